@@ -1,0 +1,124 @@
+package io.tideway.checkpoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * A handle on one query's checkpoint root (digest §1.1): the single entry point through which the
+ * engine reaches {@code metadata}, {@code offsets/}, {@code commits/}, {@code sources/<i>/} and
+ * {@code state/<op>/<partition>/}.
+ *
+ * <p>Threading: immutable handle; the logs it returns are safe from any thread (see
+ * {@link MetadataLog}). By convention only the query's coordinator thread writes offsets and
+ * commits; state directories are written by the task that owns the partition.
+ */
+public final class CheckpointDir {
+    /** Store name whose files live directly in the partition directory. */
+    public static final String DEFAULT_STORE = "default";
+
+    private final Path root;
+    private final QueryMetadataFile metadata;
+    private final OffsetSeqLog offsets;
+    private final CommitLog commits;
+
+    private CheckpointDir(Path root) {
+        this.root = root;
+        this.metadata = new QueryMetadataFile(root.resolve("metadata"));
+        this.offsets = new OffsetSeqLog(root.resolve("offsets"));
+        this.commits = new CommitLog(root.resolve("commits"));
+    }
+
+    /** Opens {@code root}, creating it and the {@code offsets/} and {@code commits/} directories. */
+    public static CheckpointDir open(Path root) {
+        Path abs = root.toAbsolutePath();
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw new CheckpointException("Failed to create checkpoint directory " + abs + ": " + e, e);
+        }
+        return new CheckpointDir(abs);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path metadataFile() {
+        return metadata.path();
+    }
+
+    /**
+     * The query id from {@code metadata}, writing {@code fresh} on first start. Refuses a
+     * checkpoint that has offsets or commits but no metadata: inventing a new id would silently
+     * break sinks that are idempotent per query id (Spark 4.x {@code MISSING_METADATA_FILE}).
+     */
+    public UUID readOrCreateMetadata(UUID fresh) {
+        if (!Files.exists(metadata.path()) && (!offsets.listBatchIds().isEmpty() || !commits.listBatchIds().isEmpty())) {
+            throw new CheckpointException("[MISSING_METADATA_FILE] The checkpoint at " + root
+                    + " has offsets or commits logs but its metadata file " + metadata.path()
+                    + " does not exist. Restore the file or use a new checkpoint location.");
+        }
+        return metadata.readOrCreate(fresh);
+    }
+
+    /** The stored query id as text; fails (naming the file) if {@code metadata} does not exist. */
+    public String queryId() {
+        return metadata.read().map(UUID::toString).orElseThrow(() -> new CheckpointException(
+                "Checkpoint metadata file " + metadata.path() + " does not exist"));
+    }
+
+    public OffsetSeqLog offsets() {
+        return offsets;
+    }
+
+    public CommitLog commits() {
+        return commits;
+    }
+
+    /** {@code sources/<i>}: the private directory of the i-th source in plan order. */
+    public Path sourceDir(int sourceIndex) {
+        return root.resolve("sources").resolve(Integer.toString(sourceIndex));
+    }
+
+    /** A plain value log in {@code sources/<i>} (e.g. the rate source's creation time). */
+    public SourceMetadataLog sourceMetadataLog(int sourceIndex) {
+        return new SourceMetadataLog(sourceDir(sourceIndex));
+    }
+
+    /** The file source's compactible log in {@code sources/<i>}. */
+    public FileSourceLog fileSourceLog(int sourceIndex, int compactInterval) {
+        return new FileSourceLog(sourceDir(sourceIndex), compactInterval);
+    }
+
+    /** {@code state/<op>/<partition>}, the directory of the operator's default store. */
+    public Path stateDir(int operatorId, int partition) {
+        return root.resolve("state").resolve(Integer.toString(operatorId)).resolve(Integer.toString(partition));
+    }
+
+    /** {@code state/<op>/<partition>/<storeName>}, or the default directory for {@value #DEFAULT_STORE}. */
+    public Path stateDir(int operatorId, int partition, String storeName) {
+        Path dir = stateDir(operatorId, partition);
+        return DEFAULT_STORE.equals(storeName) ? dir : dir.resolve(storeName);
+    }
+
+    /** Micro-batch restart decision (digest §1.9); see {@link RecoveryPlanner#recoverMicroBatch()}. */
+    public RecoveryPoint recover() {
+        return new RecoveryPlanner(offsets, commits).recoverMicroBatch();
+    }
+
+    /** Continuous restart decision (digest §1.10); see {@link RecoveryPlanner#recoverContinuous()}. */
+    public RecoveryPoint recoverContinuous() {
+        return new RecoveryPlanner(offsets, commits).recoverContinuous();
+    }
+
+    /**
+     * Drops offsets and commits below {@code thresholdBatchId} (Spark purges both logs below
+     * {@code N - minBatchesToRetain} after writing {@code offsets/N}).
+     */
+    public void purgeLogs(long thresholdBatchId) {
+        offsets.purge(thresholdBatchId);
+        commits.purge(thresholdBatchId);
+    }
+}

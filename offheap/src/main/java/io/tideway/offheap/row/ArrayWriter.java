@@ -1,0 +1,74 @@
+package io.tideway.offheap.row;
+
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Writes one array value inside a row being written by a {@link RowWriter}. Obtained from
+ * {@link RowWriter#beginArray}; reused for every array that writer writes. Not thread-safe.
+ */
+public final class ArrayWriter {
+    private RowWriter parent;
+    private int field;
+    private MutableDirectBuffer buffer;
+    private int start;
+    private int count;
+    private int slotBase;
+    private int cursor;
+
+    ArrayWriter begin(RowWriter parent, int field, MutableDirectBuffer buffer, int start, int count) {
+        this.parent = parent;
+        this.field = field;
+        this.buffer = buffer;
+        this.start = start;
+        this.count = count;
+        this.slotBase = start + RowDescriptor.arraySlotOffset(count, 0);
+        int fixed = RowDescriptor.arrayFixedLength(count);
+        buffer.setMemory(start, fixed, (byte) 0);
+        buffer.putInt(start, count);
+        this.cursor = start + fixed;
+        return this;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public void setNull(int index) {
+        int wordOffset = start + RowDescriptor.ARRAY_HEADER_LENGTH + ((index >>> 6) << 3);
+        buffer.putLong(wordOffset, buffer.getLong(wordOffset) | (1L << (index & 63)));
+    }
+
+    public void putLong(int index, long value) {
+        buffer.putLong(slotBase + (index << 3), value);
+    }
+
+    public void putInt(int index, int value) {
+        buffer.putLong(slotBase + (index << 3), value & 0xFFFF_FFFFL);
+    }
+
+    public void putDouble(int index, double value) {
+        buffer.putDouble(slotBase + (index << 3), value);
+    }
+
+    public void putBoolean(int index, boolean value) {
+        buffer.putLong(slotBase + (index << 3), value ? 1L : 0L);
+    }
+
+    public void putBytes(int index, DirectBuffer src, int srcOffset, int length) {
+        int at = cursor;
+        buffer.putBytes(at, src, srcOffset, length);
+        buffer.putLong(slotBase + (index << 3), RowDescriptor.varSlot(at - start, length));
+        int padded = RowDescriptor.align8(length);
+        if (padded > length) {
+            buffer.setMemory(at + length, padded - length, (byte) 0);
+        }
+        cursor = at + padded;
+    }
+
+    /** Finishes the array and records it in the parent row's slot. */
+    public void end() {
+        int length = cursor - start;
+        parent.endVar(field, start, length);
+    }
+}

@@ -1,0 +1,57 @@
+package io.tideway.sql.types;
+
+import java.util.Objects;
+
+/** An array of elements of one type, mirroring Spark's {@code ArrayType}. Immutable. */
+public final class ArrayType extends DataType {
+    private static final long serialVersionUID = 1L;
+    private final DataType elementType;
+    private final boolean containsNull;
+
+    public ArrayType(DataType elementType, boolean containsNull) {
+        this.elementType = Objects.requireNonNull(elementType, "elementType");
+        this.containsNull = containsNull;
+    }
+
+    public static ArrayType apply(DataType elementType) {
+        return new ArrayType(elementType, true);
+    }
+
+    public DataType elementType() {
+        return elementType;
+    }
+
+    public boolean containsNull() {
+        return containsNull;
+    }
+
+    @Override
+    public String typeName() {
+        return "array";
+    }
+
+    @Override
+    public String simpleString() {
+        return "array<" + elementType.simpleString() + ">";
+    }
+
+    @Override
+    public boolean isFixedWidth() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "ArrayType(" + elementType + "," + containsNull + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ArrayType a && a.elementType.equals(elementType) && a.containsNull == containsNull;
+    }
+
+    @Override
+    public int hashCode() {
+        return elementType.hashCode() * 31 + (containsNull ? 1 : 0);
+    }
+}

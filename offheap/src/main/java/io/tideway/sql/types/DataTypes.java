@@ -1,0 +1,44 @@
+package io.tideway.sql.types;
+
+import java.util.List;
+
+/** Singletons and factories for data types, mirroring Spark's {@code DataTypes}. */
+public final class DataTypes {
+    public static final DataType BooleanType = io.tideway.sql.types.BooleanType.INSTANCE;
+    public static final DataType IntegerType = io.tideway.sql.types.IntegerType.INSTANCE;
+    public static final DataType LongType = io.tideway.sql.types.LongType.INSTANCE;
+    public static final DataType DoubleType = io.tideway.sql.types.DoubleType.INSTANCE;
+    public static final DataType StringType = io.tideway.sql.types.StringType.INSTANCE;
+    public static final DataType BinaryType = io.tideway.sql.types.BinaryType.INSTANCE;
+    public static final DataType TimestampType = io.tideway.sql.types.TimestampType.INSTANCE;
+    public static final DataType DateType = io.tideway.sql.types.DateType.INSTANCE;
+    public static final DataType NullType = io.tideway.sql.types.NullType.INSTANCE;
+
+    private DataTypes() {
+    }
+
+    public static ArrayType createArrayType(DataType elementType) {
+        return new ArrayType(elementType, true);
+    }
+
+    public static ArrayType createArrayType(DataType elementType, boolean containsNull) {
+        return new ArrayType(elementType, containsNull);
+    }
+
+    public static StructField createStructField(String name, DataType type, boolean nullable) {
+        return new StructField(name, type, nullable);
+    }
+
+    public static StructType createStructType(List<StructField> fields) {
+        return StructType.of(fields);
+    }
+
+    public static StructType createStructType(StructField[] fields) {
+        return new StructType(fields);
+    }
+
+    /** Parses a type name such as {@code "bigint"} or {@code "array<string>"}. */
+    public static DataType fromName(String name) {
+        return TypeNames.parse(name);
+    }
+}

@@ -1,0 +1,34 @@
+package io.tideway.sql.types;
+
+/** The {@code double} type; use the singleton {@link DataTypes#DoubleType}. */
+public final class DoubleType extends DataType {
+    private static final long serialVersionUID = 1L;
+    static final DoubleType INSTANCE = new DoubleType();
+
+    private DoubleType() {
+    }
+
+    @Override
+    public String typeName() {
+        return "double";
+    }
+
+    @Override
+    public String simpleString() {
+        return "double";
+    }
+
+    @Override
+    public boolean isFixedWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean isNumeric() {
+        return true;
+    }
+
+    private Object readResolve() {
+        return INSTANCE;
+    }
+}

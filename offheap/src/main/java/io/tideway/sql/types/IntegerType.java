@@ -1,0 +1,34 @@
+package io.tideway.sql.types;
+
+/** The {@code int} type; use the singleton {@link DataTypes#IntegerType}. */
+public final class IntegerType extends DataType {
+    private static final long serialVersionUID = 1L;
+    static final IntegerType INSTANCE = new IntegerType();
+
+    private IntegerType() {
+    }
+
+    @Override
+    public String typeName() {
+        return "integer";
+    }
+
+    @Override
+    public String simpleString() {
+        return "int";
+    }
+
+    @Override
+    public boolean isFixedWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean isNumeric() {
+        return true;
+    }
+
+    private Object readResolve() {
+        return INSTANCE;
+    }
+}

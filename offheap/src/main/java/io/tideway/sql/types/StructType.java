@@ -1,0 +1,184 @@
+package io.tideway.sql.types;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A row type: an ordered list of named fields, mirroring Spark's {@code StructType}. Immutable;
+ * {@code add} returns a new instance, as in Spark.
+ */
+public final class StructType extends DataType implements Iterable<StructField> {
+    private static final long serialVersionUID = 1L;
+    private final StructField[] fields;
+
+    public StructType() {
+        this(new StructField[0]);
+    }
+
+    public StructType(StructField[] fields) {
+        this.fields = fields.clone();
+    }
+
+    public static StructType of(List<StructField> fields) {
+        return new StructType(fields.toArray(new StructField[0]));
+    }
+
+    /** Parses a DDL field list such as {@code "name STRING, age INT"}. */
+    public static StructType fromDDL(String ddl) {
+        return TypeNames.parseFields(ddl);
+    }
+
+    public StructType add(StructField field) {
+        StructField[] next = Arrays.copyOf(fields, fields.length + 1);
+        next[fields.length] = field;
+        return new StructType(next);
+    }
+
+    public StructType add(String name, DataType type) {
+        return add(new StructField(name, type, true));
+    }
+
+    public StructType add(String name, DataType type, boolean nullable) {
+        return add(new StructField(name, type, nullable));
+    }
+
+    /** Adds a field whose type is given by name, e.g. {@code add("age", "int")}. */
+    public StructType add(String name, String typeName) {
+        return add(new StructField(name, TypeNames.parse(typeName), true));
+    }
+
+    public StructType add(String name, String typeName, boolean nullable) {
+        return add(new StructField(name, TypeNames.parse(typeName), nullable));
+    }
+
+    public StructField[] fields() {
+        return fields.clone();
+    }
+
+    public StructField apply(int i) {
+        return fields[i];
+    }
+
+    public StructField apply(String name) {
+        return fields[fieldIndex(name)];
+    }
+
+    public int length() {
+        return fields.length;
+    }
+
+    public int size() {
+        return fields.length;
+    }
+
+    public String[] fieldNames() {
+        String[] names = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            names[i] = fields[i].name();
+        }
+        return names;
+    }
+
+    /** Index of a field by name (case-insensitive, as Spark's default resolver), or -1. */
+    public int indexOf(String name) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].name().equals(name)) {
+                return i;
+            }
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public int fieldIndex(String name) {
+        int i = indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException(name + " does not exist. Available: " + String.join(", ", fieldNames()));
+        }
+        return i;
+    }
+
+    public List<StructField> toList() {
+        return new ArrayList<>(Arrays.asList(fields));
+    }
+
+    @Override
+    public Iterator<StructField> iterator() {
+        return Arrays.asList(fields).iterator();
+    }
+
+    @Override
+    public String typeName() {
+        return "struct";
+    }
+
+    @Override
+    public String simpleString() {
+        StringBuilder sb = new StringBuilder("struct<");
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(fields[i].name()).append(':').append(fields[i].dataType().simpleString());
+        }
+        return sb.append('>').toString();
+    }
+
+    @Override
+    public boolean isFixedWidth() {
+        return false;
+    }
+
+    /** The tree printed by {@code printSchema()}: {@code root} then one {@code |-- } line per field. */
+    public String treeString() {
+        StringBuilder sb = new StringBuilder("root\n");
+        for (StructField f : fields) {
+            appendField(sb, " |", f.name(), f.dataType(), "nullable = " + f.nullable());
+        }
+        return sb.toString();
+    }
+
+    public void printTreeString() {
+        System.out.print(treeString());
+    }
+
+    private static void appendField(StringBuilder sb, String prefix, String name, DataType type, String nullability) {
+        sb.append(prefix).append("-- ").append(name).append(": ").append(type.typeName())
+                .append(" (").append(nullability).append(")\n");
+        String nested = prefix + "    |";
+        if (type instanceof StructType st) {
+            for (StructField f : st.fields) {
+                appendField(sb, nested, f.name(), f.dataType(), "nullable = " + f.nullable());
+            }
+        } else if (type instanceof ArrayType at) {
+            appendField(sb, nested, "element", at.elementType(), "containsNull = " + at.containsNull());
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("StructType(");
+        for (int i = 0; i < fields.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(fields[i]);
+        }
+        return sb.append(')').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StructType s && Arrays.equals(s.fields, fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(fields);
+    }
+}

@@ -1,0 +1,34 @@
+package io.tideway.sql.types;
+
+/** The {@code timestamp} type; use the singleton {@link DataTypes#TimestampType}. */
+public final class TimestampType extends DataType {
+    private static final long serialVersionUID = 1L;
+    static final TimestampType INSTANCE = new TimestampType();
+
+    private TimestampType() {
+    }
+
+    @Override
+    public String typeName() {
+        return "timestamp";
+    }
+
+    @Override
+    public String simpleString() {
+        return "timestamp";
+    }
+
+    @Override
+    public boolean isFixedWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean isNumeric() {
+        return false;
+    }
+
+    private Object readResolve() {
+        return INSTANCE;
+    }
+}
