@@ -1,0 +1,53 @@
+package io.tideway.engine.encoders;
+
+import io.tideway.engine.row.RowConverter;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.Row;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.StructType;
+
+/** Encodes one boxed primitive, string, timestamp, date or byte array as a column named {@code value}. */
+public final class PrimitiveEncoder<T> implements ObjectEncoder<T> {
+    private static final long serialVersionUID = 1L;
+    private final Class<T> cls;
+    private final StructType schema;
+
+    public PrimitiveEncoder(Class<T> cls, DataType type) {
+        this.cls = cls;
+        this.schema = new StructType().add("value", type, true);
+    }
+
+    @Override
+    public StructType schema() {
+        return schema;
+    }
+
+    @Override
+    public Class<T> clsTag() {
+        return cls;
+    }
+
+    @Override
+    public Converter<T> newConverter() {
+        RowConverter rows = new RowConverter(schema);
+        DataType type = schema.apply(0).dataType();
+        return new Converter<>() {
+            @Override
+            public T read(RowReader row) {
+                Row r = rows.toRow(row);
+                return cls.cast(r.get(0));
+            }
+
+            @Override
+            public void write(T value, RowWriter out) {
+                RowConverter.writeValue(value, type, out, 0);
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "class[value[0]: " + schema.apply(0).dataType().simpleString() + "]";
+    }
+}

@@ -1,0 +1,68 @@
+package io.tideway.engine.exec;
+
+import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.Aggregate;
+import io.tideway.engine.plan.LocalRelation;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.row.RowConverter;
+import io.tideway.engine.state.StateStore;
+import io.tideway.engine.state.StateStoreProvider;
+import io.tideway.offheap.row.RowArena;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a static plan (over in-memory relations: a memory sink's table, a foreachBatch batch) on
+ * the calling thread, with the same operators the streaming executors use.
+ */
+public final class BatchExecutor {
+    private BatchExecutor() {
+    }
+
+    public static <T> List<T> collect(LogicalPlan plan, ObjectEncoder<T> encoder) {
+        RowArena result = new RowArena();
+        EvalContext ctx = new EvalContext();
+        ctx.setBatchTimestampMs(System.currentTimeMillis());
+        run(plan, Operator.of(result::append), ctx);
+        ObjectEncoder.Converter<T> converter = encoder.newConverter();
+        RowReader reader = new RowReader(plan.schema().length());
+        List<T> out = new ArrayList<>(result.count());
+        result.forEach((b, o, l) -> out.add(converter.read(reader.wrap(b, o, l))));
+        return out;
+    }
+
+    private static void run(LogicalPlan top, Operator sink, EvalContext ctx) {
+        Aggregate agg = PlanShape.topAggregate(top);
+        if (agg != null) {
+            Operator above = ChainBuilder.build(top, agg, sink, ctx);
+            try (StateStoreProvider ephemeral = new StateStoreProvider(null, Integer.MAX_VALUE, Integer.MAX_VALUE)) {
+                StateStore store = ephemeral.load(0);
+                HashAggregator aggregator = new HashAggregator(agg, ctx);
+                run(agg.child(), Operator.of((b, o, l) -> aggregator.update(store, b, o, l)), ctx);
+                aggregator.emit(store, false, above);
+                above.finish();
+            }
+            return;
+        }
+        for (LogicalPlan leaf : PlanShape.leaves(top)) {
+            if (!(leaf instanceof LocalRelation local)) {
+                throw new IllegalStateException("Queries with streaming sources must be executed with writeStream.start()");
+            }
+            Operator entry = ChainBuilder.build(top, leaf, sink, ctx);
+            RowConverter converter = new RowConverter(local.schema());
+            RowArena rows = new RowArena();
+            RowWriter w = new RowWriter(local.schema().length());
+            for (Row r : local.rows()) {
+                converter.write(r, rows.beginRow(w));
+                rows.endRow(w);
+            }
+            rows.forEach(entry);
+            entry.finish();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.tideway.engine.exec;
+
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.Filter;
+import io.tideway.engine.plan.Generate;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.Project;
+import io.tideway.engine.plan.TypedOperator;
+import io.tideway.engine.plan.Union;
+
+/**
+ * Compiles the map-like part of a plan — the path from a leaf (a source, or an aggregate whose
+ * rows are emitted by the aggregator) up to the top — into one fused chain of operators ending
+ * in {@code downstream}. Each task builds its own chain. Both executors use it.
+ */
+public final class ChainBuilder {
+    private ChainBuilder() {
+    }
+
+    /**
+     * @param top        the highest node of the segment (its rows reach {@code downstream})
+     * @param leaf       the node whose rows enter the chain
+     * @param downstream where the segment's output goes
+     * @return the operator that accepts the leaf's rows
+     */
+    public static Operator build(LogicalPlan top, LogicalPlan leaf, Operator downstream, EvalContext ctx) {
+        if (top == leaf) {
+            return downstream;
+        }
+        Operator op;
+        LogicalPlan child;
+        if (top instanceof Project p) {
+            child = p.child();
+            op = isIdentity(p) ? downstream : new ProjectOperator(p.projectList(), child.schema().length(), ctx, downstream);
+        } else if (top instanceof Filter f) {
+            child = f.child();
+            op = new FilterOperator(f.condition(), child.schema().length(), ctx, downstream);
+        } else if (top instanceof Generate g) {
+            child = g.child();
+            op = new GenerateOperator(g, ctx, downstream);
+        } else if (top instanceof TypedOperator t) {
+            child = t.child();
+            op = TypedOperators.create(t, downstream);
+        } else if (top instanceof Union u) {
+            child = null;
+            for (LogicalPlan c : u.children()) {
+                if (contains(c, leaf)) {
+                    child = c;
+                    break;
+                }
+            }
+            op = downstream;
+        } else {
+            throw new IllegalStateException("Not a map-like operator: " + top.nodeName());
+        }
+        if (child == null) {
+            throw new IllegalStateException("leaf " + leaf.nodeName() + " is not below " + top.nodeName());
+        }
+        return build(child, leaf, op, ctx);
+    }
+
+    /** Whether {@code node} is {@code plan} or below it. */
+    public static boolean contains(LogicalPlan plan, LogicalPlan node) {
+        if (plan == node) {
+            return true;
+        }
+        for (LogicalPlan c : plan.children()) {
+            if (contains(c, node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isIdentity(Project p) {
+        var input = p.child().schema();
+        if (p.projectList().size() != input.length()) {
+            return false;
+        }
+        for (int i = 0; i < input.length(); i++) {
+            if (!(p.projectList().get(i) instanceof io.tideway.engine.expr.BoundReference r) || r.ordinal() != i
+                    || !r.name().equals(input.apply(i).name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

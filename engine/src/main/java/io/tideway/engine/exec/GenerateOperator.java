@@ -1,0 +1,60 @@
+package io.tideway.engine.exec;
+
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.expr.Evaluator;
+import io.tideway.engine.plan.Generate;
+import io.tideway.offheap.row.ArrayReader;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.types.DataType;
+import org.agrona.DirectBuffer;
+
+/** {@code explode}: one output row per array element: the input's fields plus the element. */
+final class GenerateOperator implements Operator {
+    private final Evaluator array;
+    private final FieldCopier copier;
+    private final int inputFields;
+    private final boolean fixedElement;
+    private final RowReader in;
+    private final ArrayReader elements = new ArrayReader();
+    private final RowScratch out;
+    private final Operator next;
+
+    GenerateOperator(Generate g, EvalContext ctx, Operator next) {
+        this.array = g.generator().child().evaluator(ctx);
+        this.copier = new FieldCopier(g.child().schema());
+        this.inputFields = g.child().schema().length();
+        DataType element = g.generator().dataType();
+        this.fixedElement = element.isFixedWidth();
+        this.in = new RowReader(inputFields);
+        this.out = new RowScratch(inputFields + 1);
+        this.next = next;
+    }
+
+    @Override
+    public void accept(DirectBuffer buffer, int offset, int length) {
+        in.wrap(buffer, offset, length);
+        array.eval(in);
+        if (array.isNull) {
+            return;
+        }
+        elements.wrap(array.buf, array.off, array.len);
+        for (int i = 0, n = elements.count(); i < n; i++) {
+            RowWriter w = out.begin();
+            copier.copyAll(in, w);
+            if (elements.isNullAt(i)) {
+                w.setNull(inputFields);
+            } else if (fixedElement) {
+                w.putLong(inputFields, elements.getLong(i));
+            } else {
+                w.putBytes(inputFields, elements.buffer(), elements.varOffset(i), elements.varLength(i));
+            }
+            next.accept(out.buffer, 0, w.finish());
+        }
+    }
+
+    @Override
+    public void finish() {
+        next.finish();
+    }
+}

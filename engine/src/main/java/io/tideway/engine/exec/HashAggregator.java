@@ -1,0 +1,127 @@
+package io.tideway.engine.exec;
+
+import io.tideway.engine.expr.AggregateFunction;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.expr.Evaluator;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.plan.Aggregate;
+import io.tideway.engine.state.StateStore;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.offheap.row.RowWriter;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.List;
+
+/**
+ * Updates aggregation state in a {@link StateStore}: one entry per grouping key whose payload
+ * is the aggregates' running words, updated in place; then emits result rows (grouping columns
+ * and final values, in the Aggregate's output order). One per task; no allocation per row.
+ */
+public final class HashAggregator {
+    private final Aggregate aggregate;
+    private final KeyBuilder keys;
+    private final AggregateFunction[] functions;
+    private final Evaluator[] inputs;
+    private final int[] wordOffsets;
+    private final int payloadLength;
+    private final UnsafeBuffer initial;
+    private final RowReader in;
+    private final RowReader key;
+    private final int[] outputSource;
+    private final RowScratch out;
+
+    public HashAggregator(Aggregate aggregate, EvalContext ctx) {
+        this.aggregate = aggregate;
+        this.keys = new KeyBuilder(aggregate.grouping(), ctx);
+        List<Expression> outputs = aggregate.outputs();
+        this.outputSource = new int[outputs.size()];
+        int nFunctions = 0;
+        for (Expression o : outputs) {
+            nFunctions += Aggregate.aggregateOf(o) != null ? 1 : 0;
+        }
+        functions = new AggregateFunction[nFunctions];
+        inputs = new Evaluator[nFunctions];
+        wordOffsets = new int[nFunctions];
+        int f = 0;
+        int words = 0;
+        int g = 0;
+        for (int i = 0; i < outputs.size(); i++) {
+            AggregateFunction fn = Aggregate.aggregateOf(outputs.get(i));
+            if (fn == null) {
+                outputSource[i] = g++; // grouping column g of the key
+            } else {
+                functions[f] = fn;
+                inputs[f] = fn.input().evaluator(ctx);
+                wordOffsets[f] = words * 8;
+                words += fn.bufferWords();
+                outputSource[i] = -1 - f;
+                f++;
+            }
+        }
+        payloadLength = words * 8;
+        initial = new UnsafeBuffer(new byte[Math.max(8, payloadLength)]);
+        for (int i = 0; i < functions.length; i++) {
+            functions[i].initialize(initial, wordOffsets[i]);
+        }
+        in = new RowReader(aggregate.child().schema().length());
+        key = new RowReader(aggregate.grouping().size());
+        out = new RowScratch(outputs.size());
+    }
+
+    public Aggregate aggregate() {
+        return aggregate;
+    }
+
+    /** Folds one input row into its group's state. */
+    public void update(StateStore store, DirectBuffer buffer, int offset, int length) {
+        in.wrap(buffer, offset, length);
+        keys.build(in);
+        long h = store.upsert(keys.buffer(), 0, keys.length(), initial, 0, payloadLength);
+        MutableDirectBuffer page = store.buffer(h);
+        int base = store.payloadOffset(h);
+        for (int i = 0; i < functions.length; i++) {
+            inputs[i].eval(in);
+            functions[i].update(page, base + wordOffsets[i], inputs[i]);
+        }
+    }
+
+    /** Emits the groups this batch updated (update mode) or all groups (complete mode). */
+    public void emit(StateStore store, boolean onlyUpdated, Operator downstream) {
+        if (onlyUpdated) {
+            var handles = store.updatedHandles();
+            for (int i = 0; i < handles.size(); i++) {
+                long h = handles.getLong(i);
+                emitOne(store.buffer(h), store.keyOffset(h), store.keyLength(h), store.payloadOffset(h), downstream);
+            }
+        } else {
+            store.forEach((buf, ko, kl, po, pl) -> emitOne(buf, ko, kl, po, downstream));
+        }
+    }
+
+    private void emitOne(DirectBuffer buf, int keyOffset, int keyLength, int payloadOffset, Operator downstream) {
+        key.wrap(buf, keyOffset, keyLength);
+        RowWriter w = out.begin();
+        for (int i = 0; i < outputSource.length; i++) {
+            int s = outputSource[i];
+            if (s >= 0) {
+                copyKeyField(s, w, i);
+            } else {
+                int f = -1 - s;
+                functions[f].writeResult(buf, payloadOffset + wordOffsets[f], w, i);
+            }
+        }
+        downstream.accept(out.buffer, 0, w.finish());
+    }
+
+    private void copyKeyField(int from, RowWriter w, int to) {
+        if (key.isNullAt(from)) {
+            w.setNull(to);
+        } else if (aggregate.grouping().get(from).dataType().isFixedWidth()) {
+            w.putLong(to, key.getLong(from));
+        } else {
+            w.putBytes(to, key.buffer(), key.varOffset(from), key.varLength(from));
+        }
+    }
+}

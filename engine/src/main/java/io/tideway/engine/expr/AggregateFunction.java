@@ -1,0 +1,65 @@
+package io.tideway.engine.expr;
+
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.util.List;
+
+/**
+ * An aggregate ({@code count}, {@code sum}, {@code avg}, {@code min}, {@code max}). Its running
+ * state is a fixed number of 8-byte words inside the group's value in the state store,
+ * updated in place: {@link #initialize}, then {@link #update} per input row, then
+ * {@link #writeResult}. The input value comes from the evaluator of {@link #input()}.
+ */
+public abstract class AggregateFunction extends Expression {
+    private static final long serialVersionUID = 1L;
+    protected final Expression child;
+
+    protected AggregateFunction(Expression child) {
+        this.child = child;
+    }
+
+    /** The expression aggregated (for {@code count(*)} a literal 1). */
+    public Expression input() {
+        return child;
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(child);
+    }
+
+    public abstract String name();
+
+    @Override
+    public String sql() {
+        return name() + "(" + child.sql() + ")";
+    }
+
+    /** Number of 8-byte words of running state. */
+    public abstract int bufferWords();
+
+    public abstract void initialize(MutableDirectBuffer b, int at);
+
+    public abstract void update(MutableDirectBuffer b, int at, Evaluator in);
+
+    /** Writes the final value from the state at {@code at} into {@code out}'s field. */
+    public abstract void writeResult(DirectBuffer b, int at, RowWriter out, int field);
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        throw new IllegalStateException(sql() + " is an aggregate; it runs inside an aggregation operator");
+    }
+
+    protected void requireNumeric() {
+        DataType t = child.dataType();
+        if (!t.isNumeric() && t != io.tideway.sql.types.DataTypes.NullType) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
+                    + "\" due to data type mismatch: the first parameter requires the \"NUMERIC\" type, however \""
+                    + child.sql() + "\" has the type \"" + t.simpleString().toUpperCase() + "\".");
+        }
+    }
+}

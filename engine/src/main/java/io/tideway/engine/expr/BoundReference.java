@@ -1,0 +1,79 @@
+package io.tideway.engine.expr;
+
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+/** A column bound to its ordinal in the input row. */
+public final class BoundReference extends LeafExpression {
+    private static final long serialVersionUID = 1L;
+    private final int ordinal;
+    private final DataType type;
+    private final boolean nullable;
+    private final String name;
+
+    public BoundReference(int ordinal, DataType type, boolean nullable, String name) {
+        this.ordinal = ordinal;
+        this.type = type;
+        this.nullable = nullable;
+        this.name = name;
+    }
+
+    public int ordinal() {
+        return ordinal;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String sql() {
+        return name;
+    }
+
+    @Override
+    public DataType dataType() {
+        return type;
+    }
+
+    @Override
+    public boolean nullable() {
+        return nullable;
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        if (type == DataTypes.DoubleType) {
+            return new Evaluator() {
+                @Override
+                public void eval(RowReader row) {
+                    isNull = row.isNullAt(ordinal);
+                    d = row.getDouble(ordinal);
+                }
+            };
+        }
+        if (type.isFixedWidth()) {
+            boolean isInt = type == DataTypes.IntegerType || type == DataTypes.DateType;
+            boolean isBool = type == DataTypes.BooleanType;
+            return new Evaluator() {
+                @Override
+                public void eval(RowReader row) {
+                    isNull = row.isNullAt(ordinal);
+                    l = isInt ? row.getInt(ordinal) : isBool ? (row.getBoolean(ordinal) ? 1 : 0) : row.getLong(ordinal);
+                }
+            };
+        }
+        return new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                isNull = row.isNullAt(ordinal);
+                if (!isNull) {
+                    buf = row.buffer();
+                    off = row.varOffset(ordinal);
+                    len = row.varLength(ordinal);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package io.tideway.engine.expr;
+
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+
+import java.util.List;
+import java.util.Locale;
+
+/** {@code CAST(x AS T)} with Spark's non-ANSI rules: a value that cannot convert becomes null. */
+public final class Cast extends Expression implements Coercible {
+    private static final long serialVersionUID = 1L;
+    private final Expression child;
+    private final DataType to;
+
+    public Cast(Expression child, DataType to) {
+        this.child = child;
+        this.to = to;
+    }
+
+    public Expression child() {
+        return child;
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new Cast(c.get(0), to);
+    }
+
+    @Override
+    public String sql() {
+        return "CAST(" + child.sql() + " AS " + to.simpleString().toUpperCase(Locale.ROOT) + ")";
+    }
+
+    @Override
+    public Expression coerceTypes() {
+        DataType from = child.dataType();
+        if (!canCast(from, to)) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve \"" + sql()
+                    + "\" due to data type mismatch: cannot cast \"" + from.simpleString().toUpperCase(Locale.ROOT)
+                    + "\" to \"" + to.simpleString().toUpperCase(Locale.ROOT) + "\".");
+        }
+        return this;
+    }
+
+    static boolean canCast(DataType from, DataType to) {
+        if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType && !(from instanceof StructType)) {
+            return true;
+        }
+        if (from instanceof ArrayType || from instanceof StructType || to instanceof ArrayType || to instanceof StructType) {
+            return false;
+        }
+        if (to == DataTypes.BinaryType) {
+            return from == DataTypes.StringType;
+        }
+        return from != DataTypes.BinaryType;
+    }
+
+    @Override
+    public DataType dataType() {
+        return to;
+    }
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        return CastEvaluator.create(child.evaluator(context), child.dataType(), to);
+    }
+}

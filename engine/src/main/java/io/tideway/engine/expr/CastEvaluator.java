@@ -1,0 +1,203 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.row.RowConverter;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/** The conversions behind {@link Cast}; numeric and string-to-number paths do not allocate. */
+final class CastEvaluator extends Evaluator {
+    private final Evaluator c;
+    private final DataType from;
+    private final DataType to;
+    private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(32);
+
+    private CastEvaluator(Evaluator c, DataType from, DataType to) {
+        this.c = c;
+        this.from = from;
+        this.to = to;
+    }
+
+    static Evaluator create(Evaluator child, DataType from, DataType to) {
+        return new CastEvaluator(child, from, to);
+    }
+
+    @Override
+    public void eval(RowReader row) {
+        c.eval(row);
+        isNull = c.isNull || from == DataTypes.NullType;
+        if (isNull) {
+            return;
+        }
+        if (from.equals(to)) {
+            copyFrom(c);
+        } else if (to == DataTypes.StringType) {
+            toStringValue();
+        } else if (to == DataTypes.BinaryType) {
+            buf = c.buf;
+            off = c.off;
+            len = c.len;
+        } else if (from == DataTypes.StringType) {
+            fromString();
+        } else if (to == DataTypes.DoubleType) {
+            d = numericAsDouble();
+        } else if (to == DataTypes.BooleanType) {
+            l = (from == DataTypes.DoubleType ? c.d != 0 : c.l != 0) ? 1 : 0;
+        } else if (to == DataTypes.TimestampType) {
+            l = from == DataTypes.DoubleType ? (long) (c.d * 1e6)
+                    : from == DataTypes.DateType ? LocalDate.ofEpochDay(c.l).atStartOfDay(ZoneId.systemDefault()).toEpochSecond() * 1_000_000L
+                    : c.l * 1_000_000L;
+        } else if (to == DataTypes.DateType) {
+            l = from == DataTypes.TimestampType ? RowConverter.toTimestamp(c.l).toLocalDateTime().toLocalDate().toEpochDay() : c.l;
+        } else {
+            long v = from == DataTypes.DoubleType ? (long) c.d
+                    : from == DataTypes.TimestampType ? Math.floorDiv(c.l, 1_000_000L) : c.l;
+            l = to == DataTypes.IntegerType ? (int) v : v;
+        }
+    }
+
+    private double numericAsDouble() {
+        if (from == DataTypes.DoubleType) {
+            return c.d;
+        }
+        if (from == DataTypes.TimestampType) {
+            return c.l / 1e6;
+        }
+        return c.l;
+    }
+
+    private void toStringValue() {
+        int n;
+        if (from == DataTypes.LongType || from == DataTypes.IntegerType) {
+            n = scratch.putLongAscii(0, c.l);
+        } else if (from == DataTypes.BooleanType) {
+            n = scratch.putStringWithoutLengthAscii(0, c.l != 0 ? "true" : "false");
+        } else if (from == DataTypes.BinaryType) {
+            buf = c.buf;
+            off = c.off;
+            len = c.len;
+            return;
+        } else {
+            n = scratch.putStringWithoutLengthUtf8(0, render());
+        }
+        buf = scratch;
+        off = 0;
+        len = n;
+    }
+
+    private String render() {
+        if (from == DataTypes.DoubleType) {
+            return Double.toString(c.d);
+        } else if (from == DataTypes.TimestampType) {
+            return Values.formatTimestamp(RowConverter.toTimestamp(c.l));
+        } else if (from == DataTypes.DateType) {
+            return Date.valueOf(LocalDate.ofEpochDay(c.l)).toString();
+        } else if (from instanceof ArrayType at) {
+            return Values.formatArray(c.buf, c.off, c.len, at.elementType());
+        }
+        return "";
+    }
+
+    private void fromString() {
+        if (to == DataTypes.LongType || to == DataTypes.IntegerType) {
+            parseLong(c.buf, c.off, c.len);
+            if (!isNull && to == DataTypes.IntegerType) {
+                isNull = l != (int) l;
+            }
+            return;
+        }
+        String s = c.buf.getStringWithoutLengthUtf8(c.off, c.len).trim();
+        try {
+            if (to == DataTypes.DoubleType) {
+                d = Double.parseDouble(s);
+            } else if (to == DataTypes.BooleanType) {
+                parseBoolean(s);
+            } else if (to == DataTypes.TimestampType) {
+                l = RowConverter.toMicros(java.sql.Timestamp.valueOf(parseDateTime(s)));
+            } else if (to == DataTypes.DateType) {
+                l = LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s).toEpochDay();
+            } else {
+                isNull = true;
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            isNull = true;
+        }
+    }
+
+    private static LocalDateTime parseDateTime(String s) {
+        String t = s.replace('T', ' ');
+        if (t.length() == 10) {
+            return LocalDate.parse(t).atStartOfDay();
+        }
+        if (t.endsWith("Z")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return LocalDateTime.parse(t.replace(' ', 'T'));
+    }
+
+    private void parseBoolean(String s) {
+        switch (s.toLowerCase()) {
+            case "true", "t", "yes", "y", "1" -> l = 1;
+            case "false", "f", "no", "n", "0" -> l = 0;
+            default -> isNull = true;
+        }
+    }
+
+    /** Parses {@code [+-]digits[.digits]} (the fraction is truncated, as Spark does); else null. */
+    private void parseLong(DirectBuffer b, int o, int n) {
+        int i = o;
+        int end = o + n;
+        while (i < end && b.getByte(i) == ' ') {
+            i++;
+        }
+        while (end > i && b.getByte(end - 1) == ' ') {
+            end--;
+        }
+        boolean negative = false;
+        if (i < end && (b.getByte(i) == '-' || b.getByte(i) == '+')) {
+            negative = b.getByte(i) == '-';
+            i++;
+        }
+        if (i >= end) {
+            isNull = true;
+            return;
+        }
+        long v = 0;
+        for (; i < end; i++) {
+            byte ch = b.getByte(i);
+            if (ch == '.') {
+                for (i++; i < end; i++) {
+                    if (b.getByte(i) < '0' || b.getByte(i) > '9') {
+                        isNull = true;
+                        return;
+                    }
+                }
+                break;
+            }
+            if (ch < '0' || ch > '9') {
+                isNull = true;
+                return;
+            }
+            v = v * 10 + (ch - '0');
+            if (v < 0) {
+                isNull = true;
+                return;
+            }
+        }
+        l = negative ? -v : v;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,117 @@
+package io.tideway.engine.expr;
+
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.List;
+
+/** {@code = != < <= > >=}, null when either side is null (SQL three-valued logic). */
+public final class Comparison extends Expression implements Coercible {
+    private static final long serialVersionUID = 1L;
+
+    public enum Op {
+        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+
+        boolean test(int cmp) {
+            return switch (this) {
+                case EQ -> cmp == 0;
+                case NE -> cmp != 0;
+                case LT -> cmp < 0;
+                case LE -> cmp <= 0;
+                case GT -> cmp > 0;
+                case GE -> cmp >= 0;
+            };
+        }
+    }
+
+    private final Op op;
+    private final Expression left;
+    private final Expression right;
+
+    public Comparison(Op op, Expression left, Expression right) {
+        this.op = op;
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new Comparison(op, c.get(0), c.get(1));
+    }
+
+    @Override
+    public String sql() {
+        String sym = op == Op.NE ? "!=" : op.symbol;
+        return op == Op.NE ? "(NOT (" + left.sql() + " = " + right.sql() + "))"
+                : "(" + left.sql() + " " + sym + " " + right.sql() + ")";
+    }
+
+    @Override
+    public Expression coerceTypes() {
+        DataType a = left.dataType();
+        DataType b = right.dataType();
+        if (a.equals(b)) {
+            return this;
+        }
+        if (a == DataTypes.NullType || b == DataTypes.NullType) {
+            DataType t = a == DataTypes.NullType ? b : a;
+            return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
+        }
+        if ((a == DataTypes.TimestampType || a == DataTypes.DateType) && b == DataTypes.StringType) {
+            return new Comparison(op, left, new Cast(right, a));
+        }
+        if ((b == DataTypes.TimestampType || b == DataTypes.DateType) && a == DataTypes.StringType) {
+            return new Comparison(op, new Cast(left, b), right);
+        }
+        DataType t = TypeCoercion.widerNumeric(a, b);
+        if (t == null) {
+            throw TypeCoercion.mismatch(sql(), a, b);
+        }
+        return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
+    }
+
+    @Override
+    public DataType dataType() {
+        return DataTypes.BooleanType;
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        Evaluator a = left.evaluator(context);
+        Evaluator b = right.evaluator(context);
+        DataType t = left.dataType();
+        boolean isDouble = t == DataTypes.DoubleType;
+        boolean isBytes = !t.isFixedWidth();
+        return new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                a.eval(row);
+                b.eval(row);
+                isNull = a.isNull || b.isNull;
+                if (isNull) {
+                    return;
+                }
+                int cmp;
+                if (isDouble) {
+                    cmp = Double.compare(a.d, b.d);
+                } else if (isBytes) {
+                    cmp = Bytes.compare(a.buf, a.off, a.len, b.buf, b.off, b.len);
+                } else {
+                    cmp = Long.compare(a.l, b.l);
+                }
+                l = op.test(cmp) ? 1 : 0;
+            }
+        };
+    }
+}

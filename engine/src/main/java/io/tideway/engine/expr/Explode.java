@@ -1,0 +1,54 @@
+package io.tideway.engine.expr;
+
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+
+import java.util.List;
+
+/**
+ * {@code explode(array)}: a generator producing one row per element (column name {@code col}).
+ * It is not evaluated as a value; the plan turns it into a Generate operator.
+ */
+public final class Explode extends Expression {
+    private static final long serialVersionUID = 1L;
+    private final Expression child;
+
+    public Explode(Expression child) {
+        this.child = child;
+    }
+
+    public Expression child() {
+        return child;
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new Explode(c.get(0));
+    }
+
+    @Override
+    public String sql() {
+        return "col";
+    }
+
+    @Override
+    public DataType dataType() {
+        if (!(child.dataType() instanceof ArrayType at)) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"explode(" + child.sql()
+                    + ")\" due to data type mismatch: the first parameter requires the \"ARRAY\" or \"MAP\" type, however \""
+                    + child.sql() + "\" has the type \"" + child.dataType().simpleString().toUpperCase() + "\".");
+        }
+        return at.elementType();
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        throw new IllegalStateException("explode is a generator; it runs as a Generate operator");
+    }
+}

@@ -1,0 +1,98 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.row.RowConverter;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+
+/** A constant value. */
+public final class Literal extends LeafExpression {
+    private static final long serialVersionUID = 1L;
+    private final Object value;
+    private final DataType type;
+
+    public Literal(Object value, DataType type) {
+        this.value = value;
+        this.type = type;
+    }
+
+    /** A literal of the type Spark infers for a Java value. */
+    public static Literal of(Object v) {
+        if (v == null) {
+            return new Literal(null, DataTypes.NullType);
+        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return new Literal(((Number) v).intValue(), DataTypes.IntegerType);
+        } else if (v instanceof Long) {
+            return new Literal(v, DataTypes.LongType);
+        } else if (v instanceof Double || v instanceof Float) {
+            return new Literal(((Number) v).doubleValue(), DataTypes.DoubleType);
+        } else if (v instanceof String) {
+            return new Literal(v, DataTypes.StringType);
+        } else if (v instanceof Boolean) {
+            return new Literal(v, DataTypes.BooleanType);
+        } else if (v instanceof Timestamp) {
+            return new Literal(v, DataTypes.TimestampType);
+        } else if (v instanceof Date) {
+            return new Literal(v, DataTypes.DateType);
+        } else if (v instanceof byte[]) {
+            return new Literal(v, DataTypes.BinaryType);
+        }
+        throw new AnalysisException("Unsupported literal type " + v.getClass().getName() + " " + v);
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    @Override
+    public String sql() {
+        return value == null ? "NULL" : value.toString();
+    }
+
+    @Override
+    public DataType dataType() {
+        return type;
+    }
+
+    @Override
+    public boolean nullable() {
+        return value == null;
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        Evaluator e = new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                // constant: computed once below
+            }
+        };
+        e.isNull = value == null;
+        if (value == null) {
+            return e;
+        }
+        if (type == DataTypes.DoubleType) {
+            e.d = (Double) value;
+        } else if (type == DataTypes.BooleanType) {
+            e.l = (Boolean) value ? 1 : 0;
+        } else if (type == DataTypes.TimestampType) {
+            e.l = RowConverter.toMicros((Timestamp) value);
+        } else if (type == DataTypes.DateType) {
+            e.l = ((Date) value).toLocalDate().toEpochDay();
+        } else if (value instanceof Number n) {
+            e.l = n.longValue();
+        } else {
+            byte[] bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
+            e.buf = new UnsafeBuffer(bytes);
+            e.off = 0;
+            e.len = bytes.length;
+        }
+        return e;
+    }
+}

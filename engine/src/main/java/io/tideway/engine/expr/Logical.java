@@ -1,0 +1,82 @@
+package io.tideway.engine.expr;
+
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.List;
+
+/** {@code AND} / {@code OR} with SQL three-valued logic. */
+public final class Logical extends Expression implements Coercible {
+    private static final long serialVersionUID = 1L;
+    private final boolean isAnd;
+    private final Expression left;
+    private final Expression right;
+
+    public Logical(boolean isAnd, Expression left, Expression right) {
+        this.isAnd = isAnd;
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new Logical(isAnd, c.get(0), c.get(1));
+    }
+
+    @Override
+    public String sql() {
+        return "(" + left.sql() + (isAnd ? " AND " : " OR ") + right.sql() + ")";
+    }
+
+    @Override
+    public Expression coerceTypes() {
+        for (Expression e : children()) {
+            if (e.dataType() != DataTypes.BooleanType && e.dataType() != DataTypes.NullType) {
+                throw new AnalysisException("[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] Cannot resolve \"" + sql()
+                        + "\" due to data type mismatch: the binary operator requires the input type \"BOOLEAN\", not \""
+                        + e.dataType().simpleString().toUpperCase() + "\".");
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public DataType dataType() {
+        return DataTypes.BooleanType;
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        Evaluator a = left.evaluator(context);
+        Evaluator b = right.evaluator(context);
+        return new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                a.eval(row);
+                boolean decided = !a.isNull && (isAnd ? a.l == 0 : a.l != 0);
+                if (decided) {
+                    isNull = false;
+                    l = a.l;
+                    return;
+                }
+                b.eval(row);
+                if (!b.isNull && (isAnd ? b.l == 0 : b.l != 0)) {
+                    isNull = false;
+                    l = b.l;
+                } else if (a.isNull || b.isNull) {
+                    isNull = true;
+                } else {
+                    isNull = false;
+                    l = b.l;
+                }
+            }
+        };
+    }
+}

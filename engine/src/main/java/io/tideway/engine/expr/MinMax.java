@@ -1,0 +1,86 @@
+package io.tideway.engine.expr;
+
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+import java.util.List;
+
+/** {@code min(x)} / {@code max(x)} over fixed-width values (numbers, timestamps, dates, booleans). */
+public final class MinMax extends AggregateFunction {
+    private static final long serialVersionUID = 1L;
+    private final boolean isMax;
+
+    public MinMax(Expression child, boolean isMax) {
+        super(child);
+        this.isMax = isMax;
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new MinMax(c.get(0), isMax);
+    }
+
+    @Override
+    public String name() {
+        return isMax ? "max" : "min";
+    }
+
+    @Override
+    public DataType dataType() {
+        DataType t = child.dataType();
+        if (!t.isFixedWidth()) {
+            throw new AnalysisException(sql() + " over " + t.simpleString()
+                    + " is not supported yet: Tideway aggregates fixed-width values only");
+        }
+        return t;
+    }
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public int bufferWords() {
+        return 2; // value, seen flag
+    }
+
+    @Override
+    public void initialize(MutableDirectBuffer b, int at) {
+        b.putLong(at, 0L);
+        b.putLong(at + 8, 0L);
+    }
+
+    @Override
+    public void update(MutableDirectBuffer b, int at, Evaluator in) {
+        if (in.isNull) {
+            return;
+        }
+        boolean seen = b.getLong(at + 8) != 0;
+        if (child.dataType() == DataTypes.DoubleType) {
+            double cur = b.getDouble(at);
+            if (!seen || (isMax ? in.d > cur : in.d < cur)) {
+                b.putDouble(at, in.d);
+            }
+        } else {
+            long cur = b.getLong(at);
+            if (!seen || (isMax ? in.l > cur : in.l < cur)) {
+                b.putLong(at, in.l);
+            }
+        }
+        b.putLong(at + 8, 1L);
+    }
+
+    @Override
+    public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
+        if (b.getLong(at + 8) == 0) {
+            out.setNull(field);
+        } else {
+            out.putLong(field, b.getLong(at));
+        }
+    }
+}

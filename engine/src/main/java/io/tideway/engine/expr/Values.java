@@ -1,0 +1,59 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.row.RowConverter;
+import io.tideway.offheap.row.ArrayReader;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import org.agrona.DirectBuffer;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+
+/** How Spark renders values as text (casts to string, console output). */
+public final class Values {
+    private Values() {
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss}, plus the fraction only when it is not zero. */
+    public static String formatTimestamp(Timestamp ts) {
+        LocalDateTime t = ts.toLocalDateTime();
+        StringBuilder sb = new StringBuilder(26);
+        sb.append(String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
+                t.getHour(), t.getMinute(), t.getSecond()));
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            String frac = String.format("%09d", nanos);
+            int end = frac.length();
+            while (end > 0 && frac.charAt(end - 1) == '0') {
+                end--;
+            }
+            sb.append('.').append(frac, 0, end);
+        }
+        return sb.toString();
+    }
+
+    /** {@code [a, b, c]} for an encoded array. */
+    public static String formatArray(DirectBuffer buf, int off, int len, DataType element) {
+        ArrayReader a = new ArrayReader().wrap(buf, off, len);
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < a.count(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            if (a.isNullAt(i)) {
+                sb.append("null");
+            } else if (element == DataTypes.StringType) {
+                sb.append(a.getString(i));
+            } else if (element == DataTypes.DoubleType) {
+                sb.append(a.getDouble(i));
+            } else if (element == DataTypes.TimestampType) {
+                sb.append(formatTimestamp(RowConverter.toTimestamp(a.getLong(i))));
+            } else if (element == DataTypes.BooleanType) {
+                sb.append(a.getBoolean(i));
+            } else {
+                sb.append(a.getLong(i));
+            }
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,65 @@
+package io.tideway.engine.plan;
+
+import io.tideway.engine.expr.AggregateFunction;
+import io.tideway.engine.expr.Alias;
+import io.tideway.engine.expr.Expression;
+import io.tideway.sql.types.StructType;
+
+import java.util.List;
+
+/**
+ * {@code groupBy(...).agg(...)}: resolved grouping expressions and output expressions, each of
+ * which is a grouping expression or an aggregate function (possibly aliased).
+ */
+public final class Aggregate extends LogicalPlan {
+    private static final long serialVersionUID = 1L;
+    private final List<Expression> grouping;
+    private final List<Expression> outputs;
+    private final LogicalPlan child;
+    private final StructType schema;
+
+    public Aggregate(List<Expression> grouping, List<Expression> outputs, LogicalPlan child) {
+        this.grouping = List.copyOf(grouping);
+        this.outputs = List.copyOf(outputs);
+        this.child = child;
+        this.schema = NamedExpressions.schemaOf(outputs);
+    }
+
+    public List<Expression> grouping() {
+        return grouping;
+    }
+
+    public List<Expression> outputs() {
+        return outputs;
+    }
+
+    public LogicalPlan child() {
+        return child;
+    }
+
+    /** The aggregate function behind an output, or null when the output is a grouping column. */
+    public static AggregateFunction aggregateOf(Expression output) {
+        Expression e = output instanceof Alias a ? a.child() : output;
+        return e instanceof AggregateFunction f ? f : null;
+    }
+
+    @Override
+    public List<LogicalPlan> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public StructType schema() {
+        return schema;
+    }
+
+    @Override
+    public String nodeName() {
+        return "Aggregate";
+    }
+
+    @Override
+    protected String argString() {
+        return NamedExpressions.listString(grouping) + ", " + NamedExpressions.listString(outputs);
+    }
+}

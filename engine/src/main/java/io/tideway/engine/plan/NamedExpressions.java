@@ -1,0 +1,44 @@
+package io.tideway.engine.plan;
+
+import io.tideway.engine.expr.Alias;
+import io.tideway.engine.expr.BoundReference;
+import io.tideway.engine.expr.Expression;
+import io.tideway.sql.types.StructField;
+import io.tideway.sql.types.StructType;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Names and schemas of projection lists. */
+public final class NamedExpressions {
+    private NamedExpressions() {
+    }
+
+    /** The column name an output expression produces. */
+    public static String nameOf(Expression e) {
+        if (e instanceof Alias a) {
+            return a.name();
+        }
+        if (e instanceof BoundReference r) {
+            return r.name();
+        }
+        return e.sql();
+    }
+
+    public static StructType schemaOf(List<Expression> exprs) {
+        StructField[] fields = new StructField[exprs.size()];
+        for (int i = 0; i < fields.length; i++) {
+            Expression e = exprs.get(i);
+            fields[i] = new StructField(nameOf(e), e.dataType(), e.nullable());
+        }
+        return new StructType(fields);
+    }
+
+    public static String listString(List<Expression> exprs) {
+        StringJoiner j = new StringJoiner(", ", "[", "]");
+        for (Expression e : exprs) {
+            j.add(e instanceof Alias a ? a.child().sql() + " AS " + a.name() : e.sql());
+        }
+        return j.toString();
+    }
+}

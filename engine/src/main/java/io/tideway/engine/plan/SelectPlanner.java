@@ -1,0 +1,104 @@
+package io.tideway.engine.plan;
+
+import io.tideway.engine.expr.Alias;
+import io.tideway.engine.expr.BoundReference;
+import io.tideway.engine.expr.Cast;
+import io.tideway.engine.expr.Explode;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Resolver;
+import io.tideway.engine.expr.UnresolvedAttribute;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Column;
+import io.tideway.sql.types.StructField;
+import io.tideway.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the plan for a projection: expands {@code *}, turns {@code explode} into Generate. */
+public final class SelectPlanner {
+    private SelectPlanner() {
+    }
+
+    public static LogicalPlan select(List<Column> columns, LogicalPlan child) {
+        List<Expression> exprs = new ArrayList<>();
+        for (Column c : columns) {
+            if (c.expr() instanceof UnresolvedAttribute a && a.isStar()) {
+                StructType s = child.schema();
+                for (int i = 0; i < s.length(); i++) {
+                    exprs.add(new UnresolvedAttribute(s.apply(i).name()));
+                }
+            } else {
+                exprs.add(c.expr());
+            }
+        }
+        int generatorAt = -1;
+        for (int i = 0; i < exprs.size(); i++) {
+            Expression e = exprs.get(i);
+            Expression inner = e instanceof Alias a ? a.child() : e;
+            if (inner instanceof Explode) {
+                if (generatorAt >= 0) {
+                    throw new AnalysisException("[UNSUPPORTED_GENERATOR.MULTI_GENERATOR] The generator is not supported: only one generator allowed per SELECT clause but found 2: \"explode\", \"explode\".");
+                }
+                generatorAt = i;
+            } else if (e.exists(x -> x instanceof Explode)) {
+                throw new AnalysisException("[UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS] The generator is not supported: nested in expressions \"" + e.sql() + "\".");
+            }
+        }
+        LogicalPlan input = child;
+        if (generatorAt >= 0) {
+            Expression e = exprs.get(generatorAt);
+            String name = e instanceof Alias a ? a.name() : "col";
+            Explode explode = (Explode) Resolver.resolve(e instanceof Alias a ? a.child() : e, child.schema());
+            Generate g = new Generate(explode, name, child);
+            input = g;
+            int at = g.schema().length() - 1;
+            StructField f = g.schema().apply(at);
+            exprs.set(generatorAt, new BoundReference(at, f.dataType(), true, name));
+        }
+        List<Expression> resolved = new ArrayList<>();
+        for (Expression e : exprs) {
+            resolved.add(e instanceof BoundReference ? e : Resolver.resolve(e, input.schema()));
+        }
+        for (Expression e : resolved) {
+            if (e.exists(x -> x instanceof io.tideway.engine.expr.AggregateFunction)) {
+                throw new AnalysisException("[MISSING_GROUP_BY] The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.");
+            }
+        }
+        return new Project(resolved, input);
+    }
+
+    /**
+     * Shapes {@code child} into {@code target}'s columns for {@code as(Encoder)}: a one-column
+     * target takes the single column by position; otherwise columns are matched by name. Types
+     * that differ are cast.
+     */
+    public static LogicalPlan alignTo(StructType target, LogicalPlan child) {
+        StructType s = child.schema();
+        List<Expression> exprs = new ArrayList<>();
+        if (target.length() == 1 && s.length() == 1) {
+            StructField f = s.apply(0);
+            Expression ref = new BoundReference(0, f.dataType(), f.nullable(), f.name());
+            if (f.dataType().equals(target.apply(0).dataType())) {
+                return child;
+            }
+            exprs.add(new Alias(new Cast(ref, target.apply(0).dataType()), f.name()));
+            return new Project(exprs, child);
+        }
+        boolean identity = target.length() == s.length();
+        for (int t = 0; t < target.length(); t++) {
+            StructField want = target.apply(t);
+            int i = s.indexOf(want.name());
+            if (i < 0) {
+                throw new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `"
+                        + want.name() + "` cannot be resolved. Did you mean one of the following? ["
+                        + String.join(", ", s.fieldNames()) + "].");
+            }
+            StructField f = s.apply(i);
+            Expression ref = new BoundReference(i, f.dataType(), f.nullable(), f.name());
+            identity &= i == t && f.dataType().equals(want.dataType());
+            exprs.add(f.dataType().equals(want.dataType()) ? ref : new Alias(new Cast(ref, want.dataType()), f.name()));
+        }
+        return identity ? child : new Project(exprs, child);
+    }
+}

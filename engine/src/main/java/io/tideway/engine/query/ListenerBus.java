@@ -1,0 +1,76 @@
+package io.tideway.engine.query;
+
+import io.tideway.sql.streaming.StreamingQueryListener;
+import io.tideway.sql.streaming.StreamingQueryListener.Event;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Delivers query events to listeners on one daemon thread, in posting order, so a slow
+ * listener never stalls a query thread. Any thread may post; only the bus thread calls listeners.
+ */
+public final class ListenerBus {
+    private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
+    private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    public ListenerBus() {
+        thread = new Thread(this::run, "tideway-listener-bus");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void add(StreamingQueryListener l) {
+        listeners.add(l);
+    }
+
+    public void remove(StreamingQueryListener l) {
+        listeners.remove(l);
+    }
+
+    public List<StreamingQueryListener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    public void post(Event e) {
+        if (!listeners.isEmpty()) {
+            queue.add(e);
+        }
+    }
+
+    private void run() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Event e;
+            try {
+                e = queue.take();
+            } catch (InterruptedException ie) {
+                return;
+            }
+            for (StreamingQueryListener l : listeners) {
+                try {
+                    dispatch(l, e);
+                } catch (RuntimeException ex) {
+                    System.err.println("Listener " + l + " threw an exception: " + ex);
+                }
+            }
+        }
+    }
+
+    private static void dispatch(StreamingQueryListener l, Event e) {
+        if (e instanceof StreamingQueryListener.QueryStartedEvent s) {
+            l.onQueryStarted(s);
+        } else if (e instanceof StreamingQueryListener.QueryProgressEvent p) {
+            l.onQueryProgress(p);
+        } else if (e instanceof StreamingQueryListener.QueryIdleEvent i) {
+            l.onQueryIdle(i);
+        } else if (e instanceof StreamingQueryListener.QueryTerminatedEvent t) {
+            l.onQueryTerminated(t);
+        }
+    }
+
+    public void close() {
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,336 @@
+package io.tideway.engine.query;
+
+import io.tideway.checkpoint.CheckpointDir;
+import io.tideway.sql.TidewaySession;
+import io.tideway.sql.streaming.StreamingQuery;
+import io.tideway.sql.streaming.StreamingQueryException;
+import io.tideway.sql.streaming.StreamingQueryListener;
+import io.tideway.sql.streaming.StreamingQueryProgress;
+import io.tideway.sql.streaming.StreamingQueryStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The life of one run of a streaming query, shared by both executors: the query thread, state,
+ * status, progress history, stop and await. An executor supplies {@link #runActivatedStream()}.
+ * Public methods are thread-safe; fields marked "query thread" are written only by it.
+ */
+public abstract class StreamExecution implements StreamingQuery {
+    public static final DateTimeFormatter TIMESTAMP_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    protected final QuerySpec spec;
+    protected final CheckpointDir checkpoint;
+    private final UUID id;
+    private final UUID runId = UUID.randomUUID();
+    private final int maxRecentProgress;
+    private final ArrayDeque<StreamingQueryProgress> recent = new ArrayDeque<>();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Object progressLock = new Object();
+    private volatile Thread thread;
+    private volatile boolean stopRequested;
+    private volatile StreamingQueryException failure;
+    private volatile StreamingQueryStatus status = new StreamingQueryStatus("Initializing StreamExecution", false, false);
+    private volatile boolean active;
+    /** Set by the query thread when a trigger found no new data; reset by processAllAvailable. */
+    private boolean noNewData;
+    private StreamingQueryManagerHooks hooks;
+
+    protected StreamExecution(QuerySpec spec) {
+        this.spec = spec;
+        this.checkpoint = CheckpointDir.open(spec.checkpointRoot());
+        this.id = checkpoint.readOrCreateMetadata(UUID.randomUUID());
+        this.maxRecentProgress = Integer.parseInt(spec.session().conf().get("spark.sql.streaming.numRecentProgressUpdates", "100"));
+    }
+
+    /** Runs triggers until stopped or done; throws on failure. Called on the query thread. */
+    protected abstract void runActivatedStream() throws Exception;
+
+    /** Offsets for the exception's debug text: committed and available, as JSON per source. */
+    protected abstract String committedOffsetsDescription();
+
+    protected abstract String availableOffsetsDescription();
+
+    /** Releases sources and sinks; called once on the query thread as the run ends. */
+    protected abstract void cleanUp();
+
+    /** Called by the manager: starts the query thread and posts the started event. */
+    void start(StreamingQueryManagerHooks hooks) {
+        this.hooks = hooks;
+        active = true;
+        hooks.post(new StreamingQueryListener.QueryStartedEvent(id, runId, spec.name(), now()));
+        Thread t = new Thread(this::runStream, "stream execution thread for " + displayName());
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    private void runStream() {
+        Throwable error = null;
+        try {
+            updateStatus("Initializing sources", false, false);
+            runActivatedStream();
+        } catch (Throwable t) {
+            if (!(stopRequested && isInterruption(t))) {
+                error = t;
+            }
+        } finally {
+            try {
+                cleanUp();
+            } catch (RuntimeException e) {
+                if (error == null) {
+                    error = e;
+                }
+            }
+            if (error != null) {
+                failure = new StreamingQueryException(debugString(), messageOf(error), error,
+                        committedOffsetsDescription(), availableOffsetsDescription());
+                updateStatus("Terminated with exception: " + messageOf(error), false, false);
+            } else {
+                updateStatus("Stopped", false, false);
+                if (spec.temporaryCheckpoint()) {
+                    deleteRecursively(spec.checkpointRoot());
+                }
+            }
+            active = false;
+            synchronized (progressLock) {
+                progressLock.notifyAll();
+            }
+            terminated.countDown();
+            hooks.terminated(this, error == null ? null : messageOf(error));
+        }
+    }
+
+    private static boolean isInterruption(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String messageOf(Throwable t) {
+        String m = t.getMessage();
+        return m == null ? t.toString() : m;
+    }
+
+    protected final boolean isStopRequested() {
+        return stopRequested;
+    }
+
+    protected final void updateStatus(String message, boolean dataAvailable, boolean triggerActive) {
+        status = new StreamingQueryStatus(message, dataAvailable, triggerActive);
+    }
+
+    /** Query thread: a trigger found nothing new; wakes {@link #processAllAvailable()}. */
+    protected final void signalNoNewData() {
+        synchronized (progressLock) {
+            noNewData = true;
+            progressLock.notifyAll();
+        }
+    }
+
+    /** Query thread: waits up to {@code ms} or until stop is requested. */
+    protected final void sleepUnlessStopped(long ms) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        synchronized (progressLock) {
+            long left;
+            while (!stopRequested && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(progressLock, left);
+            }
+        }
+    }
+
+    /** Query thread: records a progress report and tells listeners. */
+    protected final void recordProgress(StreamingQueryProgress p) {
+        synchronized (recent) {
+            recent.addLast(p);
+            while (recent.size() > maxRecentProgress) {
+                recent.removeFirst();
+            }
+        }
+        hooks.post(new StreamingQueryListener.QueryProgressEvent(p));
+    }
+
+    public static String now() {
+        return TIMESTAMP_FORMAT.format(Instant.now());
+    }
+
+    public String displayName() {
+        return (spec.name() == null ? "" : spec.name() + " ") + "[id = " + id + ", runId = " + runId + "]";
+    }
+
+    private String debugString() {
+        return "=== Streaming Query ===\n"
+                + "Identifier: " + displayName() + "\n"
+                + "Current Committed Offsets: " + committedOffsetsDescription() + "\n"
+                + "Current Available Offsets: " + availableOffsetsDescription() + "\n\n"
+                + "Current State: " + (active ? "ACTIVE" : "TERMINATED") + "\n"
+                + "Thread State: " + (thread == null ? "NEW" : thread.getState()) + "\n\n"
+                + "Logical Plan:\n" + spec.plan().treeString();
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public UUID id() {
+        return id;
+    }
+
+    @Override
+    public UUID runId() {
+        return runId;
+    }
+
+    @Override
+    public TidewaySession sparkSession() {
+        return spec.session();
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+
+    @Override
+    public Optional<StreamingQueryException> exception() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public StreamingQueryStatus status() {
+        return status;
+    }
+
+    @Override
+    public StreamingQueryProgress[] recentProgress() {
+        synchronized (recent) {
+            return recent.toArray(new StreamingQueryProgress[0]);
+        }
+    }
+
+    @Override
+    public StreamingQueryProgress lastProgress() {
+        synchronized (recent) {
+            return recent.peekLast();
+        }
+    }
+
+    @Override
+    public void awaitTermination() throws StreamingQueryException {
+        try {
+            terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        throwIfFailed();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeoutMs) throws StreamingQueryException {
+        if (timeoutMs <= 0) {
+            throw new IllegalArgumentException("timeoutMs should be positive");
+        }
+        boolean done;
+        try {
+            done = terminated.await(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        throwIfFailed();
+        return done;
+    }
+
+    private void throwIfFailed() throws StreamingQueryException {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void processAllAvailable() throws StreamingQueryException {
+        synchronized (progressLock) {
+            noNewData = false;
+            while (!noNewData && active) {
+                try {
+                    progressLock.wait(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throwIfFailed();
+    }
+
+    @Override
+    public void stop() throws TimeoutException {
+        stopRequested = true;
+        synchronized (progressLock) {
+            progressLock.notifyAll();
+        }
+        Thread t = thread;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        long timeoutMs = Long.parseLong(spec.session().conf().get("spark.sql.streaming.stopTimeout", "0"));
+        try {
+            if (timeoutMs > 0) {
+                if (!terminated.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+                    throw new TimeoutException("Stream Execution thread for stream " + displayName()
+                            + " failed to stop within " + timeoutMs + " milliseconds (specified by "
+                            + "spark.sql.streaming.stopTimeout). See the cause on what was being executed in the streaming query thread.");
+                }
+            } else {
+                terminated.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void explain() {
+        explain(false);
+    }
+
+    @Override
+    public void explain(boolean extended) {
+        System.out.println("== Physical Plan ==\n" + spec.plan().treeString());
+    }
+
+    @Override
+    public String toString() {
+        return "Streaming Query " + displayName() + " [state = " + (active ? "ACTIVE" : "TERMINATED") + "]";
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary checkpoint left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.tideway.engine.query;
+
+import io.tideway.sql.streaming.StreamingQueryListener;
+
+/** What a running query tells its manager: events to post and its termination. */
+interface StreamingQueryManagerHooks {
+    void post(StreamingQueryListener.Event event);
+
+    void terminated(StreamExecution query, String errorMessage);
+}

@@ -1,0 +1,181 @@
+package io.tideway.engine.row;
+
+import io.tideway.offheap.row.ArrayReader;
+import io.tideway.offheap.row.ArrayWriter;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.Row;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+import org.agrona.ExpandableDirectByteBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Converts between binary rows and Java {@link Row}s for one schema: the edge between the data
+ * path and user code (sinks that show rows, encoders, {@code collectAsList}). Allocates by nature.
+ * Not thread-safe (it keeps reusable flyweights); create one per thread.
+ */
+public final class RowConverter {
+    private final StructType schema;
+    private final DataType[] types;
+    private final RowReader reader;
+    private final ArrayReader arrayReader = new ArrayReader();
+    private RowConverter[] structConverters;
+
+    public RowConverter(StructType schema) {
+        this.schema = schema;
+        this.types = new DataType[schema.length()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = schema.apply(i).dataType();
+        }
+        this.reader = new RowReader(types.length);
+        this.structConverters = new RowConverter[types.length];
+    }
+
+    public StructType schema() {
+        return schema;
+    }
+
+    public Row toRow(org.agrona.DirectBuffer buffer, int offset, int length) {
+        return toRow(reader.wrap(buffer, offset, length));
+    }
+
+    public Row toRow(RowReader row) {
+        Object[] values = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            values[i] = row.isNullAt(i) ? null : read(row, i);
+        }
+        return new GenericRow(values, schema);
+    }
+
+    private Object read(RowReader row, int i) {
+        DataType t = types[i];
+        if (t == DataTypes.LongType) {
+            return row.getLong(i);
+        } else if (t == DataTypes.IntegerType) {
+            return row.getInt(i);
+        } else if (t == DataTypes.DoubleType) {
+            return row.getDouble(i);
+        } else if (t == DataTypes.BooleanType) {
+            return row.getBoolean(i);
+        } else if (t == DataTypes.StringType) {
+            return row.getString(i);
+        } else if (t == DataTypes.BinaryType) {
+            return row.getBinary(i);
+        } else if (t == DataTypes.TimestampType) {
+            return toTimestamp(row.getLong(i));
+        } else if (t == DataTypes.DateType) {
+            return Date.valueOf(LocalDate.ofEpochDay(row.getInt(i)));
+        } else if (t instanceof ArrayType at) {
+            return readArray(row.getArray(i, new ArrayReader()), at.elementType());
+        } else if (t instanceof StructType st) {
+            if (structConverters[i] == null) {
+                structConverters[i] = new RowConverter(st);
+            }
+            return structConverters[i].toRow(row.getStruct(i, new RowReader(st.length())));
+        }
+        return null;
+    }
+
+    private static List<Object> readArray(ArrayReader a, DataType element) {
+        List<Object> out = new ArrayList<>(a.count());
+        for (int j = 0; j < a.count(); j++) {
+            if (a.isNullAt(j)) {
+                out.add(null);
+            } else if (element == DataTypes.StringType) {
+                out.add(a.getString(j));
+            } else if (element == DataTypes.LongType) {
+                out.add(a.getLong(j));
+            } else if (element == DataTypes.IntegerType) {
+                out.add(a.getInt(j));
+            } else if (element == DataTypes.DoubleType) {
+                out.add(a.getDouble(j));
+            } else if (element == DataTypes.BooleanType) {
+                out.add(a.getBoolean(j));
+            } else if (element == DataTypes.TimestampType) {
+                out.add(toTimestamp(a.getLong(j)));
+            } else {
+                throw new UnsupportedOperationException("array<" + element.simpleString() + "> is not supported yet");
+            }
+        }
+        return out;
+    }
+
+    public static Timestamp toTimestamp(long micros) {
+        Timestamp ts = new Timestamp(Math.floorDiv(micros, 1000L));
+        ts.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
+        return ts;
+    }
+
+    public static long toMicros(Timestamp ts) {
+        return Math.floorDiv(ts.getTime(), 1000L) * 1_000_000L + ts.getNanos() / 1000;
+    }
+
+    /** Writes a Java row into {@code writer}, which must already be wrapped at its position. */
+    public void write(Row row, RowWriter writer) {
+        for (int i = 0; i < types.length; i++) {
+            writeValue(row.get(i), types[i], writer, i);
+        }
+    }
+
+    /** Writes one Java value of type {@code t} into field {@code i}. */
+    public static void writeValue(Object v, DataType t, RowWriter w, int i) {
+        if (v == null) {
+            w.setNull(i);
+        } else if (t == DataTypes.LongType) {
+            w.putLong(i, ((Number) v).longValue());
+        } else if (t == DataTypes.IntegerType) {
+            w.putInt(i, ((Number) v).intValue());
+        } else if (t == DataTypes.DoubleType) {
+            w.putDouble(i, ((Number) v).doubleValue());
+        } else if (t == DataTypes.BooleanType) {
+            w.putBoolean(i, (Boolean) v);
+        } else if (t == DataTypes.StringType) {
+            w.putString(i, v.toString());
+        } else if (t == DataTypes.BinaryType) {
+            w.putBytes(i, (byte[]) v);
+        } else if (t == DataTypes.TimestampType) {
+            w.putLong(i, v instanceof Timestamp ts ? toMicros(ts) : ((Number) v).longValue());
+        } else if (t == DataTypes.DateType) {
+            w.putInt(i, v instanceof Date d ? (int) d.toLocalDate().toEpochDay() : ((Number) v).intValue());
+        } else if (t instanceof ArrayType at) {
+            writeArray((List<?>) v, at.elementType(), w.beginArray(i, ((List<?>) v).size()));
+        } else if (t instanceof StructType st) {
+            ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(64);
+            RowWriter nested = new RowWriter(st.length()).wrap(scratch, 0);
+            new RowConverter(st).write((Row) v, nested);
+            w.putBytes(i, scratch, 0, nested.finish());
+        } else {
+            w.setNull(i);
+        }
+    }
+
+    private static void writeArray(List<?> values, DataType element, ArrayWriter a) {
+        for (int j = 0; j < values.size(); j++) {
+            Object v = values.get(j);
+            if (v == null) {
+                a.setNull(j);
+            } else if (element == DataTypes.StringType) {
+                byte[] b = v.toString().getBytes(StandardCharsets.UTF_8);
+                a.putBytes(j, new org.agrona.concurrent.UnsafeBuffer(b), 0, b.length);
+            } else if (element == DataTypes.DoubleType) {
+                a.putDouble(j, ((Number) v).doubleValue());
+            } else if (element == DataTypes.BooleanType) {
+                a.putBoolean(j, (Boolean) v);
+            } else if (element == DataTypes.TimestampType) {
+                a.putLong(j, toMicros((Timestamp) v));
+            } else {
+                a.putLong(j, ((Number) v).longValue());
+            }
+        }
+        a.end();
+    }
+}

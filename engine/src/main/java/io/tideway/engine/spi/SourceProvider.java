@@ -1,0 +1,24 @@
+package io.tideway.engine.spi;
+
+import io.tideway.sql.types.StructType;
+
+/**
+ * A source found by short name through {@link java.util.ServiceLoader} ({@code format("rate")}).
+ * Stateless and thread-safe.
+ */
+public interface SourceProvider {
+    String shortName();
+
+    /**
+     * Validates the options and returns the schema: the user's (required by some formats) or the
+     * source's fixed one. Errors name the option.
+     */
+    StructType schema(StructType userSchema, Options options);
+
+    StreamSource create(SourceContext context);
+
+    /** Whether the continuous executor can read this source. */
+    default boolean supportsContinuous() {
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+package io.tideway.engine.spi;
+
+import java.util.List;
+
+/**
+ * A streaming source as the micro-batch executor sees it (Spark's {@code MicroBatchStream}).
+ * Planning methods ({@code latestOffset}, {@code planPartitions}, {@code commit}) are called on
+ * the query thread only; readers run on worker threads.
+ */
+public interface StreamSource {
+    /** Text for progress reports, e.g. {@code RateStreamV2[rowsPerSecond=1, ...}. */
+    String description();
+
+    /** The newest offset available now under {@code limit}, or null when there is no data yet. */
+    Offset latestOffset(Offset start, ReadLimit limit);
+
+    /** Parses an offset written by {@link Offset#json()} (from {@code offsets/N}). */
+    Offset deserializeOffset(String json);
+
+    /** Splits (start, end] into partitions; {@code start} is null for the first batch. */
+    List<InputPartition> planPartitions(Offset start, Offset end);
+
+    PartitionReader createReader(InputPartition partition);
+
+    /** Data up to {@code end} is processed and committed; the source may discard it. */
+    default void commit(Offset end) {
+    }
+
+    /** {@code Trigger.AvailableNow}: fix the target to what is available now. */
+    default void prepareForTriggerAvailableNow() {
+    }
+
+    default void stop() {
+    }
+}

@@ -1,0 +1,339 @@
+package io.tideway.sql;
+
+import io.tideway.api.java.function.FilterFunction;
+import io.tideway.api.java.function.FlatMapFunction;
+import io.tideway.api.java.function.MapFunction;
+import io.tideway.api.java.function.MapPartitionsFunction;
+import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.encoders.RowEncoder;
+import io.tideway.engine.exec.BatchExecutor;
+import io.tideway.engine.exec.ShowString;
+import io.tideway.engine.expr.Alias;
+import io.tideway.engine.expr.BoundReference;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Resolver;
+import io.tideway.engine.plan.Filter;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.Project;
+import io.tideway.engine.plan.SelectPlanner;
+import io.tideway.engine.plan.TypedOperator;
+import io.tideway.engine.plan.Union;
+import io.tideway.engine.sql.SqlExpressionParser;
+import io.tideway.sql.streaming.DataStreamWriter;
+import io.tideway.sql.types.StructField;
+import io.tideway.sql.types.StructType;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A typed, lazily evaluated query, mirroring Spark's {@code Dataset<T>}; {@code Dataset<Row>} is a
+ * DataFrame. Transformations build an analysed plan (column errors surface here, unsupported
+ * streaming operations at {@code start()}); a streaming Dataset runs with {@code writeStream()}.
+ * Immutable and thread-safe.
+ */
+public class Dataset<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final transient TidewaySession session;
+    private final LogicalPlan plan;
+    private final ObjectEncoder<T> encoder;
+
+    public Dataset(TidewaySession session, LogicalPlan plan, Encoder<T> encoder) {
+        this.session = session;
+        this.plan = plan;
+        this.encoder = ObjectEncoder.of(encoder);
+    }
+
+    public static Dataset<Row> ofRows(TidewaySession session, LogicalPlan plan) {
+        return new Dataset<>(session, plan, new RowEncoder(plan.schema()));
+    }
+
+    private Dataset<Row> rows(LogicalPlan p) {
+        return ofRows(session, p);
+    }
+
+    /** Engine-internal: the analysed plan. */
+    public LogicalPlan logicalPlan() {
+        return plan;
+    }
+
+    public TidewaySession sparkSession() {
+        return session;
+    }
+
+    public Encoder<T> encoder() {
+        return encoder;
+    }
+
+    public StructType schema() {
+        return plan.schema();
+    }
+
+    public String[] columns() {
+        return plan.schema().fieldNames();
+    }
+
+    public boolean isStreaming() {
+        return plan.isStreaming();
+    }
+
+    public void printSchema() {
+        System.out.print(plan.schema().treeString());
+    }
+
+    public void explain() {
+        explain(false);
+    }
+
+    public void explain(boolean extended) {
+        StringBuilder sb = new StringBuilder();
+        if (extended) {
+            sb.append("== Analyzed Logical Plan ==\n").append(plan.treeString()).append('\n');
+        }
+        sb.append("== Physical Plan ==\n").append(plan.treeString());
+        System.out.println(sb);
+    }
+
+    public Column col(String name) {
+        if (!name.equals("*") && plan.schema().indexOf(name) < 0) {
+            throw Resolver.unresolved(name, plan.schema());
+        }
+        return new Column(name);
+    }
+
+    public Column apply(String name) {
+        return col(name);
+    }
+
+    public Dataset<Row> toDF() {
+        return rows(plan);
+    }
+
+    public Dataset<Row> toDF(String... names) {
+        StructType s = plan.schema();
+        if (names.length != s.length()) {
+            throw new AnalysisException("The number of columns doesn't match.\nOld column names (" + s.length() + "): "
+                    + String.join(", ", s.fieldNames()) + "\nNew column names (" + names.length + "): " + String.join(", ", names));
+        }
+        List<Expression> exprs = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            StructField f = s.apply(i);
+            exprs.add(new Alias(new BoundReference(i, f.dataType(), f.nullable(), f.name()), names[i]));
+        }
+        return rows(new Project(exprs, plan));
+    }
+
+    public Dataset<Row> select(Column... cols) {
+        return rows(SelectPlanner.select(Arrays.asList(cols), plan));
+    }
+
+    public Dataset<Row> select(String col, String... cols) {
+        List<Column> all = new ArrayList<>();
+        all.add(new Column(col));
+        for (String c : cols) {
+            all.add(new Column(c));
+        }
+        return select(all.toArray(new Column[0]));
+    }
+
+    public Dataset<Row> selectExpr(String... exprs) {
+        Column[] cols = new Column[exprs.length];
+        for (int i = 0; i < exprs.length; i++) {
+            cols[i] = SqlExpressionParser.parseColumn(exprs[i]);
+        }
+        return select(cols);
+    }
+
+    public Dataset<T> where(Column condition) {
+        return filter(condition);
+    }
+
+    public Dataset<T> where(String conditionExpr) {
+        return filter(conditionExpr);
+    }
+
+    public Dataset<T> filter(Column condition) {
+        Expression c = Resolver.resolve(condition.expr(), plan.schema());
+        if (c.dataType() != io.tideway.sql.types.DataTypes.BooleanType) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN] Cannot resolve \"" + c.sql()
+                    + "\" due to data type mismatch: Filter expression \"" + c.sql() + "\" of type \""
+                    + c.dataType().simpleString().toUpperCase(Locale.ROOT) + "\" is not a boolean.");
+        }
+        return new Dataset<>(session, new Filter(c, plan), encoder);
+    }
+
+    public Dataset<T> filter(String conditionExpr) {
+        return filter(SqlExpressionParser.parseColumn(conditionExpr));
+    }
+
+    public Dataset<T> filter(FilterFunction<T> func) {
+        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.FILTER, func, encoder, encoder, plan), encoder);
+    }
+
+    public <U> Dataset<U> map(MapFunction<T, U> func, Encoder<U> out) {
+        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP, func, encoder, ObjectEncoder.of(out), plan), out);
+    }
+
+    public <U> Dataset<U> flatMap(FlatMapFunction<T, U> func, Encoder<U> out) {
+        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.FLAT_MAP, func, encoder, ObjectEncoder.of(out), plan), out);
+    }
+
+    public <U> Dataset<U> mapPartitions(MapPartitionsFunction<T, U> func, Encoder<U> out) {
+        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP_PARTITIONS, func, encoder, ObjectEncoder.of(out), plan), out);
+    }
+
+    /** Adds or replaces a column. */
+    public Dataset<Row> withColumn(String name, Column col) {
+        StructType s = plan.schema();
+        List<Column> cols = new ArrayList<>();
+        boolean replaced = false;
+        for (String f : s.fieldNames()) {
+            if (f.equalsIgnoreCase(name)) {
+                cols.add(col.as(name));
+                replaced = true;
+            } else {
+                cols.add(new Column(f));
+            }
+        }
+        if (!replaced) {
+            cols.add(col.as(name));
+        }
+        return select(cols.toArray(new Column[0]));
+    }
+
+    public Dataset<Row> withColumnRenamed(String existing, String renamed) {
+        List<Column> cols = new ArrayList<>();
+        for (String f : plan.schema().fieldNames()) {
+            cols.add(f.equalsIgnoreCase(existing) ? new Column(f).as(renamed) : new Column(f));
+        }
+        return select(cols.toArray(new Column[0]));
+    }
+
+    public Dataset<Row> drop(String... names) {
+        List<Column> cols = new ArrayList<>();
+        for (String f : plan.schema().fieldNames()) {
+            boolean dropped = false;
+            for (String n : names) {
+                dropped |= f.equalsIgnoreCase(n);
+            }
+            if (!dropped) {
+                cols.add(new Column(f));
+            }
+        }
+        return select(cols.toArray(new Column[0]));
+    }
+
+    public Dataset<T> union(Dataset<T> other) {
+        StructType a = plan.schema();
+        StructType b = other.plan.schema();
+        if (a.length() != b.length()) {
+            throw new AnalysisException("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, but the first input has "
+                    + a.length() + " columns and the second input has " + b.length() + " columns.");
+        }
+        for (int i = 0; i < a.length(); i++) {
+            if (!a.apply(i).dataType().equals(b.apply(i).dataType())) {
+                throw new AnalysisException("[INCOMPATIBLE_COLUMN_TYPE] UNION can only be performed on inputs with compatible column types. The "
+                        + ordinal(i + 1) + " column of the second input has type \"" + b.apply(i).dataType().simpleString().toUpperCase(Locale.ROOT)
+                        + "\" which is not compatible with \"" + a.apply(i).dataType().simpleString().toUpperCase(Locale.ROOT) + "\".");
+            }
+        }
+        return new Dataset<>(session, new Union(List.of(plan, other.plan)), encoder);
+    }
+
+    public Dataset<T> unionAll(Dataset<T> other) {
+        return union(other);
+    }
+
+    private static String ordinal(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
+    }
+
+    public RelationalGroupedDataset groupBy(Column... cols) {
+        return new RelationalGroupedDataset(session, plan, Arrays.asList(cols));
+    }
+
+    public RelationalGroupedDataset groupBy(String col, String... cols) {
+        List<Column> all = new ArrayList<>();
+        all.add(new Column(col));
+        for (String c : cols) {
+            all.add(new Column(c));
+        }
+        return new RelationalGroupedDataset(session, plan, all);
+    }
+
+    /** Aggregates without grouping ({@code df.agg(max("v"))}). */
+    public Dataset<Row> agg(Column expr, Column... exprs) {
+        return groupBy().agg(expr, exprs);
+    }
+
+    /** Views this Dataset as objects of another type: columns matched by name (beans) or position. */
+    public <U> Dataset<U> as(Encoder<U> target) {
+        return new Dataset<>(session, SelectPlanner.alignTo(ObjectEncoder.of(target).schema(), plan), target);
+    }
+
+    public DataStreamWriter<T> writeStream() {
+        if (!isStreaming()) {
+            throw new AnalysisException("'writeStream' can be called only on streaming Dataset/DataFrame");
+        }
+        return new DataStreamWriter<>(this);
+    }
+
+    public void createOrReplaceTempView(String name) {
+        LogicalPlan p = plan;
+        session.registerView(name, () -> p);
+    }
+
+    // ---- batch actions ----
+
+    private void requireBatch() {
+        if (isStreaming()) {
+            throw new AnalysisException("Queries with streaming sources must be executed with writeStream.start()");
+        }
+    }
+
+    public List<T> collectAsList() {
+        requireBatch();
+        return BatchExecutor.collect(plan, encoder);
+    }
+
+    public long count() {
+        requireBatch();
+        return BatchExecutor.collect(plan, new RowEncoder(plan.schema())).size();
+    }
+
+    public void show() {
+        show(20, true);
+    }
+
+    public void show(int numRows) {
+        show(numRows, true);
+    }
+
+    public void show(boolean truncate) {
+        show(20, truncate);
+    }
+
+    public void show(int numRows, boolean truncate) {
+        requireBatch();
+        List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema()));
+        System.out.println(ShowString.format(plan.schema(), rows, numRows, truncate ? 20 : 0));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("[");
+        StructField[] fs = plan.schema().fields();
+        for (int i = 0; i < fs.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(fs[i].name()).append(": ").append(fs[i].dataType().simpleString());
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,67 @@
+package io.tideway.sql;
+
+import io.tideway.engine.expr.Alias;
+import io.tideway.engine.expr.Count;
+import io.tideway.engine.expr.Literal;
+import io.tideway.engine.plan.AggregatePlanner;
+import io.tideway.engine.plan.LogicalPlan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The result of {@code groupBy}, mirroring Spark's {@code RelationalGroupedDataset}. Immutable. */
+public final class RelationalGroupedDataset {
+    private final TidewaySession session;
+    private final LogicalPlan child;
+    private final List<Column> grouping;
+
+    RelationalGroupedDataset(TidewaySession session, LogicalPlan child, List<Column> grouping) {
+        this.session = session;
+        this.child = child;
+        this.grouping = List.copyOf(grouping);
+    }
+
+    public Dataset<Row> agg(Column expr, Column... exprs) {
+        List<Column> all = new ArrayList<>();
+        all.add(expr);
+        all.addAll(Arrays.asList(exprs));
+        return Dataset.ofRows(session, AggregatePlanner.aggregate(grouping, all, child));
+    }
+
+    /** Rows per group, in a column named {@code count}. */
+    public Dataset<Row> count() {
+        return agg(new Column(new Alias(new Count(Literal.of(1)), "count")));
+    }
+
+    public Dataset<Row> sum(String... cols) {
+        return each(cols, functions::sum);
+    }
+
+    public Dataset<Row> avg(String... cols) {
+        return each(cols, functions::avg);
+    }
+
+    public Dataset<Row> mean(String... cols) {
+        return avg(cols);
+    }
+
+    public Dataset<Row> min(String... cols) {
+        return each(cols, functions::min);
+    }
+
+    public Dataset<Row> max(String... cols) {
+        return each(cols, functions::max);
+    }
+
+    private Dataset<Row> each(String[] cols, java.util.function.Function<String, Column> f) {
+        if (cols.length == 0) {
+            throw new AnalysisException("Tideway needs the column names to aggregate, e.g. sum(\"v\")");
+        }
+        Column[] rest = new Column[cols.length - 1];
+        for (int i = 1; i < cols.length; i++) {
+            rest[i - 1] = f.apply(cols[i]);
+        }
+        return agg(f.apply(cols[0]), rest);
+    }
+}

@@ -1,0 +1,113 @@
+package io.tideway.sql;
+
+import io.tideway.sql.types.StructType;
+
+import java.io.Serializable;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * One row as Java values, mirroring Spark's {@code Row}: {@code long} columns are {@link Long},
+ * {@code timestamp} is {@link Timestamp}, {@code date} is {@link Date}, arrays are {@link List},
+ * structs are {@code Row}, binary is {@code byte[]}. Immutable. Rows built by the engine carry
+ * their schema, so {@link #getAs(String)} works.
+ */
+public interface Row extends Serializable {
+    int size();
+
+    default int length() {
+        return size();
+    }
+
+    Object get(int i);
+
+    /** The schema, or null for rows made by {@link RowFactory#create}. */
+    StructType schema();
+
+    default boolean isNullAt(int i) {
+        return get(i) == null;
+    }
+
+    default boolean anyNull() {
+        for (int i = 0; i < size(); i++) {
+            if (isNullAt(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    default String getString(int i) {
+        return (String) get(i);
+    }
+
+    default boolean getBoolean(int i) {
+        return (Boolean) nonNull(i);
+    }
+
+    default int getInt(int i) {
+        return ((Number) nonNull(i)).intValue();
+    }
+
+    default long getLong(int i) {
+        return ((Number) nonNull(i)).longValue();
+    }
+
+    default double getDouble(int i) {
+        return ((Number) nonNull(i)).doubleValue();
+    }
+
+    default Timestamp getTimestamp(int i) {
+        return (Timestamp) get(i);
+    }
+
+    default Date getDate(int i) {
+        return (Date) get(i);
+    }
+
+    @SuppressWarnings("unchecked")
+    default <T> List<T> getList(int i) {
+        return (List<T>) get(i);
+    }
+
+    default Row getStruct(int i) {
+        return (Row) get(i);
+    }
+
+    @SuppressWarnings("unchecked")
+    default <T> T getAs(int i) {
+        return (T) get(i);
+    }
+
+    @SuppressWarnings("unchecked")
+    default <T> T getAs(String fieldName) {
+        return (T) get(fieldIndex(fieldName));
+    }
+
+    default int fieldIndex(String name) {
+        if (schema() == null) {
+            throw new UnsupportedOperationException("fieldIndex on a Row without schema is undefined.");
+        }
+        return schema().fieldIndex(name);
+    }
+
+    private Object nonNull(int i) {
+        Object v = get(i);
+        if (v == null) {
+            throw new NullPointerException("Value at index " + i + " is null");
+        }
+        return v;
+    }
+
+    default String mkString(String sep) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < size(); i++) {
+            if (i > 0) {
+                sb.append(sep);
+            }
+            sb.append(get(i));
+        }
+        return sb.toString();
+    }
+}

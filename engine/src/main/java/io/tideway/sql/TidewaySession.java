@@ -1,0 +1,139 @@
+package io.tideway.sql;
+
+import io.tideway.engine.plan.LocalRelation;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.query.QueryRegistry;
+import io.tideway.engine.sql.SqlQueryTranslator;
+import io.tideway.sql.streaming.DataStreamReader;
+import io.tideway.sql.streaming.StreamingQueryManager;
+import io.tideway.sql.types.StructType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The entry point, mirroring Spark's {@code SparkSession}: settings, stream readers, the query
+ * manager and temporary views. Thread-safe. A Spark program ports by replacing
+ * {@code SparkSession} with {@code TidewaySession}; {@code master(...)} and {@code appName(...)}
+ * are accepted.
+ */
+public final class TidewaySession implements AutoCloseable {
+    private static volatile TidewaySession active;
+    private final RuntimeConfig conf;
+    private final QueryRegistry queries = new QueryRegistry();
+    private final StreamingQueryManager streams = new StreamingQueryManager(queries);
+    private final Map<String, Supplier<LogicalPlan>> views = new ConcurrentHashMap<>();
+
+    private TidewaySession(Map<String, String> settings) {
+        this.conf = new RuntimeConfig(settings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The session made by the last {@code getOrCreate()}, if any. */
+    public static TidewaySession active() {
+        return active;
+    }
+
+    public RuntimeConfig conf() {
+        return conf;
+    }
+
+    public DataStreamReader readStream() {
+        return new DataStreamReader(this);
+    }
+
+    public StreamingQueryManager streams() {
+        return streams;
+    }
+
+    /** Engine-internal: the registry behind {@link #streams()}. */
+    public QueryRegistry queryRegistry() {
+        return queries;
+    }
+
+    /** A temporary view (such as a memory sink's table) as a batch DataFrame of its current rows. */
+    public Dataset<Row> table(String name) {
+        Supplier<LogicalPlan> view = views.get(name.toLowerCase(Locale.ROOT));
+        if (view == null) {
+            throw new AnalysisException("[TABLE_OR_VIEW_NOT_FOUND] The table or view `" + name + "` cannot be found.");
+        }
+        return Dataset.ofRows(this, view.get());
+    }
+
+    /** Runs a SQL query over temporary views (SELECT, WHERE, GROUP BY, ORDER BY over one view). */
+    public Dataset<Row> sql(String sqlText) {
+        return SqlQueryTranslator.translate(this, sqlText);
+    }
+
+    /** Engine-internal: registers a view whose rows are produced when it is read. */
+    public void registerView(String name, Supplier<LogicalPlan> plan) {
+        views.put(name.toLowerCase(Locale.ROOT), plan);
+    }
+
+    public void dropView(String name) {
+        views.remove(name.toLowerCase(Locale.ROOT));
+    }
+
+    public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
+        return Dataset.ofRows(this, new LocalRelation(schema, rows));
+    }
+
+    /** Stops all active queries. */
+    public void stop() {
+        queries.stopAll();
+        if (active == this) {
+            active = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Builds or returns the session, mirroring {@code SparkSession.Builder}. */
+    public static final class Builder {
+        private final Map<String, String> settings = new LinkedHashMap<>();
+
+        public Builder appName(String name) {
+            settings.put("spark.app.name", name);
+            return this;
+        }
+
+        public Builder master(String master) {
+            settings.put("spark.master", master);
+            return this;
+        }
+
+        public Builder config(String key, String value) {
+            settings.put(key, value);
+            return this;
+        }
+
+        public Builder config(String key, long value) {
+            return config(key, Long.toString(value));
+        }
+
+        public Builder config(String key, boolean value) {
+            return config(key, Boolean.toString(value));
+        }
+
+        public synchronized TidewaySession getOrCreate() {
+            TidewaySession s = active;
+            if (s == null) {
+                s = new TidewaySession(settings);
+                active = s;
+            } else {
+                settings.forEach(s.conf::set);
+            }
+            return s;
+        }
+    }
+}

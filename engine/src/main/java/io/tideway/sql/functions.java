@@ -1,0 +1,102 @@
+package io.tideway.sql;
+
+import io.tideway.engine.expr.Average;
+import io.tideway.engine.expr.Count;
+import io.tideway.engine.expr.CurrentTimestamp;
+import io.tideway.engine.expr.Explode;
+import io.tideway.engine.expr.Literal;
+import io.tideway.engine.expr.MinMax;
+import io.tideway.engine.expr.Split;
+import io.tideway.engine.expr.Sum;
+import io.tideway.engine.sql.SqlExpressionParser;
+
+/** Column functions, mirroring Spark's {@code org.apache.spark.sql.functions}. */
+@SuppressWarnings("checkstyle:TypeName")
+public final class functions {
+    private functions() {
+    }
+
+    public static Column col(String name) {
+        return new Column(name);
+    }
+
+    public static Column column(String name) {
+        return new Column(name);
+    }
+
+    public static Column lit(Object value) {
+        return Column.lit(value);
+    }
+
+    /** Parses a SQL expression such as {@code "v * 2 AS doubled"}. */
+    public static Column expr(String sqlExpression) {
+        return SqlExpressionParser.parseColumn(sqlExpression);
+    }
+
+    public static Column not(Column c) {
+        return c.not();
+    }
+
+    public static Column split(Column str, String pattern) {
+        return split(str, pattern, -1);
+    }
+
+    public static Column split(Column str, String pattern, int limit) {
+        return new Column(new Split(str.expr(), pattern, limit));
+    }
+
+    public static Column explode(Column array) {
+        return new Column(new Explode(array.expr()));
+    }
+
+    public static Column current_timestamp() {
+        return new Column(new CurrentTimestamp());
+    }
+
+    public static Column count(Column c) {
+        if (c.expr() instanceof io.tideway.engine.expr.UnresolvedAttribute a && a.isStar()) {
+            return new Column(new Count(Literal.of(1)));
+        }
+        return new Column(new Count(c.expr()));
+    }
+
+    public static Column count(String columnName) {
+        return count(col(columnName));
+    }
+
+    public static Column sum(Column c) {
+        return new Column(new Sum(c.expr()));
+    }
+
+    public static Column sum(String columnName) {
+        return sum(col(columnName));
+    }
+
+    public static Column avg(Column c) {
+        return new Column(new Average(c.expr()));
+    }
+
+    public static Column avg(String columnName) {
+        return avg(col(columnName));
+    }
+
+    public static Column mean(Column c) {
+        return avg(c);
+    }
+
+    public static Column min(Column c) {
+        return new Column(new MinMax(c.expr(), false));
+    }
+
+    public static Column min(String columnName) {
+        return min(col(columnName));
+    }
+
+    public static Column max(Column c) {
+        return new Column(new MinMax(c.expr(), true));
+    }
+
+    public static Column max(String columnName) {
+        return max(col(columnName));
+    }
+}

@@ -1,0 +1,91 @@
+package io.tideway.sql.streaming;
+
+import io.tideway.engine.connector.Providers;
+import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.SourceProvider;
+import io.tideway.sql.Dataset;
+import io.tideway.sql.Row;
+import io.tideway.sql.TidewaySession;
+import io.tideway.sql.types.StructType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Describes a streaming source, mirroring Spark's {@code DataStreamReader}:
+ * {@code readStream().format("socket").option("host", ...).load()}. Not thread-safe (a builder).
+ */
+public final class DataStreamReader {
+    private final TidewaySession session;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private String format;
+    private StructType userSchema;
+
+    public DataStreamReader(TidewaySession session) {
+        this.session = session;
+    }
+
+    public DataStreamReader format(String source) {
+        this.format = source;
+        return this;
+    }
+
+    public DataStreamReader schema(StructType schema) {
+        this.userSchema = schema;
+        return this;
+    }
+
+    /** A DDL schema string such as {@code "name STRING, age INT"}. */
+    public DataStreamReader schema(String ddl) {
+        this.userSchema = StructType.fromDDL(ddl);
+        return this;
+    }
+
+    public DataStreamReader option(String key, String value) {
+        options.put(key, value);
+        return this;
+    }
+
+    public DataStreamReader option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataStreamReader option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    public DataStreamReader option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataStreamReader options(Map<String, String> opts) {
+        options.putAll(opts);
+        return this;
+    }
+
+    public Dataset<Row> load() {
+        String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        SourceProvider provider = Providers.source(fmt);
+        Options opts = new Options(options);
+        StructType schema = provider.schema(userSchema, opts);
+        return Dataset.ofRows(session, new StreamingRelation(provider, fmt, opts, schema));
+    }
+
+    public Dataset<Row> load(String path) {
+        options.put("path", path);
+        return load();
+    }
+
+    public Dataset<Row> text(String path) {
+        return format("text").load(path);
+    }
+
+    public Dataset<Row> csv(String path) {
+        return format("csv").load(path);
+    }
+
+    public Dataset<Row> json(String path) {
+        return format("json").load(path);
+    }
+}

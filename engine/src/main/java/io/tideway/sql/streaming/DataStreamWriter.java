@@ -1,0 +1,213 @@
+package io.tideway.sql.streaming;
+
+import io.tideway.api.java.function.VoidFunction2;
+import io.tideway.engine.connector.Providers;
+import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.plan.UnsupportedOperationChecker;
+import io.tideway.engine.query.QuerySpec;
+import io.tideway.engine.sink.ForeachBatchSink;
+import io.tideway.engine.sink.ForeachSink;
+import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.SinkContext;
+import io.tideway.engine.spi.SinkProvider;
+import io.tideway.engine.spi.StreamSink;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Dataset;
+import io.tideway.sql.ForeachWriter;
+import io.tideway.sql.TidewaySession;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Describes where and how a streaming Dataset is written, mirroring Spark's
+ * {@code DataStreamWriter}; {@link #start()} validates everything and starts the query.
+ * Not thread-safe (a builder).
+ */
+public final class DataStreamWriter<T> {
+    private final Dataset<T> ds;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private String format;
+    private OutputMode outputMode = OutputMode.Append();
+    private Trigger trigger = Trigger.ProcessingTime(0);
+    private String queryName;
+    private List<String> partitionBy = new ArrayList<>();
+    private ForeachWriter<T> foreachWriter;
+    private VoidFunction2<Dataset<T>, Long> foreachBatch;
+
+    public DataStreamWriter(Dataset<T> ds) {
+        this.ds = ds;
+    }
+
+    public DataStreamWriter<T> format(String source) {
+        this.format = source;
+        return this;
+    }
+
+    public DataStreamWriter<T> outputMode(OutputMode mode) {
+        this.outputMode = mode;
+        return this;
+    }
+
+    public DataStreamWriter<T> outputMode(String mode) {
+        this.outputMode = OutputMode.fromString(mode);
+        return this;
+    }
+
+    public DataStreamWriter<T> trigger(Trigger t) {
+        if (t == null) {
+            throw new IllegalArgumentException("Trigger cannot be null");
+        }
+        this.trigger = t;
+        return this;
+    }
+
+    public DataStreamWriter<T> queryName(String name) {
+        this.queryName = name;
+        return this;
+    }
+
+    public DataStreamWriter<T> partitionBy(String... cols) {
+        this.partitionBy = Arrays.asList(cols);
+        return this;
+    }
+
+    public DataStreamWriter<T> option(String key, String value) {
+        options.put(key, value);
+        return this;
+    }
+
+    public DataStreamWriter<T> option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataStreamWriter<T> option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    public DataStreamWriter<T> option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataStreamWriter<T> options(Map<String, String> opts) {
+        options.putAll(opts);
+        return this;
+    }
+
+    public DataStreamWriter<T> foreach(ForeachWriter<T> writer) {
+        if (writer == null) {
+            throw new IllegalArgumentException("foreach writer cannot be null");
+        }
+        this.format = "foreach";
+        this.foreachWriter = writer;
+        return this;
+    }
+
+    public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<T>, Long> function) {
+        if (function == null) {
+            throw new IllegalArgumentException("foreachBatch function cannot be null");
+        }
+        this.format = "foreachBatch";
+        this.foreachBatch = function;
+        return this;
+    }
+
+    public StreamingQuery start(String path) throws java.util.concurrent.TimeoutException {
+        options.put("path", path);
+        return start();
+    }
+
+    /** Validates the query and starts it. Declares {@code TimeoutException} as Spark 3.x does. */
+    public StreamingQuery start() throws java.util.concurrent.TimeoutException {
+        TidewaySession session = ds.sparkSession();
+        String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        boolean continuous = trigger instanceof ContinuousTrigger;
+        Options opts = new Options(options);
+        UnsupportedOperationChecker.checkForStreaming(ds.logicalPlan(), outputMode);
+
+        SinkProvider provider = null;
+        if (foreachWriter == null && foreachBatch == null) {
+            provider = Providers.sink(fmt);
+            if (!provider.supportedModes().contains(outputMode)) {
+                throw new AnalysisException("Data source " + fmt + " does not support " + outputMode + " output mode");
+            }
+        }
+        if (!partitionBy.isEmpty() && (provider == null || fmt.equalsIgnoreCase("memory") || fmt.equalsIgnoreCase("console"))) {
+            throw new AnalysisException("'" + fmt + "' does not support partitioning");
+        }
+        if (!partitionBy.isEmpty()) {
+            throw new AnalysisException("partitionBy is not supported yet by Tideway's " + fmt + " sink");
+        }
+        if (continuous && foreachBatch != null) {
+            throw new AnalysisException("'foreachBatch' is not supported with continuous trigger");
+        }
+        boolean needsCheckpoint = provider != null && provider.requiresCheckpointLocation();
+        CheckpointLocation loc = checkpointLocation(session, needsCheckpoint);
+        if ("memory".equalsIgnoreCase(fmt) && !loc.temporary && outputMode != OutputMode.Complete() && hasOffsets(loc.path)) {
+            throw new AnalysisException("This query does not support recovering from checkpoint location. Delete "
+                    + loc.path.resolve("offsets") + " to start over.");
+        }
+        StreamSink sink;
+        if (foreachWriter != null) {
+            sink = new ForeachSink<>(foreachWriter, ObjectEncoder.of(ds.encoder()));
+        } else if (foreachBatch != null) {
+            sink = new ForeachBatchSink<>(session, ds.schema(), ds.encoder(), foreachBatch);
+        } else {
+            if (continuous && !provider.supportsContinuous()) {
+                throw new AnalysisException("Data source " + fmt + " does not support continuous writing");
+            }
+            sink = provider.create(new SinkContext(opts, ds.schema(), outputMode, queryName, loc.path, session));
+        }
+        QuerySpec spec = new QuerySpec(session, queryName, ds.logicalPlan(), sink, fmt, outputMode, trigger, loc.path, loc.temporary);
+        return session.queryRegistry().start(spec);
+    }
+
+    private record CheckpointLocation(Path path, boolean temporary) {
+    }
+
+    private CheckpointLocation checkpointLocation(TidewaySession session, boolean required) {
+        String explicit = options.get("checkpointLocation");
+        if (explicit == null) {
+            for (Map.Entry<String, String> e : options.entrySet()) {
+                if (e.getKey().equalsIgnoreCase("checkpointLocation")) {
+                    explicit = e.getValue();
+                }
+            }
+        }
+        if (explicit != null) {
+            return new CheckpointLocation(Paths.get(explicit).toAbsolutePath(), false);
+        }
+        String root = session.conf().get("spark.sql.streaming.checkpointLocation", null);
+        if (root != null) {
+            String leaf = queryName != null ? queryName : UUID.randomUUID().toString();
+            return new CheckpointLocation(Paths.get(root, leaf).toAbsolutePath(), false);
+        }
+        if (required) {
+            throw new AnalysisException("checkpointLocation must be specified either through option(\"checkpointLocation\", ...) or "
+                    + "SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
+        }
+        try {
+            return new CheckpointLocation(Files.createTempDirectory("temporary-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean hasOffsets(Path checkpoint) {
+        Path offsets = checkpoint.resolve("offsets");
+        try (var s = Files.list(offsets)) {
+            return s.anyMatch(p -> p.getFileName().toString().matches("\\d+"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.tideway.sql.streaming;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * What a streaming query writes to its sink each trigger, mirroring Spark's {@code OutputMode}:
+ * new rows only ({@link #Append()}), changed rows ({@link #Update()}) or the whole result
+ * ({@link #Complete()}). Immutable singletons.
+ */
+public final class OutputMode implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final OutputMode APPEND = new OutputMode("Append");
+    private static final OutputMode UPDATE = new OutputMode("Update");
+    private static final OutputMode COMPLETE = new OutputMode("Complete");
+    private final String name;
+
+    private OutputMode(String name) {
+        this.name = name;
+    }
+
+    public static OutputMode Append() {
+        return APPEND;
+    }
+
+    public static OutputMode Update() {
+        return UPDATE;
+    }
+
+    public static OutputMode Complete() {
+        return COMPLETE;
+    }
+
+    /** Parses {@code append}, {@code update}, {@code complete} (any case), with Spark's error otherwise. */
+    public static OutputMode fromString(String mode) {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "append" -> APPEND;
+            case "update" -> UPDATE;
+            case "complete" -> COMPLETE;
+            default -> throw new IllegalArgumentException("Unknown output mode " + mode
+                    + ". Accepted output modes are 'append', 'complete', 'update'");
+        };
+    }
+
+    private Object readResolve() {
+        return fromString(name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,54 @@
+package io.tideway.sql.streaming;
+
+import io.tideway.engine.util.Durations;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * When a streaming query runs, mirroring Spark's {@code Trigger}: as fast as possible (default),
+ * on a fixed interval, once, until all available data is processed, or continuously with an
+ * epoch interval. Immutable.
+ */
+public abstract class Trigger {
+
+    public static Trigger ProcessingTime(long intervalMs) {
+        return new ProcessingTimeTrigger(checkInterval(intervalMs));
+    }
+
+    public static Trigger ProcessingTime(long interval, TimeUnit unit) {
+        return ProcessingTime(unit.toMillis(interval));
+    }
+
+    /** {@code ProcessingTime("10 seconds")}. */
+    public static Trigger ProcessingTime(String interval) {
+        return ProcessingTime(Durations.parseInterval(interval));
+    }
+
+    /** Deprecated in Spark 3.4 in favour of {@link #AvailableNow()}; still supported. */
+    public static Trigger Once() {
+        return OneTimeTrigger.INSTANCE;
+    }
+
+    public static Trigger AvailableNow() {
+        return AvailableNowTrigger.INSTANCE;
+    }
+
+    public static Trigger Continuous(long intervalMs) {
+        return new ContinuousTrigger(checkInterval(intervalMs));
+    }
+
+    public static Trigger Continuous(long interval, TimeUnit unit) {
+        return Continuous(unit.toMillis(interval));
+    }
+
+    public static Trigger Continuous(String interval) {
+        return Continuous(Durations.parseInterval(interval));
+    }
+
+    private static long checkInterval(long ms) {
+        if (ms < 0) {
+            throw new IllegalArgumentException("interval cannot be negative");
+        }
+        return ms;
+    }
+}

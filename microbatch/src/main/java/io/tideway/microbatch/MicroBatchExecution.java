@@ -1,0 +1,269 @@
+package io.tideway.microbatch;
+
+import io.tideway.checkpoint.CommitMetadata;
+import io.tideway.checkpoint.OffsetSeq;
+import io.tideway.checkpoint.OffsetSeqMetadata;
+import io.tideway.checkpoint.RecoveryPoint;
+import io.tideway.engine.exec.PlanShape;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.query.QuerySpec;
+import io.tideway.engine.query.StreamExecution;
+import io.tideway.engine.spi.Offset;
+import io.tideway.engine.spi.ReadLimit;
+import io.tideway.engine.spi.SourceContext;
+import io.tideway.engine.spi.StreamSource;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.RuntimeConfig;
+import io.tideway.sql.streaming.AvailableNowTrigger;
+import io.tideway.sql.streaming.OneTimeTrigger;
+import io.tideway.sql.streaming.ProcessingTimeTrigger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The micro-batch trigger loop (Spark's {@code MicroBatchExecution}): per batch N, ask each
+ * source for its latest offset; if there is new data, write {@code offsets/N}, run the batch,
+ * commit the sink and the sources, write {@code commits/N}. On restart a batch whose offsets were
+ * logged but not committed is re-run with the same offsets and timestamp first. Everything here
+ * runs on the query thread; batch tasks run on the worker pool.
+ */
+final class MicroBatchExecution extends StreamExecution {
+    /** Settings pinned in {@code offsets/N} for the life of the checkpoint. */
+    private static final List<String> PINNED_CONF = List.of("spark.sql.shuffle.partitions");
+
+    private final List<StreamingRelation> relations = new ArrayList<>();
+    private final List<StreamSource> sources = new ArrayList<>();
+    private final EvalContext ctx = new EvalContext();
+    private final Map<String, String> pinnedConf = new LinkedHashMap<>();
+    private Offset[] committed;
+    private Offset[] available;
+    private WorkerPool pool;
+    private BatchRunner runner;
+    private long nextBatchId;
+    private long lastTriggerStartMs = -1;
+    private long lastIdleProgressMs;
+
+    MicroBatchExecution(QuerySpec spec) {
+        super(spec);
+        for (LogicalPlan leaf : PlanShape.leaves(spec.plan())) {
+            if (leaf instanceof StreamingRelation r) {
+                relations.add(r);
+            }
+        }
+    }
+
+    @Override
+    protected void runActivatedStream() throws Exception {
+        RecoveryPoint recovery = checkpoint.recover();
+        openSources();
+        pinConf(recovery);
+        RuntimeConfig conf = spec.session().conf();
+        int shufflePartitions = Integer.parseInt(pinnedConf.get("spark.sql.shuffle.partitions"));
+        pool = new WorkerPool(spec.name() == null ? "query" : spec.name(), Runtime.getRuntime().availableProcessors());
+        runner = new BatchRunner(spec.plan(), relations, sources, spec.sink(), spec.outputMode(), pool, ctx,
+                shufflePartitions, p -> checkpoint.stateDir(0, p),
+                Integer.parseInt(conf.get("spark.sql.streaming.stateStore.minDeltasForSnapshot")),
+                Integer.parseInt(conf.get("spark.sql.streaming.minBatchesToRetain")));
+
+        committed = offsetsOf(recovery.committedOffsets());
+        available = committed.clone();
+        nextBatchId = recovery.nextBatchId();
+        if (recovery.isRerun()) {
+            OffsetSeq rerun = recovery.rerunOffsets();
+            Offset[] end = offsetsOf(rerun);
+            long ts = rerun.metadata() == null ? System.currentTimeMillis() : rerun.metadata().batchTimestampMs();
+            runBatch(nextBatchId, end, ts, false, System.currentTimeMillis(), 0);
+        }
+        boolean availableNow = spec.trigger() instanceof AvailableNowTrigger;
+        boolean once = spec.trigger() instanceof OneTimeTrigger;
+        if (availableNow) {
+            sources.forEach(StreamSource::prepareForTriggerAvailableNow);
+        }
+        long interval = spec.trigger() instanceof ProcessingTimeTrigger pt ? pt.intervalMs() : 0;
+        long pollingDelay = Long.parseLong(conf.get("spark.sql.streaming.pollingDelay"));
+        while (!isStopRequested()) {
+            long triggerStart = System.currentTimeMillis();
+            boolean ranBatch = runTrigger(once ? ReadLimit.ALL_AVAILABLE : ReadLimit.SOURCE_DEFAULT, triggerStart);
+            if (once || (availableNow && !ranBatch)) {
+                return;
+            }
+            if (interval > 0) {
+                updateStatus("Waiting for next trigger", false, false);
+                long next = (triggerStart / interval) * interval + interval;
+                sleepUnlessStopped(Math.max(0, next - System.currentTimeMillis()));
+            } else if (!ranBatch) {
+                sleepUnlessStopped(pollingDelay);
+            }
+        }
+    }
+
+    private void openSources() {
+        for (int i = 0; i < relations.size(); i++) {
+            StreamingRelation r = relations.get(i);
+            SourceContext sc = new SourceContext(r.options(), r.schema(), checkpoint.sourceDir(i),
+                    spec.session().conf().getAll());
+            sources.add(r.provider().create(sc));
+        }
+    }
+
+    /** Settings from the checkpoint win over the session's, as in Spark. */
+    private void pinConf(RecoveryPoint recovery) {
+        OffsetSeq logged = recovery.isRerun() ? recovery.rerunOffsets() : recovery.committedOffsets();
+        Map<String, String> fromCheckpoint = logged == null || logged.metadata() == null ? Map.of() : logged.metadata().conf();
+        for (String key : PINNED_CONF) {
+            String session = spec.session().conf().get(key);
+            String pinned = fromCheckpoint.get(key);
+            if (pinned != null && !pinned.equals(session)) {
+                System.err.println("WARN Updating the value of conf '" + key + "' in current session from '"
+                        + session + "' to '" + pinned + "'.");
+            }
+            pinnedConf.put(key, pinned != null ? pinned : session);
+        }
+    }
+
+    private Offset[] offsetsOf(OffsetSeq seq) {
+        Offset[] out = new Offset[sources.size()];
+        if (seq == null) {
+            return out;
+        }
+        if (seq.offsets().size() != sources.size()) {
+            throw new AnalysisException("There are [" + seq.offsets().size() + "] sources in the checkpoint offsets and now there are ["
+                    + sources.size() + "] sources requested by the query. Cannot continue.");
+        }
+        for (int i = 0; i < out.length; i++) {
+            String json = seq.offsets().get(i);
+            out[i] = json == null ? null : sources.get(i).deserializeOffset(json);
+        }
+        return out;
+    }
+
+    /** One trigger: returns whether a batch with new data ran. */
+    private boolean runTrigger(ReadLimit limit, long triggerStart) throws Exception {
+        long t0 = System.nanoTime();
+        Offset[] latest = new Offset[sources.size()];
+        boolean newData = false;
+        for (int i = 0; i < sources.size(); i++) {
+            updateStatus("Getting offsets from " + sources.get(i).description(), false, true);
+            latest[i] = sources.get(i).latestOffset(committed[i], limit);
+            if (latest[i] == null) {
+                latest[i] = committed[i];
+            }
+            newData |= latest[i] != null && (committed[i] == null || !committed[i].json().equals(latest[i].json()));
+        }
+        long latestOffsetMs = (System.nanoTime() - t0) / 1_000_000;
+        available = latest;
+        if (!newData) {
+            updateStatus("Waiting for data to arrive", false, false);
+            signalNoNewData();
+            reportIdle(triggerStart);
+            return false;
+        }
+        runBatch(nextBatchId, latest, System.currentTimeMillis(), true, triggerStart, latestOffsetMs);
+        return true;
+    }
+
+    private void runBatch(long batchId, Offset[] end, long batchTimestampMs, boolean writeOffsets,
+                          long triggerStart, long latestOffsetMs) throws Exception {
+        long t0 = System.nanoTime();
+        long walMs = 0;
+        if (writeOffsets) {
+            updateStatus("Writing offsets to log", true, true);
+            List<String> jsons = new ArrayList<>();
+            for (Offset o : end) {
+                jsons.add(o == null ? null : o.json());
+            }
+            OffsetSeqMetadata meta = new OffsetSeqMetadata(0L, batchTimestampMs, pinnedConf);
+            if (!checkpoint.offsets().add(batchId, new OffsetSeq(meta, jsons))) {
+                throw new IllegalStateException("Concurrent update to the log. Multiple streaming jobs detected for " + batchId);
+            }
+            walMs = (System.nanoTime() - t0) / 1_000_000;
+        }
+        updateStatus("Processing new data", true, true);
+        ctx.setBatchTimestampMs(batchTimestampMs);
+        long t1 = System.nanoTime();
+        BatchMetrics m = runner.run(batchId, committed, end);
+        long addBatchMs = (System.nanoTime() - t1) / 1_000_000;
+        long t2 = System.nanoTime();
+        for (int i = 0; i < sources.size(); i++) {
+            if (end[i] != null) {
+                sources.get(i).commit(end[i]);
+            }
+        }
+        checkpoint.commits().add(batchId, new CommitMetadata(0L));
+        long retain = Long.parseLong(spec.session().conf().get("spark.sql.streaming.minBatchesToRetain"));
+        if (batchId - retain >= 0) {
+            checkpoint.purgeLogs(batchId - retain + 1);
+        }
+        long commitMs = (System.nanoTime() - t2) / 1_000_000;
+        Offset[] start = committed;
+        committed = end.clone();
+        nextBatchId = batchId + 1;
+        long totalMs = (System.nanoTime() - t0) / 1_000_000 + latestOffsetMs;
+        recordProgress(ProgressBuilder.batch(this, spec, batchId, triggerStart, lastTriggerStartMs, sources, start, end,
+                available, m, Map.of("latestOffset", latestOffsetMs, "walCommit", walMs, "addBatch", addBatchMs,
+                        "commitOffsets", commitMs, "queryPlanning", 0L, "getBatch", 0L, "triggerExecution", totalMs)));
+        lastTriggerStartMs = triggerStart;
+        updateStatus("Waiting for data to arrive", false, false);
+    }
+
+    private void reportIdle(long triggerStart) {
+        long interval = Long.parseLong(spec.session().conf().get("spark.sql.streaming.noDataProgressEventInterval"));
+        if (triggerStart - lastIdleProgressMs >= interval) {
+            lastIdleProgressMs = triggerStart;
+            recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed, available));
+        }
+    }
+
+    @Override
+    protected String committedOffsetsDescription() {
+        return describe(committed);
+    }
+
+    @Override
+    protected String availableOffsetsDescription() {
+        return describe(available);
+    }
+
+    private String describe(Offset[] offsets) {
+        if (offsets == null) {
+            return "{}";
+        }
+        StringJoiner j = new StringJoiner(", ", "{", "}");
+        for (int i = 0; i < Math.min(offsets.length, sources.size()); i++) {
+            j.add(sources.get(i).description() + ": " + (offsets[i] == null ? "-" : offsets[i].json()));
+        }
+        return j.toString();
+    }
+
+    @Override
+    protected void cleanUp() {
+        RuntimeException first = null;
+        for (StreamSource s : sources) {
+            try {
+                s.stop();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        try {
+            spec.sink().stop();
+        } catch (RuntimeException e) {
+            first = first == null ? e : first;
+        }
+        if (runner != null) {
+            runner.close();
+        }
+        if (pool != null) {
+            pool.close();
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.tideway.microbatch;
+
+import io.tideway.engine.query.QuerySpec;
+import io.tideway.engine.query.StreamExecution;
+import io.tideway.engine.spi.Offset;
+import io.tideway.engine.spi.StreamSource;
+import io.tideway.sql.streaming.SinkProgress;
+import io.tideway.sql.streaming.SourceProgress;
+import io.tideway.sql.streaming.StateOperatorProgress;
+import io.tideway.sql.streaming.StreamingQueryProgress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the progress report of a trigger in Spark's fields. */
+final class ProgressBuilder {
+    private ProgressBuilder() {
+    }
+
+    static StreamingQueryProgress batch(StreamExecution q, QuerySpec spec, long batchId, long triggerStartMs,
+                                        long previousTriggerStartMs, List<StreamSource> sources, Offset[] start,
+                                        Offset[] end, Offset[] latest, BatchMetrics m, Map<String, Long> durations) {
+        long execMs = Math.max(1, durations.get("triggerExecution"));
+        double sinceLast = previousTriggerStartMs < 0 ? Double.NaN : (triggerStartMs - previousTriggerStartMs) / 1000.0;
+        List<SourceProgress> sp = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            long rows = m.inputRows()[i];
+            double inputRate = previousTriggerStartMs < 0 ? 0.0 : sinceLast > 0 ? rows / sinceLast : Double.NaN;
+            sp.add(new SourceProgress(sources.get(i).description(), json(start[i]), json(end[i]), json(latest[i]), rows,
+                    inputRate, rows * 1000.0 / execMs));
+        }
+        List<StateOperatorProgress> ops = new ArrayList<>();
+        if (m.statePartitions() > 0) {
+            ops.add(new StateOperatorProgress("stateStoreSave", m.stateRowsTotal(), m.stateRowsUpdated(), 0, 0, 0,
+                    m.stateCommitMs(), m.stateMemoryBytes(), 0, m.statePartitions(), m.statePartitions(), Map.of()));
+        }
+        return new StreamingQueryProgress(q.id(), q.runId(), spec.name(), ts(triggerStartMs), batchId, execMs, durations,
+                Map.of(), ops, sp, new SinkProgress(spec.sink().description(), m.outputRows()));
+    }
+
+    static StreamingQueryProgress idle(StreamExecution q, QuerySpec spec, long nextBatchId, long triggerStartMs,
+                                       List<StreamSource> sources, Offset[] committed, Offset[] latest) {
+        List<SourceProgress> sp = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            sp.add(new SourceProgress(sources.get(i).description(), json(committed[i]), json(committed[i]), json(latest[i]),
+                    0, 0.0, 0.0));
+        }
+        return new StreamingQueryProgress(q.id(), q.runId(), spec.name(), ts(triggerStartMs), nextBatchId, 0,
+                Map.of("latestOffset", 0L, "triggerExecution", 0L), Map.of(), List.of(), sp,
+                new SinkProgress(spec.sink().description(), 0));
+    }
+
+    private static String json(Offset o) {
+        return o == null ? null : o.json();
+    }
+
+    private static String ts(long ms) {
+        return StreamExecution.TIMESTAMP_FORMAT.format(Instant.ofEpochMilli(ms));
+    }
+}
