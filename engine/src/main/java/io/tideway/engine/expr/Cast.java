@@ -14,10 +14,17 @@ public final class Cast extends Expression implements Coercible {
     private static final long serialVersionUID = 1L;
     private final Expression child;
     private final DataType to;
+    private final boolean implicit;
 
     public Cast(Expression child, DataType to) {
+        this(child, to, false);
+    }
+
+    /** @param implicit inserted by type coercion: invisible in the column name, as in Spark */
+    Cast(Expression child, DataType to, boolean implicit) {
         this.child = child;
         this.to = to;
+        this.implicit = implicit;
     }
 
     public Expression child() {
@@ -31,11 +38,14 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new Cast(c.get(0), to);
+        return new Cast(c.get(0), to, implicit);
     }
 
     @Override
     public String sql() {
+        if (implicit) {
+            return child.sql();
+        }
         return "CAST(" + child.sql() + " AS " + to.simpleString().toUpperCase(Locale.ROOT) + ")";
     }
 

@@ -69,10 +69,10 @@ public final class Comparison extends Expression implements Coercible {
             return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
         }
         if ((a == DataTypes.TimestampType || a == DataTypes.DateType) && b == DataTypes.StringType) {
-            return new Comparison(op, left, new Cast(right, a));
+            return new Comparison(op, left, TypeCoercion.castIfNeeded(right, a));
         }
         if ((b == DataTypes.TimestampType || b == DataTypes.DateType) && a == DataTypes.StringType) {
-            return new Comparison(op, new Cast(left, b), right);
+            return new Comparison(op, TypeCoercion.castIfNeeded(left, b), right);
         }
         DataType t = TypeCoercion.widerNumeric(a, b);
         if (t == null) {

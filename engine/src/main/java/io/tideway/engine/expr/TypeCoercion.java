@@ -32,7 +32,7 @@ final class TypeCoercion {
         if (e.dataType().equals(target)) {
             return e;
         }
-        return new Cast(e, target);
+        return new Cast(e, target, true);
     }
 
     static AnalysisException mismatch(String sql, DataType a, DataType b) {
