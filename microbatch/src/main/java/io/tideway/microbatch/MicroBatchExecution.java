@@ -47,7 +47,8 @@ final class MicroBatchExecution extends StreamExecution {
     private BatchRunner runner;
     private long nextBatchId;
     private long lastTriggerStartMs = -1;
-    private long lastIdleProgressMs;
+    /** When the last progress (batch or idle) was recorded; idle reports wait the configured interval after it. */
+    private long lastProgressMs;
 
     MicroBatchExecution(QuerySpec spec) {
         super(spec);
@@ -209,13 +210,14 @@ final class MicroBatchExecution extends StreamExecution {
                 available, m, Map.of("latestOffset", latestOffsetMs, "walCommit", walMs, "addBatch", addBatchMs,
                         "commitOffsets", commitMs, "queryPlanning", 0L, "getBatch", 0L, "triggerExecution", totalMs)));
         lastTriggerStartMs = triggerStart;
+        lastProgressMs = System.currentTimeMillis();
         updateStatus("Waiting for data to arrive", false, false);
     }
 
     private void reportIdle(long triggerStart) {
         long interval = Long.parseLong(spec.session().conf().get("spark.sql.streaming.noDataProgressEventInterval"));
-        if (triggerStart - lastIdleProgressMs >= interval) {
-            lastIdleProgressMs = triggerStart;
+        if (triggerStart - lastProgressMs >= interval) {
+            lastProgressMs = triggerStart;
             recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed, available));
         }
     }
