@@ -1,0 +1,43 @@
+package io.tideway.perf;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --name value} options of a scenario, with defaults at the point of use. */
+final class ScenarioArgs {
+    private final Map<String, String> values;
+
+    private ScenarioArgs(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static ScenarioArgs parse(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
+            }
+            m.put(args[i].substring(2), args[++i]);
+        }
+        return new ScenarioArgs(m);
+    }
+
+    int getInt(String name, int dflt) {
+        String v = values.get(name);
+        try {
+            return v == null ? dflt : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option --" + name + " must be a number, got '" + v + "'");
+        }
+    }
+
+    List<Integer> getInts(String name, String dflt) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : values.getOrDefault(name, dflt).split(",")) {
+            out.add(Integer.parseInt(s.trim()));
+        }
+        return out;
+    }
+}
