@@ -1,0 +1,103 @@
+package io.tideway.engine.sink.file;
+
+import io.tideway.checkpoint.FileSinkEntry;
+import io.tideway.engine.spi.CommitMessage;
+import io.tideway.engine.spi.PartitionWriter;
+import io.tideway.offheap.row.RowReader;
+import org.agrona.DirectBuffer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Writes one partition's rows of one batch to {@code part-<partition>-<uuid>-c000.<ext>}: into a
+ * hidden temp file ({@code .part-….tmp}, skipped by readers), renamed into place atomically on
+ * {@link #commit()} so a visible part file is always complete. The file is created on the first
+ * row; a partition without rows writes nothing.
+ *
+ * <p>Threading: owned by one worker thread.
+ */
+final class FilePartitionWriter implements PartitionWriter {
+    private final Path dir;
+    private final int partition;
+    private final OutputFormat format;
+    private final RowReader reader;
+    private Path temp;
+    private Path target;
+    private BufferedWriter out;
+    private RowFormatter formatter;
+    private long rows;
+
+    FilePartitionWriter(Path dir, int partition, OutputFormat format, int numFields) {
+        this.dir = dir;
+        this.partition = partition;
+        this.format = format;
+        this.reader = new RowReader(numFields);
+    }
+
+    @Override
+    public void accept(DirectBuffer buffer, int offset, int length) {
+        try {
+            if (formatter == null) {
+                open();
+            }
+            formatter.write(reader.wrap(buffer, offset, length));
+            rows++;
+        } catch (IOException e) {
+            abort();
+            throw new UncheckedIOException("Failed to write " + temp + ": " + e, e);
+        }
+    }
+
+    private void open() throws IOException {
+        String name = String.format(Locale.ROOT, "part-%05d-%s-c000.%s", partition, UUID.randomUUID(), format.extension());
+        target = dir.resolve(name);
+        temp = dir.resolve("." + name + ".tmp");
+        Files.createDirectories(dir);
+        out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 64 * 1024);
+        formatter = format.open(out);
+    }
+
+    @Override
+    public CommitMessage commit() {
+        if (formatter == null) {
+            return new WrittenFiles(List.of(), 0);
+        }
+        try {
+            formatter.flush();
+            out.close();
+            out = null;
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            long size = Files.size(target);
+            long mtime = Files.getLastModifiedTime(target).toMillis();
+            return new WrittenFiles(List.of(FileSinkEntry.added(target.toUri().toString(), size, mtime)), rows);
+        } catch (IOException e) {
+            abort();
+            throw new UncheckedIOException("Failed to commit " + target + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void abort() {
+        try {
+            if (out != null) {
+                out.close();
+                out = null;
+            }
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to abort " + temp + ": " + e, e);
+        }
+    }
+}

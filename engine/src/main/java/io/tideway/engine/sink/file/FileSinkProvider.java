@@ -1,0 +1,37 @@
+package io.tideway.engine.sink.file;
+
+import io.tideway.checkpoint.CompactibleFileLog;
+import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.SinkContext;
+import io.tideway.engine.spi.SinkProvider;
+import io.tideway.engine.spi.StreamSink;
+import io.tideway.sql.streaming.OutputMode;
+import io.tideway.sql.types.StructType;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The file sink behind {@code format("json" | "csv" | "text")} on a stream writer: Append mode
+ * only, option {@code path} required, exactly-once through {@code _spark_metadata}. Each
+ * subclass supplies its output format, which validates the schema and format options.
+ *
+ * <p>Threading: stateless and thread-safe.
+ */
+public abstract class FileSinkProvider implements SinkProvider {
+    @Override
+    public final Set<OutputMode> supportedModes() {
+        return Set.of(OutputMode.Append());
+    }
+
+    @Override
+    public final StreamSink create(SinkContext context) {
+        Options options = context.options();
+        String path = options.required("path", "'path' is not specified");
+        OutputFormat format = format(context.schema(), options);
+        return new FileStreamSink(Path.of(path.replaceFirst("^file:(//)?", "")), format, context.schema().length(),
+                CompactibleFileLog.DEFAULT_COMPACT_INTERVAL);
+    }
+
+    abstract OutputFormat format(StructType schema, Options options);
+}

@@ -1,0 +1,96 @@
+package io.tideway.engine.sink.file;
+
+import io.tideway.checkpoint.FileSinkEntry;
+import io.tideway.checkpoint.FileSinkLog;
+import io.tideway.engine.spi.CommitMessage;
+import io.tideway.engine.spi.PartitionWriter;
+import io.tideway.engine.spi.StreamSink;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The exactly-once file sink (Spark's {@code FileStreamSink}, digest §1.8, §4.6): writers put part
+ * files in the output directory, and {@link #commit} names them in
+ * {@code <out>/_spark_metadata/<batchId>}. A batch id at or below the latest logged one was
+ * already committed by an earlier run, so it is skipped ({@code Skipping already committed batch
+ * N}) and the files its re-run wrote are deleted. Readers that go through the log
+ * ({@link FileSinkReader}) therefore see every row once. Files of an attempt that crashed before
+ * its commit stay in the directory, unlisted, as in Spark.
+ *
+ * <p>Threading: {@link #createWriter} on worker threads (touches only immutable state);
+ * {@link #commit} and {@link #abort} on the query thread only.
+ */
+public final class FileStreamSink implements StreamSink {
+    private static final System.Logger LOG = System.getLogger(FileStreamSink.class.getName());
+
+    private final Path outputDir;
+    private final OutputFormat format;
+    private final int numFields;
+    private final FileSinkLog log;
+
+    FileStreamSink(Path outputDir, OutputFormat format, int numFields, int compactInterval) {
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+        this.format = format;
+        this.numFields = numFields;
+        this.log = FileSinkLog.forOutputDir(this.outputDir, compactInterval);
+    }
+
+    @Override
+    public String description() {
+        return "FileSink[" + outputDir + "]";
+    }
+
+    @Override
+    public PartitionWriter createWriter(int partition, long batchId) {
+        return new FilePartitionWriter(outputDir, partition, format, numFields);
+    }
+
+    @Override
+    public void commit(long batchId, List<CommitMessage> messages) {
+        OptionalLong latest = log.latestBatchId();
+        if (latest.isPresent() && batchId <= latest.getAsLong()) {
+            LOG.log(System.Logger.Level.INFO, "Skipping already committed batch " + batchId);
+            delete(messages);
+            return;
+        }
+        List<FileSinkEntry> files = new ArrayList<>();
+        for (CommitMessage m : messages) {
+            files.addAll(((WrittenFiles) m).files());
+        }
+        if (!log.add(batchId, files)) {
+            throw new IllegalStateException("Race while writing batch " + batchId + " (" + log.dir() + ")");
+        }
+    }
+
+    @Override
+    public void abort(long batchId, List<CommitMessage> messages) {
+        delete(messages);
+    }
+
+    /** The latest committed batch id, if any. */
+    public OptionalLong latestCommittedBatchId() {
+        return log.latestBatchId();
+    }
+
+    private static void delete(List<CommitMessage> messages) {
+        for (CommitMessage m : messages) {
+            if (m instanceof WrittenFiles w) {
+                for (FileSinkEntry f : w.files()) {
+                    Path p = Path.of(URI.create(f.path()));
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Failed to delete " + p + ": " + e, e);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.tideway.engine.sink.file;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.tideway.engine.row.RowConverter;
+import io.tideway.engine.spi.Options;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.Row;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * JSON Lines output as Spark writes it: one object per row in schema field order, null fields
+ * omitted ({@code ignoreNullFields=true}), timestamps as {@code yyyy-MM-dd'T'HH:mm:ss.SSSXXX},
+ * dates as {@code yyyy-MM-dd}, binary as base64, NaN and infinities as strings. Immutable.
+ */
+final class JsonOutputFormat implements OutputFormat {
+    private static final JsonFactory FACTORY = new JsonFactory().setRootValueSeparator(null);
+
+    private final StructType schema;
+    private final ValueFormats formats;
+    private final boolean ignoreNullFields;
+
+    JsonOutputFormat(StructType schema, Options options) {
+        this.schema = schema;
+        this.formats = new ValueFormats(options);
+        this.ignoreNullFields = booleanOption(options, "ignoreNullFields", true);
+    }
+
+    static boolean booleanOption(Options options, String name, boolean dflt) {
+        String v = options.getOrDefault(name, Boolean.toString(dflt)).trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("Invalid value '" + v + "' for option '" + name + "', must be 'true' or 'false'");
+    }
+
+    @Override
+    public String extension() {
+        return "json";
+    }
+
+    @Override
+    public RowFormatter open(Writer out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return new Formatter(g);
+    }
+
+    /** Writes one file's rows; owned by one partition writer. */
+    private final class Formatter implements RowFormatter {
+        private final JsonGenerator g;
+        private final RowConverter converter = new RowConverter(schema);
+        private final String[] names = schema.fieldNames();
+
+        Formatter(JsonGenerator g) {
+            this.g = g;
+        }
+
+        @Override
+        public void write(RowReader row) throws IOException {
+            g.writeStartObject();
+            Row converted = null;
+            for (int i = 0; i < names.length; i++) {
+                DataType t = schema.apply(i).dataType();
+                if (row.isNullAt(i)) {
+                    if (!ignoreNullFields) {
+                        g.writeNullField(names[i]);
+                    }
+                    continue;
+                }
+                g.writeFieldName(names[i]);
+                if (t instanceof ArrayType || t instanceof StructType) {
+                    if (converted == null) {
+                        converted = converter.toRow(row);
+                    }
+                    writeValue(converted.get(i), t);
+                } else {
+                    writeScalar(row, i, t);
+                }
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+
+        private void writeScalar(RowReader row, int i, DataType t) throws IOException {
+            if (t == DataTypes.StringType) {
+                g.writeString(row.getString(i));
+            } else if (t == DataTypes.IntegerType) {
+                g.writeNumber(row.getInt(i));
+            } else if (t == DataTypes.LongType) {
+                g.writeNumber(row.getLong(i));
+            } else if (t == DataTypes.DoubleType) {
+                writeDouble(row.getDouble(i));
+            } else if (t == DataTypes.BooleanType) {
+                g.writeBoolean(row.getBoolean(i));
+            } else if (t == DataTypes.TimestampType) {
+                g.writeString(formats.timestamp(row.getLong(i)));
+            } else if (t == DataTypes.DateType) {
+                g.writeString(ValueFormats.date(row.getInt(i)));
+            } else if (t == DataTypes.BinaryType) {
+                g.writeBinary(row.getBinary(i));
+            } else {
+                g.writeNull();
+            }
+        }
+
+        private void writeDouble(double d) throws IOException {
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                g.writeString(Double.toString(d));
+            } else {
+                g.writeNumber(d);
+            }
+        }
+
+        /** Nested values, from their Java form (arrays and structs are rare and allocate anyway). */
+        private void writeValue(Object v, DataType t) throws IOException {
+            if (v == null) {
+                g.writeNull();
+            } else if (t instanceof ArrayType at) {
+                g.writeStartArray();
+                for (Object e : (List<?>) v) {
+                    writeValue(e, at.elementType());
+                }
+                g.writeEndArray();
+            } else if (t instanceof StructType st) {
+                Row r = (Row) v;
+                g.writeStartObject();
+                for (int i = 0; i < st.length(); i++) {
+                    if (r.get(i) == null && ignoreNullFields) {
+                        continue;
+                    }
+                    g.writeFieldName(st.apply(i).name());
+                    writeValue(r.get(i), st.apply(i).dataType());
+                }
+                g.writeEndObject();
+            } else if (v instanceof Timestamp ts) {
+                g.writeString(formats.timestamp(RowConverter.toMicros(ts)));
+            } else if (v instanceof Date d) {
+                g.writeString(d.toLocalDate().toString());
+            } else if (v instanceof Double d) {
+                writeDouble(d);
+            } else if (v instanceof Number n) {
+                g.writeNumber(n.longValue());
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else if (v instanceof byte[] bytes) {
+                g.writeBinary(bytes);
+            } else {
+                g.writeString(v.toString());
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            g.flush();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.tideway.engine.source.file;
+
+import io.tideway.engine.spi.Options;
+import io.tideway.sql.types.StructType;
+
+import java.time.ZoneId;
+
+/** {@code format("csv")}: CSV lines against a required user schema ({@link CsvFormat}). Stateless. */
+public final class CsvSourceProvider extends FileSourceProvider {
+    @Override
+    public String shortName() {
+        return "csv";
+    }
+
+    @Override
+    protected StructType resolveSchema(StructType userSchema, Options options) {
+        return requireUserSchema(userSchema);
+    }
+
+    @Override
+    RecordFormat format(StructType schema, Options options, ZoneId zone) {
+        return new CsvFormat(schema, options, zone);
+    }
+}

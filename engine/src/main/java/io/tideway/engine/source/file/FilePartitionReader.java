@@ -1,0 +1,115 @@
+package io.tideway.engine.source.file;
+
+import io.tideway.engine.spi.PartitionReader;
+import io.tideway.offheap.row.RowConsumer;
+import io.tideway.offheap.row.RowWriter;
+import org.agrona.ExpandableDirectByteBuffer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads one admitted file: opens it on the first {@link #read}, turns each record into a row in a
+ * reused scratch buffer and hands it to the consumer, and closes the file when exhausted. A
+ * FAILFAST parse error becomes a {@link MalformedRecordException} naming the file and line; a
+ * file deleted since it was admitted fails naming it (Spark's default
+ * {@code ignoreMissingFiles=false}).
+ *
+ * <p>Threading: owned by one worker thread.
+ */
+final class FilePartitionReader implements PartitionReader {
+    private final String uri;
+    private final RecordFormat format;
+    private final RecordParser parser;
+    private final RowWriter writer;
+    private final ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(256);
+    private BufferedReader in;
+    private long lineNumber;
+    private boolean exhausted;
+
+    FilePartitionReader(FileInputPartition partition, RecordFormat format, int numFields) {
+        this.uri = partition.path();
+        this.format = format;
+        this.parser = format.newParser();
+        this.writer = new RowWriter(numFields);
+    }
+
+    @Override
+    public int read(RowConsumer out, int maxRows) {
+        if (exhausted) {
+            return -1;
+        }
+        int emitted = 0;
+        try {
+            if (in == null) {
+                in = Files.newBufferedReader(Path.of(URI.create(uri)), StandardCharsets.UTF_8);
+                if (format.wholeFile()) {
+                    exhausted = true;
+                    emit(readAll(), out);
+                    close();
+                    return 1;
+                }
+            }
+            while (emitted < maxRows) {
+                String line = in.readLine();
+                if (line == null) {
+                    exhausted = true;
+                    close();
+                    return emitted == 0 ? -1 : emitted;
+                }
+                lineNumber++;
+                if (lineNumber <= format.headerLines() || format.skipLine(line)) {
+                    continue;
+                }
+                if (emit(line, out)) {
+                    emitted++;
+                }
+            }
+            return emitted;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("Failed to read file " + uri + ": " + e, e);
+        }
+    }
+
+    private boolean emit(String record, RowConsumer out) {
+        writer.wrap(scratch, 0);
+        boolean keep;
+        try {
+            keep = parser.parse(record, writer);
+        } catch (BadRecordException e) {
+            close();
+            throw new MalformedRecordException(uri, Math.max(1, lineNumber), record, e);
+        }
+        if (keep) {
+            out.accept(scratch, 0, writer.finish());
+        }
+        return keep;
+    }
+
+    private String readAll() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[8192];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            sb.append(buf, 0, n);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // read-only file: nothing was lost
+            }
+            in = null;
+        }
+    }
+}

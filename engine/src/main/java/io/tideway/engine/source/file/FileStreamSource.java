@@ -1,0 +1,163 @@
+package io.tideway.engine.source.file;
+
+import io.tideway.checkpoint.CompactibleFileLog;
+import io.tideway.checkpoint.FileSourceEntry;
+import io.tideway.checkpoint.FileSourceLog;
+import io.tideway.engine.spi.InputPartition;
+import io.tideway.engine.spi.Offset;
+import io.tideway.engine.spi.PartitionReader;
+import io.tideway.engine.spi.ReadLimit;
+import io.tideway.engine.spi.SourceContext;
+import io.tideway.engine.spi.StreamSource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Streams the files that appear under a path, each exactly once (Spark's {@code FileStreamSource},
+ * digest §4.4 and §1.6). {@link #latestOffset} lists the path, admits unseen files in
+ * modification-time order (newest first with {@code latestFirst}), at most
+ * {@code maxFilesPerTrigger} unless the limit is {@link ReadLimit#ALL_AVAILABLE}, and records
+ * them as log entry N in {@code sources/<i>/N} before returning {@code {"logOffset":N}}. A batch
+ * (start, end] reads exactly the files of entries start+1..end, so a re-run batch after a crash
+ * reads the same files; on restart the seen-files set is rebuilt from the log.
+ *
+ * <p>Threading: planning methods run on the query thread only and own every mutable field;
+ * {@link #createReader} runs on worker threads and touches only immutable state.
+ */
+public final class FileStreamSource implements StreamSource {
+    static final String COMPACT_INTERVAL_CONF = "spark.sql.streaming.fileSource.log.compactInterval";
+
+    private final FileSourceOptions options;
+    private final FileLister lister;
+    private final RecordFormat format;
+    private final int numFields;
+    private final FileSourceLog log;
+    private final String description;
+    /** Query thread only. */
+    private final SeenFilesMap seen;
+    /** Admitted files by log offset; query thread only. */
+    private final TreeMap<Long, List<FileSourceEntry>> admitted = new TreeMap<>();
+    /** Latest log offset written; -1 before the first. Query thread only. */
+    private long currentLogOffset;
+    /** Files that {@code Trigger.AvailableNow} may still admit, or null. Query thread only. */
+    private Set<String> availableNow;
+
+    FileStreamSource(SourceContext context, FileSourceOptions options, RecordFormat format) {
+        this.options = options;
+        this.lister = new FileLister(options.path());
+        this.format = format;
+        this.numFields = context.schema().length();
+        int compact = Integer.parseInt(context.conf().getOrDefault(COMPACT_INTERVAL_CONF,
+                Integer.toString(CompactibleFileLog.DEFAULT_COMPACT_INTERVAL)));
+        this.log = new FileSourceLog(context.metadataDir(), compact);
+        this.description = "FileStreamSource[file:" + java.nio.file.Path.of(options.path().replaceFirst("^file:(//)?", ""))
+                .toAbsolutePath().normalize() + "]";
+        this.seen = new SeenFilesMap(options.maxFileAgeMs(), options.fileNameOnly());
+        restore();
+    }
+
+    private void restore() {
+        admitted.clear();
+        for (FileSourceEntry e : log.allEntries()) {
+            seen.add(e.path(), e.timestamp());
+            admitted.computeIfAbsent(e.batchId(), id -> new ArrayList<>()).add(e);
+        }
+        seen.purge();
+        currentLogOffset = log.latestBatchId().orElse(-1L);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public Offset latestOffset(Offset start, ReadLimit limit) {
+        int max = limit == ReadLimit.ALL_AVAILABLE || options.maxFilesPerTrigger() == 0
+                ? Integer.MAX_VALUE : options.maxFilesPerTrigger();
+        List<FileSourceEntry> batch = new ArrayList<>();
+        long next = currentLogOffset + 1;
+        for (FileLister.ListedFile f : lister.list(options.latestFirst())) {
+            if (batch.size() >= max) {
+                break;
+            }
+            if ((availableNow == null || availableNow.contains(f.uri())) && seen.isNewFile(f.uri(), f.modificationTime())) {
+                seen.add(f.uri(), f.modificationTime());
+                batch.add(new FileSourceEntry(f.uri(), f.modificationTime(), next));
+            }
+        }
+        seen.purge();
+        if (!batch.isEmpty()) {
+            if (!log.add(next, batch)) {
+                throw new IllegalStateException("Concurrent update to the log. Multiple streaming jobs detected for "
+                        + next + " (" + log.dir() + ")");
+            }
+            admitted.put(next, batch);
+            currentLogOffset = next;
+        }
+        return currentLogOffset < 0 ? null : new FileStreamSourceOffset(currentLogOffset);
+    }
+
+    @Override
+    public Offset deserializeOffset(String json) {
+        return FileStreamSourceOffset.parse(json);
+    }
+
+    @Override
+    public List<InputPartition> planPartitions(Offset start, Offset end) {
+        long from = start == null ? -1 : logOffset(start);
+        long to = logOffset(end);
+        if (to > currentLogOffset || !admitted.keySet().containsAll(ids(from, to))) {
+            restore(); // another instance wrote the log, or a replay predates this instance
+        }
+        List<InputPartition> partitions = new ArrayList<>();
+        for (long id = from + 1; id <= to; id++) {
+            List<FileSourceEntry> files = admitted.get(id);
+            if (files == null) {
+                throw new IllegalStateException("batch " + id + " doesn't exist in the file source log " + log.dir()
+                        + " (start: " + from + ", end: " + to + ")");
+            }
+            for (FileSourceEntry f : files) {
+                partitions.add(new FileInputPartition(partitions.size(), f.path()));
+            }
+        }
+        return partitions;
+    }
+
+    private static Set<Long> ids(long from, long to) {
+        Set<Long> ids = new HashSet<>();
+        for (long id = from + 1; id <= to; id++) {
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static long logOffset(Offset o) {
+        return o instanceof FileStreamSourceOffset f ? f.logOffset() : FileStreamSourceOffset.parse(o.json()).logOffset();
+    }
+
+    @Override
+    public PartitionReader createReader(InputPartition partition) {
+        return new FilePartitionReader((FileInputPartition) partition, format, numFields);
+    }
+
+    /** Fixes the files AvailableNow may read to those listed now (Spark 3.3+). */
+    @Override
+    public void prepareForTriggerAvailableNow() {
+        Set<String> now = new HashSet<>();
+        for (FileLister.ListedFile f : lister.list(false)) {
+            now.add(f.uri());
+        }
+        availableNow = now;
+    }
+
+    /** Files admitted per log offset so far (for progress reports and tests). */
+    Map<Long, List<FileSourceEntry>> admittedFiles() {
+        return java.util.Collections.unmodifiableMap(admitted);
+    }
+}

@@ -1,0 +1,24 @@
+package io.tideway.engine.source.file;
+
+import io.tideway.engine.spi.Options;
+import io.tideway.sql.types.StructType;
+
+import java.time.ZoneId;
+
+/** {@code format("json")}: JSON Lines against a required user schema ({@link JsonFormat}). Stateless. */
+public final class JsonSourceProvider extends FileSourceProvider {
+    @Override
+    public String shortName() {
+        return "json";
+    }
+
+    @Override
+    protected StructType resolveSchema(StructType userSchema, Options options) {
+        return requireUserSchema(userSchema);
+    }
+
+    @Override
+    RecordFormat format(StructType schema, Options options, ZoneId zone) {
+        return new JsonFormat(schema, options, zone);
+    }
+}

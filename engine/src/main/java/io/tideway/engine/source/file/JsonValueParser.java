@@ -1,0 +1,90 @@
+package io.tideway.engine.source.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tideway.engine.row.GenericRow;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Converts a JSON value to the Java value of a schema type, following Spark's
+ * {@code JacksonParser}: JSON null is null; a string field takes any value (non-strings as their
+ * JSON text); int and long take integral numbers in range; double takes any number and
+ * {@code "NaN"}/{@code "Infinity"}/{@code "-Infinity"}; timestamps take ISO strings or epoch
+ * seconds; arrays and structs recurse. Anything else throws, making the record malformed.
+ *
+ * <p>Threading: immutable and thread-safe.
+ */
+final class JsonValueParser {
+    private final TimestampParser timestamps;
+
+    JsonValueParser(TimestampParser timestamps) {
+        this.timestamps = timestamps;
+    }
+
+    Object convert(JsonNode node, DataType t) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (t == DataTypes.StringType) {
+            return node.isTextual() ? node.textValue() : node.toString();
+        } else if (t == DataTypes.IntegerType) {
+            if (node.isIntegralNumber() && node.canConvertToInt()) {
+                return node.intValue();
+            }
+        } else if (t == DataTypes.LongType) {
+            if (node.isIntegralNumber() && node.canConvertToLong()) {
+                return node.longValue();
+            }
+        } else if (t == DataTypes.DoubleType) {
+            if (node.isNumber()) {
+                return node.doubleValue();
+            }
+            if (node.isTextual()) {
+                switch (node.textValue()) {
+                    case "NaN": return Double.NaN;
+                    case "Infinity": case "+Infinity": case "Inf": case "+Inf": return Double.POSITIVE_INFINITY;
+                    case "-Infinity": case "-Inf": return Double.NEGATIVE_INFINITY;
+                    default: break;
+                }
+            }
+        } else if (t == DataTypes.BooleanType) {
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+        } else if (t == DataTypes.TimestampType) {
+            if (node.isTextual()) {
+                return timestamps.timestamp(node.textValue());
+            }
+            if (node.isIntegralNumber() && node.canConvertToLong()) {
+                return TimestampParser.fromEpochSeconds(node.longValue());
+            }
+        } else if (t == DataTypes.DateType) {
+            if (node.isTextual()) {
+                return timestamps.date(node.textValue());
+            }
+        } else if (t instanceof ArrayType at) {
+            if (node.isArray()) {
+                List<Object> out = new ArrayList<>(node.size());
+                for (JsonNode element : node) {
+                    out.add(convert(element, at.elementType()));
+                }
+                return out;
+            }
+        } else if (t instanceof StructType st) {
+            if (node.isObject()) {
+                Object[] fields = new Object[st.length()];
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = convert(node.get(st.apply(i).name()), st.apply(i).dataType());
+                }
+                return new GenericRow(fields, st);
+            }
+        }
+        throw new IllegalArgumentException("Failed to parse a value for data type " + t.simpleString()
+                + " (current token: " + node.getNodeType() + ")");
+    }
+}

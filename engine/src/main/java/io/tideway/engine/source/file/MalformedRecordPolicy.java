@@ -1,0 +1,81 @@
+package io.tideway.engine.source.file;
+
+import io.tideway.engine.spi.Options;
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+
+/**
+ * Applies the parse {@code mode} and {@code columnNameOfCorruptRecord} to a malformed record.
+ * In PERMISSIVE mode the fields that failed are already null and the well-formed ones kept (Spark
+ * 3/4 "sets malformed fields to null"); the raw record goes to the corrupt-record column when
+ * the schema has one.
+ *
+ * <p>Threading: immutable.
+ */
+final class MalformedRecordPolicy {
+    static final String CORRUPT_COLUMN_OPTION = "columnNameOfCorruptRecord";
+    static final String DEFAULT_CORRUPT_COLUMN = "_corrupt_record";
+
+    private final ParseMode mode;
+    private final int corruptColumn;
+
+    private MalformedRecordPolicy(ParseMode mode, int corruptColumn) {
+        this.mode = mode;
+        this.corruptColumn = corruptColumn;
+    }
+
+    /** Validates {@code mode} and the corrupt-record column (must be a nullable string if present). */
+    static MalformedRecordPolicy of(StructType schema, Options options) {
+        ParseMode mode = ParseMode.fromOptions(options);
+        String name = options.getOrDefault(CORRUPT_COLUMN_OPTION, DEFAULT_CORRUPT_COLUMN);
+        int index = -1;
+        String[] names = schema.fieldNames();
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                index = i;
+            }
+        }
+        if (index >= 0 && (schema.apply(index).dataType() != DataTypes.StringType || !schema.apply(index).nullable())) {
+            throw new IllegalArgumentException("The field for corrupt records must be string type and nullable"
+                    + " (option '" + CORRUPT_COLUMN_OPTION + "' = '" + name + "')");
+        }
+        return new MalformedRecordPolicy(mode, index);
+    }
+
+    /** Index of the corrupt-record column, or -1. */
+    int corruptColumn() {
+        return corruptColumn;
+    }
+
+    ParseMode mode() {
+        return mode;
+    }
+
+    /** Marks a well-formed row: its corrupt-record column is null. */
+    void wellFormed(RowWriter row) {
+        if (corruptColumn >= 0) {
+            row.setNull(corruptColumn);
+        }
+    }
+
+    /**
+     * Decides the fate of a malformed record whose bad fields {@code row} already holds as null;
+     * the corrupt-record column must not have been written yet.
+     *
+     * @return true to emit the row, false to drop it
+     */
+    boolean malformed(String record, String reason, Throwable cause, RowWriter row) {
+        switch (mode) {
+            case DROPMALFORMED:
+                return false;
+            case FAILFAST:
+                throw new BadRecordException(reason, cause);
+            default:
+                if (corruptColumn >= 0) {
+                    row.putString(corruptColumn, record);
+                }
+                return true;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.tideway.engine.source.file;
+
+import io.tideway.offheap.row.RowWriter;
+
+/**
+ * Text reading: schema {@code value: string}, one row per line (line ends {@code \n},
+ * {@code \r\n} or {@code \r} are dropped), or one row per file with {@code wholetext}. Never
+ * malformed. Immutable.
+ */
+final class TextFormat implements RecordFormat, RecordParser {
+    private final boolean wholeText;
+
+    TextFormat(boolean wholeText) {
+        this.wholeText = wholeText;
+    }
+
+    @Override
+    public RecordParser newParser() {
+        return this; // stateless
+    }
+
+    @Override
+    public boolean wholeFile() {
+        return wholeText;
+    }
+
+    @Override
+    public boolean parse(String record, RowWriter row) {
+        row.putString(0, record);
+        return true;
+    }
+}

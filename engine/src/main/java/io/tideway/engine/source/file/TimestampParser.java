@@ -1,0 +1,72 @@
+package io.tideway.engine.source.file;
+
+import io.tideway.engine.row.RowConverter;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+
+/**
+ * Parses timestamps and dates in Spark's default forms: {@code yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]},
+ * a space instead of {@code T}, or a bare date. A time without an offset is in the session time
+ * zone ({@code spark.sql.session.timeZone}). Immutable and thread-safe.
+ */
+final class TimestampParser {
+    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
+
+    private final ZoneId zone;
+
+    TimestampParser(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** A {@link Timestamp} with microsecond precision; throws {@link DateTimeParseException}. */
+    Timestamp timestamp(String text) {
+        String t = text.trim();
+        Instant instant;
+        if (t.length() <= 10) {
+            instant = LocalDate.parse(t).atStartOfDay(zone).toInstant();
+        } else {
+            var parsed = LOCAL.parse(t);
+            LocalDateTime local = LocalDateTime.of(LocalDate.from(parsed),
+                    java.time.LocalTime.of(parsed.get(ChronoField.HOUR_OF_DAY), parsed.get(ChronoField.MINUTE_OF_HOUR),
+                            parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
+                            parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0));
+            instant = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? OffsetDateTime.of(local, java.time.ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))).toInstant()
+                    : local.atZone(zone).toInstant();
+        }
+        long micros = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+        return RowConverter.toTimestamp(micros);
+    }
+
+    /** A date from {@code yyyy-MM-dd}. */
+    Date date(String text) {
+        return Date.valueOf(LocalDate.parse(text.trim()));
+    }
+
+    /** Seconds since the epoch, as Spark reads a JSON number into a timestamp. */
+    static Timestamp fromEpochSeconds(long seconds) {
+        return RowConverter.toTimestamp(Math.multiplyExact(seconds, 1_000_000L));
+    }
+}

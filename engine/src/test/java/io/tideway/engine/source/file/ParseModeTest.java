@@ -1,0 +1,174 @@
+package io.tideway.engine.source.file;
+
+import io.tideway.engine.spi.SourceProvider;
+import io.tideway.sql.Row;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParseModeTest {
+    private static final StructType CSV_SCHEMA = new StructType()
+            .add("id", DataTypes.IntegerType).add("name", DataTypes.StringType).add("_corrupt_record", DataTypes.StringType);
+    private static final StructType JSON_SCHEMA = new StructType()
+            .add("id", DataTypes.LongType).add("name", DataTypes.StringType)
+            .add("tags", DataTypes.createArrayType(DataTypes.StringType)).add("ts", DataTypes.TimestampType)
+            .add("score", DataTypes.DoubleType).add("ok", DataTypes.BooleanType)
+            .add("_corrupt_record", DataTypes.StringType);
+
+    @TempDir
+    Path tmp;
+
+    private List<Row> read(SourceProvider provider, StructType schema, Map<String, String> options, String... lines)
+            throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.write(in.resolve("data"), List.of(lines));
+        Map<String, String> o = new HashMap<>(options);
+        o.put("path", in.toString());
+        return new SourceDriver(provider, schema, o, tmp.resolve("chk-" + System.nanoTime())).runBatch();
+    }
+
+    private static List<Object> row(Row r) {
+        Object[] v = new Object[r.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.get(i);
+        }
+        return Arrays.asList(v);
+    }
+
+    private static final String[] CSV_LINES = {"1,a", "x,b", "3", "4,d,extra", "\"5\",\"e,f\"", "", "6,\"say \"\"hi\"\"\""};
+
+    @Test
+    void csvPermissiveKeepsGoodFieldsAndFillsCorruptRecord() throws IOException {
+        List<Row> rows = read(new CsvSourceProvider(), CSV_SCHEMA, Map.of(), CSV_LINES);
+        assertEquals(6, rows.size(), "blank line skipped, malformed kept");
+        assertEquals(Arrays.asList(1, "a", null), row(rows.get(0)));
+        assertEquals(Arrays.asList(null, "b", "x,b"), row(rows.get(1)));
+        assertEquals(Arrays.asList(3, null, "3"), row(rows.get(2)));
+        assertEquals(Arrays.asList(4, "d", "4,d,extra"), row(rows.get(3)));
+        assertEquals(Arrays.asList(5, "e,f", null), row(rows.get(4)));
+        assertEquals(Arrays.asList(6, "say \"hi\"", null), row(rows.get(5)));
+    }
+
+    @Test
+    void csvPermissiveWithoutCorruptColumnStillKeepsTheRow() throws IOException {
+        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("name", DataTypes.StringType);
+        List<Row> rows = read(new CsvSourceProvider(), schema, Map.of("mode", "permissive"), "1,a", "x,b");
+        assertEquals(Arrays.asList(null, "b"), row(rows.get(1)));
+    }
+
+    @Test
+    void csvDropMalformedSkipsBadRows() throws IOException {
+        List<Row> rows = read(new CsvSourceProvider(), CSV_SCHEMA, Map.of("mode", "DROPMALFORMED"), CSV_LINES);
+        assertEquals(List.of(1, 5, 6), SourceDriver.column(rows, 0));
+    }
+
+    @Test
+    void csvFailFastNamesFileAndRecord() {
+        MalformedRecordException e = assertThrows(MalformedRecordException.class,
+                () -> read(new CsvSourceProvider(), CSV_SCHEMA, Map.of("mode", "failfast"), CSV_LINES));
+        assertTrue(e.getMessage().startsWith("Malformed records are detected in record parsing. Parse Mode: FAILFAST."),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("'x,b'"), e.getMessage());
+        assertTrue(e.getMessage().contains("file " + tmp.resolve("in/data").toUri()), e.getMessage());
+        assertEquals(2, e.line());
+    }
+
+    @Test
+    void csvOptionsHeaderSepQuoteNullValue() throws IOException {
+        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("name", DataTypes.StringType)
+                .add("score", DataTypes.DoubleType);
+        List<Row> rows = read(new CsvSourceProvider(), schema,
+                Map.of("header", "true", "sep", ";", "nullValue", "NA", "quote", "'"),
+                "id;name;score", "1;'a;b';2.5", "2;NA;NA", "3;;1e3");
+        assertEquals(Arrays.asList(1, "a;b", 2.5), row(rows.get(0)));
+        assertEquals(Arrays.asList(2, null, null), row(rows.get(1)));
+        assertEquals(Arrays.asList(3, "", 1000.0), row(rows.get(2)));
+    }
+
+    @Test
+    void csvTokenizerHandlesRfc4180AndBackslashEscapes() {
+        CsvTokenizer t = new CsvTokenizer(',', '"', '\\');
+        assertEquals(List.of("a", "", "c", ""), List.of(t.tokenize("a,,c,")));
+        assertEquals(List.of("x,y", "he said \"no\"", "q\"r"), List.of(t.tokenize("\"x,y\",\"he said \"\"no\"\"\",\"q\\\"r\"")));
+        assertNull(t.tokenize("1,\"open"));
+    }
+
+    @Test
+    void csvUnterminatedQuoteIsMalformed() throws IOException {
+        List<Row> rows = read(new CsvSourceProvider(), CSV_SCHEMA, Map.of(), "1,\"open");
+        assertEquals(Arrays.asList(null, null, "1,\"open"), row(rows.get(0)));
+    }
+
+    private static final String[] JSON_LINES = {
+            "{\"id\":1,\"name\":\"a\",\"tags\":[\"x\",\"y\"],\"ts\":\"2024-01-01T00:00:00.000Z\",\"score\":1.5,\"ok\":true}",
+            "{\"id\":\"oops\",\"name\":\"b\"}",
+            "not json",
+            "{\"id\":3}",
+            "",
+            "{\"id\":4,\"name\":5,\"score\":7}",
+            "[1,2]"};
+
+    @Test
+    void jsonPermissiveNullsBadFieldsAndFillsCorruptRecord() throws IOException {
+        List<Row> rows = read(new JsonSourceProvider(), JSON_SCHEMA, Map.of(), JSON_LINES);
+        assertEquals(6, rows.size(), "blank line skipped");
+        Row first = rows.get(0);
+        assertEquals(1L, first.get(0));
+        assertEquals(List.of("x", "y"), first.get(2));
+        assertEquals(Timestamp.from(Instant.parse("2024-01-01T00:00:00Z")), first.get(3));
+        assertEquals(1.5, first.get(4));
+        assertEquals(true, first.get(5));
+        assertNull(first.get(6));
+        assertEquals(Arrays.asList(null, "b", null, null, null, null, JSON_LINES[1]), row(rows.get(1)));
+        assertEquals(Arrays.asList(null, null, null, null, null, null, "not json"), row(rows.get(2)));
+        assertEquals(Arrays.asList(3L, null, null, null, null, null, null), row(rows.get(3)), "missing fields are not malformed");
+        assertEquals(Arrays.asList(4L, "5", null, null, 7.0, null, null), row(rows.get(4)), "string takes any scalar");
+        assertEquals("[1,2]", rows.get(5).get(6));
+    }
+
+    @Test
+    void jsonDropMalformedSkipsBadRows() throws IOException {
+        List<Row> rows = read(new JsonSourceProvider(), JSON_SCHEMA, Map.of("mode", "DropMalformed"), JSON_LINES);
+        assertEquals(List.of(1L, 3L, 4L), SourceDriver.column(rows, 0));
+    }
+
+    @Test
+    void jsonFailFastNamesFileAndRecord() {
+        MalformedRecordException e = assertThrows(MalformedRecordException.class,
+                () -> read(new JsonSourceProvider(), JSON_SCHEMA, Map.of("mode", "FAILFAST"), JSON_LINES));
+        assertTrue(e.getMessage().contains("Parse Mode: FAILFAST"), e.getMessage());
+        assertTrue(e.getMessage().contains(JSON_LINES[1]), e.getMessage());
+        assertTrue(e.getMessage().contains("file " + tmp.resolve("in/data").toUri()), e.getMessage());
+    }
+
+    @Test
+    void jsonCustomCorruptColumnName() throws IOException {
+        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("bad", DataTypes.StringType);
+        List<Row> rows = read(new JsonSourceProvider(), schema, Map.of("columnNameOfCorruptRecord", "bad"),
+                "{\"id\":1.5}", "{\"id\":2147483648}");
+        assertEquals(Arrays.asList(null, "{\"id\":1.5}"), row(rows.get(0)));
+        assertEquals(Arrays.asList(null, "{\"id\":2147483648}"), row(rows.get(1)), "int overflow is malformed");
+    }
+
+    @Test
+    void textSourceKeepsEmptyLines() throws IOException {
+        List<Row> rows = read(new TextSourceProvider(), null, Map.of(), "a", "", "c");
+        assertEquals(Arrays.asList("a", "", "c"), SourceDriver.column(rows, 0));
+    }
+}
