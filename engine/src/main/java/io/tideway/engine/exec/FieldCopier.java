@@ -5,27 +5,30 @@ import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.StructType;
 
-/** Copies fields of one row into another row being written, by type, without allocating. */
+/** Copies chosen fields of one row into the first fields of a row being written, without allocating. */
 final class FieldCopier {
+    private final int[] from;
     private final boolean[] fixed;
 
-    FieldCopier(StructType schema) {
-        fixed = new boolean[schema.length()];
-        for (int i = 0; i < fixed.length; i++) {
-            DataType t = schema.apply(i).dataType();
-            fixed[i] = t.isFixedWidth();
+    /** @param ordinals the input fields to copy; field {@code ordinals[k]} becomes output field k */
+    FieldCopier(StructType schema, int[] ordinals) {
+        from = ordinals.clone();
+        fixed = new boolean[from.length];
+        for (int k = 0; k < from.length; k++) {
+            DataType t = schema.apply(from[k]).dataType();
+            fixed[k] = t.isFixedWidth();
         }
     }
 
-    /** Copies every field of {@code in} to the same positions in {@code out}. */
-    void copyAll(RowReader in, RowWriter out) {
-        for (int i = 0; i < fixed.length; i++) {
+    void copy(RowReader in, RowWriter out) {
+        for (int k = 0; k < from.length; k++) {
+            int i = from[k];
             if (in.isNullAt(i)) {
-                out.setNull(i);
-            } else if (fixed[i]) {
-                out.putLong(i, in.getLong(i));
+                out.setNull(k);
+            } else if (fixed[k]) {
+                out.putLong(k, in.getLong(i));
             } else {
-                out.putBytes(i, in.buffer(), in.varOffset(i), in.varLength(i));
+                out.putBytes(k, in.buffer(), in.varOffset(i), in.varLength(i));
             }
         }
     }

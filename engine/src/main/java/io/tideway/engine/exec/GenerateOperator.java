@@ -14,6 +14,7 @@ final class GenerateOperator implements Operator {
     private final Evaluator array;
     private final FieldCopier copier;
     private final int inputFields;
+    private final int element;
     private final boolean fixedElement;
     private final RowReader in;
     private final ArrayReader elements = new ArrayReader();
@@ -22,12 +23,13 @@ final class GenerateOperator implements Operator {
 
     GenerateOperator(Generate g, EvalContext ctx, Operator next) {
         this.array = g.generator().child().evaluator(ctx);
-        this.copier = new FieldCopier(g.child().schema());
+        this.copier = new FieldCopier(g.child().schema(), g.requiredChildOrdinals());
         this.inputFields = g.child().schema().length();
-        DataType element = g.generator().dataType();
-        this.fixedElement = element.isFixedWidth();
+        this.element = g.requiredChildOrdinals().length;
+        DataType elementType = g.generator().dataType();
+        this.fixedElement = elementType.isFixedWidth();
         this.in = new RowReader(inputFields);
-        this.out = new RowScratch(inputFields + 1);
+        this.out = new RowScratch(element + 1);
         this.next = next;
     }
 
@@ -41,13 +43,13 @@ final class GenerateOperator implements Operator {
         elements.wrap(array.buf, array.off, array.len);
         for (int i = 0, n = elements.count(); i < n; i++) {
             RowWriter w = out.begin();
-            copier.copyAll(in, w);
+            copier.copy(in, w);
             if (elements.isNullAt(i)) {
-                w.setNull(inputFields);
+                w.setNull(element);
             } else if (fixedElement) {
-                w.putLong(inputFields, elements.getLong(i));
+                w.putLong(element, elements.getLong(i));
             } else {
-                w.putBytes(inputFields, elements.buffer(), elements.varOffset(i), elements.varLength(i));
+                w.putBytes(element, elements.buffer(), elements.varOffset(i), elements.varLength(i));
             }
             next.accept(out.buffer, 0, w.finish());
         }

@@ -1,11 +1,13 @@
 package io.tideway.engine.exec;
 
 import io.tideway.offheap.row.RowWriter;
-import org.agrona.ExpandableDirectByteBuffer;
+import io.tideway.offheap.row.GrowableBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /** A reusable off-heap buffer and writer for the one output row an operator builds at a time. */
 final class RowScratch {
-    final ExpandableDirectByteBuffer buffer = new ExpandableDirectByteBuffer(256);
+    private final GrowableBuffer memory = new GrowableBuffer(256);
+    final UnsafeBuffer buffer = memory.buffer();
     final RowWriter writer;
 
     RowScratch(int numFields) {
@@ -13,6 +15,6 @@ final class RowScratch {
     }
 
     RowWriter begin() {
-        return writer.wrap(buffer, 0);
+        return writer.wrap(buffer, 0, memory);
     }
 }

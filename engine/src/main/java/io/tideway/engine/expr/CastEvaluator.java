@@ -6,7 +6,7 @@ import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
+import io.tideway.offheap.row.GrowableBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -20,7 +20,7 @@ final class CastEvaluator extends Evaluator {
     private final Evaluator c;
     private final DataType from;
     private final DataType to;
-    private final ExpandableArrayBuffer scratch = new ExpandableArrayBuffer(32);
+    private final GrowableBuffer scratch = new GrowableBuffer(64);
 
     private CastEvaluator(Evaluator c, DataType from, DataType to) {
         this.c = c;
@@ -79,18 +79,20 @@ final class CastEvaluator extends Evaluator {
     private void toStringValue() {
         int n;
         if (from == DataTypes.LongType || from == DataTypes.IntegerType) {
-            n = scratch.putLongAscii(0, c.l);
+            n = scratch.buffer().putLongAscii(0, c.l);
         } else if (from == DataTypes.BooleanType) {
-            n = scratch.putStringWithoutLengthAscii(0, c.l != 0 ? "true" : "false");
+            n = scratch.buffer().putStringWithoutLengthAscii(0, c.l != 0 ? "true" : "false");
         } else if (from == DataTypes.BinaryType) {
             buf = c.buf;
             off = c.off;
             len = c.len;
             return;
         } else {
-            n = scratch.putStringWithoutLengthUtf8(0, render());
+            String text = render();
+            scratch.ensureCapacity(text.length() * 3);
+            n = scratch.buffer().putStringWithoutLengthUtf8(0, text);
         }
-        buf = scratch;
+        buf = scratch.buffer();
         off = 0;
         len = n;
     }

@@ -6,7 +6,7 @@ import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
-import org.agrona.ExpandableDirectByteBuffer;
+import io.tideway.offheap.row.GrowableBuffer;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -60,7 +60,7 @@ public final class Split extends Expression {
         boolean literalChar = regex.length() == 1 && REGEX_META.indexOf(regex.charAt(0)) < 0 && regex.charAt(0) < 0x80;
         Pattern pattern = literalChar ? null : Pattern.compile(regex);
         byte sep = (byte) regex.charAt(0);
-        ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(256);
+        GrowableBuffer scratch = new GrowableBuffer(256);
         RowWriter holder = new RowWriter(1);
         RowReader holderReader = new RowReader(1);
         return new Evaluator() {
@@ -71,14 +71,14 @@ public final class Split extends Expression {
                 if (isNull) {
                     return;
                 }
-                holder.wrap(scratch, 0);
+                holder.wrap(scratch.buffer(), 0, scratch);
                 if (literalChar) {
                     splitBytes(holder);
                 } else {
                     splitRegex(holder);
                 }
-                holderReader.wrap(scratch, 0, holder.finish());
-                buf = scratch;
+                holderReader.wrap(scratch.buffer(), 0, holder.finish());
+                buf = scratch.buffer();
                 off = holderReader.varOffset(0);
                 len = holderReader.varLength(0);
             }

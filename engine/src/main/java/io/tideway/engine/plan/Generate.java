@@ -5,19 +5,33 @@ import io.tideway.sql.types.StructType;
 
 import java.util.List;
 
-/** {@code explode}: the child's columns plus one generated column, one row per array element. */
+/**
+ * {@code explode}: one row per array element, holding the child's columns that later operators
+ * need ({@code requiredChildOrdinals}, as Spark's {@code requiredChildOutput}) plus the element.
+ */
 public final class Generate extends LogicalPlan {
     private static final long serialVersionUID = 1L;
     private final Explode generator;
     private final String outputName;
     private final LogicalPlan child;
+    private final int[] requiredChildOrdinals;
     private final StructType schema;
 
-    public Generate(Explode generator, String outputName, LogicalPlan child) {
+    public Generate(Explode generator, String outputName, LogicalPlan child, int[] requiredChildOrdinals) {
         this.generator = generator;
         this.outputName = outputName;
         this.child = child;
-        this.schema = child.schema().add(outputName, generator.dataType(), true);
+        this.requiredChildOrdinals = requiredChildOrdinals.clone();
+        StructType s = new StructType();
+        for (int i : requiredChildOrdinals) {
+            s = s.add(child.schema().apply(i));
+        }
+        this.schema = s.add(outputName, generator.dataType(), true);
+    }
+
+    /** Child columns copied into each output row, in output order. */
+    public int[] requiredChildOrdinals() {
+        return requiredChildOrdinals.clone();
     }
 
     public Explode generator() {

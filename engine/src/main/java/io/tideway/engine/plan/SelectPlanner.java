@@ -50,7 +50,7 @@ public final class SelectPlanner {
             Expression e = exprs.get(generatorAt);
             String name = e instanceof Alias a ? a.name() : "col";
             Explode explode = (Explode) Resolver.resolve(e instanceof Alias a ? a.child() : e, child.schema());
-            Generate g = new Generate(explode, name, child);
+            Generate g = new Generate(explode, name, child, referencedOrdinals(exprs, generatorAt, child.schema()));
             input = g;
             int at = g.schema().length() - 1;
             StructField f = g.schema().apply(at);
@@ -66,6 +66,22 @@ public final class SelectPlanner {
             }
         }
         return new Project(resolved, input);
+    }
+
+    /** Child columns the projections other than the generator use: only these are copied per element. */
+    private static int[] referencedOrdinals(List<Expression> exprs, int generatorAt, StructType schema) {
+        java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            if (i != generatorAt) {
+                Resolver.resolve(exprs.get(i), schema).exists(x -> {
+                    if (x instanceof BoundReference r) {
+                        used.add(r.ordinal());
+                    }
+                    return false;
+                });
+            }
+        }
+        return used.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -106,11 +106,13 @@ public abstract class StreamExecution implements StreamingQuery {
                 }
             }
             active = false;
+            // unregister before releasing stop()/awaitTermination(), so a restart right after
+            // stop() returns never sees this run as still active
+            hooks.terminated(this, error == null ? null : messageOf(error));
             synchronized (progressLock) {
                 progressLock.notifyAll();
             }
             terminated.countDown();
-            hooks.terminated(this, error == null ? null : messageOf(error));
         }
     }
 

@@ -24,7 +24,9 @@ public final class ArrayWriter {
         this.count = count;
         this.slotBase = start + RowDescriptor.arraySlotOffset(count, 0);
         int fixed = RowDescriptor.arrayFixedLength(count);
-        buffer.setMemory(start, fixed, (byte) 0);
+        for (int i = 0; i < fixed; i += RowDescriptor.WORD) {
+            buffer.putLong(start + i, 0L);
+        }
         buffer.putInt(start, count);
         this.cursor = start + fixed;
         return this;
@@ -57,13 +59,13 @@ public final class ArrayWriter {
 
     public void putBytes(int index, DirectBuffer src, int srcOffset, int length) {
         int at = cursor;
-        buffer.putBytes(at, src, srcOffset, length);
-        buffer.putLong(slotBase + (index << 3), RowDescriptor.varSlot(at - start, length));
-        int padded = RowDescriptor.align8(length);
-        if (padded > length) {
-            buffer.setMemory(at + length, padded - length, (byte) 0);
+        parent.reserve(at, length);
+        if ((length & 7) != 0) {
+            buffer.putLong(at + (length & ~7), 0L); // zero the padding first; the copy overwrites the rest
         }
-        cursor = at + padded;
+        ByteCopy.copy(buffer, at, src, srcOffset, length);
+        buffer.putLong(slotBase + (index << 3), RowDescriptor.varSlot(at - start, length));
+        cursor = at + RowDescriptor.align8(length);
     }
 
     /** Finishes the array and records it in the parent row's slot. */

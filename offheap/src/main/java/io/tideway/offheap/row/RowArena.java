@@ -1,18 +1,22 @@
 package io.tideway.offheap.row;
 
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
 
 /**
  * An append-only batch of rows in one growable off-heap buffer: the unit in which a micro-batch
  * moves rows between stages. Each record is {@code [int length][int 0][row bytes, padded to 8]}.
- * {@link #clear()} keeps the memory, so a reused arena allocates nothing in steady state.
- * Not thread-safe: one writer, then readers once writing is done.
+ * The buffer ({@link GrowableBuffer}) doubles when full and frees the old memory at once
+ * (leaving it to the GC makes {@code ByteBuffer.allocateDirect} stall in its reservation back-off).
+ * {@link #clear()} keeps the memory, so a reused arena allocates nothing in steady state;
+ * {@link #close()} frees it. Not thread-safe: one writer, then readers once writing is done.
  */
-public final class RowArena {
+public final class RowArena implements AutoCloseable {
     private static final int HEADER = 8;
-    private final ExpandableDirectByteBuffer buffer;
+    private final GrowableBuffer memory;
+    private final UnsafeBuffer buffer;
     private int tail;
     private int count;
     private int open = -1;
@@ -22,13 +26,22 @@ public final class RowArena {
     }
 
     public RowArena(int initialCapacity) {
-        buffer = new ExpandableDirectByteBuffer(initialCapacity);
+        memory = new GrowableBuffer(initialCapacity);
+        buffer = memory.buffer();
     }
 
-    /** Starts a new row; write it through {@code writer}, then call {@link #endRow}. */
+    private void ensureCapacity(int requiredEnd) {
+        memory.ensureCapacity(requiredEnd);
+    }
+
+    /**
+     * Starts a new row; write it through {@code writer}, then call {@link #endRow}. The arena
+     * grows as the writer needs (the writer is told how through {@link RowWriter#wrap(MutableDirectBuffer, int, RowWriter.Growth)}).
+     */
     public RowWriter beginRow(RowWriter writer) {
         open = tail;
-        return writer.wrap(buffer, tail + HEADER);
+        ensureCapacity(tail + HEADER + writer.fixedLength() + 64);
+        return writer.wrap(buffer, tail + HEADER, memory);
     }
 
     public void endRow(RowWriter writer) {
@@ -42,9 +55,10 @@ public final class RowArena {
 
     /** Copies a finished row into the arena. */
     public void append(DirectBuffer src, int offset, int length) {
+        ensureCapacity(tail + HEADER + RowDescriptor.align8(length));
         buffer.putInt(tail, length);
         buffer.putInt(tail + 4, 0);
-        buffer.putBytes(tail + HEADER, src, offset, length);
+        ByteCopy.copy(buffer, tail + HEADER, src, offset, length);
         tail += HEADER + RowDescriptor.align8(length);
         count++;
     }
@@ -61,6 +75,7 @@ public final class RowArena {
         return tail;
     }
 
+    /** The arena's memory; valid until the next append (which may move it). */
     public MutableDirectBuffer buffer() {
         return buffer;
     }
@@ -94,6 +109,14 @@ public final class RowArena {
     }
 
     public void clear() {
+        tail = 0;
+        count = 0;
+    }
+
+    /** Frees the memory; the arena must not be used afterwards. Idempotent. */
+    @Override
+    public void close() {
+        memory.close();
         tail = 0;
         count = 0;
     }

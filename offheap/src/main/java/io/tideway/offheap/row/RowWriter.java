@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * written in any order; variable-length values are appended to the variable region in the order
  * written. {@link #finish()} returns the row's length. With an expandable buffer the row grows
  * as needed; with a fixed buffer (a ring slot) writing past its capacity throws
- * {@link IndexOutOfBoundsException}. Not thread-safe; reusable via {@link #wrap}.
+ * {@link IndexOutOfBoundsException}. Each field is written once per row ({@code setNull} then a
+ * {@code put} leaves the field null). Not thread-safe; reusable via {@link #wrap}.
  */
 public final class RowWriter {
     private final int numFields;
@@ -18,8 +19,18 @@ public final class RowWriter {
     private final int fixedLength;
     private final ArrayWriter arrayWriter = new ArrayWriter();
     private MutableDirectBuffer buffer;
+    private Growth growth;
     private int offset;
     private int cursor;
+
+    /**
+     * Makes a buffer the writer writes into larger, in place (same buffer object, new memory),
+     * so that bytes up to {@code requiredEnd} are writable. For arenas; ring slots have none.
+     */
+    @FunctionalInterface
+    public interface Growth {
+        void ensureCapacity(int requiredEnd);
+    }
 
     public RowWriter(int numFields) {
         this.numFields = numFields;
@@ -29,15 +40,32 @@ public final class RowWriter {
 
     /** Starts a row at {@code offset}, clearing its null bitmap and slots. */
     public RowWriter wrap(MutableDirectBuffer buffer, int offset) {
+        return wrap(buffer, offset, null);
+    }
+
+    /** Starts a row in a buffer that {@code growth} enlarges on demand (null: fixed or self-expanding). */
+    public RowWriter wrap(MutableDirectBuffer buffer, int offset, Growth growth) {
+        this.growth = growth;
+        if (growth != null) {
+            growth.ensureCapacity(offset + fixedLength);
+        }
         this.buffer = buffer;
         this.offset = offset;
         this.cursor = offset + fixedLength;
-        buffer.setMemory(offset, fixedLength, (byte) 0);
+        // word stores: Agrona's setMemory costs more than a few putLongs at these sizes
+        for (int i = 0; i < fixedLength; i += RowDescriptor.WORD) {
+            buffer.putLong(offset + i, 0L);
+        }
         return this;
     }
 
     public int numFields() {
         return numFields;
+    }
+
+    /** Bytes of null bitmap and slots: a row's minimum length. */
+    public int fixedLength() {
+        return fixedLength;
     }
 
     public MutableDirectBuffer buffer() {
@@ -82,24 +110,44 @@ public final class RowWriter {
     /** Copies bytes (UTF-8 string, binary, or an encoded array/struct) into the variable region. */
     public void putBytes(int field, DirectBuffer src, int srcOffset, int length) {
         int at = cursor;
-        buffer.putBytes(at, src, srcOffset, length);
+        zeroLastWord(at, length);
+        ByteCopy.copy(buffer, at, src, srcOffset, length);
         endVar(field, at, length);
     }
 
     public void putBytes(int field, byte[] src) {
         int at = cursor;
+        zeroLastWord(at, src.length);
         buffer.putBytes(at, src);
         endVar(field, at, src.length);
+    }
+
+    /** Grows the buffer if it can and must, then zeroes the padding of a value about to be written at {@code at}. */
+    void reserve(int at, int length) {
+        if (growth != null) {
+            growth.ensureCapacity(at + RowDescriptor.align8(length));
+        }
+    }
+
+    /** Zeroes the padding of a value about to be written at {@code at}: bytes equal iff rows equal. */
+    private void zeroLastWord(int at, int length) {
+        reserve(at, length);
+        if ((length & 7) != 0) {
+            buffer.putLong(at + (length & ~7), 0L);
+        }
     }
 
     /** Encodes a Java string as UTF-8; allocates for non-ASCII text, so for edges, not hot paths. */
     public void putString(int field, String value) {
         int at = cursor;
         int length;
+        zeroLastWord(at, value.length());
         if (isAscii(value)) {
             length = buffer.putStringWithoutLengthAscii(at, value);
         } else {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            zeroLastWord(at, utf8.length);
+            reserve(at, utf8.length);
             buffer.putBytes(at, utf8);
             length = utf8.length;
         }
@@ -120,6 +168,7 @@ public final class RowWriter {
      * then call {@link ArrayWriter#end()}. No other field may be written in between.
      */
     public ArrayWriter beginArray(int field, int count) {
+        reserve(cursor, RowDescriptor.arrayFixedLength(count));
         return arrayWriter.begin(this, field, buffer, cursor, count);
     }
 
@@ -128,13 +177,12 @@ public final class RowWriter {
         return cursor;
     }
 
-    /** Records a variable-length value written at {@code at} and pads the cursor to 8. */
+    /**
+     * Records a variable-length value written at {@code at} (its padding already zeroed) and
+     * moves the cursor past it, 8-aligned.
+     */
     void endVar(int field, int at, int length) {
         buffer.putLong(slot(field), RowDescriptor.varSlot(at - offset, length));
-        int padded = RowDescriptor.align8(length);
-        if (padded > length) {
-            buffer.setMemory(at + length, padded - length, (byte) 0);
-        }
-        cursor = at + padded;
+        cursor = at + RowDescriptor.align8(length);
     }
 }

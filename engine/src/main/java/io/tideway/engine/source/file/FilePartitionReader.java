@@ -3,7 +3,7 @@ package io.tideway.engine.source.file;
 import io.tideway.engine.spi.PartitionReader;
 import io.tideway.offheap.row.RowConsumer;
 import io.tideway.offheap.row.RowWriter;
-import org.agrona.ExpandableDirectByteBuffer;
+import io.tideway.offheap.row.GrowableBuffer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,7 +27,7 @@ final class FilePartitionReader implements PartitionReader {
     private final RecordFormat format;
     private final RecordParser parser;
     private final RowWriter writer;
-    private final ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(256);
+    private final GrowableBuffer scratch = new GrowableBuffer(256);
     private BufferedReader in;
     private long lineNumber;
     private boolean exhausted;
@@ -78,7 +78,7 @@ final class FilePartitionReader implements PartitionReader {
     }
 
     private boolean emit(String record, RowConsumer out) {
-        writer.wrap(scratch, 0);
+        writer.wrap(scratch.buffer(), 0, scratch);
         boolean keep;
         try {
             keep = parser.parse(record, writer);
@@ -87,7 +87,7 @@ final class FilePartitionReader implements PartitionReader {
             throw new MalformedRecordException(uri, Math.max(1, lineNumber), record, e);
         }
         if (keep) {
-            out.accept(scratch, 0, writer.finish());
+            out.accept(scratch.buffer(), 0, writer.finish());
         }
         return keep;
     }

@@ -1,0 +1,127 @@
+package io.tideway.engine.sql;
+
+import java.util.Arrays;
+
+/**
+ * The text handed to {@code expr()} and the SQL statement Calcite actually parses from it:
+ * {@code "SELECT " + text}, with some reserved words wrapped in backticks so that Calcite reads
+ * them as column names (Spark lets {@code value}, {@code timestamp}, {@code count} name columns;
+ * Calcite reserves them). Maps Calcite's 1-based line/column positions in that statement back to
+ * 0-based offsets in the user's text, so errors point at what the user wrote. Immutable.
+ */
+final class SourceText {
+    static final String PREFIX = "SELECT ";
+
+    private final String original;
+    /** Original offsets of escaped words, ascending; {@code escapedEnds[i]} is exclusive. */
+    private final int[] escapedStarts;
+    private final int[] escapedEnds;
+    private final String sql;
+    private final int[] lineStarts;
+
+    private SourceText(String original, int[] escapedStarts, int[] escapedEnds) {
+        this.original = original;
+        this.escapedStarts = escapedStarts;
+        this.escapedEnds = escapedEnds;
+        StringBuilder b = new StringBuilder(PREFIX.length() + original.length() + 2 * escapedStarts.length);
+        b.append(PREFIX);
+        int at = 0;
+        for (int i = 0; i < escapedStarts.length; i++) {
+            b.append(original, at, escapedStarts[i]).append('`')
+                    .append(original, escapedStarts[i], escapedEnds[i]).append('`');
+            at = escapedEnds[i];
+        }
+        this.sql = b.append(original, at, original.length()).toString();
+        this.lineStarts = lineStarts(sql);
+    }
+
+    static SourceText of(String text) {
+        return new SourceText(text, new int[0], new int[0]);
+    }
+
+    String original() {
+        return original;
+    }
+
+    /** The statement to hand to Calcite. */
+    String sql() {
+        return sql;
+    }
+
+    /** A copy that also backticks the word at original offsets {@code [start, end)}. */
+    SourceText escape(int start, int end) {
+        int i = -Arrays.binarySearch(escapedStarts, start) - 1;
+        int[] starts = new int[escapedStarts.length + 1];
+        int[] ends = new int[starts.length];
+        System.arraycopy(escapedStarts, 0, starts, 0, i);
+        System.arraycopy(escapedEnds, 0, ends, 0, i);
+        starts[i] = start;
+        ends[i] = end;
+        System.arraycopy(escapedStarts, i, starts, i + 1, escapedStarts.length - i);
+        System.arraycopy(escapedEnds, i, ends, i + 1, escapedEnds.length - i);
+        return new SourceText(original, starts, ends);
+    }
+
+    boolean isEscaped(int originalStart) {
+        return Arrays.binarySearch(escapedStarts, originalStart) >= 0;
+    }
+
+    /** The 0-based offset in the user's text of Calcite's 1-based (line, column). */
+    int originalOffset(int line, int column) {
+        int l = Math.max(1, Math.min(line, lineStarts.length));
+        int rewritten = Math.min(lineStarts[l - 1] + Math.max(column, 1) - 1, sql.length()) - PREFIX.length();
+        if (rewritten < 0) {
+            return 0;
+        }
+        int shift = 0;
+        for (int i = 0; i < escapedStarts.length; i++) {
+            int open = escapedStarts[i] + shift;
+            if (rewritten <= open) {
+                break;
+            }
+            int close = escapedEnds[i] + shift + 1;
+            if (rewritten <= close) {
+                return Math.min(Math.max(rewritten - shift - 1, escapedStarts[i]), escapedEnds[i]);
+            }
+            shift += 2;
+        }
+        return Math.min(rewritten - shift, original.length());
+    }
+
+    /** The end (exclusive) of the bare word starting at {@code offset}, or -1 if none starts there. */
+    int wordEnd(int offset) {
+        if (offset >= original.length() || !isWordStart(original.charAt(offset))) {
+            return -1;
+        }
+        int end = offset + 1;
+        while (end < original.length() && isWordPart(original.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static int[] lineStarts(String s) {
+        int lines = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        int[] starts = new int[lines];
+        int n = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                starts[n++] = i + 1;
+            }
+        }
+        return starts;
+    }
+}

@@ -1,0 +1,227 @@
+package io.tideway.engine.sql;
+
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Column;
+import io.tideway.sql.functions;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.NlsString;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the {@link SqlNode} tree Calcite parsed into our {@link Column} tree, using the same
+ * builders as the Java API ({@code Column.plus}, {@code functions.count}, ...) so that
+ * {@code expr("v * 2")} and {@code col("v").multiply(2)} are the same tree with the same name.
+ * One instance per parse; not shared between threads.
+ */
+final class SqlNodeTranslator {
+    private final SourceText src;
+    private final BuiltinFunctions builtins = new BuiltinFunctions(this);
+
+    SqlNodeTranslator(SourceText src) {
+        this.src = src;
+    }
+
+    Column translate(SqlNode n) {
+        if (n instanceof SqlIdentifier id) {
+            return identifier(id);
+        }
+        if (n instanceof SqlNumericLiteral num) {
+            return numeric(num, false);
+        }
+        if (n instanceof SqlCharStringLiteral s) {
+            return functions.lit(((NlsString) s.getValue()).getValue());
+        }
+        if (n instanceof SqlLiteral l) {
+            return literal(l);
+        }
+        if (n instanceof SqlBasicCall c && c.getFunctionQuantifier() == null) {
+            return call(c);
+        }
+        if (n instanceof SqlCall c) {
+            SqlLiteral quantifier = c.getFunctionQuantifier();
+            throw unsupported(c.getOperator().getName() + (quantifier == null ? "" : " " + quantifier), n);
+        }
+        throw unsupported("this syntax", n);
+    }
+
+    private Column identifier(SqlIdentifier id) {
+        if (id.isStar()) {
+            if (id.names.size() == 1) {
+                return functions.col("*");
+            }
+            throw unsupported("qualified star", id);
+        }
+        if (id.names.size() == 1 && !id.isComponentQuoted(0)) {
+            String upper = id.getSimple().toUpperCase(Locale.ROOT);
+            if (upper.equals("CURRENT_TIMESTAMP")) {
+                return functions.current_timestamp();
+            }
+            if (BuiltinFunctions.NILADIC_UNSUPPORTED.contains(upper)) {
+                throw BuiltinFunctions.unresolved(id.getSimple());
+            }
+        }
+        return functions.col(String.join(".", id.names));
+    }
+
+    private Column literal(SqlLiteral l) {
+        switch (l.getTypeName()) {
+            case NULL:
+                return functions.lit(null);
+            case BOOLEAN:
+                if (l.getValue() == null) {
+                    throw unsupported("UNKNOWN", l);
+                }
+                return functions.lit(l.booleanValue());
+            case UNKNOWN:
+                throw unsupported("typed literals such as TIMESTAMP '...'", l);
+            default:
+                throw unsupported(l.getTypeName().getName() + " literals", l);
+        }
+    }
+
+    /** Integers become int if they fit, else bigint; other numbers become double. */
+    private Column numeric(SqlNumericLiteral num, boolean negate) {
+        BigDecimal v = num.bigDecimalValue();
+        v = negate ? v.negate() : v;
+        if (num.isExact() && v.scale() <= 0) {
+            if (v.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0 && v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                return functions.lit(v.intValueExact());
+            }
+            if (v.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+                return functions.lit(v.longValueExact());
+            }
+            throw unsupported("integer literals outside the BIGINT range (DECIMAL)", num);
+        }
+        return functions.lit(v.doubleValue());
+    }
+
+    private Column call(SqlBasicCall c) {
+        List<SqlNode> ops = c.getOperandList();
+        switch (c.getKind()) {
+            case PLUS: return fold(c).plus(arg(c, 1));
+            case MINUS: return fold(c).minus(arg(c, 1));
+            case TIMES: return fold(c).multiply(arg(c, 1));
+            case DIVIDE: return fold(c).divide(arg(c, 1));
+            case MOD: return fold(c).mod(arg(c, 1));
+            case EQUALS: return fold(c).equalTo(arg(c, 1));
+            case NOT_EQUALS: return fold(c).notEqual(arg(c, 1));
+            case LESS_THAN: return fold(c).lt(arg(c, 1));
+            case LESS_THAN_OR_EQUAL: return fold(c).leq(arg(c, 1));
+            case GREATER_THAN: return fold(c).gt(arg(c, 1));
+            case GREATER_THAN_OR_EQUAL: return fold(c).geq(arg(c, 1));
+            case AND:
+            case OR: return logical(c);
+            case NOT: return functions.not(arg(c, 0));
+            case IS_NULL: return arg(c, 0).isNull();
+            case IS_NOT_NULL: return arg(c, 0).isNotNull();
+            case PLUS_PREFIX: return arg(c, 0);
+            case MINUS_PREFIX:
+                return ops.get(0) instanceof SqlNumericLiteral num ? numeric(num, true) : arg(c, 0).unary_minus();
+            case CAST:
+                if (ops.size() == 2 && ops.get(1) instanceof SqlDataTypeSpec spec) {
+                    return arg(c, 0).cast(castType(spec));
+                }
+                throw unsupported("this form of CAST", c);
+            default:
+                if (c.getOperator() instanceof SqlFunction) {
+                    String name = nameAsWritten(c);
+                    if (!BuiltinFunctions.NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+                        throw BuiltinFunctions.unresolved(name);
+                    }
+                    List<Column> args = new ArrayList<>(ops.size());
+                    for (SqlNode o : ops) {
+                        args.add(translate(o));
+                    }
+                    return builtins.apply(name, args);
+                }
+                throw unsupported(c.getOperator().getName(), c);
+        }
+    }
+
+    /** A binary operator's left operand; binary operators always have exactly two. */
+    private Column fold(SqlBasicCall c) {
+        if (c.operandCount() != 2) {
+            throw unsupported(c.getOperator().getName() + " with " + c.operandCount() + " operands", c);
+        }
+        return arg(c, 0);
+    }
+
+    private Column logical(SqlBasicCall c) {
+        boolean and = c.getKind() == org.apache.calcite.sql.SqlKind.AND;
+        Column acc = arg(c, 0);
+        for (int i = 1; i < c.operandCount(); i++) {
+            acc = and ? acc.and(arg(c, i)) : acc.or(arg(c, i));
+        }
+        return acc;
+    }
+
+    private Column arg(SqlBasicCall c, int i) {
+        return translate(c.operand(i));
+    }
+
+    private DataType castType(SqlDataTypeSpec spec) {
+        if (spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec || spec.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec) {
+            String name = spec.getTypeNameSpec().getTypeName().getSimple().toUpperCase(Locale.ROOT);
+            switch (name) {
+                case "INT": case "INTEGER": return DataTypes.IntegerType;
+                case "BIGINT": case "LONG": return DataTypes.LongType;
+                case "DOUBLE": return DataTypes.DoubleType;
+                case "STRING": case "VARCHAR": case "CHAR": return DataTypes.StringType;
+                case "BOOLEAN": return DataTypes.BooleanType;
+                case "TIMESTAMP": return DataTypes.TimestampType;
+                case "DATE": return DataTypes.DateType;
+                case "BINARY": case "VARBINARY": return DataTypes.BinaryType;
+                default: break;
+            }
+        }
+        int at = offset(spec.getParserPosition());
+        String shown = spec.toString().replace("`", "").toUpperCase(Locale.ROOT);
+        return failType(shown, at);
+    }
+
+    private DataType failType(String shown, int at) {
+        throw new AnalysisException("[UNSUPPORTED_DATATYPE] Unsupported data type \"" + shown + "\"."
+                + SyntaxErrors.where(src.original(), at));
+    }
+
+    /** Calcite upper-cases the names of functions it has syntax for (SUBSTRING); errors show the user's spelling. */
+    private String nameAsWritten(SqlCall c) {
+        String name = c.getOperator().getName();
+        int at = offset(c.getParserPosition());
+        int end = src.wordEnd(at);
+        return end - at == name.length() && src.original().regionMatches(true, at, name, 0, name.length())
+                ? src.original().substring(at, end) : name;
+    }
+
+    private int offset(SqlParserPos pos) {
+        return src.originalOffset(pos.getLineNum(), pos.getColumnNum());
+    }
+
+    /** Calcite read it, but the engine has no expression for it yet. */
+    AnalysisException unsupported(String what, SqlNode n) {
+        return new AnalysisException("[UNSUPPORTED_EXPRESSION] expr() does not support " + what + " yet."
+                + SyntaxErrors.where(src.original(), offset(n.getParserPosition())));
+    }
+
+    /** An error naming the user's whole text, for arguments the engine needs as constants. */
+    AnalysisException invalid(String message) {
+        return new AnalysisException(message + " in expression '" + src.original() + "'.");
+    }
+}

@@ -1,0 +1,93 @@
+package io.tideway.engine.sql;
+
+import io.tideway.sql.AnalysisException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.impl.ParseException;
+import org.apache.calcite.sql.parser.impl.Token;
+
+/**
+ * Builds the {@link AnalysisException}s {@code expr()} throws for text it cannot read, in
+ * Spark's wording: {@code [PARSE_SYNTAX_ERROR] Syntax error at or near '*'.(line 1, pos 3)}
+ * followed by the text and a caret line. Positions are Spark's: 1-based line, 0-based position
+ * within the line, in the user's text. Stateless.
+ */
+final class SyntaxErrors {
+    private SyntaxErrors() {
+    }
+
+    /** Translates Calcite's parse failure, pointing at the last token Calcite looked at. */
+    static AnalysisException fromCalcite(SqlParseException e, SourceText src) {
+        if (e.getCause() instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
+            Token last = null;
+            for (Token t : lookahead(pe)) {
+                last = t;
+            }
+            int offset = src.originalOffset(last.beginLine, last.beginColumn);
+            String near = last.kind == 0 ? null : unescaped(last.image, src, offset);
+            return at(src.original(), offset, near, e);
+        }
+        SqlParserPos pos = e.getPos();
+        int offset = pos == null ? src.original().length() : src.originalOffset(pos.getLineNum(), pos.getColumnNum());
+        int wordEnd = src.wordEnd(offset);
+        String near = offset >= src.original().length() ? null
+                : src.original().substring(offset, wordEnd < 0 ? offset + 1 : wordEnd);
+        return at(src.original(), offset, near, e);
+    }
+
+    /**
+     * The tokens Calcite's message shows after "Encountered": the one it stopped at and as many
+     * more as its longest expected sequence; the last is an end-of-input token (kind 0) if reached.
+     */
+    static Iterable<Token> lookahead(ParseException pe) {
+        int max = 1;
+        if (pe.expectedTokenSequences != null) {
+            for (int[] seq : pe.expectedTokenSequences) {
+                max = Math.max(max, seq.length);
+            }
+        }
+        java.util.List<Token> out = new java.util.ArrayList<>(max);
+        Token t = pe.currentToken.next;
+        for (int i = 0; i < max && t != null; i++) {
+            out.add(t);
+            if (t.kind == 0) {
+                break;
+            }
+            t = t.next;
+        }
+        return out;
+    }
+
+    /** A syntax error at {@code offset}; {@code near} null means the end of the input. */
+    static AnalysisException at(String text, int offset, String near, Throwable cause) {
+        String what = near == null ? "end of input" : "'" + near + "'";
+        return new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near " + what + "." + where(text, offset),
+                cause);
+    }
+
+    /** Spark's position suffix: {@code (line L, pos P)}, the text, and a caret under the position. */
+    static String where(String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        int pos = offset - lineStart;
+        int lineEnd = text.indexOf('\n', lineStart);
+        lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        StringBuilder b = new StringBuilder("(line ").append(line).append(", pos ").append(pos).append(")\n\n== SQL ==\n")
+                .append(text, 0, lineEnd).append('\n').append("-".repeat(pos)).append("^^^\n");
+        if (lineEnd < text.length()) {
+            b.append(text, lineEnd + 1, text.length()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String unescaped(String image, SourceText src, int offset) {
+        boolean ours = image.length() > 2 && image.charAt(0) == '`' && src.isEscaped(offset);
+        return ours ? image.substring(1, image.length() - 1) : image;
+    }
+}
