@@ -84,10 +84,8 @@ final class BatchRunner implements AutoCloseable {
             }
         }
         List<ReadResult> reads;
-        long T0 = System.nanoTime();
         try {
             reads = pool.runAll(readers);
-            System.err.println("DEBUG stage1 ms " + (System.nanoTime() - T0) / 1e6 + " tasks " + readers.size());
         } catch (Exception e) {
             sink.abort(batchId, List.of());
             throw e;
@@ -142,10 +140,8 @@ final class BatchRunner implements AutoCloseable {
             tasks.add(() -> aggregatePartition(batchId, partition, reads));
         }
         List<AggResult> results;
-        long T0 = System.nanoTime();
         try {
             results = pool.runAll(tasks);
-            System.err.println("DEBUG stage2 ms " + (System.nanoTime() - T0) / 1e6);
         } catch (Exception e) {
             for (StateStoreProvider sp : stateProviders) {
                 sp.invalidate();

@@ -1,0 +1,52 @@
+package io.tideway.engine.source.rate;
+
+import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.SourceContext;
+import io.tideway.engine.spi.SourceProvider;
+import io.tideway.engine.spi.StreamSource;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+
+/**
+ * {@code format("rate")}: rows {@code (timestamp, value)} at {@code rowsPerSecond}, optionally
+ * ramping up over {@code rampUpTime}, over {@code numPartitions} partitions (digest §4.1).
+ * Options are validated in {@link #schema}, so a bad value fails at {@code load()}.
+ *
+ * <p>Threading: stateless and thread-safe.
+ */
+public final class RateSourceProvider implements SourceProvider {
+    /** {@code timestamp: timestamp, value: long}, neither nullable; shared with {@code rate-micro-batch}. */
+    static final StructType SCHEMA = new StructType()
+            .add("timestamp", DataTypes.TimestampType, false)
+            .add("value", DataTypes.LongType, false);
+
+    @Override
+    public String shortName() {
+        return "rate";
+    }
+
+    @Override
+    public StructType schema(StructType userSchema, Options options) {
+        rejectUserSchema(userSchema, "RateStreamProvider");
+        RateSourceOptions.parse(options);
+        return SCHEMA;
+    }
+
+    @Override
+    public StreamSource create(SourceContext context) {
+        return new RateStreamSource(RateSourceOptions.parse(context.options()), context.metadataDir(),
+                System::currentTimeMillis);
+    }
+
+    @Override
+    public boolean supportsContinuous() {
+        return true;
+    }
+
+    /** Spark 3.x wording, naming Spark's provider class as Spark users see it. */
+    static void rejectUserSchema(StructType userSchema, String sparkProviderName) {
+        if (userSchema != null) {
+            throw new UnsupportedOperationException(sparkProviderName + " source does not support user-specified schema.");
+        }
+    }
+}

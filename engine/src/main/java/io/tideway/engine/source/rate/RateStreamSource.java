@@ -1,0 +1,118 @@
+package io.tideway.engine.source.rate;
+
+import io.tideway.engine.spi.InputPartition;
+import io.tideway.engine.spi.LongOffset;
+import io.tideway.engine.spi.Offset;
+import io.tideway.engine.spi.PartitionReader;
+import io.tideway.engine.spi.ReadLimit;
+import io.tideway.engine.spi.StreamSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The {@code rate} source in micro-batch mode (Spark's {@code RateStreamMicroBatchStream}, digest
+ * §4.1): an offset is the number of whole seconds since the persisted origin, so at most one batch
+ * with new data per second; batch (s0, s1] holds values {@code [valueAtSecond(s0),
+ * valueAtSecond(s1))} striped round-robin over the partitions, each stamped with its intended
+ * emission time. Everything a batch emits follows from its two offsets and the origin, so a replay
+ * is exact.
+ *
+ * <p>Threading: planning methods on the query thread only; readers on worker threads share only
+ * immutable partitions.
+ */
+final class RateStreamSource implements StreamSource {
+    private final RateSourceOptions options;
+    private final LongSupplier clock;
+    private final long creationTimeMs;
+    /** Newest time the offsets have reached; never moves back (clock steps, replays). Query thread only. */
+    private long lastTimeMs;
+    /** {@code Trigger.AvailableNow} target, or -1. Query thread only. */
+    private long availableNowSeconds = -1;
+
+    RateStreamSource(RateSourceOptions options, Path metadataDir, LongSupplier clock) {
+        this.options = options;
+        this.clock = clock;
+        this.creationTimeMs = RateCreationTime.loadOrCreate(metadataDir, clock);
+        this.lastTimeMs = creationTimeMs;
+    }
+
+    long creationTimeMs() {
+        return creationTimeMs;
+    }
+
+    @Override
+    public String description() {
+        return "RateStreamV2[rowsPerSecond=" + options.rowsPerSecond() + ", rampUpTimeSeconds="
+                + options.rampUpTimeSeconds() + ", numPartitions=" + options.numPartitionsText();
+    }
+
+    @Override
+    public Offset latestOffset(Offset start, ReadLimit limit) {
+        long startSeconds = seconds(start);
+        long seconds;
+        if (availableNowSeconds >= 0) {
+            seconds = availableNowSeconds;
+        } else {
+            lastTimeMs = Math.max(lastTimeMs, clock.getAsLong());
+            seconds = (lastTimeMs - creationTimeMs) / 1000;
+        }
+        seconds = Math.max(seconds, startSeconds);
+        // Spark starts at offset 0 and runs a batch only once a second has passed; 0 is "no data yet"
+        return start == null && seconds == 0 ? null : new LongOffset(seconds);
+    }
+
+    @Override
+    public void prepareForTriggerAvailableNow() {
+        lastTimeMs = Math.max(lastTimeMs, clock.getAsLong());
+        availableNowSeconds = (lastTimeMs - creationTimeMs) / 1000;
+    }
+
+    @Override
+    public Offset deserializeOffset(String json) {
+        return LongOffset.parse(json);
+    }
+
+    @Override
+    public List<InputPartition> planPartitions(Offset start, Offset end) {
+        long startSeconds = seconds(start);
+        long endSeconds = seconds(end);
+        if (startSeconds > endSeconds) {
+            throw new IllegalArgumentException("startSeconds(" + startSeconds + ") > endSeconds(" + endSeconds + ")");
+        }
+        RateSchedule.checkEndSecond(options.rowsPerSecond(), endSeconds);
+        // a replayed batch must not be followed by offsets older than its end
+        lastTimeMs = Math.max(lastTimeMs, creationTimeMs + endSeconds * 1000);
+        long rangeStart = RateSchedule.valueAtSecond(startSeconds, options.rowsPerSecond(), options.rampUpTimeSeconds());
+        long rangeEnd = RateSchedule.valueAtSecond(endSeconds, options.rowsPerSecond(), options.rampUpTimeSeconds());
+        if (rangeStart == rangeEnd) {
+            return List.of();
+        }
+        long startTimeMs = creationTimeMs + startSeconds * 1000;
+        double msPerValue = (endSeconds - startSeconds) * 1000.0 / (rangeEnd - rangeStart);
+        List<InputPartition> partitions = new ArrayList<>(options.numPartitions());
+        for (int p = 0; p < options.numPartitions(); p++) {
+            partitions.add(new RateInputPartition(p, options.numPartitions(), rangeStart, rangeEnd, startTimeMs,
+                    msPerValue));
+        }
+        return partitions;
+    }
+
+    @Override
+    public PartitionReader createReader(InputPartition partition) {
+        return new RatePartitionReader((RateInputPartition) partition);
+    }
+
+    private static long seconds(Offset offset) {
+        if (offset == null) {
+            return 0;
+        }
+        if (offset instanceof LongOffset o) {
+            return o.value();
+        }
+        throw new IllegalArgumentException("The rate source's offsets are LongOffsets (seconds) but got "
+                + offset.getClass().getSimpleName() + " " + offset.json());
+    }
+}

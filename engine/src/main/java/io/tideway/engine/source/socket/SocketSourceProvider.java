@@ -1,0 +1,50 @@
+package io.tideway.engine.source.socket;
+
+import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.SourceContext;
+import io.tideway.engine.spi.SourceProvider;
+import io.tideway.engine.spi.StreamSource;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+
+import java.util.logging.Logger;
+
+/**
+ * {@code format("socket")}: UTF-8 lines from a TCP server, {@code value: string} plus
+ * {@code timestamp: timestamp} (receive time) with {@code includeTimestamp} (digest §4.3). For
+ * testing only: not fault-tolerant. Options are validated in {@link #schema}; the connection is
+ * made by {@link #create}.
+ *
+ * <p>Threading: stateless and thread-safe.
+ */
+public final class SocketSourceProvider implements SourceProvider {
+    static final String PRODUCTION_WARNING =
+            "The socket source should not be used for production applications! It does not support recovery.";
+    private static final Logger LOG = Logger.getLogger(SocketSourceProvider.class.getName());
+
+    static final StructType SCHEMA = new StructType().add("value", DataTypes.StringType);
+    static final StructType SCHEMA_WITH_TIMESTAMP = new StructType()
+            .add("value", DataTypes.StringType)
+            .add("timestamp", DataTypes.TimestampType);
+
+    @Override
+    public String shortName() {
+        return "socket";
+    }
+
+    @Override
+    public StructType schema(StructType userSchema, Options options) {
+        if (userSchema != null) {
+            throw new UnsupportedOperationException("TextSocketSourceProvider source does not support user-specified schema.");
+        }
+        return SocketSourceOptions.parse(options).includeTimestamp() ? SCHEMA_WITH_TIMESTAMP : SCHEMA;
+    }
+
+    /** Connects now (a failure names host:port) and warns, once per source, that it cannot recover. */
+    @Override
+    public StreamSource create(SourceContext context) {
+        SocketSourceOptions options = SocketSourceOptions.parse(context.options());
+        LOG.warning(PRODUCTION_WARNING);
+        return new SocketStreamSource(options);
+    }
+}
