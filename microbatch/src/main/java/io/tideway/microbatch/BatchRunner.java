@@ -2,7 +2,6 @@ package io.tideway.microbatch;
 
 import io.tideway.engine.exec.ChainBuilder;
 import io.tideway.engine.exec.HashAggregator;
-import io.tideway.engine.exec.KeyBuilder;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
@@ -108,14 +107,40 @@ final class BatchRunner implements AutoCloseable {
     }
 
     private ReadResult read(long batchId, int source, InputPartition partition, int writerPartition) {
-        PartitionWriter writer = aggregate == null ? sink.createWriter(writerPartition, batchId) : null;
-        ShuffleExchange exchange = aggregate == null ? null
-                : new ShuffleExchange(new KeyBuilder(aggregate.grouping(), ctx), aggregate.child().schema().length(), stateProviders.length);
-        CountingOperator output = writer == null ? null : new CountingOperator(Operator.of(writer));
-        LogicalPlan top = aggregate == null ? plan : aggregate.child();
-        Operator chain = ChainBuilder.build(top, relations.get(source), output != null ? output : exchange, ctx);
-        CountingOperator input = new CountingOperator(chain);
-        try (PartitionReader reader = sources.get(source).createReader(partition)) {
+        if (aggregate != null) {
+            return readAndPreAggregate(source, partition);
+        }
+        PartitionWriter writer = sink.createWriter(writerPartition, batchId);
+        CountingOperator output = new CountingOperator(Operator.of(writer));
+        CountingOperator input = new CountingOperator(ChainBuilder.build(plan, relations.get(source), output, ctx));
+        try {
+            drain(sources.get(source), partition, input);
+            return new ReadResult(source, input.count(), output.count(), writer.commit(), null);
+        } catch (RuntimeException e) {
+            writer.abort();
+            throw e;
+        }
+    }
+
+    /**
+     * The map side of an aggregation: folds this partition's rows into a task-local partial
+     * aggregate (Spark's partial HashAggregate), then shuffles one row per group, not per input row.
+     */
+    private ReadResult readAndPreAggregate(int source, InputPartition partition) {
+        HashAggregator aggregator = new HashAggregator(aggregate, ctx);
+        try (StateStoreProvider local = StateStoreProvider.inMemory()) {
+            StateStore partial = local.load(0);
+            Operator fold = Operator.of((b, o, l) -> aggregator.update(partial, b, o, l));
+            CountingOperator input = new CountingOperator(ChainBuilder.build(aggregate.child(), relations.get(source), fold, ctx));
+            drain(sources.get(source), partition, input);
+            ShuffleExchange exchange = new ShuffleExchange(stateProviders.length);
+            aggregator.exportPartials(partial, exchange::add);
+            return new ReadResult(source, input.count(), 0, null, exchange);
+        }
+    }
+
+    private static void drain(StreamSource source, InputPartition partition, Operator input) {
+        try (PartitionReader reader = source.createReader(partition)) {
             int n;
             while ((n = reader.read(input, READ_CHUNK)) >= 0) {
                 if (n == 0) {
@@ -123,13 +148,6 @@ final class BatchRunner implements AutoCloseable {
                 }
             }
             input.finish();
-            CommitMessage message = writer == null ? null : writer.commit();
-            return new ReadResult(source, input.count(), output == null ? 0 : output.count(), message, exchange);
-        } catch (RuntimeException e) {
-            if (writer != null) {
-                writer.abort();
-            }
-            throw e;
         }
     }
 
@@ -143,12 +161,14 @@ final class BatchRunner implements AutoCloseable {
         try {
             results = pool.runAll(tasks);
         } catch (Exception e) {
+            closeExchanges(reads);
             for (StateStoreProvider sp : stateProviders) {
                 sp.invalidate();
             }
             sink.abort(batchId, List.of());
             throw e;
         }
+        closeExchanges(reads);
         List<CommitMessage> messages = new ArrayList<>();
         long out = 0;
         long keys = 0;
@@ -167,12 +187,18 @@ final class BatchRunner implements AutoCloseable {
         return new BatchMetrics(inputRows, out, keys, updated, memory, commitMs, stateProviders.length);
     }
 
+    private static void closeExchanges(List<ReadResult> reads) {
+        for (ReadResult r : reads) {
+            r.exchange.close();
+        }
+    }
+
     private AggResult aggregatePartition(long batchId, int p, List<ReadResult> reads) {
         StateStoreProvider provider = stateProviders[p];
         StateStore store = provider.load(batchId);
         HashAggregator aggregator = new HashAggregator(aggregate, ctx);
         for (ReadResult r : reads) {
-            r.exchange.partition(p).forEach((b, o, l) -> aggregator.update(store, b, o, l));
+            r.exchange.partition(p).forEach((b, o, l) -> aggregator.merge(store, b, o, l));
         }
         PartitionWriter writer = sink.createWriter(p, batchId);
         CountingOperator output = new CountingOperator(Operator.of(writer));

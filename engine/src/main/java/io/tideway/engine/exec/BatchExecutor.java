@@ -40,7 +40,7 @@ public final class BatchExecutor {
         Aggregate agg = PlanShape.topAggregate(top);
         if (agg != null) {
             Operator above = ChainBuilder.build(top, agg, sink, ctx);
-            try (StateStoreProvider ephemeral = new StateStoreProvider(null, Integer.MAX_VALUE, Integer.MAX_VALUE)) {
+            try (StateStoreProvider ephemeral = StateStoreProvider.inMemory()) {
                 StateStore store = ephemeral.load(0);
                 HashAggregator aggregator = new HashAggregator(agg, ctx);
                 run(agg.child(), Operator.of((b, o, l) -> aggregator.update(store, b, o, l)), ctx);

@@ -6,6 +6,7 @@ import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.plan.Aggregate;
 import io.tideway.engine.state.StateStore;
+import io.tideway.offheap.map.Murmur3Hash;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
 import org.agrona.DirectBuffer;
@@ -31,6 +32,8 @@ public final class HashAggregator {
     private final RowReader key;
     private final int[] outputSource;
     private final RowScratch out;
+    private final RowReader partialIn = new RowReader(2);
+    private final RowScratch partialOut = new RowScratch(2);
 
     public HashAggregator(Aggregate aggregate, EvalContext ctx) {
         this.aggregate = aggregate;
@@ -85,6 +88,40 @@ public final class HashAggregator {
             inputs[i].eval(in);
             functions[i].update(page, base + wordOffsets[i], inputs[i]);
         }
+    }
+
+    /**
+     * Folds a partial aggregate (a row made by {@link #exportPartials}: key bytes, state words)
+     * into the group's state: the reduce side of partial aggregation.
+     */
+    public void merge(StateStore store, DirectBuffer buffer, int offset, int length) {
+        partialIn.wrap(buffer, offset, length);
+        long h = store.upsert(buffer, partialIn.varOffset(0), partialIn.varLength(0), initial, 0, payloadLength);
+        MutableDirectBuffer page = store.buffer(h);
+        int base = store.payloadOffset(h);
+        int src = partialIn.varOffset(1);
+        for (int i = 0; i < functions.length; i++) {
+            functions[i].merge(page, base + wordOffsets[i], buffer, src + wordOffsets[i]);
+        }
+    }
+
+    /** Receives one group's partial state during {@link #exportPartials}. */
+    @FunctionalInterface
+    public interface PartialSink {
+        void accept(int keyHash, DirectBuffer row, int offset, int length);
+    }
+
+    /**
+     * Hands every group of a task-local {@code partial} store to {@code sink} as a two-field row
+     * (key bytes, state words) with the key's hash, which picks its shuffle partition.
+     */
+    public void exportPartials(StateStore partial, PartialSink sink) {
+        partial.forEach((buf, ko, kl, po, pl) -> {
+            RowWriter w = partialOut.begin();
+            w.putBytes(0, buf, ko, kl);
+            w.putBytes(1, buf, po, pl);
+            sink.accept(Murmur3Hash.hash(buf, ko, kl), partialOut.buffer, 0, w.finish());
+        });
     }
 
     /** Emits the groups this batch updated (update mode) or all groups (complete mode). */

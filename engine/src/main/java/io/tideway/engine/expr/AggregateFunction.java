@@ -46,6 +46,9 @@ public abstract class AggregateFunction extends Expression {
 
     public abstract void update(MutableDirectBuffer b, int at, Evaluator in);
 
+    /** Folds another partial state of this function ({@code src} at {@code srcAt}) into the one at {@code at}. */
+    public abstract void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt);
+
     /** Writes the final value from the state at {@code at} into {@code out}'s field. */
     public abstract void writeResult(DirectBuffer b, int at, RowWriter out, int field);
 

@@ -59,6 +59,12 @@ public final class Average extends AggregateFunction {
     }
 
     @Override
+    public void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt) {
+        b.putDouble(at, b.getDouble(at) + src.getDouble(srcAt));
+        b.putLong(at + 8, b.getLong(at + 8) + src.getLong(srcAt + 8));
+    }
+
+    @Override
     public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
         long n = b.getLong(at + 8);
         if (n == 0) {

@@ -54,6 +54,11 @@ public final class Count extends AggregateFunction {
     }
 
     @Override
+    public void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt) {
+        b.putLong(at, b.getLong(at) + src.getLong(srcAt));
+    }
+
+    @Override
     public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
         out.putLong(field, b.getLong(at));
     }

@@ -76,6 +76,28 @@ public final class MinMax extends AggregateFunction {
     }
 
     @Override
+    public void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt) {
+        if (src.getLong(srcAt + 8) == 0) {
+            return;
+        }
+        boolean seen = b.getLong(at + 8) != 0;
+        if (child.dataType() == DataTypes.DoubleType) {
+            double cur = b.getDouble(at);
+            double v = src.getDouble(srcAt);
+            if (!seen || (isMax ? v > cur : v < cur)) {
+                b.putDouble(at, v);
+            }
+        } else {
+            long cur = b.getLong(at);
+            long v = src.getLong(srcAt);
+            if (!seen || (isMax ? v > cur : v < cur)) {
+                b.putLong(at, v);
+            }
+        }
+        b.putLong(at + 8, 1L);
+    }
+
+    @Override
     public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
         if (b.getLong(at + 8) == 0) {
             out.setNull(field);

@@ -62,6 +62,20 @@ public final class Sum extends AggregateFunction {
     }
 
     @Override
+    public void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt) {
+        long n = src.getLong(srcAt + 8);
+        if (n == 0) {
+            return;
+        }
+        if (child.dataType() == DataTypes.DoubleType) {
+            b.putDouble(at, b.getDouble(at) + src.getDouble(srcAt));
+        } else {
+            b.putLong(at, b.getLong(at) + src.getLong(srcAt));
+        }
+        b.putLong(at + 8, b.getLong(at + 8) + n);
+    }
+
+    @Override
     public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
         if (b.getLong(at + 8) == 0) {
             out.setNull(field);

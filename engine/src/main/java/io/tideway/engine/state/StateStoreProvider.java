@@ -29,6 +29,11 @@ public final class StateStoreProvider implements AutoCloseable {
         this.minBatchesToRetain = minBatchesToRetain;
     }
 
+    /** A store that is never written to disk: batch aggregation and per-task partial aggregates. */
+    public static StateStoreProvider inMemory() {
+        return new StateStoreProvider(null, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
     /** The store at {@code version} (0 = empty), ready for this batch's updates. */
     public StateStore load(long version) {
         if (!valid || store.version() != version) {
