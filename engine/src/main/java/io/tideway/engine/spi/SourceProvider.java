@@ -17,8 +17,13 @@ public interface SourceProvider {
 
     StreamSource create(SourceContext context);
 
-    /** Whether the continuous executor can read this source. */
+    /** Whether the continuous executor can read this source ({@link #createContinuous}). */
     default boolean supportsContinuous() {
         return false;
+    }
+
+    /** The continuous view of the source; only called when {@link #supportsContinuous()}. */
+    default ContinuousStream createContinuous(SourceContext context) {
+        throw new UnsupportedOperationException("Data source " + shortName() + " does not support continuous processing.");
     }
 }
