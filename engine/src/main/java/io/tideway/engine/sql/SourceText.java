@@ -3,28 +3,33 @@ package io.tideway.engine.sql;
 import java.util.Arrays;
 
 /**
- * The text handed to {@code expr()} and the SQL statement Calcite actually parses from it:
- * {@code "SELECT " + text}, with some reserved words wrapped in backticks so that Calcite reads
+ * The text handed to {@code expr()} or {@code sql()} and the SQL statement Calcite actually
+ * parses from it: {@code "SELECT " + text} for an expression, the text itself for a query, with
+ * some reserved words wrapped in backticks so that Calcite reads
  * them as column names (Spark lets {@code value}, {@code timestamp}, {@code count} name columns;
  * Calcite reserves them). Maps Calcite's 1-based line/column positions in that statement back to
  * 0-based offsets in the user's text, so errors point at what the user wrote. Immutable.
  */
 final class SourceText {
+    /** What {@code expr()} text is wrapped in so that Calcite parses it as a select item. */
     static final String PREFIX = "SELECT ";
 
     private final String original;
+    /** Text Calcite sees before the user's: {@link #PREFIX} for an expression, empty for a query. */
+    private final String prefix;
     /** Original offsets of escaped words, ascending; {@code escapedEnds[i]} is exclusive. */
     private final int[] escapedStarts;
     private final int[] escapedEnds;
     private final String sql;
     private final int[] lineStarts;
 
-    private SourceText(String original, int[] escapedStarts, int[] escapedEnds) {
+    private SourceText(String original, String prefix, int[] escapedStarts, int[] escapedEnds) {
         this.original = original;
+        this.prefix = prefix;
         this.escapedStarts = escapedStarts;
         this.escapedEnds = escapedEnds;
-        StringBuilder b = new StringBuilder(PREFIX.length() + original.length() + 2 * escapedStarts.length);
-        b.append(PREFIX);
+        StringBuilder b = new StringBuilder(prefix.length() + original.length() + 2 * escapedStarts.length);
+        b.append(prefix);
         int at = 0;
         for (int i = 0; i < escapedStarts.length; i++) {
             b.append(original, at, escapedStarts[i]).append('`')
@@ -35,8 +40,14 @@ final class SourceText {
         this.lineStarts = lineStarts(sql);
     }
 
+    /** An expression for {@code expr()}: parsed as the single item of {@code SELECT <text>}. */
     static SourceText of(String text) {
-        return new SourceText(text, new int[0], new int[0]);
+        return new SourceText(text, PREFIX, new int[0], new int[0]);
+    }
+
+    /** A whole query for {@code sql()}: parsed as written. */
+    static SourceText ofQuery(String text) {
+        return new SourceText(text, "", new int[0], new int[0]);
     }
 
     String original() {
@@ -59,7 +70,7 @@ final class SourceText {
         ends[i] = end;
         System.arraycopy(escapedStarts, i, starts, i + 1, escapedStarts.length - i);
         System.arraycopy(escapedEnds, i, ends, i + 1, escapedEnds.length - i);
-        return new SourceText(original, starts, ends);
+        return new SourceText(original, prefix, starts, ends);
     }
 
     boolean isEscaped(int originalStart) {
@@ -69,7 +80,7 @@ final class SourceText {
     /** The 0-based offset in the user's text of Calcite's 1-based (line, column). */
     int originalOffset(int line, int column) {
         int l = Math.max(1, Math.min(line, lineStarts.length));
-        int rewritten = Math.min(lineStarts[l - 1] + Math.max(column, 1) - 1, sql.length()) - PREFIX.length();
+        int rewritten = Math.min(lineStarts[l - 1] + Math.max(column, 1) - 1, sql.length()) - prefix.length();
         if (rewritten < 0) {
             return 0;
         }

@@ -2,8 +2,6 @@ package io.tideway.engine.sql;
 
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -12,27 +10,17 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.impl.ParseException;
-import org.apache.calcite.sql.parser.impl.Token;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
-
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Parses the SQL expression text of {@code functions.expr} and {@code Dataset.selectExpr} into a
- * {@link Column}, using Calcite's SQL parser configured to read like Spark: case kept, backtick
- * quoting, lenient conformance. The text is parsed as the single item of {@code SELECT <text>},
- * which gives aliases ({@code v * 2 AS doubled}, {@code v * 2 doubled}) for free; anything after
+ * {@link Column}, using Calcite's SQL parser configured to read like Spark
+ * ({@link SparkDialectParser}: case kept, backtick quoting, lenient conformance). The text is
+ * parsed as the single item of {@code SELECT <text>}, which gives aliases ({@code v * 2 AS doubled}, {@code v * 2 doubled}) for free; anything after
  * that one item is a syntax error, as in Spark.
  *
  * <p>Where Calcite reserves a word that Spark lets name a column ({@code value}, {@code timestamp},
- * {@code count}, {@code window}), a failed parse is retried with that word backticked; only words
- * at the point Calcite failed are touched, so keywords that parse are never re-read.
+ * {@code count}, {@code window}), a failed parse is retried with that word backticked.
  *
  * <p>Stateless and safe to call from any thread. The first call in a JVM pays for loading
  * Calcite's generated parser (about 0.35-0.65 s on the 2-core reference machine); a warm parse
@@ -40,23 +28,8 @@ import java.util.Set;
  * builds its full expected-token list).
  */
 public final class SqlExpressionParser {
-    private static final SqlParser.Config CONFIG = SqlParser.config()
-            .withCaseSensitive(false)
-            .withUnquotedCasing(Casing.UNCHANGED)
-            .withQuotedCasing(Casing.UNCHANGED)
-            .withQuoting(Quoting.BACK_TICK)
-            .withConformance(SqlConformanceEnum.LENIENT)
-            .withIdentifierMaxLength(Short.MAX_VALUE);
-
     /** Bounds the reserved-word retries: each escapes one more word of the text. */
     private static final int MAX_ESCAPES = 16;
-
-    /** Words that shape an expression; backticking one of them would hide the user's real mistake. */
-    private static final Set<String> STRUCTURAL = Set.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "ORDER",
-            "HAVING", "LIMIT", "OFFSET", "FETCH", "UNION", "EXCEPT", "INTERSECT", "MINUS", "AS", "AND", "OR",
-            "NOT", "IS", "NULL", "TRUE", "FALSE", "UNKNOWN", "CAST", "CASE", "WHEN", "THEN", "ELSE", "END", "IN",
-            "BETWEEN", "LIKE", "SIMILAR", "ESCAPE", "DISTINCT", "ALL", "ANY", "SOME", "EXISTS", "OVER",
-            "FILTER", "WITHIN", "INTERVAL", "ON", "JOIN", "WITH", "VALUES");
 
     private SqlExpressionParser() {
     }
@@ -69,52 +42,16 @@ public final class SqlExpressionParser {
         if (text == null) {
             throw new AnalysisException("[PARSE_EMPTY_STATEMENT] Syntax error, unexpected empty statement.");
         }
-        SourceText src = SourceText.of(text);
-        SqlNode query = null;
-        for (int escapes = 0; query == null; escapes++) {
-            try {
-                query = SqlParser.create(src.sql(), CONFIG).parseQuery();
-            } catch (SqlParseException e) {
-                int word = escapes < MAX_ESCAPES ? reservedWordAt(e, src) : -1;
-                if (word < 0) {
-                    throw SyntaxErrors.fromCalcite(e, src);
-                }
-                src = src.escape(word, src.wordEnd(word));
-            }
-        }
-        SqlNode item = singleItem(query, src);
-        SqlNodeTranslator translator = new SqlNodeTranslator(src);
+        SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.of(text), MAX_ESCAPES);
+        SourceText src = parsed.src();
+        SqlNode item = singleItem(parsed.node(), src);
+        SqlNodeTranslator translator = new SqlNodeTranslator(src, "expr()");
         if (item.getKind() == SqlKind.AS) {
             SqlBasicCall as = (SqlBasicCall) item;
             rejectLiteralSuffix(as, src);
             return translator.translate(as.operand(0)).as(((SqlIdentifier) as.operand(1)).getSimple());
         }
         return translator.translate(item);
-    }
-
-    /**
-     * The original offset of a reserved, non-structural bare word among the tokens where Calcite
-     * failed (those it could not match, then the last one it consumed), or -1.
-     */
-    private static int reservedWordAt(SqlParseException e, SourceText src) {
-        if (!(e.getCause() instanceof ParseException pe) || pe.currentToken == null || pe.currentToken.next == null) {
-            return -1;
-        }
-        java.util.List<Token> candidates = new java.util.ArrayList<>();
-        SyntaxErrors.lookahead(pe).forEach(candidates::add);
-        candidates.add(pe.currentToken); // a word Calcite consumed before failing, as in count(value)
-        for (Token t : candidates) {
-            int offset = src.originalOffset(t.beginLine, t.beginColumn);
-            int end = src.wordEnd(offset);
-            if (t.kind != 0 && end - offset == t.image.length() && !src.isEscaped(offset)) {
-                String upper = t.image.toUpperCase(Locale.ROOT);
-                boolean field = offset > 0 && src.original().charAt(offset - 1) == '.'; // window.end
-                if (Keywords.METADATA.isReservedWord(upper) && (field || !STRUCTURAL.contains(upper))) {
-                    return offset;
-                }
-            }
-        }
-        return -1;
     }
 
     /** The one select item, or a syntax error at the first token after it (a comma, FROM, ...). */
@@ -186,10 +123,5 @@ public final class SqlExpressionParser {
                     + suffix + "' yet; write CAST(<number> AS BIGINT) or a plain number."
                     + SyntaxErrors.where(text, aliasStart));
         }
-    }
-
-    /** Calcite's keyword tables, loaded once on first use. */
-    private static final class Keywords {
-        static final SqlAbstractParserImpl.Metadata METADATA = SqlParser.create("", CONFIG).getMetadata();
     }
 }

@@ -32,10 +32,13 @@ import java.util.Locale;
  */
 final class SqlNodeTranslator {
     private final SourceText src;
+    /** The API the text came through, {@code expr()} or {@code sql()}, as error messages name it. */
+    private final String api;
     private final BuiltinFunctions builtins = new BuiltinFunctions(this);
 
-    SqlNodeTranslator(SourceText src) {
+    SqlNodeTranslator(SourceText src, String api) {
         this.src = src;
+        this.api = api;
     }
 
     Column translate(SqlNode n) {
@@ -216,7 +219,7 @@ final class SqlNodeTranslator {
 
     /** Calcite read it, but the engine has no expression for it yet. */
     AnalysisException unsupported(String what, SqlNode n) {
-        return new AnalysisException("[UNSUPPORTED_EXPRESSION] expr() does not support " + what + " yet."
+        return new AnalysisException("[UNSUPPORTED_EXPRESSION] " + api + " does not support " + what + " yet."
                 + SyntaxErrors.where(src.original(), offset(n.getParserPosition())));
     }
 

@@ -1,15 +1,239 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.expr.AggregateFunction;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.UnresolvedAttribute;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Column;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Row;
+import io.tideway.sql.RowFactory;
 import io.tideway.sql.TidewaySession;
+import io.tideway.sql.functions;
+import io.tideway.sql.types.StructType;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
 
-/** Translates a SQL query over temporary views into Dataset operations (placeholder). */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The engine behind {@code TidewaySession.sql}: parses the query with Calcite read like Spark
+ * ({@link SparkDialectParser}, the same parser, reserved-word retry and syntax errors as
+ * {@code expr()}) and builds it from Dataset operations on {@code session.table(view)}:
+ * {@code filter} for WHERE, {@code groupBy(...).agg(...)} for GROUP BY and aggregates (see
+ * {@link AggregateRewriter}), {@code filter} on the aggregate for HAVING, {@code select} for the
+ * select list. Expressions translate as in {@code expr()} ({@link SqlNodeTranslator}), so output
+ * columns carry the DataFrame API's names ({@code count(1)}, {@code sum(v)}, aliases).
+ *
+ * <p>Spark's resolution rules that are followed: ORDER BY and GROUP BY positions ({@code ORDER BY 2}),
+ * GROUP BY and HAVING on select-list aliases, ORDER BY on select-list names first and input
+ * columns or expressions second, columns qualified by the view's name or alias ({@code t.v}).
+ *
+ * <p>Batch only: ORDER BY, OFFSET and LIMIT collect the rows and return a static snapshot
+ * ({@link BatchRowSorter}); on a streaming view they are rejected when {@code sql()} is called, with
+ * Spark's words (Spark rejects at {@code start()} and allows sorting an aggregate in Complete mode).
+ * A query without ORDER BY/LIMIT over a streaming view returns a streaming Dataset.
+ *
+ * <p>Unsupported, each an {@link AnalysisException} naming it: joins, subqueries, set operations,
+ * WITH, DISTINCT, window functions, GROUPING SETS/ROLLUP/CUBE. Stateless entry point; each call
+ * uses its own translator, so any thread may call it.
+ */
 public final class SqlQueryTranslator {
-    private SqlQueryTranslator() {
+    /** Queries repeat reserved column names ({@code value}, {@code count}) more than single expressions do. */
+    private static final int MAX_ESCAPES = 64;
+
+    private final TidewaySession session;
+    private final QueryShape shape;
+    private final SqlNodeTranslator translator;
+    private final QualifierStripper stripper;
+
+    private SqlQueryTranslator(TidewaySession session, SourceText src, QueryShape shape) {
+        this.session = session;
+        this.shape = shape;
+        this.translator = new SqlNodeTranslator(src, "sql()");
+        this.stripper = new QualifierStripper(shape.qualifier());
     }
 
+    /** Runs {@code sql} over the session's temporary views; see the class comment for what is supported. */
     public static Dataset<Row> translate(TidewaySession session, String sql) {
-        throw new UnsupportedOperationException("sql() is not implemented yet: " + sql);
+        if (sql == null || sql.isBlank()) {
+            throw new AnalysisException("[PARSE_EMPTY_STATEMENT] Syntax error, unexpected empty statement.");
+        }
+        String text = sql.stripTrailing();
+        text = text.endsWith(";") ? text.substring(0, text.length() - 1) : sql;
+        SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.ofQuery(text), MAX_ESCAPES);
+        QueryShape shape = QueryShape.of(parsed.node(), parsed.src());
+        return new SqlQueryTranslator(session, parsed.src(), shape).build();
+    }
+
+    private Dataset<Row> build() {
+        Dataset<Row> in = shape.table() == null ? oneRow() : session.table(String.join(".", shape.table().names));
+        List<SelectItem> items = items(in);
+        in = where(in);
+        OrderByResolver orderBy = new OrderByResolver(items, translator, stripper);
+        List<SortKey> keys = orderBy.resolve(shape.orderBy());
+        List<Expression> hidden = orderBy.hidden();
+        List<Column> cols = new ArrayList<>();
+        Dataset<Row> base;
+        boolean grouped = shape.select().getGroup() != null || shape.select().getHaving() != null
+                || items.stream().anyMatch(i -> hasAggregate(i.expr()));
+        if (grouped) {
+            AggregateRewriter agg = new AggregateRewriter(in, groupBy(items, in));
+            Expression having = having(items, in);
+            items.forEach(i -> agg.register(i.expr()));
+            if (having != null) {
+                agg.register(having);
+            }
+            hidden.forEach(agg::register);
+            base = having == null ? agg.aggregate() : agg.aggregate().filter(agg.rewrite(having));
+            for (SelectItem i : items) {
+                cols.add(i.alias() == null ? agg.rewrite(i.expr()) : agg.rewrite(i.expr()).as(i.alias()));
+            }
+            hidden.forEach(h -> cols.add(agg.rewrite(h)));
+        } else {
+            base = in;
+            items.forEach(i -> cols.add(i.column()));
+            hidden.forEach(h -> cols.add(new Column(h)));
+        }
+        Dataset<Row> result = base.select(cols.toArray(new Column[0]));
+        long offset = rowCount(shape.offset(), "offset");
+        long limit = rowCount(shape.fetch(), "limit");
+        if (keys.isEmpty() && offset <= 0 && limit < 0) {
+            return result;
+        }
+        rejectStreaming(result, keys, offset);
+        return BatchRowSorter.sort(session, result, items.size(), keys, Math.max(offset, 0), limit);
+    }
+
+    /** A query without FROM reads one row with no columns, as {@code SELECT 1} does in Spark. */
+    private Dataset<Row> oneRow() {
+        return session.createDataFrame(List.of(RowFactory.create()), new StructType());
+    }
+
+    private List<SelectItem> items(Dataset<Row> in) {
+        List<SelectItem> items = new ArrayList<>();
+        for (SqlNode raw : shape.select().getSelectList()) {
+            SqlNode n = stripper.strip(raw);
+            String alias = null;
+            if (n.getKind() == SqlKind.AS) {
+                alias = ((SqlIdentifier) ((SqlBasicCall) n).operand(1)).getSimple();
+                n = ((SqlBasicCall) n).operand(0);
+            }
+            if (n instanceof SqlIdentifier id && id.isStar() && id.names.size() == 1 && alias == null) {
+                for (String f : in.schema().fieldNames()) {
+                    items.add(new SelectItem(functions.col(f).expr(), null, f));
+                }
+                continue;
+            }
+            String name = alias != null ? alias
+                    : n instanceof SqlIdentifier id && !id.isStar() ? id.names.get(id.names.size() - 1) : null;
+            items.add(new SelectItem(translator.translate(n).expr(), alias, name));
+        }
+        return items;
+    }
+
+    private Dataset<Row> where(Dataset<Row> in) {
+        SqlNode where = stripper.strip(shape.select().getWhere());
+        if (where == null) {
+            return in;
+        }
+        Column condition = translator.translate(where);
+        if (hasAggregate(condition.expr())) {
+            StringJoiner found = new StringJoiner(", ");
+            condition.expr().exists(e -> {
+                if (e instanceof AggregateFunction f) {
+                    found.add(f.sql());
+                }
+                return false;
+            });
+            throw new AnalysisException("[INVALID_WHERE_CONDITION] The WHERE condition \"" + condition.expr().sql()
+                    + "\" contains invalid expressions: " + found + ". Rewrite the query to avoid window functions, "
+                    + "aggregate functions, and generator functions in the WHERE clause.");
+        }
+        return in.filter(condition);
+    }
+
+    /** GROUP BY items: a position or a select-list alias stands for that item's expression. */
+    private List<Column> groupBy(List<SelectItem> items, Dataset<Row> in) {
+        List<Column> cols = new ArrayList<>();
+        if (shape.select().getGroup() == null) {
+            return cols;
+        }
+        for (SqlNode raw : shape.select().getGroup()) {
+            SqlNode n = stripper.strip(raw);
+            Integer position = SelectItem.position(n);
+            if (position != null) {
+                SelectItem item = SelectItem.at(items, position, "GROUP_BY_POS_OUT_OF_RANGE", "GROUP BY");
+                if (hasAggregate(item.expr())) {
+                    throw new AnalysisException("[GROUP_BY_POS_AGGREGATE] GROUP BY " + position + " refers to an expression "
+                            + item.expr().sql() + " that contains an aggregate function. Aggregate functions are not "
+                            + "allowed in GROUP BY.");
+                }
+                cols.add(new Column(item.expr()));
+                continue;
+            }
+            SelectItem aliased = n instanceof SqlIdentifier id && id.names.size() == 1 && !id.isStar()
+                    && in.schema().indexOf(id.getSimple()) < 0 ? SelectItem.aliased(items, id.getSimple()) : null;
+            cols.add(aliased != null ? new Column(aliased.expr()) : translator.translate(n));
+        }
+        return cols;
+    }
+
+    /** HAVING, with names the view lacks read as select-list aliases ({@code HAVING n > 1}). */
+    private Expression having(List<SelectItem> items, Dataset<Row> in) {
+        SqlNode having = stripper.strip(shape.select().getHaving());
+        if (having == null) {
+            return null;
+        }
+        return translator.translate(having).expr().transformUp(e -> {
+            if (e instanceof UnresolvedAttribute a && !a.isStar() && in.schema().indexOf(a.name()) < 0) {
+                SelectItem item = SelectItem.aliased(items, a.name());
+                return item == null ? e : item.expr();
+            }
+            return e;
+        });
+    }
+
+    private static boolean hasAggregate(Expression e) {
+        return e.exists(x -> x instanceof AggregateFunction);
+    }
+
+    /** OFFSET or LIMIT as a row count; -1 when absent. */
+    private static long rowCount(SqlNode n, String what) {
+        if (n == null) {
+            return -1;
+        }
+        if (n instanceof SqlNumericLiteral num && num.isExact() && num.bigDecimalValue().scale() <= 0) {
+            long v = num.bigDecimalValue().longValue();
+            if (v < 0) {
+                throw new AnalysisException("[INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE] The " + what + " like expression \""
+                        + v + "\" is invalid. The " + what + " expression must be equal to or greater than 0, but got " + v + ".");
+            }
+            return v;
+        }
+        throw new AnalysisException("[INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE] The " + what + " like expression \""
+                + n + "\" is invalid. The " + what + " expression must evaluate to a constant value.");
+    }
+
+    private static void rejectStreaming(Dataset<Row> result, List<SortKey> keys, long offset) {
+        if (!result.isStreaming()) {
+            return;
+        }
+        if (!keys.isEmpty()) {
+            throw new AnalysisException("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
+                    + "aggregated DataFrame/Dataset in Complete output mode; Tideway's sql() rejects ORDER BY on a "
+                    + "streaming view when the query is built. Sort the memory sink's table instead.");
+        }
+        if (offset > 0) {
+            throw new AnalysisException("Offset is not supported on streaming DataFrames/Datasets");
+        }
+        throw new AnalysisException("Limits are not supported on streaming DataFrames/Datasets by Tideway's sql() "
+                + "yet (Spark supports them in Append and Complete output mode, not in Update output mode); "
+                + "apply LIMIT to the memory sink's table instead.");
     }
 }

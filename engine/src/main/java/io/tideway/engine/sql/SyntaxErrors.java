@@ -23,7 +23,8 @@ final class SyntaxErrors {
             for (Token t : lookahead(pe)) {
                 last = t;
             }
-            int offset = src.originalOffset(last.beginLine, last.beginColumn);
+            // Spark puts "end of input" after the last character; Calcite's end token sits on it
+            int offset = last.kind == 0 ? src.original().length() : src.originalOffset(last.beginLine, last.beginColumn);
             String near = last.kind == 0 ? null : unescaped(last.image, src, offset);
             return at(src.original(), offset, near, e);
         }

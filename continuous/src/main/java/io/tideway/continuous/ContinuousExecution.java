@@ -1,0 +1,170 @@
+package io.tideway.continuous;
+
+import io.tideway.checkpoint.CommitMetadata;
+import io.tideway.checkpoint.OffsetSeq;
+import io.tideway.checkpoint.OffsetSeqMetadata;
+import io.tideway.checkpoint.RecoveryPoint;
+import io.tideway.engine.exec.ChainBuilder;
+import io.tideway.engine.exec.Operator;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.query.QuerySpec;
+import io.tideway.engine.query.StreamExecution;
+import io.tideway.engine.spi.CommitMessage;
+import io.tideway.engine.spi.ContinuousStream;
+import io.tideway.engine.spi.PartitionOffset;
+import io.tideway.engine.spi.SourceContext;
+import io.tideway.epoch.EpochCoordinator;
+import io.tideway.epoch.PartitionReport;
+import io.tideway.sql.streaming.ContinuousTrigger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A continuous query (Spark's {@code ContinuousExecution}): one long-running reader and task per
+ * source partition joined by a Disruptor ring, and an epoch coordinator that cuts the stream into
+ * epochs and, off the hot path, writes {@code offsets/E}, commits the sink and writes
+ * {@code commits/E} in epoch order — the same checkpoint files micro-batch writes. On restart it
+ * resumes after the last committed epoch (at-least-once). The query thread starts and watches
+ * the pipelines; it does no per-row work.
+ */
+final class ContinuousExecution extends StreamExecution {
+    private final ContinuousSettings settings;
+    private final StreamingRelation relation;
+    private final long intervalMs;
+    private final EvalContext ctx = new EvalContext();
+    private ContinuousStream stream;
+    private volatile List<PartitionOffset> committed;
+    private volatile Throwable failure;
+    private final List<PartitionPipeline> pipelines = new ArrayList<>();
+    private EpochCoordinator coordinator;
+    private EpochProgress progress;
+
+    ContinuousExecution(QuerySpec spec) {
+        super(spec);
+        this.settings = ContinuousSettings.from(spec.session().conf());
+        this.relation = ContinuousSupportChecker.check(spec.plan());
+        this.intervalMs = ((ContinuousTrigger) spec.trigger()).intervalMs();
+    }
+
+    @Override
+    protected void runActivatedStream() throws Exception {
+        stream = relation.provider().createContinuous(new SourceContext(relation.options(), relation.schema(),
+                checkpoint.sourceDir(0), spec.session().conf().getAll()));
+        int restartsLeft = settings.maxTaskRestarts();
+        while (true) {
+            RecoveryPoint recovery = checkpoint.recoverContinuous();
+            committed = recovery.committedOffsets() == null ? stream.initialOffsets()
+                    : stream.deserializeOffsets(recovery.committedOffsets().offsets().get(0));
+            long startEpoch = recovery.nextBatchId();
+            failure = null;
+            runPipelines(startEpoch);
+            if (failure == null || restartsLeft-- <= 0) {
+                break;
+            }
+            System.err.println("WARN restarting continuous tasks from epoch " + (coordinator.lastCommittedEpoch() + 1)
+                    + " after: " + failure);
+        }
+        if (failure != null) {
+            throw failure instanceof Exception e ? e : new RuntimeException(failure);
+        }
+    }
+
+    /** Runs one generation of pipelines until stop or failure; leaves them stopped. */
+    private void runPipelines(long startEpoch) throws Exception {
+        ctx.setBatchTimestampMs(System.currentTimeMillis());
+        progress = new EpochProgress(this, spec, stream, startEpoch);
+        coordinator = new EpochCoordinator(displayName(), stream.numPartitions(), startEpoch, intervalMs,
+                this::commitEpoch, t -> fail(-1, -1, t));
+        pipelines.clear();
+        for (int p = 0; p < stream.numPartitions(); p++) {
+            EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
+            Operator chain = ChainBuilder.build(spec.plan(), relation, writer, ctx);
+            pipelines.add(new PartitionPipeline(spec.name() == null ? "query" : spec.name(), p,
+                    stream.createReader(p, committed.get(p)), chain, writer, coordinator::currentEpoch, startEpoch,
+                    settings, (partition, epoch, offset, report) -> coordinator.report(partition, epoch, offset, report),
+                    this::fail));
+        }
+        pipelines.forEach(PartitionPipeline::start);
+        coordinator.start();
+        updateStatus("Running", true, true);
+        try {
+            while (!isStopRequested() && failure == null) {
+                sleepUnlessStopped(50);
+            }
+            if (failure == null) {
+                // cut a last epoch so what was read is committed before the threads stop
+                long last = coordinator.requestEpochAdvance();
+                coordinator.awaitCommitted(last, 10_000);
+            }
+        } finally {
+            coordinator.close();
+            for (PartitionPipeline p : pipelines) {
+                p.stop(5_000);
+            }
+        }
+    }
+
+    private void fail(int partition, long epoch, Throwable cause) {
+        if (failure == null) {
+            String where = partition < 0 ? "epoch coordinator" : "partition " + partition + ", epoch " + epoch;
+            failure = new IllegalStateException("Continuous task failed (" + where + "): " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Coordinator thread: all partitions finished epoch E; make it durable, in order. */
+    private void commitEpoch(long epoch, List<PartitionReport> reports) throws Exception {
+        updateStatus("Committing epoch " + epoch, true, true);
+        List<PartitionOffset> offsets = new ArrayList<>();
+        List<CommitMessage> messages = new ArrayList<>();
+        long input = 0;
+        long output = 0;
+        for (PartitionReport r : reports) {
+            offsets.add((PartitionOffset) r.offset());
+            TaskReport t = (TaskReport) r.commitMessage();
+            messages.add(t.message());
+            input += t.inputRows();
+            output += t.outputRows();
+        }
+        long t0 = System.nanoTime();
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.sql.shuffle.partitions", spec.session().conf().get("spark.sql.shuffle.partitions"));
+        String line = stream.serializeOffsets(offsets);
+        checkpoint.offsets().add(epoch, new OffsetSeq(new OffsetSeqMetadata(0L, System.currentTimeMillis(), conf), List.of(line)));
+        spec.sink().commit(epoch, messages);
+        checkpoint.commits().add(epoch, new CommitMetadata(0L));
+        stream.commit(offsets);
+        long retain = Long.parseLong(spec.session().conf().get("spark.sql.streaming.minBatchesToRetain"));
+        if (epoch - retain >= 0) {
+            checkpoint.purgeLogs(epoch - retain + 1);
+        }
+        List<PartitionOffset> previous = committed;
+        committed = offsets;
+        recordProgress(progress.epoch(epoch, previous, offsets, input, output, (System.nanoTime() - t0) / 1_000_000, pipelines));
+        updateStatus("Running", true, true);
+        if (input == 0) {
+            signalNoNewData();
+        }
+    }
+
+    @Override
+    protected String committedOffsetsDescription() {
+        return stream == null || committed == null ? "{}" : "{" + stream.description() + ": " + stream.serializeOffsets(committed) + "}";
+    }
+
+    @Override
+    protected String availableOffsetsDescription() {
+        return committedOffsetsDescription();
+    }
+
+    @Override
+    protected void cleanUp() {
+        if (stream != null) {
+            stream.stop();
+        }
+        spec.sink().stop();
+    }
+}

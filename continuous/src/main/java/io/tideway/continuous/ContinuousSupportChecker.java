@@ -1,0 +1,55 @@
+package io.tideway.continuous;
+
+import io.tideway.engine.expr.CurrentTimestamp;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.plan.Filter;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.Project;
+import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.plan.TypedOperator;
+import io.tideway.engine.plan.UnsupportedOperationChecker;
+import io.tideway.sql.AnalysisException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Spark's {@code checkForContinuous}: only map-like operators (projections, filters, typed
+ * map/flatMap/filter/mapPartitions) over one source that can be read continuously, and no
+ * current-time expressions. Fails at {@code start()} with Spark's words.
+ */
+final class ContinuousSupportChecker {
+    private ContinuousSupportChecker() {
+    }
+
+    static StreamingRelation check(LogicalPlan plan) {
+        List<LogicalPlan> nodes = new ArrayList<>();
+        plan.collect(nodes);
+        List<StreamingRelation> sources = new ArrayList<>();
+        for (LogicalPlan n : nodes) {
+            if (n instanceof StreamingRelation r) {
+                sources.add(r);
+            } else if (n instanceof Project p) {
+                p.projectList().forEach(e -> checkExpression(e, plan));
+            } else if (n instanceof Filter f) {
+                checkExpression(f.condition(), plan);
+            } else if (!(n instanceof TypedOperator)) {
+                throw UnsupportedOperationChecker.fail("Continuous processing does not support " + n.nodeName() + " operations.", plan);
+            }
+        }
+        if (sources.size() != 1) {
+            throw UnsupportedOperationChecker.fail("Continuous processing does not support multiple sources: a query reads exactly one.", plan);
+        }
+        StreamingRelation source = sources.get(0);
+        if (!source.provider().supportsContinuous()) {
+            throw new AnalysisException("Data source " + source.format() + " does not support continuous processing.");
+        }
+        return source;
+    }
+
+    private static void checkExpression(Expression e, LogicalPlan plan) {
+        if (e.exists(x -> x instanceof CurrentTimestamp)) {
+            throw UnsupportedOperationChecker.fail("Continuous processing does not support current time operations.", plan);
+        }
+    }
+}

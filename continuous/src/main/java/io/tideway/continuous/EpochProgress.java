@@ -1,0 +1,44 @@
+package io.tideway.continuous;
+
+import io.tideway.engine.query.QuerySpec;
+import io.tideway.engine.query.StreamExecution;
+import io.tideway.engine.spi.ContinuousStream;
+import io.tideway.engine.spi.PartitionOffset;
+import io.tideway.sql.streaming.SinkProgress;
+import io.tideway.sql.streaming.SourceProgress;
+import io.tideway.sql.streaming.StreamingQueryProgress;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds one progress report per committed epoch, in Spark's fields. Coordinator thread only. */
+final class EpochProgress {
+    private final StreamExecution query;
+    private final QuerySpec spec;
+    private final ContinuousStream stream;
+    private long lastCommitMs = System.currentTimeMillis();
+
+    EpochProgress(StreamExecution query, QuerySpec spec, ContinuousStream stream, long startEpoch) {
+        this.query = query;
+        this.spec = spec;
+        this.stream = stream;
+    }
+
+    StreamingQueryProgress epoch(long epoch, List<PartitionOffset> start, List<PartitionOffset> end, long inputRows,
+                                 long outputRows, long commitMs, List<PartitionPipeline> pipelines) {
+        long now = System.currentTimeMillis();
+        long elapsed = Math.max(1, now - lastCommitMs);
+        double rate = inputRows * 1000.0 / elapsed;
+        Map<String, Long> durations = new LinkedHashMap<>();
+        durations.put("commitOffsets", commitMs);
+        durations.put("triggerExecution", elapsed);
+        SourceProgress source = new SourceProgress(stream.description(), stream.serializeOffsets(start),
+                stream.serializeOffsets(end), stream.serializeOffsets(end), inputRows, rate, rate);
+        lastCommitMs = now;
+        return new StreamingQueryProgress(query.id(), query.runId(), spec.name(),
+                StreamExecution.TIMESTAMP_FORMAT.format(Instant.ofEpochMilli(now)), epoch, elapsed, durations, Map.of(),
+                List.of(), List.of(source), new SinkProgress(spec.sink().description(), outputRows));
+    }
+}

@@ -1,0 +1,101 @@
+package io.tideway.continuous;
+
+import com.lmax.disruptor.RingBuffer;
+import io.tideway.engine.spi.ContinuousPartitionReader;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The reader thread of one partition: polls the source, packs due rows into ring slots (one row
+ * per slot when rows trickle, up to {@code rowsPerSlot} when they pour), and when the
+ * coordinator's epoch moves on, publishes an epoch marker carrying the reader's offset. A full
+ * ring blocks it (back-pressure). All fields are reader-thread only except {@link #running}.
+ */
+final class ReaderLoop implements Runnable {
+    private final ContinuousPartitionReader reader;
+    private final RingBuffer<RingSlot> ring;
+    private final LongSupplier currentEpoch;
+    private final IdleStrategy idle;
+    private final SlotAppender appender;
+    private final int rowsPerSlot;
+    private final ErrorSink errors;
+    private volatile boolean running = true;
+    private long epoch;
+
+    /** Where a reader thread's failure goes (the query's failure handler). */
+    interface ErrorSink {
+        void readerFailed(Throwable t, long epoch);
+    }
+
+    ReaderLoop(ContinuousPartitionReader reader, RingBuffer<RingSlot> ring, LongSupplier currentEpoch, long startEpoch,
+               IdleStrategy idle, ContinuousSettings settings, ErrorSink errors) {
+        this.reader = reader;
+        this.ring = ring;
+        this.currentEpoch = currentEpoch;
+        this.epoch = startEpoch;
+        this.idle = idle;
+        this.appender = new SlotAppender(settings.slotBytes());
+        this.rowsPerSlot = settings.rowsPerSlot();
+        this.errors = errors;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        long sequence = -1;
+        RingSlot slot = null;
+        try {
+            while (running) {
+                long now = currentEpoch.getAsLong();
+                if (now > epoch) {
+                    if (slot != null && slot.rowCount > 0) {
+                        ring.publish(sequence);
+                        slot = null;
+                    }
+                    while (epoch < now) {
+                        if (slot == null) {
+                            sequence = ring.next();
+                            slot = ring.get(sequence);
+                        }
+                        slot.kind = RingSlot.MARKER;
+                        slot.rowCount = 0;
+                        slot.epoch = epoch++;
+                        slot.offset = reader.currentOffset();
+                        ring.publish(sequence);
+                        slot = null;
+                    }
+                }
+                if (slot == null) {
+                    sequence = ring.next();
+                    slot = ring.get(sequence);
+                    appender.target(slot);
+                }
+                while (slot.rowCount < rowsPerSlot && !appender.hasSpill() && reader.poll(appender, 1) > 0) {
+                    // keep filling while rows are due and the slot has room
+                }
+                if (slot.rowCount > 0) {
+                    ring.publish(sequence);
+                    slot = null;
+                    idle.reset();
+                } else {
+                    idle.idle();
+                }
+            }
+        } catch (Throwable t) {
+            errors.readerFailed(t, epoch);
+        } finally {
+            if (slot != null) {
+                // never leave a claimed sequence unpublished: the task would wait on it forever
+                slot.kind = RingSlot.ROWS;
+                slot.rowCount = 0;
+                ring.publish(sequence);
+            }
+            appender.close();
+            reader.close();
+        }
+    }
+}

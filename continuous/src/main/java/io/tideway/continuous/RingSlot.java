@@ -1,0 +1,23 @@
+package io.tideway.continuous;
+
+import io.tideway.engine.spi.PartitionOffset;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One pre-allocated entry of a partition's Disruptor ring: either a batch of rows, packed in an
+ * off-heap region of the ring's memory ({@link SlotLayout}), or an epoch marker carrying the
+ * reader's offset at the end of that epoch. Written by the reader thread between claim and
+ * publish, read by the task thread after; the ring's sequence barrier orders the two.
+ */
+final class RingSlot {
+    static final int ROWS = 0;
+    static final int MARKER = 1;
+
+    /** The slot's region of the ring's memory; fixed for the ring's life. */
+    final UnsafeBuffer rows = new UnsafeBuffer(new byte[0]);
+    int kind;
+    int rowCount;
+    int usedBytes;
+    long epoch;
+    PartitionOffset offset;
+}

@@ -1,0 +1,73 @@
+package io.tideway.continuous;
+
+import io.tideway.offheap.row.ByteCopy;
+import io.tideway.offheap.row.GrowableBuffer;
+import io.tideway.offheap.row.RowConsumer;
+import org.agrona.DirectBuffer;
+
+/**
+ * Copies the rows a reader emits into the claimed ring slot. A row that does not fit the slot's
+ * remaining room is held in a spill buffer and goes first into the next slot; a row larger than a
+ * whole slot is an error naming the setting. Reader thread only.
+ */
+final class SlotAppender implements RowConsumer {
+    private final int slotBytes;
+    private final GrowableBuffer spill = new GrowableBuffer(256);
+    private RingSlot slot;
+    private int spillLength = -1;
+
+    SlotAppender(int slotBytes) {
+        this.slotBytes = slotBytes;
+    }
+
+    /** Targets a fresh slot, moving a spilled row into it first. */
+    void target(RingSlot s) {
+        slot = s;
+        s.kind = RingSlot.ROWS;
+        s.rowCount = 0;
+        s.usedBytes = 0;
+        s.offset = null;
+        if (spillLength >= 0) {
+            int length = spillLength;
+            spillLength = -1;
+            accept(spill.buffer(), 0, length);
+        }
+    }
+
+    /** Whether a row is waiting for the next slot (the current one is full). */
+    boolean hasSpill() {
+        return spillLength >= 0;
+    }
+
+    @Override
+    public void accept(DirectBuffer buffer, int offset, int length) {
+        int record = SlotLayout.recordLength(length);
+        if (record > slotBytes) {
+            throw new IllegalStateException("A row of " + length + " bytes does not fit a ring slot of " + slotBytes
+                    + " bytes: raise " + ContinuousSettings.SLOT_BYTES);
+        }
+        if (slot.usedBytes + record > slotBytes || spillLength >= 0) {
+            spill.ensureCapacity(length);
+            ByteCopy.copy(spill.buffer(), 0, buffer, offset, length);
+            spillLength = length;
+            return;
+        }
+        int at = slot.usedBytes;
+        slot.rows.putInt(at, length);
+        slot.rows.putInt(at + 4, 0);
+        ByteCopy.copy(slot.rows, at + SlotLayout.HEADER, buffer, offset, length);
+        if ((length & 7) != 0) {
+            // zero the padding so slots never leak stale bytes into rows compared bytewise
+            int end = at + SlotLayout.HEADER + length;
+            for (int i = end; i < at + record; i++) {
+                slot.rows.putByte(i, (byte) 0);
+            }
+        }
+        slot.usedBytes += record;
+        slot.rowCount++;
+    }
+
+    void close() {
+        spill.close();
+    }
+}

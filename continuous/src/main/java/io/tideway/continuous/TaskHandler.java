@@ -1,0 +1,60 @@
+package io.tideway.continuous;
+
+import com.lmax.disruptor.EventHandler;
+import io.tideway.engine.exec.Operator;
+import io.tideway.engine.spi.PartitionOffset;
+
+/**
+ * The task of one partition, run by the ring's event processor on the task thread: pushes each
+ * slot's rows through the fused operator chain into the epoch's sink writer, and at an epoch
+ * marker finishes the chain, commits the writer and reports to the coordinator. Task thread only,
+ * except {@link #epoch()} (read by the failure handler after the thread stopped or failed).
+ */
+final class TaskHandler implements EventHandler<RingSlot> {
+    private final int partition;
+    private final Operator chain;
+    private final EpochWriter writer;
+    private final Reporter reporter;
+    private final PartitionCounters counters;
+    private volatile long epoch;
+    private long inputRows;
+
+    /** Where a finished epoch goes (the epoch coordinator). */
+    interface Reporter {
+        void report(int partition, long epoch, PartitionOffset offset, TaskReport report);
+    }
+
+    TaskHandler(int partition, Operator chain, EpochWriter writer, Reporter reporter, PartitionCounters counters, long firstEpoch) {
+        this.partition = partition;
+        this.chain = chain;
+        this.writer = writer;
+        this.reporter = reporter;
+        this.counters = counters;
+        this.epoch = firstEpoch;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    @Override
+    public void onEvent(RingSlot slot, long sequence, boolean endOfBatch) {
+        if (slot.kind == RingSlot.ROWS) {
+            int at = 0;
+            for (int i = 0; i < slot.rowCount; i++) {
+                int length = slot.rows.getInt(at);
+                chain.accept(slot.rows, at + SlotLayout.HEADER, length);
+                at += SlotLayout.recordLength(length);
+            }
+            inputRows += slot.rowCount;
+            counters.onSlot(slot.rowCount);
+            return;
+        }
+        long e = slot.epoch;
+        chain.finish();
+        TaskReport report = new TaskReport(writer.endEpoch(e), inputRows, writer.takeOutputRows());
+        inputRows = 0;
+        epoch = e + 1;
+        reporter.report(partition, e, slot.offset, report);
+    }
+}

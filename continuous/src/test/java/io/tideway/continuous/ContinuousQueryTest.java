@@ -1,0 +1,148 @@
+package io.tideway.continuous;
+
+import io.tideway.api.java.function.MapFunction;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Dataset;
+import io.tideway.sql.Encoders;
+import io.tideway.sql.Row;
+import io.tideway.sql.TidewaySession;
+import io.tideway.sql.execution.streaming.MemoryStream;
+import io.tideway.sql.streaming.StreamingQuery;
+import io.tideway.sql.streaming.StreamingQueryException;
+import io.tideway.sql.streaming.Trigger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static io.tideway.sql.functions.col;
+import static io.tideway.sql.functions.current_timestamp;
+import static org.junit.jupiter.api.Assertions.*;
+
+class ContinuousQueryTest {
+    private final TidewaySession spark = TidewaySession.builder().getOrCreate();
+
+    @AfterEach
+    void stop() {
+        spark.stop();
+        spark.conf().unset(ContinuousSettings.WAIT_STRATEGY);
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private List<Long> values(String table) {
+        List<Long> out = new ArrayList<>();
+        for (Row r : spark.table(table).collectAsList()) {
+            out.add(r.getLong(0));
+        }
+        return out;
+    }
+
+    @Test
+    void mapLikeQueryRunsContinuouslyAndCommitsEpochsInTheCheckpoint(@TempDir Path dir) throws Exception {
+        for (String wait : List.of("busy-spin", "yielding", "backoff", "blocking")) {
+            spark.conf().set(ContinuousSettings.WAIT_STRATEGY, wait);
+            MemoryStream<Long> s = new MemoryStream<>(100, spark, Encoders.LONG(), 2);
+            String table = "cont_" + wait.replace('-', '_');
+            StreamingQuery q = s.toDS().select(col("value").multiply(2).as("v")).where(col("v").geq(0))
+                    .as(Encoders.LONG()).map((MapFunction<Long, Long>) v -> v + 1, Encoders.LONG())
+                    .writeStream().format("memory").queryName(table).trigger(Trigger.Continuous(50))
+                    .option("checkpointLocation", dir.resolve(wait).toString()).start();
+            for (long i = 0; i < 1000; i++) {
+                s.addData(i, -1 - i);
+            }
+            await(() -> spark.table(table).count() == 1000, "1000 rows via " + wait);
+            Set<Long> got = new TreeSet<>(values(table));
+            assertEquals(1000, got.size(), wait);
+            assertTrue(got.contains(1L) && got.contains(1999L), wait);
+            q.stop();
+            assertTrue(q.exception().isEmpty(), wait);
+            assertTrue(Files.exists(dir.resolve(wait).resolve("commits/0")), "epochs are committed to the checkpoint");
+            assertNotNull(q.lastProgress(), wait);
+        }
+    }
+
+    @Test
+    void restartResumesAfterTheLastCommittedEpoch(@TempDir Path dir) throws Exception {
+        MemoryStream<Long> s = new MemoryStream<>(101, spark, Encoders.LONG(), 2);
+        String chk = dir.toString();
+        List<Long> seen = new ArrayList<>();
+        StreamingQuery q = start(s, chk, "r1");
+        s.addData(1L, 2L, 3L);
+        await(() -> spark.table("r1").count() == 3, "first rows");
+        q.stop();
+        seen.addAll(values("r1"));
+        s.addData(4L, 5L);
+        StreamingQuery again = start(s, chk, "r2");
+        await(() -> spark.table("r2").count() >= 2, "rows after restart");
+        again.stop();
+        seen.addAll(values("r2"));
+        assertEquals(Set.of(1L, 2L, 3L, 4L, 5L), new TreeSet<>(seen));
+        assertEquals(5, seen.size(), "a clean stop commits its last epoch: nothing is replayed");
+    }
+
+    private StreamingQuery start(MemoryStream<Long> s, String chk, String name) throws Exception {
+        return s.toDF().writeStream().format("memory").queryName(name).trigger(Trigger.Continuous(20))
+                .option("checkpointLocation", chk).start();
+    }
+
+    @Test
+    void aFailingTaskStopsTheQueryNamingPartitionAndEpoch(@TempDir Path dir) throws Exception {
+        MemoryStream<Long> s = new MemoryStream<>(102, spark, Encoders.LONG(), 1);
+        StreamingQuery q = s.toDS().map((MapFunction<Long, Long>) v -> {
+            if (v == 7L) {
+                throw new IllegalArgumentException("bad value 7");
+            }
+            return v;
+        }, Encoders.LONG()).writeStream().format("memory").queryName("failing").trigger(Trigger.Continuous(20))
+                .option("checkpointLocation", dir.toString()).start();
+        s.addData(1L, 7L);
+        StreamingQueryException e = assertThrows(StreamingQueryException.class, () -> q.awaitTermination(20_000));
+        assertTrue(e.getMessage().contains("partition 0, epoch"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad value 7"), e.getMessage());
+    }
+
+    @Test
+    void unsupportedOperationsFailAtStartWithSparksWords() {
+        MemoryStream<Long> s = new MemoryStream<>(103, spark, Encoders.LONG(), 1);
+        Dataset<Row> df = s.toDF();
+        AnalysisException agg = assertThrows(AnalysisException.class, () -> df.groupBy("value").count().writeStream()
+                .outputMode("complete").format("console").trigger(Trigger.Continuous(100)).start());
+        assertTrue(agg.getMessage().startsWith("Continuous processing does not support Aggregate operations."), agg.getMessage());
+        AnalysisException now = assertThrows(AnalysisException.class, () -> df.select(current_timestamp()).writeStream()
+                .format("console").trigger(Trigger.Continuous(100)).start());
+        assertTrue(now.getMessage().startsWith("Continuous processing does not support current time operations."));
+        AnalysisException union = assertThrows(AnalysisException.class, () -> df.union(df).writeStream()
+                .format("console").trigger(Trigger.Continuous(100)).start());
+        assertTrue(union.getMessage().startsWith("Continuous processing does not support Union operations."));
+        spark.conf().set(ContinuousSettings.WAIT_STRATEGY, "sometimes");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> df.writeStream()
+                .format("console").trigger(Trigger.Continuous(100)).start());
+        assertTrue(bad.getMessage().contains("tideway.continuous.waitStrategy"), bad.getMessage());
+        spark.conf().unset(ContinuousSettings.WAIT_STRATEGY);
+        spark.conf().set(ContinuousSettings.RING_SIZE, "1000");
+        try {
+            IllegalArgumentException ring = assertThrows(IllegalArgumentException.class, () -> df.writeStream()
+                    .format("console").trigger(Trigger.Continuous(100)).start());
+            assertTrue(ring.getMessage().contains("tideway.continuous.ringSize"), ring.getMessage());
+        } finally {
+            spark.conf().unset(ContinuousSettings.RING_SIZE);
+        }
+    }
+}

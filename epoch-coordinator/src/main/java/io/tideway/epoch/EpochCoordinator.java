@@ -1,0 +1,376 @@
+package io.tideway.epoch;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.agrona.BitUtil;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+
+/**
+ * The epoch coordinator of continuous mode (digest §2.2): an epoch clock, per-partition reports,
+ * and in-order epoch commits, all driven by one daemon thread named
+ * {@code tideway-epoch-coordinator-<name>} that starts in the constructor.
+ *
+ * <p>Protocol. {@link #currentEpoch()} is the epoch readers are in. Every interval, or on
+ * {@link #requestEpochAdvance()}, the coordinator thread ends it by incrementing it. A reader that
+ * sees the value move past its epoch puts a marker with its offset into its ring; the task thread
+ * flushes its writer at the marker and calls {@link #report}. When every partition has reported
+ * epoch N and N-1 is committed, the coordinator thread calls {@link EpochCommitter#commit}.
+ *
+ * <p>Threading contract.
+ * <ul>
+ *   <li>{@code currentEpoch} is written by the coordinator thread only, with release semantics
+ *       ({@link VarHandle#setRelease}); {@link #currentEpoch()} reads it with acquire semantics
+ *       ({@link VarHandle#getAcquire}): one plain load on x86, cheap enough to poll per row.</li>
+ *   <li>{@link #report} may be called from any number of threads; it allocates one small record
+ *       and offers it to a lock-free many-to-one queue (one CAS); it never blocks or locks.</li>
+ *   <li>The committer and the error handler run on the coordinator thread only, one call at a
+ *       time. Commits are strictly in epoch order, each epoch exactly once.</li>
+ *   <li>{@code lastCommittedEpoch} is written by the coordinator thread only (release) and read
+ *       anywhere (acquire); {@link #stats()} is a volatile reference to an immutable snapshot.</li>
+ *   <li>{@link #awaitCommitted}, {@link #requestEpochAdvance}, {@link #stop} and {@link #close}
+ *       are control-path calls for any thread except as noted; the coordinator thread signals
+ *       {@link #awaitCommitted}'s condition once per commit, off the data path.</li>
+ * </ul>
+ *
+ * <p>Back-pressure: at most {@code maxOutstandingEpochs} epochs may be ended and uncommitted. When
+ * commits lag that far the clock holds, so epochs get longer instead of buffering without bound.
+ * (Spark fails the query when its {@code epochBacklogQueueSize} is exceeded.)
+ *
+ * <p>Errors: a report that breaks the protocol (duplicate, already committed, not yet ended,
+ * partition out of range) goes to the error handler as an {@link EpochReportException} and is
+ * ignored; the coordinator keeps running. A committer exception (or any other failure of the
+ * coordinator thread) goes to the error handler once, and the thread ends: no further epochs are
+ * advanced or committed.
+ */
+public final class EpochCoordinator implements AutoCloseable {
+    /** Default bound on ended-but-uncommitted epochs. */
+    public static final int DEFAULT_MAX_OUTSTANDING_EPOCHS = 128;
+    /** How long {@link #close()} waits for the coordinator thread to end. */
+    public static final long DEFAULT_STOP_TIMEOUT_MS = 10_000;
+    /** Prefix of the coordinator thread's name. */
+    public static final String THREAD_NAME_PREFIX = "tideway-epoch-coordinator-";
+
+    private static final VarHandle CURRENT_EPOCH;
+    private static final VarHandle LAST_COMMITTED_EPOCH;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CURRENT_EPOCH = lookup.findVarHandle(EpochCoordinator.class, "currentEpoch", long.class);
+            LAST_COMMITTED_EPOCH = lookup.findVarHandle(EpochCoordinator.class, "lastCommittedEpoch", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    private final int partitions;
+    private final int maxOutstandingEpochs;
+    private final EpochCommitter committer;
+    private final ErrorHandler errorHandler;
+    /** Producers: task threads. Consumer: coordinator thread. */
+    private final ManyToOneConcurrentArrayQueue<PartitionReport> reports;
+    /** Coordinator thread only. */
+    private final PendingEpochs pending;
+    /** Coordinator thread only. */
+    private final EpochClock clock;
+    /** Coordinator thread only. */
+    private final IdleStrategy idleStrategy;
+    private final Consumer<PartitionReport> onReport = this::onReport;
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private final Condition committed = commitLock.newCondition();
+    /** Incremented by any thread in {@link #requestEpochAdvance()}. */
+    private final AtomicLong advanceRequests = new AtomicLong();
+    private final Thread thread;
+
+    /** Written by the coordinator thread only (setRelease); read by readers (getAcquire). */
+    private long currentEpoch;
+    /** Written by the coordinator thread only (setRelease); read anywhere (getAcquire). */
+    private long lastCommittedEpoch;
+    /** Coordinator thread only: the value of {@link #advanceRequests} last acted on. */
+    private long servedAdvanceRequests;
+    /** Written by the coordinator thread only; read anywhere. */
+    private volatile EpochStats stats;
+    /** Cleared by {@link #stop} (any thread) or on failure (coordinator thread). */
+    private volatile boolean running = true;
+    /** Set by the coordinator thread when its loop has ended. */
+    private volatile boolean terminated;
+
+    /**
+     * Starts a coordinator with {@link #DEFAULT_MAX_OUTSTANDING_EPOCHS} and a backoff idle
+     * strategy (spin, yield, then park up to 1 ms, which bounds how late a report is noticed).
+     *
+     * @param name         names the thread, {@code tideway-epoch-coordinator-<name>}, and errors
+     * @param partitions   how many partitions must report each epoch, {@code >= 1}
+     * @param firstEpoch   the first epoch to run (last committed + 1, or 0), {@code >= 0}
+     * @param intervalMs   epoch length ({@code Trigger.Continuous} interval), {@code >= 1}
+     * @param committer    commits each epoch on the coordinator thread
+     * @param errorHandler receives protocol errors and the committer's failure
+     */
+    public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
+                            EpochCommitter committer, ErrorHandler errorHandler) {
+        this(name, partitions, firstEpoch, intervalMs, DEFAULT_MAX_OUTSTANDING_EPOCHS,
+                new BackoffIdleStrategy(), committer, errorHandler);
+    }
+
+    /**
+     * Starts a coordinator.
+     *
+     * @param maxOutstandingEpochs ended-but-uncommitted epochs after which the clock holds
+     * @param idleStrategy         what the coordinator thread does when a duty cycle found no
+     *                             work; owned by the coordinator thread from now on, not shared
+     */
+    public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
+                            int maxOutstandingEpochs, IdleStrategy idleStrategy,
+                            EpochCommitter committer, ErrorHandler errorHandler) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.committer = Objects.requireNonNull(committer, "committer");
+        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+        this.idleStrategy = Objects.requireNonNull(idleStrategy, "idleStrategy");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
+        }
+        if (firstEpoch < 0) {
+            throw new IllegalArgumentException("firstEpoch must be >= 0, was " + firstEpoch);
+        }
+        if (maxOutstandingEpochs < 1 || maxOutstandingEpochs > 1 << 20) {
+            throw new IllegalArgumentException(
+                    "maxOutstandingEpochs must be in [1, 1048576], was " + maxOutstandingEpochs);
+        }
+        int ringCapacity = BitUtil.findNextPositivePowerOfTwo(maxOutstandingEpochs);
+        long queueCapacity = (long) partitions * ringCapacity;
+        if (queueCapacity > 1 << 24) {
+            throw new IllegalArgumentException("partitions x maxOutstandingEpochs must be <= 16777216, was "
+                    + partitions + " x " + maxOutstandingEpochs);
+        }
+        this.partitions = partitions;
+        this.maxOutstandingEpochs = maxOutstandingEpochs;
+        this.clock = new EpochClock(intervalMs, System.nanoTime());
+        this.pending = new PendingEpochs(partitions, ringCapacity);
+        this.reports = new ManyToOneConcurrentArrayQueue<>((int) queueCapacity);
+        this.currentEpoch = firstEpoch;
+        this.lastCommittedEpoch = firstEpoch - 1;
+        this.stats = EpochStats.initial(firstEpoch - 1);
+        this.thread = new Thread(this::runDutyCycle, THREAD_NAME_PREFIX + name);
+        thread.setDaemon(true);
+        // Last statement: Thread.start() publishes every field above to the new thread.
+        thread.start();
+    }
+
+    /** The name given at construction. */
+    public String name() {
+        return name;
+    }
+
+    /** How many partitions report each epoch. */
+    public int partitions() {
+        return partitions;
+    }
+
+    /** The epoch readers are in now (acquire read of a field only the coordinator thread writes). */
+    public long currentEpoch() {
+        return (long) CURRENT_EPOCH.getAcquire(this);
+    }
+
+    /** The newest committed epoch, or first epoch - 1 if none; any thread (acquire read). */
+    public long lastCommittedEpoch() {
+        return (long) LAST_COMMITTED_EPOCH.getAcquire(this);
+    }
+
+    /** Commit metrics as of the newest commit; any thread. */
+    public EpochStats stats() {
+        return stats;
+    }
+
+    /** True until {@link #stop} is called or the coordinator thread fails. */
+    public boolean isRunning() {
+        return running && !terminated;
+    }
+
+    /**
+     * Reports that {@code partition} reached the marker of {@code epoch} with its writer flushed.
+     * Any thread; lock-free, never blocks.
+     *
+     * @return false if the coordinator is stopped or failed, or its queue is full (possible only
+     *         when reports break the protocol); the report was then dropped
+     */
+    public boolean report(int partition, long epoch, Object partitionOffset, Object commitMessage) {
+        return running && reports.offer(new PartitionReport(partition, epoch, partitionOffset, commitMessage));
+    }
+
+    /**
+     * Asks the coordinator thread to end the current epoch now, without waiting for the interval
+     * (stop uses it so that everything read gets committed). Any thread; returns immediately.
+     * Requests made before the coordinator acts on them are served by one advance. Every report
+     * offered before this call is processed, and every epoch it completes committed, before the
+     * requested advance becomes visible in {@link #currentEpoch()}. The advance is delayed while
+     * {@code maxOutstandingEpochs} epochs are uncommitted.
+     *
+     * @return the epoch this request ends (the current epoch at the call); await its commit with
+     *         {@link #awaitCommitted}
+     */
+    public long requestEpochAdvance() {
+        long epoch = currentEpoch();
+        advanceRequests.incrementAndGet();
+        LockSupport.unpark(thread);
+        return epoch;
+    }
+
+    /**
+     * Waits until {@code epoch} is committed. Any thread but the coordinator thread.
+     *
+     * @return true if it is committed; false if the timeout passed or the coordinator ended first
+     */
+    public boolean awaitCommitted(long epoch, long timeoutMs) throws InterruptedException {
+        long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        commitLock.lock();
+        try {
+            while (lastCommittedEpoch() < epoch) {
+                if (terminated || remaining <= 0) {
+                    return false;
+                }
+                remaining = committed.awaitNanos(remaining);
+            }
+            return true;
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /**
+     * Stops the clock and the coordinator thread; uncommitted epochs stay uncommitted and later
+     * reports are dropped. Idempotent. From the coordinator thread itself (inside the committer or
+     * error handler) it only asks the loop to end and returns false.
+     *
+     * @return true if the coordinator thread has ended within {@code timeoutMs}
+     */
+    public boolean stop(long timeoutMs) {
+        running = false;
+        LockSupport.unpark(thread);
+        if (Thread.currentThread() == thread) {
+            return false;
+        }
+        try {
+            thread.join(Math.max(1, timeoutMs));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    /**
+     * {@link #stop(long)} with {@link #DEFAULT_STOP_TIMEOUT_MS}.
+     *
+     * @throws IllegalStateException if the thread did not end in time (stuck in the committer)
+     */
+    @Override
+    public void close() {
+        if (!stop(DEFAULT_STOP_TIMEOUT_MS) && Thread.currentThread() != thread) {
+            throw new IllegalStateException("Epoch coordinator thread " + thread.getName() + " did not stop within "
+                    + DEFAULT_STOP_TIMEOUT_MS + " ms (last committed epoch " + lastCommittedEpoch() + ")");
+        }
+    }
+
+    private void runDutyCycle() {
+        try {
+            while (running) {
+                idleStrategy.idle(doWork());
+            }
+        } catch (Throwable t) {
+            running = false;
+            notifyError(t);
+        } finally {
+            terminated = true;
+            signalCommitted();
+        }
+    }
+
+    /** One duty cycle; returns the work done (reports drained, epochs committed, epochs advanced). */
+    private int doWork() throws Exception {
+        // Read the request before draining, so reports offered before a request are drained and
+        // committed before the advance it causes becomes visible.
+        long requests = advanceRequests.get();
+        int work = reports.drain(onReport);
+        work += commitCompleteEpochs();
+        long now = System.nanoTime();
+        boolean requested = requests != servedAdvanceRequests;
+        boolean due = clock.isDue(now);
+        if ((requested || due) && running && currentEpoch - 1 - lastCommittedEpoch < maxOutstandingEpochs) {
+            servedAdvanceRequests = requests;
+            if (due) {
+                clock.onTick(now);
+            }
+            pending.onEpochEnded(currentEpoch, now);
+            CURRENT_EPOCH.setRelease(this, currentEpoch + 1);
+            work++;
+        }
+        return work;
+    }
+
+    private int commitCompleteEpochs() throws Exception {
+        int commits = 0;
+        while (running && pending.isComplete(lastCommittedEpoch + 1)) {
+            long epoch = lastCommittedEpoch + 1;
+            List<PartitionReport> epochReports = pending.take(epoch);
+            long start = System.nanoTime();
+            committer.commit(epoch, epochReports);
+            long done = System.nanoTime();
+            LAST_COMMITTED_EPOCH.setRelease(this, epoch);
+            stats = stats.afterCommit(epoch, done - pending.endNanos(epoch), done - start);
+            signalCommitted();
+            commits++;
+        }
+        return commits;
+    }
+
+    private void onReport(PartitionReport report) {
+        int partition = report.partition();
+        long epoch = report.epoch();
+        String problem = null;
+        if (partition < 0 || partition >= partitions) {
+            problem = "Report from partition " + partition + " for epoch " + epoch
+                    + ": partition out of range [0, " + partitions + ")";
+        } else if (epoch <= lastCommittedEpoch) {
+            problem = "Late report from partition " + partition + " for epoch " + epoch + ": epoch " + epoch
+                    + " is already committed (last committed epoch " + lastCommittedEpoch + ")";
+        } else if (epoch >= currentEpoch) {
+            problem = "Early report from partition " + partition + " for epoch " + epoch + ": epoch " + epoch
+                    + " has not ended (current epoch " + currentEpoch + ")";
+        } else if (!pending.put(report)) {
+            problem = "Duplicate report from partition " + partition + " for epoch " + epoch
+                    + ": the first report is kept";
+        }
+        if (problem != null) {
+            notifyError(new EpochReportException("Epoch coordinator " + name + ": " + problem, partition, epoch));
+        }
+    }
+
+    private void notifyError(Throwable error) {
+        try {
+            errorHandler.onError(error);
+        } catch (Throwable handlerFailure) {
+            handlerFailure.addSuppressed(error);
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, handlerFailure);
+        }
+    }
+
+    private void signalCommitted() {
+        commitLock.lock();
+        try {
+            committed.signalAll();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+}

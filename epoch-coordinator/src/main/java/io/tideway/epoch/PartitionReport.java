@@ -1,0 +1,17 @@
+package io.tideway.epoch;
+
+/**
+ * What one partition says when it reaches the marker of an epoch: the offset of the last row
+ * it consumed in that epoch and its writer's commit message (Spark's
+ * {@code ReportPartitionOffset} and {@code CommitPartitionEpoch} in one message).
+ *
+ * <p>Immutable; created on the task thread, read on the coordinator thread after crossing the
+ * coordinator's queue (which publishes it).
+ *
+ * @param partition     the partition index, {@code 0 <= partition < partitions}
+ * @param epoch         the epoch that ended at the marker
+ * @param offset        the source's partition offset at the marker; opaque to the coordinator
+ * @param commitMessage the sink writer's commit message for the epoch; opaque, may be null
+ */
+public record PartitionReport(int partition, long epoch, Object offset, Object commitMessage) {
+}
