@@ -36,6 +36,18 @@ final class RateCreationTime {
         return parse(log.get(BATCH_ID).orElseThrow(), log);
     }
 
+    /**
+     * The origin a micro-batch run logged in {@code metadataDir}, if any; never writes (the
+     * continuous source does not persist its origin, as in Spark).
+     */
+    static java.util.OptionalLong load(Path metadataDir) {
+        if (metadataDir == null || !java.nio.file.Files.isDirectory(metadataDir)) {
+            return java.util.OptionalLong.empty();
+        }
+        SourceMetadataLog log = new SourceMetadataLog(metadataDir);
+        return log.get(BATCH_ID).map(v -> java.util.OptionalLong.of(parse(v, log))).orElse(java.util.OptionalLong.empty());
+    }
+
     private static long parse(String value, SourceMetadataLog log) {
         try {
             return Long.parseLong(value.trim());

@@ -14,9 +14,11 @@ import io.tideway.offheap.row.GrowableBuffer;
 final class RatePartitionReader implements PartitionReader {
     static final int TIMESTAMP = 0;
     static final int VALUE = 1;
+    /** With {@code includeIntendedNanoTime}: the intended time on {@code System.nanoTime()}'s scale. */
+    static final int INTENDED_NANO_TIME = 2;
 
     private final RateInputPartition partition;
-    private final RowWriter writer = new RowWriter(2);
+    private final RowWriter writer;
     private final GrowableBuffer scratch = new GrowableBuffer(64);
     /** The next value to emit; meaningful while {@link #exhausted} is false. Worker thread only. */
     private long next;
@@ -24,6 +26,7 @@ final class RatePartitionReader implements PartitionReader {
 
     RatePartitionReader(RateInputPartition partition) {
         this.partition = partition;
+        this.writer = new RowWriter(partition.includeIntendedNanoTime() ? 3 : 2);
         this.next = partition.rangeStart() + partition.index();
         // compared as a difference so a range ending near Long.MAX_VALUE cannot overflow
         this.exhausted = partition.rangeEnd() - partition.rangeStart() <= partition.index();
@@ -39,8 +42,12 @@ final class RatePartitionReader implements PartitionReader {
             long v = next;
             long relativeMs = Math.round((v - partition.rangeStart()) * partition.msPerValue());
             writer.wrap(scratch.buffer(), 0, scratch);
-            writer.putLong(TIMESTAMP, (partition.startTimeMs() + relativeMs) * 1000L);
+            long timeMs = partition.startTimeMs() + relativeMs;
+            writer.putLong(TIMESTAMP, timeMs * 1000L);
             writer.putLong(VALUE, v);
+            if (partition.includeIntendedNanoTime()) {
+                writer.putLong(INTENDED_NANO_TIME, timeMs * 1_000_000L + partition.nanoTimeMinusEpochNanos());
+            }
             out.accept(scratch.buffer(), 0, writer.finish());
             emitted++;
             if (partition.rangeEnd() - v <= partition.numPartitions()) {

@@ -10,16 +10,23 @@ import java.util.regex.Pattern;
 /**
  * The {@code rate} source's options, parsed and validated once with Spark's wording (digest §4.1):
  * {@code rowsPerSecond} (default 1, positive), {@code rampUpTime} (duration, default 0s, whole
- * seconds, not negative), {@code numPartitions} (default: available processors, positive).
- * Immutable.
+ * seconds, not negative; ignored in continuous mode, as in Spark), {@code numPartitions} (default:
+ * available processors, positive). Two Tideway options, both {@code false} by default:
+ * {@code exactPacing} (continuous only: pace by {@link System#nanoTime()} from the reader's start
+ * instead of the wall clock from the stream's creation) and {@code includeIntendedNanoTime} (add
+ * an {@code intendedNanoTime: long} column, the row's intended time on {@code System.nanoTime()}'s
+ * scale). Immutable.
  *
  * @param numPartitionsText the option as given, or {@code default}: Spark prints it raw in the
  *                          source description
  */
-record RateSourceOptions(long rowsPerSecond, long rampUpTimeSeconds, int numPartitions, String numPartitionsText) {
+record RateSourceOptions(long rowsPerSecond, long rampUpTimeSeconds, int numPartitions, String numPartitionsText,
+                         boolean exactPacing, boolean includeIntendedNanoTime) {
     static final String ROWS_PER_SECOND = "rowsPerSecond";
     static final String RAMP_UP_TIME = "rampUpTime";
     static final String NUM_PARTITIONS = "numPartitions";
+    static final String EXACT_PACING = "exactPacing";
+    static final String INCLUDE_INTENDED_NANO_TIME = "includeIntendedNanoTime";
 
     /** Spark's {@code JavaUtils.timeStringAsSec} form: a signed number and an optional unit (seconds). */
     private static final Pattern TIME = Pattern.compile("(-?[0-9]+)([a-z]+)?");
@@ -34,7 +41,14 @@ record RateSourceOptions(long rowsPerSecond, long rampUpTimeSeconds, int numPart
         int numPartitions = numPartitions(options);
         RateSchedule.checkRampUp(rowsPerSecond, rampUp);
         return new RateSourceOptions(rowsPerSecond, rampUp, numPartitions,
-                options.get(NUM_PARTITIONS).orElse("default"));
+                options.get(NUM_PARTITIONS).orElse("default"), options.getBoolean(EXACT_PACING, false),
+                options.getBoolean(INCLUDE_INTENDED_NANO_TIME, false));
+    }
+
+    /** Spark's description of the source in both modes, including its missing closing bracket. */
+    String description() {
+        return "RateStreamV2[rowsPerSecond=" + rowsPerSecond + ", rampUpTimeSeconds=" + rampUpTimeSeconds
+                + ", numPartitions=" + numPartitionsText;
     }
 
     /** {@code numPartitions}: positive, an int, default the number of available processors. */

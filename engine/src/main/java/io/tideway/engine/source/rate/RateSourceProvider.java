@@ -1,5 +1,6 @@
 package io.tideway.engine.source.rate;
 
+import io.tideway.engine.spi.ContinuousStream;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.SourceProvider;
@@ -10,7 +11,8 @@ import io.tideway.sql.types.StructType;
 /**
  * {@code format("rate")}: rows {@code (timestamp, value)} at {@code rowsPerSecond}, optionally
  * ramping up over {@code rampUpTime}, over {@code numPartitions} partitions (digest §4.1).
- * Options are validated in {@link #schema}, so a bad value fails at {@code load()}.
+ * Options are validated in {@link #schema}, so a bad value fails at {@code load()}. Continuous mode
+ * is {@link RateContinuousStream}.
  *
  * <p>Threading: stateless and thread-safe.
  */
@@ -19,6 +21,11 @@ public final class RateSourceProvider implements SourceProvider {
     static final StructType SCHEMA = new StructType()
             .add("timestamp", DataTypes.TimestampType, false)
             .add("value", DataTypes.LongType, false);
+    /** {@link #SCHEMA} plus {@code intendedNanoTime: long} (Tideway's {@code includeIntendedNanoTime}). */
+    static final StructType SCHEMA_WITH_INTENDED_NANO_TIME = new StructType()
+            .add("timestamp", DataTypes.TimestampType, false)
+            .add("value", DataTypes.LongType, false)
+            .add("intendedNanoTime", DataTypes.LongType, false);
 
     @Override
     public String shortName() {
@@ -28,8 +35,7 @@ public final class RateSourceProvider implements SourceProvider {
     @Override
     public StructType schema(StructType userSchema, Options options) {
         rejectUserSchema(userSchema, "RateStreamProvider");
-        RateSourceOptions.parse(options);
-        return SCHEMA;
+        return RateSourceOptions.parse(options).includeIntendedNanoTime() ? SCHEMA_WITH_INTENDED_NANO_TIME : SCHEMA;
     }
 
     @Override
@@ -41,6 +47,17 @@ public final class RateSourceProvider implements SourceProvider {
     @Override
     public boolean supportsContinuous() {
         return true;
+    }
+
+    /**
+     * The continuous view: its origin is the wall clock now (not persisted, as in Spark); a
+     * micro-batch creation time logged in {@code sources/<i>/0} is only read, to resume from a
+     * micro-batch offset.
+     */
+    @Override
+    public ContinuousStream createContinuous(SourceContext context) {
+        return new RateContinuousStream(RateSourceOptions.parse(context.options()),
+                RateCreationTime.load(context.metadataDir()), RateClock.SYSTEM);
     }
 
     /** Spark 3.x wording, naming Spark's provider class as Spark users see it. */

@@ -27,6 +27,8 @@ final class RateStreamSource implements StreamSource {
     private final RateSourceOptions options;
     private final LongSupplier clock;
     private final long creationTimeMs;
+    /** {@link RateInputPartition#nanoTimeMinusEpochNanos}, fixed at creation. */
+    private final long nanoTimeMinusEpochNanos;
     /** Newest time the offsets have reached; never moves back (clock steps, replays). Query thread only. */
     private long lastTimeMs;
     /** {@code Trigger.AvailableNow} target, or -1. Query thread only. */
@@ -37,6 +39,8 @@ final class RateStreamSource implements StreamSource {
         this.clock = clock;
         this.creationTimeMs = RateCreationTime.loadOrCreate(metadataDir, clock);
         this.lastTimeMs = creationTimeMs;
+        this.nanoTimeMinusEpochNanos = options.includeIntendedNanoTime()
+                ? RateClock.SYSTEM.nanoTime() - RateClock.SYSTEM.epochNanos() : RateInputPartition.NO_NANO_TIME;
     }
 
     long creationTimeMs() {
@@ -45,8 +49,7 @@ final class RateStreamSource implements StreamSource {
 
     @Override
     public String description() {
-        return "RateStreamV2[rowsPerSecond=" + options.rowsPerSecond() + ", rampUpTimeSeconds="
-                + options.rampUpTimeSeconds() + ", numPartitions=" + options.numPartitionsText();
+        return options.description();
     }
 
     @Override
@@ -95,7 +98,7 @@ final class RateStreamSource implements StreamSource {
         List<InputPartition> partitions = new ArrayList<>(options.numPartitions());
         for (int p = 0; p < options.numPartitions(); p++) {
             partitions.add(new RateInputPartition(p, options.numPartitions(), rangeStart, rangeEnd, startTimeMs,
-                    msPerValue));
+                    msPerValue, nanoTimeMinusEpochNanos));
         }
         return partitions;
     }

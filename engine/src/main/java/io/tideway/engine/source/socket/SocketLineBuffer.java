@@ -7,7 +7,9 @@ package io.tideway.engine.source.socket;
  * <p>Threading: the receiver thread is the only one that appends; the query thread reads slices
  * and drops committed lines. Every access holds {@link #lock}: this is a testing source that
  * takes at most a few thousand lines a second, and a lock keeps the hand-off obviously correct.
- * Worker threads never touch the buffer: a batch gets a copied, immutable {@link Slice}.
+ * Micro-batch workers never touch the buffer: a batch gets a copied, immutable {@link Slice}. A
+ * continuous reader checks {@link #receivedVolatile()} without the lock and takes it once per poll
+ * that has lines to copy ({@link #copyTo}), never per line.
  */
 final class SocketLineBuffer {
     /** Lines {@code first..first+size-1} of the connection, in arrival order. */
@@ -27,6 +29,8 @@ final class SocketLineBuffer {
     private int size;
     /** Line number of the oldest kept line = lines dropped so far. Guarded by {@link #lock}. */
     private long dropped;
+    /** {@code dropped + size} as of the last append, published for lock-free polling; written under {@link #lock}. */
+    private volatile long receivedTotal;
 
     /** Receiver thread only. */
     void append(String line, long receivedMicrosSinceEpoch) {
@@ -37,6 +41,7 @@ final class SocketLineBuffer {
             lines[head + size] = line;
             receivedMicros[head + size] = receivedMicrosSinceEpoch;
             size++;
+            receivedTotal = dropped + size;
         }
     }
 
@@ -55,6 +60,31 @@ final class SocketLineBuffer {
     long received() {
         synchronized (lock) {
             return dropped + size;
+        }
+    }
+
+    /** Lines received so far, read without the lock (a volatile read): cheap enough for an idle poll. */
+    long receivedVolatile() {
+        return receivedTotal;
+    }
+
+    /**
+     * Copies lines from {@code from} into the caller's arrays (at most {@code max} and their
+     * length; only lines already received); returns how many. Allocates nothing.
+     *
+     * @throws IllegalStateException if line {@code from} was already dropped
+     */
+    int copyTo(long from, String[] outLines, long[] outMicros, int max) {
+        synchronized (lock) {
+            if (from < dropped) {
+                throw new IllegalStateException("Line " + from + " is not available: the socket source holds lines ["
+                        + dropped + ", " + (dropped + size) + ") and does not support replay");
+            }
+            int n = (int) Math.max(0, Math.min(Math.min(outLines.length, max), dropped + size - from));
+            int at = head + (int) (from - dropped);
+            System.arraycopy(lines, at, outLines, 0, n);
+            System.arraycopy(receivedMicros, at, outMicros, 0, n);
+            return n;
         }
     }
 

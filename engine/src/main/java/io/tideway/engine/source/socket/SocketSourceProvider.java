@@ -1,5 +1,6 @@
 package io.tideway.engine.source.socket;
 
+import io.tideway.engine.spi.ContinuousStream;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.SourceProvider;
@@ -46,5 +47,21 @@ public final class SocketSourceProvider implements SourceProvider {
         SocketSourceOptions options = SocketSourceOptions.parse(context.options());
         LOG.warning(PRODUCTION_WARNING);
         return new SocketStreamSource(options);
+    }
+
+    @Override
+    public boolean supportsContinuous() {
+        return true;
+    }
+
+    /**
+     * Connects now and reads in one partition ({@link SocketContinuousStream}); Spark's
+     * {@code numPartitions} option is accepted and ignored.
+     */
+    @Override
+    public ContinuousStream createContinuous(SourceContext context) {
+        SocketSourceOptions options = SocketSourceOptions.parse(context.options());
+        LOG.warning(PRODUCTION_WARNING);
+        return new SocketContinuousStream(options);
     }
 }

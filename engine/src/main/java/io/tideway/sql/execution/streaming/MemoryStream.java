@@ -2,6 +2,7 @@ package io.tideway.sql.execution.streaming;
 
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.spi.ContinuousStream;
 import io.tideway.engine.spi.InputPartition;
 import io.tideway.engine.spi.LongOffset;
 import io.tideway.engine.spi.Offset;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A source fed from code, for tests and examples, mirroring Spark's {@code MemoryStream}:
  * {@code addData(...)} appends rows; offsets are row counts. Data lives in this object, so a
  * query restarted in the same JVM on the same checkpoint resumes where it stopped. Thread-safe:
- * any thread may add data while a query reads.
+ * any thread may add data while a query reads; readers never lock ({@link MemoryRowLog}). In
+ * continuous mode partition p reads rows {@code i % numPartitions == p} ({@link MemoryContinuousStream}).
  */
 public final class MemoryStream<T> implements SourceProvider {
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -39,7 +41,7 @@ public final class MemoryStream<T> implements SourceProvider {
     private final TidewaySession session;
     private final ObjectEncoder<T> encoder;
     private final int numPartitions;
-    private final List<byte[]> rows = new ArrayList<>();
+    private final MemoryRowLog rows = new MemoryRowLog();
 
     public MemoryStream(int id, TidewaySession session, Encoder<T> encoder, int numPartitions) {
         this.id = id;
@@ -74,10 +76,7 @@ public final class MemoryStream<T> implements SourceProvider {
             buf.getBytes(0, bytes);
             encoded.add(bytes);
         }
-        synchronized (rows) {
-            rows.addAll(encoded);
-            return new LongOffset(rows.size());
-        }
+        return new LongOffset(rows.append(encoded));
     }
 
     public Dataset<T> toDS() {
@@ -110,6 +109,16 @@ public final class MemoryStream<T> implements SourceProvider {
         return new Source();
     }
 
+    /** Striped over this stream's {@code numPartitions}; see {@link MemoryContinuousStream}. */
+    @Override
+    public ContinuousStream createContinuous(SourceContext context) {
+        return new MemoryContinuousStream(description(), numPartitions, rows);
+    }
+
+    private String description() {
+        return "MemoryStream[" + String.join(",", encoder.schema().fieldNames()) + "]";
+    }
+
     private record Slice(int index, long from, long to) implements InputPartition {
     }
 
@@ -117,14 +126,13 @@ public final class MemoryStream<T> implements SourceProvider {
     private final class Source implements StreamSource {
         @Override
         public String description() {
-            return "MemoryStream[" + String.join(",", encoder.schema().fieldNames()) + "]";
+            return MemoryStream.this.description();
         }
 
         @Override
         public Offset latestOffset(Offset start, ReadLimit limit) {
-            synchronized (rows) {
-                return rows.isEmpty() ? null : new LongOffset(rows.size());
-            }
+            int size = rows.size();
+            return size == 0 ? null : new LongOffset(size);
         }
 
         @Override
@@ -157,12 +165,10 @@ public final class MemoryStream<T> implements SourceProvider {
                     if (next >= s.to) {
                         return -1;
                     }
+                    byte[][] published = rows.rows(); // rows below s.to were published before s was planned
                     int n = 0;
                     while (next < s.to && n < maxRows) {
-                        byte[] row;
-                        synchronized (rows) {
-                            row = rows.get((int) next);
-                        }
+                        byte[] row = published[(int) next];
                         view.wrap(row);
                         out.accept(view, 0, row.length);
                         next++;

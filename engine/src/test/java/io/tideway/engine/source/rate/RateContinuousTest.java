@@ -1,0 +1,383 @@
+package io.tideway.engine.source.rate;
+
+import io.tideway.engine.source.ContinuousRows;
+import io.tideway.engine.spi.ContinuousPartitionReader;
+import io.tideway.engine.spi.ContinuousStream;
+import io.tideway.engine.spi.LongOffset;
+import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.PartitionOffset;
+import io.tideway.engine.spi.SourceContext;
+import io.tideway.sql.Row;
+import io.tideway.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RateContinuousTest {
+    private static final long ORIGIN = 1_700_000_000_000L;
+    private static final StructType SCHEMA = RateSourceProvider.SCHEMA;
+
+    @TempDir
+    Path dir;
+
+    /** A clock the test moves by hand; plain fields, so reading it allocates nothing. */
+    static final class ManualClock implements RateClock {
+        long millis;
+        long nanos;
+
+        ManualClock(long millis, long nanos) {
+            this.millis = millis;
+            this.nanos = nanos;
+        }
+
+        @Override
+        public long currentTimeMillis() {
+            return millis;
+        }
+
+        @Override
+        public long nanoTime() {
+            return nanos;
+        }
+    }
+
+    private static Options opts(String... kv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return new Options(m);
+    }
+
+    private static RateContinuousStream stream(ManualClock clock, String... kv) {
+        return new RateContinuousStream(RateSourceOptions.parse(opts(kv)), OptionalLong.empty(), clock);
+    }
+
+    private static List<Long> values(List<Row> rows) {
+        return rows.stream().map(r -> r.getLong(1)).toList();
+    }
+
+    /** The {@code timestamp} column in µs, read raw from the row. */
+    private static List<Long> micros(ContinuousPartitionReader reader, int maxRows) {
+        List<Long> out = new ArrayList<>();
+        reader.poll((b, o, l) -> out.add(b.getLong(o + 8)), maxRows);
+        return out;
+    }
+
+    @Test
+    void pacerIsExactAtAnyRate() {
+        long[][] cases = {{3, 1}, {7, 3}, {1, 1}, {1_000_000_007L, 2}, {3_000_000_000_000L, 7}, {Long.MAX_VALUE, 1}};
+        for (long[] c : cases) {
+            long rate = c[0];
+            int n = (int) c[1];
+            long start = 123_456_789L;
+            RatePacer pacer = new RatePacer(rate, n, start);
+            for (long k = 0; k <= 20_000; k++) {
+                long expected = BigInteger.valueOf(k).multiply(BigInteger.valueOf(n * 1_000_000_000L))
+                        .divide(BigInteger.valueOf(rate)).longValueExact() + start;
+                assertEquals(expected, pacer.due(), "rate " + rate + ", partitions " + n + ", row " + k);
+                pacer.advance();
+            }
+        }
+    }
+
+    @Test
+    void partitionsStripeValuesAtTheirOwnRateFromTheOrigin() {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "4", "numPartitions", "2");
+        assertEquals(ORIGIN, stream.originMs());
+        List<PartitionOffset> initial = stream.initialOffsets();
+        assertEquals(List.of(new RatePartitionOffset(-2, ORIGIN), new RatePartitionOffset(-1, ORIGIN)), initial);
+        ContinuousPartitionReader p0 = stream.createReader(0, initial.get(0));
+        ContinuousPartitionReader p1 = stream.createReader(1, initial.get(1));
+
+        assertEquals(0, p0.poll((b, o, l) -> { }, 10), "nothing is due at the origin");
+        clock.millis = ORIGIN + 499;
+        assertEquals(0, p0.poll((b, o, l) -> { }, 10), "the first row is due one period (500 ms) after the origin");
+        clock.millis = ORIGIN + 500;
+        assertEquals(List.of((ORIGIN + 500) * 1000), micros(p0, 10));
+        clock.millis = ORIGIN + 2100;
+        List<Row> rows0 = ContinuousRows.poll(p0, SCHEMA, 10);
+        List<Row> rows1 = ContinuousRows.poll(p1, SCHEMA, 10);
+        assertEquals(List.of(2L, 4L, 6L), values(rows0));
+        assertEquals(List.of(1L, 3L, 5L, 7L), values(rows1));
+        assertEquals(List.of(ORIGIN + 500, ORIGIN + 1000, ORIGIN + 1500, ORIGIN + 2000),
+                rows1.stream().map(r -> r.getTimestamp(0).getTime()).toList());
+        assertEquals(new RatePartitionOffset(6, ORIGIN + 2000), p0.currentOffset());
+        assertEquals(new RatePartitionOffset(7, ORIGIN + 2000), p1.currentOffset());
+        assertEquals(0, p0.poll((b, o, l) -> { }, 10));
+    }
+
+    @Test
+    void timestampsAreOriginPlusKPeriodsToTheMicrosecond() {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "3", "numPartitions", "1");
+        ContinuousPartitionReader reader = stream.createReader(0, stream.initialOffsets().get(0));
+        clock.millis = ORIGIN + 100_000;
+        List<Long> micros = micros(reader, 300);
+        assertEquals(300, micros.size());
+        for (int k = 1; k <= 300; k++) {
+            // period = 1e9/3 ns, kept exactly (Spark would truncate it to 333 ms)
+            long intendedNanos = ORIGIN * 1_000_000L + k * 1_000_000_000L / 3;
+            assertEquals(intendedNanos / 1000, micros.get(k - 1), "row " + k);
+        }
+    }
+
+    @Test
+    void aCatchUpBurstIsBoundedByMaxRows() {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "1000", "numPartitions", "1");
+        ContinuousPartitionReader reader = stream.createReader(0, stream.initialOffsets().get(0));
+        clock.millis = ORIGIN + 10;
+        assertEquals(List.of(0L, 1L, 2L), values(ContinuousRows.poll(reader, SCHEMA, 3)));
+        assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L), values(ContinuousRows.poll(reader, SCHEMA, 100)));
+        assertEquals(0, reader.poll((b, o, l) -> { }, 100));
+    }
+
+    @Test
+    void offsetsRoundTripInSparksFormat() {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "4", "numPartitions", "2");
+        String json = stream.serializeOffsets(stream.initialOffsets());
+        assertEquals("{\"0\":{\"value\":-2,\"runTimeMs\":" + ORIGIN + "},\"1\":{\"value\":-1,\"runTimeMs\":" + ORIGIN + "}}",
+                json);
+        assertEquals(stream.initialOffsets(), stream.deserializeOffsets(json));
+        List<PartitionOffset> later = List.of(new RatePartitionOffset(12, 1_700_000_003_500L),
+                new RatePartitionOffset(13, 1_700_000_003_500L));
+        String digest = "{\"0\":{\"value\":12,\"runTimeMs\":1700000003500},\"1\":{\"value\":13,\"runTimeMs\":1700000003500}}";
+        assertEquals(digest, stream.serializeOffsets(later));
+        assertEquals(later, stream.deserializeOffsets(" {\"1\":{\"runTimeMs\":1700000003500,\"value\":13},"
+                + "\"0\":{\"value\":12,\"runTimeMs\":1700000003500}} "));
+    }
+
+    @Test
+    void changingNumPartitionsOrCorruptOffsetsFailWithAClearMessage() {
+        RateContinuousStream three = stream(new ManualClock(ORIGIN, 0), "numPartitions", "3");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> three.deserializeOffsets(
+                "{\"0\":{\"value\":12,\"runTimeMs\":1},\"1\":{\"value\":13,\"runTimeMs\":1}}"));
+        assertEquals("The previous run contained 2 partitions, but 3 partitions are currently configured."
+                + " The numPartitions option cannot be changed.", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> three.deserializeOffsets("{\"0\":{\"value\":\"x\"}}"));
+        assertThrows(IllegalArgumentException.class, () -> three.deserializeOffsets("[1,2"));
+        assertThrows(IllegalArgumentException.class, () -> three.deserializeOffsets("\"soon\""));
+    }
+
+    @Test
+    void restartResumesAfterTheCommittedRowWithNoGapOrRepeat() {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream first = stream(clock, "rowsPerSecond", "6", "numPartitions", "3");
+        List<ContinuousPartitionReader> readers = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            readers.add(first.createReader(p, first.initialOffsets().get(p)));
+        }
+        clock.millis = ORIGIN + 1700; // periods of 500 ms: rows at 500, 1000, 1500 per partition
+        List<Long> before = new ArrayList<>();
+        List<PartitionOffset> committed = new ArrayList<>();
+        for (ContinuousPartitionReader r : readers) {
+            before.addAll(values(ContinuousRows.poll(r, SCHEMA, 100)));
+            committed.add(r.currentOffset());
+        }
+        String line = first.serializeOffsets(committed);
+
+        clock.millis = ORIGIN + 60_000; // down for a minute: Spark's catch-up burst follows
+        RateContinuousStream restarted = stream(clock, "rowsPerSecond", "6", "numPartitions", "3");
+        List<PartitionOffset> start = restarted.deserializeOffsets(line);
+        List<Long> after = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            ContinuousPartitionReader r = restarted.createReader(p, start.get(p));
+            List<Long> ts = new ArrayList<>();
+            List<Row> rows = ContinuousRows.poll(r, SCHEMA, 2);
+            rows.forEach(row -> ts.add(row.getTimestamp(0).getTime()));
+            assertEquals(List.of(ORIGIN + 2000, ORIGIN + 2500), ts, "partition " + p + " resumes one period later");
+            after.addAll(values(rows));
+        }
+        List<Long> all = new ArrayList<>(before);
+        all.addAll(after);
+        assertEquals(List.of(0L, 3L, 6L, 1L, 4L, 7L, 2L, 5L, 8L, 9L, 12L, 10L, 13L, 11L, 14L), all);
+        assertEquals(15, all.stream().distinct().count());
+        assertTrue(all.stream().sorted().toList().equals(java.util.stream.LongStream.range(0, 15).boxed().toList()));
+    }
+
+    @Test
+    void microBatchOffsetMapsToTheLastValuePerPartition() throws Exception {
+        long created = ORIGIN - 10_000;
+        RateCreationTime.loadOrCreate(dir, () -> created);
+        Options options = opts("rowsPerSecond", "5", "numPartitions", "2");
+        ContinuousStream stream = new RateSourceProvider().createContinuous(new SourceContext(options, SCHEMA, dir, Map.of()));
+        // 3 s at 5 rows/s: values 0..14 were emitted; p0 last 14, p1 last 13, each stamped where the
+        // schedule puts it before second 3 (200 ms a value)
+        assertEquals(List.of(new RatePartitionOffset(14, created + 2800), new RatePartitionOffset(13, created + 2600)),
+                stream.deserializeOffsets("3"));
+        ContinuousPartitionReader p0 = stream.createReader(0, stream.deserializeOffsets("3").get(0));
+        ContinuousPartitionReader p1 = stream.createReader(1, stream.deserializeOffsets("3").get(1));
+        // the next micro-batch would have stamped 15 at +3000 and 16 at +3200: so does the continuous run
+        List<Row> r0 = ContinuousRows.poll(p0, SCHEMA, 1);
+        List<Row> r1 = ContinuousRows.poll(p1, SCHEMA, 1);
+        assertEquals(List.of(16L), values(r0));
+        assertEquals(List.of(15L), values(r1));
+        assertEquals(created + 3200, r0.get(0).getTimestamp(0).getTime());
+        assertEquals(created + 3000, r1.get(0).getTimestamp(0).getTime());
+        // the micro-batch source would have emitted the same values before its offset 3
+        RateStreamSource microBatch = new RateStreamSource(RateSourceOptions.parse(options), dir, () -> created);
+        assertEquals(15, io.tideway.engine.source.SourceRows.collect(microBatch,
+                microBatch.planPartitions(null, new LongOffset(3)), SCHEMA).stream().mapToInt(List::size).sum());
+    }
+
+    @Test
+    void microBatchOffsetMappingFollowsRampUpAndEdgeCases() {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        // ramp-up 4 s at 10 rows/s: 2 s emitted 6 rows (0..5)
+        RateContinuousStream ramp = stream(clock, "rowsPerSecond", "10", "rampUpTime", "4s", "numPartitions", "4");
+        assertEquals(List.of(4L, 5L, 2L, 3L), ramp.deserializeOffsets("2").stream()
+                .map(o -> ((RatePartitionOffset) o).value()).toList());
+        // nothing emitted yet: the initial values p - N
+        assertEquals(List.of(-4L, -3L, -2L, -1L), ramp.deserializeOffsets("0").stream()
+                .map(o -> ((RatePartitionOffset) o).value()).toList());
+        // fewer rows than partitions: 1 s at 2 rows/s, 3 partitions
+        RateContinuousStream sparse = stream(clock, "rowsPerSecond", "2", "numPartitions", "3");
+        List<PartitionOffset> offsets = sparse.deserializeOffsets("1");
+        assertEquals(List.of(0L, 1L, -1L), offsets.stream().map(o -> ((RatePartitionOffset) o).value()).toList());
+        // no creation time logged: times count back from this stream's origin, so it resumes now
+        assertEquals(ORIGIN - 1000, ((RatePartitionOffset) offsets.get(0)).runTimeMs()); // value 0 is two values (1 s) before row 2
+        assertThrows(IllegalArgumentException.class, () -> sparse.deserializeOffsets("-1"));
+    }
+
+    @Test
+    void exactPacingRunsANanosecondScheduleFromTheReadersStart() {
+        long nanoStart = 5_000_000_000L;
+        ManualClock clock = new ManualClock(ORIGIN, nanoStart);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "3000", "numPartitions", "1", "exactPacing", "true",
+                "includeIntendedNanoTime", "true");
+        clock.millis = ORIGIN + 5000; // reader starts 5 s after the stream: no catch-up in exact pacing
+        ContinuousPartitionReader reader = stream.createReader(0, stream.initialOffsets().get(0));
+        StructType schema = RateSourceProvider.SCHEMA_WITH_INTENDED_NANO_TIME;
+        clock.nanos = nanoStart + 333_332;
+        assertEquals(0, reader.poll((b, o, l) -> { }, 10), "row 1 is due at 333,333.33 ns");
+        clock.nanos = nanoStart + 333_334;
+        assertEquals(List.of(0L), values(ContinuousRows.poll(reader, schema, 10)));
+        clock.millis = ORIGIN + 999_999; // the wall clock no longer matters
+        clock.nanos = nanoStart + 1_000_000;
+        List<Row> rows = ContinuousRows.poll(reader, schema, 10);
+        assertEquals(List.of(1L, 2L), values(rows));
+        assertEquals(List.of(nanoStart + 666_666, nanoStart + 1_000_000), rows.stream().map(r -> r.getLong(2)).toList());
+        long wallStartNanos = (ORIGIN + 5000) * 1_000_000L;
+        assertEquals(List.of((wallStartNanos + 666_666) / 1000, (wallStartNanos + 1_000_000) / 1000),
+                rows.stream().map(r -> {
+                    java.sql.Timestamp t = r.getTimestamp(0);
+                    return t.getTime() / 1000 * 1_000_000 + t.getNanos() / 1000;
+                }).toList());
+        assertEquals(new RatePartitionOffset(2, ORIGIN + 5001), reader.currentOffset());
+    }
+
+    @Test
+    void intendedNanoTimeColumnMapsTheWallScheduleOntoNanoTime() {
+        ManualClock clock = new ManualClock(ORIGIN, 42_000_000_000L);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "2", "numPartitions", "1", "includeIntendedNanoTime", "true");
+        ContinuousPartitionReader reader = stream.createReader(0, stream.initialOffsets().get(0));
+        clock.millis = ORIGIN + 1000;
+        List<Row> rows = ContinuousRows.poll(reader, RateSourceProvider.SCHEMA_WITH_INTENDED_NANO_TIME, 10);
+        // the wall clock read ORIGIN when nanoTime read 42 s
+        assertEquals(List.of(42_500_000_000L, 43_000_000_000L), rows.stream().map(r -> r.getLong(2)).toList());
+    }
+
+    @Test
+    void microBatchReaderAlsoFillsTheIntendedNanoTimeColumn() {
+        RateStreamSource source = new RateStreamSource(RateSourceOptions.parse(opts("rowsPerSecond", "4",
+                "numPartitions", "1", "includeIntendedNanoTime", "true")), dir, () -> ORIGIN);
+        List<Row> rows = io.tideway.engine.source.SourceRows.collect(source,
+                source.planPartitions(new LongOffset(2), new LongOffset(3)), RateSourceProvider.SCHEMA_WITH_INTENDED_NANO_TIME)
+                .get(0);
+        assertEquals(4, rows.size());
+        for (int i = 1; i < rows.size(); i++) { // 250 ms apart on both scales
+            assertEquals(250_000_000L, rows.get(i).getLong(2) - rows.get(i - 1).getLong(2));
+        }
+    }
+
+    @Test
+    void rampUpTimeIsIgnoredInContinuousMode() {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "10", "rampUpTime", "100s", "numPartitions", "1");
+        ContinuousPartitionReader reader = stream.createReader(0, stream.initialOffsets().get(0));
+        clock.millis = ORIGIN + 1000;
+        assertEquals(10, ContinuousRows.poll(reader, SCHEMA, 100).size());
+    }
+
+    @Test
+    void providerDescribesAndSchemasTheContinuousStream() {
+        RateSourceProvider provider = new RateSourceProvider();
+        Options options = opts("rowsPerSecond", "100", "rampUpTime", "5s", "numPartitions", "3");
+        ContinuousStream stream = provider.createContinuous(new SourceContext(options, SCHEMA, null, Map.of()));
+        assertEquals("RateStreamV2[rowsPerSecond=100, rampUpTimeSeconds=5, numPartitions=3", stream.description());
+        assertEquals(3, stream.numPartitions());
+        assertEquals("struct<timestamp:timestamp,value:bigint,intendedNanoTime:bigint>",
+                provider.schema(null, opts("includeIntendedNanoTime", "true")).simpleString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> provider.schema(null, opts("exactPacing", "maybe")));
+        assertEquals("exactPacing must be set to either \"true\" or \"false\"", e.getMessage());
+    }
+
+    @Test
+    void realClockDeliversStripedRowsSpacedByOnePeriod() {
+        Options options = opts("rowsPerSecond", "2000", "numPartitions", "2");
+        ContinuousStream stream = new RateSourceProvider().createContinuous(new SourceContext(options, SCHEMA, null, Map.of()));
+        for (int p = 0; p < 2; p++) {
+            try (ContinuousPartitionReader reader = stream.createReader(p, stream.initialOffsets().get(p))) {
+                List<Row> rows = ContinuousRows.pollUntil(reader, SCHEMA, 200, Duration.ofSeconds(10));
+                for (int i = 0; i < rows.size(); i++) {
+                    assertEquals(p + 2L * i, rows.get(i).getLong(1));
+                    if (i > 0) { // 1000 rows/s per partition: exactly 1 ms apart
+                        assertEquals(1, rows.get(i).getTimestamp(0).getTime() - rows.get(i - 1).getTimestamp(0).getTime());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void exactPacingOnTheRealClockDeliversRowsInOrder() {
+        Options options = opts("rowsPerSecond", "100000", "numPartitions", "1", "exactPacing", "true");
+        ContinuousStream stream = new RateSourceProvider().createContinuous(new SourceContext(options, SCHEMA, null, Map.of()));
+        try (ContinuousPartitionReader reader = stream.createReader(0, stream.initialOffsets().get(0))) {
+            List<Row> rows = ContinuousRows.pollUntil(reader, SCHEMA, 1000, Duration.ofSeconds(10));
+            assertEquals(java.util.stream.LongStream.range(0, 1000).boxed().toList(), values(rows));
+        }
+    }
+
+    @Test
+    void pollAllocatesNothingPerRow() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "1000000", "numPartitions", "2",
+                "includeIntendedNanoTime", "true");
+        long[] sum = new long[1];
+        io.tideway.offheap.row.RowConsumer out = (b, o, l) -> sum[0] += b.getLong(o + 16);
+        clock.millis = ORIGIN + 4000; // 2M rows due per partition
+        ContinuousPartitionReader warm = stream.createReader(0, stream.initialOffsets().get(0));
+        while (warm.poll(out, 1024) > 0) {
+            // warm up so the measured pass runs compiled code
+        }
+        ContinuousPartitionReader reader = stream.createReader(1, stream.initialOffsets().get(1));
+        long before = threads.getCurrentThreadAllocatedBytes();
+        int rows = 0;
+        for (int n; (n = reader.poll(out, 1024)) > 0; ) {
+            rows += n;
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(2_000_000, rows);
+        assertTrue(allocated < 16 * 1024, "allocated " + allocated + " bytes for 2M rows");
+        warm.close();
+        reader.close();
+    }
+}
