@@ -60,6 +60,7 @@ final class ContinuousExecution extends StreamExecution {
             committed = recovery.committedOffsets() == null ? stream.initialOffsets()
                     : stream.deserializeOffsets(recovery.committedOffsets().offsets().get(0));
             long startEpoch = recovery.nextBatchId();
+            checkpoint.offsets().purgeAfter(startEpoch - 1);
             failure = null;
             runPipelines(startEpoch);
             if (failure == null || restartsLeft-- <= 0) {
@@ -77,8 +78,9 @@ final class ContinuousExecution extends StreamExecution {
     private void runPipelines(long startEpoch) throws Exception {
         ctx.setBatchTimestampMs(System.currentTimeMillis());
         progress = new EpochProgress(this, spec, stream, startEpoch);
-        coordinator = new EpochCoordinator(displayName(), stream.numPartitions(), startEpoch, intervalMs,
-                this::commitEpoch, t -> fail(-1, -1, t));
+        // the coordinator's clock starts now; readers that start a little later catch up with markers
+        coordinator = new EpochCoordinator(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
+                startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t));
         pipelines.clear();
         for (int p = 0; p < stream.numPartitions(); p++) {
             EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
@@ -89,7 +91,6 @@ final class ContinuousExecution extends StreamExecution {
                     this::fail));
         }
         pipelines.forEach(PartitionPipeline::start);
-        coordinator.start();
         updateStatus("Running", true, true);
         try {
             while (!isStopRequested() && failure == null) {
@@ -133,7 +134,9 @@ final class ContinuousExecution extends StreamExecution {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("spark.sql.shuffle.partitions", spec.session().conf().get("spark.sql.shuffle.partitions"));
         String line = stream.serializeOffsets(offsets);
-        checkpoint.offsets().add(epoch, new OffsetSeq(new OffsetSeqMetadata(0L, System.currentTimeMillis(), conf), List.of(line)));
+        if (!checkpoint.offsets().add(epoch, new OffsetSeq(new OffsetSeqMetadata(0L, System.currentTimeMillis(), conf), List.of(line)))) {
+            throw new IllegalStateException("Concurrent update to the log. Multiple streaming jobs detected for " + epoch);
+        }
         spec.sink().commit(epoch, messages);
         checkpoint.commits().add(epoch, new CommitMetadata(0L));
         stream.commit(offsets);

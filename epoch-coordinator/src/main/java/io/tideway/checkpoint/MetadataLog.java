@@ -171,13 +171,30 @@ public abstract class MetadataLog<T> {
     public void purge(long thresholdId) {
         for (long id : listBatchIds()) {
             if (id < thresholdId) {
-                Path file = batchFile(id);
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    throw new CheckpointException("Failed to delete log file " + file + ": " + e, e);
-                }
+                delete(id);
             }
+        }
+    }
+
+    /**
+     * Deletes entries with ids above {@code lastKeptId}: continuous mode drops the offsets of
+     * epochs that never committed before it runs them again (Spark 2.3's {@code purgeAfter}), so a
+     * re-run epoch's offsets are written afresh rather than kept from the failed run.
+     */
+    public void purgeAfter(long lastKeptId) {
+        for (long id : listBatchIds()) {
+            if (id > lastKeptId) {
+                delete(id);
+            }
+        }
+    }
+
+    private void delete(long id) {
+        Path file = batchFile(id);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new CheckpointException("Failed to delete log file " + file + ": " + e, e);
         }
     }
 }

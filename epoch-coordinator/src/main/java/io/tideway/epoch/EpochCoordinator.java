@@ -214,8 +214,9 @@ public final class EpochCoordinator implements AutoCloseable {
      * (stop uses it so that everything read gets committed). Any thread; returns immediately.
      * Requests made before the coordinator acts on them are served by one advance. Every report
      * offered before this call is processed, and every epoch it completes committed, before the
-     * requested advance becomes visible in {@link #currentEpoch()}. The advance is delayed while
-     * {@code maxOutstandingEpochs} epochs are uncommitted.
+     * advance serving this request becomes visible in {@link #currentEpoch()} (a timer tick may
+     * end the epoch first; the served advance then ends a later one). The advance is delayed
+     * while {@code maxOutstandingEpochs} epochs are uncommitted.
      *
      * @return the epoch this request ends (the current epoch at the call); await its commit with
      *         {@link #awaitCommitted}
@@ -230,9 +231,15 @@ public final class EpochCoordinator implements AutoCloseable {
     /**
      * Waits until {@code epoch} is committed. Any thread but the coordinator thread.
      *
+     * @throws IllegalStateException if called on the coordinator thread (from the committer)
+     *
      * @return true if it is committed; false if the timeout passed or the coordinator ended first
      */
     public boolean awaitCommitted(long epoch, long timeoutMs) throws InterruptedException {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("awaitCommitted(" + epoch + ") called on " + thread.getName()
+                    + ", the thread that commits: it would wait for itself");
+        }
         long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         commitLock.lock();
         try {
@@ -337,22 +344,18 @@ public final class EpochCoordinator implements AutoCloseable {
     private void onReport(PartitionReport report) {
         int partition = report.partition();
         long epoch = report.epoch();
-        String problem = null;
+        EpochReportException rejected = null;
         if (partition < 0 || partition >= partitions) {
-            problem = "Report from partition " + partition + " for epoch " + epoch
-                    + ": partition out of range [0, " + partitions + ")";
+            rejected = EpochReportException.unknownPartition(name, partition, epoch, partitions);
         } else if (epoch <= lastCommittedEpoch) {
-            problem = "Late report from partition " + partition + " for epoch " + epoch + ": epoch " + epoch
-                    + " is already committed (last committed epoch " + lastCommittedEpoch + ")";
+            rejected = EpochReportException.alreadyCommitted(name, partition, epoch, lastCommittedEpoch);
         } else if (epoch >= currentEpoch) {
-            problem = "Early report from partition " + partition + " for epoch " + epoch + ": epoch " + epoch
-                    + " has not ended (current epoch " + currentEpoch + ")";
+            rejected = EpochReportException.notEnded(name, partition, epoch, currentEpoch);
         } else if (!pending.put(report)) {
-            problem = "Duplicate report from partition " + partition + " for epoch " + epoch
-                    + ": the first report is kept";
+            rejected = EpochReportException.duplicate(name, partition, epoch);
         }
-        if (problem != null) {
-            notifyError(new EpochReportException("Epoch coordinator " + name + ": " + problem, partition, epoch));
+        if (rejected != null) {
+            notifyError(rejected);
         }
     }
 
