@@ -34,8 +34,17 @@ final class EpochProgress {
         Map<String, Long> durations = new LinkedHashMap<>();
         durations.put("commitOffsets", commitMs);
         durations.put("triggerExecution", elapsed);
+        Map<String, String> metrics = new LinkedHashMap<>();
+        for (PartitionPipeline p : pipelines) {
+            PartitionCounters c = p.counters();
+            String k = "partition" + p.partition() + ".";
+            metrics.put(k + "rows", Long.toString(c.rows()));
+            metrics.put(k + "slots", Long.toString(c.slots()));
+            metrics.put(k + "ringDepth", Long.toString(p.ringDepth()));
+            metrics.put(k + "readerIdleCycles", Long.toString(c.readerIdleCycles()));
+        }
         SourceProgress source = new SourceProgress(stream.description(), stream.serializeOffsets(start),
-                stream.serializeOffsets(end), stream.serializeOffsets(end), inputRows, rate, rate);
+                stream.serializeOffsets(end), stream.serializeOffsets(end), inputRows, rate, rate, metrics);
         lastCommitMs = now;
         return new StreamingQueryProgress(query.id(), query.runId(), spec.name(),
                 StreamExecution.TIMESTAMP_FORMAT.format(Instant.ofEpochMilli(now)), epoch, elapsed, durations, Map.of(),

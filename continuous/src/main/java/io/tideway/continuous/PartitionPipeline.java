@@ -67,7 +67,7 @@ final class PartitionPipeline {
             }
         });
         ring.addGatingSequences(processor.getSequence());
-        this.reader = new ReaderLoop(source, ring, currentEpoch, startEpoch, settings.newIdleStrategy(), settings,
+        this.reader = new ReaderLoop(source, ring, currentEpoch, startEpoch, settings.newIdleStrategy(), settings, counters,
                 (t, epoch) -> failures.failed(partition, epoch, t));
         this.readerThread = new Thread(reader, "tideway-reader-" + queryName + "-" + partition);
         this.taskThread = new Thread(processor, "tideway-task-" + queryName + "-" + partition);

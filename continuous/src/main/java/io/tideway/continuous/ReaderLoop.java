@@ -20,6 +20,7 @@ final class ReaderLoop implements Runnable {
     private final SlotAppender appender;
     private final int rowsPerSlot;
     private final ErrorSink errors;
+    private final PartitionCounters counters;
     private volatile boolean running = true;
     private long epoch;
 
@@ -29,7 +30,8 @@ final class ReaderLoop implements Runnable {
     }
 
     ReaderLoop(ContinuousPartitionReader reader, RingBuffer<RingSlot> ring, LongSupplier currentEpoch, long startEpoch,
-               IdleStrategy idle, ContinuousSettings settings, ErrorSink errors) {
+               IdleStrategy idle, ContinuousSettings settings, PartitionCounters counters, ErrorSink errors) {
+        this.counters = counters;
         this.reader = reader;
         this.ring = ring;
         this.currentEpoch = currentEpoch;
@@ -82,6 +84,7 @@ final class ReaderLoop implements Runnable {
                     slot = null;
                     idle.reset();
                 } else {
+                    counters.onReaderIdle();
                     idle.idle();
                 }
             }

@@ -75,6 +75,12 @@ class ContinuousQueryTest {
             assertTrue(q.exception().isEmpty(), wait);
             assertTrue(Files.exists(dir.resolve(wait).resolve("commits/0")), "epochs are committed to the checkpoint");
             assertNotNull(q.lastProgress(), wait);
+            assertTrue(q.lastProgress().sources()[0].metrics().containsKey("partition1.rows"), q.lastProgress().json());
+            long rowsSeen = 0;
+            for (var p : q.recentProgress()) {
+                rowsSeen += p.numInputRows();
+            }
+            assertEquals(2000, rowsSeen, "every input row is counted once in some epoch's progress (" + wait + ")");
         }
     }
 

@@ -11,9 +11,19 @@ public final class SourceProgress {
     private final long numInputRows;
     private final double inputRowsPerSecond;
     private final double processedRowsPerSecond;
+    private final java.util.Map<String, String> metrics;
 
     public SourceProgress(String description, String startOffset, String endOffset, String latestOffset,
                           long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond) {
+        this(description, startOffset, endOffset, latestOffset, numInputRows, inputRowsPerSecond, processedRowsPerSecond,
+                java.util.Map.of());
+    }
+
+    /** With Spark 3.x's {@code metrics}: source-specific counters (continuous mode: per-partition ring counters). */
+    public SourceProgress(String description, String startOffset, String endOffset, String latestOffset,
+                          long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond,
+                          java.util.Map<String, String> metrics) {
+        this.metrics = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metrics));
         this.description = description;
         this.startOffset = startOffset;
         this.endOffset = endOffset;
@@ -51,6 +61,10 @@ public final class SourceProgress {
         return processedRowsPerSecond;
     }
 
+    public java.util.Map<String, String> metrics() {
+        return metrics;
+    }
+
     ObjectNode jsonValue() {
         ObjectNode n = ProgressJson.MAPPER.createObjectNode();
         n.put("description", description);
@@ -60,6 +74,10 @@ public final class SourceProgress {
         n.put("numInputRows", numInputRows);
         ProgressJson.putDouble(n, "inputRowsPerSecond", inputRowsPerSecond);
         ProgressJson.putDouble(n, "processedRowsPerSecond", processedRowsPerSecond);
+        if (!metrics.isEmpty()) {
+            ObjectNode m = n.putObject("metrics");
+            metrics.forEach(m::put);
+        }
         return n;
     }
 
