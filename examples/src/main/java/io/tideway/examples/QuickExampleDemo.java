@@ -19,14 +19,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The main demo ({@code bin/tideway demo}): the guide's quick example — running word count over
+ * The guide's quick example — running word count over
  * text from a socket, {@code complete} mode, console sink — fed by a bundled text served on
  * loopback, so no {@code nc} and no server are needed. It runs, stops, and restarts from its
  * checkpoint to show the counts carry over.
  *
- * <p>Usage: {@code bin/tideway demo [seconds-per-run]} (default 4).
+ * <p>Usage: {@code bin/tideway run QuickExampleDemo [seconds-per-run]} (default 4).
  */
-public final class Demo {
+public final class QuickExampleDemo {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         List<String> text = bundledText();
@@ -62,7 +62,7 @@ public final class Demo {
     }
 
     private static List<String> bundledText() throws IOException {
-        try (var in = Demo.class.getResourceAsStream("/demo/lines.txt")) {
+        try (var in = QuickExampleDemo.class.getResourceAsStream("/demo/lines.txt")) {
             if (in == null) {
                 throw new IOException("demo text /demo/lines.txt is missing from the classpath");
             }
