@@ -143,6 +143,36 @@ class ContinuousQueryTest {
         assertTrue(e.getMessage().contains("bad value 7"), e.getMessage());
     }
 
+    /** Fails the first time it sees 7, as a transient fault would. */
+    static final java.util.concurrent.atomic.AtomicBoolean FAILED_ONCE = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Test
+    void withTaskRestartsATransientFailureRestartsFromTheLastCommittedEpoch(@TempDir Path dir) throws Exception {
+        spark.conf().set(ContinuousSettings.MAX_TASK_RESTARTS, "1");
+        FAILED_ONCE.set(false);
+        Collector.ROWS.clear();
+        try {
+            MemoryStream<Long> s = new MemoryStream<>(104, spark, Encoders.LONG(), 1);
+            StreamingQuery q = s.toDS().map((MapFunction<Long, Long>) v -> {
+                if (v == 7L && FAILED_ONCE.compareAndSet(false, true)) {
+                    throw new IllegalStateException("transient");
+                }
+                return v;
+            }, Encoders.LONG()).writeStream().foreach(new Collector()).trigger(Trigger.Continuous(20))
+                    .option("checkpointLocation", dir.toString()).start();
+            s.addData(1L, 2L, 3L);
+            await(() -> Collector.ROWS.size() >= 3, "rows before the fault");
+            s.addData(7L, 8L);
+            await(() -> Collector.ROWS.contains(8L), "rows after the restart");
+            assertTrue(q.isActive(), "the query survived one task failure");
+            assertTrue(q.exception().isEmpty());
+            q.stop();
+            assertEquals(Set.of(1L, 2L, 3L, 7L, 8L), new TreeSet<>(Collector.ROWS));
+        } finally {
+            spark.conf().unset(ContinuousSettings.MAX_TASK_RESTARTS);
+        }
+    }
+
     @Test
     void unsupportedOperationsFailAtStartWithSparksWords() {
         MemoryStream<Long> s = new MemoryStream<>(103, spark, Encoders.LONG(), 1);
