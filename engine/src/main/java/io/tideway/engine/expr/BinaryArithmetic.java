@@ -7,7 +7,7 @@ import io.tideway.sql.types.DataTypes;
 import java.util.List;
 
 /** {@code + - * / %} over numbers; {@code /} is always double, as in Spark. */
-public final class BinaryArithmetic extends Expression implements Coercible {
+public final class BinaryArithmetic extends BinaryExpression implements Coercible {
     private static final long serialVersionUID = 1L;
 
     public enum Op {
@@ -20,19 +20,12 @@ public final class BinaryArithmetic extends Expression implements Coercible {
     }
 
     private final Op op;
-    private final Expression left;
-    private final Expression right;
 
     public BinaryArithmetic(Op op, Expression left, Expression right) {
+        super(left, right);
         this.op = op;
-        this.left = left;
-        this.right = right;
     }
 
-    @Override
-    public List<Expression> children() {
-        return List.of(left, right);
-    }
 
     @Override
     public Expression withChildren(List<Expression> c) {

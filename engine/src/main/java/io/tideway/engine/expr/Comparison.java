@@ -7,7 +7,7 @@ import io.tideway.sql.types.DataTypes;
 import java.util.List;
 
 /** {@code = != < <= > >=}, null when either side is null (SQL three-valued logic). */
-public final class Comparison extends Expression implements Coercible {
+public final class Comparison extends BinaryExpression implements Coercible {
     private static final long serialVersionUID = 1L;
 
     public enum Op {
@@ -31,19 +31,12 @@ public final class Comparison extends Expression implements Coercible {
     }
 
     private final Op op;
-    private final Expression left;
-    private final Expression right;
 
     public Comparison(Op op, Expression left, Expression right) {
+        super(left, right);
         this.op = op;
-        this.left = left;
-        this.right = right;
     }
 
-    @Override
-    public List<Expression> children() {
-        return List.of(left, right);
-    }
 
     @Override
     public Expression withChildren(List<Expression> c) {

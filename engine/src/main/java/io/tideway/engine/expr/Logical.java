@@ -8,22 +8,15 @@ import io.tideway.sql.types.DataTypes;
 import java.util.List;
 
 /** {@code AND} / {@code OR} with SQL three-valued logic. */
-public final class Logical extends Expression implements Coercible {
+public final class Logical extends BinaryExpression implements Coercible {
     private static final long serialVersionUID = 1L;
     private final boolean isAnd;
-    private final Expression left;
-    private final Expression right;
 
     public Logical(boolean isAnd, Expression left, Expression right) {
+        super(left, right);
         this.isAnd = isAnd;
-        this.left = left;
-        this.right = right;
     }
 
-    @Override
-    public List<Expression> children() {
-        return List.of(left, right);
-    }
 
     @Override
     public Expression withChildren(List<Expression> c) {

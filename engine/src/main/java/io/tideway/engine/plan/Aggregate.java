@@ -11,17 +11,16 @@ import java.util.List;
  * {@code groupBy(...).agg(...)}: resolved grouping expressions and output expressions, each of
  * which is a grouping expression or an aggregate function (possibly aliased).
  */
-public final class Aggregate extends LogicalPlan {
+public final class Aggregate extends UnaryNode {
     private static final long serialVersionUID = 1L;
     private final List<Expression> grouping;
     private final List<Expression> outputs;
-    private final LogicalPlan child;
     private final StructType schema;
 
     public Aggregate(List<Expression> grouping, List<Expression> outputs, LogicalPlan child) {
+        super(child);
         this.grouping = List.copyOf(grouping);
         this.outputs = List.copyOf(outputs);
-        this.child = child;
         this.schema = NamedExpressions.schemaOf(outputs);
     }
 
@@ -33,9 +32,6 @@ public final class Aggregate extends LogicalPlan {
         return outputs;
     }
 
-    public LogicalPlan child() {
-        return child;
-    }
 
     /** The aggregate function behind an output, or null when the output is a grouping column. */
     public static AggregateFunction aggregateOf(Expression output) {
@@ -43,10 +39,6 @@ public final class Aggregate extends LogicalPlan {
         return e instanceof AggregateFunction f ? f : null;
     }
 
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
-    }
 
     @Override
     public StructType schema() {

@@ -3,35 +3,26 @@ package io.tideway.engine.plan;
 import io.tideway.engine.expr.Expression;
 import io.tideway.sql.types.StructType;
 
-import java.util.List;
 
 /** {@code where}/{@code filter} with a resolved boolean condition. */
-public final class Filter extends LogicalPlan {
+public final class Filter extends UnaryNode {
     private static final long serialVersionUID = 1L;
     private final Expression condition;
-    private final LogicalPlan child;
 
     public Filter(Expression condition, LogicalPlan child) {
+        super(child);
         this.condition = condition;
-        this.child = child;
     }
 
     public Expression condition() {
         return condition;
     }
 
-    public LogicalPlan child() {
-        return child;
-    }
 
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
-    }
 
     @Override
     public StructType schema() {
-        return child.schema();
+        return child().schema();
     }
 
     @Override

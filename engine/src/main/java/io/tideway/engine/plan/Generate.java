@@ -3,28 +3,26 @@ package io.tideway.engine.plan;
 import io.tideway.engine.expr.Explode;
 import io.tideway.sql.types.StructType;
 
-import java.util.List;
 
 /**
  * {@code explode}: one row per array element, holding the child's columns that later operators
  * need ({@code requiredChildOrdinals}, as Spark's {@code requiredChildOutput}) plus the element.
  */
-public final class Generate extends LogicalPlan {
+public final class Generate extends UnaryNode {
     private static final long serialVersionUID = 1L;
     private final Explode generator;
     private final String outputName;
-    private final LogicalPlan child;
     private final int[] requiredChildOrdinals;
     private final StructType schema;
 
     public Generate(Explode generator, String outputName, LogicalPlan child, int[] requiredChildOrdinals) {
+        super(child);
         this.generator = generator;
         this.outputName = outputName;
-        this.child = child;
         this.requiredChildOrdinals = requiredChildOrdinals.clone();
         StructType s = new StructType();
         for (int i : requiredChildOrdinals) {
-            s = s.add(child.schema().apply(i));
+            s = s.add(child().schema().apply(i));
         }
         this.schema = s.add(outputName, generator.dataType(), true);
     }
@@ -38,14 +36,7 @@ public final class Generate extends LogicalPlan {
         return generator;
     }
 
-    public LogicalPlan child() {
-        return child;
-    }
 
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
-    }
 
     @Override
     public StructType schema() {

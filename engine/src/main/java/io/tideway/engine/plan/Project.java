@@ -6,15 +6,14 @@ import io.tideway.sql.types.StructType;
 import java.util.List;
 
 /** {@code select}, {@code withColumn}, {@code drop}: one resolved expression per output column. */
-public final class Project extends LogicalPlan {
+public final class Project extends UnaryNode {
     private static final long serialVersionUID = 1L;
     private final List<Expression> projectList;
-    private final LogicalPlan child;
     private final StructType schema;
 
     public Project(List<Expression> projectList, LogicalPlan child) {
+        super(child);
         this.projectList = List.copyOf(projectList);
-        this.child = child;
         this.schema = NamedExpressions.schemaOf(projectList);
     }
 
@@ -22,14 +21,7 @@ public final class Project extends LogicalPlan {
         return projectList;
     }
 
-    public LogicalPlan child() {
-        return child;
-    }
 
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
-    }
 
     @Override
     public StructType schema() {

@@ -3,14 +3,13 @@ package io.tideway.engine.plan;
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.sql.types.StructType;
 
-import java.util.List;
 
 /**
  * A typed operation with user code: {@code map}, {@code flatMap}, {@code filter(FilterFunction)},
  * {@code mapPartitions}. Rows are decoded with {@code input}, the function runs on objects, and
  * results are encoded with {@code output}.
  */
-public final class TypedOperator extends LogicalPlan {
+public final class TypedOperator extends UnaryNode {
     private static final long serialVersionUID = 1L;
 
     /** Spark's node for each kind, used in error messages. */
@@ -27,14 +26,13 @@ public final class TypedOperator extends LogicalPlan {
     private final Object function;
     private final ObjectEncoder<?> input;
     private final ObjectEncoder<?> output;
-    private final LogicalPlan child;
 
     public TypedOperator(Kind kind, Object function, ObjectEncoder<?> input, ObjectEncoder<?> output, LogicalPlan child) {
+        super(child);
         this.kind = kind;
         this.function = function;
         this.input = input;
         this.output = output;
-        this.child = child;
     }
 
     public Kind kind() {
@@ -53,18 +51,11 @@ public final class TypedOperator extends LogicalPlan {
         return output;
     }
 
-    public LogicalPlan child() {
-        return child;
-    }
 
-    @Override
-    public List<LogicalPlan> children() {
-        return List.of(child);
-    }
 
     @Override
     public StructType schema() {
-        return kind == Kind.FILTER ? child.schema() : output.schema();
+        return kind == Kind.FILTER ? child().schema() : output.schema();
     }
 
     @Override
