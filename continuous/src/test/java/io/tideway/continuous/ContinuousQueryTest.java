@@ -174,9 +174,15 @@ class ContinuousQueryTest {
     }
 
     @Test
-    void unsupportedOperationsFailAtStartWithSparksWords() {
+    void unsupportedOperationsFailAtStartWithSparksWords(@TempDir Path dir) {
         MemoryStream<Long> s = new MemoryStream<>(103, spark, Encoders.LONG(), 1);
         Dataset<Row> df = s.toDF();
+        AnalysisException files = assertThrows(AnalysisException.class, () -> spark.readStream().format("text")
+                .load(dir.toString()).writeStream().format("console").trigger(Trigger.Continuous(100)).start());
+        assertEquals("Data source text does not support continuous processing.", files.getMessage());
+        AnalysisException fileSink = assertThrows(AnalysisException.class, () -> df.writeStream().format("json")
+                .option("checkpointLocation", dir.resolve("c").toString()).trigger(Trigger.Continuous(100)).start(dir.resolve("out").toString()));
+        assertEquals("Data source json does not support continuous writing", fileSink.getMessage());
         AnalysisException agg = assertThrows(AnalysisException.class, () -> df.groupBy("value").count().writeStream()
                 .outputMode("complete").format("console").trigger(Trigger.Continuous(100)).start());
         assertTrue(agg.getMessage().startsWith("Continuous processing does not support Aggregate operations."), agg.getMessage());
