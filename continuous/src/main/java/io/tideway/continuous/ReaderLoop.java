@@ -58,6 +58,14 @@ final class ReaderLoop implements Runnable {
                         ring.publish(sequence);
                         slot = null;
                     }
+                    if (appender.hasSpill()) {
+                        // a row already polled belongs to this epoch (the marker's offset counts it)
+                        sequence = ring.next();
+                        slot = ring.get(sequence);
+                        appender.target(slot);
+                        ring.publish(sequence);
+                        slot = null;
+                    }
                     while (epoch < now) {
                         if (slot == null) {
                             sequence = ring.next();

@@ -143,6 +143,35 @@ class ContinuousQueryTest {
         assertTrue(e.getMessage().contains("bad value 7"), e.getMessage());
     }
 
+    @Test
+    void rowsThatDoNotFitASlotSpillIntoTheNextAndOversizedRowsNameTheSetting(@TempDir Path dir) throws Exception {
+        spark.conf().set(ContinuousSettings.SLOT_BYTES, "96");
+        try {
+            MemoryStream<String> s = new MemoryStream<>(105, spark, Encoders.STRING(), 1);
+            StreamingQuery q = s.toDF().writeStream().format("memory").queryName("spill").trigger(Trigger.Continuous(20))
+                    .option("checkpointLocation", dir.resolve("a").toString()).start();
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                sent.add("row-" + i + "-" + "x".repeat(i % 40));
+            }
+            s.addData(sent);
+            await(() -> spark.table("spill").count() == 300, "300 rows through 96-byte slots");
+            q.stop();
+            List<String> got = new ArrayList<>();
+            spark.table("spill").collectAsList().forEach(r -> got.add(r.getString(0)));
+            assertEquals(sent, got, "every row once, in order");
+
+            MemoryStream<String> big = new MemoryStream<>(106, spark, Encoders.STRING(), 1);
+            StreamingQuery q2 = big.toDF().writeStream().format("memory").queryName("toobig").trigger(Trigger.Continuous(20))
+                    .option("checkpointLocation", dir.resolve("b").toString()).start();
+            big.addData("y".repeat(500));
+            StreamingQueryException e = assertThrows(StreamingQueryException.class, () -> q2.awaitTermination(20_000));
+            assertTrue(e.getMessage().contains(ContinuousSettings.SLOT_BYTES), e.getMessage());
+        } finally {
+            spark.conf().unset(ContinuousSettings.SLOT_BYTES);
+        }
+    }
+
     /** Fails the first time it sees 7, as a transient fault would. */
     static final java.util.concurrent.atomic.AtomicBoolean FAILED_ONCE = new java.util.concurrent.atomic.AtomicBoolean();
 
