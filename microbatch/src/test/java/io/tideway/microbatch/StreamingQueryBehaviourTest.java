@@ -66,7 +66,7 @@ class StreamingQueryBehaviourTest {
     }
 
     @Test
-    void continuousTriggerFailsClearlyUntilTheContinuousExecutorExists() {
+    void continuousTriggerWithoutTheContinuousModuleOnTheClasspathFailsClearly() {
         MemoryStream<Long> s = MemoryStream.create(Encoders.LONG(), spark);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.toDF().writeStream().format("console")
                 .trigger(Trigger.Continuous("1 second")).start());
