@@ -36,6 +36,20 @@ final class Hardware {
         return System.getProperty("os.arch");
     }
 
+    /**
+     * The 1/5/15-minute load averages and the number of runnable tasks (from /proc/loadavg), so a
+     * report says how busy the shared box was; "unknown" elsewhere.
+     */
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return "load average " + f[0] + " / " + f[1] + " / " + f[2] + " (1/5/15 min) on "
+                    + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "load average unknown";
+        }
+    }
+
     /** Total GC time so far, ms. */
     static long gcMillis() {
         long t = 0;

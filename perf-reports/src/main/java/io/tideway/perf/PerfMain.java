@@ -6,32 +6,55 @@ import java.util.Arrays;
 
 /**
  * {@code bin/tideway perf <scenario> [--option value ...]}: runs an end-to-end scenario and
- * writes its report under {@code perf-reports/results/<scenario>/}.
+ * writes its report under {@code perf-reports/results/<scenario>/}, then rebuilds the summary
+ * {@code perf-reports/results/README.md}.
  */
 public final class PerfMain {
+    static final String USAGE = "usage: bin/tideway perf <scenario> [--option value ...]   (lists: comma-separated)\n"
+            + "  W1          fixed-rate latency: --rate 1000,10000 --mode baseline,continuous,microbatch,microbatch-memory\n"
+            + "              --wait busy-spin,yielding,backoff,blocking --warmup 2 --duration 5 --runs 3\n"
+            + "              --epoch '1 second' --rowsPerSlot 256 --out W1\n"
+            + "              (issue spec: --rate 1000,10000,100000 --warmup 10 --duration 30)\n"
+            + "  W2          saturation throughput: --partitions 1,2 --mode baseline,continuous --wait backoff\n"
+            + "              --rowsPerSecond 500000000 --rowsPerSlot 256 --warmup 2 --duration 5 --runs 3\n"
+            + "              (issue spec: --warmup 10 --duration 30)\n"
+            + "  W3          word count over files (micro-batch): --files 10 --lines 100000 --maxFilesPerTrigger 1,10 --runs 3\n"
+            + "  checkpoint  W1 at --rate 10000 continuous, --epochs '100 milliseconds,1 second,1 hour' (1 hour ≈ none)\n"
+            + "              --wait backoff --warmup 2 --duration 5 --runs 3\n"
+            + "  recovery    start → first row and restart → first new row: --mode continuous,microbatch --rate 1000\n"
+            + "              --runs 5 --epoch '200 milliseconds'\n"
+            + "  all         W1, W2, checkpoint, recovery, W3 with their defaults (options given apply to each)\n"
+            + "JVM options: TIDEWAY_JAVA_OPTS (e.g. -Xmx64m with --out W1-xmx64m).";
+
     private PerfMain() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            usage();
+            System.err.println(USAGE);
             return;
         }
         ScenarioArgs options = ScenarioArgs.parse(Arrays.copyOfRange(args, 1, args.length));
         Path results = Paths.get(System.getProperty("tideway.perf.results", "perf-reports/results"));
         switch (args[0].toUpperCase()) {
+            case "W1" -> new W1Scenario(options, results).run();
+            case "W2" -> new W2Scenario(options, results).run();
             case "W3" -> new WordCountScenario(options, results.resolve("W3")).run();
+            case "CHECKPOINT" -> new CheckpointScenario(options, results).run();
+            case "RECOVERY" -> new RecoveryScenario(options, results).run();
+            case "ALL" -> {
+                new W1Scenario(options, results).run();
+                new W2Scenario(options, results).run();
+                new CheckpointScenario(options, results).run();
+                new RecoveryScenario(options, results).run();
+                new WordCountScenario(options, results.resolve("W3")).run();
+            }
             default -> {
                 System.err.println("unknown scenario " + args[0]);
-                usage();
+                System.err.println(USAGE);
                 System.exit(2);
             }
         }
-    }
-
-    private static void usage() {
-        System.err.println("usage: bin/tideway perf <scenario> [options]\n"
-                + "  W3  word count over files (micro-batch): --files 10 --lines 100000 --maxFilesPerTrigger 1,10 --runs 3\n"
-                + "(W1, W2, checkpoint overhead and recovery scenarios arrive with the continuous executor.)");
+        System.exit(0);
     }
 }

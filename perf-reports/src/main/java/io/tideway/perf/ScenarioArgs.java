@@ -33,6 +33,20 @@ final class ScenarioArgs {
         }
     }
 
+    String getString(String name, String dflt) {
+        return values.getOrDefault(name, dflt);
+    }
+
+    List<String> getStrings(String name, String dflt) {
+        List<String> out = new ArrayList<>();
+        for (String s : values.getOrDefault(name, dflt).split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
     List<Integer> getInts(String name, String dflt) {
         List<Integer> out = new ArrayList<>();
         for (String s : values.getOrDefault(name, dflt).split(",")) {

@@ -54,6 +54,7 @@ final class WordCountScenario {
         long totalWords = (long) files * lines * WORDS_PER_LINE;
         TidewaySession spark = TidewaySession.builder().appName("W3").getOrCreate();
         List<String> rows = new ArrayList<>();
+        Headlines headlines = new Headlines();
         try {
             warmUp(spark, input, work);
             for (int mfpt : maxFilesPerTrigger) {
@@ -78,11 +79,15 @@ final class WordCountScenario {
                 long gcMs = Hardware.gcMillis() - gc0;
                 long cpuMs = Hardware.cpuMillis() - cpu0;
                 rows.add(row(mfpt, rates, batches, gcMs, cpuMs));
+                Spread spread = Spread.of(rates, Double::doubleValue);
+                headlines.add("w3", "maxFilesPerTrigger " + mfpt, String.format("%.2f M words/s (%.2f–%.2f), counts checked",
+                        spread.median() / 1e6, spread.min() / 1e6, spread.max() / 1e6), Headlines.verdict(spread.median() >= 10e6));
             }
         } finally {
             spark.stop();
         }
         writeReport(rows, totalWords);
+        headlines.write(resultDir);
     }
 
     private StreamingQuery query(TidewaySession spark, Path input, Path checkpoint, int mfpt, Map<String, Long> counts)

@@ -17,12 +17,18 @@ final class RateCreationTime {
     private RateCreationTime() {
     }
 
-    /** The origin logged in {@code metadataDir}, or {@code clock}'s time, logged now, for a new query. */
-    static long loadOrCreate(Path metadataDir, LongSupplier clock) {
+    /** {@code metadataDir}, or an error saying the micro-batch source needs one. */
+    static Path requireDir(Path metadataDir) {
         if (metadataDir == null) {
             throw new IllegalArgumentException("The rate source needs a metadata directory (sources/<i>) to persist"
                     + " its creation time");
         }
+        return metadataDir;
+    }
+
+    /** The origin logged in {@code metadataDir}, or {@code clock}'s time, logged now, for a new query. */
+    static long loadOrCreate(Path metadataDir, LongSupplier clock) {
+        requireDir(metadataDir);
         SourceMetadataLog log = new SourceMetadataLog(metadataDir);
         var logged = log.get(BATCH_ID);
         if (logged.isPresent()) {

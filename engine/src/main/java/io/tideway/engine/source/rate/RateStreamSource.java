@@ -10,6 +10,7 @@ import io.tideway.engine.spi.StreamSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,13 +21,25 @@ import java.util.function.LongSupplier;
  * emission time. Everything a batch emits follows from its two offsets and the origin, so a replay
  * is exact.
  *
+ * <p>Resuming from a continuous run: {@link #deserializeOffset} also reads the continuous
+ * offsets, at-least-once ({@link RateResumePoint}). The origin is logged in {@code sources/<i>/0}
+ * by the first planning call or continuous offset read rather than at creation, so that a
+ * checkpoint only a continuous run has written (it logs no origin, as in Spark) gets the origin
+ * that lines its seconds up with the continuous run's times; otherwise the first micro-batch
+ * would wait as many seconds as the continuous run had covered. Until then the origin is this
+ * source's creation time, as in Spark.
+ *
  * <p>Threading: planning methods on the query thread only; readers on worker threads share only
  * immutable partitions.
  */
 final class RateStreamSource implements StreamSource {
     private final RateSourceOptions options;
     private final LongSupplier clock;
-    private final long creationTimeMs;
+    private final Path metadataDir;
+    /** The origin: logged, or provisional until {@link #originLogged}. Query thread only. */
+    private long creationTimeMs;
+    /** Whether {@link #creationTimeMs} is the one in {@code sources/<i>/0}. Query thread only. */
+    private boolean originLogged;
     /** {@link RateInputPartition#nanoTimeMinusEpochNanos}, fixed at creation. */
     private final long nanoTimeMinusEpochNanos;
     /** Newest time the offsets have reached; never moves back (clock steps, replays). Query thread only. */
@@ -37,13 +50,26 @@ final class RateStreamSource implements StreamSource {
     RateStreamSource(RateSourceOptions options, Path metadataDir, LongSupplier clock) {
         this.options = options;
         this.clock = clock;
-        this.creationTimeMs = RateCreationTime.loadOrCreate(metadataDir, clock);
+        this.metadataDir = RateCreationTime.requireDir(metadataDir);
+        OptionalLong logged = RateCreationTime.load(metadataDir);
+        this.originLogged = logged.isPresent();
+        this.creationTimeMs = originLogged ? logged.getAsLong() : clock.getAsLong();
         this.lastTimeMs = creationTimeMs;
         this.nanoTimeMinusEpochNanos = options.includeIntendedNanoTime()
                 ? RateClock.SYSTEM.nanoTime() - RateClock.SYSTEM.epochNanos() : RateInputPartition.NO_NANO_TIME;
     }
 
     long creationTimeMs() {
+        return creationTimeMs;
+    }
+
+    /** The origin, logged in {@code sources/<i>/0} on first use (another writer's, if it got there first). */
+    private long origin() {
+        if (!originLogged) {
+            long provisional = creationTimeMs;
+            creationTimeMs = RateCreationTime.loadOrCreate(metadataDir, () -> provisional);
+            originLogged = true;
+        }
         return creationTimeMs;
     }
 
@@ -54,6 +80,7 @@ final class RateStreamSource implements StreamSource {
 
     @Override
     public Offset latestOffset(Offset start, ReadLimit limit) {
+        origin();
         long startSeconds = seconds(start);
         long seconds;
         if (availableNowSeconds >= 0) {
@@ -69,17 +96,35 @@ final class RateStreamSource implements StreamSource {
 
     @Override
     public void prepareForTriggerAvailableNow() {
+        origin();
         lastTimeMs = Math.max(lastTimeMs, clock.getAsLong());
         availableNowSeconds = (lastTimeMs - creationTimeMs) / 1000;
     }
 
+    /**
+     * Whole seconds, or a continuous run's {@code {"0":{"value":v,"runTimeMs":t},...}}: then the
+     * second at or before the first value some partition had not emitted; the values after it
+     * are generated again (at-least-once, {@link RateResumePoint}). With no origin logged yet,
+     * the continuous run's times fix it (never later than now minus those seconds, so no batch
+     * waits for a clock that ran behind).
+     */
     @Override
     public Offset deserializeOffset(String json) {
-        return LongOffset.parse(json);
+        if (!json.trim().startsWith("{")) {
+            return LongOffset.parse(json);
+        }
+        RateResumePoint resume = RateResumePoint.fromContinuous(json, options.rowsPerSecond(), options.rampUpTimeSeconds());
+        if (!originLogged) {
+            creationTimeMs = Math.min(resume.originMs(), clock.getAsLong() - resume.seconds() * 1000);
+            lastTimeMs = creationTimeMs;
+            origin();
+        }
+        return new LongOffset(resume.seconds());
     }
 
     @Override
     public List<InputPartition> planPartitions(Offset start, Offset end) {
+        origin();
         long startSeconds = seconds(start);
         long endSeconds = seconds(end);
         if (startSeconds > endSeconds) {

@@ -1,6 +1,5 @@
 package io.tideway.engine.source.socket;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tideway.engine.source.PartitionOffsetsJson;
 import io.tideway.engine.source.RowCountPartitionOffset;
 import io.tideway.engine.spi.ContinuousPartitionReader;
@@ -27,7 +26,6 @@ import java.util.logging.Logger;
  */
 final class SocketContinuousStream implements ContinuousStream {
     private static final Logger LOG = Logger.getLogger(SocketContinuousStream.class.getName());
-    private static final String NAME = "socket";
     /** Lines copied out of the buffer per lock acquisition. */
     static final int COPY_BATCH = 256;
 
@@ -59,18 +57,7 @@ final class SocketContinuousStream implements ContinuousStream {
 
     @Override
     public List<PartitionOffset> deserializeOffsets(String json) {
-        JsonNode node = PartitionOffsetsJson.read(json, NAME);
-        JsonNode count;
-        if (node.isIntegralNumber()) {
-            count = node;
-        } else if (node.isArray() && node.size() == 1) {
-            count = node.get(0);
-        } else if (node.isObject()) {
-            count = PartitionOffsetsJson.partitions(node, 1, NAME)[0];
-        } else {
-            throw new IllegalArgumentException("Invalid socket offset '" + json + "': expected {\"0\":<lines>} or a line count");
-        }
-        return List.of(new RowCountPartitionOffset(PartitionOffsetsJson.nonNegativeLong(count, "the line count", NAME)));
+        return List.of(new RowCountPartitionOffset(SocketOffsetJson.lineCount(json)));
     }
 
     @Override

@@ -64,9 +64,10 @@ final class SocketStreamSource implements StreamSource {
         availableNowLines = buffer.received();
     }
 
+    /** A line count; a continuous run's {@code {"0":n}} (or Spark's {@code [n]}) is the same count. */
     @Override
     public Offset deserializeOffset(String json) {
-        return LongOffset.parse(json);
+        return new LongOffset(SocketOffsetJson.lineCount(json));
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.List;
  * {@code i % N == p}, in order; its offset is how many of those it has emitted, and the source's
  * line of {@code offsets/N} is {@code {"0":3,"1":2}}. A micro-batch offset (a bare row count n)
  * is accepted too: partition p has then emitted the rows {@code i < n} with {@code i % N == p},
- * {@code ceil((n - p) / N)} of them.
+ * {@code ceil((n - p) / N)} of them ({@link MemoryStripes}). This direction loses nothing and
+ * repeats nothing.
  *
  * <p>Threading: planning methods on the query thread; each reader is owned by its reader thread
  * and reads the shared {@link MemoryRowLog} without locking.
@@ -75,7 +76,7 @@ final class MemoryContinuousStream implements ContinuousStream {
     private List<PartitionOffset> counts(long rows) {
         List<PartitionOffset> out = new ArrayList<>(numPartitions);
         for (int p = 0; p < numPartitions; p++) {
-            out.add(new RowCountPartitionOffset(rows <= p ? 0 : (rows - p + numPartitions - 1) / numPartitions));
+            out.add(new RowCountPartitionOffset(MemoryStripes.countBelow(rows, p, numPartitions)));
         }
         return out;
     }

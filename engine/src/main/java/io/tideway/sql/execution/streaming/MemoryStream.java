@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * query restarted in the same JVM on the same checkpoint resumes where it stopped. Thread-safe:
  * any thread may add data while a query reads; readers never lock ({@link MemoryRowLog}). In
  * continuous mode partition p reads rows {@code i % numPartitions == p} ({@link MemoryContinuousStream}).
+ * Either mode resumes from the other's checkpoint: micro-batch to continuous exactly, continuous to
+ * micro-batch at-least-once ({@link MemoryStripes}).
  */
 public final class MemoryStream<T> implements SourceProvider {
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -135,9 +137,14 @@ public final class MemoryStream<T> implements SourceProvider {
             return size == 0 ? null : new LongOffset(size);
         }
 
+        /**
+         * A row count, or a continuous run's {@code {"0":c0,"1":c1,...}}: then the query resumes at
+         * the first row some partition had not emitted and reads the rows after it again
+         * (at-least-once; {@link MemoryStripes#microBatchOffset}).
+         */
         @Override
         public Offset deserializeOffset(String json) {
-            return LongOffset.parse(json);
+            return MemoryStripes.microBatchOffset(json);
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.tideway.engine.spi.ContinuousStream;
 import io.tideway.engine.spi.LongOffset;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.PartitionOffset;
+import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.sql.Row;
 import io.tideway.sql.types.StructType;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -252,6 +255,69 @@ class RateContinuousTest {
         // no creation time logged: times count back from this stream's origin, so it resumes now
         assertEquals(ORIGIN - 1000, ((RatePartitionOffset) offsets.get(0)).runTimeMs()); // value 0 is two values (1 s) before row 2
         assertThrows(IllegalArgumentException.class, () -> sparse.deserializeOffsets("-1"));
+    }
+
+    @Test
+    void continuousOffsetsResumeMicroBatchWithNoGapAndAnOriginInLineWithTheRun() throws Exception {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream continuous = stream(clock, "rowsPerSecond", "6", "numPartitions", "3");
+        clock.millis = ORIGIN + 1700; // 500 ms a row per partition: 0,1,2 at +500; 3,4,5 at +1000; 6,7,8 at +1500
+        List<Long> before = new ArrayList<>();
+        List<PartitionOffset> committed = new ArrayList<>();
+        int[] rows = {3, 3, 2}; // partition 2 lags: it has not emitted 8
+        for (int p = 0; p < 3; p++) {
+            ContinuousPartitionReader r = continuous.createReader(p, continuous.initialOffsets().get(p));
+            before.addAll(values(ContinuousRows.poll(r, SCHEMA, rows[p])));
+            committed.add(r.currentOffset());
+        }
+        String line = continuous.serializeOffsets(committed);
+
+        Options options = opts("rowsPerSecond", "6", "numPartitions", "2"); // micro-batch need not keep N
+        RateStreamSource microBatch = new RateStreamSource(RateSourceOptions.parse(options), dir, () -> ORIGIN + 60_000);
+        // every value below 8 was emitted; second 1 (value 6) is the last whole second at or below it
+        assertEquals(new LongOffset(1), microBatch.deserializeOffset(line));
+        // value 6 was due at +1500 in the continuous run, so second 1 starts there: origin +500, logged
+        assertEquals(ORIGIN + 500, microBatch.creationTimeMs());
+        assertEquals("v1\n" + (ORIGIN + 500), Files.readString(dir.resolve("0")));
+        assertEquals(new LongOffset(59), microBatch.latestOffset(new LongOffset(1), ReadLimit.SOURCE_DEFAULT));
+        List<List<Row>> batch = io.tideway.engine.source.SourceRows.collect(microBatch,
+                microBatch.planPartitions(new LongOffset(1), new LongOffset(2)), SCHEMA);
+        List<Long> after = new ArrayList<>();
+        batch.forEach(r -> after.addAll(values(r)));
+        assertEquals(ORIGIN + 1500, batch.get(0).get(0).getTimestamp(0).getTime(), "value 6 keeps its continuous time");
+        List<Long> all = new ArrayList<>(before);
+        all.addAll(after);
+        assertEquals(LongStream.range(0, 12).boxed().toList(), all.stream().distinct().sorted().toList(), "no gap");
+        assertEquals(List.of(6L, 7L), all.stream().filter(v -> all.indexOf(v) != all.lastIndexOf(v)).distinct().sorted()
+                .toList(), "values after second 1 that a partition had emitted are read again (at-least-once)");
+
+        // a logged origin (an earlier micro-batch run) is kept; a fresh clock never pushes the origin into the future
+        RateStreamSource again = new RateStreamSource(RateSourceOptions.parse(options), dir, () -> ORIGIN + 60_000);
+        assertEquals(new LongOffset(1), again.deserializeOffset(line));
+        assertEquals(ORIGIN + 500, again.creationTimeMs());
+        Path fresh = Files.createDirectory(dir.resolve("fresh"));
+        RateStreamSource early = new RateStreamSource(RateSourceOptions.parse(options), fresh, () -> ORIGIN);
+        assertEquals(new LongOffset(1), early.deserializeOffset(line));
+        assertEquals(ORIGIN - 1000, early.creationTimeMs(), "clock behind the run's times: origin = now - 1 s");
+    }
+
+    @Test
+    void continuousOffsetsMapToSecondsThroughTheRampUpAndFailClearly() {
+        RateStreamSource ramp = new RateStreamSource(RateSourceOptions.parse(opts("rowsPerSecond", "10", "rampUpTime", "4s")),
+                dir, () -> ORIGIN);
+        // valueAtSecond: 0, 2, 6, 12, 20, 30, ...; p0 emitted up to 12, p1 up to 11: 13 is the first not emitted
+        assertEquals(new LongOffset(3), ramp.deserializeOffset(
+                "{\"0\":{\"value\":12,\"runTimeMs\":0},\"1\":{\"value\":11,\"runTimeMs\":0}}"));
+        assertEquals(new LongOffset(0), ramp.deserializeOffset(
+                "{\"0\":{\"value\":-2,\"runTimeMs\":0},\"1\":{\"value\":-1,\"runTimeMs\":0}}"));
+        assertEquals(3, RateResumePoint.lastSecondAtOrBelow(19, 10, 4));
+        assertEquals(4, RateResumePoint.lastSecondAtOrBelow(20, 10, 4));
+        assertEquals(4, RateResumePoint.lastSecondAtOrBelow(0, 1, 4), "a ramp-up plateau at 0 resumes at its end");
+        assertThrows(IllegalArgumentException.class, () -> ramp.deserializeOffset("{}"));
+        assertThrows(IllegalArgumentException.class, () -> ramp.deserializeOffset("{\"0\":{\"value\":1}}"));
+        assertThrows(IllegalArgumentException.class, () -> ramp.deserializeOffset("{\"1\":{\"value\":1,\"runTimeMs\":0}}"));
+        assertThrows(IllegalArgumentException.class, () -> ramp.deserializeOffset("{\"0\":{\"value\":-5,\"runTimeMs\":0}}"));
+        assertThrows(IllegalArgumentException.class, () -> ramp.deserializeOffset("{\"0\":"));
     }
 
     @Test

@@ -160,9 +160,9 @@ class RateSourceTest {
     @Test
     void restartReusesTheCreationTimeFromTheMetadataLog() throws Exception {
         RateStreamSource first = source(opts("rowsPerSecond", "5", "numPartitions", "2"), ORIGIN);
-        assertEquals("v1\n" + ORIGIN, Files.readString(dir.resolve("0")));
         List<List<Row>> before = SourceRows.collect(first, first.planPartitions(new LongOffset(4), new LongOffset(6)),
                 RateSourceProvider.SCHEMA);
+        assertEquals("v1\n" + ORIGIN, Files.readString(dir.resolve("0")), "the first planning call logs the origin");
 
         RateStreamSource restarted = source(opts("rowsPerSecond", "5", "numPartitions", "2"), ORIGIN + 60_000);
         assertEquals(ORIGIN, restarted.creationTimeMs());

@@ -196,6 +196,22 @@ class SocketSourceTest {
     }
 
     @Test
+    void continuousOffsetsAreTheSameLineCount() throws IOException {
+        SocketStreamSource source = open();
+        assertEquals(new LongOffset(37), source.deserializeOffset("{\"0\":37}"));
+        assertEquals(new LongOffset(37), source.deserializeOffset("[37]"));
+        assertEquals(new LongOffset(37), source.deserializeOffset("37"));
+        assertThrows(IllegalArgumentException.class, () -> source.deserializeOffset("{\"0\":1,\"1\":2}"));
+        assertThrows(IllegalArgumentException.class, () -> source.deserializeOffset("{\"0\":-1}"));
+        assertThrows(IllegalArgumentException.class, () -> source.deserializeOffset("soon"));
+        Offset start = source.deserializeOffset("{\"0\":37}");
+        assertEquals(start, source.latestOffset(start, ReadLimit.SOURCE_DEFAULT));
+        send(client(), "next\n");
+        awaitLatest(source, start, 38);
+        assertEquals(List.of("next"), values(rows(source, start, new LongOffset(38), SocketSourceProvider.SCHEMA)));
+    }
+
+    @Test
     void rerunOfAnOldConnectionsBatchIsEmptyAndLaterLinesFollowIt() throws IOException {
         SocketStreamSource source = open();
         assertTrue(source.planPartitions(new LongOffset(5), new LongOffset(8)).isEmpty());

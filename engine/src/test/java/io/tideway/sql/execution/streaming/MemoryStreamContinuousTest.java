@@ -129,6 +129,45 @@ class MemoryStreamContinuousTest {
     }
 
     @Test
+    void continuousOffsetsResumeMicroBatchAtTheFirstRowAPartitionHadNotEmitted() {
+        MemoryStream<Long> m = memory(2);
+        m.addData(LongStream.range(0, 10).boxed().toList());
+        ContinuousStream stream = continuous(m);
+        ContinuousPartitionReader p0 = stream.createReader(0, stream.initialOffsets().get(0));
+        ContinuousPartitionReader p1 = stream.createReader(1, stream.initialOffsets().get(1));
+        assertEquals(List.of(0L, 2L, 4L, 6L), values(ContinuousRows.poll(p0, schema(m), 4)));
+        assertEquals(List.of(1L), values(ContinuousRows.poll(p1, schema(m), 1)));
+        String line = stream.serializeOffsets(List.of(p0.currentOffset(), p1.currentOffset())); // {"0":4,"1":1}
+
+        StreamSource source = m.create(null);
+        LongOffset start = (LongOffset) source.deserializeOffset(line);
+        assertEquals(new LongOffset(3), start, "row 3 (partition 1's next) is the first not emitted");
+        List<Long> replayed = SourceRows.collect(source, source.planPartitions(start, new LongOffset(10)), schema(m))
+                .stream().flatMap(r -> values(r).stream()).toList();
+        assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L), replayed, "4 and 6 are read again: at-least-once");
+
+        // level partitions hand over exactly; the partition count is the continuous run's, not the stream's
+        assertEquals(new LongOffset(10), source.deserializeOffset("{\"0\":5,\"1\":5}"));
+        assertEquals(new LongOffset(7), source.deserializeOffset(" {\"1\":2,\"0\":3,\"2\":2} ")); // next: 9, 7, 8
+        assertEquals(new LongOffset(0), source.deserializeOffset("{\"0\":0,\"1\":0}"));
+        assertEquals(new LongOffset(7), source.deserializeOffset("7"));
+        // and back: the micro-batch offset gives each partition its share, nothing skipped
+        assertEquals("{\"0\":2,\"1\":1}", stream.serializeOffsets(stream.deserializeOffsets(start.json())));
+    }
+
+    @Test
+    void badContinuousOffsetsFailTheMicroBatchViewWithAClearMessage() {
+        StreamSource source = memory(2).create(null);
+        assertThrows(IllegalArgumentException.class, () -> source.deserializeOffset("{}"));
+        assertThrows(IllegalArgumentException.class, () -> source.deserializeOffset("{\"0\":1,\"2\":1}"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> source.deserializeOffset("{\"0\":-1,\"1\":0}"));
+        assertTrue(e.getMessage().contains("partition 0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> source.deserializeOffset("{\"0\":" + Long.MAX_VALUE + ",\"1\":0}"));
+        assertThrows(IllegalArgumentException.class, () -> source.deserializeOffset("{\"0\":1"));
+    }
+
+    @Test
     void badOffsetsFailWithAClearMessage() {
         ContinuousStream three = continuous(memory(3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,110 @@
+package io.tideway.connectors.kafka;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Exactly-once writes for micro-batches: one Kafka transaction per batch on one transactional
+ * producer ({@code transactional.id} = the sink id, stable across restarts of the query). All
+ * writers of batch N send into the transaction; {@link #commit} adds the marker
+ * {@code sinkId → N} to the {@link SinkCommitLog} and commits, so rows and marker become
+ * visible to {@code read_committed} readers together. On start, {@code initTransactions} fences
+ * the previous run's producer and aborts its open transaction; then the marker says which batch
+ * was committed last, and a re-run of a batch at or below it writes nothing.
+ *
+ * <p>Threading: {@link #begin} is called from worker threads, {@link #commit} and {@link #abort}
+ * from the query thread; all state is guarded by {@code this}. Sends on the producer itself are
+ * thread-safe and happen outside the lock.
+ */
+final class BatchTransactions implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(BatchTransactions.class.getName());
+
+    private final Map<String, Object> producerParams;
+    private final SinkCommitLog log;
+    private final String transactionalId;
+    /** Guarded by this. */
+    private KafkaProducer<byte[], byte[]> producer;
+    /** Guarded by this. */
+    private long lastCommitted = Long.MIN_VALUE;
+    /** The batch whose transaction is open, or -1. Guarded by this. */
+    private long openBatch = -1;
+
+    BatchTransactions(Map<String, Object> producerParams, String transactionalId, SinkCommitLog log) {
+        this.producerParams = producerParams;
+        this.transactionalId = transactionalId;
+        this.log = log;
+    }
+
+    /** Opens batch {@code batchId}'s transaction if needed; returns null when the batch was already committed. */
+    synchronized KafkaProducer<byte[], byte[]> begin(long batchId) {
+        init();
+        if (batchId <= lastCommitted) {
+            return null;
+        }
+        if (openBatch != batchId) {
+            if (openBatch >= 0) {
+                producer.abortTransaction();
+            }
+            producer.beginTransaction();
+            openBatch = batchId;
+        }
+        return producer;
+    }
+
+    private void init() {
+        if (producer != null) {
+            return;
+        }
+        Map<String, Object> p = new HashMap<>(producerParams);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        KafkaProducer<byte[], byte[]> created = new KafkaProducer<>(p);
+        try {
+            created.initTransactions();
+            lastCommitted = log.lastCommitted();
+        } catch (RuntimeException e) {
+            created.close(java.time.Duration.ZERO);
+            throw e;
+        }
+        producer = created;
+    }
+
+    /** Commits batch {@code batchId}: marker, then the transaction. A batch committed by an earlier run is skipped. */
+    synchronized void commit(long batchId) {
+        if (producer != null && batchId <= lastCommitted) {
+            LOG.log(System.Logger.Level.INFO, "Skipping already committed batch " + batchId);
+            return;
+        }
+        if (openBatch != batchId) {
+            return; // no writer opened this batch: nothing to commit
+        }
+        producer.send(log.marker(batchId));
+        producer.commitTransaction();
+        openBatch = -1;
+        lastCommitted = batchId;
+    }
+
+    synchronized void abort(long batchId) {
+        if (producer != null && openBatch == batchId) {
+            openBatch = -1;
+            producer.abortTransaction();
+        }
+    }
+
+    /** The last batch this sink committed (as far as this run knows), or {@code Long.MIN_VALUE} before start. */
+    synchronized long lastCommitted() {
+        return lastCommitted;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+}

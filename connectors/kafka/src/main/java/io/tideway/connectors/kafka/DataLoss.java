@@ -1,0 +1,29 @@
+package io.tideway.connectors.kafka;
+
+/**
+ * What happens when offsets the query needs are gone (retention, a deleted or re-created
+ * topic): with {@code failOnDataLoss=true} the query fails with the message and Spark's advice;
+ * otherwise a warning is logged and the query goes on. Stateless, any thread.
+ */
+final class DataLoss {
+    private static final System.Logger LOG = System.getLogger(DataLoss.class.getName());
+
+    static final String INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_FALSE = "Some data may have been lost because they are not"
+            + " available in Kafka any more; either the data was aged out by Kafka or the topic may have been deleted"
+            + " before all the data in the topic was processed. If you don't want your streaming query to fail on such"
+            + " cases, set the source option \"failOnDataLoss\" to \"false\".";
+    static final String INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_TRUE = "Some data may have been lost because they are not"
+            + " available in Kafka any more; either the data was aged out by Kafka or the topic may have been deleted"
+            + " before all the data in the topic was processed. If you want your streaming query to fail on such cases,"
+            + " set the source option \"failOnDataLoss\" to \"true\".";
+
+    private DataLoss() {
+    }
+
+    static void report(boolean failOnDataLoss, String message) {
+        if (failOnDataLoss) {
+            throw new IllegalStateException(message + ". " + INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_FALSE);
+        }
+        LOG.log(System.Logger.Level.WARNING, message + ". " + INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_TRUE);
+    }
+}

@@ -1,0 +1,140 @@
+package io.tideway.connectors.kafka;
+
+import io.tideway.engine.spi.InputPartition;
+import io.tideway.engine.spi.Offset;
+import io.tideway.engine.spi.PartitionReader;
+import io.tideway.engine.spi.ReadLimit;
+import io.tideway.engine.spi.StreamSource;
+import org.apache.kafka.common.TopicPartition;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Kafka source in micro-batch mode (Spark's {@code KafkaMicroBatchStream}, digest §4.5). An
+ * offset is the next offset per topic-partition; a batch (start, end] becomes one
+ * {@link KafkaInputPartition} per topic-partition with data (more with {@code minPartitions}),
+ * read with {@code assign} + {@code seek}. A new query starts from {@code startingOffsets}, resolved
+ * once and logged in {@code sources/<i>/0}; partitions that appear later start at their earliest
+ * offset. Vanished partitions and offsets that went backwards are data loss ({@link DataLoss}).
+ *
+ * <p>Threading: planning methods on the query thread only (they own the {@link KafkaOffsetReader});
+ * readers run on worker threads and share only immutable options.
+ */
+final class KafkaMicroBatchSource implements StreamSource {
+    private final KafkaSourceOptions options;
+    private final Path metadataDir;
+    private final String groupId;
+    private final KafkaOffsetReader offsetReader;
+    /** Resolved on first use. Query thread only. */
+    private KafkaSourceOffset initial;
+    /** {@code Trigger.AvailableNow} target, or null. Query thread only. */
+    private Map<TopicPartition, Long> availableNowTarget;
+
+    KafkaMicroBatchSource(KafkaSourceOptions options, Path metadataDir, String groupId) {
+        this.options = options;
+        this.metadataDir = metadataDir;
+        this.groupId = groupId;
+        this.offsetReader = new KafkaOffsetReader(options);
+    }
+
+    @Override
+    public String description() {
+        return options.description();
+    }
+
+    private KafkaSourceOffset initial() {
+        if (initial == null) {
+            initial = InitialOffsetsLog.loadOrCreate(metadataDir,
+                    () -> new KafkaSourceOffset(offsetReader.resolve(options.startingOffsets())));
+        }
+        return initial;
+    }
+
+    @Override
+    public Offset latestOffset(Offset start, ReadLimit limit) {
+        Map<TopicPartition, Long> from = new TreeMap<>(TopicPartitionOffsets.ORDER);
+        from.putAll((start == null ? initial() : (KafkaSourceOffset) start).partitionToOffset());
+        List<TopicPartition> now = offsetReader.partitions();
+        Map<TopicPartition, Long> latest = new TreeMap<>(TopicPartitionOffsets.ORDER);
+        latest.putAll(offsetReader.latest(now));
+        if (availableNowTarget != null) {
+            latest.replaceAll((tp, end) -> Math.min(end, availableNowTarget.getOrDefault(tp, end)));
+        }
+        if (limit == ReadLimit.SOURCE_DEFAULT && options.maxOffsetsPerTrigger() > 0) {
+            Set<TopicPartition> fresh = new HashSet<>(latest.keySet());
+            fresh.removeAll(from.keySet());
+            Map<TopicPartition, Long> withNew = new LinkedHashMap<>(from);
+            withNew.putAll(offsetReader.earliest(fresh));
+            return new KafkaSourceOffset(OffsetRanges.rateLimit(options.maxOffsetsPerTrigger(), withNew, latest));
+        }
+        return new KafkaSourceOffset(latest);
+    }
+
+    @Override
+    public void prepareForTriggerAvailableNow() {
+        availableNowTarget = offsetReader.latest(offsetReader.partitions());
+    }
+
+    @Override
+    public Offset deserializeOffset(String json) {
+        return KafkaSourceOffset.parse(json);
+    }
+
+    @Override
+    public List<InputPartition> planPartitions(Offset start, Offset end) {
+        Map<TopicPartition, Long> from = (start == null ? initial() : (KafkaSourceOffset) start).partitionToOffset();
+        Map<TopicPartition, Long> until = ((KafkaSourceOffset) end).partitionToOffset();
+        Set<TopicPartition> fresh = new HashSet<>(until.keySet());
+        fresh.removeAll(from.keySet());
+        Map<TopicPartition, Long> freshStart = offsetReader.earliest(fresh);
+        Set<TopicPartition> gone = new HashSet<>(from.keySet());
+        gone.removeAll(until.keySet());
+        if (!gone.isEmpty()) {
+            DataLoss.report(options.failOnDataLoss(), gone + " are gone");
+        }
+        List<KafkaInputPartition> ranges = new ArrayList<>();
+        for (Map.Entry<TopicPartition, Long> e : until.entrySet()) {
+            TopicPartition tp = e.getKey();
+            Long begin = from.containsKey(tp) ? from.get(tp) : freshStart.get(tp);
+            if (begin == null) {
+                DataLoss.report(options.failOnDataLoss(), "Cannot find earliest offsets of " + tp);
+                continue;
+            }
+            if (freshStart.containsKey(tp) && begin != 0) {
+                DataLoss.report(options.failOnDataLoss(), "Added partition " + tp + " starts from " + begin + " instead of 0");
+            }
+            long stop = e.getValue();
+            if (stop < begin) {
+                DataLoss.report(options.failOnDataLoss(), "Partition " + tp + "'s offset was changed from " + begin + " to "
+                        + stop + ", some data may have been missed");
+                continue;
+            }
+            if (stop > begin) {
+                ranges.add(new KafkaInputPartition(ranges.size(), tp, begin, stop));
+            }
+        }
+        return new ArrayList<>(OffsetRanges.split(ranges, options.minPartitions()));
+    }
+
+    @Override
+    public PartitionReader createReader(InputPartition partition) {
+        return new KafkaPartitionReader(options, groupId, (KafkaInputPartition) partition);
+    }
+
+    @Override
+    public void stop() {
+        offsetReader.close();
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

@@ -1,0 +1,21 @@
+package io.tideway.connectors.kafka;
+
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+final class Await {
+    private Await() {
+    }
+
+    /** Waits for {@code condition} under a timeout; never a fixed sleep. */
+    static void until(BooleanSupplier condition, long timeoutMs, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("Timed out after " + timeoutMs + " ms waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.tideway.perf;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * A run's warm-up and measured window over a {@link Recorder} (latency) or a row counter
+ * (throughput): the warm-up's values are discarded, then every second the recorder's interval
+ * histogram goes to the run's {@code .hlog} (HistogramLogWriter) and into the run's total. GC and
+ * CPU are read from the JVM at the window's edges. Used by the scenario thread only.
+ */
+final class LatencyWindow {
+    private final int warmupSeconds;
+    private final int durationSeconds;
+    /** Returns the failure of the thing measured, or null while it is healthy. */
+    private final Supplier<Throwable> failure;
+
+    LatencyWindow(int warmupSeconds, int durationSeconds, Supplier<Throwable> failure) {
+        this.warmupSeconds = warmupSeconds;
+        this.durationSeconds = durationSeconds;
+        this.failure = failure;
+    }
+
+    /** The same window, failing early when {@code failure} reports one. */
+    LatencyWindow checking(Supplier<Throwable> failure) {
+        return new LatencyWindow(warmupSeconds, durationSeconds, failure);
+    }
+
+    int warmupSeconds() {
+        return warmupSeconds;
+    }
+
+    int durationSeconds() {
+        return durationSeconds;
+    }
+
+    RunResult measureLatency(Recorder recorder, Path hlog, String comment) throws IOException, InterruptedException {
+        sleepChecking(warmupSeconds * 1000L);
+        recorder.getIntervalHistogram(); // drop the warm-up
+        Files.createDirectories(hlog.getParent());
+        Histogram total = new Histogram(SinkRegistry.HIGHEST_NANOS, 3);
+        try (PrintStream out = new PrintStream(Files.newOutputStream(hlog))) {
+            HistogramLogWriter log = new HistogramLogWriter(out);
+            long startMs = System.currentTimeMillis();
+            log.outputComment(comment);
+            log.outputLogFormatVersion();
+            log.outputStartTime(startMs);
+            log.setBaseTime(startMs);
+            log.outputLegend();
+            long gc0 = Hardware.gcMillis();
+            long cpu0 = Hardware.cpuMillis();
+            long t0 = System.nanoTime();
+            for (int s = 1; s <= durationSeconds; s++) {
+                sleepChecking((t0 + s * 1_000_000_000L - System.nanoTime()) / 1_000_000);
+                Histogram interval = recorder.getIntervalHistogram();
+                log.outputIntervalHistogram(interval);
+                total.add(interval);
+            }
+            long wallMs = (System.nanoTime() - t0) / 1_000_000;
+            return new RunResult(total, total.getTotalCount() * 1000.0 / wallMs, Hardware.gcMillis() - gc0,
+                    Hardware.cpuMillis() - cpu0, wallMs);
+        }
+    }
+
+    RunResult measureThroughput(java.util.function.LongSupplier rows) throws InterruptedException {
+        sleepChecking(warmupSeconds * 1000L);
+        long gc0 = Hardware.gcMillis();
+        long cpu0 = Hardware.cpuMillis();
+        long rows0 = rows.getAsLong();
+        long t0 = System.nanoTime();
+        sleepChecking(durationSeconds * 1000L);
+        long rows1 = rows.getAsLong();
+        long wallMs = (System.nanoTime() - t0) / 1_000_000;
+        return new RunResult(null, (rows1 - rows0) * 1000.0 / wallMs, Hardware.gcMillis() - gc0,
+                Hardware.cpuMillis() - cpu0, wallMs);
+    }
+
+    private void sleepChecking(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long left;
+        while ((left = end - System.nanoTime()) > 0) {
+            Throwable t = failure.get();
+            if (t != null) {
+                throw new IllegalStateException("the measured query failed: " + t, t);
+            }
+            Thread.sleep(Math.min(100, Math.max(1, left / 1_000_000)));
+        }
+    }
+}

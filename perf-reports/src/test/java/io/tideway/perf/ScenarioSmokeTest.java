@@ -1,0 +1,55 @@
+package io.tideway.perf;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * CI-sized runs of each scenario (about a second of measuring each): they must produce a
+ * well-formed report with one table row per configuration, its files and its headline. Never
+ * asserts on a time or a rate.
+ */
+class ScenarioSmokeTest {
+    @TempDir
+    Path results;
+
+    private static ScenarioArgs args(String... kv) {
+        return ScenarioArgs.parse(kv);
+    }
+
+    private static long tableRows(Path readme) throws Exception {
+        return Files.readAllLines(readme).stream().filter(l -> l.startsWith("| ") && !l.startsWith("| configuration")
+                && !l.startsWith("| rate") && !l.startsWith("| mode") && !l.startsWith("| 1000 ")).count();
+    }
+
+    @Test
+    void w1WritesOneRowPerConfigurationWithLogsAndPlot() throws Exception {
+        new W1Scenario(args("--rate", "1000", "--mode", "baseline,continuous,microbatch-memory", "--wait", "backoff",
+                "--warmup", "0", "--duration", "1", "--runs", "1"), results).run();
+        Path dir = results.resolve("W1");
+        assertEquals(3, tableRows(dir.resolve("README.md")));
+        assertTrue(Files.exists(dir.resolve("1k-s-continuous-backoff-run1.hlog")));
+        assertTrue(Files.exists(dir.resolve("1k-s-baseline-backoff.hgrm")));
+        assertTrue(Files.exists(dir.resolve("percentiles.png")));
+        assertTrue(Files.exists(dir.resolve("headline.tsv")));
+        assertTrue(Files.readString(results.resolve("README.md")).contains("(W1)"));
+    }
+
+    @Test
+    void w2AndCheckpointAndRecoveryWriteTheirReports() throws Exception {
+        new W2Scenario(args("--partitions", "1", "--warmup", "0", "--duration", "1", "--runs", "1"), results).run();
+        assertEquals(2, tableRows(results.resolve("W2/README.md")));
+        new CheckpointScenario(args("--epochs", "100 milliseconds,1 hour", "--warmup", "0", "--duration", "1",
+                "--runs", "1"), results).run();
+        assertEquals(2, tableRows(results.resolve("checkpoint/README.md")));
+        new RecoveryScenario(args("--mode", "continuous", "--runs", "1"), results).run();
+        assertEquals(1, tableRows(results.resolve("recovery/README.md")));
+        String summary = Files.readString(results.resolve("README.md"));
+        assertTrue(summary.contains("(W2)") && summary.contains("(checkpoint)") && summary.contains("(recovery)"), summary);
+    }
+}
