@@ -15,7 +15,7 @@ final class Await {
             if (System.currentTimeMillis() > deadline) {
                 fail("Timed out after " + timeoutMs + " ms waiting for " + what);
             }
-            Thread.sleep(20);
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval between condition checks
         }
     }
 }
