@@ -34,7 +34,7 @@ final class EpochProgress {
         Map<String, Long> durations = new LinkedHashMap<>();
         durations.put("commitOffsets", commitMs);
         durations.put("triggerExecution", elapsed);
-        Map<String, String> metrics = new LinkedHashMap<>();
+        Map<String, String> metrics = new LinkedHashMap<>(stream.metrics(end));
         for (PartitionPipeline p : pipelines) {
             PartitionCounters c = p.counters();
             String k = "partition" + p.partition() + ".";

@@ -29,7 +29,7 @@ final class ProgressBuilder {
             long rows = m.inputRows()[i];
             double inputRate = previousTriggerStartMs < 0 ? 0.0 : sinceLast > 0 ? rows / sinceLast : Double.NaN;
             sp.add(new SourceProgress(sources.get(i).description(), json(start[i]), json(end[i]), json(latest[i]), rows,
-                    inputRate, rows * 1000.0 / execMs));
+                    inputRate, rows * 1000.0 / execMs, end[i] == null ? Map.of() : sources.get(i).metrics(end[i])));
         }
         List<StateOperatorProgress> ops = new ArrayList<>();
         if (m.statePartitions() > 0) {

@@ -27,6 +27,11 @@ public interface ContinuousStream {
 
     ContinuousPartitionReader createReader(int partition, PartitionOffset start);
 
+    /** Source-specific counters for the progress report's {@code metrics}, as {@link StreamSource#metrics}. */
+    default java.util.Map<String, String> metrics(List<PartitionOffset> end) {
+        return java.util.Map.of();
+    }
+
     /** Everything up to these offsets is committed; the source may discard it. */
     default void commit(List<PartitionOffset> end) {
     }

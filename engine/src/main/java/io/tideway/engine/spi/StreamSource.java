@@ -26,6 +26,14 @@ public interface StreamSource {
     default void commit(Offset end) {
     }
 
+    /**
+     * Source-specific counters for the progress report's {@code metrics} (Spark's
+     * {@code ReportsSourceMetrics}), e.g. corrupt records seen; {@code end} is the batch's end offset.
+     */
+    default java.util.Map<String, String> metrics(Offset end) {
+        return java.util.Map.of();
+    }
+
     /** {@code Trigger.AvailableNow}: fix the target to what is available now. */
     default void prepareForTriggerAvailableNow() {
     }

@@ -165,7 +165,7 @@ public final class DataStreamWriter<T> {
             if (continuous && !provider.supportsContinuous()) {
                 throw new AnalysisException("Data source " + fmt + " does not support continuous writing");
             }
-            sink = provider.create(new SinkContext(opts, ds.schema(), outputMode, queryName, loc.path, session));
+            sink = provider.create(new SinkContext(opts, ds.schema(), outputMode, queryName, loc.path, session, continuous));
         }
         QuerySpec spec = new QuerySpec(session, queryName, ds.logicalPlan(), sink, fmt, outputMode, trigger, loc.path, loc.temporary);
         return session.queryRegistry().start(spec);

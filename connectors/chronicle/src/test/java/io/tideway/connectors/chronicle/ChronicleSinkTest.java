@@ -78,7 +78,7 @@ class ChronicleSinkTest {
     @Test
     void reRunBatchIsSkippedAndCutShortAttemptIsInvisibleToCommittedReaders(@TempDir Path dir) {
         Path qdir = dir.resolve("out");
-        SinkContext ctx = new SinkContext(new Options(Map.of("path", qdir.toString())), VALUE, OutputMode.Append(), null, dir, null);
+        SinkContext ctx = new SinkContext(new Options(Map.of("path", qdir.toString())), VALUE, OutputMode.Append(), null, dir, null, false);
         ChronicleSinkProvider provider = new ChronicleSinkProvider();
         ChronicleStreamSink first = (ChronicleStreamSink) provider.create(ctx);
         first.commit(0, List.of(write(first.createWriter(0, 0), "a", "b"), write(first.createWriter(1, 0), "c")));

@@ -111,7 +111,7 @@ class KafkaSinkTest {
                 .add("value", io.tideway.sql.types.DataTypes.StringType);
         io.tideway.engine.spi.SinkContext ctx = new io.tideway.engine.spi.SinkContext(new io.tideway.engine.spi.Options(Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrap(), "topic", "out-abort", "kafka.transactional.id", "abort-test")),
-                schema, io.tideway.sql.streaming.OutputMode.Append(), null, chk, spark);
+                schema, io.tideway.sql.streaming.OutputMode.Append(), null, chk, spark, false);
         KafkaStreamSink crashed = (KafkaStreamSink) new KafkaSinkProvider().create(ctx);
         writeRows(crashed.createWriter(0, 0), "lost-a", "lost-b").commit(); // flushed into the open transaction
         crashed.stop(); // dies before StreamSink.commit: the transaction stays open

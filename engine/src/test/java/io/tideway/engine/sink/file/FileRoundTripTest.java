@@ -50,7 +50,7 @@ class FileRoundTripTest {
         SinkProvider sinkProvider = format.equals("csv") ? new CsvSinkProvider() : new JsonSinkProvider();
         SourceProvider sourceProvider = format.equals("csv") ? new CsvSourceProvider() : new JsonSourceProvider();
         Options opts = new Options(Map.of("path", tmp.resolve("out").toString(), "timeZone", "UTC"));
-        StreamSink sink = sinkProvider.create(new SinkContext(opts, SCHEMA, OutputMode.Append(), null, tmp, null));
+        StreamSink sink = sinkProvider.create(new SinkContext(opts, SCHEMA, OutputMode.Append(), null, tmp, null, false));
         Timestamp ts = Timestamp.from(Instant.parse("2024-05-06T07:08:09.123Z"));
         List<Row> rows = List.of(new GenericRow(new Object[]{1, "a,\"b\"", ts, true}, SCHEMA),
                 new GenericRow(new Object[]{2, null, null, false}, SCHEMA));

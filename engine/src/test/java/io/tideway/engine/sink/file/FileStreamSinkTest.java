@@ -48,7 +48,7 @@ class FileStreamSinkTest {
     private StreamSink sink(SinkProvider provider, StructType schema, Map<String, String> options) {
         Map<String, String> o = new HashMap<>(options);
         o.putIfAbsent("path", out().toString());
-        return provider.create(new SinkContext(new Options(o), schema, OutputMode.Append(), null, tmp.resolve("chk"), null));
+        return provider.create(new SinkContext(new Options(o), schema, OutputMode.Append(), null, tmp.resolve("chk"), null, false));
     }
 
     private StreamSink json() {
@@ -181,7 +181,7 @@ class FileStreamSinkTest {
     void pathIsRequiredAndOnlyAppendIsSupported() {
         JsonSinkProvider p = new JsonSinkProvider();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.create(
-                new SinkContext(Options.empty(), SCHEMA, OutputMode.Append(), null, tmp, null)));
+                new SinkContext(Options.empty(), SCHEMA, OutputMode.Append(), null, tmp, null, false)));
         assertEquals("'path' is not specified", e.getMessage());
         assertEquals(Set.of(OutputMode.Append()), p.supportedModes());
         assertEquals("FileSink[" + out().toAbsolutePath() + "]", json().description());
