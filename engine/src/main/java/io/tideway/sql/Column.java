@@ -134,6 +134,11 @@ public class Column implements Serializable {
         return cast(DataTypes.fromName(to));
     }
 
+    /** A field of a struct column, e.g. {@code col("window").getField("start")}. */
+    public Column getField(String fieldName) {
+        return new Column(new io.tideway.engine.expr.UnresolvedExtractField(expr, fieldName));
+    }
+
     Column not() {
         return new Column(new Not(expr));
     }

@@ -12,7 +12,10 @@ import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Resolver;
+import io.tideway.engine.plan.Deduplicate;
+import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.Filter;
+import io.tideway.engine.util.Durations;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.SelectPlanner;
@@ -254,6 +257,83 @@ public class Dataset<T> implements Serializable {
             case 3 -> "rd";
             default -> "th";
         });
+    }
+
+    /**
+     * Defines an event-time watermark on {@code eventTime} (a timestamp column): stateful operators
+     * above drop rows older than the max event time seen minus {@code delayThreshold} and evict
+     * their state, as Spark's.
+     */
+    public Dataset<T> withWatermark(String eventTime, String delayThreshold) {
+        long delayMs;
+        String d = delayThreshold.trim();
+        try {
+            delayMs = Durations.parseInterval(d.startsWith("-") ? d.substring(1) : d) * (d.startsWith("-") ? -1 : 1);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException("Unable to parse time delay '" + delayThreshold + "'");
+        }
+        if (delayMs < 0) {
+            throw new IllegalArgumentException("requirement failed: delay threshold (" + delayThreshold + ") should not be negative.");
+        }
+        int i = plan.schema().indexOf(eventTime);
+        if (i < 0) {
+            throw Resolver.unresolved(eventTime, plan.schema());
+        }
+        StructField f = plan.schema().apply(i);
+        if (f.dataType() != io.tideway.sql.types.DataTypes.TimestampType) {
+            throw new AnalysisException("Event time must be defined on a window or a timestamp, but " + f.name()
+                    + " is of type " + f.dataType().simpleString());
+        }
+        return new Dataset<>(session, new EventTimeWatermark(i, delayMs, plan), encoder);
+    }
+
+    /** Drops rows equal in every column to an earlier row. */
+    public Dataset<T> dropDuplicates() {
+        return dropDuplicates(plan.schema().fieldNames());
+    }
+
+    /** Drops rows whose {@code cols} equal an earlier row's. */
+    public Dataset<T> dropDuplicates(String[] cols) {
+        return new Dataset<>(session, new Deduplicate(dedupKeys(cols), false, plan), encoder);
+    }
+
+    public Dataset<T> dropDuplicates(String col1, String... cols) {
+        return dropDuplicates(concat(col1, cols));
+    }
+
+    /**
+     * Drops rows whose {@code cols} equal an earlier row's seen within the watermark delay: each
+     * key is remembered until the watermark passes its first event time plus the delay.
+     */
+    public Dataset<T> dropDuplicatesWithinWatermark() {
+        return dropDuplicatesWithinWatermark(plan.schema().fieldNames());
+    }
+
+    public Dataset<T> dropDuplicatesWithinWatermark(String[] cols) {
+        return new Dataset<>(session, new Deduplicate(dedupKeys(cols), true, plan), encoder);
+    }
+
+    public Dataset<T> dropDuplicatesWithinWatermark(String col1, String... cols) {
+        return dropDuplicatesWithinWatermark(concat(col1, cols));
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private int[] dedupKeys(String[] cols) {
+        int[] keys = new int[cols.length];
+        for (int k = 0; k < cols.length; k++) {
+            keys[k] = plan.schema().indexOf(cols[k]);
+            if (keys[k] < 0) {
+                throw new AnalysisException("[UNRESOLVED_COLUMN_AMONG_FIELD_NAMES] Cannot resolve column name \"" + cols[k]
+                        + "\" among (" + String.join(", ", plan.schema().fieldNames()) + ").");
+            }
+        }
+        return keys;
     }
 
     public RelationalGroupedDataset groupBy(Column... cols) {

@@ -11,16 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RuntimeConfig {
     /** Defaults of the settings Tideway reads; one place, documented in the README. */
-    static final Map<String, String> DEFAULTS = Map.of(
-            "spark.sql.shuffle.partitions", Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())),
-            "spark.sql.streaming.minBatchesToRetain", "100",
-            "spark.sql.streaming.stateStore.minDeltasForSnapshot", "10",
-            "spark.sql.streaming.numRecentProgressUpdates", "100",
-            "spark.sql.streaming.pollingDelay", "10",
-            "spark.sql.streaming.noDataProgressEventInterval", "10000",
-            "spark.sql.streaming.stopTimeout", "0",
-            "spark.sql.streaming.fileSource.log.compactInterval", "10",
-            "spark.sql.streaming.fileSink.log.compactInterval", "10");
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("spark.sql.streaming.multipleWatermarkPolicy", "min"),
+            Map.entry("spark.sql.streaming.noDataMicroBatches.enabled", "true"),
+            Map.entry("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors()))),
+            Map.entry("spark.sql.streaming.minBatchesToRetain", "100"),
+            Map.entry("spark.sql.streaming.stateStore.minDeltasForSnapshot", "10"),
+            Map.entry("spark.sql.streaming.numRecentProgressUpdates", "100"),
+            Map.entry("spark.sql.streaming.pollingDelay", "10"),
+            Map.entry("spark.sql.streaming.noDataProgressEventInterval", "10000"),
+            Map.entry("spark.sql.streaming.stopTimeout", "0"),
+            Map.entry("spark.sql.streaming.fileSource.log.compactInterval", "10"),
+            Map.entry("spark.sql.streaming.fileSink.log.compactInterval", "10"));
 
     private final Map<String, String> values = new ConcurrentHashMap<>();
 

@@ -1,5 +1,7 @@
 package io.tideway.sql;
 
+import io.tideway.engine.expr.TimeWindow;
+import io.tideway.engine.util.Durations;
 import io.tideway.engine.expr.Average;
 import io.tideway.engine.expr.Count;
 import io.tideway.engine.expr.CurrentTimestamp;
@@ -98,5 +100,32 @@ public final class functions {
 
     public static Column max(String columnName) {
         return max(col(columnName));
+    }
+
+    /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
+    public static Column window(Column timeColumn, String windowDuration) {
+        return window(timeColumn, windowDuration, windowDuration, "0 seconds");
+    }
+
+    /** Sliding event-time windows: each row falls in {@code ceil(window / slide)} windows. */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration) {
+        return window(timeColumn, windowDuration, slideDuration, "0 seconds");
+    }
+
+    /** Windows aligned to the epoch plus {@code startTime}, e.g. hourly windows starting at :15. */
+    public static Column window(Column timeColumn, String windowDuration, String slideDuration, String startTime) {
+        return new Column(new TimeWindow(timeColumn.expr(), intervalMicros(windowDuration, "windowDuration"),
+                intervalMicros(slideDuration, "slideDuration"), intervalMicros(startTime, "startTime")));
+    }
+
+    private static long intervalMicros(String text, String what) {
+        try {
+            String t = text.trim();
+            boolean negative = t.startsWith("-");
+            long ms = Durations.parseInterval(negative ? t.substring(1) : t);
+            return (negative ? -ms : ms) * 1000L;
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisException("The " + what + " '" + text + "' is not a valid interval, e.g. '10 minutes'");
+        }
     }
 }

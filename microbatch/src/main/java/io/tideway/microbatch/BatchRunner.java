@@ -1,11 +1,8 @@
 package io.tideway.microbatch;
 
 import io.tideway.engine.exec.ChainBuilder;
-import io.tideway.engine.exec.HashAggregator;
 import io.tideway.engine.exec.Operator;
-import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
-import io.tideway.engine.plan.Aggregate;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.StreamingRelation;
 import io.tideway.engine.spi.CommitMessage;
@@ -17,6 +14,9 @@ import io.tideway.engine.spi.StreamSink;
 import io.tideway.engine.spi.StreamSource;
 import io.tideway.engine.state.StateStore;
 import io.tideway.engine.state.StateStoreProvider;
+import io.tideway.microbatch.stateful.StatefulStage;
+import io.tideway.microbatch.stateful.StatefulStages;
+import io.tideway.offheap.row.RowArena;
 import io.tideway.sql.streaming.OutputMode;
 
 import java.nio.file.Path;
@@ -27,10 +27,11 @@ import java.util.function.IntFunction;
 
 /**
  * Runs one micro-batch: reader tasks (one per source partition) push rows through the fused
- * operator chain into the sink's writers or, for an aggregation, into a hash shuffle; then one
- * task per shuffle partition folds its rows into that partition's state store, emits the result
- * rows through the chain above the aggregate, and commits the state. Created and called by the
- * query thread; tasks run on the worker pool.
+ * operator chain into the sink's writers or, for a stateful operator (aggregation,
+ * deduplication), into its map side, which shuffles rows by key; then one task per shuffle
+ * partition runs the operator's reduce side against that partition's state store, emits the
+ * result rows through the chain above the operator, and commits the state. Created and called by
+ * the query thread; tasks run on the worker pool.
  */
 final class BatchRunner implements AutoCloseable {
     private static final int READ_CHUNK = 4096;
@@ -41,7 +42,7 @@ final class BatchRunner implements AutoCloseable {
     private final OutputMode mode;
     private final WorkerPool pool;
     private final EvalContext ctx;
-    private final Aggregate aggregate;
+    private final StatefulStage stage;
     private final StateStoreProvider[] stateProviders;
 
     BatchRunner(LogicalPlan plan, List<StreamingRelation> relations, List<StreamSource> sources, StreamSink sink,
@@ -54,19 +55,21 @@ final class BatchRunner implements AutoCloseable {
         this.mode = mode;
         this.pool = pool;
         this.ctx = ctx;
-        this.aggregate = PlanShape.topAggregate(plan);
-        this.stateProviders = new StateStoreProvider[aggregate == null ? 0 : shufflePartitions];
+        this.stage = StatefulStages.of(plan, ctx, mode);
+        this.stateProviders = new StateStoreProvider[stage == null ? 0 : shufflePartitions];
         for (int p = 0; p < stateProviders.length; p++) {
             stateProviders[p] = new StateStoreProvider(stateDir.apply(p), minDeltasForSnapshot, minBatchesToRetain);
         }
     }
 
     /** One reader task's outcome. */
-    private record ReadResult(int source, long rows, long outputRows, CommitMessage message, ShuffleExchange exchange) {
+    private record ReadResult(int source, long rows, long outputRows, CommitMessage message, ShuffleExchange exchange,
+                              long droppedByWatermark) {
     }
 
-    /** One aggregation task's outcome. */
-    private record AggResult(long outputRows, CommitMessage message, long keys, long updated, long memory, long commitMs) {
+    /** One state partition's outcome. */
+    private record ReduceResult(long outputRows, CommitMessage message, long keys, long updated, long removed, long memory,
+                                long commitMs) {
     }
 
     BatchMetrics run(long batchId, Offset[] start, Offset[] end) throws Exception {
@@ -93,7 +96,7 @@ final class BatchRunner implements AutoCloseable {
         for (ReadResult r : reads) {
             inputRows[r.source] += r.rows;
         }
-        if (aggregate == null) {
+        if (stage == null) {
             List<CommitMessage> messages = new ArrayList<>();
             long out = 0;
             for (ReadResult r : reads) {
@@ -101,41 +104,38 @@ final class BatchRunner implements AutoCloseable {
                 out += r.outputRows;
             }
             sink.commit(batchId, messages);
-            return new BatchMetrics(inputRows, out, 0, 0, 0, 0, 0);
+            return BatchMetrics.stateless(inputRows, out);
         }
-        return aggregate(batchId, reads, inputRows);
+        return reduce(batchId, reads, inputRows);
     }
 
     private ReadResult read(long batchId, int source, InputPartition partition, int writerPartition) {
-        if (aggregate != null) {
-            return readAndPreAggregate(source, partition);
+        if (stage != null) {
+            return readIntoShuffle(source, partition);
         }
         PartitionWriter writer = sink.createWriter(writerPartition, batchId);
         CountingOperator output = new CountingOperator(Operator.of(writer));
         CountingOperator input = new CountingOperator(ChainBuilder.build(plan, relations.get(source), output, ctx));
         try {
             drain(sources.get(source), partition, input);
-            return new ReadResult(source, input.count(), output.count(), writer.commit(), null);
+            return new ReadResult(source, input.count(), output.count(), writer.commit(), null, 0);
         } catch (RuntimeException e) {
             writer.abort();
             throw e;
         }
     }
 
-    /**
-     * The map side of an aggregation: folds this partition's rows into a task-local partial
-     * aggregate (Spark's partial HashAggregate), then shuffles one row per group, not per input row.
-     */
-    private ReadResult readAndPreAggregate(int source, InputPartition partition) {
-        HashAggregator aggregator = new HashAggregator(aggregate, ctx);
-        try (StateStoreProvider local = StateStoreProvider.inMemory()) {
-            StateStore partial = local.load(0);
-            Operator fold = Operator.of((b, o, l) -> aggregator.update(partial, b, o, l));
-            CountingOperator input = new CountingOperator(ChainBuilder.build(aggregate.child(), relations.get(source), fold, ctx));
+    /** The map side of the stateful operator: the chain below it feeds its shuffle. */
+    private ReadResult readIntoShuffle(int source, InputPartition partition) {
+        ShuffleExchange exchange = new ShuffleExchange(stateProviders.length);
+        try {
+            StatefulStage.MapSide side = stage.mapSide(exchange::add);
+            CountingOperator input = new CountingOperator(ChainBuilder.build(stage.node().child(), relations.get(source), side, ctx));
             drain(sources.get(source), partition, input);
-            ShuffleExchange exchange = new ShuffleExchange(stateProviders.length);
-            aggregator.exportPartials(partial, exchange::add);
-            return new ReadResult(source, input.count(), 0, null, exchange);
+            return new ReadResult(source, input.count(), 0, null, exchange, side.droppedByWatermark());
+        } catch (RuntimeException e) {
+            exchange.close();
+            throw e;
         }
     }
 
@@ -151,13 +151,14 @@ final class BatchRunner implements AutoCloseable {
         }
     }
 
-    private BatchMetrics aggregate(long batchId, List<ReadResult> reads, long[] inputRows) throws Exception {
-        List<Callable<AggResult>> tasks = new ArrayList<>();
+    private BatchMetrics reduce(long batchId, List<ReadResult> reads, long[] inputRows) throws Exception {
+        long watermarkMs = ctx.watermarkMs();
+        List<Callable<ReduceResult>> tasks = new ArrayList<>();
         for (int p = 0; p < stateProviders.length; p++) {
             int partition = p;
-            tasks.add(() -> aggregatePartition(batchId, partition, reads));
+            tasks.add(() -> reducePartition(batchId, partition, reads, watermarkMs));
         }
-        List<AggResult> results;
+        List<ReduceResult> results;
         try {
             results = pool.runAll(tasks);
         } catch (Exception e) {
@@ -173,18 +174,25 @@ final class BatchRunner implements AutoCloseable {
         long out = 0;
         long keys = 0;
         long updated = 0;
+        long removed = 0;
         long memory = 0;
         long commitMs = 0;
-        for (AggResult r : results) {
+        for (ReduceResult r : results) {
             messages.add(r.message);
             out += r.outputRows;
             keys += r.keys;
             updated += r.updated;
+            removed += r.removed;
             memory += r.memory;
             commitMs += r.commitMs;
         }
+        long dropped = 0;
+        for (ReadResult r : reads) {
+            dropped += r.droppedByWatermark;
+        }
         sink.commit(batchId, messages);
-        return new BatchMetrics(inputRows, out, keys, updated, memory, commitMs, stateProviders.length);
+        return new BatchMetrics(inputRows, out, stage.operatorName(), keys, updated, removed, dropped, memory, commitMs,
+                stateProviders.length);
     }
 
     private static void closeExchanges(List<ReadResult> reads) {
@@ -193,25 +201,26 @@ final class BatchRunner implements AutoCloseable {
         }
     }
 
-    private AggResult aggregatePartition(long batchId, int p, List<ReadResult> reads) {
+    private ReduceResult reducePartition(long batchId, int p, List<ReadResult> reads, long watermarkMs) {
         StateStoreProvider provider = stateProviders[p];
         StateStore store = provider.load(batchId);
-        HashAggregator aggregator = new HashAggregator(aggregate, ctx);
+        List<RowArena> input = new ArrayList<>(reads.size());
         for (ReadResult r : reads) {
-            r.exchange.partition(p).forEach((b, o, l) -> aggregator.merge(store, b, o, l));
+            input.add(r.exchange.partition(p));
         }
         PartitionWriter writer = sink.createWriter(p, batchId);
         CountingOperator output = new CountingOperator(Operator.of(writer));
         try {
-            Operator above = ChainBuilder.build(plan, aggregate, output, ctx);
-            aggregator.emit(store, mode != OutputMode.Complete(), above);
+            Operator above = ChainBuilder.build(plan, stage.node(), output, ctx);
+            stage.reduce(store, input, above, mode, watermarkMs);
             above.finish();
             CommitMessage message = writer.commit();
             long updated = store.updatedHandles().size();
+            long removed = store.numRemoved();
             long t0 = System.nanoTime();
             provider.commit(store);
             long commitMs = (System.nanoTime() - t0) / 1_000_000;
-            return new AggResult(output.count(), message, store.numKeys(), updated, store.memoryUsedBytes(), commitMs);
+            return new ReduceResult(output.count(), message, store.numKeys(), updated, removed, store.memoryUsedBytes(), commitMs);
         } catch (RuntimeException e) {
             writer.abort();
             provider.invalidate();

@@ -14,6 +14,8 @@ import io.tideway.engine.spi.Offset;
 import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.StreamSource;
+import io.tideway.microbatch.stateful.StatefulStages;
+import io.tideway.microbatch.stateful.WatermarkTracker;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.RuntimeConfig;
 import io.tideway.sql.streaming.AvailableNowTrigger;
@@ -35,7 +37,7 @@ import java.util.StringJoiner;
  */
 final class MicroBatchExecution extends StreamExecution {
     /** Settings pinned in {@code offsets/N} for the life of the checkpoint. */
-    private static final List<String> PINNED_CONF = List.of("spark.sql.shuffle.partitions");
+    private static final List<String> PINNED_CONF = List.of("spark.sql.shuffle.partitions", WatermarkTracker.POLICY_CONF);
 
     private final List<StreamingRelation> relations = new ArrayList<>();
     private final List<StreamSource> sources = new ArrayList<>();
@@ -45,6 +47,11 @@ final class MicroBatchExecution extends StreamExecution {
     private Offset[] available;
     private WorkerPool pool;
     private BatchRunner runner;
+    private WatermarkTracker watermarks;
+    /** A stateful operator reads the watermark: a moved watermark needs a batch even without data. */
+    private boolean watermarkDrivesState;
+    /** The watermark the last batch ran with. */
+    private long lastBatchWatermarkMs;
     private long nextBatchId;
     private long lastTriggerStartMs = -1;
     /** When the last progress (batch or idle) was recorded; idle reports wait the configured interval after it. */
@@ -72,6 +79,12 @@ final class MicroBatchExecution extends StreamExecution {
                 Integer.parseInt(conf.get("spark.sql.streaming.stateStore.minDeltasForSnapshot")),
                 Integer.parseInt(conf.get("spark.sql.streaming.minBatchesToRetain")));
 
+        watermarks = new WatermarkTracker(spec.plan(), pinnedConf.get(WatermarkTracker.POLICY_CONF));
+        watermarks.restore(recovery.watermarkMs());
+        watermarkDrivesState = watermarks.hasWatermark() && StatefulStages.of(spec.plan(), ctx, spec.outputMode()) != null
+                && Boolean.parseBoolean(conf.get("spark.sql.streaming.noDataMicroBatches.enabled"));
+        OffsetSeq lastRun = recovery.committedOffsets();
+        lastBatchWatermarkMs = lastRun == null || lastRun.metadata() == null ? 0 : lastRun.metadata().batchWatermarkMs();
         committed = offsetsOf(recovery.committedOffsets());
         available = committed.clone();
         nextBatchId = recovery.nextBatchId();
@@ -159,6 +172,10 @@ final class MicroBatchExecution extends StreamExecution {
         }
         long latestOffsetMs = (System.nanoTime() - t0) / 1_000_000;
         available = latest;
+        if (!newData && watermarkDrivesState && watermarks.currentMs() > lastBatchWatermarkMs) {
+            runBatch(nextBatchId, committed.clone(), System.currentTimeMillis(), true, triggerStart, latestOffsetMs);
+            return true;
+        }
         if (!newData) {
             updateStatus("Waiting for data to arrive", false, false);
             signalNoNewData();
@@ -179,7 +196,7 @@ final class MicroBatchExecution extends StreamExecution {
             for (Offset o : end) {
                 jsons.add(o == null ? null : o.json());
             }
-            OffsetSeqMetadata meta = new OffsetSeqMetadata(0L, batchTimestampMs, pinnedConf);
+            OffsetSeqMetadata meta = new OffsetSeqMetadata(watermarks.currentMs(), batchTimestampMs, pinnedConf);
             if (!checkpoint.offsets().add(batchId, new OffsetSeq(meta, jsons))) {
                 throw new IllegalStateException("Concurrent update to the log. Multiple streaming jobs detected for " + batchId);
             }
@@ -187,8 +204,13 @@ final class MicroBatchExecution extends StreamExecution {
         }
         updateStatus("Processing new data", true, true);
         ctx.setBatchTimestampMs(batchTimestampMs);
+        long batchWatermarkMs = watermarks.currentMs();
+        ctx.setWatermarkMs(batchWatermarkMs);
+        watermarks.startBatch(ctx);
         long t1 = System.nanoTime();
         BatchMetrics m = runner.run(batchId, committed, end);
+        watermarks.advance(ctx);
+        lastBatchWatermarkMs = batchWatermarkMs;
         long addBatchMs = (System.nanoTime() - t1) / 1_000_000;
         long t2 = System.nanoTime();
         for (int i = 0; i < sources.size(); i++) {
@@ -196,7 +218,7 @@ final class MicroBatchExecution extends StreamExecution {
                 sources.get(i).commit(end[i]);
             }
         }
-        checkpoint.commits().add(batchId, new CommitMetadata(0L));
+        checkpoint.commits().add(batchId, new CommitMetadata(watermarks.currentMs()));
         long retain = Long.parseLong(spec.session().conf().get("spark.sql.streaming.minBatchesToRetain"));
         if (batchId - retain >= 0) {
             checkpoint.purgeLogs(batchId - retain + 1);
@@ -208,7 +230,8 @@ final class MicroBatchExecution extends StreamExecution {
         long totalMs = (System.nanoTime() - t0) / 1_000_000 + latestOffsetMs;
         recordProgress(ProgressBuilder.batch(this, spec, batchId, triggerStart, lastTriggerStartMs, sources, start, end,
                 available, m, Map.of("latestOffset", latestOffsetMs, "walCommit", walMs, "addBatch", addBatchMs,
-                        "commitOffsets", commitMs, "queryPlanning", 0L, "getBatch", 0L, "triggerExecution", totalMs)));
+                        "commitOffsets", commitMs, "queryPlanning", 0L, "getBatch", 0L, "triggerExecution", totalMs),
+                watermarks.eventTimeProgress(ctx, batchWatermarkMs)));
         lastTriggerStartMs = triggerStart;
         lastProgressMs = System.currentTimeMillis();
         updateStatus("Waiting for data to arrive", false, false);
@@ -218,7 +241,9 @@ final class MicroBatchExecution extends StreamExecution {
         long interval = Long.parseLong(spec.session().conf().get("spark.sql.streaming.noDataProgressEventInterval"));
         if (triggerStart - lastProgressMs >= interval) {
             lastProgressMs = triggerStart;
-            recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed, available));
+            recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed, available,
+                    watermarks.hasWatermark() ? Map.of("watermark", StreamExecution.TIMESTAMP_FORMAT.format(
+                            java.time.Instant.ofEpochMilli(watermarks.currentMs()))) : Map.of()));
         }
     }
 

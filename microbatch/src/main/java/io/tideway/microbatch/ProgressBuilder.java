@@ -21,7 +21,8 @@ final class ProgressBuilder {
 
     static StreamingQueryProgress batch(StreamExecution q, QuerySpec spec, long batchId, long triggerStartMs,
                                         long previousTriggerStartMs, List<StreamSource> sources, Offset[] start,
-                                        Offset[] end, Offset[] latest, BatchMetrics m, Map<String, Long> durations) {
+                                        Offset[] end, Offset[] latest, BatchMetrics m, Map<String, Long> durations,
+                                        Map<String, String> eventTime) {
         long execMs = Math.max(1, durations.get("triggerExecution"));
         double sinceLast = previousTriggerStartMs < 0 ? Double.NaN : (triggerStartMs - previousTriggerStartMs) / 1000.0;
         List<SourceProgress> sp = new ArrayList<>();
@@ -33,22 +34,24 @@ final class ProgressBuilder {
         }
         List<StateOperatorProgress> ops = new ArrayList<>();
         if (m.statePartitions() > 0) {
-            ops.add(new StateOperatorProgress("stateStoreSave", m.stateRowsTotal(), m.stateRowsUpdated(), 0, 0, 0,
-                    m.stateCommitMs(), m.stateMemoryBytes(), 0, m.statePartitions(), m.statePartitions(), Map.of()));
+            ops.add(new StateOperatorProgress(m.stateOperator(), m.stateRowsTotal(), m.stateRowsUpdated(), 0,
+                    m.stateRowsRemoved(), 0, m.stateCommitMs(), m.stateMemoryBytes(), m.rowsDroppedByWatermark(),
+                    m.statePartitions(), m.statePartitions(), Map.of()));
         }
         return new StreamingQueryProgress(q.id(), q.runId(), spec.name(), ts(triggerStartMs), batchId, execMs, durations,
-                Map.of(), ops, sp, new SinkProgress(spec.sink().description(), m.outputRows()));
+                eventTime, ops, sp, new SinkProgress(spec.sink().description(), m.outputRows()));
     }
 
     static StreamingQueryProgress idle(StreamExecution q, QuerySpec spec, long nextBatchId, long triggerStartMs,
-                                       List<StreamSource> sources, Offset[] committed, Offset[] latest) {
+                                       List<StreamSource> sources, Offset[] committed, Offset[] latest,
+                                       Map<String, String> eventTime) {
         List<SourceProgress> sp = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             sp.add(new SourceProgress(sources.get(i).description(), json(committed[i]), json(committed[i]), json(latest[i]),
                     0, 0.0, 0.0));
         }
         return new StreamingQueryProgress(q.id(), q.runId(), spec.name(), ts(triggerStartMs), nextBatchId, 0,
-                Map.of("latestOffset", 0L, "triggerExecution", 0L), Map.of(), List.of(), sp,
+                Map.of("latestOffset", 0L, "triggerExecution", 0L), eventTime, List.of(), sp,
                 new SinkProgress(spec.sink().description(), 0));
     }
 

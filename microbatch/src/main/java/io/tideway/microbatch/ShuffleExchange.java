@@ -4,8 +4,9 @@ import io.tideway.offheap.row.RowArena;
 import org.agrona.DirectBuffer;
 
 /**
- * The map side of a shuffle for one task: holds the task's partial aggregates, each in the arena
- * of the shuffle partition its key hashes to ({@code spark.sql.shuffle.partitions} of them).
+ * The map side of a shuffle for one task: holds the rows the task's stateful map side sent (partial
+ * aggregates, or rows to deduplicate), each in the arena of the shuffle partition its key hashes
+ * to ({@code spark.sql.shuffle.partitions} of them).
  * Written by one task thread; read by the reduce tasks after the stage ends; then closed.
  */
 final class ShuffleExchange implements AutoCloseable {

@@ -1,10 +1,12 @@
 package io.tideway.engine.exec;
 
 import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.Filter;
 import io.tideway.engine.plan.Generate;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
+import io.tideway.engine.plan.TimeWindowExpand;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.Union;
 
@@ -38,6 +40,12 @@ public final class ChainBuilder {
         } else if (top instanceof Generate g) {
             child = g.child();
             op = new GenerateOperator(g, ctx, downstream);
+        } else if (top instanceof EventTimeWatermark w) {
+            child = w.child();
+            op = new EventTimeStatsOperator(w.eventTimeOrdinal(), child.schema().length(), ctx.eventTimeStats(w), downstream);
+        } else if (top instanceof TimeWindowExpand e) {
+            child = e.child();
+            op = new TimeWindowOperator(e, downstream);
         } else if (top instanceof TypedOperator t) {
             child = t.child();
             op = TypedOperators.create(t, downstream);

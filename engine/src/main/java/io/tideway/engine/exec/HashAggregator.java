@@ -137,6 +137,11 @@ public final class HashAggregator {
         }
     }
 
+    /** Emits one group's result row. */
+    public void emitEntry(StateStore store, long handle, Operator downstream) {
+        emitOne(store.buffer(handle), store.keyOffset(handle), store.keyLength(handle), store.payloadOffset(handle), downstream);
+    }
+
     private void emitOne(DirectBuffer buf, int keyOffset, int keyLength, int payloadOffset, Operator downstream) {
         key.wrap(buf, keyOffset, keyLength);
         RowWriter w = out.begin();

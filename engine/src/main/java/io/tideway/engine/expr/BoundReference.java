@@ -11,12 +11,23 @@ public final class BoundReference extends LeafExpression {
     private final DataType type;
     private final boolean nullable;
     private final String name;
+    private final io.tideway.sql.types.Metadata metadata;
 
     public BoundReference(int ordinal, DataType type, boolean nullable, String name) {
+        this(ordinal, type, nullable, name, io.tideway.sql.types.Metadata.empty());
+    }
+
+    /** With the input field's metadata, so that a projected event-time column keeps its watermark. */
+    public BoundReference(int ordinal, DataType type, boolean nullable, String name, io.tideway.sql.types.Metadata metadata) {
         this.ordinal = ordinal;
         this.type = type;
         this.nullable = nullable;
         this.name = name;
+        this.metadata = metadata;
+    }
+
+    public io.tideway.sql.types.Metadata metadata() {
+        return metadata;
     }
 
     public int ordinal() {

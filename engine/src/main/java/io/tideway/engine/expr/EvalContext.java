@@ -1,12 +1,19 @@
 package io.tideway.engine.expr;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 /**
- * Values an expression may read that are fixed per batch or epoch, such as the batch
- * timestamp that {@code current_timestamp()} returns (so a re-run batch sees the same time).
- * Written by the thread that starts a batch before the batch's tasks run; read by them after.
+ * Values an expression or operator may read that are fixed per batch or epoch, such as the batch
+ * timestamp that {@code current_timestamp()} returns (so a re-run batch sees the same time) and
+ * the event-time watermark, plus the event-time statistics each {@code withWatermark} node
+ * collects. Written by the thread that starts a batch before the batch's tasks run; read by them
+ * after.
  */
 public final class EvalContext {
     private volatile long batchTimestampMicros;
+    private volatile long watermarkMs;
+    private final Map<Object, EventTimeStats> eventTimeStats = new IdentityHashMap<>();
 
     public long batchTimestampMicros() {
         return batchTimestampMicros;
@@ -14,5 +21,21 @@ public final class EvalContext {
 
     public void setBatchTimestampMs(long ms) {
         this.batchTimestampMicros = ms * 1000L;
+    }
+
+    /** The event-time watermark this batch runs with (0 until one advanced it). */
+    public long watermarkMs() {
+        return watermarkMs;
+    }
+
+    public void setWatermarkMs(long ms) {
+        this.watermarkMs = ms;
+    }
+
+    /** The batch's shared statistics of one watermark node (keyed by identity). */
+    public EventTimeStats eventTimeStats(Object watermarkNode) {
+        synchronized (eventTimeStats) {
+            return eventTimeStats.computeIfAbsent(watermarkNode, k -> new EventTimeStats());
+        }
     }
 }

@@ -19,10 +19,13 @@ public final class Resolver {
                 }
                 int i = input.indexOf(a.name());
                 if (i < 0) {
-                    throw unresolved(a.name(), input);
+                    return resolveNested(a.name(), input);
                 }
                 StructField f = input.apply(i);
-                return new BoundReference(i, f.dataType(), f.nullable(), f.name());
+                return new BoundReference(i, f.dataType(), f.nullable(), f.name(), f.metadata());
+            }
+            if (node instanceof UnresolvedExtractField x) {
+                return GetStructField.byName(x.child(), x.field());
             }
             if (node instanceof Coercible c) {
                 return c.coerceTypes();
@@ -31,6 +34,21 @@ public final class Resolver {
         });
         bound.dataType(); // type-check the whole tree now, so errors surface when the query is built
         return bound;
+    }
+
+    /** {@code window.start}: a column, then struct fields by name. */
+    private static Expression resolveNested(String name, StructType input) {
+        String[] parts = name.split("\\.");
+        int i = parts.length > 1 ? input.indexOf(parts[0]) : -1;
+        if (i < 0) {
+            throw unresolved(name, input);
+        }
+        StructField f = input.apply(i);
+        Expression e = new BoundReference(i, f.dataType(), f.nullable(), f.name(), f.metadata());
+        for (int p = 1; p < parts.length; p++) {
+            e = GetStructField.byName(e, parts[p]);
+        }
+        return e;
     }
 
     public static AnalysisException unresolved(String name, StructType input) {

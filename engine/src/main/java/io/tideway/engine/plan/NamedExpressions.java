@@ -22,6 +22,9 @@ public final class NamedExpressions {
         if (e instanceof BoundReference r) {
             return r.name();
         }
+        if (e instanceof io.tideway.engine.expr.GetStructField f) {
+            return f.name();
+        }
         return e.sql();
     }
 
@@ -29,9 +32,15 @@ public final class NamedExpressions {
         StructField[] fields = new StructField[exprs.size()];
         for (int i = 0; i < fields.length; i++) {
             Expression e = exprs.get(i);
-            fields[i] = new StructField(nameOf(e), e.dataType(), e.nullable());
+            fields[i] = new StructField(nameOf(e), e.dataType(), e.nullable(), metadataOf(e));
         }
         return new StructType(fields);
+    }
+
+    /** A column reference, aliased or not, keeps its field's metadata (as Spark's Alias does). */
+    private static io.tideway.sql.types.Metadata metadataOf(Expression e) {
+        Expression inner = e instanceof Alias a ? a.child() : e;
+        return inner instanceof BoundReference r ? r.metadata() : io.tideway.sql.types.Metadata.empty();
     }
 
     public static String listString(List<Expression> exprs) {

@@ -1,6 +1,7 @@
 package io.tideway.engine.state;
 
 import io.tideway.offheap.map.BytesToBytesMap;
+import io.tideway.offheap.map.MapCursor;
 import io.tideway.offheap.map.MapRecordDescriptor;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -15,8 +16,13 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class StateStore {
     private static final int STAMP = 8;
+    /** The stamp of an entry removed in this version: {@link StateStoreProvider#commit} skips it. */
+    private static final long REMOVED = -1L;
+    public static final long NO_HANDLE = MapRecordDescriptor.NO_HANDLE;
     private final BytesToBytesMap map;
     private final LongArrayList updated = new LongArrayList();
+    private final java.util.List<byte[]> removedKeys = new java.util.ArrayList<>();
+    private final LongArrayList handles = new LongArrayList();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[0]);
     private byte[] scratchBytes = new byte[64];
     private long version;
@@ -34,6 +40,7 @@ public final class StateStore {
     void setVersion(long v) {
         version = v;
         updated.clear();
+        removedKeys.clear();
         numRemoved = 0;
     }
 
@@ -55,6 +62,48 @@ public final class StateStore {
             updated.addLong(handle);
         }
         return handle;
+    }
+
+    /** The entry for {@code key}, or {@link #NO_HANDLE}. */
+    public long find(DirectBuffer key, int keyOffset, int keyLength) {
+        return map.find(key, keyOffset, keyLength);
+    }
+
+    /**
+     * Removes an entry; the next delta records the removal. The handle must not be used after.
+     * Allocates a copy of the key, which is fine at eviction rate (not per input row).
+     */
+    public void remove(long handle) {
+        UnsafeBuffer page = map.buffer(handle);
+        page.putLong(map.valueOffset(handle), REMOVED);
+        byte[] key = new byte[map.keyLength(handle)];
+        page.getBytes(map.keyOffset(handle), key);
+        map.remove(page, map.keyOffset(handle), key.length);
+        removedKeys.add(key);
+        numRemoved++;
+    }
+
+    /** Whether {@code handle} (from {@link #updatedHandles}) was removed after its update. */
+    public boolean isRemoved(long handle) {
+        return map.buffer(handle).getLong(map.valueOffset(handle)) == REMOVED;
+    }
+
+    /** Keys removed in this version, for the delta file. */
+    java.util.List<byte[]> removedKeys() {
+        return removedKeys;
+    }
+
+    /**
+     * The handles of all entries now, in a list reused by the next call: iterate it while
+     * removing entries, which {@link #forEach} does not allow.
+     */
+    public LongArrayList allHandles() {
+        handles.clear();
+        MapCursor c = map.cursor();
+        while (c.next()) {
+            handles.addLong(c.handle());
+        }
+        return handles;
     }
 
     /** Loads an entry from a checkpoint file (not marked updated). */

@@ -64,7 +64,12 @@ public final class StateStoreProvider implements AutoCloseable {
             var handles = s.updatedHandles();
             for (int i = 0; i < handles.size(); i++) {
                 long h = handles.getLong(i);
-                writeEntry(w, s, h);
+                if (!s.isRemoved(h)) {
+                    writeEntry(w, s, h);
+                }
+            }
+            for (byte[] key : s.removedKeys()) {
+                w.remove(key);
             }
             w.commit();
         }

@@ -1,21 +1,59 @@
 package io.tideway.sql.types;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Field metadata, kept for API compatibility with Spark; Tideway stores none yet. Immutable. */
+/**
+ * Field metadata (Spark's {@code Metadata}): named values a field carries through the plan.
+ * Tideway uses it as Spark does for the event-time column of {@code withWatermark}, which
+ * carries {@code spark.watermarkDelayMs}. Immutable; build one with {@link MetadataBuilder}.
+ */
 public final class Metadata implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final Metadata EMPTY = new Metadata();
+    private static final Metadata EMPTY = new Metadata(Map.of());
+    private final Map<String, Object> values;
 
-    private Metadata() {
+    Metadata(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     public static Metadata empty() {
         return EMPTY;
     }
 
+    public boolean contains(String key) {
+        return values.containsKey(key);
+    }
+
+    /** The long under {@code key}; {@code NoSuchElementException} when absent. */
+    public long getLong(String key) {
+        Object v = values.get(key);
+        if (!(v instanceof Long l)) {
+            throw new java.util.NoSuchElementException(key);
+        }
+        return l;
+    }
+
+    Map<String, Object> values() {
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Metadata m && m.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
     @Override
     public String toString() {
-        return "{}";
+        StringBuilder b = new StringBuilder("{");
+        values.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        return b.append('}').toString();
     }
 }

@@ -1,0 +1,116 @@
+package io.tideway.engine.expr;
+
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructField;
+import io.tideway.sql.types.StructType;
+
+import java.util.List;
+
+/** {@code struct.field} (Spark's {@code GetStructField}), e.g. {@code window.start}. */
+public final class GetStructField extends Expression {
+    private static final long serialVersionUID = 1L;
+    private final Expression child;
+    private final int ordinal;
+    private final String name;
+
+    public GetStructField(Expression child, int ordinal, String name) {
+        this.child = child;
+        this.ordinal = ordinal;
+        this.name = name;
+    }
+
+    /** Resolves {@code name} among the fields of {@code child}'s struct type. */
+    public static GetStructField byName(Expression child, String name) {
+        if (!(child.dataType() instanceof StructType st)) {
+            throw new AnalysisException("[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"" + child.sql()
+                    + "\". Need a complex type [STRUCT, ARRAY, MAP] but got \"" + child.dataType().simpleString().toUpperCase() + "\".");
+        }
+        int i = st.indexOf(name);
+        if (i < 0) {
+            throw new AnalysisException("[FIELD_NOT_FOUND] No such struct field `" + name + "` in "
+                    + String.join(", ", st.fieldNames()) + ".");
+        }
+        return new GetStructField(child, i, st.apply(i).name());
+    }
+
+    public Expression child() {
+        return child;
+    }
+
+    public int ordinal() {
+        return ordinal;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private StructField field() {
+        return ((StructType) child.dataType()).apply(ordinal);
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new GetStructField(c.get(0), ordinal, name);
+    }
+
+    @Override
+    public String sql() {
+        return child.sql() + "." + name;
+    }
+
+    @Override
+    public DataType dataType() {
+        return field().dataType();
+    }
+
+    @Override
+    public boolean nullable() {
+        return child.nullable() || field().nullable();
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        Evaluator c = child.evaluator(context);
+        StructType st = (StructType) child.dataType();
+        RowReader struct = new RowReader(st.length());
+        DataType t = dataType();
+        boolean isDouble = t == DataTypes.DoubleType;
+        boolean isInt = t == DataTypes.IntegerType || t == DataTypes.DateType;
+        boolean isBool = t == DataTypes.BooleanType;
+        boolean fixed = t.isFixedWidth();
+        int f = ordinal;
+        return new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                c.eval(row);
+                if (c.isNull) {
+                    isNull = true;
+                    return;
+                }
+                struct.wrap(c.buf, c.off, c.len);
+                isNull = struct.isNullAt(f);
+                if (isNull) {
+                    return;
+                }
+                if (isDouble) {
+                    d = struct.getDouble(f);
+                } else if (fixed) {
+                    l = isInt ? struct.getInt(f) : isBool ? (struct.getBoolean(f) ? 1 : 0) : struct.getLong(f);
+                } else {
+                    buf = struct.buffer();
+                    off = struct.varOffset(f);
+                    len = struct.varLength(f);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package io.tideway.microbatch.stateful;
+
+import io.tideway.engine.exec.HashAggregator;
+import io.tideway.engine.exec.Operator;
+import io.tideway.engine.expr.BoundReference;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.plan.Aggregate;
+import io.tideway.engine.plan.UnaryNode;
+import io.tideway.engine.state.StateStore;
+import io.tideway.engine.state.StateStoreProvider;
+import io.tideway.offheap.row.RowArena;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.streaming.OutputMode;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.LongArrayList;
+
+import java.util.List;
+
+/**
+ * A streaming aggregation: partial aggregation per reader task, then a merge into each
+ * partition's state store. With a watermark on a grouping column (an event-time column or a
+ * window over one), late input is dropped on the map side and groups whose time is at or below
+ * the watermark leave the state: emitted then (append mode) or silently (update mode), as the
+ * guide's table says. Complete mode keeps every group.
+ */
+public final class AggregationStage implements StatefulStage {
+    private final Aggregate aggregate;
+    private final EvalContext ctx;
+    /** Index of the grouping column the watermark bounds, or -1 (none, or complete mode). */
+    private final int watermarkGroup;
+    /** That column's ordinal in the aggregate's input rows. */
+    private final int watermarkInput;
+
+    public AggregationStage(Aggregate aggregate, EvalContext ctx, OutputMode mode) {
+        this.aggregate = aggregate;
+        this.ctx = ctx;
+        // Complete mode keeps every group, so it neither drops late rows nor evicts (Spark's StateStoreSaveExec).
+        this.watermarkGroup = mode == OutputMode.Complete() ? -1 : watermarkGroupingIndex(aggregate);
+        this.watermarkInput = watermarkGroup < 0 ? -1 : ((BoundReference) aggregate.grouping().get(watermarkGroup)).ordinal();
+    }
+
+    /** The grouping column whose field carries a watermark, as Spark's aggregation eviction requires. */
+    public static int watermarkGroupingIndex(Aggregate aggregate) {
+        List<Expression> grouping = aggregate.grouping();
+        for (int g = 0; g < grouping.size(); g++) {
+            if (grouping.get(g) instanceof BoundReference r
+                    && r.metadata().contains(io.tideway.engine.plan.EventTimeWatermark.DELAY_KEY)) {
+                return g;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public UnaryNode node() {
+        return aggregate;
+    }
+
+    @Override
+    public String operatorName() {
+        return "stateStoreSave";
+    }
+
+    @Override
+    public MapSide mapSide(Shuffle shuffle) {
+        return new PartialAggregation(shuffle);
+    }
+
+    /** Folds a task's rows into a task-local partial aggregate; exports one row per group at the end. */
+    private final class PartialAggregation implements MapSide {
+        private final HashAggregator aggregator = new HashAggregator(aggregate, ctx);
+        private final StateStoreProvider local = StateStoreProvider.inMemory();
+        private final StateStore partial = local.load(0);
+        private final RowReader in = new RowReader(aggregate.child().schema().length());
+        private final EventTimeColumn eventTime = watermarkInput < 0 ? null
+                : EventTimeColumn.at(aggregate.child().schema(), watermarkInput);
+        private final long watermarkMs = ctx.watermarkMs();
+        private final Shuffle shuffle;
+        private long dropped;
+
+        PartialAggregation(Shuffle shuffle) {
+            this.shuffle = shuffle;
+        }
+
+        @Override
+        public void accept(DirectBuffer buffer, int offset, int length) {
+            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in.wrap(buffer, offset, length)), watermarkMs)) {
+                dropped++;
+                return;
+            }
+            aggregator.update(partial, buffer, offset, length);
+        }
+
+        @Override
+        public void finish() {
+            try {
+                aggregator.exportPartials(partial, shuffle::add);
+            } finally {
+                local.close();
+            }
+        }
+
+        @Override
+        public long droppedByWatermark() {
+            return dropped;
+        }
+    }
+
+    @Override
+    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+        HashAggregator aggregator = new HashAggregator(aggregate, ctx);
+        for (RowArena a : input) {
+            a.forEach((b, o, l) -> aggregator.merge(store, b, o, l));
+        }
+        if (mode == OutputMode.Complete()) {
+            aggregator.emit(store, false, above);
+            return;
+        }
+        if (mode == OutputMode.Update()) {
+            aggregator.emit(store, true, above);
+        }
+        if (watermarkGroup >= 0) {
+            evict(store, aggregator, mode == OutputMode.Append() ? above : null, watermarkMs);
+        }
+    }
+
+    /** Removes groups at or below the watermark, emitting each to {@code emitTo} when not null. */
+    private void evict(StateStore store, HashAggregator aggregator, Operator emitTo, long watermarkMs) {
+        RowReader key = new RowReader(aggregate.grouping().size());
+        boolean window = aggregate.grouping().get(watermarkGroup).dataType() instanceof io.tideway.sql.types.StructType;
+        EventTimeColumn time = new EventTimeColumn(watermarkGroup, window);
+        LongArrayList handles = store.allHandles();
+        for (int i = 0; i < handles.size(); i++) {
+            long h = handles.getLong(i);
+            key.wrap(store.buffer(h), store.keyOffset(h), store.keyLength(h));
+            if (EventTimeColumn.isLate(time.micros(key), watermarkMs)) {
+                if (emitTo != null) {
+                    aggregator.emitEntry(store, h, emitTo);
+                }
+                store.remove(h);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.tideway.microbatch.stateful;
+
+import io.tideway.engine.exec.Operator;
+import io.tideway.engine.plan.UnaryNode;
+import io.tideway.engine.state.StateStore;
+import io.tideway.offheap.row.RowArena;
+import io.tideway.sql.streaming.OutputMode;
+
+import java.util.List;
+
+/**
+ * The stateful operator of a micro-batch plan, split at its shuffle: a map side run by each
+ * reader task (fed by the fused chain below the operator, writing rows hashed by key into the
+ * shuffle) and a reduce side run per state partition (reading that partition's rows, updating
+ * the partition's {@link StateStore}, emitting rows into the chain above, evicting by watermark).
+ * Both sides run on worker threads; one instance is shared, so each side keeps per-task state.
+ */
+public interface StatefulStage {
+    /** The plan node this stage executes. */
+    UnaryNode node();
+
+    /** Spark's {@code operatorName} in progress ({@code stateStoreSave}, {@code dedupe}). */
+    String operatorName();
+
+    /** The map side for one reader task, writing to {@code shuffle}. */
+    MapSide mapSide(Shuffle shuffle);
+
+    /** The reduce side for one state partition, at this batch's watermark (late rows were dropped on the map side). */
+    void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs);
+
+    /** Where a map side sends a row: the partition its key hash picks. */
+    @FunctionalInterface
+    interface Shuffle {
+        void add(int keyHash, org.agrona.DirectBuffer row, int offset, int length);
+    }
+
+    /** One task's map side: an operator whose {@code finish()} completes its shuffle output. */
+    interface MapSide extends Operator {
+        /** Input rows at or below the watermark, dropped here (Spark's {@code numRowsDroppedByWatermark}). */
+        long droppedByWatermark();
+    }
+}

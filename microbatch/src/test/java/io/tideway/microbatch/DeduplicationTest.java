@@ -1,0 +1,161 @@
+package io.tideway.microbatch;
+
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Dataset;
+import io.tideway.sql.Encoders;
+import io.tideway.sql.Row;
+import io.tideway.sql.TidewaySession;
+import io.tideway.sql.execution.streaming.MemoryStream;
+import io.tideway.sql.streaming.StreamingQuery;
+import io.tideway.sql.streaming.StreamingQueryProgress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Streaming dropDuplicates without and with a watermark, and dropDuplicatesWithinWatermark, across restarts. */
+class DeduplicationTest {
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final Map<Long, List<String>> BATCHES = new ConcurrentHashMap<>();
+    private final TidewaySession spark = TidewaySession.builder().master("local[2]").appName("dedup")
+            .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    private long seenUpTo = -1;
+
+    @AfterEach
+    void stop() {
+        spark.stop();
+        BATCHES.clear();
+    }
+
+    private static WindowedAggregationTest.Event at(String hhmm, String word) {
+        return new WindowedAggregationTest.Event(hhmm, word);
+    }
+
+    private static StreamingQuery start(Dataset<WindowedAggregationTest.Event> ds, Path checkpoint) throws Exception {
+        return ds.toDF().writeStream().outputMode("append")
+                .foreachBatch((batch, id) -> {
+                    List<String> rows = new ArrayList<>();
+                    for (Row r : batch.collectAsList()) {
+                        rows.add(HM.format(r.getTimestamp(0).toInstant()) + " " + r.getString(1));
+                    }
+                    BATCHES.put(id, rows);
+                })
+                .option("checkpointLocation", checkpoint.toString()).start();
+    }
+
+    private Set<String> newRows() {
+        Set<String> out = new TreeSet<>();
+        for (Map.Entry<Long, List<String>> e : new TreeMap<>(BATCHES).entrySet()) {
+            if (e.getKey() > seenUpTo) {
+                out.addAll(e.getValue());
+                seenUpTo = e.getKey();
+            }
+        }
+        return out;
+    }
+
+    private static StreamingQueryProgress lastDataBatch(StreamingQuery q) {
+        StreamingQueryProgress[] all = q.recentProgress();
+        for (int i = all.length - 1; i >= 0; i--) {
+            if (all[i].numInputRows() > 0) {
+                return all[i];
+            }
+        }
+        throw new AssertionError("no batch read rows");
+    }
+
+    @Test
+    void withoutWatermarkEveryKeyIsRememberedAcrossARestart(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        StreamingQuery q = start(events.toDS().dropDuplicates("word"), dir);
+        events.addData(at("12:00", "a"), at("12:01", "b"), at("12:02", "a"));
+        q.processAllAvailable();
+        Set<String> first = newRows();
+        assertEquals(2, first.size(), first.toString());
+        assertTrue(first.contains("12:01 b"), first.toString());
+        q.stop();
+
+        q = start(events.toDS().dropDuplicates("word"), dir);
+        events.addData(at("12:03", "a"), at("12:04", "c"), at("12:05", "c"));
+        q.processAllAvailable();
+        assertEquals(Set.of("12:04 c"), newRows());
+        StreamingQueryProgress p = q.lastProgress();
+        assertEquals("dedupe", p.stateOperators()[0].operatorName());
+        assertEquals(3, p.stateOperators()[0].numRowsTotal(), p.prettyJson());
+        q.stop();
+    }
+
+    @Test
+    void withAnEventTimeKeyLateRowsAreDroppedAndOldKeysEvicted(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        Dataset<WindowedAggregationTest.Event> deduped = events.toDS().withWatermark("timestamp", "10 minutes")
+                .dropDuplicates("word", "timestamp");
+        StreamingQuery q = start(deduped, dir);
+        events.addData(at("12:00", "a"), at("12:00", "a"), at("12:30", "b"));
+        q.processAllAvailable();
+        assertEquals(Set.of("12:00 a", "12:30 b"), newRows());
+        // The watermark is now 12:20: the key (a, 12:00) has left the state, and a row at 12:00 is late.
+        events.addData(at("12:00", "a"), at("12:30", "b"), at("12:25", "c"));
+        q.processAllAvailable();
+        assertEquals(Set.of("12:25 c"), newRows());
+        StreamingQueryProgress p = lastDataBatch(q);
+        assertEquals(1, p.stateOperators()[0].numRowsDroppedByWatermark(), p.prettyJson());
+        assertEquals(2, p.stateOperators()[0].numRowsTotal(), "(b, 12:30) and (c, 12:25): " + p.prettyJson());
+        q.stop();
+    }
+
+    @Test
+    void withinWatermarkAKeyMaySeeItsNextRowOnceItsExpiryPassed(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        Dataset<WindowedAggregationTest.Event> deduped = events.toDS().withWatermark("timestamp", "10 minutes")
+                .dropDuplicatesWithinWatermark("word");
+        StreamingQuery q = start(deduped, dir);
+        events.addData(at("12:00", "a"), at("12:05", "a"));
+        q.processAllAvailable();
+        assertEquals(Set.of("12:00 a"), newRows(), "the same word five minutes later is a duplicate");
+        q.stop();
+
+        q = start(events.toDS().withWatermark("timestamp", "10 minutes").dropDuplicatesWithinWatermark("word"), dir);
+        events.addData(at("12:09", "a"), at("12:20", "b"));
+        q.processAllAvailable();
+        assertEquals(Set.of("12:20 b"), newRows(), "a at 12:09 is still within 12:00 + 10 minutes");
+        // The watermark reached 12:10 = a's expiry, so a is forgotten and may pass again.
+        events.addData(at("12:21", "a"));
+        q.processAllAvailable();
+        assertEquals(Set.of("12:21 a"), newRows());
+        q.stop();
+    }
+
+    @Test
+    void unsupportedDeduplicationsFailAtStart(@TempDir Path dir) {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        AnalysisException within = assertThrows(AnalysisException.class,
+                () -> start(events.toDS().dropDuplicatesWithinWatermark("word"), dir));
+        assertTrue(within.getMessage().startsWith("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets "
+                + "without watermark"), within.getMessage());
+        AnalysisException afterAgg = assertThrows(AnalysisException.class, () -> events.toDS().groupBy("word").count()
+                .dropDuplicates("word").writeStream().outputMode("update").format("console").start());
+        assertTrue(afterAgg.getMessage().startsWith("dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset"),
+                afterAgg.getMessage());
+        AnalysisException complete = assertThrows(AnalysisException.class, () -> events.toDS().dropDuplicates("word").writeStream()
+                .outputMode("complete").format("console").start());
+        assertTrue(complete.getMessage().startsWith("Complete output mode not supported when there are no streaming aggregations"),
+                complete.getMessage());
+        AnalysisException column = assertThrows(AnalysisException.class, () -> events.toDS().dropDuplicates("nope"));
+        assertTrue(column.getMessage().contains("Cannot resolve column name \"nope\" among (timestamp, word)"), column.getMessage());
+    }
+}
