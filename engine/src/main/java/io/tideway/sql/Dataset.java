@@ -336,6 +336,11 @@ public class Dataset<T> implements Serializable {
         return keys;
     }
 
+    /** Groups by the key {@code func} gives each object, for {@code mapGroupsWithState} and friends. */
+    public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> func, Encoder<K> keyEncoder) {
+        return new KeyValueGroupedDataset<>(session, plan, func, keyEncoder, encoder);
+    }
+
     public RelationalGroupedDataset groupBy(Column... cols) {
         return new RelationalGroupedDataset(session, plan, Arrays.asList(cols));
     }

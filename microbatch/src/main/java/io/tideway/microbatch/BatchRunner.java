@@ -72,7 +72,23 @@ final class BatchRunner implements AutoCloseable {
                                 long commitMs) {
     }
 
+    /** The query's stateful operator, or null. */
+    StatefulStage stage() {
+        return stage;
+    }
+
     BatchMetrics run(long batchId, Offset[] start, Offset[] end) throws Exception {
+        if (stage != null) {
+            stage.startBatch();
+        }
+        BatchMetrics m = runTasks(batchId, start, end);
+        if (stage != null) {
+            stage.endBatch();
+        }
+        return m;
+    }
+
+    private BatchMetrics runTasks(long batchId, Offset[] start, Offset[] end) throws Exception {
         List<Callable<ReadResult>> readers = new ArrayList<>();
         int taskIndex = 0;
         for (int s = 0; s < sources.size(); s++) {

@@ -14,7 +14,6 @@ import io.tideway.engine.spi.Offset;
 import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.StreamSource;
-import io.tideway.microbatch.stateful.StatefulStages;
 import io.tideway.microbatch.stateful.WatermarkTracker;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.RuntimeConfig;
@@ -48,8 +47,8 @@ final class MicroBatchExecution extends StreamExecution {
     private WorkerPool pool;
     private BatchRunner runner;
     private WatermarkTracker watermarks;
-    /** A stateful operator reads the watermark: a moved watermark needs a batch even without data. */
-    private boolean watermarkDrivesState;
+    /** {@code spark.sql.streaming.noDataMicroBatches.enabled}: stateful operators may run batches without data. */
+    private boolean noDataBatches;
     /** The watermark the last batch ran with. */
     private long lastBatchWatermarkMs;
     private long nextBatchId;
@@ -81,8 +80,10 @@ final class MicroBatchExecution extends StreamExecution {
 
         watermarks = new WatermarkTracker(spec.plan(), pinnedConf.get(WatermarkTracker.POLICY_CONF));
         watermarks.restore(recovery.watermarkMs());
-        watermarkDrivesState = watermarks.hasWatermark() && StatefulStages.of(spec.plan(), ctx, spec.outputMode()) != null
-                && Boolean.parseBoolean(conf.get("spark.sql.streaming.noDataMicroBatches.enabled"));
+        noDataBatches = runner.stage() != null && Boolean.parseBoolean(conf.get("spark.sql.streaming.noDataMicroBatches.enabled"));
+        if (runner.stage() != null && recovery.nextBatchId() > 0) {
+            runner.stage().restored();
+        }
         OffsetSeq lastRun = recovery.committedOffsets();
         lastBatchWatermarkMs = lastRun == null || lastRun.metadata() == null ? 0 : lastRun.metadata().batchWatermarkMs();
         committed = offsetsOf(recovery.committedOffsets());
@@ -172,7 +173,8 @@ final class MicroBatchExecution extends StreamExecution {
         }
         long latestOffsetMs = (System.nanoTime() - t0) / 1_000_000;
         available = latest;
-        if (!newData && watermarkDrivesState && watermarks.currentMs() > lastBatchWatermarkMs) {
+        if (!newData && noDataBatches
+                && runner.stage().wantsBatchWithoutData(System.currentTimeMillis(), watermarks.currentMs(), lastBatchWatermarkMs)) {
             runBatch(nextBatchId, committed.clone(), System.currentTimeMillis(), true, triggerStart, latestOffsetMs);
             return true;
         }

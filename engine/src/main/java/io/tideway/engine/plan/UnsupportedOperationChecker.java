@@ -58,10 +58,66 @@ public final class UnsupportedOperationChecker {
         if (aggregates == 1 && mode == OutputMode.Append() && !aggregateHasWatermark(nodes)) {
             throw fail("Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark", plan);
         }
-        if (aggregates + deduplicates > 1) {
-            throw fail("Tideway runs one stateful operator per streaming query for now: dropDuplicates before an aggregation "
-                    + "is not supported yet", plan);
+        int groupsWithState = checkGroupsWithState(nodes, mode, aggregates, plan);
+        if (aggregates + deduplicates + groupsWithState > 1) {
+            throw fail("Tideway runs one stateful operator (aggregation, dropDuplicates or [flat]MapGroupsWithState) per "
+                    + "streaming query for now; chaining them is not supported yet", plan);
         }
+    }
+
+    /** The guide's rules for mapGroupsWithState/flatMapGroupsWithState (digest §3.2); returns how many there are. */
+    private static int checkGroupsWithState(List<LogicalPlan> nodes, OutputMode mode, int aggregates, LogicalPlan plan) {
+        List<FlatMapGroupsWithState> ops = new ArrayList<>();
+        for (LogicalPlan n : nodes) {
+            if (n instanceof FlatMapGroupsWithState f && f.isStreaming()) {
+                ops.add(f);
+            }
+        }
+        long maps = ops.stream().filter(FlatMapGroupsWithState::isMapGroups).count();
+        if (maps > 1) {
+            throw fail("Multiple mapGroupsWithStates are not supported on a streaming DataFrames/Datasets", plan);
+        }
+        if (maps == 1 && ops.size() > 1) {
+            throw fail("Mixing mapGroupsWithStates and flatMapGroupsWithStates are not supported on a streaming DataFrames/Datasets", plan);
+        }
+        if (ops.size() > 1 && (mode != OutputMode.Append() || ops.stream().anyMatch(f -> f.functionOutputMode() != OutputMode.Append()))) {
+            throw fail("Multiple flatMapGroupsWithStates are not supported when they are not all in append mode or the output "
+                    + "mode is not append on a streaming DataFrames/Datasets", plan);
+        }
+        boolean watermark = nodes.stream().anyMatch(n -> n instanceof EventTimeWatermark);
+        for (FlatMapGroupsWithState f : ops) {
+            if (f.isMapGroups()) {
+                if (aggregates > 0) {
+                    throw fail("mapGroupsWithState is not supported with aggregation on a streaming DataFrame/Dataset", plan);
+                }
+                if (mode != OutputMode.Update()) {
+                    throw fail("mapGroupsWithState is not supported with " + mode + " output mode on a streaming DataFrame/Dataset", plan);
+                }
+            } else if (f.functionOutputMode() == OutputMode.Update()) {
+                if (aggregates > 0) {
+                    throw fail("flatMapGroupsWithState in update mode is not supported with aggregation on a streaming DataFrame/Dataset", plan);
+                }
+                if (mode != OutputMode.Update()) {
+                    throw fail("flatMapGroupsWithState in update mode is not supported with " + mode
+                            + " output mode on a streaming DataFrame/Dataset", plan);
+                }
+            } else {
+                List<LogicalPlan> below = new ArrayList<>();
+                f.child().collect(below);
+                if (below.stream().anyMatch(c -> c instanceof Aggregate && c.isStreaming())) {
+                    throw fail("flatMapGroupsWithState in append mode is not supported after aggregation on a streaming DataFrame/Dataset", plan);
+                }
+                if (aggregates == 0 && mode != OutputMode.Append()) {
+                    throw fail("flatMapGroupsWithState in append mode is not supported with " + mode
+                            + " output mode on a streaming DataFrame/Dataset", plan);
+                }
+            }
+            if (f.timeout() == io.tideway.sql.streaming.GroupStateTimeout.EventTimeTimeout() && !watermark) {
+                throw fail("Watermark must be specified in the query using '[Dataset/DataFrame].withWatermark()' for using "
+                        + "event-time timeout in a [map|flatMap]GroupsWithState. Event-time timeout not supported without watermark.", plan);
+            }
+        }
+        return ops.size();
     }
 
     private static boolean hasWatermark(LogicalPlan p) {

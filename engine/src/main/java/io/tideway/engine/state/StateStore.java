@@ -18,6 +18,8 @@ public final class StateStore {
     private static final int STAMP = 8;
     /** The stamp of an entry removed in this version: {@link StateStoreProvider#commit} skips it. */
     private static final long REMOVED = -1L;
+    /** The stamp of a record a larger value moved away from in this version: commit skips it too. */
+    private static final long SUPERSEDED = -2L;
     public static final long NO_HANDLE = MapRecordDescriptor.NO_HANDLE;
     private final BytesToBytesMap map;
     private final LongArrayList updated = new LongArrayList();
@@ -64,6 +66,32 @@ public final class StateStore {
         return handle;
     }
 
+    /**
+     * Sets the payload of {@code key} (any length), inserting the entry if absent, and marks it
+     * updated; returns its handle, which changes when a larger payload moves the entry.
+     */
+    public long put(DirectBuffer key, int keyOffset, int keyLength, DirectBuffer payload, int payloadOffset, int payloadLength) {
+        ensureScratch(STAMP + payloadLength);
+        scratch.putLong(0, version + 1);
+        scratch.putBytes(STAMP, payload, payloadOffset, payloadLength);
+        long h = map.find(key, keyOffset, keyLength);
+        if (h == MapRecordDescriptor.NO_HANDLE) {
+            h = map.insert(key, keyOffset, keyLength, scratch, 0, STAMP + payloadLength);
+            updated.addLong(h);
+            return h;
+        }
+        UnsafeBuffer page = map.buffer(h);
+        boolean listed = page.getLong(map.valueOffset(h)) == version + 1;
+        if (listed) {
+            page.putLong(map.valueOffset(h), SUPERSEDED); // overwritten below unless the entry moves
+        }
+        long moved = map.replaceValue(h, scratch, 0, STAMP + payloadLength);
+        if (moved != h || !listed) {
+            updated.addLong(moved);
+        }
+        return moved;
+    }
+
     /** The entry for {@code key}, or {@link #NO_HANDLE}. */
     public long find(DirectBuffer key, int keyOffset, int keyLength) {
         return map.find(key, keyOffset, keyLength);
@@ -83,9 +111,10 @@ public final class StateStore {
         numRemoved++;
     }
 
-    /** Whether {@code handle} (from {@link #updatedHandles}) was removed after its update. */
-    public boolean isRemoved(long handle) {
-        return map.buffer(handle).getLong(map.valueOffset(handle)) == REMOVED;
+    /** Whether {@code handle} (from {@link #updatedHandles}) still holds the entry: not removed or moved since. */
+    public boolean isLive(long handle) {
+        long stamp = map.buffer(handle).getLong(map.valueOffset(handle));
+        return stamp != REMOVED && stamp != SUPERSEDED;
     }
 
     /** Keys removed in this version, for the delta file. */

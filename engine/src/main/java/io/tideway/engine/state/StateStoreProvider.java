@@ -64,7 +64,7 @@ public final class StateStoreProvider implements AutoCloseable {
             var handles = s.updatedHandles();
             for (int i = 0; i < handles.size(); i++) {
                 long h = handles.getLong(i);
-                if (!s.isRemoved(h)) {
+                if (s.isLive(h)) {
                     writeEntry(w, s, h);
                 }
             }

@@ -63,6 +63,11 @@ public final class AggregationStage implements StatefulStage {
     }
 
     @Override
+    public boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
+        return watermarkGroup >= 0 && watermarkMs > lastBatchWatermarkMs;
+    }
+
+    @Override
     public MapSide mapSide(Shuffle shuffle) {
         return new PartialAggregation(shuffle);
     }

@@ -69,6 +69,11 @@ public final class DeduplicationStage implements StatefulStage {
     }
 
     @Override
+    public boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
+        return eventTimeOrdinal >= 0 && watermarkMs > lastBatchWatermarkMs;
+    }
+
+    @Override
     public MapSide mapSide(Shuffle shuffle) {
         return new KeyShuffle(shuffle);
     }

@@ -22,6 +22,24 @@ public interface StatefulStage {
     /** Spark's {@code operatorName} in progress ({@code stateStoreSave}, {@code dedupe}). */
     String operatorName();
 
+    /** Called on the query thread before a batch's tasks start. */
+    default void startBatch() {
+    }
+
+    /** Called on the query thread after a batch's tasks ended. */
+    default void endBatch() {
+    }
+
+    /** Called once when the query resumes from a checkpoint that has state. */
+    default void restored() {
+    }
+
+    /**
+     * Whether a batch without new data would do work now (emit, evict, time out), given the
+     * watermark the next batch would run with and the one the last batch ran with.
+     */
+    boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs);
+
     /** The map side for one reader task, writing to {@code shuffle}. */
     MapSide mapSide(Shuffle shuffle);
 

@@ -3,12 +3,26 @@ package io.tideway.microbatch.stateful;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.Aggregate;
 import io.tideway.engine.plan.Deduplicate;
+import io.tideway.engine.plan.EventTimeWatermark;
+import io.tideway.engine.plan.FlatMapGroupsWithState;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.sql.streaming.OutputMode;
 
 /** Finds the stateful operator of a plan (start() has checked there is at most one). */
 public final class StatefulStages {
     private StatefulStages() {
+    }
+
+    private static boolean hasWatermark(LogicalPlan p) {
+        if (p instanceof EventTimeWatermark) {
+            return true;
+        }
+        for (LogicalPlan c : p.children()) {
+            if (hasWatermark(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stage for the highest stateful node of {@code plan}, or null for a stateless query. */
@@ -18,6 +32,9 @@ public final class StatefulStages {
         }
         if (plan instanceof Deduplicate d && d.isStreaming()) {
             return new DeduplicationStage(d, ctx);
+        }
+        if (plan instanceof FlatMapGroupsWithState f && f.isStreaming()) {
+            return new GroupsWithStateStage(f, ctx, hasWatermark(f));
         }
         for (LogicalPlan c : plan.children()) {
             StatefulStage s = of(c, ctx, mode);

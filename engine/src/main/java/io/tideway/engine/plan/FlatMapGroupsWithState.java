@@ -1,0 +1,100 @@
+package io.tideway.engine.plan;
+
+import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.sql.streaming.GroupStateTimeout;
+import io.tideway.sql.streaming.OutputMode;
+import io.tideway.sql.types.StructType;
+
+/**
+ * {@code groupByKey(keyFunc).mapGroupsWithState(func, ...)} or {@code flatMapGroupsWithState}:
+ * rows are grouped by the key the key function gives, and {@code func} runs once per key with
+ * data (and once per timed-out key) with the key's {@code GroupState}.
+ *
+ * @param <K> key, {@code V} values (the child's objects), {@code S} state, {@code U} output
+ */
+public final class FlatMapGroupsWithState extends UnaryNode {
+    private static final long serialVersionUID = 1L;
+    private final Object keyFunction;
+    private final Object function;
+    private final ObjectEncoder<?> keyEncoder;
+    private final ObjectEncoder<?> valueEncoder;
+    private final ObjectEncoder<?> stateEncoder;
+    private final ObjectEncoder<?> outputEncoder;
+    private final GroupStateTimeout timeout;
+    private final boolean isMapGroups;
+    private final OutputMode functionOutputMode;
+
+    public FlatMapGroupsWithState(Object keyFunction, Object function, ObjectEncoder<?> keyEncoder, ObjectEncoder<?> valueEncoder,
+                                  ObjectEncoder<?> stateEncoder, ObjectEncoder<?> outputEncoder, GroupStateTimeout timeout,
+                                  boolean isMapGroups, OutputMode functionOutputMode, LogicalPlan child) {
+        super(child);
+        this.keyFunction = keyFunction;
+        this.function = function;
+        this.keyEncoder = keyEncoder;
+        this.valueEncoder = valueEncoder;
+        this.stateEncoder = stateEncoder;
+        this.outputEncoder = outputEncoder;
+        this.timeout = timeout;
+        this.isMapGroups = isMapGroups;
+        this.functionOutputMode = functionOutputMode;
+    }
+
+    /** A {@code MapFunction<V, K>}. */
+    public Object keyFunction() {
+        return keyFunction;
+    }
+
+    /** A {@code MapGroupsWithStateFunction} or {@code FlatMapGroupsWithStateFunction}. */
+    public Object function() {
+        return function;
+    }
+
+    public ObjectEncoder<?> keyEncoder() {
+        return keyEncoder;
+    }
+
+    public ObjectEncoder<?> valueEncoder() {
+        return valueEncoder;
+    }
+
+    public ObjectEncoder<?> stateEncoder() {
+        return stateEncoder;
+    }
+
+    public ObjectEncoder<?> outputEncoder() {
+        return outputEncoder;
+    }
+
+    public GroupStateTimeout timeout() {
+        return timeout;
+    }
+
+    public boolean isMapGroups() {
+        return isMapGroups;
+    }
+
+    /** Update for mapGroupsWithState; the mode given to flatMapGroupsWithState. */
+    public OutputMode functionOutputMode() {
+        return functionOutputMode;
+    }
+
+    /** Spark's name in messages: {@code mapGroupsWithState} or {@code flatMapGroupsWithState}. */
+    public String operationName() {
+        return isMapGroups ? "mapGroupsWithState" : "flatMapGroupsWithState";
+    }
+
+    @Override
+    public StructType schema() {
+        return outputEncoder.schema();
+    }
+
+    @Override
+    public String nodeName() {
+        return "FlatMapGroupsWithState";
+    }
+
+    @Override
+    protected String argString() {
+        return operationName() + ", " + timeout + ", " + functionOutputMode;
+    }
+}

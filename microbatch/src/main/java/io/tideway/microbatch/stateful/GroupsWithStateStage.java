@@ -1,0 +1,291 @@
+package io.tideway.microbatch.stateful;
+
+import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
+import io.tideway.api.java.function.MapFunction;
+import io.tideway.api.java.function.MapGroupsWithStateFunction;
+import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.exec.Operator;
+import io.tideway.engine.exec.UserFunctionException;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.FlatMapGroupsWithState;
+import io.tideway.engine.plan.UnaryNode;
+import io.tideway.engine.state.StateStore;
+import io.tideway.offheap.map.Murmur3Hash;
+import io.tideway.offheap.row.GrowableBuffer;
+import io.tideway.offheap.row.RowArena;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.streaming.GroupStateTimeout;
+import io.tideway.sql.streaming.OutputMode;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.LongArrayList;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code mapGroupsWithState} / {@code flatMapGroupsWithState}. The map side runs the key function
+ * and shuffles (key, value) rows by key; the reduce side groups a partition's rows by key, calls
+ * the user function once per key with its values and {@link GroupStateImpl}, then once per
+ * other key whose timeout expired (no values, {@code hasTimedOut()}), and saves each changed
+ * state as {@code [timeout timestamp][state row]} in the store. The function runs on objects, so
+ * this stage allocates per row, as Spark's does.
+ */
+public final class GroupsWithStateStage implements StatefulStage {
+    private static final int TIMEOUT_BYTES = 8;
+    private final FlatMapGroupsWithState node;
+    private final EvalContext ctx;
+    private final int eventTimeOrdinal;
+    private final boolean watermarkPresent;
+    /** The earliest timeout any partition holds after the last batch; MIN_VALUE = unknown (after a restart). */
+    private long earliestTimeoutMs = Long.MAX_VALUE;
+    private long batchEarliestTimeoutMs = Long.MAX_VALUE;
+
+    public GroupsWithStateStage(FlatMapGroupsWithState node, EvalContext ctx, boolean watermarkPresent) {
+        this.node = node;
+        this.ctx = ctx;
+        this.eventTimeOrdinal = EventTimeColumn.find(node.child().schema());
+        this.watermarkPresent = watermarkPresent;
+    }
+
+    @Override
+    public UnaryNode node() {
+        return node;
+    }
+
+    @Override
+    public String operatorName() {
+        return "flatMapGroupsWithState";
+    }
+
+    @Override
+    public synchronized void startBatch() {
+        batchEarliestTimeoutMs = Long.MAX_VALUE;
+    }
+
+    @Override
+    public synchronized void endBatch() {
+        earliestTimeoutMs = batchEarliestTimeoutMs;
+    }
+
+    @Override
+    public synchronized void restored() {
+        if (node.timeout() != GroupStateTimeout.NoTimeout()) {
+            earliestTimeoutMs = Long.MIN_VALUE; // unknown until a batch has looked at the state
+        }
+    }
+
+    private synchronized void noteTimeout(long ms) {
+        batchEarliestTimeoutMs = Math.min(batchEarliestTimeoutMs, ms);
+    }
+
+    @Override
+    public synchronized boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
+        if (node.timeout() == GroupStateTimeout.ProcessingTimeTimeout()) {
+            return nowMs > earliestTimeoutMs;
+        }
+        if (node.timeout() == GroupStateTimeout.EventTimeTimeout()) {
+            return watermarkMs > lastBatchWatermarkMs && watermarkMs > earliestTimeoutMs;
+        }
+        return false;
+    }
+
+    @Override
+    public MapSide mapSide(Shuffle shuffle) {
+        return new KeyShuffle(shuffle);
+    }
+
+    /** Runs the key function and sends (key, value) rows to the key's partition. */
+    private final class KeyShuffle implements MapSide {
+        @SuppressWarnings("rawtypes")
+        private final ObjectEncoder.Converter values = node.valueEncoder().newConverter();
+        @SuppressWarnings("rawtypes")
+        private final ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
+        private final RowReader in = new RowReader(node.child().schema().length());
+        private final EventTimeColumn eventTime = eventTimeOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), eventTimeOrdinal);
+        private final long watermarkMs = ctx.watermarkMs();
+        private final GrowableBuffer keyMemory = new GrowableBuffer(64);
+        private final RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
+        private final GrowableBuffer pairMemory = new GrowableBuffer(256);
+        private final RowWriter pair = new RowWriter(2);
+        private final Shuffle shuffle;
+        private long dropped;
+
+        KeyShuffle(Shuffle shuffle) {
+            this.shuffle = shuffle;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void accept(DirectBuffer buffer, int offset, int length) {
+            in.wrap(buffer, offset, length);
+            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), watermarkMs)) {
+                dropped++;
+                return;
+            }
+            Object value = values.read(in);
+            Object key = call(() -> ((MapFunction<Object, Object>) node.keyFunction()).call(value));
+            keyWriter.wrap(keyMemory.buffer(), 0, keyMemory);
+            keys.write(key, keyWriter);
+            int keyLength = keyWriter.finish();
+            pair.wrap(pairMemory.buffer(), 0, pairMemory);
+            pair.putBytes(0, keyMemory.buffer(), 0, keyLength);
+            pair.putBytes(1, buffer, offset, length);
+            shuffle.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
+        }
+
+        @Override
+        public long droppedByWatermark() {
+            return dropped;
+        }
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+        ObjectEncoder.Converter values = node.valueEncoder().newConverter();
+        ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
+        Calls calls = new Calls(store, above, watermarkMs);
+        RowReader pair = new RowReader(2);
+        RowReader valueRow = new RowReader(node.child().schema().length());
+        Map<ByteBuffer, List<Object>> groups = new LinkedHashMap<>();
+        for (RowArena a : input) {
+            a.forEach((b, o, l) -> {
+                pair.wrap(b, o, l);
+                byte[] key = new byte[pair.varLength(0)];
+                b.getBytes(pair.varOffset(0), key);
+                valueRow.wrap(b, pair.varOffset(1), pair.varLength(1));
+                groups.computeIfAbsent(ByteBuffer.wrap(key), k -> new ArrayList<>()).add(values.read(valueRow));
+            });
+        }
+        RowReader keyRow = new RowReader(node.keyEncoder().schema().length());
+        Set<ByteBuffer> seen = new HashSet<>(groups.keySet());
+        for (Map.Entry<ByteBuffer, List<Object>> g : groups.entrySet()) {
+            byte[] key = g.getKey().array();
+            UnsafeBuffer keyBuffer = new UnsafeBuffer(key);
+            Object k = keys.read(keyRow.wrap(keyBuffer, 0, key.length));
+            calls.run(keyBuffer, k, g.getValue().iterator(), false);
+        }
+        if (node.timeout() == GroupStateTimeout.NoTimeout()) {
+            return;
+        }
+        LongArrayList handles = store.allHandles();
+        List<byte[]> expired = new ArrayList<>();
+        for (int i = 0; i < handles.size(); i++) {
+            long h = handles.getLong(i);
+            long timeout = store.buffer(h).getLong(store.payloadOffset(h));
+            byte[] key = new byte[store.keyLength(h)];
+            store.buffer(h).getBytes(store.keyOffset(h), key);
+            if (timeout != GroupStateImpl.NO_TIMESTAMP && !seen.contains(ByteBuffer.wrap(key)) && hasExpired(timeout, watermarkMs)) {
+                expired.add(key);
+            } else if (timeout != GroupStateImpl.NO_TIMESTAMP) {
+                noteTimeout(timeout);
+            }
+        }
+        for (byte[] key : expired) {
+            UnsafeBuffer keyBuffer = new UnsafeBuffer(key);
+            Object k = keys.read(keyRow.wrap(keyBuffer, 0, key.length));
+            calls.run(keyBuffer, k, Collections.emptyIterator(), true);
+        }
+    }
+
+    private boolean hasExpired(long timeoutMs, long watermarkMs) {
+        if (node.timeout() == GroupStateTimeout.ProcessingTimeTimeout()) {
+            return ctx.batchTimestampMicros() / 1000L > timeoutMs;
+        }
+        return watermarkPresent && watermarkMs > timeoutMs;
+    }
+
+    /** Calls the user function for one key and saves what it did to the state. One per reduce task. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final class Calls {
+        private final StateStore store;
+        private final Operator above;
+        private final long watermarkMs;
+        private final ObjectEncoder.Converter states = node.stateEncoder().newConverter();
+        private final ObjectEncoder.Converter outputs = node.outputEncoder().newConverter();
+        private final RowReader stateRow = new RowReader(node.stateEncoder().schema().length());
+        private final GrowableBuffer stateMemory = new GrowableBuffer(256);
+        private final RowWriter stateWriter = new RowWriter(node.stateEncoder().schema().length());
+        private final GrowableBuffer outMemory = new GrowableBuffer(256);
+        private final RowWriter outWriter = new RowWriter(node.outputEncoder().schema().length());
+
+        Calls(StateStore store, Operator above, long watermarkMs) {
+            this.store = store;
+            this.above = above;
+            this.watermarkMs = watermarkMs;
+        }
+
+        void run(UnsafeBuffer key, Object k, Iterator<Object> values, boolean timedOut) {
+            long h = store.find(key, 0, key.capacity());
+            Object current = null;
+            if (h != StateStore.NO_HANDLE && store.payloadLength(h) > TIMEOUT_BYTES) {
+                int at = store.payloadOffset(h);
+                current = states.read(stateRow.wrap(store.buffer(h), at + TIMEOUT_BYTES, store.payloadLength(h) - TIMEOUT_BYTES));
+            }
+            GroupStateImpl<Object> state = new GroupStateImpl<>(current, node.timeout(), ctx.batchTimestampMicros() / 1000L,
+                    watermarkMs, watermarkPresent, timedOut);
+            if (node.isMapGroups()) {
+                Object out = call(() -> ((MapGroupsWithStateFunction) node.function()).call(k, values, state));
+                emit(out);
+            } else {
+                Iterator<Object> out = call(() -> ((FlatMapGroupsWithStateFunction) node.function()).call(k, values, state));
+                while (out != null && out.hasNext()) {
+                    emit(out.next());
+                }
+            }
+            save(key, h, state);
+        }
+
+        private void emit(Object value) {
+            outWriter.wrap(outMemory.buffer(), 0, outMemory);
+            outputs.write(value, outWriter);
+            above.accept(outMemory.buffer(), 0, outWriter.finish());
+        }
+
+        private void save(UnsafeBuffer key, long handle, GroupStateImpl<Object> state) {
+            long timeout = state.timeoutTimestampMs();
+            if (!state.exists()) {
+                if (handle != StateStore.NO_HANDLE) {
+                    store.remove(handle);
+                }
+                return;
+            }
+            long previousTimeout = handle == StateStore.NO_HANDLE ? GroupStateImpl.NO_TIMESTAMP
+                    : store.buffer(handle).getLong(store.payloadOffset(handle));
+            if (timeout != GroupStateImpl.NO_TIMESTAMP) {
+                noteTimeout(timeout);
+            }
+            if (!state.isUpdated() && timeout == previousTimeout && handle != StateStore.NO_HANDLE) {
+                return; // unchanged: nothing to write
+            }
+            stateWriter.wrap(stateMemory.buffer(), TIMEOUT_BYTES, stateMemory);
+            states.write(state.get(), stateWriter);
+            int length = stateWriter.finish();
+            stateMemory.buffer().putLong(0, timeout);
+            store.put(key, 0, key.capacity(), stateMemory.buffer(), 0, TIMEOUT_BYTES + length);
+        }
+    }
+
+    interface UserCall<R> {
+        R call() throws Exception;
+    }
+
+    private static <R> R call(UserCall<R> c) {
+        try {
+            return c.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UserFunctionException(e);
+        }
+    }
+}
