@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CountingWriter extends ForeachWriter<Row> {
     private static final long serialVersionUID = 1L;
-    private static final int FLUSH_EVERY = 4096;
+    static final int FLUSH_EVERY = 4096;
     private final String key;
     private transient AtomicLong counter;
     private transient long pending;

@@ -82,6 +82,33 @@ final class LatencyWindow {
                 Hardware.cpuMillis() - cpu0, wallMs);
     }
 
+    /**
+     * Throughput from a finite input: the warm-up ends after its seconds or once {@code rows}
+     * reaches {@code warmupRows}, whichever is first; the measured window ends after its seconds
+     * or once {@code rows} reaches {@code total}. Fails if the input was drained in the warm-up.
+     */
+    RunResult measureDrain(java.util.function.LongSupplier rows, long warmupRows, long total) throws InterruptedException {
+        long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        while (System.nanoTime() < warmupEnd && rows.getAsLong() < warmupRows) {
+            sleepChecking(1);
+        }
+        long rows0 = rows.getAsLong();
+        if (rows0 >= total) {
+            throw new IllegalStateException("all " + total + " rows were read during the warm-up: use more rows");
+        }
+        long gc0 = Hardware.gcMillis();
+        long cpu0 = Hardware.cpuMillis();
+        long t0 = System.nanoTime();
+        long end = t0 + durationSeconds * 1_000_000_000L;
+        long rows1;
+        while ((rows1 = rows.getAsLong()) < total && System.nanoTime() < end) {
+            sleepChecking(1);
+        }
+        long wallMs = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
+        return new RunResult(null, (rows1 - rows0) * 1000.0 / wallMs, Hardware.gcMillis() - gc0,
+                Hardware.cpuMillis() - cpu0, wallMs);
+    }
+
     private void sleepChecking(long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
         long left;

@@ -23,7 +23,14 @@ public final class PerfMain {
             + "              --wait backoff --warmup 2 --duration 5 --runs 3\n"
             + "  recovery    start → first row and restart → first new row: --mode continuous,microbatch --rate 1000\n"
             + "              --runs 5 --epoch '200 milliseconds'\n"
-            + "  all         W1, W2, checkpoint, recovery, W3 with their defaults (options given apply to each)\n"
+            + "  chronicle-w1  W1 through Chronicle Queue: paced appends → continuous query → chronicle sink → tailer:\n"
+            + "              --rate 10000 --wait backoff --epoch '1 second' --warmup 2 --duration 5 --runs 3\n"
+            + "  kafka-w1    W1 through Kafka (in-JVM KRaft broker): paced sends → continuous query → kafka sink → consumer:\n"
+            + "              --rate 10000 --wait backoff --epoch '1 second' --warmup 2 --duration 5 --runs 3\n"
+            + "  chronicle-w2  rows/s from a pre-filled Chronicle queue, continuous, counting sink:\n"
+            + "              --rows 20000000 --warmupRows rows/5 --wait backoff --warmup 2 --duration 5 --runs 3\n"
+            + "  all         W1, W2, checkpoint, recovery, W3, chronicle-w1, kafka-w1, chronicle-w2 with their defaults\n"
+            + "              (options given apply to each)\n"
             + "JVM options: TIDEWAY_JAVA_OPTS (e.g. -Xmx64m with --out W1-xmx64m).";
 
     private PerfMain() {
@@ -42,12 +49,18 @@ public final class PerfMain {
             case "W3" -> new WordCountScenario(options, results.resolve("W3")).run();
             case "CHECKPOINT" -> new CheckpointScenario(options, results).run();
             case "RECOVERY" -> new RecoveryScenario(options, results).run();
+            case "CHRONICLE-W1" -> new ConnectorW1Scenario(options, results, "chronicle-w1", new ChronicleW1Launcher()).run();
+            case "KAFKA-W1" -> new ConnectorW1Scenario(options, results, "kafka-w1", new KafkaW1Launcher()).run();
+            case "CHRONICLE-W2" -> new ChronicleW2Scenario(options, results).run();
             case "ALL" -> {
                 new W1Scenario(options, results).run();
                 new W2Scenario(options, results).run();
                 new CheckpointScenario(options, results).run();
                 new RecoveryScenario(options, results).run();
                 new WordCountScenario(options, results.resolve("W3")).run();
+                new ConnectorW1Scenario(options, results, "chronicle-w1", new ChronicleW1Launcher()).run();
+                new ConnectorW1Scenario(options, results, "kafka-w1", new KafkaW1Launcher()).run();
+                new ChronicleW2Scenario(options, results).run();
             }
             default -> {
                 System.err.println("unknown scenario " + args[0]);

@@ -23,6 +23,9 @@ final class SummaryReport {
         TARGETS.put("w1-100k", new String[]{"W1 100k rows/s continuous", "p99 ≤ 100 µs, p99.9 ≤ 1.5× the hand-rolled baseline's"});
         TARGETS.put("w1-mb", new String[]{"W1 micro-batch, default trigger", "p99 ≤ 50 ms (Spark here: 450–1200 ms)"});
         TARGETS.put("w2-1p", new String[]{"W2 1 partition continuous", "≥ 100 M rows/s (bare ring, 64 rows per slot: ~300 M here)"});
+        TARGETS.put("chronicle-w1", new String[]{"W1 10k rows/s Chronicle → continuous → Chronicle", "report p50, p99, p99.9 (read time − intended time)"});
+        TARGETS.put("kafka-w1", new String[]{"W1 10k rows/s Kafka → continuous → Kafka", "report p50, p99, p99.9 (read time − intended time)"});
+        TARGETS.put("chronicle-w2", new String[]{"W2 from a pre-filled Chronicle queue, continuous", "report rows/s"});
         TARGETS.put("w3", new String[]{"W3 word count micro-batch", "≥ 10 M words/s"});
         TARGETS.put("alloc", new String[]{"continuous hot path allocation", "0 B/row"});
         TARGETS.put("checkpoint", new String[]{"checkpoint overhead at 100 ms epochs", "W1 p99 within +10 % of no checkpoint"});

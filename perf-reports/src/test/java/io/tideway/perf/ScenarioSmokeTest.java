@@ -52,4 +52,20 @@ class ScenarioSmokeTest {
         String summary = Files.readString(results.resolve("README.md"));
         assertTrue(summary.contains("(W2)") && summary.contains("(checkpoint)") && summary.contains("(recovery)"), summary);
     }
+
+    @Test
+    void connectorScenariosWriteTheirReports() throws Exception {
+        new ConnectorW1Scenario(args("--rate", "1000", "--warmup", "0", "--duration", "1", "--runs", "1"), results,
+                "chronicle-w1", new ChronicleW1Launcher()).run();
+        assertEquals(1, tableRows(results.resolve("chronicle-w1/README.md")));
+        assertTrue(Files.exists(results.resolve("chronicle-w1/1k-s-chronicle-continuous-backoff-run1.hlog")));
+        new ConnectorW1Scenario(args("--rate", "1000", "--warmup", "0", "--duration", "1", "--runs", "1"), results,
+                "kafka-w1", new KafkaW1Launcher()).run();
+        assertEquals(1, tableRows(results.resolve("kafka-w1/README.md")));
+        new ChronicleW2Scenario(args("--rows", "2000000", "--warmup", "0", "--duration", "1", "--runs", "1"), results).run();
+        assertEquals(1, tableRows(results.resolve("chronicle-w2/README.md")));
+        String summary = Files.readString(results.resolve("README.md"));
+        assertTrue(summary.contains("(chronicle-w1)") && summary.contains("(kafka-w1)") && summary.contains("(chronicle-w2)"),
+                summary);
+    }
 }

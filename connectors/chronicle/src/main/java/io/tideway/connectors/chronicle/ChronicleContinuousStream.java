@@ -57,8 +57,9 @@ final class ChronicleContinuousStream implements ContinuousStream {
         return new Reader(source.newReader((ChronicleOffset) start));
     }
 
-    /** Progress metrics of this source (see {@link ExcerptCounters#metrics()}). */
-    Map<String, String> metrics() {
+    /** Progress {@code sources[].metrics}: excerpts read, corrupt and dropped so far ({@link ExcerptCounters#metrics()}). */
+    @Override
+    public Map<String, String> metrics(List<PartitionOffset> end) {
         return source.metrics();
     }
 

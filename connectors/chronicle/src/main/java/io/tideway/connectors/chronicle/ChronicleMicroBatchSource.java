@@ -81,8 +81,9 @@ final class ChronicleMicroBatchSource implements StreamSource {
         return new ChronicleBatchReader(source.newReader(p.from()), p.lastIndex(), source.queue());
     }
 
-    /** Progress metrics of this source (see {@link ExcerptCounters#metrics()}). */
-    Map<String, String> metrics() {
+    /** Progress {@code sources[].metrics}: excerpts read, corrupt and dropped so far ({@link ExcerptCounters#metrics()}). */
+    @Override
+    public Map<String, String> metrics(Offset end) {
         return source.metrics();
     }
 

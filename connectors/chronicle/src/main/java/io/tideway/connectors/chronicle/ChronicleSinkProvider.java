@@ -37,6 +37,6 @@ public final class ChronicleSinkProvider implements SinkProvider {
         ExcerptFormat format = ExcerptFormat.parse(context.options());
         RowExcerptEncoder encoder = new RowExcerptEncoder(format, context.schema());
         return new ChronicleStreamSink(QueueLease.open(ref, RollCycleOption.parse(context.options())), encoder,
-                context.schema().length());
+                context.schema().length(), context.continuous());
     }
 }

@@ -27,8 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p><b>Continuous, at-least-once.</b> Each task appends its rows as they arrive with its own
  * appender, no markers; rows after the last committed epoch are appended again after a restart.
  *
- * <p>Which mode: the SPI does not say yet (see the report); a writer created from the continuous
- * executor's call stack appends directly.
+ * <p>Which mode: {@link io.tideway.engine.spi.SinkContext#continuous()}, fixed for the sink's life.
  *
  * <p>Threading: {@link #createWriter} on worker/task threads; {@link #commit}, {@link #abort},
  * {@link #stop} on the query (or epoch coordinator) thread. {@link #lastCommitted} and
@@ -40,15 +39,18 @@ final class ChronicleStreamSink implements StreamSink {
     private final QueueLease lease;
     private final RowExcerptEncoder encoder;
     private final int numFields;
+    /** The query runs with a continuous trigger: direct appends, no markers. */
+    private final boolean continuous;
     private final Map<Integer, ExcerptAppender> taskAppenders = new ConcurrentHashMap<>();
     private long lastCommitted;
     private ExcerptAppender batchAppender;
 
-    ChronicleStreamSink(QueueLease lease, RowExcerptEncoder encoder, int numFields) {
+    ChronicleStreamSink(QueueLease lease, RowExcerptEncoder encoder, int numFields, boolean continuous) {
         this.lease = lease;
         this.encoder = encoder;
         this.numFields = numFields;
-        this.lastCommitted = BatchMarkers.lastCommitted(lease.queue());
+        this.continuous = continuous;
+        this.lastCommitted = continuous ? -1 : BatchMarkers.lastCommitted(lease.queue());
     }
 
     @Override
@@ -63,20 +65,13 @@ final class ChronicleStreamSink implements StreamSink {
 
     @Override
     public PartitionWriter createWriter(int partition, long batchId) {
-        if (calledByContinuousExecutor()) {
-            return new DirectWriter(partition);
-        }
-        return new BufferingWriter();
-    }
-
-    private static boolean calledByContinuousExecutor() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().startsWith("io.tideway.continuous.")));
+        return continuous ? new DirectWriter(partition) : new BufferingWriter();
     }
 
     @Override
     public void commit(long batchId, List<CommitMessage> messages) {
-        if (messages.stream().noneMatch(m -> m instanceof BufferedRows)) {
-            return; // a continuous epoch: its rows are appended already
+        if (continuous) {
+            return; // the epoch's rows are appended already
         }
         try {
             if (batchId <= lastCommitted) {

@@ -104,6 +104,59 @@ class ChronicleOptionsAndCorruptTest {
         }
     }
 
+    /** The metrics of the last progress report with input rows. */
+    private static Map<String, String> lastMetrics(StreamingQuery q) {
+        io.tideway.sql.streaming.StreamingQueryProgress[] all = q.recentProgress();
+        for (int i = all.length - 1; i >= 0; i--) {
+            if (all[i].numInputRows() > 0) {
+                return all[i].sources()[0].metrics();
+            }
+        }
+        return Map.of();
+    }
+
+    private Map<String, String> microBatchMetrics(Path dir, String mode, String table) throws Exception {
+        StreamingQuery q = spark.readStream().format("chronicle").option("path", dir.resolve("q").toString())
+                .option("format", "wire").option("mode", mode).schema(SCHEMA).load()
+                .writeStream().format("memory").queryName(table).start();
+        try {
+            q.processAllAvailable();
+            return lastMetrics(q);
+        } finally {
+            q.stop();
+        }
+    }
+
+    /** The requirement: a corrupt excerpt follows the mode and is counted in the query's progress. */
+    @Test
+    void corruptExcerptsAreCountedInProgress(@TempDir Path dir) throws Exception {
+        try (ChronicleQueue q = TestQueues.open(dir.resolve("q"))) {
+            writeMixed(q);
+            assertEquals(Map.of("excerptsRead", "4", "corruptExcerpts", "2", "droppedExcerpts", "0"),
+                    microBatchMetrics(dir, "PERMISSIVE", "mp"));
+            assertEquals(Map.of("excerptsRead", "4", "corruptExcerpts", "2", "droppedExcerpts", "2"),
+                    microBatchMetrics(dir, "DROPMALFORMED", "md"));
+
+            StreamingQuery continuous = spark.readStream().format("chronicle").option("path", dir.resolve("q").toString())
+                    .option("format", "wire").option("mode", "DROPMALFORMED").schema(SCHEMA).load()
+                    .writeStream().format("memory").queryName("cd").option("checkpointLocation", dir.resolve("chk").toString())
+                    .trigger(io.tideway.sql.streaming.Trigger.Continuous(100)).start();
+            try {
+                TestQueues.await(() -> {
+                    var p = continuous.lastProgress();
+                    return continuous.exception().isPresent()
+                            || p != null && "2".equals(p.sources()[0].metrics().get("droppedExcerpts"));
+                }, "an epoch's progress after the corrupt excerpts", 20_000_000L);
+                Map<String, String> m = continuous.lastProgress().sources()[0].metrics();
+                assertEquals("4", m.get("excerptsRead"), m::toString);
+                assertEquals("2", m.get("corruptExcerpts"), m::toString);
+            } finally {
+                continuous.stop();
+            }
+            assertTrue(continuous.exception().isEmpty(), () -> String.valueOf(continuous.exception()));
+        }
+    }
+
     private void assertBadOption(String expectedInMessage, StructType schema, String... options) {
         var reader = spark.readStream().format("chronicle");
         if (schema != null) {

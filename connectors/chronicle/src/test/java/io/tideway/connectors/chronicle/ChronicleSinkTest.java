@@ -154,14 +154,16 @@ class ChronicleSinkTest {
                 Set<Long> seen = new HashSet<>();
                 try (ExcerptTailer t = out.createTailer()) {
                     TestQueues.await(() -> {
-                        try (DocumentContext dc = t.readingDocument()) {
-                            if (dc.isPresent()) {
+                        while (true) {
+                            try (DocumentContext dc = t.readingDocument()) {
+                                if (!dc.isPresent()) {
+                                    return seen.size() == n;
+                                }
                                 long seq = dc.wire().read("seq").int64();
                                 assertEquals(2 * (100 + seq % 7), dc.wire().read("px2").float64());
                                 seen.add(seq);
                             }
                         }
-                        return seen.size() == n;
                     }, "every tick in the output queue");
                 }
                 q.stop();

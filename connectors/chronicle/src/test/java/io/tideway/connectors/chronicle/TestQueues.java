@@ -65,12 +65,17 @@ final class TestQueues {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        await(condition, what, 1_000_000L);
+    }
+
+    /** Waits for {@code condition} under a 60 s timeout, parking {@code pollNanos} between checks. */
+    static void await(BooleanSupplier condition, String what, long pollNanos) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 fail("timed out waiting for " + what);
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(pollNanos); // poll interval between condition checks
         }
     }
 }

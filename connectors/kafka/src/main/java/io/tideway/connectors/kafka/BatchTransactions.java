@@ -38,10 +38,20 @@ final class BatchTransactions implements AutoCloseable {
         this.log = log;
     }
 
-    /** Opens batch {@code batchId}'s transaction if needed; returns null when the batch was already committed. */
-    synchronized KafkaProducer<byte[], byte[]> begin(long batchId) {
+    /**
+     * Opens batch {@code batchId}'s transaction if needed; returns null when the batch was already
+     * committed. {@code loggedBatches} says whether a batch id is in the query's offsets log: the
+     * last committed batch must be, or the commit marker belongs to another checkpoint.
+     */
+    synchronized KafkaProducer<byte[], byte[]> begin(long batchId, java.util.function.LongPredicate loggedBatches) {
         init();
         if (batchId <= lastCommitted) {
+            if (!loggedBatches.test(lastCommitted)) {
+                throw new IllegalStateException("The Kafka sink's commit topic records batch " + lastCommitted
+                        + " as committed for transactional id '" + transactionalId + "', but the checkpoint has no"
+                        + " offsets/" + lastCommitted + ": the checkpoint was replaced while the transactional id was"
+                        + " kept. Use a new 'kafka.transactional.id' (or leave it unset) for a new checkpoint.");
+            }
             return null;
         }
         if (openBatch != batchId) {

@@ -20,10 +20,15 @@ import java.util.TreeMap;
  * as in micro-batch mode, so either executor resumes the other's checkpoint. Partitions added
  * while the query runs are read after the next restart (no live reconfiguration yet).
  *
- * <p>Threading: planning methods on the query thread; readers are owned by reader threads and
- * share only immutable options with this object.
+ * <p>Threading: planning methods on the query thread; {@link #metrics} on the epoch coordinator
+ * thread, after planning ({@link #metrics} and {@link #stop} share the offset reader under
+ * {@code this}); readers are owned by reader threads and share only immutable options with this
+ * object.
  */
 final class KafkaContinuousStream implements ContinuousStream {
+    /** The longest an epoch's progress report waits for the latest offsets. */
+    private static final java.time.Duration METRICS_FETCH_BOUND = java.time.Duration.ofSeconds(1);
+
     private final KafkaSourceOptions options;
     private final String groupId;
     private final KafkaOffsetReader offsetReader;
@@ -103,8 +108,24 @@ final class KafkaContinuousStream implements ContinuousStream {
         return new KafkaContinuousReader(options, groupId, offset);
     }
 
+    /**
+     * Spark's {@code min/max/avgOffsetsBehindLatest} for the epoch's end. The latest offsets are
+     * fetched here, once per epoch, with a short bound and no retry: progress must not hold up the
+     * coordinator's next commit, so an unanswered fetch gives a report without these metrics.
+     */
     @Override
-    public void stop() {
+    public synchronized Map<String, String> metrics(List<PartitionOffset> end) {
+        Map<TopicPartition, Long> consumed = new LinkedHashMap<>();
+        for (PartitionOffset o : end) {
+            if (o instanceof KafkaPartitionOffset k) {
+                consumed.put(k.topicPartition(), k.nextOffset());
+            }
+        }
+        return OffsetsBehindLatest.metrics(consumed, offsetReader.latestOrNull(consumed.keySet(), METRICS_FETCH_BOUND));
+    }
+
+    @Override
+    public synchronized void stop() {
         offsetReader.close();
     }
 }

@@ -34,6 +34,8 @@ final class KafkaMicroBatchSource implements StreamSource {
     private final KafkaOffsetReader offsetReader;
     /** Resolved on first use. Query thread only. */
     private KafkaSourceOffset initial;
+    /** The latest offsets the last {@link #latestOffset} saw (before rate limiting), for {@link #metrics}. Query thread only. */
+    private Map<TopicPartition, Long> latestAvailable;
     /** {@code Trigger.AvailableNow} target, or null. Query thread only. */
     private Map<TopicPartition, Long> availableNowTarget;
 
@@ -67,6 +69,7 @@ final class KafkaMicroBatchSource implements StreamSource {
         if (availableNowTarget != null) {
             latest.replaceAll((tp, end) -> Math.min(end, availableNowTarget.getOrDefault(tp, end)));
         }
+        latestAvailable = latest;
         if (limit == ReadLimit.SOURCE_DEFAULT && options.maxOffsetsPerTrigger() > 0) {
             Set<TopicPartition> fresh = new HashSet<>(latest.keySet());
             fresh.removeAll(from.keySet());
@@ -75,6 +78,12 @@ final class KafkaMicroBatchSource implements StreamSource {
             return new KafkaSourceOffset(OffsetRanges.rateLimit(options.maxOffsetsPerTrigger(), withNew, latest));
         }
         return new KafkaSourceOffset(latest);
+    }
+
+    /** Spark's {@code min/max/avgOffsetsBehindLatest}: the batch's end against the latest offsets last fetched. */
+    @Override
+    public Map<String, String> metrics(Offset end) {
+        return OffsetsBehindLatest.metrics(((KafkaSourceOffset) end).partitionToOffset(), latestAvailable);
     }
 
     @Override

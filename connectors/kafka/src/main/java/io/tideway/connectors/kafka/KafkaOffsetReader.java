@@ -63,6 +63,22 @@ final class KafkaOffsetReader implements AutoCloseable {
         return sorted(withRetries("fetch the latest offsets of " + tps, () -> consumer().endOffsets(tps, timeout)));
     }
 
+    /**
+     * The latest offsets of {@code tps} within {@code bound} (capped by {@code default.api.timeout.ms}),
+     * one attempt, or null if Kafka did not answer: for progress metrics, never for planning.
+     */
+    Map<TopicPartition, Long> latestOrNull(Collection<TopicPartition> tps, Duration bound) {
+        if (tps.isEmpty()) {
+            return null;
+        }
+        try {
+            return sorted(consumer().endOffsets(tps, bound.compareTo(timeout) < 0 ? bound : timeout));
+        } catch (KafkaException e) {
+            closeConsumer();
+            return null;
+        }
+    }
+
     /** Resolves a new query's starting offsets; specific offsets of -1/-2 become latest/earliest. */
     Map<TopicPartition, Long> resolve(StartingOffsets starting) {
         if (starting instanceof StartingOffsets.Earliest) {

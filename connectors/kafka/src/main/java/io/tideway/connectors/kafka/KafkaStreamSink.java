@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The Kafka sink. Two ways to write, chosen per batch by whether the engine logged the batch's
- * input before running it:
+ * The Kafka sink. Two ways to write, chosen once from the query's trigger
+ * ({@link io.tideway.engine.spi.SinkContext#continuous()}):
  * <ul>
  *   <li><b>exactly-once</b> (micro-batch, {@code deliveryGuarantee=exactly-once}, the default):
- *   {@code offsets/N} exists when batch N's writers open, so a re-run of N reads the same input;
- *   the batch is one Kafka transaction ({@link BatchTransactions}) and a re-run of a committed
- *   batch is skipped.</li>
+ *   the micro-batch executor writes {@code offsets/N} before batch N runs, so a re-run of N reads
+ *   the same input; the batch is one Kafka transaction ({@link BatchTransactions}) and a re-run
+ *   of a committed batch is skipped.</li>
  *   <li><b>at-least-once</b> (continuous mode, whose epochs are logged only when they end, or
  *   {@code deliveryGuarantee=at-least-once}): a plain idempotent producer, flushed when each
  *   writer commits, i.e. at every epoch end, before the epoch is committed.</li>
@@ -36,36 +36,52 @@ final class KafkaStreamSink implements StreamSink {
     private final KafkaSinkOptions options;
     private final SinkRowProjection projection;
     private final Path checkpointDir;
+    /** Whether batches run as Kafka transactions: exactly-once asked for and a micro-batch trigger. */
+    private final boolean transactional;
     /** Guarded by this. */
     private BatchTransactions transactions;
     /** Guarded by this. */
     private KafkaProducer<byte[], byte[]> plainProducer;
-    /** Guarded by this. */
-    private boolean warnedContinuous;
 
-    KafkaStreamSink(KafkaSinkOptions options, SinkRowProjection projection, Path checkpointDir) {
+    KafkaStreamSink(KafkaSinkOptions options, SinkRowProjection projection, Path checkpointDir, boolean continuous) {
         this.options = options;
         this.projection = projection;
         this.checkpointDir = checkpointDir;
+        this.transactional = options.exactlyOnce() && !continuous;
+        if (options.exactlyOnce() && continuous) {
+            LOG.log(System.Logger.Level.WARNING, "The Kafka sink writes at-least-once under a continuous trigger: its"
+                    + " epochs are logged only when they end, so a re-run epoch cannot be recognised");
+        }
+        if (transactional && checkpointDir == null && options.transactionalId() == null) {
+            throw new IllegalArgumentException("The Kafka sink with option 'deliveryGuarantee' = 'exactly-once' needs a"
+                    + " checkpoint location or option 'kafka.transactional.id' to name its transactions");
+        }
     }
 
     @Override
     public String description() {
         return "KafkaSink[" + (options.topic() == null ? "topic column" : options.topic()) + ", "
-                + (options.exactlyOnce() ? "exactly-once" : "at-least-once") + "]";
+                + (transactional ? "exactly-once" : "at-least-once") + "]";
     }
 
     @Override
     public PartitionWriter createWriter(int partition, long batchId) {
-        if (options.exactlyOnce() && inputLogged(batchId)) {
-            return new KafkaPartitionWriter(transactions().begin(batchId), projection);
+        if (transactional) {
+            return new KafkaPartitionWriter(transactions().begin(batchId, this::inThisCheckpoint), projection);
         }
         return new KafkaPartitionWriter(plainProducer(), projection);
     }
 
-    /** Whether {@code offsets/<batchId>} was written before the batch ran: micro-batch's write-ahead log. */
-    private boolean inputLogged(long batchId) {
-        return checkpointDir != null && Files.exists(checkpointDir.resolve("offsets").resolve(Long.toString(batchId)));
+    /**
+     * Whether batch {@code batchId} is in this checkpoint's offsets log. Still needed although the
+     * mode now comes from {@code SinkContext.continuous()}: skipping a batch because the commit
+     * topic says it was committed is sound only if that batch ran from <em>this</em> checkpoint.
+     * A commit marker beyond the checkpoint's log means the checkpoint was replaced while the
+     * transactional id (option {@code kafka.transactional.id}) was kept; skipping would then
+     * silently drop the new query's first batches, so {@link BatchTransactions} fails instead.
+     */
+    private boolean inThisCheckpoint(long batchId) {
+        return checkpointDir == null || Files.exists(checkpointDir.resolve("offsets").resolve(Long.toString(batchId)));
     }
 
     private synchronized BatchTransactions transactions() {
@@ -86,11 +102,6 @@ final class KafkaStreamSink implements StreamSink {
     }
 
     private synchronized KafkaProducer<byte[], byte[]> plainProducer() {
-        if (options.exactlyOnce() && !warnedContinuous) {
-            warnedContinuous = true;
-            LOG.log(System.Logger.Level.WARNING, "The Kafka sink writes at-least-once: this query's input is not logged"
-                    + " before each epoch runs (continuous mode), so a re-run epoch cannot be recognised");
-        }
         if (plainProducer == null) {
             plainProducer = new KafkaProducer<>(options.producerParams());
         }

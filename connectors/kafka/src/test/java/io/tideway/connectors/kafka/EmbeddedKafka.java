@@ -39,9 +39,10 @@ import java.util.stream.Stream;
  * A single-node KRaft Kafka (broker and controller in one process) inside the test JVM, on free
  * loopback ports, with a small log-cleaner buffer and one-replica internal topics so transactions
  * work; its log directory is deleted on {@link #close()}. Start one per test class
- * ({@code @BeforeAll}); plus small client helpers for tests.
+ * ({@code @BeforeAll}); plus small client helpers for tests. Public, and published in this
+ * module's test-jar, for the {@code kafka-w1} perf scenario.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
     private final Path logDir;
     private final KafkaRaftServer server;
     private final String bootstrap;
@@ -52,7 +53,7 @@ final class EmbeddedKafka implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
-    static EmbeddedKafka start() throws Exception {
+    public static EmbeddedKafka start() throws Exception {
         Path logDir = Files.createTempDirectory("tideway-kafka-");
         int brokerPort = freePort();
         int controllerPort = freePort();
@@ -108,7 +109,7 @@ final class EmbeddedKafka implements AutoCloseable {
         return logDir;
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 
@@ -116,7 +117,7 @@ final class EmbeddedKafka implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
-    void createTopic(String topic, int partitions) throws Exception {
+    public void createTopic(String topic, int partitions) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         }

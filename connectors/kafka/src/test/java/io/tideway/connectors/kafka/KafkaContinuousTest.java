@@ -3,6 +3,7 @@ package io.tideway.connectors.kafka;
 import io.tideway.checkpoint.CheckpointDir;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
+import io.tideway.sql.streaming.StreamingQueryException;
 import io.tideway.sql.streaming.Trigger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Continuous mode: Kafka → continuous → Kafka, at-least-once, offsets per partition in Spark's JSON. */
@@ -81,5 +84,51 @@ class KafkaContinuousTest {
         second.stop();
         List<String> out = kafka.consume("cout", "read_committed", 40, Duration.ofSeconds(5));
         assertEquals(40, out.size(), "a clean stop commits its last epoch, so nothing is read twice: " + out);
+    }
+
+    /** Each epoch's progress carries Spark's offsets-behind-latest metrics next to the ring counters. */
+    @Test
+    void epochProgressReportsOffsetsBehindLatest(@TempDir Path chk) throws Exception {
+        kafka.createTopic("lag-in", 2);
+        kafka.createTopic("lag-out", 1);
+        kafka.produce("lag-in", 2, values(0, 20));
+        StreamingQuery q = spark.readStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap())
+                .option("subscribe", "lag-in").option("startingOffsets", "earliest").load().selectExpr("value")
+                .writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap()).option("topic", "lag-out")
+                .option("checkpointLocation", chk.toString()).trigger(Trigger.Continuous(100)).start();
+        started.add(q);
+        Await.until(() -> {
+            var p = q.lastProgress();
+            return p != null && p.sources()[0].endOffset().equals("{\"lag-in\":{\"0\":10,\"1\":10}}");
+        }, 30_000, "an epoch that ends after every record");
+        Map<String, String> metrics = q.lastProgress().sources()[0].metrics();
+        assertEquals("0", metrics.get("minOffsetsBehindLatest"), metrics::toString);
+        assertEquals("0", metrics.get("maxOffsetsBehindLatest"), metrics::toString);
+        assertEquals("0.0", metrics.get("avgOffsetsBehindLatest"), metrics::toString);
+        assertTrue(metrics.containsKey("partition0.rows"), "the executor's ring counters are still there: " + metrics);
+    }
+
+    /** A continuous query on a closed loopback port fails at start() or soon after, with the cause, not a hang. */
+    @Test
+    void anUnreachableBrokerFailsAContinuousQuery(@TempDir Path chk) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Throwable failure;
+        try {
+            StreamingQuery q = spark.readStream().format("kafka").option("kafka.bootstrap.servers", "127.0.0.1:" + closedPort)
+                    .option("kafka.default.api.timeout.ms", "1500").option("kafka.request.timeout.ms", "1000")
+                    .option("fetchOffset.numRetries", "0").option("subscribe", "nowhere").load().selectExpr("value")
+                    .writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap()).option("topic", "lag-out")
+                    .option("checkpointLocation", chk.toString()).trigger(Trigger.Continuous(100)).start();
+            started.add(q);
+            assertThrows(StreamingQueryException.class, () -> q.awaitTermination(30_000));
+            failure = q.exception().orElseThrow();
+        } catch (RuntimeException atStart) {
+            failure = atStart;
+        }
+        String message = String.valueOf(failure.getMessage()) + " / " + failure.getCause();
+        assertTrue(message.contains("127.0.0.1:" + closedPort), message);
     }
 }

@@ -10,6 +10,9 @@ import io.tideway.sql.streaming.DataStreamReader;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryException;
 import io.tideway.sql.streaming.Trigger;
+import io.tideway.sql.streaming.SourceProgress;
+import io.tideway.sql.streaming.StreamingQueryProgress;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -179,6 +183,42 @@ class KafkaMicroBatchSourceTest {
                 Trigger.AvailableNow());
         assertTrue(lenient.awaitTermination(30_000));
         assertTrue(lenient.exception().isEmpty(), () -> String.valueOf(lenient.exception()));
+    }
+
+    /**
+     * {@code sources[0].metrics} of each batch: Spark's min/max/avgOffsetsBehindLatest, the latest
+     * offsets (35 and 5) minus the batch's end offsets, while {@code maxOffsetsPerTrigger} works
+     * through a backlog; all zero for the batch that reaches the end.
+     */
+    @Test
+    void progressReportsHowFarEachBatchIsBehindTheLatestOffsets(@TempDir Path chk) throws Exception {
+        kafka.createTopic("behind", 2);
+        kafka.produce("behind", 1, values(0, 30)); // all to partition 0
+        kafka.produce("behind", 2, values(30, 40)); // 5 more to each
+        Map<TopicPartition, Long> latest = Map.of(new TopicPartition("behind", 0), 35L, new TopicPartition("behind", 1), 5L);
+        StreamingQuery q = toCollector(reader("subscribe", "behind", "startingOffsets", "earliest",
+                "maxOffsetsPerTrigger", "10").load(), chk, Trigger.AvailableNow());
+        assertTrue(q.awaitTermination(30_000));
+        int batches = 0;
+        long maxBehindSeen = 0;
+        for (StreamingQueryProgress p : q.recentProgress()) {
+            if (p.numInputRows() == 0) {
+                continue;
+            }
+            batches++;
+            SourceProgress source = p.sources()[0];
+            Map<TopicPartition, Long> end = TopicPartitionOffsets.parse(source.endOffset());
+            long[] behind = latest.entrySet().stream().mapToLong(e -> e.getValue() - end.get(e.getKey())).toArray();
+            long min = Arrays.stream(behind).min().orElseThrow();
+            long max = Arrays.stream(behind).max().orElseThrow();
+            maxBehindSeen = Math.max(maxBehindSeen, max);
+            assertEquals(Map.of("minOffsetsBehindLatest", Long.toString(min), "maxOffsetsBehindLatest", Long.toString(max),
+                    "avgOffsetsBehindLatest", Double.toString((min + max) / 2.0)), source.metrics(), source.endOffset());
+        }
+        assertTrue(batches >= 4, "forty records, at most ten per batch: " + batches);
+        assertTrue(maxBehindSeen >= 20, "the first batches were behind: " + maxBehindSeen);
+        assertEquals(Map.of("minOffsetsBehindLatest", "0", "maxOffsetsBehindLatest", "0", "avgOffsetsBehindLatest", "0.0"),
+                q.lastProgress().sources()[0].metrics());
     }
 
     @Test

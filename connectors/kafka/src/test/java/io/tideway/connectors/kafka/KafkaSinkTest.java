@@ -60,9 +60,13 @@ class KafkaSinkTest {
         return IntStream.range(from, to).mapToObj(i -> "v" + i).toList();
     }
 
-    private StreamingQuery toKafka(Dataset<?> df, String topic, Path chk) throws Exception {
-        StreamingQuery q = df.writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap())
-                .option("topic", topic).option("checkpointLocation", chk.toString()).start();
+    private StreamingQuery toKafka(Dataset<?> df, String topic, Path chk, String... options) throws Exception {
+        var w = df.writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap())
+                .option("topic", topic).option("checkpointLocation", chk.toString());
+        for (int i = 0; i < options.length; i += 2) {
+            w = w.option(options[i], options[i + 1]);
+        }
+        StreamingQuery q = w.start();
         started.add(q);
         return q;
     }
@@ -99,6 +103,36 @@ class KafkaSinkTest {
         List<String> committed = kafka.consume("out-eos", "read_committed", 25, Duration.ofSeconds(10));
         assertEquals(25, committed.size(), "each row once: " + committed);
         assertEquals(new TreeSet<>(values(0, 25)), new TreeSet<>(committed));
+    }
+
+    /**
+     * A new checkpoint reusing an explicit {@code kafka.transactional.id}: the commit topic says
+     * batch 1 is committed, but this checkpoint never logged a batch 1, so skipping the new
+     * query's batch 0 would lose it; the sink fails and names the option instead.
+     */
+    @Test
+    void aNewCheckpointThatKeepsTheTransactionalIdFailsRatherThanSkipBatches(@TempDir Path dir) throws Exception {
+        kafka.createTopic("out-kept-id", 1);
+        MemoryStream<String> input = new MemoryStream<>(703, spark, Encoders.STRING(), 1);
+        StreamingQuery first = toKafka(input.toDS().toDF(), "out-kept-id", dir.resolve("a"), "kafka.transactional.id", "kept");
+        input.addData(values(0, 5));
+        first.processAllAvailable();
+        input.addData(values(5, 10));
+        first.processAllAvailable();
+        first.stop();
+        assertTrue(first.exception().isEmpty(), () -> String.valueOf(first.exception()));
+
+        MemoryStream<String> fresh = new MemoryStream<>(704, spark, Encoders.STRING(), 1);
+        fresh.addData(values(10, 15));
+        StreamingQuery second = toKafka(fresh.toDS().toDF(), "out-kept-id", dir.resolve("b"), "kafka.transactional.id", "kept");
+        assertThrows(io.tideway.sql.streaming.StreamingQueryException.class, () -> second.awaitTermination(30_000));
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = second.exception().orElseThrow(); t != null; t = t.getCause()) {
+            chain.append(t.getMessage()).append(" <- ");
+        }
+        assertTrue(chain.toString().contains("'kafka.transactional.id'") && chain.toString().contains("batch 1"),
+                chain.toString());
+        assertEquals(10, kafka.consume("out-kept-id", "read_committed", 10, Duration.ofSeconds(10)).size());
     }
 
     /** A batch whose transaction never committed (the writer's JVM died) is invisible to read_committed. */
@@ -167,6 +201,33 @@ class KafkaSinkTest {
             }
             assertEquals(List.of("kv0=v0;hvv0", "kv1=v1;hvv1", "kv2=v2;hvv2", "kv3=v3;hvv3", "kv4=v4;hvv4"), got);
         }
+    }
+
+    /**
+     * The exactly-once sink on a closed loopback port: the first batch's {@code initTransactions}
+     * gives up after {@code kafka.max.block.ms} and the query dies with the cause, not a hang.
+     */
+    @Test
+    void anUnreachableBrokerFailsTheSinkWithinItsTimeout(@TempDir Path chk) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        MemoryStream<String> input = new MemoryStream<>(702, spark, Encoders.STRING(), 1);
+        input.addData(values(0, 3));
+        StreamingQuery q = input.toDS().toDF().writeStream().format("kafka")
+                .option("kafka.bootstrap.servers", "127.0.0.1:" + closedPort).option("kafka.max.block.ms", "1500")
+                .option("kafka.default.api.timeout.ms", "1500").option("kafka.request.timeout.ms", "1000")
+                .option("topic", "nowhere").option("checkpointLocation", chk.toString()).start();
+        started.add(q);
+        assertThrows(io.tideway.sql.streaming.StreamingQueryException.class, () -> q.awaitTermination(30_000));
+        Throwable cause = q.exception().orElseThrow();
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            chain.append(t).append(" <- ");
+        }
+        assertTrue(chain.toString().contains("Timeout") || chain.toString().contains("timed out")
+                || chain.toString().contains("127.0.0.1:" + closedPort), chain.toString());
     }
 
     @Test
