@@ -180,7 +180,7 @@ final class MicroBatchExecution extends StreamExecution {
         }
         if (!newData) {
             updateStatus("Waiting for data to arrive", false, false);
-            signalNoNewData();
+            signalNoNewData(t0);
             reportIdle(triggerStart);
             return false;
         }

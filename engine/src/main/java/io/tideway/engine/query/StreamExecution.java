@@ -45,8 +45,12 @@ public abstract class StreamExecution implements StreamingQuery {
     private volatile StreamingQueryException failure;
     private volatile StreamingQueryStatus status = new StreamingQueryStatus("Initializing StreamExecution", false, false);
     private volatile boolean active;
-    /** Set by the query thread when a trigger found no new data; reset by processAllAvailable. */
-    private boolean noNewData;
+    /**
+     * When (nanoTime) the latest trigger that found no new data had started: processAllAvailable
+     * waits for one that started after its call, so a trigger that looked before the caller added
+     * data cannot end the wait.
+     */
+    private long noNewDataTriggerStartNanos = Long.MIN_VALUE;
     private StreamingQueryManagerHooks hooks;
 
     protected StreamExecution(QuerySpec spec) {
@@ -140,8 +144,13 @@ public abstract class StreamExecution implements StreamingQuery {
 
     /** Query thread: a trigger found nothing new; wakes {@link #processAllAvailable()}. */
     protected final void signalNoNewData() {
+        signalNoNewData(System.nanoTime());
+    }
+
+    /** Query thread: the trigger that started at {@code triggerStartNanos} (nanoTime) found nothing new. */
+    protected final void signalNoNewData(long triggerStartNanos) {
         synchronized (progressLock) {
-            noNewData = true;
+            noNewDataTriggerStartNanos = Math.max(noNewDataTriggerStartNanos, triggerStartNanos);
             progressLock.notifyAll();
         }
     }
@@ -270,9 +279,9 @@ public abstract class StreamExecution implements StreamingQuery {
 
     @Override
     public void processAllAvailable() throws StreamingQueryException {
+        long called = System.nanoTime();
         synchronized (progressLock) {
-            noNewData = false;
-            while (!noNewData && active) {
+            while (noNewDataTriggerStartNanos < called && active) {
                 try {
                     progressLock.wait(10);
                 } catch (InterruptedException e) {
