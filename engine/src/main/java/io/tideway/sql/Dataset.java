@@ -15,6 +15,8 @@ import io.tideway.engine.expr.Resolver;
 import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.Filter;
+import io.tideway.engine.plan.JoinPlanner;
+import io.tideway.engine.plan.JoinType;
 import io.tideway.engine.util.Durations;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
@@ -104,7 +106,7 @@ public class Dataset<T> implements Serializable {
         if (!name.equals("*") && plan.schema().indexOf(name) < 0) {
             throw Resolver.unresolved(name, plan.schema());
         }
-        return new Column(name);
+        return new Column(new io.tideway.engine.expr.UnresolvedAttribute(name, plan));
     }
 
     public Column apply(String name) {
@@ -334,6 +336,35 @@ public class Dataset<T> implements Serializable {
             }
         }
         return keys;
+    }
+
+    /** Inner join with {@code right} on {@code joinExprs}, e.g. {@code a.col("id").equalTo(b.col("id"))}. */
+    public Dataset<Row> join(Dataset<?> right, Column joinExprs) {
+        return join(right, joinExprs, "inner");
+    }
+
+    /** Join of type {@code joinType} ({@code inner}, {@code left_outer}, {@code right_outer}, {@code left_semi}, ...). */
+    public Dataset<Row> join(Dataset<?> right, Column joinExprs, String joinType) {
+        return Dataset.ofRows(session, JoinPlanner.join(plan, right.plan, joinExprs.expr(), JoinType.parse(joinType)));
+    }
+
+    /** Inner join on equal values of a column both sides have; the column appears once in the output. */
+    public Dataset<Row> join(Dataset<?> right, String usingColumn) {
+        return join(right, new String[] {usingColumn}, "inner");
+    }
+
+    /** Join on equal values of columns both sides have (Spark's {@code join(right, Seq(cols), joinType)}). */
+    public Dataset<Row> join(Dataset<?> right, String[] usingColumns, String joinType) {
+        return Dataset.ofRows(session, JoinPlanner.joinUsing(plan, right.plan, Arrays.asList(usingColumns), JoinType.parse(joinType)));
+    }
+
+    public Dataset<Row> join(Dataset<?> right, List<String> usingColumns, String joinType) {
+        return join(right, usingColumns.toArray(new String[0]), joinType);
+    }
+
+    /** Cartesian product. */
+    public Dataset<Row> crossJoin(Dataset<?> right) {
+        return Dataset.ofRows(session, JoinPlanner.join(plan, right.plan, null, JoinType.CROSS));
     }
 
     /** Groups by the key {@code func} gives each object, for {@code mapGroupsWithState} and friends. */

@@ -36,6 +36,11 @@ public final class BatchExecutor {
         return out;
     }
 
+    /** Runs a static plan, handing each result row to {@code sink} (a join's build side). */
+    public static void materialize(LogicalPlan plan, EvalContext ctx, io.tideway.offheap.row.RowConsumer sink) {
+        run(plan, Operator.of(sink), ctx);
+    }
+
     private static void run(LogicalPlan top, Operator sink, EvalContext ctx) {
         Aggregate agg = PlanShape.topAggregate(top);
         if (agg != null) {

@@ -4,6 +4,8 @@ import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.Filter;
 import io.tideway.engine.plan.Generate;
+import io.tideway.engine.plan.Join;
+import io.tideway.engine.plan.JoinType;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.TimeWindowExpand;
@@ -46,6 +48,13 @@ public final class ChainBuilder {
         } else if (top instanceof TimeWindowExpand e) {
             child = e.child();
             op = new TimeWindowOperator(e, downstream);
+        } else if (top instanceof Join j) {
+            boolean probeIsLeft = probeIsLeft(j);
+            if (contains(probeIsLeft ? j.right() : j.left(), leaf)) {
+                return DISCARD; // the build side is read whole by the probe side's JoinOperator
+            }
+            child = probeIsLeft ? j.left() : j.right();
+            op = new JoinOperator(j, probeIsLeft, ctx, downstream);
         } else if (top instanceof TypedOperator t) {
             child = t.child();
             op = TypedOperators.create(t, downstream);
@@ -65,6 +74,27 @@ public final class ChainBuilder {
             throw new IllegalStateException("leaf " + leaf.nodeName() + " is not below " + top.nodeName());
         }
         return build(child, leaf, op, ctx);
+    }
+
+    private static final Operator DISCARD = (buffer, offset, length) -> {
+    };
+
+    /**
+     * The side whose rows stream through the join: the streaming side of a stream-static join; for
+     * a static join, the side an outer join preserves. Both-streaming and full outer joins are
+     * not run here (start() rejects them for streams).
+     */
+    private static boolean probeIsLeft(Join j) {
+        if (j.joinType() == JoinType.FULL_OUTER) {
+            throw new io.tideway.sql.AnalysisException("Tideway does not run full outer joins yet");
+        }
+        if (j.left().isStreaming() != j.right().isStreaming()) {
+            return j.left().isStreaming();
+        }
+        if (j.left().isStreaming()) {
+            throw new io.tideway.sql.AnalysisException("Tideway does not run stream-stream joins yet");
+        }
+        return j.joinType() != JoinType.RIGHT_OUTER;
     }
 
     /** Whether {@code node} is {@code plan} or below it. */

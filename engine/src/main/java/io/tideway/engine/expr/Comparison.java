@@ -32,6 +32,10 @@ public final class Comparison extends BinaryExpression implements Coercible {
 
     private final Op op;
 
+    public Op op() {
+        return op;
+    }
+
     public Comparison(Op op, Expression left, Expression right) {
         super(left, right);
         this.op = op;

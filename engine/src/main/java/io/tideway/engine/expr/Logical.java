@@ -12,6 +12,10 @@ public final class Logical extends BinaryExpression implements Coercible {
     private static final long serialVersionUID = 1L;
     private final boolean isAnd;
 
+    public boolean isAnd() {
+        return isAnd;
+    }
+
     public Logical(boolean isAnd, Expression left, Expression right) {
         super(left, right);
         this.isAnd = isAnd;

@@ -7,9 +7,20 @@ import io.tideway.sql.types.DataType;
 public final class UnresolvedAttribute extends LeafExpression {
     private static final long serialVersionUID = 1L;
     private final String name;
+    /** The plan of the Dataset whose {@code col(name)} made this, or null: tells a join's sides apart. */
+    private final io.tideway.engine.plan.LogicalPlan origin;
 
     public UnresolvedAttribute(String name) {
+        this(name, null);
+    }
+
+    public UnresolvedAttribute(String name, io.tideway.engine.plan.LogicalPlan origin) {
         this.name = name;
+        this.origin = origin;
+    }
+
+    public io.tideway.engine.plan.LogicalPlan origin() {
+        return origin;
     }
 
     public String name() {

@@ -37,6 +37,9 @@ public final class UnsupportedOperationChecker {
                     throw fail("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark", plan);
                 }
             }
+            if (n instanceof Join j && j.isStreaming()) {
+                checkJoin(j, mode, plan);
+            }
             if (n instanceof Union u) {
                 boolean anyStream = false;
                 boolean anyBatch = false;
@@ -118,6 +121,41 @@ public final class UnsupportedOperationChecker {
             }
         }
         return ops.size();
+    }
+
+    /** The guide's join support matrix (digest §3.3, Spark 3.x wording). */
+    private static void checkJoin(Join j, OutputMode mode, LogicalPlan plan) {
+        boolean leftStream = j.left().isStreaming();
+        boolean rightStream = j.right().isStreaming();
+        JoinType t = j.joinType();
+        if (leftStream && rightStream) {
+            if (mode != OutputMode.Append()) {
+                throw fail("Join between two streaming DataFrames/Datasets is not supported in " + mode
+                        + " output mode, only in Append output mode", plan);
+            }
+            throw fail("Tideway does not run stream-stream joins yet; join a stream with a static DataFrame/Dataset", plan);
+        }
+        if (leftStream) {
+            if (t == JoinType.RIGHT_OUTER) {
+                throw fail("RightOuter join with a streaming DataFrame/Dataset on the left and a static DataFrame/DataSet on the right not supported", plan);
+            }
+            if (t == JoinType.FULL_OUTER) {
+                throw fail("FullOuter joins with streaming DataFrames/Datasets on the left and a static DataFrame/Dataset on the right is not supported", plan);
+            }
+        } else {
+            if (t == JoinType.LEFT_OUTER) {
+                throw fail("LeftOuter join with a streaming DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported", plan);
+            }
+            if (t == JoinType.FULL_OUTER) {
+                throw fail("FullOuter joins with streaming DataFrames/Datasets on the right and a static DataFrame/Dataset on the left is not supported", plan);
+            }
+            if (t == JoinType.LEFT_SEMI) {
+                throw fail("LeftSemi join with a streaming DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported", plan);
+            }
+            if (t == JoinType.LEFT_ANTI) {
+                throw fail("LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported", plan);
+            }
+        }
     }
 
     private static boolean hasWatermark(LogicalPlan p) {
