@@ -17,6 +17,7 @@ public final class RuntimeConfig {
             Map.entry("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors()))),
             Map.entry("spark.sql.streaming.minBatchesToRetain", "100"),
             Map.entry("spark.sql.streaming.stateStore.minDeltasForSnapshot", "10"),
+            Map.entry("spark.sql.streaming.stateStore.maintenanceInterval", "60s"),
             Map.entry("spark.sql.streaming.numRecentProgressUpdates", "100"),
             Map.entry("spark.sql.streaming.pollingDelay", "10"),
             Map.entry("spark.sql.streaming.noDataProgressEventInterval", "10000"),

@@ -12,6 +12,7 @@ import io.tideway.engine.spi.PartitionReader;
 import io.tideway.engine.spi.PartitionWriter;
 import io.tideway.engine.spi.StreamSink;
 import io.tideway.engine.spi.StreamSource;
+import io.tideway.engine.state.StateMaintenance;
 import io.tideway.engine.state.StateStore;
 import io.tideway.engine.state.StateStoreProvider;
 import io.tideway.microbatch.stateful.StatefulStage;
@@ -44,10 +45,11 @@ final class BatchRunner implements AutoCloseable {
     private final EvalContext ctx;
     private final StatefulStage stage;
     private final StateStoreProvider[] stateProviders;
+    private final StateMaintenance maintenance;
 
     BatchRunner(LogicalPlan plan, List<StreamingRelation> relations, List<StreamSource> sources, StreamSink sink,
                 OutputMode mode, WorkerPool pool, EvalContext ctx, int shufflePartitions, IntFunction<Path> stateDir,
-                int minDeltasForSnapshot, int minBatchesToRetain) {
+                int minDeltasForSnapshot, int minBatchesToRetain, long maintenanceIntervalMs, String queryName) {
         this.plan = plan;
         this.relations = relations;
         this.sources = sources;
@@ -60,6 +62,8 @@ final class BatchRunner implements AutoCloseable {
         for (int p = 0; p < stateProviders.length; p++) {
             stateProviders[p] = new StateStoreProvider(stateDir.apply(p), minDeltasForSnapshot, minBatchesToRetain);
         }
+        this.maintenance = stateProviders.length == 0 ? null
+                : new StateMaintenance(queryName, java.util.Arrays.asList(stateProviders), maintenanceIntervalMs);
     }
 
     /** One reader task's outcome. */
@@ -246,6 +250,9 @@ final class BatchRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        if (maintenance != null) {
+            maintenance.close(); // before the stores it reads are closed
+        }
         for (StateStoreProvider p : stateProviders) {
             p.close();
         }

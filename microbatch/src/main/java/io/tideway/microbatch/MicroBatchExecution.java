@@ -14,6 +14,7 @@ import io.tideway.engine.spi.Offset;
 import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.StreamSource;
+import io.tideway.engine.util.Durations;
 import io.tideway.microbatch.stateful.WatermarkTracker;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.RuntimeConfig;
@@ -76,7 +77,9 @@ final class MicroBatchExecution extends StreamExecution {
         runner = new BatchRunner(spec.plan(), relations, sources, spec.sink(), spec.outputMode(), pool, ctx,
                 shufflePartitions, p -> checkpoint.stateDir(0, p),
                 Integer.parseInt(conf.get("spark.sql.streaming.stateStore.minDeltasForSnapshot")),
-                Integer.parseInt(conf.get("spark.sql.streaming.minBatchesToRetain")));
+                Integer.parseInt(conf.get("spark.sql.streaming.minBatchesToRetain")),
+                Durations.parseInterval(conf.get("spark.sql.streaming.stateStore.maintenanceInterval")),
+                spec.name() == null ? "query " + id() : spec.name());
 
         watermarks = new WatermarkTracker(spec.plan(), pinnedConf.get(WatermarkTracker.POLICY_CONF));
         watermarks.restore(recovery.watermarkMs());

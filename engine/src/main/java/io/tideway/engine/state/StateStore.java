@@ -197,6 +197,13 @@ public final class StateStore {
         return map.memoryUsedBytes();
     }
 
+    /** Reclaims the pages' garbage (removed and moved entries) once it is over half the memory; invalidates handles. */
+    void compactIfWasteful() {
+        if (map.wastedBytes() > map.memoryUsedBytes() / 2) {
+            map.compact();
+        }
+    }
+
     void clear() {
         map.clear();
         updated.clear();

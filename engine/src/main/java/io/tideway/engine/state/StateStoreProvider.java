@@ -9,16 +9,21 @@ import java.nio.file.Path;
 
 /**
  * The versioned state of one operator partition ({@code state/<op>/<partition>/}): keeps the
- * latest version in memory, writes {@code <v>.delta} on commit and a {@code <v>.snapshot} every
- * {@code minDeltasForSnapshot} versions, deletes files older than {@code minBatchesToRetain}
- * versions, and reloads from files (newest snapshot, then deltas) when the cached version is not
- * the one asked for — after a restart or a failed batch. Used by one task thread at a time.
+ * latest version in memory, writes {@code <v>.delta} on commit, and reloads from files (newest
+ * snapshot, then deltas) when the cached version is not the one asked for — after a restart or a
+ * failed batch. Snapshots and retention are {@link #maintain() maintenance}, which a background
+ * thread runs ({@link StateMaintenance}) so that the batch thread never writes a whole store:
+ * it rebuilds the latest version from the files alone, writes {@code <v>.snapshot} once
+ * {@code minDeltasForSnapshot} deltas have accumulated, and deletes files older than
+ * {@code minBatchesToRetain} versions. Loading from files and maintenance exclude each other.
+ * Loading and committing are used by one task thread at a time.
  */
 public final class StateStoreProvider implements AutoCloseable {
     private final Path dir;
     private final int minDeltasForSnapshot;
     private final int minBatchesToRetain;
     private final StateStore store = new StateStore(new BytesToBytesMap(), -1);
+    private final Object files = new Object();
     private boolean valid;
     private byte[] keyBytes = new byte[64];
     private byte[] valueBytes = new byte[64];
@@ -39,6 +44,17 @@ public final class StateStoreProvider implements AutoCloseable {
         if (!valid || store.version() != version) {
             store.clear();
             if (version > 0) {
+                synchronized (files) {
+                    replay(version);
+                }
+            }
+            valid = true;
+        }
+        store.setVersion(version);
+        return store;
+    }
+
+    private void replay(long version) {
                 StateFiles.replay(dir, version, new StateRecordVisitor() {
                     @Override
                     public void put(byte[] key, byte[] value) {
@@ -50,11 +66,6 @@ public final class StateStoreProvider implements AutoCloseable {
                         store.loadRemove(key);
                     }
                 });
-            }
-            valid = true;
-        }
-        store.setVersion(version);
-        return store;
     }
 
     /** Writes the updated entries as {@code <version+1>.delta} and moves the store to that version. */
@@ -74,11 +85,62 @@ public final class StateStoreProvider implements AutoCloseable {
             w.commit();
         }
         s.setVersion(next);
-        if (next % minDeltasForSnapshot == 0) {
-            writeSnapshot(s, next);
+        s.compactIfWasteful();
+    }
+
+    /**
+     * Writes a snapshot of the latest committed version once {@code minDeltasForSnapshot} deltas
+     * have accumulated since the last one, then deletes files no longer needed for the last
+     * {@code minBatchesToRetain} versions. Reads only files, so it may run on any thread while
+     * batches commit; returns the version snapshotted, or -1.
+     */
+    public long maintain() {
+        if (dir == null) {
+            return -1;
         }
-        if (next > minBatchesToRetain) {
-            StateFiles.purgeBelow(dir, next - minBatchesToRetain);
+        synchronized (files) {
+            java.util.OptionalLong latest = StateFiles.latestVersion(dir);
+            if (latest.isEmpty()) {
+                return -1;
+            }
+            long version = latest.getAsLong();
+            long lastSnapshot = StateFiles.latestSnapshotAtOrBelow(dir, version).orElse(0);
+            long written = -1;
+            if (version - lastSnapshot >= minDeltasForSnapshot) {
+                writeSnapshotFromFiles(version);
+                written = version;
+            }
+            if (version > minBatchesToRetain) {
+                StateFiles.purgeBelow(dir, version - minBatchesToRetain);
+            }
+            return written;
+        }
+    }
+
+    private void writeSnapshotFromFiles(long version) {
+        try (BytesToBytesMap image = new BytesToBytesMap();
+             StateFileWriter w = StateFileWriter.open(StateFiles.snapshotFile(dir, version))) {
+            StateFiles.replay(dir, version, new StateRecordVisitor() {
+                @Override
+                public void put(byte[] key, byte[] value) {
+                    image.put(new org.agrona.concurrent.UnsafeBuffer(key), 0, key.length,
+                            new org.agrona.concurrent.UnsafeBuffer(value), 0, value.length);
+                }
+
+                @Override
+                public void remove(byte[] key) {
+                    image.remove(new org.agrona.concurrent.UnsafeBuffer(key), 0, key.length);
+                }
+            });
+            byte[][] scratch = {new byte[64], new byte[64]};
+            image.forEach((buf, ko, kl, vo, vl) -> {
+                scratch[0] = grow(scratch[0], kl);
+                scratch[1] = grow(scratch[1], vl);
+                buf.getBytes(ko, scratch[0], 0, kl);
+                buf.getBytes(vo, scratch[1], 0, vl);
+                w.put(scratch[0], 0, kl, scratch[1], 0, vl);
+            });
+            w.commit();
         }
     }
 
@@ -90,19 +152,6 @@ public final class StateStoreProvider implements AutoCloseable {
         s.buffer(h).getBytes(s.keyOffset(h), keyBytes, 0, kl);
         s.buffer(h).getBytes(s.payloadOffset(h), valueBytes, 0, vl);
         w.put(keyBytes, 0, kl, valueBytes, 0, vl);
-    }
-
-    private void writeSnapshot(StateStore s, long version) {
-        try (StateFileWriter w = StateFileWriter.open(StateFiles.snapshotFile(dir, version))) {
-            s.forEach((buf, ko, kl, po, pl) -> {
-                keyBytes = grow(keyBytes, kl);
-                valueBytes = grow(valueBytes, pl);
-                buf.getBytes(ko, keyBytes, 0, kl);
-                buf.getBytes(po, valueBytes, 0, pl);
-                w.put(keyBytes, 0, kl, valueBytes, 0, pl);
-            });
-            w.commit();
-        }
     }
 
     private static byte[] grow(byte[] b, int n) {
