@@ -17,11 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,15 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Streaming dropDuplicates without and with a watermark, and dropDuplicatesWithinWatermark, across restarts. */
 class DeduplicationTest {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    private static final Map<Long, List<String>> BATCHES = new ConcurrentHashMap<>();
+    private static final BatchLog LOG = new BatchLog();
     private final TidewaySession spark = TidewaySession.builder().master("local[2]").appName("dedup")
             .config("spark.sql.shuffle.partitions", "2").getOrCreate();
-    private long seenUpTo = -1;
-
     @AfterEach
     void stop() {
         spark.stop();
-        BATCHES.clear();
+        LOG.clear();
     }
 
     private static WindowedAggregationTest.Event at(String hhmm, String word) {
@@ -52,30 +46,9 @@ class DeduplicationTest {
                     for (Row r : batch.collectAsList()) {
                         rows.add(HM.format(r.getTimestamp(0).toInstant()) + " " + r.getString(1));
                     }
-                    BATCHES.put(id, rows);
+                    LOG.record(id, rows);
                 })
                 .option("checkpointLocation", checkpoint.toString()).start();
-    }
-
-    private Set<String> newRows() {
-        Set<String> out = new TreeSet<>();
-        for (Map.Entry<Long, List<String>> e : new TreeMap<>(BATCHES).entrySet()) {
-            if (e.getKey() > seenUpTo) {
-                out.addAll(e.getValue());
-                seenUpTo = e.getKey();
-            }
-        }
-        return out;
-    }
-
-    private static StreamingQueryProgress lastDataBatch(StreamingQuery q) {
-        StreamingQueryProgress[] all = q.recentProgress();
-        for (int i = all.length - 1; i >= 0; i--) {
-            if (all[i].numInputRows() > 0) {
-                return all[i];
-            }
-        }
-        throw new AssertionError("no batch read rows");
     }
 
     @Test
@@ -84,7 +57,7 @@ class DeduplicationTest {
         StreamingQuery q = start(events.toDS().dropDuplicates("word"), dir);
         events.addData(at("12:00", "a"), at("12:01", "b"), at("12:02", "a"));
         q.processAllAvailable();
-        Set<String> first = newRows();
+        Set<String> first = LOG.newRowSet();
         assertEquals(2, first.size(), first.toString());
         assertTrue(first.contains("12:01 b"), first.toString());
         q.stop();
@@ -92,7 +65,7 @@ class DeduplicationTest {
         q = start(events.toDS().dropDuplicates("word"), dir);
         events.addData(at("12:03", "a"), at("12:04", "c"), at("12:05", "c"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:04 c"), newRows());
+        assertEquals(Set.of("12:04 c"), LOG.newRowSet());
         StreamingQueryProgress p = q.lastProgress();
         assertEquals("dedupe", p.stateOperators()[0].operatorName());
         assertEquals(3, p.stateOperators()[0].numRowsTotal(), p.prettyJson());
@@ -107,12 +80,12 @@ class DeduplicationTest {
         StreamingQuery q = start(deduped, dir);
         events.addData(at("12:00", "a"), at("12:00", "a"), at("12:30", "b"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:00 a", "12:30 b"), newRows());
+        assertEquals(Set.of("12:00 a", "12:30 b"), LOG.newRowSet());
         // The watermark is now 12:20: the key (a, 12:00) has left the state, and a row at 12:00 is late.
         events.addData(at("12:00", "a"), at("12:30", "b"), at("12:25", "c"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:25 c"), newRows());
-        StreamingQueryProgress p = lastDataBatch(q);
+        assertEquals(Set.of("12:25 c"), LOG.newRowSet());
+        StreamingQueryProgress p = BatchLog.lastDataBatch(q);
         assertEquals(1, p.stateOperators()[0].numRowsDroppedByWatermark(), p.prettyJson());
         assertEquals(2, p.stateOperators()[0].numRowsTotal(), "(b, 12:30) and (c, 12:25): " + p.prettyJson());
         q.stop();
@@ -126,17 +99,17 @@ class DeduplicationTest {
         StreamingQuery q = start(deduped, dir);
         events.addData(at("12:00", "a"), at("12:05", "a"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:00 a"), newRows(), "the same word five minutes later is a duplicate");
+        assertEquals(Set.of("12:00 a"), LOG.newRowSet(), "the same word five minutes later is a duplicate");
         q.stop();
 
         q = start(events.toDS().withWatermark("timestamp", "10 minutes").dropDuplicatesWithinWatermark("word"), dir);
         events.addData(at("12:09", "a"), at("12:20", "b"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:20 b"), newRows(), "a at 12:09 is still within 12:00 + 10 minutes");
+        assertEquals(Set.of("12:20 b"), LOG.newRowSet(), "a at 12:09 is still within 12:00 + 10 minutes");
         // The watermark reached 12:10 = a's expiry, so a is forgotten and may pass again.
         events.addData(at("12:21", "a"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:21 a"), newRows());
+        assertEquals(Set.of("12:21 a"), LOG.newRowSet());
         q.stop();
     }
 

@@ -22,9 +22,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -38,16 +35,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the start-time rules.
  */
 class GroupsWithStateTest {
-    private static final Map<Long, List<String>> BATCHES = new ConcurrentHashMap<>();
+    private static final BatchLog LOG = new BatchLog();
     private static final long GAP_MS = TimeUnit.MINUTES.toMillis(10);
     private final TidewaySession spark = TidewaySession.builder().master("local[2]").appName("sessions")
             .config("spark.sql.shuffle.partitions", "2").getOrCreate();
-    private long seenUpTo = -1;
-
     @AfterEach
     void stop() {
         spark.stop();
-        BATCHES.clear();
+        LOG.clear();
     }
 
     /** The state of one session, as in the guide's example. */
@@ -173,21 +168,9 @@ class GroupsWithStateTest {
                     for (Row r : batch.collectAsList()) {
                         rows.add(r.toString());
                     }
-                    BATCHES.put(id, rows);
+                    LOG.record(id, rows);
                 })
                 .option("checkpointLocation", checkpoint.toString()).start();
-    }
-
-    private List<String> newRows() {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<Long, List<String>> e : new TreeMap<>(BATCHES).entrySet()) {
-            if (e.getKey() > seenUpTo) {
-                out.addAll(e.getValue());
-                seenUpTo = e.getKey();
-            }
-        }
-        out.sort(null);
-        return out;
     }
 
     private static List<String> sorted(String... rows) {
@@ -207,19 +190,19 @@ class GroupsWithStateTest {
         StreamingQuery q = collect(sessions(events), "update", dir);
         events.addData(at("12:00", "a"), at("12:05", "a"), at("12:01", "b"));
         q.processAllAvailable();
-        assertEquals(sorted(update("a", 5, 2, false), update("b", 0, 1, false)), newRows());
+        assertEquals(sorted(update("a", 5, 2, false), update("b", 0, 1, false)), LOG.newRows());
 
         // a continues before the watermark reaches its timeout (12:15); the watermark moves to 12:19,
         // past b's timeout (12:11), so a batch without data expires b.
         events.addData(at("12:20", "a"));
         q.processAllAvailable();
-        assertEquals(sorted(update("a", 20, 3, false), update("b", 0, 1, true)), newRows());
+        assertEquals(sorted(update("a", 20, 3, false), update("b", 0, 1, true)), LOG.newRows());
         q.stop();
 
         q = collect(sessions(events), "update", dir);
         events.addData(at("12:40", "c"));
         q.processAllAvailable();
-        assertEquals(sorted(update("a", 20, 3, true), update("c", 0, 1, false)), newRows(),
+        assertEquals(sorted(update("a", 20, 3, true), update("c", 0, 1, false)), LOG.newRows(),
                 "after the restart the watermark reaches 12:39, past a's timeout at 12:30");
         assertEquals("flatMapGroupsWithState", q.lastProgress().stateOperators()[0].operatorName());
         assertEquals(1, q.lastProgress().stateOperators()[0].numRowsTotal(), "only c's session is left");
@@ -254,7 +237,7 @@ class GroupsWithStateTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         List<String> out = new ArrayList<>();
         while (out.size() < 2 && System.nanoTime() < deadline) {
-            out.addAll(newRows());
+            out.addAll(LOG.newRows());
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
         out.sort(null);

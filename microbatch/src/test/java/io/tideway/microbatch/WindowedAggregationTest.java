@@ -21,11 +21,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static io.tideway.sql.functions.col;
 import static io.tideway.sql.functions.window;
@@ -40,15 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WindowedAggregationTest {
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-    /** Rows each foreachBatch call saw, by batch id; static because the function is serialized. */
-    private static final Map<Long, List<String>> BATCHES = new ConcurrentHashMap<>();
+    private static final BatchLog LOG = new BatchLog();
     private final TidewaySession spark = TidewaySession.builder().master("local[2]").appName("windows")
             .config("spark.sql.shuffle.partitions", "3").getOrCreate();
 
     @AfterEach
     void stop() {
         spark.stop();
-        BATCHES.clear();
+        LOG.clear();
     }
 
     /** An input row: a word seen at an event time. */
@@ -101,36 +97,9 @@ class WindowedAggregationTest {
         return counts.writeStream().outputMode(mode)
                 .foreachBatch((batch, id) -> {
                     List<String> rows = new ArrayList<>(describe(batch.collectAsList()));
-                    BATCHES.put(id, rows);
+                    LOG.record(id, rows);
                 })
                 .option("checkpointLocation", checkpoint.toString()).start();
-    }
-
-    private long seenUpTo = -1;
-
-    /** Rows of the batches that ran since the last call (a data batch may be followed by a no-data one). */
-    private Set<String> newRows() {
-        Set<String> out = new TreeSet<>();
-        long last = seenUpTo;
-        for (Map.Entry<Long, List<String>> e : new TreeMap<>(BATCHES).entrySet()) {
-            if (e.getKey() > seenUpTo) {
-                out.addAll(e.getValue());
-                last = e.getKey();
-            }
-        }
-        seenUpTo = last;
-        return out;
-    }
-
-    /** The progress of the last batch that read rows (a no-data batch may have run after it). */
-    private static StreamingQueryProgress lastDataBatch(StreamingQuery q) {
-        StreamingQueryProgress[] all = q.recentProgress();
-        for (int i = all.length - 1; i >= 0; i--) {
-            if (all[i].numInputRows() > 0) {
-                return all[i];
-            }
-        }
-        throw new AssertionError("no batch read rows");
     }
 
     private static StateOperatorProgress stateOf(StreamingQueryProgress p) {
@@ -144,15 +113,15 @@ class WindowedAggregationTest {
 
         events.addData(new Event("12:07", "dog"), new Event("12:08", "owl"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:00-12:10 dog 1", "12:05-12:15 dog 1", "12:00-12:10 owl 1", "12:05-12:15 owl 1"), newRows());
-        assertEquals("1970-01-01T00:00:00.000Z", lastDataBatch(q).eventTime().get("watermark"), "the first batch runs with no watermark");
-        assertEquals("2024-01-01T12:07:30.000Z", lastDataBatch(q).eventTime().get("avg"));
+        assertEquals(Set.of("12:00-12:10 dog 1", "12:05-12:15 dog 1", "12:00-12:10 owl 1", "12:05-12:15 owl 1"), LOG.newRowSet());
+        assertEquals("1970-01-01T00:00:00.000Z", BatchLog.lastDataBatch(q).eventTime().get("watermark"), "the first batch runs with no watermark");
+        assertEquals("2024-01-01T12:07:30.000Z", BatchLog.lastDataBatch(q).eventTime().get("avg"));
         assertEquals("2024-01-01T11:58:00.000Z", q.lastProgress().eventTime().get("watermark"), "then a no-data batch at 12:08 - 10 min");
 
         events.addData(new Event("12:14", "dog"), new Event("12:09", "cat"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:05-12:15 dog 2", "12:10-12:20 dog 1", "12:00-12:10 cat 1", "12:05-12:15 cat 1"), newRows());
-        assertEquals("2024-01-01T11:58:00.000Z", lastDataBatch(q).eventTime().get("watermark"));
+        assertEquals(Set.of("12:05-12:15 dog 2", "12:10-12:20 dog 1", "12:00-12:10 cat 1", "12:05-12:15 cat 1"), LOG.newRowSet());
+        assertEquals("2024-01-01T11:58:00.000Z", BatchLog.lastDataBatch(q).eventTime().get("watermark"));
         q.stop();
 
         // Restart in the middle: state and watermark (12:04) come back from the checkpoint.
@@ -160,14 +129,14 @@ class WindowedAggregationTest {
         events.addData(new Event("12:15", "cat"), new Event("12:08", "dog"), new Event("12:13", "owl"), new Event("12:21", "owl"));
         q.processAllAvailable();
         assertEquals(Set.of("12:10-12:20 cat 1", "12:15-12:25 cat 1", "12:00-12:10 dog 2", "12:05-12:15 dog 3",
-                "12:05-12:15 owl 2", "12:10-12:20 owl 1", "12:15-12:25 owl 1", "12:20-12:30 owl 1"), newRows());
-        assertEquals("2024-01-01T12:04:00.000Z", lastDataBatch(q).eventTime().get("watermark"));
+                "12:05-12:15 owl 2", "12:10-12:20 owl 1", "12:15-12:25 owl 1", "12:20-12:30 owl 1"), LOG.newRowSet());
+        assertEquals("2024-01-01T12:04:00.000Z", BatchLog.lastDataBatch(q).eventTime().get("watermark"));
 
         // Watermark 12:11: both windows of 12:04 end by 12:10, so the row is late twice over.
         events.addData(new Event("12:04", "donkey"), new Event("12:17", "owl"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:10-12:20 owl 2", "12:15-12:25 owl 2"), newRows());
-        StreamingQueryProgress p = lastDataBatch(q);
+        assertEquals(Set.of("12:10-12:20 owl 2", "12:15-12:25 owl 2"), LOG.newRowSet());
+        StreamingQueryProgress p = BatchLog.lastDataBatch(q);
         assertEquals("2024-01-01T12:11:00.000Z", p.eventTime().get("watermark"));
         assertEquals("2024-01-01T12:17:00.000Z", p.eventTime().get("max"));
         assertEquals(2, stateOf(p).numRowsDroppedByWatermark(), p.prettyJson());
@@ -187,27 +156,27 @@ class WindowedAggregationTest {
 
         events.addData(new Event("12:02", "a"), new Event("12:03", "a"), new Event("12:07", "b"));
         q.processAllAvailable();
-        assertEquals(Set.of(), newRows(), "nothing is final yet");
+        assertEquals(Set.of(), LOG.newRowSet(), "nothing is final yet");
 
         events.addData(new Event("12:21", "c"));
         q.processAllAvailable();
         // The watermark moved to 12:11, so a batch without data ran and finalised two windows.
-        assertEquals(Set.of("12:00-12:05 a 2", "12:05-12:10 b 1"), newRows());
-        assertEquals(List.of("12:00-12:05 a 2", "12:05-12:10 b 1"), BATCHES.get(3L),
-                "batch 3 ran without data because the watermark moved to 12:11: " + BATCHES);
+        assertEquals(Set.of("12:00-12:05 a 2", "12:05-12:10 b 1"), LOG.newRowSet());
+        assertEquals(List.of("12:00-12:05 a 2", "12:05-12:10 b 1"), LOG.batches().get(3L),
+                "batch 3 ran without data because the watermark moved to 12:11: " + LOG.batches());
         q.stop();
 
         q = start(windowedCounts(events, "5 minutes", "5 minutes"), "append", dir);
         events.addData(new Event("12:09", "x"), new Event("12:11:30", "y"));
         q.processAllAvailable();
-        assertEquals(Set.of(), newRows());
-        assertEquals(1, stateOf(lastDataBatch(q)).numRowsDroppedByWatermark(), "12:09 falls in [12:05, 12:10), ended by 12:11");
+        assertEquals(Set.of(), LOG.newRowSet());
+        assertEquals(1, stateOf(BatchLog.lastDataBatch(q)).numRowsDroppedByWatermark(), "12:09 falls in [12:05, 12:10), ended by 12:11");
 
         events.addData(new Event("12:40", "z"));
         q.processAllAvailable();
-        assertEquals(Set.of("12:10-12:15 y 1", "12:20-12:25 c 1"), newRows());
+        assertEquals(Set.of("12:10-12:15 y 1", "12:20-12:25 c 1"), LOG.newRowSet());
         List<String> all = new ArrayList<>();
-        new TreeMap<>(BATCHES).values().forEach(all::addAll);
+        LOG.batches().values().forEach(all::addAll);
         assertEquals(List.of("12:00-12:05 a 2", "12:05-12:10 b 1", "12:10-12:15 y 1", "12:20-12:25 c 1"), all,
                 "every window exactly once over the restart");
         q.stop();
