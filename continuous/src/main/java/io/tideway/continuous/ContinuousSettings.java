@@ -2,7 +2,6 @@ package io.tideway.continuous;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import io.tideway.sql.RuntimeConfig;
@@ -13,21 +12,36 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The continuous executor's settings, read and validated once at {@code start()}; a bad value
  * names the setting. Immutable.
  *
  * <table>
- *   <tr><td>{@code tideway.continuous.waitStrategy}</td><td>{@code backoff}</td><td>{@code busy-spin}, {@code yielding}, {@code backoff} (spin → yield → park), {@code blocking}</td></tr>
+ *   <tr><td>{@code tideway.continuous.waitStrategy}</td><td>{@code backoff}</td><td>how the task waits for rows and the
+ *   reader for its source: {@code busy-spin} (both spin), {@code yielding} (both yield), {@code backoff} (task: spin
+ *   10 µs → yield to 100 µs → park until the reader wakes it; reader: spin → yield → park ≤ 100 µs), {@code blocking}
+ *   (task blocks until signalled; reader sleeps 1 ms). With a paced source that knows its next row's due time, every
+ *   reader strategy except {@code blocking} spins through the last {@code spinWindowMicros} before it instead of
+ *   parking past it, and {@code blocking} parks to the due time; a {@code backoff} task is told the due time and spins
+ *   through the same window</td></tr>
+ *   <tr><td>{@code tideway.continuous.spinWindowMicros}</td><td>{@code auto}</td><td>how close to a paced source's next
+ *   due time the reader (and a {@code backoff} task) stops parking and spins: a number of µs, or {@code auto}, the
+ *   measured lateness of the thread's own timed parks plus a quarter (a park on Linux wakes ~50–100 µs late)</td></tr>
  *   <tr><td>{@code tideway.continuous.ringSize}</td><td>1024</td><td>slots per partition ring, a power of two</td></tr>
  *   <tr><td>{@code tideway.continuous.slotBytes}</td><td>16384</td><td>bytes of rows one slot carries</td></tr>
  *   <tr><td>{@code tideway.continuous.rowsPerSlot}</td><td>256</td><td>most rows batched into one slot</td></tr>
  *   <tr><td>{@code tideway.continuous.maxTaskRestarts}</td><td>0</td><td>restarts of all tasks from the last committed epoch before the query fails</td></tr>
  * </table>
  */
-record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int rowsPerSlot, int maxTaskRestarts) {
+record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int rowsPerSlot, int maxTaskRestarts,
+                          int spinWindowMicros) {
+    /** {@link #spinWindowMicros} for {@code auto}. */
+    static final int AUTO = -1;
+
     static final String WAIT_STRATEGY = "tideway.continuous.waitStrategy";
+    static final String SPIN_WINDOW_MICROS = "tideway.continuous.spinWindowMicros";
     static final String RING_SIZE = "tideway.continuous.ringSize";
     static final String SLOT_BYTES = "tideway.continuous.slotBytes";
     static final String ROWS_PER_SLOT = "tideway.continuous.rowsPerSlot";
@@ -46,7 +60,9 @@ record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int 
         int slot = intSetting(conf, SLOT_BYTES, 16384, 64);
         int rows = intSetting(conf, ROWS_PER_SLOT, 256, 1);
         int restarts = intSetting(conf, MAX_TASK_RESTARTS, 0, 0);
-        return new ContinuousSettings(wait, ring, slot, rows, restarts);
+        String windowText = conf.get(SPIN_WINDOW_MICROS, "auto").trim();
+        int spinWindow = windowText.equalsIgnoreCase("auto") ? AUTO : intSetting(conf, SPIN_WINDOW_MICROS, 0, 0);
+        return new ContinuousSettings(wait, ring, slot, rows, restarts, spinWindow);
     }
 
     private static int intSetting(RuntimeConfig conf, String key, int dflt, int min) {
@@ -69,17 +85,25 @@ record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int 
             case "busy-spin" -> new BusySpinWaitStrategy();
             case "yielding" -> new YieldingWaitStrategy();
             case "blocking" -> new BlockingWaitStrategy();
-            default -> new SleepingWaitStrategy(200, 100);
+            // a timed park of 100 ns sleeps ~50-60 µs on Linux: park until the reader wakes the task instead
+            default -> new TaskBackoffWaitStrategy(TimeUnit.MICROSECONDS.toNanos(10), TimeUnit.MICROSECONDS.toNanos(100),
+                    parkTimer());
         };
     }
 
-    /** How a reader waits when its source has nothing due. */
-    IdleStrategy newIdleStrategy() {
+    /** One thread's spin window before a paced row: fixed, or learnt from its parks ({@code auto}). */
+    private ParkTimer parkTimer() {
+        return new ParkTimer(spinWindowMicros == AUTO ? -1 : TimeUnit.MICROSECONDS.toNanos(spinWindowMicros));
+    }
+
+    /** How a reader waits when its source has nothing due; it tells a {@code backoff} task ({@code taskWait}) the due time. */
+    ReaderWait newReaderWait(WaitStrategy taskWait) {
         return switch (waitStrategy) {
-            case "busy-spin" -> new BusySpinIdleStrategy();
-            case "yielding" -> new YieldingIdleStrategy();
-            case "blocking" -> new SleepingMillisIdleStrategy(1);
-            default -> new BackoffIdleStrategy(100, 100, 1_000, 100_000);
+            case "busy-spin" -> new ReaderWait(new BusySpinIdleStrategy(), parkTimer(), false, 0, null);
+            case "yielding" -> new ReaderWait(new YieldingIdleStrategy(), parkTimer(), false, 0, null);
+            case "blocking" -> new ReaderWait(new SleepingMillisIdleStrategy(1), new ParkTimer(0), true, 1_000_000, null);
+            default -> new ReaderWait(new BackoffIdleStrategy(100, 100, 1_000, 100_000), parkTimer(), true, 100_000,
+                    taskWait instanceof TaskBackoffWaitStrategy t ? t::nextRowDue : null);
         };
     }
 }

@@ -4,6 +4,7 @@ import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.WaitStrategy;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.spi.ContinuousPartitionReader;
 import org.agrona.BufferUtil;
@@ -42,11 +43,12 @@ final class PartitionPipeline {
         int slotBytes = settings.slotBytes();
         this.memory = ByteBuffer.allocateDirect(settings.ringSize() * slotBytes);
         int[] next = {0};
+        WaitStrategy taskWait = settings.newWaitStrategy();
         this.ring = RingBuffer.createSingleProducer(() -> {
             RingSlot s = new RingSlot();
             s.rows.wrap(memory, next[0]++ * slotBytes, slotBytes);
             return s;
-        }, settings.ringSize(), settings.newWaitStrategy());
+        }, settings.ringSize(), taskWait);
         this.task = new TaskHandler(partition, chainHead, writer, reporter, counters, startEpoch);
         this.processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), task);
         processor.setExceptionHandler(new ExceptionHandler<>() {
@@ -67,7 +69,7 @@ final class PartitionPipeline {
             }
         });
         ring.addGatingSequences(processor.getSequence());
-        this.reader = new ReaderLoop(source, ring, currentEpoch, startEpoch, settings.newIdleStrategy(), settings, counters,
+        this.reader = new ReaderLoop(source, ring, currentEpoch, startEpoch, settings.newReaderWait(taskWait), settings, counters,
                 (t, epoch) -> failures.failed(partition, epoch, t));
         this.readerThread = new Thread(reader, "tideway-reader-" + queryName + "-" + partition);
         this.taskThread = new Thread(processor, "tideway-task-" + queryName + "-" + partition);

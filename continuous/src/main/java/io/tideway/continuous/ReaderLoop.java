@@ -2,21 +2,21 @@ package io.tideway.continuous;
 
 import com.lmax.disruptor.RingBuffer;
 import io.tideway.engine.spi.ContinuousPartitionReader;
-import org.agrona.concurrent.IdleStrategy;
 
 import java.util.function.LongSupplier;
 
 /**
- * The reader thread of one partition: polls the source, packs due rows into ring slots (one row
- * per slot when rows trickle, up to {@code rowsPerSlot} when they pour), and when the
- * coordinator's epoch moves on, publishes an epoch marker carrying the reader's offset. A full
- * ring blocks it (back-pressure). All fields are reader-thread only except {@link #running}.
+ * The reader thread of one partition: polls the source once per ring slot, which packs the rows
+ * due now into it (one row per slot when rows trickle, up to {@code rowsPerSlot} when they pour),
+ * and when the coordinator's epoch moves on, publishes an epoch marker carrying the reader's
+ * offset. A full ring blocks it (back-pressure); a source with nothing due is waited for by
+ * {@link ReaderWait}. All fields are reader-thread only except {@link #running}.
  */
 final class ReaderLoop implements Runnable {
     private final ContinuousPartitionReader reader;
     private final RingBuffer<RingSlot> ring;
     private final LongSupplier currentEpoch;
-    private final IdleStrategy idle;
+    private final ReaderWait idle;
     private final SlotAppender appender;
     private final int rowsPerSlot;
     private final ErrorSink errors;
@@ -30,14 +30,14 @@ final class ReaderLoop implements Runnable {
     }
 
     ReaderLoop(ContinuousPartitionReader reader, RingBuffer<RingSlot> ring, LongSupplier currentEpoch, long startEpoch,
-               IdleStrategy idle, ContinuousSettings settings, PartitionCounters counters, ErrorSink errors) {
+               ReaderWait idle, ContinuousSettings settings, PartitionCounters counters, ErrorSink errors) {
         this.counters = counters;
         this.reader = reader;
         this.ring = ring;
         this.currentEpoch = currentEpoch;
         this.epoch = startEpoch;
         this.idle = idle;
-        this.appender = new SlotAppender(settings.slotBytes());
+        this.appender = new SlotAppender(settings.slotBytes(), settings.rowsPerSlot());
         this.rowsPerSlot = settings.rowsPerSlot();
         this.errors = errors;
     }
@@ -84,8 +84,9 @@ final class ReaderLoop implements Runnable {
                     slot = ring.get(sequence);
                     appender.target(slot);
                 }
-                while (slot.rowCount < rowsPerSlot && !appender.hasSpill() && reader.poll(appender, 1) > 0) {
-                    // keep filling while rows are due and the slot has room
+                int room = rowsPerSlot - slot.rowCount;
+                if (room > 0 && !appender.isFull()) {
+                    reader.pollBatch(appender, room);
                 }
                 if (slot.rowCount > 0) {
                     ring.publish(sequence);
@@ -93,7 +94,7 @@ final class ReaderLoop implements Runnable {
                     idle.reset();
                 } else {
                     counters.onReaderIdle();
-                    idle.idle();
+                    idle.idle(reader.nextRowDueNanoTime());
                 }
             }
         } catch (Throwable t) {

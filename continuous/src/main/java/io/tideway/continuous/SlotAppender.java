@@ -1,23 +1,27 @@
 package io.tideway.continuous;
 
+import io.tideway.engine.spi.ContinuousPartitionReader;
 import io.tideway.offheap.row.ByteCopy;
 import io.tideway.offheap.row.GrowableBuffer;
-import io.tideway.offheap.row.RowConsumer;
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
- * Copies the rows a reader emits into the claimed ring slot. A row that does not fit the slot's
- * remaining room is held in a spill buffer and goes first into the next slot; a row larger than a
- * whole slot is an error naming the setting. Reader thread only.
+ * Copies the rows a reader emits into the claimed ring slot, up to {@code rowsPerSlot} rows. A
+ * row that does not fit the slot's remaining room is held in a spill buffer and goes first into
+ * the next slot, and the slot reports itself full; a row larger than a whole slot is an error
+ * naming the setting. Reader thread only.
  */
-final class SlotAppender implements RowConsumer {
+final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
     private final int slotBytes;
+    private final int rowsPerSlot;
     private final GrowableBuffer spill = new GrowableBuffer(256);
     private RingSlot slot;
     private int spillLength = -1;
 
-    SlotAppender(int slotBytes) {
+    SlotAppender(int slotBytes, int rowsPerSlot) {
         this.slotBytes = slotBytes;
+        this.rowsPerSlot = rowsPerSlot;
     }
 
     /** Targets a fresh slot, moving a spilled row into it first. */
@@ -37,6 +41,33 @@ final class SlotAppender implements RowConsumer {
     /** Whether a row is waiting for the next slot (the current one is full). */
     boolean hasSpill() {
         return spillLength >= 0;
+    }
+
+    @Override
+    public boolean isFull() {
+        return spillLength >= 0 || slot.rowCount >= rowsPerSlot;
+    }
+
+    @Override
+    public int reserve(int length) {
+        int record = SlotLayout.recordLength(length);
+        int at = slot.usedBytes;
+        if (at + record > slotBytes || spillLength >= 0 || slot.rowCount >= rowsPerSlot) {
+            return -1;
+        }
+        slot.rows.putLong(at, SlotLayout.header(length));
+        if ((length & 7) != 0) {
+            // the row's last, partial word: its padding must be zero (see accept)
+            slot.rows.putLong(at + record - 8, 0L);
+        }
+        slot.usedBytes = at + record;
+        slot.rowCount++;
+        return at + SlotLayout.HEADER;
+    }
+
+    @Override
+    public MutableDirectBuffer buffer() {
+        return slot.rows;
     }
 
     @Override

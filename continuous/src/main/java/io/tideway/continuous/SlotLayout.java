@@ -1,5 +1,7 @@
 package io.tideway.continuous;
 
+import java.nio.ByteOrder;
+
 /**
  * How rows are packed in a ring slot's region: a sequence of records, each
  * <pre>
@@ -14,6 +16,14 @@ final class SlotLayout {
     static final int HEADER = 8;
 
     private SlotLayout() {
+    }
+
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    /** The header as one native-order word (one store instead of two). */
+    static long header(int rowLength) {
+        long length = rowLength & 0xFFFF_FFFFL;
+        return LITTLE_ENDIAN ? length : length << 32;
     }
 
     static int recordLength(int rowLength) {

@@ -234,5 +234,13 @@ class ContinuousQueryTest {
         } finally {
             spark.conf().unset(ContinuousSettings.RING_SIZE);
         }
+        spark.conf().set(ContinuousSettings.SPIN_WINDOW_MICROS, "soon");
+        try {
+            IllegalArgumentException window = assertThrows(IllegalArgumentException.class, () -> df.writeStream()
+                    .format("console").trigger(Trigger.Continuous(100)).start());
+            assertTrue(window.getMessage().contains("tideway.continuous.spinWindowMicros"), window.getMessage());
+        } finally {
+            spark.conf().unset(ContinuousSettings.SPIN_WINDOW_MICROS);
+        }
     }
 }

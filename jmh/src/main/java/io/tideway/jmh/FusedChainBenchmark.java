@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,7 +34,8 @@ import static io.tideway.sql.functions.col;
 /**
  * The fused operator chain per row, as continuous tasks run it: W1's query
  * {@code select(value * 2 as v, timestamp) → where(v >= 0)} over one binary row, into a sink that
- * only counts. Allocation per op should be zero ({@code -prof gc}).
+ * only counts — generated ({@code codegen=true}, {@code io.tideway.engine.codegen}) and
+ * interpreted ({@code false}). Allocation per op should be zero ({@code -prof gc}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +44,9 @@ import static io.tideway.sql.functions.col;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class FusedChainBenchmark {
+    @Param({"true", "false"})
+    public boolean codegen;
+
     private final UnsafeBuffer row = new UnsafeBuffer(ByteBuffer.allocateDirect(64));
     private int length;
     private Operator chain;
@@ -61,7 +66,7 @@ public class FusedChainBenchmark {
                 delivered += buffer.getLong(offset + 8 + 8 * 0);
             }
         };
-        chain = ChainBuilder.build(plan, source, sink, new EvalContext());
+        chain = ChainBuilder.build(plan, source, sink, new EvalContext(), codegen);
         RowWriter w = new RowWriter(2).wrap(row, 0);
         w.putLong(0, 1_700_000_000_000_000L);
         w.putLong(1, 42L);

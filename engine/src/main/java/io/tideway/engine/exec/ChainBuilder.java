@@ -1,5 +1,7 @@
 package io.tideway.engine.exec;
 
+import io.tideway.engine.codegen.ChainCompiler;
+import io.tideway.engine.codegen.ChainStage;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.Filter;
@@ -12,10 +14,16 @@ import io.tideway.engine.plan.TimeWindowExpand;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.Union;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Compiles the map-like part of a plan — the path from a leaf (a source, or an aggregate whose
  * rows are emitted by the aggregator) up to the top — into one fused chain of operators ending
- * in {@code downstream}. Each task builds its own chain. Both executors use it.
+ * in {@code downstream}. Each task builds its own chain. Both executors use it. A run of
+ * consecutive projections and filters whose expressions are all supported becomes one generated
+ * operator ({@link ChainCompiler}); anything else, or a run it cannot generate, becomes the
+ * interpreted operators.
  */
 public final class ChainBuilder {
     private ChainBuilder() {
@@ -28,8 +36,19 @@ public final class ChainBuilder {
      * @return the operator that accepts the leaf's rows
      */
     public static Operator build(LogicalPlan top, LogicalPlan leaf, Operator downstream, EvalContext ctx) {
+        return build(top, leaf, downstream, ctx, true);
+    }
+
+    /** As {@link #build(LogicalPlan, LogicalPlan, Operator, EvalContext)}; {@code codegen} false keeps every operator interpreted. */
+    public static Operator build(LogicalPlan top, LogicalPlan leaf, Operator downstream, EvalContext ctx, boolean codegen) {
         if (top == leaf) {
             return downstream;
+        }
+        if (codegen && (top instanceof Project || top instanceof Filter)) {
+            Operator fused = buildGenerated(top, leaf, downstream, ctx);
+            if (fused != null) {
+                return fused;
+            }
         }
         Operator op;
         LogicalPlan child;
@@ -73,7 +92,35 @@ public final class ChainBuilder {
         if (child == null) {
             throw new IllegalStateException("leaf " + leaf.nodeName() + " is not below " + top.nodeName());
         }
-        return build(child, leaf, op, ctx);
+        return build(child, leaf, op, ctx, codegen);
+    }
+
+    /**
+     * The longest run of projections and filters from {@code top} down that generates, compiled
+     * into one operator, and what is below it built as usual; null if not even {@code top}
+     * alone generates.
+     */
+    private static Operator buildGenerated(LogicalPlan top, LogicalPlan leaf, Operator downstream, EvalContext ctx) {
+        List<LogicalPlan> run = new ArrayList<>();
+        for (LogicalPlan n = top; n != leaf && (n instanceof Project || n instanceof Filter); n = n.children().get(0)) {
+            run.add(n);
+        }
+        for (int k = run.size(); k > 0; k--) {
+            List<ChainStage> stages = new ArrayList<>();
+            for (int i = k - 1; i >= 0; i--) {
+                if (run.get(i) instanceof Filter f) {
+                    stages.add(ChainStage.filter(f.condition()));
+                } else if (!isIdentity((Project) run.get(i))) {
+                    stages.add(ChainStage.project(((Project) run.get(i)).projectList()));
+                }
+            }
+            LogicalPlan below = run.get(k - 1).children().get(0);
+            Operator fused = stages.isEmpty() ? downstream : ChainCompiler.compile(stages, below.schema().length(), downstream);
+            if (fused != null) {
+                return build(below, leaf, fused, ctx, true);
+            }
+        }
+        return null;
     }
 
     private static final Operator DISCARD = (buffer, offset, length) -> {

@@ -1,11 +1,18 @@
 package io.tideway.engine.sink;
 
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.encoders.RowEncoder;
+import io.tideway.engine.row.RowConverter;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.PartitionWriter;
 import io.tideway.engine.spi.StreamSink;
+import io.tideway.offheap.row.RowDescriptor;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.ForeachWriter;
+import io.tideway.sql.Row;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
 import org.agrona.DirectBuffer;
 
 import java.io.ByteArrayInputStream;
@@ -13,16 +20,42 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code foreach(writer)}: each partition of each batch gets a fresh copy of the user's
- * {@link ForeachWriter} (by serialization, as Spark does) and runs its open/process/close
- * lifecycle on the worker thread.
+ * {@code foreach(writer)}: each partition of each batch (or epoch) gets a fresh copy of the
+ * user's {@link ForeachWriter} (by serialization, as Spark does) and runs its open/process/close
+ * lifecycle on the worker (or task) thread.
+ *
+ * <p>Copies are made ahead, off the task thread: a partition's first writer (created on the query
+ * thread in continuous mode) also makes the copy for its second, and each {@link #commit} (query
+ * or epoch-coordinator thread) makes every partition's copy for the batch after the next. So at
+ * an epoch marker the task thread takes a ready copy and only opens it; it deserializes inline
+ * only when no copy is ready (commits lagging behind the epochs).
+ *
+ * <p>A {@code ForeachWriter<Row>} receives one reused, read-only {@link Row} view per writer
+ * copy, pointing at the row being written: the hot path allocates nothing (typed getters such as
+ * {@code getLong} read the bytes in place; {@code get(i)} boxes). <b>The row is valid only
+ * during {@code process()}</b>, like the {@code InternalRow}s Spark's own data writers receive;
+ * a writer that keeps rows beyond the call must keep a copy ({@link RowView#copy()}) or the
+ * values it needs. Typed writers ({@code ForeachWriter<Long>}, beans) get fresh objects, as in Spark.
+ *
+ * <p>Threading: {@link #createWriter} on worker/task threads (concurrently for different
+ * partitions); each returned writer belongs to the thread that created it.
  */
 public final class ForeachSink<T> implements StreamSink {
     private final byte[] serializedWriter;
     private final ObjectEncoder<T> encoder;
+    /** Per partition, a fresh copy of the writer for its next batch, if made ahead. */
+    private final Map<Integer, ForeachWriter<T>> nextCopies = new ConcurrentHashMap<>();
+    /** Partitions that have had a writer: the ones {@link #commit} makes copies for. */
+    private final Set<Integer> partitions = ConcurrentHashMap.newKeySet();
+    /** Resolves the writer's classes: the context class loader of the first {@link #createWriter} caller. */
+    private volatile ClassLoader loader;
 
     public ForeachSink(ForeachWriter<T> writer, ObjectEncoder<T> encoder) {
         this.serializedWriter = serialize(writer);
@@ -40,12 +73,11 @@ public final class ForeachSink<T> implements StreamSink {
     }
 
     @SuppressWarnings("unchecked")
-    private ForeachWriter<T> freshCopy() {
+    private ForeachWriter<T> freshCopy(ClassLoader loader) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serializedWriter)) {
             @Override
             protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-                return Class.forName(desc.getName(), false, Thread.currentThread().getContextClassLoader() != null
-                        ? Thread.currentThread().getContextClassLoader() : ForeachSink.class.getClassLoader());
+                return Class.forName(desc.getName(), false, loader);
             }
         }) {
             return (ForeachWriter<T>) in.readObject();
@@ -54,15 +86,36 @@ public final class ForeachSink<T> implements StreamSink {
         }
     }
 
+    /**
+     * The copy made ahead for {@code partition}, else one made now. A partition's first call also
+     * makes the copy for its next batch (in continuous mode that call is on the query thread).
+     */
+    private ForeachWriter<T> takeCopy(int partition) {
+        ForeachWriter<T> copy = nextCopies.remove(partition);
+        if (copy == null) {
+            if (loader == null) {
+                ClassLoader context = Thread.currentThread().getContextClassLoader();
+                loader = context != null ? context : ForeachSink.class.getClassLoader();
+            }
+            copy = freshCopy(loader); // first batch, or the copy for this batch was not made in time
+        }
+        if (partitions.add(partition)) {
+            nextCopies.putIfAbsent(partition, freshCopy(loader));
+        }
+        return copy;
+    }
+
     @Override
     public String description() {
         return "ForeachSink";
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public PartitionWriter createWriter(int partition, long batchId) {
-        ForeachWriter<T> writer = freshCopy();
-        ObjectEncoder.Converter<T> converter = encoder.newConverter();
+        ForeachWriter<T> writer = takeCopy(partition);
+        ObjectEncoder.Converter<T> converter = encoder instanceof RowEncoder ? null : encoder.newConverter();
+        RowView view = converter == null ? new RowView(encoder.schema()) : null;
         RowReader reader = new RowReader(encoder.schema().length());
         boolean opened = writer.open(partition, batchId);
         return new PartitionWriter() {
@@ -74,7 +127,11 @@ public final class ForeachSink<T> implements StreamSink {
                     return;
                 }
                 try {
-                    writer.process(converter.read(reader.wrap(buffer, offset, length)));
+                    if (view != null) {
+                        writer.process((T) view.wrap(buffer, offset, length));
+                    } else {
+                        writer.process(converter.read(reader.wrap(buffer, offset, length)));
+                    }
                 } catch (RuntimeException e) {
                     closed = true;
                     writer.close(e);
@@ -101,8 +158,173 @@ public final class ForeachSink<T> implements StreamSink {
         };
     }
 
+    /** Each partition already closed its writer; makes every partition's copy for the batch after next. */
     @Override
     public void commit(long batchId, List<CommitMessage> messages) {
-        // each partition already closed its writer
+        ClassLoader classes = loader;
+        if (classes == null) {
+            return;
+        }
+        for (Integer p : partitions) {
+            if (!nextCopies.containsKey(p)) {
+                try {
+                    nextCopies.putIfAbsent(p, freshCopy(classes));
+                } catch (RuntimeException e) {
+                    return; // the task makes its copy itself, where the error reaches the query with its context
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        nextCopies.clear();
+    }
+
+    /**
+     * The {@link Row} a {@code ForeachWriter<Row>} receives: a read-only view of the binary row
+     * being written ({@code RowDescriptor} layout), re-pointed for every row, valid only during
+     * {@code process()}. Typed getters read in place; {@code get(i)}, {@code toString},
+     * {@code equals} and {@link #copy()} decode (and allocate). Owned by the writer's thread.
+     */
+    public static final class RowView implements Row {
+        private static final long serialVersionUID = 1L;
+        private final StructType schema;
+        private final DataType[] types;
+        private final int slotBase;
+        private transient DirectBuffer buffer;
+        private transient int offset;
+        private transient int length;
+        private transient RowReader reader;
+        private transient RowConverter converter;
+
+        RowView(StructType schema) {
+            this.schema = schema;
+            this.types = new DataType[schema.length()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = schema.apply(i).dataType();
+            }
+            this.slotBase = RowDescriptor.slotOffset(types.length, 0);
+        }
+
+        RowView wrap(DirectBuffer buffer, int offset, int length) {
+            if (this.buffer != buffer) {
+                this.buffer = buffer; // rows mostly come from one buffer: skip the reference store's GC barrier
+            }
+            this.offset = offset;
+            this.length = length;
+            return this;
+        }
+
+        /** An immutable copy of the current row, safe to keep after {@code process()} returns. */
+        public Row copy() {
+            if (converter == null) {
+                converter = new RowConverter(schema);
+                reader = new RowReader(types.length);
+            }
+            return converter.toRow(reader.wrap(buffer, offset, length));
+        }
+
+        @Override
+        public int size() {
+            return types.length;
+        }
+
+        @Override
+        public StructType schema() {
+            return schema;
+        }
+
+        @Override
+        public boolean isNullAt(int i) {
+            return (buffer.getLong(offset + ((i >>> 6) << 3)) & (1L << (i & 63))) != 0;
+        }
+
+        private int slot(int i) {
+            return offset + slotBase + (i << 3);
+        }
+
+        @Override
+        public Object get(int i) {
+            if (isNullAt(i)) {
+                return null;
+            }
+            DataType t = types[i];
+            if (t == DataTypes.LongType) {
+                return buffer.getLong(slot(i));
+            } else if (t == DataTypes.IntegerType) {
+                return buffer.getInt(slot(i));
+            } else if (t == DataTypes.DoubleType) {
+                return buffer.getDouble(slot(i));
+            } else if (t == DataTypes.BooleanType) {
+                return buffer.getByte(slot(i)) != 0;
+            } else if (t == DataTypes.StringType) {
+                long w = buffer.getLong(slot(i));
+                return buffer.getStringWithoutLengthUtf8(offset + RowDescriptor.varOffset(w), RowDescriptor.varLength(w));
+            }
+            return copy().get(i); // timestamps, dates, binary, arrays, structs: the converter's rules
+        }
+
+        @Override
+        public long getLong(int i) {
+            if (types[i] != DataTypes.LongType) {
+                return Row.super.getLong(i);
+            }
+            checkNotNull(i);
+            return buffer.getLong(slot(i));
+        }
+
+        @Override
+        public int getInt(int i) {
+            if (types[i] != DataTypes.IntegerType) {
+                return Row.super.getInt(i);
+            }
+            checkNotNull(i);
+            return buffer.getInt(slot(i));
+        }
+
+        @Override
+        public double getDouble(int i) {
+            if (types[i] != DataTypes.DoubleType) {
+                return Row.super.getDouble(i);
+            }
+            checkNotNull(i);
+            return buffer.getDouble(slot(i));
+        }
+
+        @Override
+        public boolean getBoolean(int i) {
+            if (types[i] != DataTypes.BooleanType) {
+                return Row.super.getBoolean(i);
+            }
+            checkNotNull(i);
+            return buffer.getByte(slot(i)) != 0;
+        }
+
+        private void checkNotNull(int i) {
+            if (isNullAt(i)) {
+                throw new NullPointerException("Value at index " + i + " is null");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return copy().toString();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row && copy().equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return copy().hashCode();
+        }
+
+        /** Serializing a view (e.g. sending it elsewhere) sends an immutable copy. */
+        private Object writeReplace() throws ObjectStreamException {
+            return copy();
+        }
     }
 }

@@ -4,11 +4,13 @@ import io.tideway.engine.spi.ContinuousPartitionReader;
 import io.tideway.engine.spi.PartitionOffset;
 import io.tideway.offheap.row.GrowableBuffer;
 import io.tideway.offheap.row.RowConsumer;
-import io.tideway.offheap.row.RowWriter;
+import io.tideway.offheap.row.RowDescriptor;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One continuous rate partition: emits every row whose intended time has passed, never waits
- * (the reader thread's idle strategy does), and writes each row into one reused off-heap buffer,
+ * (the reader thread's idle strategy does), and writes each row (fixed-width, never null) into one reused off-heap buffer,
  * so {@link #poll} allocates nothing. Row k after the start offset is due {@code k} periods of
  * {@code numPartitions * 1e9 / rowsPerSecond} ns after the offset's time ({@link RatePacer}).
  *
@@ -32,21 +34,35 @@ final class RateContinuousReader implements ContinuousPartitionReader {
     private final long pacingToEpochNanos;
     /** Adds to a pacing-clock time to give {@code System.nanoTime()}'s scale. */
     private final long pacingToNanoTime;
-    private final RowWriter writer;
     private final GrowableBuffer scratch = new GrowableBuffer(64);
+    /** The one row being emitted ({@code scratch}'s buffer); its fields' slot offsets and length. */
+    private final UnsafeBuffer row = scratch.buffer();
+    private final int timestampSlot;
+    private final int valueSlot;
+    private final int intendedSlot;
+    private final int rowLength;
+    /** {@link #lastDue} before the first row. */
+    private static final long NOTHING_EMITTED = Long.MIN_VALUE;
+    /** The start offset's time, ms since the epoch: the offset's time until a row is emitted. */
+    private final long startRunTimeMs;
     /** Last value emitted (or the start offset's). */
     private long lastValue;
-    /** Intended time of {@link #lastValue}, ms since the epoch. */
-    private long lastRunTimeMs;
+    /** Intended time of {@link #lastValue} on the pacing clock (its ms form is derived only for offsets). */
+    private long lastDue = NOTHING_EMITTED;
 
     RateContinuousReader(RateSourceOptions options, int partition, RatePartitionOffset start, RateClock clock) {
         this.clock = clock;
         this.exactPacing = options.exactPacing();
         this.includeIntendedNanoTime = options.includeIntendedNanoTime();
         this.numPartitions = options.numPartitions();
-        this.writer = new RowWriter(includeIntendedNanoTime ? 3 : 2);
+        int fields = includeIntendedNanoTime ? 3 : 2;
+        this.timestampSlot = RowDescriptor.slotOffset(fields, RatePartitionReader.TIMESTAMP);
+        this.valueSlot = RowDescriptor.slotOffset(fields, RatePartitionReader.VALUE);
+        this.intendedSlot = RowDescriptor.slotOffset(fields, includeIntendedNanoTime ? RatePartitionReader.INTENDED_NANO_TIME : 0);
+        this.rowLength = RowDescriptor.fixedLength(fields);
+        scratch.ensureCapacity(rowLength);
         this.lastValue = start.value();
-        this.lastRunTimeMs = start.runTimeMs();
+        this.startRunTimeMs = start.runTimeMs();
         long epochNanos = clock.epochNanos();
         long nanoTime = clock.nanoTime();
         long startNanos;
@@ -65,25 +81,54 @@ final class RateContinuousReader implements ContinuousPartitionReader {
 
     @Override
     public int poll(RowConsumer out, int maxRows) {
+        return emit(out, null, maxRows);
+    }
+
+    /** One clock read for the whole batch: at saturation the clock is read once per ring slot. */
+    @Override
+    public int pollBatch(BatchTarget out, int maxRows) {
+        return emit(out, out, maxRows);
+    }
+
+    /** Emits the rows due now, at most {@code maxRows}, stopping when {@code full} (if any) is full. */
+    private int emit(RowConsumer out, BatchTarget full, int maxRows) {
         long now = exactPacing ? clock.nanoTime() : clock.currentTimeMillis() * 1_000_000L;
         int emitted = 0;
+        long value = lastValue;
+        long last = lastDue;
         while (emitted < maxRows && pacer.due() - now <= 0) {
-            long due = pacer.due();
-            long epochNanos = due + pacingToEpochNanos;
-            long value = lastValue + numPartitions;
-            writer.wrap(scratch.buffer(), 0, scratch);
-            writer.putLong(RatePartitionReader.TIMESTAMP, Math.floorDiv(epochNanos, 1000L));
-            writer.putLong(RatePartitionReader.VALUE, value);
-            if (includeIntendedNanoTime) {
-                writer.putLong(RatePartitionReader.INTENDED_NANO_TIME, due + pacingToNanoTime);
+            // in place in the target when it has room, else in the scratch row and copied by accept
+            int at = full == null ? -1 : full.reserve(rowLength);
+            if (at < 0 && full != null && full.isFull()) {
+                break;
             }
-            out.accept(scratch.buffer(), 0, writer.finish());
-            lastValue = value;
-            lastRunTimeMs = Math.floorDiv(epochNanos, 1_000_000L);
+            long due = pacer.due();
+            value += numPartitions;
+            MutableDirectBuffer b = at < 0 ? row : full.buffer();
+            int base = at < 0 ? 0 : at;
+            // the RowWriter's bytes for these non-null long fields, stored directly (no per-row wrap)
+            b.putLong(base, 0L);
+            b.putLong(base + timestampSlot, Math.floorDiv(due + pacingToEpochNanos, 1000L));
+            b.putLong(base + valueSlot, value);
+            if (includeIntendedNanoTime) {
+                b.putLong(base + intendedSlot, due + pacingToNanoTime);
+            }
+            if (at < 0) {
+                out.accept(row, 0, rowLength);
+            }
+            last = due;
             pacer.advance();
             emitted++;
         }
+        lastDue = last;
+        lastValue = value;
         return emitted;
+    }
+
+    /** With {@code exactPacing}, the next row's due time on {@code System.nanoTime()}'s scale; else unknown. */
+    @Override
+    public long nextRowDueNanoTime() {
+        return exactPacing ? pacer.due() + pacingToNanoTime : UNKNOWN_DUE_TIME;
     }
 
     /** When the next row is due, ns on the pacing clock (wall ns, or {@code System.nanoTime()} with exactPacing). */
@@ -93,7 +138,8 @@ final class RateContinuousReader implements ContinuousPartitionReader {
 
     @Override
     public PartitionOffset currentOffset() {
-        return new RatePartitionOffset(lastValue, lastRunTimeMs);
+        long runTimeMs = lastDue == NOTHING_EMITTED ? startRunTimeMs : Math.floorDiv(lastDue + pacingToEpochNanos, 1_000_000L);
+        return new RatePartitionOffset(lastValue, runTimeMs);
     }
 
     @Override

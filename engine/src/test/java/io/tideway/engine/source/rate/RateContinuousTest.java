@@ -149,6 +149,100 @@ class RateContinuousTest {
         assertEquals(0, reader.poll((b, o, l) -> { }, 100));
     }
 
+    /** A batch target that takes its first {@code inPlace} rows in place, the rest through accept, up to {@code capacity}. */
+    static final class Batch implements ContinuousPartitionReader.BatchTarget {
+        final org.agrona.concurrent.UnsafeBuffer memory = new org.agrona.concurrent.UnsafeBuffer(new byte[4096]);
+        /** Per row: {offset, length} in {@link #memory} for a row written in place, or null for a copied one. */
+        final List<int[]> places = new ArrayList<>();
+        final List<byte[]> copies = new ArrayList<>();
+        final int inPlace;
+        final int capacity;
+        int used;
+
+        Batch(int inPlace, int capacity) {
+            this.inPlace = inPlace;
+            this.capacity = capacity;
+        }
+
+        @Override
+        public boolean isFull() {
+            return places.size() >= capacity;
+        }
+
+        @Override
+        public int reserve(int length) {
+            if (places.size() >= inPlace) {
+                return -1;
+            }
+            places.add(new int[]{used, length});
+            copies.add(null);
+            used += length;
+            return used - length;
+        }
+
+        @Override
+        public org.agrona.MutableDirectBuffer buffer() {
+            return memory;
+        }
+
+        @Override
+        public void accept(org.agrona.DirectBuffer buffer, int offset, int length) {
+            byte[] b = new byte[length];
+            buffer.getBytes(offset, b);
+            places.add(null);
+            copies.add(b);
+        }
+
+        /** Every row's bytes, in order. */
+        List<String> bytes() {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < places.size(); i++) {
+                byte[] r = copies.get(i);
+                if (r == null) {
+                    r = new byte[places.get(i)[1]];
+                    memory.getBytes(places.get(i)[0], r);
+                }
+                out.add(java.util.Arrays.toString(r));
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void aBatchPollWritesInPlaceWhereItCanStopsWhenFullAndMatchesPoll() {
+        ManualClock clock = new ManualClock(ORIGIN, 0);
+        RateContinuousStream stream = stream(clock, "rowsPerSecond", "1000", "numPartitions", "1", "includeIntendedNanoTime", "true");
+        ContinuousPartitionReader batched = stream.createReader(0, stream.initialOffsets().get(0));
+        ContinuousPartitionReader single = stream.createReader(0, stream.initialOffsets().get(0));
+        clock.millis = ORIGIN + 10;
+        Batch batch = new Batch(3, 5);
+        assertEquals(5, batched.pollBatch(batch, 100), "stops when the target is full");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Batch one = new Batch(0, 1);
+            assertEquals(1, single.poll(one, 1));
+            expected.addAll(one.bytes());
+        }
+        assertEquals(expected, batch.bytes(), "3 rows in place, 2 copied, the same bytes as poll");
+        assertEquals(single.currentOffset().json(), batched.currentOffset().json());
+        assertEquals(5, batched.pollBatch(new Batch(0, 100), 100), "the rest that is due");
+        assertEquals(0, batched.pollBatch(new Batch(0, 100), 100));
+    }
+
+    @Test
+    void onlyExactPacingKnowsWhenTheNextRowIsDue() {
+        ManualClock clock = new ManualClock(ORIGIN, 1_000);
+        RateContinuousStream paced = stream(clock, "rowsPerSecond", "4", "numPartitions", "2", "exactPacing", "true");
+        ContinuousPartitionReader reader = paced.createReader(1, paced.initialOffsets().get(1));
+        assertEquals(1_000 + 500_000_000L, reader.nextRowDueNanoTime(), "one period (2/4 s) after the reader started");
+        clock.nanos = 1_000 + 500_000_000L;
+        assertEquals(1, reader.poll((b, o, l) -> { }, 10));
+        assertEquals(1_000 + 1_000_000_000L, reader.nextRowDueNanoTime());
+        RateContinuousStream wall = stream(clock, "rowsPerSecond", "4");
+        assertEquals(ContinuousPartitionReader.UNKNOWN_DUE_TIME,
+                wall.createReader(0, wall.initialOffsets().get(0)).nextRowDueNanoTime());
+    }
+
     @Test
     void offsetsRoundTripInSparksFormat() {
         ManualClock clock = new ManualClock(ORIGIN, 0);

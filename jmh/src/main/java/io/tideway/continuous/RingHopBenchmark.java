@@ -1,13 +1,9 @@
-package io.tideway.jmh;
+package io.tideway.continuous;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,9 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One ring hop round trip as a continuous partition uses it: publish a slot, the consumer thread
- * sees it (and acknowledges through a volatile), per wait strategy. Measures the hand-off cost
- * that every row (or slot of rows) pays between a reader and its task.
+ * One ring hop round trip as a continuous partition makes it: publish a slot, the task thread
+ * sees it (and acknowledges through a volatile), with the task-side wait strategy the engine
+ * builds for each {@code tideway.continuous.waitStrategy} ({@link ContinuousSettings}). The
+ * hand-off cost every slot of rows pays between a reader and its task. In the
+ * {@code io.tideway.continuous} package to use the engine's own (package-private) settings.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,14 +50,9 @@ public class RingHopBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        WaitStrategy wait = switch (waitStrategy) {
-            case "busy-spin" -> new BusySpinWaitStrategy();
-            case "yielding" -> new YieldingWaitStrategy();
-            case "blocking" -> new BlockingWaitStrategy();
-            default -> new SleepingWaitStrategy(200, 100);
-        };
-        disruptor = new Disruptor<>(Slot::new, 1024, DaemonThreadFactory.INSTANCE,
-                com.lmax.disruptor.dsl.ProducerType.SINGLE, wait);
+        ContinuousSettings settings = new ContinuousSettings(waitStrategy, 1024, 16384, 256, 0, ContinuousSettings.AUTO);
+        disruptor = new Disruptor<>(Slot::new, 1024, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+                settings.newWaitStrategy());
         disruptor.handleEventsWith((EventHandler<Slot>) (slot, sequence, endOfBatch) -> seen = slot.value);
         ring = disruptor.start();
     }
