@@ -16,6 +16,15 @@ import java.util.List;
 public interface Row extends Serializable {
     int size();
 
+    /**
+     * A row that stays valid: this one for rows Tideway made for you to keep (collected rows,
+     * memory tables), a decoded copy for the reused view a {@code ForeachWriter<Row>} receives,
+     * which is only valid during {@code process()} (Spark's {@code Row.copy()} convention).
+     */
+    default Row copy() {
+        return this;
+    }
+
     default int length() {
         return size();
     }

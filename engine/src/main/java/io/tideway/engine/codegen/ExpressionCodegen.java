@@ -217,7 +217,7 @@ final class ExpressionCodegen {
 
     private CodeValue arithmetic(BinaryArithmetic e) {
         DataType t = e.dataType();
-        BinaryArithmetic.Op op = Operators.of(e);
+        BinaryArithmetic.Op op = e.op();
         if (!(t == DataTypes.DoubleType || t == DataTypes.IntegerType || t == DataTypes.LongType)
                 || !e.left().dataType().equals(t) || !e.right().dataType().equals(t)) {
             throw new UnsupportedExpression("arithmetic on " + t.simpleString());
@@ -254,7 +254,7 @@ final class ExpressionCodegen {
 
     private CodeValue comparison(Comparison e) {
         DataType t = e.left().dataType();
-        Comparison.Op op = Operators.of(e);
+        Comparison.Op op = e.op();
         if (!e.right().dataType().equals(t)) {
             throw new UnsupportedExpression("comparison of " + t.simpleString() + " with " + e.right().dataType().simpleString());
         }
@@ -281,7 +281,7 @@ final class ExpressionCodegen {
     }
 
     private CodeValue logical(Logical e) {
-        boolean isAnd = Operators.isAnd(e);
+        boolean isAnd = e.isAnd();
         CodeValue a = generate(e.left());
         CodeValue b = generate(e.right());
         CodeValue v = declare(DataTypes.BooleanType);
@@ -306,7 +306,7 @@ final class ExpressionCodegen {
     }
 
     private CodeValue nullCheck(NullCheck e) {
-        boolean isNotNull = Operators.isNotNull(e);
+        boolean isNotNull = e.isNotNull();
         CodeValue c = generate(e.children().get(0));
         CodeValue v = declare(DataTypes.BooleanType);
         line(v.isNull() + " = false; " + v.value() + " = " + c.isNull() + " != " + isNotNull + " ? 1L : 0L;");

@@ -21,6 +21,10 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
 
     private final Op op;
 
+    public Op op() {
+        return op;
+    }
+
     public BinaryArithmetic(Op op, Expression left, Expression right) {
         super(left, right);
         this.op = op;

@@ -12,6 +12,14 @@ public final class NullCheck extends Expression {
     private final Expression child;
     private final boolean isNotNull;
 
+    public boolean isNotNull() {
+        return isNotNull;
+    }
+
+    public Expression child() {
+        return child;
+    }
+
     public NullCheck(Expression child, boolean isNotNull) {
         this.child = child;
         this.isNotNull = isNotNull;

@@ -217,6 +217,7 @@ public final class ForeachSink<T> implements StreamSink {
         }
 
         /** An immutable copy of the current row, safe to keep after {@code process()} returns. */
+        @Override
         public Row copy() {
             if (converter == null) {
                 converter = new RowConverter(schema);
