@@ -149,8 +149,9 @@ final class BatchRunner implements AutoCloseable {
     private ReadResult readIntoShuffle(int source, InputPartition partition) {
         ShuffleExchange exchange = new ShuffleExchange(stateProviders.length);
         try {
-            StatefulStage.MapSide side = stage.mapSide(exchange::add);
-            CountingOperator input = new CountingOperator(ChainBuilder.build(stage.node().child(), relations.get(source), side, ctx));
+            LogicalPlan below = stage.inputOf(relations.get(source));
+            StatefulStage.MapSide side = stage.mapSide(exchange::add, below);
+            CountingOperator input = new CountingOperator(ChainBuilder.build(below, relations.get(source), side, ctx));
             drain(sources.get(source), partition, input);
             return new ReadResult(source, input.count(), 0, null, exchange, side.droppedByWatermark());
         } catch (RuntimeException e) {

@@ -84,6 +84,18 @@ public final class SelectPlanner {
         return used.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    private static boolean samePositions(StructType target, StructType s) {
+        if (target.length() != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!target.apply(i).name().equals(s.apply(i).name()) || !target.apply(i).dataType().equals(s.apply(i).dataType())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Shapes {@code child} into {@code target}'s columns for {@code as(Encoder)}: a one-column
      * target takes the single column by position; otherwise columns are matched by name. Types
@@ -91,6 +103,9 @@ public final class SelectPlanner {
      */
     public static LogicalPlan alignTo(StructType target, LogicalPlan child) {
         StructType s = child.schema();
+        if (samePositions(target, s)) {
+            return child; // also right when names repeat, as after a join of two same-shaped sides
+        }
         List<Expression> exprs = new ArrayList<>();
         if (target.length() == 1 && s.length() == 1) {
             StructField f = s.apply(0);

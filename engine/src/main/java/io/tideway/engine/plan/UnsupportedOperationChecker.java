@@ -62,8 +62,9 @@ public final class UnsupportedOperationChecker {
             throw fail("Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark", plan);
         }
         int groupsWithState = checkGroupsWithState(nodes, mode, aggregates, plan);
-        if (aggregates + deduplicates + groupsWithState > 1) {
-            throw fail("Tideway runs one stateful operator (aggregation, dropDuplicates or [flat]MapGroupsWithState) per "
+        long streamJoins = nodes.stream().filter(n -> n instanceof Join j && j.left().isStreaming() && j.right().isStreaming()).count();
+        if (aggregates + deduplicates + groupsWithState + streamJoins > 1) {
+            throw fail("Tideway runs one stateful operator (aggregation, dropDuplicates, [flat]MapGroupsWithState or a stream-stream join) per "
                     + "streaming query for now; chaining them is not supported yet", plan);
         }
     }
@@ -133,7 +134,14 @@ public final class UnsupportedOperationChecker {
                 throw fail("Join between two streaming DataFrames/Datasets is not supported in " + mode
                         + " output mode, only in Append output mode", plan);
             }
-            throw fail("Tideway does not run stream-stream joins yet; join a stream with a static DataFrame/Dataset", plan);
+            if (t == JoinType.LEFT_SEMI || t == JoinType.LEFT_ANTI || t == JoinType.CROSS) {
+                throw fail("Tideway does not run stream-stream " + t.sparkName() + " joins yet", plan);
+            }
+            if (t != JoinType.INNER && !watermarkInJoinKeys(j)) {
+                throw fail("Stream-stream " + t.sparkName() + " join between two streaming DataFrame/Datasets is not supported "
+                        + "without a watermark in the join keys, or a watermark on the nullable side and an appropriate range condition", plan);
+            }
+            return;
         }
         if (leftStream) {
             if (t == JoinType.RIGHT_OUTER) {
@@ -156,6 +164,18 @@ public final class UnsupportedOperationChecker {
                 throw fail("LeftAnti joins with a streaming DataFrame/Dataset on the right are not supported", plan);
             }
         }
+    }
+
+    /** A join key that is an event-time column (or a window over one) with a watermark: what evicts join state. */
+    public static boolean watermarkInJoinKeys(Join j) {
+        for (int k = 0; k < j.leftKeys().size(); k++) {
+            for (io.tideway.engine.expr.Expression e : List.of(j.leftKeys().get(k), j.rightKeys().get(k))) {
+                if (e instanceof io.tideway.engine.expr.BoundReference r && r.metadata().contains(EventTimeWatermark.DELAY_KEY)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasWatermark(LogicalPlan p) {

@@ -68,7 +68,7 @@ public final class AggregationStage implements StatefulStage {
     }
 
     @Override
-    public MapSide mapSide(Shuffle shuffle) {
+    public MapSide mapSide(Shuffle shuffle, io.tideway.engine.plan.LogicalPlan input) {
         return new PartialAggregation(shuffle);
     }
 

@@ -74,7 +74,7 @@ public final class DeduplicationStage implements StatefulStage {
     }
 
     @Override
-    public MapSide mapSide(Shuffle shuffle) {
+    public MapSide mapSide(Shuffle shuffle, io.tideway.engine.plan.LogicalPlan input) {
         return new KeyShuffle(shuffle);
     }
 

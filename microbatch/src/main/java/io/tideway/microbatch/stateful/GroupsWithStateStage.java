@@ -99,7 +99,7 @@ public final class GroupsWithStateStage implements StatefulStage {
     }
 
     @Override
-    public MapSide mapSide(Shuffle shuffle) {
+    public MapSide mapSide(Shuffle shuffle, io.tideway.engine.plan.LogicalPlan input) {
         return new KeyShuffle(shuffle);
     }
 

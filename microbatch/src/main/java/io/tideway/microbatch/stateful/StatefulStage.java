@@ -1,6 +1,7 @@
 package io.tideway.microbatch.stateful;
 
 import io.tideway.engine.exec.Operator;
+import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.UnaryNode;
 import io.tideway.engine.state.StateStore;
 import io.tideway.offheap.row.RowArena;
@@ -17,7 +18,12 @@ import java.util.List;
  */
 public interface StatefulStage {
     /** The plan node this stage executes. */
-    UnaryNode node();
+    LogicalPlan node();
+
+    /** The child of {@link #node()} whose rows come from {@code leaf}: the chain below the stage ends there. */
+    default LogicalPlan inputOf(LogicalPlan leaf) {
+        return ((UnaryNode) node()).child();
+    }
 
     /** Spark's {@code operatorName} in progress ({@code stateStoreSave}, {@code dedupe}). */
     String operatorName();
@@ -40,8 +46,8 @@ public interface StatefulStage {
      */
     boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs);
 
-    /** The map side for one reader task, writing to {@code shuffle}. */
-    MapSide mapSide(Shuffle shuffle);
+    /** The map side for one reader task whose rows come from {@code input} (see {@link #inputOf}), writing to {@code shuffle}. */
+    MapSide mapSide(Shuffle shuffle, LogicalPlan input);
 
     /** The reduce side for one state partition, at this batch's watermark (late rows were dropped on the map side). */
     void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs);

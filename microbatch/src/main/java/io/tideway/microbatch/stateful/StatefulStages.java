@@ -33,6 +33,9 @@ public final class StatefulStages {
         if (plan instanceof Deduplicate d && d.isStreaming()) {
             return new DeduplicationStage(d, ctx);
         }
+        if (plan instanceof io.tideway.engine.plan.Join j && j.left().isStreaming() && j.right().isStreaming()) {
+            return new StreamStreamJoinStage(j, ctx);
+        }
         if (plan instanceof FlatMapGroupsWithState f && f.isStreaming()) {
             return new GroupsWithStateStage(f, ctx, hasWatermark(f));
         }

@@ -1,0 +1,334 @@
+package io.tideway.microbatch.stateful;
+
+import io.tideway.engine.exec.ChainBuilder;
+import io.tideway.engine.exec.KeyBuilder;
+import io.tideway.engine.exec.Operator;
+import io.tideway.engine.expr.BoundReference;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.expr.Evaluator;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.plan.EventTimeWatermark;
+import io.tideway.engine.plan.Join;
+import io.tideway.engine.plan.JoinType;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.state.StateStore;
+import io.tideway.offheap.row.GrowableBuffer;
+import io.tideway.offheap.row.RowArena;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.streaming.OutputMode;
+import io.tideway.sql.types.StructType;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.LongArrayList;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.List;
+
+/**
+ * A join of two streams (Spark's {@code StreamingSymmetricHashJoinExec}): both sides' rows are
+ * shuffled by join key and buffered in the partition's state store, each new row is joined with
+ * the other side's buffered rows, and rows leave the state when the watermark passes the
+ * event-time column among the join keys (all rows of a key at once, since the time is part of
+ * the key). Then the preserved side of an outer join emits the rows that never matched, padded
+ * with nulls. Without such a column an inner join keeps every row (unbounded state, as Spark
+ * warns); start() rejects outer joins without one.
+ *
+ * <p>State keys: {@code [side][0][join key]} → number of rows of that key, and
+ * {@code [side][1][join key][index]} → {@code [matched flag][row]}.
+ */
+public final class StreamStreamJoinStage implements StatefulStage {
+    private static final byte LEFT = 0;
+    private static final byte RIGHT = 1;
+    private static final byte COUNT = 0;
+    private static final byte ROW = 1;
+    private final Join join;
+    private final EvalContext ctx;
+    /** Index of the join key the watermark bounds, or -1. */
+    private final int watermarkKey;
+    private final boolean watermarkKeyIsWindow;
+
+    public StreamStreamJoinStage(Join join, EvalContext ctx) {
+        this.join = join;
+        this.ctx = ctx;
+        this.watermarkKey = watermarkKeyIndex(join);
+        this.watermarkKeyIsWindow = watermarkKey >= 0 && join.leftKeys().get(watermarkKey).dataType() instanceof StructType;
+    }
+
+    /** The join key that is an event-time column (or window) with a watermark on either side, or -1. */
+    public static int watermarkKeyIndex(Join join) {
+        for (int k = 0; k < join.leftKeys().size(); k++) {
+            if (hasDelay(join.leftKeys().get(k)) || hasDelay(join.rightKeys().get(k))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasDelay(Expression e) {
+        return e instanceof BoundReference r && r.metadata().contains(EventTimeWatermark.DELAY_KEY);
+    }
+
+    @Override
+    public LogicalPlan node() {
+        return join;
+    }
+
+    @Override
+    public LogicalPlan inputOf(LogicalPlan leaf) {
+        return ChainBuilder.contains(join.left(), leaf) ? join.left() : join.right();
+    }
+
+    @Override
+    public String operatorName() {
+        return "symmetricHashJoin";
+    }
+
+    @Override
+    public boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
+        return watermarkKey >= 0 && watermarkMs > lastBatchWatermarkMs;
+    }
+
+    @Override
+    public MapSide mapSide(Shuffle shuffle, LogicalPlan input) {
+        return new KeyShuffle(shuffle, input == join.left() ? LEFT : RIGHT);
+    }
+
+    /** Sends (side, key, row) to the key's partition, dropping rows whose key time the watermark passed. */
+    private final class KeyShuffle implements MapSide {
+        private final byte side;
+        private final KeyBuilder key;
+        private final RowReader in;
+        private final RowReader keyRow;
+        private final EventTimeColumn keyTime;
+        private final long watermarkMs = ctx.watermarkMs();
+        private final GrowableBuffer memory = new GrowableBuffer(256);
+        private final RowWriter tagged = new RowWriter(3);
+        private final Shuffle shuffle;
+        private long dropped;
+
+        KeyShuffle(Shuffle shuffle, byte side) {
+            this.shuffle = shuffle;
+            this.side = side;
+            List<Expression> keys = side == LEFT ? join.leftKeys() : join.rightKeys();
+            this.key = new KeyBuilder(keys, ctx);
+            this.in = new RowReader((side == LEFT ? join.left() : join.right()).schema().length());
+            this.keyRow = new RowReader(keys.size());
+            this.keyTime = watermarkKey < 0 ? null : new EventTimeColumn(watermarkKey, watermarkKeyIsWindow);
+        }
+
+        @Override
+        public void accept(DirectBuffer buffer, int offset, int length) {
+            key.build(in.wrap(buffer, offset, length));
+            if (keyTime != null && EventTimeColumn.isLate(keyTime.micros(keyRow.wrap(key.buffer(), 0, key.length())), watermarkMs)) {
+                dropped++;
+                return;
+            }
+            tagged.wrap(memory.buffer(), 0, memory);
+            tagged.putLong(0, side);
+            tagged.putBytes(1, key.buffer(), 0, key.length());
+            tagged.putBytes(2, buffer, offset, length);
+            shuffle.add(key.hash(), memory.buffer(), 0, tagged.finish());
+        }
+
+        @Override
+        public long droppedByWatermark() {
+            return dropped;
+        }
+    }
+
+    @Override
+    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+        Probe probe = new Probe(store, above);
+        // Left rows first against the right rows buffered before this batch, then right rows
+        // against every left row including this batch's: each new pair is joined exactly once.
+        for (byte side : new byte[] {LEFT, RIGHT}) {
+            for (RowArena a : input) {
+                a.forEach((b, o, l) -> probe.accept(side, b, o, l));
+            }
+        }
+        if (watermarkKey >= 0) {
+            probe.evict(watermarkMs);
+        }
+    }
+
+    /** Joins new rows with the other side's state and buffers them; one per reduce task. */
+    private final class Probe {
+        private final StateStore store;
+        private final Operator above;
+        private final int leftWidth = join.left().schema().length();
+        private final int rightWidth = join.right().schema().length();
+        private final boolean[] leftFixed = fixed(join.left().schema());
+        private final boolean[] rightFixed = fixed(join.right().schema());
+        private final Evaluator residual;
+        private final RowReader tagged = new RowReader(3);
+        private final RowReader keyRow = new RowReader(join.leftKeys().size());
+        private final RowReader leftRow = new RowReader(leftWidth);
+        private final RowReader rightRow = new RowReader(rightWidth);
+        private final RowReader joinedReader = new RowReader(leftWidth + rightWidth);
+        private final GrowableBuffer joinedMemory = new GrowableBuffer(256);
+        private final RowWriter joined = new RowWriter(leftWidth + rightWidth);
+        private final UnsafeBuffer stateKey = new UnsafeBuffer(new byte[256]);
+        private final UnsafeBuffer value = new UnsafeBuffer(new byte[256]);
+
+        Probe(StateStore store, Operator above) {
+            this.store = store;
+            this.above = above;
+            this.residual = join.residual() == null ? null : join.residual().evaluator(ctx);
+        }
+
+        void accept(byte wanted, DirectBuffer b, int o, int l) {
+            tagged.wrap(b, o, l);
+            byte side = (byte) tagged.getLong(0);
+            if (side != wanted) {
+                return;
+            }
+            int keyOffset = tagged.varOffset(1);
+            int keyLength = tagged.varLength(1);
+            int rowOffset = tagged.varOffset(2);
+            int rowLength = tagged.varLength(2);
+            RowReader row = side == LEFT ? leftRow.wrap(b, rowOffset, rowLength) : rightRow.wrap(b, rowOffset, rowLength);
+            boolean matched = false;
+            if (!keyHasNull(b, keyOffset, keyLength)) {
+                byte other = side == LEFT ? RIGHT : LEFT;
+                long count = count(other, b, keyOffset, keyLength);
+                for (int i = 0; i < count; i++) {
+                    long h = store.find(rowKey(other, b, keyOffset, keyLength, i), 0, rowKeyLength(keyLength));
+                    int at = store.payloadOffset(h);
+                    RowReader buffered = other == LEFT ? leftRow : rightRow;
+                    buffered.wrap(store.buffer(h), at + 8, store.payloadLength(h) - 8);
+                    int len = side == LEFT ? writeJoined(row, buffered) : writeJoined(buffered, row);
+                    if (residual != null) {
+                        residual.eval(joinedReader.wrap(joinedMemory.buffer(), 0, len));
+                        if (residual.isNull || residual.l == 0) {
+                            continue;
+                        }
+                    }
+                    matched = true;
+                    if (store.buffer(h).getLong(at) == 0L) {
+                        // the buffered row found its first match: stamp it so the delta records the flag
+                        long stamped = store.upsert(stateKey, 0, rowKeyLength(keyLength), value, 0, 0);
+                        store.buffer(stamped).putLong(store.payloadOffset(stamped), 1L);
+                    }
+                    above.accept(joinedMemory.buffer(), 0, len);
+                }
+            } else if (preserves(side)) {
+                emitUnmatched(side, row);
+                return; // a null key never matches: nothing to buffer
+            } else {
+                return;
+            }
+            append(side, b, keyOffset, keyLength, b, rowOffset, rowLength, matched);
+        }
+
+        private boolean preserves(byte side) {
+            JoinType t = join.joinType();
+            return side == LEFT ? t == JoinType.LEFT_OUTER || t == JoinType.FULL_OUTER
+                    : t == JoinType.RIGHT_OUTER || t == JoinType.FULL_OUTER;
+        }
+
+        private boolean keyHasNull(DirectBuffer b, int keyOffset, int keyLength) {
+            RowReader k = keyRow.wrap(b, keyOffset, keyLength);
+            for (int i = 0; i < join.leftKeys().size(); i++) {
+                if (k.isNullAt(i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int rowKeyLength(int keyLength) {
+            return 2 + keyLength + 4;
+        }
+
+        private UnsafeBuffer rowKey(byte side, DirectBuffer key, int keyOffset, int keyLength, int index) {
+            ensure(stateKey, rowKeyLength(keyLength));
+            stateKey.putByte(0, side);
+            stateKey.putByte(1, ROW);
+            stateKey.putBytes(2, key, keyOffset, keyLength);
+            stateKey.putInt(2 + keyLength, index);
+            return stateKey;
+        }
+
+        private long count(byte side, DirectBuffer key, int keyOffset, int keyLength) {
+            ensure(stateKey, 2 + keyLength);
+            stateKey.putByte(0, side);
+            stateKey.putByte(1, COUNT);
+            stateKey.putBytes(2, key, keyOffset, keyLength);
+            long h = store.find(stateKey, 0, 2 + keyLength);
+            return h == StateStore.NO_HANDLE ? 0 : store.buffer(h).getLong(store.payloadOffset(h));
+        }
+
+        private void append(byte side, DirectBuffer key, int keyOffset, int keyLength, DirectBuffer row, int rowOffset,
+                            int rowLength, boolean matched) {
+            long n = count(side, key, keyOffset, keyLength);
+            ensure(value, 8);
+            value.putLong(0, n + 1);
+            store.put(stateKey, 0, 2 + keyLength, value, 0, 8);
+            ensure(value, 8 + rowLength);
+            value.putLong(0, matched ? 1L : 0L);
+            value.putBytes(8, row, rowOffset, rowLength);
+            store.put(rowKey(side, key, keyOffset, keyLength, (int) n), 0, rowKeyLength(keyLength), value, 0, 8 + rowLength);
+        }
+
+        /** Removes every buffered key whose event time the watermark passed; outer joins emit the unmatched rows. */
+        void evict(long watermarkMs) {
+            EventTimeColumn time = new EventTimeColumn(watermarkKey, watermarkKeyIsWindow);
+            LongArrayList handles = store.allHandles();
+            for (int i = 0; i < handles.size(); i++) {
+                long h = handles.getLong(i);
+                DirectBuffer page = store.buffer(h);
+                int ko = store.keyOffset(h);
+                int kl = store.keyLength(h);
+                boolean isRow = page.getByte(ko + 1) == ROW;
+                int joinKeyLength = isRow ? kl - 6 : kl - 2;
+                if (!EventTimeColumn.isLate(time.micros(keyRow.wrap(page, ko + 2, joinKeyLength)), watermarkMs)) {
+                    continue;
+                }
+                byte side = page.getByte(ko);
+                if (isRow && preserves(side) && page.getLong(store.payloadOffset(h)) == 0L) {
+                    RowReader row = side == LEFT ? leftRow : rightRow;
+                    emitUnmatched(side, row.wrap(page, store.payloadOffset(h) + 8, store.payloadLength(h) - 8));
+                }
+                store.remove(h);
+            }
+        }
+
+        private void emitUnmatched(byte side, RowReader row) {
+            int len = side == LEFT ? writeJoined(row, null) : writeJoined(null, row);
+            above.accept(joinedMemory.buffer(), 0, len);
+        }
+
+        private int writeJoined(RowReader left, RowReader right) {
+            joined.wrap(joinedMemory.buffer(), 0, joinedMemory);
+            copy(left, leftFixed, 0, leftWidth);
+            copy(right, rightFixed, leftWidth, rightWidth);
+            return joined.finish();
+        }
+
+        private void copy(RowReader in, boolean[] fixed, int at, int width) {
+            for (int i = 0; i < width; i++) {
+                if (in == null || in.isNullAt(i)) {
+                    joined.setNull(at + i);
+                } else if (fixed[i]) {
+                    joined.putLong(at + i, in.getLong(i));
+                } else {
+                    joined.putBytes(at + i, in.buffer(), in.varOffset(i), in.varLength(i));
+                }
+            }
+        }
+    }
+
+    private static void ensure(UnsafeBuffer buffer, int capacity) {
+        if (buffer.capacity() < capacity) {
+            buffer.wrap(new byte[Math.max(capacity, buffer.capacity() * 2)]);
+        }
+    }
+
+    private static boolean[] fixed(StructType s) {
+        boolean[] f = new boolean[s.length()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = s.apply(i).dataType().isFixedWidth();
+        }
+        return f;
+    }
+}
