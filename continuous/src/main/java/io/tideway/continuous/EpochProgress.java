@@ -42,6 +42,12 @@ final class EpochProgress {
             metrics.put(k + "slots", Long.toString(c.slots()));
             metrics.put(k + "ringDepth", Long.toString(p.ringDepth()));
             metrics.put(k + "readerIdleCycles", Long.toString(c.readerIdleCycles()));
+            org.HdrHistogram.Histogram hops = c.hopsSinceLastCall();
+            if (hops.getTotalCount() > 0) {
+                metrics.put(k + "ringHopNanos.p50", Long.toString(hops.getValueAtPercentile(50)));
+                metrics.put(k + "ringHopNanos.p99", Long.toString(hops.getValueAtPercentile(99)));
+                metrics.put(k + "ringHopNanos.max", Long.toString(hops.getMaxValue()));
+            }
         }
         SourceProgress source = new SourceProgress(stream.description(), stream.serializeOffsets(start),
                 stream.serializeOffsets(end), stream.serializeOffsets(end), inputRows, rate, rate, metrics);

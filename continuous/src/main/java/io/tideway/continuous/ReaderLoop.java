@@ -46,6 +46,11 @@ final class ReaderLoop implements Runnable {
         running = false;
     }
 
+    private void publishRows(long sequence, RingSlot slot) {
+        slot.publishedNanos = System.nanoTime();
+        ring.publish(sequence);
+    }
+
     @Override
     public void run() {
         long sequence = -1;
@@ -55,7 +60,7 @@ final class ReaderLoop implements Runnable {
                 long now = currentEpoch.getAsLong();
                 if (now > epoch) {
                     if (slot != null && slot.rowCount > 0) {
-                        ring.publish(sequence);
+                        publishRows(sequence, slot);
                         slot = null;
                     }
                     if (appender.hasSpill()) {
@@ -63,7 +68,7 @@ final class ReaderLoop implements Runnable {
                         sequence = ring.next();
                         slot = ring.get(sequence);
                         appender.target(slot);
-                        ring.publish(sequence);
+                        publishRows(sequence, slot);
                         slot = null;
                     }
                     while (epoch < now) {
@@ -89,7 +94,7 @@ final class ReaderLoop implements Runnable {
                     reader.pollBatch(appender, room);
                 }
                 if (slot.rowCount > 0) {
-                    ring.publish(sequence);
+                    publishRows(sequence, slot);
                     slot = null;
                     idle.reset();
                 } else {

@@ -19,5 +19,7 @@ final class RingSlot {
     int rowCount;
     int usedBytes;
     long epoch;
+    /** {@code System.nanoTime()} when the reader published a rows slot: the task measures the hop. */
+    long publishedNanos;
     PartitionOffset offset;
 }

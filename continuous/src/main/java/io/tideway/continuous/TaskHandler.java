@@ -47,7 +47,7 @@ final class TaskHandler implements EventHandler<RingSlot> {
                 at += SlotLayout.recordLength(length);
             }
             inputRows += slot.rowCount;
-            counters.onSlot(slot.rowCount);
+            counters.onSlot(slot.rowCount, System.nanoTime() - slot.publishedNanos);
             return;
         }
         long e = slot.epoch;

@@ -77,9 +77,13 @@ class ContinuousQueryTest {
             assertNotNull(q.lastProgress(), wait);
             assertTrue(q.lastProgress().sources()[0].metrics().containsKey("partition1.rows"), q.lastProgress().json());
             long rowsSeen = 0;
+            boolean hopsReported = false;
             for (var p : q.recentProgress()) {
                 rowsSeen += p.numInputRows();
+                hopsReported |= p.sources()[0].metrics().containsKey("partition0.ringHopNanos.p99")
+                        || p.sources()[0].metrics().containsKey("partition1.ringHopNanos.p99");
             }
+            assertTrue(hopsReported, "an epoch with rows reports its ring hop latency (" + wait + ")");
             assertEquals(2000, rowsSeen, "every input row is counted once in some epoch's progress (" + wait + ")");
         }
     }
