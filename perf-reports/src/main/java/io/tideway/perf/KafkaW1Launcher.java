@@ -26,7 +26,9 @@ import static io.tideway.sql.functions.col;
  * {@code kafka-w1}: a single-node KRaft broker in this JVM (the Kafka connector's test
  * {@link EmbeddedKafka}, started once per scenario); per run, fresh one-partition topics, paced
  * sends of {@code key = intended nanoTime, value = seq} (decimal text) → continuous query → the
- * {@code kafka} sink → a consumer thread on the output topic. Producers use {@code linger.ms=0}.
+ * {@code kafka} sink → a consumer thread on the output topic. Both producers send with
+ * {@code linger.ms=0}: the feed's by its own setting, the sink's by the connector's
+ * continuous-mode default.
  * Scenario thread only.
  */
 final class KafkaW1Launcher implements ConnectorW1Scenario.Launcher {
@@ -44,9 +46,9 @@ final class KafkaW1Launcher implements ConnectorW1Scenario.Launcher {
                 + " sends `key = intended nanoTime, value = seq` (decimal text) to a one-partition topic at " + rate
                 + " rows/s, paced by `System.nanoTime()` (`linger.ms=0`, `acks=all`); the query `format(\"kafka\")`"
                 + " `→ select(CAST(CAST(value AS STRING) AS LONG) * 2 as v, key) → filter(v >= 0) → select(key,"
-                + " CAST(v AS STRING) AS value) →` `format(\"kafka\")` (`deliveryGuarantee=at-least-once`,"
-                + " `kafka.linger.ms=0`) runs with `Trigger.Continuous(\"" + epoch + "\")`; a consumer thread (`assign`,"
-                + " `poll(100 ms)`) reads the output topic.";
+                + " CAST(v AS STRING) AS value) →` `format(\"kafka\")` (`deliveryGuarantee=at-least-once`; the"
+                + " sink's producer keeps the connector's continuous-mode default `linger.ms=0`) runs with"
+                + " `Trigger.Continuous(\"" + epoch + "\")`; a consumer thread (`assign`, `poll(100 ms)`) reads the output topic.";
     }
 
     @Override
@@ -66,7 +68,7 @@ final class KafkaW1Launcher implements ConnectorW1Scenario.Launcher {
                 .filter(col("v").geq(0))
                 .select(col("key"), col("v").cast("string").as("value"))
                 .writeStream().format("kafka").option("kafka.bootstrap.servers", bootstrap).option("topic", out)
-                .option("deliveryGuarantee", "at-least-once").option("kafka.linger.ms", "0")
+                .option("deliveryGuarantee", "at-least-once")
                 .option("checkpointLocation", work.resolve("checkpoint").toString())
                 .trigger(Trigger.Continuous(epoch)).start();
         LatencyTail tail = new LatencyTail("kafka-w1-tail", recorder, () -> new OutputConsumer(bootstrap, out));

@@ -29,7 +29,11 @@ public final class PerfMain {
             + "              --rate 10000 --wait backoff --epoch '1 second' --warmup 2 --duration 5 --runs 3\n"
             + "  chronicle-w2  rows/s from a pre-filled Chronicle queue, continuous, counting sink:\n"
             + "              --rows 20000000 --warmupRows rows/5 --wait backoff --warmup 2 --duration 5 --runs 3\n"
-            + "  all         W1, W2, checkpoint, recovery, W3, chronicle-w1, kafka-w1, chronicle-w2 with their defaults\n"
+            + "  windowed-agg  stateful micro-batch (issue 6): rate-micro-batch → withWatermark → groupBy(window 1 s, key).count(),\n"
+            + "              update mode → counting foreach, rows/s and state rows/memory; then the restart time of a\n"
+            + "              groupBy(key).count() store: --keys 1000000 --rowsPerBatch keys --partitions <cores> --warmupBatches 2\n"
+            + "              --batches 10 --buildBatches 2 --restartRowsPerBatch 1000 --runs 3\n"
+            + "  all         W1, W2, checkpoint, recovery, W3, chronicle-w1, kafka-w1, chronicle-w2, windowed-agg with their defaults\n"
             + "              (options given apply to each)\n"
             + "JVM options: TIDEWAY_JAVA_OPTS (e.g. -Xmx64m with --out W1-xmx64m).";
 
@@ -52,6 +56,7 @@ public final class PerfMain {
             case "CHRONICLE-W1" -> new ConnectorW1Scenario(options, results, "chronicle-w1", new ChronicleW1Launcher()).run();
             case "KAFKA-W1" -> new ConnectorW1Scenario(options, results, "kafka-w1", new KafkaW1Launcher()).run();
             case "CHRONICLE-W2" -> new ChronicleW2Scenario(options, results).run();
+            case "WINDOWED-AGG" -> new WindowedAggScenario(options, results).run();
             case "ALL" -> {
                 new W1Scenario(options, results).run();
                 new W2Scenario(options, results).run();
@@ -61,6 +66,7 @@ public final class PerfMain {
                 new ConnectorW1Scenario(options, results, "chronicle-w1", new ChronicleW1Launcher()).run();
                 new ConnectorW1Scenario(options, results, "kafka-w1", new KafkaW1Launcher()).run();
                 new ChronicleW2Scenario(options, results).run();
+                new WindowedAggScenario(options, results).run();
             }
             default -> {
                 System.err.println("unknown scenario " + args[0]);

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * {@code perf-reports/results/README.md}: the latest figure of every scenario against the targets
- * of issue 5, rebuilt from each scenario directory's {@code headline.tsv} whenever a scenario ends.
+ * of issues 5 and 6, rebuilt from each scenario directory's {@code headline.tsv} whenever a scenario ends.
  */
 final class SummaryReport {
     /** Target key → {scenario, target}, in the issue's order. */
@@ -27,6 +27,9 @@ final class SummaryReport {
         TARGETS.put("kafka-w1", new String[]{"W1 10k rows/s Kafka → continuous → Kafka", "report p50, p99, p99.9 (read time − intended time)"});
         TARGETS.put("chronicle-w2", new String[]{"W2 from a pre-filled Chronicle queue, continuous", "report rows/s"});
         TARGETS.put("w3", new String[]{"W3 word count micro-batch", "≥ 10 M words/s"});
+        TARGETS.put("windowed-agg", new String[]{"windowed aggregation, 1 M keys, 1 s tumbling windows, micro-batch (issue 6)",
+                "report rows/s, state rows and memory"});
+        TARGETS.put("state-restart", new String[]{"state-store restart, 1 M keys (issue 6)", "≤ 2 s to the first committed batch"});
         TARGETS.put("alloc", new String[]{"continuous hot path allocation", "0 B/row"});
         TARGETS.put("checkpoint", new String[]{"checkpoint overhead at 100 ms epochs", "W1 p99 within +10 % of no checkpoint"});
         TARGETS.put("start", new String[]{"start → first row", "≤ 200 ms"});

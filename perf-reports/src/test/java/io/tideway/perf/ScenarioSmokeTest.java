@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,8 @@ class ScenarioSmokeTest {
 
     private static long tableRows(Path readme) throws Exception {
         return Files.readAllLines(readme).stream().filter(l -> l.startsWith("| ") && !l.startsWith("| configuration")
-                && !l.startsWith("| rate") && !l.startsWith("| mode") && !l.startsWith("| 1000 ")).count();
+                && !l.startsWith("| rate") && !l.startsWith("| mode") && !l.startsWith("| 1000 ")
+                && !l.startsWith("| run ")).count();
     }
 
     @Test
@@ -67,5 +69,18 @@ class ScenarioSmokeTest {
         String summary = Files.readString(results.resolve("README.md"));
         assertTrue(summary.contains("(chronicle-w1)") && summary.contains("(kafka-w1)") && summary.contains("(chronicle-w2)"),
                 summary);
+    }
+
+    @Test
+    void windowedAggWritesBothPartsAndItsHeadlines() throws Exception {
+        new WindowedAggScenario(args("--keys", "2000", "--partitions", "1", "--warmupBatches", "1", "--batches", "2",
+                "--runs", "1"), results).run();
+        Path dir = results.resolve("windowed-agg");
+        assertEquals(2, tableRows(dir.resolve("README.md")), "one windowed row and one restart row");
+        List<String> headlines = Files.readAllLines(dir.resolve("headline.tsv"));
+        assertTrue(headlines.get(0).startsWith("windowed-agg\t") && headlines.get(1).startsWith("state-restart\t"),
+                headlines.toString());
+        String summary = Files.readString(results.resolve("README.md"));
+        assertTrue(summary.contains("(windowed-agg)"), summary);
     }
 }

@@ -5,44 +5,50 @@ import io.tideway.engine.spi.PartitionOffset;
 import io.tideway.offheap.row.RowConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * Reads one topic-partition for the life of a continuous query (Spark's
- * {@code KafkaContinuousPartitionReader}): {@code assign} + {@code seek} to the start offset, then
- * each {@link #poll} hands over what the consumer has buffered, asking the client with a zero
- * timeout only when that is used up, so it never waits (the reader thread's idle strategy does).
- * An offset below the log start is data loss: fail, or continue at the earliest offset.
+ * {@code KafkaContinuousPartitionReader}). The consumer ({@code assign} + {@code seek} to the
+ * start offset) runs on a {@link PartitionFetcher} thread that blocks in {@code poll}; each
+ * {@link #poll} here hands over what the fetcher has queued and never waits (the reader thread's
+ * idle strategy does). An offset below the log start is data loss: fail, or continue at the
+ * earliest offset.
  *
- * <p>Threading: owned by one reader thread, as is its consumer; every field is reader thread only.
+ * <p>Threading: owned by one reader thread; every field is reader thread only (the fetcher's
+ * queue is the one crossing).
  */
 final class KafkaContinuousReader implements ContinuousPartitionReader {
-    private final KafkaSourceOptions options;
     private final TopicPartition tp;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final PartitionFetcher fetcher;
     private final RecordRowWriter rows;
     private Iterator<ConsumerRecord<byte[], byte[]>> pending = Collections.emptyIterator();
     private long nextOffset;
 
     KafkaContinuousReader(KafkaSourceOptions options, String groupId, KafkaPartitionOffset start) {
-        this.options = options;
         this.tp = start.topicPartition();
-        this.rows = new RecordRowWriter(options.includeHeaders());
-        this.consumer = new KafkaConsumer<>(KafkaParams.executorConsumer(options.kafkaParams(), groupId));
-        consumer.assign(List.of(tp));
-        consumer.seek(tp, start.nextOffset());
         this.nextOffset = start.nextOffset();
+        this.rows = new RecordRowWriter(options.includeHeaders());
+        KafkaConsumer<byte[], byte[]> consumer = null;
+        try {
+            consumer = new KafkaConsumer<>(KafkaParams.executorConsumer(options.kafkaParams(), groupId));
+            this.fetcher = new PartitionFetcher(consumer, tp, nextOffset, options.failOnDataLoss(), options.pollTimeoutMs());
+        } catch (RuntimeException e) {
+            if (consumer != null) {
+                consumer.close();
+            }
+            rows.close();
+            throw e;
+        }
+        fetcher.start();
     }
 
     @Override
     public int poll(RowConsumer out, int maxRows) {
-        if (!pending.hasNext() && !fetch()) {
+        if (!pending.hasNext() && !nextBatch()) {
             return 0;
         }
         int n = 0;
@@ -55,20 +61,16 @@ final class KafkaContinuousReader implements ContinuousPartitionReader {
         return n;
     }
 
-    private boolean fetch() {
-        try {
-            List<ConsumerRecord<byte[], byte[]>> got = consumer.poll(Duration.ZERO).records(tp);
-            if (got.isEmpty()) {
-                return false;
-            }
-            pending = got.iterator();
-            return true;
-        } catch (OffsetOutOfRangeException e) {
-            DataLoss.report(options.failOnDataLoss(), "Cannot fetch offset " + nextOffset + " of " + tp + ": " + e.getMessage());
-            consumer.seekToBeginning(List.of(tp));
-            nextOffset = Math.max(nextOffset, consumer.position(tp, Duration.ofMillis(options.pollTimeoutMs())));
+    private boolean nextBatch() {
+        PartitionFetcher.Batch b = fetcher.next();
+        if (b == null) {
             return false;
         }
+        if (b.skippedTo() >= 0) {
+            nextOffset = Math.max(nextOffset, b.skippedTo());
+        }
+        pending = b.records().iterator();
+        return pending.hasNext();
     }
 
     @Override
@@ -79,7 +81,9 @@ final class KafkaContinuousReader implements ContinuousPartitionReader {
     @Override
     public void close() {
         try {
-            consumer.close();
+            fetcher.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             rows.close();
         }

@@ -113,6 +113,18 @@ final class KafkaParams {
         return p;
     }
 
+    /**
+     * The producer of a continuous query's sink: as {@link #producer}, with {@code linger.ms=0}
+     * unless the user set it. Kafka 4's default of 5 ms holds every row of a trickling stream
+     * for 5 ms before it is sent; a continuous query is there for latency, and under load the
+     * producer still batches what accumulates while earlier requests are in flight.
+     */
+    static Map<String, Object> continuousProducer(Map<String, Object> producerParams) {
+        Map<String, Object> p = new HashMap<>(producerParams);
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "0");
+        return p;
+    }
+
     /** The clients' own {@code default.api.timeout.ms} (60 s unless set): the bound on every planning call. */
     static long apiTimeoutMs(Map<String, Object> specified) {
         Object v = specified.get(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,8 @@ final class KafkaStreamSink implements StreamSink {
     private final Path checkpointDir;
     /** Whether batches run as Kafka transactions: exactly-once asked for and a micro-batch trigger. */
     private final boolean transactional;
+    /** The plain producer's parameters: the user's, plus {@link KafkaParams#continuousProducer} defaults in continuous mode. */
+    private final Map<String, Object> plainProducerParams;
     /** Guarded by this. */
     private BatchTransactions transactions;
     /** Guarded by this. */
@@ -48,6 +51,7 @@ final class KafkaStreamSink implements StreamSink {
         this.projection = projection;
         this.checkpointDir = checkpointDir;
         this.transactional = options.exactlyOnce() && !continuous;
+        this.plainProducerParams = continuous ? KafkaParams.continuousProducer(options.producerParams()) : options.producerParams();
         if (options.exactlyOnce() && continuous) {
             LOG.log(System.Logger.Level.WARNING, "The Kafka sink writes at-least-once under a continuous trigger: its"
                     + " epochs are logged only when they end, so a re-run epoch cannot be recognised");
@@ -103,7 +107,7 @@ final class KafkaStreamSink implements StreamSink {
 
     private synchronized KafkaProducer<byte[], byte[]> plainProducer() {
         if (plainProducer == null) {
-            plainProducer = new KafkaProducer<>(options.producerParams());
+            plainProducer = new KafkaProducer<>(plainProducerParams);
         }
         return plainProducer;
     }

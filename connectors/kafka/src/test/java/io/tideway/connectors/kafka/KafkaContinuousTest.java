@@ -108,6 +108,47 @@ class KafkaContinuousTest {
         assertTrue(metrics.containsKey("partition0.rows"), "the executor's ring counters are still there: " + metrics);
     }
 
+    private StreamingQuery startLossy(Path chk, String failOnDataLoss) throws Exception {
+        StreamingQuery q = spark.readStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap())
+                .option("subscribe", "cgone").option("startingOffsets", "earliest").option("failOnDataLoss", failOnDataLoss)
+                .load().selectExpr("value")
+                .writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap()).option("topic", "cgone-out")
+                .option("checkpointLocation", chk.toString()).trigger(Trigger.Continuous(100)).start();
+        started.add(q);
+        return q;
+    }
+
+    /**
+     * Records deleted before a continuous reader reaches them: its fetch thread meets an offset
+     * below the log start; {@code failOnDataLoss=true} fails the query naming the partition,
+     * {@code false} continues at the earliest offset left.
+     */
+    @Test
+    void dataLossInContinuousModeFailsOrSkipsAsConfigured(@TempDir Path chk) throws Exception {
+        kafka.createTopic("cgone", 1);
+        kafka.createTopic("cgone-out", 1);
+        kafka.produce("cgone", 1, values(0, 10));
+        StreamingQuery first = startLossy(chk, "true");
+        Await.until(() -> kafka.consume("cgone-out", "read_committed", 10, Duration.ofMillis(200)).size() >= 10, 30_000,
+                "the first 10 rows");
+        first.stop();
+        kafka.produce("cgone", 1, values(10, 20));
+        kafka.deleteRecords("cgone", 0, 15); // offsets 10..14 go before the restarted query reads them
+
+        StreamingQuery failing = startLossy(chk, "true");
+        assertThrows(StreamingQueryException.class, () -> failing.awaitTermination(30_000));
+        String message = String.valueOf(failing.exception().orElseThrow().getMessage());
+        assertTrue(message.contains("cgone-0"), message);
+
+        StreamingQuery lenient = startLossy(chk, "false");
+        Await.until(() -> new TreeSet<>(kafka.consume("cgone-out", "read_committed", 25, Duration.ofMillis(200)))
+                .containsAll(values(15, 20)), 30_000, "rows 15..19 after skipping the deleted ones");
+        lenient.stop();
+        assertTrue(lenient.exception().isEmpty(), () -> String.valueOf(lenient.exception()));
+        List<String> out = kafka.consume("cgone-out", "read_committed", 25, Duration.ofSeconds(2));
+        assertTrue(out.stream().noneMatch(values(10, 15)::contains), "deleted rows never appear: " + out);
+    }
+
     /** A continuous query on a closed loopback port fails at start() or soon after, with the cause, not a hang. */
     @Test
     void anUnreachableBrokerFailsAContinuousQuery(@TempDir Path chk) throws Exception {

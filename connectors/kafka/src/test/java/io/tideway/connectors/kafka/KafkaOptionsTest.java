@@ -82,6 +82,18 @@ class KafkaOptionsTest {
     }
 
     @Test
+    void continuousSinkSendsWithoutLingerUnlessTheUserSetsIt() {
+        Map<String, Object> dflt = KafkaParams.continuousProducer(
+                KafkaSinkOptions.parse(opts("kafka.bootstrap.servers", "x:1")).producerParams());
+        assertEquals("0", dflt.get("linger.ms"));
+        Map<String, Object> user = KafkaParams.continuousProducer(
+                KafkaSinkOptions.parse(opts("kafka.bootstrap.servers", "x:1", "kafka.linger.ms", "20")).producerParams());
+        assertEquals("20", user.get("linger.ms"));
+        assertTrue(!KafkaSinkOptions.parse(opts("kafka.bootstrap.servers", "x:1")).producerParams().containsKey("linger.ms"),
+                "micro-batch keeps Kafka's own default");
+    }
+
+    @Test
     void offsetsJsonRoundTripsInSparksFormat() {
         String json = "{\"a\":{\"0\":42,\"1\":7},\"b\":{\"0\":-2}}";
         assertEquals(json, KafkaSourceOffset.parse(json).json());
