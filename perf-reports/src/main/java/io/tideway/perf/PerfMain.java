@@ -21,7 +21,7 @@ public final class PerfMain {
             + "  W3          word count over files (micro-batch): --files 10 --lines 100000 --maxFilesPerTrigger 1,10 --runs 3\n"
             + "  checkpoint  W1 at --rate 10000 continuous, --epochs '100 milliseconds,1 second,1 hour' (1 hour ≈ none)\n"
             + "              --wait backoff --warmup 2 --duration 5 --runs 3\n"
-            + "  recovery    start → first row and restart → first new row: --mode continuous,microbatch --rate 1000\n"
+            + "  recovery    start → first row and restart → first new row: --mode continuous,microbatch-rmb,microbatch --rate 1000\n"
             + "              --runs 5 --epoch '200 milliseconds'\n"
             + "  chronicle-w1  W1 through Chronicle Queue: paced appends → continuous query → chronicle sink → tailer:\n"
             + "              --rate 10000 --wait backoff --epoch '1 second' --warmup 2 --duration 5 --runs 3\n"

@@ -26,7 +26,7 @@ final class RecoveryScenario {
     private final Path dir;
 
     RecoveryScenario(ScenarioArgs args, Path results) {
-        this.modes = args.getStrings("mode", "continuous,microbatch");
+        this.modes = args.getStrings("mode", "continuous,microbatch-rmb,microbatch");
         this.rate = args.getInt("rate", 1000);
         this.runs = args.getInt("runs", 5);
         this.epoch = args.getString("epoch", "200 milliseconds");
@@ -116,7 +116,9 @@ final class RecoveryScenario {
         }
         md.append("\nTargets (issue 5): start → first row ≤ 200 ms; restart → first row ≤ 500 ms.")
                 .append(" The micro-batch `rate` source's offsets are whole seconds since its creation, so its first batch")
-                .append(" cannot come before the first second has passed (Spark's semantics): ≈ 1 s is its floor.\n");
+                .append(" cannot come before the first second has passed (Spark's semantics): ≈ 1 s is its floor.")
+                .append(" `microbatch-rmb` runs the same operators on `rate-micro-batch`, whose first batch has rows at once:")
+                .append(" the engine's own start and restart time in micro-batch mode.\n");
         Files.writeString(dir.resolve("README.md"), md.toString());
         System.out.println(md);
         h.write(dir);

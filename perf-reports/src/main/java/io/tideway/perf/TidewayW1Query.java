@@ -22,8 +22,10 @@ import static io.tideway.sql.functions.col;
  * writer; continuous ({@code Trigger.Continuous(epoch)}, the session's wait strategy) or
  * micro-batch (default trigger). Immutable; {@link #start} is called from the scenario thread.
  *
- * @param mode  {@code continuous}, {@code microbatch} or {@code microbatch-memory} (a paced
- *              {@link MemoryStream} instead of {@code rate}, default trigger)
+ * @param mode  {@code continuous}, {@code microbatch}, {@code microbatch-memory} (a paced
+ *              {@link MemoryStream} instead of {@code rate}, default trigger) or
+ *              {@code microbatch-rmb} ({@code rate-micro-batch}: rows in the very first batch, for
+ *              start/restart times only — it has no intended time, so latencies record as 0)
  * @param epoch the continuous epoch (checkpoint) interval, e.g. {@code 1 second}
  */
 record TidewayW1Query(long rowsPerSecond, int partitions, String mode, String epoch, String waitStrategy) {
@@ -31,6 +33,19 @@ record TidewayW1Query(long rowsPerSecond, int partitions, String mode, String ep
         spark.conf().set("tideway.continuous.waitStrategy", waitStrategy);
         if (mode.equals("microbatch-memory")) {
             return startOnMemoryStream(spark, writer, checkpoint);
+        }
+        if (mode.equals("microbatch-rmb")) {
+            return spark.readStream().format("rate-micro-batch")
+                    .option("rowsPerBatch", Math.max(1, rowsPerSecond / 10))
+                    .option("numPartitions", partitions)
+                    .load()
+                    // no intended time: MAX_VALUE makes the writer record 0 (only the first row's time is used)
+                    .select(col("value").multiply(2).as("v"), io.tideway.sql.functions.lit(Long.MAX_VALUE).as("intendedNanoTime"))
+                    .filter(col("v").geq(0))
+                    .writeStream()
+                    .foreach(writer)
+                    .option("checkpointLocation", checkpoint.toString())
+                    .start();
         }
         DataStreamWriter<Row> w = spark.readStream().format("rate")
                 .option("rowsPerSecond", rowsPerSecond)
@@ -46,7 +61,7 @@ record TidewayW1Query(long rowsPerSecond, int partitions, String mode, String ep
         if (mode.equals("continuous")) {
             w = w.trigger(Trigger.Continuous(epoch));
         } else if (!mode.equals("microbatch")) {
-            throw new IllegalArgumentException("option --mode must be continuous, microbatch, microbatch-memory or baseline,"
+            throw new IllegalArgumentException("option --mode must be continuous, microbatch, microbatch-memory, microbatch-rmb or baseline,"
                     + " got '" + mode + "'");
         }
         return w.start();
