@@ -26,7 +26,7 @@ class ScenarioSmokeTest {
     private static long tableRows(Path readme) throws Exception {
         return Files.readAllLines(readme).stream().filter(l -> l.startsWith("| ") && !l.startsWith("| configuration")
                 && !l.startsWith("| rate") && !l.startsWith("| mode") && !l.startsWith("| 1000 ")
-                && !l.startsWith("| run ")).count();
+                && !l.startsWith("| run ") && !l.startsWith("| maxFilesPerTrigger")).count();
     }
 
     @Test
@@ -53,6 +53,15 @@ class ScenarioSmokeTest {
         assertEquals(1, tableRows(results.resolve("recovery/README.md")));
         String summary = Files.readString(results.resolve("README.md"));
         assertTrue(summary.contains("(W2)") && summary.contains("(checkpoint)") && summary.contains("(recovery)"), summary);
+    }
+
+    @Test
+    void w3CountsTheWordsOfTinyFilesAndWritesItsReport() throws Exception {
+        new WordCountScenario(args("--files", "2", "--lines", "200", "--maxFilesPerTrigger", "1,2", "--runs", "1"),
+                results.resolve("W3")).run();
+        assertEquals(2, tableRows(results.resolve("W3/README.md")), "one row per maxFilesPerTrigger");
+        new RecoveryScenario(args("--mode", "microbatch-rmb", "--runs", "1"), results).run();
+        assertEquals(1, tableRows(results.resolve("recovery/README.md")));
     }
 
     @Test
