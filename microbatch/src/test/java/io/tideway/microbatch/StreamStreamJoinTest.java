@@ -116,6 +116,29 @@ class StreamStreamJoinTest {
     }
 
     @Test
+    void fullOuterJoinEmitsTheUnmatchedRowsOfBothSidesAtEviction(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> impressions = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        MemoryStream<WindowedAggregationTest.Event> clicks = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        Dataset<Row> imp = impressions.toDF().withWatermark("timestamp", "5 minutes");
+        Dataset<Row> clk = clicks.toDF().withWatermark("timestamp", "5 minutes");
+        Column sameAdSameMinute = imp.col("word").equalTo(clk.col("word")).and(imp.col("timestamp").equalTo(clk.col("timestamp")));
+        StreamingQuery q = start(imp.join(clk, sameAdSameMinute, "full_outer"), dir);
+        impressions.addData(at("12:00", "a1"), at("12:00", "a2"));
+        clicks.addData(at("12:00", "a1"), at("12:00", "a3"));
+        q.processAllAvailable();
+        assertEquals(List.of("12:00 a1 12:00 a1"), LOG.newRows());
+        q.stop();
+
+        q = start(imp.join(clk, sameAdSameMinute, "full_outer"), dir);
+        impressions.addData(at("12:30", "a8"));
+        clicks.addData(at("12:30", "a9"));
+        q.processAllAvailable();
+        assertEquals(List.of("12:00 a2 null null", "null null 12:00 a3"), LOG.newRows(),
+                "after the restart the watermark passes 12:00: each side's unmatched row comes out once");
+        q.stop();
+    }
+
+    @Test
     void outerJoinsWithoutAWatermarkedKeyFailAtStart(@TempDir Path dir) {
         Dataset<Row> imp = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark).toDF();
         Dataset<Row> clk = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark).toDF();
