@@ -138,6 +138,48 @@ class StreamStreamJoinTest {
         q.stop();
     }
 
+    /** The guide's ad monetization example: clicks within an hour after their impression. */
+    private static Dataset<Row> adsJoin(MemoryStream<WindowedAggregationTest.Event> impressions,
+                                        MemoryStream<WindowedAggregationTest.Event> clicks, String type) {
+        Dataset<Row> impressionsWithWatermark = impressions.toDF()
+                .withColumnRenamed("word", "impressionAdId").withColumnRenamed("timestamp", "impressionTime")
+                .withWatermark("impressionTime", "2 hours");
+        Dataset<Row> clicksWithWatermark = clicks.toDF()
+                .withColumnRenamed("word", "clickAdId").withColumnRenamed("timestamp", "clickTime")
+                .withWatermark("clickTime", "3 hours");
+        return impressionsWithWatermark.join(clicksWithWatermark, io.tideway.sql.functions.expr(
+                "clickAdId = impressionAdId AND clickTime >= impressionTime AND clickTime <= impressionTime + interval 1 hour"), type);
+    }
+
+    @Test
+    void theGuidesAdImpressionJoinCleansStateByItsTimeRangeAndEmitsUnmatchedImpressions(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> impressions = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        MemoryStream<WindowedAggregationTest.Event> clicks = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        StreamingQuery q = start(adsJoin(impressions, clicks, "left_outer"), dir);
+        impressions.addData(at("10:00", "a1"), at("10:00", "a2"));
+        clicks.addData(at("10:30", "a1"));
+        q.processAllAvailable();
+        assertEquals(List.of("10:00 a1 10:30 a1"), LOG.newRows());
+        clicks.addData(at("11:30", "a2"));
+        q.processAllAvailable();
+        assertEquals(List.of(), LOG.newRows(), "a2's click came 90 minutes after its impression");
+        q.stop();
+
+        q = start(adsJoin(impressions, clicks, "left_outer"), dir);
+        impressions.addData(at("20:00", "a9"));
+        clicks.addData(at("20:10", "a9"));
+        q.processAllAvailable();
+        // The watermark is min(20:00 - 2 h, 20:10 - 3 h) = 17:10: impressions up to 16:10 and
+        // clicks up to 17:10 can no longer match; a2's impression never did.
+        assertEquals(List.of("10:00 a2 null null", "20:00 a9 20:10 a9"), LOG.newRows());
+        StreamingQueryProgress p = q.lastProgress();
+        assertEquals(4, p.stateOperators()[0].numRowsTotal(), "a9's impression and click, and their counts: " + p.prettyJson());
+        clicks.addData(at("20:30", "a9"));
+        q.processAllAvailable();
+        assertEquals(List.of("20:00 a9 20:30 a9"), LOG.newRows(), "the buffered impression still matches a later click");
+        q.stop();
+    }
+
     @Test
     void outerJoinsWithoutAWatermarkedKeyFailAtStart(@TempDir Path dir) {
         Dataset<Row> imp = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark).toDF();

@@ -43,6 +43,15 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
 
     @Override
     public Expression coerceTypes() {
+        if (op == Op.ADD || op == Op.SUBTRACT) {
+            // timestamp ± interval is a timestamp; both are microseconds, so the long path adds them
+            if (left.dataType() == DataTypes.TimestampType && right.dataType() == DataTypes.DayTimeIntervalType) {
+                return this;
+            }
+            if (op == Op.ADD && left.dataType() == DataTypes.DayTimeIntervalType && right.dataType() == DataTypes.TimestampType) {
+                return new BinaryArithmetic(op, right, left);
+            }
+        }
         DataType t = TypeCoercion.widerNumeric(left.dataType(), right.dataType());
         if (t == null) {
             throw TypeCoercion.mismatch(sql(), left.dataType(), right.dataType());

@@ -137,7 +137,16 @@ public final class UnsupportedOperationChecker {
             if (t == JoinType.LEFT_SEMI || t == JoinType.LEFT_ANTI || t == JoinType.CROSS) {
                 throw fail("Tideway does not run stream-stream " + t.sparkName() + " joins yet", plan);
             }
-            if (t != JoinType.INNER && !watermarkInJoinKeys(j)) {
+            JoinStateBounds bounds = JoinStateBounds.of(j);
+            boolean leftExpires = bounds.bindsLeft() || watermarkInJoinKeys(j);
+            boolean rightExpires = bounds.bindsRight() || watermarkInJoinKeys(j);
+            boolean ok = switch (t) {
+                case LEFT_OUTER -> leftExpires;
+                case RIGHT_OUTER -> rightExpires;
+                case FULL_OUTER -> leftExpires && rightExpires;
+                default -> true;
+            };
+            if (!ok) {
                 throw fail("Stream-stream " + t.sparkName() + " join between two streaming DataFrame/Datasets is not supported "
                         + "without a watermark in the join keys, or a watermark on the nullable side and an appropriate range condition", plan);
             }

@@ -94,9 +94,32 @@ final class SqlNodeTranslator {
                 return functions.lit(l.booleanValue());
             case UNKNOWN:
                 throw unsupported("typed literals such as TIMESTAMP '...'", l);
+            case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
+                 INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND:
+                // Calcite gives a day-time interval's value in milliseconds
+                return new Column(new io.tideway.engine.expr.Literal(l.getValueAs(Long.class) * 1000L,
+                        io.tideway.sql.types.DataTypes.DayTimeIntervalType));
             default:
                 throw unsupported(l.getTypeName().getName() + " literals", l);
         }
+    }
+
+    /** Spark's {@code interval 1 hour}: a number of one day-time unit. */
+    private Column interval(SqlNumericLiteral n, org.apache.calcite.sql.SqlIntervalQualifier q, SqlNode at) {
+        long micros = switch (q.getUnit()) {
+            case DAY -> 86_400_000_000L;
+            case HOUR -> 3_600_000_000L;
+            case MINUTE -> 60_000_000L;
+            case SECOND -> 1_000_000L;
+            case MILLISECOND -> 1_000L;
+            case MICROSECOND -> 1L;
+            default -> throw unsupported(q.getUnit() + " intervals", at);
+        };
+        if (q.getEndUnit() != null && q.getEndUnit() != q.getUnit()) {
+            throw unsupported("multi-unit intervals", at);
+        }
+        java.math.BigDecimal v = n.bigDecimalValue().multiply(java.math.BigDecimal.valueOf(micros));
+        return new Column(new io.tideway.engine.expr.Literal(v.longValue(), io.tideway.sql.types.DataTypes.DayTimeIntervalType));
     }
 
     /** Integers become int if they fit, else bigint; other numbers become double. */
@@ -117,6 +140,16 @@ final class SqlNodeTranslator {
 
     private Column call(SqlBasicCall c) {
         List<SqlNode> ops = c.getOperandList();
+        if (c.getOperator().getName().equalsIgnoreCase("INTERVAL") && ops.size() == 2
+                && ops.get(0) instanceof SqlNumericLiteral n && ops.get(1) instanceof org.apache.calcite.sql.SqlIntervalQualifier q) {
+            return interval(n, q, c);
+        }
+        if (c.getOperator() instanceof org.apache.calcite.sql.fun.SqlBetweenOperator between
+                && between.flag == org.apache.calcite.sql.fun.SqlBetweenOperator.Flag.ASYMMETRIC) {
+            Column value = arg(c, 0);
+            Column inRange = value.geq(arg(c, 1)).and(value.leq(arg(c, 2)));
+            return between.isNegated() ? functions.not(inRange) : inRange;
+        }
         switch (c.getKind()) {
             case PLUS: return fold(c).plus(arg(c, 1));
             case MINUS: return fold(c).minus(arg(c, 1));

@@ -9,6 +9,7 @@ import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.Join;
+import io.tideway.engine.plan.JoinStateBounds;
 import io.tideway.engine.plan.JoinType;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.state.StateStore;
@@ -46,10 +47,13 @@ public final class StreamStreamJoinStage implements StatefulStage {
     /** Index of the join key the watermark bounds, or -1. */
     private final int watermarkKey;
     private final boolean watermarkKeyIsWindow;
+    /** Time-range conditions after which a buffered row can no longer match. */
+    private final JoinStateBounds bounds;
 
     public StreamStreamJoinStage(Join join, EvalContext ctx) {
         this.join = join;
         this.ctx = ctx;
+        this.bounds = JoinStateBounds.of(join);
         this.watermarkKey = watermarkKeyIndex(join);
         this.watermarkKeyIsWindow = watermarkKey >= 0 && join.leftKeys().get(watermarkKey).dataType() instanceof StructType;
     }
@@ -85,7 +89,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
 
     @Override
     public boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
-        return watermarkKey >= 0 && watermarkMs > lastBatchWatermarkMs;
+        return (watermarkKey >= 0 || bounds.bindsLeft() || bounds.bindsRight()) && watermarkMs > lastBatchWatermarkMs;
     }
 
     @Override
@@ -148,6 +152,9 @@ public final class StreamStreamJoinStage implements StatefulStage {
         }
         if (watermarkKey >= 0) {
             probe.evict(watermarkMs);
+        }
+        if (bounds.bindsLeft() || bounds.bindsRight()) {
+            probe.evictByRange(watermarkMs);
         }
     }
 
@@ -290,6 +297,73 @@ public final class StreamStreamJoinStage implements StatefulStage {
                     emitUnmatched(side, row.wrap(page, store.payloadOffset(h) + 8, store.payloadLength(h) - 8));
                 }
                 store.remove(h);
+            }
+        }
+
+        /**
+         * Removes buffered rows the time-range conditions say can no longer match (outer joins
+         * emit the unmatched ones), then closes the holes in each key's row indexes by moving its
+         * last rows down, so that a key's rows stay at indexes 0..count-1.
+         */
+        void evictByRange(long watermarkMs) {
+            java.util.Map<java.nio.ByteBuffer, java.util.TreeSet<Integer>> expired = new java.util.LinkedHashMap<>();
+            LongArrayList handles = store.allHandles();
+            for (int i = 0; i < handles.size(); i++) {
+                long h = handles.getLong(i);
+                DirectBuffer page = store.buffer(h);
+                int ko = store.keyOffset(h);
+                int kl = store.keyLength(h);
+                if (page.getByte(ko + 1) != ROW) {
+                    continue;
+                }
+                byte side = page.getByte(ko);
+                int ordinal = side == LEFT ? bounds.leftTimeOrdinal : bounds.rightTimeOrdinal;
+                if (ordinal < 0) {
+                    continue;
+                }
+                RowReader row = (side == LEFT ? leftRow : rightRow).wrap(page, store.payloadOffset(h) + 8, store.payloadLength(h) - 8);
+                long offset = side == LEFT ? bounds.leftOffsetMicros : bounds.rightOffsetMicros;
+                if (row.isNullAt(ordinal) || row.getLong(ordinal) > watermarkMs * 1000L + offset) {
+                    continue;
+                }
+                if (preserves(side) && page.getLong(store.payloadOffset(h)) == 0L) {
+                    emitUnmatched(side, row);
+                }
+                byte[] sideAndKey = new byte[kl - 4];
+                page.getBytes(ko, sideAndKey);
+                expired.computeIfAbsent(java.nio.ByteBuffer.wrap(sideAndKey), k -> new java.util.TreeSet<>())
+                        .add(page.getInt(ko + kl - 4));
+            }
+            for (var e : expired.entrySet()) {
+                byte[] sideAndKey = e.getKey().array();
+                byte side = sideAndKey[0];
+                UnsafeBuffer key = new UnsafeBuffer(sideAndKey);
+                int keyLength = sideAndKey.length - 2;
+                long n = count(side, key, 2, keyLength);
+                for (int index : e.getValue().descendingSet()) {
+                    long last = n - 1;
+                    long gone = store.find(rowKey(side, key, 2, keyLength, index), 0, rowKeyLength(keyLength));
+                    if (index < last) {
+                        long moving = store.find(rowKey(side, key, 2, keyLength, (int) last), 0, rowKeyLength(keyLength));
+                        ensure(value, store.payloadLength(moving));
+                        store.buffer(moving).getBytes(store.payloadOffset(moving), value, 0, store.payloadLength(moving));
+                        int length = store.payloadLength(moving);
+                        store.remove(moving);
+                        store.put(rowKey(side, key, 2, keyLength, index), 0, rowKeyLength(keyLength), value, 0, length);
+                    } else {
+                        store.remove(gone);
+                    }
+                    n--;
+                }
+                count(side, key, 2, keyLength); // leaves the count key in stateKey
+                long h = store.find(stateKey, 0, 2 + keyLength);
+                if (n == 0) {
+                    store.remove(h);
+                } else {
+                    ensure(value, 8);
+                    value.putLong(0, n);
+                    store.put(stateKey, 0, 2 + keyLength, value, 0, 8);
+                }
             }
         }
 

@@ -11,6 +11,7 @@ public final class DataTypes {
     public static final DataType StringType = io.tideway.sql.types.StringType.INSTANCE;
     public static final DataType BinaryType = io.tideway.sql.types.BinaryType.INSTANCE;
     public static final DataType TimestampType = io.tideway.sql.types.TimestampType.INSTANCE;
+    public static final DataType DayTimeIntervalType = io.tideway.sql.types.DayTimeIntervalType.INSTANCE;
     public static final DataType DateType = io.tideway.sql.types.DateType.INSTANCE;
     public static final DataType NullType = io.tideway.sql.types.NullType.INSTANCE;
 

@@ -1,0 +1,122 @@
+package io.tideway.engine.plan;
+
+import io.tideway.engine.expr.BinaryArithmetic;
+import io.tideway.engine.expr.BoundReference;
+import io.tideway.engine.expr.Comparison;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Literal;
+import io.tideway.engine.expr.Logical;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When a buffered row of a stream-stream join can no longer match (Spark's state value
+ * watermark), derived from time-range conditions between the sides' event-time columns, such as
+ * the guide's {@code clickTime >= impressionTime AND clickTime <= impressionTime + interval 1 hour}.
+ * Each conjunct is read as {@code L - R >= c} or {@code L - R <= c} (L, R: event-time columns with
+ * a watermark on the left and right side, c: constant intervals). Future rows of a side are above
+ * the watermark W, so {@code L - R >= c} makes a left row useless once {@code L <= W + c}, and
+ * {@code L - R <= c} makes a right row useless once {@code R <= W - c}. Immutable.
+ */
+public final class JoinStateBounds {
+    /** Ordinal of the event-time column in each side's rows, or -1 when that side has no bound. */
+    public final int leftTimeOrdinal;
+    public final int rightTimeOrdinal;
+    /** Evict a left row when its time is at or below watermark + this (micros). */
+    public final long leftOffsetMicros;
+    /** Evict a right row when its time is at or below watermark + this (micros). */
+    public final long rightOffsetMicros;
+
+    private JoinStateBounds(int leftTimeOrdinal, long leftOffsetMicros, int rightTimeOrdinal, long rightOffsetMicros) {
+        this.leftTimeOrdinal = leftTimeOrdinal;
+        this.leftOffsetMicros = leftOffsetMicros;
+        this.rightTimeOrdinal = rightTimeOrdinal;
+        this.rightOffsetMicros = rightOffsetMicros;
+    }
+
+    public boolean bindsLeft() {
+        return leftTimeOrdinal >= 0;
+    }
+
+    public boolean bindsRight() {
+        return rightTimeOrdinal >= 0;
+    }
+
+    public static JoinStateBounds of(Join join) {
+        int leftWidth = join.left().schema().length();
+        int leftOrdinal = -1;
+        int rightOrdinal = -1;
+        long leftOffset = Long.MIN_VALUE;
+        long rightOffset = Long.MIN_VALUE;
+        for (Expression c : conjuncts(join.residual())) {
+            if (!(c instanceof Comparison cmp) || cmp.op() == Comparison.Op.EQ || cmp.op() == Comparison.Op.NE) {
+                continue;
+            }
+            Term x = Term.of(cmp.left());
+            Term y = Term.of(cmp.right());
+            if (x == null || y == null) {
+                continue;
+            }
+            boolean greater = cmp.op() == Comparison.Op.GE || cmp.op() == Comparison.Op.GT;
+            Term l;
+            Term r;
+            long constant;
+            if (x.ordinal < leftWidth && y.ordinal >= leftWidth) { // L + a op R + b  ->  L - R op b - a
+                l = x;
+                r = y;
+                constant = y.offset - x.offset;
+            } else if (x.ordinal >= leftWidth && y.ordinal < leftWidth) { // R + a op L + b  ->  L - R op' a - b
+                l = y;
+                r = x;
+                constant = x.offset - y.offset;
+                greater = !greater;
+            } else {
+                continue;
+            }
+            if (greater) { // L - R >= c: left rows expire at W + c
+                if (leftOrdinal < 0 || leftOrdinal == l.ordinal) {
+                    leftOrdinal = l.ordinal;
+                    leftOffset = Math.max(leftOffset, constant);
+                }
+            } else { // L - R <= c: right rows expire at W - c
+                if (rightOrdinal < 0 || rightOrdinal == r.ordinal - leftWidth) {
+                    rightOrdinal = r.ordinal - leftWidth;
+                    rightOffset = Math.max(rightOffset, -constant);
+                }
+            }
+        }
+        return new JoinStateBounds(leftOrdinal, leftOffset, rightOrdinal, rightOffset);
+    }
+
+    private static List<Expression> conjuncts(Expression e) {
+        List<Expression> out = new ArrayList<>();
+        if (e == null) {
+            return out;
+        }
+        if (e instanceof Logical and && and.isAnd()) {
+            out.addAll(conjuncts(and.left()));
+            out.addAll(conjuncts(and.right()));
+        } else {
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** {@code column ± constant intervals}, the column an event-time column with a watermark. */
+    private record Term(int ordinal, long offset) {
+        static Term of(Expression e) {
+            if (e instanceof BoundReference r && r.metadata().contains(EventTimeWatermark.DELAY_KEY)) {
+                return new Term(r.ordinal(), 0);
+            }
+            if (e instanceof BinaryArithmetic a && (a.op() == BinaryArithmetic.Op.ADD || a.op() == BinaryArithmetic.Op.SUBTRACT)
+                    && a.right() instanceof Literal lit && lit.dataType() == DataTypes.DayTimeIntervalType && lit.value() != null) {
+                Term inner = of(a.left());
+                long v = ((Number) lit.value()).longValue();
+                return inner == null ? null : new Term(inner.ordinal, inner.offset + (a.op() == BinaryArithmetic.Op.ADD ? v : -v));
+            }
+            return null;
+        }
+    }
+}
