@@ -118,6 +118,11 @@ public final class functions {
                 intervalMicros(slideDuration, "slideDuration"), intervalMicros(startTime, "startTime")));
     }
 
+    /** Session windows: a row opens {@code [t, t + gapDuration)}; overlapping sessions of a group merge. */
+    public static Column session_window(Column timeColumn, String gapDuration) {
+        return new Column(new io.tideway.engine.expr.SessionWindow(timeColumn.expr(), intervalMicros(gapDuration, "gapDuration")));
+    }
+
     private static long intervalMicros(String text, String what) {
         try {
             String t = text.trim();

@@ -64,6 +64,9 @@ public final class ChainBuilder {
         } else if (top instanceof EventTimeWatermark w) {
             child = w.child();
             op = new EventTimeStatsOperator(w.eventTimeOrdinal(), child.schema().length(), ctx.eventTimeStats(w), downstream);
+        } else if (top instanceof io.tideway.engine.plan.SessionWindowExpand e) {
+            child = e.child();
+            op = new SessionWindowOperator(e, downstream);
         } else if (top instanceof TimeWindowExpand e) {
             child = e.child();
             op = new TimeWindowOperator(e, downstream);

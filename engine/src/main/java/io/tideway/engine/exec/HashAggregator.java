@@ -105,6 +105,18 @@ public final class HashAggregator {
         }
     }
 
+    /** Bytes of the aggregate words of one group. */
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    /** Folds the aggregate words at {@code src} into those at {@code dst} (merging two sessions). */
+    public void mergePayload(MutableDirectBuffer dst, int dstOffset, DirectBuffer src, int srcOffset) {
+        for (int i = 0; i < functions.length; i++) {
+            functions[i].merge(dst, dstOffset + wordOffsets[i], src, srcOffset + wordOffsets[i]);
+        }
+    }
+
     /** Receives one group's partial state during {@link #exportPartials}. */
     @FunctionalInterface
     public interface PartialSink {
@@ -143,7 +155,14 @@ public final class HashAggregator {
     }
 
     private void emitOne(DirectBuffer buf, int keyOffset, int keyLength, int payloadOffset, Operator downstream) {
-        key.wrap(buf, keyOffset, keyLength);
+        emitRow(buf, keyOffset, keyLength, buf, payloadOffset, downstream);
+    }
+
+    /** Emits the result row of a grouping key and aggregate words held in separate buffers. */
+    public void emitRow(DirectBuffer keyBuffer, int keyOffset, int keyLength, DirectBuffer payload, int payloadOffset,
+                        Operator downstream) {
+        DirectBuffer buf = payload;
+        key.wrap(keyBuffer, keyOffset, keyLength);
         RowWriter w = out.begin();
         for (int i = 0; i < outputSource.length; i++) {
             int s = outputSource[i];

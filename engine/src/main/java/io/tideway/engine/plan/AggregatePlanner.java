@@ -24,7 +24,7 @@ public final class AggregatePlanner {
         LogicalPlan child = input;
         for (Column c : groupBy) {
             Expression g = Resolver.resolve(c.expr(), input.schema());
-            if (g.exists(e -> e instanceof TimeWindow)) {
+            if (g.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
                 if (child != input) {
                     throw new AnalysisException("Multiple time/session window expressions would result in a cartesian product of rows, "
                             + "therefore they are currently not supported.");
@@ -40,7 +40,7 @@ public final class AggregatePlanner {
         }
         for (Column c : aggs) {
             Expression a = Resolver.resolve(c.expr(), child.schema());
-            if (a.exists(e -> e instanceof TimeWindow)) {
+            if (a.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
                 throw new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)");
             }
             if (Aggregate.aggregateOf(a) == null) {
@@ -60,6 +60,14 @@ public final class AggregatePlanner {
     /** {@code groupBy(window(t, ...))}: one input row per window under the aggregate (Spark's TimeWindowing). */
     private static LogicalPlan expandWindows(Expression grouping, LogicalPlan input) {
         Expression e = grouping instanceof Alias a ? a.child() : grouping;
+        if (e instanceof io.tideway.engine.expr.SessionWindow sw) {
+            sw.dataType();
+            if (!(sw.timeColumn() instanceof BoundReference time)) {
+                throw new AnalysisException("session_window() needs a column of the input as its time column, not "
+                        + sw.timeColumn().sql() + "; add it with withColumn first");
+            }
+            return new SessionWindowExpand(sw, time.ordinal(), input);
+        }
         if (!(e instanceof TimeWindow w)) {
             throw new AnalysisException("window() must be a grouping expression by itself, not inside " + grouping.sql());
         }

@@ -58,6 +58,11 @@ public final class UnsupportedOperationChecker {
         if (aggregates == 0 && mode == OutputMode.Complete()) {
             throw fail("Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets", plan);
         }
+        if (mode == OutputMode.Update() && nodes.stream().anyMatch(n -> n instanceof Aggregate a && a.isStreaming()
+                && a.grouping().stream().anyMatch(g -> g instanceof io.tideway.engine.expr.BoundReference r
+                && r.metadata().contains(SessionWindowExpand.SESSION_KEY)))) {
+            throw fail("Update output mode not supported for session window on streaming DataFrames/DataSets", plan);
+        }
         if (aggregates == 1 && mode == OutputMode.Append() && !aggregateHasWatermark(nodes)) {
             throw fail("Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark", plan);
         }

@@ -28,6 +28,9 @@ public final class StatefulStages {
     /** The stage for the highest stateful node of {@code plan}, or null for a stateless query. */
     public static StatefulStage of(LogicalPlan plan, EvalContext ctx, OutputMode mode) {
         if (plan instanceof Aggregate a && a.isStreaming()) {
+            if (SessionAggregationStage.sessionGroupingIndex(a) >= 0) {
+                return new SessionAggregationStage(a, ctx, mode);
+            }
             return new AggregationStage(a, ctx, mode);
         }
         if (plan instanceof Deduplicate d && d.isStreaming()) {

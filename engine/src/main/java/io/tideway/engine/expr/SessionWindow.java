@@ -1,0 +1,71 @@
+package io.tideway.engine.expr;
+
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.List;
+
+/**
+ * {@code session_window(timeColumn, gapDuration)} (Spark 3.2+): a row opens the session
+ * {@code [t, t + gap)}; sessions of one group that overlap merge into one. A grouping expression
+ * only: it becomes a {@link io.tideway.engine.plan.SessionWindowExpand} under the aggregate and the
+ * merging happens in the stateful aggregation. The gap is in microseconds.
+ */
+public final class SessionWindow extends Expression {
+    private static final long serialVersionUID = 1L;
+    private final Expression timeColumn;
+    private final long gapMicros;
+
+    public SessionWindow(Expression timeColumn, long gapMicros) {
+        this.timeColumn = timeColumn;
+        this.gapMicros = gapMicros;
+        if (gapMicros <= 0) {
+            throw new AnalysisException("The session window gap duration (" + gapMicros + ") must be greater than 0.");
+        }
+    }
+
+    public Expression timeColumn() {
+        return timeColumn;
+    }
+
+    public long gapMicros() {
+        return gapMicros;
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(timeColumn);
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new SessionWindow(c.get(0), gapMicros);
+    }
+
+    @Override
+    public String sql() {
+        return "session_window(" + timeColumn.sql() + ", " + gapMicros + ")";
+    }
+
+    @Override
+    public DataType dataType() {
+        DataType t = timeColumn.dataType();
+        if (t != DataTypes.TimestampType) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
+                    + "\" due to data type mismatch: the first parameter requires the \"TIMESTAMP\" type, however \""
+                    + timeColumn.sql() + "\" has the type \"" + t.simpleString().toUpperCase() + "\".");
+        }
+        return TimeWindow.WINDOW_TYPE;
+    }
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        throw new AnalysisException("session_window() is supported as a grouping expression: groupBy(session_window(...), ...)");
+    }
+}

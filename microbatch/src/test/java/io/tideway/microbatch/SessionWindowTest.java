@@ -1,0 +1,105 @@
+package io.tideway.microbatch;
+
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Dataset;
+import io.tideway.sql.Encoders;
+import io.tideway.sql.Row;
+import io.tideway.sql.TidewaySession;
+import io.tideway.sql.execution.streaming.MemoryStream;
+import io.tideway.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tideway.sql.functions.col;
+import static io.tideway.sql.functions.session_window;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code session_window}: sessions grow and merge across batches, close when the watermark passes their end. */
+class SessionWindowTest {
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final BatchLog LOG = new BatchLog();
+    private final TidewaySession spark = TidewaySession.builder().master("local[2]").appName("sessions")
+            .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+
+    @AfterEach
+    void stop() {
+        spark.stop();
+        LOG.clear();
+    }
+
+    private static WindowedAggregationTest.Event at(String hhmm, String user) {
+        return new WindowedAggregationTest.Event(hhmm, user);
+    }
+
+    private static Dataset<Row> sessions(MemoryStream<WindowedAggregationTest.Event> events) {
+        return events.toDS().withWatermark("timestamp", "10 minutes")
+                .groupBy(session_window(col("timestamp"), "5 minutes"), col("word"))
+                .count();
+    }
+
+    private static StreamingQuery start(Dataset<Row> counts, String mode, Path checkpoint) throws Exception {
+        return counts.writeStream().outputMode(mode)
+                .foreachBatch((batch, id) -> {
+                    List<String> rows = new ArrayList<>();
+                    for (Row r : batch.collectAsList()) {
+                        Row w = r.getStruct(0);
+                        rows.add(HM.format(w.getTimestamp(0).toInstant()) + "-" + HM.format(w.getTimestamp(1).toInstant())
+                                + " " + r.getString(1) + " " + r.getLong(2));
+                    }
+                    LOG.record(id, rows);
+                })
+                .option("checkpointLocation", checkpoint.toString()).start();
+    }
+
+    @Test
+    void appendModeEmitsEachSessionOnceTheWatermarkPassesItsEnd(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        StreamingQuery q = start(sessions(events), "append", dir);
+        events.addData(at("12:00", "a"), at("12:03", "a"), at("12:01", "b"));
+        q.processAllAvailable();
+        assertEquals(List.of(), LOG.newRows(), "sessions are still open");
+        q.stop();
+
+        q = start(sessions(events), "append", dir);
+        events.addData(at("12:20", "a"));
+        q.processAllAvailable();
+        assertEquals(List.of("12:00-12:08 a 2", "12:01-12:06 b 1"), LOG.newRows(), "the watermark reached 12:10");
+        events.addData(at("12:23", "a"), at("12:40", "c"));
+        q.processAllAvailable();
+        assertEquals(List.of("12:20-12:28 a 2"), LOG.newRows(), "12:23 extended a's second session; the watermark is 12:30");
+        q.stop();
+    }
+
+    @Test
+    void completeModeShowsSessionsMergingAcrossBatches(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        StreamingQuery q = start(sessions(events), "complete", dir);
+        events.addData(at("12:00", "a"), at("12:10", "a"));
+        q.processAllAvailable();
+        assertEquals(List.of("12:00-12:05 a 1", "12:10-12:15 a 1"), LOG.newRows());
+        events.addData(at("12:04", "a"));
+        q.processAllAvailable();
+        assertEquals(List.of("12:00-12:09 a 2", "12:10-12:15 a 1"), LOG.newRows());
+        events.addData(at("12:08", "a"));
+        q.processAllAvailable();
+        assertEquals(List.of("12:00-12:15 a 4"), LOG.newRows(), "12:08 bridges the two sessions");
+        q.stop();
+    }
+
+    @Test
+    void updateModeIsRejectedAsInSpark(@TempDir Path dir) {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        AnalysisException e = assertThrows(AnalysisException.class, () -> start(sessions(events), "update", dir));
+        assertTrue(e.getMessage().startsWith("Update output mode not supported for session window on streaming DataFrames/DataSets"),
+                e.getMessage());
+    }
+}
