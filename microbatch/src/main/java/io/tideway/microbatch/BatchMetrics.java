@@ -1,13 +1,18 @@
 package io.tideway.microbatch;
 
+import java.util.List;
+
 /**
  * What one batch did, for its progress report: input rows per source, output rows, and the
- * stateful operator's state (zeros and a null name when the query has none).
+ * state of each stateful operator, bottom-up (empty when the query has none).
  */
-record BatchMetrics(long[] inputRows, long outputRows, String stateOperator, long stateRowsTotal, long stateRowsUpdated,
-                    long stateRowsRemoved, long rowsDroppedByWatermark, long stateMemoryBytes, long stateCommitMs,
-                    int statePartitions) {
+record BatchMetrics(long[] inputRows, long outputRows, List<StateOp> stateOps) {
     static BatchMetrics stateless(long[] inputRows, long outputRows) {
-        return new BatchMetrics(inputRows, outputRows, null, 0, 0, 0, 0, 0, 0, 0);
+        return new BatchMetrics(inputRows, outputRows, List.of());
+    }
+
+    /** One stateful operator's state after the batch. */
+    record StateOp(String operatorName, long rowsTotal, long rowsUpdated, long rowsRemoved, long rowsDroppedByWatermark,
+                   long memoryBytes, long commitMs, int partitions) {
     }
 }

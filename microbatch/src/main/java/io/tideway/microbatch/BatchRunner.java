@@ -24,15 +24,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
+import java.util.function.BiFunction;
 
 /**
  * Runs one micro-batch: reader tasks (one per source partition) push rows through the fused
- * operator chain into the sink's writers or, for a stateful operator (aggregation,
- * deduplication), into its map side, which shuffles rows by key; then one task per shuffle
- * partition runs the operator's reduce side against that partition's state store, emits the
- * result rows through the chain above the operator, and commits the state. Created and called by
- * the query thread; tasks run on the worker pool.
+ * operator chain into the sink's writers or, for a stateful query, into the map side of its
+ * lowest stateful operator, which shuffles rows by key. Then, operator by operator from the
+ * bottom, one task per shuffle partition runs the operator's reduce side against that
+ * partition's state store and emits its rows through the chain above it: into the next stateful
+ * operator's map side (a new shuffle), or for the top one into the sink's writer. Each store
+ * commits its version. Created and called by the query thread; tasks run on the worker pool.
  */
 final class BatchRunner implements AutoCloseable {
     private static final int READ_CHUNK = 4096;
@@ -43,12 +44,15 @@ final class BatchRunner implements AutoCloseable {
     private final OutputMode mode;
     private final WorkerPool pool;
     private final EvalContext ctx;
-    private final StatefulStage stage;
-    private final StateStoreProvider[] stateProviders;
+    /** The stateful operators, bottom-up (empty for a stateless query). */
+    private final List<StatefulStage> stages;
+    /** {@code stateProviders[k][p]}: state of stage k, partition p, in {@code state/k/p}. */
+    private final StateStoreProvider[][] stateProviders;
+    private final int partitions;
     private final StateMaintenance maintenance;
 
     BatchRunner(LogicalPlan plan, List<StreamingRelation> relations, List<StreamSource> sources, StreamSink sink,
-                OutputMode mode, WorkerPool pool, EvalContext ctx, int shufflePartitions, IntFunction<Path> stateDir,
+                OutputMode mode, WorkerPool pool, EvalContext ctx, int shufflePartitions, BiFunction<Integer, Integer, Path> stateDir,
                 int minDeltasForSnapshot, int minBatchesToRetain, long maintenanceIntervalMs, String queryName) {
         this.plan = plan;
         this.relations = relations;
@@ -57,13 +61,17 @@ final class BatchRunner implements AutoCloseable {
         this.mode = mode;
         this.pool = pool;
         this.ctx = ctx;
-        this.stage = StatefulStages.of(plan, ctx, mode);
-        this.stateProviders = new StateStoreProvider[stage == null ? 0 : shufflePartitions];
-        for (int p = 0; p < stateProviders.length; p++) {
-            stateProviders[p] = new StateStoreProvider(stateDir.apply(p), minDeltasForSnapshot, minBatchesToRetain);
+        this.stages = StatefulStages.chain(plan, ctx, mode);
+        this.partitions = shufflePartitions;
+        this.stateProviders = new StateStoreProvider[stages.size()][shufflePartitions];
+        List<StateStoreProvider> all = new ArrayList<>();
+        for (int k = 0; k < stages.size(); k++) {
+            for (int p = 0; p < shufflePartitions; p++) {
+                stateProviders[k][p] = new StateStoreProvider(stateDir.apply(k, p), minDeltasForSnapshot, minBatchesToRetain);
+                all.add(stateProviders[k][p]);
+            }
         }
-        this.maintenance = stateProviders.length == 0 ? null
-                : new StateMaintenance(queryName, java.util.Arrays.asList(stateProviders), maintenanceIntervalMs);
+        this.maintenance = all.isEmpty() ? null : new StateMaintenance(queryName, all, maintenanceIntervalMs);
     }
 
     /** One reader task's outcome. */
@@ -71,24 +79,20 @@ final class BatchRunner implements AutoCloseable {
                               long droppedByWatermark) {
     }
 
-    /** One state partition's outcome. */
+    /** One state partition's outcome; {@code next} is the shuffle into the stage above, or null. */
     private record ReduceResult(long outputRows, CommitMessage message, long keys, long updated, long removed, long memory,
-                                long commitMs) {
+                                long commitMs, ShuffleExchange next, long droppedByNext) {
     }
 
-    /** The query's stateful operator, or null. */
-    StatefulStage stage() {
-        return stage;
+    /** The query's stateful operators, bottom-up. */
+    List<StatefulStage> stages() {
+        return stages;
     }
 
     BatchMetrics run(long batchId, Offset[] start, Offset[] end) throws Exception {
-        if (stage != null) {
-            stage.startBatch();
-        }
+        stages.forEach(StatefulStage::startBatch);
         BatchMetrics m = runTasks(batchId, start, end);
-        if (stage != null) {
-            stage.endBatch();
-        }
+        stages.forEach(StatefulStage::endBatch);
         return m;
     }
 
@@ -116,7 +120,7 @@ final class BatchRunner implements AutoCloseable {
         for (ReadResult r : reads) {
             inputRows[r.source] += r.rows;
         }
-        if (stage == null) {
+        if (stages.isEmpty()) {
             List<CommitMessage> messages = new ArrayList<>();
             long out = 0;
             for (ReadResult r : reads) {
@@ -130,7 +134,7 @@ final class BatchRunner implements AutoCloseable {
     }
 
     private ReadResult read(long batchId, int source, InputPartition partition, int writerPartition) {
-        if (stage != null) {
+        if (!stages.isEmpty()) {
             return readIntoShuffle(source, partition);
         }
         PartitionWriter writer = sink.createWriter(writerPartition, batchId);
@@ -145,12 +149,13 @@ final class BatchRunner implements AutoCloseable {
         }
     }
 
-    /** The map side of the stateful operator: the chain below it feeds its shuffle. */
+    /** The map side of the lowest stateful operator: the chain below it feeds its shuffle. */
     private ReadResult readIntoShuffle(int source, InputPartition partition) {
-        ShuffleExchange exchange = new ShuffleExchange(stateProviders.length);
+        StatefulStage first = stages.get(0);
+        ShuffleExchange exchange = new ShuffleExchange(partitions);
         try {
-            LogicalPlan below = stage.inputOf(relations.get(source));
-            StatefulStage.MapSide side = stage.mapSide(exchange::add, below);
+            LogicalPlan below = first.inputOf(relations.get(source));
+            StatefulStage.MapSide side = first.mapSide(exchange::add, below);
             CountingOperator input = new CountingOperator(ChainBuilder.build(below, relations.get(source), side, ctx));
             drain(sources.get(source), partition, input);
             return new ReadResult(source, input.count(), 0, null, exchange, side.droppedByWatermark());
@@ -174,76 +179,110 @@ final class BatchRunner implements AutoCloseable {
 
     private BatchMetrics reduce(long batchId, List<ReadResult> reads, long[] inputRows) throws Exception {
         long watermarkMs = ctx.watermarkMs();
-        List<Callable<ReduceResult>> tasks = new ArrayList<>();
-        for (int p = 0; p < stateProviders.length; p++) {
-            int partition = p;
-            tasks.add(() -> reducePartition(batchId, partition, reads, watermarkMs));
+        List<ShuffleExchange> exchanges = new ArrayList<>();
+        long dropped = 0;
+        for (ReadResult r : reads) {
+            exchanges.add(r.exchange);
+            dropped += r.droppedByWatermark;
         }
-        List<ReduceResult> results;
-        try {
-            results = pool.runAll(tasks);
-        } catch (Exception e) {
-            closeExchanges(reads);
-            for (StateStoreProvider sp : stateProviders) {
-                sp.invalidate();
+        List<BatchMetrics.StateOp> ops = new ArrayList<>();
+        List<ReduceResult> results = List.of();
+        for (int k = 0; k < stages.size(); k++) {
+            int stage = k;
+            List<ShuffleExchange> in = exchanges;
+            List<Callable<ReduceResult>> tasks = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                int partition = p;
+                tasks.add(() -> reducePartition(batchId, stage, partition, in, watermarkMs));
             }
-            sink.abort(batchId, List.of());
-            throw e;
+            try {
+                results = pool.runAll(tasks);
+            } catch (Exception e) {
+                exchanges.forEach(ShuffleExchange::close);
+                for (StateStoreProvider[] row : stateProviders) {
+                    for (StateStoreProvider sp : row) {
+                        sp.invalidate();
+                    }
+                }
+                sink.abort(batchId, List.of());
+                throw e;
+            }
+            exchanges.forEach(ShuffleExchange::close);
+            exchanges = new ArrayList<>();
+            long keys = 0;
+            long updated = 0;
+            long removed = 0;
+            long memory = 0;
+            long commitMs = 0;
+            long droppedAbove = 0;
+            for (ReduceResult r : results) {
+                keys += r.keys;
+                updated += r.updated;
+                removed += r.removed;
+                memory += r.memory;
+                commitMs += r.commitMs;
+                droppedAbove += r.droppedByNext;
+                if (r.next != null) {
+                    exchanges.add(r.next);
+                }
+            }
+            ops.add(new BatchMetrics.StateOp(stages.get(k).operatorName(), keys, updated, removed, dropped, memory, commitMs,
+                    partitions));
+            dropped = droppedAbove;
         }
-        closeExchanges(reads);
         List<CommitMessage> messages = new ArrayList<>();
         long out = 0;
-        long keys = 0;
-        long updated = 0;
-        long removed = 0;
-        long memory = 0;
-        long commitMs = 0;
         for (ReduceResult r : results) {
             messages.add(r.message);
             out += r.outputRows;
-            keys += r.keys;
-            updated += r.updated;
-            removed += r.removed;
-            memory += r.memory;
-            commitMs += r.commitMs;
-        }
-        long dropped = 0;
-        for (ReadResult r : reads) {
-            dropped += r.droppedByWatermark;
         }
         sink.commit(batchId, messages);
-        return new BatchMetrics(inputRows, out, stage.operatorName(), keys, updated, removed, dropped, memory, commitMs,
-                stateProviders.length);
+        return new BatchMetrics(inputRows, out, ops);
     }
 
-    private static void closeExchanges(List<ReadResult> reads) {
-        for (ReadResult r : reads) {
-            r.exchange.close();
-        }
-    }
-
-    private ReduceResult reducePartition(long batchId, int p, List<ReadResult> reads, long watermarkMs) {
-        StateStoreProvider provider = stateProviders[p];
+    private ReduceResult reducePartition(long batchId, int k, int p, List<ShuffleExchange> in, long watermarkMs) {
+        StatefulStage stage = stages.get(k);
+        boolean top = k == stages.size() - 1;
+        StateStoreProvider provider = stateProviders[k][p];
         StateStore store = provider.load(batchId);
-        List<RowArena> input = new ArrayList<>(reads.size());
-        for (ReadResult r : reads) {
-            input.add(r.exchange.partition(p));
+        List<RowArena> input = new ArrayList<>(in.size());
+        for (ShuffleExchange e : in) {
+            input.add(e.partition(p));
         }
-        PartitionWriter writer = sink.createWriter(p, batchId);
-        CountingOperator output = new CountingOperator(Operator.of(writer));
+        PartitionWriter writer = top ? sink.createWriter(p, batchId) : null;
+        ShuffleExchange next = top ? null : new ShuffleExchange(partitions);
+        StatefulStage.MapSide nextSide = null;
+        CountingOperator output;
+        Operator above;
+        if (top) {
+            output = new CountingOperator(Operator.of(writer));
+            above = ChainBuilder.build(plan, stage.node(), output, ctx);
+        } else {
+            StatefulStage upper = stages.get(k + 1);
+            LogicalPlan between = upper.inputOf(stage.node());
+            nextSide = upper.mapSide(next::add, between);
+            output = new CountingOperator(nextSide);
+            above = ChainBuilder.build(between, stage.node(), output, ctx);
+        }
         try {
-            Operator above = ChainBuilder.build(plan, stage.node(), output, ctx);
-            stage.reduce(store, input, above, mode, watermarkMs);
+            // a lower operator feeds the next one new rows only: append semantics
+            stage.reduce(store, input, above, top ? mode : OutputMode.Append(), watermarkMs);
             above.finish();
-            CommitMessage message = writer.commit();
+            CommitMessage message = top ? writer.commit() : null;
             long updated = store.updatedHandles().size();
             long removed = store.numRemoved();
             long t0 = System.nanoTime();
             provider.commit(store);
             long commitMs = (System.nanoTime() - t0) / 1_000_000;
-            return new ReduceResult(output.count(), message, store.numKeys(), updated, removed, store.memoryUsedBytes(), commitMs);
+            return new ReduceResult(output.count(), message, store.numKeys(), updated, removed, store.memoryUsedBytes(), commitMs,
+                    next, nextSide == null ? 0 : nextSide.droppedByWatermark());
         } catch (RuntimeException e) {
-            writer.abort();
+            if (writer != null) {
+                writer.abort();
+            }
+            if (next != null) {
+                next.close();
+            }
             provider.invalidate();
             throw e;
         }
@@ -254,8 +293,10 @@ final class BatchRunner implements AutoCloseable {
         if (maintenance != null) {
             maintenance.close(); // before the stores it reads are closed
         }
-        for (StateStoreProvider p : stateProviders) {
-            p.close();
+        for (StateStoreProvider[] row : stateProviders) {
+            for (StateStoreProvider p : row) {
+                p.close();
+            }
         }
     }
 }

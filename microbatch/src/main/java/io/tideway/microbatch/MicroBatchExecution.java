@@ -15,6 +15,7 @@ import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.StreamSource;
 import io.tideway.engine.util.Durations;
+import io.tideway.microbatch.stateful.StatefulStage;
 import io.tideway.microbatch.stateful.WatermarkTracker;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.RuntimeConfig;
@@ -75,7 +76,7 @@ final class MicroBatchExecution extends StreamExecution {
         int shufflePartitions = Integer.parseInt(pinnedConf.get("spark.sql.shuffle.partitions"));
         pool = new WorkerPool(spec.name() == null ? "query" : spec.name(), Runtime.getRuntime().availableProcessors());
         runner = new BatchRunner(spec.plan(), relations, sources, spec.sink(), spec.outputMode(), pool, ctx,
-                shufflePartitions, p -> checkpoint.stateDir(0, p),
+                shufflePartitions, checkpoint::stateDir,
                 Integer.parseInt(conf.get("spark.sql.streaming.stateStore.minDeltasForSnapshot")),
                 Integer.parseInt(conf.get("spark.sql.streaming.minBatchesToRetain")),
                 Durations.parseInterval(conf.get("spark.sql.streaming.stateStore.maintenanceInterval")),
@@ -83,9 +84,9 @@ final class MicroBatchExecution extends StreamExecution {
 
         watermarks = new WatermarkTracker(spec.plan(), pinnedConf.get(WatermarkTracker.POLICY_CONF));
         watermarks.restore(recovery.watermarkMs());
-        noDataBatches = runner.stage() != null && Boolean.parseBoolean(conf.get("spark.sql.streaming.noDataMicroBatches.enabled"));
-        if (runner.stage() != null && recovery.nextBatchId() > 0) {
-            runner.stage().restored();
+        noDataBatches = !runner.stages().isEmpty() && Boolean.parseBoolean(conf.get("spark.sql.streaming.noDataMicroBatches.enabled"));
+        if (recovery.nextBatchId() > 0) {
+            runner.stages().forEach(StatefulStage::restored);
         }
         OffsetSeq lastRun = recovery.committedOffsets();
         lastBatchWatermarkMs = lastRun == null || lastRun.metadata() == null ? 0 : lastRun.metadata().batchWatermarkMs();
@@ -176,8 +177,7 @@ final class MicroBatchExecution extends StreamExecution {
         }
         long latestOffsetMs = (System.nanoTime() - t0) / 1_000_000;
         available = latest;
-        if (!newData && noDataBatches
-                && runner.stage().wantsBatchWithoutData(System.currentTimeMillis(), watermarks.currentMs(), lastBatchWatermarkMs)) {
+        if (!newData && noDataBatches && wantsBatchWithoutData()) {
             runBatch(nextBatchId, committed.clone(), System.currentTimeMillis(), true, triggerStart, latestOffsetMs);
             return true;
         }
@@ -189,6 +189,16 @@ final class MicroBatchExecution extends StreamExecution {
         }
         runBatch(nextBatchId, latest, System.currentTimeMillis(), true, triggerStart, latestOffsetMs);
         return true;
+    }
+
+    private boolean wantsBatchWithoutData() {
+        long now = System.currentTimeMillis();
+        for (StatefulStage s : runner.stages()) {
+            if (s.wantsBatchWithoutData(now, watermarks.currentMs(), lastBatchWatermarkMs)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void runBatch(long batchId, Offset[] end, long batchTimestampMs, boolean writeOffsets,

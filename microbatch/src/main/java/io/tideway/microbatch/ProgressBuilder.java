@@ -33,10 +33,9 @@ final class ProgressBuilder {
                     inputRate, rows * 1000.0 / execMs, end[i] == null ? Map.of() : sources.get(i).metrics(end[i])));
         }
         List<StateOperatorProgress> ops = new ArrayList<>();
-        if (m.statePartitions() > 0) {
-            ops.add(new StateOperatorProgress(m.stateOperator(), m.stateRowsTotal(), m.stateRowsUpdated(), 0,
-                    m.stateRowsRemoved(), 0, m.stateCommitMs(), m.stateMemoryBytes(), m.rowsDroppedByWatermark(),
-                    m.statePartitions(), m.statePartitions(), Map.of()));
+        for (BatchMetrics.StateOp op : m.stateOps()) {
+            ops.add(new StateOperatorProgress(op.operatorName(), op.rowsTotal(), op.rowsUpdated(), 0, op.rowsRemoved(), 0,
+                    op.commitMs(), op.memoryBytes(), op.rowsDroppedByWatermark(), op.partitions(), op.partitions(), Map.of()));
         }
         return new StreamingQueryProgress(q.id(), q.runId(), spec.name(), ts(triggerStartMs), batchId, execMs, durations,
                 eventTime, ops, sp, new SinkProgress(spec.sink().description(), m.outputRows()));

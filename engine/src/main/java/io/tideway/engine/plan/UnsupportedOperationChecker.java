@@ -68,10 +68,31 @@ public final class UnsupportedOperationChecker {
         }
         int groupsWithState = checkGroupsWithState(nodes, mode, aggregates, plan);
         long streamJoins = nodes.stream().filter(n -> n instanceof Join j && j.left().isStreaming() && j.right().isStreaming()).count();
-        if (aggregates + deduplicates + groupsWithState + streamJoins > 1) {
-            throw fail("Tideway runs one stateful operator (aggregation, dropDuplicates, [flat]MapGroupsWithState or a stream-stream join) per "
-                    + "streaming query for now; chaining them is not supported yet", plan);
+        if (aggregates + deduplicates + groupsWithState + streamJoins > 1 && !supportedChain(nodes)) {
+            throw fail("Tideway chains stateful operators only as an aggregation above dropDuplicates or above an append-mode "
+                    + "flatMapGroupsWithState; this combination is not supported yet", plan);
         }
+    }
+
+    /**
+     * The chains of two stateful operators Tideway runs, which Spark 2.4 allows too: a streaming
+     * aggregation above {@code dropDuplicates} or above an append-mode {@code flatMapGroupsWithState}.
+     */
+    private static boolean supportedChain(List<LogicalPlan> nodes) {
+        List<LogicalPlan> stateful = new ArrayList<>();
+        for (LogicalPlan n : nodes) {
+            boolean isStateful = n instanceof Aggregate || n instanceof Deduplicate || n instanceof FlatMapGroupsWithState
+                    || n instanceof Join j && j.left().isStreaming() && j.right().isStreaming();
+            if (isStateful && n.isStreaming()) {
+                stateful.add(n); // pre-order: the top one first
+            }
+        }
+        if (stateful.size() != 2 || !(stateful.get(0) instanceof Aggregate)) {
+            return false;
+        }
+        LogicalPlan lower = stateful.get(1);
+        return lower instanceof Deduplicate
+                || lower instanceof FlatMapGroupsWithState f && !f.isMapGroups() && f.functionOutputMode() == OutputMode.Append();
     }
 
     /** The guide's rules for mapGroupsWithState/flatMapGroupsWithState (digest §3.2); returns how many there are. */

@@ -25,6 +25,22 @@ public final class StatefulStages {
         return false;
     }
 
+    /** Every stateful node of {@code plan} as a stage, bottom-up (start() has checked the chain is one Tideway runs). */
+    public static java.util.List<StatefulStage> chain(LogicalPlan plan, EvalContext ctx, OutputMode mode) {
+        java.util.List<StatefulStage> out = new java.util.ArrayList<>();
+        LogicalPlan p = plan;
+        while (p != null) {
+            StatefulStage s = of(p, ctx, mode);
+            if (s == null) {
+                break;
+            }
+            out.add(0, s);
+            LogicalPlan node = s.node();
+            p = node.children().size() == 1 ? node.children().get(0) : null;
+        }
+        return out;
+    }
+
     /** The stage for the highest stateful node of {@code plan}, or null for a stateless query. */
     public static StatefulStage of(LogicalPlan plan, EvalContext ctx, OutputMode mode) {
         if (plan instanceof Aggregate a && a.isStreaming()) {

@@ -1,0 +1,108 @@
+package io.tideway.microbatch;
+
+import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
+import io.tideway.api.java.function.MapFunction;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Dataset;
+import io.tideway.sql.Encoders;
+import io.tideway.sql.Row;
+import io.tideway.sql.TidewaySession;
+import io.tideway.sql.execution.streaming.MemoryStream;
+import io.tideway.sql.streaming.GroupStateTimeout;
+import io.tideway.sql.streaming.OutputMode;
+import io.tideway.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two stateful operators in one query: each batch shuffles twice, and both states survive a restart. */
+class ChainedStatefulTest {
+    private final TidewaySession spark = TidewaySession.builder().master("local[2]").appName("chains")
+            .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+
+    @AfterEach
+    void stop() {
+        spark.stop();
+    }
+
+    private Map<String, Long> table(String name) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Row r : spark.table(name).collectAsList()) {
+            out.put(r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+
+    @Test
+    void countOfDistinctEventsIgnoresRedeliveriesAcrossARestart(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        // an event is (timestamp, word): redelivered duplicates must not be counted twice
+        Dataset<Row> perWord = events.toDS().dropDuplicates("timestamp", "word").groupBy("word").count();
+        StreamingQuery q = perWord.writeStream().outputMode("complete").format("memory").queryName("distinct_counts")
+                .option("checkpointLocation", dir.toString()).start();
+        events.addData(new WindowedAggregationTest.Event("12:00", "a"), new WindowedAggregationTest.Event("12:00", "a"),
+                new WindowedAggregationTest.Event("12:01", "a"), new WindowedAggregationTest.Event("12:00", "b"));
+        q.processAllAvailable();
+        assertEquals(Map.of("a", 2L, "b", 1L), table("distinct_counts"));
+        q.stop();
+
+        q = perWord.writeStream().outputMode("complete").format("memory").queryName("distinct_counts")
+                .option("checkpointLocation", dir.toString()).start();
+        events.addData(new WindowedAggregationTest.Event("12:01", "a"), new WindowedAggregationTest.Event("12:02", "b"));
+        q.processAllAvailable();
+        assertEquals(Map.of("a", 2L, "b", 2L), table("distinct_counts"), "12:01 a is a redelivery seen before the restart");
+        assertEquals(List.of("dedupe", "stateStoreSave"), java.util.Arrays.stream(q.lastProgress().stateOperators())
+                .map(o -> o.operatorName()).toList(), "both operators report, bottom-up");
+        assertTrue(Files.isDirectory(dir.resolve("state/1")), "the aggregation keeps its state under operator 1");
+        q.stop();
+    }
+
+    @Test
+    void aggregationAboveAnAppendModeFlatMapGroupsWithState(@TempDir Path dir) throws Exception {
+        MemoryStream<String> words = MemoryStream.create(Encoders.STRING(), spark);
+        // emits a word the first time it has been seen twice, then never again
+        FlatMapGroupsWithStateFunction<String, String, Long, String> secondSighting = (word, values, state) -> {
+            long before = state.getOption().orElse(0L);
+            long n = before;
+            while (values.hasNext()) {
+                values.next();
+                n++;
+            }
+            state.update(n);
+            return before < 2 && n >= 2 ? List.of(word.substring(0, 1)).iterator() : List.<String>of().iterator();
+        };
+        Dataset<Row> perInitial = words.toDS()
+                .groupByKey((MapFunction<String, String>) w -> w, Encoders.STRING())
+                .flatMapGroupsWithState(secondSighting, OutputMode.Append(), Encoders.LONG(), Encoders.STRING(),
+                        GroupStateTimeout.NoTimeout())
+                .groupBy("value").count();
+        StreamingQuery q = perInitial.writeStream().outputMode("complete").format("memory").queryName("initials")
+                .option("checkpointLocation", dir.toString()).start();
+        words.addData("apple", "avocado", "apple", "banana");
+        q.processAllAvailable();
+        assertEquals(Map.of("a", 1L), table("initials"));
+        words.addData("avocado", "banana", "apple");
+        q.processAllAvailable();
+        assertEquals(Map.of("a", 2L, "b", 1L), table("initials"), "apple's third sighting does not count again");
+        q.stop();
+    }
+
+    @Test
+    void otherChainsFailAtStart(@TempDir Path dir) {
+        MemoryStream<String> words = MemoryStream.create(Encoders.STRING(), spark);
+        AnalysisException e = assertThrows(AnalysisException.class, () -> words.toDS().dropDuplicates().dropDuplicates()
+                .writeStream().format("console").start());
+        assertTrue(e.getMessage().startsWith("Tideway chains stateful operators only as an aggregation above dropDuplicates"),
+                e.getMessage());
+    }
+}
