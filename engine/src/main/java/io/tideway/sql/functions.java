@@ -123,6 +123,11 @@ public final class functions {
         return new Column(new io.tideway.engine.expr.SessionWindow(timeColumn.expr(), intervalMicros(gapDuration, "gapDuration")));
     }
 
+    /** Session windows with a per-row gap (a string column such as {@code "5 minutes"}, or an interval). */
+    public static Column session_window(Column timeColumn, Column gapDuration) {
+        return new Column(new io.tideway.engine.expr.SessionWindow(timeColumn.expr(), gapDuration.expr()));
+    }
+
     private static long intervalMicros(String text, String what) {
         try {
             String t = text.trim();

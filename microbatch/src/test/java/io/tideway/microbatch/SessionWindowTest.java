@@ -95,6 +95,59 @@ class SessionWindowTest {
         q.stop();
     }
 
+    /** An event with its own session gap, for dynamic gaps. */
+    public static class GapEvent implements java.io.Serializable {
+        private java.sql.Timestamp timestamp;
+        private String word;
+        private String gap;
+
+        public java.sql.Timestamp getTimestamp() {
+            return timestamp;
+        }
+
+        public void setTimestamp(java.sql.Timestamp timestamp) {
+            this.timestamp = timestamp;
+        }
+
+        public String getWord() {
+            return word;
+        }
+
+        public void setWord(String word) {
+            this.word = word;
+        }
+
+        public String getGap() {
+            return gap;
+        }
+
+        public void setGap(String gap) {
+            this.gap = gap;
+        }
+    }
+
+    @Test
+    void aDynamicGapIsReadFromEachRow(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        Dataset<Row> counts = events.toDS()
+                .map((io.tideway.api.java.function.MapFunction<WindowedAggregationTest.Event, GapEvent>) e -> {
+                    GapEvent g = new GapEvent();
+                    g.setTimestamp(e.getTimestamp());
+                    g.setWord(e.getWord());
+                    g.setGap(e.getWord().equals("a") ? "10 minutes" : e.getWord().equals("b") ? "1 minute" : "no gap");
+                    return g;
+                }, Encoders.bean(GapEvent.class))
+                .withWatermark("timestamp", "10 minutes")
+                .groupBy(session_window(col("timestamp"), col("gap")), col("word"))
+                .count();
+        StreamingQuery q = start(counts, "complete", dir);
+        events.addData(at("12:00", "a"), at("12:08", "a"), at("12:00", "b"), at("12:02", "b"), at("12:00", "c"));
+        q.processAllAvailable();
+        assertEquals(List.of("12:00-12:01 b 1", "12:00-12:18 a 2", "12:02-12:03 b 1"), LOG.newRows(),
+                "a's 10-minute gap joins its rows, b's 1-minute gap does not; c has no valid gap and is dropped");
+        q.stop();
+    }
+
     @Test
     void updateModeIsRejectedAsInSpark(@TempDir Path dir) {
         MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);

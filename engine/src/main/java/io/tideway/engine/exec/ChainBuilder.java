@@ -66,7 +66,7 @@ public final class ChainBuilder {
             op = new EventTimeStatsOperator(w.eventTimeOrdinal(), child.schema().length(), ctx.eventTimeStats(w), downstream);
         } else if (top instanceof io.tideway.engine.plan.SessionWindowExpand e) {
             child = e.child();
-            op = new SessionWindowOperator(e, downstream);
+            op = new SessionWindowOperator(e, ctx, downstream);
         } else if (top instanceof TimeWindowExpand e) {
             child = e.child();
             op = new TimeWindowOperator(e, downstream);

@@ -10,6 +10,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class SessionWindowOperator implements Operator {
     private final int time;
     private final long gap;
+    /** The per-row gap of a dynamic session window, or null. */
+    private final io.tideway.engine.expr.Evaluator gapEval;
+    private final boolean gapIsString;
+    private String lastGapText;
+    private long lastGapMicros;
     private final int windowField;
     private final RowReader in;
     private final FieldCopier copier;
@@ -18,9 +23,12 @@ final class SessionWindowOperator implements Operator {
     private final RowWriter struct = new RowWriter(2);
     private final Operator next;
 
-    SessionWindowOperator(SessionWindowExpand node, Operator next) {
+    SessionWindowOperator(SessionWindowExpand node, io.tideway.engine.expr.EvalContext ctx, Operator next) {
         this.time = node.timeOrdinal();
         this.gap = node.window().gapMicros();
+        var dynamic = node.window().gap();
+        this.gapEval = dynamic == null ? null : dynamic.evaluator(ctx);
+        this.gapIsString = dynamic != null && dynamic.dataType() == io.tideway.sql.types.DataTypes.StringType;
         int fields = node.child().schema().length();
         this.windowField = fields;
         this.in = new RowReader(fields);
@@ -40,14 +48,39 @@ final class SessionWindowOperator implements Operator {
             return;
         }
         long t = in.getLong(time);
+        long g = gapEval == null ? gap : rowGap();
+        if (g <= 0) {
+            return; // Spark drops rows whose dynamic gap is null or not positive
+        }
         struct.wrap(structBytes, 0);
         struct.putLong(0, t);
-        struct.putLong(1, t + gap);
+        struct.putLong(1, t + g);
         int structLength = struct.finish();
         RowWriter w = out.begin();
         copier.copy(in, w);
         w.putBytes(windowField, structBytes, 0, structLength);
         next.accept(out.buffer, 0, w.finish());
+    }
+
+    /** This row's gap in micros, or 0 when it has none; a repeated gap string is parsed once. */
+    private long rowGap() {
+        gapEval.eval(in);
+        if (gapEval.isNull) {
+            return 0;
+        }
+        if (!gapIsString) {
+            return gapEval.l;
+        }
+        String text = gapEval.buf.getStringWithoutLengthUtf8(gapEval.off, gapEval.len);
+        if (!text.equals(lastGapText)) {
+            lastGapText = text;
+            try {
+                lastGapMicros = io.tideway.engine.util.Durations.parseInterval(text) * 1000L;
+            } catch (IllegalArgumentException e) {
+                lastGapMicros = 0;
+            }
+        }
+        return lastGapMicros;
     }
 
     @Override

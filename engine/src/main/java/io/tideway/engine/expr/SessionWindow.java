@@ -16,13 +16,28 @@ public final class SessionWindow extends Expression {
     private static final long serialVersionUID = 1L;
     private final Expression timeColumn;
     private final long gapMicros;
+    /** A per-row gap (Spark 3.2's dynamic gap): a string such as {@code "5 minutes"} or an interval; null when static. */
+    private final Expression gap;
 
     public SessionWindow(Expression timeColumn, long gapMicros) {
         this.timeColumn = timeColumn;
         this.gapMicros = gapMicros;
+        this.gap = null;
         if (gapMicros <= 0) {
             throw new AnalysisException("The session window gap duration (" + gapMicros + ") must be greater than 0.");
         }
+    }
+
+    /** A dynamic gap: evaluated per row; rows whose gap is null or not positive are dropped, as in Spark. */
+    public SessionWindow(Expression timeColumn, Expression gap) {
+        this.timeColumn = timeColumn;
+        this.gapMicros = -1;
+        this.gap = gap;
+    }
+
+    /** The per-row gap expression, or null for a static gap. */
+    public Expression gap() {
+        return gap;
     }
 
     public Expression timeColumn() {
@@ -35,17 +50,17 @@ public final class SessionWindow extends Expression {
 
     @Override
     public List<Expression> children() {
-        return List.of(timeColumn);
+        return gap == null ? List.of(timeColumn) : List.of(timeColumn, gap);
     }
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new SessionWindow(c.get(0), gapMicros);
+        return gap == null ? new SessionWindow(c.get(0), gapMicros) : new SessionWindow(c.get(0), c.get(1));
     }
 
     @Override
     public String sql() {
-        return "session_window(" + timeColumn.sql() + ", " + gapMicros + ")";
+        return "session_window(" + timeColumn.sql() + ", " + (gap == null ? Long.toString(gapMicros) : gap.sql()) + ")";
     }
 
     @Override
@@ -55,6 +70,11 @@ public final class SessionWindow extends Expression {
             throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
                     + "\" due to data type mismatch: the first parameter requires the \"TIMESTAMP\" type, however \""
                     + timeColumn.sql() + "\" has the type \"" + t.simpleString().toUpperCase() + "\".");
+        }
+        if (gap != null && gap.dataType() != DataTypes.StringType && gap.dataType() != DataTypes.DayTimeIntervalType) {
+            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
+                    + "\" due to data type mismatch: the second parameter requires the \"STRING\" or \"INTERVAL\" type, however \""
+                    + gap.sql() + "\" has the type \"" + gap.dataType().simpleString().toUpperCase() + "\".");
         }
         return TimeWindow.WINDOW_TYPE;
     }

@@ -27,7 +27,7 @@ public final class SessionWindowExpand extends UnaryNode {
         this.timeOrdinal = timeOrdinal;
         StructField time = child.schema().apply(timeOrdinal);
         this.schema = child.schema().add(new StructField(COLUMN, TimeWindow.WINDOW_TYPE, true,
-                new MetadataBuilder().withMetadata(time.metadata()).putLong(SESSION_KEY, window.gapMicros()).build()));
+                new MetadataBuilder().withMetadata(time.metadata()).putLong(SESSION_KEY, Math.max(0, window.gapMicros())).build()));
     }
 
     public SessionWindow window() {
