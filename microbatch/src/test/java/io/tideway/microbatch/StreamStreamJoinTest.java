@@ -181,6 +181,24 @@ class StreamStreamJoinTest {
     }
 
     @Test
+    void leftSemiJoinEmitsEachClickedImpressionOnce(@TempDir Path dir) throws Exception {
+        MemoryStream<WindowedAggregationTest.Event> impressions = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        MemoryStream<WindowedAggregationTest.Event> clicks = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        StreamingQuery q = start(adsJoin(impressions, clicks, "left_semi"), dir);
+        impressions.addData(at("10:00", "a1"), at("10:00", "a2"));
+        clicks.addData(at("10:30", "a1"));
+        q.processAllAvailable();
+        assertEquals(List.of("10:00 a1"), LOG.newRows(), "the impression alone, as in a semi join");
+        clicks.addData(at("10:40", "a1"), at("10:50", "a2"));
+        q.processAllAvailable();
+        assertEquals(List.of("10:00 a2"), LOG.newRows(), "a1 was emitted already");
+        impressions.addData(at("10:45", "a2"));
+        q.processAllAvailable();
+        assertEquals(List.of("10:45 a2"), LOG.newRows(), "a new impression meets the buffered click at once");
+        q.stop();
+    }
+
+    @Test
     void outerJoinsWithoutAWatermarkedKeyFailAtStart(@TempDir Path dir) {
         Dataset<Row> imp = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark).toDF();
         Dataset<Row> clk = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark).toDF();

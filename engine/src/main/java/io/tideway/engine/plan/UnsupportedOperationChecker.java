@@ -160,7 +160,7 @@ public final class UnsupportedOperationChecker {
                 throw fail("Join between two streaming DataFrames/Datasets is not supported in " + mode
                         + " output mode, only in Append output mode", plan);
             }
-            if (t == JoinType.LEFT_SEMI || t == JoinType.LEFT_ANTI || t == JoinType.CROSS) {
+            if (t == JoinType.LEFT_ANTI || t == JoinType.CROSS) {
                 throw fail("Tideway does not run stream-stream " + t.sparkName() + " joins yet", plan);
             }
             JoinStateBounds bounds = JoinStateBounds.of(j);
@@ -170,11 +170,15 @@ public final class UnsupportedOperationChecker {
                 case LEFT_OUTER -> leftExpires;
                 case RIGHT_OUTER -> rightExpires;
                 case FULL_OUTER -> leftExpires && rightExpires;
+                case LEFT_SEMI -> rightExpires;
                 default -> true;
             };
             if (!ok) {
-                throw fail("Stream-stream " + t.sparkName() + " join between two streaming DataFrame/Datasets is not supported "
-                        + "without a watermark in the join keys, or a watermark on the nullable side and an appropriate range condition", plan);
+                throw fail(t == JoinType.LEFT_SEMI
+                        ? "Stream-stream LeftSemi join between two streaming DataFrame/Datasets is not supported without a watermark "
+                                + "in the join keys, or a watermark on the right side and an appropriate range condition"
+                        : "Stream-stream " + t.sparkName() + " join between two streaming DataFrame/Datasets is not supported "
+                                + "without a watermark in the join keys, or a watermark on the nullable side and an appropriate range condition", plan);
             }
             return;
         }

@@ -167,6 +167,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         private final boolean[] leftFixed = fixed(join.left().schema());
         private final boolean[] rightFixed = fixed(join.right().schema());
         private final Evaluator residual;
+        private final boolean semi = join.joinType() == JoinType.LEFT_SEMI;
         private final RowReader tagged = new RowReader(3);
         private final RowReader keyRow = new RowReader(join.leftKeys().size());
         private final RowReader leftRow = new RowReader(leftWidth);
@@ -210,13 +211,28 @@ public final class StreamStreamJoinStage implements StatefulStage {
                             continue;
                         }
                     }
-                    matched = true;
-                    if (store.buffer(h).getLong(at) == 0L) {
+                    boolean firstMatchOfBuffered = store.buffer(h).getLong(at) == 0L;
+                    if (firstMatchOfBuffered) {
                         // the buffered row found its first match: stamp it so the delta records the flag
                         long stamped = store.upsert(stateKey, 0, rowKeyLength(keyLength), value, 0, 0);
                         store.buffer(stamped).putLong(store.payloadOffset(stamped), 1L);
                     }
+                    if (semi) {
+                        if (side == LEFT) {
+                            matched = true;
+                            break; // the new left row is emitted once, below
+                        }
+                        if (firstMatchOfBuffered) {
+                            emitLeftRow(buffered); // a buffered left row's first match: emitted once
+                        }
+                        continue;
+                    }
+                    matched = true;
                     above.accept(joinedMemory.buffer(), 0, len);
+                }
+                if (semi && side == LEFT && matched) {
+                    emitLeftRow(row);
+                    return; // matched: it can never be emitted again, so nothing to keep
                 }
             } else if (preserves(side)) {
                 emitUnmatched(side, row);
@@ -365,6 +381,11 @@ public final class StreamStreamJoinStage implements StatefulStage {
                     store.put(stateKey, 0, 2 + keyLength, value, 0, 8);
                 }
             }
+        }
+
+        /** A left semi join's output: the left row alone. */
+        private void emitLeftRow(RowReader left) {
+            above.accept(left.buffer(), left.offset(), left.length());
         }
 
         private void emitUnmatched(byte side, RowReader row) {
