@@ -2,9 +2,7 @@ package io.tideway.engine.exec;
 
 import io.tideway.engine.plan.SessionWindowExpand;
 import io.tideway.offheap.row.RowReader;
-import io.tideway.offheap.row.RowWriter;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /** Appends each row's own session {@code [t, t + gap)} ({@link SessionWindowExpand}). */
 final class SessionWindowOperator implements Operator {
@@ -15,12 +13,8 @@ final class SessionWindowOperator implements Operator {
     private final boolean gapIsString;
     private String lastGapText;
     private long lastGapMicros;
-    private final int windowField;
     private final RowReader in;
-    private final FieldCopier copier;
-    private final RowScratch out;
-    private final UnsafeBuffer structBytes = new UnsafeBuffer(new byte[64]);
-    private final RowWriter struct = new RowWriter(2);
+    private final WindowColumnAppender out;
     private final Operator next;
 
     SessionWindowOperator(SessionWindowExpand node, io.tideway.engine.expr.EvalContext ctx, Operator next) {
@@ -29,15 +23,8 @@ final class SessionWindowOperator implements Operator {
         var dynamic = node.window().gap();
         this.gapEval = dynamic == null ? null : dynamic.evaluator(ctx);
         this.gapIsString = dynamic != null && dynamic.dataType() == io.tideway.sql.types.DataTypes.StringType;
-        int fields = node.child().schema().length();
-        this.windowField = fields;
-        this.in = new RowReader(fields);
-        int[] all = new int[fields];
-        for (int i = 0; i < fields; i++) {
-            all[i] = i;
-        }
-        this.copier = new FieldCopier(node.child().schema(), all);
-        this.out = new RowScratch(fields + 1);
+        this.in = new RowReader(node.child().schema().length());
+        this.out = new WindowColumnAppender(node.child().schema());
         this.next = next;
     }
 
@@ -52,14 +39,7 @@ final class SessionWindowOperator implements Operator {
         if (g <= 0) {
             return; // Spark drops rows whose dynamic gap is null or not positive
         }
-        struct.wrap(structBytes, 0);
-        struct.putLong(0, t);
-        struct.putLong(1, t + g);
-        int structLength = struct.finish();
-        RowWriter w = out.begin();
-        copier.copy(in, w);
-        w.putBytes(windowField, structBytes, 0, structLength);
-        next.accept(out.buffer, 0, w.finish());
+        out.emit(in, t, t + g, next);
     }
 
     /** This row's gap in micros, or 0 when it has none; a repeated gap string is parsed once. */
