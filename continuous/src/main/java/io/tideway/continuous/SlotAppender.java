@@ -65,6 +65,51 @@ final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
         return at + SlotLayout.HEADER;
     }
 
+    private int runOffset;
+    private int runStride;
+
+    @Override
+    public int reserveRun(int length, int maxRows) {
+        if (spillLength >= 0) {
+            return 0;
+        }
+        int record = SlotLayout.recordLength(length);
+        int at = slot.usedBytes;
+        int n = Math.min(maxRows, Math.min(rowsPerSlot - slot.rowCount, (slotBytes - at) / record));
+        if (n <= 0) {
+            return 0;
+        }
+        long header = SlotLayout.header(length);
+        boolean partialWord = (length & 7) != 0;
+        for (int i = 0, pos = at; i < n; i++, pos += record) {
+            slot.rows.putLong(pos, header);
+            if (partialWord) {
+                slot.rows.putLong(pos + record - 8, 0L); // the padding of the row's last word must be zero
+            }
+        }
+        slot.usedBytes = at + n * record;
+        slot.rowCount += n;
+        runOffset = at + SlotLayout.HEADER;
+        runStride = record;
+        return n;
+    }
+
+    @Override
+    public int runOffset() {
+        return runOffset;
+    }
+
+    @Override
+    public int runStride() {
+        return runStride;
+    }
+
+    @Override
+    public void cancelRun(int rows) {
+        slot.usedBytes -= rows * runStride;
+        slot.rowCount -= rows;
+    }
+
     @Override
     public MutableDirectBuffer buffer() {
         return slot.rows;

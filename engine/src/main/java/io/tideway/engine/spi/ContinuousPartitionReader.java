@@ -65,6 +65,31 @@ public interface ContinuousPartitionReader extends AutoCloseable {
             return -1;
         }
 
+        /**
+         * Room for up to {@code maxRows} rows of {@code length} bytes each, written in place: returns
+         * how many were reserved (0: use {@link #reserve} or {@link #accept}); row i starts at
+         * {@code runOffset() + i * runStride()} in {@link #buffer()}. Rows the caller does not write
+         * must be handed back with {@link #cancelRun} before any other call on this target.
+         */
+        default int reserveRun(int length, int maxRows) {
+            return 0;
+        }
+
+        default int runOffset() {
+            throw new UnsupportedOperationException("reserveRun() reserved nothing");
+        }
+
+        default int runStride() {
+            throw new UnsupportedOperationException("reserveRun() reserved nothing");
+        }
+
+        /** Hands back the last {@code rows} rows of the last run, unwritten. */
+        default void cancelRun(int rows) {
+            if (rows != 0) {
+                throw new UnsupportedOperationException("reserveRun() reserved nothing");
+            }
+        }
+
         /** The memory {@link #reserve} offsets point into; valid until the next {@code reserve}. */
         default MutableDirectBuffer buffer() {
             throw new UnsupportedOperationException("in-place rows need reserve() to return an offset first");

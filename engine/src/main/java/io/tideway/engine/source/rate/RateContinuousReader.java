@@ -96,6 +96,33 @@ final class RateContinuousReader implements ContinuousPartitionReader {
         int emitted = 0;
         long value = lastValue;
         long last = lastDue;
+        if (full != null && pacer.due() - now <= 0) {
+            // a run of rows in place: slot bookkeeping once per run instead of once per row
+            int reserved = full.reserveRun(rowLength, maxRows);
+            if (reserved > 0) {
+                MutableDirectBuffer b = full.buffer();
+                int stride = full.runStride();
+                int base = full.runOffset();
+                while (emitted < reserved && pacer.due() - now <= 0) {
+                    long due = pacer.due();
+                    value += numPartitions;
+                    b.putLong(base, 0L);
+                    b.putLong(base + timestampSlot, Math.floorDiv(due + pacingToEpochNanos, 1000L));
+                    b.putLong(base + valueSlot, value);
+                    if (includeIntendedNanoTime) {
+                        b.putLong(base + intendedSlot, due + pacingToNanoTime);
+                    }
+                    base += stride;
+                    last = due;
+                    pacer.advance();
+                    emitted++;
+                }
+                full.cancelRun(reserved - emitted);
+                lastDue = last;
+                lastValue = value;
+                return emitted;
+            }
+        }
         while (emitted < maxRows && pacer.due() - now <= 0) {
             // in place in the target when it has room, else in the scratch row and copied by accept
             int at = full == null ? -1 : full.reserve(rowLength);
