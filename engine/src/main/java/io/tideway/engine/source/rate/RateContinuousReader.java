@@ -98,7 +98,11 @@ final class RateContinuousReader implements ContinuousPartitionReader {
         long last = lastDue;
         if (full != null && pacer.due() - now <= 0) {
             // a run of rows in place: slot bookkeeping once per run instead of once per row
-            int reserved = full.reserveRun(rowLength, maxRows);
+            // about as many rows as are due (a paced source is usually 1 behind): header stores for
+            // rows that are not due would be wasted; an underestimate leaves rows for the next call
+            long behind = now - pacer.due();
+            int dueRows = (int) Math.min(maxRows, behind / Math.max(1, pacer.stepNanos()) + 1);
+            int reserved = full.reserveRun(rowLength, dueRows);
             if (reserved > 0) {
                 MutableDirectBuffer b = full.buffer();
                 int stride = full.runStride();
