@@ -5,7 +5,6 @@ import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.plan.Join;
 import io.tideway.engine.plan.JoinType;
 import io.tideway.offheap.row.RowReader;
-import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.StructType;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -35,11 +34,9 @@ final class JoinOperator implements Operator {
     private final ExpandableArrayBuffer buildRows = new ExpandableArrayBuffer(4096);
     private final Map<ByteBuffer, IntArrayList> index = new HashMap<>();
     private final IntArrayList allBuildRows = new IntArrayList();
-    private final boolean[] leftFixed;
-    private final boolean[] rightFixed;
     private final Evaluator residual;
     private final RowReader joinedReader;
-    private final RowScratch joined;
+    private final JoinedRowWriter joined;
     private final Operator next;
 
     JoinOperator(Join join, boolean probeIsLeft, EvalContext ctx, Operator next) {
@@ -55,22 +52,13 @@ final class JoinOperator implements Operator {
         this.probe = new RowReader(probeIsLeft ? leftWidth : rightWidth);
         this.build = new RowReader(probeIsLeft ? rightWidth : leftWidth);
         this.keyRow = new RowReader(probeKeys.size());
-        this.leftFixed = fixed(left);
-        this.rightFixed = fixed(right);
         this.residual = join.residual() == null ? null : join.residual().evaluator(ctx);
         this.joinedReader = new RowReader(leftWidth + rightWidth);
-        this.joined = new RowScratch(leftWidth + rightWidth);
+        this.joined = new JoinedRowWriter(left, right);
         this.next = next;
         loadBuildSide(probeIsLeft ? join.right() : join.left(), buildKeys, ctx);
     }
 
-    private static boolean[] fixed(StructType s) {
-        boolean[] f = new boolean[s.length()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = s.apply(i).dataType().isFixedWidth();
-        }
-        return f;
-    }
 
     private void loadBuildSide(io.tideway.engine.plan.LogicalPlan plan, List<io.tideway.engine.expr.Expression> keys, EvalContext ctx) {
         KeyBuilder key = new KeyBuilder(keys, ctx);
@@ -111,7 +99,7 @@ final class JoinOperator implements Operator {
             build.wrap(buildRows, at + 4, buildRows.getInt(at));
             int joinedLength = writeJoined(probe, build);
             if (residual != null) {
-                residual.eval(joinedReader.wrap(joined.buffer, 0, joinedLength));
+                residual.eval(joinedReader.wrap(joined.buffer(), 0, joinedLength));
                 if (residual.isNull || residual.l == 0) {
                     continue;
                 }
@@ -120,12 +108,12 @@ final class JoinOperator implements Operator {
             if (type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI) {
                 break;
             }
-            next.accept(joined.buffer, 0, joinedLength);
+            next.accept(joined.buffer(), 0, joinedLength);
         }
         if (type == JoinType.LEFT_SEMI && matched || type == JoinType.LEFT_ANTI && !matched) {
             next.accept(buffer, offset, length);
         } else if (!matched && (type == JoinType.LEFT_OUTER || type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER)) {
-            next.accept(joined.buffer, 0, writeJoined(probe, null));
+            next.accept(joined.buffer(), 0, writeJoined(probe, null));
         }
     }
 
@@ -156,26 +144,9 @@ final class JoinOperator implements Operator {
         return keyBytes;
     }
 
-    /** Writes left columns then right columns; a null side (no match) becomes nulls. */
+    /** The joined row of the probe row and a build row (null: the probe row's outer padding). */
     private int writeJoined(RowReader probeRow, RowReader buildRow) {
-        RowReader left = probeIsLeft ? probeRow : buildRow;
-        RowReader right = probeIsLeft ? buildRow : probeRow;
-        RowWriter w = joined.begin();
-        copy(left, leftFixed, w, 0, leftWidth);
-        copy(right, rightFixed, w, leftWidth, rightWidth);
-        return w.finish();
-    }
-
-    private static void copy(RowReader in, boolean[] fixed, RowWriter out, int at, int width) {
-        for (int i = 0; i < width; i++) {
-            if (in == null || in.isNullAt(i)) {
-                out.setNull(at + i);
-            } else if (fixed[i]) {
-                out.putLong(at + i, in.getLong(i));
-            } else {
-                out.putBytes(at + i, in.buffer(), in.varOffset(i), in.varLength(i));
-            }
-        }
+        return probeIsLeft ? joined.write(probeRow, buildRow) : joined.write(buildRow, probeRow);
     }
 
     @Override

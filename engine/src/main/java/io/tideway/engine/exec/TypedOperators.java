@@ -32,7 +32,7 @@ final class TypedOperators {
             case MAP -> new Operator() {
                 @Override
                 public void accept(DirectBuffer buffer, int offset, int length) {
-                    Object value = call(() -> ((MapFunction) t.function()).call(in.read(reader.wrap(buffer, offset, length))));
+                    Object value = UserFunctionException.call(() -> ((MapFunction) t.function()).call(in.read(reader.wrap(buffer, offset, length))));
                     emit(out, scratch, value, next);
                 }
 
@@ -44,7 +44,7 @@ final class TypedOperators {
             case FLAT_MAP -> new Operator() {
                 @Override
                 public void accept(DirectBuffer buffer, int offset, int length) {
-                    Iterator<?> it = call(() -> ((FlatMapFunction) t.function()).call(in.read(reader.wrap(buffer, offset, length))));
+                    Iterator<?> it = UserFunctionException.call(() -> ((FlatMapFunction) t.function()).call(in.read(reader.wrap(buffer, offset, length))));
                     while (it.hasNext()) {
                         emit(out, scratch, it.next(), next);
                     }
@@ -58,7 +58,7 @@ final class TypedOperators {
             case FILTER -> new Operator() {
                 @Override
                 public void accept(DirectBuffer buffer, int offset, int length) {
-                    Boolean keep = call(() -> ((FilterFunction) t.function()).call(in.read(reader.wrap(buffer, offset, length))));
+                    Boolean keep = UserFunctionException.call(() -> ((FilterFunction) t.function()).call(in.read(reader.wrap(buffer, offset, length))));
                     if (keep) {
                         next.accept(buffer, offset, length);
                     }
@@ -79,7 +79,7 @@ final class TypedOperators {
 
                 @Override
                 public void finish() {
-                    Iterator<?> it = call(() -> ((MapPartitionsFunction) t.function()).call(partition.iterator()));
+                    Iterator<?> it = UserFunctionException.call(() -> ((MapPartitionsFunction) t.function()).call(partition.iterator()));
                     while (it.hasNext()) {
                         emit(out, scratch, it.next(), next);
                     }
@@ -95,20 +95,5 @@ final class TypedOperators {
         RowWriter w = scratch.begin();
         out.write(value, w);
         next.accept(scratch.buffer, 0, w.finish());
-    }
-
-    /** A user function call; checked exceptions are rethrown unchecked with the original as cause. */
-    interface UserCall<R> {
-        R call() throws Exception;
-    }
-
-    static <R> R call(UserCall<R> c) {
-        try {
-            return c.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new UserFunctionException(e);
-        }
     }
 }

@@ -7,4 +7,21 @@ public final class UserFunctionException extends RuntimeException {
     public UserFunctionException(Throwable cause) {
         super(cause.toString(), cause);
     }
+
+    /** A call into user code that may throw a checked exception. */
+    @FunctionalInterface
+    public interface UserCall<R> {
+        R call() throws Exception;
+    }
+
+    /** Runs user code; checked exceptions are rethrown unchecked with the original as cause. */
+    public static <R> R call(UserCall<R> c) {
+        try {
+            return c.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UserFunctionException(e);
+        }
+    }
 }

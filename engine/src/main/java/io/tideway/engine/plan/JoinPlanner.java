@@ -148,8 +148,12 @@ public final class JoinPlanner {
         });
     }
 
-    private static List<Expression> conjuncts(Expression e) {
+    /** The AND-ed parts of a condition; empty for null. */
+    static List<Expression> conjuncts(Expression e) {
         List<Expression> out = new ArrayList<>();
+        if (e == null) {
+            return out;
+        }
         if (e instanceof Logical and && and.isAnd()) {
             out.addAll(conjuncts(and.left()));
             out.addAll(conjuncts(and.right()));

@@ -5,11 +5,8 @@ import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Comparison;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
-import io.tideway.engine.expr.Logical;
 import io.tideway.sql.types.DataTypes;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * When a buffered row of a stream-stream join can no longer match (Spark's state value
@@ -50,7 +47,7 @@ public final class JoinStateBounds {
         int rightOrdinal = -1;
         long leftOffset = Long.MIN_VALUE;
         long rightOffset = Long.MIN_VALUE;
-        for (Expression c : conjuncts(join.residual())) {
+        for (Expression c : JoinPlanner.conjuncts(join.residual())) {
             if (!(c instanceof Comparison cmp) || cmp.op() == Comparison.Op.EQ || cmp.op() == Comparison.Op.NE) {
                 continue;
             }
@@ -90,19 +87,6 @@ public final class JoinStateBounds {
         return new JoinStateBounds(leftOrdinal, leftOffset, rightOrdinal, rightOffset);
     }
 
-    private static List<Expression> conjuncts(Expression e) {
-        List<Expression> out = new ArrayList<>();
-        if (e == null) {
-            return out;
-        }
-        if (e instanceof Logical and && and.isAnd()) {
-            out.addAll(conjuncts(and.left()));
-            out.addAll(conjuncts(and.right()));
-        } else {
-            out.add(e);
-        }
-        return out;
-    }
 
     /** {@code column ± constant intervals}, the column an event-time column with a watermark. */
     private record Term(int ordinal, long offset) {

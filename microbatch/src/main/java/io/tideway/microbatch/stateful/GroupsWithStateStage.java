@@ -132,7 +132,7 @@ public final class GroupsWithStateStage implements StatefulStage {
                 return;
             }
             Object value = values.read(in);
-            Object key = call(() -> ((MapFunction<Object, Object>) node.keyFunction()).call(value));
+            Object key = UserFunctionException.call(() -> ((MapFunction<Object, Object>) node.keyFunction()).call(value));
             keyWriter.wrap(keyMemory.buffer(), 0, keyMemory);
             keys.write(key, keyWriter);
             int keyLength = keyWriter.finish();
@@ -234,10 +234,10 @@ public final class GroupsWithStateStage implements StatefulStage {
             GroupStateImpl<Object> state = new GroupStateImpl<>(current, node.timeout(), ctx.batchTimestampMicros() / 1000L,
                     watermarkMs, watermarkPresent, timedOut);
             if (node.isMapGroups()) {
-                Object out = call(() -> ((MapGroupsWithStateFunction) node.function()).call(k, values, state));
+                Object out = UserFunctionException.call(() -> ((MapGroupsWithStateFunction) node.function()).call(k, values, state));
                 emit(out);
             } else {
-                Iterator<Object> out = call(() -> ((FlatMapGroupsWithStateFunction) node.function()).call(k, values, state));
+                Iterator<Object> out = UserFunctionException.call(() -> ((FlatMapGroupsWithStateFunction) node.function()).call(k, values, state));
                 while (out != null && out.hasNext()) {
                     emit(out.next());
                 }
@@ -272,20 +272,6 @@ public final class GroupsWithStateStage implements StatefulStage {
             int length = stateWriter.finish();
             stateMemory.buffer().putLong(0, timeout);
             store.put(key, 0, key.capacity(), stateMemory.buffer(), 0, TIMEOUT_BYTES + length);
-        }
-    }
-
-    interface UserCall<R> {
-        R call() throws Exception;
-    }
-
-    private static <R> R call(UserCall<R> c) {
-        try {
-            return c.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new UserFunctionException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tideway.microbatch.stateful;
 
 import io.tideway.engine.exec.ChainBuilder;
+import io.tideway.engine.exec.JoinedRowWriter;
 import io.tideway.engine.exec.KeyBuilder;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.expr.BoundReference;
@@ -164,8 +165,6 @@ public final class StreamStreamJoinStage implements StatefulStage {
         private final Operator above;
         private final int leftWidth = join.left().schema().length();
         private final int rightWidth = join.right().schema().length();
-        private final boolean[] leftFixed = fixed(join.left().schema());
-        private final boolean[] rightFixed = fixed(join.right().schema());
         private final Evaluator residual;
         private final boolean semi = join.joinType() == JoinType.LEFT_SEMI;
         private final RowReader tagged = new RowReader(3);
@@ -173,8 +172,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         private final RowReader leftRow = new RowReader(leftWidth);
         private final RowReader rightRow = new RowReader(rightWidth);
         private final RowReader joinedReader = new RowReader(leftWidth + rightWidth);
-        private final GrowableBuffer joinedMemory = new GrowableBuffer(256);
-        private final RowWriter joined = new RowWriter(leftWidth + rightWidth);
+        private final JoinedRowWriter joined = new JoinedRowWriter(join.left().schema(), join.right().schema());
         private final UnsafeBuffer stateKey = new UnsafeBuffer(new byte[256]);
         private final UnsafeBuffer value = new UnsafeBuffer(new byte[256]);
 
@@ -206,7 +204,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
                     buffered.wrap(store.buffer(h), at + 8, store.payloadLength(h) - 8);
                     int len = side == LEFT ? writeJoined(row, buffered) : writeJoined(buffered, row);
                     if (residual != null) {
-                        residual.eval(joinedReader.wrap(joinedMemory.buffer(), 0, len));
+                        residual.eval(joinedReader.wrap(joined.buffer(), 0, len));
                         if (residual.isNull || residual.l == 0) {
                             continue;
                         }
@@ -228,7 +226,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
                         continue;
                     }
                     matched = true;
-                    above.accept(joinedMemory.buffer(), 0, len);
+                    above.accept(joined.buffer(), 0, len);
                 }
                 if (semi && side == LEFT && matched) {
                     emitLeftRow(row);
@@ -390,26 +388,11 @@ public final class StreamStreamJoinStage implements StatefulStage {
 
         private void emitUnmatched(byte side, RowReader row) {
             int len = side == LEFT ? writeJoined(row, null) : writeJoined(null, row);
-            above.accept(joinedMemory.buffer(), 0, len);
+            above.accept(joined.buffer(), 0, len);
         }
 
         private int writeJoined(RowReader left, RowReader right) {
-            joined.wrap(joinedMemory.buffer(), 0, joinedMemory);
-            copy(left, leftFixed, 0, leftWidth);
-            copy(right, rightFixed, leftWidth, rightWidth);
-            return joined.finish();
-        }
-
-        private void copy(RowReader in, boolean[] fixed, int at, int width) {
-            for (int i = 0; i < width; i++) {
-                if (in == null || in.isNullAt(i)) {
-                    joined.setNull(at + i);
-                } else if (fixed[i]) {
-                    joined.putLong(at + i, in.getLong(i));
-                } else {
-                    joined.putBytes(at + i, in.buffer(), in.varOffset(i), in.varLength(i));
-                }
-            }
+            return joined.write(left, right);
         }
     }
 
@@ -419,11 +402,4 @@ public final class StreamStreamJoinStage implements StatefulStage {
         }
     }
 
-    private static boolean[] fixed(StructType s) {
-        boolean[] f = new boolean[s.length()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = s.apply(i).dataType().isFixedWidth();
-        }
-        return f;
-    }
 }
