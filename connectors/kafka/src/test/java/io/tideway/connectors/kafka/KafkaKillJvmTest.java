@@ -106,7 +106,8 @@ class KafkaKillJvmTest {
         StreamingQuery rest = KafkaChildQueryMain.start(spark, kafka.bootstrap(), "kill-in", "kill-out", chk.toString(),
                 Trigger.AvailableNow());
         started.add(rest);
-        assertTrue(rest.awaitTermination(60_000), "the restart drains the topic");
+        assertTrue(rest.awaitTermination(60_000), () -> "the restart drains the topic; killed after batch " + killedAfter
+                + ", status " + rest.status() + ", last progress " + rest.lastProgress());
         assertTrue(rest.exception().isEmpty(), () -> String.valueOf(rest.exception()));
 
         List<String> out = kafka.consume("kill-out", "read_committed", RECORDS, Duration.ofSeconds(30));
