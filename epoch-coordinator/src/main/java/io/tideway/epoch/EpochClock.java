@@ -30,6 +30,11 @@ final class EpochClock {
         return nowNanos - nextTickNanos >= 0;
     }
 
+    /** Nanoseconds until the next tick is due; zero or negative when it is. */
+    long nanosUntilDue(long nowNanos) {
+        return nextTickNanos - nowNanos;
+    }
+
     /** The timer's epoch was cut at {@code nowNanos}: schedule the next one. */
     void onTick(long nowNanos) {
         nextTickNanos += intervalNanos;

@@ -12,7 +12,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.agrona.BitUtil;
 import org.agrona.ErrorHandler;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
@@ -58,6 +57,8 @@ public final class EpochCoordinator implements AutoCloseable {
     public static final int DEFAULT_MAX_OUTSTANDING_EPOCHS = 128;
     /** How long {@link #close()} waits for the coordinator thread to end. */
     public static final long DEFAULT_STOP_TIMEOUT_MS = 10_000;
+    /** Longest park while the clock is held (events wake the thread before it). */
+    private static final long HELD_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Prefix of the coordinator thread's name. */
     public static final String THREAD_NAME_PREFIX = "tideway-epoch-coordinator-";
 
@@ -85,7 +86,7 @@ public final class EpochCoordinator implements AutoCloseable {
     private final PendingEpochs pending;
     /** Coordinator thread only. */
     private final EpochClock clock;
-    /** Coordinator thread only. */
+    /** Coordinator thread only; null: {@link #parkUntilDue}. */
     private final IdleStrategy idleStrategy;
     private final Consumer<PartitionReport> onReport = this::onReport;
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -108,8 +109,11 @@ public final class EpochCoordinator implements AutoCloseable {
     private volatile boolean terminated;
 
     /**
-     * Starts a coordinator with {@link #DEFAULT_MAX_OUTSTANDING_EPOCHS} and a backoff idle
-     * strategy (spin, yield, then park up to 1 ms, which bounds how late a report is noticed).
+     * Starts a coordinator with {@link #DEFAULT_MAX_OUTSTANDING_EPOCHS} that sleeps between
+     * events: with nothing to do, its thread parks until the next epoch is due, and a report, an
+     * advance request or {@link #stop} wakes it. So it is woken a few times per epoch, not
+     * polling (a backoff strategy's ~1000 wake-ups a second each preempted a spinning reader or
+     * task on a 2-core box).
      *
      * @param name         names the thread, {@code tideway-epoch-coordinator-<name>}, and errors
      * @param partitions   how many partitions must report each epoch, {@code >= 1}
@@ -121,7 +125,7 @@ public final class EpochCoordinator implements AutoCloseable {
     public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
                             EpochCommitter committer, ErrorHandler errorHandler) {
         this(name, partitions, firstEpoch, intervalMs, DEFAULT_MAX_OUTSTANDING_EPOCHS,
-                new BackoffIdleStrategy(), committer, errorHandler);
+                null, committer, errorHandler);
     }
 
     /**
@@ -129,7 +133,8 @@ public final class EpochCoordinator implements AutoCloseable {
      *
      * @param maxOutstandingEpochs ended-but-uncommitted epochs after which the clock holds
      * @param idleStrategy         what the coordinator thread does when a duty cycle found no
-     *                             work; owned by the coordinator thread from now on, not shared
+     *                             work; owned by the coordinator thread from now on, not shared;
+     *                             null: park until the next epoch is due or an event wakes it
      */
     public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
                             int maxOutstandingEpochs, IdleStrategy idleStrategy,
@@ -137,7 +142,7 @@ public final class EpochCoordinator implements AutoCloseable {
         this.name = Objects.requireNonNull(name, "name");
         this.committer = Objects.requireNonNull(committer, "committer");
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
-        this.idleStrategy = Objects.requireNonNull(idleStrategy, "idleStrategy");
+        this.idleStrategy = idleStrategy;
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
         }
@@ -206,7 +211,11 @@ public final class EpochCoordinator implements AutoCloseable {
      *         when reports break the protocol); the report was then dropped
      */
     public boolean report(int partition, long epoch, Object partitionOffset, Object commitMessage) {
-        return running && reports.offer(new PartitionReport(partition, epoch, partitionOffset, commitMessage));
+        if (!running || !reports.offer(new PartitionReport(partition, epoch, partitionOffset, commitMessage))) {
+            return false;
+        }
+        LockSupport.unpark(thread); // once per partition and epoch: cheap next to the commit it may trigger
+        return true;
     }
 
     /**
@@ -292,7 +301,12 @@ public final class EpochCoordinator implements AutoCloseable {
     private void runDutyCycle() {
         try {
             while (running) {
-                idleStrategy.idle(doWork());
+                int work = doWork();
+                if (idleStrategy != null) {
+                    idleStrategy.idle(work);
+                } else if (work == 0) {
+                    parkUntilDue();
+                }
             }
         } catch (Throwable t) {
             running = false;
@@ -301,6 +315,17 @@ public final class EpochCoordinator implements AutoCloseable {
             terminated = true;
             signalCommitted();
         }
+    }
+
+    /**
+     * Parks until the next epoch is due; while the clock is held by uncommitted epochs, until a
+     * report wakes it. Every other event ({@link #report}, {@link #requestEpochAdvance},
+     * {@link #stop}) unparks the thread, and a permit given before the park makes it return at once,
+     * so no event is missed. The bound only limits the damage of a bug.
+     */
+    private void parkUntilDue() {
+        long untilDue = clock.nanosUntilDue(System.nanoTime());
+        LockSupport.parkNanos(this, untilDue > 0 ? untilDue : HELD_PARK_NANOS);
     }
 
     /** One duty cycle; returns the work done (reports drained, epochs committed, epochs advanced). */

@@ -16,6 +16,7 @@ import java.util.Map;
  * Runs are interleaved.
  */
 final class CheckpointScenario {
+    private final ScenarioArgs args;
     private final int rate;
     private final List<String> epochs;
     private final String wait;
@@ -25,6 +26,7 @@ final class CheckpointScenario {
     private final Map<String, String> ringCounters = new LinkedHashMap<>();
 
     CheckpointScenario(ScenarioArgs args, Path results) {
+        this.args = args;
         this.rate = args.getInt("rate", 10_000);
         this.epochs = args.getStrings("epochs", "100 milliseconds,1 second,1 hour");
         this.wait = WaitStrategies.check(args.getString("wait", "backoff"));
@@ -40,7 +42,7 @@ final class CheckpointScenario {
             configurations.add(new Configuration("epoch " + e + " " + W1Scenario.label(rate, "continuous", wait)));
         }
         Path work = Files.createTempDirectory("tideway-checkpoint");
-        TidewaySession spark = TidewaySession.builder().appName("checkpoint").getOrCreate();
+        TidewaySession spark = args.session("checkpoint").getOrCreate();
         try {
             for (int r = 1; r <= runs; r++) {
                 for (int i = 0; i < epochs.size(); i++) {

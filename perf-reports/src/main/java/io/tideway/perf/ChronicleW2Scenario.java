@@ -27,6 +27,7 @@ import static io.tideway.sql.functions.col;
  * ({@link LatencyWindow#measureDrain}). Scenario thread only.
  */
 final class ChronicleW2Scenario {
+    private final ScenarioArgs args;
     private final long rows;
     private final long warmupRows;
     private final String wait;
@@ -36,6 +37,7 @@ final class ChronicleW2Scenario {
     private final java.util.Map<String, String> ringCounters = new java.util.LinkedHashMap<>();
 
     ChronicleW2Scenario(ScenarioArgs args, Path results) {
+        this.args = args;
         this.rows = Long.parseLong(args.getString("rows", "20000000"));
         this.warmupRows = Long.parseLong(args.getString("warmupRows", Long.toString(rows / 5)));
         this.wait = args.getString("wait", "backoff");
@@ -49,7 +51,7 @@ final class ChronicleW2Scenario {
         LatencyReport.prepare(dir);
         Configuration c = new Configuration("1 partition chronicle continuous " + wait);
         Path work = Files.createTempDirectory("tideway-chronicle-w2");
-        TidewaySession spark = TidewaySession.builder().appName("chronicle-w2")
+        TidewaySession spark = args.session("chronicle-w2")
                 .config("tideway.continuous.waitStrategy", wait).getOrCreate();
         try {
             long fillMs = prefill(work.resolve("in"));

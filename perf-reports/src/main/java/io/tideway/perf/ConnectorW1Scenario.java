@@ -20,6 +20,7 @@ import java.util.Map;
  * shared with the other scenarios. Scenario thread only.
  */
 final class ConnectorW1Scenario {
+    private final ScenarioArgs args;
     /** One run's running pipeline. */
     interface Pipeline extends AutoCloseable {
         StreamingQuery query();
@@ -50,6 +51,7 @@ final class ConnectorW1Scenario {
     private final Map<String, String> ringCounters = new LinkedHashMap<>();
 
     ConnectorW1Scenario(ScenarioArgs args, Path results, String name, Launcher launcher) {
+        this.args = args;
         this.launcher = launcher;
         this.headlineKey = name;
         this.rate = args.getInt("rate", 10_000);
@@ -65,7 +67,7 @@ final class ConnectorW1Scenario {
         LatencyReport.prepare(dir);
         Configuration c = new Configuration(W1Scenario.label(rate, launcher.name(), wait));
         Path work = Files.createTempDirectory("tideway-" + headlineKey);
-        TidewaySession spark = TidewaySession.builder().appName(headlineKey)
+        TidewaySession spark = args.session(headlineKey)
                 .config("tideway.continuous.waitStrategy", wait).getOrCreate();
         try (launcher) {
             for (int r = 1; r <= runs; r++) {

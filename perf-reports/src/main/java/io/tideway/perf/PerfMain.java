@@ -35,6 +35,7 @@ public final class PerfMain {
             + "              --batches 10 --buildBatches 2 --restartRowsPerBatch 1000 --runs 3\n"
             + "  all         W1, W2, checkpoint, recovery, W3, chronicle-w1, kafka-w1, chronicle-w2, windowed-agg with their defaults\n"
             + "              (options given apply to each)\n"
+            + "Every scenario: --conf 'key=value;key=value' sets session settings (e.g. tideway.continuous.ringSize=64).\n"
             + "JVM options: TIDEWAY_JAVA_OPTS (e.g. -Xmx64m with --out W1-xmx64m).";
 
     private PerfMain() {

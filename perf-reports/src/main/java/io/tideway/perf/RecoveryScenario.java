@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * query. The first run in the JVM is cold (class loading, JIT) and is reported apart as well.
  */
 final class RecoveryScenario {
+    private final ScenarioArgs args;
     private static final long TIMEOUT_NANOS = 60_000_000_000L;
     private final List<String> modes;
     private final int rate;
@@ -26,6 +27,7 @@ final class RecoveryScenario {
     private final Path dir;
 
     RecoveryScenario(ScenarioArgs args, Path results) {
+        this.args = args;
         this.modes = args.getStrings("mode", "continuous,microbatch-rmb,microbatch");
         this.rate = args.getInt("rate", 1000);
         this.runs = args.getInt("runs", 5);
@@ -40,7 +42,7 @@ final class RecoveryScenario {
     void run() throws Exception {
         LatencyReport.prepare(dir);
         Path work = Files.createTempDirectory("tideway-recovery");
-        TidewaySession spark = TidewaySession.builder().appName("recovery").getOrCreate();
+        TidewaySession spark = args.session("recovery").getOrCreate();
         List<List<Times>> all = new ArrayList<>();
         try {
             for (String mode : modes) {

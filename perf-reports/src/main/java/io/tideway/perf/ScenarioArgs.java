@@ -1,5 +1,7 @@
 package io.tideway.perf;
 
+import io.tideway.sql.TidewaySession;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,26 @@ final class ScenarioArgs {
             m.put(args[i].substring(2), args[++i]);
         }
         return new ScenarioArgs(m);
+    }
+
+    /**
+     * A session builder named {@code appName} with the {@code --conf key=value;key=value} settings
+     * applied (e.g. {@code --conf tideway.continuous.ringSize=64}), so any engine setting can be
+     * measured without a new option per scenario.
+     */
+    TidewaySession.Builder session(String appName) {
+        TidewaySession.Builder b = TidewaySession.builder().appName(appName);
+        for (String entry : values.getOrDefault("conf", "").split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("option --conf takes key=value;key=value, got '" + entry + "'");
+            }
+            b.config(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return b;
     }
 
     int getInt(String name, int dflt) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * so slow phases of a shared box spread over all configurations.
  */
 final class W1Scenario {
+    private final ScenarioArgs args;
     private final List<Integer> rates;
     private final List<String> modes;
     private final List<String> waits;
@@ -29,6 +30,7 @@ final class W1Scenario {
     private final Map<String, String> ringCounters = new LinkedHashMap<>();
 
     W1Scenario(ScenarioArgs args, Path results) {
+        this.args = args;
         this.rates = args.getInts("rate", "1000,10000");
         this.modes = args.getStrings("mode", "baseline,continuous,microbatch,microbatch-memory");
         this.waits = args.getStrings("wait", String.join(",", WaitStrategies.NAMES));
@@ -60,7 +62,7 @@ final class W1Scenario {
             }
         }
         Path work = Files.createTempDirectory("tideway-w1");
-        TidewaySession spark = TidewaySession.builder().appName("W1").getOrCreate();
+        TidewaySession spark = args.session("W1").getOrCreate();
         try {
             for (int r = 1; r <= runs; r++) {
                 for (Setup s : setups) {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the sink over the measured window. Runs are interleaved.
  */
 final class W2Scenario {
+    private final ScenarioArgs args;
     private final List<Integer> partitions;
     private final List<String> modes;
     private final List<String> waits;
@@ -30,6 +31,7 @@ final class W2Scenario {
     private final Map<String, String> ringCounters = new LinkedHashMap<>();
 
     W2Scenario(ScenarioArgs args, Path results) {
+        this.args = args;
         this.partitions = args.getInts("partitions", "1,2");
         this.modes = args.getStrings("mode", "baseline,continuous");
         this.waits = args.getStrings("wait", "backoff");
@@ -55,7 +57,7 @@ final class W2Scenario {
             }
         }
         Path work = Files.createTempDirectory("tideway-w2");
-        TidewaySession spark = TidewaySession.builder().appName("W2").getOrCreate();
+        TidewaySession spark = args.session("W2").getOrCreate();
         try {
             for (int r = 1; r <= runs; r++) {
                 for (Setup s : setups) {

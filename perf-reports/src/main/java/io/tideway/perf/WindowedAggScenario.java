@@ -37,6 +37,7 @@ import static io.tideway.sql.functions.window;
  * <p>Scenario thread only.
  */
 final class WindowedAggScenario {
+    private final ScenarioArgs args;
     private static final long TIMEOUT_NANOS = 300_000_000_000L;
     private final int keys;
     private final int rowsPerBatch;
@@ -49,6 +50,7 @@ final class WindowedAggScenario {
     private final Path dir;
 
     WindowedAggScenario(ScenarioArgs args, Path results) {
+        this.args = args;
         this.keys = args.getInt("keys", 1_000_000);
         this.rowsPerBatch = args.getInt("rowsPerBatch", keys);
         this.partitions = args.getInt("partitions", Runtime.getRuntime().availableProcessors());
@@ -77,7 +79,7 @@ final class WindowedAggScenario {
     void run() throws Exception {
         LatencyReport.prepare(dir);
         Path work = Files.createTempDirectory("tideway-windowed-agg");
-        TidewaySession spark = TidewaySession.builder().appName("windowed-agg").getOrCreate();
+        TidewaySession spark = args.session("windowed-agg").getOrCreate();
         List<WindowedRun> windowed = new ArrayList<>();
         List<RestartRun> restarts = new ArrayList<>();
         long gc0 = Hardware.gcMillis();

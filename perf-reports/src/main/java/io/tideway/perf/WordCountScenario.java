@@ -30,6 +30,7 @@ import static io.tideway.sql.functions.split;
  * of the last batch, the final counts checked against the generator's.
  */
 final class WordCountScenario {
+    private final ScenarioArgs args;
     private static final int WORDS_PER_LINE = 10;
     private static final int VOCABULARY = 1000;
     private final int files;
@@ -39,6 +40,7 @@ final class WordCountScenario {
     private final Path resultDir;
 
     WordCountScenario(ScenarioArgs args, Path resultDir) {
+        this.args = args;
         this.files = args.getInt("files", 10);
         this.lines = args.getInt("lines", 100_000);
         this.maxFilesPerTrigger = args.getInts("maxFilesPerTrigger", "1,10");
@@ -52,7 +54,7 @@ final class WordCountScenario {
         Files.createDirectories(input);
         Map<String, Long> expected = generate(input);
         long totalWords = (long) files * lines * WORDS_PER_LINE;
-        TidewaySession spark = TidewaySession.builder().appName("W3").getOrCreate();
+        TidewaySession spark = args.session("W3").getOrCreate();
         List<String> rows = new ArrayList<>();
         Headlines headlines = new Headlines();
         try {
