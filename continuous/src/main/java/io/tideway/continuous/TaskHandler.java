@@ -3,6 +3,8 @@ package io.tideway.continuous;
 import com.lmax.disruptor.EventHandler;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.spi.PartitionOffset;
+import org.agrona.UnsafeApi;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The task of one partition, run by the ring's event processor on the task thread: pushes each
@@ -40,10 +42,14 @@ final class TaskHandler implements EventHandler<RingSlot> {
     @Override
     public void onEvent(RingSlot slot, long sequence, boolean endOfBatch) {
         if (slot.kind == RingSlot.ROWS) {
+            UnsafeBuffer rows = slot.rows;
+            // headers unchecked: the reader's SlotAppender wrote every record inside the slot
+            byte[] base = rows.byteArray();
+            long address = rows.addressOffset();
             int at = 0;
             for (int i = 0; i < slot.rowCount; i++) {
-                int length = slot.rows.getInt(at);
-                chain.accept(slot.rows, at + SlotLayout.HEADER, length);
+                int length = UnsafeApi.getInt(base, address + at);
+                chain.accept(rows, at + SlotLayout.HEADER, length);
                 at += SlotLayout.recordLength(length);
             }
             inputRows += slot.rowCount;

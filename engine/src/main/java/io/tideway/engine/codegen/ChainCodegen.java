@@ -71,6 +71,7 @@ record ChainCodegen(String source, List<Object> constants) {
             src.append("        k").append(k).append(" = (org.agrona.DirectBuffer) constants[").append(k).append("];\n");
         }
         src.append("    }\n\n    public void accept(org.agrona.DirectBuffer buffer, int offset, int length) {\n")
+                .append(exprs.readsInput() ? ExpressionCodegen.inputCheck(inputFields) : "")
                 .append(body).append("    }\n}\n");
         return new ChainCodegen(src.toString(), List.copyOf(constants));
     }
@@ -84,27 +85,33 @@ record ChainCodegen(String source, List<Object> constants) {
         return true;
     }
 
-    /** Null bitmap words then slots, as RowWriter.wrap + put/setNull leave them; no growth needed. */
+    /**
+     * Null bitmap words then slots, as RowWriter.wrap + put/setNull leave them; no growth needed,
+     * and no bounds checks: {@code out} was sized for the fixed row at construction.
+     */
     private static void writeFixed(StringBuilder body, CodeValue[] columns) {
         int words = RowDescriptor.bitmapWords(columns.length);
+        body.append("        final byte[] outBase = out.byteArray();\n")
+                .append("        final long outAddress = out.addressOffset();\n");
+        String put = "        " + ExpressionCodegen.UNSAFE + ".put";
         for (int w = 0; w < words; w++) {
             StringBuilder bits = new StringBuilder("0L");
             for (int i = w * 64; i < Math.min(columns.length, (w + 1) * 64); i++) {
                 String isNull = columns[i].type() == DataTypes.NullType ? "true" : columns[i].isNull();
                 bits.append(" | (").append(isNull).append(" ? ").append(1L << (i & 63)).append("L : 0L)");
             }
-            body.append("        out.putLong(").append(w * 8).append(", ").append(bits).append(");\n");
+            body.append(put).append("Long(outBase, outAddress + ").append(w * 8).append(", ").append(bits).append(");\n");
         }
         for (int i = 0; i < columns.length; i++) {
             CodeValue c = columns[i];
-            int slot = RowDescriptor.slotOffset(columns.length, i);
+            String slot = "outAddress + " + RowDescriptor.slotOffset(columns.length, i);
             if (c.type() == DataTypes.NullType) {
-                body.append("        out.putLong(").append(slot).append(", 0L);\n");
+                body.append(put).append("Long(outBase, ").append(slot).append(", 0L);\n");
             } else if (c.kind() == Kind.DOUBLE) {
-                body.append("        out.putDouble(").append(slot).append(", ").append(c.isNull()).append(" ? 0.0 : ")
+                body.append(put).append("Double(outBase, ").append(slot).append(", ").append(c.isNull()).append(" ? 0.0 : ")
                         .append(c.value()).append(");\n");
             } else {
-                body.append("        out.putLong(").append(slot).append(", ").append(c.isNull()).append(" ? 0L : ")
+                body.append(put).append("Long(outBase, ").append(slot).append(", ").append(c.isNull()).append(" ? 0L : ")
                         .append(c.value()).append(");\n");
             }
         }

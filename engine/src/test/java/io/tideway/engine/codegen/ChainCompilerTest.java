@@ -149,6 +149,16 @@ class ChainCompilerTest {
         assertEquals(x.getClass(), y.getClass(), "string literals are constructor arguments, not source");
     }
 
+    @Test
+    void aRowOutsideItsBufferFailsBeforeAnyUncheckedRead() {
+        // generated code reads fields without per-field bounds checks, after one check of the fixed part
+        Operator chain = ChainCompiler.compile(List.of(ChainStage.filter(new Comparison(Comparison.Op.GT, A, Literal.of(0L)))),
+                SCHEMA.length(), (b, o, l) -> { });
+        assertNotNull(chain);
+        org.agrona.concurrent.UnsafeBuffer small = new org.agrona.concurrent.UnsafeBuffer(new byte[16]);
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> chain.accept(small, 0, 16));
+    }
+
     private void assertSameOutput(LogicalPlan top, LogicalPlan leaf, boolean expectGenerated) {
         List<byte[]> interpreted = new ArrayList<>();
         List<byte[]> generated = new ArrayList<>();
