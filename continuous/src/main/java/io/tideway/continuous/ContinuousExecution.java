@@ -80,7 +80,8 @@ final class ContinuousExecution extends StreamExecution {
         progress = new EpochProgress(this, spec, stream, startEpoch);
         // the coordinator's clock starts now; readers that start a little later catch up with markers
         coordinator = new EpochCoordinator(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
-                startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t));
+                startEpoch, intervalMs, EpochCoordinator.DEFAULT_MAX_OUTSTANDING_EPOCHS, null, this::commitEpoch,
+                t -> fail(-1, -1, t), settings.coordinatorNice());
         pipelines.clear();
         for (int p = 0; p < stream.numPartitions(); p++) {
             EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);

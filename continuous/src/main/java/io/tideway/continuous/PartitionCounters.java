@@ -3,6 +3,8 @@ package io.tideway.continuous;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Per-partition counters for progress reports: rows and slots the task consumed, how long slots
  * took from the reader's publish to the task (the ring hop, in an HdrHistogram {@link Recorder},
@@ -14,7 +16,9 @@ final class PartitionCounters {
     private volatile long rows;
     private volatile long slots;
     private volatile long readerIdleCycles;
-    private final Recorder hopNanos = new Recorder(3);
+    /** Hops above this are recorded as it: a fixed range, so recording never resizes (allocates) on the task thread. */
+    private static final long MAX_HOP_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private final Recorder hopNanos = new Recorder(1, MAX_HOP_NANOS, 2);
     private Histogram interval;
 
     void onSlot(int rowCount, long hopNanos) {
@@ -22,7 +26,7 @@ final class PartitionCounters {
         rows = rows + rowCount;
         slots = slots + 1;
         if (hopNanos >= 0) {
-            this.hopNanos.recordValue(hopNanos);
+            this.hopNanos.recordValue(Math.min(hopNanos, MAX_HOP_NANOS));
         }
     }
 
