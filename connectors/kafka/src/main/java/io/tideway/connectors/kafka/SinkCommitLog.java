@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,9 @@ import java.util.concurrent.TimeoutException;
  * immutable configuration.
  */
 final class SinkCommitLog {
+    /** Pause between asking again for the end of a commit topic the broker does not know yet. */
+    private static final long METADATA_RETRY_MS = 50;
+
     private final String topic;
     private final String sinkId;
     private final Map<String, Object> clientParams;
@@ -56,10 +60,11 @@ final class SinkCommitLog {
         TopicPartition tp = new TopicPartition(topic, 0);
         long highWatermark;
         try (Admin admin = Admin.create(adminParams())) {
-            ensureTopic(admin);
-            highWatermark = admin.listOffsets(Map.of(tp, OffsetSpec.latest()),
-                            new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                    .partitionResult(tp).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+            if (ensureTopic(admin)) {
+                // new, so empty; asking for its end now could also fail, as brokers may not know it yet
+                return -1;
+            }
+            highWatermark = highWatermark(admin, tp, System.nanoTime() + timeout.toNanos());
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Failed to read the end of the sink commit topic '" + topic + "' (option"
                     + " 'commitTopic'): " + (e.getCause() == null ? e : e.getCause()), e);
@@ -102,17 +107,41 @@ final class SinkCommitLog {
         return a;
     }
 
-    private void ensureTopic(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+    /** Creates the control topic if it does not exist; returns whether this call created it. */
+    private boolean ensureTopic(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
         if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
-            return;
+            return false;
         }
         NewTopic t = new NewTopic(topic, Optional.of(1), Optional.empty())
                 .configs(Map.of("cleanup.policy", "compact"));
         try {
             admin.createTopics(List.of(t)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The partition's high watermark. A topic another sink has just created can be unknown to the
+     * broker answering for a moment (its metadata is still on the way), so that is retried until
+     * the deadline.
+     */
+    private static long highWatermark(Admin admin, TopicPartition tp, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        while (true) {
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            try {
+                return admin.listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                        .partitionResult(tp).get(left, TimeUnit.MILLISECONDS).offset();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_RETRY_MS);
             }
         }
     }

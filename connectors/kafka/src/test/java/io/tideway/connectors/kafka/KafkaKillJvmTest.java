@@ -35,6 +35,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Kafka → Kafka in a child JVM killed with SIGKILL mid-stream, then run again on the same
@@ -83,6 +84,28 @@ class KafkaKillJvmTest {
         return last;
     }
 
+    /** The stacks of the query's trigger loop and batch workers: what a stalled restart waits on. */
+    private static String queryThreads() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("stream execution thread") || t.getName().startsWith("tideway-worker")) {
+                out.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                for (StackTraceElement e : stack) {
+                    out.append("    at ").append(e).append('\n');
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    private static String causes(Throwable t) {
+        StringBuilder out = new StringBuilder(String.valueOf(t));
+        for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+            out.append("\n  caused by ").append(c);
+        }
+        return out.toString();
+    }
+
     private static ChildJvm child(Path dir, String in, String out, Path chk, String mode) throws Exception {
         return ChildJvm.start(dir.resolve("child.log"), KafkaChildQueryMain.class, kafka.bootstrap(), in, out, chk.toString(),
                 mode);
@@ -106,8 +129,12 @@ class KafkaKillJvmTest {
         StreamingQuery rest = KafkaChildQueryMain.start(spark, kafka.bootstrap(), "kill-in", "kill-out", chk.toString(),
                 Trigger.AvailableNow());
         started.add(rest);
-        assertTrue(rest.awaitTermination(60_000), () -> "the restart drains the topic; killed after batch " + killedAfter
-                + ", status " + rest.status() + ", last progress " + rest.lastProgress());
+        if (!rest.awaitTermination(60_000)) {
+            String where = "status " + rest.status() + ", last progress " + rest.lastProgress() + ", threads:\n" + queryThreads();
+            rest.stop(); // returns when the stalled call does: its exception, if any, names what it waited for
+            fail("the restart did not drain the topic within 60 s; killed after batch " + killedAfter + ", " + where
+                    + "exception after stop: " + rest.exception().map(KafkaKillJvmTest::causes).orElse("none"));
+        }
         assertTrue(rest.exception().isEmpty(), () -> String.valueOf(rest.exception()));
 
         List<String> out = kafka.consume("kill-out", "read_committed", RECORDS, Duration.ofSeconds(30));
