@@ -105,31 +105,7 @@ final class RateContinuousReader implements ContinuousPartitionReader {
             int dueRows = (int) Math.min(maxRows, behind / Math.max(1, pacer.stepNanos()) + 1);
             int reserved = full.reserveRun(rowLength, dueRows);
             if (reserved > 0) {
-                MutableDirectBuffer b = full.buffer();
-                int stride = full.runStride();
-                // one bounds check for the run, then unchecked stores (a check per field was a
-                // quarter of the reader's time at saturation)
-                b.boundsCheck(full.runOffset(), (reserved - 1) * stride + rowLength);
-                byte[] memory = b.byteArray();
-                long at = b.addressOffset() + full.runOffset();
-                while (emitted < reserved && pacer.due() - now <= 0) {
-                    long due = pacer.due();
-                    value += numPartitions;
-                    UnsafeApi.putLong(memory, at, 0L);
-                    UnsafeApi.putLong(memory, at + timestampSlot, Math.floorDiv(due + pacingToEpochNanos, 1000L));
-                    UnsafeApi.putLong(memory, at + valueSlot, value);
-                    if (includeIntendedNanoTime) {
-                        UnsafeApi.putLong(memory, at + intendedSlot, due + pacingToNanoTime);
-                    }
-                    at += stride;
-                    last = due;
-                    pacer.advance();
-                    emitted++;
-                }
-                full.cancelRun(reserved - emitted);
-                lastDue = last;
-                lastValue = value;
-                return emitted;
+                return emitRun(full, reserved, now);
             }
         }
         while (emitted < maxRows && pacer.due() - now <= 0) {
@@ -156,6 +132,59 @@ final class RateContinuousReader implements ContinuousPartitionReader {
             pacer.advance();
             emitted++;
         }
+        lastDue = last;
+        lastValue = value;
+        return emitted;
+    }
+
+    /**
+     * Writes up to {@code reserved} due rows into the run {@code full} reserved, and gives back the
+     * rest. One bounds check for the run, then unchecked stores (a check per field was a quarter
+     * of the reader's time at saturation); the schedule and every field the loop reads are kept in
+     * locals, because after an unchecked store the JIT must assume any field may have changed.
+     */
+    private int emitRun(BatchTarget full, int reserved, long now) {
+        MutableDirectBuffer b = full.buffer();
+        int stride = full.runStride();
+        b.boundsCheck(full.runOffset(), (reserved - 1) * stride + rowLength);
+        byte[] memory = b.byteArray();
+        long at = b.addressOffset() + full.runOffset();
+        final long toEpochNanos = pacingToEpochNanos;
+        final long toNanoTime = pacingToNanoTime;
+        final int partitions = numPartitions;
+        final int timestampAt = timestampSlot;
+        final int valueAt = valueSlot;
+        final int intendedAt = includeIntendedNanoTime ? intendedSlot : -1;
+        long due = pacer.due();
+        long carry = pacer.carry();
+        final long step = pacer.stepNanos();
+        final long remainder = pacer.stepRemainder();
+        final long wrap = pacer.rowsPerSecond() - remainder;
+        long value = lastValue;
+        long last = lastDue;
+        int emitted = 0;
+        while (emitted < reserved && due - now <= 0) {
+            value += partitions;
+            UnsafeApi.putLong(memory, at, 0L);
+            UnsafeApi.putLong(memory, at + timestampAt, Math.floorDiv(due + toEpochNanos, 1000L));
+            UnsafeApi.putLong(memory, at + valueAt, value);
+            if (intendedAt >= 0) {
+                UnsafeApi.putLong(memory, at + intendedAt, due + toNanoTime);
+            }
+            at += stride;
+            last = due;
+            // RatePacer.advance() on the locals
+            due += step;
+            if (carry >= wrap) {
+                carry -= wrap;
+                due++;
+            } else {
+                carry += remainder;
+            }
+            emitted++;
+        }
+        pacer.resume(due, carry);
+        full.cancelRun(reserved - emitted);
         lastDue = last;
         lastValue = value;
         return emitted;

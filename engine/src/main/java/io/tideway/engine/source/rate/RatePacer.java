@@ -45,6 +45,26 @@ final class RatePacer {
         }
     }
 
+    /** The accumulated fraction, for a loop that advances the schedule in locals (see {@link #advance()}) and {@link #resume}s. */
+    long carry() {
+        return carry;
+    }
+
+    /** The fraction of a ns per row, in units of {@code 1/rowsPerSecond}. */
+    long stepRemainder() {
+        return stepRemainder;
+    }
+
+    long rowsPerSecond() {
+        return rowsPerSecond;
+    }
+
+    /** Continues from the state a loop that advanced the schedule in locals reached. */
+    void resume(long due, long carry) {
+        this.due = due;
+        this.carry = carry;
+    }
+
     /** Whole ns of one period (the fraction dropped), for offsets derived from a schedule. */
     long stepNanos() {
         return stepNanos;
