@@ -32,6 +32,12 @@ import java.util.Map;
  * the pipelines; it does no per-row work.
  */
 final class ContinuousExecution extends StreamExecution {
+    /**
+     * Old log entries are purged every this many epochs, not after each: a purge lists the
+     * {@code offsets} and {@code commits} directories, which at short epochs cost the coordinator
+     * more than the commit itself. At least {@code minBatchesToRetain} entries are always kept.
+     */
+    private static final long PURGE_EVERY_EPOCHS = 16;
     private final ContinuousSettings settings;
     private final StreamingRelation relation;
     private final long intervalMs;
@@ -80,8 +86,7 @@ final class ContinuousExecution extends StreamExecution {
         progress = new EpochProgress(this, spec, stream, startEpoch);
         // the coordinator's clock starts now; readers that start a little later catch up with markers
         coordinator = new EpochCoordinator(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
-                startEpoch, intervalMs, EpochCoordinator.DEFAULT_MAX_OUTSTANDING_EPOCHS, null, this::commitEpoch,
-                t -> fail(-1, -1, t), settings.coordinatorNice());
+                startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t));
         pipelines.clear();
         for (int p = 0; p < stream.numPartitions(); p++) {
             EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
@@ -142,7 +147,7 @@ final class ContinuousExecution extends StreamExecution {
         checkpoint.commits().add(epoch, new CommitMetadata(0L));
         stream.commit(offsets);
         long retain = Long.parseLong(spec.session().conf().get("spark.sql.streaming.minBatchesToRetain"));
-        if (epoch - retain >= 0) {
+        if (epoch - retain >= 0 && epoch % PURGE_EVERY_EPOCHS == 0) {
             checkpoint.purgeLogs(epoch - retain + 1);
         }
         List<PartitionOffset> previous = committed;

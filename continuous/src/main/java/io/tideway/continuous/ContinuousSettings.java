@@ -32,14 +32,11 @@ import java.util.concurrent.TimeUnit;
  *   <tr><td>{@code tideway.continuous.ringSize}</td><td>1024</td><td>slots per partition ring, a power of two</td></tr>
  *   <tr><td>{@code tideway.continuous.slotBytes}</td><td>16384</td><td>bytes of rows one slot carries</td></tr>
  *   <tr><td>{@code tideway.continuous.rowsPerSlot}</td><td>256</td><td>most rows batched into one slot</td></tr>
- *   <tr><td>{@code tideway.continuous.coordinatorNice}</td><td>10</td><td>the epoch coordinator thread's nice value
- *   (0–19, Linux): its commits yield the CPU to spinning readers and tasks instead of preempting them</td></tr>
  *   <tr><td>{@code tideway.continuous.maxTaskRestarts}</td><td>0</td><td>restarts of all tasks from the last committed epoch before the query fails</td></tr>
  * </table>
  */
 record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int rowsPerSlot, int maxTaskRestarts,
-                          int spinWindowMicros, int coordinatorNice) {
-    static final int DEFAULT_COORDINATOR_NICE = 10;
+                          int spinWindowMicros) {
     /** {@link #spinWindowMicros} for {@code auto}. */
     static final int AUTO = -1;
 
@@ -49,7 +46,6 @@ record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int 
     static final String SLOT_BYTES = "tideway.continuous.slotBytes";
     static final String ROWS_PER_SLOT = "tideway.continuous.rowsPerSlot";
     static final String MAX_TASK_RESTARTS = "tideway.continuous.maxTaskRestarts";
-    static final String COORDINATOR_NICE = "tideway.continuous.coordinatorNice";
 
     static ContinuousSettings from(RuntimeConfig conf) {
         String wait = conf.get(WAIT_STRATEGY, "backoff").trim().toLowerCase(Locale.ROOT);
@@ -66,11 +62,7 @@ record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int 
         int restarts = intSetting(conf, MAX_TASK_RESTARTS, 0, 0);
         String windowText = conf.get(SPIN_WINDOW_MICROS, "auto").trim();
         int spinWindow = windowText.equalsIgnoreCase("auto") ? AUTO : intSetting(conf, SPIN_WINDOW_MICROS, 0, 0);
-        int nice = intSetting(conf, COORDINATOR_NICE, DEFAULT_COORDINATOR_NICE, 0);
-        if (nice > 19) {
-            throw new IllegalArgumentException("Invalid value '" + nice + "' for " + COORDINATOR_NICE + ": must be at most 19");
-        }
-        return new ContinuousSettings(wait, ring, slot, rows, restarts, spinWindow, nice);
+        return new ContinuousSettings(wait, ring, slot, rows, restarts, spinWindow);
     }
 
     private static int intSetting(RuntimeConfig conf, String key, int dflt, int min) {

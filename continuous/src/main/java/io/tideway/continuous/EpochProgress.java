@@ -49,8 +49,9 @@ final class EpochProgress {
                 metrics.put(k + "ringHopNanos.max", Long.toString(hops.getMaxValue()));
             }
         }
+        String endOffset = stream.serializeOffsets(end);
         SourceProgress source = new SourceProgress(stream.description(), stream.serializeOffsets(start),
-                stream.serializeOffsets(end), stream.serializeOffsets(end), inputRows, rate, rate, metrics);
+                endOffset, endOffset, inputRows, rate, rate, metrics);
         lastCommitMs = now;
         return new StreamingQueryProgress(query.id(), query.runId(), spec.name(),
                 StreamExecution.TIMESTAMP_FORMAT.format(Instant.ofEpochMilli(now)), epoch, elapsed, durations, Map.of(),

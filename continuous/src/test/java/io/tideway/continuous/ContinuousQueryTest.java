@@ -246,13 +246,5 @@ class ContinuousQueryTest {
         } finally {
             spark.conf().unset(ContinuousSettings.SPIN_WINDOW_MICROS);
         }
-        spark.conf().set(ContinuousSettings.COORDINATOR_NICE, "20");
-        try {
-            IllegalArgumentException nice = assertThrows(IllegalArgumentException.class, () -> df.writeStream()
-                    .format("console").trigger(Trigger.Continuous(100)).start());
-            assertTrue(nice.getMessage().contains("tideway.continuous.coordinatorNice"), nice.getMessage());
-        } finally {
-            spark.conf().unset(ContinuousSettings.COORDINATOR_NICE);
-        }
     }
 }

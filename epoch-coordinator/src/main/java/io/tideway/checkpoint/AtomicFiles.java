@@ -1,9 +1,9 @@
 package io.tideway.checkpoint;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Write-to-temp-then-rename, the one way a checkpoint file becomes visible (Spark's
@@ -31,9 +31,17 @@ final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
-    /** A temp file in the same directory as {@code target}, so the rename cannot cross devices. */
+    /** Makes temp names unique within this process; the pid makes them unique across processes. */
+    private static final AtomicLong TEMP_FILES = new AtomicLong();
+    private static final long PID = ProcessHandle.current().pid();
+
+    /**
+     * A temp file in the same directory as {@code target}, so the rename cannot cross devices.
+     * Named by pid and a counter rather than a random UUID: a continuous query writes two log
+     * files per epoch on its coordinator thread, where SecureRandom's cost was measurable.
+     */
     static Path tempFileFor(Path target) {
-        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        return target.resolveSibling("." + target.getFileName() + "." + PID + "-" + TEMP_FILES.incrementAndGet() + ".tmp");
     }
 
     /**
@@ -48,12 +56,15 @@ final class AtomicFiles {
         }
         Path temp = tempFileFor(target);
         try {
+            // the text is built first and written with one call: log entries are small
+            StringWriter text = new StringWriter(256);
+            body.writeTo(text);
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
-                Writer out = new OutputStreamWriter(raw, StandardCharsets.UTF_8);
-                body.writeTo(out);
-                out.flush();
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
                 // A log entry that survives a crash only as an empty file would make getLatest
                 // fail for ever, so the bytes must be durable before the name is.
                 channel.force(true);

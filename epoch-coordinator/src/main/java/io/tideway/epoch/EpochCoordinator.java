@@ -94,8 +94,6 @@ public final class EpochCoordinator implements AutoCloseable {
     /** Incremented by any thread in {@link #requestEpochAdvance()}. */
     private final AtomicLong advanceRequests = new AtomicLong();
     private final Thread thread;
-    /** The coordinator thread's nice value, set by the thread itself when it starts. */
-    private final int threadNice;
 
     /** Written by the coordinator thread only (setRelease); read by readers (getAcquire). */
     private long currentEpoch;
@@ -141,17 +139,6 @@ public final class EpochCoordinator implements AutoCloseable {
     public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
                             int maxOutstandingEpochs, IdleStrategy idleStrategy,
                             EpochCommitter committer, ErrorHandler errorHandler) {
-        this(name, partitions, firstEpoch, intervalMs, maxOutstandingEpochs, idleStrategy, committer, errorHandler, 0);
-    }
-
-    /**
-     * Starts a coordinator whose thread runs at nice value {@code threadNice} (Linux; see
-     * {@link ThreadNice}); 0 leaves it at the default. A positive value makes the commits yield to
-     * spinning data-path threads on a machine with no spare core, at the cost of later commits.
-     */
-    public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
-                            int maxOutstandingEpochs, IdleStrategy idleStrategy,
-                            EpochCommitter committer, ErrorHandler errorHandler, int threadNice) {
         this.name = Objects.requireNonNull(name, "name");
         this.committer = Objects.requireNonNull(committer, "committer");
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
@@ -172,10 +159,6 @@ public final class EpochCoordinator implements AutoCloseable {
             throw new IllegalArgumentException("partitions x maxOutstandingEpochs must be <= 16777216, was "
                     + partitions + " x " + maxOutstandingEpochs);
         }
-        if (threadNice < -20 || threadNice > 19) {
-            throw new IllegalArgumentException("threadNice must be in [-20, 19], was " + threadNice);
-        }
-        this.threadNice = threadNice;
         this.partitions = partitions;
         this.maxOutstandingEpochs = maxOutstandingEpochs;
         this.clock = new EpochClock(intervalMs, System.nanoTime());
@@ -316,10 +299,6 @@ public final class EpochCoordinator implements AutoCloseable {
     }
 
     private void runDutyCycle() {
-        if (threadNice != 0 && !ThreadNice.setCurrentThread(threadNice)) {
-            System.err.println("WARN " + thread.getName() + " could not set its nice value to " + threadNice
-                    + " (not Linux, or not permitted); it runs at the default priority");
-        }
         try {
             while (running) {
                 int work = doWork();

@@ -50,7 +50,7 @@ public class RingHopBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        ContinuousSettings settings = new ContinuousSettings(waitStrategy, 1024, 16384, 256, 0, ContinuousSettings.AUTO, 0);
+        ContinuousSettings settings = new ContinuousSettings(waitStrategy, 1024, 16384, 256, 0, ContinuousSettings.AUTO);
         disruptor = new Disruptor<>(Slot::new, 1024, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
                 settings.newWaitStrategy());
         disruptor.handleEventsWith((EventHandler<Slot>) (slot, sequence, endOfBatch) -> seen = slot.value);

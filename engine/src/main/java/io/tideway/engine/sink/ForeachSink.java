@@ -27,15 +27,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code foreach(writer)}: each partition of each batch (or epoch) gets a fresh copy of the
- * user's {@link ForeachWriter} (by serialization, as Spark does) and runs its open/process/close
- * lifecycle on the worker (or task) thread.
+ * {@code foreach(writer)}: runs the open/process/close lifecycle of copies of the user's
+ * {@link ForeachWriter} (made by serialization, as Spark does) on the worker (or task) thread.
  *
- * <p>Copies are made ahead, off the task thread: a partition's first writer (created on the query
- * thread in continuous mode) also makes the copy for its second, and each {@link #commit} (query
- * or epoch-coordinator thread) makes every partition's copy for the batch after the next. So at
- * an epoch marker the task thread takes a ready copy and only opens it; it deserializes inline
- * only when no copy is ready (commits lagging behind the epochs).
+ * <p>Micro-batch: each partition of each batch gets a fresh copy, as each Spark task deserializes
+ * its own. Copies are made ahead: a partition's first writer also makes the copy for its second,
+ * and each {@link #commit} makes every partition's copy for the batch after the next.
+ *
+ * <p>Continuous: each partition has one copy for as long as its task runs, opened and closed once
+ * per epoch — as in Spark, whose long-running continuous task deserializes its writer factory
+ * once and creates each epoch's writer from it. A task that fails (its writer is aborted) gets a
+ * fresh copy when it restarts. Nothing is deserialized per epoch, on the task thread or the
+ * epoch coordinator's.
  *
  * <p>A {@code ForeachWriter<Row>} receives one reused, read-only {@link Row} view per writer
  * copy, pointing at the row being written: the hot path allocates nothing (typed getters such as
@@ -51,15 +54,32 @@ public final class ForeachSink<T> implements StreamSink {
     private final byte[] serializedWriter;
     private final ObjectEncoder<T> encoder;
     /** Per partition, a fresh copy of the writer for its next batch, if made ahead. */
-    private final Map<Integer, ForeachWriter<T>> nextCopies = new ConcurrentHashMap<>();
+    private final Map<Integer, Copy<T>> nextCopies = new ConcurrentHashMap<>();
     /** Partitions that have had a writer: the ones {@link #commit} makes copies for. */
     private final Set<Integer> partitions = ConcurrentHashMap.newKeySet();
     /** Resolves the writer's classes: the context class loader of the first {@link #createWriter} caller. */
     private volatile ClassLoader loader;
+    private final boolean continuous;
+    /** Continuous mode: each partition's copy, for the life of its task. */
+    private final Map<Integer, Copy<T>> taskCopies = new ConcurrentHashMap<>();
 
+    /**
+     * A copy of the user's writer with what feeds it: a typed writer's converter, or a
+     * {@code ForeachWriter<Row>}'s reused view. Used by one thread at a time.
+     */
+    private record Copy<T>(ForeachWriter<T> writer, ObjectEncoder.Converter<T> converter, RowView view, RowReader reader) {
+    }
+
+    /** A micro-batch foreach sink. */
     public ForeachSink(ForeachWriter<T> writer, ObjectEncoder<T> encoder) {
+        this(writer, encoder, false);
+    }
+
+    /** @param continuous whether the query runs continuously (one copy per partition, not per epoch) */
+    public ForeachSink(ForeachWriter<T> writer, ObjectEncoder<T> encoder, boolean continuous) {
         this.serializedWriter = serialize(writer);
         this.encoder = encoder;
+        this.continuous = continuous;
     }
 
     private static byte[] serialize(Object o) {
@@ -86,21 +106,30 @@ public final class ForeachSink<T> implements StreamSink {
         }
     }
 
+    private Copy<T> newCopy(ClassLoader classes) {
+        ObjectEncoder.Converter<T> converter = encoder instanceof RowEncoder ? null : encoder.newConverter();
+        return new Copy<>(freshCopy(classes), converter, converter == null ? new RowView(encoder.schema()) : null,
+                new RowReader(encoder.schema().length()));
+    }
+
     /**
      * The copy made ahead for {@code partition}, else one made now. A partition's first call also
      * makes the copy for its next batch (in continuous mode that call is on the query thread).
      */
-    private ForeachWriter<T> takeCopy(int partition) {
-        ForeachWriter<T> copy = nextCopies.remove(partition);
+    private Copy<T> takeCopy(int partition) {
+        if (loader == null) {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            loader = context != null ? context : ForeachSink.class.getClassLoader();
+        }
+        if (continuous) {
+            return taskCopies.computeIfAbsent(partition, p -> newCopy(loader));
+        }
+        Copy<T> copy = nextCopies.remove(partition);
         if (copy == null) {
-            if (loader == null) {
-                ClassLoader context = Thread.currentThread().getContextClassLoader();
-                loader = context != null ? context : ForeachSink.class.getClassLoader();
-            }
-            copy = freshCopy(loader); // first batch, or the copy for this batch was not made in time
+            copy = newCopy(loader); // first batch, or the copy for this batch was not made in time
         }
         if (partitions.add(partition)) {
-            nextCopies.putIfAbsent(partition, freshCopy(loader));
+            nextCopies.putIfAbsent(partition, newCopy(loader));
         }
         return copy;
     }
@@ -113,10 +142,11 @@ public final class ForeachSink<T> implements StreamSink {
     @Override
     @SuppressWarnings("unchecked")
     public PartitionWriter createWriter(int partition, long batchId) {
-        ForeachWriter<T> writer = takeCopy(partition);
-        ObjectEncoder.Converter<T> converter = encoder instanceof RowEncoder ? null : encoder.newConverter();
-        RowView view = converter == null ? new RowView(encoder.schema()) : null;
-        RowReader reader = new RowReader(encoder.schema().length());
+        Copy<T> copy = takeCopy(partition);
+        ForeachWriter<T> writer = copy.writer();
+        ObjectEncoder.Converter<T> converter = copy.converter();
+        RowView view = copy.view();
+        RowReader reader = copy.reader();
         boolean opened = writer.open(partition, batchId);
         return new PartitionWriter() {
             private boolean closed;
@@ -150,6 +180,9 @@ public final class ForeachSink<T> implements StreamSink {
 
             @Override
             public void abort() {
+                if (continuous) {
+                    taskCopies.remove(partition, copy); // the task is ending: a restarted one gets a fresh copy
+                }
                 if (!closed) {
                     closed = true;
                     writer.close(new IllegalStateException("batch " + batchId + " aborted"));
@@ -158,17 +191,17 @@ public final class ForeachSink<T> implements StreamSink {
         };
     }
 
-    /** Each partition already closed its writer; makes every partition's copy for the batch after next. */
+    /** Micro-batch: each partition already closed its writer; makes every partition's copy for the batch after next. */
     @Override
     public void commit(long batchId, List<CommitMessage> messages) {
         ClassLoader classes = loader;
-        if (classes == null) {
+        if (classes == null || continuous) {
             return;
         }
         for (Integer p : partitions) {
             if (!nextCopies.containsKey(p)) {
                 try {
-                    nextCopies.putIfAbsent(p, freshCopy(classes));
+                    nextCopies.putIfAbsent(p, newCopy(classes));
                 } catch (RuntimeException e) {
                     return; // the task makes its copy itself, where the error reaches the query with its context
                 }
@@ -179,6 +212,7 @@ public final class ForeachSink<T> implements StreamSink {
     @Override
     public void stop() {
         nextCopies.clear();
+        taskCopies.clear();
     }
 
     /**

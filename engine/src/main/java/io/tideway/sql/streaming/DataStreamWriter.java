@@ -158,7 +158,7 @@ public final class DataStreamWriter<T> {
         }
         StreamSink sink;
         if (foreachWriter != null) {
-            sink = new ForeachSink<>(foreachWriter, ObjectEncoder.of(ds.encoder()));
+            sink = new ForeachSink<>(foreachWriter, ObjectEncoder.of(ds.encoder()), continuous);
         } else if (foreachBatch != null) {
             sink = new ForeachBatchSink<>(session, ds.schema(), ds.encoder(), foreachBatch);
         } else {

@@ -123,6 +123,23 @@ class ForeachSinkTest {
     }
 
     @Test
+    void aContinuousPartitionKeepsOneCopyAcrossEpochsUntilItsTaskFails() {
+        ForeachSink<Row> sink = new ForeachSink<>(new Recorder(), new RowEncoder(SCHEMA), true);
+        for (long epoch = 0; epoch < 5; epoch++) {
+            for (int p = 0; p < 2; p++) {
+                PartitionWriter w = sink.createWriter(p, epoch);
+                w.accept(memory.buffer(), 0, row(epoch, "e", 0.0)); // one view per copy: asserted in process()
+                w.commit();
+            }
+        }
+        assertEquals(2, Recorder.COPIES.size(), "as Spark's long-running continuous task: one copy per partition");
+        sink.createWriter(0, 5).abort(); // the task failed: its restart deserializes a fresh copy
+        sink.createWriter(0, 5).commit();
+        assertEquals(3, Recorder.COPIES.size());
+        sink.stop();
+    }
+
+    @Test
     void typedWritersStillGetFreshObjects() {
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
         LongCollector.SINK = seen;
