@@ -31,8 +31,10 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  *   <li>{@code currentEpoch} is written by the coordinator thread only, with release semantics
  *       ({@link VarHandle#setRelease}); {@link #currentEpoch()} reads it with acquire semantics
  *       ({@link VarHandle#getAcquire}): one plain load on x86, cheap enough to poll per row.</li>
- *   <li>{@link #report} may be called from any number of threads; it allocates one small record
- *       and offers it to a lock-free many-to-one queue (one CAS); it never blocks or locks.</li>
+ *   <li>{@link #report} may be called from any number of threads; it allocates one small record,
+ *       offers it to a lock-free many-to-one queue (one CAS) and unparks the coordinator thread
+ *       (a futex wake when it sleeps); it never waits. On a machine with no free core the woken
+ *       coordinator may run its commit on the reporting thread's core before that thread resumes.</li>
  *   <li>The committer and the error handler run on the coordinator thread only, one call at a
  *       time. Commits are strictly in epoch order, each epoch exactly once.</li>
  *   <li>{@code lastCommittedEpoch} is written by the coordinator thread only (release) and read
