@@ -25,9 +25,17 @@ final class ReaderWait {
 
     /** Told each due time, for a task that spins to it too; or null. */
     private final LongConsumer dueListener;
+    /**
+     * {@code backoff}: in the window, yield until {@link #SPIN_ONLY_NANOS} before the deadline and
+     * spin only the rest, so that on a machine with no free core other threads get the core
+     * early in the window instead of preempting the reader when the row is due.
+     */
+    private final boolean yieldsInWindow;
+    static final long SPIN_ONLY_NANOS = 20_000;
 
     ReaderWait(IdleStrategy idle, ParkTimer timer, boolean parksToDeadline, long maxParkNanos, LongConsumer dueListener) {
         this.idle = idle;
+        this.yieldsInWindow = parksToDeadline && maxParkNanos < 1_000_000; // backoff, not blocking
         this.dueListener = dueListener;
         this.timer = timer;
         this.parksToDeadline = parksToDeadline;
@@ -52,7 +60,11 @@ final class ReaderWait {
         long window = timer.window();
         if (remaining <= window) {
             while (remaining > 0) {
-                Thread.onSpinWait();
+                if (yieldsInWindow && remaining > SPIN_ONLY_NANOS) {
+                    Thread.yield(); // a thread waiting for this core runs now, not while a row is due
+                } else {
+                    Thread.onSpinWait();
+                }
                 remaining = dueNanoTime - System.nanoTime();
             }
         } else if (parksToDeadline) {
