@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  *   10 µs → yield to 100 µs → park until the reader wakes it; reader: spin → yield → park ≤ 100 µs), {@code blocking}
  *   (task blocks until signalled; reader sleeps 1 ms). With a paced source that knows its next row's due time, every
  *   reader strategy except {@code blocking} spins through the last {@code spinWindowMicros} before it instead of
- *   parking past it, and {@code blocking} parks to the due time; a {@code backoff} task is told the due time and spins
- *   through the same window</td></tr>
+ *   parking past it, and {@code blocking} parks to the due time; a {@code backoff} task is told the due time and stays
+ *   awake through the same window ({@code backoff} reader and task yield until 20 µs before the due time, then spin)</td></tr>
  *   <tr><td>{@code tideway.continuous.spinWindowMicros}</td><td>{@code auto}</td><td>how close to a paced source's next
  *   due time the reader (and a {@code backoff} task) stops parking and spins: a number of µs, or {@code auto}, the
  *   measured lateness of the thread's own timed parks plus a quarter (a park on Linux wakes ~50–100 µs late)</td></tr>
