@@ -99,10 +99,10 @@ record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int 
     /** How a reader waits when its source has nothing due; it tells a {@code backoff} task ({@code taskWait}) the due time. */
     ReaderWait newReaderWait(WaitStrategy taskWait) {
         return switch (waitStrategy) {
-            case "busy-spin" -> new ReaderWait(new BusySpinIdleStrategy(), parkTimer(), false, 0, null);
-            case "yielding" -> new ReaderWait(new YieldingIdleStrategy(), parkTimer(), false, 0, null);
-            case "blocking" -> new ReaderWait(new SleepingMillisIdleStrategy(1), new ParkTimer(0), true, 1_000_000, null);
-            default -> new ReaderWait(new BackoffIdleStrategy(100, 100, 1_000, 100_000), parkTimer(), true, 100_000,
+            case "busy-spin" -> new ReaderWait(new BusySpinIdleStrategy(), parkTimer(), false, false, 0, null);
+            case "yielding" -> new ReaderWait(new YieldingIdleStrategy(), parkTimer(), false, false, 0, null);
+            case "blocking" -> new ReaderWait(new SleepingMillisIdleStrategy(1), new ParkTimer(0), true, false, 1_000_000, null);
+            default -> new ReaderWait(new BackoffIdleStrategy(100, 100, 1_000, 100_000), parkTimer(), true, true, 100_000,
                     taskWait instanceof TaskBackoffWaitStrategy t ? t::nextRowDue : null);
         };
     }

@@ -33,9 +33,10 @@ final class ReaderWait {
     private final boolean yieldsInWindow;
     static final long SPIN_ONLY_NANOS = 20_000;
 
-    ReaderWait(IdleStrategy idle, ParkTimer timer, boolean parksToDeadline, long maxParkNanos, LongConsumer dueListener) {
+    ReaderWait(IdleStrategy idle, ParkTimer timer, boolean parksToDeadline, boolean yieldsInWindow, long maxParkNanos,
+               LongConsumer dueListener) {
         this.idle = idle;
-        this.yieldsInWindow = parksToDeadline && maxParkNanos < 1_000_000; // backoff, not blocking
+        this.yieldsInWindow = yieldsInWindow;
         this.dueListener = dueListener;
         this.timer = timer;
         this.parksToDeadline = parksToDeadline;

@@ -42,10 +42,14 @@ public final class AggregationStage implements StatefulStage {
 
     /** The grouping column whose field carries a watermark, as Spark's aggregation eviction requires. */
     public static int watermarkGroupingIndex(Aggregate aggregate) {
+        return groupingIndexWithMetadata(aggregate, io.tideway.engine.plan.EventTimeWatermark.DELAY_KEY);
+    }
+
+    /** The first grouping column that is a column whose field metadata has {@code key}, or -1. */
+    static int groupingIndexWithMetadata(Aggregate aggregate, String key) {
         List<Expression> grouping = aggregate.grouping();
         for (int g = 0; g < grouping.size(); g++) {
-            if (grouping.get(g) instanceof BoundReference r
-                    && r.metadata().contains(io.tideway.engine.plan.EventTimeWatermark.DELAY_KEY)) {
+            if (grouping.get(g) instanceof BoundReference r && r.metadata().contains(key)) {
                 return g;
             }
         }

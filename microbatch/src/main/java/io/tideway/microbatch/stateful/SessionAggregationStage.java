@@ -4,7 +4,6 @@ import io.tideway.engine.exec.HashAggregator;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.EvalContext;
-import io.tideway.engine.expr.Expression;
 import io.tideway.engine.plan.Aggregate;
 import io.tideway.engine.plan.SessionWindowExpand;
 import io.tideway.engine.plan.UnaryNode;
@@ -56,13 +55,7 @@ public final class SessionAggregationStage implements StatefulStage {
 
     /** The grouping column made by {@code session_window}, or -1. */
     public static int sessionGroupingIndex(Aggregate aggregate) {
-        List<Expression> grouping = aggregate.grouping();
-        for (int g = 0; g < grouping.size(); g++) {
-            if (grouping.get(g) instanceof BoundReference r && r.metadata().contains(SessionWindowExpand.SESSION_KEY)) {
-                return g;
-            }
-        }
-        return -1;
+        return AggregationStage.groupingIndexWithMetadata(aggregate, SessionWindowExpand.SESSION_KEY);
     }
 
     @Override
