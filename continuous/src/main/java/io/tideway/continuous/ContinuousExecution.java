@@ -83,7 +83,7 @@ final class ContinuousExecution extends StreamExecution {
     /** Runs one generation of pipelines until stop or failure; leaves them stopped. */
     private void runPipelines(long startEpoch) throws Exception {
         ctx.setBatchTimestampMs(System.currentTimeMillis());
-        progress = new EpochProgress(this, spec, stream, startEpoch);
+        progress = new EpochProgress(this, spec, stream, committed);
         // the coordinator's clock starts now; readers that start a little later catch up with markers
         coordinator = new EpochCoordinator(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
                 startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t));
@@ -99,9 +99,7 @@ final class ContinuousExecution extends StreamExecution {
         pipelines.forEach(PartitionPipeline::start);
         updateStatus("Running", true, true);
         try {
-            while (!isStopRequested() && failure == null) {
-                sleepUnlessStopped(50);
-            }
+            awaitStopOr(() -> failure != null);
             if (failure == null) {
                 // cut a last epoch so what was read is committed before the threads stop
                 long last = coordinator.requestEpochAdvance();
@@ -119,6 +117,7 @@ final class ContinuousExecution extends StreamExecution {
         if (failure == null) {
             String where = partition < 0 ? "epoch coordinator" : "partition " + partition + ", epoch " + epoch;
             failure = new IllegalStateException("Continuous task failed (" + where + "): " + cause.getMessage(), cause);
+            wakeQueryThread();
         }
     }
 
@@ -158,9 +157,8 @@ final class ContinuousExecution extends StreamExecution {
             checkpoint.purgeLogs(epoch - retain + 1);
         }
         Thread.yield();
-        List<PartitionOffset> previous = committed;
         committed = offsets;
-        recordProgress(progress.epoch(epoch, previous, offsets, input, output, (System.nanoTime() - t0) / 1_000_000, pipelines));
+        recordProgress(progress.epoch(epoch, offsets, line, input, output, (System.nanoTime() - t0) / 1_000_000, pipelines));
         updateStatus("Running", true, true);
         if (input == 0) {
             signalNoNewData();

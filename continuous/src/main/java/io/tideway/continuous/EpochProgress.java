@@ -1,5 +1,6 @@
 package io.tideway.continuous;
 
+import io.tideway.engine.query.ProgressTimestamp;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.query.StreamExecution;
 import io.tideway.engine.spi.ContinuousStream;
@@ -8,25 +9,32 @@ import io.tideway.sql.streaming.SinkProgress;
 import io.tideway.sql.streaming.SourceProgress;
 import io.tideway.sql.streaming.StreamingQueryProgress;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds one progress report per committed epoch, in Spark's fields. Coordinator thread only. */
+/**
+ * Builds one progress report per committed epoch, in Spark's fields. Coordinator thread only: its
+ * cost is part of each epoch's commit, which on a 2-core box runs in a spinning thread's place,
+ * so it reuses the offsets JSON the commit wrote and reads each ring-hop histogram in one pass.
+ */
 final class EpochProgress {
     private final StreamExecution query;
     private final QuerySpec spec;
     private final ContinuousStream stream;
     private long lastCommitMs = System.currentTimeMillis();
+    /** The previous epoch's end offsets, this epoch's start. */
+    private String startOffsetJson;
 
-    EpochProgress(StreamExecution query, QuerySpec spec, ContinuousStream stream, long startEpoch) {
+    EpochProgress(StreamExecution query, QuerySpec spec, ContinuousStream stream, List<PartitionOffset> start) {
         this.query = query;
         this.spec = spec;
         this.stream = stream;
+        this.startOffsetJson = stream.serializeOffsets(start);
     }
 
-    StreamingQueryProgress epoch(long epoch, List<PartitionOffset> start, List<PartitionOffset> end, long inputRows,
+    /** @param endOffsetJson {@code end} serialized by the stream, as written to {@code offsets/<epoch>} */
+    StreamingQueryProgress epoch(long epoch, List<PartitionOffset> end, String endOffsetJson, long inputRows,
                                  long outputRows, long commitMs, List<PartitionPipeline> pipelines) {
         long now = System.currentTimeMillis();
         long elapsed = Math.max(1, now - lastCommitMs);
@@ -42,19 +50,19 @@ final class EpochProgress {
             metrics.put(k + "slots", Long.toString(c.slots()));
             metrics.put(k + "ringDepth", Long.toString(p.ringDepth()));
             metrics.put(k + "readerIdleCycles", Long.toString(c.readerIdleCycles()));
-            org.HdrHistogram.Histogram hops = c.hopsSinceLastCall();
-            if (hops.getTotalCount() > 0) {
-                metrics.put(k + "ringHopNanos.p50", Long.toString(hops.getValueAtPercentile(50)));
-                metrics.put(k + "ringHopNanos.p99", Long.toString(hops.getValueAtPercentile(99)));
-                metrics.put(k + "ringHopNanos.max", Long.toString(hops.getMaxValue()));
+            HopPercentiles hops = c.hopsSinceLastCall();
+            if (hops.count() > 0) {
+                metrics.put(k + "ringHopNanos.p50", Long.toString(hops.p50()));
+                metrics.put(k + "ringHopNanos.p99", Long.toString(hops.p99()));
+                metrics.put(k + "ringHopNanos.max", Long.toString(hops.max()));
             }
         }
-        String endOffset = stream.serializeOffsets(end);
-        SourceProgress source = new SourceProgress(stream.description(), stream.serializeOffsets(start),
-                endOffset, endOffset, inputRows, rate, rate, metrics);
+        SourceProgress source = new SourceProgress(stream.description(), startOffsetJson,
+                endOffsetJson, endOffsetJson, inputRows, rate, rate, metrics);
+        startOffsetJson = endOffsetJson;
         lastCommitMs = now;
         return new StreamingQueryProgress(query.id(), query.runId(), spec.name(),
-                StreamExecution.TIMESTAMP_FORMAT.format(Instant.ofEpochMilli(now)), epoch, elapsed, durations, Map.of(),
+                ProgressTimestamp.format(now), epoch, elapsed, durations, Map.of(),
                 List.of(), List.of(source), new SinkProgress(spec.sink().description(), outputRows));
     }
 }

@@ -1,8 +1,6 @@
 package io.tideway.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 
 /**
@@ -18,14 +16,10 @@ public final class CommitLog extends MetadataLog<CommitMetadata> {
     }
 
     @Override
-    protected void serialize(CommitMetadata value, Writer out) throws IOException {
-        out.write("v" + VERSION);
-        out.write('\n');
-        out.write(Json.write(g -> {
-            g.writeStartObject();
-            g.writeNumberField("nextBatchWatermarkMs", value.nextBatchWatermarkMs());
-            g.writeEndObject();
-        }));
+    protected void serialize(CommitMetadata value, StringBuilder out) {
+        // by hand rather than through Jackson: written once per epoch on the coordinator thread
+        out.append('v').append(VERSION).append("\n{\"nextBatchWatermarkMs\":")
+                .append(value.nextBatchWatermarkMs()).append('}');
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.tideway.checkpoint;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,11 +114,10 @@ public abstract class CompactibleFileLog<E> extends MetadataLog<List<E>> {
     }
 
     @Override
-    protected void serialize(List<E> entries, Writer out) throws IOException {
-        out.write("v" + VERSION);
+    protected void serialize(List<E> entries, StringBuilder out) {
+        out.append('v').append(VERSION);
         for (E e : entries) {
-            out.write('\n');
-            out.write(Json.write(g -> writeEntry(e, g)));
+            out.append('\n').append(Json.write(g -> writeEntry(e, g)));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tideway.checkpoint;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +37,8 @@ public abstract class MetadataLog<T> {
         }
     }
 
-    /** Writes {@code value} in this log's text format, starting with the version line. */
-    protected abstract void serialize(T value, Writer out) throws IOException;
+    /** Appends {@code value} in this log's text format, starting with the version line. */
+    protected abstract void serialize(T value, StringBuilder out);
 
     /** Parses the full text of {@code file}; failures must be {@link CheckpointException}s naming it. */
     protected abstract T deserialize(String text, Path file);
@@ -86,7 +85,9 @@ public abstract class MetadataLog<T> {
         if (batchId < 0) {
             throw new IllegalArgumentException("batchId must be >= 0 but was " + batchId + " (log " + dir + ")");
         }
-        return AtomicFiles.publishText(batchFile(batchId), false, out -> serialize(value, out));
+        StringBuilder text = new StringBuilder(256);
+        serialize(value, text);
+        return AtomicFiles.publishText(batchFile(batchId), false, text);
     }
 
     /** The value of {@code batchId}, or empty if that file does not exist (not yet written). */

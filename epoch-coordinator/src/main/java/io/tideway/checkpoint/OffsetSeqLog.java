@@ -1,8 +1,6 @@
 package io.tideway.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,31 +28,36 @@ public final class OffsetSeqLog extends MetadataLog<OffsetSeq> {
     }
 
     @Override
-    protected void serialize(OffsetSeq value, Writer out) throws IOException {
-        out.write("v" + VERSION);
-        out.write('\n');
+    protected void serialize(OffsetSeq value, StringBuilder out) {
+        out.append('v').append(VERSION).append('\n');
         if (value.metadata() != null) {
-            out.write(metadataJson(value.metadata()));
+            appendMetadataJson(value.metadata(), out);
         }
         for (String offset : value.offsets()) {
-            out.write('\n');
-            out.write(offset == null ? NO_OFFSET : offset);
+            out.append('\n').append(offset == null ? NO_OFFSET : offset);
         }
     }
 
-    /** Compact JSON with Spark's field order: batchWatermarkMs, batchTimestampMs, conf. */
-    static String metadataJson(OffsetSeqMetadata m) {
-        return Json.write(g -> {
-            g.writeStartObject();
-            g.writeNumberField("batchWatermarkMs", m.batchWatermarkMs());
-            g.writeNumberField("batchTimestampMs", m.batchTimestampMs());
-            g.writeObjectFieldStart("conf");
-            for (Map.Entry<String, String> e : m.conf().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
+    /**
+     * Compact JSON with Spark's field order: batchWatermarkMs, batchTimestampMs, conf. Written by
+     * hand rather than through a Jackson generator because a continuous query writes it once per
+     * epoch on its coordinator thread; the output is the same as Jackson's (tested).
+     */
+    static void appendMetadataJson(OffsetSeqMetadata m, StringBuilder out) {
+        out.append("{\"batchWatermarkMs\":").append(m.batchWatermarkMs())
+                .append(",\"batchTimestampMs\":").append(m.batchTimestampMs())
+                .append(",\"conf\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : m.conf().entrySet()) {
+            if (!first) {
+                out.append(',');
             }
-            g.writeEndObject();
-            g.writeEndObject();
-        });
+            first = false;
+            JsonText.appendString(e.getKey(), out);
+            out.append(':');
+            JsonText.appendString(e.getValue(), out);
+        }
+        out.append("}}");
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class QueryMetadataFile {
             g.writeStringField("id", fresh.toString());
             g.writeEndObject();
         });
-        if (AtomicFiles.publishText(file, false, out -> out.write(json))) {
+        if (AtomicFiles.publishText(file, false, json)) {
             return fresh;
         }
         return read().orElseThrow(() -> new CheckpointException("Metadata file " + file + " vanished while being created"));

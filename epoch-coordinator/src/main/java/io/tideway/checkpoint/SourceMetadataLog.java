@@ -1,7 +1,5 @@
 package io.tideway.checkpoint;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 
 /**
@@ -17,10 +15,8 @@ public final class SourceMetadataLog extends MetadataLog<String> {
     }
 
     @Override
-    protected void serialize(String value, Writer out) throws IOException {
-        out.write("v" + VERSION);
-        out.write('\n');
-        out.write(value);
+    protected void serialize(String value, StringBuilder out) {
+        out.append('v').append(VERSION).append('\n').append(value);
     }
 
     @Override

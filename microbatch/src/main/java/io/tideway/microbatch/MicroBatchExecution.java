@@ -8,6 +8,7 @@ import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.query.ProgressTimestamp;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.query.StreamExecution;
 import io.tideway.engine.spi.Offset;
@@ -257,8 +258,7 @@ final class MicroBatchExecution extends StreamExecution {
         if (triggerStart - lastProgressMs >= interval) {
             lastProgressMs = triggerStart;
             recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed, available,
-                    watermarks.hasWatermark() ? Map.of("watermark", StreamExecution.TIMESTAMP_FORMAT.format(
-                            java.time.Instant.ofEpochMilli(watermarks.currentMs()))) : Map.of()));
+                    watermarks.hasWatermark() ? Map.of("watermark", ProgressTimestamp.format(watermarks.currentMs())) : Map.of()));
         }
     }
 

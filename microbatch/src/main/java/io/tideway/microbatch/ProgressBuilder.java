@@ -1,5 +1,6 @@
 package io.tideway.microbatch;
 
+import io.tideway.engine.query.ProgressTimestamp;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.query.StreamExecution;
 import io.tideway.engine.spi.Offset;
@@ -9,7 +10,6 @@ import io.tideway.sql.streaming.SourceProgress;
 import io.tideway.sql.streaming.StateOperatorProgress;
 import io.tideway.sql.streaming.StreamingQueryProgress;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +59,6 @@ final class ProgressBuilder {
     }
 
     private static String ts(long ms) {
-        return StreamExecution.TIMESTAMP_FORMAT.format(Instant.ofEpochMilli(ms));
+        return ProgressTimestamp.format(ms);
     }
 }

@@ -11,9 +11,6 @@ import io.tideway.sql.streaming.StreamingQueryStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Optional;
@@ -21,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +27,6 @@ import java.util.stream.Stream;
  * Public methods are thread-safe; fields marked "query thread" are written only by it.
  */
 public abstract class StreamExecution implements StreamingQuery {
-    public static final DateTimeFormatter TIMESTAMP_FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     protected final QuerySpec spec;
     protected final CheckpointDir checkpoint;
     private final UUID id;
@@ -75,7 +70,7 @@ public abstract class StreamExecution implements StreamingQuery {
     void start(StreamingQueryManagerHooks hooks) {
         this.hooks = hooks;
         active = true;
-        hooks.post(new StreamingQueryListener.QueryStartedEvent(id, runId, spec.name(), now()));
+        hooks.post(new StreamingQueryListener.QueryStartedEvent(id, runId, spec.name(), ProgressTimestamp.now()));
         Thread t = new Thread(this::runStream, "stream execution thread for " + displayName());
         t.setDaemon(true);
         thread = t;
@@ -166,6 +161,26 @@ public abstract class StreamExecution implements StreamingQuery {
         }
     }
 
+    /**
+     * Query thread: waits until stop is requested or {@code done} holds, without polling (on a
+     * 2-core box a periodic wake-up preempts a continuous query's spinning reader or task).
+     * Whoever makes {@code done} hold calls {@link #wakeQueryThread()}.
+     */
+    protected final void awaitStopOr(BooleanSupplier done) throws InterruptedException {
+        synchronized (progressLock) {
+            while (!stopRequested && !done.getAsBoolean()) {
+                progressLock.wait();
+            }
+        }
+    }
+
+    /** Any thread: wakes {@link #awaitStopOr} to re-check its condition. */
+    protected final void wakeQueryThread() {
+        synchronized (progressLock) {
+            progressLock.notifyAll();
+        }
+    }
+
     /** Query thread: records a progress report and tells listeners. */
     protected final void recordProgress(StreamingQueryProgress p) {
         synchronized (recent) {
@@ -175,10 +190,6 @@ public abstract class StreamExecution implements StreamingQuery {
             }
         }
         hooks.post(new StreamingQueryListener.QueryProgressEvent(p));
-    }
-
-    public static String now() {
-        return TIMESTAMP_FORMAT.format(Instant.now());
     }
 
     public String displayName() {

@@ -4,9 +4,8 @@ import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.EventTimeStats;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.LogicalPlan;
-import io.tideway.engine.query.StreamExecution;
+import io.tideway.engine.query.ProgressTimestamp;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +121,6 @@ public final class WatermarkTracker {
     }
 
     private static String format(long ms) {
-        return StreamExecution.TIMESTAMP_FORMAT.format(Instant.ofEpochMilli(ms));
+        return ProgressTimestamp.format(ms);
     }
 }
