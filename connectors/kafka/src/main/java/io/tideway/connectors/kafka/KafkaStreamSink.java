@@ -93,7 +93,8 @@ final class KafkaStreamSink implements StreamSink {
             String id = options.transactionalId() != null ? options.transactionalId() : "tideway-" + queryId();
             Duration timeout = Duration.ofMillis(KafkaParams.apiTimeoutMs(options.producerParams()));
             transactions = new BatchTransactions(options.producerParams(), id,
-                    new SinkCommitLog(options.commitTopic(), id, options.producerParams(), timeout));
+                    new SinkCommitLog(options.commitTopicFor(id), options.legacyCommitTopic(), id, options.producerParams(),
+                            timeout));
         }
         return transactions;
     }

@@ -2,6 +2,7 @@ package io.tideway.connectors.kafka;
 
 import io.tideway.engine.spi.Options;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.internals.Topic;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +82,37 @@ class KafkaOptionsTest {
         Options guarantee = opts("kafka.bootstrap.servers", "x:1", "deliveryGuarantee", "twice");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> KafkaSinkOptions.parse(guarantee)).getMessage()
                 .contains("option 'deliveryGuarantee'"));
+    }
+
+    @Test
+    void eachSinkHasItsOwnCommitTopicUnlessOneIsGiven() {
+        String sinkId = "tideway-0b0e5a6e-93c5-4b8e-9d0c-2f1c1e7a4d10";
+        KafkaSinkOptions dflt = KafkaSinkOptions.parse(opts("kafka.bootstrap.servers", "x:1"));
+        assertEquals("__tideway_sink_commits-" + sinkId, dflt.commitTopicFor(sinkId));
+        assertEquals("__tideway_sink_commits", dflt.legacyCommitTopic(), "read while the sink's own topic has no marker");
+        KafkaSinkOptions given = KafkaSinkOptions.parse(opts("kafka.bootstrap.servers", "x:1", "commitTopic", " commits "));
+        assertEquals("commits", given.commitTopicFor(sinkId));
+        assertNull(given.legacyCommitTopic());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> KafkaSinkOptions.parse(
+                opts("kafka.bootstrap.servers", "x:1", "commitTopic", " "))).getMessage().contains("option 'commitTopic'"));
+    }
+
+    /** Any {@code kafka.transactional.id} gives a legal topic name of its own: Kafka's own checks. */
+    @Test
+    void defaultCommitTopicsAreLegalAndDistinctForAnyTransactionalId() {
+        List<String> ids = List.of("my_app", "my.app", "my app/\u00e9", "x".repeat(226), "x".repeat(227), "x".repeat(300),
+                "x".repeat(301), "");
+        List<String> topics = ids.stream().map(KafkaSinkOptions::defaultCommitTopic).toList();
+        assertEquals("__tideway_sink_commits-my_app", topics.get(0));
+        assertEquals("__tideway_sink_commits-" + "x".repeat(226), topics.get(3), "249 characters: kept verbatim");
+        for (int i = 0; i < topics.size(); i++) {
+            String t = topics.get(i);
+            Topic.validate(t);
+            assertTrue(t.startsWith("__tideway_sink_commits-"), t);
+            for (int j = 0; j < i; j++) {
+                assertFalse(Topic.hasCollision(t, topics.get(j)), ids.get(i) + " and " + ids.get(j) + ": " + t);
+            }
+        }
     }
 
     @Test

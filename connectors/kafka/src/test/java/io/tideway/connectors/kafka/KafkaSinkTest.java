@@ -169,7 +169,7 @@ class KafkaSinkTest {
     @Test
     void aSinkThatCreatesTheCommitTopicStartsFromNoCommittedBatch() {
         Map<String, Object> params = KafkaParams.producer(Map.of("bootstrap.servers", kafka.bootstrap()));
-        SinkCommitLog log = new SinkCommitLog("commits-created-here", "sink", params, Duration.ofSeconds(30));
+        SinkCommitLog log = new SinkCommitLog("commits-created-here", null, "sink", params, Duration.ofSeconds(30));
         assertEquals(-1, log.lastCommitted(), "the start that creates the topic");
         assertEquals(-1, log.lastCommitted(), "a start that finds it");
     }
