@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 /**
  * One epoch's checkpoint as the coordinator writes it: {@code offsets/N} (version line, batch
  * metadata JSON, one source's offsets JSON) then {@code commits/N}, each to a temporary file
- * that is forced and renamed, in a temporary checkpoint directory; old entries are purged as
- * the query would (keeping 100). Time per epoch, dominated by the file system's fsync.
+ * that is forced and published, in a temporary checkpoint directory; old entries are purged as
+ * a continuous query does (every 16 epochs, keeping 100). Wall time per epoch, dominated by
+ * waiting for the file system's fsync; the coordinator's CPU per epoch is a fraction of it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,7 +66,7 @@ public class CheckpointWriteBenchmark {
             throw new IllegalStateException("offsets/" + e + " exists");
         }
         checkpoint.commits().add(e, new CommitMetadata(0L));
-        if (e >= 100) {
+        if (e >= 100 && e % 16 == 0) {
             checkpoint.purgeLogs(e - 99);
         }
         return e;
