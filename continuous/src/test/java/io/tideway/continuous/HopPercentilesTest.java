@@ -7,22 +7,29 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class HopPercentilesTest {
+    private final SplittableRandom random = new SplittableRandom(42);
+
     @Test
     void onePassGivesWhatGetValueAtPercentileGives() {
-        SplittableRandom random = new SplittableRandom(42);
-        for (int n : new int[] {1, 2, 3, 99, 100, 101, 1000, 12345}) {
-            Histogram h = new Histogram(1, 60_000_000_000L, 2);
-            for (int i = 0; i < n; i++) {
-                // mostly sub-microsecond hops with a long tail, as a ring's are
-                long v = random.nextInt(10) == 0 ? 1 + random.nextLong(5_000_000) : 200 + random.nextLong(2_000);
-                h.recordValue(v);
+        for (int digits = 1; digits <= 2; digits++) {
+            for (int n : new int[] {1, 2, 3, 99, 100, 101, 1000, 12345}) {
+                assertSameAsHdrHistogram(digits, n);
             }
-            HopPercentiles p = HopPercentiles.of(h);
-            assertEquals(n, p.count(), "count, n=" + n);
-            assertEquals(h.getValueAtPercentile(50), p.p50(), "p50, n=" + n);
-            assertEquals(h.getValueAtPercentile(99), p.p99(), "p99, n=" + n);
-            assertEquals(h.getMaxValue(), p.max(), "max, n=" + n);
         }
+    }
+
+    private void assertSameAsHdrHistogram(int digits, int n) {
+        Histogram h = new Histogram(1, 60_000_000_000L, digits);
+        for (int i = 0; i < n; i++) {
+            // mostly sub-microsecond hops with a long tail, as a ring's are
+            h.recordValue(random.nextInt(10) == 0 ? 1 + random.nextLong(5_000_000) : 200 + random.nextLong(2_000));
+        }
+        HopPercentiles p = HopPercentiles.of(h);
+        String where = digits + " digits, n=" + n;
+        assertEquals(n, p.count(), "count, " + where);
+        assertEquals(h.getValueAtPercentile(50), p.p50(), "p50, " + where);
+        assertEquals(h.getValueAtPercentile(99), p.p99(), "p99, " + where);
+        assertEquals(h.getMaxValue(), p.max(), "max, " + where);
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class ProgressTimestamp {
         return format(System.currentTimeMillis());
     }
 
+    /** {@code epochMillis} (ms since 1970-01-01T00:00Z) as {@code 2026-11-24T20:05:20.123Z}. */
     public static String format(long epochMillis) {
         long days = Math.floorDiv(epochMillis, MILLIS_PER_DAY);
         int msOfDay = (int) Math.floorMod(epochMillis, MILLIS_PER_DAY);
