@@ -81,9 +81,6 @@ final class AtomicFiles {
         }
         try {
             Files.createLink(target, temp);
-            giveWay();
-            Files.delete(temp);
-            return true;
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(temp);
             return false;
@@ -95,6 +92,12 @@ final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return true;
         }
+        giveWay();
+        // Published. Removing the temp name is best effort (a stray dot-file is invisible to
+        // every reader), so a failure here cannot turn a publish into a reported conflict; and
+        // File.delete is one unlink, where Files.delete stats the path first.
+        temp.toFile().delete();
+        return true;
     }
 
     /**
