@@ -1,6 +1,7 @@
 package io.tideway.connectors.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -33,6 +34,8 @@ import java.util.concurrent.TimeoutException;
  * immutable configuration.
  */
 final class SinkCommitLog {
+    /** The admin client's default {@code request.timeout.ms}. */
+    private static final long ADMIN_REQUEST_TIMEOUT_MS = 30_000;
     private final String topic;
     /** Where the sink's markers may be from before it had {@link #topic}, or null. */
     private final String legacyTopic;
@@ -58,7 +61,7 @@ final class SinkCommitLog {
         long deadline = System.nanoTime() + timeout.toNanos();
         CommitTopicReader reader = new CommitTopicReader(sinkId, clientParams, timeout);
         String reading = topic;
-        try (Admin admin = Admin.create(adminParams())) {
+        try (Admin admin = Admin.create(adminParams(clientParams))) {
             Set<String> topics = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             // a topic this call creates is empty; asking for its end now could also fail, as brokers may not know it yet
             long last = topics.contains(topic) || !create(admin) ? reader.lastCommitted(admin, topic, deadline) : -1;
@@ -76,9 +79,22 @@ final class SinkCommitLog {
         }
     }
 
-    private Map<String, Object> adminParams() {
+    /**
+     * The admin client's parameters: the producer's, less what only a producer takes. The admin
+     * client refuses a {@code default.api.timeout.ms} below its {@code request.timeout.ms} (30 s
+     * unless set), so when only the former is given, and is shorter, the request timeout follows
+     * it: {@code kafka.default.api.timeout.ms=10000} alone then works as a user expects.
+     */
+    static Map<String, Object> adminParams(Map<String, Object> clientParams) {
         Map<String, Object> a = new HashMap<>(clientParams);
         a.keySet().removeIf(k -> k.endsWith(".serializer") || k.equals("transactional.id"));
+        if (a.containsKey(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG)
+                && !a.containsKey(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)) {
+            long api = KafkaParams.apiTimeoutMs(a);
+            if (api < ADMIN_REQUEST_TIMEOUT_MS) {
+                a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(api));
+            }
+        }
         return a;
     }
 

@@ -153,4 +153,18 @@ class KafkaOptionsTest {
         assertEquals(4, split.size());
         assertEquals(100, split.stream().mapToLong(KafkaInputPartition::size).sum());
     }
+
+    @Test
+    void aShortApiTimeoutGivenAloneBringsTheAdminRequestTimeoutDownWithIt() {
+        Map<String, Object> shortApi = SinkCommitLog.adminParams(Map.of("bootstrap.servers", "b:9092",
+                "default.api.timeout.ms", "10000", "key.serializer", "x", "transactional.id", "t"));
+        assertEquals("10000", shortApi.get("request.timeout.ms"));
+        assertFalse(shortApi.containsKey("key.serializer"));
+        assertFalse(shortApi.containsKey("transactional.id"));
+        // the user's own request timeout is theirs to keep; a long API timeout needs nothing
+        assertEquals("5000", SinkCommitLog.adminParams(Map.of("default.api.timeout.ms", "10000",
+                "request.timeout.ms", "5000")).get("request.timeout.ms"));
+        assertNull(SinkCommitLog.adminParams(Map.of("default.api.timeout.ms", "60000")).get("request.timeout.ms"));
+        assertNull(SinkCommitLog.adminParams(Map.of()).get("request.timeout.ms"));
+    }
 }

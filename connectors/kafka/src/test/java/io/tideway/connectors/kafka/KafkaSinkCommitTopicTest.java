@@ -135,13 +135,13 @@ class KafkaSinkCommitTopicTest {
 
     /**
      * Starts an exactly-once query from {@code input} to {@code topic}. The sink's client timeout
-     * is 15 s rather than 60 s (and the request timeout 10 s, as the admin client wants it no
-     * longer), so a sink that waits on someone else's transaction fails with its own timeout
-     * message within the test's wait; nothing else is set: the commit topic is the default.
+     * is 15 s rather than 60 s (set alone: the sink fits the admin client's request timeout to
+     * it), so a sink that waits on someone else's transaction fails with its own timeout message
+     * within the test's wait; nothing else is set: the commit topic is the default.
      */
     private StreamingQuery toKafka(MemoryStream<String> input, String topic, Path chk, String... options) throws Exception {
         var w = input.toDS().toDF().writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap())
-                .option("kafka.default.api.timeout.ms", "15000").option("kafka.request.timeout.ms", "10000")
+                .option("kafka.default.api.timeout.ms", "15000")
                 .option("topic", topic)
                 .option("checkpointLocation", chk.toString());
         for (int i = 0; i < options.length; i += 2) {
