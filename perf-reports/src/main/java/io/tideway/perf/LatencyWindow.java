@@ -44,38 +44,44 @@ final class LatencyWindow {
     }
 
     RunResult measureLatency(Recorder recorder, Path hlog, String comment) throws IOException, InterruptedException {
+        // Everything the harness needs is loaded and initialised during the warm-up: done at the
+        // window's start instead (the log writer, the management beans), it took the harness
+        // thread tens of ms of CPU there and put a 20-35 ms stall into the first measured second
+        // of a fresh JVM.
+        Files.createDirectories(hlog.getParent());
+        Hardware.gcMillis();
+        Hardware.cpuMillis();
         sleepChecking(warmupSeconds * 1000L);
         recorder.getIntervalHistogram(); // drop the warm-up
-        Files.createDirectories(hlog.getParent());
+        long startMs = System.currentTimeMillis();
+        long gc0 = Hardware.gcMillis();
+        long cpu0 = Hardware.cpuMillis();
+        long t0 = System.nanoTime();
+        // Only the interval swap happens inside the window: encoding and compressing a
+        // 3-digit interval for the log and adding it to the total cost this thread about
+        // 10 ms of CPU a second, taken from the measured threads on a 2-core box.
+        List<Histogram> intervals = new ArrayList<>(durationSeconds);
+        for (int s = 1; s <= durationSeconds; s++) {
+            sleepChecking((t0 + s * 1_000_000_000L - System.nanoTime()) / 1_000_000);
+            intervals.add(recorder.getIntervalHistogram());
+        }
+        long wallMs = (System.nanoTime() - t0) / 1_000_000;
+        long gcMs = Hardware.gcMillis() - gc0;
+        long cpuMs = Hardware.cpuMillis() - cpu0;
         Histogram total = new Histogram(SinkRegistry.HIGHEST_NANOS, 3);
         try (PrintStream out = new PrintStream(Files.newOutputStream(hlog))) {
             HistogramLogWriter log = new HistogramLogWriter(out);
-            long startMs = System.currentTimeMillis();
             log.outputComment(comment);
             log.outputLogFormatVersion();
             log.outputStartTime(startMs);
             log.setBaseTime(startMs);
             log.outputLegend();
-            long gc0 = Hardware.gcMillis();
-            long cpu0 = Hardware.cpuMillis();
-            long t0 = System.nanoTime();
-            // Only the interval swap happens inside the window: encoding and compressing a
-            // 3-digit interval for the log and adding it to the total cost this thread about
-            // 10 ms of CPU a second, taken from the measured threads on a 2-core box.
-            List<Histogram> intervals = new ArrayList<>(durationSeconds);
-            for (int s = 1; s <= durationSeconds; s++) {
-                sleepChecking((t0 + s * 1_000_000_000L - System.nanoTime()) / 1_000_000);
-                intervals.add(recorder.getIntervalHistogram());
-            }
-            long wallMs = (System.nanoTime() - t0) / 1_000_000;
-            long gcMs = Hardware.gcMillis() - gc0;
-            long cpuMs = Hardware.cpuMillis() - cpu0;
             for (Histogram interval : intervals) {
                 log.outputIntervalHistogram(interval);
                 total.add(interval);
             }
-            return new RunResult(total, total.getTotalCount() * 1000.0 / wallMs, gcMs, cpuMs, wallMs);
         }
+        return new RunResult(total, total.getTotalCount() * 1000.0 / wallMs, gcMs, cpuMs, wallMs);
     }
 
     RunResult measureThroughput(java.util.function.LongSupplier rows) throws InterruptedException {
