@@ -44,7 +44,6 @@ final class AtomicFiles {
      * slept between epochs, each distinct call cost 50–100 µs of CPU cold, so there is no
      * existence check up front (the non-overwriting link detects an existing target) and the
      * file is written through {@link FileOutputStream}, a thinner path than {@code FileChannel}.
-     * Between the calls the thread gives way ({@link #giveWay()}).
      *
      * @return false when {@code overwrite} is false and {@code target} already exists
      *         (the temp file is removed and the existing file is untouched)
@@ -54,13 +53,10 @@ final class AtomicFiles {
         try {
             try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
                 out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-                giveWay();
                 // A log entry that survives a crash only as an empty file would make getLatest
                 // fail for ever, so the bytes must be durable before the name is.
                 out.getFD().sync();
-                giveWay();
             }
-            giveWay();
             return publish(temp, target, overwrite);
         } catch (IOException e) {
             deleteQuietly(temp);
@@ -92,25 +88,11 @@ final class AtomicFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return true;
         }
-        giveWay();
         // Published. Removing the temp name is best effort (a stray dot-file is invisible to
         // every reader), so a failure here cannot turn a publish into a reported conflict; and
         // File.delete is one unlink, where Files.delete stats the path first.
         temp.toFile().delete();
         return true;
-    }
-
-    /**
-     * Lets a thread waiting for this core run before the next system call. On a box with no free
-     * core the continuous coordinator publishes its files in the place of a spinning reader or
-     * task; when that thread wants the core back (the {@code backoff} strategy yields while it
-     * waits for a row), it then waits one call, 50–100 µs cold, rather than the whole commit.
-     * W1 at 10k rows/s with 100 ms epochs: p99 lower with these yields in each of 5 interleaved
-     * pairs of runs (median of 3 pairs 1.41 ms against 2.08 ms on a noisy host). With a core
-     * free, {@code Thread.yield()} returns at once.
-     */
-    private static void giveWay() {
-        Thread.yield();
     }
 
     static void deleteQuietly(Path p) {
