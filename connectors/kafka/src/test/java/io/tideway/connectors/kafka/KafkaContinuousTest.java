@@ -1,19 +1,14 @@
 package io.tideway.connectors.kafka;
 
 import io.tideway.checkpoint.CheckpointDir;
-import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryException;
 import io.tideway.sql.streaming.Trigger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -24,27 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Continuous mode: Kafka → continuous → Kafka, at-least-once, offsets per partition in Spark's JSON. */
-class KafkaContinuousTest {
-    private static EmbeddedKafka kafka;
-    private final TidewaySession spark = TidewaySession.builder().getOrCreate();
-    private final List<StreamingQuery> started = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (StreamingQuery q : started) {
-            q.stop();
-        }
-    }
+class KafkaContinuousTest extends KafkaBrokerTestBase {
 
     private static List<String> values(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> "v" + i).toList();

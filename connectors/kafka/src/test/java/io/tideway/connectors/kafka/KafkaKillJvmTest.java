@@ -1,6 +1,5 @@
 package io.tideway.connectors.kafka;
 
-import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.Trigger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,9 +11,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,28 +39,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * readers (the killed run's open transaction is aborted, its committed batches are not written
  * again); continuous delivers every record at least once.
  */
-class KafkaKillJvmTest {
+class KafkaKillJvmTest extends KafkaBrokerTestBase {
     private static final int RECORDS = 20_000;
-    private static EmbeddedKafka kafka;
-    private final TidewaySession spark = TidewaySession.builder().getOrCreate();
-    private final List<StreamingQuery> started = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (StreamingQuery q : started) {
-            q.stop();
-        }
-    }
 
     private static List<String> values(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> "r" + i).toList();

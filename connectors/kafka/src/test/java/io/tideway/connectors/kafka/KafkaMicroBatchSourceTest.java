@@ -5,7 +5,6 @@ import io.tideway.api.java.function.MapFunction;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Encoders;
 import io.tideway.sql.Row;
-import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.DataStreamReader;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryException;
@@ -13,15 +12,11 @@ import io.tideway.sql.streaming.Trigger;
 import io.tideway.sql.streaming.SourceProgress;
 import io.tideway.sql.streaming.StreamingQueryProgress;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,31 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The micro-batch Kafka source against a real broker. */
-class KafkaMicroBatchSourceTest {
-    private static EmbeddedKafka kafka;
-    private final TidewaySession spark = TidewaySession.builder().getOrCreate();
-    private final List<StreamingQuery> started = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
+class KafkaMicroBatchSourceTest extends KafkaBrokerTestBase {
 
     @BeforeEach
     void clear() {
         Collector.ROWS.clear();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (StreamingQuery q : started) {
-            q.stop();
-        }
     }
 
     private static List<String> values(int from, int to) {

@@ -1,7 +1,6 @@
 package io.tideway.connectors.kafka;
 
 import io.tideway.sql.Encoders;
-import io.tideway.sql.TidewaySession;
 import io.tideway.sql.execution.streaming.MemoryStream;
 import io.tideway.sql.streaming.StreamingQuery;
 import org.apache.kafka.clients.admin.Admin;
@@ -10,8 +9,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * start has to wait for, against a real broker. Other sinks' killed runs are transactional
  * producers left with an open transaction; they are aborted before each test ends.
  */
-class KafkaSinkCommitTopicTest {
+class KafkaSinkCommitTopicTest extends KafkaBrokerTestBase {
     /** The commit topic every sink shared by default before each sink had its own. */
     private static final String SHARED_TOPIC = "__tideway_sink_commits";
     /** The open transactions in these tests would hold a topic back this long if nothing aborted them. */
@@ -45,26 +41,10 @@ class KafkaSinkCommitTopicTest {
     /** How long a sink may take to reach its first commit: well below {@link #ZOMBIE_TRANSACTION_TIMEOUT_MS}. */
     private static final long PROMPT_START_MS = 30_000;
 
-    private static EmbeddedKafka kafka;
-    private final TidewaySession spark = TidewaySession.builder().getOrCreate();
-    private final List<StreamingQuery> started = new ArrayList<>();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
+    static void createSharedTopic() throws Exception {
         createCompacted(SHARED_TOPIC);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (StreamingQuery q : started) {
-            q.stop();
-        }
     }
 
     private static void createCompacted(String topic) throws Exception {

@@ -5,7 +5,6 @@ import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Encoders;
 import io.tideway.sql.Row;
-import io.tideway.sql.TidewaySession;
 import io.tideway.sql.execution.streaming.MemoryStream;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.Trigger;
@@ -14,9 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,27 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Kafka sink against a real broker: exactly-once micro-batches, read back with read_committed. */
-class KafkaSinkTest {
-    private static EmbeddedKafka kafka;
-    private final TidewaySession spark = TidewaySession.builder().getOrCreate();
-    private final List<StreamingQuery> started = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (StreamingQuery q : started) {
-            q.stop();
-        }
-    }
+class KafkaSinkTest extends KafkaBrokerTestBase {
 
     private static List<String> values(int from, int to) {
         return IntStream.range(from, to).mapToObj(i -> "v" + i).toList();
