@@ -108,9 +108,7 @@ public abstract class StreamExecution implements StreamingQuery {
             // unregister before releasing stop()/awaitTermination(), so a restart right after
             // stop() returns never sees this run as still active
             hooks.terminated(this, error == null ? null : messageOf(error));
-            synchronized (progressLock) {
-                progressLock.notifyAll();
-            }
+            wakeQueryThread();
             terminated.countDown();
         }
     }
@@ -174,7 +172,11 @@ public abstract class StreamExecution implements StreamingQuery {
         }
     }
 
-    /** Any thread: wakes {@link #awaitStopOr} to re-check its condition. */
+    /**
+     * Any thread: wakes every thread waiting on the progress lock, so the query thread
+     * ({@link #awaitStopOr}, {@link #sleepUnlessStopped}) and {@link #processAllAvailable()}
+     * re-check their conditions.
+     */
     protected final void wakeQueryThread() {
         synchronized (progressLock) {
             progressLock.notifyAll();
@@ -307,9 +309,7 @@ public abstract class StreamExecution implements StreamingQuery {
     @Override
     public void stop() throws TimeoutException {
         stopRequested = true;
-        synchronized (progressLock) {
-            progressLock.notifyAll();
-        }
+        wakeQueryThread();
         Thread t = thread;
         if (t == null || t == Thread.currentThread()) {
             return;
