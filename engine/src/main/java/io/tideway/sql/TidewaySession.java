@@ -23,13 +23,25 @@ import java.util.function.Supplier;
  */
 public final class TidewaySession implements AutoCloseable {
     private static volatile TidewaySession active;
+    /** The builder's settings, which {@link #newSession()} starts from (Spark's shared SparkConf). */
+    private final Map<String, String> initialSettings;
     private final RuntimeConfig conf;
     private final QueryRegistry queries = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(queries);
     private final Map<String, Supplier<LogicalPlan>> views = new ConcurrentHashMap<>();
 
     private TidewaySession(Map<String, String> settings) {
+        this.initialSettings = Map.copyOf(settings);
         this.conf = new RuntimeConfig(settings);
+    }
+
+    /**
+     * A session with its own settings, temporary views and query manager, started from the
+     * builder's settings, as Spark's {@code newSession()}: changes made through {@link #conf()} on
+     * this session are not seen by the new one.
+     */
+    public TidewaySession newSession() {
+        return new TidewaySession(initialSettings);
     }
 
     public static Builder builder() {
