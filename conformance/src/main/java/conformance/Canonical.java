@@ -129,6 +129,33 @@ public final class Canonical {
         return UUID.matcher(text).replaceAll("<uuid>");
     }
 
+    /**
+     * Sorts the rows of every console table ({@code +---+} border, header, border, rows, border)
+     * in a text: which partition a row sits in is the engine's business, and it decides the order.
+     */
+    public static String sortTableBodies(String text) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        int i = 0;
+        while (i < lines.size()) {
+            if (isBorder(lines.get(i)) && i + 2 < lines.size() && isBorder(lines.get(i + 2))) {
+                int first = i + 3;
+                int end = first;
+                while (end < lines.size() && lines.get(end).startsWith("|")) {
+                    end++;
+                }
+                lines.subList(first, end).sort(null);
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    }
+
+    private static boolean isBorder(String line) {
+        return line.startsWith("+-") && line.endsWith("+");
+    }
+
     private static boolean isRow(Object v) {
         for (Class<?> c = v.getClass(); c != null; c = c.getSuperclass()) {
             for (Class<?> i : c.getInterfaces()) {

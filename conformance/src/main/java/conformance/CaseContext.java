@@ -25,6 +25,7 @@ public final class CaseContext {
     private final Path root;
     private final StringBuilder out = new StringBuilder();
     private int filesWritten;
+    private boolean keepConsoleOrder;
 
     CaseContext(TidewaySession spark, Path root) {
         this.spark = spark;
@@ -110,7 +111,15 @@ public final class CaseContext {
         }
     }
 
+    /**
+     * Keeps the row order of console tables as printed (for a case about {@code orderBy}); by
+     * default the rows of each table are sorted, as a batch's rows are.
+     */
+    public synchronized void keepConsoleOrder() {
+        keepConsoleOrder = true;
+    }
+
     synchronized String output() {
-        return out.toString();
+        return keepConsoleOrder ? out.toString() : Canonical.sortTableBodies(out.toString());
     }
 }

@@ -22,9 +22,11 @@ import java.util.stream.Stream;
  * Runs cases in this JVM, each in a fresh session ({@code newSession()}) and a fresh directory,
  * with the settings the goldens were made with: {@code local[2]}, UTC, two shuffle partitions.
  * A case's uncaught exception is its last output line; a case that outlives its timeout prints
- * {@code TIMEOUT}. Whatever a case leaves running is stopped. Used by one thread at a time.
+ * {@code TIMEOUT}. What is printed to {@code System.out} while a case runs (the console sink) is
+ * part of its output. Whatever a case leaves running is stopped. Used by one thread at a time.
  */
 public final class CaseRunner implements AutoCloseable {
+    private final StdoutCapture stdout;
     private final TidewaySession root;
     private final Path base;
     private final ExecutorService caseThread = Executors.newCachedThreadPool(r -> {
@@ -35,6 +37,7 @@ public final class CaseRunner implements AutoCloseable {
 
     public CaseRunner() throws IOException {
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        stdout = StdoutCapture.install();
         root = TidewaySession.builder()
                 .master("local[2]")
                 .appName("conformance")
@@ -50,6 +53,7 @@ public final class CaseRunner implements AutoCloseable {
         Path dir = base.resolve(entry.name());
         TidewaySession session = root.newSession();
         CaseContext ctx = new CaseContext(session, dir);
+        stdout.captureInto(ctx);
         Future<?> running = caseThread.submit(() -> {
             entry.method().invoke(null, ctx);
             return null;
@@ -67,6 +71,7 @@ public final class CaseRunner implements AutoCloseable {
             throw new IllegalStateException("interrupted while running " + entry.name(), e);
         }
         stopAll(session);
+        stdout.captureInto(null);
         String text = Canonical.maskIds(ctx.output()).replace(dir.toAbsolutePath().toString(), "<dir>");
         deleteTree(dir);
         return text;

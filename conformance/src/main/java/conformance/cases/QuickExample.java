@@ -70,4 +70,15 @@ public final class QuickExample {
                 .start();
         q.awaitTermination();
     }
+
+    @Case
+    public static void wordCountConsole(CaseContext ctx) throws Exception {
+        Dataset<Row> words = lines(ctx).select(explode(split(col("value"), " ")).alias("word"));
+        StreamingQuery q = words.groupBy("word").count().writeStream()
+                .outputMode("complete")
+                .format("console")
+                .trigger(Trigger.AvailableNow())
+                .start();
+        q.awaitTermination();
+    }
 }
