@@ -41,7 +41,7 @@ final class ContinuousExecution extends StreamExecution {
     private final ContinuousSettings settings;
     private final StreamingRelation relation;
     private final long intervalMs;
-    private final EvalContext ctx = new EvalContext();
+    private final EvalContext ctx;
     private ContinuousStream stream;
     private volatile List<PartitionOffset> committed;
     private volatile Throwable failure;
@@ -51,6 +51,7 @@ final class ContinuousExecution extends StreamExecution {
 
     ContinuousExecution(QuerySpec spec) {
         super(spec);
+        this.ctx = EvalContext.forSettings(spec.session().conf()::get);
         this.settings = ContinuousSettings.from(spec.session().conf());
         this.relation = ContinuousSupportChecker.check(spec.plan());
         this.intervalMs = ((ContinuousTrigger) spec.trigger()).intervalMs();

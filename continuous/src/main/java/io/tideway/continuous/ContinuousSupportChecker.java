@@ -1,5 +1,6 @@
 package io.tideway.continuous;
 
+import io.tideway.SparkUnsupportedOperationException;
 import io.tideway.engine.expr.CurrentTimestamp;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.plan.Filter;
@@ -8,10 +9,10 @@ import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.StreamingRelation;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.UnsupportedOperationChecker;
-import io.tideway.sql.AnalysisException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Spark's {@code checkForContinuous}: only map-like operators (projections, filters, typed
@@ -42,7 +43,7 @@ final class ContinuousSupportChecker {
         }
         StreamingRelation source = sources.get(0);
         if (!source.provider().supportsContinuous()) {
-            throw new AnalysisException("Data source " + source.format() + " does not support continuous processing.");
+            throw new SparkUnsupportedOperationException("_LEGACY_ERROR_TEMP_2253", Map.of("sourceName", source.format()));
         }
         return source;
     }

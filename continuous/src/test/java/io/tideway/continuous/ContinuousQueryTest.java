@@ -1,5 +1,6 @@
 package io.tideway.continuous;
 
+import io.tideway.SparkUnsupportedOperationException;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Dataset;
@@ -210,9 +211,11 @@ class ContinuousQueryTest {
     void unsupportedOperationsFailAtStartWithSparksWords(@TempDir Path dir) {
         MemoryStream<Long> s = new MemoryStream<>(103, spark, Encoders.LONG(), 1);
         Dataset<Row> df = s.toDF();
-        AnalysisException files = assertThrows(AnalysisException.class, () -> spark.readStream().format("text")
+        SparkUnsupportedOperationException files = assertThrows(SparkUnsupportedOperationException.class, () -> spark.readStream()
+                .format("text")
                 .load(dir.toString()).writeStream().format("console").trigger(Trigger.Continuous(100)).start());
         assertEquals("Data source text does not support continuous processing.", files.getMessage());
+        assertEquals("_LEGACY_ERROR_TEMP_2253", files.getCondition());
         AnalysisException fileSink = assertThrows(AnalysisException.class, () -> df.writeStream().format("json")
                 .option("checkpointLocation", dir.resolve("c").toString()).trigger(Trigger.Continuous(100)).start(dir.resolve("out").toString()));
         assertEquals("Data source json does not support continuous writing", fileSink.getMessage());

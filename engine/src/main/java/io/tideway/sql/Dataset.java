@@ -1,11 +1,14 @@
 package io.tideway.sql;
 
+import io.tideway.engine.expr.EvalContext;
 import io.tideway.api.java.function.FilterFunction;
 import io.tideway.api.java.function.FlatMapFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapPartitionsFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.encoders.RowEncoder;
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.exec.BatchExecutor;
 import io.tideway.engine.exec.ShowString;
 import io.tideway.engine.expr.Alias;
@@ -17,6 +20,7 @@ import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.Filter;
 import io.tideway.engine.plan.JoinPlanner;
 import io.tideway.engine.plan.JoinType;
+import io.tideway.engine.plan.UnsupportedOperationChecker;
 import io.tideway.engine.util.Durations;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
@@ -32,7 +36,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * A typed, lazily evaluated query, mirroring Spark's {@code Dataset<T>}; {@code Dataset<Row>} is a
@@ -120,8 +124,8 @@ public class Dataset<T> implements Serializable {
     public Dataset<Row> toDF(String... names) {
         StructType s = plan.schema();
         if (names.length != s.length()) {
-            throw new AnalysisException("The number of columns doesn't match.\nOld column names (" + s.length() + "): "
-                    + String.join(", ", s.fieldNames()) + "\nNew column names (" + names.length + "): " + String.join(", ", names));
+            throw Unchecked.raise(new AnalysisException("ASSIGNMENT_ARITY_MISMATCH",
+                    Map.of("numTarget", String.valueOf(s.length()), "numExpr", String.valueOf(names.length))));
         }
         List<Expression> exprs = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
@@ -163,9 +167,8 @@ public class Dataset<T> implements Serializable {
     public Dataset<T> filter(Column condition) {
         Expression c = Resolver.resolve(condition.expr(), plan.schema());
         if (c.dataType() != io.tideway.sql.types.DataTypes.BooleanType) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN] Cannot resolve \"" + c.sql()
-                    + "\" due to data type mismatch: Filter expression \"" + c.sql() + "\" of type \""
-                    + c.dataType().simpleString().toUpperCase(Locale.ROOT) + "\" is not a boolean.");
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", Map.of("sqlExpr",
+                    ErrorParams.expr(c.sql()), "filter", ErrorParams.expr(c.sql()), "type", ErrorParams.type(c.dataType()))));
         }
         return new Dataset<>(session, new Filter(c, plan), encoder);
     }
@@ -235,14 +238,16 @@ public class Dataset<T> implements Serializable {
         StructType a = plan.schema();
         StructType b = other.plan.schema();
         if (a.length() != b.length()) {
-            throw new AnalysisException("[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, but the first input has "
-                    + a.length() + " columns and the second input has " + b.length() + " columns.");
+            throw Unchecked.raise(new AnalysisException("NUM_COLUMNS_MISMATCH", Map.of("operator", "UNION",
+                    "firstNumColumns", String.valueOf(a.length()), "invalidOrdinalNum", ErrorParams.ordinal(1),
+                    "invalidNumColumns", String.valueOf(b.length()))));
         }
         for (int i = 0; i < a.length(); i++) {
             if (!a.apply(i).dataType().equals(b.apply(i).dataType())) {
-                throw new AnalysisException("[INCOMPATIBLE_COLUMN_TYPE] UNION can only be performed on inputs with compatible column types. The "
-                        + ordinal(i + 1) + " column of the second input has type \"" + b.apply(i).dataType().simpleString().toUpperCase(Locale.ROOT)
-                        + "\" which is not compatible with \"" + a.apply(i).dataType().simpleString().toUpperCase(Locale.ROOT) + "\".");
+                throw Unchecked.raise(new AnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", "UNION",
+                        "columnOrdinalNumber", ErrorParams.ordinal(i), "tableOrdinalNumber", ErrorParams.ordinal(1),
+                        "dataType1", ErrorParams.type(b.apply(i).dataType()), "dataType2", ErrorParams.type(a.apply(i).dataType()),
+                        "hint", "")));
             }
         }
         return new Dataset<>(session, new Union(List.of(plan, other.plan)), encoder);
@@ -252,14 +257,6 @@ public class Dataset<T> implements Serializable {
         return union(other);
     }
 
-    private static String ordinal(int n) {
-        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        });
-    }
 
     /**
      * Defines an event-time watermark on {@code eventTime} (a timestamp column): stateful operators
@@ -272,7 +269,8 @@ public class Dataset<T> implements Serializable {
         try {
             delayMs = Durations.parseInterval(d.startsWith("-") ? d.substring(1) : d) * (d.startsWith("-") ? -1 : 1);
         } catch (IllegalArgumentException e) {
-            throw new AnalysisException("Unable to parse time delay '" + delayThreshold + "'");
+            throw Unchecked.raise(new AnalysisException("CANNOT_PARSE_INTERVAL",
+                    Map.of("intervalString", ErrorParams.value(delayThreshold))));
         }
         if (delayMs < 0) {
             throw new IllegalArgumentException("requirement failed: delay threshold (" + delayThreshold + ") should not be negative.");
@@ -283,8 +281,8 @@ public class Dataset<T> implements Serializable {
         }
         StructField f = plan.schema().apply(i);
         if (f.dataType() != io.tideway.sql.types.DataTypes.TimestampType) {
-            throw new AnalysisException("Event time must be defined on a window or a timestamp, but " + f.name()
-                    + " is of type " + f.dataType().simpleString());
+            throw Unchecked.raise(new AnalysisException("EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE",
+                    Map.of("eventName", ErrorParams.id(f.name()), "eventType", ErrorParams.type(f.dataType()))));
         }
         return new Dataset<>(session, new EventTimeWatermark(i, delayMs, plan), encoder);
     }
@@ -331,8 +329,8 @@ public class Dataset<T> implements Serializable {
         for (int k = 0; k < cols.length; k++) {
             keys[k] = plan.schema().indexOf(cols[k]);
             if (keys[k] < 0) {
-                throw new AnalysisException("[UNRESOLVED_COLUMN_AMONG_FIELD_NAMES] Cannot resolve column name \"" + cols[k]
-                        + "\" among (" + String.join(", ", plan.schema().fieldNames()) + ").");
+                throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1201",
+                        Map.of("colName", cols[k], "fieldNames", String.join(", ", plan.schema().fieldNames()))));
             }
         }
         return keys;
@@ -397,7 +395,7 @@ public class Dataset<T> implements Serializable {
 
     public DataStreamWriter<T> writeStream() {
         if (!isStreaming()) {
-            throw new AnalysisException("'writeStream' can be called only on streaming Dataset/DataFrame");
+            throw Unchecked.raise(new AnalysisException("WRITE_STREAM_NOT_ALLOWED", Map.of()));
         }
         return new DataStreamWriter<>(this);
     }
@@ -409,20 +407,25 @@ public class Dataset<T> implements Serializable {
 
     // ---- batch actions ----
 
+    /** How this session evaluates expressions ({@code spark.sql.ansi.enabled}), read when an action runs. */
+    private EvalContext evalContext() {
+        return EvalContext.forSettings(session.conf()::get);
+    }
+
     private void requireBatch() {
         if (isStreaming()) {
-            throw new AnalysisException("Queries with streaming sources must be executed with writeStream.start()");
+            throw UnsupportedOperationChecker.fail("Queries with streaming sources must be executed with writeStream.start()", plan);
         }
     }
 
     public List<T> collectAsList() {
         requireBatch();
-        return BatchExecutor.collect(plan, encoder);
+        return BatchExecutor.collect(plan, encoder, evalContext());
     }
 
     public long count() {
         requireBatch();
-        return BatchExecutor.collect(plan, new RowEncoder(plan.schema())).size();
+        return BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext()).size();
     }
 
     public void show() {
@@ -439,7 +442,7 @@ public class Dataset<T> implements Serializable {
 
     public void show(int numRows, boolean truncate) {
         requireBatch();
-        List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema()));
+        List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext());
         System.out.println(ShowString.format(plan.schema(), rows, numRows, truncate ? 20 : 0));
     }
 

@@ -1,5 +1,6 @@
 package io.tideway.sql;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.Count;
 import io.tideway.engine.expr.Literal;
@@ -56,7 +57,7 @@ public final class RelationalGroupedDataset {
 
     private Dataset<Row> each(String[] cols, java.util.function.Function<String, Column> f) {
         if (cols.length == 0) {
-            throw new AnalysisException("Tideway needs the column names to aggregate, e.g. sum(\"v\")");
+            throw Unchecked.raise(new AnalysisException("Tideway needs the column names to aggregate, e.g. sum(\"v\")"));
         }
         Column[] rest = new Column[cols.length - 1];
         for (int i = 1; i < cols.length; i++) {

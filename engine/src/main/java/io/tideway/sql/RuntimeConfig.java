@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RuntimeConfig {
     /** Defaults of the settings Tideway reads; one place, documented in the README. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("spark.sql.ansi.enabled", "true"),
             Map.entry("spark.sql.streaming.multipleWatermarkPolicy", "min"),
             Map.entry("spark.sql.streaming.noDataMicroBatches.enabled", "true"),
             Map.entry("spark.sql.shuffle.partitions", Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors()))),

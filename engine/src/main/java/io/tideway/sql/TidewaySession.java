@@ -1,5 +1,7 @@
 package io.tideway.sql;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.query.QueryRegistry;
@@ -74,7 +76,7 @@ public final class TidewaySession implements AutoCloseable {
     public Dataset<Row> table(String name) {
         Supplier<LogicalPlan> view = views.get(name.toLowerCase(Locale.ROOT));
         if (view == null) {
-            throw new AnalysisException("[TABLE_OR_VIEW_NOT_FOUND] The table or view `" + name + "` cannot be found.");
+            throw Unchecked.raise(new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", Map.of("relationName", ErrorParams.id(name))));
         }
         return Dataset.ofRows(this, view.get());
     }

@@ -1,5 +1,7 @@
 package io.tideway.sql;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.util.Durations;
 import io.tideway.engine.expr.Average;
@@ -11,6 +13,7 @@ import io.tideway.engine.expr.MinMax;
 import io.tideway.engine.expr.Split;
 import io.tideway.engine.expr.Sum;
 import io.tideway.engine.sql.SqlExpressionParser;
+import java.util.Map;
 
 /** Column functions, mirroring Spark's {@code org.apache.spark.sql.functions}. */
 @SuppressWarnings("checkstyle:TypeName")
@@ -135,7 +138,7 @@ public final class functions {
             long ms = Durations.parseInterval(negative ? t.substring(1) : t);
             return (negative ? -ms : ms) * 1000L;
         } catch (IllegalArgumentException e) {
-            throw new AnalysisException("The " + what + " '" + text + "' is not a valid interval, e.g. '10 minutes'");
+            throw Unchecked.raise(new AnalysisException("CANNOT_PARSE_INTERVAL", Map.of("intervalString", ErrorParams.value(text))));
         }
     }
 }

@@ -61,13 +61,24 @@ class DatasetBatchTest {
     }
 
     @Test
-    void castFollowsNonAnsiRules() {
-        Dataset<Row> out = spark.createDataFrame(List.of(RowFactory.create("12", "x", "2.9")),
+    void castFollowsNonAnsiRulesWithAnsiOff() {
+        TidewaySession legacy = spark.newSession();
+        legacy.conf().set("spark.sql.ansi.enabled", "false");
+        Dataset<Row> out = legacy.createDataFrame(List.of(RowFactory.create("12", "x", "2.9")),
                 new StructType().add("a", "string").add("b", "string").add("c", "string"))
                 .select(col("a").cast("int"), col("b").cast("bigint"), col("c").cast("double"), col("c").cast("int"),
                         lit(5L).cast("string"), lit(true).cast("int"));
         assertEquals("[[12,null,2.9,2,5,1]]", out.collectAsList().toString());
         assertEquals("CAST(a AS INT)", out.columns()[0]);
+    }
+
+    @Test
+    void castOfAMalformedStringFailsUnderAnsiAsInSpark4() {
+        Dataset<Row> out = spark.createDataFrame(List.of(RowFactory.create("x")), new StructType().add("b", "string"))
+                .select(col("b").cast("bigint"));
+        io.tideway.SparkNumberFormatException e = assertThrows(io.tideway.SparkNumberFormatException.class, out::collectAsList);
+        assertEquals("CAST_INVALID_INPUT", e.getCondition());
+        assertEquals("22018", e.getSqlState());
     }
 
     @Test
@@ -112,7 +123,8 @@ class DatasetBatchTest {
     void batchActionsOnAStreamFailWithSparkMessage() {
         assertFalse(df.isStreaming());
         AnalysisException e = assertThrows(AnalysisException.class, df::writeStream);
-        assertTrue(e.getMessage().contains("'writeStream' can be called only on streaming Dataset/DataFrame"));
+        assertEquals("[WRITE_STREAM_NOT_ALLOWED] `writeStream` can be called only on streaming Dataset/DataFrame. "
+                + "SQLSTATE: 42601", e.getMessage());
     }
 
     static String capture(Runnable r) {

@@ -4,6 +4,7 @@ import io.tideway.checkpoint.CommitMetadata;
 import io.tideway.checkpoint.OffsetSeq;
 import io.tideway.checkpoint.OffsetSeqMetadata;
 import io.tideway.checkpoint.RecoveryPoint;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.LogicalPlan;
@@ -43,7 +44,7 @@ final class MicroBatchExecution extends StreamExecution {
 
     private final List<StreamingRelation> relations = new ArrayList<>();
     private final List<StreamSource> sources = new ArrayList<>();
-    private final EvalContext ctx = new EvalContext();
+    private final EvalContext ctx;
     private final Map<String, String> pinnedConf = new LinkedHashMap<>();
     private Offset[] committed;
     private Offset[] available;
@@ -61,6 +62,7 @@ final class MicroBatchExecution extends StreamExecution {
 
     MicroBatchExecution(QuerySpec spec) {
         super(spec);
+        ctx = EvalContext.forSettings(spec.session().conf()::get);
         for (LogicalPlan leaf : PlanShape.leaves(spec.plan())) {
             if (leaf instanceof StreamingRelation r) {
                 relations.add(r);
@@ -153,8 +155,8 @@ final class MicroBatchExecution extends StreamExecution {
             return out;
         }
         if (seq.offsets().size() != sources.size()) {
-            throw new AnalysisException("There are [" + seq.offsets().size() + "] sources in the checkpoint offsets and now there are ["
-                    + sources.size() + "] sources requested by the query. Cannot continue.");
+            throw Unchecked.raise(new AnalysisException("There are [" + seq.offsets().size() + "] sources in the checkpoint offsets "
+                    + "and now there are [" + sources.size() + "] sources requested by the query. Cannot continue."));
         }
         for (int i = 0; i < out.length; i++) {
             String json = seq.offsets().get(i);

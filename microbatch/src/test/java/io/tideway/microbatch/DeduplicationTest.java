@@ -126,7 +126,8 @@ class DeduplicationTest {
                 afterAgg.getMessage());
         AnalysisException complete = assertThrows(AnalysisException.class, () -> events.toDS().dropDuplicates("word").writeStream()
                 .outputMode("complete").format("console").start());
-        assertTrue(complete.getMessage().startsWith("Complete output mode not supported when there are no streaming aggregations"),
+        assertTrue(complete.getMessage().startsWith("[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: "
+                + "complete. This output mode is not supported for no streaming aggregations"),
                 complete.getMessage());
         AnalysisException column = assertThrows(AnalysisException.class, () -> events.toDS().dropDuplicates("nope"));
         assertTrue(column.getMessage().contains("Cannot resolve column name \"nope\" among (timestamp, word)"), column.getMessage());

@@ -152,7 +152,8 @@ class SessionWindowTest {
     void updateModeIsRejectedAsInSpark(@TempDir Path dir) {
         MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
         AnalysisException e = assertThrows(AnalysisException.class, () -> start(sessions(events), "update", dir));
-        assertTrue(e.getMessage().startsWith("Update output mode not supported for session window on streaming DataFrames/DataSets"),
+        assertTrue(e.getMessage().startsWith("[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: "
+                + "update. This output mode is not supported for session window streaming aggregations"),
                 e.getMessage());
     }
 }

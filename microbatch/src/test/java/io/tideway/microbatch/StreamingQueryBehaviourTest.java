@@ -44,10 +44,13 @@ class StreamingQueryBehaviourTest {
         Dataset<Row> agg = s.toDF().groupBy("value").count();
         AnalysisException append = assertThrows(AnalysisException.class,
                 () -> agg.writeStream().format("memory").queryName("x").start());
-        assertTrue(append.getMessage().startsWith("Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark;"), append.getMessage());
+        assertEquals("[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: append. This output mode is "
+                + "not supported for streaming aggregations without watermark on streaming DataFrames/DataSets. SQLSTATE: 42KDE",
+                append.getMessage());
         AnalysisException complete = assertThrows(AnalysisException.class,
                 () -> s.toDF().writeStream().outputMode("complete").format("memory").queryName("y").start());
-        assertTrue(complete.getMessage().startsWith("Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets"));
+        assertTrue(complete.getMessage().startsWith("[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: "
+                + "complete. This output mode is not supported for no streaming aggregations"), complete.getMessage());
         AnalysisException twoAggs = assertThrows(AnalysisException.class,
                 () -> agg.groupBy("count").count().writeStream().outputMode("complete").format("memory").queryName("z").start());
         assertTrue(twoAggs.getMessage().startsWith("Multiple streaming aggregations are not supported"));
@@ -55,11 +58,12 @@ class StreamingQueryBehaviourTest {
         AnalysisException union = assertThrows(AnalysisException.class,
                 () -> s.toDF().union(batch).writeStream().format("memory").queryName("u").start());
         assertTrue(union.getMessage().startsWith("Union between streaming and batch DataFrames/Datasets is not supported"));
-        assertEquals("queryName must be specified for memory sink", assertThrows(AnalysisException.class,
+        assertEquals("queryName must be specified for memory sink.", assertThrows(AnalysisException.class,
                 () -> s.toDF().writeStream().format("memory").start()).getMessage());
         assertTrue(assertThrows(AnalysisException.class, () -> s.toDF().writeStream().format("nosuch").start())
                 .getMessage().contains("Failed to find the data source: nosuch"));
-        assertEquals("Unknown output mode bogus. Accepted output modes are 'append', 'complete', 'update'",
+        assertEquals("[STREAMING_OUTPUT_MODE.INVALID] Invalid streaming output mode: bogus. Accepted output modes are 'Append', "
+                + "'Complete', 'Update'. SQLSTATE: 42KDE",
                 assertThrows(IllegalArgumentException.class, () -> s.toDF().writeStream().outputMode("bogus")).getMessage());
         assertTrue(assertThrows(AnalysisException.class, () -> s.toDF().count()).getMessage()
                 .contains("Queries with streaming sources must be executed with writeStream.start()"));
@@ -71,7 +75,7 @@ class StreamingQueryBehaviourTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.toDF().writeStream().format("console")
                 .trigger(Trigger.Continuous("1 second")).start());
         assertTrue(e.getMessage().contains("No executor supports trigger ContinuousTrigger(1000)"), e.getMessage());
-        assertEquals("'foreachBatch' is not supported with continuous trigger", assertThrows(AnalysisException.class,
+        assertEquals("'foreachBatch' is not supported with continuous trigger.", assertThrows(AnalysisException.class,
                 () -> s.toDS().writeStream().foreachBatch((ds, id) -> { }).trigger(Trigger.Continuous(1000)).start()).getMessage());
     }
 
@@ -204,7 +208,13 @@ class StreamingQueryBehaviourTest {
         s.addData(1L, 13L);
         StreamingQueryException e = assertThrows(StreamingQueryException.class, q::awaitTermination);
         assertEquals("unlucky 13", e.getCause().getMessage());
-        assertTrue(e.toString().contains("=== Streaming Query ==="), e.toString());
+        assertEquals("[STREAM_FAILED] Query [id = " + q.id() + ", runId = " + q.runId() + "] terminated with exception: "
+                + "unlucky 13 SQLSTATE: XXKST", e.message(), "Spark 4's message");
+        assertEquals("STREAM_FAILED", e.getCondition());
+        assertEquals("XXKST", e.getSqlState());
+        assertTrue(e.getMessage().startsWith(e.message() + "\n=== Streaming Query ===\nIdentifier: fails [id = "), e.getMessage());
+        assertTrue(e.toString().startsWith("io.tideway.sql.streaming.StreamingQueryException: unlucky 13\n=== Streaming Query ==="),
+                e.toString());
         assertTrue(q.exception().isPresent());
         assertTrue(q.status().message().startsWith("Terminated with exception: unlucky 13"));
         assertThrows(StreamingQueryException.class, q::processAllAvailable);

@@ -187,15 +187,17 @@ class WindowedAggregationTest {
         MemoryStream<Event> events = MemoryStream.create(Encoders.bean(Event.class), spark);
         Dataset<Row> noWatermark = events.toDS().groupBy(window(col("timestamp"), "5 minutes"), col("word")).count();
         AnalysisException e = assertThrows(AnalysisException.class, () -> start(noWatermark, "append", dir));
-        assertTrue(e.getMessage().startsWith("Append output mode not supported when there are streaming aggregations on "
-                + "streaming DataFrames/DataSets without watermark"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: "
+                + "append. This output mode is not supported for streaming aggregations without watermark"), e.getMessage());
 
         AnalysisException slide = assertThrows(AnalysisException.class,
                 () -> events.toDS().groupBy(window(col("timestamp"), "5 minutes", "10 minutes")).count());
-        assertTrue(slide.getMessage().contains("must be less than or equal to the windowDuration"), slide.getMessage());
+        assertTrue(slide.getMessage().contains("The `slide_duration`(600000000L) must be <= the `window_duration`(300000000L)."),
+                slide.getMessage());
 
         AnalysisException type = assertThrows(AnalysisException.class, () -> events.toDS().withWatermark("word", "1 minute"));
-        assertEquals("Event time must be defined on a window or a timestamp, but word is of type string", type.getMessage());
+        assertEquals("[EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE] The event time `word` has the invalid type \"STRING\", but "
+                + "expected \"TIMESTAMP\". SQLSTATE: 42K09", type.getMessage());
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
                 () -> events.toDS().withWatermark("timestamp", "-1 minute"));
         assertTrue(negative.getMessage().contains("should not be negative"), negative.getMessage());

@@ -22,10 +22,10 @@ record ChainCodegen(String source, List<Object> constants) {
     static final String CLASS_NAME = "io.tideway.engine.codegen.generated.FusedChain";
 
     /** @throws UnsupportedExpression if some expression or type is not handled */
-    static ChainCodegen generate(List<ChainStage> stages, int inputFields) {
+    static ChainCodegen generate(List<ChainStage> stages, int inputFields, boolean ansi) {
         StringBuilder body = new StringBuilder();
         List<Object> constants = new ArrayList<>();
-        ExpressionCodegen exprs = new ExpressionCodegen(body, constants, inputFields);
+        ExpressionCodegen exprs = new ExpressionCodegen(body, constants, inputFields, ansi);
         CodeValue[] columns = null;
         for (ChainStage stage : stages) {
             if (stage.isFilter()) {

@@ -28,12 +28,13 @@ public final class ChainCompiler {
      * @param stages      the run, in the order rows flow (the stage next to the input first)
      * @param inputFields fields of the rows entering the run
      * @param next        where the run's output rows go
+     * @param ansi        whether arithmetic and casts follow ANSI rules ({@link io.tideway.engine.expr.SqlArithmetic})
      * @return the compiled run, or null if it cannot be generated
      */
-    public static Operator compile(List<ChainStage> stages, int inputFields, Operator next) {
+    public static Operator compile(List<ChainStage> stages, int inputFields, Operator next, boolean ansi) {
         ChainCodegen generated;
         try {
-            generated = ChainCodegen.generate(stages, inputFields);
+            generated = ChainCodegen.generate(stages, inputFields, ansi);
         } catch (UnsupportedExpression e) {
             return null;
         }
@@ -54,7 +55,7 @@ public final class ChainCompiler {
     /** The source {@link #compile} would compile for these stages, or null if unsupported (for tests and debugging). */
     public static String source(List<ChainStage> stages, int inputFields) {
         try {
-            return ChainCodegen.generate(stages, inputFields).source();
+            return ChainCodegen.generate(stages, inputFields, true).source();
         } catch (UnsupportedExpression e) {
             return null;
         }

@@ -26,7 +26,7 @@ import java.util.List;
 /**
  * Generates Java statements that compute an expression into local variables, with exactly the
  * interpreted {@code Evaluator}s' semantics (nulls, int wrap-around, division by zero → null,
- * {@code Double.compare} order, unsigned byte order for strings). Column references read either
+ * Spark's order for doubles ({@code SqlArithmetic.compare}), unsigned byte order for strings). Column references read either
  * the input row in place ({@code buffer}/{@code offset} of {@code accept}, through {@code inBase}/{@code inAddress}
  * after {@link #inputCheck}) or the values an
  * earlier projection of the same chain computed. Throws {@link UnsupportedExpression} for
@@ -58,11 +58,15 @@ final class ExpressionCodegen {
     private CodeValue[] frame;
     /** Whether some statement reads the input row (then {@code accept} starts with {@link #inputCheck}). */
     private boolean readsInput;
+    /** The query's ANSI mode, passed to {@link SqlArithmetic} as a constant so the JIT folds it. */
+    private final boolean ansi;
+    private static final String MATH = "io.tideway.engine.expr.SqlArithmetic.";
 
-    ExpressionCodegen(StringBuilder code, List<Object> constants, int inputFields) {
+    ExpressionCodegen(StringBuilder code, List<Object> constants, int inputFields, boolean ansi) {
         this.code = code;
         this.constants = constants;
         this.inputFields = inputFields;
+        this.ansi = ansi;
     }
 
     boolean readsInput() {
@@ -226,9 +230,13 @@ final class ExpressionCodegen {
             line(v.value() + " = (double) " + in.value() + ";");
         } else if (to == DataTypes.BooleanType) {
             line(v.value() + " = " + in.value() + (fromDouble ? " != 0.0" : " != 0L") + " ? 1L : 0L;");
+        } else if (fromDouble) {
+            line("if (!" + v.isNull() + ") { " + v.value() + " = " + MATH + "doubleToIntegral(" + in.value() + ", "
+                    + (to == DataTypes.IntegerType) + ", " + ansi + "); }");
+        } else if (to == DataTypes.IntegerType && from == DataTypes.LongType) {
+            line("if (!" + v.isNull() + ") { " + v.value() + " = " + MATH + "longToInt(" + in.value() + ", " + ansi + "); }");
         } else {
-            String asLong = fromDouble ? "(long) " + in.value() : in.value();
-            line(v.value() + " = " + (to == DataTypes.IntegerType ? "(long) (int) (" + asLong + ")" : asLong) + ";");
+            line(v.value() + " = " + in.value() + ";");
         }
         return v;
     }
@@ -240,6 +248,7 @@ final class ExpressionCodegen {
         }
     }
 
+    /** In the interpreted {@code BinaryArithmetic}'s order: left then right for {@code + - *}; divisor, dividend, zero test for {@code / %}. */
     private CodeValue arithmetic(BinaryArithmetic e) {
         DataType t = e.dataType();
         BinaryArithmetic.Op op = e.op();
@@ -247,33 +256,39 @@ final class ExpressionCodegen {
                 || !e.left().dataType().equals(t) || !e.right().dataType().equals(t)) {
             throw new UnsupportedExpression("arithmetic on " + t.simpleString());
         }
-        CodeValue a = generate(e.left());
-        CodeValue b = generate(e.right());
+        boolean divides = op == BinaryArithmetic.Op.DIVIDE || op == BinaryArithmetic.Op.REMAINDER;
         CodeValue v = declare(t);
+        CodeValue first = generate(divides ? e.right() : e.left());
+        String zero = MATH + "divisorIsZero(" + first.value() + ", ";
+        String firstNull = divides && !ansi ? first.isNull() + " || " + zero + "false)" : first.isNull();
+        code.append("        if (!(").append(firstNull).append(")) {\n");
+        CodeValue second = generate(divides ? e.left() : e.right());
+        CodeValue a = divides ? second : first;
+        CodeValue b = divides ? first : second;
         String x = a.value();
         String y = b.value();
-        line(v.isNull() + " = " + a.isNull() + " || " + b.isNull() + ";");
+        line(v.isNull() + " = " + second.isNull() + (divides && ansi ? " || " + zero + "true)" : "") + ";");
         code.append("        if (!").append(v.isNull()).append(") {\n");
         if (t == DataTypes.DoubleType) {
-            switch (op) {
-                case ADD -> line("    " + v.value() + " = " + x + " + " + y + ";");
-                case SUBTRACT -> line("    " + v.value() + " = " + x + " - " + y + ";");
-                case MULTIPLY -> line("    " + v.value() + " = " + x + " * " + y + ";");
-                case DIVIDE -> line("    " + v.isNull() + " = " + y + " == 0.0; " + v.value() + " = " + x + " / " + y + ";");
-                case REMAINDER -> line("    " + v.isNull() + " = " + y + " == 0.0; " + v.value() + " = " + x + " % " + y + ";");
-            }
+            String symbol = switch (op) {
+                case ADD -> " + ";
+                case SUBTRACT -> " - ";
+                case MULTIPLY -> " * ";
+                case DIVIDE -> " / ";
+                case REMAINDER -> " % ";
+            };
+            line("    " + v.value() + " = " + x + symbol + y + ";");
         } else {
-            String narrow = t == DataTypes.IntegerType ? "(long) (int) " : "";
+            String args = "(" + x + ", " + y + ", " + (t == DataTypes.IntegerType) + ", " + ansi + ");";
             switch (op) {
-                case ADD -> line("    " + v.value() + " = " + narrow + "(" + x + " + " + y + ");");
-                case SUBTRACT -> line("    " + v.value() + " = " + narrow + "(" + x + " - " + y + ");");
-                case MULTIPLY -> line("    " + v.value() + " = " + narrow + "(" + x + " * " + y + ");");
-                // the interpreted evaluator's integral default branch: remainder, null for a zero divisor
-                case DIVIDE, REMAINDER -> line("    if (" + y + " == 0L) { " + v.isNull() + " = true; } else { " + v.value()
-                        + " = " + narrow + "(" + x + " % " + y + "); }");
+                case ADD -> line("    " + v.value() + " = " + MATH + "add" + args);
+                case SUBTRACT -> line("    " + v.value() + " = " + MATH + "subtract" + args);
+                case MULTIPLY -> line("    " + v.value() + " = " + MATH + "multiply" + args);
+                // the interpreted evaluator's integral default branch: the remainder
+                case DIVIDE, REMAINDER -> line("    " + v.value() + " = " + x + " % " + y + ";");
             }
         }
-        code.append("        }\n");
+        code.append("        }\n        }\n");
         return v;
     }
 
@@ -283,11 +298,13 @@ final class ExpressionCodegen {
         if (!e.right().dataType().equals(t)) {
             throw new UnsupportedExpression("comparison of " + t.simpleString() + " with " + e.right().dataType().simpleString());
         }
-        CodeValue a = generate(e.left());
-        CodeValue b = generate(e.right());
         CodeValue v = declare(DataTypes.BooleanType);
+        CodeValue a = generate(e.left());
+        // the right side runs only for a non-null left side, as in the interpreter (and Spark)
+        code.append("        if (!").append(a.isNull()).append(") {\n");
+        CodeValue b = generate(e.right());
         String cmp = switch (a.kind()) {
-            case DOUBLE -> "Double.compare(" + a.value() + ", " + b.value() + ")";
+            case DOUBLE -> MATH + "compare(" + a.value() + ", " + b.value() + ")";
             case LONG -> "Long.compare(" + a.value() + ", " + b.value() + ")";
             case BYTES -> "io.tideway.engine.expr.Bytes.compare(" + a.value() + ", " + a.offset() + ", " + a.length() + ", "
                     + b.value() + ", " + b.offset() + ", " + b.length() + ")";
@@ -300,23 +317,27 @@ final class ExpressionCodegen {
             case GT -> " > 0";
             case GE -> " >= 0";
         };
-        line(v.isNull() + " = " + a.isNull() + " || " + b.isNull() + ";");
+        line(v.isNull() + " = " + b.isNull() + ";");
         line("if (!" + v.isNull() + ") { " + v.value() + " = " + cmp + test + " ? 1L : 0L; }");
+        code.append("        }\n");
         return v;
     }
 
+    /** Three-valued AND/OR; the right side runs only when the left does not decide, as in the interpreter. */
     private CodeValue logical(Logical e) {
         boolean isAnd = e.isAnd();
-        CodeValue a = generate(e.left());
-        CodeValue b = generate(e.right());
-        CodeValue v = declare(DataTypes.BooleanType);
         String decides = isAnd ? " == 0L" : " != 0L";
-        line("if (!" + a.isNull() + " && " + a.value() + decides + ") { " + v.isNull() + " = false; " + v.value() + " = "
-                + a.value() + "; }");
-        line("else if (!" + b.isNull() + " && " + b.value() + decides + ") { " + v.isNull() + " = false; " + v.value()
-                + " = " + b.value() + "; }");
+        CodeValue v = declare(DataTypes.BooleanType);
+        CodeValue a = generate(e.left());
+        code.append("        if (!").append(a.isNull()).append(" && ").append(a.value()).append(decides).append(") {\n");
+        line("    " + v.isNull() + " = false; " + v.value() + " = " + a.value() + ";");
+        code.append("        } else {\n");
+        CodeValue b = generate(e.right());
+        line("if (!" + b.isNull() + " && " + b.value() + decides + ") { " + v.isNull() + " = false; " + v.value() + " = "
+                + b.value() + "; }");
         line("else if (" + a.isNull() + " || " + b.isNull() + ") { " + v.isNull() + " = true; }");
         line("else { " + v.isNull() + " = false; " + v.value() + " = " + b.value() + "; }");
+        code.append("        }\n");
         return v;
     }
 
@@ -345,9 +366,13 @@ final class ExpressionCodegen {
         }
         CodeValue c = generate(e.children().get(0));
         CodeValue v = declare(t);
-        String neg = t == DataTypes.DoubleType ? "-" + c.value()
-                : t == DataTypes.IntegerType ? "(long) (int) -" + c.value() : "-" + c.value();
-        line(v.isNull() + " = " + c.isNull() + "; " + v.value() + " = " + neg + ";");
+        line(v.isNull() + " = " + c.isNull() + ";");
+        if (t == DataTypes.DoubleType) {
+            line(v.value() + " = -" + c.value() + ";");
+        } else {
+            line("if (!" + v.isNull() + ") { " + v.value() + " = " + MATH + "negate(" + c.value() + ", "
+                    + (t == DataTypes.IntegerType) + ", " + ansi + "); }");
+        }
         return v;
     }
 }

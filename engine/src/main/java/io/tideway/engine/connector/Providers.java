@@ -1,10 +1,11 @@
 package io.tideway.engine.connector;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.spi.SinkProvider;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.sql.AnalysisException;
 
-import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 
 /** Finds source and sink providers by short name through {@link ServiceLoader}. Stateless. */
@@ -30,9 +31,8 @@ public final class Providers {
         throw notFound(format);
     }
 
-    private static AnalysisException notFound(String format) {
-        return new AnalysisException("[DATA_SOURCE_NOT_FOUND] Failed to find the data source: "
-                + format.toLowerCase(Locale.ROOT) + ". Built-in formats are rate, rate-micro-batch, socket, text, csv, json, memory, console;"
-                + " Kafka and Chronicle need their connector module on the classpath.");
+    /** Throws Spark's {@code DATA_SOURCE_NOT_FOUND}; declared to return so callers can write {@code throw}. */
+    private static RuntimeException notFound(String format) {
+        throw Unchecked.raise(new AnalysisException("DATA_SOURCE_NOT_FOUND", Map.of("provider", format)));
     }
 }

@@ -24,9 +24,8 @@ public final class BatchExecutor {
     private BatchExecutor() {
     }
 
-    public static <T> List<T> collect(LogicalPlan plan, ObjectEncoder<T> encoder) {
+    public static <T> List<T> collect(LogicalPlan plan, ObjectEncoder<T> encoder, EvalContext ctx) {
         RowArena result = new RowArena();
-        EvalContext ctx = new EvalContext();
         ctx.setBatchTimestampMs(System.currentTimeMillis());
         run(plan, Operator.of(result::append), ctx);
         ObjectEncoder.Converter<T> converter = encoder.newConverter();

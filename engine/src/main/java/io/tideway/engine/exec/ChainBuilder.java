@@ -2,6 +2,7 @@ package io.tideway.engine.exec;
 
 import io.tideway.engine.codegen.ChainCompiler;
 import io.tideway.engine.codegen.ChainStage;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.Filter;
@@ -118,7 +119,7 @@ public final class ChainBuilder {
                 }
             }
             LogicalPlan below = run.get(k - 1).children().get(0);
-            Operator fused = stages.isEmpty() ? downstream : ChainCompiler.compile(stages, below.schema().length(), downstream);
+            Operator fused = stages.isEmpty() ? downstream : ChainCompiler.compile(stages, below.schema().length(), downstream, ctx.ansi());
             if (fused != null) {
                 return build(below, leaf, fused, ctx, true);
             }
@@ -136,13 +137,13 @@ public final class ChainBuilder {
      */
     private static boolean probeIsLeft(Join j) {
         if (j.joinType() == JoinType.FULL_OUTER) {
-            throw new io.tideway.sql.AnalysisException("Tideway does not run full outer joins yet");
+            throw Unchecked.raise(new io.tideway.sql.AnalysisException("Tideway does not run full outer joins yet"));
         }
         if (j.left().isStreaming() != j.right().isStreaming()) {
             return j.left().isStreaming();
         }
         if (j.left().isStreaming()) {
-            throw new io.tideway.sql.AnalysisException("Tideway does not run stream-stream joins yet");
+            throw Unchecked.raise(new io.tideway.sql.AnalysisException("Tideway does not run stream-stream joins yet"));
         }
         return j.joinType() != JoinType.RIGHT_OUTER;
     }

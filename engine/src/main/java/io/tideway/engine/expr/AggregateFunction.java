@@ -1,5 +1,7 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
@@ -7,6 +9,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An aggregate ({@code count}, {@code sum}, {@code avg}, {@code min}, {@code max}). Its running
@@ -60,9 +63,10 @@ public abstract class AggregateFunction extends Expression {
     protected void requireNumeric() {
         DataType t = child.dataType();
         if (!t.isNumeric() && t != io.tideway.sql.types.DataTypes.NullType) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
-                    + "\" due to data type mismatch: the first parameter requires the \"NUMERIC\" type, however \""
-                    + child.sql() + "\" has the type \"" + t.simpleString().toUpperCase() + "\".");
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
+                    "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0),
+                    "requiredType", "\"NUMERIC\" or \"ANSI INTERVAL\"", "inputSql", ErrorParams.expr(child.sql()),
+                    "inputType", ErrorParams.type(t))));
         }
     }
 }

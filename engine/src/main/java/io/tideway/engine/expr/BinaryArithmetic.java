@@ -69,64 +69,58 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
 
     @Override
     public boolean nullable() {
-        return true; // division by zero gives null
+        return true; // division by zero gives null without ANSI
     }
 
+    /**
+     * Evaluates as Spark does, which decides which error a row raises: {@code + - *} evaluate the
+     * left operand first and skip the right one when it is null; {@code / %} evaluate the divisor
+     * first (a zero divisor gives null at once without ANSI), then the dividend, and only then
+     * fail on a zero divisor under ANSI, so a null dividend gives null.
+     */
     @Override
     public Evaluator evaluator(EvalContext context) {
         Evaluator a = left.evaluator(context);
         Evaluator b = right.evaluator(context);
-        DataType t = dataType();
-        if (t == DataTypes.DoubleType) {
-            return new Evaluator() {
-                @Override
-                public void eval(RowReader row) {
-                    a.eval(row);
-                    b.eval(row);
-                    isNull = a.isNull || b.isNull;
-                    if (isNull) {
-                        return;
-                    }
-                    switch (op) {
-                        case ADD -> d = a.d + b.d;
-                        case SUBTRACT -> d = a.d - b.d;
-                        case MULTIPLY -> d = a.d * b.d;
-                        case DIVIDE -> {
-                            isNull = b.d == 0.0;
-                            d = a.d / b.d;
-                        }
-                        case REMAINDER -> {
-                            isNull = b.d == 0.0;
-                            d = a.d % b.d;
-                        }
-                    }
-                }
-            };
-        }
-        boolean isInt = t == DataTypes.IntegerType;
+        boolean isDouble = dataType() == DataTypes.DoubleType;
+        boolean isInt = dataType() == DataTypes.IntegerType;
+        boolean ansi = context.ansi();
+        boolean divides = op == Op.DIVIDE || op == Op.REMAINDER;
         return new Evaluator() {
             @Override
             public void eval(RowReader row) {
-                a.eval(row);
-                b.eval(row);
-                isNull = a.isNull || b.isNull;
+                Evaluator first = divides ? b : a;
+                first.eval(row);
+                isNull = first.isNull || divides && !ansi && zeroDivisor(false);
                 if (isNull) {
                     return;
                 }
-                long r;
-                switch (op) {
-                    case ADD -> r = a.l + b.l;
-                    case SUBTRACT -> r = a.l - b.l;
-                    case MULTIPLY -> r = a.l * b.l;
-                    default -> {
-                        if (b.l == 0) {
-                            isNull = true;
-                            return;
-                        }
-                        r = a.l % b.l;
-                    }
+                Evaluator second = divides ? a : b;
+                second.eval(row);
+                isNull = second.isNull || divides && zeroDivisor(ansi);
+                if (isNull) {
+                    return;
                 }
-                l = isInt ? (int) r : r;
+                if (isDouble) {
+                    d = switch (op) {
+                        case ADD -> a.d + b.d;
+                        case SUBTRACT -> a.d - b.d;
+                        case MULTIPLY -> a.d * b.d;
+                        case DIVIDE -> a.d / b.d;
+                        case REMAINDER -> a.d % b.d;
+                    };
+                } else {
+                    l = switch (op) {
+                        case ADD -> SqlArithmetic.add(a.l, b.l, isInt, ansi);
+                        case SUBTRACT -> SqlArithmetic.subtract(a.l, b.l, isInt, ansi);
+                        case MULTIPLY -> SqlArithmetic.multiply(a.l, b.l, isInt, ansi);
+                        case DIVIDE, REMAINDER -> a.l % b.l; // an integral divide is coerced to double; this is its remainder
+                    };
+                }
+            }
+
+            private boolean zeroDivisor(boolean failIfZero) {
+                return isDouble ? SqlArithmetic.divisorIsZero(b.d, failIfZero) : SqlArithmetic.divisorIsZero(b.l, failIfZero);
             }
         };
     }

@@ -1,5 +1,7 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
@@ -8,6 +10,7 @@ import io.tideway.sql.types.StructType;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** {@code CAST(x AS T)} with Spark's non-ANSI rules: a value that cannot convert becomes null. */
 public final class Cast extends Expression implements Coercible {
@@ -53,9 +56,8 @@ public final class Cast extends Expression implements Coercible {
     public Expression coerceTypes() {
         DataType from = child.dataType();
         if (!canCast(from, to)) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION] Cannot resolve \"" + sql()
-                    + "\" due to data type mismatch: cannot cast \"" + from.simpleString().toUpperCase(Locale.ROOT)
-                    + "\" to \"" + to.simpleString().toUpperCase(Locale.ROOT) + "\".");
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", Map.of(
+                    "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to))));
         }
         return this;
     }
@@ -85,6 +87,6 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
-        return CastEvaluator.create(child.evaluator(context), child.dataType(), to);
+        return CastEvaluator.create(child.evaluator(context), child.dataType(), to, context.ansi());
     }
 }

@@ -15,21 +15,28 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** The conversions behind {@link Cast}; numeric and string-to-number paths do not allocate. */
+/**
+ * The conversions behind {@link Cast}; numeric and string-to-number paths do not allocate unless
+ * they fail. Under ANSI ({@code spark.sql.ansi.enabled}) a malformed string or a number out of the
+ * target's range fails with Spark's error ({@link ArithmeticErrors}); without it, it is null
+ * (strings) or wraps and saturates as Spark's legacy casts do ({@link SqlArithmetic}).
+ */
 final class CastEvaluator extends Evaluator {
     private final Evaluator c;
     private final DataType from;
     private final DataType to;
+    private final boolean ansi;
     private final GrowableBuffer scratch = new GrowableBuffer(64);
 
-    private CastEvaluator(Evaluator c, DataType from, DataType to) {
+    private CastEvaluator(Evaluator c, DataType from, DataType to, boolean ansi) {
         this.c = c;
         this.from = from;
         this.to = to;
+        this.ansi = ansi;
     }
 
-    static Evaluator create(Evaluator child, DataType from, DataType to) {
-        return new CastEvaluator(child, from, to);
+    static Evaluator create(Evaluator child, DataType from, DataType to, boolean ansi) {
+        return new CastEvaluator(child, from, to, ansi);
     }
 
     @Override
@@ -59,10 +66,11 @@ final class CastEvaluator extends Evaluator {
                     : c.l * 1_000_000L;
         } else if (to == DataTypes.DateType) {
             l = from == DataTypes.TimestampType ? RowConverter.toTimestamp(c.l).toLocalDateTime().toLocalDate().toEpochDay() : c.l;
+        } else if (from == DataTypes.DoubleType) {
+            l = SqlArithmetic.doubleToIntegral(c.d, to == DataTypes.IntegerType, ansi);
         } else {
-            long v = from == DataTypes.DoubleType ? (long) c.d
-                    : from == DataTypes.TimestampType ? Math.floorDiv(c.l, 1_000_000L) : c.l;
-            l = to == DataTypes.IntegerType ? (int) v : v;
+            long v = from == DataTypes.TimestampType ? Math.floorDiv(c.l, 1_000_000L) : c.l;
+            l = to == DataTypes.IntegerType && from != DataTypes.IntegerType ? SqlArithmetic.longToInt(v, ansi) : v;
         }
     }
 
@@ -113,15 +121,18 @@ final class CastEvaluator extends Evaluator {
     private void fromString() {
         if (to == DataTypes.LongType || to == DataTypes.IntegerType) {
             parseLong(c.buf, c.off, c.len);
-            if (!isNull && to == DataTypes.IntegerType) {
-                isNull = l != (int) l;
+            if (!isNull && to == DataTypes.IntegerType && l != (int) l) {
+                isNull = true;
+            }
+            if (isNull && ansi) {
+                throw ArithmeticErrors.castInvalidInput(c.buf.getStringWithoutLengthUtf8(c.off, c.len), to);
             }
             return;
         }
         String s = c.buf.getStringWithoutLengthUtf8(c.off, c.len).trim();
         try {
             if (to == DataTypes.DoubleType) {
-                d = Double.parseDouble(s);
+                d = parseDouble(s);
             } else if (to == DataTypes.BooleanType) {
                 parseBoolean(s);
             } else if (to == DataTypes.TimestampType) {
@@ -133,6 +144,23 @@ final class CastEvaluator extends Evaluator {
             }
         } catch (NumberFormatException | DateTimeParseException e) {
             isNull = true;
+        }
+        if (isNull && ansi) {
+            throw ArithmeticErrors.castInvalidInput(c.buf.getStringWithoutLengthUtf8(c.off, c.len), to);
+        }
+    }
+
+    /** Java's double syntax plus Spark's special literals ({@code inf}, {@code -infinity}, {@code nan}, any case). */
+    private static double parseDouble(String s) {
+        switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "inf", "+inf", "infinity", "+infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity":
+                return Double.NEGATIVE_INFINITY;
+            case "nan":
+                return Double.NaN;
+            default:
+                return Double.parseDouble(s);
         }
     }
 
@@ -155,14 +183,18 @@ final class CastEvaluator extends Evaluator {
         }
     }
 
-    /** Parses {@code [+-]digits[.digits]} (the fraction is truncated, as Spark does); else null. */
+    /**
+     * Parses {@code [+-]digits[.digits]} between blanks; the fraction is truncated, as Spark's
+     * legacy cast does, and refused under ANSI; a value beyond a long is null (the caller fails
+     * under ANSI). Accumulates negatively so {@code Long.MIN_VALUE} parses.
+     */
     private void parseLong(DirectBuffer b, int o, int n) {
         int i = o;
         int end = o + n;
-        while (i < end && b.getByte(i) == ' ') {
+        while (i < end && b.getByte(i) <= ' ') {
             i++;
         }
-        while (end > i && b.getByte(end - 1) == ' ') {
+        while (end > i && b.getByte(end - 1) <= ' ') {
             end--;
         }
         boolean negative = false;
@@ -177,7 +209,7 @@ final class CastEvaluator extends Evaluator {
         long v = 0;
         for (; i < end; i++) {
             byte ch = b.getByte(i);
-            if (ch == '.') {
+            if (ch == '.' && !ansi) {
                 for (i++; i < end; i++) {
                     if (b.getByte(i) < '0' || b.getByte(i) > '9') {
                         isNull = true;
@@ -190,13 +222,17 @@ final class CastEvaluator extends Evaluator {
                 isNull = true;
                 return;
             }
-            v = v * 10 + (ch - '0');
-            if (v < 0) {
+            if (v < Long.MIN_VALUE / 10 || v * 10 < Long.MIN_VALUE + (ch - '0')) {
                 isNull = true;
                 return;
             }
+            v = v * 10 - (ch - '0');
         }
-        l = negative ? -v : v;
+        if (!negative && v == Long.MIN_VALUE) {
+            isNull = true;
+            return;
+        }
+        l = negative ? v : -v;
     }
 
     static byte[] utf8(String s) {

@@ -94,14 +94,18 @@ public final class Comparison extends BinaryExpression implements Coercible {
             @Override
             public void eval(RowReader row) {
                 a.eval(row);
+                if (a.isNull) {
+                    isNull = true; // Spark does not evaluate the right side then (nor raise its errors)
+                    return;
+                }
                 b.eval(row);
-                isNull = a.isNull || b.isNull;
+                isNull = b.isNull;
                 if (isNull) {
                     return;
                 }
                 int cmp;
                 if (isDouble) {
-                    cmp = Double.compare(a.d, b.d);
+                    cmp = SqlArithmetic.compare(a.d, b.d);
                 } else if (isBytes) {
                     cmp = Bytes.compare(a.buf, a.off, a.len, b.buf, b.off, b.len);
                 } else {

@@ -8,12 +8,33 @@ import java.util.Map;
  * timestamp that {@code current_timestamp()} returns (so a re-run batch sees the same time) and
  * the event-time watermark, plus the event-time statistics each {@code withWatermark} node
  * collects. Written by the thread that starts a batch before the batch's tasks run; read by them
- * after.
+ * after. Whether evaluation follows ANSI rules is fixed for the query when it is planned.
  */
 public final class EvalContext {
+    private final boolean ansi;
     private volatile long batchTimestampMicros;
     private volatile long watermarkMs;
     private final Map<Object, EventTimeStats> eventTimeStats = new IdentityHashMap<>();
+
+    /** A context evaluating with ANSI rules, Spark 4's default. */
+    public EvalContext() {
+        this(true);
+    }
+
+    /** @param ansi the query's {@code spark.sql.ansi.enabled}: overflow, division by zero and malformed casts fail */
+    public EvalContext(boolean ansi) {
+        this.ansi = ansi;
+    }
+
+    /** The context for a query of a session with these settings. */
+    public static EvalContext forSettings(java.util.function.UnaryOperator<String> setting) {
+        return new EvalContext(Boolean.parseBoolean(setting.apply("spark.sql.ansi.enabled")));
+    }
+
+    /** Whether expressions fail on overflow, division by zero and malformed casts (see {@link SqlArithmetic}). */
+    public boolean ansi() {
+        return ansi;
+    }
 
     public long batchTimestampMicros() {
         return batchTimestampMicros;

@@ -1,10 +1,13 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code explode(array)}: a generator producing one row per element (column name {@code col}).
@@ -40,9 +43,10 @@ public final class Explode extends Expression {
     @Override
     public DataType dataType() {
         if (!(child.dataType() instanceof ArrayType at)) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"explode(" + child.sql()
-                    + ")\" due to data type mismatch: the first parameter requires the \"ARRAY\" or \"MAP\" type, however \""
-                    + child.sql() + "\" has the type \"" + child.dataType().simpleString().toUpperCase() + "\".");
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
+                    "sqlExpr", ErrorParams.expr("explode(" + child.sql() + ")"), "paramIndex", ErrorParams.ordinal(0),
+                    "requiredType", "(\"ARRAY\" or \"MAP\")", "inputSql", ErrorParams.expr(child.sql()),
+                    "inputType", ErrorParams.type(child.dataType()))));
         }
         return at.elementType();
     }

@@ -1,5 +1,7 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
@@ -8,6 +10,7 @@ import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@code struct.field} (Spark's {@code GetStructField}), e.g. {@code window.start}. */
 public final class GetStructField extends Expression {
@@ -25,13 +28,13 @@ public final class GetStructField extends Expression {
     /** Resolves {@code name} among the fields of {@code child}'s struct type. */
     public static GetStructField byName(Expression child, String name) {
         if (!(child.dataType() instanceof StructType st)) {
-            throw new AnalysisException("[INVALID_EXTRACT_BASE_FIELD_TYPE] Can't extract a value from \"" + child.sql()
-                    + "\". Need a complex type [STRUCT, ARRAY, MAP] but got \"" + child.dataType().simpleString().toUpperCase() + "\".");
+            throw Unchecked.raise(new AnalysisException("INVALID_EXTRACT_BASE_FIELD_TYPE",
+                    Map.of("base", ErrorParams.expr(child.sql()), "other", ErrorParams.type(child.dataType()))));
         }
         int i = st.indexOf(name);
         if (i < 0) {
-            throw new AnalysisException("[FIELD_NOT_FOUND] No such struct field `" + name + "` in "
-                    + String.join(", ", st.fieldNames()) + ".");
+            throw Unchecked.raise(new AnalysisException("FIELD_NOT_FOUND",
+                    Map.of("fieldName", ErrorParams.id(name), "fields", ErrorParams.ids(st.fieldNames()))));
         }
         return new GetStructField(child, i, st.apply(i).name());
     }

@@ -1,5 +1,6 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.row.RowConverter;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.AnalysisException;
@@ -43,7 +44,7 @@ public final class Literal extends LeafExpression {
         } else if (v instanceof byte[]) {
             return new Literal(v, DataTypes.BinaryType);
         }
-        throw new AnalysisException("Unsupported literal type " + v.getClass().getName() + " " + v);
+        throw Unchecked.raise(new AnalysisException("Unsupported literal type " + v.getClass().getName() + " " + v));
     }
 
     public Object value() {

@@ -1,11 +1,14 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@code AND} / {@code OR} with SQL three-valued logic. */
 public final class Logical extends BinaryExpression implements Coercible {
@@ -36,9 +39,8 @@ public final class Logical extends BinaryExpression implements Coercible {
     public Expression coerceTypes() {
         for (Expression e : children()) {
             if (e.dataType() != DataTypes.BooleanType && e.dataType() != DataTypes.NullType) {
-                throw new AnalysisException("[DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE] Cannot resolve \"" + sql()
-                        + "\" due to data type mismatch: the binary operator requires the input type \"BOOLEAN\", not \""
-                        + e.dataType().simpleString().toUpperCase() + "\".");
+                throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE", Map.of("sqlExpr",
+                        ErrorParams.expr(sql()), "inputType", "\"BOOLEAN\"", "actualDataType", ErrorParams.type(e.dataType()))));
             }
         }
         return this;

@@ -1,5 +1,6 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
@@ -33,8 +34,8 @@ public final class MinMax extends AggregateFunction {
     public DataType dataType() {
         DataType t = child.dataType();
         if (!t.isFixedWidth()) {
-            throw new AnalysisException(sql() + " over " + t.simpleString()
-                    + " is not supported yet: Tideway aggregates fixed-width values only");
+            throw Unchecked.raise(new AnalysisException(sql() + " over " + t.simpleString()
+                    + " is not supported yet: Tideway aggregates fixed-width values only"));
         }
         return t;
     }

@@ -1,10 +1,12 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
+import java.util.Map;
 
-import java.util.StringJoiner;
 
 /** Binds column names to an input schema and inserts implicit casts. Stateless. */
 public final class Resolver {
@@ -15,7 +17,7 @@ public final class Resolver {
         Expression bound = e.transformUp(node -> {
             if (node instanceof UnresolvedAttribute a) {
                 if (a.isStar()) {
-                    throw new AnalysisException("Invalid usage of '*' in expression '" + e.sql() + "'");
+                    throw Unchecked.raise(new AnalysisException("Invalid usage of '*' in expression '" + e.sql() + "'"));
                 }
                 int i = input.indexOf(a.name());
                 if (i < 0) {
@@ -51,12 +53,12 @@ public final class Resolver {
         return e;
     }
 
-    public static AnalysisException unresolved(String name, StructType input) {
-        StringJoiner cols = new StringJoiner(", ", "[", "]");
-        for (String f : input.fieldNames()) {
-            cols.add("`" + f + "`");
-        }
-        return new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `"
-                + name + "` cannot be resolved. Did you mean one of the following? " + cols + ".");
+    /**
+     * Throws Spark's {@code UNRESOLVED_COLUMN.WITH_SUGGESTION} proposing all of {@code input}'s
+     * columns; declared to return so callers can write {@code throw}.
+     */
+    public static RuntimeException unresolved(String name, StructType input) {
+        throw Unchecked.raise(new AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION",
+                Map.of("objectName", ErrorParams.id(name), "proposal", ErrorParams.ids(input.fieldNames()))));
     }
 }

@@ -1,10 +1,13 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code session_window(timeColumn, gapDuration)} (Spark 3.2+): a row opens the session
@@ -24,7 +27,7 @@ public final class SessionWindow extends Expression {
         this.gapMicros = gapMicros;
         this.gap = null;
         if (gapMicros <= 0) {
-            throw new AnalysisException("The session window gap duration (" + gapMicros + ") must be greater than 0.");
+            throw Unchecked.raise(new AnalysisException("The session window gap duration (" + gapMicros + ") must be greater than 0."));
         }
     }
 
@@ -67,14 +70,13 @@ public final class SessionWindow extends Expression {
     public DataType dataType() {
         DataType t = timeColumn.dataType();
         if (t != DataTypes.TimestampType) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
-                    + "\" due to data type mismatch: the first parameter requires the \"TIMESTAMP\" type, however \""
-                    + timeColumn.sql() + "\" has the type \"" + t.simpleString().toUpperCase() + "\".");
+            throw TimeWindow.notATimestamp(sql(), timeColumn);
         }
         if (gap != null && gap.dataType() != DataTypes.StringType && gap.dataType() != DataTypes.DayTimeIntervalType) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
-                    + "\" due to data type mismatch: the second parameter requires the \"STRING\" or \"INTERVAL\" type, however \""
-                    + gap.sql() + "\" has the type \"" + gap.dataType().simpleString().toUpperCase() + "\".");
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
+                    "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(1),
+                    "requiredType", "(\"STRING\" or \"INTERVAL\")", "inputSql", ErrorParams.expr(gap.sql()),
+                    "inputType", ErrorParams.type(gap.dataType()))));
         }
         return TimeWindow.WINDOW_TYPE;
     }
@@ -86,6 +88,7 @@ public final class SessionWindow extends Expression {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
-        throw new AnalysisException("session_window() is supported as a grouping expression: groupBy(session_window(...), ...)");
+        throw Unchecked.raise(new AnalysisException(
+                "session_window() is supported as a grouping expression: groupBy(session_window(...), ...)"));
     }
 }

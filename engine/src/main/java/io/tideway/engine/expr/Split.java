@@ -1,5 +1,7 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.ArrayWriter;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
@@ -9,6 +11,7 @@ import io.tideway.sql.types.DataTypes;
 import io.tideway.offheap.row.GrowableBuffer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -47,9 +50,9 @@ public final class Split extends Expression {
     @Override
     public DataType dataType() {
         if (str.dataType() != DataTypes.StringType && str.dataType() != DataTypes.NullType) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
-                    + "\" due to data type mismatch: the first parameter requires the \"STRING\" type, however \""
-                    + str.sql() + "\" has the type \"" + str.dataType().simpleString().toUpperCase() + "\".");
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
+                    "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0), "requiredType", "\"STRING\"",
+                    "inputSql", ErrorParams.expr(str.sql()), "inputType", ErrorParams.type(str.dataType()))));
         }
         return DataTypes.createArrayType(DataTypes.StringType, false);
     }

@@ -1,11 +1,14 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code window(timeColumn, windowDuration, slideDuration, startTime)}: the event-time windows a
@@ -20,6 +23,9 @@ public final class TimeWindow extends Expression {
     public static final StructType WINDOW_TYPE = new StructType()
             .add("start", DataTypes.TimestampType, true)
             .add("end", DataTypes.TimestampType, true);
+    /** What Spark 4.0 lists as the types a window's time column may have. */
+    private static final String TIME_COLUMN_TYPES = "(\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\" or "
+            + "\"STRUCT<start: TIMESTAMP, end: TIMESTAMP>\" or \"STRUCT<start: TIMESTAMP_NTZ, end: TIMESTAMP_NTZ>\")";
     private final Expression timeColumn;
     private final long windowMicros;
     private final long slideMicros;
@@ -31,19 +37,37 @@ public final class TimeWindow extends Expression {
         this.slideMicros = slideMicros;
         this.startMicros = startMicros;
         if (windowMicros <= 0) {
-            throw new AnalysisException("The window duration (" + windowMicros + ") must be greater than 0.");
+            throw outOfRange("window_duration", windowMicros);
         }
         if (slideMicros <= 0) {
-            throw new AnalysisException("The slide duration (" + slideMicros + ") must be greater than 0.");
+            throw outOfRange("slide_duration", slideMicros);
         }
         if (slideMicros > windowMicros) {
-            throw new AnalysisException("The slide duration (" + slideMicros + ") must be less than or equal to the windowDuration ("
-                    + windowMicros + ").");
+            throw constraintViolated("slide_duration", slideMicros, "<=", "window_duration", windowMicros);
         }
         if (Math.abs(startMicros) >= slideMicros) {
-            throw new AnalysisException("The absolute value of start time (" + startMicros + ") must be less than the slideDuration ("
-                    + slideMicros + ").");
+            throw constraintViolated("abs(start_time)", Math.abs(startMicros), "<", "slide_duration", slideMicros);
         }
+    }
+
+    /** Spark's check of a duration, in its wording; longs print as SQL literals ({@code 10L}). */
+    private RuntimeException outOfRange(String name, long value) {
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", Map.of(
+                "sqlExpr", ErrorParams.expr(sql()), "exprName", ErrorParams.id(name),
+                "valueRange", "(0, " + Long.MAX_VALUE + "]", "currentValue", value + "L")));
+    }
+
+    private RuntimeException constraintViolated(String left, long leftValue, String constraint, String right, long rightValue) {
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.PARAMETER_CONSTRAINT_VIOLATION", Map.of(
+                "sqlExpr", ErrorParams.expr(sql()), "leftExprName", ErrorParams.id(left), "leftExprValue", leftValue + "L",
+                "constraint", constraint, "rightExprName", ErrorParams.id(right), "rightExprValue", rightValue + "L")));
+    }
+
+    /** Spark's {@code UNEXPECTED_INPUT_TYPE} for a window whose time column is not a timestamp. */
+    static RuntimeException notATimestamp(String sql, Expression timeColumn) {
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
+                "sqlExpr", ErrorParams.expr(sql), "paramIndex", ErrorParams.ordinal(0), "requiredType", TIME_COLUMN_TYPES,
+                "inputSql", ErrorParams.expr(timeColumn.sql()), "inputType", ErrorParams.type(timeColumn.dataType()))));
     }
 
     public Expression timeColumn() {
@@ -91,9 +115,7 @@ public final class TimeWindow extends Expression {
     public DataType dataType() {
         DataType t = timeColumn.dataType();
         if (t != DataTypes.TimestampType) {
-            throw new AnalysisException("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] Cannot resolve \"" + sql()
-                    + "\" due to data type mismatch: the first parameter requires the \"TIMESTAMP\" type, however \""
-                    + timeColumn.sql() + "\" has the type \"" + t.simpleString().toUpperCase() + "\".");
+            throw notATimestamp(sql(), timeColumn);
         }
         return WINDOW_TYPE;
     }
@@ -105,6 +127,6 @@ public final class TimeWindow extends Expression {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
-        throw new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)");
+        throw Unchecked.raise(new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)"));
     }
 }

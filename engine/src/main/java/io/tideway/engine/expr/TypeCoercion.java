@@ -1,8 +1,11 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import java.util.Map;
 
 /** Spark's implicit widening between operand types (non-ANSI mode). */
 final class TypeCoercion {
@@ -35,9 +38,9 @@ final class TypeCoercion {
         return new Cast(e, target, true);
     }
 
-    static AnalysisException mismatch(String sql, DataType a, DataType b) {
-        return new AnalysisException("[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"" + sql
-                + "\" due to data type mismatch: the left and right operands of the binary operator have incompatible types (\""
-                + a.simpleString().toUpperCase() + "\" and \"" + b.simpleString().toUpperCase() + "\").");
+    /** Throws Spark's {@code BINARY_OP_DIFF_TYPES}; declared to return so callers can write {@code throw}. */
+    static RuntimeException mismatch(String sql, DataType a, DataType b) {
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
+                Map.of("sqlExpr", ErrorParams.expr(sql), "left", ErrorParams.type(a), "right", ErrorParams.type(b))));
     }
 }

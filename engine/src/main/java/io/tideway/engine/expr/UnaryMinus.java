@@ -39,13 +39,21 @@ public final class UnaryMinus extends Expression {
     public Evaluator evaluator(EvalContext context) {
         Evaluator c = child.evaluator(context);
         boolean isInt = dataType() == DataTypes.IntegerType;
+        boolean isDouble = dataType() == DataTypes.DoubleType;
+        boolean ansi = context.ansi();
         return new Evaluator() {
             @Override
             public void eval(RowReader row) {
                 c.eval(row);
                 isNull = c.isNull;
-                d = -c.d;
-                l = isInt ? (int) -c.l : -c.l;
+                if (isNull) {
+                    return;
+                }
+                if (isDouble) {
+                    d = -c.d;
+                } else {
+                    l = SqlArithmetic.negate(c.l, isInt, ansi);
+                }
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 
@@ -48,7 +49,7 @@ public final class UnresolvedAttribute extends LeafExpression {
 
     @Override
     public DataType dataType() {
-        throw new AnalysisException("Invalid call to dataType on unresolved object " + name);
+        throw Unchecked.raise(new AnalysisException("Invalid call to dataType on unresolved object " + name));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 
@@ -46,7 +47,7 @@ public final class UnresolvedExtractField extends Expression {
 
     @Override
     public DataType dataType() {
-        throw new AnalysisException("Invalid call to dataType on unresolved object " + sql());
+        throw Unchecked.raise(new AnalysisException("Invalid call to dataType on unresolved object " + sql()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tideway.engine.plan;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
@@ -12,6 +14,7 @@ import io.tideway.sql.Column;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds an Aggregate: grouping columns first in the output, then the aggregates. */
 public final class AggregatePlanner {
@@ -26,14 +29,13 @@ public final class AggregatePlanner {
             Expression g = Resolver.resolve(c.expr(), input.schema());
             if (g.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
                 if (child != input) {
-                    throw new AnalysisException("Multiple time/session window expressions would result in a cartesian product of rows, "
-                            + "therefore they are currently not supported.");
+                    throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1039", Map.of()));
                 }
                 child = expandWindows(g, input);
                 g = windowColumn(child);
             }
             if (g.exists(e -> e instanceof AggregateFunction)) {
-                throw new AnalysisException("[GROUP_BY_AGGREGATE] Aggregate functions are not allowed in GROUP BY, but found " + g.sql() + ".");
+                throw Unchecked.raise(new AnalysisException("GROUP_BY_AGGREGATE", Map.of("sqlExpr", g.sql())));
             }
             grouping.add(g instanceof Alias a ? a.child() : g);
             outputs.add(g);
@@ -41,20 +43,32 @@ public final class AggregatePlanner {
         for (Column c : aggs) {
             Expression a = Resolver.resolve(c.expr(), child.schema());
             if (a.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
-                throw new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)");
+                throw Unchecked.raise(new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)"));
             }
             if (Aggregate.aggregateOf(a) == null) {
-                throw new AnalysisException("[MISSING_AGGREGATION] The non-aggregating expression \"" + a.sql()
-                        + "\" is based on columns which are not participating in the GROUP BY clause. Tideway supports "
-                        + "count, sum, avg, min and max applied directly in agg().");
+                throw notAnAggregate(a);
             }
             AggregateFunction f = Aggregate.aggregateOf(a);
             if (f.input().exists(e -> e instanceof AggregateFunction)) {
-                throw new AnalysisException("[NESTED_AGGREGATE_FUNCTION] It is not allowed to use an aggregate function in the argument of another aggregate function.");
+                throw Unchecked.raise(new AnalysisException("NESTED_AGGREGATE_FUNCTION", Map.of()));
             }
             outputs.add(a);
         }
         return new Aggregate(grouping, outputs, child);
+    }
+
+    /**
+     * An {@code agg()} column that is not an aggregate function: Spark's {@code MISSING_AGGREGATION}
+     * when it aggregates nothing, Tideway's own message when it wraps one (Spark would run it).
+     */
+    private static RuntimeException notAnAggregate(Expression a) {
+        Expression e = a instanceof Alias alias ? alias.child() : a;
+        if (e.exists(x -> x instanceof AggregateFunction)) {
+            throw Unchecked.raise(new AnalysisException("Tideway does not support " + e.sql() + " in agg() yet: it "
+                    + "supports count, sum, avg, min and max applied directly in agg()."));
+        }
+        throw Unchecked.raise(new AnalysisException("MISSING_AGGREGATION", Map.of("expression", ErrorParams.expr(e.sql()),
+                "expressionAnyValue", ErrorParams.expr("any_value(" + e.sql() + ")"))));
     }
 
     /** {@code groupBy(window(t, ...))}: one input row per window under the aggregate (Spark's TimeWindowing). */
@@ -63,18 +77,18 @@ public final class AggregatePlanner {
         if (e instanceof io.tideway.engine.expr.SessionWindow sw) {
             sw.dataType();
             if (!(sw.timeColumn() instanceof BoundReference time)) {
-                throw new AnalysisException("session_window() needs a column of the input as its time column, not "
-                        + sw.timeColumn().sql() + "; add it with withColumn first");
+                throw Unchecked.raise(new AnalysisException("session_window() needs a column of the input as its time column, not "
+                        + sw.timeColumn().sql() + "; add it with withColumn first"));
             }
             return new SessionWindowExpand(sw, time.ordinal(), input);
         }
         if (!(e instanceof TimeWindow w)) {
-            throw new AnalysisException("window() must be a grouping expression by itself, not inside " + grouping.sql());
+            throw Unchecked.raise(new AnalysisException("window() must be a grouping expression by itself, not inside " + grouping.sql()));
         }
         w.dataType(); // type-check the time column
         if (!(w.timeColumn() instanceof BoundReference time)) {
-            throw new AnalysisException("window() needs a column of the input as its time column, not " + w.timeColumn().sql()
-                    + "; add it with withColumn first");
+            throw Unchecked.raise(new AnalysisException("window() needs a column of the input as its time column, not "
+                    + w.timeColumn().sql() + "; add it with withColumn first"));
         }
         return new TimeWindowExpand(w, time.ordinal(), input);
     }

@@ -1,5 +1,7 @@
 package io.tideway.engine.plan;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.exec.ChainBuilder;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Comparison;
@@ -13,7 +15,7 @@ import io.tideway.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
+import java.util.Map;
 
 /**
  * Builds a {@link Join}: binds the condition to the joined row — a column made by
@@ -64,12 +66,10 @@ public final class JoinPlanner {
             int li = l.indexOf(c);
             int ri = r.indexOf(c);
             if (li < 0) {
-                throw new AnalysisException("[UNRESOLVED_USING_COLUMN_FOR_JOIN] USING column `" + c
-                        + "` cannot be resolved on the left side of the join. The left-side columns: [" + names(l) + "].");
+                throw unresolvedUsing(c, "left", l);
             }
             if (ri < 0) {
-                throw new AnalysisException("[UNRESOLVED_USING_COLUMN_FOR_JOIN] USING column `" + c
-                        + "` cannot be resolved on the right side of the join. The right-side columns: [" + names(r) + "].");
+                throw unresolvedUsing(c, "right", r);
             }
             leftKeys.add(ref(l, li, 0));
             rightKeys.add(ref(r, ri, 0));
@@ -79,8 +79,8 @@ public final class JoinPlanner {
             return join;
         }
         if (type == JoinType.FULL_OUTER) {
-            throw new AnalysisException("Tideway does not support USING columns with a full outer join yet; "
-                    + "join on a condition instead");
+            throw Unchecked.raise(new AnalysisException("Tideway does not support USING columns with a full outer join yet; "
+                    + "join on a condition instead"));
         }
         StructType out = join.schema();
         List<Expression> project = new ArrayList<>();
@@ -101,12 +101,9 @@ public final class JoinPlanner {
         return new Project(project, join);
     }
 
-    private static String names(StructType s) {
-        StringJoiner j = new StringJoiner(", ");
-        for (String f : s.fieldNames()) {
-            j.add("`" + f + "`");
-        }
-        return j.toString();
+    private static RuntimeException unresolvedUsing(String column, String side, StructType s) {
+        throw Unchecked.raise(new AnalysisException("UNRESOLVED_USING_COLUMN_FOR_JOIN", Map.of("colName", ErrorParams.id(column),
+                "side", side, "suggestion", ErrorParams.ids(s.fieldNames()))));
     }
 
     private static BoundReference ref(StructType s, int ordinal, int shift) {
@@ -134,8 +131,8 @@ public final class JoinPlanner {
                 return new BoundReference(l.length() + ri, f.dataType(), f.nullable(), f.name(), f.metadata());
             }
             if (li >= 0 && ri >= 0) {
-                throw new AnalysisException("[AMBIGUOUS_REFERENCE] Reference `" + a.name() + "` is ambiguous, could be: [`"
-                        + a.name() + "`, `" + a.name() + "`].");
+                throw Unchecked.raise(new AnalysisException("AMBIGUOUS_REFERENCE", Map.of("name", ErrorParams.id(a.name()),
+                        "referenceNames", "[" + ErrorParams.ids(a.name(), a.name()) + "]")));
             }
             if (li >= 0) {
                 return ref(l, li, 0);

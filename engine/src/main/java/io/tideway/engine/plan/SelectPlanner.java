@@ -1,5 +1,7 @@
 package io.tideway.engine.plan;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Cast;
@@ -14,6 +16,7 @@ import io.tideway.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the plan for a projection: expands {@code *}, turns {@code explode} into Generate. */
 public final class SelectPlanner {
@@ -38,11 +41,13 @@ public final class SelectPlanner {
             Expression inner = e instanceof Alias a ? a.child() : e;
             if (inner instanceof Explode) {
                 if (generatorAt >= 0) {
-                    throw new AnalysisException("[UNSUPPORTED_GENERATOR.MULTI_GENERATOR] The generator is not supported: only one generator allowed per SELECT clause but found 2: \"explode\", \"explode\".");
+                    throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR",
+                            Map.of("num", "2", "generators", "\"explode\", \"explode\"")));
                 }
                 generatorAt = i;
             } else if (e.exists(x -> x instanceof Explode)) {
-                throw new AnalysisException("[UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS] The generator is not supported: nested in expressions \"" + e.sql() + "\".");
+                throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS",
+                        Map.of("expression", ErrorParams.expr(e.sql()))));
             }
         }
         LogicalPlan input = child;
@@ -62,7 +67,7 @@ public final class SelectPlanner {
         }
         for (Expression e : resolved) {
             if (e.exists(x -> x instanceof io.tideway.engine.expr.AggregateFunction)) {
-                throw new AnalysisException("[MISSING_GROUP_BY] The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.");
+                throw Unchecked.raise(new AnalysisException("MISSING_GROUP_BY", Map.of()));
             }
         }
         return new Project(resolved, input);
@@ -121,9 +126,7 @@ public final class SelectPlanner {
             StructField want = target.apply(t);
             int i = s.indexOf(want.name());
             if (i < 0) {
-                throw new AnalysisException("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `"
-                        + want.name() + "` cannot be resolved. Did you mean one of the following? ["
-                        + String.join(", ", s.fieldNames()) + "].");
+                throw Resolver.unresolved(want.name(), s);
             }
             StructField f = s.apply(i);
             Expression ref = new BoundReference(i, f.dataType(), f.nullable(), f.name());

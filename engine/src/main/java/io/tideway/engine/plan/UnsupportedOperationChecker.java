@@ -1,14 +1,18 @@
 package io.tideway.engine.plan;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.streaming.OutputMode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The checks {@code start()} runs on a streaming plan (Spark's {@code UnsupportedOperationChecker}
- * for micro-batch), failing with the guide's words followed by the plan, as Spark 3 does.
+ * for micro-batch), failing with Spark 4.0's conditions: most are the guide's words followed by
+ * the plan ({@code _LEGACY_ERROR_TEMP_3102}), output-mode checks {@code STREAMING_OUTPUT_MODE}.
  */
 public final class UnsupportedOperationChecker {
     private UnsupportedOperationChecker() {
@@ -56,15 +60,15 @@ public final class UnsupportedOperationChecker {
             throw fail("Multiple streaming aggregations are not supported with streaming DataFrames/Datasets", plan);
         }
         if (aggregates == 0 && mode == OutputMode.Complete()) {
-            throw fail("Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets", plan);
+            throw unsupportedOutputMode(mode, "no streaming aggregations");
         }
         if (mode == OutputMode.Update() && nodes.stream().anyMatch(n -> n instanceof Aggregate a && a.isStreaming()
                 && a.grouping().stream().anyMatch(g -> g instanceof io.tideway.engine.expr.BoundReference r
                 && r.metadata().contains(SessionWindowExpand.SESSION_KEY)))) {
-            throw fail("Update output mode not supported for session window on streaming DataFrames/DataSets", plan);
+            throw unsupportedOutputMode(mode, "session window streaming aggregations");
         }
         if (aggregates == 1 && mode == OutputMode.Append() && !aggregateHasWatermark(nodes)) {
-            throw fail("Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets without watermark", plan);
+            throw unsupportedOutputMode(mode, "streaming aggregations without watermark");
         }
         int groupsWithState = checkGroupsWithState(nodes, mode, aggregates, plan);
         long streamJoins = nodes.stream().filter(n -> n instanceof Join j && j.left().isStreaming() && j.right().isStreaming()).count();
@@ -236,7 +240,18 @@ public final class UnsupportedOperationChecker {
         return false;
     }
 
-    public static AnalysisException fail(String message, LogicalPlan plan) {
-        return new AnalysisException(message + ";\n" + plan.treeString());
+    /**
+     * Throws Spark's error for an unsupported streaming operation: condition
+     * {@code _LEGACY_ERROR_TEMP_3102} with the message, then the plan. Declared to return so
+     * callers can write {@code throw}.
+     */
+    public static RuntimeException fail(String message, LogicalPlan plan) {
+        throw Unchecked.raise(new ExtendedAnalysisException("_LEGACY_ERROR_TEMP_3102", Map.of("msg", message), plan));
+    }
+
+    /** Spark 4's {@code STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION}, which names no plan. */
+    private static RuntimeException unsupportedOutputMode(OutputMode mode, String operation) {
+        throw Unchecked.raise(new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION",
+                Map.of("outputMode", mode.toString().toLowerCase(Locale.ROOT), "operation", operation)));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -95,8 +96,9 @@ public abstract class StreamExecution implements StreamingQuery {
                 }
             }
             if (error != null) {
-                failure = new StreamingQueryException(debugString(), messageOf(error), error,
-                        committedOffsetsDescription(), availableOffsetsDescription());
+                failure = new StreamingQueryException(debugString(), error, committedOffsetsDescription(),
+                        availableOffsetsDescription(), "STREAM_FAILED", Map.of("id", id.toString(),
+                                "runId", runId.toString(), "message", error.getMessage() == null ? "" : error.getMessage()));
                 updateStatus("Terminated with exception: " + messageOf(error), false, false);
             } else {
                 updateStatus("Stopped", false, false);

@@ -1,6 +1,8 @@
 package io.tideway.engine.sink;
 
+import io.tideway.SparkThrowable;
 import io.tideway.api.java.function.VoidFunction2;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.SelectPlanner;
 import io.tideway.engine.spi.CommitMessage;
@@ -49,7 +51,8 @@ public final class ForeachBatchSink<T> implements StreamSink {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new RuntimeException(e);
+            // Spark's own errors pass through unwrapped, as Spark's ForeachBatchSink passes them
+            throw e instanceof SparkThrowable ? Unchecked.raise(e) : new RuntimeException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tideway.engine.sink;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.PartitionWriter;
@@ -13,6 +14,7 @@ import io.tideway.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code format("memory")}: keeps the output in memory as a table named by {@code queryName},
@@ -38,7 +40,7 @@ public final class MemorySinkProvider implements SinkProvider {
     @Override
     public StreamSink create(SinkContext context) {
         if (context.queryName() == null) {
-            throw new AnalysisException("queryName must be specified for memory sink");
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1194", Map.of()));
         }
         MemorySink sink = new MemorySink(context.schema(), context.outputMode());
         context.session().registerView(context.queryName(), () -> new LocalRelation(context.schema(), sink.snapshot()));

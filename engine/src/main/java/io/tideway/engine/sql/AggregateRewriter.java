@@ -1,5 +1,7 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
@@ -14,6 +16,7 @@ import io.tideway.sql.types.StructField;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The aggregation behind a grouped {@code sql()} query. Expressions of the select list, HAVING
@@ -42,8 +45,7 @@ final class AggregateRewriter {
         for (Column g : grouping) {
             Expression resolved = Resolver.resolve(g.expr(), input.schema());
             if (resolved.exists(e -> e instanceof AggregateFunction)) {
-                throw new AnalysisException("[GROUP_BY_AGGREGATE] Aggregate functions are not allowed in GROUP BY, but found "
-                        + resolved.sql() + ".");
+                throw Unchecked.raise(new AnalysisException("GROUP_BY_AGGREGATE", Map.of("sqlExpr", resolved.sql())));
             }
             groupingKeys.add(resolved.sql());
         }
@@ -113,13 +115,12 @@ final class AggregateRewriter {
         return new BoundReference(i, f.dataType(), f.nullable(), f.name());
     }
 
-    private AnalysisException notAggregated(String column) {
+    /** Throws Spark's error for a column outside any aggregate; declared to return so callers can write {@code throw}. */
+    private RuntimeException notAggregated(String column) {
         if (grouping.isEmpty()) {
-            return new AnalysisException("[MISSING_GROUP_BY] The query does not include a GROUP BY clause. Add GROUP BY "
-                    + "or turn it into the window functions using OVER clauses.");
+            throw Unchecked.raise(new AnalysisException("MISSING_GROUP_BY", Map.of()));
         }
-        return new AnalysisException("[MISSING_AGGREGATION] The non-aggregating expression \"" + column + "\" is based "
-                + "on columns which are not participating in the GROUP BY clause. Add the columns or the expression to "
-                + "the GROUP BY, or aggregate the expression.");
+        throw Unchecked.raise(new AnalysisException("MISSING_AGGREGATION", Map.of("expression", ErrorParams.expr(column),
+                "expressionAnyValue", ErrorParams.expr("any_value(" + column + ")"))));
     }
 }

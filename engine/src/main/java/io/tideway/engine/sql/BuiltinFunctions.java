@@ -1,5 +1,7 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Literal;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
@@ -7,6 +9,7 @@ import io.tideway.sql.functions;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +25,9 @@ final class BuiltinFunctions {
     /** Every name {@link #apply} knows, lower case. */
     static final Set<String> NAMES = Set.of("split", "explode", "count", "sum", "avg", "mean", "min", "max", "mod",
             "current_timestamp");
+
+    /** The documentation root Spark 4.0 names in {@code WRONG_NUM_ARGS}. */
+    private static final String DOC_ROOT = "https://spark.apache.org/docs/latest";
 
     private final SqlNodeTranslator translator;
 
@@ -60,9 +66,10 @@ final class BuiltinFunctions {
         }
     }
 
-    static AnalysisException unresolved(String name) {
-        return new AnalysisException("[UNRESOLVED_ROUTINE] Cannot resolve function `" + name
-                + "` on search path [`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`].");
+    /** Throws Spark's {@code UNRESOLVED_ROUTINE}; declared to return so callers can write {@code throw}. */
+    static RuntimeException unresolved(String name) {
+        throw Unchecked.raise(new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", ErrorParams.id(name),
+                "searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]")));
     }
 
     private static Column one(String fn, List<Column> args) {
@@ -73,8 +80,8 @@ final class BuiltinFunctions {
     private static void arity(String fn, List<Column> args, int min, int max) {
         if (args.size() < min || args.size() > max) {
             String expected = min == max ? String.valueOf(min) : "[" + min + ", " + max + "]";
-            throw new AnalysisException("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `" + fn + "` requires " + expected
-                    + " parameters but the actual number is " + args.size() + ".");
+            throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
+                    ErrorParams.id(fn), "expectedNum", expected, "actualNum", String.valueOf(args.size()), "docroot", DOC_ROOT)));
         }
     }
 

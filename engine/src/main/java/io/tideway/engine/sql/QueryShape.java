@@ -1,5 +1,6 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -13,6 +14,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The parts of a parsed {@code sql()} statement that Tideway can run: one {@code SELECT} over at
@@ -119,12 +121,14 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
         }
     }
 
-    /** {@code [UNSUPPORTED_FEATURE.SQL_QUERY]} naming {@code what}, with Spark's caret under {@code at}. */
-    static AnalysisException unsupported(String what, SqlNode at, SourceText src) {
+    /**
+     * Throws Tideway's {@code UNSUPPORTED_FEATURE.SQL_QUERY} naming {@code what}, with Spark's caret
+     * under {@code at}; declared to return so callers can write {@code throw}.
+     */
+    static RuntimeException unsupported(String what, SqlNode at, SourceText src) {
         int offset = src.originalOffset(at.getParserPosition().getLineNum(), at.getParserPosition().getColumnNum());
-        return new AnalysisException("[UNSUPPORTED_FEATURE.SQL_QUERY] The feature is not supported: " + what
-                + " in sql(). Tideway's sql() runs one SELECT over one temporary view, with WHERE, GROUP BY, "
-                + "HAVING, ORDER BY and LIMIT." + SyntaxErrors.where(src.original(), offset));
+        throw Unchecked.raise(new SqlTextException("UNSUPPORTED_FEATURE.SQL_QUERY", Map.of("what", what), src.original(),
+                offset, null));
     }
 
     /** Finds subqueries and window functions inside the clauses' expressions. */

@@ -1,5 +1,6 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Expression;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
@@ -7,6 +8,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One item of a {@code sql()} select list, with {@code *} already expanded to the view's columns.
@@ -43,8 +45,8 @@ record SelectItem(Expression expr, String alias, String name) {
     /** The item at a 1-based {@code position}, or Spark's {@code <error>} naming {@code clause}. */
     static SelectItem at(List<SelectItem> items, int position, String error, String clause) {
         if (position < 1 || position > items.size()) {
-            throw new AnalysisException("[" + error + "] " + clause + " position " + position
-                    + " is not in select list (valid range is [1, " + items.size() + "]).");
+            throw Unchecked.raise(new AnalysisException(error,
+                    Map.of("index", String.valueOf(position), "size", String.valueOf(items.size()))));
         }
         return items.get(position - 1);
     }

@@ -1,5 +1,6 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -11,6 +12,8 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.util.Map;
 
 /**
  * Parses the SQL expression text of {@code functions.expr} and {@code Dataset.selectExpr} into a
@@ -39,8 +42,8 @@ public final class SqlExpressionParser {
      * for text that is not one expression, {@code UNRESOLVED_ROUTINE} for an unknown function.
      */
     public static Column parseColumn(String text) {
-        if (text == null) {
-            throw new AnalysisException("[PARSE_EMPTY_STATEMENT] Syntax error, unexpected empty statement.");
+        if (text == null || text.isBlank()) {
+            throw SyntaxErrors.emptyStatement(text);
         }
         SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.of(text), MAX_ESCAPES);
         SourceText src = parsed.src();
@@ -96,7 +99,7 @@ public final class SqlExpressionParser {
         throw tokenErrorAt(src, 0);
     }
 
-    private static AnalysisException tokenErrorAt(SourceText src, int offset) {
+    private static RuntimeException tokenErrorAt(SourceText src, int offset) {
         String text = src.original();
         if (offset >= text.length()) {
             return SyntaxErrors.at(text, text.length(), null, null);
@@ -119,9 +122,9 @@ public final class SqlExpressionParser {
                 || text.charAt(valueEnd) == '.')) {
             int end = src.wordEnd(aliasStart);
             String suffix = text.substring(aliasStart, end < 0 ? aliasStart + 1 : end);
-            throw new AnalysisException("[UNSUPPORTED_EXPRESSION] expr() does not support the numeric literal suffix '"
-                    + suffix + "' yet; write CAST(<number> AS BIGINT) or a plain number."
-                    + SyntaxErrors.where(text, aliasStart));
+            throw Unchecked.raise(new SqlTextException("UNSUPPORTED_EXPRESSION", Map.of("api", "expr()",
+                    "what", "the numeric literal suffix '" + suffix + "'", "hint", "; write CAST(<number> AS BIGINT) or a plain number"),
+                    text, aliasStart, null));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
 import io.tideway.sql.functions;
@@ -23,6 +25,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns the {@link SqlNode} tree Calcite parsed into our {@link Column} tree, using the same
@@ -233,8 +236,8 @@ final class SqlNodeTranslator {
     }
 
     private DataType failType(String shown, int at) {
-        throw new AnalysisException("[UNSUPPORTED_DATATYPE] Unsupported data type \"" + shown + "\"."
-                + SyntaxErrors.where(src.original(), at));
+        throw Unchecked.raise(new SqlTextException("UNSUPPORTED_DATATYPE", Map.of("typeName", ErrorParams.expr(shown)),
+                src.original(), at, null));
     }
 
     /** Calcite upper-cases the names of functions it has syntax for (SUBSTRING); errors show the user's spelling. */
@@ -250,14 +253,14 @@ final class SqlNodeTranslator {
         return src.originalOffset(pos.getLineNum(), pos.getColumnNum());
     }
 
-    /** Calcite read it, but the engine has no expression for it yet. */
-    AnalysisException unsupported(String what, SqlNode n) {
-        return new AnalysisException("[UNSUPPORTED_EXPRESSION] " + api + " does not support " + what + " yet."
-                + SyntaxErrors.where(src.original(), offset(n.getParserPosition())));
+    /** Calcite read it, but the engine has no expression for it yet; declared to return so callers can write {@code throw}. */
+    RuntimeException unsupported(String what, SqlNode n) {
+        throw Unchecked.raise(new SqlTextException("UNSUPPORTED_EXPRESSION", Map.of("api", api, "what", what, "hint", ""),
+                src.original(), offset(n.getParserPosition()), null));
     }
 
-    /** An error naming the user's whole text, for arguments the engine needs as constants. */
-    AnalysisException invalid(String message) {
-        return new AnalysisException(message + " in expression '" + src.original() + "'.");
+    /** An error naming the user's whole text, for arguments the engine needs as constants (Tideway's own). */
+    RuntimeException invalid(String message) {
+        throw Unchecked.raise(new AnalysisException(message + " in expression '" + src.original() + "'."));
     }
 }

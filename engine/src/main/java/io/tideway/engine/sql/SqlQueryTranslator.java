@@ -1,5 +1,7 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.UnresolvedAttribute;
@@ -19,6 +21,7 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -62,7 +65,7 @@ public final class SqlQueryTranslator {
     /** Runs {@code sql} over the session's temporary views; see the class comment for what is supported. */
     public static Dataset<Row> translate(TidewaySession session, String sql) {
         if (sql == null || sql.isBlank()) {
-            throw new AnalysisException("[PARSE_EMPTY_STATEMENT] Syntax error, unexpected empty statement.");
+            throw SyntaxErrors.emptyStatement(sql);
         }
         String text = sql.stripTrailing();
         text = text.endsWith(";") ? text.substring(0, text.length() - 1) : sql;
@@ -151,9 +154,8 @@ public final class SqlQueryTranslator {
                 }
                 return false;
             });
-            throw new AnalysisException("[INVALID_WHERE_CONDITION] The WHERE condition \"" + condition.expr().sql()
-                    + "\" contains invalid expressions: " + found + ". Rewrite the query to avoid window functions, "
-                    + "aggregate functions, and generator functions in the WHERE clause.");
+            throw Unchecked.raise(new AnalysisException("INVALID_WHERE_CONDITION", Map.of(
+                    "condition", ErrorParams.expr(condition.expr().sql()), "expressionList", found.toString())));
         }
         return in.filter(condition);
     }
@@ -170,9 +172,8 @@ public final class SqlQueryTranslator {
             if (position != null) {
                 SelectItem item = SelectItem.at(items, position, "GROUP_BY_POS_OUT_OF_RANGE", "GROUP BY");
                 if (hasAggregate(item.expr())) {
-                    throw new AnalysisException("[GROUP_BY_POS_AGGREGATE] GROUP BY " + position + " refers to an expression "
-                            + item.expr().sql() + " that contains an aggregate function. Aggregate functions are not "
-                            + "allowed in GROUP BY.");
+                    throw Unchecked.raise(new AnalysisException("GROUP_BY_POS_AGGREGATE",
+                            Map.of("index", String.valueOf(position), "aggExpr", item.expr().sql())));
                 }
                 cols.add(new Column(item.expr()));
                 continue;
@@ -211,13 +212,13 @@ public final class SqlQueryTranslator {
         if (n instanceof SqlNumericLiteral num && num.isExact() && num.bigDecimalValue().scale() <= 0) {
             long v = num.bigDecimalValue().longValue();
             if (v < 0) {
-                throw new AnalysisException("[INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE] The " + what + " like expression \""
-                        + v + "\" is invalid. The " + what + " expression must be equal to or greater than 0, but got " + v + ".");
+                throw Unchecked.raise(new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE",
+                        Map.of("expr", ErrorParams.expr(String.valueOf(v)), "name", what, "v", String.valueOf(v))));
             }
             return v;
         }
-        throw new AnalysisException("[INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE] The " + what + " like expression \""
-                + n + "\" is invalid. The " + what + " expression must evaluate to a constant value.");
+        throw Unchecked.raise(new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE",
+                Map.of("expr", ErrorParams.expr(n.toString()), "name", what)));
     }
 
     private static void rejectStreaming(Dataset<Row> result, List<SortKey> keys, long offset) {
@@ -225,15 +226,17 @@ public final class SqlQueryTranslator {
             return;
         }
         if (!keys.isEmpty()) {
-            throw new AnalysisException("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_3102", Map.of("msg",
+                    "Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
                     + "aggregated DataFrame/Dataset in Complete output mode; Tideway's sql() rejects ORDER BY on a "
-                    + "streaming view when the query is built. Sort the memory sink's table instead.");
+                    + "streaming view when the query is built. Sort the memory sink's table instead.")));
         }
         if (offset > 0) {
-            throw new AnalysisException("Offset is not supported on streaming DataFrames/Datasets");
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_3102",
+                    Map.of("msg", "Offset is not supported on streaming DataFrames/Datasets")));
         }
-        throw new AnalysisException("Limits are not supported on streaming DataFrames/Datasets by Tideway's sql() "
+        throw Unchecked.raise(new AnalysisException("Limits are not supported on streaming DataFrames/Datasets by Tideway's sql() "
                 + "yet (Spark supports them in Append and Complete output mode, not in Update output mode); "
-                + "apply LIMIT to the memory sink's table instead.");
+                + "apply LIMIT to the memory sink's table instead."));
     }
 }

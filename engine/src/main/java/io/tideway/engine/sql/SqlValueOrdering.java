@@ -1,5 +1,6 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Row;
 
@@ -44,7 +45,7 @@ final class SqlValueOrdering {
             return codePoints(x, y);
         }
         if (a instanceof Double x && b instanceof Double y) {
-            return x.doubleValue() == y.doubleValue() ? 0 : Double.compare(x, y);
+            return io.tideway.engine.expr.SqlArithmetic.compare(x, y);
         }
         if (a instanceof Float x && b instanceof Float y) {
             return x.floatValue() == y.floatValue() ? 0 : Float.compare(x, y);
@@ -73,8 +74,8 @@ final class SqlValueOrdering {
         if (a instanceof Comparable x && a.getClass() == b.getClass()) {
             return x.compareTo(b);
         }
-        throw new AnalysisException("[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] ORDER BY does not support ordering on "
-                + "values of type " + a.getClass().getSimpleName() + ".");
+        throw Unchecked.raise(new AnalysisException("ORDER BY does not support ordering on values of type "
+                + a.getClass().getSimpleName() + "."));
     }
 
     private static int codePoints(String x, String y) {

@@ -1,23 +1,25 @@
 package io.tideway.engine.sql;
 
-import io.tideway.sql.AnalysisException;
+import io.tideway.engine.error.Unchecked;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.impl.ParseException;
 import org.apache.calcite.sql.parser.impl.Token;
 
+import java.util.Map;
+
 /**
- * Builds the {@link AnalysisException}s {@code expr()} throws for text it cannot read, in
- * Spark's wording: {@code [PARSE_SYNTAX_ERROR] Syntax error at or near '*'.(line 1, pos 3)}
- * followed by the text and a caret line. Positions are Spark's: 1-based line, 0-based position
- * within the line, in the user's text. Stateless.
+ * Throws the {@link SqlTextException}s {@code expr()} and {@code sql()} raise for text they cannot
+ * read, in Spark 4.0's wording: {@code [PARSE_SYNTAX_ERROR] Syntax error at or near '*'.
+ * SQLSTATE: 42601 (line 1, pos 3)} followed by the text and a caret line. Positions are Spark's:
+ * 1-based line, 0-based position within the line, in the user's text. Stateless.
  */
 final class SyntaxErrors {
     private SyntaxErrors() {
     }
 
     /** Translates Calcite's parse failure, pointing at the last token Calcite looked at. */
-    static AnalysisException fromCalcite(SqlParseException e, SourceText src) {
+    static RuntimeException fromCalcite(SqlParseException e, SourceText src) {
         if (e.getCause() instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
             Token last = null;
             for (Token t : lookahead(pe)) {
@@ -59,11 +61,18 @@ final class SyntaxErrors {
         return out;
     }
 
-    /** A syntax error at {@code offset}; {@code near} null means the end of the input. */
-    static AnalysisException at(String text, int offset, String near, Throwable cause) {
+    /**
+     * Throws Spark's {@code PARSE_SYNTAX_ERROR} at {@code offset}; {@code near} null means the end
+     * of the input. Declared to return so callers can write {@code throw}.
+     */
+    static RuntimeException at(String text, int offset, String near, Throwable cause) {
         String what = near == null ? "end of input" : "'" + near + "'";
-        return new AnalysisException("[PARSE_SYNTAX_ERROR] Syntax error at or near " + what + "." + where(text, offset),
-                cause);
+        throw Unchecked.raise(new SqlTextException("PARSE_SYNTAX_ERROR", Map.of("error", what, "hint", ""), text, offset, cause));
+    }
+
+    /** Throws Spark's {@code PARSE_EMPTY_STATEMENT} for blank {@code text}. */
+    static RuntimeException emptyStatement(String text) {
+        throw Unchecked.raise(new SqlTextException("PARSE_EMPTY_STATEMENT", Map.of(), text == null ? "" : text, 0, null));
     }
 
     /** Spark's position suffix: {@code (line L, pos P)}, the text, and a caret under the position. */

@@ -3,6 +3,7 @@ package io.tideway.sql.streaming;
 import io.tideway.api.java.function.VoidFunction2;
 import io.tideway.engine.connector.Providers;
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.UnsupportedOperationChecker;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.sink.ForeachBatchSink;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -138,23 +140,24 @@ public final class DataStreamWriter<T> {
         if (foreachWriter == null && foreachBatch == null) {
             provider = Providers.sink(fmt);
             if (!provider.supportedModes().contains(outputMode)) {
-                throw new AnalysisException("Data source " + fmt + " does not support " + outputMode + " output mode");
+                throw Unchecked.raise(new AnalysisException("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE",
+                        Map.of("className", fmt, "outputMode", outputMode.toString().toLowerCase(Locale.ROOT))));
             }
         }
         if (!partitionBy.isEmpty() && (provider == null || fmt.equalsIgnoreCase("memory") || fmt.equalsIgnoreCase("console"))) {
-            throw new AnalysisException("'" + fmt + "' does not support partitioning");
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1197", Map.of("operation", fmt)));
         }
         if (!partitionBy.isEmpty()) {
-            throw new AnalysisException("partitionBy is not supported yet by Tideway's " + fmt + " sink");
+            throw Unchecked.raise(new AnalysisException("partitionBy is not supported yet by Tideway's " + fmt + " sink"));
         }
         if (continuous && foreachBatch != null) {
-            throw new AnalysisException("'foreachBatch' is not supported with continuous trigger");
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1195", Map.of("source", "foreachBatch")));
         }
         boolean needsCheckpoint = provider != null && provider.requiresCheckpointLocation();
         CheckpointLocation loc = checkpointLocation(session, needsCheckpoint);
         if ("memory".equalsIgnoreCase(fmt) && !loc.temporary && outputMode != OutputMode.Complete() && hasOffsets(loc.path)) {
-            throw new AnalysisException("This query does not support recovering from checkpoint location. Delete "
-                    + loc.path.resolve("offsets") + " to start over.");
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1299",
+                    Map.of("checkpointPath", loc.path.resolve("offsets").toString())));
         }
         StreamSink sink;
         if (foreachWriter != null) {
@@ -163,7 +166,7 @@ public final class DataStreamWriter<T> {
             sink = new ForeachBatchSink<>(session, ds.schema(), ds.encoder(), foreachBatch);
         } else {
             if (continuous && !provider.supportsContinuous()) {
-                throw new AnalysisException("Data source " + fmt + " does not support continuous writing");
+                throw Unchecked.raise(new AnalysisException("Data source " + fmt + " does not support continuous writing"));
             }
             sink = provider.create(new SinkContext(opts, ds.schema(), outputMode, queryName, loc.path, session, continuous));
         }
@@ -192,8 +195,8 @@ public final class DataStreamWriter<T> {
             return new CheckpointLocation(Paths.get(root, leaf).toAbsolutePath(), false);
         }
         if (required) {
-            throw new AnalysisException("checkpointLocation must be specified either through option(\"checkpointLocation\", ...) or "
-                    + "SparkSession.conf.set(\"spark.sql.streaming.checkpointLocation\", ...)");
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1298",
+                    Map.of("config", "spark.sql.streaming.checkpointLocation")));
         }
         try {
             return new CheckpointLocation(Files.createTempDirectory("temporary-"), true);

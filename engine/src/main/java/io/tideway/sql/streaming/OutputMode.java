@@ -1,7 +1,10 @@
 package io.tideway.sql.streaming;
 
+import io.tideway.SparkIllegalArgumentException;
+
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a streaming query writes to its sink each trigger, mirroring Spark's {@code OutputMode}:
@@ -37,8 +40,7 @@ public final class OutputMode implements Serializable {
             case "append" -> APPEND;
             case "update" -> UPDATE;
             case "complete" -> COMPLETE;
-            default -> throw new IllegalArgumentException("Unknown output mode " + mode
-                    + ". Accepted output modes are 'append', 'complete', 'update'");
+            default -> throw new SparkIllegalArgumentException("STREAMING_OUTPUT_MODE.INVALID", Map.of("outputMode", mode));
         };
     }
 

@@ -142,9 +142,9 @@ class ChainCompilerTest {
     @Test
     void oneClassPerChainShape() {
         List<ChainStage> stages = List.of(ChainStage.filter(new Comparison(Comparison.Op.EQ, S, Literal.of("abc"))));
-        Operator x = ChainCompiler.compile(stages, SCHEMA.length(), (b, o, l) -> { });
+        Operator x = ChainCompiler.compile(stages, SCHEMA.length(), (b, o, l) -> { }, true);
         Operator y = ChainCompiler.compile(List.of(ChainStage.filter(new Comparison(Comparison.Op.EQ, S, Literal.of("zz")))),
-                SCHEMA.length(), (b, o, l) -> { });
+                SCHEMA.length(), (b, o, l) -> { }, true);
         assertNotNull(x);
         assertEquals(x.getClass(), y.getClass(), "string literals are constructor arguments, not source");
     }
@@ -153,32 +153,53 @@ class ChainCompilerTest {
     void aRowOutsideItsBufferFailsBeforeAnyUncheckedRead() {
         // generated code reads fields without per-field bounds checks, after one check of the fixed part
         Operator chain = ChainCompiler.compile(List.of(ChainStage.filter(new Comparison(Comparison.Op.GT, A, Literal.of(0L)))),
-                SCHEMA.length(), (b, o, l) -> { });
+                SCHEMA.length(), (b, o, l) -> { }, true);
         assertNotNull(chain);
         org.agrona.concurrent.UnsafeBuffer small = new org.agrona.concurrent.UnsafeBuffer(new byte[16]);
         org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> chain.accept(small, 0, 16));
     }
 
+    /** Both chains give the same rows, and fail on the same rows with the same error, with ANSI on and off. */
     private void assertSameOutput(LogicalPlan top, LogicalPlan leaf, boolean expectGenerated) {
+        assertSameOutput(top, leaf, expectGenerated, false);
+        assertSameOutput(top, leaf, expectGenerated, true);
+    }
+
+    private void assertSameOutput(LogicalPlan top, LogicalPlan leaf, boolean expectGenerated, boolean ansi) {
         List<byte[]> interpreted = new ArrayList<>();
         List<byte[]> generated = new ArrayList<>();
-        Operator slow = ChainBuilder.build(top, leaf, collector(interpreted), new EvalContext(), false);
-        Operator fast = ChainBuilder.build(top, leaf, collector(generated), new EvalContext(), true);
+        Operator slow = ChainBuilder.build(top, leaf, collector(interpreted), new EvalContext(ansi), false);
+        Operator fast = ChainBuilder.build(top, leaf, collector(generated), new EvalContext(ansi), true);
         assertFalse(slow instanceof CompiledChain);
         if (expectGenerated) {
             assertInstanceOf(CompiledChain.class, fast, top.nodeName());
         } else {
             assertFalse(fast instanceof CompiledChain);
         }
+        int failed = 0;
         for (Object[] row : ROWS) {
             int length = write(row);
-            slow.accept(input.buffer(), 0, length);
-            fast.accept(input.buffer(), 0, length);
+            String slowError = errorOf(() -> slow.accept(input.buffer(), 0, length));
+            String fastError = errorOf(() -> fast.accept(input.buffer(), 0, length));
+            assertEquals(slowError, fastError, "error on row " + Arrays.toString(row) + ", ansi " + ansi);
+            failed += slowError == null ? 0 : 1;
         }
-        assertTrue(interpreted.size() > 0 || top instanceof Filter, "some rows reach the end");
+        if (failed == ROWS.length) {
+            return;
+        }
+        assertTrue(interpreted.size() > 0 || top instanceof Filter || failed > 0, "some rows reach the end");
         assertEquals(interpreted.size(), generated.size(), "rows out of " + top.nodeName());
         for (int i = 0; i < interpreted.size(); i++) {
             assertEquals(Arrays.toString(interpreted.get(i)), Arrays.toString(generated.get(i)), "row " + i);
+        }
+    }
+
+    private static String errorOf(Runnable r) {
+        try {
+            r.run();
+            return null;
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }
 

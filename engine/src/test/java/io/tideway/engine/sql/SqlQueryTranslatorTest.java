@@ -185,20 +185,24 @@ class SqlQueryTranslatorTest {
     @Test
     void unknownViewIsTableOrViewNotFound() {
         AnalysisException e = assertThrows(AnalysisException.class, () -> spark.sql("SELECT * FROM nosuch"));
-        assertEquals("[TABLE_OR_VIEW_NOT_FOUND] The table or view `nosuch` cannot be found.", e.getMessage());
+        assertEquals("TABLE_OR_VIEW_NOT_FOUND", e.getCondition());
+        assertTrue(e.getMessage().startsWith("[TABLE_OR_VIEW_NOT_FOUND] The table or view `nosuch` cannot be found. Verify the spelling"),
+                e.getMessage());
     }
 
     @Test
     void syntaxErrorIsSparksParseSyntaxError() {
         AnalysisException e = assertThrows(AnalysisException.class, () -> spark.sql("SELECT k FROM t WHERE"));
-        assertTrue(e.getMessage().startsWith("[PARSE_SYNTAX_ERROR] Syntax error at or near end of input.(line 1, pos 21)"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("\n[PARSE_SYNTAX_ERROR] Syntax error at or near end of input. SQLSTATE: 42601 "
+                + "(line 1, pos 21)"), e.getMessage());
+        assertEquals("PARSE_SYNTAX_ERROR", e.getCondition());
+        assertEquals("42601", e.getSqlState());
         e = assertThrows(AnalysisException.class, () -> spark.sql("SELECT k FORM t"));
-        assertTrue(e.getMessage().startsWith("[PARSE_SYNTAX_ERROR] Syntax error at or near 't'.(line 1, pos 14)"),
+        assertTrue(e.getMessage().startsWith("\n[PARSE_SYNTAX_ERROR] Syntax error at or near 't'. SQLSTATE: 42601 (line 1, pos 14)"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("== SQL ==\nSELECT k FORM t\n--------------^^^"), e.getMessage());
-        assertTrue(assertThrows(AnalysisException.class, () -> spark.sql(" ")).getMessage()
-                .startsWith("[PARSE_EMPTY_STATEMENT]"));
+        assertEquals("\n[PARSE_EMPTY_STATEMENT] Syntax error, unexpected empty statement. SQLSTATE: 42617 (line 1, pos 0)"
+                + "\n\n== SQL ==\n \n^^^\n", assertThrows(AnalysisException.class, () -> spark.sql(" ")).getMessage());
     }
 
     @Test
@@ -213,32 +217,40 @@ class SqlQueryTranslatorTest {
         assertUnsupported("WITH x AS (SELECT k FROM t) SELECT * FROM x", "WITH (common table expressions)", 0);
         assertUnsupported("SELECT k, count(*) FROM t GROUP BY ROLLUP(k)", "ROLLUP", 35);
         AnalysisException e = assertThrows(AnalysisException.class, () -> spark.sql("SELECT count(DISTINCT k) FROM t"));
-        assertTrue(e.getMessage().startsWith("[UNSUPPORTED_EXPRESSION] sql() does not support count DISTINCT yet."),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("\n[UNSUPPORTED_EXPRESSION] sql() does not support count DISTINCT yet. "
+                + "SQLSTATE: 0A000 (line 1, pos"), e.getMessage());
     }
 
     private void assertUnsupported(String sql, String what, int pos) {
         AnalysisException e = assertThrows(AnalysisException.class, () -> spark.sql(sql), sql);
-        assertTrue(e.getMessage().startsWith("[UNSUPPORTED_FEATURE.SQL_QUERY] The feature is not supported: " + what
+        assertTrue(e.getMessage().startsWith("\n[UNSUPPORTED_FEATURE.SQL_QUERY] The feature is not supported: " + what
                 + " in sql()."), e.getMessage());
+        assertEquals("UNSUPPORTED_FEATURE.SQL_QUERY", e.getCondition());
+        assertEquals("0A000", e.getSqlState());
         assertTrue(e.getMessage().contains("(line 1, pos " + pos + ")"), e.getMessage());
     }
 
     @Test
     void analysisErrorsUseSparksConditions() {
-        assertTrue(assertThrows(AnalysisException.class, () -> spark.sql("SELECT k, v FROM t GROUP BY k")).getMessage()
-                .startsWith("[MISSING_AGGREGATION] The non-aggregating expression \"v\""));
+        assertEquals("[MISSING_AGGREGATION] The non-aggregating expression \"v\" is based on columns which are not "
+                + "participating in the GROUP BY clause.\nAdd the columns or the expression to the GROUP BY, aggregate the "
+                + "expression, or use \"any_value(v)\" if you do not care which of the values within a group is returned. "
+                + "SQLSTATE: 42803", assertThrows(AnalysisException.class, () -> spark.sql("SELECT k, v FROM t GROUP BY k"))
+                .getMessage());
         assertTrue(assertThrows(AnalysisException.class, () -> spark.sql("SELECT k, count(*) FROM t")).getMessage()
                 .startsWith("[MISSING_GROUP_BY]"));
         assertTrue(assertThrows(AnalysisException.class, () -> spark.sql("SELECT k FROM t WHERE count(*) > 1")).getMessage()
-                .startsWith("[INVALID_WHERE_CONDITION] The WHERE condition \"(count(1) > 1)\" contains invalid expressions: count(1)."));
+                .startsWith("[INVALID_WHERE_CONDITION] The WHERE condition \"(count(1) > 1)\" contains invalid expressions: "
+                        + "count(1).\nRewrite the query to avoid window functions, aggregate functions, and generator functions "
+                        + "in the WHERE clause. SQLSTATE: 42903"));
         assertTrue(assertThrows(AnalysisException.class, () -> spark.sql("SELECT nope FROM t")).getMessage()
-                .startsWith("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column or function parameter with name `nope`"));
-        assertEquals("[ORDER_BY_POS_OUT_OF_RANGE] ORDER BY position 3 is not in select list (valid range is [1, 2]).",
+                .startsWith("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `nope`"));
+        assertEquals("[ORDER_BY_POS_OUT_OF_RANGE] ORDER BY position 3 is not in select list (valid range is [1, 2]). "
+                + "SQLSTATE: 42805",
                 assertThrows(AnalysisException.class, () -> spark.sql("SELECT k, v FROM t ORDER BY 3")).getMessage());
         assertTrue(assertThrows(AnalysisException.class, () -> spark.sql("SELECT k, count(*) FROM t GROUP BY 2"))
                 .getMessage().startsWith("[GROUP_BY_POS_AGGREGATE] GROUP BY 2"));
         assertTrue(assertThrows(AnalysisException.class, () -> spark.sql("SELECT nosuchfn(v) FROM t")).getMessage()
-                .startsWith("[UNRESOLVED_ROUTINE] Cannot resolve function `nosuchfn`"));
+                .startsWith("[UNRESOLVED_ROUTINE] Cannot resolve routine `nosuchfn`"));
     }
 }

@@ -1,5 +1,6 @@
 package io.tideway.connectors.kafka;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.ArrayReader;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.AnalysisException;
@@ -14,6 +15,7 @@ import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the sink finds {@code topic}, {@code key}, {@code value}, {@code partition} and
@@ -41,30 +43,41 @@ final class SinkRowProjection {
         this.headers = schema.indexOf("headers");
         if (topicOption == null) {
             if (topic < 0) {
-                throw new AnalysisException("topic option required when no 'topic' attribute is present. Use the topic option"
+                throw invalid("topic option required when no 'topic' attribute is present. Use the topic option"
                         + " for setting a topic.");
             }
             if (!DataTypes.StringType.equals(type(schema, topic))) {
-                throw new AnalysisException("Topic type must be a string");
+                throw unsupportedType(schema, topic, "string");
             }
         }
         if (key >= 0 && !stringOrBinary(type(schema, key))) {
-            throw new AnalysisException("key attribute type must be a string or binary");
+            throw unsupportedType(schema, key, "string or binary");
         }
         if (value < 0) {
-            throw new AnalysisException("Required attribute 'value' not found");
+            throw invalid("Required attribute 'value' not found");
         }
         if (!stringOrBinary(type(schema, value))) {
-            throw new AnalysisException("value attribute type must be a string or binary");
+            throw unsupportedType(schema, value, "string or binary");
         }
         if (partition >= 0 && !DataTypes.IntegerType.equals(type(schema, partition))) {
-            throw new AnalysisException("partition attribute type must be an int");
+            throw unsupportedType(schema, partition, "int");
         }
         if (headers >= 0 && !(type(schema, headers) instanceof ArrayType a && a.elementType() instanceof StructType s
                 && s.length() == 2 && DataTypes.StringType.equals(s.apply(0).dataType())
                 && DataTypes.BinaryType.equals(s.apply(1).dataType()))) {
-            throw new AnalysisException("headers attribute type must be an array<struct<key:string,value:binary>>");
+            throw unsupportedType(schema, headers, "array<struct<key:string,value:binary>>");
         }
+    }
+
+    /** Spark's {@code KafkaWriter.validateQuery} failure: condition {@code _LEGACY_ERROR_TEMP_3080}, the reason as its message. */
+    private static RuntimeException invalid(String message) {
+        throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_3080", Map.of("msg", message)));
+    }
+
+    private static RuntimeException unsupportedType(StructType schema, int field, String desired) {
+        String name = schema.apply(field).name();
+        throw invalid(name + " attribute unsupported type " + type(schema, field).catalogString() + ". " + name
+                + " must be a(n) " + desired);
     }
 
     private static DataType type(StructType schema, int i) {

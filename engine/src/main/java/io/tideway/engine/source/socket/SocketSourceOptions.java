@@ -1,7 +1,9 @@
 package io.tideway.engine.source.socket;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.spi.Options;
 import io.tideway.sql.AnalysisException;
+import java.util.Map;
 
 /**
  * The {@code socket} source's options with Spark's wording (digest §4.3): {@code host} and
@@ -14,16 +16,20 @@ record SocketSourceOptions(String host, int port, boolean includeTimestamp) {
     static final String INCLUDE_TIMESTAMP = "includeTimestamp";
 
     static SocketSourceOptions parse(Options options) {
-        String host = options.get(HOST).orElseThrow(
-                () -> new AnalysisException("Set a host to read from with option(\"host\", ...)."));
-        String portText = options.get(PORT).orElseThrow(
-                () -> new AnalysisException("Set a port to read from with option(\"port\", ...)."));
+        String host = options.get(HOST).orElse(null);
+        if (host == null) {
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1295", Map.of()));
+        }
+        String portText = options.get(PORT).orElse(null);
+        if (portText == null) {
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1296", Map.of()));
+        }
         int port = port(portText);
         boolean includeTimestamp;
         try {
             includeTimestamp = options.getBoolean(INCLUDE_TIMESTAMP, false);
         } catch (IllegalArgumentException e) {
-            throw new AnalysisException("includeTimestamp must be set to either \"true\" or \"false\"");
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1297", Map.of()));
         }
         return new SocketSourceOptions(host, port, includeTimestamp);
     }
@@ -33,11 +39,11 @@ record SocketSourceOptions(String host, int port, boolean includeTimestamp) {
         try {
             port = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new AnalysisException("Invalid value '" + text + "' for option '" + PORT + "', must be a number");
+            throw Unchecked.raise(new AnalysisException("Invalid value '" + text + "' for option '" + PORT + "', must be a number"));
         }
         if (port < 0 || port > 0xFFFF) {
-            throw new AnalysisException("Invalid value '" + text + "' for option '" + PORT
-                    + "', must be between 0 and 65535");
+            throw Unchecked.raise(new AnalysisException("Invalid value '" + text + "' for option '" + PORT
+                    + "', must be between 0 and 65535"));
         }
         return port;
     }

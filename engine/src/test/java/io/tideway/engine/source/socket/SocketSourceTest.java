@@ -284,7 +284,7 @@ class SocketSourceTest {
         assertMessage("Invalid value 'abc' for option 'port', must be a number", "host", "localhost", "port", "abc");
         assertMessage("Invalid value '70000' for option 'port', must be between 0 and 65535", "host", "localhost",
                 "port", "70000");
-        assertMessage("includeTimestamp must be set to either \"true\" or \"false\"", "host", "localhost", "port", "9999",
+        assertMessage("IncludeTimestamp must be set to either \"true\" or \"false\".", "host", "localhost", "port", "9999",
                 "includeTimestamp", "yes");
         assertEquals(SocketSourceProvider.SCHEMA, new SocketSourceProvider().schema(null,
                 opts("host", "localhost", "port", "9999", "includeTimestamp", "FALSE")));

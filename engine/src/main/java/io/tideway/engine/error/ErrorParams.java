@@ -1,0 +1,52 @@
+package io.tideway.engine.error;
+
+import io.tideway.sql.types.DataType;
+
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * How Spark writes values into error message parameters (its {@code DataTypeErrorsBase}):
+ * identifiers in backticks, expressions and types in double quotes, string values in single
+ * quotes, positions as ordinal words. Stateless.
+ */
+public final class ErrorParams {
+    private static final String[] ORDINALS = {"first", "second", "third"};
+
+    private ErrorParams() {
+    }
+
+    /** {@code `name`}, a backtick inside doubled. */
+    public static String id(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** Each name as {@link #id(String)}, joined by {@code ", "}. */
+    public static String ids(String... names) {
+        StringJoiner j = new StringJoiner(", ");
+        for (String n : names) {
+            j.add(id(n));
+        }
+        return j.toString();
+    }
+
+    /** An expression's SQL in double quotes. */
+    public static String expr(String sql) {
+        return "\"" + sql + "\"";
+    }
+
+    /** A type as SQL names it, upper case, in double quotes: {@code "BIGINT"}. */
+    public static String type(DataType t) {
+        return "\"" + t.simpleString().toUpperCase(Locale.ROOT) + "\"";
+    }
+
+    /** A string value as a SQL literal: {@code 'abc'}. */
+    public static String value(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** Spark's {@code ordinalNumber}: 0 is {@code first}, 1 {@code second}, 2 {@code third}, then {@code 4th}... */
+    public static String ordinal(int zeroBased) {
+        return zeroBased < ORDINALS.length ? ORDINALS[zeroBased] : (zeroBased + 1) + "th";
+    }
+}
