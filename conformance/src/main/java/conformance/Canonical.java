@@ -114,14 +114,18 @@ public final class Canonical {
         return lines;
     }
 
-    /** {@code SimpleClassName: first line of message}, with ids and paths masked by the caller. */
+    /**
+     * {@code SimpleClassName: first non-blank line of message} (Spark's parse errors start with a
+     * newline); ids and paths are masked by the runner.
+     */
     public static String error(Throwable t) {
-        String msg = t.getMessage();
-        if (msg == null) {
-            return t.getClass().getSimpleName();
-        }
+        // Spark's analyzer throws an internal subclass; users catch (and see) AnalysisException
+        String name = t.getClass().getSimpleName().equals("ExtendedAnalysisException")
+                ? "AnalysisException" : t.getClass().getSimpleName();
+        String msg = t.getMessage() == null ? "" : t.getMessage().strip();
         int nl = msg.indexOf('\n');
-        return t.getClass().getSimpleName() + ": " + (nl >= 0 ? msg.substring(0, nl) : msg).stripTrailing();
+        String first = (nl >= 0 ? msg.substring(0, nl) : msg).stripTrailing();
+        return first.isEmpty() ? name : name + ": " + first;
     }
 
     /** Replaces random UUIDs (query ids, run ids) with {@code <uuid>}. */

@@ -32,7 +32,10 @@ public final class CaseCatalog {
     private CaseCatalog() {
     }
 
-    /** All cases whose name equals a filter, or starts with {@code filter + "."}; all when none given. */
+    /**
+     * All cases whose name ({@code Class.method}) starts with one of the filters ({@code Sources}
+     * takes every {@code Sources*} class); all when none is given.
+     */
     public static List<Entry> find(List<String> filters) {
         List<Entry> all = new ArrayList<>();
         for (String cls : classNames()) {
@@ -54,7 +57,7 @@ public final class CaseCatalog {
                 }
                 m.setAccessible(true);
                 String name = c.getSimpleName() + "." + m.getName();
-                if (filters.isEmpty() || filters.stream().anyMatch(f -> name.equals(f) || name.startsWith(f + "."))) {
+                if (filters.isEmpty() || filters.stream().anyMatch(name::startsWith)) {
                     all.add(new Entry(name, m, a.timeoutSeconds()));
                 }
             }

@@ -21,7 +21,8 @@ public final class Judge {
 
     public enum Outcome { PASS, DIFF, LISTED, LISTED_BUT_PASSES, NO_GOLDEN }
 
-    public record Verdict(Outcome outcome, String detail) {
+    /** {@code detail}: the diff, or why a case is listed; {@code diff}: the diff whenever the output differs. */
+    public record Verdict(Outcome outcome, String detail, String diff) {
         public boolean ok() {
             return outcome == Outcome.PASS || outcome == Outcome.LISTED;
         }
@@ -45,7 +46,7 @@ public final class Judge {
         Path golden = goldenDir.resolve(caseName + ".out");
         if (!Files.exists(golden)) {
             return new Verdict(Outcome.NO_GOLDEN, "no golden " + golden
-                    + ": generate it with Spark (conformance/README.md). Tideway printed:\n" + actual);
+                    + ": generate it with Spark (conformance/README.md). Tideway printed:\n" + actual, "");
         }
         String expected;
         try {
@@ -53,15 +54,14 @@ public final class Judge {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        boolean same = expected.equals(actual);
+        String diff = expected.equals(actual) ? "" : UnifiedDiff.diff("spark/" + caseName, expected, "tideway/" + caseName, actual);
         String reason = divergences.get(caseName);
         if (reason != null) {
-            return same
-                    ? new Verdict(Outcome.LISTED_BUT_PASSES, caseName + " now prints what Spark prints: remove it from DIVERGENCES.md")
-                    : new Verdict(Outcome.LISTED, reason.strip());
+            return diff.isEmpty()
+                    ? new Verdict(Outcome.LISTED_BUT_PASSES, caseName + " now prints what Spark prints: remove it from DIVERGENCES.md", "")
+                    : new Verdict(Outcome.LISTED, reason.strip(), diff);
         }
-        return same ? new Verdict(Outcome.PASS, "")
-                : new Verdict(Outcome.DIFF, UnifiedDiff.diff("spark/" + caseName, expected, "tideway/" + caseName, actual));
+        return diff.isEmpty() ? new Verdict(Outcome.PASS, "", "") : new Verdict(Outcome.DIFF, diff, diff);
     }
 
     private static Map<String, String> readDivergences(Path file) {
