@@ -20,6 +20,8 @@ import io.tideway.microbatch.stateful.StatefulStages;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.sql.streaming.OutputMode;
 
+import org.agrona.collections.LongArrayList;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -269,6 +271,7 @@ final class BatchRunner implements AutoCloseable {
             stage.reduce(store, input, above, top ? mode : OutputMode.Append(), watermarkMs);
             above.finish();
             CommitMessage message = top ? writer.commit() : null;
+            forgetRemovedUpdates(store);
             long updated = store.updatedHandles().size();
             long removed = store.numRemoved();
             long t0 = System.nanoTime();
@@ -285,6 +288,23 @@ final class BatchRunner implements AutoCloseable {
             }
             provider.invalidate();
             throw e;
+        }
+    }
+
+    /**
+     * Drops from the store's updated list the entries this version both wrote and removed. Since
+     * late rows are judged by the previous batch's watermark and state by this batch's, a stage
+     * may create a key and evict it in one batch; {@code StateStore.isLive}, which the commit
+     * asks of every updated handle, reads a removed record's stamp at an offset computed from its
+     * killed (bit-flipped, so negative) key length and fails. Such an entry belongs in neither
+     * the delta's puts (its removal is recorded) nor the updated count.
+     */
+    private static void forgetRemovedUpdates(StateStore store) {
+        LongArrayList handles = store.updatedHandles();
+        for (int i = handles.size() - 1; i >= 0; i--) {
+            if (store.keyLength(handles.getLong(i)) < 0) {
+                handles.removeAt(i);
+            }
         }
     }
 

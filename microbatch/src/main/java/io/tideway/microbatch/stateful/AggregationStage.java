@@ -84,7 +84,7 @@ public final class AggregationStage implements StatefulStage {
         private final RowReader in = new RowReader(aggregate.child().schema().length());
         private final EventTimeColumn eventTime = watermarkInput < 0 ? null
                 : EventTimeColumn.at(aggregate.child().schema(), watermarkInput);
-        private final long watermarkMs = ctx.watermarkMs();
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final Shuffle shuffle;
         private long dropped;
 
@@ -94,7 +94,7 @@ public final class AggregationStage implements StatefulStage {
 
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
-            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in.wrap(buffer, offset, length)), watermarkMs)) {
+            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in.wrap(buffer, offset, length)), lateWatermarkMs)) {
                 dropped++;
                 return;
             }

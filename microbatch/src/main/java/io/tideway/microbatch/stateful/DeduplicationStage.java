@@ -83,7 +83,7 @@ public final class DeduplicationStage implements StatefulStage {
         private final KeyBuilder key = new KeyBuilder(keys, ctx);
         private final RowReader in = new RowReader(node.child().schema().length());
         private final EventTimeColumn eventTime = eventTimeOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), eventTimeOrdinal);
-        private final long watermarkMs = ctx.watermarkMs();
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final Shuffle shuffle;
         private long dropped;
 
@@ -94,7 +94,7 @@ public final class DeduplicationStage implements StatefulStage {
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
             in.wrap(buffer, offset, length);
-            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), watermarkMs)) {
+            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), lateWatermarkMs)) {
                 dropped++;
                 return;
             }

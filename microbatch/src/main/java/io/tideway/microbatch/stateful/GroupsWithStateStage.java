@@ -111,7 +111,7 @@ public final class GroupsWithStateStage implements StatefulStage {
         private final ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
         private final RowReader in = new RowReader(node.child().schema().length());
         private final EventTimeColumn eventTime = eventTimeOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), eventTimeOrdinal);
-        private final long watermarkMs = ctx.watermarkMs();
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final GrowableBuffer keyMemory = new GrowableBuffer(64);
         private final RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
         private final GrowableBuffer pairMemory = new GrowableBuffer(256);
@@ -127,7 +127,7 @@ public final class GroupsWithStateStage implements StatefulStage {
         @SuppressWarnings("unchecked")
         public void accept(DirectBuffer buffer, int offset, int length) {
             in.wrap(buffer, offset, length);
-            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), watermarkMs)) {
+            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), lateWatermarkMs)) {
                 dropped++;
                 return;
             }

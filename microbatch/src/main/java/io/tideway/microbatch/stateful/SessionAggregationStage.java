@@ -86,7 +86,7 @@ public final class SessionAggregationStage implements StatefulStage {
         private final RowReader in = new RowReader(aggregate.child().schema().length());
         private final int sessionInput = ((BoundReference) aggregate.grouping().get(sessionIndex)).ordinal();
         private final EventTimeColumn end = new EventTimeColumn(sessionInput, true);
-        private final long watermarkMs = ctx.watermarkMs();
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final GroupKey group = new GroupKey();
         private final RowReader pair = new RowReader(2);
         private final RowReader key = new RowReader(aggregate.grouping().size());
@@ -100,7 +100,7 @@ public final class SessionAggregationStage implements StatefulStage {
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
             if (watermarked && mode != OutputMode.Complete()
-                    && EventTimeColumn.isLate(end.micros(in.wrap(buffer, offset, length)), watermarkMs)) {
+                    && EventTimeColumn.isLate(end.micros(in.wrap(buffer, offset, length)), lateWatermarkMs)) {
                 dropped++;
                 return;
             }

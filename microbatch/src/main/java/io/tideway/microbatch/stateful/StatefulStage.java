@@ -49,7 +49,10 @@ public interface StatefulStage {
     /** The map side for one reader task whose rows come from {@code input} (see {@link #inputOf}), writing to {@code shuffle}. */
     MapSide mapSide(Shuffle shuffle, LogicalPlan input);
 
-    /** The reduce side for one state partition, at this batch's watermark (late rows were dropped on the map side). */
+    /**
+     * The reduce side for one state partition: emits and evicts at this batch's watermark (late
+     * rows were dropped on the map side, against the previous batch's, {@code EvalContext.lateEventsWatermarkMs()}).
+     */
     void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs);
 
     /** Where a map side sends a row: the partition its key hash picks. */
@@ -60,7 +63,7 @@ public interface StatefulStage {
 
     /** One task's map side: an operator whose {@code finish()} completes its shuffle output. */
     interface MapSide extends Operator {
-        /** Input rows at or below the watermark, dropped here (Spark's {@code numRowsDroppedByWatermark}). */
+        /** Input rows at or below the previous batch's watermark, dropped here (Spark's {@code numRowsDroppedByWatermark}). */
         long droppedByWatermark();
     }
 }

@@ -105,7 +105,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         private final RowReader in;
         private final RowReader keyRow;
         private final EventTimeColumn keyTime;
-        private final long watermarkMs = ctx.watermarkMs();
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final GrowableBuffer memory = new GrowableBuffer(256);
         private final RowWriter tagged = new RowWriter(3);
         private final Shuffle shuffle;
@@ -124,7 +124,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
             key.build(in.wrap(buffer, offset, length));
-            if (keyTime != null && EventTimeColumn.isLate(keyTime.micros(keyRow.wrap(key.buffer(), 0, key.length())), watermarkMs)) {
+            if (keyTime != null && EventTimeColumn.isLate(keyTime.micros(keyRow.wrap(key.buffer(), 0, key.length())), lateWatermarkMs)) {
                 dropped++;
                 return;
             }
