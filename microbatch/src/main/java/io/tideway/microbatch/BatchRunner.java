@@ -274,10 +274,11 @@ final class BatchRunner implements AutoCloseable {
             forgetRemovedUpdates(store);
             long updated = store.updatedHandles().size();
             long removed = store.numRemoved();
+            long rowsTotal = stage.numRowsTotal(store);
             long t0 = System.nanoTime();
             provider.commit(store);
             long commitMs = (System.nanoTime() - t0) / 1_000_000;
-            return new ReduceResult(output.count(), message, store.numKeys(), updated, removed, store.memoryUsedBytes(), commitMs,
+            return new ReduceResult(output.count(), message, rowsTotal, updated, removed, store.memoryUsedBytes(), commitMs,
                     next, nextSide == null ? 0 : nextSide.droppedByWatermark());
         } catch (RuntimeException e) {
             if (writer != null) {

@@ -31,7 +31,7 @@ import java.util.Map;
  * An aggregation grouped by {@code session_window} (Spark's session window aggregation). Each
  * row's session {@code [t, t + gap)} is partially aggregated per task, shuffled by the other
  * grouping columns, and merged in the partition's state with that group's sessions: sessions
- * that overlap ({@code next.start < current.end}) become one, their aggregates merged. State per
+ * that overlap or touch ({@code next.start <= current.end}) become one, their aggregates merged. State per
  * group: {@code [count][start, end, aggregate words]...}. Append mode emits a session once the
  * watermark passes its end and forgets it; complete mode emits every session. Update mode is
  * rejected at start(), as in Spark.
@@ -66,6 +66,18 @@ public final class SessionAggregationStage implements StatefulStage {
     @Override
     public String operatorName() {
         return "sessionWindowStateStoreSave";
+    }
+
+    /** Spark keeps one state row per session: the sessions of every group, counted from their headers. */
+    @Override
+    public long numRowsTotal(StateStore store) {
+        long sessions = 0;
+        LongArrayList handles = store.allHandles();
+        for (int i = 0; i < handles.size(); i++) {
+            long h = handles.getLong(i);
+            sessions += store.buffer(h).getInt(store.payloadOffset(h));
+        }
+        return sessions;
     }
 
     @Override
@@ -236,13 +248,13 @@ public final class SessionAggregationStage implements StatefulStage {
         }
     }
 
-    /** Sorts by start and merges overlapping sessions, folding their aggregates together. */
+    /** Sorts by start and merges overlapping or touching sessions ([0, 10) and [10, 20) too, as Spark), folding their aggregates together. */
     private static List<Session> merge(List<Session> sessions, HashAggregator aggregator) {
         sessions.sort(Comparator.comparingLong(Session::start));
         List<Session> out = new ArrayList<>();
         Session current = null;
         for (Session s : sessions) {
-            if (current != null && s.start() < current.end()) {
+            if (current != null && s.start() <= current.end()) {
                 aggregator.mergePayload(current.words(), 0, s.words(), 0);
                 current = new Session(current.start(), Math.max(current.end(), s.end()), current.words());
                 out.set(out.size() - 1, current);

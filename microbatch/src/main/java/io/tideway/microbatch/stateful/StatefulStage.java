@@ -28,6 +28,11 @@ public interface StatefulStage {
     /** Spark's {@code operatorName} in progress ({@code stateStoreSave}, {@code dedupe}). */
     String operatorName();
 
+    /** Spark's {@code numRowsTotal} of one partition's state after the batch: by default its keys. */
+    default long numRowsTotal(StateStore store) {
+        return store.numKeys();
+    }
+
     /** Called on the query thread before a batch's tasks start. */
     default void startBatch() {
     }
