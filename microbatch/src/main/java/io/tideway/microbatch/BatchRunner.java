@@ -83,7 +83,7 @@ final class BatchRunner implements AutoCloseable {
 
     /** One state partition's outcome; {@code next} is the shuffle into the stage above, or null. */
     private record ReduceResult(long outputRows, CommitMessage message, long keys, long updated, long removed, long memory,
-                                long commitMs, ShuffleExchange next, long droppedByNext) {
+                                long commitMs, long droppedHere, ShuffleExchange next, long droppedByNext) {
     }
 
     /** The query's stateful operators, bottom-up. */
@@ -224,6 +224,7 @@ final class BatchRunner implements AutoCloseable {
                 memory += r.memory;
                 commitMs += r.commitMs;
                 droppedAbove += r.droppedByNext;
+                dropped += r.droppedHere;
                 if (r.next != null) {
                     exchanges.add(r.next);
                 }
@@ -268,7 +269,7 @@ final class BatchRunner implements AutoCloseable {
         }
         try {
             // a lower operator feeds the next one new rows only: append semantics
-            stage.reduce(store, input, above, top ? mode : OutputMode.Append(), watermarkMs);
+            long droppedHere = stage.reduce(store, input, above, top ? mode : OutputMode.Append(), watermarkMs);
             above.finish();
             CommitMessage message = top ? writer.commit() : null;
             forgetRemovedUpdates(store);
@@ -279,7 +280,7 @@ final class BatchRunner implements AutoCloseable {
             provider.commit(store);
             long commitMs = (System.nanoTime() - t0) / 1_000_000;
             return new ReduceResult(output.count(), message, rowsTotal, updated, removed, store.memoryUsedBytes(), commitMs,
-                    next, nextSide == null ? 0 : nextSide.droppedByWatermark());
+                    droppedHere, next, nextSide == null ? 0 : nextSide.droppedByWatermark());
         } catch (RuntimeException e) {
             if (writer != null) {
                 writer.abort();

@@ -116,7 +116,7 @@ public final class DeduplicationStage implements StatefulStage {
     }
 
     @Override
-    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+    public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
         KeyBuilder key = new KeyBuilder(keys, ctx);
         RowReader in = new RowReader(node.child().schema().length());
         EventTimeColumn eventTime = eventTimeOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), eventTimeOrdinal);
@@ -137,6 +137,7 @@ public final class DeduplicationStage implements StatefulStage {
         if (eventTime != null) {
             evict(store, watermarkMs);
         }
+        return 0;
     }
 
     private static void evict(StateStore store, long watermarkMs) {

@@ -151,7 +151,7 @@ public final class GroupsWithStateStage implements StatefulStage {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+    public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
         ObjectEncoder.Converter values = node.valueEncoder().newConverter();
         ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
         Calls calls = new Calls(store, above, watermarkMs);
@@ -176,7 +176,7 @@ public final class GroupsWithStateStage implements StatefulStage {
             calls.run(keyBuffer, k, g.getValue().iterator(), false);
         }
         if (node.timeout() == GroupStateTimeout.NoTimeout()) {
-            return;
+            return 0;
         }
         LongArrayList handles = store.allHandles();
         List<byte[]> expired = new ArrayList<>();
@@ -196,6 +196,7 @@ public final class GroupsWithStateStage implements StatefulStage {
             Object k = keys.read(keyRow.wrap(keyBuffer, 0, key.length));
             calls.run(keyBuffer, k, Collections.emptyIterator(), true);
         }
+        return 0;
     }
 
     private boolean hasExpired(long timeoutMs, long watermarkMs) {

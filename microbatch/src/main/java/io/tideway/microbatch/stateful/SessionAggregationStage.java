@@ -180,7 +180,7 @@ public final class SessionAggregationStage implements StatefulStage {
     }
 
     @Override
-    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode outputMode, long watermarkMs) {
+    public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode outputMode, long watermarkMs) {
         HashAggregator aggregator = new HashAggregator(aggregate, ctx);
         int wordBytes = aggregator.payloadLength();
         GroupKey group = new GroupKey();
@@ -246,6 +246,7 @@ public final class SessionAggregationStage implements StatefulStage {
                 write(store, groupBuffer, g.length, open, wordBytes);
             }
         }
+        return 0;
     }
 
     /** Sorts by start and merges overlapping or touching sessions ([0, 10) and [10, 20) too, as Spark), folding their aggregates together. */

@@ -57,8 +57,10 @@ public interface StatefulStage {
     /**
      * The reduce side for one state partition: emits and evicts at this batch's watermark (late
      * rows were dropped on the map side, against the previous batch's, {@code EvalContext.lateEventsWatermarkMs()}).
+     * Returns the late rows dropped here instead: a stage whose map side pre-aggregates drops
+     * them after the shuffle, where Spark counts {@code numRowsDroppedByWatermark} (one per group).
      */
-    void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs);
+    long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs);
 
     /** Where a map side sends a row: the partition its key hash picks. */
     @FunctionalInterface
