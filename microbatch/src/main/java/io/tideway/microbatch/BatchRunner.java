@@ -20,6 +20,8 @@ import io.tideway.microbatch.stateful.StatefulStages;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.sql.streaming.OutputMode;
 
+import org.agrona.collections.LongArrayList;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +83,7 @@ final class BatchRunner implements AutoCloseable {
 
     /** One state partition's outcome; {@code next} is the shuffle into the stage above, or null. */
     private record ReduceResult(long outputRows, CommitMessage message, long keys, long updated, long removed, long memory,
-                                long commitMs, ShuffleExchange next, long droppedByNext) {
+                                long commitMs, long droppedHere, ShuffleExchange next, long droppedByNext) {
     }
 
     /** The query's stateful operators, bottom-up. */
@@ -222,6 +224,7 @@ final class BatchRunner implements AutoCloseable {
                 memory += r.memory;
                 commitMs += r.commitMs;
                 droppedAbove += r.droppedByNext;
+                dropped += r.droppedHere;
                 if (r.next != null) {
                     exchanges.add(r.next);
                 }
@@ -266,16 +269,18 @@ final class BatchRunner implements AutoCloseable {
         }
         try {
             // a lower operator feeds the next one new rows only: append semantics
-            stage.reduce(store, input, above, top ? mode : OutputMode.Append(), watermarkMs);
+            long droppedHere = stage.reduce(store, input, above, top ? mode : OutputMode.Append(), watermarkMs);
             above.finish();
             CommitMessage message = top ? writer.commit() : null;
+            forgetRemovedUpdates(store);
             long updated = store.updatedHandles().size();
             long removed = store.numRemoved();
+            long rowsTotal = stage.numRowsTotal(store);
             long t0 = System.nanoTime();
             provider.commit(store);
             long commitMs = (System.nanoTime() - t0) / 1_000_000;
-            return new ReduceResult(output.count(), message, store.numKeys(), updated, removed, store.memoryUsedBytes(), commitMs,
-                    next, nextSide == null ? 0 : nextSide.droppedByWatermark());
+            return new ReduceResult(output.count(), message, rowsTotal, updated, removed, store.memoryUsedBytes(), commitMs,
+                    droppedHere, next, nextSide == null ? 0 : nextSide.droppedByWatermark());
         } catch (RuntimeException e) {
             if (writer != null) {
                 writer.abort();
@@ -285,6 +290,23 @@ final class BatchRunner implements AutoCloseable {
             }
             provider.invalidate();
             throw e;
+        }
+    }
+
+    /**
+     * Drops from the store's updated list the entries this version both wrote and removed. Since
+     * late rows are judged by the previous batch's watermark and state by this batch's, a stage
+     * may create a key and evict it in one batch; {@code StateStore.isLive}, which the commit
+     * asks of every updated handle, reads a removed record's stamp at an offset computed from its
+     * killed (bit-flipped, so negative) key length and fails. Such an entry belongs in neither
+     * the delta's puts (its removal is recorded) nor the updated count.
+     */
+    private static void forgetRemovedUpdates(StateStore store) {
+        LongArrayList handles = store.updatedHandles();
+        for (int i = handles.size() - 1; i >= 0; i--) {
+            if (store.keyLength(handles.getLong(i)) < 0) {
+                handles.removeAt(i);
+            }
         }
     }
 

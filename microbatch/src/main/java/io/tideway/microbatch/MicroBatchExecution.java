@@ -53,7 +53,7 @@ final class MicroBatchExecution extends StreamExecution {
     private WatermarkTracker watermarks;
     /** {@code spark.sql.streaming.noDataMicroBatches.enabled}: stateful operators may run batches without data. */
     private boolean noDataBatches;
-    /** The watermark the last batch ran with. */
+    /** The watermark the last batch ran with: the next batch drops late input rows against it. */
     private long lastBatchWatermarkMs;
     private long nextBatchId;
     private long lastTriggerStartMs = -1;
@@ -224,6 +224,7 @@ final class MicroBatchExecution extends StreamExecution {
         ctx.setBatchTimestampMs(batchTimestampMs);
         long batchWatermarkMs = watermarks.currentMs();
         ctx.setWatermarkMs(batchWatermarkMs);
+        ctx.setLateEventsWatermarkMs(lastBatchWatermarkMs);
         watermarks.startBatch(ctx);
         long t1 = System.nanoTime();
         BatchMetrics m = runner.run(batchId, committed, end);

@@ -283,7 +283,7 @@ class GroupsWithStateTest {
     void groupStateTimeoutsAreCheckedWhenSet() {
         GroupState<Long> none = new io.tideway.microbatch.stateful.GroupStateProbe().noTimeout();
         UnsupportedOperationException duration = assertThrows(UnsupportedOperationException.class, () -> none.setTimeoutDuration(10));
-        assertEquals("Cannot set timeout duration without enabling processing time timeout in [map|flatMap]GroupsWithState",
+        assertEquals("Cannot set timeout duration without enabling processing time timeout in [map|flatMap]GroupsWithState.",
                 duration.getMessage());
         assertEquals("State is either not defined or has already been removed",
                 assertThrows(java.util.NoSuchElementException.class, none::get).getMessage());
@@ -292,5 +292,7 @@ class GroupsWithStateTest {
                 assertThrows(IllegalArgumentException.class, () -> event.setTimeoutTimestamp(999)).getMessage());
         assertEquals("Timeout timestamp must be positive",
                 assertThrows(IllegalArgumentException.class, () -> event.setTimeoutTimestamp(0)).getMessage());
+        assertEquals("Provided duration (-1 minute) is negative",
+                assertThrows(IllegalArgumentException.class, () -> event.setTimeoutTimestamp(5_000L, "-1 minute")).getMessage());
     }
 }

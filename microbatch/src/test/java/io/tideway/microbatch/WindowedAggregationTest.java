@@ -182,6 +182,39 @@ class WindowedAggregationTest {
         q.stop();
     }
 
+    /**
+     * Spark 4 judges a batch's input late by the watermark the previous batch ran with, and
+     * evicts by the batch's own: a row the new watermark already passed is still counted once,
+     * then leaves with its window in the same batch. The previous watermark comes back from
+     * {@code offsets/N-1} after a restart. No-data batches are off so the watermark moves
+     * between two data batches.
+     */
+    @Test
+    void lateRowsAreJudgedByThePreviousBatchWatermarkAcrossARestart(@TempDir Path dir) throws Exception {
+        spark.conf().set("spark.sql.streaming.noDataMicroBatches.enabled", "false");
+        MemoryStream<Event> events = MemoryStream.create(Encoders.bean(Event.class), spark);
+        StreamingQuery q = start(windowedCounts(events, "5 minutes", "5 minutes"), "append", dir);
+        events.addData(new Event("12:20", "a"));
+        q.processAllAvailable();
+        q.stop();
+
+        q = start(windowedCounts(events, "5 minutes", "5 minutes"), "append", dir);
+        events.addData(new Event("12:02", "b"), new Event("12:21", "a"));
+        q.processAllAvailable();
+        StreamingQueryProgress p = BatchLog.lastDataBatch(q);
+        assertEquals("2024-01-01T12:10:00.000Z", p.eventTime().get("watermark"));
+        assertEquals(Set.of("12:00-12:05 b 1"), LOG.newRowSet(), "not late by batch 0's watermark (0), evicted by 12:10");
+        assertEquals(0, stateOf(p).numRowsDroppedByWatermark(), p.prettyJson());
+        assertEquals(1, stateOf(p).numRowsTotal(), "the window of b came and went: " + p.prettyJson());
+
+        events.addData(new Event("12:03", "c"));
+        q.processAllAvailable();
+        p = BatchLog.lastDataBatch(q);
+        assertEquals(Set.of(), LOG.newRowSet());
+        assertEquals(1, stateOf(p).numRowsDroppedByWatermark(), "late by batch 1's watermark, 12:10: " + p.prettyJson());
+        q.stop();
+    }
+
     @Test
     void appendWithoutWatermarkAndWindowOutsideGroupByFailAtStart(@TempDir Path dir) {
         MemoryStream<Event> events = MemoryStream.create(Encoders.bean(Event.class), spark);

@@ -14,6 +14,7 @@ public final class EvalContext {
     private final boolean ansi;
     private volatile long batchTimestampMicros;
     private volatile long watermarkMs;
+    private volatile long lateEventsWatermarkMs;
     private final Map<Object, EventTimeStats> eventTimeStats = new IdentityHashMap<>();
 
     /** A context evaluating with ANSI rules, Spark 4's default. */
@@ -51,6 +52,21 @@ public final class EvalContext {
 
     public void setWatermarkMs(long ms) {
         this.watermarkMs = ms;
+    }
+
+    /**
+     * The watermark input rows are judged late against: the one the previous batch ran with (0
+     * for the first). Spark 4 drops late rows in batch N by batch N-1's watermark
+     * ({@code WatermarkPropagator.getInputWatermarkForLateEvents}) but emits and evicts state by
+     * batch N's ({@link #watermarkMs()}), so a row the new watermark already passed is still
+     * aggregated once and leaves the state in the same batch.
+     */
+    public long lateEventsWatermarkMs() {
+        return lateEventsWatermarkMs;
+    }
+
+    public void setLateEventsWatermarkMs(long ms) {
+        this.lateEventsWatermarkMs = ms;
     }
 
     /** The batch's shared statistics of one watermark node (keyed by identity). */

@@ -15,13 +15,16 @@ import io.tideway.sql.streaming.OutputMode;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayList;
 
+import java.nio.ByteBuffer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A streaming aggregation: partial aggregation per reader task, then a merge into each
  * partition's state store. With a watermark on a grouping column (an event-time column or a
- * window over one), late input is dropped on the map side and groups whose time is at or below
- * the watermark leave the state: emitted then (append mode) or silently (update mode), as the
+ * window over one), groups the previous batch's watermark passed are dropped after the shuffle,
+ * before the merge, and groups whose time is at or below this batch's watermark leave the state: emitted then (append mode) or silently (update mode), as the
  * guide's table says. Complete mode keeps every group.
  */
 public final class AggregationStage implements StatefulStage {
@@ -29,15 +32,12 @@ public final class AggregationStage implements StatefulStage {
     private final EvalContext ctx;
     /** Index of the grouping column the watermark bounds, or -1 (none, or complete mode). */
     private final int watermarkGroup;
-    /** That column's ordinal in the aggregate's input rows. */
-    private final int watermarkInput;
 
     public AggregationStage(Aggregate aggregate, EvalContext ctx, OutputMode mode) {
         this.aggregate = aggregate;
         this.ctx = ctx;
         // Complete mode keeps every group, so it neither drops late rows nor evicts (Spark's StateStoreSaveExec).
         this.watermarkGroup = mode == OutputMode.Complete() ? -1 : watermarkGroupingIndex(aggregate);
-        this.watermarkInput = watermarkGroup < 0 ? -1 : ((BoundReference) aggregate.grouping().get(watermarkGroup)).ordinal();
     }
 
     /** The grouping column whose field carries a watermark, as Spark's aggregation eviction requires. */
@@ -76,17 +76,15 @@ public final class AggregationStage implements StatefulStage {
         return new PartialAggregation(shuffle);
     }
 
-    /** Folds a task's rows into a task-local partial aggregate; exports one row per group at the end. */
+    /**
+     * Folds a task's rows into a task-local partial aggregate; exports one row per group at the
+     * end. Late rows are folded too: the reduce side drops their groups, where Spark counts them.
+     */
     private final class PartialAggregation implements MapSide {
         private final HashAggregator aggregator = new HashAggregator(aggregate, ctx);
         private final StateStoreProvider local = StateStoreProvider.inMemory();
         private final StateStore partial = local.load(0);
-        private final RowReader in = new RowReader(aggregate.child().schema().length());
-        private final EventTimeColumn eventTime = watermarkInput < 0 ? null
-                : EventTimeColumn.at(aggregate.child().schema(), watermarkInput);
-        private final long watermarkMs = ctx.watermarkMs();
         private final Shuffle shuffle;
-        private long dropped;
 
         PartialAggregation(Shuffle shuffle) {
             this.shuffle = shuffle;
@@ -94,10 +92,6 @@ public final class AggregationStage implements StatefulStage {
 
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
-            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in.wrap(buffer, offset, length)), watermarkMs)) {
-                dropped++;
-                return;
-            }
             aggregator.update(partial, buffer, offset, length);
         }
 
@@ -112,25 +106,61 @@ public final class AggregationStage implements StatefulStage {
 
         @Override
         public long droppedByWatermark() {
-            return dropped;
+            return 0;
         }
     }
 
     @Override
-    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+    public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
         HashAggregator aggregator = new HashAggregator(aggregate, ctx);
+        LateGroups late = watermarkGroup < 0 ? null : new LateGroups();
         for (RowArena a : input) {
-            a.forEach((b, o, l) -> aggregator.merge(store, b, o, l));
+            a.forEach((b, o, l) -> {
+                if (late == null || !late.drop(b, o, l)) {
+                    aggregator.merge(store, b, o, l);
+                }
+            });
         }
         if (mode == OutputMode.Complete()) {
             aggregator.emit(store, false, above);
-            return;
+            return 0;
         }
         if (mode == OutputMode.Update()) {
             aggregator.emit(store, true, above);
         }
         if (watermarkGroup >= 0) {
             evict(store, aggregator, mode == OutputMode.Append() ? above : null, watermarkMs);
+        }
+        return late == null ? 0 : late.count();
+    }
+
+    /**
+     * Recognises partial-aggregate rows whose group the previous batch's watermark passed and
+     * counts their distinct groups: each reader task sends one row per group, Spark counts one
+     * per group. One per reduce task; allocates only for late groups.
+     */
+    private final class LateGroups {
+        private final RowReader pair = new RowReader(2);
+        private final RowReader key = new RowReader(aggregate.grouping().size());
+        private final EventTimeColumn time = new EventTimeColumn(watermarkGroup,
+                aggregate.grouping().get(watermarkGroup).dataType() instanceof io.tideway.sql.types.StructType);
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
+        private final Set<ByteBuffer> seen = new HashSet<>();
+
+        boolean drop(DirectBuffer row, int offset, int length) {
+            pair.wrap(row, offset, length);
+            key.wrap(row, pair.varOffset(0), pair.varLength(0));
+            if (!EventTimeColumn.isLate(time.micros(key), lateWatermarkMs)) {
+                return false;
+            }
+            byte[] bytes = new byte[pair.varLength(0)];
+            row.getBytes(pair.varOffset(0), bytes);
+            seen.add(ByteBuffer.wrap(bytes));
+            return true;
+        }
+
+        long count() {
+            return seen.size();
         }
     }
 

@@ -23,8 +23,9 @@ import java.util.List;
 /**
  * Streaming {@code dropDuplicates}: rows are shuffled by key; the first row of a key not in the
  * partition's state passes and its key is stored with a time (8 bytes). Without a watermark the
- * state keeps every key forever. With an event-time column among the keys, late rows are dropped
- * and a key leaves the state when the watermark reaches its event time. Within watermark
+ * state keeps every key forever. With a watermark, late rows are dropped (by the input's
+ * watermarked column, among the keys or not); with that column among the keys, a key leaves the
+ * state when the watermark reaches its event time. Within watermark
  * ({@code dropDuplicatesWithinWatermark}), the stored time is the first row's event time plus the
  * delay, and the key leaves the state (and may be seen again) when the watermark reaches it.
  */
@@ -32,8 +33,13 @@ public final class DeduplicationStage implements StatefulStage {
     private final Deduplicate node;
     private final EvalContext ctx;
     private final List<Expression> keys = new ArrayList<>();
-    /** Ordinal of the event-time column in the input, or -1. */
+    /** Ordinal of the event-time column whose value the state keeps to evict the key by, or -1. */
     private final int eventTimeOrdinal;
+    /**
+     * Ordinal of the input's watermarked column, or -1. Spark drops late rows by it even when the
+     * keys do not hold it (then keys stay forever, but the late filter and no-data batches remain).
+     */
+    private final int lateOrdinal;
     /** Added to the event time to make the stored expiry: the delay within watermark, else 0. */
     private final long expiryOffsetMicros;
 
@@ -49,8 +55,9 @@ public final class DeduplicationStage implements StatefulStage {
                 timeAmongKeys = k;
             }
         }
+        this.lateOrdinal = EventTimeColumn.find(in);
         if (node.withinWatermark()) {
-            this.eventTimeOrdinal = EventTimeColumn.find(in);
+            this.eventTimeOrdinal = lateOrdinal;
             this.expiryOffsetMicros = eventTimeOrdinal < 0 ? 0 : EventTimeColumn.delayMs(in, eventTimeOrdinal) * 1000L;
         } else {
             this.eventTimeOrdinal = timeAmongKeys;
@@ -70,7 +77,7 @@ public final class DeduplicationStage implements StatefulStage {
 
     @Override
     public boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
-        return eventTimeOrdinal >= 0 && watermarkMs > lastBatchWatermarkMs;
+        return lateOrdinal >= 0 && watermarkMs > lastBatchWatermarkMs;
     }
 
     @Override
@@ -82,8 +89,8 @@ public final class DeduplicationStage implements StatefulStage {
     private final class KeyShuffle implements MapSide {
         private final KeyBuilder key = new KeyBuilder(keys, ctx);
         private final RowReader in = new RowReader(node.child().schema().length());
-        private final EventTimeColumn eventTime = eventTimeOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), eventTimeOrdinal);
-        private final long watermarkMs = ctx.watermarkMs();
+        private final EventTimeColumn eventTime = lateOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), lateOrdinal);
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final Shuffle shuffle;
         private long dropped;
 
@@ -94,7 +101,7 @@ public final class DeduplicationStage implements StatefulStage {
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
             in.wrap(buffer, offset, length);
-            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), watermarkMs)) {
+            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), lateWatermarkMs)) {
                 dropped++;
                 return;
             }
@@ -109,7 +116,7 @@ public final class DeduplicationStage implements StatefulStage {
     }
 
     @Override
-    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+    public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
         KeyBuilder key = new KeyBuilder(keys, ctx);
         RowReader in = new RowReader(node.child().schema().length());
         EventTimeColumn eventTime = eventTimeOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), eventTimeOrdinal);
@@ -130,6 +137,7 @@ public final class DeduplicationStage implements StatefulStage {
         if (eventTime != null) {
             evict(store, watermarkMs);
         }
+        return 0;
     }
 
     private static void evict(StateStore store, long watermarkMs) {

@@ -82,7 +82,7 @@ final class GroupStateImpl<S> implements GroupState<S> {
     public void setTimeoutDuration(long durationMs) {
         if (timeoutConf != GroupStateTimeout.ProcessingTimeTimeout()) {
             throw new UnsupportedOperationException(
-                    "Cannot set timeout duration without enabling processing time timeout in [map|flatMap]GroupsWithState");
+                    "Cannot set timeout duration without enabling processing time timeout in [map|flatMap]GroupsWithState.");
         }
         if (durationMs <= 0) {
             throw new IllegalArgumentException("Timeout duration must be positive");
@@ -99,7 +99,7 @@ final class GroupStateImpl<S> implements GroupState<S> {
     public void setTimeoutTimestamp(long timestampMs) {
         if (timeoutConf != GroupStateTimeout.EventTimeTimeout()) {
             throw new UnsupportedOperationException(
-                    "Cannot set timeout timestamp without enabling event time timeout in [map|flatMapGroupsWithState");
+                    "Cannot set timeout timestamp without enabling event time timeout in [map|flatMapGroupsWithState.");
         }
         if (timestampMs <= 0) {
             throw new IllegalArgumentException("Timeout timestamp must be positive");
@@ -126,24 +126,23 @@ final class GroupStateImpl<S> implements GroupState<S> {
         setTimeoutTimestamp(timestamp.getTime() + parse(additionalDuration));
     }
 
+    /** Spark's {@code parseDuration}: a negative duration is refused here, zero is left to the caller's own check. */
     private static long parse(String duration) {
-        long ms;
-        try {
-            ms = Durations.parseInterval(duration);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Provided duration (" + duration + ") is not positive");
+        String trimmed = duration.trim();
+        if (trimmed.startsWith("-")) { // Durations parses non-negative intervals only
+            if (Durations.parseInterval(trimmed.substring(1)) > 0) { // still refuses what is no interval at all
+                throw new IllegalArgumentException("Provided duration (" + duration + ") is negative");
+            }
+            return 0;
         }
-        if (ms <= 0) {
-            throw new IllegalArgumentException("Provided duration (" + duration + ") is not positive");
-        }
-        return ms;
+        return Durations.parseInterval(duration);
     }
 
     @Override
     public long getCurrentWatermarkMs() {
         if (!watermarkPresent) {
             throw new UnsupportedOperationException(
-                    "Cannot get event time watermark timestamp without setting watermark before [map|flatMap]GroupsWithState");
+                    "Cannot get event time watermark timestamp without setting watermark before [map|flatMap]GroupsWithState.");
         }
         return watermarkMs;
     }

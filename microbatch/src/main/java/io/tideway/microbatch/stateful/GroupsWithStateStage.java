@@ -43,7 +43,8 @@ public final class GroupsWithStateStage implements StatefulStage {
     private static final int TIMEOUT_BYTES = 8;
     private final FlatMapGroupsWithState node;
     private final EvalContext ctx;
-    private final int eventTimeOrdinal;
+    /** The input's watermarked column, by which late rows are dropped: only under an event-time timeout, as in Spark; or -1. */
+    private final int lateOrdinal;
     private final boolean watermarkPresent;
     /** The earliest timeout any partition holds after the last batch; MIN_VALUE = unknown (after a restart). */
     private long earliestTimeoutMs = Long.MAX_VALUE;
@@ -52,7 +53,7 @@ public final class GroupsWithStateStage implements StatefulStage {
     public GroupsWithStateStage(FlatMapGroupsWithState node, EvalContext ctx, boolean watermarkPresent) {
         this.node = node;
         this.ctx = ctx;
-        this.eventTimeOrdinal = EventTimeColumn.find(node.child().schema());
+        this.lateOrdinal = node.timeout() == GroupStateTimeout.EventTimeTimeout() ? EventTimeColumn.find(node.child().schema()) : -1;
         this.watermarkPresent = watermarkPresent;
     }
 
@@ -93,7 +94,7 @@ public final class GroupsWithStateStage implements StatefulStage {
             return nowMs > earliestTimeoutMs;
         }
         if (node.timeout() == GroupStateTimeout.EventTimeTimeout()) {
-            return watermarkMs > lastBatchWatermarkMs && watermarkMs > earliestTimeoutMs;
+            return watermarkMs > lastBatchWatermarkMs; // Spark runs one whenever the watermark moved, timeouts due or not
         }
         return false;
     }
@@ -110,8 +111,8 @@ public final class GroupsWithStateStage implements StatefulStage {
         @SuppressWarnings("rawtypes")
         private final ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
         private final RowReader in = new RowReader(node.child().schema().length());
-        private final EventTimeColumn eventTime = eventTimeOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), eventTimeOrdinal);
-        private final long watermarkMs = ctx.watermarkMs();
+        private final EventTimeColumn eventTime = lateOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), lateOrdinal);
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final GrowableBuffer keyMemory = new GrowableBuffer(64);
         private final RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
         private final GrowableBuffer pairMemory = new GrowableBuffer(256);
@@ -127,7 +128,7 @@ public final class GroupsWithStateStage implements StatefulStage {
         @SuppressWarnings("unchecked")
         public void accept(DirectBuffer buffer, int offset, int length) {
             in.wrap(buffer, offset, length);
-            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), watermarkMs)) {
+            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), lateWatermarkMs)) {
                 dropped++;
                 return;
             }
@@ -150,7 +151,7 @@ public final class GroupsWithStateStage implements StatefulStage {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+    public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
         ObjectEncoder.Converter values = node.valueEncoder().newConverter();
         ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
         Calls calls = new Calls(store, above, watermarkMs);
@@ -175,7 +176,7 @@ public final class GroupsWithStateStage implements StatefulStage {
             calls.run(keyBuffer, k, g.getValue().iterator(), false);
         }
         if (node.timeout() == GroupStateTimeout.NoTimeout()) {
-            return;
+            return 0;
         }
         LongArrayList handles = store.allHandles();
         List<byte[]> expired = new ArrayList<>();
@@ -195,6 +196,7 @@ public final class GroupsWithStateStage implements StatefulStage {
             Object k = keys.read(keyRow.wrap(keyBuffer, 0, key.length));
             calls.run(keyBuffer, k, Collections.emptyIterator(), true);
         }
+        return 0;
     }
 
     private boolean hasExpired(long timeoutMs, long watermarkMs) {
@@ -251,9 +253,14 @@ public final class GroupsWithStateStage implements StatefulStage {
             above.accept(outMemory.buffer(), 0, outWriter.finish());
         }
 
+        /**
+         * A key without state leaves the store unless it still has a timeout: a timeout set
+         * before {@code remove()} is kept (as a timeout without a state row), and the key is
+         * called again with {@code exists() == false} when it expires, as in Spark.
+         */
         private void save(UnsafeBuffer key, long handle, GroupStateImpl<Object> state) {
             long timeout = state.timeoutTimestampMs();
-            if (!state.exists()) {
+            if (!state.exists() && timeout == GroupStateImpl.NO_TIMESTAMP) {
                 if (handle != StateStore.NO_HANDLE) {
                     store.remove(handle);
                 }
@@ -264,12 +271,15 @@ public final class GroupsWithStateStage implements StatefulStage {
             if (timeout != GroupStateImpl.NO_TIMESTAMP) {
                 noteTimeout(timeout);
             }
-            if (!state.isUpdated() && timeout == previousTimeout && handle != StateStore.NO_HANDLE) {
+            if (!state.isUpdated() && !state.isRemoved() && timeout == previousTimeout && handle != StateStore.NO_HANDLE) {
                 return; // unchanged: nothing to write
             }
-            stateWriter.wrap(stateMemory.buffer(), TIMEOUT_BYTES, stateMemory);
-            states.write(state.get(), stateWriter);
-            int length = stateWriter.finish();
+            int length = 0;
+            if (state.exists()) {
+                stateWriter.wrap(stateMemory.buffer(), TIMEOUT_BYTES, stateMemory);
+                states.write(state.get(), stateWriter);
+                length = stateWriter.finish();
+            }
             stateMemory.buffer().putLong(0, timeout);
             store.put(key, 0, key.capacity(), stateMemory.buffer(), 0, TIMEOUT_BYTES + length);
         }

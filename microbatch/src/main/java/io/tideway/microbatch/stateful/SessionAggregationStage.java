@@ -31,7 +31,7 @@ import java.util.Map;
  * An aggregation grouped by {@code session_window} (Spark's session window aggregation). Each
  * row's session {@code [t, t + gap)} is partially aggregated per task, shuffled by the other
  * grouping columns, and merged in the partition's state with that group's sessions: sessions
- * that overlap ({@code next.start < current.end}) become one, their aggregates merged. State per
+ * that overlap or touch ({@code next.start <= current.end}) become one, their aggregates merged. State per
  * group: {@code [count][start, end, aggregate words]...}. Append mode emits a session once the
  * watermark passes its end and forgets it; complete mode emits every session. Update mode is
  * rejected at start(), as in Spark.
@@ -68,6 +68,18 @@ public final class SessionAggregationStage implements StatefulStage {
         return "sessionWindowStateStoreSave";
     }
 
+    /** Spark keeps one state row per session: the sessions of every group, counted from their headers. */
+    @Override
+    public long numRowsTotal(StateStore store) {
+        long sessions = 0;
+        LongArrayList handles = store.allHandles();
+        for (int i = 0; i < handles.size(); i++) {
+            long h = handles.getLong(i);
+            sessions += store.buffer(h).getInt(store.payloadOffset(h));
+        }
+        return sessions;
+    }
+
     @Override
     public boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
         return watermarked && mode == OutputMode.Append() && watermarkMs > lastBatchWatermarkMs;
@@ -86,7 +98,7 @@ public final class SessionAggregationStage implements StatefulStage {
         private final RowReader in = new RowReader(aggregate.child().schema().length());
         private final int sessionInput = ((BoundReference) aggregate.grouping().get(sessionIndex)).ordinal();
         private final EventTimeColumn end = new EventTimeColumn(sessionInput, true);
-        private final long watermarkMs = ctx.watermarkMs();
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final GroupKey group = new GroupKey();
         private final RowReader pair = new RowReader(2);
         private final RowReader key = new RowReader(aggregate.grouping().size());
@@ -100,7 +112,7 @@ public final class SessionAggregationStage implements StatefulStage {
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
             if (watermarked && mode != OutputMode.Complete()
-                    && EventTimeColumn.isLate(end.micros(in.wrap(buffer, offset, length)), watermarkMs)) {
+                    && EventTimeColumn.isLate(end.micros(in.wrap(buffer, offset, length)), lateWatermarkMs)) {
                 dropped++;
                 return;
             }
@@ -168,7 +180,7 @@ public final class SessionAggregationStage implements StatefulStage {
     }
 
     @Override
-    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode outputMode, long watermarkMs) {
+    public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode outputMode, long watermarkMs) {
         HashAggregator aggregator = new HashAggregator(aggregate, ctx);
         int wordBytes = aggregator.payloadLength();
         GroupKey group = new GroupKey();
@@ -234,15 +246,16 @@ public final class SessionAggregationStage implements StatefulStage {
                 write(store, groupBuffer, g.length, open, wordBytes);
             }
         }
+        return 0;
     }
 
-    /** Sorts by start and merges overlapping sessions, folding their aggregates together. */
+    /** Sorts by start and merges overlapping or touching sessions ([0, 10) and [10, 20) too, as Spark), folding their aggregates together. */
     private static List<Session> merge(List<Session> sessions, HashAggregator aggregator) {
         sessions.sort(Comparator.comparingLong(Session::start));
         List<Session> out = new ArrayList<>();
         Session current = null;
         for (Session s : sessions) {
-            if (current != null && s.start() < current.end()) {
+            if (current != null && s.start() <= current.end()) {
                 aggregator.mergePayload(current.words(), 0, s.words(), 0);
                 current = new Session(current.start(), Math.max(current.end(), s.end()), current.words());
                 out.set(out.size() - 1, current);

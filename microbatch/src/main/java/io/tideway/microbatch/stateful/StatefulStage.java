@@ -28,6 +28,11 @@ public interface StatefulStage {
     /** Spark's {@code operatorName} in progress ({@code stateStoreSave}, {@code dedupe}). */
     String operatorName();
 
+    /** Spark's {@code numRowsTotal} of one partition's state after the batch: by default its keys. */
+    default long numRowsTotal(StateStore store) {
+        return store.numKeys();
+    }
+
     /** Called on the query thread before a batch's tasks start. */
     default void startBatch() {
     }
@@ -49,8 +54,13 @@ public interface StatefulStage {
     /** The map side for one reader task whose rows come from {@code input} (see {@link #inputOf}), writing to {@code shuffle}. */
     MapSide mapSide(Shuffle shuffle, LogicalPlan input);
 
-    /** The reduce side for one state partition, at this batch's watermark (late rows were dropped on the map side). */
-    void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs);
+    /**
+     * The reduce side for one state partition: emits and evicts at this batch's watermark (late
+     * rows were dropped on the map side, against the previous batch's, {@code EvalContext.lateEventsWatermarkMs()}).
+     * Returns the late rows dropped here instead: a stage whose map side pre-aggregates drops
+     * them after the shuffle, where Spark counts {@code numRowsDroppedByWatermark} (one per group).
+     */
+    long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs);
 
     /** Where a map side sends a row: the partition its key hash picks. */
     @FunctionalInterface
@@ -60,7 +70,7 @@ public interface StatefulStage {
 
     /** One task's map side: an operator whose {@code finish()} completes its shuffle output. */
     interface MapSide extends Operator {
-        /** Input rows at or below the watermark, dropped here (Spark's {@code numRowsDroppedByWatermark}). */
+        /** Input rows at or below the previous batch's watermark, dropped here (Spark's {@code numRowsDroppedByWatermark}). */
         long droppedByWatermark();
     }
 }

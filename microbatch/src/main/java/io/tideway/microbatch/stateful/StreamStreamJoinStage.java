@@ -88,6 +88,20 @@ public final class StreamStreamJoinStage implements StatefulStage {
         return "symmetricHashJoin";
     }
 
+    /** Spark counts each buffered row once ({@code keyWithIndexToValue}), not the per-key counts beside them. */
+    @Override
+    public long numRowsTotal(StateStore store) {
+        long rows = 0;
+        LongArrayList handles = store.allHandles();
+        for (int i = 0; i < handles.size(); i++) {
+            long h = handles.getLong(i);
+            if (store.buffer(h).getByte(store.keyOffset(h) + 1) == ROW) {
+                rows++;
+            }
+        }
+        return rows;
+    }
+
     @Override
     public boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
         return (watermarkKey >= 0 || bounds.bindsLeft() || bounds.bindsRight()) && watermarkMs > lastBatchWatermarkMs;
@@ -105,7 +119,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         private final RowReader in;
         private final RowReader keyRow;
         private final EventTimeColumn keyTime;
-        private final long watermarkMs = ctx.watermarkMs();
+        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final GrowableBuffer memory = new GrowableBuffer(256);
         private final RowWriter tagged = new RowWriter(3);
         private final Shuffle shuffle;
@@ -124,7 +138,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
             key.build(in.wrap(buffer, offset, length));
-            if (keyTime != null && EventTimeColumn.isLate(keyTime.micros(keyRow.wrap(key.buffer(), 0, key.length())), watermarkMs)) {
+            if (keyTime != null && EventTimeColumn.isLate(keyTime.micros(keyRow.wrap(key.buffer(), 0, key.length())), lateWatermarkMs)) {
                 dropped++;
                 return;
             }
@@ -142,7 +156,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
     }
 
     @Override
-    public void reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
+    public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
         Probe probe = new Probe(store, above);
         // Left rows first against the right rows buffered before this batch, then right rows
         // against every left row including this batch's: each new pair is joined exactly once.
@@ -157,6 +171,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         if (bounds.bindsLeft() || bounds.bindsRight()) {
             probe.evictByRange(watermarkMs);
         }
+        return 0;
     }
 
     /** Joins new rows with the other side's state and buffers them; one per reduce task. */
