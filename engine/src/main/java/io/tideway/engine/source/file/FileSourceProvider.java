@@ -4,6 +4,7 @@ import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.engine.spi.StreamSource;
+import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
 import io.tideway.SparkIllegalArgumentException;
@@ -55,7 +56,16 @@ public abstract class FileSourceProvider implements SourceProvider {
                 : PartitionColumns.discover(lister.list(false), lister, userSchema,
                 !"false".equalsIgnoreCase(conf.getOrDefault(PartitionColumns.TYPE_INFERENCE_CONF, "true").trim()),
                 zone(options, conf));
-        return partitions.appendTo(resolveSchema(partitions.dataColumns(userSchema), options));
+        return asNullable(partitions.appendTo(resolveSchema(partitions.dataColumns(userSchema), options)));
+    }
+
+    /** Every column nullable: a file can hold a null anywhere (Spark's {@code schema.asNullable}). */
+    private static StructType asNullable(StructType schema) {
+        StructType out = new StructType();
+        for (StructField f : schema.fields()) {
+            out = out.add(new StructField(f.name(), f.dataType(), true, f.metadata()));
+        }
+        return out;
     }
 
     @Override

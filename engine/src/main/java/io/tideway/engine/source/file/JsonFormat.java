@@ -20,7 +20,8 @@ final class JsonFormat implements RecordFormat {
     JsonFormat(StructType schema, Options options, ZoneId zone) {
         this.schema = schema;
         this.policy = MalformedRecordPolicy.of(schema, options);
-        this.values = new JsonValueParser(new TimestampParser(zone));
+        this.values = new JsonValueParser(new TimestampParser(zone, options.get("timestampFormat").orElse(null),
+                options.get("dateFormat").orElse(null)));
     }
 
     @Override
