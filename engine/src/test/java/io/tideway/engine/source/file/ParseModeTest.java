@@ -174,6 +174,19 @@ class ParseModeTest {
     }
 
     @Test
+    void jsonSingleQuotesByDefaultCommentsOnRequestAndTrailingTextIgnored() throws IOException {
+        StructType schema = new StructType().add("a", DataTypes.IntegerType).add("_corrupt_record", DataTypes.StringType);
+        List<Row> rows = read(new JsonSourceProvider(), schema, Map.of(), "{'a':1}", "{\"a\":2} // trailing", "// c");
+        assertEquals(Arrays.asList(1, null), row(rows.get(0)));
+        assertEquals(Arrays.asList(2, null), row(rows.get(1)));
+        assertEquals(Arrays.asList(null, "// c"), row(rows.get(2)));
+        List<Row> commented = read(new JsonSourceProvider(), schema, Map.of("allowComments", "true",
+                "allowSingleQuotes", "false"), "{\"a\":1 /* x */}", "// only a comment", "{'a':3}");
+        assertEquals(Arrays.asList(1, null), row(commented.get(0)));
+        assertEquals(Arrays.asList(null, "{'a':3}"), row(commented.get(1)), "a comment line is no row");
+    }
+
+    @Test
     void textSourceKeepsEmptyLines() throws IOException {
         List<Row> rows = read(new TextSourceProvider(), null, Map.of(), "a", "", "c");
         assertEquals(Arrays.asList("a", "", "c"), SourceDriver.column(rows, 0));
