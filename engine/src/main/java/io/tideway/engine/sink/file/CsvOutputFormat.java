@@ -11,10 +11,11 @@ import java.io.Writer;
 
 /**
  * CSV output with Spark's write defaults: no header ({@code header}), {@code sep} ",", null as
- * {@code nullValue} (""), the empty string as {@code ""}, and a value quoted only when it holds
- * the separator, the quote, a line break, or leading/trailing space ({@code quoteAll} quotes
- * every value); quotes inside are escaped with {@code escape} ("\\"), as {@code escapeQuotes}
- * does. Arrays and structs are rejected, as in Spark. Immutable.
+ * {@code nullValue} (""), the empty string as {@code ""}, string values trimmed of leading and
+ * trailing white space ({@code ignoreLeadingWhiteSpace} and {@code ignoreTrailingWhiteSpace},
+ * true when writing), and a value quoted only when it holds the separator, the quote, a line
+ * break, or (kept) leading/trailing space ({@code quoteAll} quotes every value); quotes inside
+ * are escaped with {@code escape} ("\\"), as {@code escapeQuotes} does. Arrays and structs are rejected, as in Spark. Immutable.
  */
 final class CsvOutputFormat implements OutputFormat {
     private final StructType schema;
@@ -25,6 +26,8 @@ final class CsvOutputFormat implements OutputFormat {
     private final char quote;
     private final char escape;
     private final String nullValue;
+    private final boolean trimLeading;
+    private final boolean trimTrailing;
 
     CsvOutputFormat(StructType schema, Options options) {
         for (var f : schema.fields()) {
@@ -43,6 +46,21 @@ final class CsvOutputFormat implements OutputFormat {
         this.quote = oneChar(options.getOrDefault("quote", "\""), "quote");
         this.escape = oneChar(options.getOrDefault("escape", "\\"), "escape");
         this.nullValue = options.getOrDefault("nullValue", "");
+        this.trimLeading = JsonOutputFormat.booleanOption(options, "ignoreLeadingWhiteSpace", true);
+        this.trimTrailing = JsonOutputFormat.booleanOption(options, "ignoreTrailingWhiteSpace", true);
+    }
+
+    /** Univocity's trimming: characters up to and including the space. */
+    private String trimmed(String v) {
+        int from = 0;
+        int to = v.length();
+        while (trimLeading && from < to && v.charAt(from) <= ' ') {
+            from++;
+        }
+        while (trimTrailing && to > from && v.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return v.substring(from, to);
     }
 
     private static char oneChar(String v, String option) {
@@ -128,7 +146,7 @@ final class CsvOutputFormat implements OutputFormat {
                 }
                 DataType t = types[i];
                 if (t == DataTypes.StringType) {
-                    appendQuoted(line, row.getString(i));
+                    appendQuoted(line, trimmed(row.getString(i)));
                 } else if (t == DataTypes.IntegerType) {
                     line.append(row.getInt(i));
                 } else if (t == DataTypes.LongType) {

@@ -22,7 +22,9 @@ import java.util.UUID;
  * Writes one partition's rows of one batch to {@code part-<partition>-<uuid>-c000.<ext>}: into a
  * hidden temp file ({@code .part-….tmp}, skipped by readers), renamed into place atomically on
  * {@link #commit()} so a visible part file is always complete. The file is created on the first
- * row; a partition without rows writes nothing.
+ * row; a partition without rows writes nothing, except partition 0, which writes an empty file so
+ * that every batch logs at least one file (Spark's {@code FileFormatWriter}: the first task
+ * always opens its writer).
  *
  * <p>Threading: owned by one worker thread.
  */
@@ -69,10 +71,13 @@ final class FilePartitionWriter implements PartitionWriter {
 
     @Override
     public CommitMessage commit() {
-        if (formatter == null) {
+        if (formatter == null && partition != 0) {
             return new WrittenFiles(List.of(), 0);
         }
         try {
+            if (formatter == null) {
+                open();
+            }
             formatter.flush();
             out.close();
             out = null;

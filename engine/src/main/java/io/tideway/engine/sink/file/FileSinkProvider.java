@@ -1,5 +1,6 @@
 package io.tideway.engine.sink.file;
 
+import io.tideway.SparkIllegalArgumentException;
 import io.tideway.checkpoint.CompactibleFileLog;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SinkContext;
@@ -27,7 +28,7 @@ public abstract class FileSinkProvider implements SinkProvider {
     @Override
     public final StreamSink create(SinkContext context) {
         Options options = context.options();
-        String path = options.required("path", "'path' is not specified");
+        String path = options.get("path").orElseThrow(() -> new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2047"));
         OutputFormat format = format(context.schema(), options);
         return new FileStreamSink(Path.of(path.replaceFirst("^file:(//)?", "")), format, context.schema().length(),
                 CompactibleFileLog.DEFAULT_COMPACT_INTERVAL);

@@ -49,6 +49,7 @@ public final class FileStreamSink implements StreamSink {
 
     @Override
     public PartitionWriter createWriter(int partition, long batchId) {
+        format.checkSchema();
         return new FilePartitionWriter(outputDir, partition, format, numFields);
     }
 

@@ -4,51 +4,99 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one CSV line into tokens (RFC 4180 with Spark's defaults): fields separated by
- * {@code sep}; a field that starts with {@code quote} runs to the matching quote and may contain
- * separators, a doubled quote ({@code ""}) or an escaped quote ({@code \"}); text after a closing
- * quote up to the separator is kept, as Univocity does. Returns null for an unterminated quote.
+ * Splits one CSV line into tokens as Spark's Univocity parser does with Spark's settings: fields
+ * separated by {@code sep} (one or more characters); a field that starts with {@code quote} runs
+ * to the closing quote and may contain separators and escaped quotes ({@code \"} with the default
+ * {@code escape}; {@code ""} only when {@code escape} is the quote). A quote inside a quoted field
+ * that is not followed by the separator is "unescaped" and the field is taken as written up to the
+ * next separator, quotes included (Univocity's {@code STOP_AT_DELIMITER}); a quote never closed
+ * runs to the end of the line. An empty unquoted field is {@code nullValue}, an empty quoted one
+ * {@code emptyValue}; unquoted values lose leading or trailing white space only with
+ * {@code ignoreLeadingWhiteSpace} / {@code ignoreTrailingWhiteSpace}.
  *
  * <p>Threading: one per reader (reuses its scratch builder).
  */
 final class CsvTokenizer {
-    private final char sep;
+    private static final int UNTERMINATED = -1;
+    private static final int UNESCAPED_QUOTE = -2;
+
+    private final String sep;
     private final char quote;
     private final char escape;
+    private final boolean trimLeading;
+    private final boolean trimTrailing;
+    private final String nullValue;
+    private final String emptyValue;
     private final StringBuilder field = new StringBuilder();
     private final List<String> tokens = new ArrayList<>();
 
-    CsvTokenizer(char sep, char quote, char escape) {
+    CsvTokenizer(String sep, char quote, char escape, boolean trimLeading, boolean trimTrailing, String nullValue,
+                 String emptyValue) {
         this.sep = sep;
         this.quote = quote;
         this.escape = escape;
+        this.trimLeading = trimLeading;
+        this.trimTrailing = trimTrailing;
+        this.nullValue = nullValue;
+        this.emptyValue = emptyValue;
     }
 
-    /** The tokens of {@code line}, or null when a quoted field is not closed. */
+    /** The simple form: Spark's read defaults for white space, null and empty values. */
+    CsvTokenizer(char sep, char quote, char escape) {
+        this(String.valueOf(sep), quote, escape, false, false, "", "");
+    }
+
+    /** The tokens of {@code line}; never null. */
     String[] tokenize(String line) {
         tokens.clear();
         int i = 0;
         int n = line.length();
         while (true) {
-            field.setLength(0);
-            if (i < n && line.charAt(i) == quote && quote != '\0') {
-                i = quoted(line, i + 1);
-                if (i < 0) {
-                    return null;
+            if (trimLeading) {
+                while (i < n && line.charAt(i) <= ' ' && !line.startsWith(sep, i)) {
+                    i++;
                 }
             }
-            while (i < n && line.charAt(i) != sep) {
-                field.append(line.charAt(i++));
+            String value;
+            if (quote != '\0' && i < n && line.charAt(i) == quote) {
+                field.setLength(0);
+                int end = quoted(line, i + 1);
+                if (end == UNTERMINATED) {
+                    tokens.add(field.toString());
+                    return tokens.toArray(new String[0]);
+                }
+                if (end == UNESCAPED_QUOTE) {
+                    int d = delimiterFrom(line, i);
+                    value = trimTrailing ? trailingTrimmed(line.substring(i, d)) : line.substring(i, d);
+                    i = d;
+                } else {
+                    value = field.isEmpty() ? emptyValue : field.toString();
+                    i = delimiterFrom(line, end); // only white space can stand there
+                }
+            } else {
+                int d = delimiterFrom(line, i);
+                String raw = trimTrailing ? trailingTrimmed(line.substring(i, d)) : line.substring(i, d);
+                value = raw.isEmpty() ? nullValue : raw;
+                i = d;
             }
-            tokens.add(field.toString());
+            tokens.add(value);
             if (i >= n) {
                 return tokens.toArray(new String[0]);
             }
-            i++; // past the separator; a trailing separator yields a final empty token
+            i += sep.length(); // a trailing separator yields a final empty token
         }
     }
 
-    /** Reads a quoted field's body into {@link #field}; returns the index after the closing quote, or -1. */
+    private int delimiterFrom(String line, int from) {
+        int d = line.indexOf(sep, from);
+        return d < 0 ? line.length() : d;
+    }
+
+    /**
+     * Reads a quoted field's body into {@link #field}; returns the index after the closing quote,
+     * {@link #UNESCAPED_QUOTE} for a quote followed by something other than the separator, or
+     * {@link #UNTERMINATED}.
+     */
     private int quoted(String line, int i) {
         int n = line.length();
         while (i < n) {
@@ -57,17 +105,29 @@ final class CsvTokenizer {
                 field.append(line.charAt(i + 1));
                 i += 2;
             } else if (c == quote) {
-                if (i + 1 < n && line.charAt(i + 1) == quote) {
+                if (escape == quote && i + 1 < n && line.charAt(i + 1) == quote) {
                     field.append(quote);
                     i += 2;
-                } else {
-                    return i + 1;
+                    continue;
                 }
+                int j = i + 1;
+                while (j < n && line.charAt(j) <= ' ' && !line.startsWith(sep, j)) {
+                    j++;
+                }
+                return j >= n || line.startsWith(sep, j) ? i + 1 : UNESCAPED_QUOTE;
             } else {
                 field.append(c);
                 i++;
             }
         }
-        return -1;
+        return UNTERMINATED;
+    }
+
+    private static String trailingTrimmed(String s) {
+        int to = s.length();
+        while (to > 0 && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return s.substring(0, to);
     }
 }

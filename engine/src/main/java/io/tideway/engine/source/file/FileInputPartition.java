@@ -9,4 +9,8 @@ import io.tideway.engine.spi.InputPartition;
  * @param path  file URI as logged ({@code file:///in/a.csv})
  */
 public record FileInputPartition(int index, String path) implements InputPartition {
+    /** The file as a local path. */
+    java.nio.file.Path file() {
+        return java.nio.file.Path.of(java.net.URI.create(path));
+    }
 }

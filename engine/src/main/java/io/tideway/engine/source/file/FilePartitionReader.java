@@ -1,6 +1,8 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.row.RowConverter;
 import io.tideway.engine.spi.PartitionReader;
+import io.tideway.sql.types.DataType;
 import io.tideway.offheap.row.RowConsumer;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.offheap.row.GrowableBuffer;
@@ -27,16 +29,22 @@ final class FilePartitionReader implements PartitionReader {
     private final RecordFormat format;
     private final RecordParser parser;
     private final RowWriter writer;
+    /** The file's partition column values, written after the data columns of every row. */
+    private final Object[] partitionValues;
+    private final DataType[] partitionTypes;
     private final GrowableBuffer scratch = new GrowableBuffer(256);
     private BufferedReader in;
     private long lineNumber;
     private boolean exhausted;
 
-    FilePartitionReader(FileInputPartition partition, RecordFormat format, int numFields) {
+    FilePartitionReader(FileInputPartition partition, RecordFormat format, int numFields, Object[] partitionValues,
+                        DataType[] partitionTypes) {
         this.uri = partition.path();
         this.format = format;
         this.parser = format.newParser();
         this.writer = new RowWriter(numFields);
+        this.partitionValues = partitionValues;
+        this.partitionTypes = partitionTypes;
     }
 
     @Override
@@ -56,7 +64,7 @@ final class FilePartitionReader implements PartitionReader {
                 }
             }
             while (emitted < maxRows) {
-                String line = in.readLine();
+                String line = format.lineSep() == null ? in.readLine() : readUntil(format.lineSep());
                 if (line == null) {
                     exhausted = true;
                     close();
@@ -87,9 +95,30 @@ final class FilePartitionReader implements PartitionReader {
             throw new MalformedRecordException(uri, Math.max(1, lineNumber), record, e);
         }
         if (keep) {
+            int first = writer.numFields() - partitionValues.length;
+            for (int i = 0; i < partitionValues.length; i++) {
+                RowConverter.writeValue(partitionValues[i], partitionTypes[i], writer, first + i);
+            }
             out.accept(scratch.buffer(), 0, writer.finish());
         }
         return keep;
+    }
+
+    /**
+     * The next record ending at {@code sep} (or at the end of the file), or null at the end; an
+     * empty last record after a final separator is none, as Hadoop's {@code LineRecordReader}.
+     */
+    private String readUntil(String sep) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            sb.append((char) c);
+            if (sb.length() >= sep.length() && sb.lastIndexOf(sep) == sb.length() - sep.length()) {
+                sb.setLength(sb.length() - sep.length());
+                return sb.toString();
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
     }
 
     private String readAll() throws IOException {

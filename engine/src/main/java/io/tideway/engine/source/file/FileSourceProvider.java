@@ -4,51 +4,88 @@ import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.engine.spi.StreamSource;
+import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
+import io.tideway.SparkIllegalArgumentException;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.AnalysisException;
+
+import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.Map;
 
 /**
  * The file source behind {@code format("text" | "csv" | "json")}: shared option parsing and
- * source creation; each subclass supplies its schema rule and record format. Every option is
- * validated in {@link #schema} so a bad value fails at {@code load()}, naming the option.
+ * source creation; each subclass supplies its schema rule and record format. As Spark, only what
+ * the schema needs is checked at {@code load()} ({@link #schema}: the path, that a plain path
+ * exists, a schema where the format cannot infer one) and partition columns are discovered there;
+ * every other option is validated when the query creates the source ({@link #create}), so a bad
+ * value fails the query, naming the option.
  *
  * <p>Threading: stateless and thread-safe.
  */
 public abstract class FileSourceProvider implements SourceProvider {
     static final String TIME_ZONE_OPTION = "timeZone";
     static final String TIME_ZONE_CONF = "spark.sql.session.timeZone";
-    static final String SCHEMA_REQUIRED = "Schema must be specified when creating a streaming source DataFrame. If"
-            + " some files already exist in the directory, then depending on the file format you may be able to"
-            + " create a static DataFrame on that directory with 'spark.read.load(directory)' and infer schema"
-            + " from it.";
 
     /** The schema this format reads, from the user's (which may be null) and the options. */
     protected abstract StructType resolveSchema(StructType userSchema, Options options);
 
-    /** The format reading {@code schema}; validates the format's own options. */
-    abstract RecordFormat format(StructType schema, Options options, ZoneId zone);
+    /** The format reading {@code dataSchema} (the columns in the files); validates the format's own options. */
+    abstract RecordFormat format(StructType dataSchema, Options options, ZoneId zone);
 
     @Override
     public final StructType schema(StructType userSchema, Options options) {
-        FileSourceOptions.parse(options);
-        StructType schema = resolveSchema(userSchema, options);
-        format(schema, options, zone(options, Map.of()));
-        return schema;
+        return schema(userSchema, options, Map.of());
+    }
+
+    /**
+     * As {@link #schema(StructType, Options)} with the session settings ({@code conf}), which
+     * partition type inference reads ({@value PartitionColumns#TYPE_INFERENCE_CONF}): the data
+     * columns, then the partition columns found under the path now.
+     */
+    public final StructType schema(StructType userSchema, Options options, Map<String, String> conf) {
+        String path = FileSourceOptions.path(options);
+        FileLister lister = FileSourceOptions.lister(options);
+        if (!lister.isGlob() && !Files.exists(lister.base())) {
+            // a glob is not checked: it may match only once an upstream job writes
+            throw Unchecked.raise(new AnalysisException("PATH_NOT_FOUND", Map.of("path", path)));
+        }
+        PartitionColumns partitions = FileSourceOptions.recursiveFileLookup(options) ? PartitionColumns.none()
+                : PartitionColumns.discover(lister.list(false), lister, userSchema,
+                !"false".equalsIgnoreCase(conf.getOrDefault(PartitionColumns.TYPE_INFERENCE_CONF, "true").trim()),
+                zone(options, conf));
+        return asNullable(partitions.appendTo(resolveSchema(partitions.dataColumns(userSchema), options)));
+    }
+
+    /** Every column nullable: a file can hold a null anywhere (Spark's {@code schema.asNullable}). */
+    private static StructType asNullable(StructType schema) {
+        StructType out = new StructType();
+        for (StructField f : schema.fields()) {
+            out = out.add(new StructField(f.name(), f.dataType(), true, f.metadata()));
+        }
+        return out;
     }
 
     @Override
     public final StreamSource create(SourceContext context) {
         FileSourceOptions options = FileSourceOptions.parse(context.options());
-        RecordFormat format = format(context.schema(), context.options(), zone(context.options(), context.conf()));
-        return new FileStreamSource(context, options, format);
+        ZoneId zone = zone(context.options(), context.conf());
+        FileLister lister = options.lister();
+        // The partition columns are the schema's columns that name partition directories (load() put them last).
+        PartitionColumns partitions = options.recursiveFileLookup() ? PartitionColumns.none()
+                : PartitionColumns.of(context.schema(),
+                PartitionColumns.discover(lister.list(false), lister, context.schema(), false, zone).names(), zone);
+        StructType dataSchema = partitions.dataColumns(context.schema());
+        RecordFormat format = format(dataSchema, context.options(), zone);
+        return new FileStreamSource(context, options, lister, format, partitions);
     }
 
     /** Formats that cannot infer a schema in a stream require one (digest §3.5). */
     static StructType requireUserSchema(StructType userSchema) {
         if (userSchema == null) {
-            throw new IllegalArgumentException(SCHEMA_REQUIRED);
+            throw new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2048");
         }
         return userSchema;
     }

@@ -35,6 +35,7 @@ public final class FileStreamSource implements StreamSource {
     private final FileSourceOptions options;
     private final FileLister lister;
     private final RecordFormat format;
+    private final PartitionColumns partitions;
     private final int numFields;
     private final FileSourceLog log;
     private final String description;
@@ -47,10 +48,12 @@ public final class FileStreamSource implements StreamSource {
     /** Files that {@code Trigger.AvailableNow} may still admit, or null. Query thread only. */
     private Set<String> availableNow;
 
-    FileStreamSource(SourceContext context, FileSourceOptions options, RecordFormat format) {
+    FileStreamSource(SourceContext context, FileSourceOptions options, FileLister lister, RecordFormat format,
+                     PartitionColumns partitions) {
         this.options = options;
-        this.lister = new FileLister(options.path());
+        this.lister = lister;
         this.format = format;
+        this.partitions = partitions;
         this.numFields = context.schema().length();
         int compact = Integer.parseInt(context.conf().getOrDefault(COMPACT_INTERVAL_CONF,
                 Integer.toString(CompactibleFileLog.DEFAULT_COMPACT_INTERVAL)));
@@ -143,7 +146,9 @@ public final class FileStreamSource implements StreamSource {
 
     @Override
     public PartitionReader createReader(InputPartition partition) {
-        return new FilePartitionReader((FileInputPartition) partition, format, numFields);
+        FileInputPartition p = (FileInputPartition) partition;
+        Object[] values = partitions.values(lister.rootOf(p.file()), p.file());
+        return new FilePartitionReader(p, format, numFields, values, partitions.types());
     }
 
     /** Fixes the files AvailableNow may read to those listed now (Spark 3.3+). */

@@ -1,5 +1,8 @@
 package io.tideway.engine.source.file;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tideway.engine.spi.Options;
 import io.tideway.sql.types.StructType;
 
@@ -7,7 +10,9 @@ import java.time.ZoneId;
 
 /**
  * JSON Lines reading: one object per line, fields matched to the schema by name, plus
- * {@code mode} and {@code columnNameOfCorruptRecord}. Blank lines are skipped ({@code multiLine}
+ * {@code mode}, {@code columnNameOfCorruptRecord}, {@code timestampFormat}/{@code dateFormat} and
+ * Jackson's leniencies under Spark's names and defaults ({@code allowSingleQuotes} true,
+ * {@code allowNonNumericNumbers} true, {@code allowComments} and the others false). Blank lines are skipped ({@code multiLine}
  * is not supported).
  *
  * <p>Threading: immutable.
@@ -16,16 +21,32 @@ final class JsonFormat implements RecordFormat {
     private final StructType schema;
     private final MalformedRecordPolicy policy;
     private final JsonValueParser values;
+    private final ObjectMapper mapper;
 
     JsonFormat(StructType schema, Options options, ZoneId zone) {
         this.schema = schema;
+        this.mapper = JsonMapper.builder()
+                .configure(JsonReadFeature.ALLOW_SINGLE_QUOTES, bool(options, "allowSingleQuotes", true))
+                .configure(JsonReadFeature.ALLOW_JAVA_COMMENTS, bool(options, "allowComments", false))
+                .configure(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, bool(options, "allowUnquotedFieldNames", false))
+                .configure(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, bool(options, "allowNonNumericNumbers", true))
+                .configure(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS, bool(options, "allowNumericLeadingZeros", false))
+                .configure(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
+                        bool(options, "allowBackslashEscapingAnyCharacter", false))
+                .configure(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, bool(options, "allowUnquotedControlChars", false))
+                .build();
         this.policy = MalformedRecordPolicy.of(schema, options);
-        this.values = new JsonValueParser(new TimestampParser(zone));
+        this.values = new JsonValueParser(new TimestampParser(zone, options.get("timestampFormat").orElse(null),
+                options.get("dateFormat").orElse(null)));
     }
 
     @Override
     public RecordParser newParser() {
-        return new JsonRecordParser(schema, values, policy);
+        return new JsonRecordParser(mapper, schema, values, policy);
+    }
+
+    private static boolean bool(Options options, String name, boolean dflt) {
+        return options.contains(name) ? FileSourceOptions.bool(options, name) : dflt;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.tideway.engine.source.file;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideway.engine.row.RowConverter;
@@ -17,15 +16,15 @@ import io.tideway.sql.types.StructType;
  * <p>Threading: one per reader.
  */
 final class JsonRecordParser implements RecordParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
+    /** Reads the first JSON value of a line; what follows it is ignored, as Spark's {@code JacksonParser}. */
+    private final ObjectMapper mapper;
     private final String[] names;
     private final DataType[] types;
     private final JsonValueParser values;
     private final MalformedRecordPolicy policy;
 
-    JsonRecordParser(StructType schema, JsonValueParser values, MalformedRecordPolicy policy) {
+    JsonRecordParser(ObjectMapper mapper, StructType schema, JsonValueParser values, MalformedRecordPolicy policy) {
+        this.mapper = mapper;
         this.names = schema.fieldNames();
         this.types = new DataType[names.length];
         for (int i = 0; i < names.length; i++) {
@@ -40,13 +39,15 @@ final class JsonRecordParser implements RecordParser {
         int corrupt = policy.corruptColumn();
         JsonNode root;
         try {
-            root = MAPPER.readTree(record);
+            root = mapper.readTree(record);
         } catch (JsonProcessingException e) {
             return allNull(record, "Malformed JSON: " + e.getOriginalMessage(), e, row);
         }
-        if (root == null || !root.isObject()) {
-            return allNull(record, "Expected a JSON object but found " + (root == null ? "nothing" : root.getNodeType()),
-                    null, row);
+        if (root == null || root.isMissingNode()) {
+            return false; // no value at all (a comment line with allowComments): no row, as Spark
+        }
+        if (!root.isObject()) {
+            return allNull(record, "Expected a JSON object but found " + root.getNodeType(), null, row);
         }
         String reason = null;
         Throwable cause = null;

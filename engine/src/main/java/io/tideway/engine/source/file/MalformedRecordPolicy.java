@@ -1,9 +1,14 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.spi.Options;
 import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
+
+import java.util.Map;
 
 /**
  * Applies the parse {@code mode} and {@code columnNameOfCorruptRecord} to a malformed record.
@@ -37,8 +42,8 @@ final class MalformedRecordPolicy {
             }
         }
         if (index >= 0 && (schema.apply(index).dataType() != DataTypes.StringType || !schema.apply(index).nullable())) {
-            throw new IllegalArgumentException("The field for corrupt records must be string type and nullable"
-                    + " (option '" + CORRUPT_COLUMN_OPTION + "' = '" + name + "')");
+            throw Unchecked.raise(new AnalysisException("INVALID_CORRUPT_RECORD_TYPE", Map.of(
+                    "columnName", ErrorParams.id(name), "actualType", ErrorParams.type(schema.apply(index).dataType()))));
         }
         return new MalformedRecordPolicy(mode, index);
     }

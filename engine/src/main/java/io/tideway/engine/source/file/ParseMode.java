@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * What a CSV or JSON source does with a malformed record (Spark's {@code mode} option):
  * keep it with its malformed fields null ({@code PERMISSIVE}, the default), drop it, or fail the
- * batch naming the file ({@code FAILFAST}). Spark falls back to PERMISSIVE on an unknown value
- * with a warning; Tideway rejects it, naming the option (configuration is validated once).
+ * batch naming the file ({@code FAILFAST}). An unknown value falls back to PERMISSIVE with a
+ * warning, as Spark's {@code ParseMode.fromString}.
  */
 public enum ParseMode {
     PERMISSIVE,
@@ -20,10 +20,11 @@ public enum ParseMode {
     public static ParseMode fromOptions(Options options) {
         String v = options.getOrDefault(OPTION, "PERMISSIVE");
         try {
-            return valueOf(v.trim().toUpperCase(Locale.ROOT));
+            return valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid value '" + v + "' for option '" + OPTION
-                    + "', must be one of PERMISSIVE, DROPMALFORMED, FAILFAST");
+            System.getLogger(ParseMode.class.getName()).log(System.Logger.Level.WARNING,
+                    v + " is not a valid parse mode. Using " + PERMISSIVE + ".");
+            return PERMISSIVE;
         }
     }
 }

@@ -20,6 +20,11 @@ interface RecordFormat {
         return false;
     }
 
+    /** The record separator ({@code lineSep}), or null for any line end. */
+    default String lineSep() {
+        return null;
+    }
+
     /** Lines that are not records (CSV and JSON skip blank lines; text keeps them). */
     default boolean skipLine(String line) {
         return false;

@@ -4,14 +4,21 @@ import io.tideway.offheap.row.RowWriter;
 
 /**
  * Text reading: schema {@code value: string}, one row per line (line ends {@code \n},
- * {@code \r\n} or {@code \r} are dropped), or one row per file with {@code wholetext}. Never
- * malformed. Immutable.
+ * {@code \r\n} or {@code \r} are dropped, or the {@code lineSep} option's separator), or one
+ * row per file with {@code wholetext}. Never malformed. Immutable.
  */
 final class TextFormat implements RecordFormat, RecordParser {
     private final boolean wholeText;
+    private final String lineSep;
 
-    TextFormat(boolean wholeText) {
+    TextFormat(boolean wholeText, String lineSep) {
         this.wholeText = wholeText;
+        this.lineSep = lineSep;
+    }
+
+    @Override
+    public String lineSep() {
+        return lineSep;
     }
 
     @Override

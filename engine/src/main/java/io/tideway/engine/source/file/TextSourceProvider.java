@@ -2,7 +2,13 @@ package io.tideway.engine.source.file;
 
 import io.tideway.engine.spi.Options;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
+
+import java.util.Map;
 
 import java.time.ZoneId;
 
@@ -21,18 +27,30 @@ public final class TextSourceProvider extends FileSourceProvider {
 
     @Override
     protected StructType resolveSchema(StructType userSchema, Options options) {
-        if (userSchema == null) {
-            return SCHEMA;
-        }
-        if (userSchema.length() != 1 || userSchema.apply(0).dataType() != DataTypes.StringType) {
-            throw new IllegalArgumentException("Text data source supports only a single column, and you have "
-                    + userSchema.length() + " columns.");
-        }
-        return userSchema;
+        return userSchema == null ? SCHEMA : userSchema; // checked when the query starts, as Spark
     }
 
     @Override
-    RecordFormat format(StructType schema, Options options, ZoneId zone) {
-        return new TextFormat(FileSourceOptions.bool(options, "wholetext"));
+    RecordFormat format(StructType dataSchema, Options options, ZoneId zone) {
+        for (StructField f : dataSchema.fields()) {
+            if (f.dataType() != DataTypes.StringType) {
+                throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of(
+                        "format", "Text", "columnName", ErrorParams.id(f.name()), "columnType", ErrorParams.type(f.dataType()))));
+            }
+        }
+        if (dataSchema.length() != 1) {
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1290",
+                    Map.of("schemaSize", Integer.toString(dataSchema.length()))));
+        }
+        return new TextFormat(FileSourceOptions.bool(options, "wholetext"), lineSep(options));
+    }
+
+    /** The {@code lineSep} option, or null for any of {@code \n}, {@code \r\n}, {@code \r}. */
+    private static String lineSep(Options options) {
+        String sep = options.get("lineSep").orElse(null);
+        if (sep != null && sep.isEmpty()) {
+            throw new IllegalArgumentException("'lineSep' cannot be an empty string.");
+        }
+        return sep;
     }
 }

@@ -16,8 +16,10 @@ import java.time.temporal.ChronoField;
 
 /**
  * Parses timestamps and dates in Spark's default forms: {@code yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX]},
- * a space instead of {@code T}, or a bare date. A time without an offset is in the session time
- * zone ({@code spark.sql.session.timeZone}). Immutable and thread-safe.
+ * a space instead of {@code T}, or a bare date; or, when the {@code timestampFormat} /
+ * {@code dateFormat} option is set, in that pattern only (Spark's datetime patterns, which
+ * {@link DateTimeFormatter} reads). A time without an offset is in the session time zone
+ * ({@code spark.sql.session.timeZone}). Immutable and thread-safe.
  */
 final class TimestampParser {
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
@@ -35,13 +37,40 @@ final class TimestampParser {
             .toFormatter();
 
     private final ZoneId zone;
+    /** The {@code timestampFormat} option, or null for the default forms. */
+    private final DateTimeFormatter timestampFormat;
+    /** The {@code dateFormat} option, or null for {@code yyyy-MM-dd}. */
+    private final DateTimeFormatter dateFormat;
 
     TimestampParser(ZoneId zone) {
+        this(zone, null, null);
+    }
+
+    /** With the {@code timestampFormat} and {@code dateFormat} option values (each may be null). */
+    TimestampParser(ZoneId zone, String timestampFormat, String dateFormat) {
         this.zone = zone;
+        this.timestampFormat = pattern(timestampFormat, "timestampFormat");
+        this.dateFormat = pattern(dateFormat, "dateFormat");
+    }
+
+    private static DateTimeFormatter pattern(String pattern, String option) {
+        if (pattern == null) {
+            return null;
+        }
+        try {
+            return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                    .toFormatter(java.util.Locale.US);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value '" + pattern + "' for option '" + option + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     /** A {@link Timestamp} with microsecond precision; throws {@link DateTimeParseException}. */
     Timestamp timestamp(String text) {
+        if (timestampFormat != null) {
+            return withPattern(text);
+        }
         String t = text.trim();
         Instant instant;
         if (t.length() <= 10) {
@@ -60,9 +89,24 @@ final class TimestampParser {
         return RowConverter.toTimestamp(micros);
     }
 
-    /** A date from {@code yyyy-MM-dd}. */
+    private Timestamp withPattern(String text) {
+        var parsed = timestampFormat.parse(text);
+        LocalDateTime local = LocalDateTime.of(LocalDate.from(parsed), java.time.LocalTime.of(
+                field(parsed, ChronoField.HOUR_OF_DAY), field(parsed, ChronoField.MINUTE_OF_HOUR),
+                field(parsed, ChronoField.SECOND_OF_MINUTE), field(parsed, ChronoField.NANO_OF_SECOND)));
+        ZoneId at = parsed.query(java.time.temporal.TemporalQueries.zone());
+        Instant instant = local.atZone(at == null ? zone : at).toInstant();
+        return RowConverter.toTimestamp(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                instant.getNano() / 1000));
+    }
+
+    private static int field(java.time.temporal.TemporalAccessor t, ChronoField f) {
+        return t.isSupported(f) ? t.get(f) : 0;
+    }
+
+    /** A date from {@code yyyy-MM-dd}, or the {@code dateFormat} pattern. */
     Date date(String text) {
-        return Date.valueOf(LocalDate.parse(text.trim()));
+        return Date.valueOf(dateFormat == null ? LocalDate.parse(text.trim()) : LocalDate.from(dateFormat.parse(text)));
     }
 
     /** Seconds since the epoch, as Spark reads a JSON number into a timestamp. */

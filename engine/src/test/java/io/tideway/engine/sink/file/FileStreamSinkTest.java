@@ -139,6 +139,7 @@ class FileStreamSinkTest {
     void abortDeletesWrittenFilesAndEmptyPartitionsWriteNothing() throws IOException {
         StreamSink sink = json();
         List<CommitMessage> messages = write(sink, SCHEMA, 0, List.of(List.of(row(1L, "x", null, null)), List.of()));
+        // partition 1 had no rows: no file (only partition 0 writes an empty one)
         assertEquals(List.of(), ((WrittenFiles) messages.get(1)).files());
         sink.abort(0, messages);
         assertEquals(0, dataFilesInDirectory());
@@ -165,10 +166,35 @@ class FileStreamSinkTest {
     }
 
     @Test
+    void csvTrimsStringsByDefaultAsSparkWrites() {
+        StreamSink sink = sink(new CsvSinkProvider(), SCHEMA, Map.of());
+        sink.commit(0, write(sink, SCHEMA, 0, List.of(List.of(row(1L, " padded\t", null, null)))));
+        assertEquals(List.of("1,padded,,"), FileSinkReader.readCommittedLines(out()));
+        StreamSink kept = sink(new CsvSinkProvider(), SCHEMA, Map.of("ignoreLeadingWhiteSpace", "false",
+                "ignoreTrailingWhiteSpace", "false"));
+        kept.commit(1, write(kept, SCHEMA, 1, List.of(List.of(row(2L, " padded ", null, null)))));
+        assertEquals(List.of("1,padded,,", "2,\" padded \",,"), FileSinkReader.readCommittedLines(out()));
+    }
+
+    @Test
+    void aBatchWithoutRowsWritesOneEmptyFileFromPartitionZero() throws IOException {
+        StreamSink sink = json();
+        sink.commit(0, write(sink, SCHEMA, 0, List.of(List.of(), List.of())));
+        assertEquals(1, dataFilesInDirectory());
+        assertEquals(1, FileSinkReader.readCommittedFiles(out()).size());
+        assertEquals(List.of(), FileSinkReader.readCommittedLines(out()));
+    }
+
+    @Test
     void textSinkRequiresExactlyOneStringColumn() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> sink(new TextSinkProvider(), SCHEMA, Map.of()));
-        assertEquals("Text data source supports only a single column, and you have 4 columns.", e.getMessage());
+        StreamSink refused = sink(new TextSinkProvider(), SCHEMA, Map.of()); // Spark checks when a batch writes
+        Exception e = assertThrows(Exception.class, () -> refused.createWriter(0, 0));
+        assertEquals("[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Text datasource doesn't support the column `id` of"
+                + " the type \"BIGINT\". SQLSTATE: 0A000", e.getMessage());
+        StructType two = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
+        StreamSink twoColumns = sink(new TextSinkProvider(), two, Map.of());
+        assertEquals("Text data source supports only a single column, and you have 2 columns.",
+                assertThrows(Exception.class, () -> twoColumns.createWriter(0, 0)).getMessage());
         StructType one = new StructType().add("value", DataTypes.StringType);
         StreamSink sink = sink(new TextSinkProvider(), one, Map.of());
         sink.commit(0, write(sink, one, 0, List.of(List.of(new GenericRow(new Object[]{"l1"}, one),
@@ -182,7 +208,7 @@ class FileStreamSinkTest {
         JsonSinkProvider p = new JsonSinkProvider();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.create(
                 new SinkContext(Options.empty(), SCHEMA, OutputMode.Append(), null, tmp, null, false)));
-        assertEquals("'path' is not specified", e.getMessage());
+        assertEquals("'path' is not specified.", e.getMessage());
         assertEquals(Set.of(OutputMode.Append()), p.supportedModes());
         assertEquals("FileSink[" + out().toAbsolutePath() + "]", json().description());
     }

@@ -4,6 +4,7 @@ import io.tideway.engine.spi.Offset;
 import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.sql.Row;
+import io.tideway.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static io.tideway.engine.source.file.SourceDriver.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FileStreamSourceTest {
@@ -261,5 +263,61 @@ class FileStreamSourceTest {
         assertEquals(new FileStreamSourceOffset(7), FileStreamSourceOffset.parse("{\"logOffset\":7}"));
         assertEquals(new FileStreamSourceOffset(7), FileStreamSourceOffset.parse("7"));
         assertNotNull(FileStreamSourceOffset.parse(new FileStreamSourceOffset(3).json()));
+    }
+
+    @Test
+    void partitionDirectoriesBecomeTrailingColumnsWithInferredTypes() throws IOException {
+        drop(in().resolve("n=7").resolve("d=2024-01-02"), "a.txt", T0, "a");
+        drop(in().resolve("n=8").resolve("d=" + PartitionColumns.DEFAULT_PARTITION_NAME), "b.txt", T0 + 1000, "b");
+        SourceDriver d = text(Map.of());
+        assertEquals("struct<value:string,n:int,d:date>", d.schema.simpleString());
+        List<Row> rows = d.runBatch();
+        assertEquals(List.of("a", "b"), column(rows, 0));
+        assertEquals(List.of(7, 8), column(rows, 1));
+        assertEquals(java.sql.Date.valueOf("2024-01-02"), rows.get(0).get(2));
+        assertNull(rows.get(1).get(2), "__HIVE_DEFAULT_PARTITION__ is null");
+        drop(in().resolve("n=9").resolve("d=2024-01-03"), "c.txt", T0 + 2000, "c");
+        assertEquals(List.of(9), column(d.runBatch(), 1), "a directory added later is read with its value");
+    }
+
+    @Test
+    void userSchemaFixesAPartitionColumnsTypeButNotItsPlace() throws IOException {
+        drop(in().resolve("day=01"), "a.txt", T0, "a");
+        StructType user = StructType.fromDDL("day STRING, value STRING");
+        SourceDriver d = new SourceDriver(new TextSourceProvider(), user, Map.of("path", in().toString()), meta());
+        assertEquals("struct<value:string,day:string>", d.schema.simpleString());
+        assertEquals(List.of("01"), column(d.runBatch(), 1));
+        StructType badType = StructType.fromDDL("value STRING, day BOOLEAN");
+        Exception e = assertThrows(Exception.class, () -> new TextSourceProvider()
+                .schema(badType, new io.tideway.engine.spi.Options(Map.of("path", in().toString()))));
+        assertEquals("[INVALID_PARTITION_VALUE] Failed to cast value '01' to data type \"BOOLEAN\" for partition column"
+                + " `day`. Ensure the value matches the expected data type for this partition column. SQLSTATE: 42846",
+                e.getMessage());
+    }
+
+    @Test
+    void nestedPlainDirectoriesAreReadOnlyWithRecursiveFileLookup() throws IOException {
+        drop(in(), "top.txt", T0, "top");
+        drop(in().resolve("sub").resolve("deeper"), "deep.txt", T0 + 1000, "deep");
+        assertEquals(List.of("top"), column(text(Map.of()).runBatch(), 0));
+        SourceDriver recursive = new SourceDriver(new TextSourceProvider(), null,
+                Map.of("path", in().toString(), "recursiveFileLookup", "true"), tmp.resolve("chk2"));
+        assertEquals("struct<value:string>", recursive.schema.simpleString(), "no partition discovery");
+        assertEquals(List.of("top", "deep"), column(recursive.runBatch(), 0));
+    }
+
+    @Test
+    void pathGlobFilterAndGlobsOverDirectories() throws IOException {
+        drop(in().resolve("x"), "1.txt", T0, "x1");
+        drop(in().resolve("x"), "1.log", T0 + 500, "x1 log");
+        drop(in().resolve("y"), "2.txt", T0 + 1000, "y2");
+        SourceDriver d = text(Map.of("path", in() + "/*", "pathGlobFilter", "*.txt"));
+        assertEquals(List.of("x1", "y2"), column(d.runBatch(), 0));
+    }
+
+    @Test
+    void lineSepSplitsRecords() throws IOException {
+        Files.writeString(in().resolve("a.txt"), "a|b b|c\nd|");
+        assertEquals(List.of("a", "b b", "c\nd"), column(text(Map.of("lineSep", "|")).runBatch(), 0));
     }
 }

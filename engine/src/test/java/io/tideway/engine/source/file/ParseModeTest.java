@@ -62,7 +62,8 @@ class ParseModeTest {
         assertEquals(Arrays.asList(3, null, "3"), row(rows.get(2)));
         assertEquals(Arrays.asList(4, "d", "4,d,extra"), row(rows.get(3)));
         assertEquals(Arrays.asList(5, "e,f", null), row(rows.get(4)));
-        assertEquals(Arrays.asList(6, "say \"hi\"", null), row(rows.get(5)));
+        // default escape is \ : a doubled quote is an unescaped quote, the field kept as written
+        assertEquals(Arrays.asList(6, "\"say \"\"hi\"\"\"", null), row(rows.get(5)));
     }
 
     @Test
@@ -98,21 +99,27 @@ class ParseModeTest {
                 "id;name;score", "1;'a;b';2.5", "2;NA;NA", "3;;1e3");
         assertEquals(Arrays.asList(1, "a;b", 2.5), row(rows.get(0)));
         assertEquals(Arrays.asList(2, null, null), row(rows.get(1)));
-        assertEquals(Arrays.asList(3, "", 1000.0), row(rows.get(2)));
+        assertEquals(Arrays.asList(3, null, 1000.0), row(rows.get(2)), "an empty field is nullValue");
     }
 
     @Test
     void csvTokenizerHandlesRfc4180AndBackslashEscapes() {
         CsvTokenizer t = new CsvTokenizer(',', '"', '\\');
         assertEquals(List.of("a", "", "c", ""), List.of(t.tokenize("a,,c,")));
-        assertEquals(List.of("x,y", "he said \"no\"", "q\"r"), List.of(t.tokenize("\"x,y\",\"he said \"\"no\"\"\",\"q\\\"r\"")));
-        assertNull(t.tokenize("1,\"open"));
+        assertEquals(List.of("x,y", "\"he said \"\"no\"\"\"", "q\"r"),
+                List.of(t.tokenize("\"x,y\",\"he said \"\"no\"\"\",\"q\\\"r\"")));
+        assertEquals(List.of("1", "open"), List.of(t.tokenize("1,\"open")), "an open quote runs to the end");
+        CsvTokenizer doubled = new CsvTokenizer(',', '"', '"');
+        assertEquals(List.of("he said \"no\""), List.of(doubled.tokenize("\"he said \"\"no\"\"\"")));
+        CsvTokenizer options = new CsvTokenizer("||", '"', '\\', true, false, "NA", "EMPTY");
+        assertEquals(List.of("a ", "NA", "EMPTY", "b"), List.of(options.tokenize("  a ||||\"\"|| b")));
     }
 
     @Test
-    void csvUnterminatedQuoteIsMalformed() throws IOException {
-        List<Row> rows = read(new CsvSourceProvider(), CSV_SCHEMA, Map.of(), "1,\"open");
-        assertEquals(Arrays.asList(null, null, "1,\"open"), row(rows.get(0)));
+    void csvUnterminatedQuoteRunsToTheEndOfTheLine() throws IOException {
+        List<Row> rows = read(new CsvSourceProvider(), CSV_SCHEMA, Map.of(), "1,\"open", "\"open,2");
+        assertEquals(Arrays.asList(1, "open", null), row(rows.get(0)), "the open quote runs to the end of the line");
+        assertEquals(Arrays.asList(null, null, "\"open,2"), row(rows.get(1)), "one token for two columns");
     }
 
     private static final String[] JSON_LINES = {
@@ -164,6 +171,19 @@ class ParseModeTest {
                 "{\"id\":1.5}", "{\"id\":2147483648}");
         assertEquals(Arrays.asList(null, "{\"id\":1.5}"), row(rows.get(0)));
         assertEquals(Arrays.asList(null, "{\"id\":2147483648}"), row(rows.get(1)), "int overflow is malformed");
+    }
+
+    @Test
+    void jsonSingleQuotesByDefaultCommentsOnRequestAndTrailingTextIgnored() throws IOException {
+        StructType schema = new StructType().add("a", DataTypes.IntegerType).add("_corrupt_record", DataTypes.StringType);
+        List<Row> rows = read(new JsonSourceProvider(), schema, Map.of(), "{'a':1}", "{\"a\":2} // trailing", "// c");
+        assertEquals(Arrays.asList(1, null), row(rows.get(0)));
+        assertEquals(Arrays.asList(2, null), row(rows.get(1)));
+        assertEquals(Arrays.asList(null, "// c"), row(rows.get(2)));
+        List<Row> commented = read(new JsonSourceProvider(), schema, Map.of("allowComments", "true",
+                "allowSingleQuotes", "false"), "{\"a\":1 /* x */}", "// only a comment", "{'a':3}");
+        assertEquals(Arrays.asList(1, null), row(commented.get(0)));
+        assertEquals(Arrays.asList(null, "{'a':3}"), row(commented.get(1)), "a comment line is no row");
     }
 
     @Test
