@@ -250,7 +250,10 @@ public class Dataset<T> implements Serializable {
                         "hint", "")));
             }
         }
-        return new Dataset<>(session, new Union(List.of(plan, other.plan)), encoder);
+        // Both sides derived from one frame share nodes; the right one gets its own so that each
+        // branch scans its source, as in Spark.
+        LogicalPlan right = plan.sharesNodeWith(other.plan) ? other.plan.freshCopy() : other.plan;
+        return new Dataset<>(session, new Union(List.of(plan, right)), encoder);
     }
 
     public Dataset<T> unionAll(Dataset<T> other) {

@@ -160,4 +160,11 @@ class DatasetBatchTest {
             this.age = age;
         }
     }
+
+    @Test
+    void unionOfTwoFramesOfOneSourceReadsItOncePerBranch() {
+        Dataset<Row> u = df.where(col("v").gt(1)).select("name").union(df.where(col("v").lt(2)).select("name"));
+        assertEquals("[[b], [a]]", u.collectAsList().toString());
+        assertEquals(6, df.union(df).count());
+    }
 }
