@@ -72,15 +72,17 @@ public final class StateStoreProvider implements AutoCloseable {
     public void commit(StateStore s) {
         long next = s.version() + 1;
         try (StateFileWriter w = StateFileWriter.open(StateFiles.deltaFile(dir, next))) {
+            // Removals first: a key removed and then inserted again in this version is live at
+            // the end, and replay applies the records in file order.
+            for (byte[] key : s.removedKeys()) {
+                w.remove(key);
+            }
             var handles = s.updatedHandles();
             for (int i = 0; i < handles.size(); i++) {
                 long h = handles.getLong(i);
                 if (s.isLive(h)) {
                     writeEntry(w, s, h);
                 }
-            }
-            for (byte[] key : s.removedKeys()) {
-                w.remove(key);
             }
             w.commit();
         }
