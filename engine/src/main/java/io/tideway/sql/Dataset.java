@@ -107,7 +107,7 @@ public class Dataset<T> implements Serializable {
     }
 
     public Column col(String name) {
-        if (!name.equals("*") && plan.schema().indexOf(name) < 0) {
+        if (!name.equals("*") && Resolver.ordinalOf(name, plan.schema()) < 0) {
             throw Resolver.unresolved(name, plan.schema());
         }
         return new Column(new io.tideway.engine.expr.UnresolvedAttribute(name, plan));
@@ -165,7 +165,7 @@ public class Dataset<T> implements Serializable {
     }
 
     public Dataset<T> filter(Column condition) {
-        Expression c = Resolver.resolve(condition.expr(), plan.schema());
+        Expression c = Resolver.resolve(condition.expr(), plan);
         if (c.dataType() != io.tideway.sql.types.DataTypes.BooleanType) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", Map.of("sqlExpr",
                     ErrorParams.expr(c.sql()), "filter", ErrorParams.expr(c.sql()), "type", ErrorParams.type(c.dataType()))));
@@ -198,12 +198,12 @@ public class Dataset<T> implements Serializable {
         StructType s = plan.schema();
         List<Column> cols = new ArrayList<>();
         boolean replaced = false;
-        for (String f : s.fieldNames()) {
-            if (f.equalsIgnoreCase(name)) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.apply(i).name().equalsIgnoreCase(name)) {
                 cols.add(col.as(name));
                 replaced = true;
             } else {
-                cols.add(new Column(f));
+                cols.add(field(i));
             }
         }
         if (!replaced) {
@@ -214,24 +214,31 @@ public class Dataset<T> implements Serializable {
 
     public Dataset<Row> withColumnRenamed(String existing, String renamed) {
         List<Column> cols = new ArrayList<>();
-        for (String f : plan.schema().fieldNames()) {
-            cols.add(f.equalsIgnoreCase(existing) ? new Column(f).as(renamed) : new Column(f));
+        String[] names = plan.schema().fieldNames();
+        for (int i = 0; i < names.length; i++) {
+            cols.add(names[i].equalsIgnoreCase(existing) ? field(i).as(renamed) : field(i));
         }
         return select(cols.toArray(new Column[0]));
     }
 
     public Dataset<Row> drop(String... names) {
         List<Column> cols = new ArrayList<>();
-        for (String f : plan.schema().fieldNames()) {
+        String[] fields = plan.schema().fieldNames();
+        for (int i = 0; i < fields.length; i++) {
             boolean dropped = false;
             for (String n : names) {
-                dropped |= f.equalsIgnoreCase(n);
+                dropped |= fields[i].equalsIgnoreCase(n);
             }
             if (!dropped) {
-                cols.add(new Column(f));
+                cols.add(field(i));
             }
         }
         return select(cols.toArray(new Column[0]));
+    }
+
+    /** This Dataset's column {@code i}, bound by position: names may repeat (after a join). */
+    private Column field(int i) {
+        return new Column(Resolver.reference(plan.schema(), i));
     }
 
     public Dataset<T> union(Dataset<T> other) {
@@ -451,10 +458,15 @@ public class Dataset<T> implements Serializable {
 
     @Override
     public String toString() {
+        // Spark shows the first two columns and counts the rest.
         StringBuilder sb = new StringBuilder("[");
         StructField[] fs = plan.schema().fields();
-        for (int i = 0; i < fs.length; i++) {
+        for (int i = 0; i < Math.min(2, fs.length); i++) {
             sb.append(i == 0 ? "" : ", ").append(fs[i].name()).append(": ").append(fs[i].dataType().simpleString());
+        }
+        int more = fs.length - 2;
+        if (more > 0) {
+            sb.append(" ... ").append(more).append(more == 1 ? " more field" : " more fields");
         }
         return sb.append(']').toString();
     }
