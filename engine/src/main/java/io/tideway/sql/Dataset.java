@@ -89,8 +89,9 @@ public class Dataset<T> implements Serializable {
         return plan.isStreaming();
     }
 
+    /** As Spark's {@code println(schema.treeString)}: the tree, whose lines end in a newline, then an empty line. */
     public void printSchema() {
-        System.out.print(plan.schema().treeString());
+        System.out.println(plan.schema().treeString());
     }
 
     public void explain() {
