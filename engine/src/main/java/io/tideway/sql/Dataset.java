@@ -3,6 +3,7 @@ package io.tideway.sql;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.api.java.function.FilterFunction;
 import io.tideway.api.java.function.FlatMapFunction;
+import io.tideway.api.java.function.ForeachFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapPartitionsFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
@@ -437,6 +438,40 @@ public class Dataset<T> implements Serializable {
     public long count() {
         requireBatch();
         return BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext()).size();
+    }
+
+    /** The first {@code n} rows. */
+    public List<T> takeAsList(int n) {
+        List<T> all = collectAsList();
+        return new ArrayList<>(all.subList(0, Math.min(n, all.size())));
+    }
+
+    /** The first row; Spark's {@code NoSuchElementException} when there is none. */
+    public T first() {
+        List<T> one = takeAsList(1);
+        if (one.isEmpty()) {
+            throw new java.util.NoSuchElementException("next on empty iterator");
+        }
+        return one.get(0);
+    }
+
+    public T head() {
+        return first();
+    }
+
+    public boolean isEmpty() {
+        return takeAsList(1).isEmpty();
+    }
+
+    /** Runs {@code func} on every row, in this thread. */
+    public void foreach(ForeachFunction<T> func) {
+        for (T t : collectAsList()) {
+            try {
+                func.call(t);
+            } catch (Exception e) {
+                throw Unchecked.raise(e);
+            }
+        }
     }
 
     public void show() {
