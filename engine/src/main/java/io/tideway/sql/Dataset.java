@@ -3,6 +3,7 @@ package io.tideway.sql;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.api.java.function.FilterFunction;
 import io.tideway.api.java.function.FlatMapFunction;
+import io.tideway.api.java.function.ForeachFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapPartitionsFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
@@ -89,8 +90,9 @@ public class Dataset<T> implements Serializable {
         return plan.isStreaming();
     }
 
+    /** As Spark's {@code println(schema.treeString)}: the tree, whose lines end in a newline, then an empty line. */
     public void printSchema() {
-        System.out.print(plan.schema().treeString());
+        System.out.println(plan.schema().treeString());
     }
 
     public void explain() {
@@ -107,7 +109,7 @@ public class Dataset<T> implements Serializable {
     }
 
     public Column col(String name) {
-        if (!name.equals("*") && plan.schema().indexOf(name) < 0) {
+        if (!name.equals("*") && Resolver.ordinalOf(name, plan.schema()) < 0) {
             throw Resolver.unresolved(name, plan.schema());
         }
         return new Column(new io.tideway.engine.expr.UnresolvedAttribute(name, plan));
@@ -165,7 +167,7 @@ public class Dataset<T> implements Serializable {
     }
 
     public Dataset<T> filter(Column condition) {
-        Expression c = Resolver.resolve(condition.expr(), plan.schema());
+        Expression c = Resolver.resolve(condition.expr(), plan);
         if (c.dataType() != io.tideway.sql.types.DataTypes.BooleanType) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", Map.of("sqlExpr",
                     ErrorParams.expr(c.sql()), "filter", ErrorParams.expr(c.sql()), "type", ErrorParams.type(c.dataType()))));
@@ -198,12 +200,12 @@ public class Dataset<T> implements Serializable {
         StructType s = plan.schema();
         List<Column> cols = new ArrayList<>();
         boolean replaced = false;
-        for (String f : s.fieldNames()) {
-            if (f.equalsIgnoreCase(name)) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.apply(i).name().equalsIgnoreCase(name)) {
                 cols.add(col.as(name));
                 replaced = true;
             } else {
-                cols.add(new Column(f));
+                cols.add(field(i));
             }
         }
         if (!replaced) {
@@ -214,24 +216,31 @@ public class Dataset<T> implements Serializable {
 
     public Dataset<Row> withColumnRenamed(String existing, String renamed) {
         List<Column> cols = new ArrayList<>();
-        for (String f : plan.schema().fieldNames()) {
-            cols.add(f.equalsIgnoreCase(existing) ? new Column(f).as(renamed) : new Column(f));
+        String[] names = plan.schema().fieldNames();
+        for (int i = 0; i < names.length; i++) {
+            cols.add(names[i].equalsIgnoreCase(existing) ? field(i).as(renamed) : field(i));
         }
         return select(cols.toArray(new Column[0]));
     }
 
     public Dataset<Row> drop(String... names) {
         List<Column> cols = new ArrayList<>();
-        for (String f : plan.schema().fieldNames()) {
+        String[] fields = plan.schema().fieldNames();
+        for (int i = 0; i < fields.length; i++) {
             boolean dropped = false;
             for (String n : names) {
-                dropped |= f.equalsIgnoreCase(n);
+                dropped |= fields[i].equalsIgnoreCase(n);
             }
             if (!dropped) {
-                cols.add(new Column(f));
+                cols.add(field(i));
             }
         }
         return select(cols.toArray(new Column[0]));
+    }
+
+    /** This Dataset's column {@code i}, bound by position: names may repeat (after a join). */
+    private Column field(int i) {
+        return new Column(Resolver.reference(plan.schema(), i));
     }
 
     public Dataset<T> union(Dataset<T> other) {
@@ -250,7 +259,10 @@ public class Dataset<T> implements Serializable {
                         "hint", "")));
             }
         }
-        return new Dataset<>(session, new Union(List.of(plan, other.plan)), encoder);
+        // Both sides derived from one frame share nodes; the right one gets its own so that each
+        // branch scans its source, as in Spark.
+        LogicalPlan right = plan.sharesNodeWith(other.plan) ? other.plan.freshCopy() : other.plan;
+        return new Dataset<>(session, new Union(List.of(plan, right)), encoder);
     }
 
     public Dataset<T> unionAll(Dataset<T> other) {
@@ -428,6 +440,40 @@ public class Dataset<T> implements Serializable {
         return BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext()).size();
     }
 
+    /** The first {@code n} rows. */
+    public List<T> takeAsList(int n) {
+        List<T> all = collectAsList();
+        return new ArrayList<>(all.subList(0, Math.min(n, all.size())));
+    }
+
+    /** The first row; Spark's {@code NoSuchElementException} when there is none. */
+    public T first() {
+        List<T> one = takeAsList(1);
+        if (one.isEmpty()) {
+            throw new java.util.NoSuchElementException("next on empty iterator");
+        }
+        return one.get(0);
+    }
+
+    public T head() {
+        return first();
+    }
+
+    public boolean isEmpty() {
+        return takeAsList(1).isEmpty();
+    }
+
+    /** Runs {@code func} on every row, in this thread. */
+    public void foreach(ForeachFunction<T> func) {
+        for (T t : collectAsList()) {
+            try {
+                func.call(t);
+            } catch (Exception e) {
+                throw Unchecked.raise(e);
+            }
+        }
+    }
+
     public void show() {
         show(20, true);
     }
@@ -448,10 +494,15 @@ public class Dataset<T> implements Serializable {
 
     @Override
     public String toString() {
+        // Spark shows the first two columns and counts the rest.
         StringBuilder sb = new StringBuilder("[");
         StructField[] fs = plan.schema().fields();
-        for (int i = 0; i < fs.length; i++) {
+        for (int i = 0; i < Math.min(2, fs.length); i++) {
             sb.append(i == 0 ? "" : ", ").append(fs[i].name()).append(": ").append(fs[i].dataType().simpleString());
+        }
+        int more = fs.length - 2;
+        if (more > 0) {
+            sb.append(" ... ").append(more).append(more == 1 ? " more field" : " more fields");
         }
         return sb.append(']').toString();
     }

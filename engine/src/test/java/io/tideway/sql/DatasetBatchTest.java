@@ -114,7 +114,8 @@ class DatasetBatchTest {
     void printSchemaAndExplainUseSparkLayout() {
         String schemaText = capture(() -> df.select(col("name"), split(col("line"), " ").as("words"), col("v")).printSchema());
         assertEquals("root\n |-- name: string (nullable = true)\n |-- words: array (nullable = true)\n"
-                + " |    |-- element: string (containsNull = false)\n |-- v: long (nullable = true)\n", schemaText);
+                + " |    |-- element: string (containsNull = false)\n |-- v: long (nullable = true)\n\n", schemaText,
+                "Spark prints the tree with println: an empty line follows");
         String plan = capture(() -> df.where(col("v").gt(1)).select("name").explain());
         assertTrue(plan.contains("Project [name]\n+- Filter (v > 1)\n   +- LocalRelation"), plan);
     }
@@ -159,5 +160,12 @@ class DatasetBatchTest {
         public void setAge(long age) {
             this.age = age;
         }
+    }
+
+    @Test
+    void unionOfTwoFramesOfOneSourceReadsItOncePerBranch() {
+        Dataset<Row> u = df.where(col("v").gt(1)).select("name").union(df.where(col("v").lt(2)).select("name"));
+        assertEquals("[[b], [a]]", u.collectAsList().toString());
+        assertEquals(6, df.union(df).count());
     }
 }

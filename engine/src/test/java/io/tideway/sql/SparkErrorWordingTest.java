@@ -134,6 +134,11 @@ class SparkErrorWordingTest {
         assertEquals("_LEGACY_ERROR_TEMP_3102", collect.getCondition());
         assertTrue(collect.getMessage().startsWith("Queries with streaming sources must be executed with writeStream.start();\n"),
                 collect.getMessage());
+        for (Runnable action : List.<Runnable>of(rate::count, rate::show, () -> rate.foreach(r -> { }), rate::first,
+                rate::isEmpty, () -> rate.takeAsList(1))) {
+            assertTrue(analysis(action::run).getMessage().startsWith(
+                    "Queries with streaming sources must be executed with writeStream.start();\n"));
+        }
         assertSpark("STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", Map.of("outputMode", "complete",
                         "operation", "no streaming aggregations"),
                 "[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: complete. This output mode is not "

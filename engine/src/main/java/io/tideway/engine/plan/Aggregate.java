@@ -54,4 +54,9 @@ public final class Aggregate extends UnaryNode {
     protected String argString() {
         return NamedExpressions.listString(grouping) + ", " + NamedExpressions.listString(outputs);
     }
+
+    @Override
+    public Aggregate withNewChild(LogicalPlan child) {
+        return new Aggregate(grouping, outputs, child);
+    }
 }

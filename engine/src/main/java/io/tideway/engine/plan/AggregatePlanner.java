@@ -26,7 +26,7 @@ public final class AggregatePlanner {
         List<Expression> outputs = new ArrayList<>();
         LogicalPlan child = input;
         for (Column c : groupBy) {
-            Expression g = Resolver.resolve(c.expr(), input.schema());
+            Expression g = Resolver.resolve(c.expr(), input);
             if (g.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
                 if (child != input) {
                     throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1039", Map.of()));
@@ -41,7 +41,7 @@ public final class AggregatePlanner {
             outputs.add(g);
         }
         for (Column c : aggs) {
-            Expression a = Resolver.resolve(c.expr(), child.schema());
+            Expression a = Resolver.resolve(c.expr(), child);
             if (a.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
                 throw Unchecked.raise(new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)"));
             }

@@ -46,4 +46,9 @@ public final class Deduplicate extends UnaryNode {
         Arrays.stream(keyOrdinals).forEach(i -> j.add(child().schema().apply(i).name()));
         return j.toString();
     }
+
+    @Override
+    public Deduplicate withNewChild(LogicalPlan child) {
+        return new Deduplicate(keyOrdinals, withinWatermark, child);
+    }
 }

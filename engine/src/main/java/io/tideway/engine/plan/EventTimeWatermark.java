@@ -58,4 +58,9 @@ public final class EventTimeWatermark extends UnaryNode {
     protected String argString() {
         return schema.apply(eventTimeOrdinal).name() + ": " + delayMs + " milliseconds";
     }
+
+    @Override
+    public EventTimeWatermark withNewChild(LogicalPlan child) {
+        return new EventTimeWatermark(eventTimeOrdinal, delayMs, child);
+    }
 }

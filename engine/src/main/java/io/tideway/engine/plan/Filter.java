@@ -34,4 +34,9 @@ public final class Filter extends UnaryNode {
     protected String argString() {
         return condition.sql();
     }
+
+    @Override
+    public Filter withNewChild(LogicalPlan child) {
+        return new Filter(condition, child);
+    }
 }

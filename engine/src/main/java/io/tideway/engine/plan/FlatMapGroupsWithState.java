@@ -97,4 +97,10 @@ public final class FlatMapGroupsWithState extends UnaryNode {
     protected String argString() {
         return operationName() + ", " + timeout + ", " + functionOutputMode;
     }
+
+    @Override
+    public FlatMapGroupsWithState withNewChild(LogicalPlan child) {
+        return new FlatMapGroupsWithState(keyFunction, function, keyEncoder, valueEncoder, stateEncoder, outputEncoder,
+                timeout, isMapGroups, functionOutputMode, child);
+    }
 }

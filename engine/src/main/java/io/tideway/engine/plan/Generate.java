@@ -52,4 +52,9 @@ public final class Generate extends UnaryNode {
     protected String argString() {
         return "explode(" + generator.child().sql() + "), [" + outputName + "]";
     }
+
+    @Override
+    public Generate withNewChild(LogicalPlan child) {
+        return new Generate(generator, outputName, child, requiredChildOrdinals);
+    }
 }

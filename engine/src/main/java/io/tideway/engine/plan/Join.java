@@ -102,4 +102,9 @@ public final class Join extends LogicalPlan {
     protected String argString() {
         return joinType.sparkName() + (conditionSql == null ? "" : ", " + conditionSql);
     }
+
+    @Override
+    public Join copy(List<LogicalPlan> children) {
+        return new Join(children.get(0), children.get(1), joinType, leftKeys, rightKeys, residual, conditionSql);
+    }
 }

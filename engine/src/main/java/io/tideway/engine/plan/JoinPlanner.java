@@ -2,7 +2,6 @@ package io.tideway.engine.plan;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
-import io.tideway.engine.exec.ChainBuilder;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Comparison;
 import io.tideway.engine.expr.Expression;
@@ -119,17 +118,17 @@ public final class JoinPlanner {
             if (!(node instanceof UnresolvedAttribute a) || a.isStar()) {
                 return node;
             }
-            boolean fromLeft = a.origin() != null && ChainBuilder.contains(left, a.origin());
-            boolean fromRight = a.origin() != null && ChainBuilder.contains(right, a.origin());
-            int li = l.indexOf(a.name());
-            int ri = r.indexOf(a.name());
-            if (fromLeft && !fromRight && li >= 0) {
-                return ref(l, li, 0);
+            int fromLeft = a.origin() == null ? -1 : AttributeLineage.ordinalOf(left, a.origin(), a.name());
+            int fromRight = a.origin() == null ? -1 : AttributeLineage.ordinalOf(right, a.origin(), a.name());
+            if (fromLeft >= 0 && fromRight < 0) {
+                return ref(l, fromLeft, 0);
             }
-            if (fromRight && !fromLeft && ri >= 0) {
-                StructField f = r.apply(ri);
-                return new BoundReference(l.length() + ri, f.dataType(), f.nullable(), f.name(), f.metadata());
+            if (fromRight >= 0 && fromLeft < 0) {
+                StructField f = r.apply(fromRight);
+                return new BoundReference(l.length() + fromRight, f.dataType(), f.nullable(), f.name(), f.metadata());
             }
+            int li = Resolver.ordinalOf(a.name(), l);
+            int ri = Resolver.ordinalOf(a.name(), r);
             if (li >= 0 && ri >= 0) {
                 throw Unchecked.raise(new AnalysisException("AMBIGUOUS_REFERENCE", Map.of("name", ErrorParams.id(a.name()),
                         "referenceNames", "[" + ErrorParams.ids(a.name(), a.name()) + "]")));

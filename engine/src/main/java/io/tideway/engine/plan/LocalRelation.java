@@ -39,4 +39,9 @@ public final class LocalRelation extends LogicalPlan {
     protected String argString() {
         return "[" + String.join(", ", schema.fieldNames()) + "], " + rows.size() + " rows";
     }
+
+    @Override
+    public LocalRelation copy(List<LogicalPlan> children) {
+        return new LocalRelation(schema, rows);
+    }
 }

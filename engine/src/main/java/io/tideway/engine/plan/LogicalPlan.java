@@ -3,7 +3,11 @@ package io.tideway.engine.plan;
 import io.tideway.sql.types.StructType;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A node of an analysed logical plan: children resolved, output schema known. Built by
@@ -13,6 +17,38 @@ public abstract class LogicalPlan implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public abstract List<LogicalPlan> children();
+
+    /** A new node like this one over {@code children} (a leaf: a new node equal to this one). */
+    public abstract LogicalPlan copy(List<LogicalPlan> children);
+
+    /**
+     * A copy of this tree made of new nodes only. Executors tell sources and operators apart by
+     * identity, so a tree that appears twice in one plan (both branches of a union derived from
+     * one stream) must be two trees: Spark scans the source once per branch.
+     */
+    public LogicalPlan freshCopy() {
+        List<LogicalPlan> kids = new ArrayList<>();
+        for (LogicalPlan c : children()) {
+            kids.add(c.freshCopy());
+        }
+        return copy(kids);
+    }
+
+    /** Whether this tree and {@code other} hold a node in common (the same object). */
+    public boolean sharesNodeWith(LogicalPlan other) {
+        List<LogicalPlan> mine = new ArrayList<>();
+        collect(mine);
+        Set<LogicalPlan> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(mine);
+        List<LogicalPlan> theirs = new ArrayList<>();
+        other.collect(theirs);
+        for (LogicalPlan p : theirs) {
+            if (seen.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public abstract StructType schema();
 

@@ -37,4 +37,9 @@ public final class Project extends UnaryNode {
     protected String argString() {
         return NamedExpressions.listString(projectList);
     }
+
+    @Override
+    public Project withNewChild(LogicalPlan child) {
+        return new Project(projectList, child);
+    }
 }

@@ -29,7 +29,7 @@ public final class SelectPlanner {
             if (c.expr() instanceof UnresolvedAttribute a && a.isStar()) {
                 StructType s = child.schema();
                 for (int i = 0; i < s.length(); i++) {
-                    exprs.add(new UnresolvedAttribute(s.apply(i).name()));
+                    exprs.add(Resolver.reference(s, i)); // by position: names may repeat after a join
                 }
             } else {
                 exprs.add(c.expr());
@@ -54,8 +54,8 @@ public final class SelectPlanner {
         if (generatorAt >= 0) {
             Expression e = exprs.get(generatorAt);
             String name = e instanceof Alias a ? a.name() : "col";
-            Explode explode = (Explode) Resolver.resolve(e instanceof Alias a ? a.child() : e, child.schema());
-            Generate g = new Generate(explode, name, child, referencedOrdinals(exprs, generatorAt, child.schema()));
+            Explode explode = (Explode) Resolver.resolve(e instanceof Alias a ? a.child() : e, child);
+            Generate g = new Generate(explode, name, child, referencedOrdinals(exprs, generatorAt, child));
             input = g;
             int at = g.schema().length() - 1;
             StructField f = g.schema().apply(at);
@@ -63,7 +63,7 @@ public final class SelectPlanner {
         }
         List<Expression> resolved = new ArrayList<>();
         for (Expression e : exprs) {
-            resolved.add(e instanceof BoundReference ? e : Resolver.resolve(e, input.schema()));
+            resolved.add(e instanceof BoundReference ? e : Resolver.resolve(e, input));
         }
         for (Expression e : resolved) {
             if (e.exists(x -> x instanceof io.tideway.engine.expr.AggregateFunction)) {
@@ -74,11 +74,11 @@ public final class SelectPlanner {
     }
 
     /** Child columns the projections other than the generator use: only these are copied per element. */
-    private static int[] referencedOrdinals(List<Expression> exprs, int generatorAt, StructType schema) {
+    private static int[] referencedOrdinals(List<Expression> exprs, int generatorAt, LogicalPlan child) {
         java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
         for (int i = 0; i < exprs.size(); i++) {
             if (i != generatorAt) {
-                Resolver.resolve(exprs.get(i), schema).exists(x -> {
+                Resolver.resolve(exprs.get(i), child).exists(x -> {
                     if (x instanceof BoundReference r) {
                         used.add(r.ordinal());
                     }

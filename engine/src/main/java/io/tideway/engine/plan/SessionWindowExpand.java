@@ -52,4 +52,9 @@ public final class SessionWindowExpand extends UnaryNode {
     protected String argString() {
         return window.sql() + " AS " + COLUMN;
     }
+
+    @Override
+    public SessionWindowExpand withNewChild(LogicalPlan child) {
+        return new SessionWindowExpand(window, timeOrdinal, child);
+    }
 }

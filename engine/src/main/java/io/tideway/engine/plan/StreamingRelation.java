@@ -57,4 +57,9 @@ public final class StreamingRelation extends LogicalPlan {
     protected String argString() {
         return format + ", " + String.join(", ", schema.fieldNames());
     }
+
+    @Override
+    public StreamingRelation copy(List<LogicalPlan> children) {
+        return new StreamingRelation(provider, format, options, schema);
+    }
 }

@@ -48,4 +48,9 @@ public final class TimeWindowExpand extends UnaryNode {
     protected String argString() {
         return window.sql() + " AS " + WINDOW_COLUMN;
     }
+
+    @Override
+    public TimeWindowExpand withNewChild(LogicalPlan child) {
+        return new TimeWindowExpand(window, timeOrdinal, child);
+    }
 }

@@ -67,4 +67,9 @@ public final class TypedOperator extends UnaryNode {
     protected String argString() {
         return function.getClass().getSimpleName();
     }
+
+    @Override
+    public TypedOperator withNewChild(LogicalPlan child) {
+        return new TypedOperator(kind, function, input, output, child);
+    }
 }

@@ -19,4 +19,12 @@ public abstract class UnaryNode extends LogicalPlan {
     public final List<LogicalPlan> children() {
         return List.of(child);
     }
+
+    /** A new node like this one over {@code child}. */
+    public abstract UnaryNode withNewChild(LogicalPlan child);
+
+    @Override
+    public final UnaryNode copy(List<LogicalPlan> children) {
+        return withNewChild(children.get(0));
+    }
 }

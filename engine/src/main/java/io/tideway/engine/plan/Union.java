@@ -32,4 +32,9 @@ public final class Union extends LogicalPlan {
     protected String argString() {
         return "";
     }
+
+    @Override
+    public Union copy(List<LogicalPlan> children) {
+        return new Union(children);
+    }
 }

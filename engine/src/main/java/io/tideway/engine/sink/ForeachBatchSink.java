@@ -37,6 +37,12 @@ public final class ForeachBatchSink<T> implements StreamSink {
         return "ForeachBatchSink";
     }
 
+    /** Spark reports -1: {@code ForeachBatchSink} is a V1 {@code Sink}, whose written rows progress does not count. */
+    @Override
+    public boolean reportsNumOutputRows() {
+        return false;
+    }
+
     @Override
     public PartitionWriter createWriter(int partition, long batchId) {
         return new CollectingWriter(schema, Long.MAX_VALUE);

@@ -11,6 +11,14 @@ import java.util.List;
 public interface StreamSink {
     String description();
 
+    /**
+     * Whether the progress report's {@code sink.numOutputRows} counts the rows written; when false
+     * it is -1, as Spark reports it for sinks that are not DataSource V2 writes (foreachBatch, files).
+     */
+    default boolean reportsNumOutputRows() {
+        return true;
+    }
+
     PartitionWriter createWriter(int partition, long batchId);
 
     void commit(long batchId, List<CommitMessage> messages);

@@ -34,6 +34,16 @@ public interface StreamSource {
         return java.util.Map.of();
     }
 
+    /**
+     * The newest offset the source knows of regardless of read limits, for the progress report's
+     * {@code latestOffset}; null unless the source tracks it. Spark's
+     * {@code SupportsAdmissionControl.reportLatestOffset}: its file and rate sources report null,
+     * Kafka reports the topic ends.
+     */
+    default Offset reportLatestOffset() {
+        return null;
+    }
+
     /** {@code Trigger.AvailableNow}: fix the target to what is available now. */
     default void prepareForTriggerAvailableNow() {
     }

@@ -16,10 +16,6 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class StateStore {
     private static final int STAMP = 8;
-    /** The stamp of an entry removed in this version: {@link StateStoreProvider#commit} skips it. */
-    private static final long REMOVED = -1L;
-    /** The stamp of a record a larger value moved away from in this version: commit skips it too. */
-    private static final long SUPERSEDED = -2L;
     public static final long NO_HANDLE = MapRecordDescriptor.NO_HANDLE;
     private final BytesToBytesMap map;
     private final LongArrayList updated = new LongArrayList();
@@ -80,11 +76,7 @@ public final class StateStore {
             updated.addLong(h);
             return h;
         }
-        UnsafeBuffer page = map.buffer(h);
-        boolean listed = page.getLong(map.valueOffset(h)) == version + 1;
-        if (listed) {
-            page.putLong(map.valueOffset(h), SUPERSEDED); // overwritten below unless the entry moves
-        }
+        boolean listed = map.buffer(h).getLong(map.valueOffset(h)) == version + 1;
         long moved = map.replaceValue(h, scratch, 0, STAMP + payloadLength);
         if (moved != h || !listed) {
             updated.addLong(moved);
@@ -103,7 +95,6 @@ public final class StateStore {
      */
     public void remove(long handle) {
         UnsafeBuffer page = map.buffer(handle);
-        page.putLong(map.valueOffset(handle), REMOVED);
         byte[] key = new byte[map.keyLength(handle)];
         page.getBytes(map.keyOffset(handle), key);
         map.remove(page, map.keyOffset(handle), key.length);
@@ -111,10 +102,14 @@ public final class StateStore {
         numRemoved++;
     }
 
-    /** Whether {@code handle} (from {@link #updatedHandles}) still holds the entry: not removed or moved since. */
+    /**
+     * Whether {@code handle} (from {@link #updatedHandles}) still holds the entry: not removed or
+     * moved since. Both leave a dead record, whose key length the map stores negated
+     * ({@link MapRecordDescriptor}); a dead record's value offset cannot be computed, so the
+     * key length is the only thing to read.
+     */
     public boolean isLive(long handle) {
-        long stamp = map.buffer(handle).getLong(map.valueOffset(handle));
-        return stamp != REMOVED && stamp != SUPERSEDED;
+        return map.keyLength(handle) >= 0;
     }
 
     /** Keys removed in this version, for the delta file. */

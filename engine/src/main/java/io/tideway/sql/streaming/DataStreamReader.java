@@ -7,6 +7,9 @@ import io.tideway.engine.spi.SourceProvider;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Row;
 import io.tideway.sql.TidewaySession;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
 import java.util.LinkedHashMap;
@@ -31,15 +34,34 @@ public final class DataStreamReader {
         return this;
     }
 
+    /**
+     * The source's schema. Every column becomes nullable, as Spark's file sources force with
+     * {@code spark.sql.streaming.fileSource.schema.forceNullable} (default true): a file can hold
+     * anything, and only file sources accept a schema.
+     */
     public DataStreamReader schema(StructType schema) {
-        this.userSchema = schema;
+        this.userSchema = (StructType) asNullable(schema);
         return this;
     }
 
     /** A DDL schema string such as {@code "name STRING, age INT"}. */
     public DataStreamReader schema(String ddl) {
-        this.userSchema = StructType.fromDDL(ddl);
-        return this;
+        return schema(StructType.fromDDL(ddl));
+    }
+
+    /** Spark's {@code DataType.asNullable}: nullable at every level. */
+    private static DataType asNullable(DataType t) {
+        if (t instanceof StructType st) {
+            StructType out = new StructType();
+            for (StructField f : st.fields()) {
+                out = out.add(new StructField(f.name(), asNullable(f.dataType()), true, f.metadata()));
+            }
+            return out;
+        }
+        if (t instanceof ArrayType at) {
+            return new ArrayType(asNullable(at.elementType()), true);
+        }
+        return t;
     }
 
     public DataStreamReader option(String key, String value) {

@@ -47,6 +47,12 @@ public final class FileStreamSink implements StreamSink {
         return "FileSink[" + outputDir + "]";
     }
 
+    /** Spark reports -1: {@code FileStreamSink} is a V1 {@code Sink}, whose written rows progress does not count. */
+    @Override
+    public boolean reportsNumOutputRows() {
+        return false;
+    }
+
     @Override
     public PartitionWriter createWriter(int partition, long batchId) {
         format.checkSchema();

@@ -30,11 +30,12 @@ final class RateMicroBatchSource implements StreamSource {
         this.options = options;
     }
 
+    /** Spark's {@code RatePerMicroBatchStream.toString}, which spells the option {@code advanceMsPerBatch}. */
     @Override
     public String description() {
         return "RatePerMicroBatchStream[rowsPerBatch=" + options.rowsPerBatch() + ", numPartitions="
                 + options.numPartitionsText() + ", startTimestamp=" + options.startTimestamp()
-                + ", advanceMillisPerBatch=" + options.advanceMillisPerBatch() + "]";
+                + ", advanceMsPerBatch=" + options.advanceMillisPerBatch() + "]";
     }
 
     /**

@@ -17,15 +17,18 @@ import io.tideway.sql.types.StructType;
  * <p>Threading: stateless and thread-safe.
  */
 public final class RateSourceProvider implements SourceProvider {
-    /** {@code timestamp: timestamp, value: long}, neither nullable; shared with {@code rate-micro-batch}. */
+    /**
+     * {@code timestamp: timestamp, value: long}; shared with {@code rate-micro-batch}. Nullable
+     * although never null, as Spark declares them ({@code RateStreamProvider.SCHEMA}).
+     */
     static final StructType SCHEMA = new StructType()
-            .add("timestamp", DataTypes.TimestampType, false)
-            .add("value", DataTypes.LongType, false);
+            .add("timestamp", DataTypes.TimestampType, true)
+            .add("value", DataTypes.LongType, true);
     /** {@link #SCHEMA} plus {@code intendedNanoTime: long} (Tideway's {@code includeIntendedNanoTime}). */
     static final StructType SCHEMA_WITH_INTENDED_NANO_TIME = new StructType()
-            .add("timestamp", DataTypes.TimestampType, false)
-            .add("value", DataTypes.LongType, false)
-            .add("intendedNanoTime", DataTypes.LongType, false);
+            .add("timestamp", DataTypes.TimestampType, true)
+            .add("value", DataTypes.LongType, true)
+            .add("intendedNanoTime", DataTypes.LongType, true);
 
     @Override
     public String shortName() {

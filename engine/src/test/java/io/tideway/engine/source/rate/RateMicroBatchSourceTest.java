@@ -111,7 +111,7 @@ class RateMicroBatchSourceTest {
     @Test
     void descriptionAndDefaults() {
         assertEquals("RatePerMicroBatchStream[rowsPerBatch=7, numPartitions=default, startTimestamp=0, "
-                + "advanceMillisPerBatch=1000]", source("rowsPerBatch", "7").description());
+                + "advanceMsPerBatch=1000]", source("rowsPerBatch", "7").description());
         RateMicroBatchOptions o = RateMicroBatchOptions.parse(opts("rowsPerBatch", "7"));
         assertEquals(Runtime.getRuntime().availableProcessors(), o.numPartitions());
         assertEquals(0, o.startTimestamp());

@@ -200,11 +200,11 @@ class RateSourceTest {
     }
 
     @Test
-    void schemaIsTimestampThenValueNonNullable() {
+    void schemaIsTimestampThenValueNullableAsSparkDeclaresIt() {
         StructType schema = new RateSourceProvider().schema(null, opts());
         assertEquals("struct<timestamp:timestamp,value:bigint>", schema.simpleString());
-        assertFalse(schema.apply(0).nullable());
-        assertFalse(schema.apply(1).nullable());
+        assertTrue(schema.apply(0).nullable());
+        assertTrue(schema.apply(1).nullable());
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> new RateSourceProvider().schema(schema, opts()));
         assertEquals("RateStreamProvider source does not support user-specified schema.", e.getMessage());
