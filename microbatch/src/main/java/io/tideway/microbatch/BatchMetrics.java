@@ -12,7 +12,8 @@ record BatchMetrics(long[] inputRows, long outputRows, List<StateOp> stateOps) {
     }
 
     /** One stateful operator's state after the batch. */
+    /** {@code customMetrics}: the state store provider's, summed over partitions (Spark's {@code customMetrics}). */
     record StateOp(String operatorName, long rowsTotal, long rowsUpdated, long rowsRemoved, long rowsDroppedByWatermark,
-                   long memoryBytes, long commitMs, int partitions) {
+                   long memoryBytes, long commitMs, int partitions, java.util.Map<String, Long> customMetrics) {
     }
 }

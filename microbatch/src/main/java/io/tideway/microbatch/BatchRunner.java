@@ -25,6 +25,8 @@ import org.agrona.collections.LongArrayList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
@@ -83,7 +85,8 @@ final class BatchRunner implements AutoCloseable {
 
     /** One state partition's outcome; {@code next} is the shuffle into the stage above, or null. */
     private record ReduceResult(long outputRows, CommitMessage message, long keys, long updated, long removed, long memory,
-                                long commitMs, long droppedHere, ShuffleExchange next, long droppedByNext) {
+                                long commitMs, long droppedHere, ShuffleExchange next, long droppedByNext,
+                                Map<String, Long> customMetrics) {
     }
 
     /** The query's stateful operators, bottom-up. */
@@ -217,7 +220,9 @@ final class BatchRunner implements AutoCloseable {
             long memory = 0;
             long commitMs = 0;
             long droppedAbove = 0;
+            Map<String, Long> custom = new TreeMap<>();
             for (ReduceResult r : results) {
+                r.customMetrics.forEach((name, v) -> custom.merge(name, v, Long::sum));
                 keys += r.keys;
                 updated += r.updated;
                 removed += r.removed;
@@ -230,7 +235,7 @@ final class BatchRunner implements AutoCloseable {
                 }
             }
             ops.add(new BatchMetrics.StateOp(stages.get(k).operatorName(), keys, updated, removed, dropped, memory, commitMs,
-                    partitions));
+                    partitions, custom));
             dropped = droppedAbove;
         }
         List<CommitMessage> messages = new ArrayList<>();
@@ -280,7 +285,7 @@ final class BatchRunner implements AutoCloseable {
             provider.commit(store);
             long commitMs = (System.nanoTime() - t0) / 1_000_000;
             return new ReduceResult(output.count(), message, rowsTotal, updated, removed, store.memoryUsedBytes(), commitMs,
-                    droppedHere, next, nextSide == null ? 0 : nextSide.droppedByWatermark());
+                    droppedHere, next, nextSide == null ? 0 : nextSide.droppedByWatermark(), provider.customMetrics());
         } catch (RuntimeException e) {
             if (writer != null) {
                 writer.abort();

@@ -248,7 +248,7 @@ final class MicroBatchExecution extends StreamExecution {
         nextBatchId = batchId + 1;
         long totalMs = (System.nanoTime() - t0) / 1_000_000 + latestOffsetMs;
         recordProgress(ProgressBuilder.batch(this, spec, batchId, triggerStart, lastTriggerStartMs, sources, start, end,
-                available, m, Map.of("latestOffset", latestOffsetMs, "walCommit", walMs, "addBatch", addBatchMs,
+                m, Map.of("latestOffset", latestOffsetMs, "walCommit", walMs, "addBatch", addBatchMs,
                         "commitOffsets", commitMs, "queryPlanning", 0L, "getBatch", 0L, "triggerExecution", totalMs),
                 watermarks.eventTimeProgress(ctx, batchWatermarkMs)));
         lastTriggerStartMs = triggerStart;
@@ -260,7 +260,7 @@ final class MicroBatchExecution extends StreamExecution {
         long interval = Long.parseLong(spec.session().conf().get("spark.sql.streaming.noDataProgressEventInterval"));
         if (triggerStart - lastProgressMs >= interval) {
             lastProgressMs = triggerStart;
-            recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed, available,
+            recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed,
                     watermarks.hasWatermark() ? Map.of("watermark", ProgressTimestamp.format(watermarks.currentMs())) : Map.of()));
         }
     }

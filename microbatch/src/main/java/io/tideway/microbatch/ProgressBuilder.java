@@ -21,7 +21,7 @@ final class ProgressBuilder {
 
     static StreamingQueryProgress batch(StreamExecution q, QuerySpec spec, long batchId, long triggerStartMs,
                                         long previousTriggerStartMs, List<StreamSource> sources, Offset[] start,
-                                        Offset[] end, Offset[] latest, BatchMetrics m, Map<String, Long> durations,
+                                        Offset[] end, BatchMetrics m, Map<String, Long> durations,
                                         Map<String, String> eventTime) {
         long execMs = Math.max(1, durations.get("triggerExecution"));
         double sinceLast = previousTriggerStartMs < 0 ? Double.NaN : (triggerStartMs - previousTriggerStartMs) / 1000.0;
@@ -29,29 +29,31 @@ final class ProgressBuilder {
         for (int i = 0; i < sources.size(); i++) {
             long rows = m.inputRows()[i];
             double inputRate = previousTriggerStartMs < 0 ? 0.0 : sinceLast > 0 ? rows / sinceLast : Double.NaN;
-            sp.add(new SourceProgress(sources.get(i).description(), json(start[i]), json(end[i]), json(latest[i]), rows,
+            sp.add(new SourceProgress(sources.get(i).description(), json(start[i]), json(end[i]),
+                    json(sources.get(i).reportLatestOffset()), rows,
                     inputRate, rows * 1000.0 / execMs, end[i] == null ? Map.of() : sources.get(i).metrics(end[i])));
         }
         List<StateOperatorProgress> ops = new ArrayList<>();
         for (BatchMetrics.StateOp op : m.stateOps()) {
             ops.add(new StateOperatorProgress(op.operatorName(), op.rowsTotal(), op.rowsUpdated(), 0, op.rowsRemoved(), 0,
-                    op.commitMs(), op.memoryBytes(), op.rowsDroppedByWatermark(), op.partitions(), op.partitions(), Map.of()));
+                    op.commitMs(), op.memoryBytes(), op.rowsDroppedByWatermark(), op.partitions(), op.partitions(),
+                    op.customMetrics()));
         }
         return new StreamingQueryProgress(q.id(), q.runId(), spec.name(), ts(triggerStartMs), batchId, execMs, durations,
-                eventTime, ops, sp, new SinkProgress(spec.sink().description(), m.outputRows()));
+                eventTime, ops, sp, new SinkProgress(spec.sink().description(), spec.sink().reportsNumOutputRows() ? m.outputRows() : -1));
     }
 
     static StreamingQueryProgress idle(StreamExecution q, QuerySpec spec, long nextBatchId, long triggerStartMs,
-                                       List<StreamSource> sources, Offset[] committed, Offset[] latest,
+                                       List<StreamSource> sources, Offset[] committed,
                                        Map<String, String> eventTime) {
         List<SourceProgress> sp = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            sp.add(new SourceProgress(sources.get(i).description(), json(committed[i]), json(committed[i]), json(latest[i]),
-                    0, 0.0, 0.0));
+            sp.add(new SourceProgress(sources.get(i).description(), json(committed[i]), json(committed[i]),
+                    json(sources.get(i).reportLatestOffset()), 0, 0.0, 0.0));
         }
         return new StreamingQueryProgress(q.id(), q.runId(), spec.name(), ts(triggerStartMs), nextBatchId, 0,
                 Map.of("latestOffset", 0L, "triggerExecution", 0L), eventTime, List.of(), sp,
-                new SinkProgress(spec.sink().description(), 0));
+                new SinkProgress(spec.sink().description(), spec.sink().reportsNumOutputRows() ? 0 : -1));
     }
 
     private static String json(Offset o) {

@@ -15,6 +15,15 @@ public interface SourceProvider {
      */
     StructType schema(StructType userSchema, Options options);
 
+    /**
+     * As {@link #schema(StructType, Options)}, also given the session's settings, which
+     * {@code load()} passes: a source whose schema depends on one (the file source's partition
+     * type inference) overrides this.
+     */
+    default StructType schema(StructType userSchema, Options options, java.util.Map<String, String> sessionConf) {
+        return schema(userSchema, options);
+    }
+
     StreamSource create(SourceContext context);
 
     /** Whether the continuous executor can read this source ({@link #createContinuous}). */

@@ -90,7 +90,7 @@ public final class DataStreamReader {
         String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
         SourceProvider provider = Providers.source(fmt);
         Options opts = new Options(options);
-        StructType schema = provider.schema(userSchema, opts);
+        StructType schema = provider.schema(userSchema, opts, session.conf().getAll());
         return Dataset.ofRows(session, new StreamingRelation(provider, fmt, opts, schema));
     }
 

@@ -80,6 +80,12 @@ final class KafkaMicroBatchSource implements StreamSource {
         return new KafkaSourceOffset(latest);
     }
 
+    /** The topic ends last fetched, as Spark's Kafka source reports them in the progress's {@code latestOffset}. */
+    @Override
+    public Offset reportLatestOffset() {
+        return latestAvailable == null ? null : new KafkaSourceOffset(latestAvailable);
+    }
+
     /** Spark's {@code min/max/avgOffsetsBehindLatest}: the batch's end against the latest offsets last fetched. */
     @Override
     public Map<String, String> metrics(Offset end) {

@@ -45,6 +45,7 @@ public abstract class FileSourceProvider implements SourceProvider {
      * partition type inference reads ({@value PartitionColumns#TYPE_INFERENCE_CONF}): the data
      * columns, then the partition columns found under the path now.
      */
+    @Override
     public final StructType schema(StructType userSchema, Options options, Map<String, String> conf) {
         String path = FileSourceOptions.path(options);
         FileLister lister = FileSourceOptions.lister(options);
