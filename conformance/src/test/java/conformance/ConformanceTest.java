@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every conformance case, run on Tideway in this one JVM and compared with the output Apache
  * Spark 4.0.4 gave for it ({@code golden/}); a difference fails with a unified diff, unless the
  * case is listed in {@code DIVERGENCES.md}. {@code -Dconformance.cases=Windows,Joins.inner}
- * runs a subset.
+ * runs a subset; {@code -Dconformance.strict=true} fails listed cases too, with their diff (for
+ * whoever is fixing them).
  */
 class ConformanceTest {
     private static CaseRunner runner;
@@ -42,6 +43,9 @@ class ConformanceTest {
             Judge.Verdict v = judge.judge(c.name(), runner.run(c));
             if (!v.ok()) {
                 fail(c.name() + " " + v.outcome() + ":\n" + v.detail());
+            }
+            if (Boolean.getBoolean("conformance.strict") && !v.diff().isEmpty()) {
+                fail(c.name() + " (listed: " + v.detail() + "):\n" + v.diff());
             }
         }));
     }
