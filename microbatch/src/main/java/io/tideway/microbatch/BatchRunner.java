@@ -299,17 +299,15 @@ final class BatchRunner implements AutoCloseable {
     }
 
     /**
-     * Drops from the store's updated list the entries this version both wrote and removed. Since
-     * late rows are judged by the previous batch's watermark and state by this batch's, a stage
-     * may create a key and evict it in one batch; {@code StateStore.isLive}, which the commit
-     * asks of every updated handle, reads a removed record's stamp at an offset computed from its
-     * killed (bit-flipped, so negative) key length and fails. Such an entry belongs in neither
-     * the delta's puts (its removal is recorded) nor the updated count.
+     * Drops from the store's updated list the entries this version both wrote and removed (late
+     * rows are judged by the previous batch's watermark and state by this batch's, so a stage may
+     * create a key and evict it in one batch): the removal is what the delta records, and the
+     * progress's numRowsUpdated does not count them.
      */
     private static void forgetRemovedUpdates(StateStore store) {
         LongArrayList handles = store.updatedHandles();
         for (int i = handles.size() - 1; i >= 0; i--) {
-            if (store.keyLength(handles.getLong(i)) < 0) {
+            if (!store.isLive(handles.getLong(i))) {
                 handles.removeAt(i);
             }
         }

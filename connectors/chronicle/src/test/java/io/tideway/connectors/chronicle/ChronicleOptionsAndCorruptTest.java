@@ -183,7 +183,6 @@ class ChronicleOptionsAndCorruptTest {
         assertBadOption("option 'format'", null, "path", p, "format", "avro");
         assertBadOption("option 'startingPosition'", null, "path", p, "startingPosition", "middle");
         assertBadOption("option 'maxRecordsPerTrigger' must be positive", null, "path", p, "maxRecordsPerTrigger", "0");
-        assertBadOption("option 'mode'", null, "path", p, "mode", "LENIENT");
         assertBadOption("option 'rollCycle'", null, "path", p, "rollCycle", "FORTNIGHTLY");
         assertBadOption("option 'format' = 'wire'", null, "path", p, "format", "wire");
         assertBadOption("option 'format' = 'bytes'", SCHEMA, "path", p);
