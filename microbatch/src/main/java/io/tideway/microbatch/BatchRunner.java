@@ -5,6 +5,7 @@ import io.tideway.engine.exec.Operator;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.sink.ForeachBatchSink;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.InputPartition;
 import io.tideway.engine.spi.Offset;
@@ -118,8 +119,7 @@ final class BatchRunner implements AutoCloseable {
         try {
             reads = pool.runAll(readers);
         } catch (Exception e) {
-            sink.abort(batchId, List.of());
-            throw e;
+            throw failed(batchId, e);
         }
         long[] inputRows = new long[sources.size()];
         for (ReadResult r : reads) {
@@ -136,6 +136,21 @@ final class BatchRunner implements AutoCloseable {
             return BatchMetrics.stateless(inputRows, out);
         }
         return reduce(batchId, reads, inputRows);
+    }
+
+    /**
+     * The batch's tasks failed with {@code e}; returns what the batch fails with. Spark's
+     * foreachBatch function receives a lazy batch and meets such an error in its first action, so
+     * it is still called (with a batch that fails so); other sinks abort the batch. Not when the
+     * query is being stopped: an interrupted task is no failure to show the function.
+     */
+    private Exception failed(long batchId, Exception e) {
+        if (sink instanceof ForeachBatchSink<?> foreachBatch && !Thread.currentThread().isInterrupted()
+                && !(e instanceof InterruptedException)) {
+            return foreachBatch.failedBatch(batchId, e);
+        }
+        sink.abort(batchId, List.of());
+        return e;
     }
 
     private ReadResult read(long batchId, int source, InputPartition partition, int writerPartition) {
@@ -209,8 +224,7 @@ final class BatchRunner implements AutoCloseable {
                         sp.invalidate();
                     }
                 }
-                sink.abort(batchId, List.of());
-                throw e;
+                throw failed(batchId, e);
             }
             exchanges.forEach(ShuffleExchange::close);
             exchanges = new ArrayList<>();

@@ -4,7 +4,6 @@ import io.tideway.checkpoint.CommitMetadata;
 import io.tideway.checkpoint.OffsetSeq;
 import io.tideway.checkpoint.OffsetSeqMetadata;
 import io.tideway.checkpoint.RecoveryPoint;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.LogicalPlan;
@@ -19,7 +18,6 @@ import io.tideway.engine.spi.StreamSource;
 import io.tideway.engine.util.Durations;
 import io.tideway.microbatch.stateful.StatefulStage;
 import io.tideway.microbatch.stateful.WatermarkTracker;
-import io.tideway.sql.AnalysisException;
 import io.tideway.sql.RuntimeConfig;
 import io.tideway.sql.streaming.AvailableNowTrigger;
 import io.tideway.sql.streaming.OneTimeTrigger;
@@ -155,8 +153,9 @@ final class MicroBatchExecution extends StreamExecution {
             return out;
         }
         if (seq.offsets().size() != sources.size()) {
-            throw Unchecked.raise(new AnalysisException("There are [" + seq.offsets().size() + "] sources in the checkpoint offsets "
-                    + "and now there are [" + sources.size() + "] sources requested by the query. Cannot continue."));
+            // Spark checks this with Scala's assert, so a ported program sees an AssertionError
+            throw new AssertionError("assertion failed: There are [" + seq.offsets().size() + "] sources in the checkpoint offsets "
+                    + "and now there are [" + sources.size() + "] sources requested by the query. Cannot continue.");
         }
         for (int i = 0; i < out.length; i++) {
             String json = seq.offsets().get(i);

@@ -1,19 +1,25 @@
 package io.tideway.engine.query;
 
+import io.tideway.engine.error.ErrorConditions;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryException;
 import io.tideway.sql.streaming.StreamingQueryListener;
 
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The session's active queries, the checks that keep two runs of one query apart, and the
- * executor lookup. Thread-safe: every method synchronises on this registry.
+ * executor lookup. Thread-safe: every method synchronises on this registry, except that
+ * {@link #start} stops a previous run between two synchronised steps.
  */
 public final class QueryRegistry implements StreamingQueryManagerHooks {
+    private static final String STOP_ACTIVE_RUN_ON_RESTART = "spark.sql.streaming.stopActiveRunOnRestart";
     private final ListenerBus bus = new ListenerBus();
     private final List<StreamExecution> active = new ArrayList<>();
     private StreamExecution lastTerminatedWithError;
@@ -23,30 +29,66 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
         return bus;
     }
 
-    /** Finds the executor for the spec's trigger, creates the query, checks conflicts, starts it. */
+    /**
+     * Finds the executor for the spec's trigger, creates the query, checks conflicts, starts it.
+     * A run of the same query id (same checkpoint) that is still active is stopped first when
+     * {@code spark.sql.streaming.stopActiveRunOnRestart} is true (Spark 3.0+'s default), and
+     * refused otherwise; the stop happens outside the lock, since the stopping run reports its
+     * end through this registry.
+     */
     public StreamingQuery start(QuerySpec spec) {
         QueryExecutorProvider executor = executorFor(spec);
         executor.validate(spec);
+        StreamExecution query;
+        StreamExecution previousRun;
         synchronized (this) {
             if (spec.name() != null) {
                 for (StreamExecution q : active) {
                     if (spec.name().equals(q.name())) {
+                        // Spark's words: a ported program prints them
                         throw new IllegalArgumentException("Cannot start query with name " + spec.name()
-                                + " as a query with that name is already active in this TidewaySession");
+                                + " as a query with that name is already active in this SparkSession");
                     }
                 }
             }
-            StreamExecution query = executor.create(spec);
-            for (StreamExecution q : active) {
-                if (q.id().equals(query.id())) {
-                    throw new IllegalStateException("Cannot start query with id " + query.id()
-                            + " as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.");
-                }
+            query = executor.create(spec);
+            previousRun = activeRun(query.id());
+            if (previousRun == null) {
+                return register(query);
             }
-            active.add(query);
-            query.start(this);
-            return query;
+            if (!Boolean.parseBoolean(spec.session().conf().get(STOP_ACTIVE_RUN_ON_RESTART, "true"))) {
+                throw new IllegalStateException("Cannot start query with id " + query.id()
+                        + " as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.");
+            }
         }
+        System.err.println("WARN Stopping existing streaming query [id=" + previousRun.id() + ", runId=" + previousRun.runId()
+                + "], as a new run is being started.");
+        try {
+            previousRun.stop();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        synchronized (this) {
+            if (activeRun(query.id()) != null) { // a concurrent start won the race after the stop
+                throw new ConcurrentModificationException(ErrorConditions.message("CONCURRENT_QUERY", Map.of()));
+            }
+            return register(query);
+        }
+    }
+
+    private StreamExecution activeRun(UUID id) {
+        for (StreamExecution q : active) {
+            if (q.id().equals(id)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private StreamingQuery register(StreamExecution query) {
+        active.add(query);
+        query.start(this);
+        return query;
     }
 
     private static QueryExecutorProvider executorFor(QuerySpec spec) {
@@ -65,12 +107,7 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
     }
 
     public synchronized StreamingQuery get(UUID id) {
-        for (StreamExecution q : active) {
-            if (q.id().equals(id)) {
-                return q;
-            }
-        }
-        return null;
+        return activeRun(id);
     }
 
     @Override

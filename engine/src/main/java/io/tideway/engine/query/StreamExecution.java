@@ -1,6 +1,7 @@
 package io.tideway.engine.query;
 
 import io.tideway.checkpoint.CheckpointDir;
+import io.tideway.engine.sink.ForeachUserFunctionException;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryException;
@@ -96,7 +97,9 @@ public abstract class StreamExecution implements StreamingQuery {
                 }
             }
             if (error != null) {
-                failure = new StreamingQueryException(debugString(), error, committedOffsetsDescription(),
+                // Spark shows a user function's wrapped error in the message but gives the user's own exception as the cause
+                Throwable cause = error instanceof ForeachUserFunctionException ? error.getCause() : error;
+                failure = new StreamingQueryException(debugString(), cause, committedOffsetsDescription(),
                         availableOffsetsDescription(), "STREAM_FAILED", Map.of("id", id.toString(),
                                 "runId", runId.toString(), "message", error.getMessage() == null ? "" : error.getMessage()));
                 updateStatus("Terminated with exception: " + messageOf(error), false, false);

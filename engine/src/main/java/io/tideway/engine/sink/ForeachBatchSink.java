@@ -1,15 +1,19 @@
 package io.tideway.engine.sink;
 
 import io.tideway.SparkThrowable;
+import io.tideway.api.java.function.FilterFunction;
 import io.tideway.api.java.function.VoidFunction2;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.LocalRelation;
+import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.SelectPlanner;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.PartitionWriter;
 import io.tideway.engine.spi.StreamSink;
+import io.tideway.engine.row.GenericRow;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Encoder;
+import io.tideway.sql.Row;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.types.StructType;
 
@@ -18,6 +22,8 @@ import java.util.List;
 /**
  * {@code foreachBatch(f)}: calls {@code f} on the query thread with each batch as a static
  * Dataset and the batch id (the same id when a batch is re-run, so {@code f} can be idempotent).
+ * What {@code f} throws fails the query wrapped in {@code FOREACH_BATCH_USER_FUNCTION_ERROR},
+ * unless it is one of Spark's own errors, as in Spark.
  */
 public final class ForeachBatchSink<T> implements StreamSink {
     private final TidewaySession session;
@@ -50,15 +56,43 @@ public final class ForeachBatchSink<T> implements StreamSink {
 
     @Override
     public void commit(long batchId, List<CommitMessage> messages) {
-        LocalRelation batch = new LocalRelation(schema, CollectingWriter.allRows(messages));
+        try {
+            call(new LocalRelation(schema, CollectingWriter.allRows(messages)), batchId);
+        } catch (Exception e) {
+            throw Unchecked.raise(e);
+        }
+    }
+
+    /**
+     * The batch's tasks failed with {@code failure} (a FAILFAST file read, say). Spark hands
+     * {@code f} a lazy batch, so {@code f} is called and meets the failure in its first action;
+     * Tideway has already run the batch, so {@code f} gets a batch whose every action throws
+     * {@code failure}. Query thread.
+     *
+     * @return what the batch fails with: what {@code f} threw (the failure itself, from its
+     *         action), else {@code failure}, even when {@code f} never ran an action or swallowed
+     *         the error, since the batch's rows and state are incomplete
+     */
+    public Exception failedBatch(long batchId, Exception failure) {
+        Dataset<Row> rows = Dataset.ofRows(session, new LocalRelation(schema, List.of(new GenericRow(new Object[schema.length()], schema))))
+                .filter((FilterFunction<Row>) row -> {
+                    throw failure;
+                });
+        try {
+            call(rows.logicalPlan(), batchId);
+        } catch (Exception e) {
+            return e;
+        }
+        return failure;
+    }
+
+    private void call(LogicalPlan batch, long batchId) throws Exception {
         Dataset<T> ds = new Dataset<>(session, SelectPlanner.alignTo(encoder.schema(), batch), encoder);
         try {
             function.call(ds, batchId);
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            // Spark's own errors pass through unwrapped, as Spark's ForeachBatchSink passes them
-            throw e instanceof SparkThrowable ? Unchecked.raise(e) : new RuntimeException(e);
+            // Spark's own errors (a failed read met by an action) pass through unwrapped, as in Spark
+            throw e instanceof SparkThrowable ? e : ForeachUserFunctionException.ofBatchFunction(e);
         }
     }
 }

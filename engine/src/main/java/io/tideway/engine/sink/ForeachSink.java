@@ -2,6 +2,7 @@ package io.tideway.engine.sink;
 
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.encoders.RowEncoder;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.row.RowConverter;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.PartitionWriter;
@@ -165,7 +166,7 @@ public final class ForeachSink<T> implements StreamSink {
                 } catch (RuntimeException e) {
                     closed = true;
                     writer.close(e);
-                    throw e;
+                    throw Unchecked.raise(ForeachUserFunctionException.ofWriter(e));
                 }
             }
 

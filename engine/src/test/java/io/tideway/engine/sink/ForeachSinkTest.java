@@ -105,8 +105,12 @@ class ForeachSinkTest {
     void aNullColumnReadAsAPrimitiveFailsLikeSparks() {
         ForeachSink<Row> sink = new ForeachSink<>(new LongReader(), new RowEncoder(SCHEMA));
         PartitionWriter writer = sink.createWriter(0, 0);
-        NullPointerException e = assertThrows(NullPointerException.class, () -> writer.accept(memory.buffer(), 0, row(null, "x", 1.0)));
-        assertEquals("Value at index 0 is null", e.getMessage());
+        ForeachUserFunctionException e = assertThrows(ForeachUserFunctionException.class,
+                () -> writer.accept(memory.buffer(), 0, row(null, "x", 1.0)));
+        assertEquals("[FOREACH_USER_FUNCTION_ERROR] An error occurred in the user provided function in foreach sink. "
+                + "Reason: Value at index 0 is null SQLSTATE: 39000", e.getMessage(), "process() failed: Spark wraps it");
+        assertEquals(NullPointerException.class, e.getCause().getClass());
+        assertEquals("Value at index 0 is null", e.getCause().getMessage());
     }
 
     @Test

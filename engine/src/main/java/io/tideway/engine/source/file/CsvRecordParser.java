@@ -1,9 +1,13 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.SparkRuntimeException;
 import io.tideway.engine.row.RowConverter;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.StructType;
+
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One CSV line to one row. Tokens map in order to the schema's fields other than the
@@ -15,19 +19,22 @@ import io.tideway.sql.types.StructType;
  */
 final class CsvRecordParser implements RecordParser {
     private final CsvTokenizer tokenizer;
-    private final CsvValueParser values;
+    private final CsvValueParser valueParser;
     private final MalformedRecordPolicy policy;
     /** Field index of each token position. */
     private final int[] dataFields;
     private final DataType[] types;
+    /** This record's values, reused: the partial result a FAILFAST error shows. */
+    private final Object[] values;
 
-    CsvRecordParser(StructType schema, CsvTokenizer tokenizer, CsvValueParser values, MalformedRecordPolicy policy) {
+    CsvRecordParser(StructType schema, CsvTokenizer tokenizer, CsvValueParser valueParser, MalformedRecordPolicy policy) {
         this.tokenizer = tokenizer;
-        this.values = values;
+        this.valueParser = valueParser;
         this.policy = policy;
         int corrupt = policy.corruptColumn();
         this.dataFields = new int[schema.length() - (corrupt >= 0 ? 1 : 0)];
         this.types = new DataType[schema.length()];
+        this.values = new Object[schema.length()];
         for (int i = 0, j = 0; i < schema.length(); i++) {
             types[i] = schema.apply(i).dataType();
             if (i != corrupt) {
@@ -38,34 +45,41 @@ final class CsvRecordParser implements RecordParser {
 
     @Override
     public boolean parse(String record, RowWriter row) {
+        Arrays.fill(values, null);
         String[] tokens = tokenizer.tokenize(record);
         if (tokens == null) {
             for (int field : dataFields) {
                 row.setNull(field);
             }
-            return policy.malformed(record, "Unterminated quoted field", null, row);
+            return policy.malformed(record, values, () -> malformedCsvRecord(record), row);
         }
-        String reason = tokens.length == dataFields.length ? null
-                : "Expected " + dataFields.length + " tokens but found " + tokens.length;
+        boolean countMismatch = tokens.length != dataFields.length;
         Throwable cause = null;
         for (int j = 0; j < dataFields.length; j++) {
             int field = dataFields[j];
-            Object value;
             try {
-                value = j < tokens.length ? values.parse(tokens[j], types[field]) : null;
+                values[field] = j < tokens.length ? valueParser.parse(tokens[j], types[field]) : null;
             } catch (RuntimeException e) {
-                value = null;
-                if (reason == null) {
-                    reason = "Cannot parse '" + tokens[j] + "' as " + types[field].simpleString();
+                values[field] = null;
+                if (cause == null) {
                     cause = e;
                 }
             }
-            RowConverter.writeValue(value, types[field], row, field);
+            RowConverter.writeValue(values[field], types[field], row, field);
         }
-        if (reason != null) {
-            return policy.malformed(record, reason, cause, row);
+        if (countMismatch) {
+            // Spark's partial result pads or cuts the tokens; a token that then fails voids it
+            return policy.malformed(record, cause == null ? values : new Object[values.length], () -> malformedCsvRecord(record), row);
+        }
+        if (cause != null) {
+            Throwable parseError = cause;
+            return policy.malformed(record, values, () -> parseError, row);
         }
         policy.wellFormed(row);
         return true;
+    }
+
+    private static RuntimeException malformedCsvRecord(String record) {
+        return new SparkRuntimeException("MALFORMED_CSV_RECORD", Map.of("badRecord", record));
     }
 }

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 /**
  * Reads one admitted file: opens it on the first {@link #read}, turns each record into a row in a
  * reused scratch buffer and hands it to the consumer, and closes the file when exhausted. A
- * FAILFAST parse error becomes a {@link MalformedRecordException} naming the file and line; a
+ * FAILFAST parse error becomes Spark's {@code FAILED_READ_FILE} chain ({@link FileReadFailure}); a
  * file deleted since it was admitted fails naming it (Spark's default
  * {@code ignoreMissingFiles=false}).
  *
@@ -92,7 +92,7 @@ final class FilePartitionReader implements PartitionReader {
             keep = parser.parse(record, writer);
         } catch (BadRecordException e) {
             close();
-            throw new MalformedRecordException(uri, Math.max(1, lineNumber), record, e);
+            throw FileReadFailure.malformedRecord(uri, e);
         }
         if (keep) {
             int first = writer.numFields() - partitionValues.length;

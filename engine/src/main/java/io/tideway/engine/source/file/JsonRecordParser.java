@@ -8,6 +8,9 @@ import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.StructType;
 
+import java.util.Arrays;
+import java.util.function.Supplier;
+
 /**
  * One JSON line to one row. A line that is not a JSON object is malformed with every field
  * null; a field of the wrong type is malformed with only that field null (Spark 3.4+ partial
@@ -20,66 +23,68 @@ final class JsonRecordParser implements RecordParser {
     private final ObjectMapper mapper;
     private final String[] names;
     private final DataType[] types;
-    private final JsonValueParser values;
+    private final JsonValueParser valueParser;
+    /** This record's values, reused: the partial result a FAILFAST error shows. */
+    private final Object[] values;
     private final MalformedRecordPolicy policy;
 
-    JsonRecordParser(ObjectMapper mapper, StructType schema, JsonValueParser values, MalformedRecordPolicy policy) {
+    JsonRecordParser(ObjectMapper mapper, StructType schema, JsonValueParser valueParser, MalformedRecordPolicy policy) {
         this.mapper = mapper;
         this.names = schema.fieldNames();
         this.types = new DataType[names.length];
         for (int i = 0; i < names.length; i++) {
             types[i] = schema.apply(i).dataType();
         }
-        this.values = values;
+        this.valueParser = valueParser;
+        this.values = new Object[names.length];
         this.policy = policy;
     }
 
     @Override
     public boolean parse(String record, RowWriter row) {
         int corrupt = policy.corruptColumn();
+        Arrays.fill(values, null);
         JsonNode root;
         try {
             root = mapper.readTree(record);
         } catch (JsonProcessingException e) {
-            return allNull(record, "Malformed JSON: " + e.getOriginalMessage(), e, row);
+            return allNull(record, () -> e, row);
         }
         if (root == null || root.isMissingNode()) {
             return false; // no value at all (a comment line with allowComments): no row, as Spark
         }
         if (!root.isObject()) {
-            return allNull(record, "Expected a JSON object but found " + root.getNodeType(), null, row);
+            return allNull(record, () -> null, row);
         }
-        String reason = null;
-        Throwable cause = null;
+        RuntimeException cause = null;
         for (int i = 0; i < names.length; i++) {
             if (i == corrupt) {
                 continue;
             }
-            Object value;
             try {
-                value = values.convert(root.get(names[i]), types[i]);
+                values[i] = valueParser.convert(names[i], root.get(names[i]), types[i]);
             } catch (RuntimeException e) {
-                value = null;
-                if (reason == null) {
-                    reason = "Field '" + names[i] + "': " + e.getMessage();
+                values[i] = null;
+                if (cause == null) {
                     cause = e;
                 }
             }
-            RowConverter.writeValue(value, types[i], row, i);
+            RowConverter.writeValue(values[i], types[i], row, i);
         }
-        if (reason != null) {
-            return policy.malformed(record, reason, cause, row);
+        if (cause != null) {
+            RuntimeException parseError = cause;
+            return policy.malformed(record, values, () -> parseError, row);
         }
         policy.wellFormed(row);
         return true;
     }
 
-    private boolean allNull(String record, String reason, Throwable cause, RowWriter row) {
+    private boolean allNull(String record, Supplier<Throwable> cause, RowWriter row) {
         for (int i = 0; i < names.length; i++) {
             if (i != policy.corruptColumn()) { // a null bit, once set, is not cleared by a later put
                 row.setNull(i);
             }
         }
-        return policy.malformed(record, reason, cause, row);
+        return policy.malformed(record, values, cause, row);
     }
 }

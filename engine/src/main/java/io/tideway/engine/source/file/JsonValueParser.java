@@ -1,6 +1,8 @@
 package io.tideway.engine.source.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tideway.SparkRuntimeException;
+import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.row.GenericRow;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
@@ -9,13 +11,15 @@ import io.tideway.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Converts a JSON value to the Java value of a schema type, following Spark's
  * {@code JacksonParser}: JSON null is null; a string field takes any value (non-strings as their
  * JSON text); int and long take integral numbers in range; double takes any number and
  * {@code "NaN"}/{@code "Infinity"}/{@code "-Infinity"}; timestamps take ISO strings or epoch
- * seconds; arrays and structs recurse. Anything else throws, making the record malformed.
+ * seconds; arrays and structs recurse. Anything else throws Spark's
+ * {@code CANNOT_PARSE_JSON_FIELD}, making the record malformed.
  *
  * <p>Threading: immutable and thread-safe.
  */
@@ -26,7 +30,8 @@ final class JsonValueParser {
         this.timestamps = timestamps;
     }
 
-    Object convert(JsonNode node, DataType t) {
+    /** The value of {@code node}, the value of field {@code name} (named in the error), as type {@code t}. */
+    Object convert(String name, JsonNode node, DataType t) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -71,7 +76,7 @@ final class JsonValueParser {
             if (node.isArray()) {
                 List<Object> out = new ArrayList<>(node.size());
                 for (JsonNode element : node) {
-                    out.add(convert(element, at.elementType()));
+                    out.add(convert(name, element, at.elementType()));
                 }
                 return out;
             }
@@ -79,12 +84,22 @@ final class JsonValueParser {
             if (node.isObject()) {
                 Object[] fields = new Object[st.length()];
                 for (int i = 0; i < fields.length; i++) {
-                    fields[i] = convert(node.get(st.apply(i).name()), st.apply(i).dataType());
+                    fields[i] = convert(st.apply(i).name(), node.get(st.apply(i).name()), st.apply(i).dataType());
                 }
                 return new GenericRow(fields, st);
             }
         }
-        throw new IllegalArgumentException("Failed to parse a value for data type " + t.simpleString()
-                + " (current token: " + node.getNodeType() + ")");
+        throw new SparkRuntimeException("CANNOT_PARSE_JSON_FIELD", Map.of("fieldName", ErrorParams.value(name),
+                "fieldValue", tokenText(node), "jsonType", node.asToken().name(), "dataType", ErrorParams.type(t)));
+    }
+
+    /** The text Jackson's parser gives for the value's first token ({@code getText}). */
+    private static String tokenText(JsonNode node) {
+        if (node.isObject()) {
+            return "{";
+        } else if (node.isArray()) {
+            return "[";
+        }
+        return node.asText();
     }
 }

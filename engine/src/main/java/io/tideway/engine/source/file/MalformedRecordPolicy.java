@@ -9,6 +9,7 @@ import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Applies the parse {@code mode} and {@code columnNameOfCorruptRecord} to a malformed record.
@@ -66,16 +67,22 @@ final class MalformedRecordPolicy {
 
     /**
      * Decides the fate of a malformed record whose bad fields {@code row} already holds as null;
-     * the corrupt-record column must not have been written yet.
+     * the corrupt-record column must not have been written yet. {@code partialResult} holds the
+     * same values as Java objects, for the FAILFAST error; {@code cause} makes the parser's error,
+     * only in FAILFAST mode (malformed records are otherwise cheap).
      *
      * @return true to emit the row, false to drop it
+     * @throws BadRecordException in FAILFAST mode
      */
-    boolean malformed(String record, String reason, Throwable cause, RowWriter row) {
+    boolean malformed(String record, Object[] partialResult, Supplier<Throwable> cause, RowWriter row) {
         switch (mode) {
             case DROPMALFORMED:
                 return false;
             case FAILFAST:
-                throw new BadRecordException(reason, cause);
+                if (corruptColumn >= 0) {
+                    partialResult[corruptColumn] = record;
+                }
+                throw new BadRecordException(partialResult, cause.get());
             default:
                 if (corruptColumn >= 0) {
                     row.putString(corruptColumn, record);

@@ -1,5 +1,7 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.SparkException;
+import io.tideway.SparkRuntimeException;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.sql.Row;
 import io.tideway.sql.types.DataTypes;
@@ -79,15 +81,31 @@ class ParseModeTest {
         assertEquals(List.of(1, 5, 6), SourceDriver.column(rows, 0));
     }
 
+    /** Spark's chain: the file, then the record's partial row (its corrupt column holds the line), then the parser's error. */
     @Test
-    void csvFailFastNamesFileAndRecord() {
-        MalformedRecordException e = assertThrows(MalformedRecordException.class,
+    void csvFailFastRaisesSparksChain() {
+        SparkException e = assertThrows(SparkException.class,
                 () -> read(new CsvSourceProvider(), CSV_SCHEMA, Map.of("mode", "failfast"), CSV_LINES));
-        assertTrue(e.getMessage().startsWith("Malformed records are detected in record parsing. Parse Mode: FAILFAST."),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("'x,b'"), e.getMessage());
-        assertTrue(e.getMessage().contains("file " + tmp.resolve("in/data").toUri()), e.getMessage());
-        assertEquals(2, e.line());
+        assertEquals("FAILED_READ_FILE.NO_HINT", e.getCondition());
+        assertEquals("[FAILED_READ_FILE.NO_HINT] Encountered error while reading file " + tmp.resolve("in/data").toUri()
+                + ".  SQLSTATE: KD001", e.getMessage());
+        SparkException malformed = (SparkException) e.getCause();
+        assertEquals("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: "
+                + "[null,b,x,b].\nParse Mode: FAILFAST. To process malformed records as null result, try setting the option "
+                + "'mode' as 'PERMISSIVE'.  SQLSTATE: 22023", malformed.getMessage());
+        assertEquals(NumberFormatException.class, malformed.getCause().getClass());
+    }
+
+    @Test
+    void csvFailFastMissingFieldIsMalformedCsvRecord() {
+        StructType schema = new StructType().add("k", DataTypes.StringType).add("n", DataTypes.IntegerType);
+        SparkException e = assertThrows(SparkException.class,
+                () -> read(new CsvSourceProvider(), schema, Map.of("mode", "FAILFAST"), "a,1", "b"));
+        assertTrue(e.getCause().getMessage().startsWith(
+                "[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records are detected in record parsing: [b,null]."),
+                e.getCause().getMessage());
+        assertEquals("[MALFORMED_CSV_RECORD] Malformed CSV record: b SQLSTATE: KD000", e.getCause().getCause().getMessage());
+        assertEquals(SparkRuntimeException.class, e.getCause().getCause().getClass());
     }
 
     @Test
@@ -156,12 +174,29 @@ class ParseModeTest {
     }
 
     @Test
-    void jsonFailFastNamesFileAndRecord() {
-        MalformedRecordException e = assertThrows(MalformedRecordException.class,
+    void jsonFailFastTypeMismatchIsCannotParseJsonField() {
+        SparkException e = assertThrows(SparkException.class,
                 () -> read(new JsonSourceProvider(), JSON_SCHEMA, Map.of("mode", "FAILFAST"), JSON_LINES));
-        assertTrue(e.getMessage().contains("Parse Mode: FAILFAST"), e.getMessage());
-        assertTrue(e.getMessage().contains(JSON_LINES[1]), e.getMessage());
-        assertTrue(e.getMessage().contains("file " + tmp.resolve("in/data").toUri()), e.getMessage());
+        assertEquals("FAILED_READ_FILE.NO_HINT", e.getCondition());
+        assertTrue(e.getCause().getMessage().contains("record parsing: [null,b,null,null,null,null," + JSON_LINES[1] + "]."),
+                e.getCause().getMessage());
+        assertEquals("[CANNOT_PARSE_JSON_FIELD] Cannot parse the field name 'id' and the value oops of the JSON token type "
+                + "VALUE_STRING to target Spark data type \"BIGINT\". SQLSTATE: 2203G", e.getCause().getCause().getMessage());
+    }
+
+    @Test
+    void jsonFailFastSyntaxErrorKeepsJacksonsError() {
+        StructType schema = new StructType().add("a", DataTypes.LongType);
+        SparkException e = assertThrows(SparkException.class,
+                () -> read(new JsonSourceProvider(), schema, Map.of("mode", "FAILFAST"), "{\"a\":"));
+        assertTrue(e.getCause().getMessage().contains("record parsing: [null]."), e.getCause().getMessage());
+        assertTrue(e.getCause().getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException, e.getCause().getCause().toString());
+    }
+
+    @Test
+    void badRecordTextIsSparksInternalRow() {
+        assertEquals("[1,null,1704067200000000,19723,x]", FileReadFailure.rowText(new Object[]{1L, null,
+                Timestamp.from(Instant.parse("2024-01-01T00:00:00Z")), java.sql.Date.valueOf("2024-01-01"), "x"}));
     }
 
     @Test
