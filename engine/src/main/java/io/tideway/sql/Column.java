@@ -11,6 +11,7 @@ import io.tideway.engine.expr.Not;
 import io.tideway.engine.expr.NullCheck;
 import io.tideway.engine.expr.UnaryMinus;
 import io.tideway.engine.expr.UnresolvedAttribute;
+import io.tideway.engine.sql.SqlExpressionParser;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 
@@ -131,7 +132,7 @@ public class Column implements Serializable {
 
     /** {@code cast("bigint")}, {@code cast("string")}: the type by its SQL name. */
     public Column cast(String to) {
-        return cast(DataTypes.fromName(to));
+        return cast(SqlExpressionParser.parseDataType(to));
     }
 
     /** A field of a struct column, e.g. {@code col("window").getField("start")}. */

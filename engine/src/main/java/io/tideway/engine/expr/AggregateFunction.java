@@ -66,7 +66,7 @@ public abstract class AggregateFunction extends Expression {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
                     "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0),
                     "requiredType", "\"NUMERIC\" or \"ANSI INTERVAL\"", "inputSql", ErrorParams.expr(child.sql()),
-                    "inputType", ErrorParams.type(t))));
+                    "inputType", ErrorParams.type(t)), sqlOrigin()));
         }
     }
 }

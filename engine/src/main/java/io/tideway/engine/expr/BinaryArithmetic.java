@@ -41,6 +41,29 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         return "(" + left.sql() + " " + op.symbol + " " + right.sql() + ")";
     }
 
+    /**
+     * The one type both operands have once Spark's ANSI coercion casts a string operand to the
+     * other's type ({@code s - b} subtracts two booleans), or null if they still differ.
+     */
+    private static DataType sameTypeOnceCoerced(DataType a, DataType b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a == DataTypes.StringType && b == DataTypes.BooleanType || b == DataTypes.StringType && a == DataTypes.BooleanType) {
+            return DataTypes.BooleanType;
+        }
+        return null;
+    }
+
+    /** The input types of Spark's operator, as its {@code BINARY_OP_WRONG_TYPE} prints them. */
+    private String requiredTypes() {
+        return switch (op) {
+            case ADD, SUBTRACT -> "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")";
+            case DIVIDE -> "(\"DOUBLE\" or \"DECIMAL\")";
+            case MULTIPLY, REMAINDER -> "\"NUMERIC\"";
+        };
+    }
+
     @Override
     public Expression coerceTypes() {
         if (op == Op.ADD || op == Op.SUBTRACT) {
@@ -54,7 +77,11 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         }
         DataType t = TypeCoercion.widerNumeric(left.dataType(), right.dataType());
         if (t == null) {
-            throw TypeCoercion.mismatch(sql(), left.dataType(), right.dataType());
+            DataType same = sameTypeOnceCoerced(left.dataType(), right.dataType());
+            if (same != null) {
+                throw TypeCoercion.wrongType(this, requiredTypes(), same);
+            }
+            throw TypeCoercion.mismatch(this, left.dataType(), right.dataType());
         }
         if (op == Op.DIVIDE) {
             t = DataTypes.DoubleType;

@@ -57,7 +57,7 @@ public final class Cast extends Expression implements Coercible {
         DataType from = child.dataType();
         if (!canCast(from, to)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", Map.of(
-                    "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to))));
+                    "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to)), sqlOrigin()));
         }
         return this;
     }

@@ -73,7 +73,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
         }
         DataType t = TypeCoercion.widerNumeric(a, b);
         if (t == null) {
-            throw TypeCoercion.mismatch(sql(), a, b);
+            throw TypeCoercion.mismatch(this, a, b);
         }
         return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
     }

@@ -46,7 +46,7 @@ public final class Explode extends Expression {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
                     "sqlExpr", ErrorParams.expr("explode(" + child.sql() + ")"), "paramIndex", ErrorParams.ordinal(0),
                     "requiredType", "(\"ARRAY\" or \"MAP\")", "inputSql", ErrorParams.expr(child.sql()),
-                    "inputType", ErrorParams.type(child.dataType()))));
+                    "inputType", ErrorParams.type(child.dataType())), sqlOrigin()));
         }
         return at.elementType();
     }

@@ -14,6 +14,13 @@ import java.util.function.Function;
  */
 public abstract class Expression implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** Where the user wrote this node, if in SQL text; taken from {@link CurrentOrigin} when built. Not part of equality. */
+    private final Origin sqlOrigin = CurrentOrigin.get();
+
+    /** Where in SQL text the user wrote this node, or null for nodes built through the Column API. */
+    public final Origin sqlOrigin() {
+        return sqlOrigin;
+    }
 
     public abstract List<Expression> children();
 
@@ -47,14 +54,22 @@ public abstract class Expression implements Serializable {
     /** Compiles this (resolved) tree into an evaluator owned by one task. */
     public abstract Evaluator evaluator(EvalContext context);
 
+    /**
+     * Applies {@code rule} bottom-up. The copies this makes and whatever the rule builds for a node
+     * take that node's {@link #sqlOrigin}, and errors the rule raises find it in {@link CurrentOrigin}.
+     */
     public Expression transformUp(Function<Expression, Expression> rule) {
+        return CurrentOrigin.withOrigin(sqlOrigin, () -> transformUpHere(rule));
+    }
+
+    private Expression transformUpHere(Function<Expression, Expression> rule) {
         List<Expression> kids = children();
         Expression self = this;
         if (!kids.isEmpty()) {
             List<Expression> next = new ArrayList<>(kids.size());
             boolean changed = false;
             for (Expression k : kids) {
-                Expression n = k.transformUp(rule);
+                Expression n = k.transformUp(rule); // restores this node's origin when done
                 changed |= n != k;
                 next.add(n);
             }

@@ -1,14 +1,10 @@
 package io.tideway.engine.expr;
 
-import io.tideway.engine.error.ErrorParams;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.RowReader;
-import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 
 import java.util.List;
-import java.util.Map;
 
 /** {@code AND} / {@code OR} with SQL three-valued logic. */
 public final class Logical extends BinaryExpression implements Coercible {
@@ -37,13 +33,22 @@ public final class Logical extends BinaryExpression implements Coercible {
 
     @Override
     public Expression coerceTypes() {
+        DataType a = left.dataType();
+        DataType b = right.dataType();
+        // Spark casts a string or NULL operand to BOOLEAN; other types must already agree
+        if (!a.equals(b) && isCastable(a) && isCastable(b)) {
+            throw TypeCoercion.mismatch(this, a, b);
+        }
         for (Expression e : children()) {
             if (e.dataType() != DataTypes.BooleanType && e.dataType() != DataTypes.NullType) {
-                throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE", Map.of("sqlExpr",
-                        ErrorParams.expr(sql()), "inputType", "\"BOOLEAN\"", "actualDataType", ErrorParams.type(e.dataType()))));
+                throw TypeCoercion.wrongType(this, "\"BOOLEAN\"", e.dataType());
             }
         }
         return this;
+    }
+
+    private static boolean isCastable(DataType t) {
+        return t != DataTypes.NullType && t != DataTypes.StringType;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tideway.engine.expr;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.AttributeLineage;
+import io.tideway.engine.plan.ExtendedAnalysisException;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.StructField;
@@ -23,6 +24,30 @@ public final class Resolver {
      * the first column of that name.
      */
     public static Expression resolve(Expression e, LogicalPlan input) {
+        try {
+            return resolveIn(e, input);
+        } catch (RuntimeException | Error ex) {
+            throw ex;
+        } catch (Exception ex) { // Unchecked.raise throws AnalysisException undeclared
+            if (ex instanceof AnalysisException a && checkedWithPlan(a)) {
+                throw Unchecked.raise(new ExtendedAnalysisException(a, input));
+            }
+            throw Unchecked.raise(ex);
+        }
+    }
+
+    /**
+     * Errors Spark raises in {@code CheckAnalysis}, which wraps them with the plan it checked
+     * ({@code ;} and the plan's tree after the message); errors of its resolution rules and of
+     * the Dataset's eager checks carry none.
+     */
+    private static boolean checkedWithPlan(AnalysisException a) {
+        String c = a.getCondition();
+        return !(a instanceof ExtendedAnalysisException) && c != null
+                && (c.startsWith("UNRESOLVED_COLUMN.") || c.startsWith("DATATYPE_MISMATCH."));
+    }
+
+    private static Expression resolveIn(Expression e, LogicalPlan input) {
         Expression bySource = e.transformUp(node -> {
             if (node instanceof UnresolvedAttribute a && a.origin() != null && !a.isStar()) {
                 int i = AttributeLineage.ordinalOf(input, a.origin(), a.name());
@@ -40,7 +65,7 @@ public final class Resolver {
                     throw Unchecked.raise(new AnalysisException("Invalid usage of '*' in expression '" + e.sql() + "'"));
                 }
                 int i = ordinalOf(a.name(), input);
-                return i < 0 ? resolveNested(a.name(), input) : reference(input, i);
+                return i < 0 ? resolveNested(a, input) : reference(input, i);
             }
             if (node instanceof UnresolvedExtractField x) {
                 return GetStructField.byName(x.child(), x.field());
@@ -55,11 +80,11 @@ public final class Resolver {
     }
 
     /** {@code window.start}: a column, then struct fields by name. */
-    private static Expression resolveNested(String name, StructType input) {
-        String[] parts = name.split("\\.");
+    private static Expression resolveNested(UnresolvedAttribute a, StructType input) {
+        String[] parts = a.name().split("\\.");
         int i = parts.length > 1 ? ordinalOf(parts[0], input) : -1;
         if (i < 0) {
-            throw unresolved(name, input);
+            throw unresolvedAttribute(a, input);
         }
         Expression e = reference(input, i);
         for (int p = 1; p < parts.length; p++) {
@@ -82,9 +107,9 @@ public final class Resolver {
                 matches.add(n);
             }
         }
-        if (matches.size() > 1) {
+        if (matches.size() > 1) { // raised for the attribute being resolved, if any: it is the current origin
             throw Unchecked.raise(new AnalysisException("AMBIGUOUS_REFERENCE", Map.of("name", ErrorParams.id(name),
-                    "referenceNames", "[" + ErrorParams.ids(matches.toArray(new String[0])) + "]")));
+                    "referenceNames", "[" + ErrorParams.ids(matches.toArray(new String[0])) + "]"), CurrentOrigin.get()));
         }
         return found;
     }
@@ -96,8 +121,24 @@ public final class Resolver {
     }
 
     /**
-     * Throws Spark's {@code UNRESOLVED_COLUMN.WITH_SUGGESTION} proposing all of {@code input}'s
-     * columns; declared to return so callers can write {@code throw}.
+     * Throws Spark's {@code UNRESOLVED_COLUMN} for a column the analyzer cannot resolve in
+     * {@code input}: at most five columns proposed, nearest to the name first
+     * ({@link ColumnSuggestions}), and the attribute's origin; declared to return so callers can
+     * write {@code throw}.
+     */
+    public static RuntimeException unresolvedAttribute(UnresolvedAttribute a, StructType input) {
+        List<String> proposal = ColumnSuggestions.ordered(a.name(), input.fieldNames());
+        String name = ErrorParams.id(a.name());
+        throw Unchecked.raise(proposal.isEmpty()
+                ? new AnalysisException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName", name), a.sqlOrigin())
+                : new AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION", Map.of("objectName", name,
+                        "proposal", String.join(", ", proposal)), a.sqlOrigin()));
+    }
+
+    /**
+     * Throws Spark's {@code UNRESOLVED_COLUMN.WITH_SUGGESTION} as {@code Dataset.col(name)} raises
+     * it, before analysis: all of {@code input}'s columns proposed, in schema order; declared to
+     * return so callers can write {@code throw}.
      */
     public static RuntimeException unresolved(String name, StructType input) {
         throw Unchecked.raise(new AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION",

@@ -52,7 +52,7 @@ public final class Split extends Expression {
         if (str.dataType() != DataTypes.StringType && str.dataType() != DataTypes.NullType) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
                     "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0), "requiredType", "\"STRING\"",
-                    "inputSql", ErrorParams.expr(str.sql()), "inputType", ErrorParams.type(str.dataType()))));
+                    "inputSql", ErrorParams.expr(str.sql()), "inputType", ErrorParams.type(str.dataType())), sqlOrigin()));
         }
         return DataTypes.createArrayType(DataTypes.StringType, false);
     }

@@ -38,9 +38,21 @@ final class TypeCoercion {
         return new Cast(e, target, true);
     }
 
-    /** Throws Spark's {@code BINARY_OP_DIFF_TYPES}; declared to return so callers can write {@code throw}. */
-    static RuntimeException mismatch(String sql, DataType a, DataType b) {
-        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES",
-                Map.of("sqlExpr", ErrorParams.expr(sql), "left", ErrorParams.type(a), "right", ErrorParams.type(b))));
+    /**
+     * Throws Spark's {@code BINARY_OP_DIFF_TYPES} for {@code op}, whose operands have types
+     * {@code a} and {@code b}; declared to return so callers can write {@code throw}.
+     */
+    static RuntimeException mismatch(Expression op, DataType a, DataType b) {
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", Map.of("sqlExpr",
+                ErrorParams.expr(op.sql()), "left", ErrorParams.type(a), "right", ErrorParams.type(b)), op.sqlOrigin()));
+    }
+
+    /**
+     * Throws Spark's {@code BINARY_OP_WRONG_TYPE}: both operands of {@code op} have type
+     * {@code actual}, which it does not take ({@code required} as Spark prints its input types).
+     */
+    static RuntimeException wrongType(Expression op, String required, DataType actual) {
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE", Map.of("sqlExpr",
+                ErrorParams.expr(op.sql()), "inputType", required, "actualDataType", ErrorParams.type(actual)), op.sqlOrigin()));
     }
 }

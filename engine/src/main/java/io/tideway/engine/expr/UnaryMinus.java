@@ -1,13 +1,19 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
 
 import java.util.List;
+import java.util.Map;
 
 /** Numeric negation. */
-public final class UnaryMinus extends Expression {
+public final class UnaryMinus extends Expression implements Coercible {
     private static final long serialVersionUID = 1L;
     private final Expression child;
 
@@ -28,6 +34,20 @@ public final class UnaryMinus extends Expression {
     @Override
     public String sql() {
         return "(- " + child.sql() + ")";
+    }
+
+    /** Spark takes numbers and intervals (a string is cast to a number); anything else is refused. */
+    @Override
+    public Expression coerceTypes() {
+        DataType t = child.dataType();
+        if (t == DataTypes.BooleanType || t == DataTypes.TimestampType || t == DataTypes.DateType || t == DataTypes.BinaryType
+                || t instanceof ArrayType || t instanceof StructType) {
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of("sqlExpr",
+                    ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0), "requiredType",
+                    "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")",
+                    "inputSql", ErrorParams.expr(child.sql()), "inputType", ErrorParams.type(t)), sqlOrigin()));
+        }
+        return this;
     }
 
     @Override

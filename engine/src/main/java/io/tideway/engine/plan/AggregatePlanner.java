@@ -9,6 +9,7 @@ import io.tideway.engine.expr.TimeWindow;
 import io.tideway.sql.types.StructField;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Resolver;
+import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
 
@@ -26,6 +27,7 @@ public final class AggregatePlanner {
         List<Expression> outputs = new ArrayList<>();
         LogicalPlan child = input;
         for (Column c : groupBy) {
+            requireGroupingName(c.expr(), input);
             Expression g = Resolver.resolve(c.expr(), input);
             if (g.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
                 if (child != input) {
@@ -46,7 +48,7 @@ public final class AggregatePlanner {
                 throw Unchecked.raise(new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)"));
             }
             if (Aggregate.aggregateOf(a) == null) {
-                throw notAnAggregate(a);
+                throw notAnAggregate(a, grouping);
             }
             AggregateFunction f = Aggregate.aggregateOf(a);
             if (f.input().exists(e -> e instanceof AggregateFunction)) {
@@ -58,17 +60,56 @@ public final class AggregatePlanner {
     }
 
     /**
+     * Spark resolves {@code groupBy("name")} eagerly ({@code Dataset.resolve}), so an unknown name
+     * lists every column in schema order rather than by similarity as the analyzer does. The
+     * column API does not tell {@code groupBy("kind")} from {@code groupBy(col("kind"))}; both
+     * take the eager wording here.
+     */
+    private static void requireGroupingName(Expression e, LogicalPlan input) {
+        if (e instanceof UnresolvedAttribute a && !a.isStar() && a.origin() == null && a.sqlOrigin() == null
+                && !a.name().contains(".")
+                && Resolver.ordinalOf(a.name(), input.schema()) < 0) {
+            throw Resolver.unresolved(a.name(), input.schema());
+        }
+    }
+
+    /**
      * An {@code agg()} column that is not an aggregate function: Spark's {@code MISSING_AGGREGATION}
      * when it aggregates nothing, Tideway's own message when it wraps one (Spark would run it).
      */
-    private static RuntimeException notAnAggregate(Expression a) {
+    private static RuntimeException notAnAggregate(Expression a, List<Expression> grouping) {
         Expression e = a instanceof Alias alias ? alias.child() : a;
         if (e.exists(x -> x instanceof AggregateFunction)) {
+            Expression column = ungroupedColumn(e, grouping);
+            if (column != null) { // signal + max(signal): Spark names the column outside the aggregate
+                throw missingAggregation(column);
+            }
             throw Unchecked.raise(new AnalysisException("Tideway does not support " + e.sql() + " in agg() yet: it "
                     + "supports count, sum, avg, min and max applied directly in agg()."));
         }
+        throw missingAggregation(e);
+    }
+
+    private static RuntimeException missingAggregation(Expression e) {
         throw Unchecked.raise(new AnalysisException("MISSING_AGGREGATION", Map.of("expression", ErrorParams.expr(e.sql()),
                 "expressionAnyValue", ErrorParams.expr("any_value(" + e.sql() + ")"))));
+    }
+
+    /** The first input column {@code e} reads outside its aggregate functions that is not grouped by, or null. */
+    private static Expression ungroupedColumn(Expression e, List<Expression> grouping) {
+        if (e instanceof AggregateFunction || grouping.stream().anyMatch(g -> g.sql().equals(e.sql()))) {
+            return null;
+        }
+        if (e instanceof BoundReference) {
+            return e;
+        }
+        for (Expression child : e.children()) {
+            Expression found = ungroupedColumn(child, grouping);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** {@code groupBy(window(t, ...))}: one input row per window under the aggregate (Spark's TimeWindowing). */

@@ -12,9 +12,26 @@ import java.util.Map;
  */
 public final class ExtendedAnalysisException extends AnalysisException {
     private static final long serialVersionUID = 1L;
+    private final String simpleMessage;
 
     public ExtendedAnalysisException(String condition, Map<String, String> messageParameters, LogicalPlan plan) {
-        super(ErrorConditions.message(condition, messageParameters) + ";\n" + plan.treeString(), null, condition,
-                messageParameters);
+        this(ErrorConditions.message(condition, messageParameters), null, condition, messageParameters, null, plan);
+    }
+
+    /** Spark's {@code new ExtendedAnalysisException(e, plan)}: {@code e} with the plan it was raised for. */
+    public ExtendedAnalysisException(AnalysisException e, LogicalPlan plan) {
+        this(e.getSimpleMessage(), e.getCause(), e.getCondition(), e.getMessageParameters(), e.origin(), plan);
+        setStackTrace(e.getStackTrace());
+    }
+
+    private ExtendedAnalysisException(String simpleMessage, Throwable cause, String condition,
+            Map<String, String> messageParameters, io.tideway.engine.expr.Origin origin, LogicalPlan plan) {
+        super(simpleMessage + ";\n" + plan.treeString(), cause, condition, messageParameters, origin);
+        this.simpleMessage = simpleMessage;
+    }
+
+    @Override
+    public String getSimpleMessage() {
+        return simpleMessage;
     }
 }

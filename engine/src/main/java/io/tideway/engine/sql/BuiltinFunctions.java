@@ -2,6 +2,7 @@ package io.tideway.engine.sql;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.Literal;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
@@ -66,10 +67,13 @@ final class BuiltinFunctions {
         }
     }
 
-    /** Throws Spark's {@code UNRESOLVED_ROUTINE}; declared to return so callers can write {@code throw}. */
+    /**
+     * Throws Spark's {@code UNRESOLVED_ROUTINE} for the call being translated (its origin is
+     * current); declared to return so callers can write {@code throw}.
+     */
     static RuntimeException unresolved(String name) {
         throw Unchecked.raise(new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", ErrorParams.id(name),
-                "searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]")));
+                "searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"), CurrentOrigin.get()));
     }
 
     private static Column one(String fn, List<Column> args) {
@@ -81,7 +85,8 @@ final class BuiltinFunctions {
         if (args.size() < min || args.size() > max) {
             String expected = min == max ? String.valueOf(min) : "[" + min + ", " + max + "]";
             throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
-                    ErrorParams.id(fn), "expectedNum", expected, "actualNum", String.valueOf(args.size()), "docroot", DOC_ROOT)));
+                    ErrorParams.id(fn), "expectedNum", expected, "actualNum", String.valueOf(args.size()), "docroot", DOC_ROOT),
+                    CurrentOrigin.get())); // the call being translated
         }
     }
 

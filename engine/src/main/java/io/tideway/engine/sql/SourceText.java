@@ -50,6 +50,11 @@ final class SourceText {
         return new SourceText(text, "", new int[0], new int[0]);
     }
 
+    /** Whether this is a whole query for {@code sql()} rather than an expression. */
+    boolean isQuery() {
+        return prefix.isEmpty();
+    }
+
     String original() {
         return original;
     }

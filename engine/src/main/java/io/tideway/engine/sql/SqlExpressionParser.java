@@ -1,8 +1,11 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -13,6 +16,7 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,6 +59,24 @@ public final class SqlExpressionParser {
             return translator.translate(as.operand(0)).as(((SqlIdentifier) as.operand(1)).getSimple());
         }
         return translator.translate(item);
+    }
+
+    /**
+     * Spark's {@code parseDataType}, for {@code Column.cast(String)}: the type by its SQL name. A
+     * bare name no type has is Spark's {@code UNSUPPORTED_DATATYPE}, a parse error at that name.
+     */
+    public static DataType parseDataType(String text) {
+        try {
+            return DataTypes.fromName(text);
+        } catch (IllegalArgumentException e) {
+            String name = text.strip();
+            if (name.isEmpty() || !SourceText.isWordStart(name.charAt(0))
+                    || !name.chars().allMatch(ch -> SourceText.isWordPart((char) ch))) {
+                throw e;
+            }
+            throw Unchecked.raise(new SqlTextException("UNSUPPORTED_DATATYPE", Map.of("typeName",
+                    ErrorParams.expr(name.toUpperCase(Locale.ROOT))), text, text.indexOf(name), null));
+        }
     }
 
     /** The one select item, or a syntax error at the first token after it (a comma, FROM, ...). */

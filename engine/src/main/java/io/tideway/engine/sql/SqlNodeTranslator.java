@@ -2,6 +2,8 @@ package io.tideway.engine.sql;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.CurrentOrigin;
+import io.tideway.engine.expr.Origin;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
 import io.tideway.sql.functions;
@@ -14,9 +16,11 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.NlsString;
@@ -44,7 +48,15 @@ final class SqlNodeTranslator {
         this.api = api;
     }
 
+    /**
+     * The column for {@code n}; every node built for it takes {@code n}'s {@link Origin}, so that
+     * analysis errors point where the user wrote it.
+     */
     Column translate(SqlNode n) {
+        return CurrentOrigin.withOrigin(originOf(n), () -> translateHere(n));
+    }
+
+    private Column translateHere(SqlNode n) {
         if (n instanceof SqlIdentifier id) {
             return identifier(id);
         }
@@ -203,7 +215,7 @@ final class SqlNodeTranslator {
     }
 
     private Column logical(SqlBasicCall c) {
-        boolean and = c.getKind() == org.apache.calcite.sql.SqlKind.AND;
+        boolean and = c.getKind() == SqlKind.AND;
         Column acc = arg(c, 0);
         for (int i = 1; i < c.operandCount(); i++) {
             acc = and ? acc.and(arg(c, i)) : acc.or(arg(c, i));
@@ -247,6 +259,36 @@ final class SqlNodeTranslator {
         int end = src.wordEnd(at);
         return end - at == name.length() && src.original().regionMatches(true, at, name, 0, name.length())
                 ? src.original().substring(at, end) : name;
+    }
+
+    /** Where Spark's parse tree starts {@code n}: line, and position within the line, in the user's text. */
+    Origin originOf(SqlNode n) {
+        return Origin.at(src.original(), startOf(n));
+    }
+
+    /**
+     * The offset of {@code n}'s first token as Spark's parser sees it: an infix or postfix operator
+     * starts with its left operand as written (with that operand's parentheses, as in
+     * {@code (13 - i) = x}); anything else at its own first token, after the parentheses Calcite
+     * counts into its span.
+     */
+    private int startOf(SqlNode n) {
+        if (n instanceof SqlCall c && c.operandCount() > 0 && c.operand(0) != null && startsWithOperand(c)) {
+            return offset(c.operand(0).getParserPosition());
+        }
+        String text = src.original();
+        int at = offset(n.getParserPosition());
+        while (at < text.length() && (text.charAt(at) == '(' || Character.isWhitespace(text.charAt(at)))) {
+            at++;
+        }
+        return at < text.length() ? at : offset(n.getParserPosition());
+    }
+
+    private static boolean startsWithOperand(SqlCall c) {
+        SqlSyntax syntax = c.getOperator().getSyntax();
+        return syntax == SqlSyntax.BINARY || syntax == SqlSyntax.POSTFIX
+                || c.getKind() == SqlKind.AS || c.getKind() == SqlKind.BETWEEN || c.getKind() == SqlKind.LIKE
+                || c.getKind() == SqlKind.IN || c.getKind() == SqlKind.NOT_IN;
     }
 
     private int offset(SqlParserPos pos) {

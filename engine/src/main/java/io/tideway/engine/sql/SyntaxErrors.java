@@ -1,6 +1,8 @@
 package io.tideway.engine.sql;
 
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.Origin;
+import io.tideway.sql.AnalysisException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.impl.ParseException;
@@ -28,14 +30,23 @@ final class SyntaxErrors {
             // Spark puts "end of input" after the last character; Calcite's end token sits on it
             int offset = last.kind == 0 ? src.original().length() : src.originalOffset(last.beginLine, last.beginColumn);
             String near = last.kind == 0 ? null : unescaped(last.image, src, offset);
-            return at(src.original(), offset, near, e);
+            String hint = expects(pe, ")") && openParentheses(src.original(), offset) > 0 ? ": missing ')'" : "";
+            return at(src, offset, near, hint, e);
         }
         SqlParserPos pos = e.getPos();
         int offset = pos == null ? src.original().length() : src.originalOffset(pos.getLineNum(), pos.getColumnNum());
         int wordEnd = src.wordEnd(offset);
         String near = offset >= src.original().length() ? null
                 : src.original().substring(offset, wordEnd < 0 ? offset + 1 : wordEnd);
-        return at(src.original(), offset, near, e);
+        return at(src, offset, near, "", e);
+    }
+
+    /** The error for Calcite stopping at {@code near}: Spark's trailing-comma refusal, else a syntax error. */
+    private static RuntimeException at(SourceText src, int offset, String near, String hint, Throwable cause) {
+        if (src.isQuery() && "FROM".equalsIgnoreCase(near) && previousChar(src.original(), offset) == ',') {
+            throw trailingComma();
+        }
+        return at(src.original(), offset, near, hint, cause);
     }
 
     /**
@@ -66,8 +77,63 @@ final class SyntaxErrors {
      * of the input. Declared to return so callers can write {@code throw}.
      */
     static RuntimeException at(String text, int offset, String near, Throwable cause) {
+        return at(text, offset, near, "", cause);
+    }
+
+    /** As {@link #at(String, int, String, Throwable)}, with ANTLR's {@code hint} after the token ({@code : missing ')'}). */
+    private static RuntimeException at(String text, int offset, String near, String hint, Throwable cause) {
         String what = near == null ? "end of input" : "'" + near + "'";
-        throw Unchecked.raise(new SqlTextException("PARSE_SYNTAX_ERROR", Map.of("error", what, "hint", ""), text, offset, cause));
+        throw Unchecked.raise(new SqlTextException("PARSE_SYNTAX_ERROR", Map.of("error", what, "hint", hint), text, offset, cause));
+    }
+
+    /**
+     * Spark's parser reads {@code SELECT a, FROM t} as selecting a column named FROM, which its
+     * analyzer refuses as {@code TRAILING_COMMA_IN_SELECT} at the query's start (line 1 pos 0).
+     */
+    private static RuntimeException trailingComma() {
+        throw Unchecked.raise(new AnalysisException("TRAILING_COMMA_IN_SELECT", Map.of(), new Origin(1, 0)));
+    }
+
+    /** Whether Calcite would have accepted {@code image} (e.g. {@code ")"}) as the next token. */
+    private static boolean expects(ParseException pe, String image) {
+        if (pe.expectedTokenSequences == null || pe.tokenImage == null) {
+            return false;
+        }
+        String quoted = "\"" + image + "\"";
+        for (int[] seq : pe.expectedTokenSequences) {
+            if (seq.length > 0 && quoted.equals(pe.tokenImage[seq[0]])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parentheses opened and not closed before {@code offset}, outside quotes; ANTLR then offers the missing ')'. */
+    private static int openParentheses(String text, int offset) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    private static char previousChar(String text, int offset) {
+        for (int i = offset - 1; i >= 0; i--) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return 0;
     }
 
     /** Throws Spark's {@code PARSE_EMPTY_STATEMENT} for blank {@code text}. */

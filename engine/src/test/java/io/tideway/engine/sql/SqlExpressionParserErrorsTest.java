@@ -19,7 +19,8 @@ class SqlExpressionParserErrorsTest {
     @Test
     void unknownFunctionIsNamed() {
         assertEquals("[UNRESOLVED_ROUTINE] Cannot resolve routine `foo` on search path [`system`.`builtin`, "
-                + "`system`.`session`, `spark_catalog`.`default`]. SQLSTATE: 42883", error("foo(v)"));
+                + "`system`.`session`, `spark_catalog`.`default`]. SQLSTATE: 42883; line 1 pos 0", error("foo(v)"));
+        assertTrue(error("v + bar(1, 2)").endsWith("SQLSTATE: 42883; line 1 pos 4"), "Spark points at the call");
         assertTrue(error("v + bar(1, 2)").contains("`bar`"));
         assertTrue(error("v + Trim(s)").contains("`Trim`"), "functions Calcite has syntax for keep the user's spelling");
         assertTrue(error("substring(s, 1, 2)").contains("`substring`"));
@@ -62,9 +63,9 @@ class SqlExpressionParserErrorsTest {
     void argumentsAreChecked() {
         assertEquals("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `split` requires [2, 3] parameters but the actual "
                 + "number is 1. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix. "
-                + "SQLSTATE: 42605", error("split(s)"));
+                + "SQLSTATE: 42605; line 1 pos 0", error("split(s)"));
         assertEquals("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `sum` requires 1 parameters but the actual number is 2. "
-                + "Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix. SQLSTATE: 42605",
+                + "Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix. SQLSTATE: 42605; line 1 pos 0",
                 error("sum(a, b)"));
         assertTrue(error("split(s, p)").contains("pattern must be a string literal"));
         assertTrue(error("split(s, ' ', n)").contains("limit must be an integer literal"));
