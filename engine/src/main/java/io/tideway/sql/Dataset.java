@@ -288,8 +288,9 @@ public class Dataset<T> implements Serializable {
             throw new IllegalArgumentException("requirement failed: delay threshold (" + delayThreshold + ") should not be negative.");
         }
         int i = plan.schema().indexOf(eventTime);
-        if (i < 0) {
-            throw Resolver.unresolved(eventTime, plan.schema());
+        if (i < 0 && Resolver.resolve(new io.tideway.engine.expr.UnresolvedAttribute(eventTime), plan)
+                instanceof io.tideway.engine.expr.BoundReference r) {
+            i = r.ordinal(); // the analyzer's match (case-insensitive); an unknown name threw UNRESOLVED_COLUMN with the plan
         }
         StructField f = plan.schema().apply(i);
         if (f.dataType() != io.tideway.sql.types.DataTypes.TimestampType) {

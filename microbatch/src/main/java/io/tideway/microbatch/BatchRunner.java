@@ -5,7 +5,6 @@ import io.tideway.engine.exec.Operator;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.StreamingRelation;
-import io.tideway.engine.sink.ForeachBatchSink;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.InputPartition;
 import io.tideway.engine.spi.Offset;
@@ -145,9 +144,8 @@ final class BatchRunner implements AutoCloseable {
      * query is being stopped: an interrupted task is no failure to show the function.
      */
     private Exception failed(long batchId, Exception e) {
-        if (sink instanceof ForeachBatchSink<?> foreachBatch && !Thread.currentThread().isInterrupted()
-                && !(e instanceof InterruptedException)) {
-            return foreachBatch.failedBatch(batchId, e);
+        if (!Thread.currentThread().isInterrupted() && !(e instanceof InterruptedException)) {
+            return sink.failBatch(batchId, e);
         }
         sink.abort(batchId, List.of());
         return e;

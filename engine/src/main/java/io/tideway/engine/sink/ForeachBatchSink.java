@@ -73,7 +73,8 @@ public final class ForeachBatchSink<T> implements StreamSink {
      *         action), else {@code failure}, even when {@code f} never ran an action or swallowed
      *         the error, since the batch's rows and state are incomplete
      */
-    public Exception failedBatch(long batchId, Exception failure) {
+    @Override
+    public Exception failBatch(long batchId, Exception failure) {
         Dataset<Row> rows = Dataset.ofRows(session, new LocalRelation(schema, List.of(new GenericRow(new Object[schema.length()], schema))))
                 .filter((FilterFunction<Row>) row -> {
                     throw failure;

@@ -26,6 +26,16 @@ public interface StreamSink {
     default void abort(long batchId, List<CommitMessage> messages) {
     }
 
+    /**
+     * A micro-batch's tasks failed with {@code failure} (query thread): the sink gives up the batch
+     * and returns what the batch fails with. By default it aborts the batch and returns the
+     * failure; a sink that hands batches to user code (foreachBatch) may first let the user see it.
+     */
+    default Exception failBatch(long batchId, Exception failure) {
+        abort(batchId, List.of());
+        return failure;
+    }
+
     default void stop() {
     }
 }
