@@ -15,9 +15,14 @@ import io.tideway.sql.types.DataTypes;
  * Each conjunct is read as {@code L - R >= c} or {@code L - R <= c} (L, R: event-time columns with
  * a watermark on the left and right side, c: constant intervals). Future rows of a side are above
  * the watermark W, so {@code L - R >= c} makes a left row useless once {@code L <= W + c}, and
- * {@code L - R <= c} makes a right row useless once {@code R <= W - c}. Immutable.
+ * {@code L - R <= c} makes a right row useless once {@code R <= W - c}. For {@code >=} and
+ * {@code <=} Spark's {@code StreamingSymmetricHashJoinHelper} keeps rows one millisecond longer
+ * (it subtracts 1 from the millisecond bound), so a row exactly at the bound stays in state; so
+ * does Tideway, for the state counts it reports to match Spark's. Immutable.
  */
 public final class JoinStateBounds {
+    /** What Spark subtracts from the bound of a non-strict condition: one millisecond, in micros. */
+    private static final long NON_STRICT_MARGIN_MICROS = 1000L;
     /** Ordinal of the event-time column in each side's rows, or -1 when that side has no bound. */
     public final int leftTimeOrdinal;
     public final int rightTimeOrdinal;
@@ -57,6 +62,7 @@ public final class JoinStateBounds {
                 continue;
             }
             boolean greater = cmp.op() == Comparison.Op.GE || cmp.op() == Comparison.Op.GT;
+            long margin = cmp.op() == Comparison.Op.GE || cmp.op() == Comparison.Op.LE ? NON_STRICT_MARGIN_MICROS : 0;
             Term l;
             Term r;
             long constant;
@@ -75,12 +81,12 @@ public final class JoinStateBounds {
             if (greater) { // L - R >= c: left rows expire at W + c
                 if (leftOrdinal < 0 || leftOrdinal == l.ordinal) {
                     leftOrdinal = l.ordinal;
-                    leftOffset = Math.max(leftOffset, constant);
+                    leftOffset = Math.max(leftOffset, constant - margin);
                 }
             } else { // L - R <= c: right rows expire at W - c
                 if (rightOrdinal < 0 || rightOrdinal == r.ordinal - leftWidth) {
                     rightOrdinal = r.ordinal - leftWidth;
-                    rightOffset = Math.max(rightOffset, -constant);
+                    rightOffset = Math.max(rightOffset, -constant - margin);
                 }
             }
         }
