@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import static io.tideway.sql.functions.col;
 import static io.tideway.sql.functions.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The state eviction bounds of a stream-stream join, as Spark's StreamingSymmetricHashJoinHelper computes them. */
 class JoinStateBoundsTest {
@@ -15,9 +17,15 @@ class JoinStateBoundsTest {
     private final TidewaySession spark = TidewaySession.builder().getOrCreate();
 
     private JoinStateBounds bounds(String condition) {
+        return bounds(condition, true);
+    }
+
+    private JoinStateBounds bounds(String condition, boolean impressionWatermark) {
         Dataset<Row> impressions = spark.readStream().format("rate").load()
-                .select(col("value").as("impressionAdId"), col("timestamp").as("impressionTime"))
-                .withWatermark("impressionTime", "2 hours");
+                .select(col("value").as("impressionAdId"), col("timestamp").as("impressionTime"));
+        if (impressionWatermark) {
+            impressions = impressions.withWatermark("impressionTime", "2 hours");
+        }
         Dataset<Row> clicks = spark.readStream().format("rate").load()
                 .select(col("value").as("clickAdId"), col("timestamp").as("clickTime"))
                 .withWatermark("clickTime", "3 hours");
@@ -44,5 +52,16 @@ class JoinStateBoundsTest {
                 + "AND clickTime < impressionTime + interval 1 hour");
         assertEquals(-HOUR_MICROS, b.leftOffsetMicros);
         assertEquals(0, b.rightOffsetMicros);
+    }
+
+    /** Spark's getStateValueWatermark: left rows are bounded by the right side's watermark alone. */
+    @Test
+    void eachSideIsBoundedByTheOtherSidesWatermark() {
+        JoinStateBounds b = bounds("clickAdId = impressionAdId AND clickTime >= impressionTime "
+                + "AND clickTime <= impressionTime + interval 1 hour", false);
+        assertTrue(b.rangeBoundsLeft(), "start() accepts a left outer join");
+        assertFalse(b.rangeBoundsRight());
+        assertFalse(b.bindsLeft(), "left rows have no watermark of their own: Spark keeps them");
+        assertFalse(b.bindsRight());
     }
 }
