@@ -1,9 +1,6 @@
 package io.tideway.sql;
 
-import io.tideway.engine.error.ErrorParams;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.TimeWindow;
-import io.tideway.engine.util.Durations;
 import io.tideway.engine.expr.Average;
 import io.tideway.engine.expr.Count;
 import io.tideway.engine.expr.CurrentTimestamp;
@@ -13,7 +10,6 @@ import io.tideway.engine.expr.MinMax;
 import io.tideway.engine.expr.Split;
 import io.tideway.engine.expr.Sum;
 import io.tideway.engine.sql.SqlExpressionParser;
-import java.util.Map;
 
 /** Column functions, mirroring Spark's {@code org.apache.spark.sql.functions}. */
 @SuppressWarnings("checkstyle:TypeName")
@@ -115,30 +111,25 @@ public final class functions {
         return window(timeColumn, windowDuration, slideDuration, "0 seconds");
     }
 
-    /** Windows aligned to the epoch plus {@code startTime}, e.g. hourly windows starting at :15. */
+    /**
+     * Windows aligned to the epoch plus {@code startTime}, e.g. hourly windows starting at :15.
+     * As in Spark, the durations are checked when a Dataset uses the column, not here.
+     */
     public static Column window(Column timeColumn, String windowDuration, String slideDuration, String startTime) {
-        return new Column(new TimeWindow(timeColumn.expr(), intervalMicros(windowDuration, "windowDuration"),
-                intervalMicros(slideDuration, "slideDuration"), intervalMicros(startTime, "startTime")));
+        return new Column(TimeWindow.call(timeColumn.expr(), windowDuration, slideDuration, startTime));
     }
 
-    /** Session windows: a row opens {@code [t, t + gapDuration)}; overlapping sessions of a group merge. */
+    /**
+     * Session windows: a row opens {@code [t, t + gapDuration)}; overlapping sessions of a group
+     * merge. As in Spark, a gap that is no interval or not positive is not refused: every row
+     * is dropped.
+     */
     public static Column session_window(Column timeColumn, String gapDuration) {
-        return new Column(new io.tideway.engine.expr.SessionWindow(timeColumn.expr(), intervalMicros(gapDuration, "gapDuration")));
+        return session_window(timeColumn, lit(gapDuration));
     }
 
     /** Session windows with a per-row gap (a string column such as {@code "5 minutes"}, or an interval). */
     public static Column session_window(Column timeColumn, Column gapDuration) {
         return new Column(new io.tideway.engine.expr.SessionWindow(timeColumn.expr(), gapDuration.expr()));
-    }
-
-    private static long intervalMicros(String text, String what) {
-        try {
-            String t = text.trim();
-            boolean negative = t.startsWith("-");
-            long ms = Durations.parseInterval(negative ? t.substring(1) : t);
-            return (negative ? -ms : ms) * 1000L;
-        } catch (IllegalArgumentException e) {
-            throw Unchecked.raise(new AnalysisException("CANNOT_PARSE_INTERVAL", Map.of("intervalString", ErrorParams.value(text))));
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
-import io.tideway.engine.expr.TimeWindow;
 import io.tideway.sql.types.StructField;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Resolver;
@@ -29,12 +28,13 @@ public final class AggregatePlanner {
         for (Column c : groupBy) {
             requireGroupingName(c.expr(), input);
             Expression g = Resolver.resolve(c.expr(), input);
-            if (g.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
+            if (TimeWindowing.hasWindow(g)) {
                 if (child != input) {
                     throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1039", Map.of()));
                 }
-                child = expandWindows(g, input);
-                g = windowColumn(child);
+                child = TimeWindowing.expand(g, input);
+                Expression window = windowColumn(child);
+                g = g instanceof Alias a ? new Alias(window, a.name()) : window; // keeps the user's name, as Spark
             }
             if (g.exists(e -> e instanceof AggregateFunction)) {
                 throw Unchecked.raise(new AnalysisException("GROUP_BY_AGGREGATE", Map.of("sqlExpr", g.sql())));
@@ -44,7 +44,7 @@ public final class AggregatePlanner {
         }
         for (Column c : aggs) {
             Expression a = Resolver.resolve(c.expr(), child);
-            if (a.exists(e -> e instanceof TimeWindow || e instanceof io.tideway.engine.expr.SessionWindow)) {
+            if (TimeWindowing.hasWindow(a)) {
                 throw Unchecked.raise(new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)"));
             }
             if (Aggregate.aggregateOf(a) == null) {
@@ -110,28 +110,6 @@ public final class AggregatePlanner {
             }
         }
         return null;
-    }
-
-    /** {@code groupBy(window(t, ...))}: one input row per window under the aggregate (Spark's TimeWindowing). */
-    private static LogicalPlan expandWindows(Expression grouping, LogicalPlan input) {
-        Expression e = grouping instanceof Alias a ? a.child() : grouping;
-        if (e instanceof io.tideway.engine.expr.SessionWindow sw) {
-            sw.dataType();
-            if (!(sw.timeColumn() instanceof BoundReference time)) {
-                throw Unchecked.raise(new AnalysisException("session_window() needs a column of the input as its time column, not "
-                        + sw.timeColumn().sql() + "; add it with withColumn first"));
-            }
-            return new SessionWindowExpand(sw, time.ordinal(), input);
-        }
-        if (!(e instanceof TimeWindow w)) {
-            throw Unchecked.raise(new AnalysisException("window() must be a grouping expression by itself, not inside " + grouping.sql()));
-        }
-        w.dataType(); // type-check the time column
-        if (!(w.timeColumn() instanceof BoundReference time)) {
-            throw Unchecked.raise(new AnalysisException("window() needs a column of the input as its time column, not "
-                    + w.timeColumn().sql() + "; add it with withColumn first"));
-        }
-        return new TimeWindowExpand(w, time.ordinal(), input);
     }
 
     private static Expression windowColumn(LogicalPlan expanded) {

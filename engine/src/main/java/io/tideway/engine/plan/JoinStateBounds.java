@@ -6,18 +6,28 @@ import io.tideway.engine.expr.Comparison;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
 
 
 /**
  * When a buffered row of a stream-stream join can no longer match (Spark's state value
  * watermark), derived from time-range conditions between the sides' event-time columns, such as
  * the guide's {@code clickTime >= impressionTime AND clickTime <= impressionTime + interval 1 hour}.
- * Each conjunct is read as {@code L - R >= c} or {@code L - R <= c} (L, R: event-time columns with
- * a watermark on the left and right side, c: constant intervals). Future rows of a side are above
- * the watermark W, so {@code L - R >= c} makes a left row useless once {@code L <= W + c}, and
- * {@code L - R <= c} makes a right row useless once {@code R <= W - c}. Immutable.
+ * Each conjunct is read as {@code L - R >= c} or {@code L - R <= c} (L, R: timestamp columns of
+ * the left and right side, c: constant intervals). Future rows of a side are above the watermark
+ * W, so {@code L - R >= c} makes a left row useless once {@code L <= W + c}, and
+ * {@code L - R <= c} makes a right row useless once {@code R <= W - c}. As in Spark's
+ * {@code getStateValueWatermark}, a range bounds a side's rows when the other side's column has a
+ * watermark ({@link #rangeBoundsLeft()}: what lets {@code start()} accept an outer join); as in
+ * its {@code getStateWatermarkPredicates}, rows are evicted only when their own side has a
+ * watermark too ({@link #bindsLeft()}). For {@code >=} and
+ * {@code <=} Spark's {@code StreamingSymmetricHashJoinHelper} keeps rows one millisecond longer
+ * (it subtracts 1 from the millisecond bound), so a row exactly at the bound stays in state; so
+ * does Tideway, for the state counts it reports to match Spark's. Immutable.
  */
 public final class JoinStateBounds {
+    /** What Spark subtracts from the bound of a non-strict condition: one millisecond, in micros. */
+    private static final long NON_STRICT_MARGIN_MICROS = 1000L;
     /** Ordinal of the event-time column in each side's rows, or -1 when that side has no bound. */
     public final int leftTimeOrdinal;
     public final int rightTimeOrdinal;
@@ -26,19 +36,45 @@ public final class JoinStateBounds {
     /** Evict a right row when its time is at or below watermark + this (micros). */
     public final long rightOffsetMicros;
 
-    private JoinStateBounds(int leftTimeOrdinal, long leftOffsetMicros, int rightTimeOrdinal, long rightOffsetMicros) {
-        this.leftTimeOrdinal = leftTimeOrdinal;
+    /** Whether a range condition and the other side's watermark bound each side's rows. */
+    private final boolean leftRange;
+    private final boolean rightRange;
+
+    private JoinStateBounds(Join join, int leftTimeOrdinal, long leftOffsetMicros, int rightTimeOrdinal, long rightOffsetMicros) {
+        this.leftRange = leftTimeOrdinal >= 0;
+        this.rightRange = rightTimeOrdinal >= 0;
+        this.leftTimeOrdinal = hasWatermark(join.left()) ? leftTimeOrdinal : -1;
         this.leftOffsetMicros = leftOffsetMicros;
-        this.rightTimeOrdinal = rightTimeOrdinal;
+        this.rightTimeOrdinal = hasWatermark(join.right()) ? rightTimeOrdinal : -1;
         this.rightOffsetMicros = rightOffsetMicros;
     }
 
+    private static boolean hasWatermark(LogicalPlan side) {
+        StructType s = side.schema();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.apply(i).metadata().contains(EventTimeWatermark.DELAY_KEY)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether left rows are evicted from state (and, in an outer join, emitted null-padded) by the watermark. */
     public boolean bindsLeft() {
         return leftTimeOrdinal >= 0;
     }
 
     public boolean bindsRight() {
         return rightTimeOrdinal >= 0;
+    }
+
+    /** Spark's {@code getStateValueWatermark(left, right, ...).isDefined}: a range bounds left rows by the right's watermark. */
+    public boolean rangeBoundsLeft() {
+        return leftRange;
+    }
+
+    public boolean rangeBoundsRight() {
+        return rightRange;
     }
 
     public static JoinStateBounds of(Join join) {
@@ -57,6 +93,7 @@ public final class JoinStateBounds {
                 continue;
             }
             boolean greater = cmp.op() == Comparison.Op.GE || cmp.op() == Comparison.Op.GT;
+            long margin = cmp.op() == Comparison.Op.GE || cmp.op() == Comparison.Op.LE ? NON_STRICT_MARGIN_MICROS : 0;
             Term l;
             Term r;
             long constant;
@@ -73,32 +110,33 @@ public final class JoinStateBounds {
                 continue;
             }
             if (greater) { // L - R >= c: left rows expire at W + c
-                if (leftOrdinal < 0 || leftOrdinal == l.ordinal) {
+                if (r.watermarked && (leftOrdinal < 0 || leftOrdinal == l.ordinal)) {
                     leftOrdinal = l.ordinal;
-                    leftOffset = Math.max(leftOffset, constant);
+                    leftOffset = Math.max(leftOffset, constant - margin);
                 }
             } else { // L - R <= c: right rows expire at W - c
-                if (rightOrdinal < 0 || rightOrdinal == r.ordinal - leftWidth) {
+                if (l.watermarked && (rightOrdinal < 0 || rightOrdinal == r.ordinal - leftWidth)) {
                     rightOrdinal = r.ordinal - leftWidth;
-                    rightOffset = Math.max(rightOffset, -constant);
+                    rightOffset = Math.max(rightOffset, -constant - margin);
                 }
             }
         }
-        return new JoinStateBounds(leftOrdinal, leftOffset, rightOrdinal, rightOffset);
+        return new JoinStateBounds(join, leftOrdinal, leftOffset, rightOrdinal, rightOffset);
     }
 
 
-    /** {@code column ± constant intervals}, the column an event-time column with a watermark. */
-    private record Term(int ordinal, long offset) {
+    /** {@code column ± constant intervals}, the column a timestamp, {@code watermarked} when it is an event-time column. */
+    private record Term(int ordinal, long offset, boolean watermarked) {
         static Term of(Expression e) {
-            if (e instanceof BoundReference r && r.metadata().contains(EventTimeWatermark.DELAY_KEY)) {
-                return new Term(r.ordinal(), 0);
+            if (e instanceof BoundReference r && r.dataType() == DataTypes.TimestampType) {
+                return new Term(r.ordinal(), 0, r.metadata().contains(EventTimeWatermark.DELAY_KEY));
             }
             if (e instanceof BinaryArithmetic a && (a.op() == BinaryArithmetic.Op.ADD || a.op() == BinaryArithmetic.Op.SUBTRACT)
                     && a.right() instanceof Literal lit && lit.dataType() == DataTypes.DayTimeIntervalType && lit.value() != null) {
                 Term inner = of(a.left());
                 long v = ((Number) lit.value()).longValue();
-                return inner == null ? null : new Term(inner.ordinal, inner.offset + (a.op() == BinaryArithmetic.Op.ADD ? v : -v));
+                return inner == null ? null : new Term(inner.ordinal,
+                        inner.offset + (a.op() == BinaryArithmetic.Op.ADD ? v : -v), inner.watermarked);
             }
             return null;
         }

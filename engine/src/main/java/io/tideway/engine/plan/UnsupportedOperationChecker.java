@@ -168,8 +168,8 @@ public final class UnsupportedOperationChecker {
                 throw fail("Tideway does not run stream-stream " + t.sparkName() + " joins yet", plan);
             }
             JoinStateBounds bounds = JoinStateBounds.of(j);
-            boolean leftExpires = bounds.bindsLeft() || watermarkInJoinKeys(j);
-            boolean rightExpires = bounds.bindsRight() || watermarkInJoinKeys(j);
+            boolean leftExpires = bounds.rangeBoundsLeft() || watermarkInJoinKeys(j);
+            boolean rightExpires = bounds.rangeBoundsRight() || watermarkInJoinKeys(j);
             boolean ok = switch (t) {
                 case LEFT_OUTER -> leftExpires;
                 case RIGHT_OUTER -> rightExpires;

@@ -8,6 +8,16 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern INTERVAL = Pattern.compile(
             "(?:interval\\s+)?(\\d+)\\s*([a-z]+)", Pattern.CASE_INSENSITIVE);
+    /** One signed {@code value unit} pair of a calendar interval ({@code -10 seconds}, {@code 1 month}). */
+    private static final Pattern SIGNED_UNIT = Pattern.compile("([+-]?\\d+)\\s*([a-z]+)");
+    private static final long MICROS_PER_MS = 1000L;
+
+    /**
+     * A calendar interval as Spark's {@code CalendarInterval} keeps it: months apart, since a
+     * month has no fixed length, and everything shorter in microseconds. Immutable.
+     */
+    public record CalendarInterval(int months, long micros) {
+    }
 
     private Durations() {
     }
@@ -34,6 +44,36 @@ public final class Durations {
             throw new IllegalArgumentException("Invalid interval: " + text);
         }
         return total;
+    }
+
+    /**
+     * {@code text} as Spark's {@code IntervalUtils.fromIntervalString} reads it: {@code value unit}
+     * pairs, each value signed, after an optional {@code interval}; years and months count as
+     * months. Throws {@link IllegalArgumentException} when {@code text} is no interval.
+     */
+    public static CalendarInterval parseCalendarInterval(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("interval ")) {
+            t = t.substring("interval ".length()).trim();
+        }
+        Matcher m = SIGNED_UNIT.matcher(t);
+        long months = 0;
+        long micros = 0;
+        int end = 0;
+        while (m.find() && t.substring(end, m.start()).isBlank()) {
+            long value = Long.parseLong(m.group(1));
+            switch (m.group(2)) {
+                case "year", "years" -> months = Math.addExact(months, Math.multiplyExact(value, 12L));
+                case "month", "months", "mon", "mons" -> months = Math.addExact(months, value);
+                case "us", "microsecond", "microseconds" -> micros = Math.addExact(micros, value);
+                default -> micros = Math.addExact(micros, Math.multiplyExact(value, unitMs(m.group(2), text) * MICROS_PER_MS));
+            }
+            end = m.end();
+        }
+        if (end == 0 || !t.substring(end).isBlank()) {
+            throw new IllegalArgumentException("Invalid interval: " + text);
+        }
+        return new CalendarInterval(Math.toIntExact(months), micros);
     }
 
     private static long unitMs(String unit, String text) {

@@ -1,5 +1,6 @@
 package io.tideway.microbatch.stateful;
 
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.exec.HashAggregator;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.expr.BoundReference;
@@ -14,6 +15,7 @@ import io.tideway.offheap.row.GrowableBuffer;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
+import io.tideway.sql.AnalysisException;
 import io.tideway.sql.streaming.OutputMode;
 import io.tideway.sql.types.DataType;
 import org.agrona.DirectBuffer;
@@ -50,6 +52,11 @@ public final class SessionAggregationStage implements StatefulStage {
         this.ctx = ctx;
         this.mode = mode;
         this.sessionIndex = sessionGroupingIndex(aggregate);
+        if (aggregate.grouping().size() == 1) {
+            // Spark's AggUtils refuses it when it plans the first batch: sessions are merged per
+            // group, and a session window alone leaves no group to shuffle by.
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_3068", Map.of()));
+        }
         this.watermarked = AggregationStage.watermarkGroupingIndex(aggregate) == sessionIndex;
     }
 
