@@ -18,6 +18,7 @@ import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Resolver;
 import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.EventTimeWatermark;
+import io.tideway.engine.plan.ExtendedAnalysisException;
 import io.tideway.engine.plan.Filter;
 import io.tideway.engine.plan.JoinPlanner;
 import io.tideway.engine.plan.JoinType;
@@ -293,11 +294,13 @@ public class Dataset<T> implements Serializable {
             i = r.ordinal(); // the analyzer's match (case-insensitive); an unknown name threw UNRESOLVED_COLUMN with the plan
         }
         StructField f = plan.schema().apply(i);
+        EventTimeWatermark watermarked = new EventTimeWatermark(i, delayMs, plan);
         if (f.dataType() != io.tideway.sql.types.DataTypes.TimestampType) {
-            throw Unchecked.raise(new AnalysisException("EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE",
-                    Map.of("eventName", ErrorParams.id(f.name()), "eventType", ErrorParams.type(f.dataType()))));
+            // Spark's CheckAnalysis finds this on the analysed plan and wraps it with that plan (";" then its tree)
+            throw Unchecked.raise(new ExtendedAnalysisException("EVENT_TIME_IS_NOT_ON_TIMESTAMP_TYPE",
+                    Map.of("eventName", ErrorParams.id(f.name()), "eventType", ErrorParams.type(f.dataType())), watermarked));
         }
-        return new Dataset<>(session, new EventTimeWatermark(i, delayMs, plan), encoder);
+        return new Dataset<>(session, watermarked, encoder);
     }
 
     /** Drops rows equal in every column to an earlier row. */

@@ -1,11 +1,20 @@
 package io.tideway.engine.plan;
 
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.AnalysisException;
+
 import java.util.Locale;
+import java.util.Map;
 
 /** Spark's join types, parsed from the names {@code Dataset.join} accepts. */
 public enum JoinType {
     INNER("Inner"), LEFT_OUTER("LeftOuter"), RIGHT_OUTER("RightOuter"), FULL_OUTER("FullOuter"),
     LEFT_SEMI("LeftSemi"), LEFT_ANTI("LeftAnti"), CROSS("Cross");
+
+    /** The names {@link #parse} accepts, listed as Spark's {@code JoinType.apply} lists them in its error. */
+    private static final String SUPPORTED = "'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', "
+            + "'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', 'left_semi', 'semi', 'leftanti', "
+            + "'left_anti', 'anti', 'cross'";
 
     private final String sparkName;
 
@@ -18,6 +27,10 @@ public enum JoinType {
         return sparkName;
     }
 
+    /**
+     * The join type a {@code Dataset.join} name spells (case and underscores ignored); an unknown
+     * name fails as Spark's does, with {@code UNSUPPORTED_JOIN_TYPE} when the join is written.
+     */
     public static JoinType parse(String name) {
         return switch (name.toLowerCase(Locale.ROOT).replace("_", "")) {
             case "inner" -> INNER;
@@ -27,9 +40,8 @@ public enum JoinType {
             case "leftsemi", "semi" -> LEFT_SEMI;
             case "leftanti", "anti" -> LEFT_ANTI;
             case "cross" -> CROSS;
-            default -> throw new IllegalArgumentException("Unsupported join type '" + name + "'. Supported join types include: "
-                    + "'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', 'left_outer', 'rightouter', "
-                    + "'right', 'right_outer', 'leftsemi', 'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'.");
+            default -> throw Unchecked.raise(new AnalysisException("UNSUPPORTED_JOIN_TYPE",
+                    Map.of("typ", name, "supported", SUPPORTED)));
         };
     }
 

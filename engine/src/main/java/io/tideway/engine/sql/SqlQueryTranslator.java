@@ -3,8 +3,12 @@ package io.tideway.engine.sql;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
+import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.UnresolvedAttribute;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.Project;
+import io.tideway.engine.plan.Sort;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
 import io.tideway.sql.Dataset;
@@ -12,6 +16,7 @@ import io.tideway.sql.Row;
 import io.tideway.sql.RowFactory;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.functions;
+import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -37,9 +42,10 @@ import java.util.StringJoiner;
  * GROUP BY and HAVING on select-list aliases, ORDER BY on select-list names first and input
  * columns or expressions second, columns qualified by the view's name or alias ({@code t.v}).
  *
- * <p>Batch only: ORDER BY, OFFSET and LIMIT collect the rows and return a static snapshot
- * ({@link BatchRowSorter}); on a streaming view they are rejected when {@code sql()} is called, with
- * Spark's words (Spark rejects at {@code start()} and allows sorting an aggregate in Complete mode).
+ * <p>Over a batch view, ORDER BY, OFFSET and LIMIT collect the rows and return a static snapshot
+ * ({@link BatchRowSorter}). Over a streaming view, ORDER BY alone becomes a {@link Sort} node that
+ * {@code start()} refuses as Spark does; OFFSET and LIMIT are rejected when {@code sql()} is called
+ * (Spark runs LIMIT in Append and Complete mode).
  * A query without ORDER BY/LIMIT over a streaming view returns a streaming Dataset.
  *
  * <p>Unsupported, each an {@link AnalysisException} naming it: joins, subqueries, set operations,
@@ -108,6 +114,9 @@ public final class SqlQueryTranslator {
         long limit = rowCount(shape.fetch(), "limit");
         if (keys.isEmpty() && offset <= 0 && limit < 0) {
             return result;
+        }
+        if (result.isStreaming() && offset <= 0 && limit < 0) {
+            return sortedStream(result, items.size(), keys);
         }
         rejectStreaming(result, keys, offset);
         return BatchRowSorter.sort(session, result, items.size(), keys, Math.max(offset, 0), limit);
@@ -221,6 +230,28 @@ public final class SqlQueryTranslator {
                 Map.of("expr", ErrorParams.expr(n.toString()), "name", what)));
     }
 
+    /**
+     * ORDER BY over a streaming view: a {@link Sort} node that {@code start()} refuses as Spark
+     * does, not an error when {@code sql()} is called. Sort keys not in the select list are
+     * projected away above it, as Spark's analyzer does.
+     */
+    private Dataset<Row> sortedStream(Dataset<Row> result, int visible, List<SortKey> keys) {
+        List<Sort.Order> orders = new ArrayList<>();
+        keys.forEach(k -> orders.add(new Sort.Order(k.ordinal(), k.descending(), k.nullsFirst())));
+        LogicalPlan sorted = new Sort(orders, result.logicalPlan());
+        StructType schema = sorted.schema();
+        if (visible < schema.length()) {
+            List<Expression> kept = new ArrayList<>();
+            for (int i = 0; i < visible; i++) {
+                StructField f = schema.apply(i);
+                kept.add(new BoundReference(i, f.dataType(), f.nullable(), f.name(), f.metadata()));
+            }
+            sorted = new Project(kept, sorted);
+        }
+        return Dataset.ofRows(session, sorted);
+    }
+
+    /** OFFSET and LIMIT over a streaming view, which Tideway refuses when {@code sql()} is called. */
     private static void rejectStreaming(Dataset<Row> result, List<SortKey> keys, long offset) {
         if (!result.isStreaming()) {
             return;

@@ -1,0 +1,116 @@
+package io.tideway.engine.plan;
+
+import io.tideway.sql.streaming.GroupStateTimeout;
+import io.tideway.sql.streaming.OutputMode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tideway.engine.plan.UnsupportedOperationChecker.fail;
+
+/**
+ * The last checks {@code start()} runs: Spark 4.0's correctness check of chained stateful
+ * operators under the global watermark, then the plans Spark would start that Tideway does not
+ * run yet, refused in Tideway's own words. Stateless.
+ */
+final class StatefulOperatorChain {
+    private StatefulOperatorChain() {
+    }
+
+    /**
+     * Spark's {@code checkStreamingQueryGlobalWatermarkLimit}
+     * ({@code spark.sql.streaming.statefulOperator.checkCorrectness.enabled}, on by default, is
+     * not read: Tideway always fails): a stateful operator above one that can emit rows older
+     * than the watermark — an aggregation not in Append mode, or [flat]mapGroupsWithState with an
+     * event-time timeout — would drop those rows as late.
+     *
+     * @param nodes the plan's nodes, pre-order
+     */
+    static void checkGlobalWatermarkLimit(List<LogicalPlan> nodes, OutputMode mode, LogicalPlan plan) {
+        for (LogicalPlan n : nodes) {
+            if (!isStateful(n)) {
+                continue;
+            }
+            List<LogicalPlan> below = new ArrayList<>();
+            n.collect(below);
+            for (LogicalPlan p : below.subList(1, below.size())) {
+                if (emitsRowsBelowWatermark(p, mode)) {
+                    throw fail("Detected pattern of possible 'correctness' issue due to global watermark. The query contains "
+                            + "stateful operation which can emit rows older than the current watermark plus allowed late record "
+                            + "delay, which are \"late rows\" in downstream stateful operations and these rows can be discarded. "
+                            + "Please refer the programming guide doc for more details. If you understand the possible risk of "
+                            + "correctness issue and still need to run the query, you can disable this check by setting the config "
+                            + "`spark.sql.streaming.statefulOperator.checkCorrectness.enabled` to false.", plan);
+                }
+            }
+        }
+    }
+
+    /** Spark's {@code isStatefulOperation}: a dropDuplicates counts only with an event-time key, or within watermark. */
+    private static boolean isStateful(LogicalPlan p) {
+        if (!p.isStreaming()) {
+            return false;
+        }
+        if (p instanceof Deduplicate d) {
+            if (d.withinWatermark()) {
+                return true;
+            }
+            for (int k : d.keyOrdinals()) {
+                if (d.child().schema().apply(k).metadata().contains(EventTimeWatermark.DELAY_KEY)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return p instanceof Aggregate || p instanceof FlatMapGroupsWithState || isStreamStreamJoin(p);
+    }
+
+    /** Spark's {@code ifCannotBeFollowedByStatefulOperation}. */
+    private static boolean emitsRowsBelowWatermark(LogicalPlan p, OutputMode mode) {
+        return p.isStreaming() && (p instanceof Aggregate && mode != OutputMode.Append()
+                || p instanceof FlatMapGroupsWithState f && f.timeout() == GroupStateTimeout.EventTimeTimeout());
+    }
+
+    private static boolean isStreamStreamJoin(LogicalPlan p) {
+        return p instanceof Join j && j.left().isStreaming() && j.right().isStreaming();
+    }
+
+    /**
+     * Plans Spark starts that Tideway does not run: sorts, some stream-stream joins
+     * ({@link StreamingJoinChecks#notRunByTideway}), and chains of stateful operators other than
+     * an aggregation above dropDuplicates or above an append-mode flatMapGroupsWithState.
+     *
+     * @param nodes the plan's nodes, pre-order
+     */
+    static void checkTidewayRuns(List<LogicalPlan> nodes, LogicalPlan plan) {
+        List<LogicalPlan> stateful = new ArrayList<>();
+        for (LogicalPlan n : nodes) {
+            if (n instanceof Sort s && s.isStreaming()) {
+                throw fail("Tideway does not sort streaming DataFrames/Datasets yet; sort the memory sink's table instead", plan);
+            }
+            String join = n instanceof Join j ? StreamingJoinChecks.notRunByTideway(j) : null;
+            if (join != null) {
+                throw fail(join, plan);
+            }
+            boolean isStateful = n instanceof Aggregate || n instanceof Deduplicate || n instanceof FlatMapGroupsWithState
+                    || isStreamStreamJoin(n);
+            if (isStateful && n.isStreaming()) {
+                stateful.add(n); // pre-order: the top one first
+            }
+        }
+        if (stateful.size() > 1 && !supportedChain(stateful)) {
+            throw fail("Tideway chains stateful operators only as an aggregation above dropDuplicates or above an append-mode "
+                    + "flatMapGroupsWithState; this combination is not supported yet", plan);
+        }
+    }
+
+    /** The chains of two stateful operators Tideway runs (which Spark 2.4 allowed too). */
+    private static boolean supportedChain(List<LogicalPlan> stateful) {
+        if (stateful.size() != 2 || !(stateful.get(0) instanceof Aggregate)) {
+            return false;
+        }
+        LogicalPlan lower = stateful.get(1);
+        return lower instanceof Deduplicate
+                || lower instanceof FlatMapGroupsWithState f && !f.isMapGroups() && f.functionOutputMode() == OutputMode.Append();
+    }
+}
