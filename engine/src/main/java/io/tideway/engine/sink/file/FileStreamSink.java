@@ -44,7 +44,7 @@ public final class FileStreamSink implements StreamSink {
 
     @Override
     public String description() {
-        return "FileSink[" + outputDir + "]";
+        return "FileSink[file:" + outputDir + "]"; // Spark prints the qualified Hadoop path
     }
 
     /** Spark reports -1: {@code FileStreamSink} is a V1 {@code Sink}, whose written rows progress does not count. */

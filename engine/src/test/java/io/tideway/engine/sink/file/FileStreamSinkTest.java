@@ -210,7 +210,7 @@ class FileStreamSinkTest {
                 new SinkContext(Options.empty(), SCHEMA, OutputMode.Append(), null, tmp, null, false)));
         assertEquals("'path' is not specified.", e.getMessage());
         assertEquals(Set.of(OutputMode.Append()), p.supportedModes());
-        assertEquals("FileSink[" + out().toAbsolutePath() + "]", json().description());
+        assertEquals("FileSink[file:" + out().toAbsolutePath() + "]", json().description());
     }
 
     @Test
