@@ -45,6 +45,27 @@ public final class ErrorParams {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
+    /**
+     * A value of type {@code t} as a SQL literal, as Spark's {@code toSQLValue} prints it:
+     * {@code 5L}, {@code 1.5D} ({@code NaN} and infinities bare), {@code 'a'}, {@code NULL}.
+     */
+    public static String value(Object v, DataType t) {
+        if (v == null) {
+            return "NULL";
+        }
+        if (t == io.tideway.sql.types.DataTypes.StringType) {
+            return value(v.toString());
+        }
+        if (t == io.tideway.sql.types.DataTypes.LongType) {
+            return v + "L";
+        }
+        if (t == io.tideway.sql.types.DataTypes.DoubleType) {
+            double d = ((Number) v).doubleValue();
+            return Double.isNaN(d) || Double.isInfinite(d) ? Double.toString(d) : d + "D";
+        }
+        return v.toString();
+    }
+
     /** Spark's {@code ordinalNumber}: 0 is {@code first}, 1 {@code second}, 2 {@code third}, then {@code 4th}... */
     public static String ordinal(int zeroBased) {
         return zeroBased < ORDINALS.length ? ORDINALS[zeroBased] : (zeroBased + 1) + "th";

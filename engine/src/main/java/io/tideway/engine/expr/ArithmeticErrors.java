@@ -5,6 +5,7 @@ import io.tideway.SparkArithmeticException;
 import io.tideway.SparkDateTimeException;
 import io.tideway.SparkNumberFormatException;
 import io.tideway.SparkRuntimeException;
+import io.tideway.engine.error.ErrorParams;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 
@@ -44,18 +45,18 @@ public final class ArithmeticErrors {
     /** A number that does not fit the target type; {@code value} is the boxed source value. */
     public static SparkArithmeticException castOverflow(Object value, DataType from, DataType to) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("value", sqlValue(value, from));
-        p.put("sourceType", sqlType(from));
-        p.put("targetType", sqlType(to));
+        p.put("value", ErrorParams.value(value, from));
+        p.put("sourceType", ErrorParams.type(from));
+        p.put("targetType", ErrorParams.type(to));
         return new SparkArithmeticException("CAST_OVERFLOW", p, NO_CONTEXT);
     }
 
     /** A string that is not a value of {@code to}. */
     public static RuntimeException castInvalidInput(String text, DataType to) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("expression", sqlValue(text, DataTypes.StringType));
-        p.put("sourceType", sqlType(DataTypes.StringType));
-        p.put("targetType", sqlType(to));
+        p.put("expression", ErrorParams.value(text));
+        p.put("sourceType", ErrorParams.type(DataTypes.StringType));
+        p.put("targetType", ErrorParams.type(to));
         if (to.isNumeric()) {
             return new SparkNumberFormatException("CAST_INVALID_INPUT", p, NO_CONTEXT);
         }
@@ -63,28 +64,5 @@ public final class ArithmeticErrors {
             return new SparkDateTimeException("CAST_INVALID_INPUT", p, NO_CONTEXT);
         }
         return new SparkRuntimeException("CAST_INVALID_INPUT", p);
-    }
-
-    /** A type as Spark quotes it in messages: {@code "BIGINT"}. */
-    static String sqlType(DataType t) {
-        return "\"" + t.simpleString().toUpperCase(java.util.Locale.ROOT) + "\"";
-    }
-
-    /** A value as a SQL literal, as Spark prints it in messages: {@code 5L}, {@code 1.5D}, {@code 'a'}. */
-    static String sqlValue(Object v, DataType t) {
-        if (v == null) {
-            return "NULL";
-        }
-        if (t == DataTypes.StringType) {
-            return "'" + v.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
-        }
-        if (t == DataTypes.LongType) {
-            return v + "L";
-        }
-        if (t == DataTypes.DoubleType) {
-            double d = ((Number) v).doubleValue();
-            return Double.isNaN(d) || Double.isInfinite(d) ? Double.toString(d) : d + "D";
-        }
-        return v.toString();
     }
 }
