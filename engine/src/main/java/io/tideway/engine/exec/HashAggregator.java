@@ -19,6 +19,8 @@ import java.util.List;
  * Updates aggregation state in a {@link StateStore}: one entry per grouping key whose payload
  * is the aggregates' running words, updated in place; then emits result rows (grouping columns
  * and final values, in the Aggregate's output order). One per task; no allocation per row.
+ * Variable-width aggregates (min/max of strings) keep their values after the fixed words, in
+ * {@link HeldValues}; a payload then has no fixed length.
  */
 public final class HashAggregator {
     private final Aggregate aggregate;
@@ -26,6 +28,9 @@ public final class HashAggregator {
     private final AggregateFunction[] functions;
     private final Evaluator[] inputs;
     private final int[] wordOffsets;
+    /** Per function, its index in {@link #held}, or -1 for a fixed-width function. */
+    private final int[] heldIndex;
+    private final HeldValues held;
     private final int payloadLength;
     private final UnsafeBuffer initial;
     private final RowReader in;
@@ -47,6 +52,8 @@ public final class HashAggregator {
         functions = new AggregateFunction[nFunctions];
         inputs = new Evaluator[nFunctions];
         wordOffsets = new int[nFunctions];
+        heldIndex = new int[nFunctions];
+        int nHeld = 0;
         int f = 0;
         int words = 0;
         int g = 0;
@@ -59,11 +66,21 @@ public final class HashAggregator {
                 inputs[f] = fn.input().evaluator(ctx);
                 wordOffsets[f] = words * 8;
                 words += fn.bufferWords();
+                heldIndex[f] = fn.variableWidth() ? nHeld++ : -1;
                 outputSource[i] = -1 - f;
                 f++;
             }
         }
         payloadLength = words * 8;
+        AggregateFunction[] heldFunctions = new AggregateFunction[nHeld];
+        int[] lengthWords = new int[nHeld];
+        for (int i = 0; i < nFunctions; i++) {
+            if (heldIndex[i] >= 0) {
+                heldFunctions[heldIndex[i]] = functions[i];
+                lengthWords[heldIndex[i]] = wordOffsets[i];
+            }
+        }
+        held = new HeldValues(heldFunctions, lengthWords, payloadLength);
         initial = new UnsafeBuffer(new byte[Math.max(8, payloadLength)]);
         for (int i = 0; i < functions.length; i++) {
             functions[i].initialize(initial, wordOffsets[i]);
@@ -86,7 +103,15 @@ public final class HashAggregator {
         int base = store.payloadOffset(h);
         for (int i = 0; i < functions.length; i++) {
             inputs[i].eval(in);
-            functions[i].update(page, base + wordOffsets[i], inputs[i]);
+            if (heldIndex[i] < 0) {
+                functions[i].update(page, base + wordOffsets[i], inputs[i]);
+            }
+        }
+        for (int i = 0; i < functions.length && !held.isEmpty(); i++) {
+            Evaluator e = inputs[i];
+            if (heldIndex[i] >= 0 && !e.isNull) {
+                h = held.offer(store, h, keys.buffer(), 0, keys.length(), heldIndex[i], e.buf, e.off, e.len);
+            }
         }
     }
 
@@ -101,13 +126,30 @@ public final class HashAggregator {
         int base = store.payloadOffset(h);
         int src = partialIn.varOffset(1);
         for (int i = 0; i < functions.length; i++) {
-            functions[i].merge(page, base + wordOffsets[i], buffer, src + wordOffsets[i]);
+            if (heldIndex[i] < 0) {
+                functions[i].merge(page, base + wordOffsets[i], buffer, src + wordOffsets[i]);
+            }
+        }
+        for (int v = 0; v < held.size(); v++) {
+            int n = held.length(buffer, src, v);
+            if (n >= 0) {
+                h = held.offer(store, h, buffer, partialIn.varOffset(0), partialIn.varLength(0), v,
+                        buffer, held.offset(buffer, src, v), n);
+            }
         }
     }
 
     /** Bytes of the aggregate words of one group. */
     public int payloadLength() {
+        if (!held.isEmpty()) {
+            throw new IllegalStateException("variable-width aggregates have no fixed payload length");
+        }
         return payloadLength;
+    }
+
+    /** Whether some aggregate keeps a value of no fixed width (min/max of a string). */
+    public boolean hasVariableWidthState() {
+        return !held.isEmpty();
     }
 
     /** Folds the aggregate words at {@code src} into those at {@code dst} (merging two sessions). */
@@ -142,6 +184,9 @@ public final class HashAggregator {
             var handles = store.updatedHandles();
             for (int i = 0; i < handles.size(); i++) {
                 long h = handles.getLong(i);
+                if (!store.isLive(h)) {
+                    continue; // moved by a larger held value; its new handle is listed too
+                }
                 emitOne(store.buffer(h), store.keyOffset(h), store.keyLength(h), store.payloadOffset(h), downstream);
             }
         } else {
@@ -170,7 +215,11 @@ public final class HashAggregator {
                 copyKeyField(s, w, i);
             } else {
                 int f = -1 - s;
-                functions[f].writeResult(buf, payloadOffset + wordOffsets[f], w, i);
+                if (heldIndex[f] >= 0) {
+                    held.write(buf, payloadOffset, heldIndex[f], w, i);
+                } else {
+                    functions[f].writeResult(buf, payloadOffset + wordOffsets[f], w, i);
+                }
             }
         }
         downstream.accept(out.buffer, 0, w.finish());

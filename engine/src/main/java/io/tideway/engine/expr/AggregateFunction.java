@@ -42,6 +42,24 @@ public abstract class AggregateFunction extends Expression {
         return name() + "(" + child.sql() + ")";
     }
 
+    /** The length word of a {@link #variableWidth()} function that holds no value yet. */
+    public static final long NO_VALUE = -1L;
+
+    /**
+     * Whether the running state is one value of no fixed width (min/max of a string). Then its
+     * words are one length word ({@link #NO_VALUE} or the held value's byte length), the
+     * aggregator keeps the bytes after the fixed words of the group's payload and calls
+     * {@link #prefers} instead of {@link #update}, {@link #merge} and {@link #writeResult}.
+     */
+    public boolean variableWidth() {
+        return false;
+    }
+
+    /** For a {@link #variableWidth()} function: whether {@code candidate} replaces the held value. */
+    public boolean prefers(DirectBuffer candidate, int at, int length, DirectBuffer held, int heldAt, int heldLength) {
+        throw new UnsupportedOperationException(sql() + " keeps fixed-width state");
+    }
+
     /** Number of 8-byte words of running state. */
     public abstract int bufferWords();
 

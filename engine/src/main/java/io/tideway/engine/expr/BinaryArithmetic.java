@@ -96,7 +96,8 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
 
     @Override
     public boolean nullable() {
-        return true; // division by zero gives null without ANSI
+        // Spark's DivModLike: a zero divisor gives null without ANSI; + - * overflow wraps or fails, never null
+        return op == Op.DIVIDE || op == Op.REMAINDER || left.nullable() || right.nullable();
     }
 
     /**

@@ -34,6 +34,23 @@ public final class Cast extends Expression implements Coercible {
         return child;
     }
 
+    /**
+     * {@code e} as a projection names it: a cast the user wrote around a named column keeps that
+     * column's name ({@code i}, not {@code CAST(i AS BIGINT)}), as Spark's {@code Column.named}
+     * and {@code ResolveAliases} do; any other expression is returned as it is.
+     */
+    public static Expression namedAfterChild(Expression e) {
+        if (e instanceof Cast c && !c.implicit) {
+            String name = c.child instanceof BoundReference r ? r.name()
+                    : c.child instanceof Alias a ? a.name()
+                    : c.child instanceof GetStructField f && f.namedByField() ? f.name() : null;
+            if (name != null) {
+                return new Alias(e, name);
+            }
+        }
+        return e;
+    }
+
     @Override
     public List<Expression> children() {
         return List.of(child);
@@ -82,7 +99,33 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public boolean nullable() {
-        return true;
+        return child.nullable() || forceNullable(child.dataType(), to);
+    }
+
+    /**
+     * Spark's {@code Cast.forceNullable}: whether a cast can make null of a non-null value
+     * (a string that does not parse, a double that is NaN as an integer, a date from a number).
+     */
+    static boolean forceNullable(DataType from, DataType to) {
+        if (from == DataTypes.NullType || (from == DataTypes.StringType && to == DataTypes.BinaryType)) {
+            return false;
+        }
+        if (from == DataTypes.StringType) {
+            return true;
+        }
+        if (to == DataTypes.StringType) {
+            return false;
+        }
+        if (from == DataTypes.DoubleType && to == DataTypes.TimestampType) {
+            return true;
+        }
+        if (to == DataTypes.DateType) {
+            return from != DataTypes.TimestampType;
+        }
+        if (from == DataTypes.DateType) {
+            return to != DataTypes.TimestampType;
+        }
+        return from == DataTypes.DoubleType && (to == DataTypes.IntegerType || to == DataTypes.LongType);
     }
 
     @Override

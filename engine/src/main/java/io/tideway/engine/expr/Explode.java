@@ -51,6 +51,13 @@ public final class Explode extends Expression {
         return at.elementType();
     }
 
+    /** Whether an element can be null: explode of a null array gives no rows, so only the array's own null elements. */
+    @Override
+    public boolean nullable() {
+        dataType(); // refuses a non-array first
+        return ((ArrayType) child.dataType()).containsNull();
+    }
+
     @Override
     public Evaluator evaluator(EvalContext context) {
         throw new IllegalStateException("explode is a generator; it runs as a Generate operator");

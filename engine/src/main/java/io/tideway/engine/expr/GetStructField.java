@@ -12,17 +12,33 @@ import io.tideway.sql.types.StructType;
 import java.util.List;
 import java.util.Map;
 
-/** {@code struct.field} (Spark's {@code GetStructField}), e.g. {@code window.start}. */
+/**
+ * {@code struct.field} (Spark's {@code GetStructField}), e.g. {@code window.start}. Its column
+ * name is Spark's: the field's name for a dotted column ({@code col("p.x")}, which Spark's
+ * analyzer aliases), the expression's text for {@code col("p").getField("x")} ({@code p.x}).
+ */
 public final class GetStructField extends Expression {
     private static final long serialVersionUID = 1L;
     private final Expression child;
     private final int ordinal;
     private final String name;
+    private final boolean namedByField;
 
     public GetStructField(Expression child, int ordinal, String name) {
+        this(child, ordinal, name, true);
+    }
+
+    private GetStructField(Expression child, int ordinal, String name, boolean namedByField) {
         this.child = child;
         this.ordinal = ordinal;
         this.name = name;
+        this.namedByField = namedByField;
+    }
+
+    /** {@code col("p").getField(name)}: named by its text, {@code p.x}, as Spark names it. */
+    public static GetStructField extract(Expression child, String name) {
+        GetStructField f = byName(child, name);
+        return new GetStructField(child, f.ordinal, f.name, false);
     }
 
     /** Resolves {@code name} among the fields of {@code child}'s struct type. */
@@ -47,8 +63,14 @@ public final class GetStructField extends Expression {
         return ordinal;
     }
 
+    /** Whether it came from a dotted column name, which Spark aliases to the field's name. */
+    public boolean namedByField() {
+        return namedByField;
+    }
+
+    /** The column name a projection of this expression gets. */
     public String name() {
-        return name;
+        return namedByField ? name : sql();
     }
 
     private StructField field() {
@@ -62,7 +84,7 @@ public final class GetStructField extends Expression {
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new GetStructField(c.get(0), ordinal, name);
+        return new GetStructField(c.get(0), ordinal, name, namedByField);
     }
 
     @Override

@@ -53,7 +53,29 @@ public final class Literal extends LeafExpression {
 
     @Override
     public String sql() {
+        if (value instanceof Date d) {
+            return "DATE '" + d.toLocalDate() + "'";
+        }
+        if (value instanceof Timestamp t) {
+            return "TIMESTAMP '" + timestampText(t) + "'";
+        }
         return value == null ? "NULL" : value.toString();
+    }
+
+    /**
+     * Spark's fraction formatter: {@code yyyy-MM-dd HH:mm:ss}, then the microseconds without
+     * trailing zeros when there are any. The local time is the JVM zone's, Spark's default
+     * session zone.
+     */
+    private static String timestampText(Timestamp t) {
+        java.time.LocalDateTime local = t.toLocalDateTime();
+        String text = local.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        int micros = t.getNanos() / 1000;
+        if (micros == 0) {
+            return text;
+        }
+        String fraction = String.format("%06d", micros).replaceAll("0+$", "");
+        return text + "." + fraction;
     }
 
     @Override

@@ -10,7 +10,13 @@ import org.agrona.MutableDirectBuffer;
 
 import java.util.List;
 
-/** {@code min(x)} / {@code max(x)} over fixed-width values (numbers, timestamps, dates, booleans). */
+/**
+ * {@code min(x)} / {@code max(x)}. Over fixed-width values (numbers, timestamps, dates, booleans)
+ * the state is the value and a seen flag. Over strings and binary, whose state has no fixed
+ * width, the aggregator keeps the held bytes after the fixed words ({@link #variableWidth()});
+ * this function only decides which of two values wins: unsigned byte order, which for UTF-8 is
+ * Spark's string order (code point order).
+ */
 public final class MinMax extends AggregateFunction {
     private static final long serialVersionUID = 1L;
     private final boolean isMax;
@@ -33,11 +39,26 @@ public final class MinMax extends AggregateFunction {
     @Override
     public DataType dataType() {
         DataType t = child.dataType();
-        if (!t.isFixedWidth()) {
+        if (!t.isFixedWidth() && !isBytes(t)) {
             throw Unchecked.raise(new AnalysisException(sql() + " over " + t.simpleString()
-                    + " is not supported yet: Tideway aggregates fixed-width values only"));
+                    + " is not supported yet: Tideway aggregates fixed-width values, strings and binary only"));
         }
         return t;
+    }
+
+    private static boolean isBytes(DataType t) {
+        return t == DataTypes.StringType || t == DataTypes.BinaryType;
+    }
+
+    @Override
+    public boolean variableWidth() {
+        return isBytes(child.dataType());
+    }
+
+    @Override
+    public boolean prefers(DirectBuffer candidate, int at, int length, DirectBuffer held, int heldAt, int heldLength) {
+        int c = Bytes.compare(candidate, at, length, held, heldAt, heldLength);
+        return isMax ? c > 0 : c < 0;
     }
 
     @Override
@@ -47,11 +68,15 @@ public final class MinMax extends AggregateFunction {
 
     @Override
     public int bufferWords() {
-        return 2; // value, seen flag
+        return variableWidth() ? 1 : 2; // held length (-1: none) | value, seen flag
     }
 
     @Override
     public void initialize(MutableDirectBuffer b, int at) {
+        if (variableWidth()) {
+            b.putLong(at, NO_VALUE);
+            return;
+        }
         b.putLong(at, 0L);
         b.putLong(at + 8, 0L);
     }

@@ -68,7 +68,7 @@ public final class Resolver {
                 return i < 0 ? resolveNested(a, input) : reference(input, i);
             }
             if (node instanceof UnresolvedExtractField x) {
-                return GetStructField.byName(x.child(), x.field());
+                return GetStructField.extract(x.child(), x.field());
             }
             if (node instanceof Coercible c) {
                 return c.coerceTypes();

@@ -16,12 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds an Aggregate: grouping columns first in the output, then the aggregates. */
+/**
+ * Builds an Aggregate: grouping columns first in the output, then the aggregates. An {@code agg()}
+ * column that computes with aggregates ({@code sum(i) / count(i)}) becomes, as in Spark, its
+ * aggregate functions in the Aggregate and the computation in a Project above it.
+ */
 public final class AggregatePlanner {
     private AggregatePlanner() {
     }
 
-    public static Aggregate aggregate(List<Column> groupBy, List<Column> aggs, LogicalPlan input) {
+    public static LogicalPlan aggregate(List<Column> groupBy, List<Column> aggs, LogicalPlan input) {
         List<Expression> grouping = new ArrayList<>();
         List<Expression> outputs = new ArrayList<>();
         LogicalPlan child = input;
@@ -42,21 +46,94 @@ public final class AggregatePlanner {
             grouping.add(g instanceof Alias a ? a.child() : g);
             outputs.add(g);
         }
+        List<Expression> resolved = new ArrayList<>();
+        boolean computed = false;
         for (Column c : aggs) {
             Expression a = Resolver.resolve(c.expr(), child);
             if (TimeWindowing.hasWindow(a)) {
                 throw Unchecked.raise(new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)"));
             }
-            if (Aggregate.aggregateOf(a) == null) {
-                throw notAnAggregate(a, grouping);
-            }
             AggregateFunction f = Aggregate.aggregateOf(a);
-            if (f.input().exists(e -> e instanceof AggregateFunction)) {
-                throw Unchecked.raise(new AnalysisException("NESTED_AGGREGATE_FUNCTION", Map.of()));
+            if (f == null) {
+                Expression e = a instanceof Alias alias ? alias.child() : a;
+                if (!e.exists(x -> x instanceof AggregateFunction)) {
+                    throw missingAggregation(e);
+                }
+                computed = true;
+            } else {
+                requireNotNested(f);
             }
-            outputs.add(a);
+            resolved.add(a);
         }
-        return new Aggregate(grouping, outputs, child);
+        if (!computed) {
+            outputs.addAll(resolved);
+            return new Aggregate(grouping, outputs, child);
+        }
+        return projectOverAggregate(grouping, outputs, resolved, child);
+    }
+
+    /**
+     * The Aggregate of the grouping columns and every aggregate function the {@code agg()}
+     * columns use, and above it a Project computing those columns from its output.
+     */
+    private static LogicalPlan projectOverAggregate(List<Expression> grouping, List<Expression> outputs,
+                                                    List<Expression> aggColumns, LogicalPlan child) {
+        List<Expression> project = new ArrayList<>();
+        for (int g = 0; g < outputs.size(); g++) {
+            Expression o = outputs.get(g);
+            project.add(new BoundReference(g, o.dataType(), o.nullable(), NamedExpressions.nameOf(o)));
+        }
+        for (Expression a : aggColumns) {
+            if (Aggregate.aggregateOf(a) != null) {
+                project.add(referenceTo(a, outputs));
+                continue;
+            }
+            Expression e = a instanceof Alias alias ? alias.child() : a;
+            Expression computed = onAggregateOutput(e, grouping, outputs);
+            project.add(a instanceof Alias alias ? new Alias(computed, alias.name()) : computed);
+        }
+        return new Project(project, new Aggregate(grouping, outputs, child));
+    }
+
+    /** Adds {@code output} to the Aggregate's outputs and returns a reference to it. */
+    private static Expression referenceTo(Expression output, List<Expression> outputs) {
+        outputs.add(output);
+        return new BoundReference(outputs.size() - 1, output.dataType(), output.nullable(), NamedExpressions.nameOf(output));
+    }
+
+    /**
+     * {@code e} over the Aggregate's output: its aggregate functions and grouping expressions
+     * become references; any other input column is Spark's {@code MISSING_AGGREGATION}.
+     */
+    private static Expression onAggregateOutput(Expression e, List<Expression> grouping, List<Expression> outputs) {
+        if (e instanceof AggregateFunction f) {
+            requireNotNested(f);
+            return referenceTo(f, outputs);
+        }
+        for (int g = 0; g < grouping.size(); g++) {
+            if (grouping.get(g).sql().equals(e.sql())) {
+                Expression key = grouping.get(g);
+                return new BoundReference(g, key.dataType(), key.nullable(), key.sql());
+            }
+        }
+        if (e instanceof BoundReference) {
+            throw missingAggregation(e);
+        }
+        List<Expression> children = e.children();
+        if (children.isEmpty()) {
+            return e;
+        }
+        List<Expression> rebound = new ArrayList<>(children.size());
+        for (Expression c : children) {
+            rebound.add(onAggregateOutput(c, grouping, outputs));
+        }
+        return e.withChildren(rebound);
+    }
+
+    private static void requireNotNested(AggregateFunction f) {
+        if (f.input().exists(e -> e instanceof AggregateFunction)) {
+            throw Unchecked.raise(new AnalysisException("NESTED_AGGREGATE_FUNCTION", Map.of()));
+        }
     }
 
     /**
@@ -73,43 +150,9 @@ public final class AggregatePlanner {
         }
     }
 
-    /**
-     * An {@code agg()} column that is not an aggregate function: Spark's {@code MISSING_AGGREGATION}
-     * when it aggregates nothing, Tideway's own message when it wraps one (Spark would run it).
-     */
-    private static RuntimeException notAnAggregate(Expression a, List<Expression> grouping) {
-        Expression e = a instanceof Alias alias ? alias.child() : a;
-        if (e.exists(x -> x instanceof AggregateFunction)) {
-            Expression column = ungroupedColumn(e, grouping);
-            if (column != null) { // signal + max(signal): Spark names the column outside the aggregate
-                throw missingAggregation(column);
-            }
-            throw Unchecked.raise(new AnalysisException("Tideway does not support " + e.sql() + " in agg() yet: it "
-                    + "supports count, sum, avg, min and max applied directly in agg()."));
-        }
-        throw missingAggregation(e);
-    }
-
     private static RuntimeException missingAggregation(Expression e) {
         throw Unchecked.raise(new AnalysisException("MISSING_AGGREGATION", Map.of("expression", ErrorParams.expr(e.sql()),
                 "expressionAnyValue", ErrorParams.expr("any_value(" + e.sql() + ")"))));
-    }
-
-    /** The first input column {@code e} reads outside its aggregate functions that is not grouped by, or null. */
-    private static Expression ungroupedColumn(Expression e, List<Expression> grouping) {
-        if (e instanceof AggregateFunction || grouping.stream().anyMatch(g -> g.sql().equals(e.sql()))) {
-            return null;
-        }
-        if (e instanceof BoundReference) {
-            return e;
-        }
-        for (Expression child : e.children()) {
-            Expression found = ungroupedColumn(child, grouping);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 
     private static Expression windowColumn(LogicalPlan expanded) {

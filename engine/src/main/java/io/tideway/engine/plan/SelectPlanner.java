@@ -59,11 +59,11 @@ public final class SelectPlanner {
             input = g;
             int at = g.schema().length() - 1;
             StructField f = g.schema().apply(at);
-            exprs.set(generatorAt, new BoundReference(at, f.dataType(), true, name));
+            exprs.set(generatorAt, new BoundReference(at, f.dataType(), explode.nullable(), name));
         }
         List<Expression> resolved = new ArrayList<>();
         for (Expression e : exprs) {
-            resolved.add(e instanceof BoundReference ? e : Resolver.resolve(e, input));
+            resolved.add(e instanceof BoundReference ? e : Cast.namedAfterChild(Resolver.resolve(e, input)));
         }
         for (Expression e : resolved) {
             if (e.exists(x -> x instanceof io.tideway.engine.expr.AggregateFunction)) {

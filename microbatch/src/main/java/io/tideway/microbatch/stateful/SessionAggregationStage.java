@@ -3,8 +3,10 @@ package io.tideway.microbatch.stateful;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.exec.HashAggregator;
 import io.tideway.engine.exec.Operator;
+import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.expr.Expression;
 import io.tideway.engine.plan.Aggregate;
 import io.tideway.engine.plan.SessionWindowExpand;
 import io.tideway.engine.plan.UnaryNode;
@@ -58,6 +60,13 @@ public final class SessionAggregationStage implements StatefulStage {
             throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_3068", Map.of()));
         }
         this.watermarked = AggregationStage.watermarkGroupingIndex(aggregate) == sessionIndex;
+        for (Expression o : aggregate.outputs()) {
+            AggregateFunction f = Aggregate.aggregateOf(o);
+            if (f != null && f.variableWidth()) { // a session's state is a fixed array of words
+                throw Unchecked.raise(new AnalysisException(f.sql() + " over " + f.dataType().simpleString()
+                        + " in a session window is not supported yet: Tideway merges sessions of fixed-width values only"));
+            }
+        }
     }
 
     /** The grouping column made by {@code session_window}, or -1. */

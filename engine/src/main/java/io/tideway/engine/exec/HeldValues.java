@@ -1,0 +1,98 @@
+package io.tideway.engine.exec;
+
+import io.tideway.engine.expr.AggregateFunction;
+import io.tideway.engine.state.StateStore;
+import io.tideway.offheap.row.RowWriter;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The values that {@link AggregateFunction#variableWidth() variable-width} aggregates hold
+ * (min/max of strings), kept in a group's payload after its fixed words:
+ * <pre>
+ *  | fixed words (each function's bufferWords; a held value's word is its length or NO_VALUE) |
+ *  | bytes of held value 0 | bytes of held value 1 | ...                                      |
+ * </pre>
+ * A value that wins replaces the whole payload through {@link StateStore#put}, which may move
+ * the entry: callers continue with the handle returned. A min or max changes rarely once a group
+ * has seen a few rows, so the steady state writes nothing. One per {@link HashAggregator};
+ * task thread only.
+ */
+final class HeldValues {
+    private final AggregateFunction[] functions;
+    /** Offset of each held value's length word within the payload. */
+    private final int[] lengthWords;
+    private final int fixedLength;
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[64]);
+
+    HeldValues(AggregateFunction[] functions, int[] lengthWords, int fixedLength) {
+        this.functions = functions;
+        this.lengthWords = lengthWords;
+        this.fixedLength = fixedLength;
+    }
+
+    boolean isEmpty() {
+        return functions.length == 0;
+    }
+
+    int size() {
+        return functions.length;
+    }
+
+    /** Byte length of held value {@code v} in the payload at {@code base}, or -1 when none. */
+    int length(DirectBuffer payload, int base, int v) {
+        return (int) payload.getLong(base + lengthWords[v]);
+    }
+
+    /** Offset of held value {@code v}'s bytes in the payload at {@code base}. */
+    int offset(DirectBuffer payload, int base, int v) {
+        int at = base + fixedLength;
+        for (int j = 0; j < v; j++) {
+            at += Math.max(0, length(payload, base, j));
+        }
+        return at;
+    }
+
+    /**
+     * Offers {@code candidate} to held value {@code v} of the entry {@code handle} (key
+     * {@code key}); returns the entry's handle afterwards.
+     */
+    long offer(StateStore store, long handle, DirectBuffer key, int keyOffset, int keyLength, int v,
+               DirectBuffer candidate, int at, int length) {
+        MutableDirectBuffer page = store.buffer(handle);
+        int base = store.payloadOffset(handle);
+        int held = length(page, base, v);
+        if (held >= 0 && !functions[v].prefers(candidate, at, length, page, offset(page, base, v), held)) {
+            return handle;
+        }
+        int newLength = store.payloadLength(handle) - Math.max(0, held) + length;
+        if (scratch.capacity() < newLength) {
+            scratch.wrap(new byte[Math.max(newLength, scratch.capacity() * 2)]);
+        }
+        scratch.putBytes(0, page, base, fixedLength);
+        scratch.putLong(lengthWords[v], length);
+        int to = fixedLength;
+        for (int j = 0; j < functions.length; j++) {
+            if (j == v) {
+                scratch.putBytes(to, candidate, at, length);
+                to += length;
+            } else {
+                int n = Math.max(0, length(page, base, j));
+                scratch.putBytes(to, page, offset(page, base, j), n);
+                to += n;
+            }
+        }
+        return store.put(key, keyOffset, keyLength, scratch, 0, newLength);
+    }
+
+    /** Writes held value {@code v} of the payload at {@code base} (null when none) into {@code out}'s field. */
+    void write(DirectBuffer payload, int base, int v, RowWriter out, int field) {
+        int n = length(payload, base, v);
+        if (n < 0) {
+            out.setNull(field);
+        } else {
+            out.putBytes(field, payload, offset(payload, base, v), n);
+        }
+    }
+}
