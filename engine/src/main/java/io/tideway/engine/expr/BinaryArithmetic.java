@@ -20,25 +20,37 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
     }
 
     private final Op op;
+    /** The SQL function that built this (Spark's FUNC_ALIAS: {@code mod}), which names it; null for an operator. */
+    private final String functionName;
 
     public Op op() {
         return op;
     }
 
     public BinaryArithmetic(Op op, Expression left, Expression right) {
-        super(left, right);
-        this.op = op;
+        this(op, left, right, null);
     }
 
+    private BinaryArithmetic(Op op, Expression left, Expression right, String functionName) {
+        super(left, right);
+        this.op = op;
+        this.functionName = functionName;
+    }
+
+    /** The same operation, named as the SQL function {@code name} (the column is {@code mod(i, 2)}, not {@code (i % 2)}). */
+    public BinaryArithmetic asFunction(String name) {
+        return new BinaryArithmetic(op, left, right, name);
+    }
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new BinaryArithmetic(op, c.get(0), c.get(1));
+        return new BinaryArithmetic(op, c.get(0), c.get(1), functionName);
     }
 
     @Override
     public String sql() {
-        return "(" + left.sql() + " " + op.symbol + " " + right.sql() + ")";
+        return functionName != null ? functionName + "(" + left.sql() + ", " + right.sql() + ")"
+                : "(" + left.sql() + " " + op.symbol + " " + right.sql() + ")";
     }
 
     /**
@@ -72,7 +84,7 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                 return this;
             }
             if (op == Op.ADD && left.dataType() == DataTypes.DayTimeIntervalType && right.dataType() == DataTypes.TimestampType) {
-                return new BinaryArithmetic(op, right, left);
+                return new BinaryArithmetic(op, right, left, functionName);
             }
         }
         DataType t = TypeCoercion.widerNumeric(left.dataType(), right.dataType());
@@ -86,7 +98,7 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         if (op == Op.DIVIDE) {
             t = DataTypes.DoubleType;
         }
-        return new BinaryArithmetic(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
+        return new BinaryArithmetic(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t), functionName);
     }
 
     @Override

@@ -58,7 +58,8 @@ final class BuiltinFunctions {
                 return functions.max(one(fn, args));
             case "mod":
                 arity(fn, args, 2, 2);
-                return args.get(0).mod(args.get(1));
+                // Spark names the SQL function's column mod(i, 2), the operator's (i % 2)
+                return new Column(((io.tideway.engine.expr.BinaryArithmetic) args.get(0).mod(args.get(1)).expr()).asFunction("mod"));
             case "current_timestamp":
                 arity(fn, args, 0, 0);
                 return functions.current_timestamp();
