@@ -122,8 +122,8 @@ class DeduplicationTest {
                 + "without watermark"), within.getMessage());
         AnalysisException afterAgg = assertThrows(AnalysisException.class, () -> events.toDS().groupBy("word").count()
                 .dropDuplicates("word").writeStream().outputMode("update").format("console").start());
-        assertTrue(afterAgg.getMessage().startsWith("dropDuplicates is not supported after aggregation on a streaming DataFrame/Dataset"),
-                afterAgg.getMessage());
+        // Spark 4 dropped its own check for this chain; Tideway does not run it yet and says so after Spark's checks
+        assertTrue(afterAgg.getMessage().startsWith("Tideway chains stateful operators only as"), afterAgg.getMessage());
         AnalysisException complete = assertThrows(AnalysisException.class, () -> events.toDS().dropDuplicates("word").writeStream()
                 .outputMode("complete").format("console").start());
         assertTrue(complete.getMessage().startsWith("[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: "

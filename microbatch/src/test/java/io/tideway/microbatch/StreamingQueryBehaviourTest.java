@@ -53,7 +53,9 @@ class StreamingQueryBehaviourTest {
                 + "complete. This output mode is not supported for no streaming aggregations"), complete.getMessage());
         AnalysisException twoAggs = assertThrows(AnalysisException.class,
                 () -> agg.groupBy("count").count().writeStream().outputMode("complete").format("memory").queryName("z").start());
-        assertTrue(twoAggs.getMessage().startsWith("Multiple streaming aggregations are not supported"));
+        // Spark 4's check of chained stateful operators (spark.sql.streaming.statefulOperator.checkCorrectness.enabled)
+        assertTrue(twoAggs.getMessage().startsWith("Detected pattern of possible 'correctness' issue due to global watermark"),
+                twoAggs.getMessage());
         Dataset<Row> batch = spark.createDataFrame(List.of(), s.toDF().schema());
         AnalysisException union = assertThrows(AnalysisException.class,
                 () -> s.toDF().union(batch).writeStream().format("memory").queryName("u").start());
