@@ -20,6 +20,7 @@ import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.ExtendedAnalysisException;
 import io.tideway.engine.plan.Filter;
+import io.tideway.engine.plan.MissingReferences;
 import io.tideway.engine.plan.JoinPlanner;
 import io.tideway.engine.plan.JoinType;
 import io.tideway.engine.plan.UnsupportedOperationChecker;
@@ -168,12 +169,14 @@ public class Dataset<T> implements Serializable {
     }
 
     public Dataset<T> filter(Column condition) {
-        Expression c = Resolver.resolve(condition.expr(), plan);
+        LogicalPlan input = MissingReferences.widenFor(condition.expr(), plan);
+        Expression c = Resolver.resolve(condition.expr(), input);
         if (c.dataType() != io.tideway.sql.types.DataTypes.BooleanType) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", Map.of("sqlExpr",
                     ErrorParams.expr(c.sql()), "filter", ErrorParams.expr(c.sql()), "type", ErrorParams.type(c.dataType()))));
         }
-        return new Dataset<>(session, new Filter(c, plan), encoder);
+        Filter filtered = new Filter(c, input);
+        return new Dataset<>(session, input == plan ? filtered : MissingReferences.projectBack(filtered, plan.schema()), encoder);
     }
 
     public Dataset<T> filter(String conditionExpr) {

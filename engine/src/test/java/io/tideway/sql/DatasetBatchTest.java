@@ -38,6 +38,16 @@ class DatasetBatchTest {
         assertEquals(1, df.filter(not(col("v").leq(1)).and(col("name").notEqual("zz"))).count());
     }
 
+    /** Spark's ResolveMissingReferences: the projection is widened by v, filtered, then projected back. */
+    @Test
+    void whereResolvesAColumnTheSelectBelowDropped() {
+        Dataset<Row> out = df.select("name").where("v > 1");
+        assertArrayEquals(new String[]{"name"}, out.columns());
+        assertEquals("[[b]]", out.collectAsList().toString());
+        assertEquals("[[b]]", df.select(col("name").as("n")).where(col("v").geq(2)).collectAsList().toString());
+        assertThrows(AnalysisException.class, () -> df.select("name").where("w > 1"));
+    }
+
     @Test
     void splitAndExplodeMakeOneRowPerWord() {
         Dataset<Row> words = df.select(explode(split(col("line"), " ")).as("word"));

@@ -8,6 +8,7 @@ import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.plan.WatermarkFilterPushdown;
 import io.tideway.engine.query.ProgressTimestamp;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.query.StreamExecution;
@@ -40,6 +41,8 @@ final class MicroBatchExecution extends StreamExecution {
     /** Settings pinned in {@code offsets/N} for the life of the checkpoint. */
     private static final List<String> PINNED_CONF = List.of("spark.sql.shuffle.partitions", WatermarkTracker.POLICY_CONF);
 
+    /** The plan batches run: the query's, with filters moved below watermarks as Spark's optimizer does. */
+    private final LogicalPlan plan;
     private final List<StreamingRelation> relations = new ArrayList<>();
     private final List<StreamSource> sources = new ArrayList<>();
     private final EvalContext ctx;
@@ -61,7 +64,8 @@ final class MicroBatchExecution extends StreamExecution {
     MicroBatchExecution(QuerySpec spec) {
         super(spec);
         ctx = EvalContext.forSettings(spec.session().conf()::get);
-        for (LogicalPlan leaf : PlanShape.leaves(spec.plan())) {
+        plan = WatermarkFilterPushdown.apply(spec.plan());
+        for (LogicalPlan leaf : PlanShape.leaves(plan)) {
             if (leaf instanceof StreamingRelation r) {
                 relations.add(r);
             }
@@ -76,14 +80,14 @@ final class MicroBatchExecution extends StreamExecution {
         RuntimeConfig conf = spec.session().conf();
         int shufflePartitions = Integer.parseInt(pinnedConf.get("spark.sql.shuffle.partitions"));
         pool = new WorkerPool(spec.name() == null ? "query" : spec.name(), Runtime.getRuntime().availableProcessors());
-        runner = new BatchRunner(spec.plan(), relations, sources, spec.sink(), spec.outputMode(), pool, ctx,
+        runner = new BatchRunner(plan, relations, sources, spec.sink(), spec.outputMode(), pool, ctx,
                 shufflePartitions, checkpoint::stateDir,
                 Integer.parseInt(conf.get("spark.sql.streaming.stateStore.minDeltasForSnapshot")),
                 Integer.parseInt(conf.get("spark.sql.streaming.minBatchesToRetain")),
                 Durations.parseInterval(conf.get("spark.sql.streaming.stateStore.maintenanceInterval")),
                 spec.name() == null ? "query " + id() : spec.name());
 
-        watermarks = new WatermarkTracker(spec.plan(), pinnedConf.get(WatermarkTracker.POLICY_CONF));
+        watermarks = new WatermarkTracker(plan, pinnedConf.get(WatermarkTracker.POLICY_CONF));
         watermarks.restore(recovery.watermarkMs());
         noDataBatches = !runner.stages().isEmpty() && Boolean.parseBoolean(conf.get("spark.sql.streaming.noDataMicroBatches.enabled"));
         if (recovery.nextBatchId() > 0) {

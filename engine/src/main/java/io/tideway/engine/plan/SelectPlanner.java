@@ -8,6 +8,7 @@ import io.tideway.engine.expr.Cast;
 import io.tideway.engine.expr.Explode;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Resolver;
+import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
@@ -70,7 +71,34 @@ public final class SelectPlanner {
                 throw Unchecked.raise(new AnalysisException("MISSING_GROUP_BY", Map.of()));
             }
         }
+        TimeWindow window = onlyTimeWindow(resolved);
+        if (window != null) {
+            input = TimeWindowing.expand(window, input);
+            BoundReference windowColumn = Resolver.reference(input.schema(), input.schema().length() - 1);
+            resolved.replaceAll(e -> e.transformUp(x -> x instanceof TimeWindow ? windowColumn : x));
+        }
         return new Project(resolved, input);
+    }
+
+    /**
+     * The one time window the projections compute, or null when they compute none or several
+     * (which stay unevaluable, as Spark refuses several windows in one node). As Spark's
+     * {@code TimeWindowing}, a window in a projection reads a column of an expansion below it:
+     * that column carries the time column's metadata, so a watermark on the time is one on the
+     * window (a stream-stream join may then use the window as a key).
+     */
+    private static TimeWindow onlyTimeWindow(List<Expression> resolved) {
+        List<TimeWindow> found = new ArrayList<>();
+        for (Expression e : resolved) {
+            e.exists(x -> {
+                if (x instanceof TimeWindow w) {
+                    found.add(w);
+                }
+                return false;
+            });
+        }
+        boolean one = !found.isEmpty() && found.stream().map(Expression::sql).distinct().count() == 1;
+        return one ? found.get(0) : null;
     }
 
     /** Child columns the projections other than the generator use: only these are copied per element. */
