@@ -2,6 +2,7 @@ package io.tideway.microbatch;
 
 import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
 import io.tideway.api.java.function.MapFunction;
+import io.tideway.api.java.function.MapGroupsWithStateFunction;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Encoders;
@@ -95,6 +96,41 @@ class ChainedStatefulTest {
         q.processAllAvailable();
         assertEquals(Map.of("a", 2L, "b", 1L), table("initials"), "apple's third sighting does not count again");
         q.stop();
+    }
+
+    @Test
+    void aggregationAboveMapGroupsWithStateInUpdateMode() throws Exception {
+        MemoryStream<String> words = MemoryStream.create(Encoders.STRING(), spark);
+        // each call says whether the word was seen in an earlier call or batch too
+        MapGroupsWithStateFunction<String, String, Long, String> seenBefore = (word, values, state) -> {
+            long n = state.getOption().orElse(0L);
+            while (values.hasNext()) {
+                values.next();
+                n++;
+            }
+            state.update(n);
+            return n > 1 ? "repeat" : "new";
+        };
+        Dataset<Row> perKind = words.toDS()
+                .groupByKey((MapFunction<String, String>) w -> w, Encoders.STRING())
+                .mapGroupsWithState(seenBefore, Encoders.LONG(), Encoders.STRING())
+                .groupBy("value").count();
+        StreamingQuery q = perKind.writeStream().outputMode("update").format("memory").queryName("kinds").start();
+        words.addData("apple", "avocado", "apple", "banana");
+        q.processAllAvailable();
+        assertEquals(List.of("new=2", "repeat=1"), rows("kinds"), "one row per word's call, counted by the aggregation");
+        words.addData("banana", "cherry");
+        q.processAllAvailable();
+        assertEquals(List.of("new=2", "new=3", "repeat=1", "repeat=2"), rows("kinds"),
+                "update mode appends the counts the batch changed; both states carried over");
+        assertEquals(List.of("flatMapGroupsWithState", "stateStoreSave"), java.util.Arrays.stream(q.lastProgress().stateOperators())
+                .map(o -> o.operatorName()).toList(), "both operators report, bottom-up");
+        q.stop();
+    }
+
+    /** Every row of a memory table as {@code value=count}, sorted: update mode appends each batch's changed rows. */
+    private List<String> rows(String name) {
+        return spark.table(name).collectAsList().stream().map(r -> r.getString(0) + "=" + r.getLong(1)).sorted().toList();
     }
 
     @Test

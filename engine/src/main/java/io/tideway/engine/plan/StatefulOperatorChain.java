@@ -78,7 +78,7 @@ final class StatefulOperatorChain {
     /**
      * Plans Spark starts that Tideway does not run: sorts, some stream-stream joins
      * ({@link StreamingJoinChecks#notRunByTideway}), and chains of stateful operators other than
-     * an aggregation above dropDuplicates or above an append-mode flatMapGroupsWithState.
+     * an aggregation above dropDuplicates or above [flat]mapGroupsWithState.
      *
      * @param nodes the plan's nodes, pre-order
      */
@@ -99,18 +99,23 @@ final class StatefulOperatorChain {
             }
         }
         if (stateful.size() > 1 && !supportedChain(stateful)) {
-            throw fail("Tideway chains stateful operators only as an aggregation above dropDuplicates or above an append-mode "
-                    + "flatMapGroupsWithState; this combination is not supported yet", plan);
+            throw fail("Tideway chains stateful operators only as an aggregation above dropDuplicates or above "
+                    + "[flat]mapGroupsWithState; this combination is not supported yet", plan);
         }
     }
 
-    /** The chains of two stateful operators Tideway runs (which Spark 2.4 allowed too). */
+    /**
+     * The chains of two stateful operators Tideway runs: an aggregation above dropDuplicates or
+     * above [flat]mapGroupsWithState. The checks before have left only the groups-with-state
+     * operators Spark runs below an aggregation: mapGroupsWithState (Update mode) and
+     * flatMapGroupsWithState in Append mode; both hand the aggregation each call's rows as new
+     * rows, which is what the lower stage of a chain emits whatever the query's output mode.
+     */
     private static boolean supportedChain(List<LogicalPlan> stateful) {
         if (stateful.size() != 2 || !(stateful.get(0) instanceof Aggregate)) {
             return false;
         }
         LogicalPlan lower = stateful.get(1);
-        return lower instanceof Deduplicate
-                || lower instanceof FlatMapGroupsWithState f && !f.isMapGroups() && f.functionOutputMode() == OutputMode.Append();
+        return lower instanceof Deduplicate || lower instanceof FlatMapGroupsWithState;
     }
 }
