@@ -65,10 +65,8 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
+    /** Accepts null, as Spark does; {@link #start()} then refuses it. */
     public DataStreamWriter<T> trigger(Trigger t) {
-        if (t == null) {
-            throw new IllegalArgumentException("Trigger cannot be null");
-        }
         this.trigger = t;
         return this;
     }
@@ -132,6 +130,10 @@ public final class DataStreamWriter<T> {
     public StreamingQuery start() throws java.util.concurrent.TimeoutException {
         TidewaySession session = ds.sparkSession();
         String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        if (trigger == null) {
+            // Spark's words when its micro-batch execution meets a trigger it has no executor for
+            throw new IllegalStateException("Unknown type of trigger: null");
+        }
         boolean continuous = trigger instanceof ContinuousTrigger;
         Options opts = new Options(options);
         UnsupportedOperationChecker.checkForStreaming(ds.logicalPlan(), outputMode);
