@@ -40,6 +40,15 @@ public interface SourceProvider {
         }
     }
 
+    /**
+     * Whether Spark reads this format through its V1 {@code Source} API, a {@code StreamingRelation}
+     * node, rather than as a V2 table ({@code StreamingRelationV2}): Spark's continuous check
+     * refuses the former by its node name before asking whether the source reads continuously.
+     */
+    default boolean sparkV1Relation() {
+        return false;
+    }
+
     /** Whether the continuous executor can read this source ({@link #createContinuous}). */
     default boolean supportsContinuous() {
         return false;

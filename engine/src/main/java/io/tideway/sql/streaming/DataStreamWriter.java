@@ -122,6 +122,7 @@ public final class DataStreamWriter<T> {
     }
 
     public StreamingQuery start(String path) throws java.util.concurrent.TimeoutException {
+        PathParameter.refuseIfPathOptionSet(options, "start", ds.sparkSession());
         options.put("path", path);
         return start();
     }
