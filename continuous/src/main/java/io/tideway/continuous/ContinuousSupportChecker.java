@@ -25,10 +25,15 @@ final class ContinuousSupportChecker {
 
     static StreamingRelation check(LogicalPlan plan) {
         List<LogicalPlan> nodes = new ArrayList<>();
-        plan.collect(nodes);
+        collectPostOrder(plan, nodes);
         List<StreamingRelation> sources = new ArrayList<>();
         for (LogicalPlan n : nodes) {
             if (n instanceof StreamingRelation r) {
+                if (r.provider().sparkV1Relation()) {
+                    // Spark lets only StreamingRelationV2 through, so a V1 source fails by its node name
+                    throw UnsupportedOperationChecker.fail("Continuous processing does not support " + n.nodeName()
+                            + " operations.", plan);
+                }
                 sources.add(r);
             } else if (n instanceof Project p) {
                 p.projectList().forEach(e -> checkExpression(e, plan));
@@ -46,6 +51,14 @@ final class ContinuousSupportChecker {
             throw new SparkUnsupportedOperationException("_LEGACY_ERROR_TEMP_2253", Map.of("sourceName", source.format()));
         }
         return source;
+    }
+
+    /** Children before their parent, left to right, as Spark's {@code foreachUp}: the first failing node wins. */
+    private static void collectPostOrder(LogicalPlan node, List<LogicalPlan> out) {
+        for (LogicalPlan c : node.children()) {
+            collectPostOrder(c, out);
+        }
+        out.add(node);
     }
 
     private static void checkExpression(Expression e, LogicalPlan plan) {

@@ -211,11 +211,18 @@ class ContinuousQueryTest {
     void unsupportedOperationsFailAtStartWithSparksWords(@TempDir Path dir) {
         MemoryStream<Long> s = new MemoryStream<>(103, spark, Encoders.LONG(), 1);
         Dataset<Row> df = s.toDF();
-        SparkUnsupportedOperationException files = assertThrows(SparkUnsupportedOperationException.class, () -> spark.readStream()
+        // a file source is a V1 StreamingRelation in Spark, refused by its node name
+        AnalysisException files = assertThrows(AnalysisException.class, () -> spark.readStream()
                 .format("text")
                 .load(dir.toString()).writeStream().format("console").trigger(Trigger.Continuous(100)).start());
-        assertEquals("Data source text does not support continuous processing.", files.getMessage());
-        assertEquals("_LEGACY_ERROR_TEMP_2253", files.getCondition());
+        assertTrue(files.getMessage().startsWith("Continuous processing does not support StreamingRelation operations."),
+                files.getMessage());
+        // a V2 source that cannot read continuously
+        SparkUnsupportedOperationException microBatchOnly = assertThrows(SparkUnsupportedOperationException.class,
+                () -> spark.readStream().format("rate-micro-batch").option("rowsPerBatch", 1).load()
+                        .writeStream().format("console").trigger(Trigger.Continuous(100)).start());
+        assertEquals("Data source rate-micro-batch does not support continuous processing.", microBatchOnly.getMessage());
+        assertEquals("_LEGACY_ERROR_TEMP_2253", microBatchOnly.getCondition());
         AnalysisException fileSink = assertThrows(AnalysisException.class, () -> df.writeStream().format("json")
                 .option("checkpointLocation", dir.resolve("c").toString()).trigger(Trigger.Continuous(100)).start(dir.resolve("out").toString()));
         assertEquals("Data source json does not support continuous writing", fileSink.getMessage());

@@ -276,7 +276,8 @@ public abstract class StreamExecution implements StreamingQuery {
     @Override
     public boolean awaitTermination(long timeoutMs) throws StreamingQueryException {
         if (timeoutMs <= 0) {
-            throw new IllegalArgumentException("timeoutMs should be positive");
+            // Spark: require(timeoutMs > 0, "Timeout has to be positive"), Scala's require prefix included.
+            throw new IllegalArgumentException("requirement failed: Timeout has to be positive");
         }
         boolean done;
         try {

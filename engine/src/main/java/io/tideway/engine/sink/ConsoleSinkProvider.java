@@ -2,6 +2,7 @@ package io.tideway.engine.sink;
 
 import io.tideway.engine.exec.ShowString;
 import io.tideway.engine.spi.CommitMessage;
+import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.PartitionWriter;
 import io.tideway.engine.spi.SinkContext;
 import io.tideway.engine.spi.SinkProvider;
@@ -35,39 +36,64 @@ public final class ConsoleSinkProvider implements SinkProvider {
 
     @Override
     public StreamSink create(SinkContext context) {
-        int numRows = (int) context.options().getPositiveLong("numRows", 20);
-        boolean truncate = context.options().getBoolean("truncate", true);
-        return new ConsoleSink(context.schema(), numRows, truncate, System.out);
+        return new ConsoleSink(context.schema(), context.options(), System.out);
     }
 
-    /** Prints on the query thread at commit. */
+    /**
+     * {@code numRows} and {@code truncate} as Spark's {@code ConsoleWrite} reads them
+     * ({@code getInt}, {@code getBoolean}); a negative {@code numRows} shows none, as
+     * {@code Dataset.show} clamps it at 0.
+     */
+    record Settings(int numRows, boolean truncate) {
+        static Settings parse(Options options) {
+            return new Settings(Math.max(0, options.getInt("numRows", 20)), options.getBoolean("truncate", true));
+        }
+    }
+
+    /**
+     * Prints on the query thread at commit. The options are parsed on first use, not at
+     * {@code start()}: Spark builds its console write when the query plans its first batch, so a
+     * bad value fails the query ({@code STREAM_FAILED}) rather than {@code start()}.
+     */
     static final class ConsoleSink implements StreamSink {
         private final StructType schema;
-        private final int numRows;
-        private final boolean truncate;
+        private final Options options;
         private final PrintStream out;
+        /** Parsed from {@link #options} by whichever thread first needs it; idempotent, so a race only parses twice. */
+        private volatile Settings settings;
 
-        ConsoleSink(StructType schema, int numRows, boolean truncate, PrintStream out) {
+        ConsoleSink(StructType schema, Options options, PrintStream out) {
             this.schema = schema;
-            this.numRows = numRows;
-            this.truncate = truncate;
+            this.options = options;
             this.out = out;
         }
 
+        private Settings settings() {
+            Settings s = settings;
+            if (s == null) {
+                s = Settings.parse(options);
+                settings = s;
+            }
+            return s;
+        }
+
+        /** Read for progress reports, after the first batch parsed the options. */
         @Override
         public String description() {
-            return "ConsoleSink[numRows=" + numRows + ", truncate=" + truncate + "]";
+            Settings s = settings();
+            return "ConsoleSink[numRows=" + s.numRows() + ", truncate=" + s.truncate() + "]";
         }
 
         @Override
         public PartitionWriter createWriter(int partition, long batchId) {
-            return new CollectingWriter(schema, numRows + 1L);
+            return new CollectingWriter(schema, settings().numRows() + 1L);
         }
 
         @Override
         public void commit(long batchId, List<CommitMessage> messages) {
+            Settings s = settings();
             List<Row> rows = CollectingWriter.allRows(messages);
-            String table = ShowString.format(schema, rows, numRows, truncate ? 20 : 0);
+            String table = ShowString.format(schema, rows, s.numRows(), s.truncate() ? 20 : 0);
             out.println("-------------------------------------------\nBatch: " + batchId
                     + "\n-------------------------------------------\n" + table);
             out.flush();

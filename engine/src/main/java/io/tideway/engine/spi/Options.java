@@ -1,5 +1,7 @@
 package io.tideway.engine.spi;
 
+import io.tideway.SparkIllegalArgumentException;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -44,16 +46,19 @@ public final class Options {
         return get(name).orElseThrow(() -> new IllegalArgumentException(message));
     }
 
+    /**
+     * As Spark's {@code CaseInsensitiveStringMap.getLong}: {@link Long#parseLong}, so a value that is
+     * not a number fails with its {@code NumberFormatException: For input string: "v"}.
+     */
     public long getLong(String name, long dflt) {
         String v = lower.get(name.toLowerCase(Locale.ROOT));
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid value '" + v + "' for option '" + name + "', must be a number");
-        }
+        return v == null ? dflt : Long.parseLong(v);
+    }
+
+    /** As Spark's {@code CaseInsensitiveStringMap.getInt}: {@link Integer#parseInt}, its exception unchanged. */
+    public int getInt(String name, int dflt) {
+        String v = lower.get(name.toLowerCase(Locale.ROOT));
+        return v == null ? dflt : Integer.parseInt(v);
     }
 
     /** A long that must be positive: Spark's wording {@code Invalid value 'v'. The option 'x' must be positive}. */
@@ -73,16 +78,22 @@ public final class Options {
         return v;
     }
 
+    /**
+     * As Spark's {@code CaseInsensitiveStringMap.getBoolean}: {@code true} or {@code false} in any
+     * case, anything else {@code SparkIllegalArgumentException: v is not a boolean string.}
+     */
     public boolean getBoolean(String name, boolean dflt) {
         String v = lower.get(name.toLowerCase(Locale.ROOT));
         if (v == null) {
             return dflt;
         }
-        return switch (v.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " must be set to either \"true\" or \"false\"");
-        };
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_3206", Map.of("value", v));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.tideway.engine.spi;
 
+import io.tideway.SparkUnsupportedOperationException;
 import io.tideway.sql.types.StructType;
+
+import java.util.Map;
 
 /**
  * A source found by short name through {@link java.util.ServiceLoader} ({@code format("rate")}).
@@ -25,6 +28,26 @@ public interface SourceProvider {
     }
 
     StreamSource create(SourceContext context);
+
+    /**
+     * Refuses a user schema for a source whose schema is fixed, as Spark's {@code SimpleTableProvider}
+     * does ({@code SparkUnsupportedOperationException: <provider> source does not support
+     * user-specified schema.}), {@code sparkProviderName} naming Spark's provider class.
+     */
+    static void rejectUserSchema(StructType userSchema, String sparkProviderName) {
+        if (userSchema != null) {
+            throw new SparkUnsupportedOperationException("_LEGACY_ERROR_TEMP_2242", Map.of("provider", sparkProviderName));
+        }
+    }
+
+    /**
+     * Whether Spark reads this format through its V1 {@code Source} API, a {@code StreamingRelation}
+     * node, rather than as a V2 table ({@code StreamingRelationV2}): Spark's continuous check
+     * refuses the former by its node name before asking whether the source reads continuously.
+     */
+    default boolean sparkV1Relation() {
+        return false;
+    }
 
     /** Whether the continuous executor can read this source ({@link #createContinuous}). */
     default boolean supportsContinuous() {

@@ -1,10 +1,17 @@
 package io.tideway.engine.util;
 
+import io.tideway.SparkIllegalArgumentException;
+
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses Spark's interval strings ({@code "10 seconds"}, {@code "interval 1 minute"}, {@code "7d"}). */
+/**
+ * Parses Spark's interval strings ({@code "10 seconds"}, {@code "interval 1 minute"}, {@code "7d"}).
+ * An empty string and an unknown unit fail as Spark's {@code IntervalUtils.stringToInterval} does
+ * ({@code INVALID_INTERVAL_FORMAT}); other malformed text with Tideway's own words.
+ */
 public final class Durations {
     private static final Pattern INTERVAL = Pattern.compile(
             "(?:interval\\s+)?(\\d+)\\s*([a-z]+)", Pattern.CASE_INSENSITIVE);
@@ -25,6 +32,9 @@ public final class Durations {
     /** Milliseconds in an interval string; a bare number is milliseconds. */
     public static long parseInterval(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            throw new SparkIllegalArgumentException("INVALID_INTERVAL_FORMAT.INPUT_IS_EMPTY", Map.of("input", text));
+        }
         if (t.matches("\\d+")) {
             return Long.parseLong(t);
         }
@@ -84,7 +94,8 @@ public final class Durations {
             case "h", "hour", "hours" -> 3_600_000L;
             case "d", "day", "days" -> 86_400_000L;
             case "w", "week", "weeks" -> 7 * 86_400_000L;
-            default -> throw new IllegalArgumentException("Invalid interval: " + text);
+            default -> throw new SparkIllegalArgumentException("INVALID_INTERVAL_FORMAT.INVALID_UNIT",
+                    Map.of("input", text, "unit", unit));
         };
     }
 }

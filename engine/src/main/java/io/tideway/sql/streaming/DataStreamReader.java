@@ -95,6 +95,7 @@ public final class DataStreamReader {
     }
 
     public Dataset<Row> load(String path) {
+        PathParameter.refuseIfPathOptionSet(options, "load", session);
         options.put("path", path);
         return load();
     }

@@ -65,10 +65,8 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
+    /** Accepts null, as Spark does; {@link #start()} then refuses it. */
     public DataStreamWriter<T> trigger(Trigger t) {
-        if (t == null) {
-            throw new IllegalArgumentException("Trigger cannot be null");
-        }
         this.trigger = t;
         return this;
     }
@@ -124,6 +122,7 @@ public final class DataStreamWriter<T> {
     }
 
     public StreamingQuery start(String path) throws java.util.concurrent.TimeoutException {
+        PathParameter.refuseIfPathOptionSet(options, "start", ds.sparkSession());
         options.put("path", path);
         return start();
     }
@@ -132,6 +131,10 @@ public final class DataStreamWriter<T> {
     public StreamingQuery start() throws java.util.concurrent.TimeoutException {
         TidewaySession session = ds.sparkSession();
         String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        if (trigger == null) {
+            // Spark's words when its micro-batch execution meets a trigger it has no executor for
+            throw new IllegalStateException("Unknown type of trigger: null");
+        }
         boolean continuous = trigger instanceof ContinuousTrigger;
         Options opts = new Options(options);
         UnsupportedOperationChecker.checkForStreaming(ds.logicalPlan(), outputMode);

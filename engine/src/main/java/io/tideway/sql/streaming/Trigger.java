@@ -45,9 +45,10 @@ public abstract class Trigger {
         return Continuous(Durations.parseInterval(interval));
     }
 
+    /** Spark's {@code require(intervalMs >= 0, ...)} in its processing-time and continuous triggers. */
     private static long checkInterval(long ms) {
         if (ms < 0) {
-            throw new IllegalArgumentException("interval cannot be negative");
+            throw new IllegalArgumentException("requirement failed: the interval of trigger should not be negative");
         }
         return ms;
     }

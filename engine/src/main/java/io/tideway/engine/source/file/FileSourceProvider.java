@@ -35,6 +35,12 @@ public abstract class FileSourceProvider implements SourceProvider {
     /** The format reading {@code dataSchema} (the columns in the files); validates the format's own options. */
     abstract RecordFormat format(StructType dataSchema, Options options, ZoneId zone);
 
+    /** Spark's file sources are V1 {@code Source}s ({@code FileStreamSource}). */
+    @Override
+    public final boolean sparkV1Relation() {
+        return true;
+    }
+
     @Override
     public final StructType schema(StructType userSchema, Options options) {
         return schema(userSchema, options, Map.of());

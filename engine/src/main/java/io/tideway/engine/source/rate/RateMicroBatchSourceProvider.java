@@ -21,7 +21,7 @@ public final class RateMicroBatchSourceProvider implements SourceProvider {
 
     @Override
     public StructType schema(StructType userSchema, Options options) {
-        RateSourceProvider.rejectUserSchema(userSchema, "RatePerMicroBatchProvider");
+        SourceProvider.rejectUserSchema(userSchema, "RatePerMicroBatchProvider");
         RateMicroBatchOptions.parse(options);
         return RateSourceProvider.SCHEMA;
     }

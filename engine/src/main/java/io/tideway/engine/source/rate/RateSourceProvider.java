@@ -37,7 +37,7 @@ public final class RateSourceProvider implements SourceProvider {
 
     @Override
     public StructType schema(StructType userSchema, Options options) {
-        rejectUserSchema(userSchema, "RateStreamProvider");
+        SourceProvider.rejectUserSchema(userSchema, "RateStreamProvider");
         return RateSourceOptions.parse(options).includeIntendedNanoTime() ? SCHEMA_WITH_INTENDED_NANO_TIME : SCHEMA;
     }
 
@@ -61,12 +61,5 @@ public final class RateSourceProvider implements SourceProvider {
     public ContinuousStream createContinuous(SourceContext context) {
         return new RateContinuousStream(RateSourceOptions.parse(context.options()),
                 RateCreationTime.load(context.metadataDir()), RateClock.SYSTEM);
-    }
-
-    /** Spark 3.x wording, naming Spark's provider class as Spark users see it. */
-    static void rejectUserSchema(StructType userSchema, String sparkProviderName) {
-        if (userSchema != null) {
-            throw new UnsupportedOperationException(sparkProviderName + " source does not support user-specified schema.");
-        }
     }
 }

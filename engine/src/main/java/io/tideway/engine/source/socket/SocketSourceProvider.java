@@ -35,9 +35,7 @@ public final class SocketSourceProvider implements SourceProvider {
 
     @Override
     public StructType schema(StructType userSchema, Options options) {
-        if (userSchema != null) {
-            throw new UnsupportedOperationException("TextSocketSourceProvider source does not support user-specified schema.");
-        }
+        SourceProvider.rejectUserSchema(userSchema, "TextSocketSourceProvider");
         return SocketSourceOptions.parse(options).includeTimestamp() ? SCHEMA_WITH_TIMESTAMP : SCHEMA;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,7 @@ class RateMicroBatchSourceTest {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> new RateMicroBatchSourceProvider().schema(RateSourceProvider.SCHEMA, opts("rowsPerBatch", "1")));
         assertEquals("RatePerMicroBatchProvider source does not support user-specified schema.", e.getMessage());
+        assertInstanceOf(io.tideway.SparkUnsupportedOperationException.class, e);
     }
 
     private static void assertMessage(String expected, String... kv) {

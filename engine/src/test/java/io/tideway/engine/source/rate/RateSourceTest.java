@@ -23,6 +23,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -208,6 +209,7 @@ class RateSourceTest {
         UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                 () -> new RateSourceProvider().schema(schema, opts()));
         assertEquals("RateStreamProvider source does not support user-specified schema.", e.getMessage());
+        assertInstanceOf(io.tideway.SparkUnsupportedOperationException.class, e);
     }
 
     @Test
@@ -233,7 +235,8 @@ class RateSourceTest {
     void badOptionValuesGiveSparksMessages() {
         assertMessage("Invalid value '0'. The option 'rowsPerSecond' must be positive", "rowsPerSecond", "0");
         assertMessage("Invalid value '-3'. The option 'rowsPerSecond' must be positive", "rowsPerSecond", "-3");
-        assertMessage("Invalid value 'abc' for option 'rowsPerSecond', must be a number", "rowsPerSecond", "abc");
+        // Spark reads the option with toLong: Long.parseLong's NumberFormatException
+        assertMessage("For input string: \"abc\"", "rowsPerSecond", "abc");
         assertMessage("Invalid value '-1'. The option 'rampUpTime' must not be negative", "rampUpTime", "-1s");
         assertMessage("Invalid value '-2'. The option 'rampUpTime' must not be negative", "rampUpTime", "-2");
         assertMessage("Invalid value '0'. The option 'numPartitions' must be positive", "numPartitions", "0");
