@@ -93,6 +93,7 @@ public final class Options {
         if (v.equalsIgnoreCase("false")) {
             return false;
         }
+        // Spark's words (CaseInsensitiveStringMap.getBoolean), which do not name the option
         throw new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_3206", Map.of("value", v));
     }
 

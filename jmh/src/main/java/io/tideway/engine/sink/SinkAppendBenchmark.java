@@ -79,7 +79,8 @@ public class SinkAppendBenchmark {
         target = switch (sink) {
             case "foreach" -> new ForeachSink<>(new SummingWriter(), new RowEncoder(schema));
             case "memory" -> new MemorySinkProvider.MemorySink(schema, OutputMode.Append());
-            case "console" -> new ConsoleSinkProvider.ConsoleSink(schema, 20, true, new PrintStream(OutputStream.nullOutputStream()));
+            case "console" -> new ConsoleSinkProvider.ConsoleSink(schema, new io.tideway.engine.spi.Options(java.util.Map.of()),
+                    new PrintStream(OutputStream.nullOutputStream()));
             default -> throw new IllegalArgumentException(sink);
         };
         RowWriter w = new RowWriter(2).wrap(row, 0);
