@@ -1,6 +1,7 @@
 package io.tideway.engine.sql;
 
 import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.AnalysisException;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -127,7 +128,7 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
      */
     static RuntimeException unsupported(String what, SqlNode at, SourceText src) {
         int offset = src.originalOffset(at.getParserPosition().getLineNum(), at.getParserPosition().getColumnNum());
-        throw Unchecked.raise(new SqlTextException("UNSUPPORTED_FEATURE.SQL_QUERY", Map.of("what", what), src.original(),
+        throw Unchecked.raise(new ParseException("UNSUPPORTED_FEATURE.SQL_QUERY", Map.of("what", what), src.original(),
                 offset, null));
     }
 

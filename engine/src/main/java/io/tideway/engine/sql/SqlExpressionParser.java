@@ -2,6 +2,7 @@ package io.tideway.engine.sql;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
 import io.tideway.sql.types.DataType;
@@ -74,7 +75,7 @@ public final class SqlExpressionParser {
                     || !name.chars().allMatch(ch -> SourceText.isWordPart((char) ch))) {
                 throw e;
             }
-            throw Unchecked.raise(new SqlTextException("UNSUPPORTED_DATATYPE", Map.of("typeName",
+            throw Unchecked.raise(new ParseException("UNSUPPORTED_DATATYPE", Map.of("typeName",
                     ErrorParams.expr(name.toUpperCase(Locale.ROOT))), text, text.indexOf(name), null));
         }
     }
@@ -144,7 +145,7 @@ public final class SqlExpressionParser {
                 || text.charAt(valueEnd) == '.')) {
             int end = src.wordEnd(aliasStart);
             String suffix = text.substring(aliasStart, end < 0 ? aliasStart + 1 : end);
-            throw Unchecked.raise(new SqlTextException("UNSUPPORTED_EXPRESSION", Map.of("api", "expr()",
+            throw Unchecked.raise(new ParseException("UNSUPPORTED_EXPRESSION", Map.of("api", "expr()",
                     "what", "the numeric literal suffix '" + suffix + "'", "hint", "; write CAST(<number> AS BIGINT) or a plain number"),
                     text, aliasStart, null));
         }

@@ -4,6 +4,7 @@ import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.Origin;
+import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
 import io.tideway.sql.functions;
@@ -248,7 +249,7 @@ final class SqlNodeTranslator {
     }
 
     private DataType failType(String shown, int at) {
-        throw Unchecked.raise(new SqlTextException("UNSUPPORTED_DATATYPE", Map.of("typeName", ErrorParams.expr(shown)),
+        throw Unchecked.raise(new ParseException("UNSUPPORTED_DATATYPE", Map.of("typeName", ErrorParams.expr(shown)),
                 src.original(), at, null));
     }
 
@@ -297,7 +298,7 @@ final class SqlNodeTranslator {
 
     /** Calcite read it, but the engine has no expression for it yet; declared to return so callers can write {@code throw}. */
     RuntimeException unsupported(String what, SqlNode n) {
-        throw Unchecked.raise(new SqlTextException("UNSUPPORTED_EXPRESSION", Map.of("api", api, "what", what, "hint", ""),
+        throw Unchecked.raise(new ParseException("UNSUPPORTED_EXPRESSION", Map.of("api", api, "what", what, "hint", ""),
                 src.original(), offset(n.getParserPosition()), null));
     }
 

@@ -11,8 +11,8 @@ import org.apache.calcite.sql.parser.impl.Token;
 import java.util.Map;
 
 /**
- * Throws the {@link SqlTextException}s {@code expr()} and {@code sql()} raise for text they cannot
- * read, in Spark 4.0's wording: {@code [PARSE_SYNTAX_ERROR] Syntax error at or near '*'.
+ * Throws the {@link io.tideway.sql.catalyst.parser.ParseException}s {@code expr()} and {@code sql()}
+ * raise for text they cannot read, in Spark 4.0's wording: {@code [PARSE_SYNTAX_ERROR] Syntax error at or near '*'.
  * SQLSTATE: 42601 (line 1, pos 3)} followed by the text and a caret line. Positions are Spark's:
  * 1-based line, 0-based position within the line, in the user's text. Stateless.
  */
@@ -83,7 +83,8 @@ final class SyntaxErrors {
     /** As {@link #at(String, int, String, Throwable)}, with ANTLR's {@code hint} after the token ({@code : missing ')'}). */
     private static RuntimeException at(String text, int offset, String near, String hint, Throwable cause) {
         String what = near == null ? "end of input" : "'" + near + "'";
-        throw Unchecked.raise(new SqlTextException("PARSE_SYNTAX_ERROR", Map.of("error", what, "hint", hint), text, offset, cause));
+        throw Unchecked.raise(new io.tideway.sql.catalyst.parser.ParseException("PARSE_SYNTAX_ERROR",
+                Map.of("error", what, "hint", hint), text, offset, cause));
     }
 
     /**
@@ -138,28 +139,8 @@ final class SyntaxErrors {
 
     /** Throws Spark's {@code PARSE_EMPTY_STATEMENT} for blank {@code text}. */
     static RuntimeException emptyStatement(String text) {
-        throw Unchecked.raise(new SqlTextException("PARSE_EMPTY_STATEMENT", Map.of(), text == null ? "" : text, 0, null));
-    }
-
-    /** Spark's position suffix: {@code (line L, pos P)}, the text, and a caret under the position. */
-    static String where(String text, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        int pos = offset - lineStart;
-        int lineEnd = text.indexOf('\n', lineStart);
-        lineEnd = lineEnd < 0 ? text.length() : lineEnd;
-        StringBuilder b = new StringBuilder("(line ").append(line).append(", pos ").append(pos).append(")\n\n== SQL ==\n")
-                .append(text, 0, lineEnd).append('\n').append("-".repeat(pos)).append("^^^\n");
-        if (lineEnd < text.length()) {
-            b.append(text, lineEnd + 1, text.length()).append('\n');
-        }
-        return b.toString();
+        throw Unchecked.raise(new io.tideway.sql.catalyst.parser.ParseException("PARSE_EMPTY_STATEMENT", Map.of(),
+                text == null ? "" : text, 0, null));
     }
 
     private static String unescaped(String image, SourceText src, int offset) {

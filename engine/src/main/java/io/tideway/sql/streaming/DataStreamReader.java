@@ -1,14 +1,17 @@
 package io.tideway.sql.streaming;
 
 import io.tideway.engine.connector.Providers;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.StreamingRelation;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Row;
 import io.tideway.sql.TidewaySession;
+import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DdlParseException;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
@@ -44,9 +47,18 @@ public final class DataStreamReader {
         return this;
     }
 
-    /** A DDL schema string such as {@code "name STRING, age INT"}. */
+    /**
+     * A DDL schema string such as {@code "name STRING, age INT"}; one that cannot be read is
+     * Spark's {@link ParseException}, raised here as Spark's {@code StructType.fromDDL} raises it.
+     */
     public DataStreamReader schema(String ddl) {
-        return schema(StructType.fromDDL(ddl));
+        StructType parsed;
+        try {
+            parsed = StructType.fromDDL(ddl);
+        } catch (DdlParseException e) {
+            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), e.text(), e.offset(), e));
+        }
+        return schema(parsed);
     }
 
     /** Spark's {@code DataType.asNullable}: nullable at every level. */

@@ -1,6 +1,7 @@
 package io.tideway.sql.streaming;
 
 import io.tideway.sql.TidewaySession;
+import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A streaming source's schema is nullable at every level, as Spark reports it. */
@@ -34,5 +37,19 @@ class DataStreamReaderSchemaTest {
                 assertTrue(f.nullable(), format + " " + f.name());
             }
         }
+    }
+
+    @Test
+    void anUnreadableDdlSchemaIsSparksParseException() {
+        ParseException e = assertThrows(ParseException.class, () -> spark.readStream().schema("a INTEGRAL"));
+        assertEquals("UNSUPPORTED_DATATYPE", e.getCondition());
+        assertEquals("""
+
+                [UNSUPPORTED_DATATYPE] Unsupported data type "INTEGRAL". SQLSTATE: 0A000 (line 1, pos 2)
+
+                == SQL ==
+                a INTEGRAL
+                --^^^
+                """, e.getMessage());
     }
 }

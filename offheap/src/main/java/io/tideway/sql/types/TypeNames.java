@@ -3,74 +3,207 @@ package io.tideway.sql.types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Parses type names ({@code int}, {@code bigint}, {@code array<string>}) and DDL field lists. */
+/**
+ * Parses type names ({@code int}, {@code bigint}, {@code array<string>}, {@code struct<a:int>})
+ * and DDL field lists ({@code a INT, b STRING NOT NULL}) by recursive descent over the text, so a
+ * failure can name the position Spark's parser names ({@link DdlParseException}). One instance per
+ * parse; not thread-safe.
+ */
 final class TypeNames {
-    private TypeNames() {
+    private final String text;
+    /** The next unread character. */
+    private int pos;
+
+    private TypeNames(String text) {
+        this.text = text;
     }
 
+    /** Spark's {@code parseDataType}: one type, then the end of the text. */
     static DataType parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        if (n.startsWith("array<") && n.endsWith(">")) {
-            return new ArrayType(parse(n.substring(6, n.length() - 1)), true);
-        }
-        if (n.startsWith("struct<") && n.endsWith(">")) {
-            return parseFields(n.substring(7, n.length() - 1).replace(':', ' '));
-        }
-        return switch (n) {
-            case "boolean" -> DataTypes.BooleanType;
-            case "int", "integer" -> DataTypes.IntegerType;
-            case "bigint", "long" -> DataTypes.LongType;
-            case "double" -> DataTypes.DoubleType;
-            case "string" -> DataTypes.StringType;
-            case "binary" -> DataTypes.BinaryType;
-            case "timestamp" -> DataTypes.TimestampType;
-            case "date" -> DataTypes.DateType;
-            case "void", "null" -> DataTypes.NullType;
-            default -> throw new IllegalArgumentException("Unsupported data type: " + name.trim());
-        };
+        TypeNames p = new TypeNames(name);
+        DataType t = p.dataType();
+        p.expectEnd();
+        return t;
     }
 
+    /** Spark's {@code parseTableSchema}: {@code name type [NOT NULL]}, comma separated, then the end. */
     static StructType parseFields(String ddl) {
+        TypeNames p = new TypeNames(ddl);
         List<StructField> fields = new ArrayList<>();
-        for (String part : splitTopLevel(ddl)) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
-            int space = p.indexOf(' ');
-            if (space < 0) {
-                throw new IllegalArgumentException("Cannot parse field '" + p + "' in DDL: " + ddl);
-            }
-            String name = p.substring(0, space).replace("`", "");
-            String type = p.substring(space + 1).trim();
-            boolean nullable = true;
-            if (type.toUpperCase(Locale.ROOT).endsWith(" NOT NULL")) {
-                nullable = false;
-                type = type.substring(0, type.length() - " NOT NULL".length());
-            }
-            fields.add(new StructField(name, parse(type), nullable));
-        }
+        do {
+            fields.add(p.field(false));
+        } while (p.accept(','));
+        p.expectEnd();
         return StructType.of(fields);
     }
 
-    /** Splits on commas that are not inside angle brackets. */
-    private static List<String> splitTopLevel(String s) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '<') {
-                depth++;
-            } else if (c == '>') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
+    /** {@code name [:] type [NOT NULL]}; the colon only inside {@code struct<...>}. */
+    private StructField field(boolean colon) {
+        String name = name();
+        if (colon) {
+            accept(':');
+        }
+        DataType type = dataType();
+        boolean nullable = true;
+        int mark = pos;
+        if ("not".equalsIgnoreCase(word())) {
+            if (!"null".equalsIgnoreCase(word())) {
+                throw syntaxError();
+            }
+            nullable = false;
+        } else {
+            pos = mark;
+        }
+        return new StructField(name, type, nullable);
+    }
+
+    private DataType dataType() {
+        skipSpaces();
+        int start = pos;
+        String word = word();
+        if (word == null) {
+            throw syntaxError();
+        }
+        switch (word.toLowerCase(Locale.ROOT)) {
+            case "array" -> {
+                expect('<');
+                DataType element = dataType();
+                expect('>');
+                return new ArrayType(element, true);
+            }
+            case "struct" -> {
+                expect('<');
+                List<StructField> fields = new ArrayList<>();
+                if (!accept('>')) {
+                    do {
+                        fields.add(field(true));
+                    } while (accept(','));
+                    expect('>');
+                }
+                return StructType.of(fields);
+            }
+            case "boolean" -> {
+                return DataTypes.BooleanType;
+            }
+            case "int", "integer" -> {
+                return DataTypes.IntegerType;
+            }
+            case "bigint", "long" -> {
+                return DataTypes.LongType;
+            }
+            case "double" -> {
+                return DataTypes.DoubleType;
+            }
+            case "string" -> {
+                return DataTypes.StringType;
+            }
+            case "binary" -> {
+                return DataTypes.BinaryType;
+            }
+            case "timestamp" -> {
+                return DataTypes.TimestampType;
+            }
+            case "date" -> {
+                return DataTypes.DateType;
+            }
+            case "void", "null" -> {
+                return DataTypes.NullType;
+            }
+            default -> {
+                // Spark shows the name as its toSQLType does: upper-cased, in double quotes
+                throw new DdlParseException("UNSUPPORTED_DATATYPE",
+                        Map.of("typeName", "\"" + word.toUpperCase(Locale.ROOT) + "\""), text, start);
             }
         }
-        parts.add(s.substring(start));
-        return parts;
+    }
+
+    /** A field name: a word, or any text between backquotes (a doubled backquote is one). */
+    private String name() {
+        skipSpaces();
+        if (pos < text.length() && text.charAt(pos) == '`') {
+            StringBuilder b = new StringBuilder();
+            for (int i = pos + 1; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c != '`') {
+                    b.append(c);
+                } else if (i + 1 < text.length() && text.charAt(i + 1) == '`') {
+                    b.append('`');
+                    i++;
+                } else {
+                    pos = i + 1;
+                    return b.toString();
+                }
+            }
+            throw syntaxError();
+        }
+        String word = word();
+        if (word == null) {
+            throw syntaxError();
+        }
+        return word;
+    }
+
+    /** The next word (letters, digits, underscores), or null with nothing consumed. */
+    private String word() {
+        skipSpaces();
+        int start = pos;
+        while (pos < text.length() && isWordPart(text.charAt(pos))) {
+            pos++;
+        }
+        return pos == start ? null : text.substring(start, pos);
+    }
+
+    private boolean accept(char c) {
+        skipSpaces();
+        if (pos < text.length() && text.charAt(pos) == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char c) {
+        if (!accept(c)) {
+            throw syntaxError();
+        }
+    }
+
+    private void expectEnd() {
+        skipSpaces();
+        if (pos < text.length()) {
+            throw syntaxError();
+        }
+    }
+
+    /**
+     * Spark's {@code PARSE_SYNTAX_ERROR} at the next token: {@code 'token'}, or {@code end of
+     * input} placed after the last character.
+     */
+    private DdlParseException syntaxError() {
+        skipSpaces();
+        if (pos >= text.length()) {
+            return new DdlParseException("PARSE_SYNTAX_ERROR", Map.of("error", "end of input", "hint", ""), text,
+                    text.length());
+        }
+        int end = pos + 1;
+        if (isWordPart(text.charAt(pos))) {
+            while (end < text.length() && isWordPart(text.charAt(end))) {
+                end++;
+            }
+        }
+        return new DdlParseException("PARSE_SYNTAX_ERROR",
+                Map.of("error", "'" + text.substring(pos, end) + "'", "hint", ""), text, pos);
+    }
+
+    private void skipSpaces() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 }
