@@ -103,6 +103,33 @@ public final class CheckpointDir {
         return DEFAULT_STORE.equals(storeName) ? dir : dir.resolve(storeName);
     }
 
+    /** {@code state/<op>/_metadata/schema}: what operator {@code operatorId}'s state holds. */
+    public StateSchemaFile stateSchemaFile(int operatorId) {
+        return new StateSchemaFile(root.resolve("state").resolve(Integer.toString(operatorId))
+                .resolve(StateSchemaFile.METADATA_DIR).resolve(StateSchemaFile.FILE_NAME));
+    }
+
+    /**
+     * The operator ids under {@code state/} that have a schema file, ascending: the stateful
+     * operators of the query that wrote the checkpoint.
+     */
+    public java.util.List<Integer> operatorsWithStateSchema() {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> dirs = Files.list(root.resolve("state"))) {
+            dirs.forEach(d -> MetadataLog.parseDecimal(d.getFileName().toString()).ifPresent(op -> {
+                if (op <= Integer.MAX_VALUE && Files.exists(stateSchemaFile((int) op).path())) {
+                    out.add((int) op);
+                }
+            }));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return out;
+        } catch (IOException e) {
+            throw new CheckpointException("Failed to list " + root.resolve("state") + ": " + e, e);
+        }
+        out.sort(null);
+        return out;
+    }
+
     /** Micro-batch restart decision (digest §1.9); see {@link RecoveryPlanner#recoverMicroBatch()}. */
     public RecoveryPoint recover() {
         return new RecoveryPlanner(offsets, commits).recoverMicroBatch();

@@ -4,6 +4,7 @@ import io.tideway.checkpoint.CommitMetadata;
 import io.tideway.checkpoint.OffsetSeq;
 import io.tideway.checkpoint.OffsetSeqMetadata;
 import io.tideway.checkpoint.RecoveryPoint;
+import io.tideway.engine.state.StateSchemaCheck;
 import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.LogicalPlan;
@@ -87,6 +88,7 @@ final class MicroBatchExecution extends StreamExecution {
                 Durations.parseInterval(conf.get("spark.sql.streaming.stateStore.maintenanceInterval")),
                 spec.name() == null ? "query " + id() : spec.name());
 
+        StateSchemaCheck.verifyAndRecord(checkpoint, runner.stages().stream().map(StatefulStage::stateSchema).toList());
         watermarks = new WatermarkTracker(plan, pinnedConf.get(WatermarkTracker.POLICY_CONF));
         watermarks.restore(recovery.watermarkMs());
         noDataBatches = !runner.stages().isEmpty() && Boolean.parseBoolean(conf.get("spark.sql.streaming.noDataMicroBatches.enabled"));

@@ -66,6 +66,22 @@ public final class AggregationStage implements StatefulStage {
         return "stateStoreSave";
     }
 
+    /**
+     * Keys: the grouping columns' types (names may change, as in Spark). Values: each aggregate
+     * function's name and result type, since a function's buffer words are its own layout
+     * (count's and sum's both hold a bigint but mean different things; Spark refuses the change
+     * by its buffer schemas).
+     */
+    @Override
+    public io.tideway.checkpoint.StateSchemaFile.Schema stateSchema() {
+        String keys = aggregate.grouping().stream().map(e -> e.dataType().simpleString())
+                .collect(java.util.stream.Collectors.joining(","));
+        String values = aggregate.outputs().stream().map(Aggregate::aggregateOf).filter(java.util.Objects::nonNull)
+                .map(f -> f.name() + ": " + f.dataType().simpleString())
+                .collect(java.util.stream.Collectors.joining(","));
+        return new io.tideway.checkpoint.StateSchemaFile.Schema(operatorName(), "struct<" + keys + ">", "struct<" + values + ">");
+    }
+
     @Override
     public boolean wantsBatchWithoutData(long nowMs, long watermarkMs, long lastBatchWatermarkMs) {
         return watermarkGroup >= 0 && watermarkMs > lastBatchWatermarkMs;

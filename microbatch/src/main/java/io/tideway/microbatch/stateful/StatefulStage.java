@@ -1,5 +1,6 @@
 package io.tideway.microbatch.stateful;
 
+import io.tideway.checkpoint.StateSchemaFile;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.UnaryNode;
@@ -31,6 +32,15 @@ public interface StatefulStage {
     /** Spark's {@code numRowsTotal} of one partition's state after the batch: by default its keys. */
     default long numRowsTotal(StateStore store) {
         return store.numKeys();
+    }
+
+    /**
+     * What this operator's state holds, recorded in and checked against the checkpoint when the
+     * query starts ({@code state/<op>/_metadata/schema}). By default only the operator name:
+     * stages whose key and value layouts are described override it.
+     */
+    default StateSchemaFile.Schema stateSchema() {
+        return new StateSchemaFile.Schema(operatorName(), "", "");
     }
 
     /** Called on the query thread before a batch's tasks start. */
