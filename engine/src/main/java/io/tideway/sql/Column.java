@@ -25,8 +25,9 @@ public class Column implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Expression expr;
 
+    /** The column {@code name} names; backquotes quote a part, as in Spark's {@code col}. */
     public Column(String name) {
-        this(new UnresolvedAttribute(name));
+        this(UnresolvedAttribute.quoted(name));
     }
 
     public Column(Expression expr) {

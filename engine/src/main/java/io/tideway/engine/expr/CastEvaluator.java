@@ -136,9 +136,9 @@ final class CastEvaluator extends Evaluator {
             } else if (to == DataTypes.BooleanType) {
                 parseBoolean(s);
             } else if (to == DataTypes.TimestampType) {
-                l = RowConverter.toMicros(java.sql.Timestamp.valueOf(parseDateTime(s)));
+                parsed(DateTimeStrings.toTimestamp(s, ZoneId.systemDefault()));
             } else if (to == DataTypes.DateType) {
-                l = LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s).toEpochDay();
+                parsed(DateTimeStrings.toDate(s));
             } else {
                 isNull = true;
             }
@@ -164,15 +164,13 @@ final class CastEvaluator extends Evaluator {
         }
     }
 
-    private static LocalDateTime parseDateTime(String s) {
-        String t = s.replace('T', ' ');
-        if (t.length() == 10) {
-            return LocalDate.parse(t).atStartOfDay();
+    /** Sets the value to what a date or timestamp string parsed to, or null if it did not parse. */
+    private void parsed(java.util.OptionalLong v) {
+        if (v.isPresent()) {
+            l = v.getAsLong();
+        } else {
+            isNull = true;
         }
-        if (t.endsWith("Z")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return LocalDateTime.parse(t.replace(' ', 'T'));
     }
 
     private void parseBoolean(String s) {

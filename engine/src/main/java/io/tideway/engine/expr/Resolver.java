@@ -65,7 +65,7 @@ public final class Resolver {
                     throw Unchecked.raise(new AnalysisException("Invalid usage of '*' in expression '" + e.sql() + "'"));
                 }
                 int i = ordinalOf(a.name(), input);
-                return i < 0 ? resolveNested(a, input) : reference(input, i);
+                return i < 0 ? resolveNested(a, input) : referenceAs(input, i, a.name());
             }
             if (node instanceof UnresolvedExtractField x) {
                 return GetStructField.extract(x.child(), x.field());
@@ -118,6 +118,16 @@ public final class Resolver {
     public static BoundReference reference(StructType input, int i) {
         StructField f = input.apply(i);
         return new BoundReference(i, f.dataType(), f.nullable(), f.name(), f.metadata());
+    }
+
+    /**
+     * A reference to {@code input}'s column {@code i} named as the user spelled it: names resolve
+     * case-insensitively, and Spark's resolved attribute takes the spelling it was looked up by
+     * ({@code col("DEVICE")} projects a column {@code DEVICE}).
+     */
+    private static BoundReference referenceAs(StructType input, int i, String spelling) {
+        StructField f = input.apply(i);
+        return new BoundReference(i, f.dataType(), f.nullable(), spelling, f.metadata());
     }
 
     /**
