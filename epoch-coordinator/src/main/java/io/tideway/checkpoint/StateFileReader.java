@@ -29,7 +29,7 @@ public final class StateFileReader {
         try {
             size = Files.size(abs);
         } catch (NoSuchFileException e) {
-            throw new CheckpointException(prefix + abs + " does not exist", e);
+            throw new MissingStateFileException(abs, kind.equals("snapshot"));
         } catch (IOException e) {
             throw new CheckpointException(prefix + e, e);
         }

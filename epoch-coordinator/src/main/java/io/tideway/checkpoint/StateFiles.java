@@ -24,6 +24,14 @@ public final class StateFiles {
     private StateFiles() {
     }
 
+    /**
+     * {@code file} as Spark's (Hadoop's) local file system prints a path: {@code file:} and the
+     * absolute path. Spark's state errors name files and store directories so.
+     */
+    public static String qualified(Path file) {
+        return "file:" + file.toAbsolutePath();
+    }
+
     public static Path deltaFile(Path partitionDir, long version) {
         return partitionDir.resolve(version + DELTA_SUFFIX);
     }
@@ -82,7 +90,7 @@ public final class StateFiles {
         for (long v = from; v <= version; v++) {
             Path delta = deltaFile(partitionDir, v).toAbsolutePath();
             if (!Files.exists(delta)) {
-                throw new CheckpointException("Error reading delta file " + delta + ": " + delta + " does not exist");
+                throw new MissingStateFileException(delta, false);
             }
             StateFileReader.read(delta, visitor);
         }

@@ -2,6 +2,7 @@ package io.tideway.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,6 +129,9 @@ class StateFilesTest {
         Path missing = StateFiles.deltaFile(dir, 2).toAbsolutePath();
         CheckpointException e = assertThrows(CheckpointException.class, () -> replay(dir, 3));
         assertEquals("Error reading delta file " + missing + ": " + missing + " does not exist", e.getMessage());
+        MissingStateFileException m = assertInstanceOf(MissingStateFileException.class, e);
+        assertEquals(missing, m.file());
+        assertEquals("File file:" + missing + " does not exist", m.getCause().getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tideway.SparkThrowable;
 import io.tideway.api.java.function.FilterFunction;
 import io.tideway.api.java.function.VoidFunction2;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.exec.UserFunctionException;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.SelectPlanner;
@@ -23,7 +24,8 @@ import java.util.List;
  * {@code foreachBatch(f)}: calls {@code f} on the query thread with each batch as a static
  * Dataset and the batch id (the same id when a batch is re-run, so {@code f} can be idempotent).
  * What {@code f} throws fails the query wrapped in {@code FOREACH_BATCH_USER_FUNCTION_ERROR},
- * unless it is one of Spark's own errors, as in Spark.
+ * unless it is one of Spark's own errors or the batch's own failure met by an action in {@code f}:
+ * as in Spark, only what the user's code throws is wrapped.
  */
 public final class ForeachBatchSink<T> implements StreamSink {
     private final TidewaySession session;
@@ -57,7 +59,7 @@ public final class ForeachBatchSink<T> implements StreamSink {
     @Override
     public void commit(long batchId, List<CommitMessage> messages) {
         try {
-            call(new LocalRelation(schema, CollectingWriter.allRows(messages)), batchId);
+            call(new LocalRelation(schema, CollectingWriter.allRows(messages)), batchId, null);
         } catch (Exception e) {
             throw Unchecked.raise(e);
         }
@@ -69,9 +71,9 @@ public final class ForeachBatchSink<T> implements StreamSink {
      * Tideway has already run the batch, so {@code f} gets a batch whose every action throws
      * {@code failure}. Query thread.
      *
-     * @return what the batch fails with: what {@code f} threw (the failure itself, from its
-     *         action), else {@code failure}, even when {@code f} never ran an action or swallowed
-     *         the error, since the batch's rows and state are incomplete
+     * @return what the batch fails with: what {@code f} threw ({@code failure} itself, unwrapped,
+     *         when it came from an action), else {@code failure}, even when {@code f} never ran an
+     *         action or swallowed the error, since the batch's rows and state are incomplete
      */
     @Override
     public Exception failBatch(long batchId, Exception failure) {
@@ -80,20 +82,37 @@ public final class ForeachBatchSink<T> implements StreamSink {
                     throw failure;
                 });
         try {
-            call(rows.logicalPlan(), batchId);
+            call(rows.logicalPlan(), batchId, failure);
         } catch (Exception e) {
             return e;
         }
         return failure;
     }
 
-    private void call(LogicalPlan batch, long batchId) throws Exception {
+    /** Calls {@code f}; {@code engineFailure} is the failure the batch's actions throw, or null. */
+    private void call(LogicalPlan batch, long batchId, Exception engineFailure) throws Exception {
         Dataset<T> ds = new Dataset<>(session, SelectPlanner.alignTo(encoder.schema(), batch), encoder);
         try {
             function.call(ds, batchId);
         } catch (Exception e) {
-            // Spark's own errors (a failed read met by an action) pass through unwrapped, as in Spark
-            throw e instanceof SparkThrowable ? e : ForeachUserFunctionException.ofBatchFunction(e);
+            if (e instanceof SparkThrowable) {
+                throw e; // Spark's own errors pass through unwrapped, as in Spark
+            }
+            if (engineFailure != null && isEngineFailure(e, engineFailure)) {
+                // In Spark an action meets a task failure as a SparkException, never wrapped; Tideway's
+                // engine failures need not be SparkThrowable, so they are recognised as themselves.
+                throw engineFailure;
+            }
+            throw ForeachUserFunctionException.ofBatchFunction(e);
         }
+    }
+
+    /**
+     * Whether {@code f} threw the batch's failure as its action met it: as is, or carried by the
+     * {@link UserFunctionException} that the action's filter wraps a checked failure in. A user
+     * exception that merely has the failure as its cause is the user's and is wrapped.
+     */
+    private static boolean isEngineFailure(Exception thrown, Exception failure) {
+        return thrown == failure || thrown instanceof UserFunctionException && thrown.getCause() == failure;
     }
 }

@@ -1,11 +1,15 @@
 package io.tideway.engine.state;
 
+import io.tideway.SparkException;
+import io.tideway.checkpoint.MissingStateFileException;
 import io.tideway.checkpoint.StateFileWriter;
 import io.tideway.checkpoint.StateFiles;
 import io.tideway.checkpoint.StateRecordVisitor;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.map.BytesToBytesMap;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The versioned state of one operator partition ({@code state/<op>/<partition>/}): keeps the
@@ -61,18 +65,44 @@ public final class StateStoreProvider implements AutoCloseable {
         return store;
     }
 
+    /**
+     * Rebuilds {@code version} from the files. A missing file fails as Spark's provider fails
+     * ({@code CANNOT_LOAD_STATE_STORE}, caused by the file system's FileNotFoundException): an
+     * engine error, so a foreachBatch function that meets it passes it on unwrapped.
+     */
     private void replay(long version) {
-                StateFiles.replay(dir, version, new StateRecordVisitor() {
-                    @Override
-                    public void put(byte[] key, byte[] value) {
-                        store.load(key, value);
-                    }
+        try {
+            StateFiles.replay(dir, version, new StateRecordVisitor() {
+                @Override
+                public void put(byte[] key, byte[] value) {
+                    store.load(key, value);
+                }
 
-                    @Override
-                    public void remove(byte[] key) {
-                        store.loadRemove(key);
-                    }
-                });
+                @Override
+                public void remove(byte[] key) {
+                    store.loadRemove(key);
+                }
+            });
+        } catch (MissingStateFileException e) {
+            String condition = e.isSnapshot() ? "CANNOT_LOAD_STATE_STORE.CANNOT_READ_MISSING_SNAPSHOT_FILE"
+                    : "CANNOT_LOAD_STATE_STORE.CANNOT_READ_DELTA_FILE_NOT_EXISTS";
+            throw Unchecked.raise(new SparkException(condition,
+                    Map.of("fileToRead", StateFiles.qualified(e.file()), "clazz", toString()), e.getCause()));
+        }
+    }
+
+    /**
+     * As Spark's {@code HDFSStateStoreProvider} names itself in its errors. The directory is
+     * {@code state/<op>/<partition>} (CheckpointDir's layout), so the id is read off its names.
+     */
+    @Override
+    public String toString() {
+        if (dir == null) {
+            return "HDFSStateStoreProvider[in memory]";
+        }
+        Path abs = dir.toAbsolutePath();
+        return "HDFSStateStoreProvider[id = (op=" + abs.getParent().getFileName() + ",part=" + abs.getFileName()
+                + "),dir = " + StateFiles.qualified(abs) + "]";
     }
 
     /** Writes the updated entries as {@code <version+1>.delta} and moves the store to that version. */
