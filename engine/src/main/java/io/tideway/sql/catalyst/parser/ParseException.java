@@ -24,15 +24,10 @@ public class ParseException extends AnalysisException {
 
     /** Spark's position suffix: {@code (line L, pos P)}, the text, and a caret under the position. */
     private static String where(String text, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        int pos = offset - lineStart;
+        io.tideway.engine.expr.Origin origin = io.tideway.engine.expr.Origin.at(text, offset);
+        int line = origin.line();
+        int pos = origin.startPosition();
+        int lineStart = offset - pos;
         int lineEnd = text.indexOf('\n', lineStart);
         lineEnd = lineEnd < 0 ? text.length() : lineEnd;
         StringBuilder b = new StringBuilder("(line ").append(line).append(", pos ").append(pos).append(")\n\n== SQL ==\n")
