@@ -15,7 +15,7 @@ import io.tideway.engine.exec.ShowString;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Resolver;
+import io.tideway.engine.plan.Resolver;
 import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.ExtendedAnalysisException;
@@ -30,7 +30,7 @@ import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.SelectPlanner;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.Union;
-import io.tideway.engine.sql.SqlExpressionParser;
+import io.tideway.engine.expr.sql.SqlExpressionParser;
 import io.tideway.sql.streaming.DataStreamWriter;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
@@ -272,7 +272,6 @@ public class Dataset<T> implements Serializable {
     public Dataset<T> unionAll(Dataset<T> other) {
         return union(other);
     }
-
 
     /**
      * Defines an event-time watermark on {@code eventTime} (a timestamp column): stateful operators

@@ -1,11 +1,14 @@
 package io.tideway.engine.codegen;
 
-import io.tideway.engine.codegen.CodeValue.Kind;
+import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.codegen.ChainExpressionCodegen;
+import io.tideway.engine.expr.codegen.CodeValue.Kind;
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.UnsupportedExpression;
 import io.tideway.offheap.row.RowDescriptor;
 import io.tideway.sql.types.DataTypes;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,20 +19,19 @@ import java.util.List;
  * word by word, exactly the bytes {@code RowWriter} would write. Used on the query thread.
  *
  * @param source    the class's source (also the compile cache key: constants are not in it)
- * @param constants values the constructor receives in {@code Object[]} (string/binary literals)
+ * @param constants values the constructor receives in {@code Object[]} (literals, scratch buffers)
  */
 record ChainCodegen(String source, List<Object> constants) {
     static final String CLASS_NAME = "io.tideway.engine.codegen.generated.FusedChain";
 
     /** @throws UnsupportedExpression if some expression or type is not handled */
-    static ChainCodegen generate(List<ChainStage> stages, int inputFields, boolean ansi) {
+    static ChainCodegen generate(List<ChainStage> stages, int inputFields, EvalContext context) {
         StringBuilder body = new StringBuilder();
-        List<Object> constants = new ArrayList<>();
-        ExpressionCodegen exprs = new ExpressionCodegen(body, constants, inputFields, ansi);
+        ChainExpressionCodegen exprs = new ChainExpressionCodegen(body, inputFields, context);
         CodeValue[] columns = null;
         for (ChainStage stage : stages) {
             if (stage.isFilter()) {
-                CodeValue c = exprs.generate(stage.condition());
+                CodeValue c = exprs.gen(stage.condition());
                 if (c.kind() != Kind.LONG) {
                     throw new UnsupportedExpression("filter on " + c.type().simpleString());
                 }
@@ -39,7 +41,7 @@ record ChainCodegen(String source, List<Object> constants) {
                 List<Expression> list = stage.projection();
                 CodeValue[] next = new CodeValue[list.size()];
                 for (int i = 0; i < next.length; i++) {
-                    next[i] = exprs.generate(list.get(i));
+                    next[i] = exprs.gen(list.get(i));
                     if (!next[i].type().equals(list.get(i).dataType())) {
                         throw new UnsupportedExpression("projection type " + list.get(i).dataType().simpleString());
                     }
@@ -61,19 +63,15 @@ record ChainCodegen(String source, List<Object> constants) {
         src.append("package ").append(CLASS_NAME, 0, dot).append(";\n\n")
                 .append("public final class ").append(CLASS_NAME.substring(dot + 1))
                 .append(" extends io.tideway.engine.codegen.CompiledChain {\n");
-        for (int k = 0; k < constants.size(); k++) {
-            src.append("    private final org.agrona.DirectBuffer k").append(k).append(";\n");
-        }
+        src.append(exprs.constantFields());
         src.append("\n    public ").append(CLASS_NAME.substring(dot + 1))
                 .append("(io.tideway.engine.exec.Operator next, Object[] constants) {\n")
                 .append("        super(next, ").append(outputFields).append(");\n");
-        for (int k = 0; k < constants.size(); k++) {
-            src.append("        k").append(k).append(" = (org.agrona.DirectBuffer) constants[").append(k).append("];\n");
-        }
+        src.append(exprs.constantAssignments("constants"));
         src.append("    }\n\n    public void accept(org.agrona.DirectBuffer buffer, int offset, int length) {\n")
-                .append(exprs.readsInput() ? ExpressionCodegen.inputCheck(inputFields) : "")
+                .append(exprs.readsInput() ? ChainExpressionCodegen.inputCheck(inputFields) : "")
                 .append(body).append("    }\n}\n");
-        return new ChainCodegen(src.toString(), List.copyOf(constants));
+        return new ChainCodegen(src.toString(), exprs.constants());
     }
 
     private static boolean allFixedWidth(CodeValue[] columns) {
@@ -93,7 +91,7 @@ record ChainCodegen(String source, List<Object> constants) {
         int words = RowDescriptor.bitmapWords(columns.length);
         body.append("        final byte[] outBase = out.byteArray();\n")
                 .append("        final long outAddress = out.addressOffset();\n");
-        String put = "        " + ExpressionCodegen.UNSAFE + ".put";
+        String put = "        " + ChainExpressionCodegen.UNSAFE + ".put";
         for (int w = 0; w < words; w++) {
             StringBuilder bits = new StringBuilder("0L");
             for (int i = w * 64; i < Math.min(columns.length, (w + 1) * 64); i++) {

@@ -1,12 +1,11 @@
 package io.tideway.engine.codegen;
 
 import io.tideway.engine.exec.Operator;
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.expr.codegen.ClassCompiler;
+import io.tideway.engine.expr.codegen.UnsupportedExpression;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whole-chain code generation (Spark's whole-stage codegen, for map-like chains): turns a run
@@ -14,13 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Janino, so a row goes through the run in one method with no virtual calls, no per-expression
  * result fields and no row written between stages. Returns null when some expression or type is
  * not supported, and the caller builds the interpreted operators instead. Generated classes are
- * cached by source, so every task and restart of a query shape compiles once. Thread-safe; a
- * returned operator belongs to one task thread.
+ * cached by source ({@link ClassCompiler}), so every task and restart of a query shape compiles
+ * once. Thread-safe; a returned operator belongs to one task thread.
  */
 public final class ChainCompiler {
-    private static final int MAX_CACHED = 256;
-    private static final Map<String, Class<? extends CompiledChain>> CLASSES = new ConcurrentHashMap<>();
-
     private ChainCompiler() {
     }
 
@@ -28,23 +24,18 @@ public final class ChainCompiler {
      * @param stages      the run, in the order rows flow (the stage next to the input first)
      * @param inputFields fields of the rows entering the run
      * @param next        where the run's output rows go
-     * @param ansi        whether arithmetic and casts follow ANSI rules ({@link io.tideway.engine.expr.SqlArithmetic})
+     * @param context     the query's evaluation settings (ANSI rules, time zone)
      * @return the compiled run, or null if it cannot be generated
      */
-    public static Operator compile(List<ChainStage> stages, int inputFields, Operator next, boolean ansi) {
+    public static Operator compile(List<ChainStage> stages, int inputFields, Operator next, EvalContext context) {
         ChainCodegen generated;
         try {
-            generated = ChainCodegen.generate(stages, inputFields, ansi);
+            generated = ChainCodegen.generate(stages, inputFields, context);
         } catch (UnsupportedExpression e) {
             return null;
         }
-        Class<? extends CompiledChain> cls = CLASSES.get(generated.source());
-        if (cls == null) {
-            if (CLASSES.size() >= MAX_CACHED) {
-                CLASSES.clear();
-            }
-            cls = CLASSES.computeIfAbsent(generated.source(), ChainCompiler::compileClass);
-        }
+        Class<? extends CompiledChain> cls = ClassCompiler.compile(generated.source(), ChainCodegen.CLASS_NAME,
+                CompiledChain.class);
         try {
             return cls.getConstructor(Operator.class, Object[].class).newInstance(next, generated.constants().toArray());
         } catch (ReflectiveOperationException e) {
@@ -55,21 +46,9 @@ public final class ChainCompiler {
     /** The source {@link #compile} would compile for these stages, or null if unsupported (for tests and debugging). */
     public static String source(List<ChainStage> stages, int inputFields) {
         try {
-            return ChainCodegen.generate(stages, inputFields, true).source();
+            return ChainCodegen.generate(stages, inputFields, new EvalContext(true)).source();
         } catch (UnsupportedExpression e) {
             return null;
-        }
-    }
-
-    private static Class<? extends CompiledChain> compileClass(String source) {
-        SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(ChainCompiler.class.getClassLoader());
-        try {
-            compiler.cook(source);
-            return compiler.getClassLoader().loadClass(ChainCodegen.CLASS_NAME).asSubclass(CompiledChain.class);
-        } catch (CompileException | ClassNotFoundException e) {
-            // a generator bug, not a user error: say so with the source
-            throw new IllegalStateException("Generated chain does not compile: " + e.getMessage() + "\n" + source, e);
         }
     }
 }

@@ -119,7 +119,7 @@ public final class ChainBuilder {
                 }
             }
             LogicalPlan below = run.get(k - 1).children().get(0);
-            Operator fused = stages.isEmpty() ? downstream : ChainCompiler.compile(stages, below.schema().length(), downstream, ctx.ansi());
+            Operator fused = stages.isEmpty() ? downstream : ChainCompiler.compile(stages, below.schema().length(), downstream, ctx);
             if (fused != null) {
                 return build(below, leaf, fused, ctx, true);
             }

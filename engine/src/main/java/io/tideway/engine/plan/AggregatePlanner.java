@@ -7,7 +7,6 @@ import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.sql.types.StructField;
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Resolver;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;

@@ -1,8 +1,8 @@
 package io.tideway.engine.plan;
 
+import io.tideway.engine.expr.AttributeSource;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Resolver;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ public final class AttributeLineage {
      * The ordinal in {@code plan}'s output of {@code origin}'s column {@code name}, or -1 when
      * {@code plan} does not carry that column (or the path to it is one this class does not follow).
      */
-    public static int ordinalOf(LogicalPlan plan, LogicalPlan origin, String name) {
+    public static int ordinalOf(LogicalPlan plan, AttributeSource origin, String name) {
         if (plan == origin) {
             return Resolver.ordinalOf(name, plan.schema());
         }

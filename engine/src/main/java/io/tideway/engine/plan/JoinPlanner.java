@@ -6,7 +6,6 @@ import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Comparison;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Logical;
-import io.tideway.engine.expr.Resolver;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.StructField;

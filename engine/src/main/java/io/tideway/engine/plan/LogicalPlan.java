@@ -1,5 +1,6 @@
 package io.tideway.engine.plan;
 
+import io.tideway.engine.expr.AttributeSource;
 import io.tideway.sql.types.StructType;
 
 import java.io.Serializable;
@@ -13,7 +14,7 @@ import java.util.Set;
  * A node of an analysed logical plan: children resolved, output schema known. Built by
  * {@code Dataset} methods; executors turn it into physical operators. Immutable.
  */
-public abstract class LogicalPlan implements Serializable {
+public abstract class LogicalPlan implements Serializable, AttributeSource {
     private static final long serialVersionUID = 1L;
 
     public abstract List<LogicalPlan> children();

@@ -1,7 +1,6 @@
 package io.tideway.engine.plan;
 
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Resolver;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.types.StructType;
 

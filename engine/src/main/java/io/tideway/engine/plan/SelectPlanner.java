@@ -7,7 +7,6 @@ import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Cast;
 import io.tideway.engine.expr.Explode;
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Resolver;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;

@@ -4,7 +4,6 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Resolver;
 import io.tideway.engine.expr.SessionWindow;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.sql.AnalysisException;

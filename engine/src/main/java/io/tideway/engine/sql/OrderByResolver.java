@@ -1,6 +1,7 @@
 package io.tideway.engine.sql;
 
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.sql.SqlNodeTranslator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;

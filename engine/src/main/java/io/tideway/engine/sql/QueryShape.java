@@ -1,8 +1,9 @@
 package io.tideway.engine.sql;
 
 import io.tideway.engine.error.Unchecked;
-import io.tideway.sql.catalyst.parser.ParseException;
+import io.tideway.engine.expr.sql.SourceText;
 import io.tideway.sql.AnalysisException;
+import io.tideway.sql.catalyst.parser.ParseException;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;

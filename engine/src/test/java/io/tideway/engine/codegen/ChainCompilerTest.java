@@ -1,10 +1,9 @@
 package io.tideway.engine.codegen;
 
-import io.tideway.engine.exec.ChainBuilder;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.expr.Alias;
-import io.tideway.engine.expr.BinaryArithmetic;
 import io.tideway.engine.expr.BinaryArithmetic.Op;
+import io.tideway.engine.expr.BinaryArithmetic;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Cast;
 import io.tideway.engine.expr.Comparison;
@@ -19,26 +18,16 @@ import io.tideway.engine.plan.Filter;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
-import io.tideway.offheap.row.GrowableBuffer;
-import io.tideway.offheap.row.RowWriter;
-import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
-import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Generated chains give byte-identical rows to the interpreted operators, and fall back when they must. */
 class ChainCompilerTest {
@@ -64,11 +53,11 @@ class ChainCompilerTest {
             {3L, -1, 2.5, "ab", false},
     };
 
-    private final GrowableBuffer input = new GrowableBuffer(256);
+    private final ChainDifferential differential = new ChainDifferential(SCHEMA, ROWS);
 
     @AfterEach
     void free() {
-        input.close();
+        differential.close();
     }
 
     @Test
@@ -142,9 +131,9 @@ class ChainCompilerTest {
     @Test
     void oneClassPerChainShape() {
         List<ChainStage> stages = List.of(ChainStage.filter(new Comparison(Comparison.Op.EQ, S, Literal.of("abc"))));
-        Operator x = ChainCompiler.compile(stages, SCHEMA.length(), (b, o, l) -> { }, true);
+        Operator x = ChainCompiler.compile(stages, SCHEMA.length(), (b, o, l) -> { }, new EvalContext(true));
         Operator y = ChainCompiler.compile(List.of(ChainStage.filter(new Comparison(Comparison.Op.EQ, S, Literal.of("zz")))),
-                SCHEMA.length(), (b, o, l) -> { }, true);
+                SCHEMA.length(), (b, o, l) -> { }, new EvalContext(true));
         assertNotNull(x);
         assertEquals(x.getClass(), y.getClass(), "string literals are constructor arguments, not source");
     }
@@ -153,83 +142,13 @@ class ChainCompilerTest {
     void aRowOutsideItsBufferFailsBeforeAnyUncheckedRead() {
         // generated code reads fields without per-field bounds checks, after one check of the fixed part
         Operator chain = ChainCompiler.compile(List.of(ChainStage.filter(new Comparison(Comparison.Op.GT, A, Literal.of(0L)))),
-                SCHEMA.length(), (b, o, l) -> { }, true);
+                SCHEMA.length(), (b, o, l) -> { }, new EvalContext(true));
         assertNotNull(chain);
         org.agrona.concurrent.UnsafeBuffer small = new org.agrona.concurrent.UnsafeBuffer(new byte[16]);
         org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> chain.accept(small, 0, 16));
     }
 
-    /** Both chains give the same rows, and fail on the same rows with the same error, with ANSI on and off. */
     private void assertSameOutput(LogicalPlan top, LogicalPlan leaf, boolean expectGenerated) {
-        assertSameOutput(top, leaf, expectGenerated, false);
-        assertSameOutput(top, leaf, expectGenerated, true);
-    }
-
-    private void assertSameOutput(LogicalPlan top, LogicalPlan leaf, boolean expectGenerated, boolean ansi) {
-        List<byte[]> interpreted = new ArrayList<>();
-        List<byte[]> generated = new ArrayList<>();
-        Operator slow = ChainBuilder.build(top, leaf, collector(interpreted), new EvalContext(ansi), false);
-        Operator fast = ChainBuilder.build(top, leaf, collector(generated), new EvalContext(ansi), true);
-        assertFalse(slow instanceof CompiledChain);
-        if (expectGenerated) {
-            assertInstanceOf(CompiledChain.class, fast, top.nodeName());
-        } else {
-            assertFalse(fast instanceof CompiledChain);
-        }
-        int failed = 0;
-        for (Object[] row : ROWS) {
-            int length = write(row);
-            String slowError = errorOf(() -> slow.accept(input.buffer(), 0, length));
-            String fastError = errorOf(() -> fast.accept(input.buffer(), 0, length));
-            assertEquals(slowError, fastError, "error on row " + Arrays.toString(row) + ", ansi " + ansi);
-            failed += slowError == null ? 0 : 1;
-        }
-        if (failed == ROWS.length) {
-            return;
-        }
-        assertTrue(interpreted.size() > 0 || top instanceof Filter || failed > 0, "some rows reach the end");
-        assertEquals(interpreted.size(), generated.size(), "rows out of " + top.nodeName());
-        for (int i = 0; i < interpreted.size(); i++) {
-            assertEquals(Arrays.toString(interpreted.get(i)), Arrays.toString(generated.get(i)), "row " + i);
-        }
-    }
-
-    private static String errorOf(Runnable r) {
-        try {
-            r.run();
-            return null;
-        } catch (RuntimeException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-    }
-
-    private static Operator collector(List<byte[]> out) {
-        return (DirectBuffer buffer, int offset, int length) -> {
-            byte[] bytes = new byte[length];
-            buffer.getBytes(offset, bytes);
-            out.add(bytes);
-        };
-    }
-
-    private int write(Object[] values) {
-        RowWriter w = new RowWriter(SCHEMA.length()).wrap(input.buffer(), 0, input);
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            DataType t = SCHEMA.apply(i).dataType();
-            if (v == null) {
-                w.setNull(i);
-            } else if (t == DataTypes.LongType) {
-                w.putLong(i, (Long) v);
-            } else if (t == DataTypes.IntegerType) {
-                w.putInt(i, (Integer) v);
-            } else if (t == DataTypes.DoubleType) {
-                w.putDouble(i, (Double) v);
-            } else if (t == DataTypes.BooleanType) {
-                w.putBoolean(i, (Boolean) v);
-            } else {
-                w.putBytes(i, ((String) v).getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return w.finish();
+        differential.assertSameOutput(top, leaf, expectGenerated);
     }
 }

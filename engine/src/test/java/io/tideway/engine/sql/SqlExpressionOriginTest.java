@@ -1,8 +1,10 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.expr.sql.SqlExpressionParser;
+
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Origin;
-import io.tideway.engine.expr.Resolver;
+import io.tideway.engine.plan.Resolver;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.functions;
 import io.tideway.sql.types.DataTypes;

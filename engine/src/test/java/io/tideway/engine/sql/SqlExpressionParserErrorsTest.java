@@ -1,5 +1,7 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.expr.sql.SqlExpressionParser;
+
 import io.tideway.sql.AnalysisException;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,7 @@ class SqlExpressionParserErrorsTest {
         assertTrue(error("cast(v as float)").startsWith("\n[UNSUPPORTED_DATATYPE] Unsupported data type \"FLOAT\". SQLSTATE: 0A000"));
         assertTrue(error("10L").contains("suffix 'L'"), "10L must not silently become 10 AS L");
         assertTrue(error("v + 10L").contains("suffix 'L'"));
-        assertTrue(error("upper(s)").contains("`upper`"));
+        assertTrue(error("no_such_function(s)").contains("`no_such_function`"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.expr.sql.SqlExpressionParser;
+
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.Average;
 import io.tideway.engine.expr.BinaryArithmetic;

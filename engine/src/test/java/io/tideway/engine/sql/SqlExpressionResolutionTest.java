@@ -1,6 +1,8 @@
 package io.tideway.engine.sql;
 
-import io.tideway.engine.expr.Resolver;
+import io.tideway.engine.expr.sql.SqlExpressionParser;
+
+import io.tideway.engine.plan.Resolver;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;

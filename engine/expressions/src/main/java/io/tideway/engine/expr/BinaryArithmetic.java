@@ -1,0 +1,215 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.CodegenContext;
+import io.tideway.engine.expr.codegen.UnsupportedExpression;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.List;
+
+/** {@code + - * / %} over numbers; {@code /} is always double, as in Spark. */
+public final class BinaryArithmetic extends BinaryExpression implements Coercible {
+    private static final long serialVersionUID = 1L;
+
+    public enum Op {
+        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), REMAINDER("%");
+        final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    private final Op op;
+    /** The SQL function that built this (Spark's FUNC_ALIAS: {@code mod}), which names it; null for an operator. */
+    private final String functionName;
+
+    public Op op() {
+        return op;
+    }
+
+    public BinaryArithmetic(Op op, Expression left, Expression right) {
+        this(op, left, right, null);
+    }
+
+    private BinaryArithmetic(Op op, Expression left, Expression right, String functionName) {
+        super(left, right);
+        this.op = op;
+        this.functionName = functionName;
+    }
+
+    /** The same operation, named as the SQL function {@code name} (the column is {@code mod(i, 2)}, not {@code (i % 2)}). */
+    public BinaryArithmetic asFunction(String name) {
+        return new BinaryArithmetic(op, left, right, name);
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new BinaryArithmetic(op, c.get(0), c.get(1), functionName);
+    }
+
+    @Override
+    public String sql() {
+        return functionName != null ? functionName + "(" + left.sql() + ", " + right.sql() + ")"
+                : "(" + left.sql() + " " + op.symbol + " " + right.sql() + ")";
+    }
+
+    /**
+     * The one type both operands have once Spark's ANSI coercion casts a string operand to the
+     * other's type ({@code s - b} subtracts two booleans), or null if they still differ.
+     */
+    private static DataType sameTypeOnceCoerced(DataType a, DataType b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a == DataTypes.StringType && b == DataTypes.BooleanType || b == DataTypes.StringType && a == DataTypes.BooleanType) {
+            return DataTypes.BooleanType;
+        }
+        return null;
+    }
+
+    /** The input types of Spark's operator, as its {@code BINARY_OP_WRONG_TYPE} prints them. */
+    private String requiredTypes() {
+        return switch (op) {
+            case ADD, SUBTRACT -> "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")";
+            case DIVIDE -> "(\"DOUBLE\" or \"DECIMAL\")";
+            case MULTIPLY, REMAINDER -> "\"NUMERIC\"";
+        };
+    }
+
+    @Override
+    public Expression coerceTypes() {
+        if (op == Op.ADD || op == Op.SUBTRACT) {
+            // timestamp ± interval is a timestamp; both are microseconds, so the long path adds them
+            if (left.dataType() == DataTypes.TimestampType && right.dataType() == DataTypes.DayTimeIntervalType) {
+                return this;
+            }
+            if (op == Op.ADD && left.dataType() == DataTypes.DayTimeIntervalType && right.dataType() == DataTypes.TimestampType) {
+                return new BinaryArithmetic(op, right, left, functionName);
+            }
+        }
+        DataType t = TypeCoercion.widerNumeric(left.dataType(), right.dataType());
+        if (t == null) {
+            DataType same = sameTypeOnceCoerced(left.dataType(), right.dataType());
+            if (same != null) {
+                throw TypeCoercion.wrongType(this, requiredTypes(), same);
+            }
+            throw TypeCoercion.mismatch(this, left.dataType(), right.dataType());
+        }
+        if (op == Op.DIVIDE) {
+            t = DataTypes.DoubleType;
+        }
+        return new BinaryArithmetic(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t), functionName);
+    }
+
+    @Override
+    public DataType dataType() {
+        return left.dataType();
+    }
+
+    @Override
+    public boolean nullable() {
+        // Spark's DivModLike: a zero divisor gives null without ANSI; + - * overflow wraps or fails, never null
+        return op == Op.DIVIDE || op == Op.REMAINDER || left.nullable() || right.nullable();
+    }
+
+    /**
+     * Evaluates as Spark does, which decides which error a row raises: {@code + - *} evaluate the
+     * left operand first and skip the right one when it is null; {@code / %} evaluate the divisor
+     * first (a zero divisor gives null at once without ANSI), then the dividend, and only then
+     * fail on a zero divisor under ANSI, so a null dividend gives null.
+     */
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        Evaluator a = left.evaluator(context);
+        Evaluator b = right.evaluator(context);
+        boolean isDouble = dataType() == DataTypes.DoubleType;
+        boolean isInt = dataType() == DataTypes.IntegerType;
+        boolean ansi = context.ansi();
+        boolean divides = op == Op.DIVIDE || op == Op.REMAINDER;
+        return new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                Evaluator first = divides ? b : a;
+                first.eval(row);
+                isNull = first.isNull || divides && !ansi && zeroDivisor(false);
+                if (isNull) {
+                    return;
+                }
+                Evaluator second = divides ? a : b;
+                second.eval(row);
+                isNull = second.isNull || divides && zeroDivisor(ansi);
+                if (isNull) {
+                    return;
+                }
+                if (isDouble) {
+                    d = switch (op) {
+                        case ADD -> a.d + b.d;
+                        case SUBTRACT -> a.d - b.d;
+                        case MULTIPLY -> a.d * b.d;
+                        case DIVIDE -> a.d / b.d;
+                        case REMAINDER -> a.d % b.d;
+                    };
+                } else {
+                    l = switch (op) {
+                        case ADD -> SqlArithmetic.add(a.l, b.l, isInt, ansi);
+                        case SUBTRACT -> SqlArithmetic.subtract(a.l, b.l, isInt, ansi);
+                        case MULTIPLY -> SqlArithmetic.multiply(a.l, b.l, isInt, ansi);
+                        case DIVIDE, REMAINDER -> a.l % b.l; // an integral divide is coerced to double; this is its remainder
+                    };
+                }
+            }
+
+            private boolean zeroDivisor(boolean failIfZero) {
+                return isDouble ? SqlArithmetic.divisorIsZero(b.d, failIfZero) : SqlArithmetic.divisorIsZero(b.l, failIfZero);
+            }
+        };
+    }
+
+    /** In the interpreted evaluator's order: left then right for {@code + - *}; divisor, dividend, zero test for {@code / %}. */
+    @Override
+    public CodeValue genCode(CodegenContext ctx) {
+        DataType t = dataType();
+        if (!(t == DataTypes.DoubleType || t == DataTypes.IntegerType || t == DataTypes.LongType)
+                || !left.dataType().equals(t) || !right.dataType().equals(t)) {
+            throw new UnsupportedExpression("arithmetic on " + t.simpleString());
+        }
+        String math = SqlArithmetic.class.getName() + ".";
+        boolean ansi = ctx.ansi();
+        boolean divides = op == Op.DIVIDE || op == Op.REMAINDER;
+        CodeValue v = ctx.declare(t);
+        CodeValue first = ctx.gen(divides ? right : left);
+        String zero = math + "divisorIsZero(" + first.value() + ", ";
+        String firstNull = divides && !ansi ? first.isNull() + " || " + zero + "false)" : first.isNull();
+        ctx.open("if (!(" + firstNull + "))");
+        CodeValue second = ctx.gen(divides ? left : right);
+        String x = (divides ? second : first).value();
+        String y = (divides ? first : second).value();
+        ctx.line(v.isNull() + " = " + second.isNull() + (divides && ansi ? " || " + zero + "true)" : "") + ";");
+        ctx.open("if (!" + v.isNull() + ")");
+        if (t == DataTypes.DoubleType) {
+            String symbol = switch (op) {
+                case ADD -> " + ";
+                case SUBTRACT -> " - ";
+                case MULTIPLY -> " * ";
+                case DIVIDE -> " / ";
+                case REMAINDER -> " % ";
+            };
+            ctx.line(v.value() + " = " + x + symbol + y + ";");
+        } else {
+            String args = "(" + x + ", " + y + ", " + (t == DataTypes.IntegerType) + ", " + ansi + ");";
+            switch (op) {
+                case ADD -> ctx.line(v.value() + " = " + math + "add" + args);
+                case SUBTRACT -> ctx.line(v.value() + " = " + math + "subtract" + args);
+                case MULTIPLY -> ctx.line(v.value() + " = " + math + "multiply" + args);
+                // the interpreted evaluator's integral default branch: the remainder
+                case DIVIDE, REMAINDER -> ctx.line(v.value() + " = " + x + " % " + y + ";");
+            }
+        }
+        ctx.close();
+        ctx.close();
+        return v;
+    }
+}

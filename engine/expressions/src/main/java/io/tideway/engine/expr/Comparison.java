@@ -1,0 +1,150 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.CodegenContext;
+import io.tideway.engine.expr.codegen.UnsupportedExpression;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.List;
+
+/** {@code = != < <= > >=}, null when either side is null (SQL three-valued logic). */
+public final class Comparison extends BinaryExpression implements Coercible {
+    private static final long serialVersionUID = 1L;
+
+    public enum Op {
+        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+
+        boolean test(int cmp) {
+            return switch (this) {
+                case EQ -> cmp == 0;
+                case NE -> cmp != 0;
+                case LT -> cmp < 0;
+                case LE -> cmp <= 0;
+                case GT -> cmp > 0;
+                case GE -> cmp >= 0;
+            };
+        }
+    }
+
+    private final Op op;
+
+    public Op op() {
+        return op;
+    }
+
+    public Comparison(Op op, Expression left, Expression right) {
+        super(left, right);
+        this.op = op;
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new Comparison(op, c.get(0), c.get(1));
+    }
+
+    @Override
+    public String sql() {
+        String sym = op == Op.NE ? "!=" : op.symbol;
+        return op == Op.NE ? "(NOT (" + left.sql() + " = " + right.sql() + "))"
+                : "(" + left.sql() + " " + sym + " " + right.sql() + ")";
+    }
+
+    @Override
+    public Expression coerceTypes() {
+        DataType a = left.dataType();
+        DataType b = right.dataType();
+        if (a.equals(b)) {
+            return this;
+        }
+        if (a == DataTypes.NullType || b == DataTypes.NullType) {
+            DataType t = a == DataTypes.NullType ? b : a;
+            return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
+        }
+        if ((a == DataTypes.TimestampType || a == DataTypes.DateType) && b == DataTypes.StringType) {
+            return new Comparison(op, left, TypeCoercion.castIfNeeded(right, a));
+        }
+        if ((b == DataTypes.TimestampType || b == DataTypes.DateType) && a == DataTypes.StringType) {
+            return new Comparison(op, TypeCoercion.castIfNeeded(left, b), right);
+        }
+        DataType t = TypeCoercion.widerNumeric(a, b);
+        if (t == null) {
+            throw TypeCoercion.mismatch(this, a, b);
+        }
+        return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
+    }
+
+    @Override
+    public DataType dataType() {
+        return DataTypes.BooleanType;
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        Evaluator a = left.evaluator(context);
+        Evaluator b = right.evaluator(context);
+        DataType t = left.dataType();
+        boolean isDouble = t == DataTypes.DoubleType;
+        boolean isBytes = !t.isFixedWidth();
+        return new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                a.eval(row);
+                if (a.isNull) {
+                    isNull = true; // Spark does not evaluate the right side then (nor raise its errors)
+                    return;
+                }
+                b.eval(row);
+                isNull = b.isNull;
+                if (isNull) {
+                    return;
+                }
+                int cmp;
+                if (isDouble) {
+                    cmp = SqlArithmetic.compare(a.d, b.d);
+                } else if (isBytes) {
+                    cmp = Bytes.compare(a.buf, a.off, a.len, b.buf, b.off, b.len);
+                } else {
+                    cmp = Long.compare(a.l, b.l);
+                }
+                l = op.test(cmp) ? 1 : 0;
+            }
+        };
+    }
+
+    @Override
+    public CodeValue genCode(CodegenContext ctx) {
+        DataType t = left.dataType();
+        if (!right.dataType().equals(t)) {
+            throw new UnsupportedExpression("comparison of " + t.simpleString() + " with " + right.dataType().simpleString());
+        }
+        CodeValue v = ctx.declare(DataTypes.BooleanType);
+        CodeValue a = ctx.gen(left);
+        // the right side runs only for a non-null left side, as in the interpreter (and Spark)
+        ctx.open("if (!" + a.isNull() + ")");
+        CodeValue b = ctx.gen(right);
+        String cmp = switch (a.kind()) {
+            case DOUBLE -> SqlArithmetic.class.getName() + ".compare(" + a.value() + ", " + b.value() + ")";
+            case LONG -> "Long.compare(" + a.value() + ", " + b.value() + ")";
+            case BYTES -> Bytes.class.getName() + ".compare(" + CodegenContext.args(a, b) + ")";
+        };
+        String test = switch (op) {
+            case EQ -> " == 0";
+            case NE -> " != 0";
+            case LT -> " < 0";
+            case LE -> " <= 0";
+            case GT -> " > 0";
+            case GE -> " >= 0";
+        };
+        ctx.line(v.isNull() + " = " + b.isNull() + ";");
+        ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + cmp + test + " ? 1L : 0L; }");
+        ctx.close();
+        return v;
+    }
+}

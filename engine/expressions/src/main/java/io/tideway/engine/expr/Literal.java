@@ -1,0 +1,156 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.CodegenContext;
+import io.tideway.engine.expr.codegen.UnsupportedExpression;
+import io.tideway.engine.row.RowConverter;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.sql.Timestamp;
+
+/** A constant value. */
+public final class Literal extends LeafExpression {
+    private static final long serialVersionUID = 1L;
+    private final Object value;
+    private final DataType type;
+
+    public Literal(Object value, DataType type) {
+        this.value = value;
+        this.type = type;
+    }
+
+    /** A literal of the type Spark infers for a Java value. */
+    public static Literal of(Object v) {
+        if (v == null) {
+            return new Literal(null, DataTypes.NullType);
+        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return new Literal(((Number) v).intValue(), DataTypes.IntegerType);
+        } else if (v instanceof Long) {
+            return new Literal(v, DataTypes.LongType);
+        } else if (v instanceof Double || v instanceof Float) {
+            return new Literal(((Number) v).doubleValue(), DataTypes.DoubleType);
+        } else if (v instanceof String) {
+            return new Literal(v, DataTypes.StringType);
+        } else if (v instanceof Boolean) {
+            return new Literal(v, DataTypes.BooleanType);
+        } else if (v instanceof Timestamp) {
+            return new Literal(v, DataTypes.TimestampType);
+        } else if (v instanceof Date) {
+            return new Literal(v, DataTypes.DateType);
+        } else if (v instanceof byte[]) {
+            return new Literal(v, DataTypes.BinaryType);
+        }
+        throw Unchecked.raise(new AnalysisException("Unsupported literal type " + v.getClass().getName() + " " + v));
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    @Override
+    public String sql() {
+        if (value instanceof Date d) {
+            return "DATE '" + d.toLocalDate() + "'";
+        }
+        if (value instanceof Timestamp t) {
+            return "TIMESTAMP '" + timestampText(t) + "'";
+        }
+        return value == null ? "NULL" : value.toString();
+    }
+
+    /**
+     * Spark's fraction formatter: {@code yyyy-MM-dd HH:mm:ss}, then the microseconds without
+     * trailing zeros when there are any. The local time is the JVM zone's, Spark's default
+     * session zone.
+     */
+    private static String timestampText(Timestamp t) {
+        java.time.LocalDateTime local = t.toLocalDateTime();
+        String text = local.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        int micros = t.getNanos() / 1000;
+        if (micros == 0) {
+            return text;
+        }
+        String fraction = String.format("%06d", micros).replaceAll("0+$", "");
+        return text + "." + fraction;
+    }
+
+    @Override
+    public DataType dataType() {
+        return type;
+    }
+
+    @Override
+    public boolean nullable() {
+        return value == null;
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        Evaluator e = new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                // constant: computed once below
+            }
+        };
+        e.isNull = value == null;
+        if (value == null) {
+            return e;
+        }
+        if (type == DataTypes.DoubleType) {
+            e.d = (Double) value;
+        } else if (type == DataTypes.BooleanType) {
+            e.l = (Boolean) value ? 1 : 0;
+        } else if (type == DataTypes.TimestampType) {
+            e.l = RowConverter.toMicros((Timestamp) value);
+        } else if (type == DataTypes.DateType) {
+            e.l = ((Date) value).toLocalDate().toEpochDay();
+        } else if (value instanceof Number n) {
+            e.l = n.longValue();
+        } else {
+            byte[] bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
+            e.buf = new UnsafeBuffer(bytes);
+            e.off = 0;
+            e.len = bytes.length;
+        }
+        return e;
+    }
+
+    @Override
+    public CodeValue genCode(CodegenContext ctx) {
+        CodeValue v = ctx.declare(type);
+        if (value == null) {
+            return v;
+        }
+        ctx.line(v.isNull() + " = false;");
+        if (v.kind() == CodeValue.Kind.DOUBLE) {
+            ctx.line(v.value() + " = Double.longBitsToDouble(" + Double.doubleToRawLongBits((Double) value) + "L);");
+        } else if (v.kind() == CodeValue.Kind.LONG) {
+            long l;
+            if (type == DataTypes.BooleanType) {
+                l = (Boolean) value ? 1 : 0;
+            } else if (type == DataTypes.TimestampType) {
+                l = RowConverter.toMicros((Timestamp) value);
+            } else if (type == DataTypes.DateType) {
+                l = ((Date) value).toLocalDate().toEpochDay();
+            } else if (value instanceof Number n) {
+                l = n.longValue();
+            } else {
+                throw new UnsupportedExpression("literal " + value.getClass().getSimpleName());
+            }
+            ctx.line(v.value() + " = " + l + "L;");
+        } else {
+            byte[] bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
+            // the value and its length come from a field, so one class serves every value of the literal
+            String k = ctx.constant(new UnsafeBuffer(bytes.clone()), "org.agrona.DirectBuffer");
+            ctx.line(v.value() + " = " + k + "; " + v.offset() + " = 0; " + v.length() + " = " + k + ".capacity();");
+        }
+        return v;
+    }
+}

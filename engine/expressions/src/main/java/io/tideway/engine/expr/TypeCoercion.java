@@ -1,0 +1,59 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.Map;
+
+/** Spark's implicit widening between operand types (non-ANSI mode). */
+public final class TypeCoercion {
+    private TypeCoercion() {
+    }
+
+    /** The type both numeric operands are computed in, or null if there is none. */
+    static DataType widerNumeric(DataType a, DataType b) {
+        if (!numericLike(a) || !numericLike(b)) {
+            return null;
+        }
+        if (a == DataTypes.DoubleType || b == DataTypes.DoubleType || a == DataTypes.StringType || b == DataTypes.StringType) {
+            return DataTypes.DoubleType;
+        }
+        if (a == DataTypes.LongType || b == DataTypes.LongType) {
+            return DataTypes.LongType;
+        }
+        return DataTypes.IntegerType;
+    }
+
+    private static boolean numericLike(DataType t) {
+        return t.isNumeric() || t == DataTypes.NullType || t == DataTypes.StringType;
+    }
+
+    /** Wraps {@code e} in a cast to {@code target} unless it already has that type. */
+    public static Expression castIfNeeded(Expression e, DataType target) {
+        if (e.dataType().equals(target)) {
+            return e;
+        }
+        return new Cast(e, target, true);
+    }
+
+    /**
+     * Throws Spark's {@code BINARY_OP_DIFF_TYPES} for {@code op}, whose operands have types
+     * {@code a} and {@code b}; declared to return so callers can write {@code throw}.
+     */
+    static RuntimeException mismatch(Expression op, DataType a, DataType b) {
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", Map.of("sqlExpr",
+                ErrorParams.expr(op.sql()), "left", ErrorParams.type(a), "right", ErrorParams.type(b)), op.sqlOrigin()));
+    }
+
+    /**
+     * Throws Spark's {@code BINARY_OP_WRONG_TYPE}: both operands of {@code op} have type
+     * {@code actual}, which it does not take ({@code required} as Spark prints its input types).
+     */
+    static RuntimeException wrongType(Expression op, String required, DataType actual) {
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE", Map.of("sqlExpr",
+                ErrorParams.expr(op.sql()), "inputType", required, "actualDataType", ErrorParams.type(actual)), op.sqlOrigin()));
+    }
+}

@@ -1,0 +1,101 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.CodegenContext;
+import io.tideway.engine.expr.codegen.UnsupportedExpression;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
+
+import java.util.List;
+import java.util.Map;
+
+/** Numeric negation. */
+public final class UnaryMinus extends Expression implements Coercible {
+    private static final long serialVersionUID = 1L;
+    private final Expression child;
+
+    public UnaryMinus(Expression child) {
+        this.child = child;
+    }
+
+    @Override
+    public List<Expression> children() {
+        return List.of(child);
+    }
+
+    @Override
+    public Expression withChildren(List<Expression> c) {
+        return new UnaryMinus(c.get(0));
+    }
+
+    @Override
+    public String sql() {
+        return "(- " + child.sql() + ")";
+    }
+
+    /** Spark takes numbers and intervals (a string is cast to a number); anything else is refused. */
+    @Override
+    public Expression coerceTypes() {
+        DataType t = child.dataType();
+        if (t == DataTypes.BooleanType || t == DataTypes.TimestampType || t == DataTypes.DateType || t == DataTypes.BinaryType
+                || t instanceof ArrayType || t instanceof StructType) {
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of("sqlExpr",
+                    ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0), "requiredType",
+                    "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")",
+                    "inputSql", ErrorParams.expr(child.sql()), "inputType", ErrorParams.type(t)), sqlOrigin()));
+        }
+        return this;
+    }
+
+    @Override
+    public DataType dataType() {
+        return child.dataType();
+    }
+
+    @Override
+    public Evaluator evaluator(EvalContext context) {
+        Evaluator c = child.evaluator(context);
+        boolean isInt = dataType() == DataTypes.IntegerType;
+        boolean isDouble = dataType() == DataTypes.DoubleType;
+        boolean ansi = context.ansi();
+        return new Evaluator() {
+            @Override
+            public void eval(RowReader row) {
+                c.eval(row);
+                isNull = c.isNull;
+                if (isNull) {
+                    return;
+                }
+                if (isDouble) {
+                    d = -c.d;
+                } else {
+                    l = SqlArithmetic.negate(c.l, isInt, ansi);
+                }
+            }
+        };
+    }
+
+    @Override
+    public CodeValue genCode(CodegenContext ctx) {
+        DataType t = dataType();
+        if (!(t == DataTypes.DoubleType || t == DataTypes.IntegerType || t == DataTypes.LongType)) {
+            throw new UnsupportedExpression("minus on " + t.simpleString());
+        }
+        CodeValue c = ctx.gen(children().get(0));
+        CodeValue v = ctx.declare(t);
+        ctx.line(v.isNull() + " = " + c.isNull() + ";");
+        if (t == DataTypes.DoubleType) {
+            ctx.line(v.value() + " = -" + c.value() + ";");
+        } else {
+            ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + SqlArithmetic.class.getName() + ".negate("
+                    + c.value() + ", " + (t == DataTypes.IntegerType) + ", " + ctx.ansi() + "); }");
+        }
+        return v;
+    }
+}

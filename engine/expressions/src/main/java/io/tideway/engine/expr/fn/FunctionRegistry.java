@@ -1,0 +1,105 @@
+package io.tideway.engine.expr.fn;
+
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.CurrentOrigin;
+import io.tideway.engine.expr.Expression;
+import io.tideway.sql.AnalysisException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every function by Spark's name: the one place {@code functions.*}, {@code Column} methods,
+ * {@code expr}, {@code selectExpr} and {@code sql()} turn a name and arguments into an expression.
+ * Unknown names are Spark's {@code UNRESOLVED_ROUTINE}, a wrong argument count
+ * {@code WRONG_NUM_ARGS}. Families register themselves in the static initializer; immutable after,
+ * safe from any thread.
+ */
+public final class FunctionRegistry {
+    /** Builds a call from its arguments, whose count the registry already checked. */
+    @FunctionalInterface
+    public interface Builder {
+        Expression build(String name, List<Expression> args);
+    }
+
+    private record Entry(int minArgs, int maxArgs, Builder builder, FunctionSpec spec) {
+    }
+
+    /** The documentation root Spark 4.0 names in {@code WRONG_NUM_ARGS}. */
+    private static final String DOC_ROOT = "https://spark.apache.org/docs/latest";
+    private static final Map<String, Entry> ENTRIES = new HashMap<>();
+
+    static {
+        CoreFunctions.register();
+        StringFunctions.register();
+    }
+
+    private FunctionRegistry() {
+    }
+
+    /** Registers a {@link FunctionSpec} under its name and aliases. */
+    static void add(FunctionSpec spec) {
+        spec.check();
+        Entry e = new Entry(spec.minArgs(), spec.maxArgs(), (name, args) -> new ScalarFunction(spec, name, args), spec);
+        put(spec.name(), e);
+        for (String alias : spec.aliases()) {
+            put(alias, e);
+        }
+    }
+
+    /** Registers a function built by hand ({@code maxArgs} -1: any number). */
+    static void add(String name, int minArgs, int maxArgs, Builder builder) {
+        put(name, new Entry(minArgs, maxArgs, builder, null));
+    }
+
+    private static void put(String name, Entry e) {
+        if (ENTRIES.putIfAbsent(name, e) != null) {
+            throw new IllegalStateException("function " + name + " is registered twice");
+        }
+    }
+
+    /** Whether {@code name} is a function (any case). */
+    public static boolean exists(String name) {
+        return ENTRIES.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The call {@code name(args)}; errors take the origin current in {@link CurrentOrigin}. */
+    public static Expression call(String name, List<Expression> args) {
+        String key = name.toLowerCase(Locale.ROOT);
+        Entry e = ENTRIES.get(key);
+        if (e == null) {
+            throw unresolved(name);
+        }
+        if (args.size() < e.minArgs || e.maxArgs >= 0 && args.size() > e.maxArgs) {
+            throw wrongArgCount(key, e.minArgs, e.maxArgs, args.size());
+        }
+        return e.builder.build(key, args);
+    }
+
+    /** The call {@code name(args)}. */
+    public static Expression call(String name, Expression... args) {
+        return call(name, List.of(args));
+    }
+
+    /** The spec behind {@code name}, for deserialization. */
+    static FunctionSpec spec(String name) {
+        Entry e = ENTRIES.get(name);
+        return e == null ? null : e.spec;
+    }
+
+    /** Spark's {@code UNRESOLVED_ROUTINE} for {@code name}; declared to return so callers can write {@code throw}. */
+    public static RuntimeException unresolved(String name) {
+        throw Unchecked.raise(new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", ErrorParams.id(name),
+                "searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"), CurrentOrigin.get()));
+    }
+
+    private static RuntimeException wrongArgCount(String name, int min, int max, int actual) {
+        String expected = min == max ? String.valueOf(min) : max < 0 ? "> " + (min - 1) : "[" + min + ", " + max + "]";
+        throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
+                ErrorParams.id(name), "expectedNum", expected, "actualNum", String.valueOf(actual), "docroot", DOC_ROOT),
+                CurrentOrigin.get()));
+    }
+}

@@ -1,0 +1,156 @@
+package io.tideway.engine.expr.fn;
+
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.CodegenContext;
+import io.tideway.sql.types.DataType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One scalar function, defined once: its names, the types its arguments take (with Spark's
+ * implicit casts, {@link InputType}), its result type and nullability, and its code. The code is
+ * the only implementation: inlined into generated chains and compiled alone as the interpreted
+ * evaluator ({@link ScalarFunction}). Most functions are Spark's null-intolerant kind (any null
+ * argument gives null) and give {@link #code} only the non-null arguments; the others write their
+ * whole code with {@link #customCode}. Built once at registration, then immutable.
+ */
+public final class FunctionSpec {
+    private final String name;
+    private final List<String> aliases = new ArrayList<>();
+    private List<InputType> inputs = List.of();
+    /** Inputs after the fixed ones repeat this type (varargs), or null. */
+    private InputType repeated;
+    private int minArgs = -1;
+    private Function<List<DataType>, DataType> resultType;
+    private Predicate<ScalarFunction> nullable;
+    private NullSafeCode code;
+    private CustomCode customCode;
+
+    private FunctionSpec(String name) {
+        this.name = name;
+    }
+
+    /** A function registered under {@code name} and {@code aliases} (lower case). */
+    public static FunctionSpec named(String name, String... aliases) {
+        FunctionSpec f = new FunctionSpec(name);
+        f.aliases.addAll(List.of(aliases));
+        return f;
+    }
+
+    /** The arguments, one type each; the call takes exactly this many unless {@link #optional} says fewer. */
+    public FunctionSpec inputs(InputType... types) {
+        this.inputs = List.of(types);
+        return this;
+    }
+
+    /** After the fixed inputs, any number of arguments of {@code type}. */
+    public FunctionSpec repeated(InputType type) {
+        this.repeated = type;
+        return this;
+    }
+
+    /** The call may leave out trailing inputs, down to {@code minArgs}. */
+    public FunctionSpec optional(int minArgs) {
+        this.minArgs = minArgs;
+        return this;
+    }
+
+    /** A fixed result type. */
+    public FunctionSpec returns(DataType type) {
+        this.resultType = types -> type;
+        return this;
+    }
+
+    /** A result type computed from the (coerced) argument types. */
+    public FunctionSpec returns(Function<List<DataType>, DataType> type) {
+        this.resultType = type;
+        return this;
+    }
+
+    /** Nullability other than "null if any argument may be null". */
+    public FunctionSpec nullable(Predicate<ScalarFunction> nullable) {
+        this.nullable = nullable;
+        return this;
+    }
+
+    /** The code of a null-intolerant function: writes {@code out} from non-null arguments. */
+    public FunctionSpec code(NullSafeCode code) {
+        this.code = code;
+        return this;
+    }
+
+    /** The whole code of a function that handles nulls itself (or evaluates arguments lazily). */
+    public FunctionSpec customCode(CustomCode code) {
+        this.customCode = code;
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    public int minArgs() {
+        return minArgs >= 0 ? minArgs : inputs.size();
+    }
+
+    /** The most arguments a call takes, or -1 for any number. */
+    public int maxArgs() {
+        return repeated != null ? -1 : inputs.size();
+    }
+
+    /** The type argument {@code i} takes. */
+    InputType input(int i) {
+        return i < inputs.size() ? inputs.get(i) : repeated;
+    }
+
+    DataType resultType(List<DataType> argTypes) {
+        return resultType.apply(argTypes);
+    }
+
+    boolean nullable(ScalarFunction call) {
+        if (nullable != null) {
+            return nullable.test(call);
+        }
+        for (Expression a : call.children()) {
+            if (a.nullable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    CodeValue genCode(CodegenContext ctx, ScalarFunction call) {
+        if (customCode != null) {
+            return customCode.emit(ctx, call);
+        }
+        return ctx.nullSafe(call.dataType(), call.children(), (out, args) -> code.emit(ctx, call, out, args));
+    }
+
+    /** Validates the definition at registration. */
+    FunctionSpec check() {
+        if (resultType == null || (code == null) == (customCode == null)) {
+            throw new IllegalStateException("function " + name + " needs a result type and exactly one kind of code");
+        }
+        return this;
+    }
+
+    /** Code for the non-null case: {@code args} are the argument values, {@code out} the declared result. */
+    @FunctionalInterface
+    public interface NullSafeCode {
+        void emit(CodegenContext ctx, ScalarFunction call, CodeValue out, CodeValue[] args);
+    }
+
+    /** The whole code of a call: runs the arguments it needs with {@code ctx.gen} and returns the result. */
+    @FunctionalInterface
+    public interface CustomCode {
+        CodeValue emit(CodegenContext ctx, ScalarFunction call);
+    }
+}

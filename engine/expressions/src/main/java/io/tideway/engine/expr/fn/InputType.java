@@ -1,0 +1,145 @@
+package io.tideway.engine.expr.fn;
+
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.List;
+
+/**
+ * What a function argument takes, and the implicit cast Spark's ANSI type coercion
+ * ({@code AnsiTypeCoercion.implicitCast}) inserts for other types: a NULL becomes the expected
+ * type; a string becomes any expected atomic type (a number as DOUBLE, an integral as BIGINT); a
+ * number becomes any expected number or a string; a date becomes a timestamp and back. A
+ * fractional number never becomes an integral one. Immutable.
+ */
+public abstract class InputType {
+    /** Any type, as is. */
+    public static final InputType ANY = new InputType("ANY") {
+        @Override
+        public boolean accepts(DataType t) {
+            return true;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from;
+        }
+    };
+    public static final InputType STRING = exact(DataTypes.StringType);
+    public static final InputType BINARY = exact(DataTypes.BinaryType);
+    public static final InputType BOOLEAN = exact(DataTypes.BooleanType);
+    public static final InputType INT = exact(DataTypes.IntegerType);
+    public static final InputType LONG = exact(DataTypes.LongType);
+    public static final InputType DOUBLE = exact(DataTypes.DoubleType);
+    public static final InputType DATE = exact(DataTypes.DateType);
+    public static final InputType TIMESTAMP = exact(DataTypes.TimestampType);
+    /** Spark's {@code NumericType}: any number; a string or NULL becomes a DOUBLE. */
+    public static final InputType NUMERIC = new Abstract("\"NUMERIC\"", DataTypes.DoubleType) {
+        @Override
+        public boolean accepts(DataType t) {
+            return t.isNumeric();
+        }
+    };
+    /** Spark's {@code IntegralType}: INT or BIGINT; a string or NULL becomes a BIGINT. */
+    public static final InputType INTEGRAL = new Abstract("\"INTEGRAL\"", DataTypes.LongType) {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.IntegerType || t == DataTypes.LongType;
+        }
+    };
+    /** A string or a binary, as {@code TypeCollection(StringType, BinaryType)}: others become a string. */
+    public static final InputType STRING_OR_BINARY = anyOf(STRING, BINARY);
+
+    private final String sql;
+
+    InputType(String sql) {
+        this.sql = sql;
+    }
+
+    /** The expected type as Spark prints it in {@code DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE}. */
+    public String sql() {
+        return sql;
+    }
+
+    /** Whether a value of {@code t} is taken as it is. */
+    public abstract boolean accepts(DataType t);
+
+    /** The type a value of {@code from} is cast to, or null if none (then the call is a type mismatch). */
+    abstract DataType implicitCast(DataType from);
+
+    /** Exactly {@code t}; others by Spark's store-assignment rules. */
+    public static InputType exact(DataType t) {
+        return new InputType(ErrorParams.type(t)) {
+            @Override
+            public boolean accepts(DataType x) {
+                return x.equals(t);
+            }
+
+            @Override
+            DataType implicitCast(DataType from) {
+                if (from == DataTypes.NullType || from == DataTypes.StringType && t != DataTypes.BinaryType) {
+                    return t;
+                }
+                if (from.isNumeric() && t.isNumeric()) {
+                    return t;
+                }
+                if (t == DataTypes.StringType && (from.isNumeric() || from == DataTypes.BooleanType
+                        || from == DataTypes.DateType || from == DataTypes.TimestampType || from == DataTypes.BinaryType)) {
+                    return t;
+                }
+                if (from == DataTypes.DateType && t == DataTypes.TimestampType
+                        || from == DataTypes.TimestampType && t == DataTypes.DateType) {
+                    return t;
+                }
+                return null;
+            }
+        };
+    }
+
+    /** The first of {@code types} that takes a value as it is, else the first one it can be cast to. */
+    public static InputType anyOf(InputType... types) {
+        List<InputType> list = List.of(types);
+        StringBuilder sql = new StringBuilder("(");
+        for (int i = 0; i < types.length; i++) {
+            sql.append(i == 0 ? "" : " or ").append(types[i].sql());
+        }
+        return new InputType(sql.append(')').toString()) {
+            @Override
+            public boolean accepts(DataType t) {
+                for (InputType x : list) {
+                    if (x.accepts(t)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            DataType implicitCast(DataType from) {
+                for (InputType x : list) {
+                    DataType to = x.implicitCast(from);
+                    if (to != null) {
+                        return to;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    /** An abstract type family: a string or NULL becomes its default concrete type. */
+    private abstract static class Abstract extends InputType {
+        private final DataType concrete;
+
+        Abstract(String sql, DataType concrete) {
+            super(sql);
+            this.concrete = concrete;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from == DataTypes.NullType || from == DataTypes.StringType ? concrete : null;
+        }
+    }
+}

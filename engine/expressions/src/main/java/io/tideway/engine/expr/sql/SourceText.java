@@ -1,0 +1,143 @@
+package io.tideway.engine.expr.sql;
+
+import java.util.Arrays;
+
+/**
+ * The text handed to {@code expr()} or {@code sql()} and the SQL statement Calcite actually
+ * parses from it: {@code "SELECT " + text} for an expression, the text itself for a query, with
+ * some reserved words wrapped in backticks so that Calcite reads
+ * them as column names (Spark lets {@code value}, {@code timestamp}, {@code count} name columns;
+ * Calcite reserves them). Maps Calcite's 1-based line/column positions in that statement back to
+ * 0-based offsets in the user's text, so errors point at what the user wrote. Immutable.
+ */
+public final class SourceText {
+    /** What {@code expr()} text is wrapped in so that Calcite parses it as a select item. */
+    public static final String PREFIX = "SELECT ";
+
+    private final String original;
+    /** Text Calcite sees before the user's: {@link #PREFIX} for an expression, empty for a query. */
+    private final String prefix;
+    /** Original offsets of escaped words, ascending; {@code escapedEnds[i]} is exclusive. */
+    private final int[] escapedStarts;
+    private final int[] escapedEnds;
+    private final String sql;
+    private final int[] lineStarts;
+
+    private SourceText(String original, String prefix, int[] escapedStarts, int[] escapedEnds) {
+        this.original = original;
+        this.prefix = prefix;
+        this.escapedStarts = escapedStarts;
+        this.escapedEnds = escapedEnds;
+        StringBuilder b = new StringBuilder(prefix.length() + original.length() + 2 * escapedStarts.length);
+        b.append(prefix);
+        int at = 0;
+        for (int i = 0; i < escapedStarts.length; i++) {
+            b.append(original, at, escapedStarts[i]).append('`')
+                    .append(original, escapedStarts[i], escapedEnds[i]).append('`');
+            at = escapedEnds[i];
+        }
+        this.sql = b.append(original, at, original.length()).toString();
+        this.lineStarts = lineStarts(sql);
+    }
+
+    /** An expression for {@code expr()}: parsed as the single item of {@code SELECT <text>}. */
+    public static SourceText of(String text) {
+        return new SourceText(text, PREFIX, new int[0], new int[0]);
+    }
+
+    /** A whole query for {@code sql()}: parsed as written. */
+    public static SourceText ofQuery(String text) {
+        return new SourceText(text, "", new int[0], new int[0]);
+    }
+
+    /** Whether this is a whole query for {@code sql()} rather than an expression. */
+    public boolean isQuery() {
+        return prefix.isEmpty();
+    }
+
+    public String original() {
+        return original;
+    }
+
+    /** The statement to hand to Calcite. */
+    public String sql() {
+        return sql;
+    }
+
+    /** A copy that also backticks the word at original offsets {@code [start, end)}. */
+    public SourceText escape(int start, int end) {
+        int i = -Arrays.binarySearch(escapedStarts, start) - 1;
+        int[] starts = new int[escapedStarts.length + 1];
+        int[] ends = new int[starts.length];
+        System.arraycopy(escapedStarts, 0, starts, 0, i);
+        System.arraycopy(escapedEnds, 0, ends, 0, i);
+        starts[i] = start;
+        ends[i] = end;
+        System.arraycopy(escapedStarts, i, starts, i + 1, escapedStarts.length - i);
+        System.arraycopy(escapedEnds, i, ends, i + 1, escapedEnds.length - i);
+        return new SourceText(original, prefix, starts, ends);
+    }
+
+    public boolean isEscaped(int originalStart) {
+        return Arrays.binarySearch(escapedStarts, originalStart) >= 0;
+    }
+
+    /** The 0-based offset in the user's text of Calcite's 1-based (line, column). */
+    public int originalOffset(int line, int column) {
+        int l = Math.max(1, Math.min(line, lineStarts.length));
+        int rewritten = Math.min(lineStarts[l - 1] + Math.max(column, 1) - 1, sql.length()) - prefix.length();
+        if (rewritten < 0) {
+            return 0;
+        }
+        int shift = 0;
+        for (int i = 0; i < escapedStarts.length; i++) {
+            int open = escapedStarts[i] + shift;
+            if (rewritten <= open) {
+                break;
+            }
+            int close = escapedEnds[i] + shift + 1;
+            if (rewritten <= close) {
+                return Math.min(Math.max(rewritten - shift - 1, escapedStarts[i]), escapedEnds[i]);
+            }
+            shift += 2;
+        }
+        return Math.min(rewritten - shift, original.length());
+    }
+
+    /** The end (exclusive) of the bare word starting at {@code offset}, or -1 if none starts there. */
+    public int wordEnd(int offset) {
+        if (offset >= original.length() || !isWordStart(original.charAt(offset))) {
+            return -1;
+        }
+        int end = offset + 1;
+        while (end < original.length() && isWordPart(original.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    public static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    public static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static int[] lineStarts(String s) {
+        int lines = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        int[] starts = new int[lines];
+        int n = 1;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\n') {
+                starts[n++] = i + 1;
+            }
+        }
+        return starts;
+    }
+}

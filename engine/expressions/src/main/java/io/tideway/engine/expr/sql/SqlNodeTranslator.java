@@ -1,0 +1,315 @@
+package io.tideway.engine.expr.sql;
+
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.CurrentOrigin;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Origin;
+import io.tideway.engine.expr.fn.FunctionRegistry;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Column;
+import io.tideway.sql.catalyst.parser.ParseException;
+import io.tideway.sql.functions;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.NlsString;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the {@link SqlNode} tree Calcite parsed into our {@link Column} tree, using the same
+ * builders as the Java API ({@code Column.plus}, {@code functions.count}, ...) so that
+ * {@code expr("v * 2")} and {@code col("v").multiply(2)} are the same tree with the same name.
+ * One instance per parse; not shared between threads.
+ */
+public final class SqlNodeTranslator {
+    private final SourceText src;
+    /** The API the text came through, {@code expr()} or {@code sql()}, as error messages name it. */
+    private final String api;
+    /**
+     * SQL's parenthesis-free function names, which Calcite reads as identifiers: calls when the
+     * registry has them, else Spark's {@code UNRESOLVED_ROUTINE}. ({@code USER} is not here: Spark
+     * lets it name a column.)
+     */
+    private static final Set<String> NILADIC = Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
+            "LOCALTIMESTAMP", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER");
+
+    public SqlNodeTranslator(SourceText src, String api) {
+        this.src = src;
+        this.api = api;
+    }
+
+    /**
+     * The column for {@code n}; every node built for it takes {@code n}'s {@link Origin}, so that
+     * analysis errors point where the user wrote it.
+     */
+    public Column translate(SqlNode n) {
+        return CurrentOrigin.withOrigin(originOf(n), () -> translateHere(n));
+    }
+
+    private Column translateHere(SqlNode n) {
+        if (n instanceof SqlIdentifier id) {
+            return identifier(id);
+        }
+        if (n instanceof SqlNumericLiteral num) {
+            return numeric(num, false);
+        }
+        if (n instanceof SqlCharStringLiteral s) {
+            return functions.lit(((NlsString) s.getValue()).getValue());
+        }
+        if (n instanceof SqlLiteral l) {
+            return literal(l);
+        }
+        if (n instanceof SqlBasicCall c && c.getFunctionQuantifier() == null) {
+            return call(c);
+        }
+        if (n instanceof SqlCall c) {
+            SqlLiteral quantifier = c.getFunctionQuantifier();
+            throw unsupported(c.getOperator().getName() + (quantifier == null ? "" : " " + quantifier), n);
+        }
+        throw unsupported("this syntax", n);
+    }
+
+    private Column identifier(SqlIdentifier id) {
+        if (id.isStar()) {
+            if (id.names.size() == 1) {
+                return functions.col("*");
+            }
+            throw unsupported("qualified star", id);
+        }
+        if (id.names.size() == 1 && !id.isComponentQuoted(0)) {
+            String upper = id.getSimple().toUpperCase(Locale.ROOT);
+            if (NILADIC.contains(upper)) {
+                return new Column(FunctionRegistry.call(upper, List.of()));
+            }
+        }
+        return functions.col(String.join(".", id.names));
+    }
+
+    private Column literal(SqlLiteral l) {
+        switch (l.getTypeName()) {
+            case NULL:
+                return functions.lit(null);
+            case BOOLEAN:
+                if (l.getValue() == null) {
+                    throw unsupported("UNKNOWN", l);
+                }
+                return functions.lit(l.booleanValue());
+            case UNKNOWN:
+                throw unsupported("typed literals such as TIMESTAMP '...'", l);
+            case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
+                 INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND:
+                // Calcite gives a day-time interval's value in milliseconds
+                return new Column(new io.tideway.engine.expr.Literal(l.getValueAs(Long.class) * 1000L,
+                        io.tideway.sql.types.DataTypes.DayTimeIntervalType));
+            default:
+                throw unsupported(l.getTypeName().getName() + " literals", l);
+        }
+    }
+
+    /** Spark's {@code interval 1 hour}: a number of one day-time unit. */
+    private Column interval(SqlNumericLiteral n, org.apache.calcite.sql.SqlIntervalQualifier q, SqlNode at) {
+        long micros = switch (q.getUnit()) {
+            case DAY -> 86_400_000_000L;
+            case HOUR -> 3_600_000_000L;
+            case MINUTE -> 60_000_000L;
+            case SECOND -> 1_000_000L;
+            case MILLISECOND -> 1_000L;
+            case MICROSECOND -> 1L;
+            default -> throw unsupported(q.getUnit() + " intervals", at);
+        };
+        if (q.getEndUnit() != null && q.getEndUnit() != q.getUnit()) {
+            throw unsupported("multi-unit intervals", at);
+        }
+        java.math.BigDecimal v = n.bigDecimalValue().multiply(java.math.BigDecimal.valueOf(micros));
+        return new Column(new io.tideway.engine.expr.Literal(v.longValue(), io.tideway.sql.types.DataTypes.DayTimeIntervalType));
+    }
+
+    /** Integers become int if they fit, else bigint; other numbers become double. */
+    private Column numeric(SqlNumericLiteral num, boolean negate) {
+        BigDecimal v = num.bigDecimalValue();
+        v = negate ? v.negate() : v;
+        if (num.isExact() && v.scale() <= 0) {
+            if (v.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0 && v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+                return functions.lit(v.intValueExact());
+            }
+            if (v.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+                return functions.lit(v.longValueExact());
+            }
+            throw unsupported("integer literals outside the BIGINT range (DECIMAL)", num);
+        }
+        return functions.lit(v.doubleValue());
+    }
+
+    private Column call(SqlBasicCall c) {
+        List<SqlNode> ops = c.getOperandList();
+        if (c.getOperator().getName().equalsIgnoreCase("INTERVAL") && ops.size() == 2
+                && ops.get(0) instanceof SqlNumericLiteral n && ops.get(1) instanceof org.apache.calcite.sql.SqlIntervalQualifier q) {
+            return interval(n, q, c);
+        }
+        if (c.getOperator() instanceof org.apache.calcite.sql.fun.SqlBetweenOperator between
+                && between.flag == org.apache.calcite.sql.fun.SqlBetweenOperator.Flag.ASYMMETRIC) {
+            Column value = arg(c, 0);
+            Column inRange = value.geq(arg(c, 1)).and(value.leq(arg(c, 2)));
+            return between.isNegated() ? functions.not(inRange) : inRange;
+        }
+        switch (c.getKind()) {
+            case PLUS: return fold(c).plus(arg(c, 1));
+            case MINUS: return fold(c).minus(arg(c, 1));
+            case TIMES: return fold(c).multiply(arg(c, 1));
+            case DIVIDE: return fold(c).divide(arg(c, 1));
+            case MOD: return fold(c).mod(arg(c, 1));
+            case EQUALS: return fold(c).equalTo(arg(c, 1));
+            case NOT_EQUALS: return fold(c).notEqual(arg(c, 1));
+            case LESS_THAN: return fold(c).lt(arg(c, 1));
+            case LESS_THAN_OR_EQUAL: return fold(c).leq(arg(c, 1));
+            case GREATER_THAN: return fold(c).gt(arg(c, 1));
+            case GREATER_THAN_OR_EQUAL: return fold(c).geq(arg(c, 1));
+            case AND:
+            case OR: return logical(c);
+            case NOT: return functions.not(arg(c, 0));
+            case IS_NULL: return arg(c, 0).isNull();
+            case IS_NOT_NULL: return arg(c, 0).isNotNull();
+            case PLUS_PREFIX: return arg(c, 0);
+            case MINUS_PREFIX:
+                return ops.get(0) instanceof SqlNumericLiteral num ? numeric(num, true) : arg(c, 0).unary_minus();
+            case CAST:
+                if (ops.size() == 2 && ops.get(1) instanceof SqlDataTypeSpec spec) {
+                    return arg(c, 0).cast(castType(spec));
+                }
+                throw unsupported("this form of CAST", c);
+            default:
+                if (c.getOperator() instanceof SqlFunction) {
+                    String name = nameAsWritten(c);
+                    if (!FunctionRegistry.exists(name)) {
+                        throw FunctionRegistry.unresolved(name);
+                    }
+                    List<Expression> args = new ArrayList<>(ops.size());
+                    for (SqlNode o : ops) {
+                        args.add(translate(o).expr());
+                    }
+                    return new Column(FunctionRegistry.call(name, args));
+                }
+                throw unsupported(c.getOperator().getName(), c);
+        }
+    }
+
+    /** A binary operator's left operand; binary operators always have exactly two. */
+    private Column fold(SqlBasicCall c) {
+        if (c.operandCount() != 2) {
+            throw unsupported(c.getOperator().getName() + " with " + c.operandCount() + " operands", c);
+        }
+        return arg(c, 0);
+    }
+
+    private Column logical(SqlBasicCall c) {
+        boolean and = c.getKind() == SqlKind.AND;
+        Column acc = arg(c, 0);
+        for (int i = 1; i < c.operandCount(); i++) {
+            acc = and ? acc.and(arg(c, i)) : acc.or(arg(c, i));
+        }
+        return acc;
+    }
+
+    private Column arg(SqlBasicCall c, int i) {
+        return translate(c.operand(i));
+    }
+
+    private DataType castType(SqlDataTypeSpec spec) {
+        if (spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec || spec.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec) {
+            String name = spec.getTypeNameSpec().getTypeName().getSimple().toUpperCase(Locale.ROOT);
+            switch (name) {
+                case "INT": case "INTEGER": return DataTypes.IntegerType;
+                case "BIGINT": case "LONG": return DataTypes.LongType;
+                case "DOUBLE": return DataTypes.DoubleType;
+                case "STRING": case "VARCHAR": case "CHAR": return DataTypes.StringType;
+                case "BOOLEAN": return DataTypes.BooleanType;
+                case "TIMESTAMP": return DataTypes.TimestampType;
+                case "DATE": return DataTypes.DateType;
+                case "BINARY": case "VARBINARY": return DataTypes.BinaryType;
+                default: break;
+            }
+        }
+        int at = offset(spec.getParserPosition());
+        String shown = spec.toString().replace("`", "").toUpperCase(Locale.ROOT);
+        return failType(shown, at);
+    }
+
+    private DataType failType(String shown, int at) {
+        throw Unchecked.raise(new ParseException("UNSUPPORTED_DATATYPE", Map.of("typeName", ErrorParams.expr(shown)),
+                src.original(), at, null));
+    }
+
+    /** Calcite upper-cases the names of functions it has syntax for (SUBSTRING); errors show the user's spelling. */
+    private String nameAsWritten(SqlCall c) {
+        String name = c.getOperator().getName();
+        int at = offset(c.getParserPosition());
+        int end = src.wordEnd(at);
+        return end - at == name.length() && src.original().regionMatches(true, at, name, 0, name.length())
+                ? src.original().substring(at, end) : name;
+    }
+
+    /** Where Spark's parse tree starts {@code n}: line, and position within the line, in the user's text. */
+    public Origin originOf(SqlNode n) {
+        return Origin.at(src.original(), startOf(n));
+    }
+
+    /**
+     * The offset of {@code n}'s first token as Spark's parser sees it: an infix or postfix operator
+     * starts with its left operand as written (with that operand's parentheses, as in
+     * {@code (13 - i) = x}); anything else at its own first token, after the parentheses Calcite
+     * counts into its span.
+     */
+    private int startOf(SqlNode n) {
+        if (n instanceof SqlCall c && c.operandCount() > 0 && c.operand(0) != null && startsWithOperand(c)) {
+            return offset(c.operand(0).getParserPosition());
+        }
+        String text = src.original();
+        int at = offset(n.getParserPosition());
+        while (at < text.length() && (text.charAt(at) == '(' || Character.isWhitespace(text.charAt(at)))) {
+            at++;
+        }
+        return at < text.length() ? at : offset(n.getParserPosition());
+    }
+
+    private static boolean startsWithOperand(SqlCall c) {
+        SqlSyntax syntax = c.getOperator().getSyntax();
+        return syntax == SqlSyntax.BINARY || syntax == SqlSyntax.POSTFIX
+                || c.getKind() == SqlKind.AS || c.getKind() == SqlKind.BETWEEN || c.getKind() == SqlKind.LIKE
+                || c.getKind() == SqlKind.IN || c.getKind() == SqlKind.NOT_IN;
+    }
+
+    private int offset(SqlParserPos pos) {
+        return src.originalOffset(pos.getLineNum(), pos.getColumnNum());
+    }
+
+    /** Calcite read it, but the engine has no expression for it yet; declared to return so callers can write {@code throw}. */
+    public RuntimeException unsupported(String what, SqlNode n) {
+        throw Unchecked.raise(new ParseException("UNSUPPORTED_EXPRESSION", Map.of("api", api, "what", what, "hint", ""),
+                src.original(), offset(n.getParserPosition()), null));
+    }
+
+    /** An error naming the user's whole text, for arguments the engine needs as constants (Tideway's own). */
+    public RuntimeException invalid(String message) {
+        throw Unchecked.raise(new AnalysisException(message + " in expression '" + src.original() + "'."));
+    }
+}
