@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Threading: any thread; backed by a concurrent map.
  */
 public final class ChronicleQueues {
+    static {
+        ChronicleDefaults.ensureApplied(); // before any Chronicle class loads
+    }
+
     private static final ConcurrentMap<String, ChronicleQueue> QUEUES = new ConcurrentHashMap<>();
 
     private ChronicleQueues() {

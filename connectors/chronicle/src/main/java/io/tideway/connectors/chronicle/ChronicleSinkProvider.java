@@ -16,6 +16,10 @@ import java.util.Set;
  * <p>Threading: stateless and thread-safe.
  */
 public final class ChronicleSinkProvider implements SinkProvider {
+    static {
+        ChronicleDefaults.ensureApplied(); // before any Chronicle class loads
+    }
+
     @Override
     public String shortName() {
         return "chronicle";

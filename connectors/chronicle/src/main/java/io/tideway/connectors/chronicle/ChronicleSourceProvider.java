@@ -15,6 +15,10 @@ import io.tideway.sql.types.StructType;
  * <p>Threading: stateless and thread-safe.
  */
 public final class ChronicleSourceProvider implements SourceProvider {
+    static {
+        ChronicleDefaults.ensureApplied(); // before any Chronicle class loads
+    }
+
     @Override
     public String shortName() {
         return "chronicle";
