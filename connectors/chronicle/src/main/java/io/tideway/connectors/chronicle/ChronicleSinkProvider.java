@@ -37,6 +37,7 @@ public final class ChronicleSinkProvider implements SinkProvider {
 
     @Override
     public StreamSink create(SinkContext context) {
+        ChronicleDefaults.requireJvmAccess();
         QueueRef ref = QueueRef.parse(context.options(), false);
         ExcerptFormat format = ExcerptFormat.parse(context.options());
         RowExcerptEncoder encoder = new RowExcerptEncoder(format, context.schema());

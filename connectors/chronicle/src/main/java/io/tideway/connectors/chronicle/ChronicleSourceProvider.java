@@ -31,6 +31,7 @@ public final class ChronicleSourceProvider implements SourceProvider {
 
     @Override
     public StreamSource create(SourceContext context) {
+        ChronicleDefaults.requireJvmAccess();
         return new ChronicleMicroBatchSource(ChronicleSource.open(context));
     }
 
@@ -41,6 +42,7 @@ public final class ChronicleSourceProvider implements SourceProvider {
 
     @Override
     public ContinuousStream createContinuous(SourceContext context) {
+        ChronicleDefaults.requireJvmAccess();
         return new ChronicleContinuousStream(ChronicleSource.open(context));
     }
 }
