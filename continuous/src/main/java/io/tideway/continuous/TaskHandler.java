@@ -3,7 +3,7 @@ package io.tideway.continuous;
 import com.lmax.disruptor.EventHandler;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.spi.PartitionOffset;
-import org.agrona.UnsafeApi;
+import io.tideway.offheap.Memory;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -48,7 +48,7 @@ final class TaskHandler implements EventHandler<RingSlot> {
             long address = rows.addressOffset();
             int at = 0;
             for (int i = 0; i < slot.rowCount; i++) {
-                int length = UnsafeApi.getInt(base, address + at);
+                int length = Memory.getInt(base, address + at);
                 chain.accept(rows, at + SlotLayout.HEADER, length);
                 at += SlotLayout.recordLength(length);
             }

@@ -6,7 +6,7 @@ import io.tideway.offheap.row.GrowableBuffer;
 import io.tideway.offheap.row.RowConsumer;
 import io.tideway.offheap.row.RowDescriptor;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.UnsafeApi;
+import io.tideway.offheap.Memory;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -165,11 +165,11 @@ final class RateContinuousReader implements ContinuousPartitionReader {
         int emitted = 0;
         while (emitted < reserved && due - now <= 0) {
             value += partitions;
-            UnsafeApi.putLong(memory, at, 0L);
-            UnsafeApi.putLong(memory, at + timestampAt, Math.floorDiv(due + toEpochNanos, 1000L));
-            UnsafeApi.putLong(memory, at + valueAt, value);
+            Memory.putLong(memory, at, 0L);
+            Memory.putLong(memory, at + timestampAt, Math.floorDiv(due + toEpochNanos, 1000L));
+            Memory.putLong(memory, at + valueAt, value);
             if (intendedAt >= 0) {
-                UnsafeApi.putLong(memory, at + intendedAt, due + toNanoTime);
+                Memory.putLong(memory, at + intendedAt, due + toNanoTime);
             }
             at += stride;
             last = due;

@@ -19,7 +19,7 @@ public final class ChainExpressionCodegen extends CodegenContext {
      * Unchecked memory access, as Spark's generated code reads {@code UnsafeRow} through
      * {@code Platform}: a bounds check per field was a third of a W1 row's cost on the task thread.
      */
-    public static final String UNSAFE = "org.agrona.UnsafeApi";
+    public static final String UNSAFE = "io.tideway.offheap.Memory";
 
     /**
      * The statements that open {@code accept}: one bounds check of the input row's fixed part
