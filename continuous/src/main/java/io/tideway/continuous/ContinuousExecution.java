@@ -1,5 +1,6 @@
 package io.tideway.continuous;
 
+import io.tideway.agent.AgentThreads;
 import io.tideway.checkpoint.CommitMetadata;
 import io.tideway.checkpoint.OffsetSeq;
 import io.tideway.checkpoint.OffsetSeqMetadata;
@@ -42,6 +43,7 @@ final class ContinuousExecution extends StreamExecution {
     private final StreamingRelation relation;
     private final long intervalMs;
     private final EvalContext ctx;
+    private final AgentThreads threads;
     private ContinuousStream stream;
     private volatile List<PartitionOffset> committed;
     private volatile Throwable failure;
@@ -49,8 +51,10 @@ final class ContinuousExecution extends StreamExecution {
     private EpochCoordinator coordinator;
     private EpochProgress progress;
 
-    ContinuousExecution(QuerySpec spec) {
+    /** @param threads where the query's readers, tasks and epoch coordinator get their threads */
+    ContinuousExecution(QuerySpec spec, AgentThreads threads) {
         super(spec);
+        this.threads = threads;
         this.ctx = EvalContext.forSettings(spec.session().conf()::get);
         this.settings = ContinuousSettings.from(spec.session().conf());
         this.relation = ContinuousSupportChecker.check(spec.plan());
@@ -87,7 +91,7 @@ final class ContinuousExecution extends StreamExecution {
         progress = new EpochProgress(this, spec, stream, committed);
         // the coordinator's clock starts now; readers that start a little later catch up with markers
         coordinator = new EpochCoordinator(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
-                startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t));
+                startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t)).start(threads);
         pipelines.clear();
         for (int p = 0; p < stream.numPartitions(); p++) {
             EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
@@ -97,7 +101,9 @@ final class ContinuousExecution extends StreamExecution {
                     settings, (partition, epoch, offset, report) -> coordinator.report(partition, epoch, offset, report),
                     this::fail));
         }
-        pipelines.forEach(PartitionPipeline::start);
+        for (PartitionPipeline p : pipelines) {
+            p.start(threads);
+        }
         updateStatus("Running", true, true);
         try {
             awaitStopOr(() -> failure != null);

@@ -55,7 +55,7 @@ class EpochCoordinatorStressTest {
         };
 
         try (EpochCoordinator coordinator =
-                     new EpochCoordinator("stress", PARTITIONS, FIRST_EPOCH, 1, committer, errors::add)) {
+                     new EpochCoordinator("stress", PARTITIONS, FIRST_EPOCH, 1, committer, errors::add).start()) {
             CyclicBarrier start = new CyclicBarrier(PARTITIONS);
             AtomicBoolean abort = new AtomicBoolean();
             List<Thread> reporters = new ArrayList<>();

@@ -35,7 +35,7 @@ class EpochCoordinatorTest {
     }
 
     private EpochCoordinator manual(String name, int partitions, long firstEpoch) {
-        return new EpochCoordinator(name, partitions, firstEpoch, MANUAL_INTERVAL_MS, committer, errors::add);
+        return new EpochCoordinator(name, partitions, firstEpoch, MANUAL_INTERVAL_MS, committer, errors::add).start();
     }
 
     private Throwable nextError() throws InterruptedException {
@@ -136,7 +136,7 @@ class EpochCoordinatorTest {
 
     @Test
     void timerEndsEpochsEveryInterval() {
-        try (EpochCoordinator coordinator = new EpochCoordinator("timer", 1, 0, 1, committer, errors::add)) {
+        try (EpochCoordinator coordinator = new EpochCoordinator("timer", 1, 0, 1, committer, errors::add).start()) {
             awaitUntil(() -> coordinator.currentEpoch() >= 3, "the clock to end three epochs");
             for (long e = 0; e < 3; e++) {
                 coordinator.report(0, e, e, null);
@@ -150,7 +150,7 @@ class EpochCoordinatorTest {
     void committerExceptionReachesErrorHandlerOnceAndStopsTheClock() throws Exception {
         IOException diskFull = new IOException("offsets/1: No space left on device");
         RecordingCommitter failing = new RecordingCommitter(1, diskFull);
-        EpochCoordinator coordinator = new EpochCoordinator("fail", 2, 0, 1, failing, errors::add);
+        EpochCoordinator coordinator = new EpochCoordinator("fail", 2, 0, 1, failing, errors::add).start();
         try {
             awaitUntil(() -> coordinator.currentEpoch() >= 2, "epochs 0 and 1 to end");
             for (long e = 0; e < 2; e++) {
@@ -182,6 +182,7 @@ class EpochCoordinatorTest {
             errors.add(e);
         });
         self.set(coordinator);
+        coordinator.start();
         try {
             cut(coordinator);
             coordinator.report(0, 0, 0L, null);
@@ -249,7 +250,7 @@ class EpochCoordinatorTest {
     @Test
     void clockHoldsWhileMaxOutstandingEpochsAreUncommitted() throws Exception {
         try (EpochCoordinator coordinator = new EpochCoordinator("held", 1, 0, MANUAL_INTERVAL_MS, 2,
-                new BackoffIdleStrategy(), committer, errors::add)) {
+                new BackoffIdleStrategy(), committer, errors::add).start()) {
             cut(coordinator);
             cut(coordinator);
             long held = coordinator.requestEpochAdvance();
