@@ -2,6 +2,8 @@ package io.tideway.agent;
 
 import org.agrona.concurrent.AgentRunner;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * An agent started by {@link AgentThreads}: its runner and the thread running it.
  *
@@ -36,12 +38,18 @@ public final class RunningAgent {
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException(thread.getName() + " cannot wait for itself to stop");
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, timeoutMs));
         try {
             runner.close((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs)), t -> {
                 throw new StopTimedOut();
             });
+            // close() returns once the loop has marked itself done, a moment before the thread ends
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            thread.join(Math.max(1, left));
         } catch (StopTimedOut e) {
             // the runner would interrupt the thread and retry forever; leave the thread to finish on its own
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return !thread.isAlive();
     }
