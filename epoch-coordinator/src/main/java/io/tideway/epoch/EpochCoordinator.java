@@ -58,8 +58,11 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  * ignored; the coordinator keeps running. A committer exception (or any other failure of the
  * coordinator thread) goes to the error handler once, and the thread ends: no further epochs are
  * advanced or committed.
+ *
+ * @param <O> the source's partition offset type, carried from {@link #report} to the committer
+ * @param <M> the sink's commit message type, carried the same way
  */
-public final class EpochCoordinator implements AutoCloseable {
+public final class EpochCoordinator<O, M> implements AutoCloseable {
     /** Default bound on ended-but-uncommitted epochs. */
     public static final int DEFAULT_MAX_OUTSTANDING_EPOCHS = 128;
     /** How long {@link #close()} waits for the coordinator thread to end. */
@@ -85,17 +88,17 @@ public final class EpochCoordinator implements AutoCloseable {
     private final String name;
     private final int partitions;
     private final int maxOutstandingEpochs;
-    private final EpochCommitter committer;
+    private final EpochCommitter<O, M> committer;
     private final ErrorHandler errorHandler;
     /** Producers: task threads. Consumer: coordinator thread. */
-    private final ManyToOneConcurrentArrayQueue<PartitionReport> reports;
+    private final ManyToOneConcurrentArrayQueue<PartitionReport<O, M>> reports;
     /** Coordinator thread only. */
-    private final PendingEpochs pending;
+    private final PendingEpochs<O, M> pending;
     /** Coordinator thread only. */
     private final EpochClock clock;
     /** Coordinator thread only; {@link ParkUntilDue} unless the constructor was given one. */
     private final IdleStrategy idleStrategy;
-    private final Consumer<PartitionReport> onReport = this::onReport;
+    private final Consumer<PartitionReport<O, M>> onReport = this::onReport;
     private final ReentrantLock commitLock = new ReentrantLock();
     private final Condition committed = commitLock.newCondition();
     /** Incremented by any thread in {@link #requestEpochAdvance()}. */
@@ -140,7 +143,7 @@ public final class EpochCoordinator implements AutoCloseable {
      * @param errorHandler receives protocol errors and the committer's failure
      */
     public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
-                            EpochCommitter committer, ErrorHandler errorHandler) {
+                            EpochCommitter<O, M> committer, ErrorHandler errorHandler) {
         this(name, partitions, firstEpoch, intervalMs, DEFAULT_MAX_OUTSTANDING_EPOCHS,
                 null, committer, errorHandler);
     }
@@ -155,7 +158,7 @@ public final class EpochCoordinator implements AutoCloseable {
      */
     public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
                             int maxOutstandingEpochs, IdleStrategy idleStrategy,
-                            EpochCommitter committer, ErrorHandler errorHandler) {
+                            EpochCommitter<O, M> committer, ErrorHandler errorHandler) {
         this.name = Objects.requireNonNull(name, "name");
         this.committer = Objects.requireNonNull(committer, "committer");
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
@@ -179,7 +182,7 @@ public final class EpochCoordinator implements AutoCloseable {
         this.partitions = partitions;
         this.maxOutstandingEpochs = maxOutstandingEpochs;
         this.clock = new EpochClock(intervalMs, System.nanoTime());
-        this.pending = new PendingEpochs(partitions, ringCapacity);
+        this.pending = new PendingEpochs<>(partitions, ringCapacity);
         this.reports = new ManyToOneConcurrentArrayQueue<>((int) queueCapacity);
         this.currentEpoch = firstEpoch;
         this.lastCommittedEpoch = firstEpoch - 1;
@@ -187,7 +190,7 @@ public final class EpochCoordinator implements AutoCloseable {
     }
 
     /** {@link #start(AgentThreads)} on daemon threads. */
-    public EpochCoordinator start() {
+    public EpochCoordinator<O, M> start() {
         return start(AgentThreads.DAEMON);
     }
 
@@ -197,7 +200,7 @@ public final class EpochCoordinator implements AutoCloseable {
      *
      * @return this
      */
-    public EpochCoordinator start(AgentThreads threads) {
+    public EpochCoordinator<O, M> start(AgentThreads threads) {
         if (started) {
             throw new IllegalStateException("Epoch coordinator " + name + " is already started");
         }
@@ -253,8 +256,8 @@ public final class EpochCoordinator implements AutoCloseable {
      * @return false if the coordinator is stopped or failed, or its queue is full (possible only
      *         when reports break the protocol); the report was then dropped
      */
-    public boolean report(int partition, long epoch, Object partitionOffset, Object commitMessage) {
-        if (!running || !reports.offer(new PartitionReport(partition, epoch, partitionOffset, commitMessage))) {
+    public boolean report(int partition, long epoch, O partitionOffset, M commitMessage) {
+        if (!running || !reports.offer(new PartitionReport<>(partition, epoch, partitionOffset, commitMessage))) {
             return false;
         }
         LockSupport.unpark(thread); // once per partition and epoch: cheap next to the commit it may trigger
@@ -432,7 +435,7 @@ public final class EpochCoordinator implements AutoCloseable {
         int commits = 0;
         while (running && pending.isComplete(lastCommittedEpoch + 1)) {
             long epoch = lastCommittedEpoch + 1;
-            List<PartitionReport> epochReports = pending.take(epoch);
+            List<PartitionReport<O, M>> epochReports = pending.take(epoch);
             long start = System.nanoTime();
             committer.commit(epoch, epochReports);
             long done = System.nanoTime();
@@ -444,7 +447,7 @@ public final class EpochCoordinator implements AutoCloseable {
         return commits;
     }
 
-    private void onReport(PartitionReport report) {
+    private void onReport(PartitionReport<O, M> report) {
         int partition = report.partition();
         long epoch = report.epoch();
         EpochReportException rejected = null;

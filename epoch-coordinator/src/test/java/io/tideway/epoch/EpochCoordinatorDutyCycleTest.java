@@ -27,7 +27,7 @@ class EpochCoordinatorDutyCycleTest {
 
     @Test
     void eachStepDrainsReportsCommitsCompleteEpochsAndServesAdvanceRequests() throws Exception {
-        EpochCoordinator coordinator = new EpochCoordinator("stepped", 2, 7, MANUAL_INTERVAL_MS, committer, errors::add);
+        EpochCoordinator<Object, String> coordinator = new EpochCoordinator<>("stepped", 2, 7, MANUAL_INTERVAL_MS, committer, errors::add);
         Agent duty = coordinator.dutyCycle();
         assertEquals("tideway-epoch-coordinator-stepped", duty.roleName());
         assertEquals(0, duty.doWork(), "nothing to do: no report, no request, the epoch is not due");
@@ -64,7 +64,7 @@ class EpochCoordinatorDutyCycleTest {
             t.setDaemon(true);
             return t;
         });
-        try (EpochCoordinator coordinator = new EpochCoordinator("factory", 1, 0, MANUAL_INTERVAL_MS, committer,
+        try (EpochCoordinator<Object, String> coordinator = new EpochCoordinator<>("factory", 1, 0, MANUAL_INTERVAL_MS, committer,
                 errors::add).start(threads)) {
             assertEquals(1, made.get());
             assertEquals(List.of("tideway-epoch-coordinator-factory"), CoordinatorFixtures.liveCoordinatorThreads());
