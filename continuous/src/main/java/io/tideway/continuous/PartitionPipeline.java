@@ -30,6 +30,7 @@ final class PartitionPipeline {
     private final TaskHandler task;
     private final EpochWriter writer;
     private final BatchEventProcessor<RingSlot> processor;
+    /** One writer per counter (reader or task thread); read by the coordinator thread. */
     private final PartitionCounters counters = new PartitionCounters();
     private final String taskName;
     private final FailureHandler failures;
@@ -100,7 +101,11 @@ final class PartitionPipeline {
         return ring.getCursor() - processor.getSequence().get();
     }
 
-    /** Stops the reader, lets the task drain what was published, then stops the task. */
+    /**
+     * Stops the reader, lets the task drain what was published, then stops the task; frees the
+     * slots' memory only if both threads ended. Query thread. A thread that does not end in time is
+     * left to finish by itself: its agent or handler still closes what it owns on its own thread.
+     */
     void stop(long timeoutMs) throws InterruptedException {
         if (readerAgent == null) {
             writer.abort(); // never started: the query thread still owns the writer and the slots
@@ -112,9 +117,8 @@ final class PartitionPipeline {
         while (processor.isRunning() && processor.getSequence().get() < ring.getCursor() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        processor.halt();
+        processor.halt(); // the task aborts its writer itself as it ends (TaskHandler.onShutdown)
         taskThread.join(timeoutMs);
-        writer.abort();
         if (readerEnded && !taskThread.isAlive()) {
             BufferUtil.free(memory); // only once no thread can touch the slots
         }

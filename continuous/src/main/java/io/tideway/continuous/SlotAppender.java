@@ -16,7 +16,9 @@ final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
     private final int slotBytes;
     private final int rowsPerSlot;
     private final GrowableBuffer spill = new GrowableBuffer(256);
+    /** Reader thread: the claimed slot being filled. */
     private RingSlot slot;
+    /** Reader thread: the length of the row waiting in {@link #spill}, or -1. */
     private int spillLength = -1;
 
     SlotAppender(int slotBytes, int rowsPerSlot) {
@@ -65,6 +67,7 @@ final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
         return at + SlotLayout.HEADER;
     }
 
+    /** Reader thread: where the last {@link #reserveRun} began and its rows' spacing. */
     private int runOffset;
     private int runStride;
 

@@ -9,8 +9,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * The task of one partition, run by the ring's event processor on the task thread: pushes each
  * slot's rows through the fused operator chain into the epoch's sink writer, and at an epoch
- * marker finishes the chain, commits the writer and reports to the coordinator. Task thread only,
- * except {@link #epoch()} (read by the failure handler after the thread stopped or failed).
+ * marker finishes the chain, commits the writer and reports to the coordinator; when the ring's
+ * processor ends (stop or failure) it aborts the epoch's open writer, on the task thread too.
+ * Task thread only, except {@link #epoch()} (read by the failure handler after the thread stopped
+ * or failed).
  */
 final class TaskHandler implements EventHandler<RingSlot> {
     private final int partition;
@@ -18,7 +20,9 @@ final class TaskHandler implements EventHandler<RingSlot> {
     private final EpochWriter writer;
     private final Reporter reporter;
     private final PartitionCounters counters;
+    /** Written by the task thread; read by the failure path. */
     private volatile long epoch;
+    /** Task thread: rows consumed in the current epoch. */
     private long inputRows;
 
     /** Where a finished epoch goes (the epoch coordinator). */
@@ -62,5 +66,11 @@ final class TaskHandler implements EventHandler<RingSlot> {
         inputRows = 0;
         epoch = e + 1;
         reporter.report(partition, e, slot.offset, report);
+    }
+
+    /** Task thread, as the processor ends: the open epoch's output is never committed. */
+    @Override
+    public void onShutdown() {
+        writer.abort();
     }
 }

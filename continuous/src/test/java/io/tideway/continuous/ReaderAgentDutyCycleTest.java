@@ -27,7 +27,7 @@ class ReaderAgentDutyCycleTest {
             ContinuousSettings.AUTO);
 
     /** Emits the rows queued in {@code pending} (8 bytes each: the value), counting them as its offset. */
-    static final class QueueReader implements ContinuousPartitionReader {
+    static class QueueReader implements ContinuousPartitionReader {
         final List<Long> pending = new ArrayList<>();
         long emitted;
         long due = UNKNOWN_DUE_TIME;
