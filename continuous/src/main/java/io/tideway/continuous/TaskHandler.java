@@ -3,7 +3,6 @@ package io.tideway.continuous;
 import com.lmax.disruptor.EventHandler;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.spi.PartitionOffset;
-import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -47,12 +46,9 @@ final class TaskHandler implements EventHandler<RingSlot> {
     public void onEvent(RingSlot slot, long sequence, boolean endOfBatch) {
         if (slot.kind == RingSlot.ROWS) {
             UnsafeBuffer rows = slot.rows;
-            // headers unchecked: the reader's SlotAppender wrote every record inside the slot
-            byte[] base = rows.byteArray();
-            long address = rows.addressOffset();
             int at = 0;
             for (int i = 0; i < slot.rowCount; i++) {
-                int length = UnsafeApi.getInt(base, address + at);
+                int length = SlotLayout.rowLength(rows, at);
                 chain.accept(rows, at + SlotLayout.HEADER, length);
                 at += SlotLayout.recordLength(length);
             }
