@@ -1,5 +1,6 @@
 package io.tideway.continuous;
 
+import io.tideway.agent.AgentThreads;
 import io.tideway.checkpoint.CommitMetadata;
 import io.tideway.checkpoint.OffsetSeq;
 import io.tideway.checkpoint.OffsetSeqMetadata;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A continuous query (Spark's {@code ContinuousExecution}): one long-running reader and task per
@@ -30,6 +32,12 @@ import java.util.Map;
  * {@code commits/E} in epoch order — the same checkpoint files micro-batch writes. On restart it
  * resumes after the last committed epoch (at-least-once). The query thread starts and watches
  * the pipelines; it does no per-row work.
+ *
+ * <p>Threads and what each owns: the query thread (this executor's {@link #runActivatedStream},
+ * the pipelines' lifecycle, {@link #cleanUp}); per partition a reader thread ({@link ReaderAgent})
+ * and a task thread ({@link TaskHandler}, {@link EpochWriter}); the coordinator thread
+ * ({@link #commitEpoch}, {@link EpochProgress}). Each field below names its writer. A thread
+ * whose stop timed out is left alone: nothing it owns is touched from another thread.
  */
 final class ContinuousExecution extends StreamExecution {
     /**
@@ -42,15 +50,34 @@ final class ContinuousExecution extends StreamExecution {
     private final StreamingRelation relation;
     private final long intervalMs;
     private final EvalContext ctx;
-    private ContinuousStream stream;
+    private final AgentThreads threads;
+    /**
+     * Written once by the query thread before any other thread of the query starts (thread start
+     * publishes it); then read by the coordinator thread (commits) and any thread (descriptions).
+     */
+    private volatile ContinuousStream stream;
+    /**
+     * The newest committed offsets: written by the query thread at each generation's start, while
+     * no coordinator runs, and by the coordinator thread after each commit; read by any thread.
+     */
     private volatile List<PartitionOffset> committed;
-    private volatile Throwable failure;
-    private final List<PartitionPipeline> pipelines = new ArrayList<>();
-    private EpochCoordinator coordinator;
+    /**
+     * The first failure of the current generation: set once by whichever thread fails first (a
+     * reader, a task, or the coordinator; compare-and-set, later failures are dropped), cleared
+     * by the query thread before it starts the next generation.
+     */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** The current generation's pipelines: replaced by the query thread before it starts them; read by the coordinator thread. */
+    private volatile List<PartitionPipeline> pipelines = List.of();
+    /** Query thread: the current generation's coordinator, created before and closed after its pipelines. */
+    private EpochCoordinator<PartitionOffset, TaskReport> coordinator;
+    /** Created by the query thread before the coordinator starts (publishing it); then coordinator thread only. */
     private EpochProgress progress;
 
-    ContinuousExecution(QuerySpec spec) {
+    /** @param threads where the query's readers, tasks and epoch coordinator get their threads */
+    ContinuousExecution(QuerySpec spec, AgentThreads threads) {
         super(spec);
+        this.threads = threads;
         this.ctx = EvalContext.forSettings(spec.session().conf()::get);
         this.settings = ContinuousSettings.from(spec.session().conf());
         this.relation = ContinuousSupportChecker.check(spec.plan());
@@ -68,16 +95,17 @@ final class ContinuousExecution extends StreamExecution {
                     : stream.deserializeOffsets(recovery.committedOffsets().offsets().get(0));
             long startEpoch = recovery.nextBatchId();
             checkpoint.offsets().purgeAfter(startEpoch - 1);
-            failure = null;
+            failure.set(null);
             runPipelines(startEpoch);
-            if (failure == null || restartsLeft-- <= 0) {
+            if (failure.get() == null || restartsLeft-- <= 0) {
                 break;
             }
             System.err.println("WARN restarting continuous tasks from epoch " + (coordinator.lastCommittedEpoch() + 1)
-                    + " after: " + failure);
+                    + " after: " + failure.get());
         }
-        if (failure != null) {
-            throw failure instanceof Exception e ? e : new RuntimeException(failure);
+        Throwable failed = failure.get();
+        if (failed != null) {
+            throw failed instanceof Exception e ? e : new RuntimeException(failed);
         }
     }
 
@@ -86,38 +114,45 @@ final class ContinuousExecution extends StreamExecution {
         ctx.setBatchTimestampMs(System.currentTimeMillis());
         progress = new EpochProgress(this, spec, stream, committed);
         // the coordinator's clock starts now; readers that start a little later catch up with markers
-        coordinator = new EpochCoordinator(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
+        coordinator = new EpochCoordinator<>(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
                 startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t));
-        pipelines.clear();
-        for (int p = 0; p < stream.numPartitions(); p++) {
-            EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
-            Operator chain = ChainBuilder.build(spec.plan(), relation, writer, ctx);
-            pipelines.add(new PartitionPipeline(spec.name() == null ? "query" : spec.name(), p,
-                    stream.createReader(p, committed.get(p)), chain, writer, coordinator::currentEpoch, startEpoch,
-                    settings, (partition, epoch, offset, report) -> coordinator.report(partition, epoch, offset, report),
-                    this::fail));
-        }
-        pipelines.forEach(PartitionPipeline::start);
-        updateStatus("Running", true, true);
+        List<PartitionPipeline> built = new ArrayList<>();
         try {
-            awaitStopOr(() -> failure != null);
-            if (failure == null) {
+            for (int p = 0; p < stream.numPartitions(); p++) {
+                EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
+                Operator chain = ChainBuilder.build(spec.plan(), relation, writer, ctx);
+                built.add(new PartitionPipeline(spec.name() == null ? "query" : spec.name(), p,
+                        stream.createReader(p, committed.get(p)), chain, writer, coordinator::currentEpoch, startEpoch,
+                        settings, coordinator::report, this::fail));
+            }
+            pipelines = List.copyOf(built);
+            coordinator.start(threads);
+            for (PartitionPipeline p : built) {
+                p.start(threads);
+            }
+            updateStatus("Running", true, true);
+            awaitStopOr(() -> failure.get() != null);
+            if (failure.get() == null) {
                 // cut a last epoch so what was read is committed before the threads stop
                 long last = coordinator.requestEpochAdvance();
                 coordinator.awaitCommitted(last, 10_000);
             }
         } finally {
-            coordinator.close();
-            for (PartitionPipeline p : pipelines) {
-                p.stop(5_000);
+            try {
+                coordinator.close();
+            } finally {
+                for (PartitionPipeline p : built) {
+                    p.stop(5_000);
+                }
             }
         }
     }
 
+    /** Any thread: records the generation's first failure and wakes the query thread; later ones are dropped. */
     private void fail(int partition, long epoch, Throwable cause) {
-        if (failure == null) {
-            String where = partition < 0 ? "epoch coordinator" : "partition " + partition + ", epoch " + epoch;
-            failure = new IllegalStateException("Continuous task failed (" + where + "): " + cause.getMessage(), cause);
+        String where = partition < 0 ? "epoch coordinator" : "partition " + partition + ", epoch " + epoch;
+        if (failure.compareAndSet(null,
+                new IllegalStateException("Continuous task failed (" + where + "): " + cause.getMessage(), cause))) {
             wakeQueryThread();
         }
     }
@@ -128,15 +163,15 @@ final class ContinuousExecution extends StreamExecution {
      * between its steps so that thread gets the core back after each step rather than after the
      * whole commit (shorter stalls; W1 checkpoint p99 lower in each of 3 runs at 100 ms and 1 s).
      */
-    private void commitEpoch(long epoch, List<PartitionReport> reports) throws Exception {
+    private void commitEpoch(long epoch, List<PartitionReport<PartitionOffset, TaskReport>> reports) throws Exception {
         updateStatus("Committing epoch " + epoch, true, true);
         List<PartitionOffset> offsets = new ArrayList<>();
         List<CommitMessage> messages = new ArrayList<>();
         long input = 0;
         long output = 0;
-        for (PartitionReport r : reports) {
-            offsets.add((PartitionOffset) r.offset());
-            TaskReport t = (TaskReport) r.commitMessage();
+        for (PartitionReport<PartitionOffset, TaskReport> r : reports) {
+            offsets.add(r.offset());
+            TaskReport t = r.commitMessage();
             messages.add(t.message());
             input += t.inputRows();
             output += t.outputRows();
@@ -176,11 +211,15 @@ final class ContinuousExecution extends StreamExecution {
         return committedOffsetsDescription();
     }
 
+    /** Query thread: the sink is stopped even when the source's stop fails. */
     @Override
     protected void cleanUp() {
-        if (stream != null) {
-            stream.stop();
+        try {
+            if (stream != null) {
+                stream.stop();
+            }
+        } finally {
+            spec.sink().stop();
         }
-        spec.sink().stop();
     }
 }

@@ -1,5 +1,6 @@
 package io.tideway.continuous;
 
+import io.tideway.agent.AgentThreads;
 import io.tideway.engine.query.QueryExecutorProvider;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.query.StreamExecution;
@@ -21,6 +22,7 @@ public final class ContinuousExecutorProvider implements QueryExecutorProvider {
 
     @Override
     public StreamExecution create(QuerySpec spec) {
-        return new ContinuousExecution(spec);
+        // daemon threads until the session lets a user supply a ThreadFactory
+        return new ContinuousExecution(spec, AgentThreads.DAEMON);
     }
 }

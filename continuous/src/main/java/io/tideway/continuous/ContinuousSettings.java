@@ -1,15 +1,6 @@
 package io.tideway.continuous;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import io.tideway.sql.RuntimeConfig;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.BusySpinIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  *   <tr><td>{@code tideway.continuous.maxTaskRestarts}</td><td>0</td><td>restarts of all tasks from the last committed epoch before the query fails</td></tr>
  * </table>
  */
-record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int rowsPerSlot, int maxTaskRestarts,
+record ContinuousSettings(ContinuousWait waitStrategy, int ringSize, int slotBytes, int rowsPerSlot, int maxTaskRestarts,
                           int spinWindowMicros) {
     /** {@link #spinWindowMicros} for {@code auto}. */
     static final int AUTO = -1;
@@ -48,10 +39,11 @@ record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int 
     static final String MAX_TASK_RESTARTS = "tideway.continuous.maxTaskRestarts";
 
     static ContinuousSettings from(RuntimeConfig conf) {
-        String wait = conf.get(WAIT_STRATEGY, "backoff").trim().toLowerCase(Locale.ROOT);
-        if (!wait.equals("busy-spin") && !wait.equals("yielding") && !wait.equals("backoff") && !wait.equals("blocking")) {
-            throw new IllegalArgumentException("Invalid value '" + wait + "' for " + WAIT_STRATEGY
-                    + ": must be one of busy-spin, yielding, backoff, blocking");
+        String waitText = conf.get(WAIT_STRATEGY, "backoff");
+        ContinuousWait wait = ContinuousWait.named(waitText);
+        if (wait == null) {
+            throw new IllegalArgumentException("Invalid value '" + waitText.trim().toLowerCase(Locale.ROOT) + "' for "
+                    + WAIT_STRATEGY + ": must be one of " + ContinuousWait.names());
         }
         int ring = intSetting(conf, RING_SIZE, 1024, 2);
         if (Integer.bitCount(ring) != 1) {
@@ -79,31 +71,8 @@ record ContinuousSettings(String waitStrategy, int ringSize, int slotBytes, int 
         return n;
     }
 
-    /** How a task waits for its ring to fill. */
-    WaitStrategy newWaitStrategy() {
-        return switch (waitStrategy) {
-            case "busy-spin" -> new BusySpinWaitStrategy();
-            case "yielding" -> new YieldingWaitStrategy();
-            case "blocking" -> new BlockingWaitStrategy();
-            // a timed park of 100 ns sleeps ~50-60 µs on Linux: park until the reader wakes the task instead
-            default -> new TaskBackoffWaitStrategy(TimeUnit.MICROSECONDS.toNanos(10), TimeUnit.MICROSECONDS.toNanos(100),
-                    parkTimer());
-        };
-    }
-
-    /** One thread's spin window before a paced row: fixed, or learnt from its parks ({@code auto}). */
-    private ParkTimer parkTimer() {
-        return new ParkTimer(spinWindowMicros == AUTO ? -1 : TimeUnit.MICROSECONDS.toNanos(spinWindowMicros));
-    }
-
-    /** How a reader waits when its source has nothing due; it tells a {@code backoff} task ({@code taskWait}) the due time. */
-    ReaderWait newReaderWait(WaitStrategy taskWait) {
-        return switch (waitStrategy) {
-            case "busy-spin" -> new ReaderWait(new BusySpinIdleStrategy(), parkTimer(), false, false, 0, null);
-            case "yielding" -> new ReaderWait(new YieldingIdleStrategy(), parkTimer(), false, false, 0, null);
-            case "blocking" -> new ReaderWait(new SleepingMillisIdleStrategy(1), new ParkTimer(0), true, false, 1_000_000, null);
-            default -> new ReaderWait(new BackoffIdleStrategy(100, 100, 1_000, 100_000), parkTimer(), true, true, 100_000,
-                    taskWait instanceof TaskBackoffWaitStrategy t ? t::nextRowDue : null);
-        };
+    /** One thread's spin window before a paced row, for {@link ContinuousWait}: fixed, or learnt ({@code auto}). */
+    long spinWindowNanos() {
+        return spinWindowMicros == AUTO ? ContinuousWait.AUTO_SPIN_WINDOW : TimeUnit.MICROSECONDS.toNanos(spinWindowMicros);
     }
 }

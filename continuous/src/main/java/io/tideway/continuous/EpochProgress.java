@@ -22,8 +22,9 @@ final class EpochProgress {
     private final StreamExecution query;
     private final QuerySpec spec;
     private final ContinuousStream stream;
+    /** Coordinator thread: when the previous epoch committed. */
     private long lastCommitMs = System.currentTimeMillis();
-    /** The previous epoch's end offsets, this epoch's start. */
+    /** Coordinator thread: the previous epoch's end offsets, this epoch's start. */
     private String startOffsetJson;
 
     EpochProgress(StreamExecution query, QuerySpec spec, ContinuousStream stream, List<PartitionOffset> start) {

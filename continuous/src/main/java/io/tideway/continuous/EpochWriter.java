@@ -8,12 +8,16 @@ import org.agrona.DirectBuffer;
 
 /**
  * The last link of a partition's operator chain: hands rows to the sink's writer for the current
- * epoch, and at the epoch's marker commits that writer and opens the next one. Task thread only.
+ * epoch, and at the epoch's marker commits that writer and opens the next one. Built by the query
+ * thread; from the task thread's start on, task thread only (the query thread aborts it only for
+ * a pipeline that never started).
  */
 final class EpochWriter implements Operator {
     private final StreamSink sink;
     private final int partition;
+    /** Task thread: the open epoch's writer. */
     private PartitionWriter writer;
+    /** Task thread: rows written in the open epoch. */
     private long outputRows;
 
     EpochWriter(StreamSink sink, int partition, long firstEpoch) {

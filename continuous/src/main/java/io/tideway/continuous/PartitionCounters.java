@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
  * and no read-modify-write contention on the hot path).
  */
 final class PartitionCounters {
+    /** Task thread writes; coordinator thread reads. */
     private volatile long rows;
+    /** Task thread writes; coordinator thread reads. */
     private volatile long slots;
+    /** Reader thread writes; coordinator thread reads. */
     private volatile long readerIdleCycles;
     /** Hops above this are recorded as it: a fixed range, so recording never resizes (allocates) on the task thread. */
     private static final long MAX_HOP_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -26,6 +29,7 @@ final class PartitionCounters {
      * cost about 100 µs of cold-cache CPU per epoch; at one digit it is 4 KB.
      */
     private final SingleWriterRecorder hopNanos = new SingleWriterRecorder(1, MAX_HOP_NANOS, 1);
+    /** Coordinator thread: the reused interval histogram. */
     private Histogram interval;
 
     void onSlot(int rowCount, long hopNanos) {

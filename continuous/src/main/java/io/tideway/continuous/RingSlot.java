@@ -15,11 +15,17 @@ final class RingSlot {
 
     /** The slot's region of the ring's memory; fixed for the ring's life. */
     final UnsafeBuffer rows = new UnsafeBuffer(new byte[0]);
+    // Every field below: the reader thread's from claim to publish, the task thread's from then
+    // until the task's sequence passes the slot (the ring's sequences order the hand-over).
+    /** {@link #ROWS} or {@link #MARKER}. */
     int kind;
     int rowCount;
+    /** Bytes of {@link #rows} the records use (reader thread's bookkeeping while it fills the slot). */
     int usedBytes;
+    /** A marker's epoch: the one that ends at it. */
     long epoch;
     /** {@code System.nanoTime()} when the reader published a rows slot: the task measures the hop. */
     long publishedNanos;
+    /** A marker's offset: the reader's position after the epoch's last row. */
     PartitionOffset offset;
 }

@@ -16,7 +16,9 @@ final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
     private final int slotBytes;
     private final int rowsPerSlot;
     private final GrowableBuffer spill = new GrowableBuffer(256);
+    /** Reader thread: the claimed slot being filled. */
     private RingSlot slot;
+    /** Reader thread: the length of the row waiting in {@link #spill}, or -1. */
     private int spillLength = -1;
 
     SlotAppender(int slotBytes, int rowsPerSlot) {
@@ -55,7 +57,7 @@ final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
         if (at + record > slotBytes || spillLength >= 0 || slot.rowCount >= rowsPerSlot) {
             return -1;
         }
-        slot.rows.putLong(at, SlotLayout.header(length));
+        SlotLayout.putHeader(slot.rows, at, length);
         if ((length & 7) != 0) {
             // the row's last, partial word: its padding must be zero (see accept)
             slot.rows.putLong(at + record - 8, 0L);
@@ -65,6 +67,7 @@ final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
         return at + SlotLayout.HEADER;
     }
 
+    /** Reader thread: where the last {@link #reserveRun} began and its rows' spacing. */
     private int runOffset;
     private int runStride;
 
@@ -79,10 +82,9 @@ final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
         if (n <= 0) {
             return 0;
         }
-        long header = SlotLayout.header(length);
         boolean partialWord = (length & 7) != 0;
         for (int i = 0, pos = at; i < n; i++, pos += record) {
-            slot.rows.putLong(pos, header);
+            SlotLayout.putHeader(slot.rows, pos, length);
             if (partialWord) {
                 slot.rows.putLong(pos + record - 8, 0L); // the padding of the row's last word must be zero
             }
@@ -129,8 +131,7 @@ final class SlotAppender implements ContinuousPartitionReader.BatchTarget {
             return;
         }
         int at = slot.usedBytes;
-        slot.rows.putInt(at, length);
-        slot.rows.putInt(at + 4, 0);
+        SlotLayout.putHeader(slot.rows, at, length);
         ByteCopy.copy(slot.rows, at + SlotLayout.HEADER, buffer, offset, length);
         if ((length & 7) != 0) {
             // zero the padding so slots never leak stale bytes into rows compared bytewise

@@ -63,7 +63,7 @@ final class TaskBackoffWaitStrategy implements WaitStrategy {
             long windowNanos = timer.window();
             boolean dueSoon = due != ContinuousPartitionReader.UNKNOWN_DUE_TIME && toDue <= windowNanos && toDue > -windowNanos;
             long waited = now - start;
-            if (dueSoon && toDue > ReaderWait.SPIN_ONLY_NANOS) {
+            if (dueSoon && toDue > PacedIdleStrategy.SPIN_ONLY_NANOS) {
                 Thread.yield(); // as the reader does: let a waiting thread run before the row is due
             } else if (dueSoon || waited < spinNanos) {
                 Thread.onSpinWait();

@@ -3,14 +3,15 @@ package io.tideway.continuous;
 import com.lmax.disruptor.EventHandler;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.spi.PartitionOffset;
-import io.tideway.offheap.Memory;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The task of one partition, run by the ring's event processor on the task thread: pushes each
  * slot's rows through the fused operator chain into the epoch's sink writer, and at an epoch
- * marker finishes the chain, commits the writer and reports to the coordinator. Task thread only,
- * except {@link #epoch()} (read by the failure handler after the thread stopped or failed).
+ * marker finishes the chain, commits the writer and reports to the coordinator; when the ring's
+ * processor ends (stop or failure) it aborts the epoch's open writer, on the task thread too.
+ * Task thread only, except {@link #epoch()} (read by the failure handler after the thread stopped
+ * or failed).
  */
 final class TaskHandler implements EventHandler<RingSlot> {
     private final int partition;
@@ -18,7 +19,9 @@ final class TaskHandler implements EventHandler<RingSlot> {
     private final EpochWriter writer;
     private final Reporter reporter;
     private final PartitionCounters counters;
+    /** Written by the task thread; read by the failure path. */
     private volatile long epoch;
+    /** Task thread: rows consumed in the current epoch. */
     private long inputRows;
 
     /** Where a finished epoch goes (the epoch coordinator). */
@@ -43,12 +46,9 @@ final class TaskHandler implements EventHandler<RingSlot> {
     public void onEvent(RingSlot slot, long sequence, boolean endOfBatch) {
         if (slot.kind == RingSlot.ROWS) {
             UnsafeBuffer rows = slot.rows;
-            // headers unchecked: the reader's SlotAppender wrote every record inside the slot
-            byte[] base = rows.byteArray();
-            long address = rows.addressOffset();
             int at = 0;
             for (int i = 0; i < slot.rowCount; i++) {
-                int length = Memory.getInt(base, address + at);
+                int length = SlotLayout.rowLength(rows, at);
                 chain.accept(rows, at + SlotLayout.HEADER, length);
                 at += SlotLayout.recordLength(length);
             }
@@ -62,5 +62,11 @@ final class TaskHandler implements EventHandler<RingSlot> {
         inputRows = 0;
         epoch = e + 1;
         reporter.report(partition, e, slot.offset, report);
+    }
+
+    /** Task thread, as the processor ends: the open epoch's output is never committed. */
+    @Override
+    public void onShutdown() {
+        writer.abort();
     }
 }

@@ -18,7 +18,7 @@ class SlotAppenderRunTest {
         assertEquals(SlotLayout.recordLength(20), stride);
         for (int i = 0; i < 10; i++) {
             int at = appender.runOffset() + i * stride;
-            assertEquals(20, slot.rows.getInt(at - SlotLayout.HEADER), "each row has its length header");
+            assertEquals(20, SlotLayout.rowLength(slot.rows, at - SlotLayout.HEADER), "each row has its length header");
             assertEquals(0L, slot.rows.getLong(at - SlotLayout.HEADER + stride - 8), "and zeroed padding in its last word");
         }
         appender.cancelRun(4);

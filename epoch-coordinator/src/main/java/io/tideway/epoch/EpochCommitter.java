@@ -9,13 +9,16 @@ import java.util.List;
  * <p>Threading: called only on the coordinator thread, strictly in epoch order, never
  * concurrently, so it may do blocking disk I/O. Throwing fails the coordinator: it stops
  * advancing and passes the exception to its error handler once.
+ *
+ * @param <O> the partition offset type
+ * @param <M> the commit message type
  */
 @FunctionalInterface
-public interface EpochCommitter {
+public interface EpochCommitter<O, M> {
     /**
      * @param epoch   the epoch to commit; always the last committed epoch + 1
      * @param reports one report per partition, index {@code i} holds partition {@code i};
      *                an immutable list the committer may keep
      */
-    void commit(long epoch, List<PartitionReport> reports) throws Exception;
+    void commit(long epoch, List<PartitionReport<O, M>> reports) throws Exception;
 }

@@ -10,15 +10,20 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import io.tideway.agent.AgentThreads;
+import io.tideway.agent.RunningAgent;
 import org.agrona.BitUtil;
 import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 /**
- * The epoch coordinator of continuous mode (digest §2.2): an epoch clock, per-partition reports,
- * and in-order epoch commits, all driven by one daemon thread named
- * {@code tideway-epoch-coordinator-<name>} that starts in the constructor.
+ * The epoch coordinator of continuous mode: an epoch clock, per-partition reports, and in-order
+ * epoch commits, all driven by one agent ({@link #dutyCycle()}) that {@link #start(AgentThreads)}
+ * runs on a thread named {@code tideway-epoch-coordinator-<name>} (a daemon thread with
+ * {@link #start()}).
  *
  * <p>Protocol. {@link #currentEpoch()} is the epoch readers are in. Every interval, or on
  * {@link #requestEpochAdvance()}, the coordinator thread ends it by incrementing it. A reader that
@@ -53,8 +58,11 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  * ignored; the coordinator keeps running. A committer exception (or any other failure of the
  * coordinator thread) goes to the error handler once, and the thread ends: no further epochs are
  * advanced or committed.
+ *
+ * @param <O> the source's partition offset type, carried from {@link #report} to the committer
+ * @param <M> the sink's commit message type, carried the same way
  */
-public final class EpochCoordinator implements AutoCloseable {
+public final class EpochCoordinator<O, M> implements AutoCloseable {
     /** Default bound on ended-but-uncommitted epochs. */
     public static final int DEFAULT_MAX_OUTSTANDING_EPOCHS = 128;
     /** How long {@link #close()} waits for the coordinator thread to end. */
@@ -80,22 +88,30 @@ public final class EpochCoordinator implements AutoCloseable {
     private final String name;
     private final int partitions;
     private final int maxOutstandingEpochs;
-    private final EpochCommitter committer;
+    private final EpochCommitter<O, M> committer;
     private final ErrorHandler errorHandler;
     /** Producers: task threads. Consumer: coordinator thread. */
-    private final ManyToOneConcurrentArrayQueue<PartitionReport> reports;
+    private final ManyToOneConcurrentArrayQueue<PartitionReport<O, M>> reports;
     /** Coordinator thread only. */
-    private final PendingEpochs pending;
+    private final PendingEpochs<O, M> pending;
     /** Coordinator thread only. */
     private final EpochClock clock;
-    /** Coordinator thread only; null: {@link #parkUntilDue}. */
+    /** Coordinator thread only; {@link ParkUntilDue} unless the constructor was given one. */
     private final IdleStrategy idleStrategy;
-    private final Consumer<PartitionReport> onReport = this::onReport;
+    private final Consumer<PartitionReport<O, M>> onReport = this::onReport;
     private final ReentrantLock commitLock = new ReentrantLock();
     private final Condition committed = commitLock.newCondition();
     /** Incremented by any thread in {@link #requestEpochAdvance()}. */
     private final AtomicLong advanceRequests = new AtomicLong();
-    private final Thread thread;
+    private final DutyCycle dutyCycle = new DutyCycle();
+    /** Set once by {@link #start(AgentThreads)} (the starting thread); null until then. */
+    private volatile RunningAgent agent;
+    /**
+     * The coordinator thread, set by itself as its agent starts, so a report or request that
+     * reads null was offered before the agent's first duty cycle and is seen by it. Read by any
+     * thread to wake the coordinator.
+     */
+    private volatile Thread thread;
 
     /** Written by the coordinator thread only (setRelease); read by readers (getAcquire). */
     private long currentEpoch;
@@ -109,9 +125,11 @@ public final class EpochCoordinator implements AutoCloseable {
     private volatile boolean running = true;
     /** Set by the coordinator thread when its loop has ended. */
     private volatile boolean terminated;
+    /** Set by the starting thread in {@link #start(AgentThreads)}. */
+    private volatile boolean started;
 
     /**
-     * Starts a coordinator with {@link #DEFAULT_MAX_OUTSTANDING_EPOCHS} that sleeps between
+     * A coordinator with {@link #DEFAULT_MAX_OUTSTANDING_EPOCHS} that, once started, sleeps between
      * events: with nothing to do, its thread parks until the next epoch is due, and a report, an
      * advance request or {@link #stop} wakes it. So it is woken a few times per epoch, not
      * polling (a backoff strategy's ~1000 wake-ups a second each preempted a spinning reader or
@@ -125,13 +143,13 @@ public final class EpochCoordinator implements AutoCloseable {
      * @param errorHandler receives protocol errors and the committer's failure
      */
     public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
-                            EpochCommitter committer, ErrorHandler errorHandler) {
+                            EpochCommitter<O, M> committer, ErrorHandler errorHandler) {
         this(name, partitions, firstEpoch, intervalMs, DEFAULT_MAX_OUTSTANDING_EPOCHS,
                 null, committer, errorHandler);
     }
 
     /**
-     * Starts a coordinator.
+     * A coordinator, not yet started: {@link #start(AgentThreads)} runs its duty cycle on a thread.
      *
      * @param maxOutstandingEpochs ended-but-uncommitted epochs after which the clock holds
      * @param idleStrategy         what the coordinator thread does when a duty cycle found no
@@ -140,11 +158,11 @@ public final class EpochCoordinator implements AutoCloseable {
      */
     public EpochCoordinator(String name, int partitions, long firstEpoch, long intervalMs,
                             int maxOutstandingEpochs, IdleStrategy idleStrategy,
-                            EpochCommitter committer, ErrorHandler errorHandler) {
+                            EpochCommitter<O, M> committer, ErrorHandler errorHandler) {
         this.name = Objects.requireNonNull(name, "name");
         this.committer = Objects.requireNonNull(committer, "committer");
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
-        this.idleStrategy = idleStrategy;
+        this.idleStrategy = idleStrategy != null ? idleStrategy : new ParkUntilDue();
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, was " + partitions);
         }
@@ -164,15 +182,41 @@ public final class EpochCoordinator implements AutoCloseable {
         this.partitions = partitions;
         this.maxOutstandingEpochs = maxOutstandingEpochs;
         this.clock = new EpochClock(intervalMs, System.nanoTime());
-        this.pending = new PendingEpochs(partitions, ringCapacity);
+        this.pending = new PendingEpochs<>(partitions, ringCapacity);
         this.reports = new ManyToOneConcurrentArrayQueue<>((int) queueCapacity);
         this.currentEpoch = firstEpoch;
         this.lastCommittedEpoch = firstEpoch - 1;
         this.stats = EpochStats.initial(firstEpoch - 1);
-        this.thread = new Thread(this::runDutyCycle, THREAD_NAME_PREFIX + name);
-        thread.setDaemon(true);
-        // Last statement: Thread.start() publishes every field above to the new thread.
-        thread.start();
+    }
+
+    /** {@link #start(AgentThreads)} on daemon threads. */
+    public EpochCoordinator<O, M> start() {
+        return start(AgentThreads.DAEMON);
+    }
+
+    /**
+     * Runs the duty cycle on a thread from {@code threads}: from now on the coordinator thread owns
+     * the clock, the pending reports and the idle strategy. Once only; the constructing thread.
+     *
+     * @return this
+     */
+    public EpochCoordinator<O, M> start(AgentThreads threads) {
+        if (started) {
+            throw new IllegalStateException("Epoch coordinator " + name + " is already started");
+        }
+        started = true;
+        // Thread.start() inside publishes every field written so far to the new thread.
+        agent = threads.start(dutyCycle, idleStrategy, this::notifyError);
+        return this;
+    }
+
+    /**
+     * The duty cycle as an agent, for a caller that runs it itself (a test stepping it with
+     * {@code doWork()} on its own thread, which is then the coordinator thread) instead of
+     * {@link #start(AgentThreads)}.
+     */
+    Agent dutyCycle() {
+        return dutyCycle;
     }
 
     /** The name given at construction. */
@@ -212,8 +256,8 @@ public final class EpochCoordinator implements AutoCloseable {
      * @return false if the coordinator is stopped or failed, or its queue is full (possible only
      *         when reports break the protocol); the report was then dropped
      */
-    public boolean report(int partition, long epoch, Object partitionOffset, Object commitMessage) {
-        if (!running || !reports.offer(new PartitionReport(partition, epoch, partitionOffset, commitMessage))) {
+    public boolean report(int partition, long epoch, O partitionOffset, M commitMessage) {
+        if (!running || !reports.offer(new PartitionReport<>(partition, epoch, partitionOffset, commitMessage))) {
             return false;
         }
         LockSupport.unpark(thread); // once per partition and epoch: cheap next to the commit it may trigger
@@ -247,8 +291,9 @@ public final class EpochCoordinator implements AutoCloseable {
      * @return true if it is committed; false if the timeout passed or the coordinator ended first
      */
     public boolean awaitCommitted(long epoch, long timeoutMs) throws InterruptedException {
-        if (Thread.currentThread() == thread) {
-            throw new IllegalStateException("awaitCommitted(" + epoch + ") called on " + thread.getName()
+        Thread coordinatorThread = thread;
+        if (Thread.currentThread() == coordinatorThread) {
+            throw new IllegalStateException("awaitCommitted(" + epoch + ") called on " + coordinatorThread.getName()
                     + ", the thread that commits: it would wait for itself");
         }
         long remaining = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
@@ -275,16 +320,18 @@ public final class EpochCoordinator implements AutoCloseable {
      */
     public boolean stop(long timeoutMs) {
         running = false;
-        LockSupport.unpark(thread);
-        if (Thread.currentThread() == thread) {
+        Thread coordinatorThread = thread;
+        LockSupport.unpark(coordinatorThread);
+        if (Thread.currentThread() == coordinatorThread) {
             return false;
         }
-        try {
-            thread.join(Math.max(1, timeoutMs));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        RunningAgent runner = agent;
+        if (runner == null) {
+            terminated = true; // never started: nothing will run the loop or its onClose
+            signalCommitted();
+            return true;
         }
-        return !thread.isAlive();
+        return runner.stop(timeoutMs);
     }
 
     /**
@@ -295,39 +342,71 @@ public final class EpochCoordinator implements AutoCloseable {
     @Override
     public void close() {
         if (!stop(DEFAULT_STOP_TIMEOUT_MS) && Thread.currentThread() != thread) {
-            throw new IllegalStateException("Epoch coordinator thread " + thread.getName() + " did not stop within "
+            throw new IllegalStateException("Epoch coordinator thread " + THREAD_NAME_PREFIX + name + " did not stop within "
                     + DEFAULT_STOP_TIMEOUT_MS + " ms (last committed epoch " + lastCommittedEpoch() + ")");
         }
     }
 
-    private void runDutyCycle() {
-        try {
-            while (running) {
-                int work = doWork();
-                if (idleStrategy != null) {
-                    idleStrategy.idle(work);
-                } else if (work == 0) {
-                    parkUntilDue();
-                }
+    /**
+     * The coordinator's duty cycle: {@link #doWork()} until stopped or failed. A failure (the
+     * committer's, or any other) goes to the error handler once and ends the loop.
+     */
+    private final class DutyCycle implements Agent {
+        @Override
+        public void onStart() {
+            thread = Thread.currentThread();
+        }
+
+        @Override
+        public int doWork() {
+            if (!running) {
+                throw new AgentTerminationException(true);
             }
-        } catch (Throwable t) {
-            running = false;
-            notifyError(t);
-        } finally {
+            try {
+                return EpochCoordinator.this.doWork();
+            } catch (Throwable t) {
+                running = false;
+                notifyError(t);
+                throw new AgentTerminationException(true);
+            }
+        }
+
+        @Override
+        public void onClose() {
             terminated = true;
             signalCommitted();
+        }
+
+        @Override
+        public String roleName() {
+            return THREAD_NAME_PREFIX + name;
         }
     }
 
     /**
-     * Parks until the next epoch is due; while the clock is held by uncommitted epochs, until a
-     * report wakes it. Every other event ({@link #report}, {@link #requestEpochAdvance},
-     * {@link #stop}) unparks the thread, and a permit given before the park makes it return at once,
-     * so no event is missed. The bound only limits the damage of a bug.
+     * With no idle strategy given: parks until the next epoch is due; while the clock is held by
+     * uncommitted epochs, until a report wakes it. Every other event ({@link #report},
+     * {@link #requestEpochAdvance}, {@link #stop}) unparks the thread, and a permit given before
+     * the park makes it return at once, so no event is missed. The bound only limits the damage of
+     * a bug. Coordinator thread only.
      */
-    private void parkUntilDue() {
-        long untilDue = clock.nanosUntilDue(System.nanoTime());
-        LockSupport.parkNanos(this, untilDue > 0 ? untilDue : HELD_PARK_NANOS);
+    private final class ParkUntilDue implements IdleStrategy {
+        @Override
+        public void idle(int workCount) {
+            if (workCount <= 0) {
+                idle();
+            }
+        }
+
+        @Override
+        public void idle() {
+            long untilDue = clock.nanosUntilDue(System.nanoTime());
+            LockSupport.parkNanos(EpochCoordinator.this, untilDue > 0 ? untilDue : HELD_PARK_NANOS);
+        }
+
+        @Override
+        public void reset() {
+        }
     }
 
     /** One duty cycle; returns the work done (reports drained, epochs committed, epochs advanced). */
@@ -356,7 +435,7 @@ public final class EpochCoordinator implements AutoCloseable {
         int commits = 0;
         while (running && pending.isComplete(lastCommittedEpoch + 1)) {
             long epoch = lastCommittedEpoch + 1;
-            List<PartitionReport> epochReports = pending.take(epoch);
+            List<PartitionReport<O, M>> epochReports = pending.take(epoch);
             long start = System.nanoTime();
             committer.commit(epoch, epochReports);
             long done = System.nanoTime();
@@ -368,7 +447,7 @@ public final class EpochCoordinator implements AutoCloseable {
         return commits;
     }
 
-    private void onReport(PartitionReport report) {
+    private void onReport(PartitionReport<O, M> report) {
         int partition = report.partition();
         long epoch = report.epoch();
         EpochReportException rejected = null;
@@ -391,7 +470,8 @@ public final class EpochCoordinator implements AutoCloseable {
             errorHandler.onError(error);
         } catch (Throwable handlerFailure) {
             handlerFailure.addSuppressed(error);
-            thread.getUncaughtExceptionHandler().uncaughtException(thread, handlerFailure);
+            Thread self = Thread.currentThread();
+            self.getUncaughtExceptionHandler().uncaughtException(self, handlerFailure);
         }
     }
 

@@ -8,10 +8,13 @@ package io.tideway.epoch;
  * <p>Immutable; created on the task thread, read on the coordinator thread after crossing the
  * coordinator's queue (which publishes it).
  *
+ * @param <O> the source's partition offset type
+ * @param <M> the sink's commit message type
+ *
  * @param partition     the partition index, {@code 0 <= partition < partitions}
  * @param epoch         the epoch that ended at the marker
- * @param offset        the source's partition offset at the marker; opaque to the coordinator
- * @param commitMessage the sink writer's commit message for the epoch; opaque, may be null
+ * @param offset        the source's partition offset at the marker; the coordinator never reads it
+ * @param commitMessage the sink writer's commit message for the epoch; never read by the coordinator, may be null
  */
-public record PartitionReport(int partition, long epoch, Object offset, Object commitMessage) {
+public record PartitionReport<O, M>(int partition, long epoch, O offset, M commitMessage) {
 }

@@ -9,11 +9,14 @@ import java.util.List;
  * never share a slot; slot arrays are allocated on first use and reused.
  *
  * <p>Threading: coordinator thread only.
+ *
+ * @param <O> the partition offset type
+ * @param <M> the commit message type
  */
-final class PendingEpochs {
+final class PendingEpochs<O, M> {
     private final int partitions;
     private final int mask;
-    private final PartitionReport[][] reports;
+    private final PartitionReport<O, M>[][] reports;
     private final int[] counts;
     private final long[] endNanos;
 
@@ -23,7 +26,9 @@ final class PendingEpochs {
         }
         this.partitions = partitions;
         this.mask = capacity - 1;
-        this.reports = new PartitionReport[capacity][];
+        @SuppressWarnings("unchecked") // an array of a generic type; it never leaves this class
+        PartitionReport<O, M>[][] slots = (PartitionReport<O, M>[][]) new PartitionReport<?, ?>[capacity][];
+        this.reports = slots;
         this.counts = new int[capacity];
         this.endNanos = new long[capacity];
     }
@@ -37,11 +42,13 @@ final class PendingEpochs {
     }
 
     /** Stores a report whose partition is in range and whose epoch is outstanding; false if duplicate. */
-    boolean put(PartitionReport report) {
+    boolean put(PartitionReport<O, M> report) {
         int i = index(report.epoch());
-        PartitionReport[] slot = reports[i];
+        PartitionReport<O, M>[] slot = reports[i];
         if (slot == null) {
-            slot = new PartitionReport[partitions];
+            @SuppressWarnings("unchecked") // as in the constructor
+            PartitionReport<O, M>[] fresh = (PartitionReport<O, M>[]) new PartitionReport<?, ?>[partitions];
+            slot = fresh;
             reports[i] = slot;
         }
         if (slot[report.partition()] != null) {
@@ -57,9 +64,9 @@ final class PendingEpochs {
     }
 
     /** Removes a complete epoch's reports, in partition order. */
-    List<PartitionReport> take(long epoch) {
+    List<PartitionReport<O, M>> take(long epoch) {
         int i = index(epoch);
-        List<PartitionReport> taken = List.of(reports[i]);
+        List<PartitionReport<O, M>> taken = List.of(reports[i]);
         Arrays.fill(reports[i], null);
         counts[i] = 0;
         return taken;

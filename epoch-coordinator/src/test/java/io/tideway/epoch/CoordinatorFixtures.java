@@ -33,7 +33,7 @@ final class CoordinatorFixtures {
      * is also a barrier: every report offered before it has been processed and every epoch it
      * completed has been committed.
      */
-    static long cut(EpochCoordinator coordinator) {
+    static long cut(EpochCoordinator<?, ?> coordinator) {
         long epoch = coordinator.requestEpochAdvance();
         awaitUntil(() -> coordinator.currentEpoch() > epoch, "epoch " + epoch + " to end");
         return epoch;
@@ -54,11 +54,12 @@ final class CoordinatorFixtures {
     }
 
     /** One call of the committer as it saw it. */
-    record Commit(long epoch, List<PartitionReport> reports, String threadName) {
+    record Commit(long epoch, List<PartitionReport<Object, String>> reports, String threadName) {
     }
 
     /** Records commits; throws {@code failure} when asked to commit {@code failAt}. */
-    static final class RecordingCommitter implements EpochCommitter {
+    /** Offsets are whatever a test reports (strings or numbers); messages are strings. */
+    static final class RecordingCommitter implements EpochCommitter<Object, String> {
         private final List<Commit> commits = new ArrayList<>();
         private final long failAt;
         private final Exception failure;
@@ -73,7 +74,7 @@ final class CoordinatorFixtures {
         }
 
         @Override
-        public void commit(long epoch, List<PartitionReport> reports) throws Exception {
+        public void commit(long epoch, List<PartitionReport<Object, String>> reports) throws Exception {
             if (epoch == failAt) {
                 throw failure;
             }

@@ -39,23 +39,23 @@ class EpochCoordinatorStressTest {
         ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
         String coordinatorThread = EpochCoordinator.THREAD_NAME_PREFIX + "stress";
-        EpochCommitter committer = (epoch, reports) -> {
+        EpochCommitter<Long, Void> committer = (epoch, reports) -> {
             if (!Thread.currentThread().getName().equals(coordinatorThread)) {
                 violations.add("epoch " + epoch + " committed on " + Thread.currentThread().getName());
             }
             long[] offsets = new long[reports.size()];
             for (int p = 0; p < reports.size(); p++) {
-                PartitionReport r = reports.get(p);
+                PartitionReport<Long, Void> r = reports.get(p);
                 if (r.partition() != p || r.epoch() != epoch) {
                     violations.add("epoch " + epoch + " slot " + p + " holds " + r);
                 }
-                offsets[p] = (Long) r.offset();
+                offsets[p] = r.offset();
             }
             commits.add(new long[] {epoch, reports.size(), offsets[0], offsets[1], offsets[2], offsets[3]});
         };
 
-        try (EpochCoordinator coordinator =
-                     new EpochCoordinator("stress", PARTITIONS, FIRST_EPOCH, 1, committer, errors::add)) {
+        try (EpochCoordinator<Long, Void> coordinator =
+                     new EpochCoordinator<>("stress", PARTITIONS, FIRST_EPOCH, 1, committer, errors::add).start()) {
             CyclicBarrier start = new CyclicBarrier(PARTITIONS);
             AtomicBoolean abort = new AtomicBoolean();
             List<Thread> reporters = new ArrayList<>();
@@ -95,7 +95,7 @@ class EpochCoordinatorStressTest {
     }
 
     /** Like a reader plus task: on seeing the epoch move, reports every epoch it passed. */
-    private static void drive(EpochCoordinator coordinator, int partition, CyclicBarrier start,
+    private static void drive(EpochCoordinator<Long, Void> coordinator, int partition, CyclicBarrier start,
                               AtomicBoolean abort, ConcurrentLinkedQueue<String> violations) {
         try {
             start.await(TIMEOUT_MS, TimeUnit.MILLISECONDS);

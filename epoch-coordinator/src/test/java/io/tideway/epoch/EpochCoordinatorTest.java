@@ -34,8 +34,8 @@ class EpochCoordinatorTest {
         assertNoCoordinatorThreads();
     }
 
-    private EpochCoordinator manual(String name, int partitions, long firstEpoch) {
-        return new EpochCoordinator(name, partitions, firstEpoch, MANUAL_INTERVAL_MS, committer, errors::add);
+    private EpochCoordinator<Object, String> manual(String name, int partitions, long firstEpoch) {
+        return new EpochCoordinator<>(name, partitions, firstEpoch, MANUAL_INTERVAL_MS, committer, errors::add).start();
     }
 
     private Throwable nextError() throws InterruptedException {
@@ -46,7 +46,7 @@ class EpochCoordinatorTest {
 
     @Test
     void runsOneNamedDaemonThreadThatCloseJoinsIdempotently() {
-        EpochCoordinator coordinator = manual("named", 1, 0);
+        EpochCoordinator<Object, String> coordinator = manual("named", 1, 0);
         assertEquals(List.of("tideway-epoch-coordinator-named"), liveCoordinatorThreads());
         Thread thread = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("tideway-epoch-coordinator-named")).findFirst().orElseThrow();
@@ -61,7 +61,7 @@ class EpochCoordinatorTest {
 
     @Test
     void commitsInEpochOrderWhenPartitionsAndEpochsReportOutOfOrder() throws Exception {
-        try (EpochCoordinator coordinator = manual("order", 3, 5)) {
+        try (EpochCoordinator<Object, String> coordinator = manual("order", 3, 5)) {
             assertEquals(5, coordinator.currentEpoch());
             assertEquals(4, coordinator.lastCommittedEpoch());
             cut(coordinator);
@@ -86,8 +86,8 @@ class EpochCoordinatorTest {
             assertEquals(List.of(5L, 6L, 7L), committer.epochs());
             for (CoordinatorFixtures.Commit commit : committer.commits()) {
                 for (int p = 0; p < 3; p++) {
-                    PartitionReport report = commit.reports().get(p);
-                    assertEquals(new PartitionReport(p, commit.epoch(), "o" + commit.epoch() + "p" + p,
+                    PartitionReport<Object, String> report = commit.reports().get(p);
+                    assertEquals(new PartitionReport<>(p, commit.epoch(), "o" + commit.epoch() + "p" + p,
                             "m" + commit.epoch() + "p" + p), report);
                 }
             }
@@ -98,7 +98,7 @@ class EpochCoordinatorTest {
 
     @Test
     void nothingCommitsUntilEveryPartitionReported() throws Exception {
-        try (EpochCoordinator coordinator = manual("all", 3, 0)) {
+        try (EpochCoordinator<Object, String> coordinator = manual("all", 3, 0)) {
             long epoch = cut(coordinator);
             coordinator.report(0, epoch, 10L, null);
             coordinator.report(2, epoch, 12L, null);
@@ -117,7 +117,7 @@ class EpochCoordinatorTest {
 
     @Test
     void requestEpochAdvanceThenAwaitCommitted() throws Exception {
-        try (EpochCoordinator coordinator = manual("advance", 2, 41)) {
+        try (EpochCoordinator<Object, String> coordinator = manual("advance", 2, 41)) {
             long epoch = coordinator.requestEpochAdvance();
             assertEquals(41, epoch);
             awaitUntil(() -> coordinator.currentEpoch() == 42, "epoch 41 to end");
@@ -136,7 +136,7 @@ class EpochCoordinatorTest {
 
     @Test
     void timerEndsEpochsEveryInterval() {
-        try (EpochCoordinator coordinator = new EpochCoordinator("timer", 1, 0, 1, committer, errors::add)) {
+        try (EpochCoordinator<Object, String> coordinator = new EpochCoordinator<>("timer", 1, 0, 1, committer, errors::add).start()) {
             awaitUntil(() -> coordinator.currentEpoch() >= 3, "the clock to end three epochs");
             for (long e = 0; e < 3; e++) {
                 coordinator.report(0, e, e, null);
@@ -150,7 +150,7 @@ class EpochCoordinatorTest {
     void committerExceptionReachesErrorHandlerOnceAndStopsTheClock() throws Exception {
         IOException diskFull = new IOException("offsets/1: No space left on device");
         RecordingCommitter failing = new RecordingCommitter(1, diskFull);
-        EpochCoordinator coordinator = new EpochCoordinator("fail", 2, 0, 1, failing, errors::add);
+        EpochCoordinator<Object, String> coordinator = new EpochCoordinator<>("fail", 2, 0, 1, failing, errors::add).start();
         try {
             awaitUntil(() -> coordinator.currentEpoch() >= 2, "epochs 0 and 1 to end");
             for (long e = 0; e < 2; e++) {
@@ -175,13 +175,14 @@ class EpochCoordinatorTest {
 
     @Test
     void errorHandlerMayCloseTheCoordinatorFromItsOwnThread() throws Exception {
-        AtomicReference<EpochCoordinator> self = new AtomicReference<>();
+        AtomicReference<EpochCoordinator<Object, String>> self = new AtomicReference<>();
         RecordingCommitter failing = new RecordingCommitter(0, new IllegalStateException("sink rejected epoch 0"));
-        EpochCoordinator coordinator = new EpochCoordinator("selfclose", 1, 0, MANUAL_INTERVAL_MS, failing, e -> {
+        EpochCoordinator<Object, String> coordinator = new EpochCoordinator<>("selfclose", 1, 0, MANUAL_INTERVAL_MS, failing, e -> {
             self.get().close();
             errors.add(e);
         });
         self.set(coordinator);
+        coordinator.start();
         try {
             cut(coordinator);
             coordinator.report(0, 0, 0L, null);
@@ -194,7 +195,7 @@ class EpochCoordinatorTest {
 
     @Test
     void duplicateReportIsAnErrorNamingPartitionAndEpochAndTheFirstReportWins() throws Exception {
-        try (EpochCoordinator coordinator = manual("dup", 2, 3)) {
+        try (EpochCoordinator<Object, String> coordinator = manual("dup", 2, 3)) {
             cut(coordinator);
             coordinator.report(1, 3, "first", null);
             coordinator.report(1, 3, "second", null);
@@ -213,7 +214,7 @@ class EpochCoordinatorTest {
 
     @Test
     void reportForACommittedEpochIsAnErrorNamingPartitionAndEpoch() throws Exception {
-        try (EpochCoordinator coordinator = manual("late", 1, 0)) {
+        try (EpochCoordinator<Object, String> coordinator = manual("late", 1, 0)) {
             cut(coordinator);
             cut(coordinator);
             coordinator.report(0, 0, 0L, null);
@@ -232,7 +233,7 @@ class EpochCoordinatorTest {
 
     @Test
     void reportsForUnendedEpochsOrUnknownPartitionsAreErrors() throws Exception {
-        try (EpochCoordinator coordinator = manual("early", 2, 0)) {
+        try (EpochCoordinator<Object, String> coordinator = manual("early", 2, 0)) {
             coordinator.report(0, 0, 0L, null);
             EpochReportException early = assertInstanceOf(EpochReportException.class, nextError());
             assertTrue(early.getMessage().contains(
@@ -248,8 +249,8 @@ class EpochCoordinatorTest {
 
     @Test
     void clockHoldsWhileMaxOutstandingEpochsAreUncommitted() throws Exception {
-        try (EpochCoordinator coordinator = new EpochCoordinator("held", 1, 0, MANUAL_INTERVAL_MS, 2,
-                new BackoffIdleStrategy(), committer, errors::add)) {
+        try (EpochCoordinator<Object, String> coordinator = new EpochCoordinator<>("held", 1, 0, MANUAL_INTERVAL_MS, 2,
+                new BackoffIdleStrategy(), committer, errors::add).start()) {
             cut(coordinator);
             cut(coordinator);
             long held = coordinator.requestEpochAdvance();
@@ -267,7 +268,7 @@ class EpochCoordinatorTest {
 
     @Test
     void stopEndsWaitsAndDropsLaterReports() throws Exception {
-        EpochCoordinator coordinator = manual("stop", 1, 0);
+        EpochCoordinator<Object, String> coordinator = manual("stop", 1, 0);
         cut(coordinator);
         assertTrue(coordinator.stop(TIMEOUT_MS));
         assertFalse(coordinator.isRunning());
@@ -284,7 +285,7 @@ class EpochCoordinatorTest {
                 () -> manual("bad", 0, 0));
         assertEquals("partitions must be >= 1, was 0", partitions.getMessage());
         IllegalArgumentException interval = assertThrows(IllegalArgumentException.class,
-                () -> new EpochCoordinator("bad", 1, 0, 0, committer, errors::add));
+                () -> new EpochCoordinator<>("bad", 1, 0, 0, committer, errors::add));
         assertEquals("epoch interval must be > 0 ms, was 0", interval.getMessage());
         IllegalArgumentException first = assertThrows(IllegalArgumentException.class,
                 () -> manual("bad", 1, -1));

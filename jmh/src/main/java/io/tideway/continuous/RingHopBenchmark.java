@@ -24,9 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One ring hop round trip as a continuous partition makes it: publish a slot, the task thread
  * sees it (and acknowledges through a volatile), with the task-side wait strategy the engine
- * builds for each {@code tideway.continuous.waitStrategy} ({@link ContinuousSettings}). The
- * hand-off cost every slot of rows pays between a reader and its task. In the
- * {@code io.tideway.continuous} package to use the engine's own (package-private) settings.
+ * builds for each {@code tideway.continuous.waitStrategy} ({@link ContinuousWait}). The
+ * hand-off cost every slot of rows pays between a reader and its task.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,9 +49,8 @@ public class RingHopBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        ContinuousSettings settings = new ContinuousSettings(waitStrategy, 1024, 16384, 256, 0, ContinuousSettings.AUTO);
         disruptor = new Disruptor<>(Slot::new, 1024, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
-                settings.newWaitStrategy());
+                ContinuousWait.named(waitStrategy).newTaskWait(ContinuousWait.AUTO_SPIN_WINDOW));
         disruptor.handleEventsWith((EventHandler<Slot>) (slot, sequence, endOfBatch) -> seen = slot.value);
         ring = disruptor.start();
     }

@@ -6,35 +6,44 @@ import org.agrona.concurrent.IdleStrategy;
 import java.util.function.LongConsumer;
 
 /**
- * How a reader thread waits when its source had nothing due. A source that knows when its next
- * row is due ({@link ContinuousPartitionReader#nextRowDueNanoTime()}, the paced {@code rate}
+ * How a producer (a partition's reader agent, or the perf baseline's producer) idles when its
+ * source had nothing due: an Agrona {@link IdleStrategy} that also knows when the next row is due.
+ * The producer's duty cycle says so with {@link #nextRowDue} before it returns no work; a source
+ * that knows ({@link ContinuousPartitionReader#nextRowDueNanoTime()}, the paced {@code rate}
  * source) gets a deadline-aware wait: once the deadline is within the {@link ParkTimer}'s window
  * the thread spins ({@link Thread#onSpinWait()}) up to it, because a park there would wake tens of
  * µs late (Linux timer slack); further off it waits the strategy's way, but a park never runs into
  * the window. {@code blocking} never spins: it parks to the deadline itself, at most 1 ms at a
- * time. A source without a deadline gets the plain idle strategy. Each due time also goes to a
- * listener (a {@code backoff} task's {@link TaskBackoffWaitStrategy}). Reader thread only.
+ * time. A source without a deadline gets the plain Agrona strategy. Each due time also goes to a
+ * listener (a {@code backoff} task's {@link TaskBackoffWaitStrategy}). Built by
+ * {@link ContinuousWait}, the one place a strategy is chosen by name.
+ *
+ * <p>Threading: the producer's thread only (the agent's runner calls {@link #idle(int)}).
  */
-final class ReaderWait {
+public final class PacedIdleStrategy implements IdleStrategy {
+    /** In the window, {@code backoff} yields until this long before the deadline, then spins. */
+    static final long SPIN_ONLY_NANOS = 20_000;
+    private final String alias;
     /** The longest park, so a quiet source still sees epoch changes and stop promptly. */
     private final long maxParkNanos;
     private final IdleStrategy idle;
     private final ParkTimer timer;
     /** backoff/blocking park while the deadline is far; busy-spin/yielding use their own step. */
     private final boolean parksToDeadline;
-
     /** Told each due time, for a task that spins to it too; or null. */
     private final LongConsumer dueListener;
     /**
      * {@code backoff}: in the window, yield until {@link #SPIN_ONLY_NANOS} before the deadline and
      * spin only the rest, so that on a machine with no free core other threads get the core
-     * early in the window instead of preempting the reader when the row is due.
+     * early in the window instead of preempting the producer when the row is due.
      */
     private final boolean yieldsInWindow;
-    static final long SPIN_ONLY_NANOS = 20_000;
+    /** When the next row is due ({@code System.nanoTime()}), or {@code UNKNOWN_DUE_TIME}; producer thread only. */
+    private long nextRowDue = ContinuousPartitionReader.UNKNOWN_DUE_TIME;
 
-    ReaderWait(IdleStrategy idle, ParkTimer timer, boolean parksToDeadline, boolean yieldsInWindow, long maxParkNanos,
-               LongConsumer dueListener) {
+    PacedIdleStrategy(String alias, IdleStrategy idle, ParkTimer timer, boolean parksToDeadline, boolean yieldsInWindow,
+                      long maxParkNanos, LongConsumer dueListener) {
+        this.alias = alias;
         this.idle = idle;
         this.yieldsInWindow = yieldsInWindow;
         this.dueListener = dueListener;
@@ -43,13 +52,25 @@ final class ReaderWait {
         this.maxParkNanos = maxParkNanos;
     }
 
-    /** The source emitted rows: the next wait starts from the strategy's first step. */
-    void reset() {
-        idle.reset();
+    /** The next row is due at {@code dueNanoTime} ({@code UNKNOWN_DUE_TIME}: not known); read by the next idle. */
+    public void nextRowDue(long dueNanoTime) {
+        nextRowDue = dueNanoTime;
     }
 
-    /** Waits a little for a row due at {@code dueNanoTime} ({@code UNKNOWN_DUE_TIME}: not known). */
-    void idle(long dueNanoTime) {
+    /** Work done: the next wait starts from the strategy's first step; none: waits a little. */
+    @Override
+    public void idle(int workCount) {
+        if (workCount > 0) {
+            reset();
+        } else {
+            idle();
+        }
+    }
+
+    /** Waits a little for the row due at the time last given to {@link #nextRowDue}. */
+    @Override
+    public void idle() {
+        long dueNanoTime = nextRowDue;
         if (dueListener != null) {
             dueListener.accept(dueNanoTime);
         }
@@ -73,5 +94,16 @@ final class ReaderWait {
         } else {
             idle.idle();
         }
+    }
+
+    /** The producer emitted rows: the next wait starts from the strategy's first step. */
+    @Override
+    public void reset() {
+        idle.reset();
+    }
+
+    @Override
+    public String alias() {
+        return alias;
     }
 }

@@ -1,0 +1,152 @@
+package io.tideway.continuous;
+
+import com.lmax.disruptor.RingBuffer;
+import io.tideway.engine.spi.ContinuousPartitionReader;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentTerminationException;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The reader of one partition as an agent: each duty cycle polls the source once into a ring
+ * slot, which packs the rows due now into it (one row per slot when rows trickle, up to
+ * {@code rowsPerSlot} when they pour), and when the coordinator's epoch has moved on, first
+ * publishes an epoch marker carrying the reader's offset. A full ring blocks it (back-pressure).
+ * A cycle that published no rows returns 0 after telling its {@link PacedIdleStrategy} when the
+ * source's next row is due, and the runner idles; markers alone do not count as work, so a
+ * quiet source keeps its backoff state across epochs.
+ *
+ * <p>Threading: every field is the reader thread's (the agent's), from the runner's first duty
+ * cycle to {@link #onClose()}; the ring slots it claims are its own until published.
+ */
+final class ReaderAgent implements Agent {
+    private final String roleName;
+    private final ContinuousPartitionReader reader;
+    private final RingBuffer<RingSlot> ring;
+    private final LongSupplier currentEpoch;
+    private final PacedIdleStrategy idle;
+    private final SlotAppender appender;
+    private final int rowsPerSlot;
+    private final ErrorSink errors;
+    private final PartitionCounters counters;
+    /** The epoch the rows being read belong to. Reader thread. */
+    private long epoch;
+    /** The claimed slot being filled and its sequence, or null. Reader thread. */
+    private RingSlot slot;
+    private long sequence = -1;
+
+    /** Where a reader's failure goes (the query's failure path). */
+    interface ErrorSink {
+        void readerFailed(Throwable t, long epoch);
+    }
+
+    ReaderAgent(String roleName, ContinuousPartitionReader reader, RingBuffer<RingSlot> ring, LongSupplier currentEpoch,
+                long startEpoch, PacedIdleStrategy idle, ContinuousSettings settings, PartitionCounters counters,
+                ErrorSink errors) {
+        this.roleName = roleName;
+        this.counters = counters;
+        this.reader = reader;
+        this.ring = ring;
+        this.currentEpoch = currentEpoch;
+        this.epoch = startEpoch;
+        this.idle = idle;
+        this.appender = new SlotAppender(settings.slotBytes(), settings.rowsPerSlot());
+        this.rowsPerSlot = settings.rowsPerSlot();
+        this.errors = errors;
+    }
+
+    @Override
+    public String roleName() {
+        return roleName;
+    }
+
+    /** The epoch being read, for the failure path; reader thread. */
+    long epoch() {
+        return epoch;
+    }
+
+    /** One poll; a failure goes to the error sink once and ends the agent. */
+    @Override
+    public int doWork() {
+        try {
+            return pollOnce();
+        } catch (Throwable t) {
+            errors.readerFailed(t, epoch);
+            throw new AgentTerminationException(true);
+        }
+    }
+
+    private int pollOnce() {
+        long now = currentEpoch.getAsLong();
+        if (now > epoch) {
+            endEpochs(now);
+        }
+        if (slot == null) {
+            claim();
+            appender.target(slot);
+        }
+        int room = rowsPerSlot - slot.rowCount;
+        if (room > 0 && !appender.isFull()) {
+            reader.pollBatch(appender, room);
+        }
+        if (slot.rowCount > 0) {
+            publishRows();
+            return 1;
+        }
+        counters.onReaderIdle();
+        idle.nextRowDue(reader.nextRowDueNanoTime());
+        return 0;
+    }
+
+    /** Publishes what this epoch read, then one marker per epoch up to {@code now}. */
+    private void endEpochs(long now) {
+        if (slot != null && slot.rowCount > 0) {
+            publishRows();
+        }
+        if (appender.hasSpill()) {
+            // a row already polled belongs to this epoch (the marker's offset counts it)
+            claim();
+            appender.target(slot);
+            publishRows();
+        }
+        while (epoch < now) {
+            if (slot == null) {
+                claim();
+            }
+            slot.kind = RingSlot.MARKER;
+            slot.rowCount = 0;
+            slot.epoch = epoch++;
+            slot.offset = reader.currentOffset();
+            ring.publish(sequence);
+            slot = null;
+        }
+    }
+
+    private void claim() {
+        sequence = ring.next();
+        slot = ring.get(sequence);
+    }
+
+    private void publishRows() {
+        slot.publishedNanos = System.nanoTime();
+        ring.publish(sequence);
+        slot = null;
+    }
+
+    /** Reader thread, after the last duty cycle. */
+    @Override
+    public void onClose() {
+        try {
+            if (slot != null) {
+                // never leave a claimed sequence unpublished: the task would wait on it forever
+                slot.kind = RingSlot.ROWS;
+                slot.rowCount = 0;
+                ring.publish(sequence);
+                slot = null;
+            }
+        } finally {
+            appender.close();
+            reader.close();
+        }
+    }
+}
