@@ -72,7 +72,7 @@ final class ReaderAgent implements Agent {
             return pollOnce();
         } catch (Throwable t) {
             errors.readerFailed(t, epoch);
-            throw new AgentTerminationException(true);
+            throw new AgentTerminationException();
         }
     }
 

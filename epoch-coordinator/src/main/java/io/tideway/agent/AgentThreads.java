@@ -3,6 +3,7 @@ package io.tideway.agent;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.Objects;
@@ -40,11 +41,17 @@ public final class AgentThreads {
      *
      * @param idle   what the thread does after a duty cycle that did no work; owned by that thread
      * @param errors receives what the agent's {@code onStart}, {@code doWork} or {@code onClose}
-     *               throws, on the agent's thread; an {@link org.agrona.concurrent.AgentTerminationException}
-     *               built as expected ends the loop without reaching it
+     *               throws, on the agent's thread; an {@link AgentTerminationException} (how an agent
+     *               says it is done) ends the loop without reaching it
      */
     public RunningAgent start(Agent agent, IdleStrategy idle, ErrorHandler errors) {
-        AgentRunner runner = new AgentRunner(idle, errors, null, agent);
+        // Agrona's runner passes the termination to its error handler too: it is not an error here
+        ErrorHandler realErrors = t -> {
+            if (!(t instanceof AgentTerminationException)) {
+                errors.onError(t);
+            }
+        };
+        AgentRunner runner = new AgentRunner(idle, realErrors, null, agent);
         return new RunningAgent(runner, AgentRunner.startOnThread(runner, factory));
     }
 

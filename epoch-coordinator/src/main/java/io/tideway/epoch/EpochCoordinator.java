@@ -360,14 +360,14 @@ public final class EpochCoordinator<O, M> implements AutoCloseable {
         @Override
         public int doWork() {
             if (!running) {
-                throw new AgentTerminationException(true);
+                throw new AgentTerminationException();
             }
             try {
                 return EpochCoordinator.this.doWork();
             } catch (Throwable t) {
                 running = false;
                 notifyError(t);
-                throw new AgentTerminationException(true);
+                throw new AgentTerminationException();
             }
         }
 
