@@ -24,9 +24,10 @@ public final class BatchExecutor {
     private BatchExecutor() {
     }
 
-    public static <T> List<T> collect(LogicalPlan plan, ObjectEncoder<T> encoder, EvalContext ctx) {
+    public static <T> List<T> collect(LogicalPlan query, ObjectEncoder<T> encoder, EvalContext ctx) {
         RowArena result = new RowArena();
         ctx.setBatchTimestampMs(System.currentTimeMillis());
+        LogicalPlan plan = StaticPlanMaterializer.materialize(query, ctx);
         run(plan, Operator.of(result::append), ctx);
         ObjectEncoder.Converter<T> converter = encoder.newConverter();
         RowReader reader = new RowReader(plan.schema().length());
@@ -37,7 +38,7 @@ public final class BatchExecutor {
 
     /** Runs a static plan, handing each result row to {@code sink} (a join's build side). */
     public static void materialize(LogicalPlan plan, EvalContext ctx, io.tideway.offheap.row.RowConsumer sink) {
-        run(plan, Operator.of(sink), ctx);
+        run(StaticPlanMaterializer.materialize(plan, ctx), Operator.of(sink), ctx);
     }
 
     private static void run(LogicalPlan top, Operator sink, EvalContext ctx) {
