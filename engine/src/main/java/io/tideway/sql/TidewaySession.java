@@ -31,6 +31,9 @@ public final class TidewaySession implements AutoCloseable {
     private final QueryRegistry queries = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(queries);
     private final Map<String, Supplier<LogicalPlan>> views = new ConcurrentHashMap<>();
+    private final io.tideway.SparkContext sparkContext = new io.tideway.SparkContext(this);
+    /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
+    private static final String SPARK_VERSION = "4.0.4";
 
     private TidewaySession(Map<String, String> settings) {
         this.initialSettings = Map.copyOf(settings);
@@ -57,6 +60,19 @@ public final class TidewaySession implements AutoCloseable {
 
     public RuntimeConfig conf() {
         return conf;
+    }
+
+    /**
+     * The Spark version whose Java API and behaviour this Tideway follows: {@code "4.0.4"}, what
+     * Spark's {@code version()} prints, so that a ported program prints the same line.
+     */
+    public String version() {
+        return SPARK_VERSION;
+    }
+
+    /** Spark's {@code sparkContext()}: {@code setLogLevel}, the version, the application name and master. */
+    public io.tideway.SparkContext sparkContext() {
+        return sparkContext;
     }
 
     public DataStreamReader readStream() {
@@ -145,7 +161,7 @@ public final class TidewaySession implements AutoCloseable {
                 s = new TidewaySession(settings);
                 active = s;
             } else {
-                settings.forEach(s.conf::set);
+                settings.forEach(s.conf::setFromBuilder);
             }
             return s;
         }
