@@ -111,6 +111,30 @@ public final class TidewaySession implements AutoCloseable {
         views.remove(name.toLowerCase(Locale.ROOT));
     }
 
+    /** The numbers {@code 0 .. end - 1} in a non-null {@code bigint} column {@code id}, as Spark's {@code range(end)}. */
+    public Dataset<Long> range(long end) {
+        return range(0, end);
+    }
+
+    public Dataset<Long> range(long start, long end) {
+        return range(start, end, 1);
+    }
+
+    /** The numbers {@code start, start + step, ...} before {@code end}; a step of 0 fails as in Spark. */
+    public Dataset<Long> range(long start, long end, long step) {
+        return new Dataset<>(this, new io.tideway.engine.plan.RangeRelation(start, end, step), Encoders.LONG());
+    }
+
+    /** As {@link #range(long, long, long)}; Tideway's partitioning is its own, so {@code numPartitions} is accepted only. */
+    public Dataset<Long> range(long start, long end, long step, int numPartitions) {
+        return range(start, end, step);
+    }
+
+    /** A DataFrame without rows or columns. */
+    public Dataset<Row> emptyDataFrame() {
+        return createDataFrame(List.of(), new StructType());
+    }
+
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
         return Dataset.ofRows(this, new LocalRelation(schema, rows));
     }

@@ -134,4 +134,20 @@ class DatasetOperationsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> df.repartition(0));
         assertEquals("requirement failed: Number of partitions (0) must be positive.", e.getMessage());
     }
+
+    @Test
+    void rangeAndEmptyDataFrame() {
+        Dataset<Long> r = spark.range(5);
+        assertArrayEquals(new String[] {"id"}, r.columns());
+        assertEquals("root\n |-- id: long (nullable = false)\n", r.schema().treeString());
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), r.collectAsList());
+        assertEquals(List.of(10L, 7L, 4L, 1L), spark.range(10, 0, -3).collectAsList());
+        assertEquals(10_000L, spark.range(0, 20_000, 2, 4).count());
+        assertEquals("[[9999], [9998]]", rows(spark.range(10_000).toDF().orderBy(col("id").desc()).limit(2)));
+        assertEquals(List.of(Long.MAX_VALUE - 1), spark.range(Long.MAX_VALUE - 1, Long.MAX_VALUE).collectAsList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spark.range(0, 10, 0));
+        assertEquals("requirement failed: step (0) cannot be 0", e.getMessage());
+        assertEquals(0, spark.emptyDataFrame().count());
+        assertEquals(0, spark.emptyDataFrame().columns().length);
+    }
 }
