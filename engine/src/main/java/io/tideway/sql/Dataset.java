@@ -111,7 +111,8 @@ public class Dataset<T> implements Serializable {
     }
 
     public Column col(String name) {
-        if (!name.equals("*") && Resolver.ordinalOf(name, plan.schema()) < 0) {
+        if (!name.equals("*") && Resolver.ordinalOf(name, plan.schema()) < 0
+                && io.tideway.engine.plan.Qualifiers.ordinalOf(plan, name) < 0) {
             throw Resolver.unresolved(name, plan.schema());
         }
         return new Column(new io.tideway.engine.expr.UnresolvedAttribute(name, plan));
@@ -225,6 +226,71 @@ public class Dataset<T> implements Serializable {
             cols.add(names[i].equalsIgnoreCase(existing) ? field(i).as(renamed) : field(i));
         }
         return select(cols.toArray(new Column[0]));
+    }
+
+    /**
+     * Adds or replaces several columns at once, in the map's order: a name already in this
+     * Dataset (case-insensitively) replaces that column in place, others are appended. Two map
+     * keys naming one column fail with Spark's {@code COLUMN_ALREADY_EXISTS}.
+     */
+    public Dataset<Row> withColumns(Map<String, Column> colsMap) {
+        List<String> names = new ArrayList<>(colsMap.keySet());
+        checkNoDuplicates(names);
+        StructType s = plan.schema();
+        List<Column> cols = new ArrayList<>();
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            String replaced = null;
+            for (String n : names) {
+                replaced = s.apply(i).name().equalsIgnoreCase(n) ? n : replaced;
+            }
+            cols.add(replaced == null ? field(i) : colsMap.get(replaced).as(replaced));
+            if (replaced != null) {
+                placed.add(replaced);
+            }
+        }
+        for (String n : names) {
+            if (!placed.contains(n)) {
+                cols.add(colsMap.get(n).as(n));
+            }
+        }
+        return select(cols.toArray(new Column[0]));
+    }
+
+    /**
+     * Renames several columns, in the map's order (each rename sees the names the earlier ones
+     * gave, as in Spark); names this Dataset lacks are ignored. Renames that leave two columns
+     * of one name fail with Spark's {@code COLUMN_ALREADY_EXISTS}.
+     */
+    public Dataset<Row> withColumnsRenamed(Map<String, String> colsMap) {
+        String[] names = plan.schema().fieldNames();
+        String[] renamed = names.clone();
+        colsMap.forEach((from, to) -> {
+            for (int i = 0; i < renamed.length; i++) {
+                if (renamed[i].equalsIgnoreCase(from)) {
+                    renamed[i] = to;
+                }
+            }
+        });
+        checkNoDuplicates(Arrays.asList(renamed));
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            cols.add(renamed[i].equals(names[i]) ? field(i) : field(i).as(renamed[i]));
+        }
+        return select(cols.toArray(new Column[0]));
+    }
+
+    /** Spark's {@code SchemaUtils.checkColumnNameDuplication} (case-insensitive). */
+    private static void checkNoDuplicates(List<String> names) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n.toLowerCase(java.util.Locale.ROOT))) {
+                // Spark's COLUMN_ALREADY_EXISTS (SQLSTATE 42711), whose condition Tideway's table lacks
+                throw Unchecked.raise(new AnalysisException("[COLUMN_ALREADY_EXISTS] The column "
+                        + ErrorParams.id(n.toLowerCase(java.util.Locale.ROOT))
+                        + " already exists. Choose another name or rename the existing column. SQLSTATE: 42711"));
+            }
+        }
     }
 
     public Dataset<Row> drop(String... names) {
@@ -354,6 +420,220 @@ public class Dataset<T> implements Serializable {
         return keys;
     }
 
+    // ---- sorting, limits, set operations ----
+
+    /** Sorts by the given columns ({@code col("v").desc()}, or ascending, nulls first by default); see {@link #sort(Column...)}. */
+    public Dataset<T> orderBy(Column... sortExprs) {
+        return sort(sortExprs);
+    }
+
+    public Dataset<T> orderBy(String sortCol, String... sortCols) {
+        return sort(sortCol, sortCols);
+    }
+
+    public Dataset<T> sort(String sortCol, String... sortCols) {
+        Column[] cols = new Column[sortCols.length + 1];
+        cols[0] = new Column(sortCol);
+        for (int i = 0; i < sortCols.length; i++) {
+            cols[i + 1] = new Column(sortCols[i]);
+        }
+        return sort(cols);
+    }
+
+    /**
+     * A global sort, as Spark's: on a static Dataset the rows are sorted when an action runs; on a
+     * stream {@code start()} accepts it only above an aggregation in Complete mode (each batch's
+     * complete result is sorted) and refuses it elsewhere in Spark's words. A key that is not a
+     * column is computed in a hidden column, as Spark's analyser does.
+     */
+    public Dataset<T> sort(Column... sortExprs) {
+        LogicalPlan input = plan;
+        for (Column c : sortExprs) {
+            input = MissingReferences.widenFor(orderOf(c).child(), input);
+        }
+        List<Expression> hidden = new ArrayList<>();
+        List<io.tideway.engine.plan.Sort.Order> orders = new ArrayList<>();
+        int width = input.schema().length();
+        for (Column c : sortExprs) {
+            io.tideway.engine.expr.SortOrder o = orderOf(c);
+            Expression key = Resolver.resolve(o.child(), input);
+            int ordinal;
+            if (key instanceof BoundReference r) {
+                ordinal = r.ordinal();
+            } else {
+                ordinal = width + hidden.size();
+                hidden.add(key);
+            }
+            orders.add(new io.tideway.engine.plan.Sort.Order(ordinal, o.descending(), o.nullsFirst()));
+        }
+        LogicalPlan below = input;
+        if (!hidden.isEmpty()) {
+            List<Expression> all = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                all.add(Resolver.reference(input.schema(), i));
+            }
+            all.addAll(hidden);
+            below = new Project(all, input);
+        }
+        LogicalPlan sorted = new io.tideway.engine.plan.Sort(orders, below);
+        if (below != plan) {
+            sorted = MissingReferences.projectBack(sorted, plan.schema());
+        }
+        return new Dataset<>(session, sorted, encoder);
+    }
+
+    /** A Dataset of this one's type over {@code p}, whose columns may differ: rows take {@code p}'s schema. */
+    @SuppressWarnings("unchecked")
+    private Dataset<T> withPlan(LogicalPlan p) {
+        return new Dataset<>(session, p, encoder instanceof RowEncoder ? (Encoder<T>) new RowEncoder(p.schema()) : encoder);
+    }
+
+    private static io.tideway.engine.expr.SortOrder orderOf(Column c) {
+        return c.expr() instanceof io.tideway.engine.expr.SortOrder o ? o : io.tideway.engine.expr.SortOrder.of(c.expr(), false);
+    }
+
+    /**
+     * The first {@code n} rows. On a stream Spark runs it in Append and Complete mode and refuses
+     * it in Update mode at {@code start()}; Tideway runs it above an aggregation in Complete mode.
+     */
+    public Dataset<T> limit(int n) {
+        io.tideway.engine.plan.Limit limited = io.tideway.engine.plan.Limit.of(n, plan);
+        if (n < 0) {
+            throw Unchecked.raise(new ExtendedAnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", Map.of(
+                    "expr", ErrorParams.expr(String.valueOf(n)), "name", "limit", "v", String.valueOf(n)), limited));
+        }
+        return new Dataset<>(session, limited, encoder);
+    }
+
+    /** The distinct rows: Spark's {@code dropDuplicates()} (stateful on a stream). */
+    public Dataset<T> distinct() {
+        return dropDuplicates();
+    }
+
+    /**
+     * Union by column name: {@code other}'s columns are matched to this Dataset's by name
+     * (case-insensitively), so their order may differ.
+     */
+    public Dataset<T> unionByName(Dataset<T> other) {
+        return unionByName(other, false);
+    }
+
+    /**
+     * As {@link #unionByName(Dataset)}; with {@code allowMissingColumns}, a column only one side
+     * has is null on the other side, and {@code other}'s extra columns come last.
+     */
+    public Dataset<T> unionByName(Dataset<T> other, boolean allowMissingColumns) {
+        StructType a = plan.schema();
+        StructType b = other.plan.schema();
+        List<Column> rightCols = new ArrayList<>();
+        for (StructField f : a.fields()) {
+            int i = Resolver.ordinalOf(f.name(), b);
+            if (i >= 0) {
+                rightCols.add(new Column(Resolver.reference(b, i)));
+            } else if (allowMissingColumns) {
+                rightCols.add(functions.lit(null).cast(f.dataType()).as(f.name()));
+            } else {
+                throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1201",
+                        Map.of("colName", f.name(), "fieldNames", String.join(", ", b.fieldNames()))));
+            }
+        }
+        List<Column> leftCols = new ArrayList<>();
+        for (int i = 0; i < a.length(); i++) {
+            leftCols.add(field(i));
+        }
+        for (int i = 0; i < b.length(); i++) {
+            StructField f = b.apply(i);
+            if (Resolver.ordinalOf(f.name(), a) < 0) {
+                if (!allowMissingColumns) {
+                    throw Unchecked.raise(new AnalysisException("NUM_COLUMNS_MISMATCH", Map.of("operator", "UNION",
+                            "firstNumColumns", String.valueOf(a.length()), "invalidOrdinalNum", ErrorParams.ordinal(1),
+                            "invalidNumColumns", String.valueOf(b.length()))));
+                }
+                leftCols.add(functions.lit(null).cast(f.dataType()).as(f.name()));
+                rightCols.add(new Column(Resolver.reference(b, i)));
+            }
+        }
+        Dataset<T> left = leftCols.size() == a.length() ? this : withPlan(SelectPlanner.select(leftCols, plan));
+        Dataset<T> right = other.withPlan(SelectPlanner.select(rightCols, other.plan));
+        return left.union(right);
+    }
+
+    /** This Dataset under an alias, so that its columns may be named {@code alias.column}. */
+    public Dataset<T> as(String alias) {
+        return new Dataset<>(session, new io.tideway.engine.plan.SubqueryAlias(alias, plan), encoder);
+    }
+
+    public Dataset<T> alias(String alias) {
+        return as(alias);
+    }
+
+    // ---- accepted for Spark programs: caching, partitioning and hints change nothing in Tideway ----
+
+    /** Accepted; Tideway does not cache (a static Dataset is recomputed by each action, a stream is never cached). */
+    public Dataset<T> persist() {
+        return this;
+    }
+
+    /** Accepted; the storage level is not used (see {@link #persist()}). */
+    public Dataset<T> persist(io.tideway.storage.StorageLevel newLevel) {
+        return this;
+    }
+
+    public Dataset<T> cache() {
+        return this;
+    }
+
+    public Dataset<T> unpersist() {
+        return this;
+    }
+
+    public Dataset<T> unpersist(boolean blocking) {
+        return this;
+    }
+
+    /** Accepted; Tideway's partitioning is its own (source partitions, then {@code spark.sql.shuffle.partitions}). */
+    public Dataset<T> repartition(int numPartitions) {
+        requirePositivePartitions(numPartitions);
+        return this;
+    }
+
+    public Dataset<T> repartition(int numPartitions, Column... partitionExprs) {
+        requirePositivePartitions(numPartitions);
+        return repartition(partitionExprs);
+    }
+
+    public Dataset<T> repartition(Column... partitionExprs) {
+        for (Column c : partitionExprs) {
+            Resolver.resolve(c.expr(), plan); // an unknown column fails as in Spark
+        }
+        return this;
+    }
+
+    public Dataset<T> repartitionByRange(int numPartitions, Column... partitionExprs) {
+        requirePositivePartitions(numPartitions);
+        return repartition(partitionExprs);
+    }
+
+    public Dataset<T> repartitionByRange(Column... partitionExprs) {
+        return repartition(partitionExprs);
+    }
+
+    public Dataset<T> coalesce(int numPartitions) {
+        requirePositivePartitions(numPartitions);
+        return this;
+    }
+
+    private static void requirePositivePartitions(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("requirement failed: Number of partitions (" + n + ") must be positive.");
+        }
+    }
+
+    /** Accepted and ignored, as Spark ignores a hint it does not know; Tideway's joins have one strategy. */
+    public Dataset<T> hint(String name, Object... parameters) {
+        return this;
+    }
+
     /** Inner join with {@code right} on {@code joinExprs}, e.g. {@code a.col("id").equalTo(b.col("id"))}. */
     public Dataset<Row> join(Dataset<?> right, Column joinExprs) {
         return join(right, joinExprs, "inner");
@@ -376,6 +656,21 @@ public class Dataset<T> implements Serializable {
 
     public Dataset<Row> join(Dataset<?> right, List<String> usingColumns, String joinType) {
         return join(right, usingColumns.toArray(new String[0]), joinType);
+    }
+
+    /** Inner join without a condition: every pair of rows (Spark's {@code join(right)}). */
+    public Dataset<Row> join(Dataset<?> right) {
+        return Dataset.ofRows(session, JoinPlanner.join(plan, right.plan, null, JoinType.INNER));
+    }
+
+    /** Inner join on equal values of columns both sides have; each appears once in the output. */
+    public Dataset<Row> join(Dataset<?> right, String[] usingColumns) {
+        return join(right, usingColumns, "inner");
+    }
+
+    /** Join of type {@code joinType} on equal values of a column both sides have. */
+    public Dataset<Row> join(Dataset<?> right, String usingColumn, String joinType) {
+        return join(right, new String[] {usingColumn}, joinType);
     }
 
     /** Cartesian product. */
@@ -496,6 +791,28 @@ public class Dataset<T> implements Serializable {
         requireBatch();
         List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext());
         System.out.println(ShowString.format(plan.schema(), rows, numRows, truncate ? 20 : 0));
+    }
+
+    /**
+     * Basic statistics (count, mean, stddev, min, max) of the given numeric and string columns,
+     * or of all of them when none is named; values are strings, as in Spark. Static Datasets only.
+     */
+    public Dataset<Row> describe(String... cols) {
+        requireBatch();
+        Dataset<Row> selected = cols.length == 0 ? toDF() : select(cols[0], Arrays.copyOfRange(cols, 1, cols.length));
+        return io.tideway.engine.exec.SummaryStatistics.summarize(session, selected, io.tideway.engine.exec.SummaryStatistics.DESCRIBE);
+    }
+
+    /**
+     * The named statistics ({@code count}, {@code count_distinct}, {@code approx_count_distinct},
+     * {@code mean}, {@code stddev}, {@code min}, {@code max}, percentiles such as {@code 75%}) of
+     * every numeric and string column; with none named, count, mean, stddev, min, 25%, 50%, 75%
+     * and max. Static Datasets only.
+     */
+    public Dataset<Row> summary(String... statistics) {
+        requireBatch();
+        return io.tideway.engine.exec.SummaryStatistics.summarize(session, toDF(), statistics.length == 0
+                ? io.tideway.engine.exec.SummaryStatistics.DEFAULT : Arrays.asList(statistics));
     }
 
     @Override

@@ -31,6 +31,9 @@ public final class TidewaySession implements AutoCloseable {
     private final QueryRegistry queries = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(queries);
     private final Map<String, Supplier<LogicalPlan>> views = new ConcurrentHashMap<>();
+    private final io.tideway.SparkContext sparkContext = new io.tideway.SparkContext(this);
+    /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
+    private static final String SPARK_VERSION = "4.0.4";
 
     private TidewaySession(Map<String, String> settings) {
         this.initialSettings = Map.copyOf(settings);
@@ -57,6 +60,19 @@ public final class TidewaySession implements AutoCloseable {
 
     public RuntimeConfig conf() {
         return conf;
+    }
+
+    /**
+     * The Spark version whose Java API and behaviour this Tideway follows: {@code "4.0.4"}, what
+     * Spark's {@code version()} prints, so that a ported program prints the same line.
+     */
+    public String version() {
+        return SPARK_VERSION;
+    }
+
+    /** Spark's {@code sparkContext()}: {@code setLogLevel}, the version, the application name and master. */
+    public io.tideway.SparkContext sparkContext() {
+        return sparkContext;
     }
 
     public DataStreamReader readStream() {
@@ -93,6 +109,30 @@ public final class TidewaySession implements AutoCloseable {
 
     public void dropView(String name) {
         views.remove(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The numbers {@code 0 .. end - 1} in a non-null {@code bigint} column {@code id}, as Spark's {@code range(end)}. */
+    public Dataset<Long> range(long end) {
+        return range(0, end);
+    }
+
+    public Dataset<Long> range(long start, long end) {
+        return range(start, end, 1);
+    }
+
+    /** The numbers {@code start, start + step, ...} before {@code end}; a step of 0 fails as in Spark. */
+    public Dataset<Long> range(long start, long end, long step) {
+        return new Dataset<>(this, new io.tideway.engine.plan.RangeRelation(start, end, step), Encoders.LONG());
+    }
+
+    /** As {@link #range(long, long, long)}; Tideway's partitioning is its own, so {@code numPartitions} is accepted only. */
+    public Dataset<Long> range(long start, long end, long step, int numPartitions) {
+        return range(start, end, step);
+    }
+
+    /** A DataFrame without rows or columns. */
+    public Dataset<Row> emptyDataFrame() {
+        return createDataFrame(List.of(), new StructType());
     }
 
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
@@ -145,7 +185,7 @@ public final class TidewaySession implements AutoCloseable {
                 s = new TidewaySession(settings);
                 active = s;
             } else {
-                settings.forEach(s.conf::set);
+                settings.forEach(s.conf::setFromBuilder);
             }
             return s;
         }

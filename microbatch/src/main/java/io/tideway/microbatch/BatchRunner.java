@@ -54,6 +54,8 @@ final class BatchRunner implements AutoCloseable {
     private final StateStoreProvider[][] stateProviders;
     private final int partitions;
     private final StateMaintenance maintenance;
+    /** A sort or limit above the top stateful operator (Complete mode), run over the batch's whole result; or null. */
+    private final GlobalResultStage global;
 
     BatchRunner(LogicalPlan plan, List<StreamingRelation> relations, List<StreamSource> sources, StreamSink sink,
                 OutputMode mode, WorkerPool pool, EvalContext ctx, int shufflePartitions, BiFunction<Integer, Integer, Path> stateDir,
@@ -66,6 +68,7 @@ final class BatchRunner implements AutoCloseable {
         this.pool = pool;
         this.ctx = ctx;
         this.stages = StatefulStages.chain(plan, ctx, mode);
+        this.global = stages.isEmpty() ? null : GlobalResultStage.find(plan, stages.get(stages.size() - 1).node());
         this.partitions = shufflePartitions;
         this.stateProviders = new StateStoreProvider[stages.size()][shufflePartitions];
         List<StateStoreProvider> all = new ArrayList<>();
@@ -86,7 +89,7 @@ final class BatchRunner implements AutoCloseable {
     /** One state partition's outcome; {@code next} is the shuffle into the stage above, or null. */
     private record ReduceResult(long outputRows, CommitMessage message, long keys, long updated, long removed, long memory,
                                 long commitMs, long droppedHere, ShuffleExchange next, long droppedByNext,
-                                Map<String, Long> customMetrics) {
+                                Map<String, Long> customMetrics, RowArena result) {
     }
 
     /** The query's stateful operators, bottom-up. */
@@ -252,9 +255,23 @@ final class BatchRunner implements AutoCloseable {
         }
         List<CommitMessage> messages = new ArrayList<>();
         long out = 0;
+        if (global != null) {
+            List<RowArena> parts = new ArrayList<>();
+            results.forEach(r -> parts.add(r.result));
+            PartitionWriter writer = sink.createWriter(0, batchId);
+            try {
+                out = global.finish(parts, Operator.of(writer), ctx);
+                messages.add(writer.commit());
+            } catch (RuntimeException e) {
+                writer.abort();
+                throw failed(batchId, e);
+            }
+        }
         for (ReduceResult r : results) {
-            messages.add(r.message);
-            out += r.outputRows;
+            if (global == null) {
+                messages.add(r.message);
+                out += r.outputRows;
+            }
         }
         sink.commit(batchId, messages);
         return new BatchMetrics(inputRows, out, ops);
@@ -269,12 +286,16 @@ final class BatchRunner implements AutoCloseable {
         for (ShuffleExchange e : in) {
             input.add(e.partition(p));
         }
-        PartitionWriter writer = top ? sink.createWriter(p, batchId) : null;
+        RowArena result = top && global != null ? new RowArena() : null;
+        PartitionWriter writer = top && result == null ? sink.createWriter(p, batchId) : null;
         ShuffleExchange next = top ? null : new ShuffleExchange(partitions);
         StatefulStage.MapSide nextSide = null;
         CountingOperator output;
         Operator above;
-        if (top) {
+        if (result != null) {
+            output = new CountingOperator(Operator.of(result::append));
+            above = ChainBuilder.build(global.input(), stage.node(), output, ctx);
+        } else if (top) {
             output = new CountingOperator(Operator.of(writer));
             above = ChainBuilder.build(plan, stage.node(), output, ctx);
         } else {
@@ -288,7 +309,7 @@ final class BatchRunner implements AutoCloseable {
             // a lower operator feeds the next one new rows only: append semantics
             long droppedHere = stage.reduce(store, input, above, top ? mode : OutputMode.Append(), watermarkMs);
             above.finish();
-            CommitMessage message = top ? writer.commit() : null;
+            CommitMessage message = writer != null ? writer.commit() : null;
             forgetRemovedUpdates(store);
             long updated = store.updatedHandles().size();
             long removed = store.numRemoved();
@@ -297,13 +318,16 @@ final class BatchRunner implements AutoCloseable {
             provider.commit(store);
             long commitMs = (System.nanoTime() - t0) / 1_000_000;
             return new ReduceResult(output.count(), message, rowsTotal, updated, removed, store.memoryUsedBytes(), commitMs,
-                    droppedHere, next, nextSide == null ? 0 : nextSide.droppedByWatermark(), provider.customMetrics());
+                    droppedHere, next, nextSide == null ? 0 : nextSide.droppedByWatermark(), provider.customMetrics(), result);
         } catch (RuntimeException e) {
             if (writer != null) {
                 writer.abort();
             }
             if (next != null) {
                 next.close();
+            }
+            if (result != null) {
+                result.close();
             }
             provider.invalidate();
             throw e;

@@ -24,9 +24,10 @@ public final class BatchExecutor {
     private BatchExecutor() {
     }
 
-    public static <T> List<T> collect(LogicalPlan plan, ObjectEncoder<T> encoder, EvalContext ctx) {
+    public static <T> List<T> collect(LogicalPlan query, ObjectEncoder<T> encoder, EvalContext ctx) {
         RowArena result = new RowArena();
         ctx.setBatchTimestampMs(System.currentTimeMillis());
+        LogicalPlan plan = StaticPlanMaterializer.materialize(query, ctx);
         run(plan, Operator.of(result::append), ctx);
         ObjectEncoder.Converter<T> converter = encoder.newConverter();
         RowReader reader = new RowReader(plan.schema().length());
@@ -37,7 +38,7 @@ public final class BatchExecutor {
 
     /** Runs a static plan, handing each result row to {@code sink} (a join's build side). */
     public static void materialize(LogicalPlan plan, EvalContext ctx, io.tideway.offheap.row.RowConsumer sink) {
-        run(plan, Operator.of(sink), ctx);
+        run(StaticPlanMaterializer.materialize(plan, ctx), Operator.of(sink), ctx);
     }
 
     private static void run(LogicalPlan top, Operator sink, EvalContext ctx) {
@@ -54,6 +55,12 @@ public final class BatchExecutor {
             return;
         }
         for (LogicalPlan leaf : PlanShape.leaves(top)) {
+            if (leaf instanceof io.tideway.engine.plan.RangeRelation range) {
+                Operator entry = ChainBuilder.build(top, leaf, sink, ctx);
+                generate(range, entry);
+                entry.finish();
+                continue;
+            }
             if (!(leaf instanceof LocalRelation local)) {
                 throw new IllegalStateException("Queries with streaming sources must be executed with writeStream.start()");
             }
@@ -67,6 +74,27 @@ public final class BatchExecutor {
             }
             rows.forEach(entry);
             entry.finish();
+        }
+    }
+
+    /** Feeds a range's numbers to {@code entry} a chunk at a time, so that no range is held whole. */
+    private static void generate(io.tideway.engine.plan.RangeRelation range, Operator entry) {
+        final int chunk = 4096;
+        try (RowArena rows = new RowArena()) {
+            RowWriter w = new RowWriter(1);
+            long v = range.start();
+            boolean more = range.inRange(v);
+            while (more) {
+                rows.clear();
+                for (int i = 0; i < chunk && more; i++) {
+                    rows.beginRow(w).putLong(0, v);
+                    rows.endRow(w);
+                    long next = v + range.step();
+                    more = ((next > v) == (range.step() > 0)) && range.inRange(next); // stop on overflow too
+                    v = next;
+                }
+                rows.forEach(entry);
+            }
         }
     }
 }

@@ -81,6 +81,9 @@ public final class ChainBuilder {
         } else if (top instanceof TypedOperator t) {
             child = t.child();
             op = TypedOperators.create(t, downstream);
+        } else if (top instanceof io.tideway.engine.plan.SubqueryAlias a) {
+            child = a.child();
+            op = downstream;
         } else if (top instanceof Union u) {
             child = null;
             for (LogicalPlan c : u.children()) {

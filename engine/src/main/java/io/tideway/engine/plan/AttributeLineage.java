@@ -21,28 +21,43 @@ public final class AttributeLineage {
      * {@code plan} does not carry that column (or the path to it is one this class does not follow).
      */
     public static int ordinalOf(LogicalPlan plan, AttributeSource origin, String name) {
+        if (!(origin instanceof LogicalPlan source) || !contains(plan, source)) {
+            return -1;
+        }
+        return ordinalOf(plan, source, Resolver.ordinalOf(name, source.schema()));
+    }
+
+    /**
+     * The ordinal in {@code plan}'s output of {@code origin}'s column {@code column} (an ordinal
+     * of {@code origin}'s output), or -1 when {@code plan} does not carry it.
+     */
+    public static int ordinalOf(LogicalPlan plan, LogicalPlan origin, int column) {
+        if (column < 0) {
+            return -1;
+        }
         if (plan == origin) {
-            return Resolver.ordinalOf(name, plan.schema());
+            return column;
         }
         if (plan instanceof Join j) {
-            int l = ordinalOf(j.left(), origin, name);
+            int l = ordinalOf(j.left(), origin, column);
             if (l >= 0 || j.joinType().leftOnly()) {
                 return l;
             }
-            int r = ordinalOf(j.right(), origin, name);
+            int r = ordinalOf(j.right(), origin, column);
             return r < 0 ? -1 : j.left().schema().length() + r;
         }
         if (plan instanceof Union u) {
-            return ordinalOf(u.children().get(0), origin, name); // a union's output is its first child's
+            return ordinalOf(u.children().get(0), origin, column); // a union's output is its first child's
         }
-        if (plan instanceof Filter || plan instanceof EventTimeWatermark || plan instanceof Deduplicate) {
-            return ordinalOf(plan.children().get(0), origin, name); // same columns as the child
+        if (plan instanceof Filter || plan instanceof EventTimeWatermark || plan instanceof Deduplicate
+                || plan instanceof SubqueryAlias || plan instanceof Sort || plan instanceof Limit) {
+            return ordinalOf(plan.children().get(0), origin, column); // same columns as the child
         }
         if (plan instanceof Project p) {
-            return passedThrough(p.projectList(), ordinalOf(p.child(), origin, name));
+            return passedThrough(p.projectList(), ordinalOf(p.child(), origin, column));
         }
         if (plan instanceof Generate g) {
-            int c = ordinalOf(g.child(), origin, name);
+            int c = ordinalOf(g.child(), origin, column);
             int[] kept = g.requiredChildOrdinals();
             for (int i = 0; c >= 0 && i < kept.length; i++) {
                 if (kept[i] == c) {
@@ -61,5 +76,17 @@ public final class AttributeLineage {
             }
         }
         return -1;
+    }
+
+    private static boolean contains(LogicalPlan plan, LogicalPlan node) {
+        if (plan == node) {
+            return true;
+        }
+        for (LogicalPlan c : plan.children()) {
+            if (contains(c, node)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

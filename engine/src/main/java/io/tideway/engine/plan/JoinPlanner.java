@@ -128,6 +128,10 @@ public final class JoinPlanner {
             }
             int li = Resolver.ordinalOf(a.name(), l);
             int ri = Resolver.ordinalOf(a.name(), r);
+            if (li < 0 && ri < 0) { // a.userId after df.as("a")
+                li = Qualifiers.ordinalOf(left, a.name());
+                ri = li >= 0 ? -1 : Qualifiers.ordinalOf(right, a.name());
+            }
             if (li >= 0 && ri >= 0) {
                 throw Unchecked.raise(new AnalysisException("AMBIGUOUS_REFERENCE", Map.of("name", ErrorParams.id(a.name()),
                         "referenceNames", "[" + ErrorParams.ids(a.name(), a.name()) + "]")));

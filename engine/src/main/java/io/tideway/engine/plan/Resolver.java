@@ -56,6 +56,13 @@ public final class Resolver {
         Expression bySource = e.transformUp(node -> {
             if (node instanceof UnresolvedAttribute a && a.origin() != null && !a.isStar()) {
                 int i = AttributeLineage.ordinalOf(input, a.origin(), a.name());
+                if (i >= 0) {
+                    return reference(input.schema(), i);
+                }
+            }
+            if (node instanceof UnresolvedAttribute a && !a.isStar() && a.name().indexOf('.') > 0
+                    && ordinalOf(a.name(), input.schema()) < 0) {
+                int i = Qualifiers.ordinalOf(input, a.name()); // a.userId after df.as("a")
                 return i < 0 ? node : reference(input.schema(), i);
             }
             return node;

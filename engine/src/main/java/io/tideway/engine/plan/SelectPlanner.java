@@ -31,6 +31,11 @@ public final class SelectPlanner {
                 for (int i = 0; i < s.length(); i++) {
                     exprs.add(Resolver.reference(s, i)); // by position: names may repeat after a join
                 }
+            } else if (c.expr() instanceof UnresolvedAttribute a && a.name().endsWith(".*")
+                    && Qualifiers.starOrdinals(child, a.name().substring(0, a.name().length() - 2)) != null) {
+                for (int i : Qualifiers.starOrdinals(child, a.name().substring(0, a.name().length() - 2))) {
+                    exprs.add(Resolver.reference(child.schema(), i)); // a.* after df.as("a")
+                }
             } else {
                 exprs.add(c.expr());
             }

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * A global sort ({@code ORDER BY} in {@code sql()} over a streaming view), kept in the plan so
- * that {@code start()} refuses it as Spark's {@code UnsupportedOperationChecker} does: only an
- * aggregate in Complete mode may be sorted. Tideway does not run streaming sorts yet, so no
- * executor ever meets this node (the checker refuses the allowed case too); batch queries sort on
- * the driver instead. Immutable.
+ * A global sort ({@code orderBy}/{@code sort}, {@code ORDER BY} in {@code sql()} over a streaming
+ * view). On a static plan the rows are sorted when an action runs ({@code StaticPlanMaterializer});
+ * on a stream {@code start()} refuses it as Spark's {@code UnsupportedOperationChecker} does
+ * unless it is above an aggregate in Complete mode, where the micro-batch executor sorts each
+ * batch's complete result. Immutable.
  */
 public final class Sort extends UnaryNode {
     private static final long serialVersionUID = 1L;
@@ -23,6 +23,10 @@ public final class Sort extends UnaryNode {
     public Sort(List<Order> orders, LogicalPlan child) {
         super(child);
         this.orders = List.copyOf(orders);
+    }
+
+    public List<Order> orders() {
+        return orders;
     }
 
     @Override

@@ -76,17 +76,21 @@ final class StatefulOperatorChain {
     }
 
     /**
-     * Plans Spark starts that Tideway does not run: sorts, some stream-stream joins
+     * Plans Spark starts that Tideway does not run: sorts and limits other than above an aggregation in
+     * Complete mode, some stream-stream joins
      * ({@link StreamingJoinChecks#notRunByTideway}), and chains of stateful operators other than
      * an aggregation above dropDuplicates or above [flat]mapGroupsWithState.
      *
      * @param nodes the plan's nodes, pre-order
      */
-    static void checkTidewayRuns(List<LogicalPlan> nodes, LogicalPlan plan) {
+    static void checkTidewayRuns(List<LogicalPlan> nodes, OutputMode mode, LogicalPlan plan) {
         List<LogicalPlan> stateful = new ArrayList<>();
         for (LogicalPlan n : nodes) {
-            if (n instanceof Sort s && s.isStreaming()) {
-                throw fail("Tideway does not sort streaming DataFrames/Datasets yet; sort the memory sink's table instead", plan);
+            if ((n instanceof Sort || n instanceof Limit) && n.isStreaming() && !aboveCompleteAggregation(n, nodes, mode)) {
+                throw fail(n instanceof Sort
+                        ? "Tideway sorts a streaming DataFrame/Dataset only above its aggregation in Complete output mode"
+                        : "Tideway does not run limits on streaming DataFrames/Datasets yet, except above an aggregation "
+                        + "in Complete output mode", plan);
             }
             String join = n instanceof Join j ? StreamingJoinChecks.notRunByTideway(j) : null;
             if (join != null) {
@@ -102,6 +106,26 @@ final class StatefulOperatorChain {
             throw fail("Tideway chains stateful operators only as an aggregation above dropDuplicates or above "
                     + "[flat]mapGroupsWithState; this combination is not supported yet", plan);
         }
+    }
+
+    /**
+     * Whether {@code n} is above the query's top stateful operator, an aggregation, in Complete
+     * mode: there the micro-batch executor sorts and limits each batch's complete result.
+     */
+    private static boolean aboveCompleteAggregation(LogicalPlan n, List<LogicalPlan> nodes, OutputMode mode) {
+        if (mode != OutputMode.Complete()) {
+            return false;
+        }
+        for (LogicalPlan p : nodes) { // pre-order: the first stateful node is the top one
+            boolean isStateful = p instanceof Aggregate || p instanceof Deduplicate || p instanceof FlatMapGroupsWithState
+                    || isStreamStreamJoin(p);
+            if (isStateful && p.isStreaming()) {
+                List<LogicalPlan> below = new ArrayList<>();
+                n.collect(below);
+                return p instanceof Aggregate && below.contains(p);
+            }
+        }
+        return false;
     }
 
     /**

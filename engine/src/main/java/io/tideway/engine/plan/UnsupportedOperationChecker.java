@@ -40,7 +40,7 @@ public final class UnsupportedOperationChecker {
         checkOutputMode(aggregates, mode);
         checkEachNode(plan, plan, mode, !aggregates.isEmpty());
         StatefulOperatorChain.checkGlobalWatermarkLimit(nodes, mode, plan);
-        StatefulOperatorChain.checkTidewayRuns(nodes, plan);
+        StatefulOperatorChain.checkTidewayRuns(nodes, mode, plan);
     }
 
     private static void checkGroupsWithStateCounts(List<LogicalPlan> nodes, OutputMode mode, LogicalPlan plan) {
@@ -94,6 +94,8 @@ public final class UnsupportedOperationChecker {
             throw fail("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark", plan);
         } else if (node instanceof Union u && u.children().stream().map(LogicalPlan::isStreaming).distinct().count() == 2) {
             throw fail("Union between streaming and batch DataFrames/Datasets is not supported", u);
+        } else if (node instanceof Limit l && l.child().isStreaming() && mode == OutputMode.Update()) {
+            throw fail("Limits are not supported on streaming DataFrames/Datasets in Update output mode", l);
         } else if (node instanceof Sort s && !containsCompleteData(s, mode)) {
             throw fail("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
                     + "aggregated DataFrame/Dataset in Complete output mode", s);

@@ -126,12 +126,18 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
         notifyAll();
     }
 
+    /**
+     * Waits until a query terminated since the last {@link #resetTerminated} (returns true), at most
+     * {@code timeoutMs} ({@link Long#MAX_VALUE}: no limit; zero or less: only checks, as Spark's);
+     * throws the exception of a query that failed since then.
+     */
     public synchronized boolean awaitAnyTermination(long timeoutMs) throws StreamingQueryException {
-        long deadline = timeoutMs <= 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeoutMs;
+        long now = System.currentTimeMillis();
+        long deadline = timeoutMs > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeoutMs;
         while (lastTerminated == null) {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) {
-                return false;
+                break;
             }
             try {
                 wait(Math.min(left, 1000));
@@ -140,10 +146,10 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
                 return false;
             }
         }
-        if (lastTerminatedWithError != null && lastTerminatedWithError.exception().isPresent()) {
+        if (lastTerminatedWithError != null && lastTerminatedWithError.exception().isDefined()) {
             throw lastTerminatedWithError.exception().get();
         }
-        return true;
+        return lastTerminated != null;
     }
 
     public synchronized void resetTerminated() {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -239,8 +238,8 @@ public abstract class StreamExecution implements StreamingQuery {
     }
 
     @Override
-    public Optional<StreamingQueryException> exception() {
-        return Optional.ofNullable(failure);
+    public io.tideway.util.Option<StreamingQueryException> exception() {
+        return io.tideway.util.Option.apply(failure);
     }
 
     @Override

@@ -47,9 +47,9 @@ import java.util.StringJoiner;
  * columns or expressions second, columns qualified by the view's name or alias ({@code t.v}).
  *
  * <p>Over a batch view, ORDER BY, OFFSET and LIMIT collect the rows and return a static snapshot
- * ({@link BatchRowSorter}). Over a streaming view, ORDER BY alone becomes a {@link Sort} node that
- * {@code start()} refuses as Spark does; OFFSET and LIMIT are rejected when {@code sql()} is called
- * (Spark runs LIMIT in Append and Complete mode).
+ * ({@link BatchRowSorter}). Over a streaming view, ORDER BY and LIMIT become {@link Sort} and
+ * {@code Limit} nodes that {@code start()} checks as Spark does (allowed above an aggregation in
+ * Complete mode); OFFSET is rejected when {@code sql()} is called.
  * A query without ORDER BY/LIMIT over a streaming view returns a streaming Dataset.
  *
  * <p>Unsupported, each an {@link AnalysisException} naming it: joins, subqueries, set operations,
@@ -119,10 +119,11 @@ public final class SqlQueryTranslator {
         if (keys.isEmpty() && offset <= 0 && limit < 0) {
             return result;
         }
-        if (result.isStreaming() && offset <= 0 && limit < 0) {
-            return sortedStream(result, items.size(), keys);
+        if (result.isStreaming() && offset <= 0) {
+            Dataset<Row> sorted = keys.isEmpty() ? result : sortedStream(result, items.size(), keys);
+            return limit < 0 ? sorted : Dataset.ofRows(session, io.tideway.engine.plan.Limit.of((int) limit, sorted.logicalPlan()));
         }
-        rejectStreaming(result, keys, offset);
+        rejectStreaming(result, offset);
         return BatchRowSorter.sort(session, result, items.size(), keys, Math.max(offset, 0), limit);
     }
 
@@ -255,23 +256,11 @@ public final class SqlQueryTranslator {
         return Dataset.ofRows(session, sorted);
     }
 
-    /** OFFSET and LIMIT over a streaming view, which Tideway refuses when {@code sql()} is called. */
-    private static void rejectStreaming(Dataset<Row> result, List<SortKey> keys, long offset) {
-        if (!result.isStreaming()) {
-            return;
-        }
-        if (!keys.isEmpty()) {
-            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_3102", Map.of("msg",
-                    "Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
-                    + "aggregated DataFrame/Dataset in Complete output mode; Tideway's sql() rejects ORDER BY on a "
-                    + "streaming view when the query is built. Sort the memory sink's table instead.")));
-        }
-        if (offset > 0) {
+    /** OFFSET over a streaming view, which Tideway refuses when {@code sql()} is called (Spark at {@code start()}). */
+    private static void rejectStreaming(Dataset<Row> result, long offset) {
+        if (result.isStreaming() && offset > 0) {
             throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_3102",
                     Map.of("msg", "Offset is not supported on streaming DataFrames/Datasets")));
         }
-        throw Unchecked.raise(new AnalysisException("Limits are not supported on streaming DataFrames/Datasets by Tideway's sql() "
-                + "yet (Spark supports them in Append and Complete output mode, not in Update output mode); "
-                + "apply LIMIT to the memory sink's table instead."));
     }
 }

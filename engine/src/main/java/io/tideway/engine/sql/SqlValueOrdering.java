@@ -14,8 +14,15 @@ import java.util.List;
  * equal to {@code 0.0}, arrays and structs element by element with nulls first. Maps cannot be
  * ordered, as in Spark. Stateless.
  */
-final class SqlValueOrdering {
+public final class SqlValueOrdering {
     private SqlValueOrdering() {
+    }
+
+    /** Orders rows by a sort node's keys, the first key first (what {@code orderBy} runs on a static plan). */
+    public static Comparator<Row> byOrders(List<io.tideway.engine.plan.Sort.Order> orders) {
+        List<SortKey> keys = new java.util.ArrayList<>();
+        orders.forEach(o -> keys.add(new SortKey(o.ordinal(), o.descending(), o.nullsFirst())));
+        return rows(keys);
     }
 
     /** Orders rows by {@code keys}, the first key first. */

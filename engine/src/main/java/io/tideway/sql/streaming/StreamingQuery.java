@@ -2,7 +2,6 @@ package io.tideway.sql.streaming;
 
 import io.tideway.sql.TidewaySession;
 
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
@@ -24,8 +23,11 @@ public interface StreamingQuery {
 
     boolean isActive();
 
-    /** The exception that ended the query, if it failed. */
-    Optional<StreamingQueryException> exception();
+    /**
+     * The exception that ended the query, if it failed: Spark's {@code scala.Option}, answered by
+     * {@link io.tideway.util.Option} ({@code isDefined()}, {@code get()}, ...).
+     */
+    io.tideway.util.Option<StreamingQueryException> exception();
 
     StreamingQueryStatus status();
 

@@ -1,6 +1,5 @@
 package io.tideway.sql.streaming;
 
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -112,8 +111,9 @@ public abstract class StreamingQueryListener {
             return runId;
         }
 
-        public Optional<String> exception() {
-            return Optional.ofNullable(exception);
+        /** The failure's message, if the query failed (Spark's {@code scala.Option<String>}). */
+        public io.tideway.util.Option<String> exception() {
+            return io.tideway.util.Option.apply(exception);
         }
     }
 }

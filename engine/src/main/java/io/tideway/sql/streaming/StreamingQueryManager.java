@@ -5,7 +5,11 @@ import io.tideway.engine.query.QueryRegistry;
 import java.util.List;
 import java.util.UUID;
 
-/** The session's streaming queries, mirroring Spark's {@code StreamingQueryManager}. Thread-safe. */
+/**
+ * The session's streaming queries, mirroring Spark's {@code StreamingQueryManager}: the active
+ * ones ({@link #active()}, {@link #get}: null for a query no longer active), waiting for any to
+ * end and forgetting those that did, and listeners. Thread-safe.
+ */
 public final class StreamingQueryManager {
     private final QueryRegistry registry;
 
@@ -25,10 +29,15 @@ public final class StreamingQueryManager {
         return registry.get(UUID.fromString(id));
     }
 
+    /**
+     * Waits until a query of this session terminates, or returns at once if one did since the
+     * last {@link #resetTerminated()}; throws the exception of one that failed since then.
+     */
     public void awaitAnyTermination() throws StreamingQueryException {
-        registry.awaitAnyTermination(0);
+        registry.awaitAnyTermination(Long.MAX_VALUE);
     }
 
+    /** As {@link #awaitAnyTermination()}, waiting at most {@code timeoutMs}; whether a query terminated. */
     public boolean awaitAnyTermination(long timeoutMs) throws StreamingQueryException {
         return registry.awaitAnyTermination(timeoutMs);
     }

@@ -80,10 +80,15 @@ class UnsupportedOperationCheckerTest {
     }
 
     @Test
-    void sortingAnAggregateInCompleteModeIsTidewaysLimit() {
+    void sortingAnAggregateInCompleteModeIsAccepted() {
         rate("a").createOrReplaceTempView("rates");
-        Dataset<Row> sorted = spark.sql("SELECT aId, count(*) AS n FROM rates GROUP BY aId ORDER BY n");
-        assertTrue(refusal(sorted, OutputMode.Complete()).startsWith("Tideway does not sort streaming"));
+        Dataset<Row> sorted = spark.sql("SELECT aId, count(*) AS n FROM rates GROUP BY aId ORDER BY n LIMIT 2");
+        UnsupportedOperationChecker.checkForStreaming(sorted.logicalPlan(), OutputMode.Complete());
+        assertTrue(refusal(rate("b").limit(2), OutputMode.Append()).startsWith("Tideway does not run limits on streaming"));
+        Exception e = assertThrows(Exception.class,
+                () -> UnsupportedOperationChecker.checkForStreaming(rate("c").limit(2).logicalPlan(), OutputMode.Update()));
+        assertTrue(e.getMessage().startsWith(
+                "Limits are not supported on streaming DataFrames/Datasets in Update output mode;\nLocalLimit 2\n"), e.getMessage());
     }
 
     @Test

@@ -64,9 +64,9 @@ class SqlOverStreamingViewTest {
                 () -> sorted.writeStream().format("memory").queryName("sorted").start());
         assertTrue(sort.getMessage().startsWith("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
                 + "aggregated DataFrame/Dataset in Complete output mode"), sort.getMessage());
-        AnalysisException limit = assertThrows(AnalysisException.class,
-                () -> spark.sql("SELECT value FROM events LIMIT 3"));
-        assertTrue(limit.getMessage().startsWith("Limits are not supported on streaming DataFrames/Datasets"),
+        AnalysisException limit = assertThrows(AnalysisException.class, () -> spark.sql("SELECT value FROM events LIMIT 3")
+                .writeStream().outputMode("update").format("memory").queryName("limited").start());
+        assertTrue(limit.getMessage().startsWith("Limits are not supported on streaming DataFrames/Datasets in Update output mode"),
                 limit.getMessage());
 
         StreamingQuery q = evens.writeStream().format("memory").queryName("evens").start();

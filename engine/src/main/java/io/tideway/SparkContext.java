@@ -1,0 +1,42 @@
+package io.tideway;
+
+import io.tideway.engine.logging.LogLevels;
+import io.tideway.sql.TidewaySession;
+
+/**
+ * What a Spark program reaches through {@code spark.sparkContext()}, mirroring the parts of
+ * Spark's {@code SparkContext} a streaming program calls: {@link #setLogLevel} (nearly every
+ * program's second line), the version, the application name and master. Tideway has no cluster
+ * context; this is a view of the session. Thread-safe.
+ */
+public final class SparkContext {
+    private final TidewaySession session;
+
+    public SparkContext(TidewaySession session) {
+        this.session = session;
+    }
+
+    /**
+     * Sets the level of Tideway's loggers ({@code io.tideway}, through {@code java.util.logging}):
+     * one of {@code ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE, WARN}, in any case; any other name
+     * fails with Spark's {@code IllegalArgumentException}.
+     */
+    public void setLogLevel(String logLevel) {
+        LogLevels.set(logLevel);
+    }
+
+    /** The Spark version whose API and behaviour Tideway follows, as {@code TidewaySession.version()}. */
+    public String version() {
+        return session.version();
+    }
+
+    /** {@code spark.app.name}, as the builder set it. */
+    public String appName() {
+        return session.conf().get("spark.app.name", null);
+    }
+
+    /** {@code spark.master}, as the builder set it ({@code local[*]} by default; Tideway runs in process). */
+    public String master() {
+        return session.conf().get("spark.master", "local[*]");
+    }
+}

@@ -1,0 +1,86 @@
+package io.tideway.engine.exec;
+
+import io.tideway.engine.encoders.RowEncoder;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.Deduplicate;
+import io.tideway.engine.plan.Limit;
+import io.tideway.engine.plan.LocalRelation;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.Sort;
+import io.tideway.engine.sql.SqlValueOrdering;
+import io.tideway.sql.Row;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit},
+ * {@code distinct}/{@code dropDuplicates} — before the fused chain runs: each such node over a
+ * static child is replaced by a {@link LocalRelation} of its result, computed from the child's
+ * rows on the calling thread. What is left is map-like operators, joins and at most the
+ * aggregations {@link BatchExecutor} runs. Streaming subtrees are left as they are. Stateless.
+ */
+public final class StaticPlanMaterializer {
+    private StaticPlanMaterializer() {
+    }
+
+    /** {@code plan} with its static blocking nodes computed; {@code plan} itself when it has none. */
+    public static LogicalPlan materialize(LogicalPlan plan, EvalContext ctx) {
+        List<LogicalPlan> kids = plan.children();
+        List<LogicalPlan> done = new ArrayList<>(kids.size());
+        boolean changed = false;
+        for (LogicalPlan c : kids) {
+            LogicalPlan m = materialize(c, ctx);
+            changed |= m != c;
+            done.add(m);
+        }
+        LogicalPlan p = changed ? plan.copy(done) : plan;
+        if (p.isStreaming() || !(p instanceof Sort || p instanceof Limit || p instanceof Deduplicate)) {
+            return p;
+        }
+        LogicalPlan child = p.children().get(0);
+        List<Row> rows = new ArrayList<>(BatchExecutor.collect(child, new RowEncoder(child.schema()), ctx));
+        if (p instanceof Sort s) {
+            rows.sort(SqlValueOrdering.byOrders(s.orders()));
+        } else if (p instanceof Limit l) {
+            rows = rows.subList(0, Math.min(l.limit(), rows.size()));
+        } else {
+            rows = distinct(rows, ((Deduplicate) p).keyOrdinals());
+        }
+        return new LocalRelation(p.schema(), rows);
+    }
+
+    /** The first row of each key, in input order. */
+    private static List<Row> distinct(List<Row> rows, int[] keys) {
+        Set<List<Object>> seen = new HashSet<>();
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            List<Object> key = new ArrayList<>(keys.length);
+            for (int k : keys) {
+                key.add(normalized(r.get(k)));
+            }
+            if (seen.add(key)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Values Spark groups as equal compare equal: {@code -0.0} is {@code 0.0}, binary by content. */
+    private static Object normalized(Object v) {
+        if (v instanceof Double d && d == 0.0d) {
+            return 0.0d;
+        }
+        if (v instanceof Float f && f == 0.0f) {
+            return 0.0f;
+        }
+        if (v instanceof byte[] b) {
+            return ByteBuffer.wrap(Arrays.copyOf(b, b.length));
+        }
+        return v;
+    }
+}
