@@ -720,9 +720,14 @@ public class Dataset<T> implements Serializable {
 
     // ---- batch actions ----
 
-    /** How this session evaluates expressions ({@code spark.sql.ansi.enabled}), read when an action runs. */
+    /**
+     * How this session evaluates expressions ({@code spark.sql.ansi.enabled}, the time zone), read
+     * when an action runs; {@code current_timestamp()} is the action's start, as in Spark.
+     */
     private EvalContext evalContext() {
-        return EvalContext.forSettings(session.conf()::get);
+        EvalContext ctx = EvalContext.forSettings(session.conf()::get);
+        ctx.setBatchTimestampMs(System.currentTimeMillis());
+        return ctx;
     }
 
     private void requireBatch() {
