@@ -52,8 +52,21 @@ public final class AgentThreads {
             }
         };
         AgentRunner runner = new AgentRunner(idle, realErrors, null, agent);
-        return new RunningAgent(runner, AgentRunner.startOnThread(runner, factory));
+        Thread thread = AgentRunner.startOnThread(runner, factory);
+        // Until the new thread runs, a close() would call the agent's onClose on the closing thread:
+        // wait for it, so every onStart/doWork/onClose runs on the agent's own thread.
+        long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+        while (runner.thread() == null && thread.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("agent thread " + thread.getName() + " did not start within 10 s");
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        return new RunningAgent(runner, thread);
     }
+
+    private static final long START_TIMEOUT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     /** Starts a loop that is not an agent (a Disruptor event processor) on a thread named {@code name}. */
     public Thread start(String name, Runnable loop) {
