@@ -114,6 +114,176 @@ public final class functions {
     // ---- end of date and time functions ----
 
     // ---- conditional, null and predicate functions ----
+
+    public static Column when(Column condition, Object value) {
+        return new Column(new io.tideway.engine.expr.CaseWhen(java.util.List.of(condition.expr(), lit(value).expr()), false, true));
+    }
+
+    public static Column coalesce(Column... e) {
+        return call("coalesce", e);
+    }
+
+    public static Column nvl(Column col1, Column col2) {
+        return call("nvl", col1, col2);
+    }
+
+    public static Column ifnull(Column col1, Column col2) {
+        return call("ifnull", col1, col2);
+    }
+
+    public static Column nvl2(Column col1, Column col2, Column col3) {
+        return call("nvl2", col1, col2, col3);
+    }
+
+    public static Column nullif(Column col1, Column col2) {
+        return call("nullif", col1, col2);
+    }
+
+    public static Column nullifzero(Column col) {
+        return call("nullifzero", col);
+    }
+
+    public static Column zeroifnull(Column col) {
+        return call("zeroifnull", col);
+    }
+
+    public static Column isnull(Column e) {
+        return call("isnull", e);
+    }
+
+    public static Column isnotnull(Column col) {
+        return call("isnotnull", col);
+    }
+
+    public static Column equal_null(Column col1, Column col2) {
+        return call("equal_null", col1, col2);
+    }
+
+    public static Column isnan(Column e) {
+        return call("isnan", e);
+    }
+
+    public static Column nanvl(Column col1, Column col2) {
+        return call("nanvl", col1, col2);
+    }
+
+    public static Column greatest(Column... exprs) {
+        return call("greatest", exprs);
+    }
+
+    public static Column greatest(String columnName, String... columnNames) {
+        return call("greatest", columns(columnName, columnNames));
+    }
+
+    public static Column least(Column... exprs) {
+        return call("least", exprs);
+    }
+
+    public static Column least(String columnName, String... columnNames) {
+        return call("least", columns(columnName, columnNames));
+    }
+
+    public static Column like(Column str, Column pattern) {
+        return call("like", str, pattern);
+    }
+
+    public static Column like(Column str, Column pattern, Column escapeChar) {
+        return call("like", str, pattern, escapeChar);
+    }
+
+    public static Column ilike(Column str, Column pattern) {
+        return call("ilike", str, pattern);
+    }
+
+    public static Column ilike(Column str, Column pattern, Column escapeChar) {
+        return call("ilike", str, pattern, escapeChar);
+    }
+
+    public static Column rlike(Column str, Column regexp) {
+        return call("rlike", str, regexp);
+    }
+
+    public static Column regexp(Column str, Column regexp) {
+        return call("regexp", str, regexp);
+    }
+
+    public static Column regexp_like(Column str, Column regexp) {
+        return call("regexp_like", str, regexp);
+    }
+
+    public static Column startswith(Column str, Column prefix) {
+        return call("startswith", str, prefix);
+    }
+
+    public static Column endswith(Column str, Column suffix) {
+        return call("endswith", str, suffix);
+    }
+
+    public static Column contains(Column left, Column right) {
+        return call("contains", left, right);
+    }
+
+    public static Column bitwise_not(Column e) {
+        return call("~", e);
+    }
+
+    /** @deprecated as in Spark: use {@link #bitwise_not}. */
+    @Deprecated
+    public static Column bitwiseNOT(Column e) {
+        return bitwise_not(e);
+    }
+
+    public static Column shiftleft(Column e, int numBits) {
+        return call("shiftleft", e, lit(numBits));
+    }
+
+    public static Column shiftright(Column e, int numBits) {
+        return call("shiftright", e, lit(numBits));
+    }
+
+    public static Column shiftrightunsigned(Column e, int numBits) {
+        return call("shiftrightunsigned", e, lit(numBits));
+    }
+
+    /** @deprecated as in Spark: use {@link #shiftleft}. */
+    @Deprecated
+    public static Column shiftLeft(Column e, int numBits) {
+        return shiftleft(e, numBits);
+    }
+
+    /** @deprecated as in Spark: use {@link #shiftright}. */
+    @Deprecated
+    public static Column shiftRight(Column e, int numBits) {
+        return shiftright(e, numBits);
+    }
+
+    /** @deprecated as in Spark: use {@link #shiftrightunsigned}. */
+    @Deprecated
+    public static Column shiftRightUnsigned(Column e, int numBits) {
+        return shiftrightunsigned(e, numBits);
+    }
+
+    public static Column bit_count(Column e) {
+        return call("bit_count", e);
+    }
+
+    public static Column getbit(Column e, Column pos) {
+        return call("getbit", e, pos);
+    }
+
+    public static Column bit_get(Column e, Column pos) {
+        return call("bit_get", e, pos);
+    }
+
+    private static Column[] columns(String first, String... rest) {
+        Column[] c = new Column[rest.length + 1];
+        c[0] = col(first);
+        for (int i = 0; i < rest.length; i++) {
+            c[i + 1] = col(rest[i]);
+        }
+        return c;
+    }
+
     // ---- end of conditional, null and predicate functions ----
 
     // ---- collection and JSON functions ----

@@ -35,6 +35,9 @@ public final class FunctionRegistry {
     static {
         CoreFunctions.register();
         StringFunctions.register();
+        ConditionalFunctions.register();
+        PredicateFunctions.register();
+        BitwiseFunctions.register();
     }
 
     private FunctionRegistry() {

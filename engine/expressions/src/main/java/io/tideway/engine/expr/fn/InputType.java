@@ -48,6 +48,22 @@ public abstract class InputType {
             return t == DataTypes.IntegerType || t == DataTypes.LongType;
         }
     };
+    /** Spark's {@code TypeCollection(DoubleType, FloatType)}: a number, string or NULL becomes a DOUBLE. */
+    public static final InputType DOUBLE_OR_FLOAT = new InputType("(\"DOUBLE\" or \"FLOAT\")") {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.DoubleType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from.isNumeric() || from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.DoubleType : null;
+        }
+    };
+    /** An integral value as operators such as {@code ~} take it: a string is not cast; a NULL becomes an INT. */
+    public static final InputType INTEGRAL_ONLY = strict("\"INTEGRAL\"", false);
+    /** Spark's {@code TypeCollection(IntegralType, BooleanType)} without string casts (bit_count). */
+    public static final InputType INTEGRAL_OR_BOOLEAN = strict("(\"INTEGRAL\" or \"BOOLEAN\")", true);
     /** A string or a binary, as {@code TypeCollection(StringType, BinaryType)}: others become a string. */
     public static final InputType STRING_OR_BINARY = anyOf(STRING, BINARY);
 
@@ -93,6 +109,20 @@ public abstract class InputType {
                     return t;
                 }
                 return null;
+            }
+        };
+    }
+
+    private static InputType strict(String sql, boolean booleans) {
+        return new InputType(sql) {
+            @Override
+            public boolean accepts(DataType t) {
+                return t == DataTypes.IntegerType || t == DataTypes.LongType || booleans && t == DataTypes.BooleanType;
+            }
+
+            @Override
+            DataType implicitCast(DataType from) {
+                return from == DataTypes.NullType ? DataTypes.IntegerType : null;
             }
         };
     }

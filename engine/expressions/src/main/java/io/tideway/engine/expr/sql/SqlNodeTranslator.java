@@ -82,6 +82,9 @@ public final class SqlNodeTranslator {
         if (n instanceof SqlBasicCall c && c.getFunctionQuantifier() == null) {
             return call(c);
         }
+        if (n instanceof org.apache.calcite.sql.fun.SqlCase c) {
+            return caseWhen(c);
+        }
         if (n instanceof SqlCall c) {
             SqlLiteral quantifier = c.getFunctionQuantifier();
             throw unsupported(c.getOperator().getName() + (quantifier == null ? "" : " " + quantifier), n);
@@ -168,9 +171,11 @@ public final class SqlNodeTranslator {
         }
         if (c.getOperator() instanceof org.apache.calcite.sql.fun.SqlBetweenOperator between
                 && between.flag == org.apache.calcite.sql.fun.SqlBetweenOperator.Flag.ASYMMETRIC) {
-            Column value = arg(c, 0);
-            Column inRange = value.geq(arg(c, 1)).and(value.leq(arg(c, 2)));
+            Column inRange = registry("between", arg(c, 0), arg(c, 1), arg(c, 2));
             return between.isNegated() ? functions.not(inRange) : inRange;
+        }
+        if (c.getOperator() instanceof org.apache.calcite.sql.fun.SqlLikeOperator like) {
+            return like(c, like);
         }
         switch (c.getKind()) {
             case PLUS: return fold(c).plus(arg(c, 1));
@@ -187,6 +192,14 @@ public final class SqlNodeTranslator {
             case AND:
             case OR: return logical(c);
             case NOT: return functions.not(arg(c, 0));
+            case IN:
+            case NOT_IN: return in(c);
+            case IS_TRUE: return arg(c, 0).eqNullSafe(functions.lit(true));
+            case IS_NOT_TRUE: return functions.not(arg(c, 0).eqNullSafe(functions.lit(true)));
+            case IS_FALSE: return arg(c, 0).eqNullSafe(functions.lit(false));
+            case IS_NOT_FALSE: return functions.not(arg(c, 0).eqNullSafe(functions.lit(false)));
+            case BITAND: return registry("&", fold(c), arg(c, 1));
+            case BITXOR: return registry("^", fold(c), arg(c, 1));
             case IS_NULL: return arg(c, 0).isNull();
             case IS_NOT_NULL: return arg(c, 0).isNotNull();
             case PLUS_PREFIX: return arg(c, 0);
@@ -198,6 +211,10 @@ public final class SqlNodeTranslator {
                 }
                 throw unsupported("this form of CAST", c);
             default:
+                if (c.getOperator() instanceof org.apache.calcite.sql.SqlBinaryOperator
+                        && FunctionRegistry.exists(c.getOperator().getName())) { // <<, ||
+                    return registry(c.getOperator().getName(), fold(c), arg(c, 1));
+                }
                 if (c.getOperator() instanceof SqlFunction) {
                     String name = nameAsWritten(c);
                     if (!FunctionRegistry.exists(name)) {
@@ -211,6 +228,66 @@ public final class SqlNodeTranslator {
                 }
                 throw unsupported(c.getOperator().getName(), c);
         }
+    }
+
+    private static Column registry(String name, Column... args) {
+        List<Expression> exprs = new ArrayList<>(args.length);
+        for (Column a : args) {
+            exprs.add(a.expr());
+        }
+        return new Column(FunctionRegistry.call(name, exprs));
+    }
+
+    /** {@code CASE [v] WHEN ... THEN ... [ELSE ...] END}; Calcite has already turned {@code CASE v WHEN x} into {@code v = x}. */
+    private Column caseWhen(org.apache.calcite.sql.fun.SqlCase c) {
+        List<Expression> children = new ArrayList<>();
+        for (int i = 0; i < c.getWhenOperands().size(); i++) {
+            children.add(translate(c.getWhenOperands().get(i)).expr());
+            children.add(translate(c.getThenOperands().get(i)).expr());
+        }
+        SqlNode otherwise = c.getElseOperand();
+        // Calcite supplies ELSE NULL, at the CASE's own position, when the text has none
+        boolean hasElse = otherwise != null && !(otherwise instanceof SqlLiteral l && l.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL
+                && l.getParserPosition().equals(c.getParserPosition()));
+        if (hasElse) {
+            children.add(translate(otherwise).expr());
+        }
+        return new Column(new io.tideway.engine.expr.CaseWhen(children, hasElse, false));
+    }
+
+    /** {@code v [NOT] IN (a, b, ...)}. */
+    private Column in(SqlBasicCall c) {
+        Column value = arg(c, 0);
+        if (!(c.operand(1) instanceof org.apache.calcite.sql.SqlNodeList list)) {
+            throw unsupported("IN with a subquery", c);
+        }
+        Object[] items = new Object[list.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = translate(list.get(i));
+        }
+        Column in = value.isin(items);
+        return c.getKind() == SqlKind.NOT_IN ? functions.not(in) : in;
+    }
+
+    /** {@code s [NOT] LIKE|ILIKE|RLIKE p [ESCAPE e]}. */
+    private Column like(SqlBasicCall c, org.apache.calcite.sql.fun.SqlLikeOperator op) {
+        String name = op.getName().replace("NOT ", "").toLowerCase(Locale.ROOT);
+        List<Expression> args = new ArrayList<>();
+        args.add(arg(c, 0).expr());
+        args.add(arg(c, 1).expr());
+        if (c.operandCount() == 3) {
+            SqlNode e = c.operand(2);
+            if (e instanceof SqlCharStringLiteral lit) {
+                String esc = ((NlsString) lit.getValue()).getValue();
+                if (esc.length() != 1) {
+                    throw Unchecked.raise(new ParseException("INVALID_ESC", Map.of("invalidEscape", ErrorParams.value(esc)),
+                            src.original(), offset(e.getParserPosition()), null));
+                }
+            }
+            args.add(translate(e).expr());
+        }
+        Column like = new Column(FunctionRegistry.call(name, args));
+        return op.isNegated() ? functions.not(like) : like;
     }
 
     /** A binary operator's left operand; binary operators always have exactly two. */
