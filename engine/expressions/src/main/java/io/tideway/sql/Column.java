@@ -27,6 +27,8 @@ import java.io.Serializable;
 public class Column implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Expression expr;
+    /** The SQL text {@code functions.expr} parsed this from, which {@link #toString} prints as Spark does; else null. */
+    private final String text;
 
     /** The column {@code name} names; backquotes quote a part, as in Spark's {@code col}. */
     public Column(String name) {
@@ -34,7 +36,12 @@ public class Column implements Serializable {
     }
 
     public Column(Expression expr) {
+        this(expr, null);
+    }
+
+    Column(Expression expr, String text) {
         this.expr = expr;
+        this.text = text;
     }
 
     /** The expression tree (engine-internal). */
@@ -117,7 +124,7 @@ public class Column implements Serializable {
         for (int i = 0; i < others.length; i++) {
             args[i + 1] = lit(others[i]).expr;
         }
-        return new Column(FunctionRegistry.call(name, args));
+        return new Column(FunctionRegistry.callLater(name, args));
     }
 
     /** One more branch of a {@code functions.when(...)} chain. */
@@ -251,9 +258,10 @@ public class Column implements Serializable {
         return new Column(new Not(expr));
     }
 
+    /** As Spark 4 prints a column: the text it was parsed from, else its tree in prefix form ({@code +(a, 1)}). */
     @Override
     public String toString() {
-        return expr.sql();
+        return text != null ? text : ColumnText.of(expr);
     }
 
     @Override

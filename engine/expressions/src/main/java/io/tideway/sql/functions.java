@@ -33,7 +33,7 @@ public final class functions {
 
     /** Parses a SQL expression such as {@code "v * 2 AS doubled"}. */
     public static Column expr(String sqlExpression) {
-        return SqlExpressionParser.parseColumn(sqlExpression);
+        return new Column(SqlExpressionParser.parseColumn(sqlExpression).expr(), sqlExpression);
     }
 
     public static Column not(Column c) {
@@ -46,7 +46,7 @@ public final class functions {
         for (int i = 0; i < args.length; i++) {
             exprs[i] = args[i].expr();
         }
-        return new Column(FunctionRegistry.call(name, exprs));
+        return new Column(FunctionRegistry.callLater(name, exprs));
     }
 
     // ---- sort orders ----
@@ -116,7 +116,7 @@ public final class functions {
     // ---- conditional, null and predicate functions ----
 
     public static Column when(Column condition, Object value) {
-        return new Column(new io.tideway.engine.expr.CaseWhen(java.util.List.of(condition.expr(), lit(value).expr()), false, true));
+        return new Column(new io.tideway.engine.expr.CaseWhen(java.util.List.of(condition.expr(), lit(value).expr()), false, false));
     }
 
     public static Column coalesce(Column... e) {

@@ -121,9 +121,8 @@ public final class CaseWhen extends Expression implements Coercible {
     }
 
     /**
-     * Nullable unless every value that can be chosen is not null; as Spark's optimizer simplifies
-     * the CASE first, branches whose condition is a literal false or NULL never count, and a
-     * literal true condition ends the CASE.
+     * Nullable unless every value that can be chosen is not null; as Spark simplifies the CASE
+     * first, a literal true condition ends it (later branches and the ELSE never count).
      */
     @Override
     public boolean nullable() {
@@ -131,9 +130,6 @@ public final class CaseWhen extends Expression implements Coercible {
             Expression c = children.get(2 * i);
             Object literal = c instanceof Literal l ? l.value() : c instanceof Cast cast && cast.child() instanceof Literal l
                     ? l.value() : "";
-            if (literal == null || Boolean.FALSE.equals(literal)) {
-                continue;
-            }
             if (children.get(2 * i + 1).nullable()) {
                 return true;
             }

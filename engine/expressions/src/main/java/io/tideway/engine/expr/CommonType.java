@@ -45,7 +45,8 @@ public final class CommonType {
             if (other == DataTypes.IntegerType || other == DataTypes.LongType) {
                 return DataTypes.LongType;
             }
-            if (other == DataTypes.DoubleType || other == DataTypes.BooleanType || isDatetime(other)) {
+            if (other == DataTypes.DoubleType || other == DataTypes.BooleanType || other == DataTypes.BinaryType
+                    || isDatetime(other)) {
                 return other;
             }
         }

@@ -17,6 +17,11 @@ public final class Comparison extends BinaryExpression implements Coercible {
         EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
         final String symbol;
 
+        /** The operator as SQL writes it. */
+        public String symbol() {
+            return symbol;
+        }
+
         Op(String symbol) {
             this.symbol = symbol;
         }

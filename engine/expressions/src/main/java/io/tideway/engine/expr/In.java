@@ -62,11 +62,6 @@ public final class In extends Expression implements Coercible {
     }
 
     @Override
-    public boolean nullable() {
-        return children.size() > 1 && super.nullable();
-    }
-
-    @Override
     public Evaluator evaluator(EvalContext context) {
         return NodeEvaluators.compile(this, context);
     }

@@ -1,6 +1,5 @@
 package io.tideway.engine.expr.fn;
 
-import io.tideway.SparkIllegalArgumentException;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Expression;
@@ -46,7 +45,7 @@ final class BitwiseFunctions {
                         : "Long.bitCount(" + a[0].value() + ")")));
         // Spark's result is a TINYINT, which Tideway lacks (#14): an INT here
         FunctionRegistry.add(FunctionSpec.named("getbit", "bit_get").inputs(INTEGRAL_ONLY, INT).returns(DataTypes.IntegerType)
-                .code((ctx, call, out, a) -> ctx.set(out, BitwiseFunctions.class.getName() + ".getbit(" + a[0].value()
+                .code((ctx, call, out, a) -> ctx.set(out, BitwiseKernels.class.getName() + ".getbit(" + a[0].value()
                         + ", " + a[1].value() + ", " + (a[0].type() == DataTypes.IntegerType ? 32 : 64) + ", \""
                         + call.name() + "\")")));
     }
@@ -60,16 +59,6 @@ final class BitwiseFunctions {
                 .code((ctx, call, out, a) -> ctx.set(out, a[0].type() == DataTypes.LongType
                         ? a[0].value() + " " + java + " (int) " + a[1].value()
                         : "(long) ((int) " + a[0].value() + " " + java + " (int) " + a[1].value() + ")")));
-    }
-
-    /** Bit {@code pos} of {@code v} ({@code bits} wide), or Spark's {@code BIT_POSITION_RANGE}. */
-    public static long getbit(long v, long pos, int bits, String function) {
-        if (pos < 0 || pos >= bits) {
-            throw new SparkIllegalArgumentException("INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE", Map.of("parameter",
-                    ErrorParams.id("pos"), "functionName", ErrorParams.id(function), "upper", String.valueOf(bits),
-                    "invalidValue", String.valueOf(pos)));
-        }
-        return (v >> pos) & 1L;
     }
 
     /**

@@ -82,6 +82,18 @@ public final class FunctionRegistry {
         return e.builder.build(key, args);
     }
 
+    /**
+     * The call {@code name(args)} as the Java API builds it: a refused call (wrong argument count)
+     * fails when a Dataset analyses it, as Spark's unresolved functions do.
+     */
+    public static Expression callLater(String name, Expression... args) {
+        try {
+            return call(name, List.of(args));
+        } catch (Exception e) { // AnalysisException is checked, raised unchecked
+            return new FailedCall(name, List.of(args), e);
+        }
+    }
+
     /** The call {@code name(args)}. */
     public static Expression call(String name, Expression... args) {
         return call(name, List.of(args));
@@ -101,8 +113,9 @@ public final class FunctionRegistry {
 
     private static RuntimeException wrongArgCount(String name, int min, int max, int actual) {
         String expected = min == max ? String.valueOf(min) : max < 0 ? "> " + (min - 1) : "[" + min + ", " + max + "]";
+        // Spark's varargs functions (coalesce, greatest, concat_ws...) report no position
         throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
                 ErrorParams.id(name), "expectedNum", expected, "actualNum", String.valueOf(actual), "docroot", DOC_ROOT),
-                CurrentOrigin.get()));
+                max < 0 ? null : CurrentOrigin.get()));
     }
 }

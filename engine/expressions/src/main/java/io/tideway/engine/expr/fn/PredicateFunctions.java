@@ -36,6 +36,8 @@ final class PredicateFunctions {
         for (String f : new String[] {"startsWith", "endsWith", "contains"}) {
             FunctionRegistry.add(FunctionSpec.named(f.toLowerCase(Locale.ROOT)).inputs(STRING_OR_BINARY, STRING_OR_BINARY)
                     .returns(DataTypes.BooleanType)
+                    // on binaries Spark calls a nullable static method
+                    .nullable(call -> call.children().stream().anyMatch(e -> e.nullable() || e.dataType() == DataTypes.BinaryType))
                     .code((ctx, call, out, a) -> ctx.set(out, K + f + "(" + CodegenContext.args(a[0], a[1]) + ") ? 1L : 0L")));
         }
         FunctionRegistry.add(like("like", false));
@@ -74,8 +76,8 @@ final class PredicateFunctions {
                 .returns(DataTypes.BooleanType)
                 .sql(call -> {
                     List<Expression> a = call.children();
-                    if (lower) {
-                        return call.callSql();
+                    if (lower) { // Spark leaves the escape out of ilike's name
+                        return call.name() + "(" + a.get(0).sql() + ", " + a.get(1).sql() + ")";
                     }
                     char esc = escape(call);
                     return a.get(0).sql() + " LIKE " + a.get(1).sql() + (esc == '\\' ? "" : " ESCAPE '" + esc + "'");

@@ -30,19 +30,45 @@ public final class SourceText {
         this.escapedEnds = escapedEnds;
         StringBuilder b = new StringBuilder(prefix.length() + original.length() + 2 * escapedStarts.length);
         b.append(prefix);
+        // Spark's operators Calcite lacks, rewritten in place (same length, so offsets are unchanged)
+        String text = SparkOperators.rewrite(original);
         int at = 0;
         for (int i = 0; i < escapedStarts.length; i++) {
-            b.append(original, at, escapedStarts[i]).append('`')
-                    .append(original, escapedStarts[i], escapedEnds[i]).append('`');
+            b.append(text, at, escapedStarts[i]).append('`')
+                    .append(text, escapedStarts[i], escapedEnds[i]).append('`');
             at = escapedEnds[i];
         }
-        this.sql = b.append(original, at, original.length()).toString();
+        this.sql = b.append(text, at, text.length()).toString();
         this.lineStarts = lineStarts(sql);
     }
 
     /** An expression for {@code expr()}: parsed as the single item of {@code SELECT <text>}. */
     public static SourceText of(String text) {
-        return new SourceText(text, PREFIX, new int[0], new int[0]);
+        return withCallsEscaped(new SourceText(text, PREFIX, new int[0], new int[0]));
+    }
+
+    /** Spark's functions named like Calcite's keywords ({@code like(s, 'a%')}) backticked, so Calcite reads them as calls. */
+    private static SourceText withCallsEscaped(SourceText src) {
+        String t = src.original;
+        for (String word : new String[] {"like", "ilike", "rlike"}) {
+            int from = 0;
+            for (int at = indexOfIgnoreCase(t, word + "(", from); at >= 0; at = indexOfIgnoreCase(t, word + "(", from)) {
+                from = at + word.length();
+                if (at == 0 || !isWordPart(t.charAt(at - 1)) && t.charAt(at - 1) != '`') {
+                    src = src.escape(at, at + word.length());
+                }
+            }
+        }
+        return src;
+    }
+
+    private static int indexOfIgnoreCase(String s, String part, int from) {
+        for (int i = from; i + part.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, part, 0, part.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A whole query for {@code sql()}: parsed as written. */

@@ -71,10 +71,16 @@ public final class SqlNodeTranslator {
             return identifier(id);
         }
         if (n instanceof SqlNumericLiteral num) {
+            // Calcite folds the '-' SparkOperators wrote for ~ and ! into a negative number
+            char first = charAt(num);
+            if (first == '~' || first == '!') {
+                Column value = numeric(num, true);
+                return first == '~' ? registry("~", value) : functions.not(value);
+            }
             return numeric(num, false);
         }
         if (n instanceof SqlCharStringLiteral s) {
-            return functions.lit(((NlsString) s.getValue()).getValue());
+            return functions.lit(unescape(((NlsString) s.getValue()).getValue()));
         }
         if (n instanceof SqlLiteral l) {
             return literal(l);
@@ -119,6 +125,12 @@ public final class SqlNodeTranslator {
                 return functions.lit(l.booleanValue());
             case UNKNOWN:
                 throw unsupported("typed literals such as TIMESTAMP '...'", l);
+            case DATE:
+                return functions.lit(java.sql.Date.valueOf(l.toValue()));
+            case TIMESTAMP:
+                return functions.lit(java.sql.Timestamp.valueOf(l.toValue()));
+            case BINARY:
+                return functions.lit(l.getValueAs(org.apache.calcite.util.BitString.class).getAsByteArray());
             case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
                  INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND:
                 // Calcite gives a day-time interval's value in milliseconds
@@ -151,6 +163,15 @@ public final class SqlNodeTranslator {
     private Column numeric(SqlNumericLiteral num, boolean negate) {
         BigDecimal v = num.bigDecimalValue();
         v = negate ? v.negate() : v;
+        // Spark's 10L and 2.5D (SparkOperators blanked the suffix for Calcite)
+        char suffix = charAfter(num);
+        if (suffix == 'L' || suffix == 'l') {
+            return functions.lit(v.longValueExact());
+        }
+        if (suffix == 'D' || suffix == 'd' || !(num.isExact() && v.scale() <= 0)) {
+            double d = num.bigDecimalValue().doubleValue(); // negated as a double, so -0.0 stays negative
+            return functions.lit(negate ? -d : d);
+        }
         if (num.isExact() && v.scale() <= 0) {
             if (v.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0 && v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
                 return functions.lit(v.intValueExact());
@@ -184,7 +205,8 @@ public final class SqlNodeTranslator {
             case DIVIDE: return fold(c).divide(arg(c, 1));
             case MOD: return fold(c).mod(arg(c, 1));
             case EQUALS: return fold(c).equalTo(arg(c, 1));
-            case NOT_EQUALS: return fold(c).notEqual(arg(c, 1));
+            case NOT_EQUALS:
+                return operatorText(c).equals("<=>") ? fold(c).eqNullSafe(arg(c, 1)) : fold(c).notEqual(arg(c, 1));
             case LESS_THAN: return fold(c).lt(arg(c, 1));
             case LESS_THAN_OR_EQUAL: return fold(c).leq(arg(c, 1));
             case GREATER_THAN: return fold(c).gt(arg(c, 1));
@@ -199,11 +221,17 @@ public final class SqlNodeTranslator {
             case IS_FALSE: return arg(c, 0).eqNullSafe(functions.lit(false));
             case IS_NOT_FALSE: return functions.not(arg(c, 0).eqNullSafe(functions.lit(false)));
             case BITAND: return registry("&", fold(c), arg(c, 1));
-            case BITXOR: return registry("^", fold(c), arg(c, 1));
+            case BITXOR: return registry(operatorText(c).equals("|") ? "|" : "^", fold(c), arg(c, 1));
             case IS_NULL: return arg(c, 0).isNull();
             case IS_NOT_NULL: return arg(c, 0).isNotNull();
             case PLUS_PREFIX: return arg(c, 0);
             case MINUS_PREFIX:
+                if (charAt(c) == '~') {
+                    return registry("~", arg(c, 0));
+                }
+                if (charAt(c) == '!') {
+                    return functions.not(arg(c, 0));
+                }
                 return ops.get(0) instanceof SqlNumericLiteral num ? numeric(num, true) : arg(c, 0).unary_minus();
             case CAST:
                 if (ops.size() == 2 && ops.get(1) instanceof SqlDataTypeSpec spec) {
@@ -212,8 +240,9 @@ public final class SqlNodeTranslator {
                 throw unsupported("this form of CAST", c);
             default:
                 if (c.getOperator() instanceof org.apache.calcite.sql.SqlBinaryOperator
-                        && FunctionRegistry.exists(c.getOperator().getName())) { // <<, ||
-                    return registry(c.getOperator().getName(), fold(c), arg(c, 1));
+                        && FunctionRegistry.exists(c.getOperator().getName())) { // <<, >>, >>>, ||
+                    String op = c.getOperator().getName().equals("<<") ? operatorText(c) : c.getOperator().getName();
+                    return registry(op, fold(c), arg(c, 1));
                 }
                 if (c.getOperator() instanceof SqlFunction) {
                     String name = nameAsWritten(c);
@@ -290,6 +319,73 @@ public final class SqlNodeTranslator {
         return op.isNegated() ? functions.not(like) : like;
     }
 
+    /**
+     * Spark's {@code unescapeSQLString}: a backslash escapes the next character ({@code \n},
+     * {@code \t}, {@code \0}, backslash-u with four hex digits...; any other character stands for itself), except
+     * that {@code \%} and {@code \_} keep their backslash for LIKE.
+     */
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 == s.length()) {
+                out.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case '0' -> out.append('\u0000');
+                case 'b' -> out.append('\b');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'Z' -> out.append('\u001A');
+                case '%', '_' -> out.append('\\').append(n);
+                case 'u' -> {
+                    if (i + 4 < s.length()) {
+                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } else {
+                        out.append(n);
+                    }
+                }
+                default -> out.append(n);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The user's text of a binary operator: what lies between its operands, without parentheses. */
+    private String operatorText(SqlBasicCall c) {
+        String text = src.original();
+        SqlParserPos left = c.operand(0).getParserPosition();
+        int from = src.originalOffset(left.getEndLineNum(), left.getEndColumnNum()) + 1;
+        int to = offset(c.operand(1).getParserPosition());
+        while (from < to && (text.charAt(from) == ')' || Character.isWhitespace(text.charAt(from)))) {
+            from++;
+        }
+        while (to > from && (text.charAt(to - 1) == '(' || Character.isWhitespace(text.charAt(to - 1)))) {
+            to--;
+        }
+        return from <= to && to <= text.length() ? text.substring(from, to) : "";
+    }
+
+    /** The user's character where {@code n} starts. */
+    private char charAt(SqlNode n) {
+        int at = offset(n.getParserPosition());
+        return at < src.original().length() ? src.original().charAt(at) : ' ';
+    }
+
+    /** The user's character just after {@code n}. */
+    private char charAfter(SqlNode n) {
+        SqlParserPos p = n.getParserPosition();
+        int at = src.originalOffset(p.getEndLineNum(), p.getEndColumnNum()) + 1;
+        return at < src.original().length() ? src.original().charAt(at) : ' ';
+    }
+
     /** A binary operator's left operand; binary operators always have exactly two. */
     private Column fold(SqlBasicCall c) {
         if (c.operandCount() != 2) {
@@ -360,6 +456,17 @@ public final class SqlNodeTranslator {
         if (n instanceof SqlCall c && c.operandCount() > 0 && c.operand(0) != null && startsWithOperand(c)) {
             return offset(c.operand(0).getParserPosition());
         }
+        if (n instanceof SqlCall c && c.operandCount() > 0 && c.operand(0) != null && !startsWithOperand(c)
+                && c.getOperator().getSyntax() != SqlSyntax.FUNCTION && c.getOperator().getSyntax() != SqlSyntax.PREFIX
+                && c.getKind() != SqlKind.CASE) {
+            SqlParserPos left = c.operand(0).getParserPosition();
+            int at = src.originalOffset(left.getEndLineNum(), left.getEndColumnNum()) + 1;
+            String text = src.original();
+            while (at < text.length() && (text.charAt(at) == ')' || Character.isWhitespace(text.charAt(at)))) {
+                at++;
+            }
+            return at;
+        }
         String text = src.original();
         int at = offset(n.getParserPosition());
         while (at < text.length() && (text.charAt(at) == '(' || Character.isWhitespace(text.charAt(at)))) {
@@ -369,6 +476,12 @@ public final class SqlNodeTranslator {
     }
 
     private static boolean startsWithOperand(SqlCall c) {
+        switch (c.getKind()) {
+            case IN, NOT_IN, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE:
+                return false; // Spark's predicate starts at its keyword
+            default:
+                break;
+        }
         SqlSyntax syntax = c.getOperator().getSyntax();
         return syntax == SqlSyntax.BINARY || syntax == SqlSyntax.POSTFIX
                 || c.getKind() == SqlKind.AS || c.getKind() == SqlKind.BETWEEN || c.getKind() == SqlKind.LIKE
