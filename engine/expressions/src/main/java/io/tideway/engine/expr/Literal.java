@@ -45,8 +45,8 @@ public final class Literal extends LeafExpression {
         } else if (v instanceof byte[]) {
             return new Literal(v, DataTypes.BinaryType);
         }
-        throw new io.tideway.SparkRuntimeException("UNSUPPORTED_FEATURE.LITERAL_TYPE", java.util.Map.of("value",
-                String.valueOf(v), "type", v.getClass().toString()));
+        // as Spark's Column API, a value of no SQL type fails when the column is analysed, not built
+        return new Literal(v, null);
     }
 
     public Object value() {
@@ -90,6 +90,10 @@ public final class Literal extends LeafExpression {
 
     @Override
     public DataType dataType() {
+        if (type == null) {
+            throw new io.tideway.SparkRuntimeException("UNSUPPORTED_FEATURE.LITERAL_TYPE", java.util.Map.of("value",
+                    String.valueOf(value), "type", value.getClass().toString()));
+        }
         return type;
     }
 

@@ -64,6 +64,21 @@ public abstract class InputType {
     public static final InputType INTEGRAL_ONLY = strict("\"INTEGRAL\"", false);
     /** Spark's {@code TypeCollection(IntegralType, BooleanType)} without string casts (bit_count). */
     public static final InputType INTEGRAL_OR_BOOLEAN = strict("(\"INTEGRAL\" or \"BOOLEAN\")", true);
+    /**
+     * A string, or a binary taken as it is; Spark's string predicates (startswith) declare STRING
+     * and call a binary kernel for binaries, so errors name only STRING.
+     */
+    public static final InputType STRING_ALSO_BINARY = new InputType("\"STRING\"") {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.StringType || t == DataTypes.BinaryType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return STRING.implicitCast(from);
+        }
+    };
     /** A string or a binary, as {@code TypeCollection(StringType, BinaryType)}: others become a string. */
     public static final InputType STRING_OR_BINARY = anyOf(STRING, BINARY);
 

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import static io.tideway.engine.expr.fn.InputType.STRING;
-import static io.tideway.engine.expr.fn.InputType.STRING_OR_BINARY;
 
 /**
  * Spark's string predicates: startswith, endswith, contains, LIKE ({@code like}), ILIKE
@@ -34,7 +33,7 @@ final class PredicateFunctions {
 
     static void register() {
         for (String f : new String[] {"startsWith", "endsWith", "contains"}) {
-            FunctionRegistry.add(FunctionSpec.named(f.toLowerCase(Locale.ROOT)).inputs(STRING_OR_BINARY, STRING_OR_BINARY)
+            FunctionRegistry.add(FunctionSpec.named(f.toLowerCase(Locale.ROOT)).inputs(InputType.STRING_ALSO_BINARY, InputType.STRING_ALSO_BINARY)
                     .returns(DataTypes.BooleanType)
                     // on binaries Spark calls a nullable static method
                     .nullable(call -> call.children().stream().anyMatch(e -> e.nullable() || e.dataType() == DataTypes.BinaryType))

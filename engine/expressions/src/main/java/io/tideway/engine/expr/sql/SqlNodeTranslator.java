@@ -77,6 +77,9 @@ public final class SqlNodeTranslator {
                 Column value = numeric(num, true);
                 return first == '~' ? registry("~", value) : functions.not(value);
             }
+            if (first == '-' && num.bigDecimalValue().signum() == 0 && !(num.isExact() && num.bigDecimalValue().scale() <= 0)) {
+                return functions.lit(-0.0); // Calcite's folded -0.0 lost its sign
+            }
             return numeric(num, false);
         }
         if (n instanceof SqlCharStringLiteral s) {
@@ -270,8 +273,19 @@ public final class SqlNodeTranslator {
     /** {@code CASE [v] WHEN ... THEN ... [ELSE ...] END}; Calcite has already turned {@code CASE v WHEN x} into {@code v = x}. */
     private Column caseWhen(org.apache.calcite.sql.fun.SqlCase c) {
         List<Expression> children = new ArrayList<>();
+        // CASE v WHEN x: Calcite made each WHEN v = x; Spark's comparison takes the CASE's position
+        String afterCase = src.original().substring(Math.min(src.original().length(), startOf(c) + 4)).stripLeading();
+        boolean simple = !afterCase.regionMatches(true, 0, "WHEN", 0, 4);
         for (int i = 0; i < c.getWhenOperands().size(); i++) {
-            children.add(translate(c.getWhenOperands().get(i)).expr());
+            SqlNode w = c.getWhenOperands().get(i);
+            if (simple && w instanceof SqlBasicCall eq && eq.getKind() == SqlKind.EQUALS) {
+                Column v = translate(eq.operand(0));
+                Column x = translate(eq.operand(1));
+                children.add(CurrentOrigin.withOrigin(originOf(c), () -> v.equalTo(x)).expr());
+                children.add(translate(c.getThenOperands().get(i)).expr());
+                continue;
+            }
+            children.add(translate(w).expr());
             children.add(translate(c.getThenOperands().get(i)).expr());
         }
         SqlNode otherwise = c.getElseOperand();
@@ -477,7 +491,7 @@ public final class SqlNodeTranslator {
 
     private static boolean startsWithOperand(SqlCall c) {
         switch (c.getKind()) {
-            case IN, NOT_IN, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE:
+            case IN, NOT_IN, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE, BETWEEN:
                 return false; // Spark's predicate starts at its keyword
             default:
                 break;
