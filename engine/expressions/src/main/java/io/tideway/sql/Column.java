@@ -220,6 +220,14 @@ public class Column implements Serializable {
         return fn("^", other);
     }
 
+    public Column substr(int startPos, int len) {
+        return fn("substr", startPos, len);
+    }
+
+    public Column substr(Column startPos, Column len) {
+        return fn("substr", startPos, len);
+    }
+
     public Column isNull() {
         return new Column(new NullCheck(expr, false));
     }

@@ -105,6 +105,193 @@ public final class functions {
         return call("lcase", str);
     }
 
+    public static Column len(Column e) {
+        return call("len", e);
+    }
+
+    public static Column octet_length(Column e) {
+        return call("octet_length", e);
+    }
+
+    public static Column bit_length(Column e) {
+        return call("bit_length", e);
+    }
+
+    public static Column initcap(Column e) {
+        return call("initcap", e);
+    }
+
+    public static Column reverse(Column e) {
+        return call("reverse", e);
+    }
+
+    public static Column ascii(Column e) {
+        return call("ascii", e);
+    }
+
+    public static Column chr(Column n) {
+        return call("chr", n);
+    }
+
+    public static Column trim(Column e) {
+        return call("trim", e);
+    }
+
+    public static Column trim(Column e, String trimString) {
+        return call("trim", lit(trimString), e);
+    }
+
+    public static Column trim(Column e, Column trim) {
+        return call("trim", trim, e);
+    }
+
+    public static Column ltrim(Column e) {
+        return call("ltrim", e);
+    }
+
+    public static Column ltrim(Column e, String trimString) {
+        return call("ltrim", lit(trimString), e);
+    }
+
+    public static Column ltrim(Column e, Column trim) {
+        return call("ltrim", trim, e);
+    }
+
+    public static Column rtrim(Column e) {
+        return call("rtrim", e);
+    }
+
+    public static Column rtrim(Column e, String trimString) {
+        return call("rtrim", lit(trimString), e);
+    }
+
+    public static Column rtrim(Column e, Column trim) {
+        return call("rtrim", trim, e);
+    }
+
+    public static Column btrim(Column str) {
+        return call("btrim", str);
+    }
+
+    public static Column btrim(Column str, Column trim) {
+        return call("btrim", str, trim);
+    }
+
+    public static Column lpad(Column str, int len, String pad) {
+        return call("lpad", str, lit(len), lit(pad));
+    }
+
+    public static Column lpad(Column str, int len, byte[] pad) {
+        return call("lpad", str, lit(len), lit(pad));
+    }
+
+    public static Column lpad(Column str, Column len, Column pad) {
+        return call("lpad", str, len, pad);
+    }
+
+    public static Column rpad(Column str, int len, String pad) {
+        return call("rpad", str, lit(len), lit(pad));
+    }
+
+    public static Column rpad(Column str, int len, byte[] pad) {
+        return call("rpad", str, lit(len), lit(pad));
+    }
+
+    public static Column rpad(Column str, Column len, Column pad) {
+        return call("rpad", str, len, pad);
+    }
+
+    public static Column repeat(Column str, int n) {
+        return call("repeat", str, lit(n));
+    }
+
+    public static Column repeat(Column str, Column n) {
+        return call("repeat", str, n);
+    }
+
+    public static Column substring(Column str, int pos, int len) {
+        return call("substring", str, lit(pos), lit(len));
+    }
+
+    public static Column substring(Column str, Column pos, Column len) {
+        return call("substring", str, pos, len);
+    }
+
+    public static Column substr(Column str, Column pos) {
+        return call("substr", str, pos);
+    }
+
+    public static Column substr(Column str, Column pos, Column len) {
+        return call("substr", str, pos, len);
+    }
+
+    public static Column left(Column str, Column len) {
+        return call("left", str, len);
+    }
+
+    public static Column right(Column str, Column len) {
+        return call("right", str, len);
+    }
+
+    public static Column concat(Column... exprs) {
+        return call("concat", exprs);
+    }
+
+    public static Column concat_ws(String sep, Column... exprs) {
+        Column[] args = new Column[exprs.length + 1];
+        args[0] = lit(sep);
+        System.arraycopy(exprs, 0, args, 1, exprs.length);
+        return call("concat_ws", args);
+    }
+
+    public static Column translate(Column src, String matchingString, String replaceString) {
+        return call("translate", src, lit(matchingString), lit(replaceString));
+    }
+
+    public static Column replace(Column src, Column search) {
+        return call("replace", src, search);
+    }
+
+    public static Column replace(Column src, Column search, Column replace) {
+        return call("replace", src, search, replace);
+    }
+
+    public static Column overlay(Column src, Column replace, Column pos) {
+        return call("overlay", src, replace, pos);
+    }
+
+    public static Column overlay(Column src, Column replace, Column pos, Column len) {
+        return call("overlay", src, replace, pos, len);
+    }
+
+    public static Column instr(Column str, String substring) {
+        return call("instr", str, lit(substring));
+    }
+
+    public static Column instr(Column str, Column substring) {
+        return call("instr", str, substring);
+    }
+
+    public static Column locate(String substr, Column str) {
+        return call("locate", lit(substr), str);
+    }
+
+    public static Column locate(String substr, Column str, int pos) {
+        return call("locate", lit(substr), str, lit(pos));
+    }
+
+    public static Column position(Column substr, Column str) {
+        return call("position", substr, str);
+    }
+
+    public static Column position(Column substr, Column str, Column start) {
+        return call("position", substr, str, start);
+    }
+
+    public static Column substring_index(Column str, String delim, int count) {
+        return call("substring_index", str, lit(delim), lit(count));
+    }
+
     // ---- end of string functions ----
 
     // ---- math functions ----

@@ -39,6 +39,10 @@ public final class ScalarFunction extends Expression implements Coercible {
         return name;
     }
 
+    FunctionSpec spec() {
+        return spec;
+    }
+
     @Override
     public List<Expression> children() {
         return args;

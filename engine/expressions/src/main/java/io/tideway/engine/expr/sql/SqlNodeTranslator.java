@@ -219,6 +219,9 @@ public final class SqlNodeTranslator {
             case NOT: return functions.not(arg(c, 0));
             case IN:
             case NOT_IN: return in(c);
+            case TRIM: return trim(c);
+            case POSITION: return ops.size() == 2 ? registry("locate", arg(c, 0), arg(c, 1), functions.lit(1))
+                    : registry("locate", arg(c, 0), arg(c, 1), arg(c, 2));
             case IS_TRUE: return arg(c, 0).eqNullSafe(functions.lit(true));
             case IS_NOT_TRUE: return functions.not(arg(c, 0).eqNullSafe(functions.lit(true)));
             case IS_FALSE: return arg(c, 0).eqNullSafe(functions.lit(false));
@@ -249,6 +252,11 @@ public final class SqlNodeTranslator {
                 }
                 if (c.getOperator() instanceof SqlFunction) {
                     String name = nameAsWritten(c);
+                    int at = offset(c.getParserPosition());
+                    int end = src.wordEnd(at);
+                    if (!FunctionRegistry.exists(name) && end > at) {
+                        name = src.original().substring(at, end); // Calcite renamed it (translate -> TRANSLATE3)
+                    }
                     if (!FunctionRegistry.exists(name)) {
                         throw FunctionRegistry.unresolved(name);
                     }
@@ -296,6 +304,17 @@ public final class SqlNodeTranslator {
             children.add(translate(otherwise).expr());
         }
         return new Column(new io.tideway.engine.expr.CaseWhen(children, hasElse, false));
+    }
+
+    /** {@code TRIM([BOTH|LEADING|TRAILING] [chars] FROM s)}: trim, ltrim or rtrim of s, with chars when written. */
+    private Column trim(SqlBasicCall c) {
+        String flag = ((SqlLiteral) c.operand(0)).getValue().toString();
+        String name = flag.equals("LEADING") ? "ltrim" : flag.equals("TRAILING") ? "rtrim" : "trim";
+        SqlNode chars = c.operand(1);
+        int at = offset(chars.getParserPosition());
+        boolean written = !(chars instanceof SqlCharStringLiteral) || at < src.original().length()
+                && src.original().charAt(at) == '\'' && !chars.getParserPosition().equals(c.getParserPosition());
+        return written ? registry(name, translate(chars), arg(c, 2)) : registry(name, arg(c, 2));
     }
 
     /** {@code v [NOT] IN (a, b, ...)}. */
