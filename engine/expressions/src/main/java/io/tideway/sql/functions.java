@@ -292,6 +292,50 @@ public final class functions {
         return call("substring_index", str, lit(delim), lit(count));
     }
 
+    public static Column split(Column str, Column pattern) {
+        return call("split", str, pattern);
+    }
+
+    public static Column split(Column str, Column pattern, Column limit) {
+        return call("split", str, pattern, limit);
+    }
+
+    public static Column regexp_replace(Column e, String pattern, String replacement) {
+        return call("regexp_replace", e, lit(pattern), lit(replacement));
+    }
+
+    public static Column regexp_replace(Column e, Column pattern, Column replacement) {
+        return call("regexp_replace", e, pattern, replacement);
+    }
+
+    public static Column regexp_extract(Column e, String exp, int groupIdx) {
+        return call("regexp_extract", e, lit(exp), lit(groupIdx));
+    }
+
+    public static Column regexp_extract_all(Column str, Column regexp) {
+        return call("regexp_extract_all", str, regexp);
+    }
+
+    public static Column regexp_extract_all(Column str, Column regexp, Column idx) {
+        return call("regexp_extract_all", str, regexp, idx);
+    }
+
+    public static Column regexp_count(Column str, Column regexp) {
+        return call("regexp_count", str, regexp);
+    }
+
+    public static Column regexp_substr(Column str, Column regexp) {
+        return call("regexp_substr", str, regexp);
+    }
+
+    public static Column regexp_instr(Column str, Column regexp) {
+        return call("regexp_instr", str, regexp);
+    }
+
+    public static Column regexp_instr(Column str, Column regexp, Column idx) {
+        return call("regexp_instr", str, regexp, idx);
+    }
+
     // ---- end of string functions ----
 
     // ---- math functions ----

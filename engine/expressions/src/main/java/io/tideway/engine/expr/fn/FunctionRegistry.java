@@ -38,6 +38,7 @@ public final class FunctionRegistry {
         ConditionalFunctions.register();
         PredicateFunctions.register();
         BitwiseFunctions.register();
+        RegexpFunctions.register();
     }
 
     private FunctionRegistry() {

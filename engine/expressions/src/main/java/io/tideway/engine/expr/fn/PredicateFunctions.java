@@ -112,7 +112,7 @@ final class PredicateFunctions {
      * A field holding the compiled pattern when the pattern is a string literal that compiles,
      * else null (the pattern is compiled per row, where a bad one raises its error as in Spark).
      */
-    private static String literalPattern(CodegenContext ctx, Expression e, int escape, boolean lower, String function) {
+    static String literalPattern(CodegenContext ctx, Expression e, int escape, boolean lower, String function) {
         if (!(e instanceof Literal l) || !(l.value() instanceof String text)) {
             return null;
         }

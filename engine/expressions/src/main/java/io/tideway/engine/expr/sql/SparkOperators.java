@@ -21,7 +21,12 @@ final class SparkOperators {
         while (i < n) {
             char ch = c[i];
             if (ch == '\'' || ch == '"' || ch == '`') {
-                i = skipQuoted(c, i);
+                i = skipQuoted(c, i, ch != '`' && i > 0 && (c[i - 1] == ' ') && rawPrefix(text, i - 1));
+                continue;
+            }
+            if ((ch == 'r' || ch == 'R') && i + 1 < n && (c[i + 1] == '\'' || c[i + 1] == '"')
+                    && (i == 0 || !SourceText.isWordPart(c[i - 1]))) {
+                c[i++] = ' '; // Spark's raw string r'...': the translator reads the r back and skips unescaping
                 continue;
             }
             if (ch == '-' && i + 1 < n && c[i + 1] == '-') {
@@ -101,10 +106,16 @@ final class SparkOperators {
         return i < c.length && c[i] == '(';
     }
 
-    private static int skipQuoted(char[] c, int i) {
+    /** Whether {@code text} has a raw string's {@code r} at {@code at}. */
+    static boolean rawPrefix(String text, int at) {
+        char r = text.charAt(at);
+        return (r == 'r' || r == 'R') && (at == 0 || !SourceText.isWordPart(text.charAt(at - 1)));
+    }
+
+    private static int skipQuoted(char[] c, int i, boolean raw) {
         char q = c[i++];
         while (i < c.length) {
-            if (c[i] == '\\' && q != '`') {
+            if (c[i] == '\\' && q != '`' && !raw) {
                 i += 2;
             } else if (c[i] == q) {
                 if (i + 1 < c.length && c[i + 1] == q) {

@@ -83,7 +83,10 @@ public final class SqlNodeTranslator {
             return numeric(num, false);
         }
         if (n instanceof SqlCharStringLiteral s) {
-            return functions.lit(unescape(((NlsString) s.getValue()).getValue()));
+            String value = ((NlsString) s.getValue()).getValue();
+            int at = offset(s.getParserPosition());
+            boolean raw = at > 0 && SparkOperators.rawPrefix(src.original(), at - 1);
+            return functions.lit(raw ? value : unescape(value));
         }
         if (n instanceof SqlLiteral l) {
             return literal(l);
