@@ -336,6 +336,30 @@ public final class functions {
         return call("regexp_instr", str, regexp, idx);
     }
 
+    public static Column elt(Column... inputs) {
+        return call("elt", inputs);
+    }
+
+    public static Column mask(Column input) {
+        return call("mask", input);
+    }
+
+    public static Column mask(Column input, Column upperChar) {
+        return call("mask", input, upperChar);
+    }
+
+    public static Column mask(Column input, Column upperChar, Column lowerChar) {
+        return call("mask", input, upperChar, lowerChar);
+    }
+
+    public static Column mask(Column input, Column upperChar, Column lowerChar, Column digitChar) {
+        return call("mask", input, upperChar, lowerChar, digitChar);
+    }
+
+    public static Column mask(Column input, Column upperChar, Column lowerChar, Column digitChar, Column otherChar) {
+        return call("mask", input, upperChar, lowerChar, digitChar, otherChar);
+    }
+
     // ---- end of string functions ----
 
     // ---- math functions ----

@@ -152,6 +152,48 @@ final class StringFunctions {
                             + ");");
                     ctx.set(out, scratch + ".length()", scratch);
                 }));
+        FunctionRegistry.add(FunctionSpec.named("mask").inputs(STRING, ANY, ANY, ANY, ANY).optional(1)
+                .coercion(StringFunctions::maskArgs)
+                .returns(DataTypes.StringType)
+                .nullable(call -> call.children().get(0).nullable())
+                .customCode((ctx, call) -> {
+                    List<Expression> a = call.children();
+                    return ctx.nullSafe(DataTypes.StringType, a.subList(0, 1), (out, v) -> bytes(ctx, out, "mask("
+                            + CodegenContext.args(v[0]) + ", " + maskChar(a.get(1)) + ", " + maskChar(a.get(2)) + ", "
+                            + maskChar(a.get(3)) + ", " + maskChar(a.get(4))));
+                }));
+        FunctionRegistry.add(FunctionSpec.named("elt").inputs(INT).repeated(ANY).optional(2)
+                .coercion(call -> {
+                    List<Expression> a = new ArrayList<>();
+                    a.add(castTo(call, 0, call.children().get(0), INT));
+                    boolean binary = call.children().stream().skip(1).allMatch(e -> e.dataType() == DataTypes.BinaryType);
+                    for (int i = 1; i < call.children().size(); i++) {
+                        a.add(binary ? call.children().get(i) : castTo(call, i, call.children().get(i), STRING));
+                    }
+                    return a;
+                })
+                .returns(types -> types.stream().skip(1).allMatch(t -> t == DataTypes.BinaryType)
+                        ? DataTypes.BinaryType : DataTypes.StringType)
+                .nullable(call -> true)
+                .customCode((ctx, call) -> {
+                    // only the chosen argument runs, as in Spark
+                    CodeValue v = ctx.declare(call.dataType());
+                    CodeValue index = ctx.gen(call.children().get(0));
+                    int n = call.children().size() - 1;
+                    ctx.open("if (!" + index.isNull() + " && " + K + "eltInRange(" + index.value() + ", " + n + ", "
+                            + ctx.ansi() + "))");
+                    ctx.open("switch ((int) " + index.value() + ")");
+                    for (int i = 1; i <= n; i++) {
+                        ctx.open("case " + i + ":");
+                        ctx.assign(v, ctx.gen(call.children().get(i)));
+                        ctx.line("break;");
+                        ctx.close();
+                    }
+                    ctx.line("default: break;");
+                    ctx.close();
+                    ctx.close();
+                    return v;
+                }));
         FunctionRegistry.add(FunctionSpec.named("concat_ws").inputs(STRING).repeated(ANY).optional(1)
                 .coercion(call -> {
                     List<Expression> a = new ArrayList<>();
@@ -180,6 +222,35 @@ final class StringFunctions {
                     ctx.close();
                     return v;
                 }));
+    }
+
+    /** mask's arguments: the input, then four one-character string literals (or NULL: keep those characters). */
+    private static List<Expression> maskArgs(ScalarFunction call) {
+        List<Expression> a = new ArrayList<>(call.children());
+        String[] defaults = {"X", "x", "n", null};
+        String[] names = {"upperChar", "lowerChar", "digitChar", "otherChar"};
+        while (a.size() < 5) {
+            a.add(Literal.of(defaults[a.size() - 1]));
+        }
+        a.set(0, castTo(call, 0, a.get(0), STRING));
+        ScalarFunction full = (ScalarFunction) call.withChildren(a);
+        for (int i = 1; i < 5; i++) {
+            Expression e = a.get(i);
+            if (e.dataType() != DataTypes.StringType && e.dataType() != DataTypes.NullType) {
+                throw full.unexpectedType(i, STRING, e.dataType());
+            }
+            if (e instanceof Literal l && l.value() instanceof String v && v.codePointCount(0, v.length()) != 1) {
+                throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException(
+                        "DATATYPE_MISMATCH.INPUT_SIZE_NOT_ONE", java.util.Map.of("sqlExpr",
+                        io.tideway.engine.error.ErrorParams.expr(full.sql()), "exprName", names[i - 1]), call.sqlOrigin()));
+            }
+        }
+        return a;
+    }
+
+    /** A mask replacement as the kernel takes it: its code point, or -1 for NULL. */
+    private static int maskChar(Expression e) {
+        return e instanceof Literal l && l.value() instanceof String v ? v.codePointAt(0) : -1;
     }
 
     /** A one-string function whose kernel {@code name} writes the result. */

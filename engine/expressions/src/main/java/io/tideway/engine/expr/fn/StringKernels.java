@@ -368,4 +368,29 @@ public final class StringKernels {
         }
         return -1;
     }
+
+    /** Spark's elt index check: under ANSI an index outside [1, n] is {@code INVALID_ARRAY_INDEX}, else the result is null. */
+    public static boolean eltInRange(long index, int n, boolean ansi) {
+        if (index >= 1 && index <= n) {
+            return true;
+        }
+        if (ansi) {
+            throw new io.tideway.SparkArrayIndexOutOfBoundsException("INVALID_ARRAY_INDEX", java.util.Map.of(
+                    "indexValue", String.valueOf(index), "arraySize", String.valueOf(n)));
+        }
+        return false;
+    }
+
+    /**
+     * Spark's mask: upper-case letters become {@code upper}, lower-case ones {@code lower}, digits
+     * {@code digit}, the rest {@code other}; a replacement of -1 keeps those characters.
+     */
+    public static int mask(DirectBuffer b, int off, int len, int upper, int lower, int digit, int other, BytesOut out) {
+        StringBuilder sb = new StringBuilder(len);
+        string(b, off, len).codePoints().forEach(cp -> {
+            int r = Character.isUpperCase(cp) ? upper : Character.isLowerCase(cp) ? lower : Character.isDigit(cp) ? digit : other;
+            sb.appendCodePoint(r < 0 ? cp : r);
+        });
+        return out.reset().append(sb.toString()).length();
+    }
 }
