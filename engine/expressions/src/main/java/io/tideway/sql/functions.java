@@ -360,6 +360,82 @@ public final class functions {
         return call("mask", input, upperChar, lowerChar, digitChar, otherChar);
     }
 
+    public static Column base64(Column e) {
+        return call("base64", e);
+    }
+
+    public static Column unbase64(Column e) {
+        return call("unbase64", e);
+    }
+
+    public static Column hex(Column column) {
+        return call("hex", column);
+    }
+
+    public static Column unhex(Column column) {
+        return call("unhex", column);
+    }
+
+    public static Column md5(Column e) {
+        return call("md5", e);
+    }
+
+    public static Column sha1(Column e) {
+        return call("sha1", e);
+    }
+
+    public static Column crc32(Column e) {
+        return call("crc32", e);
+    }
+
+    public static Column to_binary(Column e) {
+        return call("to_binary", e);
+    }
+
+    public static Column sha2(Column e, int numBits) {
+        if (numBits != 0 && numBits != 224 && numBits != 256 && numBits != 384 && numBits != 512) {
+            throw new IllegalArgumentException("requirement failed: numBits " + numBits
+                    + " is not in the permitted values (0, 224, 256, 384, 512)");
+        }
+        return call("sha2", e, lit(numBits));
+    }
+
+    public static Column hash(Column... cols) {
+        return call("hash", cols);
+    }
+
+    public static Column xxhash64(Column... cols) {
+        return call("xxhash64", cols);
+    }
+
+    public static Column encode(Column value, String charset) {
+        return call("encode", value, lit(charset));
+    }
+
+    public static Column decode(Column value, String charset) {
+        return call("decode", value, lit(charset));
+    }
+
+    public static Column to_binary(Column e, Column f) {
+        return call("to_binary", e, f);
+    }
+
+    public static Column try_to_binary(Column e) {
+        return call("try_to_binary", e);
+    }
+
+    public static Column try_to_binary(Column e, Column f) {
+        return call("try_to_binary", e, f);
+    }
+
+    public static Column to_char(Column e, Column format) {
+        return call("to_char", e, format);
+    }
+
+    public static Column to_varchar(Column e, Column format) {
+        return call("to_varchar", e, format);
+    }
+
     // ---- end of string functions ----
 
     // ---- math functions ----

@@ -39,6 +39,7 @@ public final class FunctionRegistry {
         PredicateFunctions.register();
         BitwiseFunctions.register();
         RegexpFunctions.register();
+        CodecFunctions.register();
     }
 
     private FunctionRegistry() {

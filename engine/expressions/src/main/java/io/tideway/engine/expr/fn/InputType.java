@@ -79,6 +79,34 @@ public abstract class InputType {
             return STRING.implicitCast(from);
         }
     };
+    /** A BINARY; a string (or NULL) is cast to one, as Spark's ANSI coercion does for md5, base64, decode. */
+    public static final InputType BINARY_FROM_STRING = new InputType(ErrorParams.type(DataTypes.BinaryType)) {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.BinaryType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.BinaryType : null;
+        }
+    };
+    /** hex's argument, Spark's {@code (BIGINT, BINARY, STRING)}: other numbers become a BIGINT, booleans and dates a string. */
+    public static final InputType HEXABLE = new InputType("(\"BIGINT\" or \"BINARY\" or \"STRING\")") {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.LongType || t == DataTypes.BinaryType || t == DataTypes.StringType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            if (from.isNumeric() || from == DataTypes.NullType) {
+                return DataTypes.LongType;
+            }
+            return from == DataTypes.BooleanType || from == DataTypes.DateType || from == DataTypes.TimestampType
+                    ? DataTypes.StringType : null;
+        }
+    };
     /** A string or a binary, as {@code TypeCollection(StringType, BinaryType)}: others become a string. */
     public static final InputType STRING_OR_BINARY = anyOf(STRING, BINARY);
 
