@@ -436,6 +436,56 @@ public final class functions {
         return call("to_varchar", e, format);
     }
 
+    public static Column format_string(String format, Column... arguments) {
+        Column[] args = new Column[arguments.length + 1];
+        args[0] = lit(format);
+        System.arraycopy(arguments, 0, args, 1, arguments.length);
+        return call("format_string", args);
+    }
+
+    public static Column printf(Column format, Column... arguments) {
+        Column[] args = new Column[arguments.length + 1];
+        args[0] = format;
+        System.arraycopy(arguments, 0, args, 1, arguments.length);
+        return call("printf", args);
+    }
+
+    public static Column format_number(Column x, int d) {
+        return call("format_number", x, lit(d));
+    }
+
+    public static Column levenshtein(Column l, Column r) {
+        return call("levenshtein", l, r);
+    }
+
+    public static Column levenshtein(Column l, Column r, int threshold) {
+        return call("levenshtein", l, r, lit(threshold));
+    }
+
+    public static Column soundex(Column e) {
+        return call("soundex", e);
+    }
+
+    public static Column uuid() {
+        return call("uuid");
+    }
+
+    public static Column parse_url(Column url, Column partToExtract) {
+        return call("parse_url", url, partToExtract);
+    }
+
+    public static Column parse_url(Column url, Column partToExtract, Column key) {
+        return call("parse_url", url, partToExtract, key);
+    }
+
+    public static Column try_parse_url(Column url, Column partToExtract) {
+        return call("try_parse_url", url, partToExtract);
+    }
+
+    public static Column try_parse_url(Column url, Column partToExtract, Column key) {
+        return call("try_parse_url", url, partToExtract, key);
+    }
+
     // ---- end of string functions ----
 
     // ---- math functions ----

@@ -40,6 +40,7 @@ public final class FunctionRegistry {
         BitwiseFunctions.register();
         RegexpFunctions.register();
         CodecFunctions.register();
+        TextFunctions.register();
     }
 
     private FunctionRegistry() {
@@ -115,9 +116,11 @@ public final class FunctionRegistry {
 
     private static RuntimeException wrongArgCount(String name, int min, int max, int actual) {
         String expected = min == max ? String.valueOf(min) : max < 0 ? "> " + (min - 1) : "[" + min + ", " + max + "]";
-        // Spark's varargs functions (coalesce, greatest, concat_ws...) report no position
+        // Spark's varargs functions (coalesce, greatest, concat_ws...) and parse_url check their count themselves,
+        // and report no position
+        boolean positioned = max >= 0 && !name.endsWith("parse_url");
         throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
                 ErrorParams.id(name), "expectedNum", expected, "actualNum", String.valueOf(actual), "docroot", DOC_ROOT),
-                max < 0 ? null : CurrentOrigin.get()));
+                positioned ? CurrentOrigin.get() : null));
     }
 }

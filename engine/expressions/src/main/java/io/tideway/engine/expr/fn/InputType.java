@@ -107,6 +107,30 @@ public abstract class InputType {
                     ? DataTypes.StringType : null;
         }
     };
+    /** Spark's {@code NumericType} where a string is not cast (format_number): a NULL becomes a DOUBLE. */
+    public static final InputType NUMERIC_ONLY = new Abstract("\"NUMERIC\"", DataTypes.DoubleType) {
+        @Override
+        public boolean accepts(DataType t) {
+            return t.isNumeric();
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from == DataTypes.NullType ? DataTypes.DoubleType : null;
+        }
+    };
+    /** A STRING where nothing else is cast (soundex): only a NULL becomes a string. */
+    public static final InputType STRING_ONLY = new InputType(ErrorParams.type(DataTypes.StringType)) {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.StringType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from == DataTypes.NullType ? DataTypes.StringType : null;
+        }
+    };
     /** A string or a binary, as {@code TypeCollection(StringType, BinaryType)}: others become a string. */
     public static final InputType STRING_OR_BINARY = anyOf(STRING, BINARY);
 
