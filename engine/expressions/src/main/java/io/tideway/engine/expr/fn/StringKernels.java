@@ -102,17 +102,26 @@ public final class StringKernels {
 
     private static int slice(DirectBuffer b, int off, int len, int units, long pos, long count, BytesOut out,
                              boolean utf8) {
+        long range = sliceRange(b, off, len, units, pos, count, utf8);
+        out.reset();
+        return range < 0 ? 0 : out.append(b, off + (int) (range >>> 32), (int) range - (int) (range >>> 32)).length();
+    }
+
+    /**
+     * The byte range {@code from << 32 | to} (relative to {@code off}) of Spark's
+     * {@code substring(pos, count)} over {@code units} characters (or bytes), or -1 when empty.
+     */
+    private static long sliceRange(DirectBuffer b, int off, int len, int units, long pos, long count, boolean utf8) {
         long start = pos > 0 ? pos - 1 : pos < 0 ? units + pos : 0;
         long end = Math.max(Math.min(start + count, Integer.MAX_VALUE), Integer.MIN_VALUE);
         start = Math.max(start, 0);
-        out.reset();
         if (start >= end || start >= units) {
-            return 0;
+            return -1;
         }
         end = Math.min(end, units);
-        int from = utf8 ? byteOfChar(b, off, len, (int) start) : (int) start;
-        int to = utf8 ? byteOfChar(b, off, len, (int) end) : (int) end;
-        return out.append(b, off + from, to - from).length();
+        long from = utf8 ? byteOfChar(b, off, len, (int) start) : start;
+        long to = utf8 ? byteOfChar(b, off, len, (int) end) : end;
+        return from << 32 | to;
     }
 
     /** {@code left(s, n)}: the first {@code n} characters ('' for n <= 0). */
@@ -261,13 +270,19 @@ public final class StringKernels {
     /** overlay(s PLACING r FROM pos [FOR n]): n defaults (n < 0) to r's length, in characters or bytes. */
     public static int overlay(DirectBuffer b, int off, int len, DirectBuffer r, int rOff, int rLen, long pos, long n,
                               boolean binary, BytesOut out) {
-        BytesOut tail = new BytesOut();
         long count = n >= 0 ? n : binary ? rLen : numChars(r, rOff, rLen);
-        int head = binary ? substringBinary(b, off, len, 1, pos - 1, out) : substring(b, off, len, 1, pos - 1, out);
-        int rest = binary ? substringBinary(b, off, len, pos + count, Integer.MAX_VALUE, tail)
-                : substring(b, off, len, pos + count, Integer.MAX_VALUE, tail);
-        out.length(head);
-        return out.append(r, rOff, rLen).append(tail.buffer(), 0, rest).length();
+        int units = binary ? len : numChars(b, off, len);
+        long head = sliceRange(b, off, len, units, 1, pos - 1, !binary);
+        long tail = sliceRange(b, off, len, units, pos + count, Integer.MAX_VALUE, !binary);
+        out.reset();
+        if (head >= 0) {
+            out.append(b, off + (int) (head >>> 32), (int) head - (int) (head >>> 32));
+        }
+        out.append(r, rOff, rLen);
+        if (tail >= 0) {
+            out.append(b, off + (int) (tail >>> 32), (int) tail - (int) (tail >>> 32));
+        }
+        return out.length();
     }
 
     /** Spark's initcap: lower case, then each character after a space (or at the start) in title case. */
