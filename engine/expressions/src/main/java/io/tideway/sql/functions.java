@@ -33,7 +33,7 @@ public final class functions {
 
     /** Parses a SQL expression such as {@code "v * 2 AS doubled"}. */
     public static Column expr(String sqlExpression) {
-        return SqlExpressionParser.parseColumn(sqlExpression);
+        return new Column(SqlExpressionParser.parseColumn(sqlExpression).expr(), sqlExpression);
     }
 
     public static Column not(Column c) {
@@ -46,7 +46,7 @@ public final class functions {
         for (int i = 0; i < args.length; i++) {
             exprs[i] = args[i].expr();
         }
-        return new Column(FunctionRegistry.call(name, exprs));
+        return new Column(FunctionRegistry.callLater(name, exprs));
     }
 
     // ---- sort orders ----
@@ -105,6 +105,387 @@ public final class functions {
         return call("lcase", str);
     }
 
+    public static Column len(Column e) {
+        return call("len", e);
+    }
+
+    public static Column octet_length(Column e) {
+        return call("octet_length", e);
+    }
+
+    public static Column bit_length(Column e) {
+        return call("bit_length", e);
+    }
+
+    public static Column initcap(Column e) {
+        return call("initcap", e);
+    }
+
+    public static Column reverse(Column e) {
+        return call("reverse", e);
+    }
+
+    public static Column ascii(Column e) {
+        return call("ascii", e);
+    }
+
+    public static Column chr(Column n) {
+        return call("chr", n);
+    }
+
+    public static Column trim(Column e) {
+        return call("trim", e);
+    }
+
+    public static Column trim(Column e, String trimString) {
+        return call("trim", lit(trimString), e);
+    }
+
+    public static Column trim(Column e, Column trim) {
+        return call("trim", trim, e);
+    }
+
+    public static Column ltrim(Column e) {
+        return call("ltrim", e);
+    }
+
+    public static Column ltrim(Column e, String trimString) {
+        return call("ltrim", lit(trimString), e);
+    }
+
+    public static Column ltrim(Column e, Column trim) {
+        return call("ltrim", trim, e);
+    }
+
+    public static Column rtrim(Column e) {
+        return call("rtrim", e);
+    }
+
+    public static Column rtrim(Column e, String trimString) {
+        return call("rtrim", lit(trimString), e);
+    }
+
+    public static Column rtrim(Column e, Column trim) {
+        return call("rtrim", trim, e);
+    }
+
+    public static Column btrim(Column str) {
+        return call("btrim", str);
+    }
+
+    public static Column btrim(Column str, Column trim) {
+        return call("btrim", str, trim);
+    }
+
+    public static Column lpad(Column str, int len, String pad) {
+        return call("lpad", str, lit(len), lit(pad));
+    }
+
+    public static Column lpad(Column str, int len, byte[] pad) {
+        return call("lpad", str, lit(len), lit(pad));
+    }
+
+    public static Column lpad(Column str, Column len, Column pad) {
+        return call("lpad", str, len, pad);
+    }
+
+    public static Column rpad(Column str, int len, String pad) {
+        return call("rpad", str, lit(len), lit(pad));
+    }
+
+    public static Column rpad(Column str, int len, byte[] pad) {
+        return call("rpad", str, lit(len), lit(pad));
+    }
+
+    public static Column rpad(Column str, Column len, Column pad) {
+        return call("rpad", str, len, pad);
+    }
+
+    public static Column repeat(Column str, int n) {
+        return call("repeat", str, lit(n));
+    }
+
+    public static Column repeat(Column str, Column n) {
+        return call("repeat", str, n);
+    }
+
+    public static Column substring(Column str, int pos, int len) {
+        return call("substring", str, lit(pos), lit(len));
+    }
+
+    public static Column substring(Column str, Column pos, Column len) {
+        return call("substring", str, pos, len);
+    }
+
+    public static Column substr(Column str, Column pos) {
+        return call("substr", str, pos);
+    }
+
+    public static Column substr(Column str, Column pos, Column len) {
+        return call("substr", str, pos, len);
+    }
+
+    public static Column left(Column str, Column len) {
+        return call("left", str, len);
+    }
+
+    public static Column right(Column str, Column len) {
+        return call("right", str, len);
+    }
+
+    public static Column concat(Column... exprs) {
+        return call("concat", exprs);
+    }
+
+    public static Column concat_ws(String sep, Column... exprs) {
+        Column[] args = new Column[exprs.length + 1];
+        args[0] = lit(sep);
+        System.arraycopy(exprs, 0, args, 1, exprs.length);
+        return call("concat_ws", args);
+    }
+
+    public static Column translate(Column src, String matchingString, String replaceString) {
+        return call("translate", src, lit(matchingString), lit(replaceString));
+    }
+
+    public static Column replace(Column src, Column search) {
+        return call("replace", src, search);
+    }
+
+    public static Column replace(Column src, Column search, Column replace) {
+        return call("replace", src, search, replace);
+    }
+
+    public static Column overlay(Column src, Column replace, Column pos) {
+        return call("overlay", src, replace, pos);
+    }
+
+    public static Column overlay(Column src, Column replace, Column pos, Column len) {
+        return call("overlay", src, replace, pos, len);
+    }
+
+    public static Column instr(Column str, String substring) {
+        return call("instr", str, lit(substring));
+    }
+
+    public static Column instr(Column str, Column substring) {
+        return call("instr", str, substring);
+    }
+
+    public static Column locate(String substr, Column str) {
+        return call("locate", lit(substr), str);
+    }
+
+    public static Column locate(String substr, Column str, int pos) {
+        return call("locate", lit(substr), str, lit(pos));
+    }
+
+    public static Column position(Column substr, Column str) {
+        return call("position", substr, str);
+    }
+
+    public static Column position(Column substr, Column str, Column start) {
+        return call("position", substr, str, start);
+    }
+
+    public static Column substring_index(Column str, String delim, int count) {
+        return call("substring_index", str, lit(delim), lit(count));
+    }
+
+    public static Column split(Column str, Column pattern) {
+        return call("split", str, pattern);
+    }
+
+    public static Column split(Column str, Column pattern, Column limit) {
+        return call("split", str, pattern, limit);
+    }
+
+    public static Column regexp_replace(Column e, String pattern, String replacement) {
+        return call("regexp_replace", e, lit(pattern), lit(replacement));
+    }
+
+    public static Column regexp_replace(Column e, Column pattern, Column replacement) {
+        return call("regexp_replace", e, pattern, replacement);
+    }
+
+    public static Column regexp_extract(Column e, String exp, int groupIdx) {
+        return call("regexp_extract", e, lit(exp), lit(groupIdx));
+    }
+
+    public static Column regexp_extract_all(Column str, Column regexp) {
+        return call("regexp_extract_all", str, regexp);
+    }
+
+    public static Column regexp_extract_all(Column str, Column regexp, Column idx) {
+        return call("regexp_extract_all", str, regexp, idx);
+    }
+
+    public static Column regexp_count(Column str, Column regexp) {
+        return call("regexp_count", str, regexp);
+    }
+
+    public static Column regexp_substr(Column str, Column regexp) {
+        return call("regexp_substr", str, regexp);
+    }
+
+    public static Column regexp_instr(Column str, Column regexp) {
+        return call("regexp_instr", str, regexp);
+    }
+
+    public static Column regexp_instr(Column str, Column regexp, Column idx) {
+        return call("regexp_instr", str, regexp, idx);
+    }
+
+    public static Column elt(Column... inputs) {
+        return call("elt", inputs);
+    }
+
+    public static Column mask(Column input) {
+        return call("mask", input);
+    }
+
+    public static Column mask(Column input, Column upperChar) {
+        return call("mask", input, upperChar);
+    }
+
+    public static Column mask(Column input, Column upperChar, Column lowerChar) {
+        return call("mask", input, upperChar, lowerChar);
+    }
+
+    public static Column mask(Column input, Column upperChar, Column lowerChar, Column digitChar) {
+        return call("mask", input, upperChar, lowerChar, digitChar);
+    }
+
+    public static Column mask(Column input, Column upperChar, Column lowerChar, Column digitChar, Column otherChar) {
+        return call("mask", input, upperChar, lowerChar, digitChar, otherChar);
+    }
+
+    public static Column base64(Column e) {
+        return call("base64", e);
+    }
+
+    public static Column unbase64(Column e) {
+        return call("unbase64", e);
+    }
+
+    public static Column hex(Column column) {
+        return call("hex", column);
+    }
+
+    public static Column unhex(Column column) {
+        return call("unhex", column);
+    }
+
+    public static Column md5(Column e) {
+        return call("md5", e);
+    }
+
+    public static Column sha1(Column e) {
+        return call("sha1", e);
+    }
+
+    public static Column crc32(Column e) {
+        return call("crc32", e);
+    }
+
+    public static Column to_binary(Column e) {
+        return call("to_binary", e);
+    }
+
+    public static Column sha2(Column e, int numBits) {
+        if (numBits != 0 && numBits != 224 && numBits != 256 && numBits != 384 && numBits != 512) {
+            throw new IllegalArgumentException("requirement failed: numBits " + numBits
+                    + " is not in the permitted values (0, 224, 256, 384, 512)");
+        }
+        return call("sha2", e, lit(numBits));
+    }
+
+    public static Column hash(Column... cols) {
+        return call("hash", cols);
+    }
+
+    public static Column xxhash64(Column... cols) {
+        return call("xxhash64", cols);
+    }
+
+    public static Column encode(Column value, String charset) {
+        return call("encode", value, lit(charset));
+    }
+
+    public static Column decode(Column value, String charset) {
+        return call("decode", value, lit(charset));
+    }
+
+    public static Column to_binary(Column e, Column f) {
+        return call("to_binary", e, f);
+    }
+
+    public static Column try_to_binary(Column e) {
+        return call("try_to_binary", e);
+    }
+
+    public static Column try_to_binary(Column e, Column f) {
+        return call("try_to_binary", e, f);
+    }
+
+    public static Column to_char(Column e, Column format) {
+        return call("to_char", e, format);
+    }
+
+    public static Column to_varchar(Column e, Column format) {
+        return call("to_varchar", e, format);
+    }
+
+    public static Column format_string(String format, Column... arguments) {
+        Column[] args = new Column[arguments.length + 1];
+        args[0] = lit(format);
+        System.arraycopy(arguments, 0, args, 1, arguments.length);
+        return call("format_string", args);
+    }
+
+    public static Column printf(Column format, Column... arguments) {
+        Column[] args = new Column[arguments.length + 1];
+        args[0] = format;
+        System.arraycopy(arguments, 0, args, 1, arguments.length);
+        return call("printf", args);
+    }
+
+    public static Column format_number(Column x, int d) {
+        return call("format_number", x, lit(d));
+    }
+
+    public static Column levenshtein(Column l, Column r) {
+        return call("levenshtein", l, r);
+    }
+
+    public static Column levenshtein(Column l, Column r, int threshold) {
+        return call("levenshtein", l, r, lit(threshold));
+    }
+
+    public static Column soundex(Column e) {
+        return call("soundex", e);
+    }
+
+    public static Column uuid() {
+        return call("uuid");
+    }
+
+    public static Column parse_url(Column url, Column partToExtract) {
+        return call("parse_url", url, partToExtract);
+    }
+
+    public static Column parse_url(Column url, Column partToExtract, Column key) {
+        return call("parse_url", url, partToExtract, key);
+    }
+
+    public static Column try_parse_url(Column url, Column partToExtract) {
+        return call("try_parse_url", url, partToExtract);
+    }
+
+    public static Column try_parse_url(Column url, Column partToExtract, Column key) {
+        return call("try_parse_url", url, partToExtract, key);
+    }
+
     // ---- end of string functions ----
 
     // ---- math functions ----
@@ -114,6 +495,176 @@ public final class functions {
     // ---- end of date and time functions ----
 
     // ---- conditional, null and predicate functions ----
+
+    public static Column when(Column condition, Object value) {
+        return new Column(new io.tideway.engine.expr.CaseWhen(java.util.List.of(condition.expr(), lit(value).expr()), false, false));
+    }
+
+    public static Column coalesce(Column... e) {
+        return call("coalesce", e);
+    }
+
+    public static Column nvl(Column col1, Column col2) {
+        return call("nvl", col1, col2);
+    }
+
+    public static Column ifnull(Column col1, Column col2) {
+        return call("ifnull", col1, col2);
+    }
+
+    public static Column nvl2(Column col1, Column col2, Column col3) {
+        return call("nvl2", col1, col2, col3);
+    }
+
+    public static Column nullif(Column col1, Column col2) {
+        return call("nullif", col1, col2);
+    }
+
+    public static Column nullifzero(Column col) {
+        return call("nullifzero", col);
+    }
+
+    public static Column zeroifnull(Column col) {
+        return call("zeroifnull", col);
+    }
+
+    public static Column isnull(Column e) {
+        return call("isnull", e);
+    }
+
+    public static Column isnotnull(Column col) {
+        return call("isnotnull", col);
+    }
+
+    public static Column equal_null(Column col1, Column col2) {
+        return call("equal_null", col1, col2);
+    }
+
+    public static Column isnan(Column e) {
+        return call("isnan", e);
+    }
+
+    public static Column nanvl(Column col1, Column col2) {
+        return call("nanvl", col1, col2);
+    }
+
+    public static Column greatest(Column... exprs) {
+        return call("greatest", exprs);
+    }
+
+    public static Column greatest(String columnName, String... columnNames) {
+        return call("greatest", columns(columnName, columnNames));
+    }
+
+    public static Column least(Column... exprs) {
+        return call("least", exprs);
+    }
+
+    public static Column least(String columnName, String... columnNames) {
+        return call("least", columns(columnName, columnNames));
+    }
+
+    public static Column like(Column str, Column pattern) {
+        return call("like", str, pattern);
+    }
+
+    public static Column like(Column str, Column pattern, Column escapeChar) {
+        return call("like", str, pattern, escapeChar);
+    }
+
+    public static Column ilike(Column str, Column pattern) {
+        return call("ilike", str, pattern);
+    }
+
+    public static Column ilike(Column str, Column pattern, Column escapeChar) {
+        return call("ilike", str, pattern, escapeChar);
+    }
+
+    public static Column rlike(Column str, Column regexp) {
+        return call("rlike", str, regexp);
+    }
+
+    public static Column regexp(Column str, Column regexp) {
+        return call("regexp", str, regexp);
+    }
+
+    public static Column regexp_like(Column str, Column regexp) {
+        return call("regexp_like", str, regexp);
+    }
+
+    public static Column startswith(Column str, Column prefix) {
+        return call("startswith", str, prefix);
+    }
+
+    public static Column endswith(Column str, Column suffix) {
+        return call("endswith", str, suffix);
+    }
+
+    public static Column contains(Column left, Column right) {
+        return call("contains", left, right);
+    }
+
+    public static Column bitwise_not(Column e) {
+        return call("~", e);
+    }
+
+    /** @deprecated as in Spark: use {@link #bitwise_not}. */
+    @Deprecated
+    public static Column bitwiseNOT(Column e) {
+        return bitwise_not(e);
+    }
+
+    public static Column shiftleft(Column e, int numBits) {
+        return call("shiftleft", e, lit(numBits));
+    }
+
+    public static Column shiftright(Column e, int numBits) {
+        return call("shiftright", e, lit(numBits));
+    }
+
+    public static Column shiftrightunsigned(Column e, int numBits) {
+        return call("shiftrightunsigned", e, lit(numBits));
+    }
+
+    /** @deprecated as in Spark: use {@link #shiftleft}. */
+    @Deprecated
+    public static Column shiftLeft(Column e, int numBits) {
+        return shiftleft(e, numBits);
+    }
+
+    /** @deprecated as in Spark: use {@link #shiftright}. */
+    @Deprecated
+    public static Column shiftRight(Column e, int numBits) {
+        return shiftright(e, numBits);
+    }
+
+    /** @deprecated as in Spark: use {@link #shiftrightunsigned}. */
+    @Deprecated
+    public static Column shiftRightUnsigned(Column e, int numBits) {
+        return shiftrightunsigned(e, numBits);
+    }
+
+    public static Column bit_count(Column e) {
+        return call("bit_count", e);
+    }
+
+    public static Column getbit(Column e, Column pos) {
+        return call("getbit", e, pos);
+    }
+
+    public static Column bit_get(Column e, Column pos) {
+        return call("bit_get", e, pos);
+    }
+
+    private static Column[] columns(String first, String... rest) {
+        Column[] c = new Column[rest.length + 1];
+        c[0] = col(first);
+        for (int i = 0; i < rest.length; i++) {
+            c[i + 1] = col(rest[i]);
+        }
+        return c;
+    }
+
     // ---- end of conditional, null and predicate functions ----
 
     // ---- collection and JSON functions ----

@@ -17,6 +17,11 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), REMAINDER("%");
         final String symbol;
 
+        /** The operator as SQL writes it. */
+        public String symbol() {
+            return symbol;
+        }
+
         Op(String symbol) {
             this.symbol = symbol;
         }

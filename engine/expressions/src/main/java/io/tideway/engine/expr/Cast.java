@@ -131,47 +131,108 @@ public final class Cast extends Expression implements Coercible {
         return from == DataTypes.DoubleType && (to == DataTypes.IntegerType || to == DataTypes.LongType);
     }
 
+    /**
+     * Atomic types run this cast's code (compiled alone, {@link io.tideway.engine.expr.codegen.NodeEvaluators});
+     * only values generated code cannot hold (arrays, intervals) take {@link CastEvaluator}.
+     */
     @Override
     public Evaluator evaluator(EvalContext context) {
-        return CastEvaluator.create(child.evaluator(context), child.dataType(), to, context.ansi());
+        if (CodeValue.kindOf(child.dataType()) != null && CodeValue.kindOf(to) != null) {
+            return io.tideway.engine.expr.codegen.NodeEvaluators.compile(this, context);
+        }
+        return CastEvaluator.create(child.evaluator(context), child.dataType(), to);
     }
 
     @Override
     public CodeValue genCode(CodegenContext ctx) {
-        DataType from = child().dataType();
-        DataType to = dataType();
-        CodeValue in = ctx.gen(child());
+        return convert(ctx, ctx.gen(child), to);
+    }
+
+    /**
+     * The code converting {@code in} to {@code to}, as this cast does (null stays null); other
+     * expressions that compare or combine values of different types use it too.
+     */
+    public static CodeValue convert(CodegenContext ctx, CodeValue in, DataType to) {
+        DataType from = in.type();
         CodeValue v = ctx.declare(to);
         if (from == DataTypes.NullType) {
             return v;
         }
-        boolean numericFrom = from == DataTypes.IntegerType || from == DataTypes.LongType || from == DataTypes.DoubleType
-                || from == DataTypes.BooleanType;
-        boolean numericTo = to == DataTypes.IntegerType || to == DataTypes.LongType || to == DataTypes.DoubleType
-                || to == DataTypes.BooleanType;
-        if (from.equals(to)) {
+        if (from.equals(to) || in.kind() == CodeValue.Kind.BYTES && v.kind() == CodeValue.Kind.BYTES) {
             ctx.assign(v, in);
             return v;
         }
-        if (!numericFrom || !numericTo) {
-            throw new UnsupportedExpression("cast " + from.simpleString() + " to " + to.simpleString());
+        String k = CastKernels.class.getName() + ".";
+        ctx.open("if (!" + in.isNull() + ")");
+        if (to == DataTypes.StringType) {
+            String call;
+            if (from == DataTypes.IntegerType || from == DataTypes.LongType) {
+                call = "longToString(";
+            } else if (from == DataTypes.BooleanType) {
+                call = "booleanToString(";
+            } else if (from == DataTypes.DoubleType) {
+                call = "doubleToString(";
+            } else if (from == DataTypes.TimestampType) {
+                call = "timestampToString(";
+            } else if (from == DataTypes.DateType) {
+                call = "dateToString(";
+            } else {
+                throw new UnsupportedExpression("cast " + from.simpleString() + " to string");
+            }
+            String scratch = ctx.scratch();
+            ctx.line(v.isNull() + " = false;");
+            ctx.set(v, k + call + in.value() + ", " + scratch + ")", scratch);
+        } else if (from == DataTypes.StringType) {
+            String p = ctx.constant(new CastKernels.Parsed(), CastKernels.Parsed.class.getName());
+            String args = CodegenContext.args(in);
+            String call;
+            if (to == DataTypes.IntegerType || to == DataTypes.LongType) {
+                call = "stringToIntegral(" + args + ", " + (to == DataTypes.IntegerType) + ", ";
+            } else if (to == DataTypes.DoubleType) {
+                call = "stringToDouble(" + args + ", ";
+            } else if (to == DataTypes.BooleanType) {
+                call = "stringToBoolean(" + args + ", ";
+            } else if (to == DataTypes.TimestampType) {
+                call = "stringToTimestamp(" + args + ", ";
+            } else if (to == DataTypes.DateType) {
+                call = "stringToDate(" + args + ", ";
+            } else {
+                throw new UnsupportedExpression("cast string to " + to.simpleString());
+            }
+            ctx.line(k + call + ctx.ansi() + ", " + p + ");");
+            ctx.line(v.isNull() + " = " + p + ".isNull; " + v.value() + " = " + p
+                    + (to == DataTypes.DoubleType ? ".d;" : ".l;"));
+        } else {
+            ctx.line(v.isNull() + " = false;");
+            ctx.set(v, numeric(in, from, to, ctx.ansi(), k));
         }
-        ctx.line(v.isNull() + " = " + in.isNull() + ";");
-        String math = SqlArithmetic.class.getName() + ".";
+        ctx.close();
+        return v;
+    }
+
+    /** A Java expression converting a non-null number, boolean, date or timestamp. */
+    private static String numeric(CodeValue in, DataType from, DataType to, boolean ansi, String k) {
+        String x = in.value();
         boolean fromDouble = from == DataTypes.DoubleType;
         if (to == DataTypes.DoubleType) {
-            ctx.line(v.value() + " = (double) " + in.value() + ";");
-        } else if (to == DataTypes.BooleanType) {
-            ctx.line(v.value() + " = " + in.value() + (fromDouble ? " != 0.0" : " != 0L") + " ? 1L : 0L;");
-        } else if (fromDouble) {
-            ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + math + "doubleToIntegral(" + in.value() + ", "
-                    + (to == DataTypes.IntegerType) + ", " + ctx.ansi() + "); }");
-        } else if (to == DataTypes.IntegerType && from == DataTypes.LongType) {
-            ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + math + "longToInt(" + in.value() + ", "
-                    + ctx.ansi() + "); }");
-        } else {
-            ctx.line(v.value() + " = " + in.value() + ";");
+            return from == DataTypes.TimestampType ? x + " / 1e6" : "(double) " + x;
         }
-        return v;
+        if (to == DataTypes.BooleanType) {
+            return x + (fromDouble ? " != 0.0" : " != 0L") + " ? 1L : 0L";
+        }
+        if (to == DataTypes.TimestampType) {
+            return fromDouble ? k + "doubleToTimestamp(" + x + ")"
+                    : from == DataTypes.DateType ? k + "dateToTimestamp(" + x + ")" : x + " * 1000000L";
+        }
+        if (to == DataTypes.DateType) {
+            return from == DataTypes.TimestampType ? k + "timestampToDate(" + x + ")" : x;
+        }
+        boolean toInt = to == DataTypes.IntegerType;
+        if (fromDouble) {
+            return SqlArithmetic.class.getName() + ".doubleToIntegral(" + x + ", " + toInt + ", " + ansi + ")";
+        }
+        String seconds = from == DataTypes.TimestampType ? k + "timestampToSeconds(" + x + ")" : x;
+        return toInt && from != DataTypes.IntegerType
+                ? SqlArithmetic.class.getName() + ".longToInt(" + seconds + ", " + ansi + ")" : seconds;
     }
 }

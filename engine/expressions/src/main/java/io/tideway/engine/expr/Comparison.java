@@ -17,6 +17,11 @@ public final class Comparison extends BinaryExpression implements Coercible {
         EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
         final String symbol;
 
+        /** The operator as SQL writes it. */
+        public String symbol() {
+            return symbol;
+        }
+
         Op(String symbol) {
             this.symbol = symbol;
         }
@@ -56,6 +61,10 @@ public final class Comparison extends BinaryExpression implements Coercible {
                 : "(" + left.sql() + " " + sym + " " + right.sql() + ")";
     }
 
+    /**
+     * Both sides cast to their {@link CommonType} (Spark 4's ANSI rules: a string compared with an
+     * integral becomes a BIGINT, with a date a DATE); none is {@code BINARY_OP_DIFF_TYPES}.
+     */
     @Override
     public Expression coerceTypes() {
         DataType a = left.dataType();
@@ -63,17 +72,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
         if (a.equals(b)) {
             return this;
         }
-        if (a == DataTypes.NullType || b == DataTypes.NullType) {
-            DataType t = a == DataTypes.NullType ? b : a;
-            return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
-        }
-        if ((a == DataTypes.TimestampType || a == DataTypes.DateType) && b == DataTypes.StringType) {
-            return new Comparison(op, left, TypeCoercion.castIfNeeded(right, a));
-        }
-        if ((b == DataTypes.TimestampType || b == DataTypes.DateType) && a == DataTypes.StringType) {
-            return new Comparison(op, TypeCoercion.castIfNeeded(left, b), right);
-        }
-        DataType t = TypeCoercion.widerNumeric(a, b);
+        DataType t = CommonType.of(a, b, true);
         if (t == null) {
             throw TypeCoercion.mismatch(this, a, b);
         }
@@ -118,6 +117,19 @@ public final class Comparison extends BinaryExpression implements Coercible {
         };
     }
 
+    /**
+     * A Java int expression ordering two non-null values of one kind as Spark SQL does (doubles by
+     * {@link SqlArithmetic#compare}: NaN equals NaN and is the largest, -0.0 equals 0.0; strings
+     * and binaries by unsigned bytes).
+     */
+    public static String compareCode(CodeValue a, CodeValue b) {
+        return switch (a.kind()) {
+            case DOUBLE -> SqlArithmetic.class.getName() + ".compare(" + a.value() + ", " + b.value() + ")";
+            case LONG -> "Long.compare(" + a.value() + ", " + b.value() + ")";
+            case BYTES -> Bytes.class.getName() + ".compare(" + CodegenContext.args(a, b) + ")";
+        };
+    }
+
     @Override
     public CodeValue genCode(CodegenContext ctx) {
         DataType t = left.dataType();
@@ -129,11 +141,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
         // the right side runs only for a non-null left side, as in the interpreter (and Spark)
         ctx.open("if (!" + a.isNull() + ")");
         CodeValue b = ctx.gen(right);
-        String cmp = switch (a.kind()) {
-            case DOUBLE -> SqlArithmetic.class.getName() + ".compare(" + a.value() + ", " + b.value() + ")";
-            case LONG -> "Long.compare(" + a.value() + ", " + b.value() + ")";
-            case BYTES -> Bytes.class.getName() + ".compare(" + CodegenContext.args(a, b) + ")";
-        };
+        String cmp = compareCode(a, b);
         String test = switch (op) {
             case EQ -> " == 0";
             case NE -> " != 0";

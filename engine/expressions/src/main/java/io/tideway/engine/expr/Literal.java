@@ -1,12 +1,10 @@
 package io.tideway.engine.expr;
 
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
 import io.tideway.engine.expr.codegen.UnsupportedExpression;
 import io.tideway.engine.row.RowConverter;
 import io.tideway.offheap.row.RowReader;
-import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -47,7 +45,8 @@ public final class Literal extends LeafExpression {
         } else if (v instanceof byte[]) {
             return new Literal(v, DataTypes.BinaryType);
         }
-        throw Unchecked.raise(new AnalysisException("Unsupported literal type " + v.getClass().getName() + " " + v));
+        // as Spark's Column API, a value of no SQL type fails when the column is analysed, not built
+        return new Literal(v, null);
     }
 
     public Object value() {
@@ -61,6 +60,14 @@ public final class Literal extends LeafExpression {
         }
         if (value instanceof Timestamp t) {
             return "TIMESTAMP '" + timestampText(t) + "'";
+        }
+        if (value instanceof byte[] b) {
+            StringBuilder sb = new StringBuilder("X'");
+            for (byte x : b) {
+                sb.append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(x & 0xF, 16)));
+            }
+            return sb.append('\'').toString();
         }
         return value == null ? "NULL" : value.toString();
     }
@@ -83,6 +90,10 @@ public final class Literal extends LeafExpression {
 
     @Override
     public DataType dataType() {
+        if (type == null) {
+            throw new io.tideway.SparkRuntimeException("UNSUPPORTED_FEATURE.LITERAL_TYPE", java.util.Map.of("value",
+                    String.valueOf(value), "type", value.getClass().toString()));
+        }
         return type;
     }
 

@@ -10,7 +10,7 @@ import io.tideway.sql.types.DataTypes;
 import java.util.List;
 
 /** Boolean negation; null stays null. */
-public final class Not extends Expression {
+public final class Not extends Expression implements Coercible {
     private static final long serialVersionUID = 1L;
     private final Expression child;
 
@@ -31,6 +31,23 @@ public final class Not extends Expression {
     @Override
     public String sql() {
         return "(NOT " + child.sql() + ")";
+    }
+
+    /** A string or NULL operand is cast to BOOLEAN, as Spark's ANSI coercion does; other types are refused. */
+    @Override
+    public Expression coerceTypes() {
+        DataType t = child.dataType();
+        if (t == DataTypes.BooleanType) {
+            return this;
+        }
+        if (t == DataTypes.StringType || t == DataTypes.NullType) {
+            return new Not(TypeCoercion.castIfNeeded(child, DataTypes.BooleanType));
+        }
+        throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException(
+                "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", java.util.Map.of("sqlExpr",
+                io.tideway.engine.error.ErrorParams.expr(sql()), "paramIndex", "first", "requiredType", "\"BOOLEAN\"",
+                "inputSql", io.tideway.engine.error.ErrorParams.expr(child.sql()),
+                "inputType", io.tideway.engine.error.ErrorParams.type(t)), sqlOrigin()));
     }
 
     @Override

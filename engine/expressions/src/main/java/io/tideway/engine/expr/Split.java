@@ -113,7 +113,7 @@ public final class Split extends Expression {
                 String[] parts = pattern.split(text, limit > 0 ? limit : -1);
                 ArrayWriter a = w.beginArray(0, parts.length);
                 for (int i = 0; i < parts.length; i++) {
-                    byte[] b = CastEvaluator.utf8(parts[i]);
+                    byte[] b = parts[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     a.putBytes(i, new org.agrona.concurrent.UnsafeBuffer(b), 0, b.length);
                 }
                 a.end();

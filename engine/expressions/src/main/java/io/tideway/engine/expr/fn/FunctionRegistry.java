@@ -35,6 +35,12 @@ public final class FunctionRegistry {
     static {
         CoreFunctions.register();
         StringFunctions.register();
+        ConditionalFunctions.register();
+        PredicateFunctions.register();
+        BitwiseFunctions.register();
+        RegexpFunctions.register();
+        CodecFunctions.register();
+        TextFunctions.register();
     }
 
     private FunctionRegistry() {
@@ -79,6 +85,18 @@ public final class FunctionRegistry {
         return e.builder.build(key, args);
     }
 
+    /**
+     * The call {@code name(args)} as the Java API builds it: a refused call (wrong argument count)
+     * fails when a Dataset analyses it, as Spark's unresolved functions do.
+     */
+    public static Expression callLater(String name, Expression... args) {
+        try {
+            return call(name, List.of(args));
+        } catch (Exception e) { // AnalysisException is checked, raised unchecked
+            return new FailedCall(name, List.of(args), e);
+        }
+    }
+
     /** The call {@code name(args)}. */
     public static Expression call(String name, Expression... args) {
         return call(name, List.of(args));
@@ -98,8 +116,11 @@ public final class FunctionRegistry {
 
     private static RuntimeException wrongArgCount(String name, int min, int max, int actual) {
         String expected = min == max ? String.valueOf(min) : max < 0 ? "> " + (min - 1) : "[" + min + ", " + max + "]";
+        // Spark's varargs functions (coalesce, greatest, concat_ws...) and parse_url check their count themselves,
+        // and report no position
+        boolean positioned = max >= 0 && !name.endsWith("parse_url");
         throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
                 ErrorParams.id(name), "expectedNum", expected, "actualNum", String.valueOf(actual), "docroot", DOC_ROOT),
-                CurrentOrigin.get()));
+                positioned ? CurrentOrigin.get() : null));
     }
 }

@@ -29,6 +29,10 @@ public final class FunctionSpec {
     private Predicate<ScalarFunction> nullable;
     private NullSafeCode code;
     private CustomCode customCode;
+    /** Replaces the per-argument implicit casts: the coerced arguments of a call, or an analysis error. */
+    private Coercion coercion;
+    /** The column name, when it is not {@code name(args)}. */
+    private Function<ScalarFunction, String> sql;
 
     private FunctionSpec(String name) {
         this.name = name;
@@ -89,6 +93,29 @@ public final class FunctionSpec {
         return this;
     }
 
+    /**
+     * Argument coercion other than one {@link InputType} per argument, e.g. a common type of all
+     * arguments (coalesce, greatest): returns the arguments with their casts.
+     */
+    public FunctionSpec coercion(Coercion coercion) {
+        this.coercion = coercion;
+        return this;
+    }
+
+    /** The call's column name, when Spark does not print it as {@code name(args)} ({@code (IF(b, 1, 2))}). */
+    public FunctionSpec sql(Function<ScalarFunction, String> sql) {
+        this.sql = sql;
+        return this;
+    }
+
+    Coercion coercion() {
+        return coercion;
+    }
+
+    Function<ScalarFunction, String> sql() {
+        return sql;
+    }
+
     public String name() {
         return name;
     }
@@ -140,6 +167,12 @@ public final class FunctionSpec {
             throw new IllegalStateException("function " + name + " needs a result type and exactly one kind of code");
         }
         return this;
+    }
+
+    /** The arguments of {@code call} cast as the function takes them; throws Spark's analysis error if they cannot be. */
+    @FunctionalInterface
+    public interface Coercion {
+        List<Expression> coerce(ScalarFunction call);
     }
 
     /** Code for the non-null case: {@code args} are the argument values, {@code out} the declared result. */

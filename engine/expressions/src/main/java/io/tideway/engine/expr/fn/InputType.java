@@ -48,6 +48,89 @@ public abstract class InputType {
             return t == DataTypes.IntegerType || t == DataTypes.LongType;
         }
     };
+    /** Spark's {@code TypeCollection(DoubleType, FloatType)}: a number, string or NULL becomes a DOUBLE. */
+    public static final InputType DOUBLE_OR_FLOAT = new InputType("(\"DOUBLE\" or \"FLOAT\")") {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.DoubleType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from.isNumeric() || from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.DoubleType : null;
+        }
+    };
+    /** An integral value as operators such as {@code ~} take it: a string is not cast; a NULL becomes an INT. */
+    public static final InputType INTEGRAL_ONLY = strict("\"INTEGRAL\"", false);
+    /** Spark's {@code TypeCollection(IntegralType, BooleanType)} without string casts (bit_count). */
+    public static final InputType INTEGRAL_OR_BOOLEAN = strict("(\"INTEGRAL\" or \"BOOLEAN\")", true);
+    /**
+     * A string, or a binary taken as it is; Spark's string predicates (startswith) declare STRING
+     * and call a binary kernel for binaries, so errors name only STRING.
+     */
+    public static final InputType STRING_ALSO_BINARY = new InputType("\"STRING\"") {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.StringType || t == DataTypes.BinaryType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return STRING.implicitCast(from);
+        }
+    };
+    /** A BINARY; a string (or NULL) is cast to one, as Spark's ANSI coercion does for md5, base64, decode. */
+    public static final InputType BINARY_FROM_STRING = new InputType(ErrorParams.type(DataTypes.BinaryType)) {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.BinaryType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.BinaryType : null;
+        }
+    };
+    /** hex's argument, Spark's {@code (BIGINT, BINARY, STRING)}: other numbers become a BIGINT, booleans and dates a string. */
+    public static final InputType HEXABLE = new InputType("(\"BIGINT\" or \"BINARY\" or \"STRING\")") {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.LongType || t == DataTypes.BinaryType || t == DataTypes.StringType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            if (from.isNumeric() || from == DataTypes.NullType) {
+                return DataTypes.LongType;
+            }
+            return from == DataTypes.BooleanType || from == DataTypes.DateType || from == DataTypes.TimestampType
+                    ? DataTypes.StringType : null;
+        }
+    };
+    /** Spark's {@code NumericType} where a string is not cast (format_number): a NULL becomes a DOUBLE. */
+    public static final InputType NUMERIC_ONLY = new Abstract("\"NUMERIC\"", DataTypes.DoubleType) {
+        @Override
+        public boolean accepts(DataType t) {
+            return t.isNumeric();
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from == DataTypes.NullType ? DataTypes.DoubleType : null;
+        }
+    };
+    /** A STRING where nothing else is cast (soundex): only a NULL becomes a string. */
+    public static final InputType STRING_ONLY = new InputType(ErrorParams.type(DataTypes.StringType)) {
+        @Override
+        public boolean accepts(DataType t) {
+            return t == DataTypes.StringType;
+        }
+
+        @Override
+        DataType implicitCast(DataType from) {
+            return from == DataTypes.NullType ? DataTypes.StringType : null;
+        }
+    };
     /** A string or a binary, as {@code TypeCollection(StringType, BinaryType)}: others become a string. */
     public static final InputType STRING_OR_BINARY = anyOf(STRING, BINARY);
 
@@ -93,6 +176,20 @@ public abstract class InputType {
                     return t;
                 }
                 return null;
+            }
+        };
+    }
+
+    private static InputType strict(String sql, boolean booleans) {
+        return new InputType(sql) {
+            @Override
+            public boolean accepts(DataType t) {
+                return t == DataTypes.IntegerType || t == DataTypes.LongType || booleans && t == DataTypes.BooleanType;
+            }
+
+            @Override
+            DataType implicitCast(DataType from) {
+                return from == DataTypes.NullType ? DataTypes.IntegerType : null;
             }
         };
     }

@@ -39,6 +39,10 @@ public final class ScalarFunction extends Expression implements Coercible {
         return name;
     }
 
+    FunctionSpec spec() {
+        return spec;
+    }
+
     @Override
     public List<Expression> children() {
         return args;
@@ -51,6 +55,14 @@ public final class ScalarFunction extends Expression implements Coercible {
 
     @Override
     public String sql() {
+        if (spec.sql() != null) {
+            return spec.sql().apply(this);
+        }
+        return callSql();
+    }
+
+    /** {@code name(arg, ...)}. */
+    public String callSql() {
         StringBuilder sb = new StringBuilder(name).append('(');
         for (int i = 0; i < args.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(args.get(i).sql());
@@ -64,8 +76,8 @@ public final class ScalarFunction extends Expression implements Coercible {
         for (int i = 0; i < args.size(); i++) {
             DataType t = args.get(i).dataType();
             InputType expected = spec.input(i);
-            if (!expected.accepts(t)) {
-                throw unexpectedType(i, expected, t);
+            if (expected != null && !expected.accepts(t)) {
+                throw unexpectedTypeError(i, expected, t);
             }
             types.add(t);
         }
@@ -80,6 +92,10 @@ public final class ScalarFunction extends Expression implements Coercible {
     /** Casts each argument to the type its input takes, as Spark's {@code ImplicitTypeCasts} rule does. */
     @Override
     public Expression coerceTypes() {
+        if (spec.coercion() != null) {
+            List<Expression> coerced = spec.coercion().coerce(this);
+            return coerced.equals(args) ? this : new ScalarFunction(spec, name, coerced);
+        }
         List<Expression> cast = new ArrayList<>(args.size());
         boolean changed = false;
         for (int i = 0; i < args.size(); i++) {
@@ -89,7 +105,7 @@ public final class ScalarFunction extends Expression implements Coercible {
             if (!expected.accepts(t)) {
                 DataType to = expected.implicitCast(t);
                 if (to == null) {
-                    throw unexpectedType(i, expected, t);
+                    throw unexpectedTypeError(i, expected, t);
                 }
                 a = TypeCoercion.castIfNeeded(a, to);
                 changed = true;
@@ -99,7 +115,12 @@ public final class ScalarFunction extends Expression implements Coercible {
         return changed ? new ScalarFunction(spec, name, cast) : this;
     }
 
-    private RuntimeException unexpectedType(int i, InputType expected, DataType actual) {
+    /** Spark's {@code UNEXPECTED_INPUT_TYPE} for argument {@code i}; declared to return so callers can write {@code throw}. */
+    public RuntimeException unexpectedType(int i, InputType expected, DataType actual) {
+        return unexpectedTypeError(i, expected, actual);
+    }
+
+    private RuntimeException unexpectedTypeError(int i, InputType expected, DataType actual) {
         throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
                 "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(i), "requiredType", expected.sql(),
                 "inputSql", ErrorParams.expr(args.get(i).sql()), "inputType", ErrorParams.type(actual)), sqlOrigin()));

@@ -30,19 +30,82 @@ public final class SourceText {
         this.escapedEnds = escapedEnds;
         StringBuilder b = new StringBuilder(prefix.length() + original.length() + 2 * escapedStarts.length);
         b.append(prefix);
+        // Spark's operators Calcite lacks, rewritten in place (same length, so offsets are unchanged)
+        String text = SparkOperators.rewrite(original);
         int at = 0;
         for (int i = 0; i < escapedStarts.length; i++) {
-            b.append(original, at, escapedStarts[i]).append('`')
-                    .append(original, escapedStarts[i], escapedEnds[i]).append('`');
+            b.append(text, at, escapedStarts[i]).append('`')
+                    .append(text, escapedStarts[i], escapedEnds[i]).append('`');
             at = escapedEnds[i];
         }
-        this.sql = b.append(original, at, original.length()).toString();
+        this.sql = b.append(text, at, text.length()).toString();
         this.lineStarts = lineStarts(sql);
     }
 
     /** An expression for {@code expr()}: parsed as the single item of {@code SELECT <text>}. */
     public static SourceText of(String text) {
-        return new SourceText(text, PREFIX, new int[0], new int[0]);
+        return withCallsEscaped(new SourceText(text, PREFIX, new int[0], new int[0]));
+    }
+
+    /**
+     * Spark's functions named like Calcite's keywords or special forms, called with plain
+     * arguments ({@code like(s, 'a%')}, {@code trim(s, 'x')}, {@code overlay(s, 'x', 2)}),
+     * backticked so Calcite reads them as calls; {@code TRIM(BOTH x FROM s)} and the other
+     * keyword forms are left to Calcite's grammar.
+     */
+    private static SourceText withCallsEscaped(SourceText src) {
+        String t = src.original;
+        for (String word : new String[] {"like", "ilike", "rlike", "trim", "overlay", "substring", "position"}) {
+            int from = 0;
+            for (int at = indexOfIgnoreCase(t, word + "(", from); at >= 0; at = indexOfIgnoreCase(t, word + "(", from)) {
+                from = at + word.length();
+                boolean wordStart = at == 0 || !isWordPart(t.charAt(at - 1)) && t.charAt(at - 1) != '`';
+                if (wordStart && !hasKeywordArguments(t, from)) {
+                    src = src.escape(at, at + word.length());
+                }
+            }
+        }
+        return src;
+    }
+
+    private static final java.util.Set<String> ARGUMENT_KEYWORDS = java.util.Set.of("FROM", "FOR", "PLACING", "IN",
+            "BOTH", "LEADING", "TRAILING");
+
+    /** Whether the parenthesised arguments at {@code open} use SQL's keyword syntax (FROM, PLACING, IN...). */
+    private static boolean hasKeywordArguments(String t, int open) {
+        int depth = 0;
+        for (int i = open; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = t.indexOf(c, i + 1);
+                i = close < 0 ? t.length() : close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (--depth == 0) {
+                    return false;
+                }
+            } else if (depth == 1 && isWordStart(c) && (i == 0 || !isWordPart(t.charAt(i - 1)))) {
+                int end = i;
+                while (end < t.length() && isWordPart(t.charAt(end))) {
+                    end++;
+                }
+                if (ARGUMENT_KEYWORDS.contains(t.substring(i, end).toUpperCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+                i = end - 1;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOfIgnoreCase(String s, String part, int from) {
+        for (int i = from; i + part.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, part, 0, part.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A whole query for {@code sql()}: parsed as written. */

@@ -71,16 +71,31 @@ public final class SqlNodeTranslator {
             return identifier(id);
         }
         if (n instanceof SqlNumericLiteral num) {
+            // Calcite folds the '-' SparkOperators wrote for ~ and ! into a negative number
+            char first = charAt(num);
+            if (first == '~' || first == '!') {
+                Column value = numeric(num, true);
+                return first == '~' ? registry("~", value) : functions.not(value);
+            }
+            if (first == '-' && num.bigDecimalValue().signum() == 0 && !(num.isExact() && num.bigDecimalValue().scale() <= 0)) {
+                return functions.lit(-0.0); // Calcite's folded -0.0 lost its sign
+            }
             return numeric(num, false);
         }
         if (n instanceof SqlCharStringLiteral s) {
-            return functions.lit(((NlsString) s.getValue()).getValue());
+            String value = ((NlsString) s.getValue()).getValue();
+            int at = offset(s.getParserPosition());
+            boolean raw = at > 0 && SparkOperators.rawPrefix(src.original(), at - 1);
+            return functions.lit(raw ? value : unescape(value));
         }
         if (n instanceof SqlLiteral l) {
             return literal(l);
         }
         if (n instanceof SqlBasicCall c && c.getFunctionQuantifier() == null) {
             return call(c);
+        }
+        if (n instanceof org.apache.calcite.sql.fun.SqlCase c) {
+            return caseWhen(c);
         }
         if (n instanceof SqlCall c) {
             SqlLiteral quantifier = c.getFunctionQuantifier();
@@ -116,6 +131,12 @@ public final class SqlNodeTranslator {
                 return functions.lit(l.booleanValue());
             case UNKNOWN:
                 throw unsupported("typed literals such as TIMESTAMP '...'", l);
+            case DATE:
+                return functions.lit(java.sql.Date.valueOf(l.toValue()));
+            case TIMESTAMP:
+                return functions.lit(java.sql.Timestamp.valueOf(l.toValue()));
+            case BINARY:
+                return functions.lit(l.getValueAs(org.apache.calcite.util.BitString.class).getAsByteArray());
             case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
                  INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND:
                 // Calcite gives a day-time interval's value in milliseconds
@@ -148,6 +169,15 @@ public final class SqlNodeTranslator {
     private Column numeric(SqlNumericLiteral num, boolean negate) {
         BigDecimal v = num.bigDecimalValue();
         v = negate ? v.negate() : v;
+        // Spark's 10L and 2.5D (SparkOperators blanked the suffix for Calcite)
+        char suffix = charAfter(num);
+        if (suffix == 'L' || suffix == 'l') {
+            return functions.lit(v.longValueExact());
+        }
+        if (suffix == 'D' || suffix == 'd' || !(num.isExact() && v.scale() <= 0)) {
+            double d = num.bigDecimalValue().doubleValue(); // negated as a double, so -0.0 stays negative
+            return functions.lit(negate ? -d : d);
+        }
         if (num.isExact() && v.scale() <= 0) {
             if (v.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0 && v.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
                 return functions.lit(v.intValueExact());
@@ -168,9 +198,11 @@ public final class SqlNodeTranslator {
         }
         if (c.getOperator() instanceof org.apache.calcite.sql.fun.SqlBetweenOperator between
                 && between.flag == org.apache.calcite.sql.fun.SqlBetweenOperator.Flag.ASYMMETRIC) {
-            Column value = arg(c, 0);
-            Column inRange = value.geq(arg(c, 1)).and(value.leq(arg(c, 2)));
+            Column inRange = registry("between", arg(c, 0), arg(c, 1), arg(c, 2));
             return between.isNegated() ? functions.not(inRange) : inRange;
+        }
+        if (c.getOperator() instanceof org.apache.calcite.sql.fun.SqlLikeOperator like) {
+            return like(c, like);
         }
         switch (c.getKind()) {
             case PLUS: return fold(c).plus(arg(c, 1));
@@ -179,7 +211,8 @@ public final class SqlNodeTranslator {
             case DIVIDE: return fold(c).divide(arg(c, 1));
             case MOD: return fold(c).mod(arg(c, 1));
             case EQUALS: return fold(c).equalTo(arg(c, 1));
-            case NOT_EQUALS: return fold(c).notEqual(arg(c, 1));
+            case NOT_EQUALS:
+                return operatorText(c).equals("<=>") ? fold(c).eqNullSafe(arg(c, 1)) : fold(c).notEqual(arg(c, 1));
             case LESS_THAN: return fold(c).lt(arg(c, 1));
             case LESS_THAN_OR_EQUAL: return fold(c).leq(arg(c, 1));
             case GREATER_THAN: return fold(c).gt(arg(c, 1));
@@ -187,10 +220,27 @@ public final class SqlNodeTranslator {
             case AND:
             case OR: return logical(c);
             case NOT: return functions.not(arg(c, 0));
+            case IN:
+            case NOT_IN: return in(c);
+            case TRIM: return trim(c);
+            case POSITION: return ops.size() == 2 ? registry("locate", arg(c, 0), arg(c, 1), functions.lit(1))
+                    : registry("locate", arg(c, 0), arg(c, 1), arg(c, 2));
+            case IS_TRUE: return arg(c, 0).eqNullSafe(functions.lit(true));
+            case IS_NOT_TRUE: return functions.not(arg(c, 0).eqNullSafe(functions.lit(true)));
+            case IS_FALSE: return arg(c, 0).eqNullSafe(functions.lit(false));
+            case IS_NOT_FALSE: return functions.not(arg(c, 0).eqNullSafe(functions.lit(false)));
+            case BITAND: return registry("&", fold(c), arg(c, 1));
+            case BITXOR: return registry(operatorText(c).equals("|") ? "|" : "^", fold(c), arg(c, 1));
             case IS_NULL: return arg(c, 0).isNull();
             case IS_NOT_NULL: return arg(c, 0).isNotNull();
             case PLUS_PREFIX: return arg(c, 0);
             case MINUS_PREFIX:
+                if (charAt(c) == '~') {
+                    return registry("~", arg(c, 0));
+                }
+                if (charAt(c) == '!') {
+                    return functions.not(arg(c, 0));
+                }
                 return ops.get(0) instanceof SqlNumericLiteral num ? numeric(num, true) : arg(c, 0).unary_minus();
             case CAST:
                 if (ops.size() == 2 && ops.get(1) instanceof SqlDataTypeSpec spec) {
@@ -198,8 +248,18 @@ public final class SqlNodeTranslator {
                 }
                 throw unsupported("this form of CAST", c);
             default:
+                if (c.getOperator() instanceof org.apache.calcite.sql.SqlBinaryOperator
+                        && FunctionRegistry.exists(c.getOperator().getName())) { // <<, >>, >>>, ||
+                    String op = c.getOperator().getName().equals("<<") ? operatorText(c) : c.getOperator().getName();
+                    return registry(op, fold(c), arg(c, 1));
+                }
                 if (c.getOperator() instanceof SqlFunction) {
                     String name = nameAsWritten(c);
+                    int at = offset(c.getParserPosition());
+                    int end = src.wordEnd(at);
+                    if (!FunctionRegistry.exists(name) && end > at) {
+                        name = src.original().substring(at, end); // Calcite renamed it (translate -> TRANSLATE3)
+                    }
                     if (!FunctionRegistry.exists(name)) {
                         throw FunctionRegistry.unresolved(name);
                     }
@@ -211,6 +271,155 @@ public final class SqlNodeTranslator {
                 }
                 throw unsupported(c.getOperator().getName(), c);
         }
+    }
+
+    private static Column registry(String name, Column... args) {
+        List<Expression> exprs = new ArrayList<>(args.length);
+        for (Column a : args) {
+            exprs.add(a.expr());
+        }
+        return new Column(FunctionRegistry.call(name, exprs));
+    }
+
+    /** {@code CASE [v] WHEN ... THEN ... [ELSE ...] END}; Calcite has already turned {@code CASE v WHEN x} into {@code v = x}. */
+    private Column caseWhen(org.apache.calcite.sql.fun.SqlCase c) {
+        List<Expression> children = new ArrayList<>();
+        // CASE v WHEN x: Calcite made each WHEN v = x; Spark's comparison takes the CASE's position
+        String afterCase = src.original().substring(Math.min(src.original().length(), startOf(c) + 4)).stripLeading();
+        boolean simple = !afterCase.regionMatches(true, 0, "WHEN", 0, 4);
+        for (int i = 0; i < c.getWhenOperands().size(); i++) {
+            SqlNode w = c.getWhenOperands().get(i);
+            if (simple && w instanceof SqlBasicCall eq && eq.getKind() == SqlKind.EQUALS) {
+                Column v = translate(eq.operand(0));
+                Column x = translate(eq.operand(1));
+                children.add(CurrentOrigin.withOrigin(originOf(c), () -> v.equalTo(x)).expr());
+                children.add(translate(c.getThenOperands().get(i)).expr());
+                continue;
+            }
+            children.add(translate(w).expr());
+            children.add(translate(c.getThenOperands().get(i)).expr());
+        }
+        SqlNode otherwise = c.getElseOperand();
+        // Calcite supplies ELSE NULL, at the CASE's own position, when the text has none
+        boolean hasElse = otherwise != null && !(otherwise instanceof SqlLiteral l && l.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL
+                && l.getParserPosition().equals(c.getParserPosition()));
+        if (hasElse) {
+            children.add(translate(otherwise).expr());
+        }
+        return new Column(new io.tideway.engine.expr.CaseWhen(children, hasElse, false));
+    }
+
+    /** {@code TRIM([BOTH|LEADING|TRAILING] [chars] FROM s)}: trim, ltrim or rtrim of s, with chars when written. */
+    private Column trim(SqlBasicCall c) {
+        String flag = ((SqlLiteral) c.operand(0)).getValue().toString();
+        String name = flag.equals("LEADING") ? "ltrim" : flag.equals("TRAILING") ? "rtrim" : "trim";
+        SqlNode chars = c.operand(1);
+        int at = offset(chars.getParserPosition());
+        boolean written = !(chars instanceof SqlCharStringLiteral) || at < src.original().length()
+                && src.original().charAt(at) == '\'' && !chars.getParserPosition().equals(c.getParserPosition());
+        return written ? registry(name, translate(chars), arg(c, 2)) : registry(name, arg(c, 2));
+    }
+
+    /** {@code v [NOT] IN (a, b, ...)}. */
+    private Column in(SqlBasicCall c) {
+        Column value = arg(c, 0);
+        if (!(c.operand(1) instanceof org.apache.calcite.sql.SqlNodeList list)) {
+            throw unsupported("IN with a subquery", c);
+        }
+        Object[] items = new Object[list.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = translate(list.get(i));
+        }
+        Column in = value.isin(items);
+        return c.getKind() == SqlKind.NOT_IN ? functions.not(in) : in;
+    }
+
+    /** {@code s [NOT] LIKE|ILIKE|RLIKE p [ESCAPE e]}. */
+    private Column like(SqlBasicCall c, org.apache.calcite.sql.fun.SqlLikeOperator op) {
+        String name = op.getName().replace("NOT ", "").toLowerCase(Locale.ROOT);
+        List<Expression> args = new ArrayList<>();
+        args.add(arg(c, 0).expr());
+        args.add(arg(c, 1).expr());
+        if (c.operandCount() == 3) {
+            SqlNode e = c.operand(2);
+            if (e instanceof SqlCharStringLiteral lit) {
+                String esc = ((NlsString) lit.getValue()).getValue();
+                if (esc.length() != 1) {
+                    throw Unchecked.raise(new ParseException("INVALID_ESC", Map.of("invalidEscape", ErrorParams.value(esc)),
+                            src.original(), offset(e.getParserPosition()), null));
+                }
+            }
+            args.add(translate(e).expr());
+        }
+        Column like = new Column(FunctionRegistry.call(name, args));
+        return op.isNegated() ? functions.not(like) : like;
+    }
+
+    /**
+     * Spark's {@code unescapeSQLString}: a backslash escapes the next character ({@code \n},
+     * {@code \t}, {@code \0}, backslash-u with four hex digits...; any other character stands for itself), except
+     * that {@code \%} and {@code \_} keep their backslash for LIKE.
+     */
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 == s.length()) {
+                out.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case '0' -> out.append('\u0000');
+                case 'b' -> out.append('\b');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'Z' -> out.append('\u001A');
+                case '%', '_' -> out.append('\\').append(n);
+                case 'u' -> {
+                    if (i + 4 < s.length()) {
+                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } else {
+                        out.append(n);
+                    }
+                }
+                default -> out.append(n);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The user's text of a binary operator: what lies between its operands, without parentheses. */
+    private String operatorText(SqlBasicCall c) {
+        String text = src.original();
+        SqlParserPos left = c.operand(0).getParserPosition();
+        int from = src.originalOffset(left.getEndLineNum(), left.getEndColumnNum()) + 1;
+        int to = offset(c.operand(1).getParserPosition());
+        while (from < to && (text.charAt(from) == ')' || Character.isWhitespace(text.charAt(from)))) {
+            from++;
+        }
+        while (to > from && (text.charAt(to - 1) == '(' || Character.isWhitespace(text.charAt(to - 1)))) {
+            to--;
+        }
+        return from <= to && to <= text.length() ? text.substring(from, to) : "";
+    }
+
+    /** The user's character where {@code n} starts. */
+    private char charAt(SqlNode n) {
+        int at = offset(n.getParserPosition());
+        return at < src.original().length() ? src.original().charAt(at) : ' ';
+    }
+
+    /** The user's character just after {@code n}. */
+    private char charAfter(SqlNode n) {
+        SqlParserPos p = n.getParserPosition();
+        int at = src.originalOffset(p.getEndLineNum(), p.getEndColumnNum()) + 1;
+        return at < src.original().length() ? src.original().charAt(at) : ' ';
     }
 
     /** A binary operator's left operand; binary operators always have exactly two. */
@@ -283,6 +492,17 @@ public final class SqlNodeTranslator {
         if (n instanceof SqlCall c && c.operandCount() > 0 && c.operand(0) != null && startsWithOperand(c)) {
             return offset(c.operand(0).getParserPosition());
         }
+        if (n instanceof SqlCall c && c.operandCount() > 0 && c.operand(0) != null && !startsWithOperand(c)
+                && c.getOperator().getSyntax() != SqlSyntax.FUNCTION && c.getOperator().getSyntax() != SqlSyntax.PREFIX
+                && c.getKind() != SqlKind.CASE) {
+            SqlParserPos left = c.operand(0).getParserPosition();
+            int at = src.originalOffset(left.getEndLineNum(), left.getEndColumnNum()) + 1;
+            String text = src.original();
+            while (at < text.length() && (text.charAt(at) == ')' || Character.isWhitespace(text.charAt(at)))) {
+                at++;
+            }
+            return at;
+        }
         String text = src.original();
         int at = offset(n.getParserPosition());
         while (at < text.length() && (text.charAt(at) == '(' || Character.isWhitespace(text.charAt(at)))) {
@@ -292,6 +512,12 @@ public final class SqlNodeTranslator {
     }
 
     private static boolean startsWithOperand(SqlCall c) {
+        switch (c.getKind()) {
+            case IN, NOT_IN, IS_TRUE, IS_NOT_TRUE, IS_FALSE, IS_NOT_FALSE, BETWEEN:
+                return false; // Spark's predicate starts at its keyword
+            default:
+                break;
+        }
         SqlSyntax syntax = c.getOperator().getSyntax();
         return syntax == SqlSyntax.BINARY || syntax == SqlSyntax.POSTFIX
                 || c.getKind() == SqlKind.AS || c.getKind() == SqlKind.BETWEEN || c.getKind() == SqlKind.LIKE

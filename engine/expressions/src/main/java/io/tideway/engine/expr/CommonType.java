@@ -1,0 +1,103 @@
+package io.tideway.engine.expr;
+
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.AnalysisException;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The one type several values are brought to when an expression needs them alike (CASE, if,
+ * coalesce, IN, =, greatest), as Spark 4's ANSI coercion finds it ({@code AnsiTypeCoercion.findWiderTypeForTwo}):
+ * NULL takes the other type; numbers widen (INT, BIGINT, DOUBLE); a DATE widens to a TIMESTAMP;
+ * with string promotion a STRING takes the other side's type, an integral one as BIGINT. Anything
+ * else has no common type. Stateless.
+ */
+public final class CommonType {
+    private CommonType() {
+    }
+
+    /** The common type of {@code a} and {@code b}, or null. */
+    public static DataType of(DataType a, DataType b, boolean stringPromotion) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a == DataTypes.NullType) {
+            return b;
+        }
+        if (b == DataTypes.NullType) {
+            return a;
+        }
+        if (a.isNumeric() && b.isNumeric()) {
+            return a == DataTypes.DoubleType || b == DataTypes.DoubleType ? DataTypes.DoubleType
+                    : a == DataTypes.LongType || b == DataTypes.LongType ? DataTypes.LongType : DataTypes.IntegerType;
+        }
+        if (isDatetime(a) && isDatetime(b)) {
+            return DataTypes.TimestampType;
+        }
+        if (stringPromotion && (a == DataTypes.StringType || b == DataTypes.StringType)) {
+            DataType other = a == DataTypes.StringType ? b : a;
+            if (other == DataTypes.IntegerType || other == DataTypes.LongType) {
+                return DataTypes.LongType;
+            }
+            if (other == DataTypes.DoubleType || other == DataTypes.BooleanType || other == DataTypes.BinaryType
+                    || isDatetime(other)) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** The common type of all of {@code types}, or null (an empty list has NULL's type). */
+    public static DataType of(List<DataType> types, boolean stringPromotion) {
+        DataType t = DataTypes.NullType;
+        for (DataType x : types) {
+            t = of(t, x, stringPromotion);
+            if (t == null) {
+                return null;
+            }
+        }
+        return t;
+    }
+
+    /** The types of {@code exprs}. */
+    public static List<DataType> typesOf(List<Expression> exprs) {
+        List<DataType> types = new ArrayList<>(exprs.size());
+        for (Expression e : exprs) {
+            types.add(e.dataType());
+        }
+        return types;
+    }
+
+    /** Each of {@code exprs} cast (invisibly) to {@code t}. */
+    public static List<Expression> castAll(List<Expression> exprs, DataType t) {
+        List<Expression> out = new ArrayList<>(exprs.size());
+        for (Expression e : exprs) {
+            out.add(TypeCoercion.castIfNeeded(e, t));
+        }
+        return out;
+    }
+
+    /**
+     * Spark's {@code DATA_DIFF_TYPES}: {@code Input to `fn` should all be the same type, but it's ["INT", "DATE"]}
+     * (or {@code ("INT" or "DATE")} when {@code orForm}, as coalesce prints it).
+     */
+    public static RuntimeException dataDiffTypes(String sqlExpr, String function, List<DataType> types, boolean orForm,
+                                                 Origin origin) {
+        StringJoiner j = orForm ? new StringJoiner(" or ", "(", ")") : new StringJoiner(", ", "[", "]");
+        for (DataType t : types) {
+            j.add(ErrorParams.type(t));
+        }
+        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES", Map.of("sqlExpr",
+                ErrorParams.expr(sqlExpr), "functionName", ErrorParams.id(function), "dataType", j.toString()), origin));
+    }
+
+    private static boolean isDatetime(DataType t) {
+        return t == DataTypes.DateType || t == DataTypes.TimestampType;
+    }
+}

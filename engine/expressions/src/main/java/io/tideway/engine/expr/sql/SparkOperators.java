@@ -1,0 +1,132 @@
+package io.tideway.engine.expr.sql;
+
+/**
+ * Spark's operators Calcite's parser lacks, rewritten before parsing into ones it has at the same
+ * offsets and with the same length, so positions in errors stay the user's:
+ * {@code <=>} becomes {@code <> } (and {@code ==} {@code = }), {@code |} becomes {@code ^},
+ * {@code >>} and {@code >>>} become {@code <<}, {@code ~} and a prefix {@code !} become {@code -},
+ * the {@code REGEXP} operator {@code RLIKE}, and the {@code L}/{@code D} suffix of a number a
+ * blank. The translator tells each rewritten operator from the one it stands for by reading the
+ * user's text at the operator ({@link SqlNodeTranslator}). String literals, quoted identifiers
+ * and comments are left alone. Stateless.
+ */
+final class SparkOperators {
+    private SparkOperators() {
+    }
+
+    static String rewrite(String text) {
+        char[] c = text.toCharArray();
+        int n = c.length;
+        int i = 0;
+        while (i < n) {
+            char ch = c[i];
+            if (ch == '\'' || ch == '"' || ch == '`') {
+                i = skipQuoted(c, i, ch != '`' && i > 0 && (c[i - 1] == ' ') && rawPrefix(text, i - 1));
+                continue;
+            }
+            if ((ch == 'r' || ch == 'R') && i + 1 < n && (c[i + 1] == '\'' || c[i + 1] == '"')
+                    && (i == 0 || !SourceText.isWordPart(c[i - 1]))) {
+                c[i++] = ' '; // Spark's raw string r'...': the translator reads the r back and skips unescaping
+                continue;
+            }
+            if (ch == '-' && i + 1 < n && c[i + 1] == '-') {
+                while (i < n && c[i] != '\n') {
+                    i++;
+                }
+                continue;
+            }
+            if (ch == '/' && i + 1 < n && c[i + 1] == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+                continue;
+            }
+            if (ch == '<' && i + 2 < n && c[i + 1] == '=' && c[i + 2] == '>') {
+                c[i + 1] = '>';
+                c[i + 2] = ' ';
+                i += 3;
+            } else if (ch == '=' && i + 1 < n && c[i + 1] == '=') {
+                c[i + 1] = ' ';
+                i += 2;
+            } else if (ch == '|') {
+                if (i + 1 < n && c[i + 1] == '|') {
+                    i += 2;
+                } else {
+                    c[i++] = '^';
+                }
+            } else if (ch == '>' && i + 1 < n && c[i + 1] == '>') {
+                c[i] = '<';
+                c[i + 1] = '<';
+                if (i + 2 < n && c[i + 2] == '>') {
+                    c[i + 2] = ' ';
+                    i++;
+                }
+                i += 2;
+            } else if (ch == '~' || ch == '!' && (i + 1 >= n || c[i + 1] != '=')) {
+                c[i++] = '-';
+            } else if (Character.isDigit(ch) && (i == 0 || !SourceText.isWordPart(c[i - 1]) && c[i - 1] != '.')) {
+                i = number(c, i);
+            } else if (SourceText.isWordStart(ch)) {
+                int end = i;
+                while (end < n && SourceText.isWordPart(c[end])) {
+                    end++;
+                }
+                if (end - i == 6 && text.regionMatches(true, i, "REGEXP", 0, 6) && !callFollows(c, end)) {
+                    "RLIKE ".getChars(0, 6, c, i);
+                }
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return new String(c);
+    }
+
+    /** Past a number; an {@code L} or {@code D} suffix (not followed by a word character) becomes a blank. */
+    private static int number(char[] c, int i) {
+        int n = c.length;
+        while (i < n && (Character.isDigit(c[i]) || c[i] == '.')) {
+            i++;
+        }
+        if (i < n && (c[i] == 'e' || c[i] == 'E') && i + 1 < n && (Character.isDigit(c[i + 1]) || c[i + 1] == '-' || c[i + 1] == '+')) {
+            i += 2;
+            while (i < n && Character.isDigit(c[i])) {
+                i++;
+            }
+        }
+        if (i < n && "LlDd".indexOf(c[i]) >= 0 && (i + 1 >= n || !SourceText.isWordPart(c[i + 1]))) {
+            c[i++] = ' ';
+        }
+        return i;
+    }
+
+    private static boolean callFollows(char[] c, int i) {
+        while (i < c.length && Character.isWhitespace(c[i])) {
+            i++;
+        }
+        return i < c.length && c[i] == '(';
+    }
+
+    /** Whether {@code text} has a raw string's {@code r} at {@code at}. */
+    static boolean rawPrefix(String text, int at) {
+        char r = text.charAt(at);
+        return (r == 'r' || r == 'R') && (at == 0 || !SourceText.isWordPart(text.charAt(at - 1)));
+    }
+
+    private static int skipQuoted(char[] c, int i, boolean raw) {
+        char q = c[i++];
+        while (i < c.length) {
+            if (c[i] == '\\' && q != '`' && !raw) {
+                i += 2;
+            } else if (c[i] == q) {
+                if (i + 1 < c.length && c[i + 1] == q) {
+                    i += 2;
+                } else {
+                    return i + 1;
+                }
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
+}
