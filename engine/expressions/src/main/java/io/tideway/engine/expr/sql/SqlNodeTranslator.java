@@ -24,6 +24,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.NlsString;
@@ -115,6 +116,12 @@ public final class SqlNodeTranslator {
                 }
                 return functions.lit(l.booleanValue());
             case UNKNOWN:
+                if (l instanceof SqlUnknownLiteral u) {
+                    Column typed = typedLiteral(u);
+                    if (typed != null) {
+                        return typed;
+                    }
+                }
                 throw unsupported("typed literals such as TIMESTAMP '...'", l);
             case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
                  INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND:
@@ -124,6 +131,25 @@ public final class SqlNodeTranslator {
             default:
                 throw unsupported(l.getTypeName().getName() + " literals", l);
         }
+    }
+
+    /** {@code DATE '2024-03-15'} and {@code TIMESTAMP '2024-03-15 10:00:00'} (in the JVM's zone), or null. */
+    private static Column typedLiteral(SqlUnknownLiteral u) {
+        String tag = u.tag.toUpperCase(Locale.ROOT);
+        if (tag.equals("DATE")) {
+            java.util.OptionalLong days = io.tideway.engine.expr.DateTimeStrings.toDate(u.getValue());
+            return days.isPresent() ? functions.lit(java.sql.Date.valueOf(java.time.LocalDate.ofEpochDay(days.getAsLong())))
+                    : null;
+        }
+        if (tag.equals("TIMESTAMP")) {
+            java.util.OptionalLong micros = io.tideway.engine.expr.DateTimeStrings.toTimestamp(u.getValue(),
+                    java.time.ZoneId.systemDefault());
+            if (micros.isPresent()) {
+                java.time.Instant at = java.time.Instant.EPOCH.plus(micros.getAsLong(), java.time.temporal.ChronoUnit.MICROS);
+                return functions.lit(java.sql.Timestamp.from(at));
+            }
+        }
+        return null;
     }
 
     /** Spark's {@code interval 1 hour}: a number of one day-time unit. */
