@@ -71,9 +71,11 @@ final class DateTimeFunctions {
 
     static void register() {
         FunctionRegistry.add("now", 0, 0, (name, a) -> new CurrentTimestamp("now"));
-        FunctionRegistry.add(FunctionSpec.named("dateadd").inputs(DATE, DAYS).returns(DataTypes.DateType)
-                .code((ctx, call, out, a) -> ctx.set(out, "(long) (int) (" + a[0].value() + " + " + a[1].value() + ")")));
-        FunctionRegistry.add(FunctionSpec.named("current_date", "curdate").returns(DataTypes.DateType)
+        // Spark names dateadd(d, n) date_add(d, n) in the column
+        FunctionRegistry.add("dateadd", 2, 2, (name, a) -> FunctionRegistry.call("date_add", a));
+        // Spark names curdate() current_date() in the column
+        FunctionRegistry.add("curdate", 0, 0, (name, a) -> FunctionRegistry.call("current_date", a));
+        FunctionRegistry.add(FunctionSpec.named("current_date").returns(DataTypes.DateType)
                 .code((ctx, call, out, a) -> ctx.set(out, K + "dateOf(" + batch(ctx) + ".batchTimestampMicros(), "
                         + zone(ctx) + ")")));
 
@@ -116,6 +118,12 @@ final class DateTimeFunctions {
         timeField("minute");
         timeField("second");
         registerPatterns();
+        dayOrMonthName("dayname", "dayName");
+        dayOrMonthName("monthname", "monthName");
+        dateField("isodow", "isoDayOfWeek");
+        for (String name : new String[] {"extract", "date_part", "datepart"}) {
+            FunctionRegistry.add(name, 2, 2, (n, a) -> extract(n, a.get(0), a.get(1)));
+        }
         FunctionRegistry.add(FunctionSpec.named("typeof").inputs(InputType.ANY).returns(DataTypes.StringType)
                 .nullable(call -> false)
                 .customCode((ctx, call) -> stringConstant(ctx, call.children().get(0).dataType().simpleString())));
@@ -142,7 +150,7 @@ final class DateTimeFunctions {
 
     /** Formatting and parsing with Spark's datetime patterns, and the functions Spark defines through casts. */
     private static void registerPatterns() {
-        FunctionRegistry.add(FunctionSpec.named("date_format").inputs(ANY_TIMESTAMP, STRING).returns(DataTypes.StringType)
+        FunctionRegistry.add(FunctionSpec.named("date_format").inputs(TIMESTAMP, STRING).returns(DataTypes.StringType)
                 .code((ctx, call, out, a) -> {
                     String scratch = ctx.scratch();
                     ctx.set(out, formats(ctx) + ".format(" + a[0].value() + ", " + zone(ctx) + ", "
@@ -157,12 +165,12 @@ final class DateTimeFunctions {
                             + CodegenContext.args(a[1]) + ", " + scratch + ")", scratch);
                 }));
         FunctionRegistry.add("to_timestamp", 1, 2, (name, a) -> a.size() == 1
-                ? new RuntimeReplaceable(name, a, new Cast(a.get(0), DataTypes.TimestampType))
+                ? new RuntimeReplaceable(name, a, new Cast(new ScalarFunction(TIMESTAMP_SOURCE, name, a), DataTypes.TimestampType))
                 : new ScalarFunction(PARSE, name, a));
         FunctionRegistry.add("try_to_timestamp", 1, 2, (name, a) -> new ScalarFunction(a.size() == 1 ? TRY_CAST : TRY_PARSE,
                 name, a));
-        FunctionRegistry.add("to_date", 1, 2, (name, a) -> new RuntimeReplaceable(name, a, new Cast(a.size() == 1 ? a.get(0)
-                : new ScalarFunction(PARSE, "to_timestamp", a), DataTypes.DateType)));
+        FunctionRegistry.add("to_date", 1, 2, (name, a) -> new RuntimeReplaceable(name, a, new Cast(a.size() == 1
+                ? new ScalarFunction(DATE_SOURCE, name, a) : new ScalarFunction(PARSE, "to_timestamp", a), DataTypes.DateType)));
         FunctionRegistry.add(unixTimestamp("unix_timestamp"));
         FunctionRegistry.add(unixTimestamp("to_unix_timestamp"));
         FunctionRegistry.add(FunctionSpec.named("current_timezone").returns(DataTypes.StringType)
@@ -185,6 +193,24 @@ final class DateTimeFunctions {
 
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
+    /** What {@code to_timestamp(x)} casts: a string, date, timestamp or number as it is; a boolean as a string. */
+    private static final FunctionSpec TIMESTAMP_SOURCE = FunctionSpec.named("to_timestamp")
+            .inputs(new InputType("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"NUMERIC\")") {
+                @Override
+                public boolean accepts(DataType t) {
+                    return t == DataTypes.StringType || t == DataTypes.DateType || t == DataTypes.TimestampType || t.isNumeric();
+                }
+
+                @Override
+                DataType implicitCast(DataType from) {
+                    return from == DataTypes.NullType || from == DataTypes.BooleanType ? DataTypes.StringType : null;
+                }
+            })
+            .returns(types -> types.get(0)).code((ctx, call, out, a) -> ctx.assign(out, a[0])).check();
+    /** What {@code to_date(x)} casts: a string, date or timestamp as it is; anything else as a string. */
+    private static final FunctionSpec DATE_SOURCE = FunctionSpec.named("to_date")
+            .inputs(InputType.anyOf(STRING, DATE, TIMESTAMP))
+            .returns(types -> types.get(0)).code((ctx, call, out, a) -> ctx.assign(out, a[0])).check();
     /** {@code to_timestamp(s, fmt)}: parsed with the pattern; a text that does not match fails under ANSI rules. */
     private static final FunctionSpec PARSE = FunctionSpec.named("to_timestamp").inputs(TIME_SOURCE, STRING)
             .returns(DataTypes.TimestampType)
@@ -225,8 +251,8 @@ final class DateTimeFunctions {
                 .returns(DataTypes.LongType)
                 .code((ctx, call, out, a) -> {
                     micros(ctx, out, a, ctx.ansi());
-                    ctx.line("if (!" + out.isNull() + ") { " + out.value() + " = Math.floorDiv(" + out.value()
-                            + ", 1000000L); }");
+                    // Spark divides a timestamp's micros toward zero here (unix_seconds floors)
+                    ctx.line("if (!" + out.isNull() + ") { " + out.value() + " = " + out.value() + " / 1000000L; }");
                 });
     }
 
@@ -253,6 +279,52 @@ final class DateTimeFunctions {
     /** A field holding this call site's pattern cache. */
     private static String formats(CodegenContext ctx) {
         return ctx.constant(new DateTimeFormats(), DateTimeFormats.class.getName());
+    }
+
+    /**
+     * {@code extract(field, source)} and {@code date_part}/{@code datepart}: the field (a string
+     * literal, any case, Spark's abbreviations) picks the field function; the column keeps the call's
+     * spelling, {@code extract(YEAR FROM ts)} or {@code date_part(MONTH, ts)}.
+     */
+    private static io.tideway.engine.expr.Expression extract(String name, io.tideway.engine.expr.Expression field,
+            io.tideway.engine.expr.Expression source) {
+        if (!(field instanceof io.tideway.engine.expr.Literal lit) || lit.value() != null && !(lit.value() instanceof String)) {
+            throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException("NON_FOLDABLE_ARGUMENT",
+                    java.util.Map.of("funcName", "`" + name + "`", "paramName", "`field`", "paramType", "\"STRING\""),
+                    io.tideway.engine.expr.CurrentOrigin.get()));
+        }
+        String shown = name.equals("date_part") ? name + "(%s, %s)" : name + "(%s FROM %s)";
+        if (lit.value() == null) {
+            return RuntimeReplaceable.formatted(shown, java.util.List.of(field, source),
+                    new Cast(io.tideway.engine.expr.Literal.of(null), DataTypes.DoubleType));
+        }
+        String f = ((String) lit.value()).toUpperCase(java.util.Locale.ROOT);
+        String fn = switch (f) {
+            case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
+            case "QUARTER", "QTR" -> "quarter";
+            case "MONTH", "MON", "MONS", "MONTHS" -> "month";
+            case "WEEK", "W", "WEEKS" -> "weekofyear";
+            case "DAY", "D", "DAYS" -> "day";
+            case "DAYOFWEEK", "DOW" -> "dayofweek";
+            case "DAYOFWEEK_ISO", "DOW_ISO" -> "isodow";
+            case "DOY" -> "dayofyear";
+            case "HOUR", "H", "HOURS", "HR", "HRS" -> "hour";
+            case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> "minute";
+            default -> throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException("INVALID_EXTRACT_FIELD",
+                    java.util.Map.of("field", "`" + lit.value() + "`", "expr", io.tideway.engine.error.ErrorParams.expr(source.sql())),
+                    io.tideway.engine.expr.CurrentOrigin.get()));
+        };
+        return RuntimeReplaceable.formatted(shown.replaceFirst("%s", java.util.regex.Matcher.quoteReplacement((String) lit.value())),
+                java.util.List.of(source), FunctionRegistry.call(fn, source));
+    }
+
+    /** {@code dayname}/{@code monthname}: the English three-letter name, from a table (no allocation). */
+    private static void dayOrMonthName(String name, String kernel) {
+        FunctionRegistry.add(FunctionSpec.named(name).inputs(DATE).returns(DataTypes.StringType)
+                .code((ctx, call, out, a) -> {
+                    String scratch = ctx.scratch();
+                    ctx.set(out, K + kernel + "(" + a[0].value() + ", " + scratch + ")", scratch);
+                }));
     }
 
     private static void dateField(String name, String kernel) {

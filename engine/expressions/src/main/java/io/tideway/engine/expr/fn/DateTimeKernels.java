@@ -219,4 +219,29 @@ public final class DateTimeKernels {
         }
         return zone.toUtc(truncated);
     }
+
+    private static final byte[][] DAY_NAMES = names("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+    private static final byte[][] MONTH_NAMES = names("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec");
+
+    private static byte[][] names(String... names) {
+        byte[][] bytes = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            bytes[i] = names[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return bytes;
+    }
+
+    /** Monday 1 .. Sunday 7 (ISO). */
+    public static int isoDayOfWeek(long days) {
+        return weekday(days) + 1;
+    }
+
+    public static int dayName(long days, io.tideway.engine.expr.BytesOut out) {
+        return out.reset().append(DAY_NAMES[weekday(days)]).length();
+    }
+
+    public static int monthName(long days, io.tideway.engine.expr.BytesOut out) {
+        return out.reset().append(MONTH_NAMES[month(days) - 1]).length();
+    }
 }

@@ -98,7 +98,12 @@ public final class FunctionRegistry {
     }
 
     private static RuntimeException wrongArgCount(String name, int min, int max, int actual) {
-        String expected = min == max ? String.valueOf(min) : max < 0 ? "> " + (min - 1) : "[" + min + ", " + max + "]";
+        // Spark lists every count a function with a range takes: [2, 3], [0, 1, 2]
+        StringBuilder counts = new StringBuilder("[");
+        for (int n = min; n <= max; n++) {
+            counts.append(n == min ? "" : ", ").append(n);
+        }
+        String expected = min == max ? String.valueOf(min) : max < 0 ? "> " + (min - 1) : counts.append(']').toString();
         throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
                 ErrorParams.id(name), "expectedNum", expected, "actualNum", String.valueOf(actual), "docroot", DOC_ROOT),
                 CurrentOrigin.get()));

@@ -16,12 +16,19 @@ import java.util.List;
  */
 public final class RuntimeReplaceable extends Expression {
     private static final long serialVersionUID = 1L;
+    /** {@code name(args)}, or a display format with one {@code %s} per shown argument (e.g. {@code extract(YEAR FROM %s)}). */
     private final String name;
+    private final boolean isFormat;
     private final List<Expression> shownArgs;
     private final Expression replacement;
 
     RuntimeReplaceable(String name, List<Expression> shownArgs, Expression replacement) {
+        this(name, false, shownArgs, replacement);
+    }
+
+    private RuntimeReplaceable(String name, boolean isFormat, List<Expression> shownArgs, Expression replacement) {
         this.name = name;
+        this.isFormat = isFormat;
         this.shownArgs = List.copyOf(shownArgs);
         this.replacement = replacement;
     }
@@ -33,11 +40,23 @@ public final class RuntimeReplaceable extends Expression {
 
     @Override
     public Expression withChildren(List<Expression> children) {
-        return new RuntimeReplaceable(name, shownArgs, children.get(0));
+        return new RuntimeReplaceable(name, isFormat, shownArgs, children.get(0));
+    }
+
+    /** A replacement shown with {@code format}, one {@code %s} per argument's SQL. */
+    static RuntimeReplaceable formatted(String format, List<Expression> shownArgs, Expression replacement) {
+        return new RuntimeReplaceable(format, true, shownArgs, replacement);
     }
 
     @Override
     public String sql() {
+        if (isFormat) {
+            Object[] sqls = new Object[shownArgs.size()];
+            for (int i = 0; i < sqls.length; i++) {
+                sqls[i] = shownArgs.get(i).sql();
+            }
+            return String.format(name, sqls);
+        }
         StringBuilder sb = new StringBuilder(name).append('(');
         for (int i = 0; i < shownArgs.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(shownArgs.get(i).sql());
