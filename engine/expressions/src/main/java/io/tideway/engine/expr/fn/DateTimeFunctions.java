@@ -11,7 +11,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 
+import static io.tideway.engine.expr.fn.InputType.BOOLEAN;
 import static io.tideway.engine.expr.fn.InputType.DATE;
+import static io.tideway.engine.expr.fn.InputType.DOUBLE;
 import static io.tideway.engine.expr.fn.InputType.INT;
 import static io.tideway.engine.expr.fn.InputType.INTEGRAL;
 import static io.tideway.engine.expr.fn.InputType.LONG;
@@ -118,9 +120,35 @@ final class DateTimeFunctions {
         timeField("minute");
         timeField("second");
         registerPatterns();
+        FunctionRegistry.add(FunctionSpec.named("next_day").inputs(DATE, STRING).returns(DataTypes.DateType)
+                .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "nextDay(" + a[0].value() + ", "
+                        + CodegenContext.args(a[1]) + ", " + ctx.ansi() + ")")));
+        FunctionRegistry.add(FunctionSpec.named("months_between").inputs(TIMESTAMP, TIMESTAMP, BOOLEAN).defaults(true)
+                .returns(DataTypes.DoubleType)
+                .code((ctx, call, out, a) -> ctx.set(out, K + "monthsBetween(" + a[0].value() + ", " + a[1].value() + ", "
+                        + a[2].value() + " != 0L, " + zone(ctx) + ")")));
+        FunctionRegistry.add(FunctionSpec.named("timestampadd").inputs(STRING, LONG, TIMESTAMP).returns(DataTypes.TimestampType)
+                .code((ctx, call, out, a) -> ctx.set(out, K + "timestampAdd(" + CodegenContext.args(a[0]) + ", "
+                        + a[1].value() + ", " + a[2].value() + ", " + zone(ctx) + ")")));
+        FunctionRegistry.add(FunctionSpec.named("timestampdiff").inputs(STRING, TIMESTAMP, TIMESTAMP).returns(DataTypes.LongType)
+                .code((ctx, call, out, a) -> ctx.set(out, K + "timestampDiff(" + CodegenContext.args(a[0]) + ", "
+                        + a[1].value() + ", " + a[2].value() + ", " + zone(ctx) + ")")));
+        for (String name : new String[] {"make_timestamp", "make_timestamp_ltz", "try_make_timestamp"}) {
+            boolean tryOnly = name.startsWith("try_");
+            FunctionRegistry.add(FunctionSpec.named(name).inputs(INT, INT, INT, INT, INT, DOUBLE, STRING).optional(6)
+                    .returns(DataTypes.TimestampType)
+                    .nullable(call -> tryOnly || call.children().stream().anyMatch(e -> e.nullable()))
+                    .code((ctx, call, out, a) -> {
+                        String z = a.length == 7 ? zoneArg(ctx, a[6]) : zone(ctx);
+                        nullIfMin(ctx, out, K + "makeTimestamp(" + a[0].value() + ", " + a[1].value() + ", " + a[2].value()
+                                + ", " + a[3].value() + ", " + a[4].value() + ", " + a[5].value() + ", " + z + ", "
+                                + (ctx.ansi() && !tryOnly) + ")");
+                    }));
+        }
         dayOrMonthName("dayname", "dayName");
         dayOrMonthName("monthname", "monthName");
         dateField("isodow", "isoDayOfWeek");
+        dateField("yearofweek", "yearOfWeek");
         for (String name : new String[] {"extract", "date_part", "datepart"}) {
             FunctionRegistry.add(name, 2, 2, (n, a) -> extract(n, a.get(0), a.get(1)));
         }
@@ -301,6 +329,7 @@ final class DateTimeFunctions {
         String f = ((String) lit.value()).toUpperCase(java.util.Locale.ROOT);
         String fn = switch (f) {
             case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
+            case "YEAROFWEEK" -> "yearofweek";
             case "QUARTER", "QTR" -> "quarter";
             case "MONTH", "MON", "MONS", "MONTHS" -> "month";
             case "WEEK", "W", "WEEKS" -> "weekofyear";

@@ -232,6 +232,11 @@ public final class DateTimeKernels {
         return bytes;
     }
 
+    /** The ISO week-based year: the year of the week's Thursday. */
+    public static int yearOfWeek(long days) {
+        return year(days - weekday(days) + 3);
+    }
+
     /** Monday 1 .. Sunday 7 (ISO). */
     public static int isoDayOfWeek(long days) {
         return weekday(days) + 1;
@@ -243,5 +248,162 @@ public final class DateTimeKernels {
 
     public static int monthName(long days, io.tideway.engine.expr.BytesOut out) {
         return out.reset().append(MONTH_NAMES[month(days) - 1]).length();
+    }
+
+    private static final QueryContext[] NO_CONTEXT = new QueryContext[0];
+
+    /**
+     * Spark's {@code next_day}: the first date after {@code days} on the named weekday ({@code MO},
+     * {@code MON}, {@code MONDAY}, any case); a bad name is {@code ILLEGAL_DAY_OF_WEEK} with ANSI
+     * rules, else {@link Long#MIN_VALUE} for null.
+     */
+    public static long nextDay(long days, DirectBuffer b, int off, int len, boolean ansi) {
+        String name = StringKernels.string(b, off, len);
+        int target = switch (name.toUpperCase(java.util.Locale.ROOT)) {
+            case "MO", "MON", "MONDAY" -> 0;
+            case "TU", "TUE", "TUESDAY" -> 1;
+            case "WE", "WED", "WEDNESDAY" -> 2;
+            case "TH", "THU", "THURSDAY" -> 3;
+            case "FR", "FRI", "FRIDAY" -> 4;
+            case "SA", "SAT", "SATURDAY" -> 5;
+            case "SU", "SUN", "SUNDAY" -> 6;
+            default -> -1;
+        };
+        if (target < 0) {
+            if (!ansi) {
+                return Long.MIN_VALUE;
+            }
+            throw new io.tideway.SparkIllegalArgumentException("ILLEGAL_DAY_OF_WEEK", Map.of("string", name));
+        }
+        return days + Math.floorMod(target - weekday(days) - 1, 7) + 1;
+    }
+
+    /**
+     * Spark's {@code months_between} (Hive's rule): whole months when both days of the month are
+     * equal or both are month ends, else the difference in days and seconds over 31-day months,
+     * rounded to 8 digits when asked; dates are taken in the zone.
+     */
+    public static double monthsBetween(long micros1, long micros2, boolean roundOff, SessionZone zone) {
+        long local1 = zone.toLocal(micros1);
+        long local2 = zone.toLocal(micros2);
+        long d1 = Math.floorDiv(local1, MICROS_PER_DAY);
+        long d2 = Math.floorDiv(local2, MICROS_PER_DAY);
+        int day1 = dayOfMonth(d1);
+        int day2 = dayOfMonth(d2);
+        double monthDiff = (year(d1) * 12L + month(d1)) - (year(d2) * 12L + month(d2));
+        if (day1 == day2 || d1 == lastDay(d1) && d2 == lastDay(d2)) {
+            return monthDiff;
+        }
+        long seconds1 = Math.floorMod(local1, MICROS_PER_DAY) / MICROS_PER_SECOND;
+        long seconds2 = Math.floorMod(local2, MICROS_PER_DAY) / MICROS_PER_SECOND;
+        double secondsDiff = (day1 - day2) * 86_400L + seconds1 - seconds2;
+        double diff = monthDiff + secondsDiff / (31 * 86_400L);
+        return roundOff ? Math.round(diff * 1e8) / 1e8 : diff;
+    }
+
+    /** Spark's {@code timestampadd(unit, quantity, ts)}: calendar units in the zone, time units exactly. */
+    public static long timestampAdd(DirectBuffer b, int off, int len, long quantity, long micros, SessionZone zone) {
+        String unit = StringKernels.string(b, off, len).toUpperCase(java.util.Locale.ROOT);
+        try {
+            return switch (unit) {
+                case "MICROSECOND" -> Math.addExact(micros, quantity);
+                case "MILLISECOND" -> Math.addExact(micros, Math.multiplyExact(quantity, 1000L));
+                case "SECOND" -> Math.addExact(micros, Math.multiplyExact(quantity, MICROS_PER_SECOND));
+                case "MINUTE" -> Math.addExact(micros, Math.multiplyExact(quantity, 60 * MICROS_PER_SECOND));
+                case "HOUR" -> Math.addExact(micros, Math.multiplyExact(quantity, 3600 * MICROS_PER_SECOND));
+                case "DAY", "DAYOFYEAR" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.DAYS, quantity);
+                case "WEEK" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.DAYS, Math.multiplyExact(quantity, 7L));
+                case "MONTH" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.MONTHS, quantity);
+                case "QUARTER" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.MONTHS, Math.multiplyExact(quantity, 3L));
+                case "YEAR" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.MONTHS, Math.multiplyExact(quantity, 12L));
+                default -> throw invalidUnit("TIMESTAMPADD", unit);
+            };
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new io.tideway.SparkArithmeticException("DATETIME_OVERFLOW", Map.of("operation", "add " + quantity + "L "
+                    + unit + " to TIMESTAMP '" + timestampText(micros, zone) + "'"), NO_CONTEXT);
+        }
+    }
+
+    /** Spark's {@code timestampdiff(unit, start, end)}: whole units between the local times in the zone. */
+    public static long timestampDiff(DirectBuffer b, int off, int len, long start, long end, SessionZone zone) {
+        String unit = StringKernels.string(b, off, len).toUpperCase(java.util.Locale.ROOT);
+        java.time.temporal.TemporalUnit u = switch (unit) {
+            case "MICROSECOND" -> java.time.temporal.ChronoUnit.MICROS;
+            case "MILLISECOND" -> java.time.temporal.ChronoUnit.MILLIS;
+            case "SECOND" -> java.time.temporal.ChronoUnit.SECONDS;
+            case "MINUTE" -> java.time.temporal.ChronoUnit.MINUTES;
+            case "HOUR" -> java.time.temporal.ChronoUnit.HOURS;
+            case "DAY" -> java.time.temporal.ChronoUnit.DAYS;
+            case "WEEK" -> java.time.temporal.ChronoUnit.WEEKS;
+            case "MONTH" -> java.time.temporal.ChronoUnit.MONTHS;
+            case "QUARTER" -> java.time.temporal.IsoFields.QUARTER_YEARS;
+            case "YEAR" -> java.time.temporal.ChronoUnit.YEARS;
+            default -> throw invalidUnit("TIMESTAMPDIFF", unit);
+        };
+        return u.between(localDateTime(start, zone), localDateTime(end, zone));
+    }
+
+    private static RuntimeException invalidUnit(String function, String unit) {
+        return new io.tideway.SparkIllegalArgumentException("INVALID_PARAMETER_VALUE.DATETIME_UNIT", Map.of("parameter",
+                "`unit`", "functionName", "`" + function + "`", "invalidValue", "'" + unit + "'"));
+    }
+
+    private static long plusLocal(long micros, SessionZone zone, java.time.temporal.TemporalUnit unit, long amount) {
+        java.time.LocalDateTime t = localDateTime(micros, zone).plus(amount, unit);
+        return zone.toUtc(Math.addExact(Math.multiplyExact(t.toLocalDate().toEpochDay(), MICROS_PER_DAY),
+                t.toLocalTime().toNanoOfDay() / 1000));
+    }
+
+    private static java.time.LocalDateTime localDateTime(long micros, SessionZone zone) {
+        long local = zone.toLocal(micros);
+        return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(local, MICROS_PER_SECOND),
+                (int) Math.floorMod(local, MICROS_PER_SECOND) * 1000, java.time.ZoneOffset.UTC);
+    }
+
+    /** A timestamp as Spark prints it in messages: local time in the zone, fraction without trailing zeros. */
+    static String timestampText(long micros, SessionZone zone) {
+        java.time.LocalDateTime t = localDateTime(micros, zone);
+        String text = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        int fraction = t.getNano() / 1000;
+        return fraction == 0 ? text : text + "." + String.format("%06d", fraction).replaceAll("0+$", "");
+    }
+
+    /**
+     * Spark's {@code make_timestamp}: the local time in the zone; 60 seconds exactly is the next
+     * minute, a fraction past it {@code INVALID_FRACTION_OF_SECOND}; a field out of range is
+     * {@code DATETIME_FIELD_OUT_OF_BOUNDS}. Without ANSI rules the errors are
+     * {@link Long#MIN_VALUE} (null).
+     */
+    public static long makeTimestamp(long year, long month, long day, long hour, long minute, double seconds,
+            SessionZone zone, boolean ansi) {
+        long secMicros = Math.round(seconds * MICROS_PER_SECOND);
+        long whole = Math.floorDiv(secMicros, MICROS_PER_SECOND);
+        int micros = (int) Math.floorMod(secMicros, MICROS_PER_SECOND);
+        try {
+            java.time.LocalDateTime t;
+            if (whole == 60) {
+                if (micros != 0) {
+                    if (!ansi) {
+                        return Long.MIN_VALUE;
+                    }
+                    throw new SparkDateTimeException("INVALID_FRACTION_OF_SECOND", Map.of("secAndMicros",
+                            java.math.BigDecimal.valueOf(secMicros, 6).stripTrailingZeros().toPlainString()), NO_CONTEXT);
+                }
+                t = java.time.LocalDateTime.of((int) year, (int) month, (int) day, (int) hour, (int) minute, 0).plusMinutes(1);
+            } else {
+                t = java.time.LocalDateTime.of((int) year, (int) month, (int) day, (int) hour, (int) minute, (int) whole,
+                        micros * 1000);
+            }
+            return zone.toUtc(t.toLocalDate().toEpochDay() * MICROS_PER_DAY + t.toLocalTime().toNanoOfDay() / 1000);
+        } catch (DateTimeException e) {
+            if (e instanceof SparkDateTimeException) {
+                throw e;
+            }
+            if (!ansi) {
+                return Long.MIN_VALUE;
+            }
+            throw new SparkDateTimeException("DATETIME_FIELD_OUT_OF_BOUNDS",
+                    Map.of("rangeMessage", e.getMessage(), "ansiConfig", "\"spark.sql.ansi.enabled\""), NO_CONTEXT);
+        }
     }
 }

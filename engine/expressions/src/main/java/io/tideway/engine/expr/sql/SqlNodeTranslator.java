@@ -231,7 +231,9 @@ public final class SqlNodeTranslator {
                     }
                     List<Expression> args = new ArrayList<>(ops.size());
                     for (SqlNode o : ops) {
-                        args.add(translate(o).expr());
+                        // timestampadd(HOUR, n, ts): the unit, a keyword in SQL, is a string argument here
+                        args.add(o instanceof org.apache.calcite.sql.SqlIntervalQualifier q
+                                ? io.tideway.engine.expr.Literal.of(unitAsWritten(q)) : translate(o).expr());
                     }
                     return new Column(FunctionRegistry.call(name, args));
                 }
@@ -295,6 +297,18 @@ public final class SqlNodeTranslator {
     }
 
     /** Where Spark's parse tree starts {@code n}: line, and position within the line, in the user's text. */
+    /** A date-time unit keyword (timestampadd's, extract's) as the user wrote it: {@code hour}, {@code Y}. */
+    private String unitAsWritten(org.apache.calcite.sql.SqlIntervalQualifier q) {
+        String text = src.original();
+        int start = offset(q.getParserPosition());
+        int end = start;
+        while (end < text.length() && SourceText.isWordPart(text.charAt(end))) {
+            end++;
+        }
+        return end > start ? text.substring(start, end)
+                : q.timeFrameName != null ? q.timeFrameName : q.timeUnitRange.startUnit.name();
+    }
+
     public Origin originOf(SqlNode n) {
         return Origin.at(src.original(), startOf(n));
     }
