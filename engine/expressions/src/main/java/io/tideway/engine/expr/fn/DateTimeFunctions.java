@@ -147,8 +147,6 @@ final class DateTimeFunctions {
         }
         dayOrMonthName("dayname", "dayName");
         dayOrMonthName("monthname", "monthName");
-        dateField("isodow", "isoDayOfWeek");
-        dateField("yearofweek", "yearOfWeek");
         for (String name : new String[] {"extract", "date_part", "datepart"}) {
             FunctionRegistry.add(name, 2, 2, (n, a) -> extract(n, a.get(0), a.get(1)));
         }
@@ -343,9 +341,17 @@ final class DateTimeFunctions {
                     java.util.Map.of("field", "`" + lit.value() + "`", "expr", io.tideway.engine.error.ErrorParams.expr(source.sql())),
                     io.tideway.engine.expr.CurrentOrigin.get()));
         };
+        io.tideway.engine.expr.Expression value = switch (fn) { // fields with no SQL function of their own
+            case "isodow" -> new ScalarFunction(ISO_DAY_OF_WEEK, fn, java.util.List.of(source));
+            case "yearofweek" -> new ScalarFunction(YEAR_OF_WEEK, fn, java.util.List.of(source));
+            default -> FunctionRegistry.call(fn, source);
+        };
         return RuntimeReplaceable.formatted(shown.replaceFirst("%s", java.util.regex.Matcher.quoteReplacement((String) lit.value())),
-                java.util.List.of(source), FunctionRegistry.call(fn, source));
+                java.util.List.of(source), value);
     }
+
+    private static final FunctionSpec ISO_DAY_OF_WEEK = dateFieldSpec("isodow", "isoDayOfWeek").check();
+    private static final FunctionSpec YEAR_OF_WEEK = dateFieldSpec("yearofweek", "yearOfWeek").check();
 
     /** {@code dayname}/{@code monthname}: the English three-letter name, from a table (no allocation). */
     private static void dayOrMonthName(String name, String kernel) {
@@ -357,8 +363,13 @@ final class DateTimeFunctions {
     }
 
     private static void dateField(String name, String kernel) {
-        FunctionRegistry.add(FunctionSpec.named(name).inputs(DATE).returns(DataTypes.IntegerType)
-                .code((ctx, call, out, a) -> ctx.set(out, K + kernel + "(" + a[0].value() + ")")));
+        FunctionRegistry.add(dateFieldSpec(name, kernel));
+    }
+
+    /** A calendar field of a date, computed by {@code DateTimeKernels.<kernel>}. */
+    private static FunctionSpec dateFieldSpec(String name, String kernel) {
+        return FunctionSpec.named(name).inputs(DATE).returns(DataTypes.IntegerType)
+                .code((ctx, call, out, a) -> ctx.set(out, K + kernel + "(" + a[0].value() + ")"));
     }
 
     private static void timeField(String name) {
