@@ -1,19 +1,31 @@
 package io.tideway.engine.expr;
 
-import io.tideway.offheap.row.RowReader;
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.CodegenContext;
+import io.tideway.engine.expr.codegen.NodeEvaluators;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 
 /**
- * {@code current_timestamp()}: the batch's timestamp from {@code offsets/N}, so a re-run batch
- * sees the same value (as in Spark).
+ * {@code current_timestamp()} and {@code now()}: the batch's timestamp from {@code offsets/N}, so
+ * a re-run batch sees the same value (as in Spark).
  */
 public final class CurrentTimestamp extends LeafExpression {
     private static final long serialVersionUID = 1L;
+    /** The name the user called it by: {@code current_timestamp} or {@code now}. */
+    private final String name;
+
+    public CurrentTimestamp() {
+        this("current_timestamp");
+    }
+
+    public CurrentTimestamp(String name) {
+        this.name = name;
+    }
 
     @Override
     public String sql() {
-        return "current_timestamp()";
+        return name + "()";
     }
 
     @Override
@@ -27,13 +39,15 @@ public final class CurrentTimestamp extends LeafExpression {
     }
 
     @Override
+    public CodeValue genCode(CodegenContext ctx) {
+        String batch = ctx.constant(ctx.evalContext(), EvalContext.class.getName());
+        CodeValue v = ctx.declare(DataTypes.TimestampType);
+        ctx.line(v.isNull() + " = false; " + v.value() + " = " + batch + ".batchTimestampMicros();");
+        return v;
+    }
+
+    @Override
     public Evaluator evaluator(EvalContext context) {
-        return new Evaluator() {
-            @Override
-            public void eval(RowReader row) {
-                isNull = false;
-                l = context.batchTimestampMicros();
-            }
-        };
+        return NodeEvaluators.compile(this, context);
     }
 }

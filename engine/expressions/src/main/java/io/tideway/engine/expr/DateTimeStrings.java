@@ -16,12 +16,12 @@ import java.util.OptionalLong;
  * A timestamp may also be a time alone ({@code 10:00:00}, {@code T10:00}), on today's date.
  * Anything else, and an impossible date, is no value. Stateless.
  */
-final class DateTimeStrings {
+public final class DateTimeStrings {
     private DateTimeStrings() {
     }
 
     /** The days since the epoch {@code s} names, or empty; a date's time part is ignored. */
-    static OptionalLong toDate(String s) {
+    public static OptionalLong toDate(String s) {
         int start = trimmedStart(s);
         int end = trimmedEnd(s, start);
         if (start == end) {
@@ -83,7 +83,7 @@ final class DateTimeStrings {
      * The microseconds since the epoch {@code s} names, read in {@code zone} unless it names its
      * own zone, or empty.
      */
-    static OptionalLong toTimestamp(String s, ZoneId zone) {
+    public static OptionalLong toTimestamp(String s, ZoneId zone) {
         int start = trimmedStart(s);
         int end = trimmedEnd(s, start);
         if (start == end) {

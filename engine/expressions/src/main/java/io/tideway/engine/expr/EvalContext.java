@@ -1,6 +1,8 @@
 package io.tideway.engine.expr;
 
+import java.time.ZoneId;
 import java.util.IdentityHashMap;
+import java.util.NoSuchElementException;
 import java.util.Map;
 
 /**
@@ -12,6 +14,8 @@ import java.util.Map;
  */
 public final class EvalContext {
     private final boolean ansi;
+    /** {@code spark.sql.session.timeZone}: the zone dates and local times are read and written in. */
+    private final ZoneId timeZone;
     private volatile long batchTimestampMicros;
     private volatile long watermarkMs;
     private volatile long lateEventsWatermarkMs;
@@ -24,12 +28,32 @@ public final class EvalContext {
 
     /** @param ansi the query's {@code spark.sql.ansi.enabled}: overflow, division by zero and malformed casts fail */
     public EvalContext(boolean ansi) {
+        this(ansi, ZoneId.systemDefault());
+    }
+
+    /**
+     * @param ansi     the query's {@code spark.sql.ansi.enabled}
+     * @param timeZone the query's {@code spark.sql.session.timeZone}
+     */
+    public EvalContext(boolean ansi, ZoneId timeZone) {
         this.ansi = ansi;
+        this.timeZone = timeZone;
     }
 
     /** The context for a query of a session with these settings. */
     public static EvalContext forSettings(java.util.function.UnaryOperator<String> setting) {
-        return new EvalContext(Boolean.parseBoolean(setting.apply("spark.sql.ansi.enabled")));
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(setting.apply("spark.sql.session.timeZone"));
+        } catch (NoSuchElementException e) { // unset: Spark's default is the JVM's zone
+            zone = ZoneId.systemDefault();
+        }
+        return new EvalContext(Boolean.parseBoolean(setting.apply("spark.sql.ansi.enabled")), zone);
+    }
+
+    /** The session time zone ({@code spark.sql.session.timeZone}). */
+    public ZoneId timeZone() {
+        return timeZone;
     }
 
     /** Whether expressions fail on overflow, division by zero and malformed casts (see {@link SqlArithmetic}). */

@@ -41,6 +41,7 @@ public final class FunctionRegistry {
         RegexpFunctions.register();
         CodecFunctions.register();
         TextFunctions.register();
+        DateTimeFunctions.register();
     }
 
     private FunctionRegistry() {
@@ -49,7 +50,7 @@ public final class FunctionRegistry {
     /** Registers a {@link FunctionSpec} under its name and aliases. */
     static void add(FunctionSpec spec) {
         spec.check();
-        Entry e = new Entry(spec.minArgs(), spec.maxArgs(), (name, args) -> new ScalarFunction(spec, name, args), spec);
+        Entry e = new Entry(spec.minArgs(), spec.maxArgs(), (name, args) -> new ScalarFunction(spec, name, spec.withDefaults(args)), spec);
         put(spec.name(), e);
         for (String alias : spec.aliases()) {
             put(alias, e);
@@ -115,7 +116,12 @@ public final class FunctionRegistry {
     }
 
     private static RuntimeException wrongArgCount(String name, int min, int max, int actual) {
-        String expected = min == max ? String.valueOf(min) : max < 0 ? "> " + (min - 1) : "[" + min + ", " + max + "]";
+        // Spark lists every count a function with a range takes: [2, 3], [0, 1, 2]
+        StringBuilder counts = new StringBuilder("[");
+        for (int n = min; n <= max; n++) {
+            counts.append(n == min ? "" : ", ").append(n);
+        }
+        String expected = min == max ? String.valueOf(min) : max < 0 ? "> " + (min - 1) : counts.append(']').toString();
         // Spark's varargs functions (coalesce, greatest, concat_ws...) and parse_url check their count themselves,
         // and report no position
         boolean positioned = max >= 0 && !name.endsWith("parse_url");

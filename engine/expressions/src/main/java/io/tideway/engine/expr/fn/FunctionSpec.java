@@ -25,8 +25,12 @@ public final class FunctionSpec {
     /** Inputs after the fixed ones repeat this type (varargs), or null. */
     private InputType repeated;
     private int minArgs = -1;
+    /** Values of trailing inputs a call leaves out, which Spark shows in the column name. */
+    private List<Object> defaults = List.of();
     private Function<List<DataType>, DataType> resultType;
     private Predicate<ScalarFunction> nullable;
+    /** Spark's {@code ExpectsInputTypes}: no implicit cast but of a NULL. */
+    private boolean strict;
     private NullSafeCode code;
     private CustomCode customCode;
     /** Replaces the per-argument implicit casts: the coerced arguments of a call, or an analysis error. */
@@ -57,10 +61,47 @@ public final class FunctionSpec {
         return this;
     }
 
+    /**
+     * Arguments are taken only as they are (Spark's {@code ExpectsInputTypes}, e.g. {@code unix_seconds}):
+     * another type is a mismatch, not a cast; only a NULL is cast.
+     */
+    public FunctionSpec strict() {
+        this.strict = true;
+        return this;
+    }
+
+    boolean isStrict() {
+        return strict;
+    }
+
     /** The call may leave out trailing inputs, down to {@code minArgs}. */
     public FunctionSpec optional(int minArgs) {
         this.minArgs = minArgs;
         return this;
+    }
+
+    /**
+     * Trailing inputs a call may leave out, with the values Spark fills in (and shows in the
+     * column name, e.g. {@code from_unixtime(l, yyyy-MM-dd HH:mm:ss)}).
+     */
+    public FunctionSpec defaults(Object... values) {
+        this.defaults = java.util.Arrays.asList(values);
+        this.minArgs = inputs.size() - values.length;
+        return this;
+    }
+
+    /** The arguments with the defaults of those left out appended. */
+    List<Expression> withDefaults(List<Expression> args) {
+        int missing = inputs.size() - args.size();
+        if (missing <= 0 || missing > defaults.size()) {
+            return args;
+        }
+        List<Expression> all = new ArrayList<>(args);
+        for (int i = defaults.size() - missing; i < defaults.size(); i++) {
+            Object v = defaults.get(i);
+            all.add(v instanceof Expression e ? e : io.tideway.engine.expr.Literal.of(v));
+        }
+        return all;
     }
 
     /** A fixed result type. */

@@ -12,6 +12,7 @@ import io.tideway.engine.expr.codegen.CodegenContext;
 import io.tideway.engine.expr.codegen.NodeEvaluators;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class ScalarFunction extends Expression implements Coercible {
             DataType t = a.dataType();
             InputType expected = spec.input(i);
             if (!expected.accepts(t)) {
-                DataType to = expected.implicitCast(t);
+                DataType to = spec.isStrict() && t != DataTypes.NullType ? null : expected.implicitCast(t);
                 if (to == null) {
                     throw unexpectedTypeError(i, expected, t);
                 }

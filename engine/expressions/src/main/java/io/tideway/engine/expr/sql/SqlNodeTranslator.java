@@ -265,7 +265,18 @@ public final class SqlNodeTranslator {
                     }
                     List<Expression> args = new ArrayList<>(ops.size());
                     for (SqlNode o : ops) {
-                        args.add(translate(o).expr());
+                        // timestampadd(HOUR, n, ts): the unit, a keyword in SQL, is a string argument here
+                        if (o instanceof org.apache.calcite.sql.SqlIntervalQualifier q) {
+                            String unit = unitAsWritten(q);
+                            // Spark's grammar knows timestampadd/diff only with its own units
+                            if (name.toLowerCase(Locale.ROOT).startsWith("timestamp")
+                                    && !TIMESTAMP_UNITS.contains(unit.toUpperCase(Locale.ROOT))) {
+                                throw FunctionRegistry.unresolved(name);
+                            }
+                            args.add(io.tideway.engine.expr.Literal.of(unit));
+                        } else {
+                            args.add(translate(o).expr());
+                        }
                     }
                     return new Column(FunctionRegistry.call(name, args));
                 }
@@ -478,6 +489,22 @@ public final class SqlNodeTranslator {
     }
 
     /** Where Spark's parse tree starts {@code n}: line, and position within the line, in the user's text. */
+    /** The units Spark's grammar takes in {@code timestampadd}/{@code timestampdiff}. */
+    private static final Set<String> TIMESTAMP_UNITS = Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DAYOFYEAR", "HOUR",
+            "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND");
+
+    /** A date-time unit keyword (timestampadd's, extract's) as the user wrote it: {@code hour}, {@code Y}. */
+    private String unitAsWritten(org.apache.calcite.sql.SqlIntervalQualifier q) {
+        String text = src.original();
+        int start = offset(q.getParserPosition());
+        int end = start;
+        while (end < text.length() && SourceText.isWordPart(text.charAt(end))) {
+            end++;
+        }
+        return end > start ? text.substring(start, end)
+                : q.timeFrameName != null ? q.timeFrameName : q.timeUnitRange.startUnit.name();
+    }
+
     public Origin originOf(SqlNode n) {
         return Origin.at(src.original(), startOf(n));
     }
