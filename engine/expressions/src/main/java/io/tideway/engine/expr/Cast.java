@@ -173,7 +173,7 @@ public final class Cast extends Expression implements Coercible {
             } else if (from == DataTypes.DoubleType) {
                 call = "doubleToString(";
             } else if (from == DataTypes.TimestampType) {
-                call = "timestampToString(";
+                call = "timestampToString(" + in.value() + ", " + zone(ctx) + ", ";
             } else if (from == DataTypes.DateType) {
                 call = "dateToString(";
             } else {
@@ -181,7 +181,7 @@ public final class Cast extends Expression implements Coercible {
             }
             String scratch = ctx.scratch();
             ctx.line(v.isNull() + " = false;");
-            ctx.set(v, k + call + in.value() + ", " + scratch + ")", scratch);
+            ctx.set(v, k + call + (call.endsWith(", ") ? "" : in.value() + ", ") + scratch + ")", scratch);
         } else if (from == DataTypes.StringType) {
             String p = ctx.constant(new CastKernels.Parsed(), CastKernels.Parsed.class.getName());
             String args = CodegenContext.args(in);
@@ -193,7 +193,7 @@ public final class Cast extends Expression implements Coercible {
             } else if (to == DataTypes.BooleanType) {
                 call = "stringToBoolean(" + args + ", ";
             } else if (to == DataTypes.TimestampType) {
-                call = "stringToTimestamp(" + args + ", ";
+                call = "stringToTimestamp(" + args + ", " + zone(ctx) + ", ";
             } else if (to == DataTypes.DateType) {
                 call = "stringToDate(" + args + ", ";
             } else {
@@ -204,14 +204,21 @@ public final class Cast extends Expression implements Coercible {
                     + (to == DataTypes.DoubleType ? ".d;" : ".l;"));
         } else {
             ctx.line(v.isNull() + " = false;");
-            ctx.set(v, numeric(in, from, to, ctx.ansi(), k));
+            ctx.set(v, numeric(in, from, to, ctx, k));
         }
         ctx.close();
         return v;
     }
 
+    /** A field holding the session time zone, which casts between strings, dates and timestamps use. */
+    private static String zone(CodegenContext ctx) {
+        return ctx.constant(io.tideway.engine.expr.fn.SessionZone.of(ctx.evalContext().timeZone()),
+                io.tideway.engine.expr.fn.SessionZone.class.getName());
+    }
+
     /** A Java expression converting a non-null number, boolean, date or timestamp. */
-    private static String numeric(CodeValue in, DataType from, DataType to, boolean ansi, String k) {
+    private static String numeric(CodeValue in, DataType from, DataType to, CodegenContext ctx, String k) {
+        boolean ansi = ctx.ansi();
         String x = in.value();
         boolean fromDouble = from == DataTypes.DoubleType;
         if (to == DataTypes.DoubleType) {
@@ -222,10 +229,10 @@ public final class Cast extends Expression implements Coercible {
         }
         if (to == DataTypes.TimestampType) {
             return fromDouble ? k + "doubleToTimestamp(" + x + ")"
-                    : from == DataTypes.DateType ? k + "dateToTimestamp(" + x + ")" : x + " * 1000000L";
+                    : from == DataTypes.DateType ? k + "dateToTimestamp(" + x + ", " + zone(ctx) + ")" : x + " * 1000000L";
         }
         if (to == DataTypes.DateType) {
-            return from == DataTypes.TimestampType ? k + "timestampToDate(" + x + ")" : x;
+            return from == DataTypes.TimestampType ? k + "timestampToDate(" + x + ", " + zone(ctx) + ")" : x;
         }
         boolean toInt = to == DataTypes.IntegerType;
         if (fromDouble) {

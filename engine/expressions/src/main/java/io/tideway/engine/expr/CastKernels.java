@@ -1,13 +1,13 @@
 package io.tideway.engine.expr;
 
-import io.tideway.engine.row.RowConverter;
+import io.tideway.engine.expr.fn.SessionZone;
+
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import org.agrona.DirectBuffer;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -49,8 +49,9 @@ public final class CastKernels {
         return ascii(Double.toString(v), out);
     }
 
-    public static int timestampToString(long micros, BytesOut out) {
-        return out.reset().append(Values.formatTimestamp(RowConverter.toTimestamp(micros))).length();
+    /** Spark's text of a timestamp: its local time in the session zone, the fraction without trailing zeros. */
+    public static int timestampToString(long micros, SessionZone zone, BytesOut out) {
+        return out.reset().append(io.tideway.engine.expr.fn.DateTimeKernels.timestampText(micros, zone)).length();
     }
 
     public static int dateToString(long days, BytesOut out) {
@@ -73,12 +74,14 @@ public final class CastKernels {
         return (long) (d * 1e6);
     }
 
-    public static long dateToTimestamp(long days) {
-        return LocalDate.ofEpochDay(days).atStartOfDay(ZoneId.systemDefault()).toEpochSecond() * 1_000_000L;
+    /** The start of the date's day in the session zone. */
+    public static long dateToTimestamp(long days, SessionZone zone) {
+        return zone.toUtc(days * 86_400_000_000L);
     }
 
-    public static long timestampToDate(long micros) {
-        return RowConverter.toTimestamp(micros).toLocalDateTime().toLocalDate().toEpochDay();
+    /** The date the timestamp falls on in the session zone. */
+    public static long timestampToDate(long micros, SessionZone zone) {
+        return Math.floorDiv(zone.toLocal(micros), 86_400_000_000L);
     }
 
     /** Seconds since the epoch, rounded down. */
@@ -108,15 +111,20 @@ public final class CastKernels {
         fromText(b, off, len, DataTypes.BooleanType, ansi, out);
     }
 
-    public static void stringToTimestamp(DirectBuffer b, int off, int len, boolean ansi, Parsed out) {
-        fromText(b, off, len, DataTypes.TimestampType, ansi, out);
+    /** A text with no offset is a local time in the session zone. */
+    public static void stringToTimestamp(DirectBuffer b, int off, int len, SessionZone zone, boolean ansi, Parsed out) {
+        fromText(b, off, len, DataTypes.TimestampType, zone, ansi, out);
     }
 
     public static void stringToDate(DirectBuffer b, int off, int len, boolean ansi, Parsed out) {
-        fromText(b, off, len, DataTypes.DateType, ansi, out);
+        fromText(b, off, len, DataTypes.DateType, null, ansi, out);
     }
 
     private static void fromText(DirectBuffer b, int off, int len, DataType to, boolean ansi, Parsed out) {
+        fromText(b, off, len, to, null, ansi, out);
+    }
+
+    private static void fromText(DirectBuffer b, int off, int len, DataType to, SessionZone zone, boolean ansi, Parsed out) {
         String raw = b.getStringWithoutLengthUtf8(off, len);
         String s = raw.trim();
         out.isNull = false;
@@ -126,7 +134,7 @@ public final class CastKernels {
             } else if (to == DataTypes.BooleanType) {
                 parseBoolean(s, out);
             } else if (to == DataTypes.TimestampType) {
-                parsed(DateTimeStrings.toTimestamp(s, ZoneId.systemDefault()), out);
+                parsed(DateTimeStrings.toTimestamp(s, zone.id()), out);
             } else {
                 parsed(DateTimeStrings.toDate(s), out);
             }

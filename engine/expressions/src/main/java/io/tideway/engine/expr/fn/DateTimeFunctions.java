@@ -211,7 +211,7 @@ final class DateTimeFunctions {
                 .nullable(call -> true)
                 .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "truncDate(" + a[0].value() + ", "
                         + CodegenContext.args(a[1]) + ")")));
-        FunctionRegistry.add(FunctionSpec.named("date_trunc").inputs(STRING, ANY_TIMESTAMP).returns(DataTypes.TimestampType)
+        FunctionRegistry.add(FunctionSpec.named("date_trunc").inputs(STRING, TIMESTAMP).returns(DataTypes.TimestampType)
                 .nullable(call -> true)
                 .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "truncTimestamp(" + CodegenContext.args(a[0]) + ", "
                         + a[1].value() + ", " + zone(ctx) + ")")));

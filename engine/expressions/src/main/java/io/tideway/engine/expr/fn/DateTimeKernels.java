@@ -361,7 +361,7 @@ public final class DateTimeKernels {
     }
 
     /** A timestamp as Spark prints it in messages: local time in the zone, fraction without trailing zeros. */
-    static String timestampText(long micros, SessionZone zone) {
+    public static String timestampText(long micros, SessionZone zone) {
         java.time.LocalDateTime t = localDateTime(micros, zone);
         String text = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         int fraction = t.getNano() / 1000;

@@ -24,6 +24,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.NlsString;
@@ -129,12 +130,22 @@ public final class SqlNodeTranslator {
                     throw unsupported("UNKNOWN", l);
                 }
                 return functions.lit(l.booleanValue());
-            case UNKNOWN:
+            case UNKNOWN: // DATE'...' written without a space reaches here untyped
+                if (l instanceof SqlUnknownLiteral u) {
+                    Column typed = typedLiteral(u.tag, u.getValue());
+                    if (typed != null) {
+                        return typed;
+                    }
+                }
                 throw unsupported("typed literals such as TIMESTAMP '...'", l);
             case DATE:
-                return functions.lit(java.sql.Date.valueOf(l.toValue()));
-            case TIMESTAMP:
-                return functions.lit(java.sql.Timestamp.valueOf(l.toValue()));
+            case TIMESTAMP: {
+                Column typed = typedLiteral(l.getTypeName().getName(), l.toValue());
+                if (typed != null) {
+                    return typed;
+                }
+                throw unsupported("this " + l.getTypeName().getName() + " literal", l);
+            }
             case BINARY:
                 return functions.lit(l.getValueAs(org.apache.calcite.util.BitString.class).getAsByteArray());
             case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
@@ -489,6 +500,28 @@ public final class SqlNodeTranslator {
     }
 
     /** Where Spark's parse tree starts {@code n}: line, and position within the line, in the user's text. */
+    /**
+     * {@code DATE '2024-03-15'} and {@code TIMESTAMP '2024-03-15 10:00:00'} (local time in the JVM's
+     * zone), read as a cast reads the text; null for another tag or a text that does not parse.
+     */
+    private static Column typedLiteral(String tag, String text) {
+        switch (tag.toUpperCase(Locale.ROOT)) {
+            case "DATE": {
+                java.util.OptionalLong days = io.tideway.engine.expr.DateTimeStrings.toDate(text);
+                return days.isPresent() ? functions.lit(java.sql.Date.valueOf(java.time.LocalDate.ofEpochDay(days.getAsLong())))
+                        : null;
+            }
+            case "TIMESTAMP": {
+                java.util.OptionalLong micros = io.tideway.engine.expr.DateTimeStrings.toTimestamp(text,
+                        java.time.ZoneId.systemDefault());
+                return micros.isPresent() ? functions.lit(java.sql.Timestamp.from(
+                        java.time.Instant.EPOCH.plus(micros.getAsLong(), java.time.temporal.ChronoUnit.MICROS))) : null;
+            }
+            default:
+                return null;
+        }
+    }
+
     /** The units Spark's grammar takes in {@code timestampadd}/{@code timestampdiff}. */
     private static final Set<String> TIMESTAMP_UNITS = Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DAYOFYEAR", "HOUR",
             "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND");
