@@ -1,0 +1,76 @@
+package example;
+
+import io.tideway.sql.Dataset;
+import io.tideway.sql.ForeachWriter;
+import io.tideway.sql.Row;
+import io.tideway.sql.TidewaySession;
+import io.tideway.sql.streaming.StreamingQuery;
+import io.tideway.sql.streaming.Trigger;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A user's application: a micro-batch query and a continuous query, each writing through a
+ * {@code ForeachWriter<Row>}, printing one line per query that the embedding test checks.
+ */
+public final class EmbeddedApp {
+    private EmbeddedApp() {
+    }
+
+    /** Counts rows in a static field, so the writer instance Tideway deserializes per partition shares it. */
+    static final AtomicLong MICRO = new AtomicLong();
+    static final CountDownLatch CONTINUOUS = new CountDownLatch(20);
+
+    public static void main(String[] args) throws Exception {
+        TidewaySession spark = TidewaySession.builder().appName("embedded").master("local[2]").getOrCreate();
+
+        Dataset<Row> batches = spark.readStream().format("rate-micro-batch").option("rowsPerBatch", 5).load()
+                .selectExpr("value", "upper(concat('row-', cast(value as string))) AS name");
+        StreamingQuery micro = batches.writeStream().trigger(Trigger.AvailableNow()).foreach(new ForeachWriter<Row>() {
+            @Override
+            public boolean open(long partitionId, long epochId) {
+                return true;
+            }
+
+            @Override
+            public void process(Row row) {
+                if (row.getString(1).startsWith("ROW-")) {
+                    MICRO.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void close(Throwable errorOrNull) {
+            }
+        }).start();
+        micro.awaitTermination();
+        System.out.println("micro-batch rows " + MICRO.get());
+
+        Dataset<Row> stream = spark.readStream().format("rate").option("rowsPerSecond", 200).option("numPartitions", 1)
+                .load().selectExpr("value * 2 AS doubled", "unix_micros(timestamp) AS micros");
+        StreamingQuery continuous = stream.writeStream().trigger(Trigger.Continuous("1 second"))
+                .foreach(new ForeachWriter<Row>() {
+                    @Override
+                    public boolean open(long partitionId, long epochId) {
+                        return true;
+                    }
+
+                    @Override
+                    public void process(Row row) {
+                        if (row.getLong(0) % 2 == 0 && row.getLong(1) > 0) {
+                            CONTINUOUS.countDown();
+                        }
+                    }
+
+                    @Override
+                    public void close(Throwable errorOrNull) {
+                    }
+                }).start();
+        boolean reached = CONTINUOUS.await(60, TimeUnit.SECONDS);
+        continuous.stop();
+        System.out.println("continuous rows " + (reached ? ">= 20" : "missing"));
+        spark.stop();
+    }
+}
