@@ -1,15 +1,25 @@
 package io.tideway.engine.expr.fn;
 
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Cast;
+import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.CurrentTimestamp;
 import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
+import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 
 import static io.tideway.engine.expr.fn.InputType.BOOLEAN;
 import static io.tideway.engine.expr.fn.InputType.DATE;
@@ -312,19 +322,19 @@ final class DateTimeFunctions {
      * literal, any case, Spark's abbreviations) picks the field function; the column keeps the call's
      * spelling, {@code extract(YEAR FROM ts)} or {@code date_part(MONTH, ts)}.
      */
-    private static io.tideway.engine.expr.Expression extract(String name, io.tideway.engine.expr.Expression field,
-            io.tideway.engine.expr.Expression source) {
-        if (!(field instanceof io.tideway.engine.expr.Literal lit) || lit.value() != null && !(lit.value() instanceof String)) {
-            throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException("NON_FOLDABLE_ARGUMENT",
-                    java.util.Map.of("funcName", "`" + name + "`", "paramName", "`field`", "paramType", "\"STRING\""),
-                    io.tideway.engine.expr.CurrentOrigin.get()));
+    private static Expression extract(String name, Expression field,
+            Expression source) {
+        if (!(field instanceof Literal lit) || lit.value() != null && !(lit.value() instanceof String)) {
+            throw Unchecked.raise(new AnalysisException("NON_FOLDABLE_ARGUMENT",
+                    Map.of("funcName", "`" + name + "`", "paramName", "`field`", "paramType", "\"STRING\""),
+                    CurrentOrigin.get()));
         }
         String shown = name.equals("date_part") ? name + "(%s, %s)" : name + "(%s FROM %s)";
         if (lit.value() == null) {
-            return RuntimeReplaceable.formatted(shown, java.util.List.of(field, source),
-                    new Cast(io.tideway.engine.expr.Literal.of(null), DataTypes.DoubleType));
+            return RuntimeReplaceable.formatted(shown, List.of(field, source),
+                    new Cast(Literal.of(null), DataTypes.DoubleType));
         }
-        String f = ((String) lit.value()).toUpperCase(java.util.Locale.ROOT);
+        String f = ((String) lit.value()).toUpperCase(Locale.ROOT);
         String fn = switch (f) {
             case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
             case "YEAROFWEEK" -> "yearofweek";
@@ -337,17 +347,17 @@ final class DateTimeFunctions {
             case "DOY" -> "dayofyear";
             case "HOUR", "H", "HOURS", "HR", "HRS" -> "hour";
             case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> "minute";
-            default -> throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException("INVALID_EXTRACT_FIELD",
-                    java.util.Map.of("field", "`" + lit.value() + "`", "expr", io.tideway.engine.error.ErrorParams.expr(source.sql())),
-                    io.tideway.engine.expr.CurrentOrigin.get()));
+            default -> throw Unchecked.raise(new AnalysisException("INVALID_EXTRACT_FIELD",
+                    Map.of("field", "`" + lit.value() + "`", "expr", ErrorParams.expr(source.sql())),
+                    CurrentOrigin.get()));
         };
-        io.tideway.engine.expr.Expression value = switch (fn) { // fields with no SQL function of their own
-            case "isodow" -> new ScalarFunction(ISO_DAY_OF_WEEK, fn, java.util.List.of(source));
-            case "yearofweek" -> new ScalarFunction(YEAR_OF_WEEK, fn, java.util.List.of(source));
+        Expression value = switch (fn) { // fields with no SQL function of their own
+            case "isodow" -> new ScalarFunction(ISO_DAY_OF_WEEK, fn, List.of(source));
+            case "yearofweek" -> new ScalarFunction(YEAR_OF_WEEK, fn, List.of(source));
             default -> FunctionRegistry.call(fn, source);
         };
-        return RuntimeReplaceable.formatted(shown.replaceFirst("%s", java.util.regex.Matcher.quoteReplacement((String) lit.value())),
-                java.util.List.of(source), value);
+        return RuntimeReplaceable.formatted(shown.replaceFirst("%s", Matcher.quoteReplacement((String) lit.value())),
+                List.of(source), value);
     }
 
     private static final FunctionSpec ISO_DAY_OF_WEEK = dateFieldSpec("isodow", "isoDayOfWeek").check();

@@ -1,14 +1,26 @@
 package io.tideway.engine.expr.fn;
 
 import io.tideway.QueryContext;
+import io.tideway.SparkArithmeticException;
 import io.tideway.SparkDateTimeException;
-
+import io.tideway.SparkIllegalArgumentException;
+import io.tideway.engine.expr.BytesOut;
 import io.tideway.engine.expr.DateTimeStrings;
 import org.agrona.DirectBuffer;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalUnit;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The date and time functions' implementations, over Spark's encodings: a date is days since
@@ -166,7 +178,7 @@ public final class DateTimeKernels {
 
     /** A string as a timestamp the way a cast reads it, or {@link Long#MIN_VALUE} for null when it does not parse. */
     public static long castOrNull(DirectBuffer b, int off, int len, SessionZone zone) {
-        java.util.OptionalLong t = DateTimeStrings.toTimestamp(StringKernels.string(b, off, len), zone.id());
+        OptionalLong t = DateTimeStrings.toTimestamp(StringKernels.string(b, off, len), zone.id());
         return t.isPresent() ? t.getAsLong() : Long.MIN_VALUE;
     }
 
@@ -180,7 +192,7 @@ public final class DateTimeKernels {
      * {@link Long#MIN_VALUE} for null when the unit is none of those.
      */
     public static long truncDate(long days, DirectBuffer b, int off, int len) {
-        return switch (StringKernels.string(b, off, len).toLowerCase(java.util.Locale.ROOT)) {
+        return switch (StringKernels.string(b, off, len).toLowerCase(Locale.ROOT)) {
             case "year", "yyyy", "yy" -> daysFromCivil(year(days), 1, 1);
             case "quarter" -> daysFromCivil(year(days), (quarter(days) - 1) * 3 + 1, 1);
             case "month", "mm", "mon" -> daysFromCivil(year(days), month(days), 1);
@@ -194,7 +206,7 @@ public final class DateTimeKernels {
      * {@link Long#MIN_VALUE} for null when the unit is unknown.
      */
     public static long truncTimestamp(DirectBuffer b, int off, int len, long micros, SessionZone zone) {
-        String unit = StringKernels.string(b, off, len).toLowerCase(java.util.Locale.ROOT);
+        String unit = StringKernels.string(b, off, len).toLowerCase(Locale.ROOT);
         long local = zone.toLocal(micros);
         long days = Math.floorDiv(local, MICROS_PER_DAY);
         long truncated;
@@ -227,7 +239,7 @@ public final class DateTimeKernels {
     private static byte[][] names(String... names) {
         byte[][] bytes = new byte[names.length][];
         for (int i = 0; i < names.length; i++) {
-            bytes[i] = names[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
         }
         return bytes;
     }
@@ -242,11 +254,11 @@ public final class DateTimeKernels {
         return weekday(days) + 1;
     }
 
-    public static int dayName(long days, io.tideway.engine.expr.BytesOut out) {
+    public static int dayName(long days, BytesOut out) {
         return out.reset().append(DAY_NAMES[weekday(days)]).length();
     }
 
-    public static int monthName(long days, io.tideway.engine.expr.BytesOut out) {
+    public static int monthName(long days, BytesOut out) {
         return out.reset().append(MONTH_NAMES[month(days) - 1]).length();
     }
 
@@ -259,7 +271,7 @@ public final class DateTimeKernels {
      */
     public static long nextDay(long days, DirectBuffer b, int off, int len, boolean ansi) {
         String name = StringKernels.string(b, off, len);
-        int target = switch (name.toUpperCase(java.util.Locale.ROOT)) {
+        int target = switch (name.toUpperCase(Locale.ROOT)) {
             case "MO", "MON", "MONDAY" -> 0;
             case "TU", "TUE", "TUESDAY" -> 1;
             case "WE", "WED", "WEDNESDAY" -> 2;
@@ -273,7 +285,7 @@ public final class DateTimeKernels {
             if (!ansi) {
                 return Long.MIN_VALUE;
             }
-            throw new io.tideway.SparkIllegalArgumentException("ILLEGAL_DAY_OF_WEEK", Map.of("string", name));
+            throw new SparkIllegalArgumentException("ILLEGAL_DAY_OF_WEEK", Map.of("string", name));
         }
         return days + Math.floorMod(target - weekday(days) - 1, 7) + 1;
     }
@@ -303,7 +315,7 @@ public final class DateTimeKernels {
 
     /** Spark's {@code timestampadd(unit, quantity, ts)}: calendar units in the zone, time units exactly. */
     public static long timestampAdd(DirectBuffer b, int off, int len, long quantity, long micros, SessionZone zone) {
-        String unit = StringKernels.string(b, off, len).toUpperCase(java.util.Locale.ROOT);
+        String unit = StringKernels.string(b, off, len).toUpperCase(Locale.ROOT);
         try {
             return switch (unit) {
                 case "MICROSECOND" -> Math.addExact(micros, quantity);
@@ -311,59 +323,59 @@ public final class DateTimeKernels {
                 case "SECOND" -> Math.addExact(micros, Math.multiplyExact(quantity, MICROS_PER_SECOND));
                 case "MINUTE" -> Math.addExact(micros, Math.multiplyExact(quantity, 60 * MICROS_PER_SECOND));
                 case "HOUR" -> Math.addExact(micros, Math.multiplyExact(quantity, 3600 * MICROS_PER_SECOND));
-                case "DAY", "DAYOFYEAR" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.DAYS, quantity);
-                case "WEEK" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.DAYS, Math.multiplyExact(quantity, 7L));
-                case "MONTH" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.MONTHS, quantity);
-                case "QUARTER" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.MONTHS, Math.multiplyExact(quantity, 3L));
-                case "YEAR" -> plusLocal(micros, zone, java.time.temporal.ChronoUnit.MONTHS, Math.multiplyExact(quantity, 12L));
+                case "DAY", "DAYOFYEAR" -> plusLocal(micros, zone, ChronoUnit.DAYS, quantity);
+                case "WEEK" -> plusLocal(micros, zone, ChronoUnit.DAYS, Math.multiplyExact(quantity, 7L));
+                case "MONTH" -> plusLocal(micros, zone, ChronoUnit.MONTHS, quantity);
+                case "QUARTER" -> plusLocal(micros, zone, ChronoUnit.MONTHS, Math.multiplyExact(quantity, 3L));
+                case "YEAR" -> plusLocal(micros, zone, ChronoUnit.MONTHS, Math.multiplyExact(quantity, 12L));
                 default -> throw invalidUnit("TIMESTAMPADD", unit);
             };
         } catch (ArithmeticException | DateTimeException e) {
-            throw new io.tideway.SparkArithmeticException("DATETIME_OVERFLOW", Map.of("operation", "add " + quantity + "L "
+            throw new SparkArithmeticException("DATETIME_OVERFLOW", Map.of("operation", "add " + quantity + "L "
                     + unit + " to TIMESTAMP '" + timestampText(micros, zone) + "'"), NO_CONTEXT);
         }
     }
 
     /** Spark's {@code timestampdiff(unit, start, end)}: whole units between the local times in the zone. */
     public static long timestampDiff(DirectBuffer b, int off, int len, long start, long end, SessionZone zone) {
-        String unit = StringKernels.string(b, off, len).toUpperCase(java.util.Locale.ROOT);
-        java.time.temporal.TemporalUnit u = switch (unit) {
-            case "MICROSECOND" -> java.time.temporal.ChronoUnit.MICROS;
-            case "MILLISECOND" -> java.time.temporal.ChronoUnit.MILLIS;
-            case "SECOND" -> java.time.temporal.ChronoUnit.SECONDS;
-            case "MINUTE" -> java.time.temporal.ChronoUnit.MINUTES;
-            case "HOUR" -> java.time.temporal.ChronoUnit.HOURS;
-            case "DAY" -> java.time.temporal.ChronoUnit.DAYS;
-            case "WEEK" -> java.time.temporal.ChronoUnit.WEEKS;
-            case "MONTH" -> java.time.temporal.ChronoUnit.MONTHS;
-            case "QUARTER" -> java.time.temporal.IsoFields.QUARTER_YEARS;
-            case "YEAR" -> java.time.temporal.ChronoUnit.YEARS;
+        String unit = StringKernels.string(b, off, len).toUpperCase(Locale.ROOT);
+        TemporalUnit u = switch (unit) {
+            case "MICROSECOND" -> ChronoUnit.MICROS;
+            case "MILLISECOND" -> ChronoUnit.MILLIS;
+            case "SECOND" -> ChronoUnit.SECONDS;
+            case "MINUTE" -> ChronoUnit.MINUTES;
+            case "HOUR" -> ChronoUnit.HOURS;
+            case "DAY" -> ChronoUnit.DAYS;
+            case "WEEK" -> ChronoUnit.WEEKS;
+            case "MONTH" -> ChronoUnit.MONTHS;
+            case "QUARTER" -> IsoFields.QUARTER_YEARS;
+            case "YEAR" -> ChronoUnit.YEARS;
             default -> throw invalidUnit("TIMESTAMPDIFF", unit);
         };
         return u.between(localDateTime(start, zone), localDateTime(end, zone));
     }
 
     private static RuntimeException invalidUnit(String function, String unit) {
-        return new io.tideway.SparkIllegalArgumentException("INVALID_PARAMETER_VALUE.DATETIME_UNIT", Map.of("parameter",
+        return new SparkIllegalArgumentException("INVALID_PARAMETER_VALUE.DATETIME_UNIT", Map.of("parameter",
                 "`unit`", "functionName", "`" + function + "`", "invalidValue", "'" + unit + "'"));
     }
 
-    private static long plusLocal(long micros, SessionZone zone, java.time.temporal.TemporalUnit unit, long amount) {
-        java.time.LocalDateTime t = localDateTime(micros, zone).plus(amount, unit);
+    private static long plusLocal(long micros, SessionZone zone, TemporalUnit unit, long amount) {
+        LocalDateTime t = localDateTime(micros, zone).plus(amount, unit);
         return zone.toUtc(Math.addExact(Math.multiplyExact(t.toLocalDate().toEpochDay(), MICROS_PER_DAY),
                 t.toLocalTime().toNanoOfDay() / 1000));
     }
 
-    private static java.time.LocalDateTime localDateTime(long micros, SessionZone zone) {
+    private static LocalDateTime localDateTime(long micros, SessionZone zone) {
         long local = zone.toLocal(micros);
-        return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(local, MICROS_PER_SECOND),
-                (int) Math.floorMod(local, MICROS_PER_SECOND) * 1000, java.time.ZoneOffset.UTC);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(local, MICROS_PER_SECOND),
+                (int) Math.floorMod(local, MICROS_PER_SECOND) * 1000, ZoneOffset.UTC);
     }
 
     /** A timestamp as Spark prints it in messages: local time in the zone, fraction without trailing zeros. */
     public static String timestampText(long micros, SessionZone zone) {
-        java.time.LocalDateTime t = localDateTime(micros, zone);
-        String text = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        LocalDateTime t = localDateTime(micros, zone);
+        String text = t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         int fraction = t.getNano() / 1000;
         return fraction == 0 ? text : text + "." + String.format("%06d", fraction).replaceAll("0+$", "");
     }
@@ -380,18 +392,18 @@ public final class DateTimeKernels {
         long whole = Math.floorDiv(secMicros, MICROS_PER_SECOND);
         int micros = (int) Math.floorMod(secMicros, MICROS_PER_SECOND);
         try {
-            java.time.LocalDateTime t;
+            LocalDateTime t;
             if (whole == 60) {
                 if (micros != 0) {
                     if (!ansi) {
                         return Long.MIN_VALUE;
                     }
                     throw new SparkDateTimeException("INVALID_FRACTION_OF_SECOND", Map.of("secAndMicros",
-                            java.math.BigDecimal.valueOf(secMicros, 6).stripTrailingZeros().toPlainString()), NO_CONTEXT);
+                            BigDecimal.valueOf(secMicros, 6).stripTrailingZeros().toPlainString()), NO_CONTEXT);
                 }
-                t = java.time.LocalDateTime.of((int) year, (int) month, (int) day, (int) hour, (int) minute, 0).plusMinutes(1);
+                t = LocalDateTime.of((int) year, (int) month, (int) day, (int) hour, (int) minute, 0).plusMinutes(1);
             } else {
-                t = java.time.LocalDateTime.of((int) year, (int) month, (int) day, (int) hour, (int) minute, (int) whole,
+                t = LocalDateTime.of((int) year, (int) month, (int) day, (int) hour, (int) minute, (int) whole,
                         micros * 1000);
             }
             return zone.toUtc(t.toLocalDate().toEpochDay() * MICROS_PER_DAY + t.toLocalTime().toNanoOfDay() / 1000);

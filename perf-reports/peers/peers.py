@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""bin/tideway perf peers: the peers' workloads (../shared/peers/run.sh) on the bare ring, Spark,
+Flink and the Spark client ported to this project, interleaved pass by pass, and one report with
+each figure's median and spread and Tideway's ratio to each peer.
+
+  bin/tideway perf peers [--passes N] [--warmup S] [--measure S] [--only W1,W2,W3] [--peers DIR]
+"""
+import argparse
+import datetime
+import os
+import re
+import statistics
+import subprocess
+import sys
+
+SUMMARY = re.compile(r"p50=(?P<p50>[\d.]+) p99=(?P<p99>[\d.]+) p999=(?P<p999>[\d.]+) max=(?P<max>[\d.]+) ms, "
+                     r"rate=(?P<rate>[\d.]+) rows/s .*cpu=(?P<cpu>[\d.]+)cores")
+
+
+def configs(project, warmup, measure, only):
+    """(workload, engine label, run.sh arguments) in the order one pass runs them."""
+    timing = [f"warmup={warmup}", f"measure={measure}"]
+    out = []
+    for rate in (10_000, 100_000):
+        w = f"W1 {rate // 1000}k"
+        out += [
+            (w, "ring (blocking)", ["ring", "W1", f"rate={rate}", "wait=blocking"] + timing),
+            (w, "Flink (chained)", ["flink", "W1", f"rate={rate}", "chain=true"] + timing),
+            (w, "Spark continuous", ["spark", "continuous", "W1", f"rate={rate}", "source=paced"] + timing),
+            (w, "Tideway continuous", ["tideway", project, "continuous", "W1", f"rate={rate}", "source=paced"] + timing),
+        ]
+    out += [
+        ("W2", "Flink (chained)", ["flink", "W2", "chain=true"] + timing),
+        ("W2", "Spark micro-batch", ["spark", "microbatch", "W2", "rate=20000000"] + timing),
+        ("W2", "Tideway continuous", ["tideway", project, "continuous", "W2"] + timing),
+        ("W3", "Spark micro-batch", ["spark", "microbatch", "W3", "filesPerTrigger=10"]),
+        ("W3", "Tideway micro-batch", ["tideway", project, "microbatch", "W3", "filesPerTrigger=10"]),
+    ]
+    return [c for c in out if c[0].split()[0] in only]
+
+
+def run(peers, args):
+    p = subprocess.run([os.path.join(peers, "run.sh")] + args, capture_output=True, text=True)
+    lines = [l for l in p.stdout.splitlines() if SUMMARY.search(l)]
+    if p.returncode != 0 or not lines:
+        tail = "\n".join((p.stdout + p.stderr).splitlines()[-5:])
+        return None, f"exit {p.returncode}: {tail}"
+    m = SUMMARY.search(lines[-1])
+    return {k: float(v) for k, v in m.groupdict().items()}, lines[-1]
+
+
+def spread(values):
+    return f"{statistics.median(values):.3g} ({min(values):.3g}–{max(values):.3g})"
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    project = os.path.abspath(os.path.join(here, "..", ".."))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--passes", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=5)
+    ap.add_argument("--measure", type=int, default=15)
+    ap.add_argument("--only", default="W1,W2,W3")
+    ap.add_argument("--peers", default=os.path.abspath(os.path.join(project, "..", "shared", "peers")))
+    a = ap.parse_args()
+    if not os.path.exists(os.path.join(a.peers, "run.sh")):
+        sys.exit(f"tideway perf peers: no run.sh in {a.peers} (pass --peers DIR)")
+    plan = configs(project, a.warmup, a.measure, set(a.only.split(",")))
+    results = {}
+    raw = []
+    for n in range(1, a.passes + 1):
+        for workload, engine, args in plan:
+            print(f"pass {n}: {workload} {engine} ...", file=sys.stderr, flush=True)
+            figures, line = run(a.peers, args)
+            raw.append(f"pass {n} | {workload} | {engine} | {line}")
+            if figures:
+                results.setdefault((workload, engine), []).append(figures)
+    load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else []
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    out = [f"# Peers, one sitting ({stamp})", "",
+           f"{a.passes} interleaved passes, {a.warmup} s warm-up, {a.measure} s measured; {os.cpu_count()} cores; "
+           f"load average at the end {' '.join(load)}. Medians with the range over passes. Latency in ms from "
+           "each row's intended time; rate in rows/s (W3: words/s); CPU in cores.", "",
+           "| workload | engine | passes | p50 | p99 | p99.9 | rate | CPU |", "|---|---|---|---|---|---|---|---|"]
+    for workload, engine, _ in plan:
+        rs = results.get((workload, engine))
+        if not rs:
+            out.append(f"| {workload} | {engine} | 0 | failed | | | | |")
+            continue
+        cols = [spread([r[k] for r in rs]) for k in ("p50", "p99", "p999", "rate", "cpu")]
+        out.append(f"| {workload} | {engine} | {len(rs)} | " + " | ".join(cols) + " |")
+    out += ["", "Tideway against each peer, medians (latency: Tideway ÷ peer, lower is better; rate: Tideway ÷ peer, "
+            "higher is better):", "", "| workload | peer | p50 | p99 | p99.9 | rate | CPU (Tideway − peer) |",
+            "|---|---|---|---|---|---|---|"]
+    for workload in dict.fromkeys(w for w, _, _ in plan):
+        ours = [v for (w, e), v in results.items() if w == workload and e.startswith("Tideway")]
+        if not ours:
+            continue
+        med = {k: statistics.median(r[k] for r in ours[0]) for k in ("p50", "p99", "p999", "rate", "cpu")}
+        for (w, e), rs in results.items():
+            if w != workload or e.startswith("Tideway"):
+                continue
+            peer = {k: statistics.median(r[k] for r in rs) for k in med}
+            ratio = lambda k: f"{med[k] / peer[k]:.2f}×" if peer[k] else "—"
+            out.append(f"| {workload} | {e} | {ratio('p50')} | {ratio('p99')} | {ratio('p999')} | {ratio('rate')} | "
+                       f"{med['cpu'] - peer['cpu']:+.2f} |")
+    out += ["", "Raw summary lines:", "", "```"] + raw + ["```", ""]
+    dest = os.path.join(project, "perf-reports", "results", "peers")
+    os.makedirs(dest, exist_ok=True)
+    path = os.path.join(dest, f"{stamp}.md")
+    with open(path, "w") as f:
+        f.write("\n".join(out))
+    print("\n".join(out[:len(out)]))
+    print(f"report: {path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
