@@ -72,4 +72,30 @@ class BatchFilesInStreamsTest {
         reread.stop();
         assertEquals(Set.of("[a,1]", "[bb,2]", "[ccc,3]"), strings(spark.table("reread").collectAsList()));
     }
+
+    @Test
+    void theGuidesStreamStaticJoinReadsItsStaticSideWithSparkRead(@TempDir Path dir) throws Exception {
+        Path types = dir.resolve("types");
+        Files.createDirectories(types);
+        Files.writeString(types.resolve("types.csv"), "type,label\nclick,Click\nview,View\n");
+        Dataset<Row> staticDf = spark.read().option("header", true).csv(types.toString());
+
+        Path events = dir.resolve("events");
+        Files.createDirectories(events);
+        Files.writeString(events.resolve("1.json"), "{\"type\":\"click\",\"n\":1}\n{\"type\":\"scroll\",\"n\":2}\n"
+                + "{\"type\":\"view\",\"n\":3}\n");
+        Dataset<Row> streamingDf = spark.readStream().schema("type STRING, n INT").json(events.toString());
+
+        StreamingQuery inner = streamingDf.join(staticDf, "type").writeStream().format("memory").queryName("inner_join")
+                .option("checkpointLocation", dir.resolve("cp-inner").toString()).start();
+        StreamingQuery outer = streamingDf.join(staticDf, "type", "left_outer").writeStream().format("memory")
+                .queryName("outer_join").option("checkpointLocation", dir.resolve("cp-outer").toString()).start();
+        inner.processAllAvailable();
+        outer.processAllAvailable();
+        inner.stop();
+        outer.stop();
+        assertEquals(Set.of("[click,1,Click]", "[view,3,View]"), strings(spark.table("inner_join").collectAsList()));
+        assertEquals(Set.of("[click,1,Click]", "[scroll,2,null]", "[view,3,View]"),
+                strings(spark.table("outer_join").collectAsList()));
+    }
 }
