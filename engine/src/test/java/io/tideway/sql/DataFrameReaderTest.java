@@ -159,6 +159,8 @@ class DataFrameReaderTest {
         Path missing = tmp.resolve("nope");
         AnalysisException notFound = assertThrows(AnalysisException.class, () -> spark.read().json(missing.toString()));
         assertEquals("[PATH_NOT_FOUND] Path does not exist: file:" + missing + ". SQLSTATE: 42K03", notFound.getMessage());
+        AnalysisException noMatch = assertThrows(AnalysisException.class, () -> spark.read().json(tmp + "/zz*/*"));
+        assertEquals("[PATH_NOT_FOUND] Path does not exist: file:" + tmp + "/zz*/*. SQLSTATE: 42K03", noMatch.getMessage());
         Files.createDirectories(tmp.resolve("empty"));
         AnalysisException json = assertThrows(AnalysisException.class, () -> spark.read().json(tmp.resolve("empty").toString()));
         assertEquals("[UNABLE_TO_INFER_SCHEMA] Unable to infer schema for JSON. It must be specified manually. SQLSTATE: 42KD9",

@@ -139,6 +139,9 @@ class DataFrameWriterTest {
         Exception noPath = assertThrows(IllegalArgumentException.class, () -> df.write().format("json").save());
         assertEquals("Expected exactly one path to be specified, but got: .", noPath.getMessage());
         assertFalse(Files.exists(tmp.resolve("t2")));
+        AnalysisException stream = assertThrows(AnalysisException.class, () -> spark.readStream().format("rate").load().write());
+        assertEquals("[CALL_ON_STREAMING_DATASET_UNSUPPORTED] The method `write` can not be called on streaming"
+                + " Dataset/DataFrame. SQLSTATE: 42KDE", stream.getMessage());
     }
 
     @Test
