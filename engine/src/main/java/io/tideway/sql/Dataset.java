@@ -706,6 +706,14 @@ public class Dataset<T> implements Serializable {
         return new Dataset<>(session, SelectPlanner.alignTo(ObjectEncoder.of(target).schema(), plan), target);
     }
 
+    /** Writes this batch Dataset once (files: {@code json}, {@code csv}, {@code text}), as Spark's {@code write()}. */
+    public DataFrameWriter<T> write() {
+        if (isStreaming()) {
+            throw io.tideway.engine.datasource.DataSourceErrors.callOnStreamingDataset("`write`");
+        }
+        return new DataFrameWriter<>(this);
+    }
+
     public DataStreamWriter<T> writeStream() {
         if (!isStreaming()) {
             throw Unchecked.raise(new AnalysisException("WRITE_STREAM_NOT_ALLOWED", Map.of()));
@@ -724,7 +732,7 @@ public class Dataset<T> implements Serializable {
      * How this session evaluates expressions ({@code spark.sql.ansi.enabled}, the time zone), read
      * when an action runs; {@code current_timestamp()} is the action's start, as in Spark.
      */
-    private EvalContext evalContext() {
+    EvalContext evalContext() {
         EvalContext ctx = EvalContext.forSettings(session.conf()::get);
         ctx.setBatchTimestampMs(System.currentTimeMillis());
         return ctx;

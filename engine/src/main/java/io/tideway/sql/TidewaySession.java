@@ -75,6 +75,11 @@ public final class TidewaySession implements AutoCloseable {
         return sparkContext;
     }
 
+    /** Reads files (or another batch source) once, as a batch DataFrame: Spark's {@code read()}. */
+    public DataFrameReader read() {
+        return new DataFrameReader(this);
+    }
+
     public DataStreamReader readStream() {
         return new DataStreamReader(this);
     }

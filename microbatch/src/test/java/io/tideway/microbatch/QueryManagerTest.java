@@ -92,6 +92,11 @@ class QueryManagerTest {
         assertThrows(StreamingQueryException.class, () -> spark.streams().awaitAnyTermination(10));
         spark.streams().resetTerminated();
         assertFalse(spark.streams().awaitAnyTermination(10));
+        // the listener bus delivers events on its own thread: wait for the event, under a timeout
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!terminated.contains("true false") && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
         spark.streams().removeListener(listener);
         assertTrue(terminated.contains("true false"), terminated.toString());
     }

@@ -3,7 +3,11 @@ package io.tideway.engine.exec;
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.Aggregate;
+import io.tideway.engine.plan.DataSourceRelation;
 import io.tideway.engine.plan.LocalRelation;
+import io.tideway.engine.spi.BatchScan;
+import io.tideway.engine.spi.InputPartition;
+import io.tideway.engine.spi.PartitionReader;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.row.RowConverter;
 import io.tideway.engine.state.StateStore;
@@ -17,7 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a static plan (over in-memory relations: a memory sink's table, a foreachBatch batch) on
+ * Runs a static plan (over in-memory relations: a memory sink's table, a foreachBatch batch, a
+ * range, or a data source read as a batch) on
  * the calling thread, with the same operators the streaming executors use.
  */
 public final class BatchExecutor {
@@ -61,6 +66,12 @@ public final class BatchExecutor {
                 entry.finish();
                 continue;
             }
+            if (leaf instanceof DataSourceRelation source) {
+                Operator entry = ChainBuilder.build(top, leaf, sink, ctx);
+                scan(source.scan(), entry);
+                entry.finish();
+                continue;
+            }
             if (!(leaf instanceof LocalRelation local)) {
                 throw new IllegalStateException("Queries with streaming sources must be executed with writeStream.start()");
             }
@@ -74,6 +85,18 @@ public final class BatchExecutor {
             }
             rows.forEach(entry);
             entry.finish();
+        }
+    }
+
+    /** Reads every partition of a batch scan into {@code entry}, one reader at a time. */
+    private static void scan(BatchScan scan, Operator entry) {
+        final int chunk = 4096;
+        for (InputPartition p : scan.planPartitions()) {
+            try (PartitionReader reader = scan.createReader(p)) {
+                while (reader.read(entry, chunk) >= 0) {
+                    // a reader returns -1 once its partition is exhausted
+                }
+            }
         }
     }
 

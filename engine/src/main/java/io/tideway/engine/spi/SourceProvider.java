@@ -30,6 +30,17 @@ public interface SourceProvider {
     StreamSource create(SourceContext context);
 
     /**
+     * The source read once, as {@code spark.read()} reads it: {@code paths} are the paths given
+     * to {@code load(...)} (or the {@code path} option), {@code userSchema} the user's schema or
+     * null (a source that can infers one). Sources that only stream are not batch data sources,
+     * and fail in Spark's words: {@code AnalysisException: rate is not a valid Spark SQL Data Source.}
+     */
+    default BatchScan createBatchScan(StructType userSchema, java.util.List<String> paths, Options options,
+                                      Map<String, String> sessionConf) {
+        throw io.tideway.engine.datasource.DataSourceErrors.notABatchSource(shortName());
+    }
+
+    /**
      * Refuses a user schema for a source whose schema is fixed, as Spark's {@code SimpleTableProvider}
      * does ({@code SparkUnsupportedOperationException: <provider> source does not support
      * user-specified schema.}), {@code sparkProviderName} naming Spark's provider class.

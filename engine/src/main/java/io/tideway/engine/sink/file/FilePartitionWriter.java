@@ -30,6 +30,10 @@ import java.util.UUID;
  */
 final class FilePartitionWriter implements PartitionWriter {
     private final Path dir;
+    /** The part file's name, or null for {@code part-<partition>-<random uuid>-c000.<ext>}. */
+    private final String name;
+    /** Whether a file is written even without rows. */
+    private final boolean alwaysWrite;
     private final int partition;
     private final OutputFormat format;
     private final RowReader reader;
@@ -40,7 +44,19 @@ final class FilePartitionWriter implements PartitionWriter {
     private long rows;
 
     FilePartitionWriter(Path dir, int partition, OutputFormat format, int numFields) {
+        this(dir, null, partition == 0, partition, format, numFields);
+    }
+
+    /** A writer of the file {@code name} in {@code dir} (a batch write names its files itself). */
+    FilePartitionWriter(Path dir, String name, boolean alwaysWrite, OutputFormat format, int numFields) {
+        this(dir, name, alwaysWrite, 0, format, numFields);
+    }
+
+    private FilePartitionWriter(Path dir, String name, boolean alwaysWrite, int partition, OutputFormat format,
+                                int numFields) {
         this.dir = dir;
+        this.name = name;
+        this.alwaysWrite = alwaysWrite;
         this.partition = partition;
         this.format = format;
         this.reader = new RowReader(numFields);
@@ -61,9 +77,10 @@ final class FilePartitionWriter implements PartitionWriter {
     }
 
     private void open() throws IOException {
-        String name = String.format(Locale.ROOT, "part-%05d-%s-c000.%s", partition, UUID.randomUUID(), format.extension());
-        target = dir.resolve(name);
-        temp = dir.resolve("." + name + ".tmp");
+        String file = name != null ? name
+                : String.format(Locale.ROOT, "part-%05d-%s-c000.%s", partition, UUID.randomUUID(), format.extension());
+        target = dir.resolve(file);
+        temp = dir.resolve("." + file + ".tmp");
         Files.createDirectories(dir);
         out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 64 * 1024);
         formatter = format.open(out);
@@ -71,7 +88,7 @@ final class FilePartitionWriter implements PartitionWriter {
 
     @Override
     public CommitMessage commit() {
-        if (formatter == null && partition != 0) {
+        if (formatter == null && !alwaysWrite) {
             return new WrittenFiles(List.of(), 0);
         }
         try {

@@ -56,7 +56,21 @@ final class CsvFormat implements RecordFormat {
 
     @Override
     public RecordParser newParser() {
-        return new CsvRecordParser(schema, new CsvTokenizer(sep, quote, escape, trimLeading, trimTrailing, nullValue, emptyValue), values, policy);
+        return new CsvRecordParser(schema, newTokenizer(), values, policy);
+    }
+
+    /** A tokenizer with these options (one per reader: it keeps scratch state). */
+    CsvTokenizer newTokenizer() {
+        return new CsvTokenizer(sep, quote, escape, trimLeading, trimTrailing, nullValue, emptyValue);
+    }
+
+    String nullValue() {
+        return nullValue;
+    }
+
+    /** The dates and timestamps of these options, as the reader converts them. */
+    TimestampParser timestamps() {
+        return values.timestamps();
     }
 
     @Override

@@ -21,4 +21,12 @@ public final class CsvSourceProvider extends FileSourceProvider {
     RecordFormat format(StructType schema, Options options, ZoneId zone) {
         return new CsvFormat(schema, options, zone);
     }
+
+    @Override
+    StructType inferSchema(java.util.List<java.nio.file.Path> files, Options options, ZoneId zone) {
+        if (files.isEmpty()) {
+            throw io.tideway.engine.datasource.DataSourceErrors.unableToInferSchema("CSV");
+        }
+        return CsvSchemaInference.infer(files, options, new CsvFormat(new StructType(), options, zone));
+    }
 }

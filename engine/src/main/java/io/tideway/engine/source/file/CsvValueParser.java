@@ -17,6 +17,10 @@ final class CsvValueParser {
         this.timestamps = timestamps;
     }
 
+    TimestampParser timestamps() {
+        return timestamps;
+    }
+
     /** True for the types CSV can hold; Spark rejects arrays, maps and structs. */
     static boolean supports(DataType t) {
         return t == DataTypes.StringType || t == DataTypes.IntegerType || t == DataTypes.LongType

@@ -11,8 +11,14 @@ import io.tideway.SparkIllegalArgumentException;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 
+import io.tideway.engine.spi.BatchScan;
+
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,6 +37,13 @@ public abstract class FileSourceProvider implements SourceProvider {
 
     /** The schema this format reads, from the user's (which may be null) and the options. */
     protected abstract StructType resolveSchema(StructType userSchema, Options options);
+
+    /**
+     * The data columns of {@code files} when a batch read gives no schema: Spark's inference for
+     * formats that infer (JSON, CSV), the fixed schema for text; fails as Spark when there is no
+     * file to infer from ({@code [UNABLE_TO_INFER_SCHEMA]}).
+     */
+    abstract StructType inferSchema(List<Path> files, Options options, ZoneId zone);
 
     /** The format reading {@code dataSchema} (the columns in the files); validates the format's own options. */
     abstract RecordFormat format(StructType dataSchema, Options options, ZoneId zone);
@@ -87,6 +100,62 @@ public abstract class FileSourceProvider implements SourceProvider {
         StructType dataSchema = partitions.dataColumns(context.schema());
         RecordFormat format = format(dataSchema, context.options(), zone);
         return new FileStreamSource(context, options, lister, format, partitions);
+    }
+
+    /**
+     * A batch read of {@code paths} ({@code spark.read()}): every path must exist (a glob must
+     * match), as Spark checks at {@code load()}, where it also lists the files, discovers the
+     * partition columns and infers the schema where the format can.
+     */
+    @Override
+    public final BatchScan createBatchScan(StructType userSchema, List<String> paths, Options options,
+                                           Map<String, String> conf) {
+        ZoneId zone = zone(options, conf);
+        boolean recursive = FileSourceOptions.recursiveFileLookup(options);
+        String nameFilter = options.get(FileSourceOptions.PATH_GLOB_FILTER).orElse(null);
+        Map<String, Path> roots = new LinkedHashMap<>();
+        List<FileLister.ListedFile> files = new ArrayList<>();
+        Path base = null;
+        for (String path : paths) {
+            FileLister lister = new FileLister(path, nameFilter, recursive);
+            base = base == null ? lister.base() : base;
+            List<FileLister.ListedFile> listed;
+            if (!lister.isGlob() && Files.isRegularFile(lister.base())) {
+                Path f = lister.base();
+                listed = List.of(new FileLister.ListedFile(f.toUri().toString(), f, 0L));
+                roots.put(f.toUri().toString(), f.getParent());
+            } else {
+                listed = lister.list(false);
+                if (lister.isGlob() ? listed.isEmpty() : !Files.exists(lister.base())) {
+                    throw Unchecked.raise(new AnalysisException("PATH_NOT_FOUND", Map.of("path", qualified(path))));
+                }
+                for (FileLister.ListedFile f : listed) {
+                    roots.put(f.uri(), lister.rootOf(f.path()));
+                }
+            }
+            files.addAll(listed);
+        }
+        PartitionColumns partitions = recursive || files.isEmpty() ? PartitionColumns.none()
+                : PartitionColumns.discover(files, f -> roots.get(f.toUri().toString()), base, userSchema,
+                !"false".equalsIgnoreCase(conf.getOrDefault(PartitionColumns.TYPE_INFERENCE_CONF, "true").trim()), zone);
+        StructType dataSchema;
+        if (userSchema != null) {
+            dataSchema = partitions.dataColumns(userSchema);
+        } else {
+            List<Path> dataFiles = new ArrayList<>();
+            for (String uri : new java.util.TreeSet<>(roots.keySet())) {
+                dataFiles.add(Path.of(java.net.URI.create(uri)));
+            }
+            dataSchema = inferSchema(dataFiles, options, zone);
+        }
+        StructType schema = asNullable(partitions.appendTo(dataSchema));
+        return new FileBatchScan(schema, format(dataSchema, options, zone), partitions, roots);
+    }
+
+    /** A path as Spark's error names it: {@code file:} and the absolute path. */
+    private static String qualified(String path) {
+        String p = path.startsWith("file:") ? path.replaceFirst("^file:(//)?", "") : path;
+        return "file:" + Path.of(p).toAbsolutePath().normalize();
     }
 
     /** Formats that cannot infer a schema in a stream require one (digest §3.5). */

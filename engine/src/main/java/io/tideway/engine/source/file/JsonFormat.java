@@ -25,7 +25,15 @@ final class JsonFormat implements RecordFormat {
 
     JsonFormat(StructType schema, Options options, ZoneId zone) {
         this.schema = schema;
-        this.mapper = JsonMapper.builder()
+        this.mapper = mapper(options);
+        this.policy = MalformedRecordPolicy.of(schema, options);
+        this.values = new JsonValueParser(new TimestampParser(zone, options.get("timestampFormat").orElse(null),
+                options.get("dateFormat").orElse(null)));
+    }
+
+    /** Jackson configured with the reading options, shared with schema inference ({@link JsonSchemaInference}). */
+    static ObjectMapper mapper(Options options) {
+        return JsonMapper.builder()
                 .configure(JsonReadFeature.ALLOW_SINGLE_QUOTES, bool(options, "allowSingleQuotes", true))
                 .configure(JsonReadFeature.ALLOW_JAVA_COMMENTS, bool(options, "allowComments", false))
                 .configure(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, bool(options, "allowUnquotedFieldNames", false))
@@ -35,9 +43,6 @@ final class JsonFormat implements RecordFormat {
                         bool(options, "allowBackslashEscapingAnyCharacter", false))
                 .configure(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, bool(options, "allowUnquotedControlChars", false))
                 .build();
-        this.policy = MalformedRecordPolicy.of(schema, options);
-        this.values = new JsonValueParser(new TimestampParser(zone, options.get("timestampFormat").orElse(null),
-                options.get("dateFormat").orElse(null)));
     }
 
     @Override

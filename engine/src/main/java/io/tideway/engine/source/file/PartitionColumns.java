@@ -65,10 +65,16 @@ final class PartitionColumns {
      */
     static PartitionColumns discover(List<FileLister.ListedFile> files, FileLister lister, StructType userSchema,
                                      boolean typeInference, ZoneId zone) {
+        return discover(files, lister::rootOf, lister.base(), userSchema, typeInference, zone);
+    }
+
+    /** As above, for files listed under several paths: {@code rootOf} gives each file's root, {@code base} is named in errors. */
+    static PartitionColumns discover(List<FileLister.ListedFile> files, java.util.function.UnaryOperator<Path> rootOf,
+                                     Path base, StructType userSchema, boolean typeInference, ZoneId zone) {
         List<String> names = null;
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (FileLister.ListedFile f : files) {
-            List<String[]> pairs = parse(lister.rootOf(f.path()), f.path());
+            List<String[]> pairs = parse(rootOf.apply(f.path()), f.path());
             if (pairs.isEmpty()) {
                 continue;
             }
@@ -81,7 +87,7 @@ final class PartitionColumns {
                 names = these;
             } else if (!names.equals(these)) {
                 throw new IllegalStateException("Conflicting directory structures detected. Suspicious paths: "
-                        + names + " and " + these + " (under " + lister.base() + "). If provided paths are partition"
+                        + names + " and " + these + " (under " + base + "). If provided paths are partition"
                         + " directories, please set \"basePath\" in the options of the data source to specify the root"
                         + " directory of the table.");
             }

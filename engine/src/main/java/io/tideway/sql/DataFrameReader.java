@@ -1,0 +1,129 @@
+package io.tideway.sql;
+
+import io.tideway.engine.connector.Providers;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.plan.DataSourceRelation;
+import io.tideway.engine.spi.BatchScan;
+import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.SourceProvider;
+import io.tideway.sql.catalyst.parser.ParseException;
+import io.tideway.sql.types.DdlParseException;
+import io.tideway.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a data source once, as a batch DataFrame, mirroring Spark's {@code DataFrameReader}
+ * ({@code spark.read().option("header", true).csv(path)}). The file formats {@code text},
+ * {@code csv} and {@code json} are read by the streaming file source's readers, with its options,
+ * parse modes, partition discovery and globs; the schema is the user's, or inferred where Spark
+ * infers one (JSON always, CSV with {@code inferSchema}; text is {@code value string}). As in
+ * Spark, {@code load()} checks the paths, lists the files and infers the schema; the rows are read
+ * when an action runs. Not thread-safe (a builder).
+ */
+public final class DataFrameReader {
+    private final TidewaySession session;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private String format;
+    private StructType userSchema;
+
+    DataFrameReader(TidewaySession session) {
+        this.session = session;
+    }
+
+    public DataFrameReader format(String source) {
+        this.format = source;
+        return this;
+    }
+
+    public DataFrameReader schema(StructType schema) {
+        this.userSchema = schema;
+        return this;
+    }
+
+    /** A DDL schema such as {@code "name STRING, age INT"}; text that cannot be read is Spark's {@link ParseException}. */
+    public DataFrameReader schema(String ddl) {
+        try {
+            return schema(StructType.fromDDL(ddl));
+        } catch (DdlParseException e) {
+            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), e.text(), e.offset(), e));
+        }
+    }
+
+    public DataFrameReader option(String key, String value) {
+        options.put(key, value);
+        return this;
+    }
+
+    public DataFrameReader option(String key, boolean value) {
+        return option(key, Boolean.toString(value));
+    }
+
+    public DataFrameReader option(String key, long value) {
+        return option(key, Long.toString(value));
+    }
+
+    public DataFrameReader option(String key, double value) {
+        return option(key, Double.toString(value));
+    }
+
+    public DataFrameReader options(Map<String, String> opts) {
+        options.putAll(opts);
+        return this;
+    }
+
+    /** Reads the source with its {@code path} option, if any. */
+    public Dataset<Row> load() {
+        Options opts = new Options(options);
+        List<String> paths = opts.get("path").map(List::of).orElse(List.of());
+        return load(paths, opts);
+    }
+
+    /** Reads the files at {@code path} (a directory, a file or a glob). */
+    public Dataset<Row> load(String path) {
+        return load(new String[]{path});
+    }
+
+    /** Reads the files under every one of {@code paths}, as one DataFrame. */
+    public Dataset<Row> load(String... paths) {
+        Map<String, String> without = new LinkedHashMap<>(options);
+        without.keySet().removeIf(k -> k.equalsIgnoreCase("path"));
+        return load(Arrays.asList(paths), new Options(without));
+    }
+
+    private Dataset<Row> load(List<String> paths, Options opts) {
+        String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        SourceProvider provider = Providers.source(fmt);
+        BatchScan scan = provider.createBatchScan(userSchema, new ArrayList<>(paths), opts, session.conf().getAll());
+        return Dataset.ofRows(session, new DataSourceRelation(scan, provider.shortName()));
+    }
+
+    public Dataset<Row> csv(String... paths) {
+        return format("csv").load(paths);
+    }
+
+    public Dataset<Row> json(String... paths) {
+        return format("json").load(paths);
+    }
+
+    public Dataset<Row> text(String... paths) {
+        return format("text").load(paths);
+    }
+
+    /** The lines of text files as strings (the column {@code value}); a user schema is refused, as in Spark. */
+    public Dataset<String> textFile(String... paths) {
+        if (userSchema != null) {
+            throw io.tideway.engine.datasource.DataSourceErrors.userSchemaUnsupported("textFile");
+        }
+        return text(paths).select("value").as(Encoders.STRING());
+    }
+
+    /** A temporary view, as {@code spark.table(name)}. */
+    public Dataset<Row> table(String tableName) {
+        return session.table(tableName);
+    }
+}
