@@ -49,6 +49,10 @@ public class FunctionProjectionBenchmark {
     @Param({"true", "false"})
     public boolean codegen;
 
+    /** The ten functions, or the nine without {@code date_format} (which formats through java.time). */
+    @Param({"all", "withoutDateFormat"})
+    public String functions;
+
     private final UnsafeBuffer row = new UnsafeBuffer(ByteBuffer.allocateDirect(256));
     private int length;
     private Operator chain;
@@ -59,9 +63,10 @@ public class FunctionProjectionBenchmark {
         StructType schema = new StructType().add("ts", DataTypes.TimestampType, false).add("value", DataTypes.LongType, false)
                 .add("s", DataTypes.StringType, false).add("d", DataTypes.DoubleType, true);
         LocalRelation source = new LocalRelation(schema, List.<Row>of());
+        String dateFormat = functions.equals("all") ? "date_format(ts, 'yyyy-MM-dd')" : "dayofyear(ts)";
         Dataset<Row> query = Dataset.ofRows(TidewaySession.builder().getOrCreate(), source).selectExpr(
                 "upper(s)", "concat_ws('-', s, 'x')", "substring(s, 2, 3)", "length(s)",
-                "year(ts)", "hour(ts)", "unix_micros(ts)", "date_format(ts, 'yyyy-MM-dd')",
+                "year(ts)", "hour(ts)", "unix_micros(ts)", dateFormat,
                 "CASE WHEN value > 10 THEN 'big' ELSE 'small' END", "coalesce(d, 0.0)");
         LogicalPlan plan = query.logicalPlan();
         Operator sink = new Operator() {
