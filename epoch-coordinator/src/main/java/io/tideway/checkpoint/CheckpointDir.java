@@ -142,10 +142,22 @@ public final class CheckpointDir {
 
     /**
      * Drops offsets and commits below {@code thresholdBatchId} (Spark purges both logs below
-     * {@code N - minBatchesToRetain} after writing {@code offsets/N}).
+     * {@code N - minBatchesToRetain} after writing {@code offsets/N}). Each log keeps its newest
+     * entry whatever the threshold (see {@link MetadataLog#purge}).
      */
     public void purgeLogs(long thresholdBatchId) {
         offsets.purge(thresholdBatchId);
         commits.purge(thresholdBatchId);
+    }
+
+    /**
+     * Retention after batch (or epoch) {@code currentBatchId} committed: keeps the latest
+     * {@code minBatchesToRetain} batches of offsets and commits, and never the newest of either.
+     *
+     * @throws IllegalArgumentException naming {@code spark.sql.streaming.minBatchesToRetain} if
+     *         {@code minBatchesToRetain} is below 1 (validate it at start with {@link Retention#parse})
+     */
+    public void purgeLogs(long currentBatchId, int minBatchesToRetain) {
+        purgeLogs(Retention.purgeThreshold(currentBatchId, minBatchesToRetain));
     }
 }

@@ -168,10 +168,19 @@ public abstract class MetadataLog<T> {
         return out;
     }
 
-    /** Deletes every entry with id below {@code thresholdId} (retention, digest §1.2). */
+    /**
+     * Deletes every entry with id below {@code thresholdId} (retention, digest §1.2), except the
+     * newest entry, whatever the threshold: a log purged empty would make a restart take the
+     * query for a new one (issue 17: {@code minBatchesToRetain} = 0 lost the batch just written).
+     */
     public void purge(long thresholdId) {
-        for (long id : listBatchIds()) {
-            if (id < thresholdId) {
+        List<Long> ids = listBatchIds();
+        if (ids.isEmpty()) {
+            return;
+        }
+        long keepFrom = Math.min(thresholdId, ids.get(ids.size() - 1));
+        for (long id : ids) {
+            if (id < keepFrom) {
                 delete(id);
             }
         }
