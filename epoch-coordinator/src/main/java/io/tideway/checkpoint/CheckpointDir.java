@@ -130,6 +130,14 @@ public final class CheckpointDir {
         return out;
     }
 
+    /**
+     * Refuses a checkpoint whose commits are ahead of its offsets, naming both files; call at
+     * start before writing anything (see {@link RecoveryPlanner#requireCommitsNotAheadOfOffsets()}).
+     */
+    public void requireCommitsNotAheadOfOffsets() {
+        new RecoveryPlanner(offsets, commits).requireCommitsNotAheadOfOffsets();
+    }
+
     /** Micro-batch restart decision (digest §1.9); see {@link RecoveryPlanner#recoverMicroBatch()}. */
     public RecoveryPoint recover() {
         return new RecoveryPlanner(offsets, commits).recoverMicroBatch();

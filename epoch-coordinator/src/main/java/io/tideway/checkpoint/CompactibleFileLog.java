@@ -177,12 +177,12 @@ public abstract class CompactibleFileLog<E> extends MetadataLog<List<E>> {
      * Then deletes expired files if the settings say so.
      */
     @Override
-    public boolean add(long batchId, List<E> entries) {
+    protected boolean publishBatch(long batchId, List<E> entries) {
         boolean added;
         if (!isCompactionBatch(batchId) || Files.exists(batchFile(batchId))) {
-            added = super.add(batchId, entries);
+            added = publish(batchId, entries);
         } else {
-            added = super.add(batchId, compactLogs(mergeBeforeCompaction(batchId, entries)));
+            added = publish(batchId, compactLogs(mergeBeforeCompaction(batchId, entries)));
         }
         if (added) {
             afterAdd(batchId, entries);

@@ -77,11 +77,38 @@ public abstract class MetadataLog<T> {
     }
 
     /**
-     * Stores {@code value} as batch {@code batchId}.
+     * Stores {@code value} as batch {@code batchId} (Spark's {@code HDFSMetadataLog.add}). The
+     * checkpoint's own logs ({@link OffsetSeqLog}, {@link CommitLog}) override this to fail like
+     * {@link #write}; source-private logs keep it, for "first writer wins" values.
      *
      * @return false, leaving the existing file untouched, if the batch was already written
      */
     public boolean add(long batchId, T value) {
+        return publishBatch(batchId, value);
+    }
+
+    /**
+     * Stores {@code value} as batch {@code batchId}, failing if that batch was already written.
+     *
+     * @throws ConcurrentLogUpdateException (Spark's {@code CONCURRENT_STREAM_LOG_UPDATE}) naming
+     *         the existing file, which is left untouched
+     */
+    public void write(long batchId, T value) {
+        if (!publishBatch(batchId, value)) {
+            throw new ConcurrentLogUpdateException(batchId, batchFile(batchId));
+        }
+    }
+
+    /**
+     * What {@link #add} and {@link #write} do: publish the batch file, false if it exists.
+     * Compactible logs override it to compact and clean up around the publish.
+     */
+    protected boolean publishBatch(long batchId, T value) {
+        return publish(batchId, value);
+    }
+
+    /** Publishes one batch file atomically; false if it already exists. */
+    protected final boolean publish(long batchId, T value) {
         if (batchId < 0) {
             throw new IllegalArgumentException("batchId must be >= 0 but was " + batchId + " (log " + dir + ")");
         }
