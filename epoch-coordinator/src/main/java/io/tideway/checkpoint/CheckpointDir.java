@@ -30,7 +30,10 @@ public final class CheckpointDir {
         this.commits = new CommitLog(root.resolve("commits"));
     }
 
-    /** Opens {@code root}, creating it and the {@code offsets/} and {@code commits/} directories. */
+    /**
+     * Opens {@code root}, creating it and the {@code offsets/} and {@code commits/} directories,
+     * and removes temp files that killed writers left in the root and in both logs.
+     */
     public static CheckpointDir open(Path root) {
         Path abs = root.toAbsolutePath();
         try {
@@ -38,6 +41,7 @@ public final class CheckpointDir {
         } catch (IOException e) {
             throw new CheckpointException("Failed to create checkpoint directory " + abs + ": " + e, e);
         }
+        StaleTempFiles.removeIn(abs); // the metadata file's; each log cleans its own directory
         return new CheckpointDir(abs);
     }
 

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
  * (digest §1.2): files are named by the decimal batch id, appear atomically, are never
  * overwritten, and the latest entry is found by listing the directory.
  *
+ * <p>Opening a log removes the temp files a killed writer left in its directory
+ * ({@link StaleTempFiles}).
+ *
  * <p>Threading: no mutable state beyond the directory itself, so any thread may call any method.
  * Correctness across writers comes from the file system: {@link #add} publishes with a
  * non-overwriting atomic link, so of two concurrent writers of one id exactly one sees true.
@@ -35,6 +38,7 @@ public abstract class MetadataLog<T> {
         } catch (IOException e) {
             throw new CheckpointException("Failed to create log directory " + this.dir + ": " + e, e);
         }
+        StaleTempFiles.removeIn(this.dir);
     }
 
     /** Appends {@code value} in this log's text format, starting with the version line. */
