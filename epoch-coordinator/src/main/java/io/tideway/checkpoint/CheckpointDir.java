@@ -49,6 +49,16 @@ public final class CheckpointDir {
         return root;
     }
 
+    /**
+     * Takes the checkpoint's advisory lock for a query run (see {@link CheckpointLock}); close it
+     * when the run ends.
+     *
+     * @throws CheckpointException naming the holder's pid and host if another query holds it
+     */
+    public CheckpointLock lock() {
+        return CheckpointLock.acquire(root);
+    }
+
     public Path metadataFile() {
         return metadata.path();
     }
