@@ -30,7 +30,10 @@ public final class CheckpointDir {
         this.commits = new CommitLog(root.resolve("commits"));
     }
 
-    /** Opens {@code root}, creating it and the {@code offsets/} and {@code commits/} directories. */
+    /**
+     * Opens {@code root}, creating it and the {@code offsets/} and {@code commits/} directories,
+     * and removes temp files that killed writers left in the root and in both logs.
+     */
     public static CheckpointDir open(Path root) {
         Path abs = root.toAbsolutePath();
         try {
@@ -38,11 +41,22 @@ public final class CheckpointDir {
         } catch (IOException e) {
             throw new CheckpointException("Failed to create checkpoint directory " + abs + ": " + e, e);
         }
+        StaleTempFiles.removeIn(abs); // the metadata file's; each log cleans its own directory
         return new CheckpointDir(abs);
     }
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * Takes the checkpoint's advisory lock for a query run (see {@link CheckpointLock}); close it
+     * when the run ends.
+     *
+     * @throws CheckpointException naming the holder's pid and host if another query holds it
+     */
+    public CheckpointLock lock() {
+        return CheckpointLock.acquire(root);
     }
 
     public Path metadataFile() {
@@ -130,6 +144,14 @@ public final class CheckpointDir {
         return out;
     }
 
+    /**
+     * Refuses a checkpoint whose commits are ahead of its offsets, naming both files; call at
+     * start before writing anything (see {@link RecoveryPlanner#requireCommitsNotAheadOfOffsets()}).
+     */
+    public void requireCommitsNotAheadOfOffsets() {
+        new RecoveryPlanner(offsets, commits).requireCommitsNotAheadOfOffsets();
+    }
+
     /** Micro-batch restart decision (digest §1.9); see {@link RecoveryPlanner#recoverMicroBatch()}. */
     public RecoveryPoint recover() {
         return new RecoveryPlanner(offsets, commits).recoverMicroBatch();
@@ -142,10 +164,22 @@ public final class CheckpointDir {
 
     /**
      * Drops offsets and commits below {@code thresholdBatchId} (Spark purges both logs below
-     * {@code N - minBatchesToRetain} after writing {@code offsets/N}).
+     * {@code N - minBatchesToRetain} after writing {@code offsets/N}). Each log keeps its newest
+     * entry whatever the threshold (see {@link MetadataLog#purge}).
      */
     public void purgeLogs(long thresholdBatchId) {
         offsets.purge(thresholdBatchId);
         commits.purge(thresholdBatchId);
+    }
+
+    /**
+     * Retention after batch (or epoch) {@code currentBatchId} committed: keeps the latest
+     * {@code minBatchesToRetain} batches of offsets and commits, and never the newest of either.
+     *
+     * @throws IllegalArgumentException naming {@code spark.sql.streaming.minBatchesToRetain} if
+     *         {@code minBatchesToRetain} is below 1 (validate it at start with {@link Retention#parse})
+     */
+    public void purgeLogs(long currentBatchId, int minBatchesToRetain) {
+        purgeLogs(Retention.purgeThreshold(currentBatchId, minBatchesToRetain));
     }
 }

@@ -15,6 +15,20 @@ public final class CommitLog extends MetadataLog<CommitMetadata> {
         super(dir);
     }
 
+    /**
+     * Writes batch {@code batchId}, failing if it is already there: Spark fails the query at
+     * such a write ({@code CONCURRENT_STREAM_LOG_UPDATE}), and ignoring it let a restart that
+     * lost its offsets overwrite state and skip output (issue 17 item 5).
+     *
+     * @return true (a write that finds its file throws instead of returning false)
+     * @throws ConcurrentLogUpdateException naming the existing file
+     */
+    @Override
+    public boolean add(long batchId, CommitMetadata value) {
+        write(batchId, value);
+        return true;
+    }
+
     @Override
     protected void serialize(CommitMetadata value, StringBuilder out) {
         // by hand rather than through Jackson: written once per epoch on the coordinator thread

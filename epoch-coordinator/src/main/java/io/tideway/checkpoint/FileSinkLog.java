@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -19,13 +20,26 @@ public final class FileSinkLog extends CompactibleFileLog<FileSinkEntry> {
     public static final String METADATA_DIR = "_spark_metadata";
     static final long BLOCK_SIZE = 33554432L;
 
+    public FileSinkLog(Path dir, FileLogSettings settings, LongSupplier clock) {
+        super(dir, settings, clock);
+    }
+
     public FileSinkLog(Path dir, int compactInterval) {
-        super(dir, compactInterval);
+        this(dir, FileLogSettings.withCompactInterval(compactInterval), System::currentTimeMillis);
     }
 
     /** The log of {@code outputDir}, i.e. {@code outputDir/_spark_metadata}. */
     public static FileSinkLog forOutputDir(Path outputDir, int compactInterval) {
         return new FileSinkLog(outputDir.resolve(METADATA_DIR), compactInterval);
+    }
+
+    /**
+     * The log of {@code outputDir} with the sink's settings ({@link FileLogSettings#fileSink});
+     * a reader may pass {@link FileLogSettings#DEFAULTS}, since the compact interval of an
+     * existing log is taken from its files.
+     */
+    public static FileSinkLog forOutputDir(Path outputDir, FileLogSettings settings) {
+        return new FileSinkLog(outputDir.resolve(METADATA_DIR), settings, System::currentTimeMillis);
     }
 
     @Override

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
  * (digest §1.2): files are named by the decimal batch id, appear atomically, are never
  * overwritten, and the latest entry is found by listing the directory.
  *
+ * <p>Opening a log removes the temp files a killed writer left in its directory
+ * ({@link StaleTempFiles}).
+ *
  * <p>Threading: no mutable state beyond the directory itself, so any thread may call any method.
  * Correctness across writers comes from the file system: {@link #add} publishes with a
  * non-overwriting atomic link, so of two concurrent writers of one id exactly one sees true.
@@ -35,6 +38,7 @@ public abstract class MetadataLog<T> {
         } catch (IOException e) {
             throw new CheckpointException("Failed to create log directory " + this.dir + ": " + e, e);
         }
+        StaleTempFiles.removeIn(this.dir);
     }
 
     /** Appends {@code value} in this log's text format, starting with the version line. */
@@ -77,11 +81,38 @@ public abstract class MetadataLog<T> {
     }
 
     /**
-     * Stores {@code value} as batch {@code batchId}.
+     * Stores {@code value} as batch {@code batchId} (Spark's {@code HDFSMetadataLog.add}). The
+     * checkpoint's own logs ({@link OffsetSeqLog}, {@link CommitLog}) override this to fail like
+     * {@link #write}; source-private logs keep it, for "first writer wins" values.
      *
      * @return false, leaving the existing file untouched, if the batch was already written
      */
     public boolean add(long batchId, T value) {
+        return publishBatch(batchId, value);
+    }
+
+    /**
+     * Stores {@code value} as batch {@code batchId}, failing if that batch was already written.
+     *
+     * @throws ConcurrentLogUpdateException (Spark's {@code CONCURRENT_STREAM_LOG_UPDATE}) naming
+     *         the existing file, which is left untouched
+     */
+    public void write(long batchId, T value) {
+        if (!publishBatch(batchId, value)) {
+            throw new ConcurrentLogUpdateException(batchId, batchFile(batchId));
+        }
+    }
+
+    /**
+     * What {@link #add} and {@link #write} do: publish the batch file, false if it exists.
+     * Compactible logs override it to compact and clean up around the publish.
+     */
+    protected boolean publishBatch(long batchId, T value) {
+        return publish(batchId, value);
+    }
+
+    /** Publishes one batch file atomically; false if it already exists. */
+    protected final boolean publish(long batchId, T value) {
         if (batchId < 0) {
             throw new IllegalArgumentException("batchId must be >= 0 but was " + batchId + " (log " + dir + ")");
         }
@@ -168,10 +199,19 @@ public abstract class MetadataLog<T> {
         return out;
     }
 
-    /** Deletes every entry with id below {@code thresholdId} (retention, digest §1.2). */
+    /**
+     * Deletes every entry with id below {@code thresholdId} (retention, digest §1.2), except the
+     * newest entry, whatever the threshold: a log purged empty would make a restart take the
+     * query for a new one (issue 17: {@code minBatchesToRetain} = 0 lost the batch just written).
+     */
     public void purge(long thresholdId) {
-        for (long id : listBatchIds()) {
-            if (id < thresholdId) {
+        List<Long> ids = listBatchIds();
+        if (ids.isEmpty()) {
+            return;
+        }
+        long keepFrom = Math.min(thresholdId, ids.get(ids.size() - 1));
+        for (long id : ids) {
+            if (id < keepFrom) {
                 delete(id);
             }
         }

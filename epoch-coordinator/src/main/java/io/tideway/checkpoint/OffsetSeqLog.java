@@ -27,6 +27,20 @@ public final class OffsetSeqLog extends MetadataLog<OffsetSeq> {
         super(dir);
     }
 
+    /**
+     * Writes batch {@code batchId}, failing if it is already there: Spark fails the query at
+     * such a write ({@code CONCURRENT_STREAM_LOG_UPDATE}), and ignoring it let a restart that
+     * lost its offsets overwrite state and skip output (issue 17 item 5).
+     *
+     * @return true (a write that finds its file throws instead of returning false)
+     * @throws ConcurrentLogUpdateException naming the existing file
+     */
+    @Override
+    public boolean add(long batchId, OffsetSeq value) {
+        write(batchId, value);
+        return true;
+    }
+
     @Override
     protected void serialize(OffsetSeq value, StringBuilder out) {
         out.append('v').append(VERSION).append('\n');

@@ -1,6 +1,7 @@
 package io.tideway.checkpoint;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Implements the restart decision tables of digest §1.9 (micro-batch) and §1.10 (continuous)
@@ -31,6 +32,7 @@ public final class RecoveryPlanner {
      * V1 sources whose {@code getBatch(N-1, N)} must be called again.
      */
     public RecoveryPoint recoverMicroBatch() {
+        requireCommitsNotAheadOfOffsets();
         Optional<LogEntry<OffsetSeq>> latest = offsets.getLatest();
         if (latest.isEmpty()) {
             return RecoveryPoint.fresh();
@@ -42,11 +44,6 @@ public final class RecoveryPlanner {
             long watermark = Math.max(endOffsets.batchWatermarkMs(), lastCommit.get().value().nextBatchWatermarkMs());
             return new RecoveryPoint(n + 1, endOffsets, null, watermark);
         }
-        if (lastCommit.isPresent() && lastCommit.get().batchId() > n) {
-            throw new CheckpointException("batch " + lastCommit.get().batchId() + " was committed ("
-                    + commits.batchFile(lastCommit.get().batchId()) + ") but the latest offsets are for batch "
-                    + n + " (" + offsets.batchFile(n) + ")");
-        }
         OffsetSeq startOffsets = null;
         if (n > 0) {
             startOffsets = offsets.get(n - 1).orElseThrow(() -> new CheckpointException(
@@ -54,6 +51,34 @@ public final class RecoveryPlanner {
                             + " is missing while " + offsets.batchFile(n) + " exists"));
         }
         return new RecoveryPoint(n, startOffsets, endOffsets, endOffsets.batchWatermarkMs());
+    }
+
+    /**
+     * Refuses a checkpoint whose latest commit is for a batch later than its latest offsets, or
+     * that has commits but no offsets: its offsets were deleted or lost, and running it would
+     * redo batches the sink and state already hold (issue 17 item 5: a restart after
+     * {@code offsets/} was deleted overwrote state and the file sink skipped its new rows). Call
+     * it at start, before anything is written; {@link #recoverMicroBatch} calls it first.
+     *
+     * @throws CheckpointException naming the latest commit file and the latest offsets file
+     *         (or the empty offsets directory)
+     */
+    public void requireCommitsNotAheadOfOffsets() {
+        OptionalLong lastCommit = commits.latestBatchId();
+        if (lastCommit.isEmpty()) {
+            return;
+        }
+        long c = lastCommit.getAsLong();
+        OptionalLong lastOffsets = offsets.latestBatchId();
+        if (lastOffsets.isPresent() && lastOffsets.getAsLong() >= c) {
+            return;
+        }
+        String offsetsPart = lastOffsets.isEmpty()
+                ? "there are no offsets (" + offsets.dir() + " is empty)"
+                : "the latest offsets are for batch " + lastOffsets.getAsLong() + " (" + offsets.batchFile(lastOffsets.getAsLong()) + ")";
+        throw new CheckpointException("batch " + c + " was committed (" + commits.batchFile(c) + ") but " + offsetsPart
+                + ": the offsets log is behind the commits log, so files were deleted from it. Restore them, or delete "
+                + "the commits after the latest offsets, or use a new checkpoint location.");
     }
 
     /**
@@ -68,7 +93,8 @@ public final class RecoveryPlanner {
         }
         long e = lastCommit.get().batchId();
         OffsetSeq end = offsets.get(e).orElseThrow(() -> new CheckpointException(
-                "Batch " + e + " was committed without end epoch offsets! Missing " + offsets.batchFile(e)));
+                "Batch " + e + " was committed without end epoch offsets! Missing " + offsets.batchFile(e)
+                        + " (committed in " + commits.batchFile(e) + ")"));
         long watermark = Math.max(end.batchWatermarkMs(), lastCommit.get().value().nextBatchWatermarkMs());
         return new RecoveryPoint(e + 1, end, null, watermark);
     }

@@ -97,6 +97,16 @@ public final class StateFiles {
     }
 
     /**
+     * Removes the temp files of killed writers in a partition's state directory (see
+     * {@link StaleTempFiles}); a state store calls it when it opens the partition.
+     *
+     * @return how many were removed
+     */
+    public static int removeStaleTempFiles(Path partitionDir) {
+        return StaleTempFiles.removeIn(partitionDir);
+    }
+
+    /**
      * Deletes files no longer needed to load {@code version} or any later version: everything
      * older than the newest snapshot at or below it. Without such a snapshot every delta is still
      * needed and nothing is deleted (Spark's {@code cleanup} rule).

@@ -171,7 +171,10 @@ class CheckpointDirTest {
         assertEquals(1, p.nextBatchId());
         assertEquals("{\"0\":1}", p.committedOffsets().offsets().get(0));
         assertFalse(p.isRerun());
-        assertFalse(cp.offsets().add(1, offsets(0, "{\"0\":9}")), "re-adding an uncommitted epoch is a no-op");
+        assertThrows(ConcurrentLogUpdateException.class, () -> cp.offsets().add(1, offsets(0, "{\"0\":9}")),
+                "an uncommitted epoch's offsets are purged (purgeAfter) before it is written again");
+        cp.offsets().purgeAfter(0);
+        assertTrue(cp.offsets().add(1, offsets(0, "{\"0\":9}")));
     }
 
     @Test

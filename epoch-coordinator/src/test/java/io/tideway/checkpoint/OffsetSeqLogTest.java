@@ -1,7 +1,6 @@
 package io.tideway.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,10 +74,10 @@ class OffsetSeqLogTest {
     }
 
     @Test
-    void addNeverOverwrites() throws Exception {
+    void addNeverOverwritesAndFails() throws Exception {
         OffsetSeqLog log = new OffsetSeqLog(dir);
         assertTrue(log.add(0, workedExample()));
-        assertFalse(log.add(0, OffsetSeq.of(null, "99")));
+        assertThrows(ConcurrentLogUpdateException.class, () -> log.add(0, OffsetSeq.of(null, "99")));
         assertEquals(WORKED_EXAMPLE, read(dir.resolve("0")));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temp file left behind");
