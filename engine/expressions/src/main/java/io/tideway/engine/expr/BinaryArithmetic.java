@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * {@code + - * / %}, {@code div} and {@code pmod} over numbers; {@code /} is always double and
- * {@code div} always bigint, as in Spark. In try mode (try_add, try_divide...) overflow and a zero
- * divisor fail whatever the session's ANSI setting, for {@link TryEval} to turn into null.
+ * {@code div} always bigint, as in Spark. In try mode (Spark's {@code EvalMode.TRY}: try_add,
+ * try_divide...) the operation's own overflow and a zero divisor give null; its operands' errors
+ * still fail. A try of a non-number (a string, a date) is Spark's {@code TryEval} of the ANSI
+ * operation, which turns every error into null.
  */
 public final class BinaryArithmetic extends BinaryExpression implements Coercible {
     private static final long serialVersionUID = 1L;
@@ -34,7 +36,7 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
     private final Op op;
     /** The SQL function that built this (Spark's FUNC_ALIAS: {@code mod}), which names it; null for an operator. */
     private final String functionName;
-    /** Spark's {@code EvalMode.TRY}: overflow and zero divisors fail even without ANSI (a {@link TryEval} catches them). */
+    /** Spark's {@code EvalMode.TRY}: the operation's overflow and a zero divisor give null. */
     private final boolean tryMode;
 
     public Op op() {
@@ -61,7 +63,7 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         return new BinaryArithmetic(op, left, right, name, tryMode);
     }
 
-    /** The same operation failing on overflow and zero divisors whatever the ANSI setting, for a {@link TryEval}. */
+    /** The same operation in try mode: null on overflow and zero divisors, whatever the ANSI setting. */
     public BinaryArithmetic inTryMode() {
         return new BinaryArithmetic(op, left, right, functionName, true);
     }
@@ -71,8 +73,9 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         return new BinaryArithmetic(op, c.get(0), c.get(1), functionName, tryMode);
     }
 
+    /** Whether overflow is checked; a try checks it (to give null) and treats a zero divisor as without ANSI. */
     private boolean ansi(boolean sessionAnsi) {
-        return sessionAnsi || tryMode;
+        return tryMode ? !divides() : sessionAnsi;
     }
 
     @Override
@@ -108,6 +111,15 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
 
     @Override
     public Expression coerceTypes() {
+        if (tryMode && !(left.dataType().isNumeric() && right.dataType().isNumeric())) {
+            // Spark's try_add of a string or a date: TryEval of the ANSI operation
+            Expression ansiOp = new BinaryArithmetic(op, left, right, null, false).coerceTypes();
+            return new TryEval(ansiOp, sql());
+        }
+        return coerceNumbers();
+    }
+
+    private Expression coerceNumbers() {
         if (op == Op.ADD || op == Op.SUBTRACT) {
             // timestamp ± interval is a timestamp; both are microseconds, so the long path adds them
             if (left.dataType() == DataTypes.TimestampType && right.dataType() == DataTypes.DayTimeIntervalType) {
@@ -236,9 +248,19 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                     };
                 } else {
                     l = switch (op) {
-                        case ADD -> SqlArithmetic.add(a.l, b.l, isInt, ansi);
-                        case SUBTRACT -> SqlArithmetic.subtract(a.l, b.l, isInt, ansi);
-                        case MULTIPLY -> SqlArithmetic.multiply(a.l, b.l, isInt, ansi);
+                        case ADD, SUBTRACT, MULTIPLY -> {
+                            try {
+                                yield op == Op.ADD ? SqlArithmetic.add(a.l, b.l, isInt, ansi)
+                                        : op == Op.SUBTRACT ? SqlArithmetic.subtract(a.l, b.l, isInt, ansi)
+                                        : SqlArithmetic.multiply(a.l, b.l, isInt, ansi);
+                            } catch (ArithmeticException overflow) {
+                                if (!tryMode) {
+                                    throw overflow;
+                                }
+                                isNull = true;
+                                yield 0L;
+                            }
+                        }
                         case DIVIDE, REMAINDER -> a.l % b.l; // an integral divide is coerced to double; this is its remainder
                         case PMOD -> io.tideway.engine.expr.fn.MathKernels.pmod(a.l, b.l, isInt);
                         case DIV -> io.tideway.engine.expr.fn.MathKernels.div(a.l, b.l, ansi);
@@ -286,6 +308,10 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
             ctx.line(v.value() + " = " + (op == Op.PMOD ? kernels + "pmod(" + x + ", " + y + ")" : x + symbol + y) + ";");
         } else {
             String args = "(" + x + ", " + y + ", " + (t == DataTypes.IntegerType) + ", " + ansi + ");";
+            boolean catches = tryMode && (op == Op.ADD || op == Op.SUBTRACT || op == Op.MULTIPLY);
+            if (catches) {
+                ctx.open("try");
+            }
             switch (op) {
                 case ADD -> ctx.line(v.value() + " = " + math + "add" + args);
                 case SUBTRACT -> ctx.line(v.value() + " = " + math + "subtract" + args);
@@ -294,6 +320,11 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                 case DIVIDE, REMAINDER -> ctx.line(v.value() + " = " + x + " % " + y + ";");
                 case PMOD -> ctx.line(v.value() + " = " + kernels + "pmod(" + x + ", " + y + ", " + (t == DataTypes.IntegerType) + ");");
                 case DIV -> ctx.line(v.value() + " = " + kernels + "div(" + x + ", " + y + ", " + ansi + ");");
+            }
+            if (catches) {
+                ctx.then("catch (ArithmeticException " + ctx.fresh("overflow") + ")");
+                ctx.line(v.isNull() + " = true;");
+                ctx.close();
             }
         }
         ctx.close();

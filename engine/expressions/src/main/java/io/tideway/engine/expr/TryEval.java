@@ -10,15 +10,18 @@ import java.util.List;
 /**
  * Spark's {@code TryEval}, behind try_add, try_subtract, try_multiply, try_divide and try_mod:
  * its child's value, or null where the child fails (overflow, a zero divisor, a string that does
- * not cast). Its child runs in try mode ({@link BinaryArithmetic#inTryMode}), so those fail
- * whatever the ANSI setting. Immutable.
+ * not cast), as Spark runs try_add and the others over a string or a date; over numbers they
+ * are arithmetic in try mode ({@link BinaryArithmetic#inTryMode}). Immutable.
  */
 public final class TryEval extends Expression {
     private static final long serialVersionUID = 1L;
     private final Expression child;
+    /** The call's name ({@code try_add(a, b)}). */
+    private final String sql;
 
-    public TryEval(Expression child) {
+    public TryEval(Expression child, String sql) {
         this.child = child;
+        this.sql = sql;
     }
 
     @Override
@@ -28,12 +31,12 @@ public final class TryEval extends Expression {
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new TryEval(c.get(0));
+        return new TryEval(c.get(0), sql);
     }
 
     @Override
     public String sql() {
-        return child.sql();
+        return sql;
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
-import io.tideway.engine.expr.TryEval;
 import io.tideway.engine.expr.UnaryMinus;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
@@ -279,10 +278,10 @@ final class MathFunctions {
         });
     }
 
-    /** try_add and the others: the operator in try mode under a {@link TryEval}, named {@code try_add(a, b)}. */
+    /** try_add and the others: the operator in try mode (a {@link TryEval} over a string or date), named {@code try_add(a, b)}. */
     private static void tryArithmetic(String name, BinaryArithmetic.Op op) {
         FunctionRegistry.add(name, 2, 2, (n, a) -> new RuntimeReplaceable(n, a,
-                new TryEval(new BinaryArithmetic(op, a.get(0), a.get(1)).inTryMode())));
+                new BinaryArithmetic(op, a.get(0), a.get(1)).inTryMode()));
     }
 
     /**

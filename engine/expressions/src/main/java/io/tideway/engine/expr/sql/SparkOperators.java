@@ -76,7 +76,7 @@ final class SparkOperators {
                 if (callFollows(c, end) && isCeilOrFloor(text, i, end)) {
                     c[end - 1] = '_'; // Calcite's CEIL/FLOOR grammar takes one argument; the translator reads the name back
                 }
-                if (end - i == 3 && text.regionMatches(true, i, "DIV", 0, 3) && !callFollows(c, end) && operandBefore(c, i)) {
+                if (end - i == 3 && text.regionMatches(true, i, "DIV", 0, 3) && operandBefore(text, c, i)) {
                     "/  ".getChars(0, 3, c, i);
                 }
                 i = end;
@@ -110,13 +110,27 @@ final class SparkOperators {
         return w.equalsIgnoreCase("ceil") || w.equalsIgnoreCase("ceiling") || w.equalsIgnoreCase("floor");
     }
 
+    /** Keywords after which a word starts an operand (so {@code SELECT div(a, b)} calls the function). */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("SELECT", "AND", "OR", "NOT", "CASE", "WHEN",
+            "THEN", "ELSE", "WHERE", "HAVING", "BY", "ON", "IN", "IS", "AS", "DISTINCT", "BETWEEN", "LIKE", "RLIKE", "DIV");
+
     /** Whether an operand ends before {@code i} (so a word there is a binary operator, not a name). */
-    private static boolean operandBefore(char[] c, int i) {
+    private static boolean operandBefore(String text, char[] c, int i) {
         int j = i - 1;
         while (j >= 0 && Character.isWhitespace(c[j])) {
             j--;
         }
-        return j >= 0 && j < i - 1 && (SourceText.isWordPart(c[j]) || c[j] == ')' || c[j] == '\'' || c[j] == '`' || c[j] == '"');
+        if (j < 0 || j == i - 1) {
+            return false;
+        }
+        if (SourceText.isWordPart(c[j])) {
+            int w = j;
+            while (w > 0 && SourceText.isWordPart(c[w - 1])) {
+                w--;
+            }
+            return !KEYWORDS.contains(text.substring(w, j + 1).toUpperCase(java.util.Locale.ROOT));
+        }
+        return c[j] == ')' || c[j] == '\'' || c[j] == '`' || c[j] == '"';
     }
 
     private static boolean callFollows(char[] c, int i) {
