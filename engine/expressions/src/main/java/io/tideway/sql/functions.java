@@ -489,6 +489,498 @@ public final class functions {
     // ---- end of string functions ----
 
     // ---- math functions ----
+
+    public static Column abs(Column e) {
+        return call("abs", e);
+    }
+
+    public static Column negative(Column e) {
+        return call("negative", e);
+    }
+
+    public static Column negate(Column e) {
+        return call("negative", e);
+    }
+
+    public static Column positive(Column e) {
+        return call("positive", e);
+    }
+
+    public static Column sign(Column e) {
+        return call("sign", e);
+    }
+
+    public static Column signum(Column e) {
+        return call("signum", e);
+    }
+
+    public static Column signum(String columnName) {
+        return signum(col(columnName));
+    }
+
+    public static Column round(Column e) {
+        return call("round", e);
+    }
+
+    public static Column round(Column e, int scale) {
+        return call("round", e, lit(scale));
+    }
+
+    public static Column round(Column e, Column scale) {
+        return call("round", e, scale);
+    }
+
+    public static Column bround(Column e) {
+        return call("bround", e);
+    }
+
+    public static Column bround(Column e, int scale) {
+        return call("bround", e, lit(scale));
+    }
+
+    public static Column bround(Column e, Column scale) {
+        return call("bround", e, scale);
+    }
+
+    public static Column ceil(Column e) {
+        return call("ceil", e);
+    }
+
+    public static Column ceil(String columnName) {
+        return ceil(col(columnName));
+    }
+
+    public static Column ceil(Column e, Column scale) {
+        return call("ceil", e, scale);
+    }
+
+    public static Column ceiling(Column e) {
+        return call("ceiling", e);
+    }
+
+    public static Column ceiling(Column e, Column scale) {
+        return call("ceiling", e, scale);
+    }
+
+    public static Column floor(Column e) {
+        return call("floor", e);
+    }
+
+    public static Column floor(String columnName) {
+        return floor(col(columnName));
+    }
+
+    public static Column floor(Column e, Column scale) {
+        return call("floor", e, scale);
+    }
+
+    public static Column rint(Column e) {
+        return call("rint", e);
+    }
+
+    public static Column rint(String columnName) {
+        return rint(col(columnName));
+    }
+
+    public static Column sqrt(Column e) {
+        return call("sqrt", e);
+    }
+
+    public static Column sqrt(String columnName) {
+        return sqrt(col(columnName));
+    }
+
+    public static Column cbrt(Column e) {
+        return call("cbrt", e);
+    }
+
+    public static Column cbrt(String columnName) {
+        return cbrt(col(columnName));
+    }
+
+    public static Column exp(Column e) {
+        return call("exp", e);
+    }
+
+    public static Column exp(String columnName) {
+        return exp(col(columnName));
+    }
+
+    public static Column expm1(Column e) {
+        return call("expm1", e);
+    }
+
+    public static Column expm1(String columnName) {
+        return expm1(col(columnName));
+    }
+
+    public static Column log10(Column e) {
+        return call("log10", e);
+    }
+
+    public static Column log10(String columnName) {
+        return log10(col(columnName));
+    }
+
+    public static Column log2(Column e) {
+        return call("log2", e);
+    }
+
+    public static Column log2(String columnName) {
+        return log2(col(columnName));
+    }
+
+    public static Column log1p(Column e) {
+        return call("log1p", e);
+    }
+
+    public static Column log1p(String columnName) {
+        return log1p(col(columnName));
+    }
+
+    public static Column sin(Column e) {
+        return call("sin", e);
+    }
+
+    public static Column sin(String columnName) {
+        return sin(col(columnName));
+    }
+
+    public static Column cos(Column e) {
+        return call("cos", e);
+    }
+
+    public static Column cos(String columnName) {
+        return cos(col(columnName));
+    }
+
+    public static Column tan(Column e) {
+        return call("tan", e);
+    }
+
+    public static Column tan(String columnName) {
+        return tan(col(columnName));
+    }
+
+    public static Column asin(Column e) {
+        return call("asin", e);
+    }
+
+    public static Column asin(String columnName) {
+        return asin(col(columnName));
+    }
+
+    public static Column acos(Column e) {
+        return call("acos", e);
+    }
+
+    public static Column acos(String columnName) {
+        return acos(col(columnName));
+    }
+
+    public static Column atan(Column e) {
+        return call("atan", e);
+    }
+
+    public static Column atan(String columnName) {
+        return atan(col(columnName));
+    }
+
+    public static Column sinh(Column e) {
+        return call("sinh", e);
+    }
+
+    public static Column sinh(String columnName) {
+        return sinh(col(columnName));
+    }
+
+    public static Column cosh(Column e) {
+        return call("cosh", e);
+    }
+
+    public static Column cosh(String columnName) {
+        return cosh(col(columnName));
+    }
+
+    public static Column tanh(Column e) {
+        return call("tanh", e);
+    }
+
+    public static Column tanh(String columnName) {
+        return tanh(col(columnName));
+    }
+
+    public static Column asinh(Column e) {
+        return call("asinh", e);
+    }
+
+    public static Column asinh(String columnName) {
+        return asinh(col(columnName));
+    }
+
+    public static Column acosh(Column e) {
+        return call("acosh", e);
+    }
+
+    public static Column acosh(String columnName) {
+        return acosh(col(columnName));
+    }
+
+    public static Column atanh(Column e) {
+        return call("atanh", e);
+    }
+
+    public static Column atanh(String columnName) {
+        return atanh(col(columnName));
+    }
+
+    public static Column degrees(Column e) {
+        return call("degrees", e);
+    }
+
+    public static Column degrees(String columnName) {
+        return degrees(col(columnName));
+    }
+
+    public static Column radians(Column e) {
+        return call("radians", e);
+    }
+
+    public static Column radians(String columnName) {
+        return radians(col(columnName));
+    }
+
+    public static Column toDegrees(Column e) {
+        return call("degrees", e);
+    }
+
+    public static Column toDegrees(String columnName) {
+        return toDegrees(col(columnName));
+    }
+
+    public static Column toRadians(Column e) {
+        return call("radians", e);
+    }
+
+    public static Column toRadians(String columnName) {
+        return toRadians(col(columnName));
+    }
+
+    public static Column cot(Column e) {
+        return call("cot", e);
+    }
+
+    public static Column sec(Column e) {
+        return call("sec", e);
+    }
+
+    public static Column csc(Column e) {
+        return call("csc", e);
+    }
+
+    public static Column log(Column e) {
+        return call("ln", e);
+    }
+
+    public static Column log(String columnName) {
+        return log(col(columnName));
+    }
+
+    public static Column ln(Column e) {
+        return call("ln", e);
+    }
+
+    public static Column log(double base, Column a) {
+        return call("log", lit(base), a);
+    }
+
+    public static Column log(double base, String columnName) {
+        return log(base, col(columnName));
+    }
+
+    public static Column pow(Column l, Column r) {
+        return call("power", l, r);
+    }
+
+    public static Column pow(Column l, String rightName) {
+        return pow(l, col(rightName));
+    }
+
+    public static Column pow(String leftName, Column r) {
+        return pow(col(leftName), r);
+    }
+
+    public static Column pow(String leftName, String rightName) {
+        return pow(col(leftName), col(rightName));
+    }
+
+    public static Column pow(Column l, double r) {
+        return pow(l, lit(r));
+    }
+
+    public static Column pow(String leftName, double r) {
+        return pow(col(leftName), lit(r));
+    }
+
+    public static Column pow(double l, Column r) {
+        return pow(lit(l), r);
+    }
+
+    public static Column pow(double l, String rightName) {
+        return pow(lit(l), col(rightName));
+    }
+
+    public static Column atan2(Column l, Column r) {
+        return call("atan2", l, r);
+    }
+
+    public static Column atan2(Column l, String rightName) {
+        return atan2(l, col(rightName));
+    }
+
+    public static Column atan2(String leftName, Column r) {
+        return atan2(col(leftName), r);
+    }
+
+    public static Column atan2(String leftName, String rightName) {
+        return atan2(col(leftName), col(rightName));
+    }
+
+    public static Column atan2(Column l, double r) {
+        return atan2(l, lit(r));
+    }
+
+    public static Column atan2(String leftName, double r) {
+        return atan2(col(leftName), lit(r));
+    }
+
+    public static Column atan2(double l, Column r) {
+        return atan2(lit(l), r);
+    }
+
+    public static Column atan2(double l, String rightName) {
+        return atan2(lit(l), col(rightName));
+    }
+
+    public static Column hypot(Column l, Column r) {
+        return call("hypot", l, r);
+    }
+
+    public static Column hypot(Column l, String rightName) {
+        return hypot(l, col(rightName));
+    }
+
+    public static Column hypot(String leftName, Column r) {
+        return hypot(col(leftName), r);
+    }
+
+    public static Column hypot(String leftName, String rightName) {
+        return hypot(col(leftName), col(rightName));
+    }
+
+    public static Column hypot(Column l, double r) {
+        return hypot(l, lit(r));
+    }
+
+    public static Column hypot(String leftName, double r) {
+        return hypot(col(leftName), lit(r));
+    }
+
+    public static Column hypot(double l, Column r) {
+        return hypot(lit(l), r);
+    }
+
+    public static Column hypot(double l, String rightName) {
+        return hypot(lit(l), col(rightName));
+    }
+
+    public static Column power(Column l, Column r) {
+        return call("power", l, r);
+    }
+
+    public static Column pi() {
+        return call("pi");
+    }
+
+    public static Column e() {
+        return call("e");
+    }
+
+    public static Column pmod(Column dividend, Column divisor) {
+        return call("pmod", dividend, divisor);
+    }
+
+    public static Column bin(Column e) {
+        return call("bin", e);
+    }
+
+    public static Column bin(String columnName) {
+        return bin(col(columnName));
+    }
+
+    public static Column conv(Column num, int fromBase, int toBase) {
+        return call("conv", num, lit(fromBase), lit(toBase));
+    }
+
+    public static Column factorial(Column e) {
+        return call("factorial", e);
+    }
+
+    public static Column rand(long seed) {
+        return call("rand", lit(seed));
+    }
+
+    public static Column rand() {
+        return call("rand");
+    }
+
+    public static Column randn(long seed) {
+        return call("randn", lit(seed));
+    }
+
+    public static Column randn() {
+        return call("randn");
+    }
+
+    public static Column random(Column seed) {
+        return call("random", seed);
+    }
+
+    public static Column random() {
+        return call("random");
+    }
+
+    public static Column uniform(Column min, Column max) {
+        return call("uniform", min, max);
+    }
+
+    public static Column uniform(Column min, Column max, Column seed) {
+        return call("uniform", min, max, seed);
+    }
+
+    public static Column width_bucket(Column v, Column min, Column max, Column numBucket) {
+        return call("width_bucket", v, min, max, numBucket);
+    }
+
+    public static Column try_add(Column left, Column right) {
+        return call("try_add", left, right);
+    }
+
+    public static Column try_subtract(Column left, Column right) {
+        return call("try_subtract", left, right);
+    }
+
+    public static Column try_multiply(Column left, Column right) {
+        return call("try_multiply", left, right);
+    }
+
+    public static Column try_divide(Column left, Column right) {
+        return call("try_divide", left, right);
+    }
+
+    public static Column try_mod(Column left, Column right) {
+        return call("try_mod", left, right);
+    }
     // ---- end of math functions ----
 
     // ---- date and time functions ----

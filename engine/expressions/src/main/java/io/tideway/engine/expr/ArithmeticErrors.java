@@ -38,6 +38,18 @@ public final class ArithmeticErrors {
         return new SparkArithmeticException("ARITHMETIC_OVERFLOW", p, NO_CONTEXT);
     }
 
+    /**
+     * {@code [ARITHMETIC_OVERFLOW] <message>.} with Spark's own message ("Overflow", "Overflow in
+     * integral divide"); {@code tryFunction} is null where Spark suggests none.
+     */
+    public static SparkArithmeticException overflow(String message, String tryFunction) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("message", message);
+        p.put("alternative", tryFunction == null ? "" : " Use '" + tryFunction + "' to tolerate overflow and return NULL instead.");
+        p.put("config", ANSI_CONFIG);
+        return new SparkArithmeticException("ARITHMETIC_OVERFLOW", p, NO_CONTEXT);
+    }
+
     public static SparkArithmeticException divideByZero() {
         return new SparkArithmeticException("DIVIDE_BY_ZERO", Map.of("config", ANSI_CONFIG), NO_CONTEXT);
     }

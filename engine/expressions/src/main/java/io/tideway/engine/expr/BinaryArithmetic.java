@@ -9,12 +9,18 @@ import io.tideway.sql.types.DataTypes;
 
 import java.util.List;
 
-/** {@code + - * / %} over numbers; {@code /} is always double, as in Spark. */
+/**
+ * {@code + - * / %}, {@code div} and {@code pmod} over numbers; {@code /} is always double and
+ * {@code div} always bigint, as in Spark. In try mode (Spark's {@code EvalMode.TRY}: try_add,
+ * try_divide...) the operation's own overflow and a zero divisor give null; its operands' errors
+ * still fail. A try of a non-number (a string, a date) is Spark's {@code TryEval} of the ANSI
+ * operation, which turns every error into null.
+ */
 public final class BinaryArithmetic extends BinaryExpression implements Coercible {
     private static final long serialVersionUID = 1L;
 
     public enum Op {
-        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), REMAINDER("%");
+        ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), REMAINDER("%"), DIV("div"), PMOD("pmod");
         final String symbol;
 
         /** The operator as SQL writes it. */
@@ -30,6 +36,8 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
     private final Op op;
     /** The SQL function that built this (Spark's FUNC_ALIAS: {@code mod}), which names it; null for an operator. */
     private final String functionName;
+    /** Spark's {@code EvalMode.TRY}: the operation's overflow and a zero divisor give null. */
+    private final boolean tryMode;
 
     public Op op() {
         return op;
@@ -40,24 +48,40 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
     }
 
     private BinaryArithmetic(Op op, Expression left, Expression right, String functionName) {
+        this(op, left, right, functionName, false);
+    }
+
+    private BinaryArithmetic(Op op, Expression left, Expression right, String functionName, boolean tryMode) {
         super(left, right);
         this.op = op;
         this.functionName = functionName;
+        this.tryMode = tryMode;
     }
 
     /** The same operation, named as the SQL function {@code name} (the column is {@code mod(i, 2)}, not {@code (i % 2)}). */
     public BinaryArithmetic asFunction(String name) {
-        return new BinaryArithmetic(op, left, right, name);
+        return new BinaryArithmetic(op, left, right, name, tryMode);
+    }
+
+    /** The same operation in try mode: null on overflow and zero divisors, whatever the ANSI setting. */
+    public BinaryArithmetic inTryMode() {
+        return new BinaryArithmetic(op, left, right, functionName, true);
     }
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new BinaryArithmetic(op, c.get(0), c.get(1), functionName);
+        return new BinaryArithmetic(op, c.get(0), c.get(1), functionName, tryMode);
+    }
+
+    /** Whether overflow is checked; a try checks it (to give null) and treats a zero divisor as without ANSI. */
+    private boolean ansi(boolean sessionAnsi) {
+        return tryMode ? !divides() : sessionAnsi;
     }
 
     @Override
     public String sql() {
         return functionName != null ? functionName + "(" + left.sql() + ", " + right.sql() + ")"
+                : op == Op.PMOD ? "pmod(" + left.sql() + ", " + right.sql() + ")"
                 : "(" + left.sql() + " " + op.symbol + " " + right.sql() + ")";
     }
 
@@ -80,12 +104,22 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         return switch (op) {
             case ADD, SUBTRACT -> "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")";
             case DIVIDE -> "(\"DOUBLE\" or \"DECIMAL\")";
-            case MULTIPLY, REMAINDER -> "\"NUMERIC\"";
+            case MULTIPLY, REMAINDER, PMOD -> "\"NUMERIC\"";
+            case DIV -> "(\"BIGINT\" or \"DECIMAL\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")";
         };
     }
 
     @Override
     public Expression coerceTypes() {
+        if (tryMode && !(left.dataType().isNumeric() && right.dataType().isNumeric())) {
+            // Spark's try_add of a string or a date: TryEval of the ANSI operation
+            Expression ansiOp = new BinaryArithmetic(op, left, right, null, false).coerceTypes();
+            return new TryEval(ansiOp, sql());
+        }
+        return coerceNumbers();
+    }
+
+    private Expression coerceNumbers() {
         if (op == Op.ADD || op == Op.SUBTRACT) {
             // timestamp ± interval is a timestamp; both are microseconds, so the long path adds them
             if (left.dataType() == DataTypes.TimestampType && right.dataType() == DataTypes.DayTimeIntervalType) {
@@ -95,6 +129,20 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                 return new BinaryArithmetic(op, right, left, functionName);
             }
         }
+        if (op == Op.ADD || op == Op.SUBTRACT) {
+            // Spark 4 turns date + int into date_add (and date - int into date_sub)
+            DataType a = left.dataType();
+            DataType b = right.dataType();
+            if (a == DataTypes.DateType && b == DataTypes.IntegerType) {
+                return io.tideway.engine.expr.fn.FunctionRegistry.call(op == Op.ADD ? "date_add" : "date_sub", left, right);
+            }
+            if (op == Op.ADD && a == DataTypes.IntegerType && b == DataTypes.DateType) {
+                return io.tideway.engine.expr.fn.FunctionRegistry.call("date_add", right, left);
+            }
+        }
+        if (op == Op.DIV) {
+            return coerceIntegralDivide();
+        }
         DataType t = TypeCoercion.widerNumeric(left.dataType(), right.dataType());
         if (t == null) {
             DataType same = sameTypeOnceCoerced(left.dataType(), right.dataType());
@@ -103,21 +151,60 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
             }
             throw TypeCoercion.mismatch(this, left.dataType(), right.dataType());
         }
-        if (op == Op.DIVIDE) {
+        Expression a = left.dataType() == DataTypes.StringType ? TypeCoercion.castIfNeeded(left, t) : left;
+        Expression b = right.dataType() == DataTypes.StringType ? TypeCoercion.castIfNeeded(right, t) : right;
+        if (op == Op.DIVIDE) { // a string beside an integral is read as a BIGINT first ('1e2' / 2 fails)
             t = DataTypes.DoubleType;
         }
-        return new BinaryArithmetic(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t), functionName);
+        return new BinaryArithmetic(op, TypeCoercion.castIfNeeded(a, t), TypeCoercion.castIfNeeded(b, t), functionName, tryMode);
+    }
+
+    /**
+     * Spark's {@code IntegralDivide}: integral operands (and a string beside one) become BIGINT; then
+     * both must be BIGINT ({@code BINARY_OP_WRONG_TYPE} for two of another type, else
+     * {@code BINARY_OP_DIFF_TYPES}).
+     */
+    private Expression coerceIntegralDivide() {
+        Expression a = integralToLong(left, right.dataType());
+        Expression b = integralToLong(right, left.dataType());
+        DataType x = a.dataType();
+        DataType y = b.dataType();
+        if (x == DataTypes.NullType) {
+            a = TypeCoercion.castIfNeeded(a, x = y == DataTypes.NullType ? DataTypes.LongType : y);
+        }
+        if (y == DataTypes.NullType) {
+            b = TypeCoercion.castIfNeeded(b, y = x);
+        }
+        BinaryArithmetic cast = new BinaryArithmetic(op, a, b, functionName, tryMode);
+        if (!x.equals(y)) {
+            throw TypeCoercion.mismatch(cast, x, y);
+        }
+        if (x != DataTypes.LongType) {
+            throw TypeCoercion.wrongType(cast, requiredTypes(), x);
+        }
+        return cast;
+    }
+
+    private static Expression integralToLong(Expression e, DataType other) {
+        DataType t = e.dataType();
+        boolean integral = t == DataTypes.IntegerType || t == DataTypes.LongType;
+        boolean stringBesideIntegral = t == DataTypes.StringType && (other == DataTypes.IntegerType || other == DataTypes.LongType);
+        return integral || stringBesideIntegral ? TypeCoercion.castIfNeeded(e, DataTypes.LongType) : e;
     }
 
     @Override
     public DataType dataType() {
-        return left.dataType();
+        return op == Op.DIV ? DataTypes.LongType : left.dataType();
     }
 
     @Override
     public boolean nullable() {
         // Spark's DivModLike: a zero divisor gives null without ANSI; + - * overflow wraps or fails, never null
-        return op == Op.DIVIDE || op == Op.REMAINDER || left.nullable() || right.nullable();
+        return divides() || tryMode || left.nullable() || right.nullable();
+    }
+
+    private boolean divides() {
+        return op == Op.DIVIDE || op == Op.REMAINDER || op == Op.DIV || op == Op.PMOD;
     }
 
     /**
@@ -132,8 +219,8 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         Evaluator b = right.evaluator(context);
         boolean isDouble = dataType() == DataTypes.DoubleType;
         boolean isInt = dataType() == DataTypes.IntegerType;
-        boolean ansi = context.ansi();
-        boolean divides = op == Op.DIVIDE || op == Op.REMAINDER;
+        boolean ansi = ansi(context.ansi());
+        boolean divides = divides();
         return new Evaluator() {
             @Override
             public void eval(RowReader row) {
@@ -156,13 +243,27 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                         case MULTIPLY -> a.d * b.d;
                         case DIVIDE -> a.d / b.d;
                         case REMAINDER -> a.d % b.d;
+                        case PMOD -> io.tideway.engine.expr.fn.MathKernels.pmod(a.d, b.d);
+                        case DIV -> throw new IllegalStateException("div of doubles");
                     };
                 } else {
                     l = switch (op) {
-                        case ADD -> SqlArithmetic.add(a.l, b.l, isInt, ansi);
-                        case SUBTRACT -> SqlArithmetic.subtract(a.l, b.l, isInt, ansi);
-                        case MULTIPLY -> SqlArithmetic.multiply(a.l, b.l, isInt, ansi);
+                        case ADD, SUBTRACT, MULTIPLY -> {
+                            try {
+                                yield op == Op.ADD ? SqlArithmetic.add(a.l, b.l, isInt, ansi)
+                                        : op == Op.SUBTRACT ? SqlArithmetic.subtract(a.l, b.l, isInt, ansi)
+                                        : SqlArithmetic.multiply(a.l, b.l, isInt, ansi);
+                            } catch (ArithmeticException overflow) {
+                                if (!tryMode) {
+                                    throw overflow;
+                                }
+                                isNull = true;
+                                yield 0L;
+                            }
+                        }
                         case DIVIDE, REMAINDER -> a.l % b.l; // an integral divide is coerced to double; this is its remainder
+                        case PMOD -> io.tideway.engine.expr.fn.MathKernels.pmod(a.l, b.l, isInt);
+                        case DIV -> io.tideway.engine.expr.fn.MathKernels.div(a.l, b.l, ansi);
                     };
                 }
             }
@@ -182,8 +283,9 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
             throw new UnsupportedExpression("arithmetic on " + t.simpleString());
         }
         String math = SqlArithmetic.class.getName() + ".";
-        boolean ansi = ctx.ansi();
-        boolean divides = op == Op.DIVIDE || op == Op.REMAINDER;
+        String kernels = io.tideway.engine.expr.fn.MathKernels.class.getName() + ".";
+        boolean ansi = ansi(ctx.ansi());
+        boolean divides = divides();
         CodeValue v = ctx.declare(t);
         CodeValue first = ctx.gen(divides ? right : left);
         String zero = math + "divisorIsZero(" + first.value() + ", ";
@@ -201,16 +303,28 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                 case MULTIPLY -> " * ";
                 case DIVIDE -> " / ";
                 case REMAINDER -> " % ";
+                case PMOD, DIV -> null;
             };
-            ctx.line(v.value() + " = " + x + symbol + y + ";");
+            ctx.line(v.value() + " = " + (op == Op.PMOD ? kernels + "pmod(" + x + ", " + y + ")" : x + symbol + y) + ";");
         } else {
             String args = "(" + x + ", " + y + ", " + (t == DataTypes.IntegerType) + ", " + ansi + ");";
+            boolean catches = tryMode && (op == Op.ADD || op == Op.SUBTRACT || op == Op.MULTIPLY);
+            if (catches) {
+                ctx.open("try");
+            }
             switch (op) {
                 case ADD -> ctx.line(v.value() + " = " + math + "add" + args);
                 case SUBTRACT -> ctx.line(v.value() + " = " + math + "subtract" + args);
                 case MULTIPLY -> ctx.line(v.value() + " = " + math + "multiply" + args);
                 // the interpreted evaluator's integral default branch: the remainder
                 case DIVIDE, REMAINDER -> ctx.line(v.value() + " = " + x + " % " + y + ";");
+                case PMOD -> ctx.line(v.value() + " = " + kernels + "pmod(" + x + ", " + y + ", " + (t == DataTypes.IntegerType) + ");");
+                case DIV -> ctx.line(v.value() + " = " + kernels + "div(" + x + ", " + y + ", " + ansi + ");");
+            }
+            if (catches) {
+                ctx.then("catch (ArithmeticException " + ctx.fresh("overflow") + ")");
+                ctx.line(v.isNull() + " = true;");
+                ctx.close();
             }
         }
         ctx.close();

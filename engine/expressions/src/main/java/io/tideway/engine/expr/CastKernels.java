@@ -76,7 +76,7 @@ public final class CastKernels {
 
     /** The start of the date's day in the session zone. */
     public static long dateToTimestamp(long days, SessionZone zone) {
-        return zone.toUtc(days * 86_400_000_000L);
+        return zone.toUtc(Math.multiplyExact(days, 86_400_000_000L)); // Spark: ArithmeticException "long overflow"
     }
 
     /** The date the timestamp falls on in the session zone. */

@@ -73,8 +73,8 @@ public final class Comparison extends BinaryExpression implements Coercible {
             return this;
         }
         DataType t = CommonType.of(a, b, true);
-        if (t == null) {
-            throw TypeCoercion.mismatch(this, a, b);
+        if (t == null) { // Spark's a <> b is NOT(a = b): the error names the equality
+            throw TypeCoercion.mismatch(op == Op.NE ? new Comparison(Op.EQ, left, right) : this, a, b);
         }
         return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
     }

@@ -18,6 +18,13 @@ public final class TypeCoercion {
         if (!numericLike(a) || !numericLike(b)) {
             return null;
         }
+        if (a == DataTypes.StringType && b == DataTypes.StringType) {
+            return null; // Spark 4 promotes a string only beside a number
+        }
+        // Spark 4's findWiderTypeForString: a string beside an integral is a BIGINT, beside another number a DOUBLE
+        if (a == DataTypes.StringType && integral(b) || b == DataTypes.StringType && integral(a)) {
+            return DataTypes.LongType;
+        }
         if (a == DataTypes.DoubleType || b == DataTypes.DoubleType || a == DataTypes.StringType || b == DataTypes.StringType) {
             return DataTypes.DoubleType;
         }
@@ -25,6 +32,10 @@ public final class TypeCoercion {
             return DataTypes.LongType;
         }
         return DataTypes.IntegerType;
+    }
+
+    private static boolean integral(DataType t) {
+        return t == DataTypes.IntegerType || t == DataTypes.LongType;
     }
 
     private static boolean numericLike(DataType t) {

@@ -15,13 +15,20 @@ import io.tideway.sql.types.StructType;
 import java.util.List;
 import java.util.Map;
 
-/** Numeric negation. */
+/** Numeric negation: {@code -x}, or the function {@code negative(x)}/{@code negate}, which Spark names as called. */
 public final class UnaryMinus extends Expression implements Coercible {
     private static final long serialVersionUID = 1L;
     private final Expression child;
+    /** {@code negative} when called as the function (Spark's FUNC_ALIAS), else null: {@code (- x)}. */
+    private final String functionName;
 
     public UnaryMinus(Expression child) {
+        this(child, null);
+    }
+
+    public UnaryMinus(Expression child, String functionName) {
         this.child = child;
+        this.functionName = functionName;
     }
 
     @Override
@@ -31,12 +38,12 @@ public final class UnaryMinus extends Expression implements Coercible {
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new UnaryMinus(c.get(0));
+        return new UnaryMinus(c.get(0), functionName);
     }
 
     @Override
     public String sql() {
-        return "(- " + child.sql() + ")";
+        return functionName != null ? functionName + "(" + child.sql() + ")" : "(- " + child.sql() + ")";
     }
 
     /** Spark takes numbers and intervals (a string is cast to a number); anything else is refused. */
@@ -49,6 +56,9 @@ public final class UnaryMinus extends Expression implements Coercible {
                     ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0), "requiredType",
                     "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")",
                     "inputSql", ErrorParams.expr(child.sql()), "inputType", ErrorParams.type(t)), sqlOrigin()));
+        }
+        if (t == DataTypes.StringType || t == DataTypes.NullType) { // Spark's implicit cast to its NumericType default
+            return new UnaryMinus(TypeCoercion.castIfNeeded(child, DataTypes.DoubleType), functionName);
         }
         return this;
     }

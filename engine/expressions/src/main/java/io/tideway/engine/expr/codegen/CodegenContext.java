@@ -93,6 +93,13 @@ public abstract class CodegenContext {
         indent++;
     }
 
+    /** Closes the innermost block and opens the next part of the statement: {@code } head {}, e.g. a {@code catch}. */
+    public void then(String head) {
+        indent--;
+        line("} " + head + " {");
+        indent++;
+    }
+
     public void close() {
         indent--;
         line("}");

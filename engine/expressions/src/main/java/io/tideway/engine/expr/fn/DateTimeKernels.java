@@ -128,7 +128,11 @@ public final class DateTimeKernels {
         long total = y * 12 + (m - 1) + months;
         long ny = Math.floorDiv(total, 12);
         int nm = (int) Math.floorMod(total, 12) + 1;
-        return daysFromCivil(ny, nm, Math.min(d, lengthOfMonth(ny, nm)));
+        long result = daysFromCivil(ny, nm, Math.min(d, lengthOfMonth(ny, nm)));
+        if (result != (int) result) { // Spark's Math.toIntExact of the day count
+            throw io.tideway.engine.expr.ArithmeticErrors.overflow(true, null);
+        }
+        return result;
     }
 
     public static long lastDay(long days) {

@@ -42,6 +42,7 @@ public final class FunctionRegistry {
         CodecFunctions.register();
         TextFunctions.register();
         DateTimeFunctions.register();
+        MathFunctions.register();
     }
 
     private FunctionRegistry() {
@@ -113,6 +114,13 @@ public final class FunctionRegistry {
     public static RuntimeException unresolved(String name) {
         throw Unchecked.raise(new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", ErrorParams.id(name),
                 "searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"), CurrentOrigin.get()));
+    }
+
+    /** {@code WRONG_NUM_ARGS} with the count as Spark words it for a function that checks its own ({@code ceil}: "2"). */
+    static RuntimeException wrongArgCount(String name, String expected, int actual) {
+        throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
+                ErrorParams.id(name), "expectedNum", expected, "actualNum", String.valueOf(actual), "docroot", DOC_ROOT),
+                CurrentOrigin.get()));
     }
 
     private static RuntimeException wrongArgCount(String name, int min, int max, int actual) {

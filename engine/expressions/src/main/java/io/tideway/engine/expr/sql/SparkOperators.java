@@ -5,7 +5,7 @@ package io.tideway.engine.expr.sql;
  * offsets and with the same length, so positions in errors stay the user's:
  * {@code <=>} becomes {@code <> } (and {@code ==} {@code = }), {@code |} becomes {@code ^},
  * {@code >>} and {@code >>>} become {@code <<}, {@code ~} and a prefix {@code !} become {@code -},
- * the {@code REGEXP} operator {@code RLIKE}, and the {@code L}/{@code D} suffix of a number a
+ * the {@code REGEXP} operator {@code RLIKE}, the {@code DIV} operator {@code /}, and the {@code L}/{@code D} suffix of a number a
  * blank. The translator tells each rewritten operator from the one it stands for by reading the
  * user's text at the operator ({@link SqlNodeTranslator}). String literals, quoted identifiers
  * and comments are left alone. Stateless.
@@ -73,6 +73,12 @@ final class SparkOperators {
                 if (end - i == 6 && text.regionMatches(true, i, "REGEXP", 0, 6) && !callFollows(c, end)) {
                     "RLIKE ".getChars(0, 6, c, i);
                 }
+                if (callFollows(c, end) && isCeilOrFloor(text, i, end)) {
+                    c[end - 1] = '_'; // Calcite's CEIL/FLOOR grammar takes one argument; the translator reads the name back
+                }
+                if (end - i == 3 && text.regionMatches(true, i, "DIV", 0, 3) && operandBefore(text, c, i)) {
+                    "/  ".getChars(0, 3, c, i);
+                }
                 i = end;
             } else {
                 i++;
@@ -97,6 +103,34 @@ final class SparkOperators {
             c[i++] = ' ';
         }
         return i;
+    }
+
+    private static boolean isCeilOrFloor(String text, int from, int end) {
+        String w = text.substring(from, end);
+        return w.equalsIgnoreCase("ceil") || w.equalsIgnoreCase("ceiling") || w.equalsIgnoreCase("floor");
+    }
+
+    /** Keywords after which a word starts an operand (so {@code SELECT div(a, b)} calls the function). */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("SELECT", "AND", "OR", "NOT", "CASE", "WHEN",
+            "THEN", "ELSE", "WHERE", "HAVING", "BY", "ON", "IN", "IS", "AS", "DISTINCT", "BETWEEN", "LIKE", "RLIKE", "DIV");
+
+    /** Whether an operand ends before {@code i} (so a word there is a binary operator, not a name). */
+    private static boolean operandBefore(String text, char[] c, int i) {
+        int j = i - 1;
+        while (j >= 0 && Character.isWhitespace(c[j])) {
+            j--;
+        }
+        if (j < 0 || j == i - 1) {
+            return false;
+        }
+        if (SourceText.isWordPart(c[j])) {
+            int w = j;
+            while (w > 0 && SourceText.isWordPart(c[w - 1])) {
+                w--;
+            }
+            return !KEYWORDS.contains(text.substring(w, j + 1).toUpperCase(java.util.Locale.ROOT));
+        }
+        return c[j] == ')' || c[j] == '\'' || c[j] == '`' || c[j] == '"';
     }
 
     private static boolean callFollows(char[] c, int i) {

@@ -219,7 +219,11 @@ public final class SqlNodeTranslator {
             case PLUS: return fold(c).plus(arg(c, 1));
             case MINUS: return fold(c).minus(arg(c, 1));
             case TIMES: return fold(c).multiply(arg(c, 1));
-            case DIVIDE: return fold(c).divide(arg(c, 1));
+            case DIVIDE:
+                if (operatorText(c).toLowerCase(Locale.ROOT).endsWith("div")) { // SparkOperators wrote DIV as '/' (after 7L: "L div")
+                    return registry("div", fold(c), arg(c, 1));
+                }
+                return fold(c).divide(arg(c, 1));
             case MOD: return fold(c).mod(arg(c, 1));
             case EQUALS: return fold(c).equalTo(arg(c, 1));
             case NOT_EQUALS:
@@ -244,7 +248,7 @@ public final class SqlNodeTranslator {
             case BITXOR: return registry(operatorText(c).equals("|") ? "|" : "^", fold(c), arg(c, 1));
             case IS_NULL: return arg(c, 0).isNull();
             case IS_NOT_NULL: return arg(c, 0).isNotNull();
-            case PLUS_PREFIX: return arg(c, 0);
+            case PLUS_PREFIX: return registry("positive", arg(c, 0));
             case MINUS_PREFIX:
                 if (charAt(c) == '~') {
                     return registry("~", arg(c, 0));
