@@ -26,6 +26,16 @@ public final class DataTypes {
         return new ArrayType(elementType, containsNull);
     }
 
+    /** {@code decimal(precision, scale)}; see {@link io.tideway.sql.types.DecimalType} for what works today. */
+    public static DecimalType createDecimalType(int precision, int scale) {
+        return new DecimalType(precision, scale);
+    }
+
+    /** Spark's default, {@code decimal(10,0)}. */
+    public static DecimalType createDecimalType() {
+        return new DecimalType(10, 0);
+    }
+
     public static StructField createStructField(String name, DataType type, boolean nullable) {
         return new StructField(name, type, nullable);
     }

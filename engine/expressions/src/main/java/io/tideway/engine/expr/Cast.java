@@ -9,6 +9,7 @@ import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
 import io.tideway.sql.types.StructType;
 
 import java.util.List;
@@ -75,6 +76,12 @@ public final class Cast extends Expression implements Coercible {
     @Override
     public Expression coerceTypes() {
         DataType from = child.dataType();
+        if (to instanceof DecimalType || from instanceof DecimalType) {
+            // the type exists for Spark programs that name it; Tideway does not compute with it yet
+            DataType d = to instanceof DecimalType ? to : from;
+            throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DATATYPE", Map.of("typeName",
+                    ErrorParams.type(d)), sqlOrigin()));
+        }
         if (!canCast(from, to)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", Map.of(
                     "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to)), sqlOrigin()));
