@@ -1,5 +1,6 @@
 package io.tideway.sql;
 
+import io.tideway.engine.conf.TidewayConf;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.LocalRelation;
@@ -171,7 +172,9 @@ public final class TidewaySession implements AutoCloseable {
             return this;
         }
 
+        /** A setting for the session; a value not valid for a setting Tideway reads fails here, naming both. */
         public Builder config(String key, String value) {
+            TidewayConf.validate(key, value);
             settings.put(key, value);
             return this;
         }
@@ -184,10 +187,13 @@ public final class TidewaySession implements AutoCloseable {
             return config(key, Boolean.toString(value));
         }
 
+        /** The active session, or a new one with this builder's settings, each validated, the error naming the key and value. */
         public synchronized TidewaySession getOrCreate() {
             TidewaySession s = active;
             if (s == null) {
-                s = new TidewaySession(settings);
+                Map<String, String> all = new LinkedHashMap<>(settings);
+                TidewayConf.validateAll(all);
+                s = new TidewaySession(all);
                 active = s;
             } else {
                 settings.forEach(s.conf::setFromBuilder);
