@@ -1,6 +1,7 @@
 package io.tideway.sql;
 
 import io.tideway.SparkNoSuchElementException;
+import io.tideway.engine.conf.SettingWarnings;
 import io.tideway.engine.conf.TidewayConf;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.util.Option;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * neither set nor has a default fails with {@code SQL_CONF_NOT_FOUND}; {@link #isModifiable} is
  * true for the runtime SQL settings (those Tideway reads and those it accepts unused, both in
  * {@link TidewayConf}), false for any other key. A value of a setting Tideway reads is validated when
- * it is set, in Spark's words naming the key and the value.
+ * it is set, in Spark's words naming the key and the value; an unknown {@code spark.*} or
+ * {@code tideway.*} key is accepted with a warning, once.
  */
 public final class RuntimeConfig {
     /** Defaults of the settings Tideway reads, from their declarations ({@link TidewayConf}). */
@@ -29,6 +31,7 @@ public final class RuntimeConfig {
     /** {@code initial} has been validated ({@link TidewayConf#validateAll}). */
     RuntimeConfig(Map<String, String> initial) {
         values.putAll(initial);
+        initial.keySet().forEach(SettingWarnings::check);
     }
 
     /**
@@ -43,6 +46,7 @@ public final class RuntimeConfig {
                     + "SQLSTATE: 46110"));
         }
         TidewayConf.validate(key, value);
+        SettingWarnings.check(key);
         values.put(key, value);
     }
 
@@ -58,7 +62,8 @@ public final class RuntimeConfig {
     void setFromBuilder(String key, String value) {
         if (!TidewayConf.STATIC.contains(key)) {
             TidewayConf.validate(key, value);
-                values.put(key, value);
+            SettingWarnings.check(key);
+            values.put(key, value);
         }
     }
 

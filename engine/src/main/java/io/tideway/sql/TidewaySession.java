@@ -1,5 +1,6 @@
 package io.tideway.sql;
 
+import io.tideway.engine.conf.DefaultSettings;
 import io.tideway.engine.conf.TidewayConf;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
@@ -187,11 +188,22 @@ public final class TidewaySession implements AutoCloseable {
             return config(key, Boolean.toString(value));
         }
 
-        /** The active session, or a new one with this builder's settings, each validated, the error naming the key and value. */
-        public synchronized TidewaySession getOrCreate() {
+        /**
+         * The active session, or a new one whose settings are, lowest precedence first (as Spark's):
+         * the {@code tideway-defaults.conf} file, {@code -Dspark.*}/{@code -Dtideway.*} system
+         * properties, then this builder's {@code config(...)}; each validated, the error naming the
+         * key and value.
+         */
+        public TidewaySession getOrCreate() {
+            return getOrCreate(DefaultSettings.load());
+        }
+
+        /** As {@link #getOrCreate()}, starting a new session from {@code defaults} instead of the process's. */
+        synchronized TidewaySession getOrCreate(Map<String, String> defaults) {
             TidewaySession s = active;
             if (s == null) {
-                Map<String, String> all = new LinkedHashMap<>(settings);
+                Map<String, String> all = new LinkedHashMap<>(defaults);
+                all.putAll(settings);
                 TidewayConf.validateAll(all);
                 s = new TidewaySession(all);
                 active = s;

@@ -97,4 +97,45 @@ class SettingValidationTest {
         assertEquals("'0' in spark.sql.streaming.minBatchesToRetain is invalid. minBatchesToRetain has to be positive",
                 e.getMessage());
     }
+
+    @Test
+    void defaultsAndSystemPropertiesInSparksPrecedence() {
+        TidewaySession previous = TidewaySession.active();
+        if (previous != null) {
+            previous.stop();
+        }
+        Map<String, String> defaults = Map.of("spark.sql.shuffle.partitions", "7", "spark.sql.streaming.pollingDelay", "5ms");
+        TidewaySession s = TidewaySession.builder().config("spark.sql.streaming.pollingDelay", "20ms").getOrCreate(defaults);
+        assertEquals(7, TidewayConf.SHUFFLE_PARTITIONS.get(s.conf()), "from the defaults");
+        assertEquals(20L, TidewayConf.POLLING_DELAY.get(s.conf()), "the builder's config wins");
+        assertEquals("7", s.newSession().conf().get("spark.sql.shuffle.partitions"), "a new session starts from them too");
+        s.stop();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TidewaySession.builder()
+                .getOrCreate(Map.of("spark.sql.shuffle.partitions", "abc")));
+        assertEquals("spark.sql.shuffle.partitions should be int, but was abc", e.getMessage());
+    }
+
+    @Test
+    void systemPropertyHonouredBelowTheBuilder() {
+        TidewaySession previous = TidewaySession.active();
+        if (previous != null) {
+            previous.stop();
+        }
+        System.setProperty("spark.sql.shuffle.partitions", "7");
+        System.setProperty("tideway.continuous.rowsPerSlot", "8");
+        try {
+            TidewaySession s = TidewaySession.builder().config("tideway.continuous.rowsPerSlot", "16").getOrCreate();
+            assertEquals(7, TidewayConf.SHUFFLE_PARTITIONS.get(s.conf()), "-Dspark.sql.shuffle.partitions=7");
+            assertEquals(16, TidewayConf.ROWS_PER_SLOT.get(s.conf()), "config(...) wins over -D, as in Spark");
+            s.stop();
+            System.setProperty("spark.sql.shuffle.partitions", "0");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TidewaySession.builder().getOrCreate());
+            assertEquals("'0' in spark.sql.shuffle.partitions is invalid. The value of spark.sql.shuffle.partitions must be "
+                    + "positive", e.getMessage());
+        } finally {
+            System.clearProperty("spark.sql.shuffle.partitions");
+            System.clearProperty("tideway.continuous.rowsPerSlot");
+        }
+    }
 }
