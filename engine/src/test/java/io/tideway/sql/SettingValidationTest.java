@@ -78,6 +78,10 @@ class SettingValidationTest {
                 setFails("spark.sql.session.timeZone", "Mars/Base"));
         spark.conf().set("spark.sql.session.timeZone", "+5:00");
         assertEquals("+05:00", TidewayConf.SESSION_TIME_ZONE.get(spark.conf()).getId());
+        assertEquals("'-1' in tideway.continuous.spinWindowMicros is invalid. must be auto or at least 0",
+                setFails("tideway.continuous.spinWindowMicros", "-1"));
+        spark.conf().set("tideway.continuous.spinWindowMicros", "AUTO");
+        assertEquals(-1, TidewayConf.SPIN_WINDOW_MICROS.get(spark.conf()));
         assertEquals("'sometimes' in tideway.continuous.waitStrategy is invalid. Valid values are busy-spin, yielding, "
                 + "backoff, blocking", setFails("tideway.continuous.waitStrategy", "sometimes"));
     }

@@ -99,7 +99,7 @@ public final class TidewayConf {
                     + "`yielding`, `backoff` (spin → yield → park; behaves on shared cores; an idle task parks until its "
                     + "reader wakes it), `blocking` (lock and condition; least CPU, never spins)");
     public static final ConfigEntry<Integer> SPIN_WINDOW_MICROS = declare("tideway.continuous.spinWindowMicros",
-            ValueType.INT_OR_AUTO).defaultText("auto").check(n -> n >= -1, "`auto` or >= 0", "must be auto or at least 0")
+            ValueType.INT_OR_AUTO).defaultText("auto").check(n -> true, "`auto` or >= 0", "")
             .doc("within this many µs of a paced source's next row the reader (and, with `backoff`, the task) stays "
                     + "awake instead of parking, because a timed park oversleeps; `auto` measures how late parks wake "
                     + "on this machine at start");

@@ -54,7 +54,7 @@ public record ValueType<T>(String name, Converter<T> convert, Function<T, String
 
     /** A non-negative int, or {@code auto} (read as -1). */
     public static final ValueType<Integer> INT_OR_AUTO = new ValueType<>("int or auto",
-            (k, s) -> s.trim().equalsIgnoreCase("auto") ? -1 : number(k, s, "int", Integer::parseInt),
+            (k, s) -> s.trim().equalsIgnoreCase("auto") ? -1 : atLeastZero(k, s, number(k, s, "int", Integer::parseInt)),
             n -> n == -1 ? "auto" : String.valueOf(n));
 
     private static <N> N number(String key, String text, String type, Function<String, N> parse) {
@@ -63,6 +63,13 @@ public record ValueType<T>(String name, Converter<T> convert, Function<T, String
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " should be " + type + ", but was " + text);
         }
+    }
+
+    private static int atLeastZero(String key, String text, int n) {
+        if (n < 0) {
+            throw ConfErrors.invalid(key, text, "must be auto or at least 0");
+        }
+        return n;
     }
 
     private static boolean bool(String key, String text) {
