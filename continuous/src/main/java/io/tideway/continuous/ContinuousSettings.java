@@ -9,22 +9,8 @@ import java.util.concurrent.TimeUnit;
  * The continuous executor's settings, read once at {@code start()} through their declarations in
  * {@link TidewayConf} (which validate them, naming the setting). Immutable.
  *
- * <table>
- *   <tr><td>{@code tideway.continuous.waitStrategy}</td><td>{@code backoff}</td><td>how the task waits for rows and the
- *   reader for its source: {@code busy-spin} (both spin), {@code yielding} (both yield), {@code backoff} (task: spin
- *   10 µs → yield to 100 µs → park until the reader wakes it; reader: spin → yield → park ≤ 100 µs), {@code blocking}
- *   (task blocks until signalled; reader sleeps 1 ms). With a paced source that knows its next row's due time, every
- *   reader strategy except {@code blocking} spins through the last {@code spinWindowMicros} before it instead of
- *   parking past it, and {@code blocking} parks to the due time; a {@code backoff} task is told the due time and stays
- *   awake through the same window ({@code backoff} reader and task yield until 20 µs before the due time, then spin)</td></tr>
- *   <tr><td>{@code tideway.continuous.spinWindowMicros}</td><td>{@code auto}</td><td>how close to a paced source's next
- *   due time the reader (and a {@code backoff} task) stops parking and spins: a number of µs, or {@code auto}, the
- *   measured lateness of the thread's own timed parks plus a quarter (a park on Linux wakes ~50–100 µs late)</td></tr>
- *   <tr><td>{@code tideway.continuous.ringSize}</td><td>1024</td><td>slots per partition ring, a power of two</td></tr>
- *   <tr><td>{@code tideway.continuous.slotBytes}</td><td>16384</td><td>bytes of rows one slot carries</td></tr>
- *   <tr><td>{@code tideway.continuous.rowsPerSlot}</td><td>256</td><td>most rows batched into one slot</td></tr>
- *   <tr><td>{@code tideway.continuous.maxTaskRestarts}</td><td>0</td><td>restarts of all tasks from the last committed epoch before the query fails</td></tr>
- * </table>
+ * <p>Their keys, defaults, allowed values and meaning are declared once, in {@link TidewayConf}
+ * ({@code tideway.continuous.*}); {@link ContinuousWait} describes what each wait strategy does.
  */
 record ContinuousSettings(ContinuousWait waitStrategy, int ringSize, int slotBytes, int rowsPerSlot, int maxTaskRestarts,
                           int spinWindowMicros) {

@@ -17,13 +17,26 @@ public final class SettingWarnings {
 
     /** Logs a warning the first time an unknown or unused {@code key} is set. */
     public static void check(String key) {
-        if (TidewayConf.isUnknown(key)) {
-            if (WARNED.add(key)) {
-                LOG.log(System.Logger.Level.WARNING, "Ignoring unknown setting " + key
-                        + ": Tideway does not read it (the settings it reads are listed in the README's Configuration section)");
-            }
-        } else if (TidewayConf.ACCEPTED_UNUSED.contains(key) && WARNED.add(key)) {
-            LOG.log(System.Logger.Level.WARNING, "Ignoring setting " + key + ": Tideway accepts it, as Spark does, but it has no effect");
+        String why = reason(key);
+        if (why != null && WARNED.add(key)) {
+            LOG.log(System.Logger.Level.WARNING, "Ignoring " + why);
         }
+    }
+
+    /** Why {@code key} has no effect, or null when Tideway reads it (or it is no Spark or Tideway key). */
+    static String reason(String key) {
+        if (TidewayConf.ACCEPTED_UNUSED.contains(key)) {
+            return "setting " + key + ": Tideway accepts it, as Spark does, but it has no effect";
+        }
+        if (!TidewayConf.isUnknown(key)) {
+            return null;
+        }
+        if (!key.startsWith("spark.sql.") && !key.startsWith("tideway.")) {
+            return "Spark setting " + key + ": Tideway runs inside this JVM without Spark's core, so it has no effect";
+        }
+        String near = TidewayConf.entries().stream().map(ConfigEntry::key).filter(k -> k.equalsIgnoreCase(key))
+                .findFirst().map(k -> " (did you mean " + k + "? keys are case-sensitive)").orElse("");
+        return "unknown setting " + key + ": Tideway does not read it" + near
+                + " (the settings it reads are listed in the README's Configuration section)";
     }
 }

@@ -45,12 +45,16 @@ class SettingWarningsTest {
             List<String> warned = records.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
             assertEquals(2, warned.size(), warned.toString());
             assertTrue(warned.get(0).startsWith("Ignoring unknown setting spark.sql.shufle.partitions"), warned.get(0));
-            assertTrue(warned.get(1).startsWith("Ignoring unknown setting tideway.continuous.ringsize"), warned.get(1));
+            assertTrue(warned.get(1).startsWith("Ignoring unknown setting tideway.continuous.ringsize: Tideway does not read it "
+                    + "(did you mean tideway.continuous.ringSize? keys are case-sensitive)"), warned.get(1));
             spark.conf().set("spark.sql.adaptive.enabled", "true");
             spark.conf().set("spark.sql.adaptive.enabled", "false");
             assertEquals(3, records.size());
             assertEquals("Ignoring setting spark.sql.adaptive.enabled: Tideway accepts it, as Spark does, but it has no effect",
                     records.get(2).getMessage());
+            spark.conf().set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+            assertEquals("Ignoring Spark setting spark.serializer: Tideway runs inside this JVM without Spark's core, so it has "
+                    + "no effect", records.get(3).getMessage());
         } finally {
             logger.removeHandler(capture);
         }
