@@ -144,7 +144,7 @@ final class MicroBatchExecution extends StreamExecution {
         OffsetSeq logged = recovery.isRerun() ? recovery.rerunOffsets() : recovery.committedOffsets();
         Map<String, String> fromCheckpoint = logged == null || logged.metadata() == null ? Map.of() : logged.metadata().conf();
         for (String key : PINNED_CONF) {
-            String session = spec.session().conf().get(key);
+            String session = TidewayConf.canonical(key, spec.session().conf().get(key)); // " 7 " is 7, "MAX" is max
             String pinned = fromCheckpoint.get(key);
             if (pinned != null && !pinned.equals(session)) {
                 System.err.println("WARN Updating the value of conf '" + key + "' in current session from '"
