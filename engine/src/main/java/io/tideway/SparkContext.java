@@ -1,5 +1,7 @@
 package io.tideway;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.logging.LogLevels;
 import io.tideway.sql.TidewaySession;
 
@@ -32,11 +34,11 @@ public final class SparkContext {
 
     /** {@code spark.app.name}, as the builder set it. */
     public String appName() {
-        return session.conf().get("spark.app.name", null);
+        return io.tideway.engine.conf.TidewayConf.APP_NAME.get(session.conf());
     }
 
     /** {@code spark.master}, as the builder set it ({@code local[*]} by default; Tideway runs in process). */
     public String master() {
-        return session.conf().get("spark.master", "local[*]");
+        return io.tideway.engine.conf.TidewayConf.MASTER.get(session.conf());
     }
 }

@@ -1,5 +1,7 @@
 package io.tideway.continuous;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.agent.AgentThreads;
 import io.tideway.checkpoint.CommitMetadata;
 import io.tideway.checkpoint.OffsetSeq;
@@ -78,7 +80,7 @@ final class ContinuousExecution extends StreamExecution {
     ContinuousExecution(QuerySpec spec, AgentThreads threads) {
         super(spec);
         this.threads = threads;
-        this.ctx = EvalContext.forSettings(spec.session().conf()::get);
+        this.ctx = EvalContext.forSettings(io.tideway.engine.conf.TidewayConf.reader(spec.session().conf()));
         this.settings = ContinuousSettings.from(spec.session().conf());
         this.relation = ContinuousSupportChecker.check(spec.plan());
         this.intervalMs = ((ContinuousTrigger) spec.trigger()).intervalMs();
@@ -178,7 +180,7 @@ final class ContinuousExecution extends StreamExecution {
         }
         long t0 = System.nanoTime();
         Map<String, String> conf = new LinkedHashMap<>();
-        conf.put("spark.sql.shuffle.partitions", spec.session().conf().get("spark.sql.shuffle.partitions"));
+        conf.put(TidewayConf.SHUFFLE_PARTITIONS.key(), spec.session().conf().get(TidewayConf.SHUFFLE_PARTITIONS.key()));
         String line = stream.serializeOffsets(offsets);
         if (!checkpoint.offsets().add(epoch, new OffsetSeq(new OffsetSeqMetadata(0L, System.currentTimeMillis(), conf), List.of(line)))) {
             throw new IllegalStateException("Concurrent update to the log. Multiple streaming jobs detected for " + epoch);
@@ -188,7 +190,7 @@ final class ContinuousExecution extends StreamExecution {
         checkpoint.commits().add(epoch, new CommitMetadata(0L));
         Thread.yield();
         stream.commit(offsets);
-        long retain = Long.parseLong(spec.session().conf().get("spark.sql.streaming.minBatchesToRetain"));
+        long retain = Math.max(1, TidewayConf.MIN_BATCHES_TO_RETAIN.get(spec.session().conf())); // never the live epoch
         if (epoch - retain >= 0 && epoch % PURGE_EVERY_EPOCHS == 0) {
             checkpoint.purgeLogs(epoch - retain + 1);
         }

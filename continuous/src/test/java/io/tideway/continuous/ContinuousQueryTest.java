@@ -235,26 +235,15 @@ class ContinuousQueryTest {
         AnalysisException union = assertThrows(AnalysisException.class, () -> df.union(df).writeStream()
                 .format("console").trigger(Trigger.Continuous(100)).start());
         assertTrue(union.getMessage().startsWith("Continuous processing does not support Union operations."));
-        spark.conf().set(ContinuousSettings.WAIT_STRATEGY, "sometimes");
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> df.writeStream()
-                .format("console").trigger(Trigger.Continuous(100)).start());
-        assertTrue(bad.getMessage().contains("tideway.continuous.waitStrategy"), bad.getMessage());
-        spark.conf().unset(ContinuousSettings.WAIT_STRATEGY);
-        spark.conf().set(ContinuousSettings.RING_SIZE, "1000");
-        try {
-            IllegalArgumentException ring = assertThrows(IllegalArgumentException.class, () -> df.writeStream()
-                    .format("console").trigger(Trigger.Continuous(100)).start());
-            assertTrue(ring.getMessage().contains("tideway.continuous.ringSize"), ring.getMessage());
-        } finally {
-            spark.conf().unset(ContinuousSettings.RING_SIZE);
-        }
-        spark.conf().set(ContinuousSettings.SPIN_WINDOW_MICROS, "soon");
-        try {
-            IllegalArgumentException window = assertThrows(IllegalArgumentException.class, () -> df.writeStream()
-                    .format("console").trigger(Trigger.Continuous(100)).start());
-            assertTrue(window.getMessage().contains("tideway.continuous.spinWindowMicros"), window.getMessage());
-        } finally {
-            spark.conf().unset(ContinuousSettings.SPIN_WINDOW_MICROS);
-        }
+        // a bad setting fails where it is set, naming key and value (and again at start(): SettingValidationTest)
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> spark.conf().set(ContinuousSettings.WAIT_STRATEGY, "sometimes"));
+        assertTrue(bad.getMessage().startsWith("'sometimes' in tideway.continuous.waitStrategy is invalid."), bad.getMessage());
+        IllegalArgumentException ring = assertThrows(IllegalArgumentException.class,
+                () -> spark.conf().set(ContinuousSettings.RING_SIZE, "1000"));
+        assertTrue(ring.getMessage().startsWith("'1000' in tideway.continuous.ringSize is invalid."), ring.getMessage());
+        IllegalArgumentException window = assertThrows(IllegalArgumentException.class,
+                () -> spark.conf().set(ContinuousSettings.SPIN_WINDOW_MICROS, "soon"));
+        assertTrue(window.getMessage().contains("tideway.continuous.spinWindowMicros"), window.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package io.tideway.sql;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.connector.Providers;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.DataSourceRelation;
@@ -96,7 +98,7 @@ public final class DataFrameReader {
     }
 
     private Dataset<Row> load(List<String> paths, Options opts) {
-        String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
         SourceProvider provider = Providers.source(fmt);
         BatchScan scan = provider.createBatchScan(userSchema, new ArrayList<>(paths), opts, session.conf().getAll());
         return Dataset.ofRows(session, new DataSourceRelation(scan, provider.shortName()));

@@ -1,5 +1,7 @@
 package io.tideway.sql;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.connector.Providers;
 import io.tideway.engine.datasource.DataSourceErrors;
 import io.tideway.engine.exec.BatchExecutor;
@@ -124,7 +126,7 @@ public final class DataFrameWriter<T> {
 
     private void write(String path) {
         TidewaySession session = ds.sparkSession();
-        String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
         SinkProvider provider = Providers.sink(fmt);
         if (!(provider instanceof FileSinkProvider files)) {
             throw DataSourceErrors.notABatchSource(fmt);
@@ -141,7 +143,7 @@ public final class DataFrameWriter<T> {
                 }
             }
         }
-        ZoneId zone = ZoneId.of(session.conf().get("spark.sql.session.timeZone", ZoneId.systemDefault().getId()));
+        ZoneId zone = java.util.Objects.requireNonNullElseGet(TidewayConf.SESSION_TIME_ZONE.get(session.conf()), ZoneId::systemDefault);
         FileBatchWriter writer = FileBatchWriter.open(files, dir, ds.schema(), new Options(options),
                 new ArrayList<>(partitionBy), zone);
         try {

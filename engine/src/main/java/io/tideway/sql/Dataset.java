@@ -1,5 +1,7 @@
 package io.tideway.sql;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.api.java.function.FilterFunction;
 import io.tideway.api.java.function.FlatMapFunction;
@@ -733,7 +735,7 @@ public class Dataset<T> implements Serializable {
      * when an action runs; {@code current_timestamp()} is the action's start, as in Spark.
      */
     EvalContext evalContext() {
-        EvalContext ctx = EvalContext.forSettings(session.conf()::get);
+        EvalContext ctx = EvalContext.forSettings(io.tideway.engine.conf.TidewayConf.reader(session.conf()));
         ctx.setBatchTimestampMs(System.currentTimeMillis());
         return ctx;
     }

@@ -1,5 +1,7 @@
 package io.tideway.sql;
 
+import io.tideway.engine.conf.DefaultSettings;
+import io.tideway.engine.conf.TidewayConf;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.LocalRelation;
@@ -171,7 +173,9 @@ public final class TidewaySession implements AutoCloseable {
             return this;
         }
 
+        /** A setting for the session; a value not valid for a setting Tideway reads fails here, naming both. */
         public Builder config(String key, String value) {
+            TidewayConf.validate(key, value);
             settings.put(key, value);
             return this;
         }
@@ -184,10 +188,24 @@ public final class TidewaySession implements AutoCloseable {
             return config(key, Boolean.toString(value));
         }
 
-        public synchronized TidewaySession getOrCreate() {
+        /**
+         * The active session, or a new one whose settings are, lowest precedence first (as Spark's):
+         * the {@code tideway-defaults.conf} file, {@code -Dspark.*}/{@code -Dtideway.*} system
+         * properties, then this builder's {@code config(...)}; each validated, the error naming the
+         * key and value.
+         */
+        public TidewaySession getOrCreate() {
+            return getOrCreate(DefaultSettings.load());
+        }
+
+        /** As {@link #getOrCreate()}, starting a new session from {@code defaults} instead of the process's. */
+        synchronized TidewaySession getOrCreate(Map<String, String> defaults) {
             TidewaySession s = active;
             if (s == null) {
-                s = new TidewaySession(settings);
+                Map<String, String> all = new LinkedHashMap<>(defaults);
+                all.putAll(settings);
+                TidewayConf.validateAll(all);
+                s = new TidewaySession(all);
                 active = s;
             } else {
                 settings.forEach(s.conf::setFromBuilder);

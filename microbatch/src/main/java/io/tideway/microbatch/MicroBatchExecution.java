@@ -1,5 +1,7 @@
 package io.tideway.microbatch;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.checkpoint.CommitMetadata;
 import io.tideway.checkpoint.OffsetSeq;
 import io.tideway.checkpoint.OffsetSeqMetadata;
@@ -17,7 +19,6 @@ import io.tideway.engine.spi.Offset;
 import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.StreamSource;
-import io.tideway.engine.util.Durations;
 import io.tideway.microbatch.stateful.StatefulStage;
 import io.tideway.microbatch.stateful.WatermarkTracker;
 import io.tideway.sql.RuntimeConfig;
@@ -40,7 +41,7 @@ import java.util.StringJoiner;
  */
 final class MicroBatchExecution extends StreamExecution {
     /** Settings pinned in {@code offsets/N} for the life of the checkpoint. */
-    private static final List<String> PINNED_CONF = List.of("spark.sql.shuffle.partitions", WatermarkTracker.POLICY_CONF);
+    private static final List<String> PINNED_CONF = List.of(TidewayConf.SHUFFLE_PARTITIONS.key(), WatermarkTracker.POLICY_CONF);
 
     /** The plan batches run: the query's, with filters moved below watermarks as Spark's optimizer does. */
     private final LogicalPlan plan;
@@ -64,7 +65,7 @@ final class MicroBatchExecution extends StreamExecution {
 
     MicroBatchExecution(QuerySpec spec) {
         super(spec);
-        ctx = EvalContext.forSettings(spec.session().conf()::get);
+        ctx = EvalContext.forSettings(io.tideway.engine.conf.TidewayConf.reader(spec.session().conf()));
         plan = WatermarkFilterPushdown.apply(spec.plan());
         for (LogicalPlan leaf : PlanShape.leaves(plan)) {
             if (leaf instanceof StreamingRelation r) {
@@ -79,19 +80,19 @@ final class MicroBatchExecution extends StreamExecution {
         openSources();
         pinConf(recovery);
         RuntimeConfig conf = spec.session().conf();
-        int shufflePartitions = Integer.parseInt(pinnedConf.get("spark.sql.shuffle.partitions"));
+        int shufflePartitions = TidewayConf.SHUFFLE_PARTITIONS.parse(pinnedConf.get(TidewayConf.SHUFFLE_PARTITIONS.key()));
         pool = new WorkerPool(spec.name() == null ? "query" : spec.name(), Runtime.getRuntime().availableProcessors());
         runner = new BatchRunner(plan, relations, sources, spec.sink(), spec.outputMode(), pool, ctx,
                 shufflePartitions, checkpoint::stateDir,
-                Integer.parseInt(conf.get("spark.sql.streaming.stateStore.minDeltasForSnapshot")),
-                Integer.parseInt(conf.get("spark.sql.streaming.minBatchesToRetain")),
-                Durations.parseInterval(conf.get("spark.sql.streaming.stateStore.maintenanceInterval")),
+                TidewayConf.MIN_DELTAS_FOR_SNAPSHOT.get(conf),
+                TidewayConf.MIN_BATCHES_TO_RETAIN.get(conf),
+                TidewayConf.MAINTENANCE_INTERVAL.get(conf),
                 spec.name() == null ? "query " + id() : spec.name());
 
         StateSchemaCheck.verifyAndRecord(checkpoint, runner.stages().stream().map(StatefulStage::stateSchema).toList());
         watermarks = new WatermarkTracker(plan, pinnedConf.get(WatermarkTracker.POLICY_CONF));
         watermarks.restore(recovery.watermarkMs());
-        noDataBatches = !runner.stages().isEmpty() && Boolean.parseBoolean(conf.get("spark.sql.streaming.noDataMicroBatches.enabled"));
+        noDataBatches = !runner.stages().isEmpty() && TidewayConf.NO_DATA_MICRO_BATCHES.get(conf);
         if (recovery.nextBatchId() > 0) {
             runner.stages().forEach(StatefulStage::restored);
         }
@@ -112,7 +113,7 @@ final class MicroBatchExecution extends StreamExecution {
             sources.forEach(StreamSource::prepareForTriggerAvailableNow);
         }
         long interval = spec.trigger() instanceof ProcessingTimeTrigger pt ? pt.intervalMs() : 0;
-        long pollingDelay = Long.parseLong(conf.get("spark.sql.streaming.pollingDelay"));
+        long pollingDelay = TidewayConf.POLLING_DELAY.get(conf);
         while (!isStopRequested()) {
             long triggerStart = System.currentTimeMillis();
             boolean ranBatch = runTrigger(once ? ReadLimit.ALL_AVAILABLE : ReadLimit.SOURCE_DEFAULT, triggerStart);
@@ -143,7 +144,7 @@ final class MicroBatchExecution extends StreamExecution {
         OffsetSeq logged = recovery.isRerun() ? recovery.rerunOffsets() : recovery.committedOffsets();
         Map<String, String> fromCheckpoint = logged == null || logged.metadata() == null ? Map.of() : logged.metadata().conf();
         for (String key : PINNED_CONF) {
-            String session = spec.session().conf().get(key);
+            String session = TidewayConf.canonical(key, spec.session().conf().get(key)); // " 7 " is 7, "MAX" is max
             String pinned = fromCheckpoint.get(key);
             if (pinned != null && !pinned.equals(session)) {
                 System.err.println("WARN Updating the value of conf '" + key + "' in current session from '"
@@ -243,7 +244,7 @@ final class MicroBatchExecution extends StreamExecution {
             }
         }
         checkpoint.commits().add(batchId, new CommitMetadata(watermarks.currentMs()));
-        long retain = Long.parseLong(spec.session().conf().get("spark.sql.streaming.minBatchesToRetain"));
+        long retain = Math.max(1, TidewayConf.MIN_BATCHES_TO_RETAIN.get(spec.session().conf())); // never the live batch
         if (batchId - retain >= 0) {
             checkpoint.purgeLogs(batchId - retain + 1);
         }
@@ -262,7 +263,7 @@ final class MicroBatchExecution extends StreamExecution {
     }
 
     private void reportIdle(long triggerStart) {
-        long interval = Long.parseLong(spec.session().conf().get("spark.sql.streaming.noDataProgressEventInterval"));
+        long interval = TidewayConf.NO_DATA_PROGRESS_INTERVAL.get(spec.session().conf());
         if (triggerStart - lastProgressMs >= interval) {
             lastProgressMs = triggerStart;
             recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed,

@@ -1,5 +1,7 @@
 package io.tideway.engine.query;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.error.ErrorConditions;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryException;
@@ -19,7 +21,6 @@ import java.util.concurrent.TimeoutException;
  * {@link #start} stops a previous run between two synchronised steps.
  */
 public final class QueryRegistry implements StreamingQueryManagerHooks {
-    private static final String STOP_ACTIVE_RUN_ON_RESTART = "spark.sql.streaming.stopActiveRunOnRestart";
     private final ListenerBus bus = new ListenerBus();
     private final List<StreamExecution> active = new ArrayList<>();
     private StreamExecution lastTerminatedWithError;
@@ -56,7 +57,7 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
             if (previousRun == null) {
                 return register(query);
             }
-            if (!Boolean.parseBoolean(spec.session().conf().get(STOP_ACTIVE_RUN_ON_RESTART, "true"))) {
+            if (!TidewayConf.STOP_ACTIVE_RUN_ON_RESTART.get(spec.session().conf())) {
                 throw new IllegalStateException("Cannot start query with id " + query.id()
                         + " as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.");
             }

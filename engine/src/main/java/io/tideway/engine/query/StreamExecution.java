@@ -1,5 +1,7 @@
 package io.tideway.engine.query;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.checkpoint.CheckpointDir;
 import io.tideway.engine.sink.ForeachUserFunctionException;
 import io.tideway.sql.TidewaySession;
@@ -53,7 +55,9 @@ public abstract class StreamExecution implements StreamingQuery {
         this.spec = spec;
         this.checkpoint = CheckpointDir.open(spec.checkpointRoot());
         this.id = checkpoint.readOrCreateMetadata(UUID.randomUUID());
-        this.maxRecentProgress = Integer.parseInt(spec.session().conf().get("spark.sql.streaming.numRecentProgressUpdates", "100"));
+        // again at start(): a value set before a rule applied (or by a path that bypassed conf().set) fails here
+        TidewayConf.validateAll(spec.session().conf().getAll());
+        this.maxRecentProgress = TidewayConf.NUM_RECENT_PROGRESS.get(spec.session().conf());
     }
 
     /** Runs triggers until stopped or done; throws on failure. Called on the query thread. */
@@ -319,7 +323,7 @@ public abstract class StreamExecution implements StreamingQuery {
         if (t == null || t == Thread.currentThread()) {
             return;
         }
-        long timeoutMs = Long.parseLong(spec.session().conf().get("spark.sql.streaming.stopTimeout", "0"));
+        long timeoutMs = TidewayConf.STOP_TIMEOUT.get(spec.session().conf());
         try {
             if (timeoutMs > 0) {
                 if (!terminated.await(timeoutMs, TimeUnit.MILLISECONDS)) {

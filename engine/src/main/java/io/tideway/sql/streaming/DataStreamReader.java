@@ -1,5 +1,7 @@
 package io.tideway.sql.streaming;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.connector.Providers;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.StreamingRelation;
@@ -99,7 +101,7 @@ public final class DataStreamReader {
     }
 
     public Dataset<Row> load() {
-        String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
         SourceProvider provider = Providers.source(fmt);
         Options opts = new Options(options);
         StructType schema = provider.schema(userSchema, opts, session.conf().getAll());

@@ -1,5 +1,7 @@
 package io.tideway.sql.streaming;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.api.java.function.VoidFunction2;
 import io.tideway.engine.connector.Providers;
 import io.tideway.engine.encoders.ObjectEncoder;
@@ -130,7 +132,7 @@ public final class DataStreamWriter<T> {
     /** Validates the query and starts it. Declares {@code TimeoutException} as Spark 3.x does. */
     public StreamingQuery start() throws java.util.concurrent.TimeoutException {
         TidewaySession session = ds.sparkSession();
-        String fmt = format == null ? session.conf().get("spark.sql.sources.default", "parquet") : format;
+        String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
         if (trigger == null) {
             // Spark's words when its micro-batch execution meets a trigger it has no executor for
             throw new IllegalStateException("Unknown type of trigger: null");
@@ -192,7 +194,7 @@ public final class DataStreamWriter<T> {
         if (explicit != null) {
             return new CheckpointLocation(Paths.get(explicit).toAbsolutePath(), false);
         }
-        String root = session.conf().get("spark.sql.streaming.checkpointLocation", null);
+        String root = TidewayConf.CHECKPOINT_LOCATION.get(session.conf());
         if (root != null) {
             String leaf = queryName != null ? queryName : UUID.randomUUID().toString();
             return new CheckpointLocation(Paths.get(root, leaf).toAbsolutePath(), false);

@@ -1,5 +1,7 @@
 package io.tideway.sql.streaming;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.TidewaySession;
@@ -12,14 +14,14 @@ import java.util.Map;
  * Stateless.
  */
 final class PathParameter {
-    static final String LEGACY_PATH_OPTION_BEHAVIOR = "spark.sql.legacy.pathOptionBehavior.enabled";
+    static final String LEGACY_PATH_OPTION_BEHAVIOR = TidewayConf.LEGACY_PATH_OPTION.key();
 
     private PathParameter() {
     }
 
     /** Refuses {@code method(path)} when {@code options} already hold a path (names compared ignoring case). */
     static void refuseIfPathOptionSet(Map<String, String> options, String method, TidewaySession session) {
-        if (Boolean.parseBoolean(session.conf().get(LEGACY_PATH_OPTION_BEHAVIOR, "false"))) {
+        if (TidewayConf.LEGACY_PATH_OPTION.get(session.conf())) {
             return;
         }
         if (options.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("path"))) {

@@ -1,5 +1,7 @@
 package io.tideway.microbatch.stateful;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.EventTimeStats;
 import io.tideway.engine.plan.EventTimeWatermark;
@@ -20,7 +22,7 @@ import java.util.Map;
  * watermark computed after batch N-1. Used by the query thread only.
  */
 public final class WatermarkTracker {
-    public static final String POLICY_CONF = "spark.sql.streaming.multipleWatermarkPolicy";
+    public static final String POLICY_CONF = io.tideway.engine.conf.TidewayConf.MULTIPLE_WATERMARK_POLICY.key();
     private final List<EventTimeWatermark> nodes = new ArrayList<>();
     private final long[] operatorWatermarkMs;
     private final boolean useMax;

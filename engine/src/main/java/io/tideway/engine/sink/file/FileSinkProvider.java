@@ -1,7 +1,8 @@
 package io.tideway.engine.sink.file;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.SparkIllegalArgumentException;
-import io.tideway.checkpoint.CompactibleFileLog;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SinkContext;
 import io.tideway.engine.spi.SinkProvider;
@@ -31,7 +32,8 @@ public abstract class FileSinkProvider implements SinkProvider {
         String path = options.get("path").orElseThrow(() -> new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2047"));
         OutputFormat format = format(context.schema(), options);
         return new FileStreamSink(Path.of(path.replaceFirst("^file:(//)?", "")), format, context.schema().length(),
-                CompactibleFileLog.DEFAULT_COMPACT_INTERVAL);
+                context.session() == null ? io.tideway.engine.conf.TidewayConf.FILE_SINK_COMPACT_INTERVAL.get(java.util.Map.of())
+                        : io.tideway.engine.conf.TidewayConf.FILE_SINK_COMPACT_INTERVAL.get(context.session().conf()));
     }
 
     abstract OutputFormat format(StructType schema, Options options);

@@ -1,5 +1,7 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.SourceProvider;
@@ -33,7 +35,6 @@ import java.util.Map;
  */
 public abstract class FileSourceProvider implements SourceProvider {
     static final String TIME_ZONE_OPTION = "timeZone";
-    static final String TIME_ZONE_CONF = "spark.sql.session.timeZone";
 
     /** The schema this format reads, from the user's (which may be null) and the options. */
     protected abstract StructType resolveSchema(StructType userSchema, Options options);
@@ -74,7 +75,7 @@ public abstract class FileSourceProvider implements SourceProvider {
         }
         PartitionColumns partitions = FileSourceOptions.recursiveFileLookup(options) ? PartitionColumns.none()
                 : PartitionColumns.discover(lister.list(false), lister, userSchema,
-                !"false".equalsIgnoreCase(conf.getOrDefault(PartitionColumns.TYPE_INFERENCE_CONF, "true").trim()),
+                TidewayConf.PARTITION_TYPE_INFERENCE.get(conf),
                 zone(options, conf));
         return asNullable(partitions.appendTo(resolveSchema(partitions.dataColumns(userSchema), options)));
     }
@@ -137,7 +138,7 @@ public abstract class FileSourceProvider implements SourceProvider {
         }
         PartitionColumns partitions = recursive || files.isEmpty() ? PartitionColumns.none()
                 : PartitionColumns.discover(files, f -> roots.get(f.toUri().toString()), base, userSchema,
-                !"false".equalsIgnoreCase(conf.getOrDefault(PartitionColumns.TYPE_INFERENCE_CONF, "true").trim()), zone);
+                TidewayConf.PARTITION_TYPE_INFERENCE.get(conf), zone);
         StructType dataSchema;
         if (userSchema != null) {
             dataSchema = partitions.dataColumns(userSchema);
@@ -168,7 +169,11 @@ public abstract class FileSourceProvider implements SourceProvider {
 
     /** The {@code timeZone} option, else the session time zone, else the JVM's. */
     private static ZoneId zone(Options options, Map<String, String> conf) {
-        String tz = options.get(TIME_ZONE_OPTION).orElseGet(() -> conf == null ? null : conf.get(TIME_ZONE_CONF));
+        if (options.get(TIME_ZONE_OPTION).isEmpty()) {
+            ZoneId session = conf == null ? null : TidewayConf.SESSION_TIME_ZONE.get(conf);
+            return session == null ? ZoneId.systemDefault() : session;
+        }
+        String tz = options.get(TIME_ZONE_OPTION).get();
         try {
             return tz == null ? ZoneId.systemDefault() : ZoneId.of(tz);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.tideway.engine.source.file;
 
-import io.tideway.checkpoint.CompactibleFileLog;
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.checkpoint.FileSourceEntry;
 import io.tideway.checkpoint.FileSourceLog;
 import io.tideway.engine.spi.InputPartition;
@@ -30,7 +31,6 @@ import java.util.TreeMap;
  * {@link #createReader} runs on worker threads and touches only immutable state.
  */
 public final class FileStreamSource implements StreamSource {
-    static final String COMPACT_INTERVAL_CONF = "spark.sql.streaming.fileSource.log.compactInterval";
 
     private final FileSourceOptions options;
     private final FileLister lister;
@@ -55,8 +55,7 @@ public final class FileStreamSource implements StreamSource {
         this.format = format;
         this.partitions = partitions;
         this.numFields = context.schema().length();
-        int compact = Integer.parseInt(context.conf().getOrDefault(COMPACT_INTERVAL_CONF,
-                Integer.toString(CompactibleFileLog.DEFAULT_COMPACT_INTERVAL)));
+        int compact = TidewayConf.FILE_SOURCE_COMPACT_INTERVAL.get(context.conf());
         this.log = new FileSourceLog(context.metadataDir(), compact);
         this.description = "FileStreamSource[file:" + java.nio.file.Path.of(options.path().replaceFirst("^file:(//)?", ""))
                 .toAbsolutePath().normalize() + "]";

@@ -1,5 +1,7 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.conf.TidewayConf;
+
 import io.tideway.SparkRuntimeException;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.sql.types.DataType;
@@ -36,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>Threading: immutable.
  */
 final class PartitionColumns {
-    static final String TYPE_INFERENCE_CONF = "spark.sql.sources.partitionColumnTypeInference.enabled";
+    static final String TYPE_INFERENCE_CONF = io.tideway.engine.conf.TidewayConf.PARTITION_TYPE_INFERENCE.key();
     static final String DEFAULT_PARTITION_NAME = "__HIVE_DEFAULT_PARTITION__";
     private static final PartitionColumns NONE = new PartitionColumns(new StructType(), ZoneId.of("UTC"));
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
