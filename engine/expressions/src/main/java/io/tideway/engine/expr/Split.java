@@ -3,9 +3,7 @@ package io.tideway.engine.expr;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.ArrayWriter;
-import io.tideway.offheap.row.GrowableBuffer;
 import io.tideway.offheap.row.RowReader;
-import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
@@ -63,9 +61,7 @@ public final class Split extends Expression {
         boolean literalChar = regex.length() == 1 && REGEX_META.indexOf(regex.charAt(0)) < 0 && regex.charAt(0) < 0x80;
         Pattern pattern = literalChar ? null : Pattern.compile(regex);
         byte sep = (byte) regex.charAt(0);
-        GrowableBuffer scratch = new GrowableBuffer(256);
-        RowWriter holder = new RowWriter(1);
-        RowReader holderReader = new RowReader(1);
+        ArrayOut out = new ArrayOut();
         return new Evaluator() {
             @Override
             public void eval(RowReader row) {
@@ -74,19 +70,15 @@ public final class Split extends Expression {
                 if (isNull) {
                     return;
                 }
-                holder.wrap(scratch.buffer(), 0, scratch);
                 if (literalChar) {
-                    splitBytes(holder);
+                    splitBytes();
                 } else {
-                    splitRegex(holder);
+                    splitRegex();
                 }
-                holderReader.wrap(scratch.buffer(), 0, holder.finish());
-                buf = scratch.buffer();
-                off = holderReader.varOffset(0);
-                len = holderReader.varLength(0);
+                out.finish(this);
             }
 
-            private void splitBytes(RowWriter w) {
+            private void splitBytes() {
                 int end = s.off + s.len;
                 int max = limit > 0 ? limit : Integer.MAX_VALUE;
                 int parts = 1;
@@ -95,7 +87,7 @@ public final class Split extends Expression {
                         parts++;
                     }
                 }
-                ArrayWriter a = w.beginArray(0, parts);
+                ArrayWriter a = out.begin(parts);
                 int start = s.off;
                 int idx = 0;
                 for (int i = s.off; i < end && idx < parts - 1; i++) {
@@ -108,13 +100,12 @@ public final class Split extends Expression {
                 a.end();
             }
 
-            private void splitRegex(RowWriter w) {
+            private void splitRegex() {
                 String text = s.buf.getStringWithoutLengthUtf8(s.off, s.len);
                 String[] parts = pattern.split(text, limit > 0 ? limit : -1);
-                ArrayWriter a = w.beginArray(0, parts.length);
+                ArrayWriter a = out.begin(parts.length);
                 for (int i = 0; i < parts.length; i++) {
-                    byte[] b = parts[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    a.putBytes(i, new org.agrona.concurrent.UnsafeBuffer(b), 0, b.length);
+                    ArrayOut.putString(a, i, parts[i]);
                 }
                 a.end();
             }

@@ -1,19 +1,16 @@
 package io.tideway.engine.expr.fn;
 
+import io.tideway.engine.expr.ArrayOut;
 import io.tideway.engine.expr.Coercible;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
 import io.tideway.offheap.row.ArrayWriter;
-import io.tideway.offheap.row.GrowableBuffer;
 import io.tideway.offheap.row.RowReader;
-import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
-import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -68,9 +65,7 @@ final class RegexpExtractAll extends Expression implements Coercible {
         Evaluator p = args.get(1).evaluator(context);
         Evaluator idx = args.get(2).evaluator(context);
         PredicateKernels.PatternCache cache = new PredicateKernels.PatternCache();
-        GrowableBuffer scratch = new GrowableBuffer(256);
-        RowWriter holder = new RowWriter(1);
-        RowReader holderReader = new RowReader(1);
+        ArrayOut out = new ArrayOut();
         return new Evaluator() {
             @Override
             public void eval(RowReader row) {
@@ -96,17 +91,12 @@ final class RegexpExtractAll extends Expression implements Coercible {
                     String g = m.group(RegexpKernels.groupIndex(m, idx.l, "regexp_extract_all"));
                     found.add(g == null ? "" : g);
                 }
-                holder.wrap(scratch.buffer(), 0, scratch);
-                ArrayWriter a = holder.beginArray(0, found.size());
+                ArrayWriter a = out.begin(found.size());
                 for (int i = 0; i < found.size(); i++) {
-                    byte[] b = found.get(i).getBytes(StandardCharsets.UTF_8);
-                    a.putBytes(i, new UnsafeBuffer(b), 0, b.length);
+                    ArrayOut.putString(a, i, found.get(i));
                 }
                 a.end();
-                holderReader.wrap(scratch.buffer(), 0, holder.finish());
-                buf = scratch.buffer();
-                off = holderReader.varOffset(0);
-                len = holderReader.varLength(0);
+                out.finish(this);
             }
         };
     }
