@@ -89,7 +89,7 @@ public abstract class StreamExecution implements StreamingQuery {
             runActivatedStream();
         } catch (Throwable t) {
             if (!(stopRequested && isInterruption(t))) {
-                error = t;
+                error = LogUpdateErrors.asSpark(t);
             }
         } finally {
             try {
