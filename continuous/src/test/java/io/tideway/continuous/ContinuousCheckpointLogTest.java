@@ -118,4 +118,21 @@ class ContinuousCheckpointLogTest {
         assertTrue(e.getMessage().contains("offsets log is behind the commits log"), e.getMessage());
         assertEquals(before, snapshot(chk), "the refused restart changed the checkpoint");
     }
+
+    @Test
+    void aSecondQueryOnTheCheckpointIsRefusedWhileTheFirstRuns(@TempDir Path dir) throws Exception {
+        Path chk = dir.resolve("chk");
+        MemoryStream<Long> s = new MemoryStream<>(203, spark, Encoders.LONG(), 1);
+        StreamingQuery q = start(s, chk, "holder");
+        await(() -> Files.exists(chk.resolve("commits/0")), "an epoch");
+        TidewaySession other = spark.newSession();
+        MemoryStream<Long> s2 = new MemoryStream<>(204, other, Encoders.LONG(), 1);
+        io.tideway.checkpoint.CheckpointException e = assertThrows(io.tideway.checkpoint.CheckpointException.class,
+                () -> s2.toDS().writeStream().foreach(new ContinuousQueryTest.Collector()).trigger(Trigger.Continuous(10))
+                        .option("checkpointLocation", chk.toString()).start());
+        assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
+        assertTrue(q.isActive());
+        q.stop();
+        assertTrue(q.exception().isEmpty());
+    }
 }
