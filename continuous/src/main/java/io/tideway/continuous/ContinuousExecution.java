@@ -88,6 +88,8 @@ final class ContinuousExecution extends StreamExecution {
 
     @Override
     protected void runActivatedStream() throws Exception {
+        // before anything is written (the source may write sources/0): commits ahead of offsets would redo epochs
+        checkpoint.requireCommitsNotAheadOfOffsets();
         stream = relation.provider().createContinuous(new SourceContext(relation.options(), relation.schema(),
                 checkpoint.sourceDir(0), spec.session().conf().getAll()));
         int restartsLeft = settings.maxTaskRestarts();
@@ -182,17 +184,15 @@ final class ContinuousExecution extends StreamExecution {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put(TidewayConf.SHUFFLE_PARTITIONS.key(), spec.session().conf().get(TidewayConf.SHUFFLE_PARTITIONS.key()));
         String line = stream.serializeOffsets(offsets);
-        if (!checkpoint.offsets().add(epoch, new OffsetSeq(new OffsetSeqMetadata(0L, System.currentTimeMillis(), conf), List.of(line)))) {
-            throw new IllegalStateException("Concurrent update to the log. Multiple streaming jobs detected for " + epoch);
-        }
+        // an existing offsets/E (another writer) fails with CONCURRENT_STREAM_LOG_UPDATE
+        checkpoint.offsets().write(epoch, new OffsetSeq(new OffsetSeqMetadata(0L, System.currentTimeMillis(), conf), List.of(line)));
         Thread.yield();
         spec.sink().commit(epoch, messages);
-        checkpoint.commits().add(epoch, new CommitMetadata(0L));
+        checkpoint.commits().write(epoch, new CommitMetadata(0L));
         Thread.yield();
         stream.commit(offsets);
-        long retain = Math.max(1, TidewayConf.MIN_BATCHES_TO_RETAIN.get(spec.session().conf())); // never the live epoch
-        if (epoch - retain >= 0 && epoch % PURGE_EVERY_EPOCHS == 0) {
-            checkpoint.purgeLogs(epoch - retain + 1);
+        if (epoch % PURGE_EVERY_EPOCHS == 0) { // keeps minBatchesToRetain epochs, never the newest offsets or commit
+            checkpoint.purgeLogs(epoch, TidewayConf.MIN_BATCHES_TO_RETAIN.get(spec.session().conf()));
         }
         Thread.yield();
         committed = offsets;

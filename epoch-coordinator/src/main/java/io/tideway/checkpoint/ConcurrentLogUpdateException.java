@@ -27,8 +27,9 @@ public final class ConcurrentLogUpdateException extends CheckpointException {
 
     /** Spark's text for batch {@code batchId}, as {@code SparkException.getMessage} prints it. */
     public static String sparkMessage(long batchId) {
+        // Spark joins its message's lines with a newline
         return "[" + ERROR_CLASS + "] Concurrent update to the log. Multiple streaming jobs detected for " + batchId
-                + ". Please make sure only one streaming job runs on a specific checkpoint location at a time."
+                + ".\nPlease make sure only one streaming job runs on a specific checkpoint location at a time."
                 + " SQLSTATE: " + SQL_STATE;
     }
 

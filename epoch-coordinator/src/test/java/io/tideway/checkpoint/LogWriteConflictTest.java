@@ -34,7 +34,7 @@ class LogWriteConflictTest {
         ConcurrentLogUpdateException e = assertThrows(ConcurrentLogUpdateException.class,
                 () -> cp.commits().add(0, new CommitMetadata(9)));
         assertEquals("[CONCURRENT_STREAM_LOG_UPDATE] Concurrent update to the log. Multiple streaming jobs detected for 0."
-                + " Please make sure only one streaming job runs on a specific checkpoint location at a time."
+                + "\nPlease make sure only one streaming job runs on a specific checkpoint location at a time."
                 + " SQLSTATE: 40000 The batch file " + root.resolve("commits/0") + " already exists.", e.getMessage());
         assertEquals("CONCURRENT_STREAM_LOG_UPDATE", e.errorClass());
         assertEquals(0, e.batchId());

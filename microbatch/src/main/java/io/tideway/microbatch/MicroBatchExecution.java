@@ -76,6 +76,8 @@ final class MicroBatchExecution extends StreamExecution {
 
     @Override
     protected void runActivatedStream() throws Exception {
+        // before anything is written: offsets/ behind commits/ (deleted or lost) would redo committed batches
+        checkpoint.requireCommitsNotAheadOfOffsets();
         RecoveryPoint recovery = checkpoint.recover();
         openSources();
         pinConf(recovery);
@@ -221,9 +223,7 @@ final class MicroBatchExecution extends StreamExecution {
                 jsons.add(o == null ? null : o.json());
             }
             OffsetSeqMetadata meta = new OffsetSeqMetadata(watermarks.currentMs(), batchTimestampMs, pinnedConf);
-            if (!checkpoint.offsets().add(batchId, new OffsetSeq(meta, jsons))) {
-                throw new IllegalStateException("Concurrent update to the log. Multiple streaming jobs detected for " + batchId);
-            }
+            checkpoint.offsets().write(batchId, new OffsetSeq(meta, jsons)); // existing offsets/N: CONCURRENT_STREAM_LOG_UPDATE
             walMs = (System.nanoTime() - t0) / 1_000_000;
         }
         updateStatus("Processing new data", true, true);
@@ -243,11 +243,9 @@ final class MicroBatchExecution extends StreamExecution {
                 sources.get(i).commit(end[i]);
             }
         }
-        checkpoint.commits().add(batchId, new CommitMetadata(watermarks.currentMs()));
-        long retain = Math.max(1, TidewayConf.MIN_BATCHES_TO_RETAIN.get(spec.session().conf())); // never the live batch
-        if (batchId - retain >= 0) {
-            checkpoint.purgeLogs(batchId - retain + 1);
-        }
+        checkpoint.commits().write(batchId, new CommitMetadata(watermarks.currentMs()));
+        // keeps the latest minBatchesToRetain batches, and never the newest offsets or commit
+        checkpoint.purgeLogs(batchId, TidewayConf.MIN_BATCHES_TO_RETAIN.get(spec.session().conf()));
         long commitMs = (System.nanoTime() - t2) / 1_000_000;
         Offset[] start = committed;
         committed = end.clone();

@@ -87,6 +87,20 @@ public final class TidewayConf {
             "spark.sql.streaming.fileSink.log.compactInterval", ValueType.INT).defaultText("10")
             .check(n -> n > 0, "> 0", "Please set spark.sql.streaming.fileSink.log.compactInterval to a positive value.")
             .doc("the file sink's log (`_spark_metadata/`) writes a `.compact` file every this many batches");
+    public static final ConfigEntry<Boolean> FILE_SOURCE_LOG_DELETION = declare(
+            "spark.sql.streaming.fileSource.log.deletion", ValueType.BOOLEAN).defaultText("true")
+            .doc("the file source's log deletes files a compaction made obsolete (keeping `minBatchesToRetain` batches)");
+    public static final ConfigEntry<Long> FILE_SOURCE_LOG_CLEANUP_DELAY = declare(
+            "spark.sql.streaming.fileSource.log.cleanupDelay", ValueType.TIME_MS).defaultText("10m")
+            .check(ms -> ms >= 0, ">= 0", "The cleanup delay must not be negative")
+            .doc("how long an obsolete file of the file source's log stays, for readers that listed it");
+    public static final ConfigEntry<Boolean> FILE_SINK_LOG_DELETION = declare(
+            "spark.sql.streaming.fileSink.log.deletion", ValueType.BOOLEAN).defaultText("true")
+            .doc("the file sink's log (`_spark_metadata/`) deletes files a compaction made obsolete");
+    public static final ConfigEntry<Long> FILE_SINK_LOG_CLEANUP_DELAY = declare(
+            "spark.sql.streaming.fileSink.log.cleanupDelay", ValueType.TIME_MS).defaultText("10m")
+            .check(ms -> ms >= 0, ">= 0", "The cleanup delay must not be negative")
+            .doc("how long an obsolete file of the file sink's log stays, for readers that listed it");
     public static final ConfigEntry<String> APP_NAME = declare("spark.app.name", ValueType.STRING)
             .doc("`appName(...)`: shown by `sparkContext().appName()`");
     public static final ConfigEntry<String> MASTER = declare("spark.master", ValueType.STRING).defaultText("local[*]")

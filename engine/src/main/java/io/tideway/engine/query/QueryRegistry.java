@@ -88,7 +88,12 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
 
     private StreamingQuery register(StreamExecution query) {
         active.add(query);
-        query.start(this);
+        try {
+            query.start(this); // fails, naming the holder, if another query holds the checkpoint's lock
+        } catch (RuntimeException e) {
+            active.remove(query);
+            throw e;
+        }
         return query;
     }
 

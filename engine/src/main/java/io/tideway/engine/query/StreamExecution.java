@@ -3,6 +3,7 @@ package io.tideway.engine.query;
 import io.tideway.engine.conf.TidewayConf;
 
 import io.tideway.checkpoint.CheckpointDir;
+import io.tideway.checkpoint.CheckpointLock;
 import io.tideway.engine.sink.ForeachUserFunctionException;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
@@ -50,6 +51,12 @@ public abstract class StreamExecution implements StreamingQuery {
      */
     private long noNewDataTriggerStartNanos = Long.MIN_VALUE;
     private StreamingQueryManagerHooks hooks;
+    /**
+     * The checkpoint's advisory lock, held for the run: taken by {@link #start} on the starting
+     * thread before the query thread exists (so before any checkpoint write of the run), released
+     * by the query thread as the run ends, before the run is reported terminated.
+     */
+    private CheckpointLock lock;
 
     protected StreamExecution(QuerySpec spec) {
         this.spec = spec;
@@ -73,6 +80,8 @@ public abstract class StreamExecution implements StreamingQuery {
 
     /** Called by the manager: starts the query thread and posts the started event. */
     void start(StreamingQueryManagerHooks hooks) {
+        // a second query on this checkpoint, here or in another JVM, is refused naming the holder
+        lock = checkpoint.lock();
         this.hooks = hooks;
         active = true;
         hooks.post(new StreamingQueryListener.QueryStartedEvent(id, runId, spec.name(), ProgressTimestamp.now()));
@@ -89,11 +98,18 @@ public abstract class StreamExecution implements StreamingQuery {
             runActivatedStream();
         } catch (Throwable t) {
             if (!(stopRequested && isInterruption(t))) {
-                error = t;
+                error = LogUpdateErrors.asSpark(t);
             }
         } finally {
             try {
                 cleanUp();
+            } catch (RuntimeException e) {
+                if (error == null) {
+                    error = e;
+                }
+            }
+            try {
+                lock.close(); // before stop() returns, so a restart right after may take it
             } catch (RuntimeException e) {
                 if (error == null) {
                     error = e;

@@ -19,7 +19,8 @@ import java.util.Map;
  * thread runs ({@link StateMaintenance}) so that the batch thread never writes a whole store:
  * it rebuilds the latest version from the files alone, writes {@code <v>.snapshot} once
  * {@code minDeltasForSnapshot} deltas have accumulated, and deletes files older than
- * {@code minBatchesToRetain} versions. Loading from files and maintenance exclude each other.
+ * {@code minBatchesToRetain} versions. Opening a partition removes the temp files that killed
+ * writers left in it. Loading from files and maintenance exclude each other.
  * Loading and committing are used by one task thread at a time.
  */
 public final class StateStoreProvider implements AutoCloseable {
@@ -40,6 +41,10 @@ public final class StateStoreProvider implements AutoCloseable {
         this.dir = dir;
         this.minDeltasForSnapshot = minDeltasForSnapshot;
         this.minBatchesToRetain = minBatchesToRetain;
+        if (dir != null) {
+            // temp files of killed writers (.<v>.delta.<pid>-<n>.tmp) would otherwise collect one per kill
+            StateFiles.removeStaleTempFiles(dir);
+        }
     }
 
     /** A store that is never written to disk: batch aggregation and per-task partial aggregates. */

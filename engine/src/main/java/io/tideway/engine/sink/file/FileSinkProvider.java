@@ -1,8 +1,7 @@
 package io.tideway.engine.sink.file;
 
-import io.tideway.engine.conf.TidewayConf;
-
 import io.tideway.SparkIllegalArgumentException;
+import io.tideway.checkpoint.FileLogSettings;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SinkContext;
 import io.tideway.engine.spi.SinkProvider;
@@ -11,6 +10,7 @@ import io.tideway.sql.streaming.OutputMode;
 import io.tideway.sql.types.StructType;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,8 +32,7 @@ public abstract class FileSinkProvider implements SinkProvider {
         String path = options.get("path").orElseThrow(() -> new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2047"));
         OutputFormat format = format(context.schema(), options);
         return new FileStreamSink(Path.of(path.replaceFirst("^file:(//)?", "")), format, context.schema().length(),
-                context.session() == null ? io.tideway.engine.conf.TidewayConf.FILE_SINK_COMPACT_INTERVAL.get(java.util.Map.of())
-                        : io.tideway.engine.conf.TidewayConf.FILE_SINK_COMPACT_INTERVAL.get(context.session().conf()));
+                FileLogSettings.fileSink(context.session() == null ? Map.of() : context.session().conf().getAll()));
     }
 
     abstract OutputFormat format(StructType schema, Options options);

@@ -1,7 +1,7 @@
 package io.tideway.engine.sink.file;
 
-import io.tideway.checkpoint.CompactibleFileLog;
 import io.tideway.checkpoint.FileSinkEntry;
+import io.tideway.checkpoint.FileLogSettings;
 import io.tideway.checkpoint.FileSinkLog;
 
 import java.io.IOException;
@@ -30,7 +30,7 @@ public final class FileSinkReader {
         if (!Files.isDirectory(dir.resolve(FileSinkLog.METADATA_DIR))) {
             return listVisible(dir);
         }
-        FileSinkLog log = FileSinkLog.forOutputDir(dir, CompactibleFileLog.DEFAULT_COMPACT_INTERVAL);
+        FileSinkLog log = FileSinkLog.forOutputDir(dir, FileLogSettings.DEFAULTS);
         List<Path> files = new ArrayList<>();
         for (FileSinkEntry e : log.allEntries()) {
             if (FileSinkEntry.ADD.equals(e.action())) {

@@ -1,5 +1,6 @@
 package io.tideway.engine.sink.file;
 
+import io.tideway.checkpoint.FileLogSettings;
 import io.tideway.checkpoint.FileSinkEntry;
 import io.tideway.checkpoint.FileSinkLog;
 import io.tideway.engine.spi.CommitMessage;
@@ -35,11 +36,12 @@ public final class FileStreamSink implements StreamSink {
     private final int numFields;
     private final FileSinkLog log;
 
-    FileStreamSink(Path outputDir, OutputFormat format, int numFields, int compactInterval) {
+    /** @param logSettings Spark's {@code spark.sql.streaming.fileSink.log.*} settings, bounding {@code _spark_metadata/} */
+    FileStreamSink(Path outputDir, OutputFormat format, int numFields, FileLogSettings logSettings) {
         this.outputDir = outputDir.toAbsolutePath().normalize();
         this.format = format;
         this.numFields = numFields;
-        this.log = FileSinkLog.forOutputDir(this.outputDir, compactInterval);
+        this.log = FileSinkLog.forOutputDir(this.outputDir, logSettings);
     }
 
     @Override
@@ -71,9 +73,7 @@ public final class FileStreamSink implements StreamSink {
         for (CommitMessage m : messages) {
             files.addAll(((WrittenFiles) m).files());
         }
-        if (!log.add(batchId, files)) {
-            throw new IllegalStateException("Race while writing batch " + batchId + " (" + log.dir() + ")");
-        }
+        log.write(batchId, files); // another writer's _spark_metadata/N: [CONCURRENT_STREAM_LOG_UPDATE]
     }
 
     @Override

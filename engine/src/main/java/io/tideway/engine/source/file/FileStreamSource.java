@@ -1,9 +1,9 @@
 package io.tideway.engine.source.file;
 
-import io.tideway.engine.conf.TidewayConf;
-
+import io.tideway.checkpoint.FileLogSettings;
 import io.tideway.checkpoint.FileSourceEntry;
 import io.tideway.checkpoint.FileSourceLog;
+import io.tideway.checkpoint.LogEntry;
 import io.tideway.engine.spi.InputPartition;
 import io.tideway.engine.spi.Offset;
 import io.tideway.engine.spi.PartitionReader;
@@ -14,9 +14,7 @@ import io.tideway.engine.spi.StreamSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Streams the files that appear under a path, each exactly once (Spark's {@code FileStreamSource},
@@ -24,8 +22,11 @@ import java.util.TreeMap;
  * modification-time order (newest first with {@code latestFirst}), at most
  * {@code maxFilesPerTrigger} unless the limit is {@link ReadLimit#ALL_AVAILABLE}, and records
  * them as log entry N in {@code sources/<i>/N} before returning {@code {"logOffset":N}}. A batch
- * (start, end] reads exactly the files of entries start+1..end, so a re-run batch after a crash
- * reads the same files; on restart the seen-files set is rebuilt from the log.
+ * (start, end] reads exactly the files of entries start+1..end, asked of the log
+ * ({@link FileSourceLog#getRange}, which keeps only a few recent batches in memory), so a re-run
+ * batch after a crash reads the same files and memory does not grow with every batch; on
+ * restart the seen-files set is rebuilt from the log. The log is bounded on disk by Spark's
+ * {@code spark.sql.streaming.fileSource.log.*} settings ({@link FileLogSettings#fileSource}).
  *
  * <p>Threading: planning methods run on the query thread only and own every mutable field;
  * {@link #createReader} runs on worker threads and touches only immutable state.
@@ -41,8 +42,6 @@ public final class FileStreamSource implements StreamSource {
     private final String description;
     /** Query thread only. */
     private final SeenFilesMap seen;
-    /** Admitted files by log offset; query thread only. */
-    private final TreeMap<Long, List<FileSourceEntry>> admitted = new TreeMap<>();
     /** Latest log offset written; -1 before the first. Query thread only. */
     private long currentLogOffset;
     /** Files that {@code Trigger.AvailableNow} may still admit, or null. Query thread only. */
@@ -55,8 +54,7 @@ public final class FileStreamSource implements StreamSource {
         this.format = format;
         this.partitions = partitions;
         this.numFields = context.schema().length();
-        int compact = TidewayConf.FILE_SOURCE_COMPACT_INTERVAL.get(context.conf());
-        this.log = new FileSourceLog(context.metadataDir(), compact);
+        this.log = new FileSourceLog(context.metadataDir(), FileLogSettings.fileSource(context.conf()));
         this.description = "FileStreamSource[file:" + java.nio.file.Path.of(options.path().replaceFirst("^file:(//)?", ""))
                 .toAbsolutePath().normalize() + "]";
         this.seen = new SeenFilesMap(options.maxFileAgeMs(), options.fileNameOnly());
@@ -64,10 +62,8 @@ public final class FileStreamSource implements StreamSource {
     }
 
     private void restore() {
-        admitted.clear();
-        for (FileSourceEntry e : log.allEntries()) {
+        for (FileSourceEntry e : log.restore()) {
             seen.add(e.path(), e.timestamp());
-            admitted.computeIfAbsent(e.batchId(), id -> new ArrayList<>()).add(e);
         }
         seen.purge();
         currentLogOffset = log.latestBatchId().orElse(-1L);
@@ -95,11 +91,7 @@ public final class FileStreamSource implements StreamSource {
         }
         seen.purge();
         if (!batch.isEmpty()) {
-            if (!log.add(next, batch)) {
-                throw new IllegalStateException("Concurrent update to the log. Multiple streaming jobs detected for "
-                        + next + " (" + log.dir() + ")");
-            }
-            admitted.put(next, batch);
+            log.write(next, batch); // an existing sources/<i>/N: [CONCURRENT_STREAM_LOG_UPDATE]
             currentLogOffset = next;
         }
         return currentLogOffset < 0 ? null : new FileStreamSourceOffset(currentLogOffset);
@@ -114,29 +106,19 @@ public final class FileStreamSource implements StreamSource {
     public List<InputPartition> planPartitions(Offset start, Offset end) {
         long from = start == null ? -1 : logOffset(start);
         long to = logOffset(end);
-        if (to > currentLogOffset || !admitted.keySet().containsAll(ids(from, to))) {
-            restore(); // another instance wrote the log, or a replay predates this instance
+        if (to > currentLogOffset) {
+            restore(); // another instance wrote the log
         }
         List<InputPartition> partitions = new ArrayList<>();
-        for (long id = from + 1; id <= to; id++) {
-            List<FileSourceEntry> files = admitted.get(id);
-            if (files == null) {
-                throw new IllegalStateException("batch " + id + " doesn't exist in the file source log " + log.dir()
-                        + " (start: " + from + ", end: " + to + ")");
-            }
-            for (FileSourceEntry f : files) {
+        if (to <= from) {
+            return partitions;
+        }
+        for (LogEntry<List<FileSourceEntry>> batch : log.getRange(from + 1, to)) {
+            for (FileSourceEntry f : batch.value()) {
                 partitions.add(new FileInputPartition(partitions.size(), f.path()));
             }
         }
         return partitions;
-    }
-
-    private static Set<Long> ids(long from, long to) {
-        Set<Long> ids = new HashSet<>();
-        for (long id = from + 1; id <= to; id++) {
-            ids.add(id);
-        }
-        return ids;
     }
 
     private static long logOffset(Offset o) {
@@ -160,8 +142,8 @@ public final class FileStreamSource implements StreamSource {
         availableNow = now;
     }
 
-    /** Files admitted per log offset so far (for progress reports and tests). */
-    Map<Long, List<FileSourceEntry>> admittedFiles() {
-        return java.util.Collections.unmodifiableMap(admitted);
+    /** The source's log (for tests: what is on disk and what it caches). */
+    FileSourceLog log() {
+        return log;
     }
 }

@@ -28,9 +28,15 @@ final class SourceDriver {
     Offset committed;
 
     SourceDriver(SourceProvider provider, StructType userSchema, Map<String, String> options, Path metadataDir) {
+        this(provider, userSchema, options, metadataDir, Map.of());
+    }
+
+    /** With session settings ({@code spark.sql.streaming.fileSource.log.*} and others). */
+    SourceDriver(SourceProvider provider, StructType userSchema, Map<String, String> options, Path metadataDir,
+                 Map<String, String> conf) {
         Options opts = new Options(options);
         this.schema = provider.schema(userSchema, opts);
-        this.source = provider.create(new SourceContext(opts, schema, metadataDir, Map.of()));
+        this.source = provider.create(new SourceContext(opts, schema, metadataDir, conf));
     }
 
     /** Runs one batch; null when there is no new data (no batch would run). */
