@@ -153,7 +153,7 @@ public final class OpsDataset {
         Dataset<Row> f = floors(ctx).select("id", "floor");
         for (String type : new String[] {"inner", "left_outer", "left", "right_outer", "right", "full_outer", "outer", "full",
             "left_semi", "semi", "left_anti", "anti", "leftouter", "FULL_OUTER"}) {
-            sorted(ctx, type, p.join(f, List.of("id"), type));
+            sorted(ctx, type, p.join(f, new String[] {"id"}, type));
         }
     }
 
@@ -196,7 +196,7 @@ public final class OpsDataset {
     public static void unionByName(CaseContext ctx) throws Exception {
         Dataset<Row> p = people(ctx).where("id <= 2").select("id", "name", "dept");
         Dataset<Row> q = people(ctx).where("id >= 4").select("dept", "id", "name");
-        sorted(ctx, "union (by position)", p.union(q));
+        sorted(ctx, "union (by position, same order)", p.union(q.select("id", "name", "dept")));
         sorted(ctx, "unionByName", p.unionByName(q));
         Dataset<Row> r = people(ctx).where("id = 3").select("name", "age");
         sorted(ctx, "unionByName(allowMissingColumns)", p.unionByName(r, true));

@@ -118,11 +118,13 @@ public final class StaticFrames {
     public static void jsonFailFast(CaseContext ctx) throws Exception {
         Path in = ctx.dir("in");
         ctx.file(in, "1.json", "{\"a\":1}", "{\"a\":");
+        ctx.println("FAILFAST with schema:");
         try {
             show(ctx, "FAILFAST with schema", ctx.spark().read().option("mode", "FAILFAST").schema("a LONG").json(in.toString()));
         } catch (Exception e) {
             conditions(ctx, e);
         }
+        ctx.println("FAILFAST inferred:");
         try {
             show(ctx, "FAILFAST inferred", ctx.spark().read().option("mode", "FAILFAST").json(in.toString()));
         } catch (Exception e) {
