@@ -144,15 +144,14 @@ public final class OpsDataset {
         sorted(ctx, "join(right, String[]{id}, left_outer)", p.join(f, new String[] {"id"}, "left_outer"));
         sorted(ctx, "join(right, \"id\", right_outer)", p.join(f, "id", "right_outer"));
         sorted(ctx, "join(right, id = id)", p.join(f, p.col("id").equalTo(f.col("id"))));
-        sorted(ctx, "join(right, id = id, full_outer)", p.join(f, p.col("id").equalTo(f.col("id")), "full_outer"));
     }
 
     @Case
     public static void joinTypesUsingColumn(CaseContext ctx) throws Exception {
         Dataset<Row> p = people(ctx).select("id", "name");
         Dataset<Row> f = floors(ctx).select("id", "floor");
-        for (String type : new String[] {"inner", "left_outer", "left", "right_outer", "right", "full_outer", "outer", "full",
-            "left_semi", "semi", "left_anti", "anti", "leftouter", "FULL_OUTER"}) {
+        for (String type : new String[] {"inner", "left_outer", "left", "right_outer", "right",
+            "left_semi", "semi", "left_anti", "anti", "leftouter", "RIGHT_OUTER"}) {
             sorted(ctx, type, p.join(f, new String[] {"id"}, type));
         }
     }
@@ -162,8 +161,26 @@ public final class OpsDataset {
         Dataset<Row> p = people(ctx).select("id", "name");
         Dataset<Row> f = floors(ctx).select("id", "floor");
         Column on = p.col("id").equalTo(f.col("id"));
-        for (String type : new String[] {"inner", "left_outer", "right_outer", "full_outer", "left_semi", "left_anti", "cross"}) {
+        for (String type : new String[] {"inner", "left_outer", "right_outer", "left_semi", "left_anti", "cross"}) {
             sorted(ctx, type, p.join(f, on, type));
+        }
+    }
+
+    @Case
+    public static void joinFullOuter(CaseContext ctx) throws Exception {
+        Dataset<Row> p = people(ctx).select("id", "name");
+        Dataset<Row> f = floors(ctx).select("id", "floor");
+        for (String type : new String[] {"full_outer", "outer", "full", "fullouter", "FULL_OUTER"}) {
+            try {
+                sorted(ctx, "on condition, " + type, p.join(f, p.col("id").equalTo(f.col("id")), type));
+            } catch (Exception e) {
+                ctx.error(e);
+            }
+            try {
+                sorted(ctx, "using id, " + type, p.join(f, new String[] {"id"}, type));
+            } catch (Exception e) {
+                ctx.error(e);
+            }
         }
     }
 
