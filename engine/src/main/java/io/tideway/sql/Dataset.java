@@ -274,7 +274,7 @@ public class Dataset<T> implements Serializable {
                 }
             }
         });
-        checkNoDuplicates(Arrays.asList(renamed));
+        // Spark lets renames leave two columns of one name ({name -> c, age -> c} gives id, c, c)
         List<Column> cols = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             cols.add(renamed[i].equals(names[i]) ? field(i) : field(i).as(renamed[i]));

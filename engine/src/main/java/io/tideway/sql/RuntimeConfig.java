@@ -39,12 +39,7 @@ public final class RuntimeConfig {
      * and Spark's error naming the key and value for a value that is not valid for the setting.
      */
     public void set(String key, String value) {
-        if (TidewayConf.STATIC.contains(key)) {
-            // Spark's AnalysisException [CANNOT_MODIFY_CONFIG], a condition Tideway's table lacks
-            throw Unchecked.raise(new AnalysisException("[CANNOT_MODIFY_CONFIG] Cannot modify the value of the Spark config: \""
-                    + key + "\".\nSee also 'https://spark.apache.org/docs/latest/sql-migration-guide.html#ddl-statements'. "
-                    + "SQLSTATE: 46110"));
-        }
+        requireModifiable(key);
         TidewayConf.validate(key, value);
         SettingWarnings.check(key);
         values.put(key, value);
@@ -96,8 +91,19 @@ public final class RuntimeConfig {
     }
 
     /** Removes what was set: {@link #get} then gives the default again. */
+    /** Back to the setting's default; a static or Spark core setting cannot be unset, as in Spark. */
     public void unset(String key) {
+        requireModifiable(key);
         values.remove(key);
+    }
+
+    private static void requireModifiable(String key) {
+        if (TidewayConf.STATIC.contains(key)) {
+            // Spark's AnalysisException [CANNOT_MODIFY_CONFIG]
+            throw Unchecked.raise(new AnalysisException("[CANNOT_MODIFY_CONFIG] Cannot modify the value of the Spark config: \""
+                    + key + "\".\nSee also 'https://spark.apache.org/docs/latest/sql-migration-guide.html#ddl-statements'. "
+                    + "SQLSTATE: 46110"));
+        }
     }
 
     public boolean contains(String key) {
