@@ -108,7 +108,8 @@ class DatasetOperationsTest {
         renames.put("nope", "z");
         renames.put("v", "value");
         assertArrayEquals(new String[] {"ident", "name", "value"}, df.withColumnsRenamed(renames).columns());
-        assertThrows(AnalysisException.class, () -> df.withColumnsRenamed(Map.of("id", "name")));
+        // Spark 4.0.4 lets a rename leave two columns of one name (conformance: OpsDataset.withColumnsAndRenamedMaps)
+        assertArrayEquals(new String[] {"name", "name", "v"}, df.withColumnsRenamed(Map.of("id", "name")).columns());
     }
 
     @Test
