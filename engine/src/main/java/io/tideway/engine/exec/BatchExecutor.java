@@ -59,15 +59,18 @@ public final class BatchExecutor {
             }
             return;
         }
+        // one Dataset may stand at several places (a self-join, a self-union): each place is fed once
+        java.util.Map<LogicalPlan, Integer> seen = new java.util.IdentityHashMap<>();
         for (LogicalPlan leaf : PlanShape.leaves(top)) {
+            int occurrence = seen.merge(leaf, 1, Integer::sum) - 1;
             if (leaf instanceof io.tideway.engine.plan.RangeRelation range) {
-                Operator entry = ChainBuilder.build(top, leaf, sink, ctx);
+                Operator entry = ChainBuilder.build(top, leaf, occurrence, sink, ctx, true);
                 generate(range, entry);
                 entry.finish();
                 continue;
             }
             if (leaf instanceof DataSourceRelation source) {
-                Operator entry = ChainBuilder.build(top, leaf, sink, ctx);
+                Operator entry = ChainBuilder.build(top, leaf, occurrence, sink, ctx, true);
                 scan(source.scan(), entry);
                 entry.finish();
                 continue;
@@ -75,7 +78,7 @@ public final class BatchExecutor {
             if (!(leaf instanceof LocalRelation local)) {
                 throw new IllegalStateException("Queries with streaming sources must be executed with writeStream.start()");
             }
-            Operator entry = ChainBuilder.build(top, leaf, sink, ctx);
+            Operator entry = ChainBuilder.build(top, leaf, occurrence, sink, ctx, true);
             RowConverter converter = new RowConverter(local.schema());
             RowArena rows = new RowArena();
             RowWriter w = new RowWriter(local.schema().length());

@@ -42,11 +42,21 @@ public final class ChainBuilder {
 
     /** As {@link #build(LogicalPlan, LogicalPlan, Operator, EvalContext)}; {@code codegen} false keeps every operator interpreted. */
     public static Operator build(LogicalPlan top, LogicalPlan leaf, Operator downstream, EvalContext ctx, boolean codegen) {
+        return build(top, leaf, 0, downstream, ctx, codegen);
+    }
+
+    /**
+     * The chain for the {@code occurrence}-th place (in plan order, from 0) where {@code leaf} stands
+     * below {@code top}: one Dataset may stand at several places (a self-join, a self-union), and each
+     * place has its own path up to {@code top}.
+     */
+    public static Operator build(LogicalPlan top, LogicalPlan leaf, int occurrence, Operator downstream, EvalContext ctx,
+            boolean codegen) {
         if (top == leaf) {
             return downstream;
         }
         if (codegen && (top instanceof Project || top instanceof Filter)) {
-            Operator fused = buildGenerated(top, leaf, downstream, ctx);
+            Operator fused = buildGenerated(top, leaf, occurrence, downstream, ctx);
             if (fused != null) {
                 return fused;
             }
@@ -73,10 +83,13 @@ public final class ChainBuilder {
             op = new TimeWindowOperator(e, downstream);
         } else if (top instanceof Join j) {
             boolean probeIsLeft = probeIsLeft(j);
-            if (contains(probeIsLeft ? j.right() : j.left(), leaf)) {
+            int onLeft = count(j.left(), leaf);
+            boolean viaLeft = occurrence < onLeft;
+            if (viaLeft != probeIsLeft) {
                 return DISCARD; // the build side is read whole by the probe side's JoinOperator
             }
             child = probeIsLeft ? j.left() : j.right();
+            occurrence = viaLeft ? occurrence : occurrence - onLeft;
             op = new JoinOperator(j, probeIsLeft, ctx, downstream);
         } else if (top instanceof TypedOperator t) {
             child = t.child();
@@ -87,10 +100,12 @@ public final class ChainBuilder {
         } else if (top instanceof Union u) {
             child = null;
             for (LogicalPlan c : u.children()) {
-                if (contains(c, leaf)) {
+                int here = count(c, leaf);
+                if (occurrence < here) {
                     child = c;
                     break;
                 }
+                occurrence -= here;
             }
             op = downstream;
         } else {
@@ -99,7 +114,7 @@ public final class ChainBuilder {
         if (child == null) {
             throw new IllegalStateException("leaf " + leaf.nodeName() + " is not below " + top.nodeName());
         }
-        return build(child, leaf, op, ctx, codegen);
+        return build(child, leaf, occurrence, op, ctx, codegen);
     }
 
     /**
@@ -107,7 +122,8 @@ public final class ChainBuilder {
      * into one operator, and what is below it built as usual; null if not even {@code top}
      * alone generates.
      */
-    private static Operator buildGenerated(LogicalPlan top, LogicalPlan leaf, Operator downstream, EvalContext ctx) {
+    private static Operator buildGenerated(LogicalPlan top, LogicalPlan leaf, int occurrence, Operator downstream,
+            EvalContext ctx) {
         List<LogicalPlan> run = new ArrayList<>();
         for (LogicalPlan n = top; n != leaf && (n instanceof Project || n instanceof Filter); n = n.children().get(0)) {
             run.add(n);
@@ -124,7 +140,7 @@ public final class ChainBuilder {
             LogicalPlan below = run.get(k - 1).children().get(0);
             Operator fused = stages.isEmpty() ? downstream : ChainCompiler.compile(stages, below.schema().length(), downstream, ctx);
             if (fused != null) {
-                return build(below, leaf, fused, ctx, true);
+                return build(below, leaf, occurrence, fused, ctx, true);
             }
         }
         return null;
@@ -149,6 +165,18 @@ public final class ChainBuilder {
             throw Unchecked.raise(new io.tideway.sql.AnalysisException("Tideway does not run stream-stream joins yet"));
         }
         return j.joinType() != JoinType.RIGHT_OUTER;
+    }
+
+    /** How many places {@code node} stands at in {@code plan} (itself or below). */
+    static int count(LogicalPlan plan, LogicalPlan node) {
+        if (plan == node) {
+            return 1;
+        }
+        int n = 0;
+        for (LogicalPlan c : plan.children()) {
+            n += count(c, node);
+        }
+        return n;
     }
 
     /** Whether {@code node} is {@code plan} or below it. */
