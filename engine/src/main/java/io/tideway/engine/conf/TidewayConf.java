@@ -21,7 +21,7 @@ public final class TidewayConf {
             .defaultText("true")
             .doc("ANSI evaluation, as Spark 4: overflow, division by zero and malformed casts fail");
     public static final ConfigEntry<java.time.ZoneId> SESSION_TIME_ZONE = declare("spark.sql.session.timeZone",
-            ValueType.TIME_ZONE).shownDefault("the JVM's zone")
+            ValueType.TIME_ZONE).defaultText(java.time.ZoneId.systemDefault().getId()).shownDefault("the JVM's zone")
             .doc("the zone dates and local times are read and written in: casts between strings, dates and timestamps, "
                     + "the date and time functions, partition values; a region (`Europe/Paris`), an offset (`+01:00`) "
                     + "or a short id (`PST`)");
