@@ -39,44 +39,18 @@ final class DateTimeFunctions {
     private static final String K = DateTimeKernels.class.getName() + ".";
 
     /** Spark's day count argument: {@code TypeCollection(IntegerType, ShortType, ByteType)}; a string is cast to INT. */
-    private static final InputType DAYS = new InputType("(\"INT\" or \"SMALLINT\" or \"TINYINT\")") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.IntegerType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.IntegerType : null;
-        }
-    };
+    private static final InputType DAYS = new InputType("(\"INT\" or \"SMALLINT\" or \"TINYINT\")", t -> t == DataTypes.IntegerType,
+            from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.IntegerType : null);
 
     /** Spark's {@code AnyTimestampType} (TIMESTAMP or TIMESTAMP_NTZ); a string or date becomes a TIMESTAMP. */
-    private static final InputType ANY_TIMESTAMP = new InputType("\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.TimestampType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.NullType || from == DataTypes.StringType || from == DataTypes.DateType
-                    ? DataTypes.TimestampType : null;
-        }
-    };
+    private static final InputType ANY_TIMESTAMP = new InputType("\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"",
+            t -> t == DataTypes.TimestampType,
+            from -> from == DataTypes.NullType || from == DataTypes.StringType || from == DataTypes.DateType
+                    ? DataTypes.TimestampType : null);
 
     /** What a parse takes: {@code TypeCollection(StringType, DateType, TimestampType)}; no other type is cast. */
-    private static final InputType TIME_SOURCE = new InputType("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.StringType || t == DataTypes.DateType || t == DataTypes.TimestampType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.NullType ? DataTypes.StringType : null;
-        }
-    };
+    private static final InputType TIME_SOURCE = InputType.nullOnly("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")",
+            t -> t == DataTypes.StringType || t == DataTypes.DateType || t == DataTypes.TimestampType, DataTypes.StringType);
 
     private DateTimeFunctions() {
     }
@@ -231,17 +205,9 @@ final class DateTimeFunctions {
 
     /** What {@code to_timestamp(x)} casts: a string, date, timestamp or number as it is; a boolean as a string. */
     private static final FunctionSpec TIMESTAMP_SOURCE = FunctionSpec.named("to_timestamp")
-            .inputs(new InputType("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"NUMERIC\")") {
-                @Override
-                public boolean accepts(DataType t) {
-                    return t == DataTypes.StringType || t == DataTypes.DateType || t == DataTypes.TimestampType || t.isNumeric();
-                }
-
-                @Override
-                DataType implicitCast(DataType from) {
-                    return from == DataTypes.NullType || from == DataTypes.BooleanType ? DataTypes.StringType : null;
-                }
-            })
+            .inputs(new InputType("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"NUMERIC\")",
+                    t -> t == DataTypes.StringType || t == DataTypes.DateType || t == DataTypes.TimestampType || t.isNumeric(),
+                    from -> from == DataTypes.NullType || from == DataTypes.BooleanType ? DataTypes.StringType : null))
             .returns(types -> types.get(0)).code((ctx, call, out, a) -> ctx.assign(out, a[0])).check();
     /** What {@code to_date(x)} casts: a string, date or timestamp as it is; anything else as a string. */
     private static final FunctionSpec DATE_SOURCE = FunctionSpec.named("to_date")

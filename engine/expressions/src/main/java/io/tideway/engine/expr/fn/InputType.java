@@ -5,6 +5,8 @@ import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * What a function argument takes, and the implicit cast Spark's ANSI type coercion
@@ -13,19 +15,9 @@ import java.util.List;
  * number becomes any expected number or a string; a date becomes a timestamp and back. A
  * fractional number never becomes an integral one. Immutable.
  */
-public abstract class InputType {
+public final class InputType {
     /** Any type, as is. */
-    public static final InputType ANY = new InputType("ANY") {
-        @Override
-        public boolean accepts(DataType t) {
-            return true;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from;
-        }
-    };
+    public static final InputType ANY = new InputType("ANY", t -> true, from -> from);
     public static final InputType STRING = exact(DataTypes.StringType);
     public static final InputType BINARY = exact(DataTypes.BinaryType);
     public static final InputType BOOLEAN = exact(DataTypes.BooleanType);
@@ -35,31 +27,13 @@ public abstract class InputType {
     public static final InputType DATE = exact(DataTypes.DateType);
     public static final InputType TIMESTAMP = exact(DataTypes.TimestampType);
     /** Spark's {@code NumericType}: any number; a string or NULL becomes a DOUBLE. */
-    public static final InputType NUMERIC = new Abstract("\"NUMERIC\"", DataTypes.DoubleType) {
-        @Override
-        public boolean accepts(DataType t) {
-            return t.isNumeric();
-        }
-    };
+    public static final InputType NUMERIC = family("\"NUMERIC\"", DataType::isNumeric, DataTypes.DoubleType);
     /** Spark's {@code IntegralType}: INT or BIGINT; a string or NULL becomes a BIGINT. */
-    public static final InputType INTEGRAL = new Abstract("\"INTEGRAL\"", DataTypes.LongType) {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.IntegerType || t == DataTypes.LongType;
-        }
-    };
+    public static final InputType INTEGRAL = family("\"INTEGRAL\"",
+            t -> t == DataTypes.IntegerType || t == DataTypes.LongType, DataTypes.LongType);
     /** Spark's {@code TypeCollection(DoubleType, FloatType)}: a number, string or NULL becomes a DOUBLE. */
-    public static final InputType DOUBLE_OR_FLOAT = new InputType("(\"DOUBLE\" or \"FLOAT\")") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.DoubleType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from.isNumeric() || from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.DoubleType : null;
-        }
-    };
+    public static final InputType DOUBLE_OR_FLOAT = new InputType("(\"DOUBLE\" or \"FLOAT\")", t -> t == DataTypes.DoubleType,
+            from -> from.isNumeric() || from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.DoubleType : null);
     /** An integral value as operators such as {@code ~} take it: a string is not cast; a NULL becomes an INT. */
     public static final InputType INTEGRAL_ONLY = strict("\"INTEGRAL\"", false);
     /** Spark's {@code TypeCollection(IntegralType, BooleanType)} without string casts (bit_count). */
@@ -68,76 +42,49 @@ public abstract class InputType {
      * A string, or a binary taken as it is; Spark's string predicates (startswith) declare STRING
      * and call a binary kernel for binaries, so errors name only STRING.
      */
-    public static final InputType STRING_ALSO_BINARY = new InputType("\"STRING\"") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.StringType || t == DataTypes.BinaryType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return STRING.implicitCast(from);
-        }
-    };
+    public static final InputType STRING_ALSO_BINARY = new InputType("\"STRING\"",
+            t -> t == DataTypes.StringType || t == DataTypes.BinaryType, STRING.implicitCast);
     /** A BINARY; a string (or NULL) is cast to one, as Spark's ANSI coercion does for md5, base64, decode. */
-    public static final InputType BINARY_FROM_STRING = new InputType(ErrorParams.type(DataTypes.BinaryType)) {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.BinaryType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.BinaryType : null;
-        }
-    };
+    public static final InputType BINARY_FROM_STRING = new InputType(ErrorParams.type(DataTypes.BinaryType),
+            t -> t == DataTypes.BinaryType,
+            from -> from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.BinaryType : null);
     /** hex's argument, Spark's {@code (BIGINT, BINARY, STRING)}: other numbers become a BIGINT, booleans and dates a string. */
-    public static final InputType HEXABLE = new InputType("(\"BIGINT\" or \"BINARY\" or \"STRING\")") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.LongType || t == DataTypes.BinaryType || t == DataTypes.StringType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            if (from.isNumeric() || from == DataTypes.NullType) {
-                return DataTypes.LongType;
-            }
-            return from == DataTypes.BooleanType || from == DataTypes.DateType || from == DataTypes.TimestampType
-                    ? DataTypes.StringType : null;
-        }
-    };
+    public static final InputType HEXABLE = new InputType("(\"BIGINT\" or \"BINARY\" or \"STRING\")",
+            t -> t == DataTypes.LongType || t == DataTypes.BinaryType || t == DataTypes.StringType,
+            from -> {
+                if (from.isNumeric() || from == DataTypes.NullType) {
+                    return DataTypes.LongType;
+                }
+                return from == DataTypes.BooleanType || from == DataTypes.DateType || from == DataTypes.TimestampType
+                        ? DataTypes.StringType : null;
+            });
     /** Spark's {@code NumericType} where a string is not cast (format_number): a NULL becomes a DOUBLE. */
-    public static final InputType NUMERIC_ONLY = new Abstract("\"NUMERIC\"", DataTypes.DoubleType) {
-        @Override
-        public boolean accepts(DataType t) {
-            return t.isNumeric();
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.NullType ? DataTypes.DoubleType : null;
-        }
-    };
+    public static final InputType NUMERIC_ONLY = nullOnly("\"NUMERIC\"", DataType::isNumeric, DataTypes.DoubleType);
     /** A STRING where nothing else is cast (soundex): only a NULL becomes a string. */
-    public static final InputType STRING_ONLY = new InputType(ErrorParams.type(DataTypes.StringType)) {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.StringType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.NullType ? DataTypes.StringType : null;
-        }
-    };
+    public static final InputType STRING_ONLY = nullOnly(ErrorParams.type(DataTypes.StringType),
+            t -> t == DataTypes.StringType, DataTypes.StringType);
     /** A string or a binary, as {@code TypeCollection(StringType, BinaryType)}: others become a string. */
     public static final InputType STRING_OR_BINARY = anyOf(STRING, BINARY);
 
     private final String sql;
+    private final Predicate<DataType> accepts;
+    /** The type a value of a given type is cast to, or null if none (then the call is a type mismatch). */
+    private final UnaryOperator<DataType> implicitCast;
 
-    InputType(String sql) {
+    InputType(String sql, Predicate<DataType> accepts, UnaryOperator<DataType> implicitCast) {
         this.sql = sql;
+        this.accepts = accepts;
+        this.implicitCast = implicitCast;
+    }
+
+    /** {@code like}'s rules, with Spark's wording {@code sql} of the expected types. */
+    static InputType named(String sql, InputType like) {
+        return new InputType(sql, like.accepts, like.implicitCast);
+    }
+
+    /** Takes {@code accepts} as they are; only a NULL is cast, to {@code nullAs}. */
+    static InputType nullOnly(String sql, Predicate<DataType> accepts, DataType nullAs) {
+        return new InputType(sql, accepts, from -> from == DataTypes.NullType ? nullAs : null);
     }
 
     /** The expected type as Spark prints it in {@code DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE}. */
@@ -146,52 +93,44 @@ public abstract class InputType {
     }
 
     /** Whether a value of {@code t} is taken as it is. */
-    public abstract boolean accepts(DataType t);
+    public boolean accepts(DataType t) {
+        return accepts.test(t);
+    }
 
     /** The type a value of {@code from} is cast to, or null if none (then the call is a type mismatch). */
-    abstract DataType implicitCast(DataType from);
+    DataType implicitCast(DataType from) {
+        return implicitCast.apply(from);
+    }
 
     /** Exactly {@code t}; others by Spark's store-assignment rules. */
     public static InputType exact(DataType t) {
-        return new InputType(ErrorParams.type(t)) {
-            @Override
-            public boolean accepts(DataType x) {
-                return x.equals(t);
+        return new InputType(ErrorParams.type(t), t::equals, from -> {
+            if (from == DataTypes.NullType || from == DataTypes.StringType && t != DataTypes.BinaryType) {
+                return t;
             }
-
-            @Override
-            DataType implicitCast(DataType from) {
-                if (from == DataTypes.NullType || from == DataTypes.StringType && t != DataTypes.BinaryType) {
-                    return t;
-                }
-                if (from.isNumeric() && t.isNumeric()) {
-                    return t;
-                }
-                if (t == DataTypes.StringType && (from.isNumeric() || from == DataTypes.BooleanType
-                        || from == DataTypes.DateType || from == DataTypes.TimestampType || from == DataTypes.BinaryType)) {
-                    return t;
-                }
-                if (from == DataTypes.DateType && t == DataTypes.TimestampType
-                        || from == DataTypes.TimestampType && t == DataTypes.DateType) {
-                    return t;
-                }
-                return null;
+            if (from.isNumeric() && t.isNumeric()) {
+                return t;
             }
-        };
+            if (t == DataTypes.StringType && (from.isNumeric() || from == DataTypes.BooleanType
+                    || from == DataTypes.DateType || from == DataTypes.TimestampType || from == DataTypes.BinaryType)) {
+                return t;
+            }
+            if (from == DataTypes.DateType && t == DataTypes.TimestampType
+                    || from == DataTypes.TimestampType && t == DataTypes.DateType) {
+                return t;
+            }
+            return null;
+        });
     }
 
     private static InputType strict(String sql, boolean booleans) {
-        return new InputType(sql) {
-            @Override
-            public boolean accepts(DataType t) {
-                return t == DataTypes.IntegerType || t == DataTypes.LongType || booleans && t == DataTypes.BooleanType;
-            }
+        return nullOnly(sql, t -> t == DataTypes.IntegerType || t == DataTypes.LongType || booleans && t == DataTypes.BooleanType,
+                DataTypes.IntegerType);
+    }
 
-            @Override
-            DataType implicitCast(DataType from) {
-                return from == DataTypes.NullType ? DataTypes.IntegerType : null;
-            }
-        };
+    /** An abstract type family: a string or NULL becomes its default concrete type. */
+    private static InputType family(String sql, Predicate<DataType> accepts, DataType concrete) {
+        return new InputType(sql, accepts, from -> from == DataTypes.NullType || from == DataTypes.StringType ? concrete : null);
     }
 
     /** The first of {@code types} that takes a value as it is, else the first one it can be cast to. */
@@ -201,42 +140,14 @@ public abstract class InputType {
         for (int i = 0; i < types.length; i++) {
             sql.append(i == 0 ? "" : " or ").append(types[i].sql());
         }
-        return new InputType(sql.append(')').toString()) {
-            @Override
-            public boolean accepts(DataType t) {
-                for (InputType x : list) {
-                    if (x.accepts(t)) {
-                        return true;
-                    }
+        return new InputType(sql.append(')').toString(), t -> list.stream().anyMatch(x -> x.accepts(t)), from -> {
+            for (InputType x : list) {
+                DataType to = x.implicitCast(from);
+                if (to != null) {
+                    return to;
                 }
-                return false;
             }
-
-            @Override
-            DataType implicitCast(DataType from) {
-                for (InputType x : list) {
-                    DataType to = x.implicitCast(from);
-                    if (to != null) {
-                        return to;
-                    }
-                }
-                return null;
-            }
-        };
-    }
-
-    /** An abstract type family: a string or NULL becomes its default concrete type. */
-    private abstract static class Abstract extends InputType {
-        private final DataType concrete;
-
-        Abstract(String sql, DataType concrete) {
-            super(sql);
-            this.concrete = concrete;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.NullType || from == DataTypes.StringType ? concrete : null;
-        }
+            return null;
+        });
     }
 }

@@ -44,41 +44,13 @@ final class MathFunctions {
     /** Spark's {@code TypeCollection(DoubleType, YearMonthIntervalType, DayTimeIntervalType)} (signum, width_bucket). */
     private static final InputType DOUBLE_OR_INTERVAL = doubleNamed("(\"DOUBLE\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")");
     /** ceil/floor's {@code TypeCollection(DoubleType, DecimalType, LongType)}: a BIGINT stays, other numbers become a DOUBLE. */
-    private static final InputType CEIL_INPUT = new InputType("(\"DOUBLE\" or \"DECIMAL\" or \"BIGINT\")") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.DoubleType || t == DataTypes.LongType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return DOUBLE.implicitCast(from);
-        }
-    };
+    private static final InputType CEIL_INPUT = new InputType("(\"DOUBLE\" or \"DECIMAL\" or \"BIGINT\")",
+            t -> t == DataTypes.DoubleType || t == DataTypes.LongType, DOUBLE::implicitCast);
     /** A random seed: an INT or BIGINT as it is (a NULL is the seed 0). */
-    private static final InputType SEED = new InputType("(\"INT\" or \"BIGINT\")") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t == DataTypes.IntegerType || t == DataTypes.LongType;
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.NullType ? DataTypes.IntegerType : null;
-        }
-    };
+    private static final InputType SEED = InputType.nullOnly("(\"INT\" or \"BIGINT\")",
+            t -> t == DataTypes.IntegerType || t == DataTypes.LongType, DataTypes.IntegerType);
     /** uniform's bounds: numbers taken as they are. */
-    private static final InputType NUMBER_AS_IS = new InputType("\"NUMERIC\"") {
-        @Override
-        public boolean accepts(DataType t) {
-            return t.isNumeric();
-        }
-
-        @Override
-        DataType implicitCast(DataType from) {
-            return from == DataTypes.NullType ? DataTypes.IntegerType : null;
-        }
-    };
+    private static final InputType NUMBER_AS_IS = InputType.nullOnly("\"NUMERIC\"", DataType::isNumeric, DataTypes.IntegerType);
 
     private MathFunctions() {
     }
@@ -394,30 +366,10 @@ final class MathFunctions {
 
     /** A number as it is, or a string or NULL as a DOUBLE, with Spark's wording of the expected types. */
     private static InputType numeric(String sql) {
-        return new InputType(sql) {
-            @Override
-            public boolean accepts(DataType t) {
-                return NUMERIC.accepts(t);
-            }
-
-            @Override
-            DataType implicitCast(DataType from) {
-                return NUMERIC.implicitCast(from);
-            }
-        };
+        return InputType.named(sql, NUMERIC);
     }
 
     private static InputType doubleNamed(String sql) {
-        return new InputType(sql) {
-            @Override
-            public boolean accepts(DataType t) {
-                return DOUBLE.accepts(t);
-            }
-
-            @Override
-            DataType implicitCast(DataType from) {
-                return DOUBLE.implicitCast(from);
-            }
-        };
+        return InputType.named(sql, DOUBLE);
     }
 }
