@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A continuous query (Spark's {@code ContinuousExecution}): one long-running reader and task per
- * source partition joined by a Disruptor ring, and an epoch coordinator that cuts the stream into
+ * source partition, joined by a Disruptor ring or run on one thread ({@link PartitionPipeline}), and an epoch coordinator that cuts the stream into
  * epochs and, off the hot path, writes {@code offsets/E}, commits the sink and writes
  * {@code commits/E} in epoch order — the same checkpoint files micro-batch writes. On restart it
  * resumes after the last committed epoch (at-least-once). The query thread starts and watches
@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Threads and what each owns: the query thread (this executor's {@link #runActivatedStream},
  * the pipelines' lifecycle, {@link #cleanUp}); per partition a reader thread ({@link ReaderAgent})
- * and a task thread ({@link TaskHandler}, {@link EpochWriter}); the coordinator thread
+ * and a task thread ({@link TaskHandler}, {@link EpochWriter}), or one thread for both; the coordinator thread
  * ({@link #commitEpoch}, {@link EpochProgress}). Each field below names its writer. A thread
  * whose stop timed out is left alone: nothing it owns is touched from another thread.
  */
@@ -121,13 +121,14 @@ final class ContinuousExecution extends StreamExecution {
         coordinator = new EpochCoordinator<>(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
                 startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t));
         List<PartitionPipeline> built = new ArrayList<>();
+        boolean taskOnReaderThread = settings.taskOnReaderThread(stream.numPartitions(), Runtime.getRuntime().availableProcessors());
         try {
             for (int p = 0; p < stream.numPartitions(); p++) {
                 EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
                 Operator chain = ChainBuilder.build(spec.plan(), relation, writer, ctx);
                 built.add(new PartitionPipeline(spec.name() == null ? "query" : spec.name(), p,
                         stream.createReader(p, committed.get(p)), chain, writer, coordinator::currentEpoch, startEpoch,
-                        settings, coordinator::report, this::fail));
+                        settings, taskOnReaderThread, coordinator::report, this::fail));
             }
             pipelines = List.copyOf(built);
             coordinator.start(threads);

@@ -16,27 +16,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * One source partition's pipeline: a reader agent, a Disruptor ring of pre-allocated slots whose
- * rows live in one off-heap region, and a task (the ring's event processor) running the fused
- * chain into the sink, each on its own thread from the query's {@link AgentThreads}. Created,
- * started and stopped by the query thread.
+ * One source partition's pipeline: a reader agent polling the source into slots whose rows live
+ * in one off-heap region, and a task running the fused chain into the sink. The task runs either
+ * on its own thread, as the event processor of a Disruptor ring the reader fills
+ * ({@link RingHandoff}), or on the reader's thread, one slot at a time ({@link DirectHandoff});
+ * {@link ContinuousSettings#taskOnReaderThread} decides. Threads come from the query's
+ * {@link AgentThreads}. Created, started and stopped by the query thread.
  */
 final class PartitionPipeline {
     private final int partition;
     private final ByteBuffer memory;
+    /** The ring and its task's event processor; both null when the task runs on the reader's thread. */
     private final RingBuffer<RingSlot> ring;
+    private final BatchEventProcessor<RingSlot> processor;
     private final ReaderAgent reader;
     private final PacedIdleStrategy readerIdle;
     private final TaskHandler task;
     private final EpochWriter writer;
-    private final BatchEventProcessor<RingSlot> processor;
     /** One writer per counter (reader or task thread); read by the coordinator thread. */
     private final PartitionCounters counters = new PartitionCounters();
     private final String taskName;
     private final FailureHandler failures;
     /** Query thread: set by {@link #start}, null before. */
     private RunningAgent readerAgent;
-    /** Query thread: set by {@link #start}, null before. */
+    /** Query thread: set by {@link #start}, null before and when the task runs on the reader's thread. */
     private Thread taskThread;
 
     /** Where a task failure goes. */
@@ -44,50 +47,65 @@ final class PartitionPipeline {
         void failed(int partition, long epoch, Throwable cause);
     }
 
+    /** @param taskOnReaderThread run the task on the reader's thread instead of its own behind a ring */
     PartitionPipeline(String queryName, int partition, ContinuousPartitionReader source, Operator chainHead, EpochWriter writer,
-                      LongSupplier currentEpoch, long startEpoch, ContinuousSettings settings, TaskHandler.Reporter reporter,
-                      FailureHandler failures) {
+                      LongSupplier currentEpoch, long startEpoch, ContinuousSettings settings, boolean taskOnReaderThread,
+                      TaskHandler.Reporter reporter, FailureHandler failures) {
         this.partition = partition;
         this.writer = writer;
-        int slotBytes = settings.slotBytes();
-        this.memory = ByteBuffer.allocateDirect(settings.ringSize() * slotBytes);
-        int[] next = {0};
-        WaitStrategy taskWait = settings.waitStrategy().newTaskWait(settings.spinWindowNanos());
-        this.ring = RingBuffer.createSingleProducer(() -> {
-            RingSlot s = new RingSlot();
-            s.rows.wrap(memory, next[0]++ * slotBytes, slotBytes);
-            return s;
-        }, settings.ringSize(), taskWait);
-        this.task = new TaskHandler(partition, chainHead, writer, reporter, counters, startEpoch);
-        this.processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), task);
-        processor.setExceptionHandler(new ExceptionHandler<>() {
-            @Override
-            public void handleEventException(Throwable ex, long sequence, RingSlot event) {
-                failures.failed(partition, task.epoch(), ex);
-                processor.halt();
-            }
-
-            @Override
-            public void handleOnStartException(Throwable ex) {
-                failures.failed(partition, task.epoch(), ex);
-            }
-
-            @Override
-            public void handleOnShutdownException(Throwable ex) {
-                failures.failed(partition, task.epoch(), ex);
-            }
-        });
-        ring.addGatingSequences(processor.getSequence());
-        this.readerIdle = settings.waitStrategy().newReaderIdle(taskWait, settings.spinWindowNanos());
-        this.reader = new ReaderAgent("tideway-reader-" + queryName + "-" + partition, source, ring, currentEpoch,
-                startEpoch, readerIdle, settings, counters, (t, epoch) -> failures.failed(partition, epoch, t));
-        this.taskName = "tideway-task-" + queryName + "-" + partition;
         this.failures = failures;
+        this.taskName = "tideway-task-" + queryName + "-" + partition;
+        this.task = new TaskHandler(partition, chainHead, writer, reporter, counters, startEpoch);
+        int slotBytes = settings.slotBytes();
+        SlotHandoff handoff;
+        WaitStrategy taskWait = null;
+        if (taskOnReaderThread) {
+            this.memory = ByteBuffer.allocateDirect(slotBytes);
+            RingSlot only = new RingSlot();
+            only.rows.wrap(memory, 0, slotBytes);
+            this.ring = null;
+            this.processor = null;
+            handoff = new DirectHandoff(task, only);
+        } else {
+            this.memory = ByteBuffer.allocateDirect(settings.ringSize() * slotBytes);
+            int[] next = {0};
+            taskWait = settings.waitStrategy().newTaskWait(settings.spinWindowNanos());
+            this.ring = RingBuffer.createSingleProducer(() -> {
+                RingSlot s = new RingSlot();
+                s.rows.wrap(memory, next[0]++ * slotBytes, slotBytes);
+                return s;
+            }, settings.ringSize(), taskWait);
+            this.processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), task);
+            processor.setExceptionHandler(new ExceptionHandler<>() {
+                @Override
+                public void handleEventException(Throwable ex, long sequence, RingSlot event) {
+                    failures.failed(partition, task.epoch(), ex);
+                    processor.halt();
+                }
+
+                @Override
+                public void handleOnStartException(Throwable ex) {
+                    failures.failed(partition, task.epoch(), ex);
+                }
+
+                @Override
+                public void handleOnShutdownException(Throwable ex) {
+                    failures.failed(partition, task.epoch(), ex);
+                }
+            });
+            ring.addGatingSequences(processor.getSequence());
+            handoff = new RingHandoff(ring);
+        }
+        this.readerIdle = settings.waitStrategy().newReaderIdle(taskWait, settings.spinWindowNanos());
+        this.reader = new ReaderAgent("tideway-reader-" + queryName + "-" + partition, source, handoff, currentEpoch,
+                startEpoch, readerIdle, settings, counters, (t, epoch) -> failures.failed(partition, epoch, t));
     }
 
-    /** Starts the task, then the reader, on threads from {@code threads}. Query thread, once. */
+    /** Starts the task (unless it runs on the reader's thread), then the reader, on threads from {@code threads}. Query thread, once. */
     void start(AgentThreads threads) {
-        taskThread = threads.start(taskName, processor);
+        if (processor != null) {
+            taskThread = threads.start(taskName, processor);
+        }
         // what the reader's runner catches outside a duty cycle (its onClose closing the source)
         readerAgent = threads.start(reader, readerIdle, t -> failures.failed(partition, reader.epoch(), t));
     }
@@ -96,9 +114,9 @@ final class PartitionPipeline {
         return counters;
     }
 
-    /** Rows published but not yet consumed by the task. */
+    /** Rows published but not yet consumed by the task (0 when the task runs on the reader's thread). */
     long ringDepth() {
-        return ring.getCursor() - processor.getSequence().get();
+        return ring == null ? 0 : ring.getCursor() - processor.getSequence().get();
     }
 
     /**
@@ -113,13 +131,17 @@ final class PartitionPipeline {
             return;
         }
         boolean readerEnded = readerAgent.stop(timeoutMs);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (processor.isRunning() && processor.getSequence().get() < ring.getCursor() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+        boolean taskEnded = true;
+        if (processor != null) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            while (processor.isRunning() && processor.getSequence().get() < ring.getCursor() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            processor.halt(); // the task aborts its writer itself as it ends (TaskHandler.onShutdown)
+            taskThread.join(timeoutMs);
+            taskEnded = !taskThread.isAlive();
         }
-        processor.halt(); // the task aborts its writer itself as it ends (TaskHandler.onShutdown)
-        taskThread.join(timeoutMs);
-        if (readerEnded && !taskThread.isAlive()) {
+        if (readerEnded && taskEnded) {
             BufferUtil.free(memory); // only once no thread can touch the slots
         }
     }

@@ -1,6 +1,5 @@
 package io.tideway.continuous;
 
-import com.lmax.disruptor.RingBuffer;
 import io.tideway.engine.spi.ContinuousPartitionReader;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentTerminationException;
@@ -8,21 +7,21 @@ import org.agrona.concurrent.AgentTerminationException;
 import java.util.function.LongSupplier;
 
 /**
- * The reader of one partition as an agent: each duty cycle polls the source once into a ring
- * slot, which packs the rows due now into it (one row per slot when rows trickle, up to
+ * The reader of one partition as an agent: each duty cycle polls the source once into a slot
+ * (claimed from its {@link SlotHandoff}: a ring's, or the one its task runs on this thread), which packs the rows due now into it (one row per slot when rows trickle, up to
  * {@code rowsPerSlot} when they pour), and when the coordinator's epoch has moved on, first
- * publishes an epoch marker carrying the reader's offset. A full ring blocks it (back-pressure).
+ * publishes an epoch marker carrying the reader's offset. A full ring, or the task running on this thread, holds it back (back-pressure).
  * A cycle that published no rows returns 0 after telling its {@link PacedIdleStrategy} when the
  * source's next row is due, and the runner idles; markers alone do not count as work, so a
  * quiet source keeps its backoff state across epochs.
  *
  * <p>Threading: every field is the reader thread's (the agent's), from the runner's first duty
- * cycle to {@link #onClose()}; the ring slots it claims are its own until published.
+ * cycle to {@link #onClose()}; the slots it claims are its own until published.
  */
 final class ReaderAgent implements Agent {
     private final String roleName;
     private final ContinuousPartitionReader reader;
-    private final RingBuffer<RingSlot> ring;
+    private final SlotHandoff handoff;
     private final LongSupplier currentEpoch;
     private final PacedIdleStrategy idle;
     private final SlotAppender appender;
@@ -31,22 +30,21 @@ final class ReaderAgent implements Agent {
     private final PartitionCounters counters;
     /** The epoch the rows being read belong to. Reader thread. */
     private long epoch;
-    /** The claimed slot being filled and its sequence, or null. Reader thread. */
+    /** The claimed slot being filled, or null. Reader thread. */
     private RingSlot slot;
-    private long sequence = -1;
 
     /** Where a reader's failure goes (the query's failure path). */
     interface ErrorSink {
         void readerFailed(Throwable t, long epoch);
     }
 
-    ReaderAgent(String roleName, ContinuousPartitionReader reader, RingBuffer<RingSlot> ring, LongSupplier currentEpoch,
+    ReaderAgent(String roleName, ContinuousPartitionReader reader, SlotHandoff handoff, LongSupplier currentEpoch,
                 long startEpoch, PacedIdleStrategy idle, ContinuousSettings settings, PartitionCounters counters,
                 ErrorSink errors) {
         this.roleName = roleName;
         this.counters = counters;
         this.reader = reader;
-        this.ring = ring;
+        this.handoff = handoff;
         this.currentEpoch = currentEpoch;
         this.epoch = startEpoch;
         this.idle = idle;
@@ -117,33 +115,32 @@ final class ReaderAgent implements Agent {
             slot.rowCount = 0;
             slot.epoch = epoch++;
             slot.offset = reader.currentOffset();
-            ring.publish(sequence);
-            slot = null;
+            publish();
         }
     }
 
     private void claim() {
-        sequence = ring.next();
-        slot = ring.get(sequence);
+        slot = handoff.claim();
     }
 
     private void publishRows() {
         slot.publishedNanos = System.nanoTime();
-        ring.publish(sequence);
+        publish();
+    }
+
+    /** Hands the claimed slot over; it is no longer this reader's, even if a task on this thread fails on it. */
+    private void publish() {
         slot = null;
+        handoff.publish();
     }
 
     /** Reader thread, after the last duty cycle. */
     @Override
     public void onClose() {
         try {
-            if (slot != null) {
-                // never leave a claimed sequence unpublished: the task would wait on it forever
-                slot.kind = RingSlot.ROWS;
-                slot.rowCount = 0;
-                ring.publish(sequence);
-                slot = null;
-            }
+            RingSlot claimed = slot;
+            slot = null;
+            handoff.close(claimed);
         } finally {
             appender.close();
             reader.close();

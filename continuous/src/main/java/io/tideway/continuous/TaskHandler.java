@@ -6,12 +6,12 @@ import io.tideway.engine.spi.PartitionOffset;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The task of one partition, run by the ring's event processor on the task thread: pushes each
- * slot's rows through the fused operator chain into the epoch's sink writer, and at an epoch
- * marker finishes the chain, commits the writer and reports to the coordinator; when the ring's
- * processor ends (stop or failure) it aborts the epoch's open writer, on the task thread too.
- * Task thread only, except {@link #epoch()} (read by the failure handler after the thread stopped
- * or failed).
+ * The task of one partition, run on the task thread by the ring's event processor, or on the
+ * reader's thread by its {@link DirectHandoff}: pushes each slot's rows through the fused operator
+ * chain into the epoch's sink writer, and at an epoch marker finishes the chain, commits the
+ * writer and reports to the coordinator; when it ends (stop or failure) it aborts the epoch's open
+ * writer, on its thread too. That one thread only, except {@link #epoch()} (read by the failure
+ * handler after the thread stopped or failed).
  */
 final class TaskHandler implements EventHandler<RingSlot> {
     private final int partition;

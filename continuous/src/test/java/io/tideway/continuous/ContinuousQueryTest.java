@@ -35,6 +35,7 @@ class ContinuousQueryTest {
     void stop() {
         spark.stop();
         spark.conf().unset(ContinuousSettings.WAIT_STRATEGY);
+        spark.conf().unset(ContinuousSettings.THREADS_PER_PARTITION);
     }
 
     private static void await(BooleanSupplier condition, String what) {
@@ -57,14 +58,16 @@ class ContinuousQueryTest {
 
     @Test
     void mapLikeQueryRunsContinuouslyAndCommitsEpochsInTheCheckpoint(@TempDir Path dir) throws Exception {
+        for (String threads : List.of("2", "1"))
         for (String wait : List.of("busy-spin", "yielding", "backoff", "blocking")) {
             spark.conf().set(ContinuousSettings.WAIT_STRATEGY, wait);
+            spark.conf().set(ContinuousSettings.THREADS_PER_PARTITION, threads);
             MemoryStream<Long> s = new MemoryStream<>(100, spark, Encoders.LONG(), 2);
-            String table = "cont_" + wait.replace('-', '_');
+            String table = "cont_" + wait.replace('-', '_') + "_" + threads;
             StreamingQuery q = s.toDS().select(col("value").multiply(2).as("v")).where(col("v").geq(0))
                     .as(Encoders.LONG()).map((MapFunction<Long, Long>) v -> v + 1, Encoders.LONG())
                     .writeStream().format("memory").queryName(table).trigger(Trigger.Continuous(50))
-                    .option("checkpointLocation", dir.resolve(wait).toString()).start();
+                    .option("checkpointLocation", dir.resolve(table).toString()).start();
             for (long i = 0; i < 1000; i++) {
                 s.addData(i, -1 - i);
             }
@@ -74,7 +77,7 @@ class ContinuousQueryTest {
             assertTrue(got.contains(1L) && got.contains(1999L), wait);
             q.stop();
             assertTrue(q.exception().isEmpty(), wait);
-            assertTrue(Files.exists(dir.resolve(wait).resolve("commits/0")), "epochs are committed to the checkpoint");
+            assertTrue(Files.exists(dir.resolve(table).resolve("commits/0")), "epochs are committed to the checkpoint");
             assertNotNull(q.lastProgress(), wait);
             assertTrue(q.lastProgress().sources()[0].metrics().containsKey("partition1.rows"), q.lastProgress().json());
             long rowsSeen = 0;

@@ -21,10 +21,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PartitionPipelineStopTest {
     private static final ContinuousSettings SETTINGS = new ContinuousSettings(ContinuousWait.BLOCKING, 8, 256, 4, 0,
-            ContinuousSettings.AUTO);
+            ContinuousSettings.AUTO, ContinuousSettings.AUTO);
 
     @Test
     void stopLeavesTheWriterToTheTaskThreadAndTheSourceToTheReaderThread() throws Exception {
+        Stopped stopped = startAndStop(false);
+        assertEquals(2, stopped.threadsMade, "the reader's and the task's threads came from the factory");
+        assertEquals(List.of("tideway-task-stopping-0"), stopped.aborts, "the open epoch's writer aborted once, by the task thread");
+        assertEquals(List.of("tideway-reader-stopping-0"), stopped.closes, "the source closed once, by the reader thread");
+        assertEquals(List.of(), stopped.failures);
+    }
+
+    @Test
+    void aTaskOnTheReaderThreadAbortsItsWriterThereAsTheReaderStops() throws Exception {
+        Stopped stopped = startAndStop(true);
+        assertEquals(1, stopped.threadsMade, "one thread, from the factory, reads and runs the task");
+        assertEquals(List.of("tideway-reader-stopping-0"), stopped.aborts, "the open epoch's writer aborted once, by the reader thread");
+        assertEquals(List.of("tideway-reader-stopping-0"), stopped.closes, "the source closed once, by the reader thread");
+        assertEquals(List.of(), stopped.failures);
+    }
+
+    private record Stopped(int threadsMade, List<String> aborts, List<String> closes, List<Throwable> failures) {
+    }
+
+    private static Stopped startAndStop(boolean taskOnReaderThread) throws Exception {
         List<String> aborts = new CopyOnWriteArrayList<>();
         StreamSink sink = new StreamSink() {
             @Override
@@ -72,13 +92,9 @@ class PartitionPipelineStopTest {
         });
         EpochWriter writer = new EpochWriter(sink, 0, 0);
         PartitionPipeline pipeline = new PartitionPipeline("stopping", 0, source, writer, writer, () -> 0L, 0, SETTINGS,
-                (partition, epoch, offset, report) -> { }, (partition, epoch, cause) -> failures.add(cause));
+                taskOnReaderThread, (partition, epoch, offset, report) -> { }, (partition, epoch, cause) -> failures.add(cause));
         pipeline.start(threads);
         pipeline.stop(10_000);
-
-        assertEquals(2, made.get(), "the reader's and the task's threads came from the factory");
-        assertEquals(List.of("tideway-task-stopping-0"), aborts, "the open epoch's writer aborted once, by the task thread");
-        assertEquals(List.of("tideway-reader-stopping-0"), closes, "the source closed once, by the reader thread");
-        assertEquals(List.of(), failures);
+        return new Stopped(made.get(), aborts, closes, failures);
     }
 }

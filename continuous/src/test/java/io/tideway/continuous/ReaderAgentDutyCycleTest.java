@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReaderAgentDutyCycleTest {
     private static final ContinuousSettings SETTINGS = new ContinuousSettings(ContinuousWait.BACKOFF, 8, 256, 4, 0,
-            ContinuousSettings.AUTO);
+            ContinuousSettings.AUTO, ContinuousSettings.AUTO);
 
     /** Emits the rows queued in {@code pending} (8 bytes each: the value), counting them as its offset. */
     static class QueueReader implements ContinuousPartitionReader {
@@ -76,7 +76,7 @@ class ReaderAgentDutyCycleTest {
     private final PartitionCounters counters = new PartitionCounters();
     private final List<Throwable> failures = new ArrayList<>();
     private final PacedIdleStrategy idle = ContinuousWait.BACKOFF.newReaderIdle(null, ContinuousWait.AUTO_SPIN_WINDOW);
-    private final ReaderAgent reader = new ReaderAgent("tideway-reader-test-0", source, ring, epoch::get, 3, idle,
+    private final ReaderAgent reader = new ReaderAgent("tideway-reader-test-0", source, new RingHandoff(ring), epoch::get, 3, idle,
             SETTINGS, counters, (t, e) -> failures.add(t));
 
     @Test

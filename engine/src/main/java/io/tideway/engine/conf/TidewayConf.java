@@ -115,8 +115,15 @@ public final class TidewayConf {
     public static final ConfigEntry<Integer> SPIN_WINDOW_MICROS = declare("tideway.continuous.spinWindowMicros",
             ValueType.INT_OR_AUTO).defaultText("auto").check(n -> true, "`auto` or >= 0", "")
             .doc("within this many µs of a paced source's next row the reader (and, with `backoff`, the task) stays "
-                    + "awake instead of parking, because a timed park oversleeps; `auto` measures how late parks wake "
-                    + "on this machine at start");
+                    + "awake instead of parking, because a timed park oversleeps; `auto` learns, per thread, how late "
+                    + "three parks in four wake on this machine");
+    public static final ConfigEntry<String> THREADS_PER_PARTITION = declare("tideway.continuous.threadsPerPartition",
+            ValueType.oneOf(List.of("auto", "1", "2"), "Valid values are auto, 1, 2"))
+            .defaultText("auto").check(w -> true, "`auto`, `1`, `2`", "")
+            .doc("threads a continuous partition runs on: `1`, the reader runs the operators and the sink itself (no "
+                    + "ring hop; least latency and CPU while the operators keep up with the source), `2`, a reader thread "
+                    + "and a task thread joined by a ring (reading and processing overlap); `auto` takes `2` only while "
+                    + "two threads per partition leave a core free");
     public static final ConfigEntry<Integer> RING_SIZE = declare("tideway.continuous.ringSize", ValueType.INT)
             .defaultText("1024").check(n -> n >= 2 && Integer.bitCount(n) == 1, "a power of two >= 2",
                     "must be a power of two, at least 2")

@@ -64,16 +64,15 @@ final class RateContinuousReader implements ContinuousPartitionReader {
         scratch.ensureCapacity(rowLength);
         this.lastValue = start.value();
         this.startRunTimeMs = start.runTimeMs();
-        long epochNanos = clock.epochNanos();
-        long nanoTime = clock.nanoTime();
+        long epochMinusNanoTime = clock.epochNanosMinusNanoTime();
         long startNanos;
         if (exactPacing) {
-            pacingToEpochNanos = epochNanos - nanoTime;
+            pacingToEpochNanos = epochMinusNanoTime;
             pacingToNanoTime = 0;
-            startNanos = nanoTime;
+            startNanos = clock.nanoTime();
         } else {
             pacingToEpochNanos = 0;
-            pacingToNanoTime = nanoTime - epochNanos;
+            pacingToNanoTime = -epochMinusNanoTime;
             startNanos = start.runTimeMs() * 1_000_000L;
         }
         this.pacer = new RatePacer(options.rowsPerSecond(), numPartitions, startNanos);

@@ -56,7 +56,7 @@ final class RateStreamSource implements StreamSource {
         this.creationTimeMs = originLogged ? logged.getAsLong() : clock.getAsLong();
         this.lastTimeMs = creationTimeMs;
         this.nanoTimeMinusEpochNanos = options.includeIntendedNanoTime()
-                ? RateClock.SYSTEM.nanoTime() - RateClock.SYSTEM.epochNanos() : RateInputPartition.NO_NANO_TIME;
+                ? -RateClock.SYSTEM.epochNanosMinusNanoTime() : RateInputPartition.NO_NANO_TIME;
     }
 
     long creationTimeMs() {
