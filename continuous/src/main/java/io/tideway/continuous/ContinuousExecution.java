@@ -1,16 +1,13 @@
 package io.tideway.continuous;
 
-import io.tideway.engine.conf.TidewayConf;
-
 import io.tideway.agent.AgentThreads;
-import io.tideway.checkpoint.CommitMetadata;
-import io.tideway.checkpoint.OffsetSeq;
-import io.tideway.checkpoint.OffsetSeqMetadata;
 import io.tideway.checkpoint.RecoveryPoint;
+import io.tideway.engine.conf.TidewayConf;
 import io.tideway.engine.exec.ChainBuilder;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.query.CommitProtocol;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.query.StreamExecution;
 import io.tideway.engine.spi.CommitMessage;
@@ -22,9 +19,7 @@ import io.tideway.epoch.PartitionReport;
 import io.tideway.sql.streaming.ContinuousTrigger;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -53,6 +48,8 @@ final class ContinuousExecution extends StreamExecution {
     private final long intervalMs;
     private final EvalContext ctx;
     private final AgentThreads threads;
+    /** The checkpoint's writes: recovery on the query thread, then the coordinator thread's commits. */
+    private final CommitProtocol commits;
     /**
      * Written once by the query thread before any other thread of the query starts (thread start
      * publishes it); then read by the coordinator thread (commits) and any thread (descriptions).
@@ -80,7 +77,8 @@ final class ContinuousExecution extends StreamExecution {
     ContinuousExecution(QuerySpec spec, AgentThreads threads) {
         super(spec);
         this.threads = threads;
-        this.ctx = EvalContext.forSettings(io.tideway.engine.conf.TidewayConf.reader(spec.session().conf()));
+        this.commits = new CommitProtocol(checkpoint, spec.session().conf(), PURGE_EVERY_EPOCHS);
+        this.ctx = EvalContext.forSettings(TidewayConf.reader(spec.session().conf()));
         this.settings = ContinuousSettings.from(spec.session().conf());
         this.relation = ContinuousSupportChecker.check(spec.plan());
         this.intervalMs = ((ContinuousTrigger) spec.trigger()).intervalMs();
@@ -89,16 +87,15 @@ final class ContinuousExecution extends StreamExecution {
     @Override
     protected void runActivatedStream() throws Exception {
         // before anything is written (the source may write sources/0): commits ahead of offsets would redo epochs
-        checkpoint.requireCommitsNotAheadOfOffsets();
+        commits.requireCommitsNotAheadOfOffsets();
         stream = relation.provider().createContinuous(new SourceContext(relation.options(), relation.schema(),
                 checkpoint.sourceDir(0), spec.session().conf().getAll()));
         int restartsLeft = settings.maxTaskRestarts();
         while (true) {
-            RecoveryPoint recovery = checkpoint.recoverContinuous();
+            RecoveryPoint recovery = commits.recover(true);
             committed = recovery.committedOffsets() == null ? stream.initialOffsets()
                     : stream.deserializeOffsets(recovery.committedOffsets().offsets().get(0));
             long startEpoch = recovery.nextBatchId();
-            checkpoint.offsets().purgeAfter(startEpoch - 1);
             failure.set(null);
             runPipelines(startEpoch);
             if (failure.get() == null || restartsLeft-- <= 0) {
@@ -182,19 +179,13 @@ final class ContinuousExecution extends StreamExecution {
             output += t.outputRows();
         }
         long t0 = System.nanoTime();
-        Map<String, String> conf = new LinkedHashMap<>();
-        conf.put(TidewayConf.SHUFFLE_PARTITIONS.key(), spec.session().conf().get(TidewayConf.SHUFFLE_PARTITIONS.key()));
         String line = stream.serializeOffsets(offsets);
-        // an existing offsets/E (another writer) fails with CONCURRENT_STREAM_LOG_UPDATE
-        checkpoint.offsets().write(epoch, new OffsetSeq(new OffsetSeqMetadata(0L, System.currentTimeMillis(), conf), List.of(line)));
+        commits.writeOffsets(epoch, 0L, System.currentTimeMillis(), List.of(line));
         Thread.yield();
         spec.sink().commit(epoch, messages);
-        checkpoint.commits().write(epoch, new CommitMetadata(0L));
+        commits.commit(epoch, 0L);
         Thread.yield();
         stream.commit(offsets);
-        if (epoch % PURGE_EVERY_EPOCHS == 0) { // keeps minBatchesToRetain epochs, never the newest offsets or commit
-            checkpoint.purgeLogs(epoch, TidewayConf.MIN_BATCHES_TO_RETAIN.get(spec.session().conf()));
-        }
         Thread.yield();
         committed = offsets;
         recordProgress(progress.epoch(epoch, offsets, line, input, output, (System.nanoTime() - t0) / 1_000_000, pipelines));

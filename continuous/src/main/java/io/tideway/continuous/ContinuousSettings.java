@@ -24,6 +24,7 @@ record ContinuousSettings(ContinuousWait waitStrategy, int ringSize, int slotByt
     static final String ROWS_PER_SLOT = TidewayConf.ROWS_PER_SLOT.key();
     static final String MAX_TASK_RESTARTS = TidewayConf.MAX_TASK_RESTARTS.key();
     static final String THREADS_PER_PARTITION = TidewayConf.THREADS_PER_PARTITION.key();
+    static final String THREAD_FACTORY = TidewayConf.THREAD_FACTORY.key();
 
     /** The settings in {@code conf}, through their declarations in {@link TidewayConf} (validated there). */
     static ContinuousSettings from(RuntimeConfig conf) {

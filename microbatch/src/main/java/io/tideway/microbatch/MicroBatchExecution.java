@@ -2,9 +2,7 @@ package io.tideway.microbatch;
 
 import io.tideway.engine.conf.TidewayConf;
 
-import io.tideway.checkpoint.CommitMetadata;
 import io.tideway.checkpoint.OffsetSeq;
-import io.tideway.checkpoint.OffsetSeqMetadata;
 import io.tideway.checkpoint.RecoveryPoint;
 import io.tideway.engine.state.StateSchemaCheck;
 import io.tideway.engine.exec.PlanShape;
@@ -13,6 +11,7 @@ import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.StreamingRelation;
 import io.tideway.engine.plan.WatermarkFilterPushdown;
 import io.tideway.engine.query.ProgressTimestamp;
+import io.tideway.engine.query.CommitProtocol;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.query.StreamExecution;
 import io.tideway.engine.spi.Offset;
@@ -27,7 +26,6 @@ import io.tideway.sql.streaming.OneTimeTrigger;
 import io.tideway.sql.streaming.ProcessingTimeTrigger;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -40,15 +38,13 @@ import java.util.StringJoiner;
  * runs on the query thread; batch tasks run on the worker pool.
  */
 final class MicroBatchExecution extends StreamExecution {
-    /** Settings pinned in {@code offsets/N} for the life of the checkpoint. */
-    private static final List<String> PINNED_CONF = List.of(TidewayConf.SHUFFLE_PARTITIONS.key(), WatermarkTracker.POLICY_CONF);
-
     /** The plan batches run: the query's, with filters moved below watermarks as Spark's optimizer does. */
     private final LogicalPlan plan;
     private final List<StreamingRelation> relations = new ArrayList<>();
     private final List<StreamSource> sources = new ArrayList<>();
     private final EvalContext ctx;
-    private final Map<String, String> pinnedConf = new LinkedHashMap<>();
+    /** The checkpoint's writes and the settings pinned in it; query thread. */
+    private final CommitProtocol commits;
     private Offset[] committed;
     private Offset[] available;
     private WorkerPool pool;
@@ -67,6 +63,7 @@ final class MicroBatchExecution extends StreamExecution {
         super(spec);
         ctx = EvalContext.forSettings(io.tideway.engine.conf.TidewayConf.reader(spec.session().conf()));
         plan = WatermarkFilterPushdown.apply(spec.plan());
+        commits = new CommitProtocol(checkpoint, spec.session().conf(), 1);
         for (LogicalPlan leaf : PlanShape.leaves(plan)) {
             if (leaf instanceof StreamingRelation r) {
                 relations.add(r);
@@ -77,12 +74,11 @@ final class MicroBatchExecution extends StreamExecution {
     @Override
     protected void runActivatedStream() throws Exception {
         // before anything is written: offsets/ behind commits/ (deleted or lost) would redo committed batches
-        checkpoint.requireCommitsNotAheadOfOffsets();
-        RecoveryPoint recovery = checkpoint.recover();
+        commits.requireCommitsNotAheadOfOffsets();
+        RecoveryPoint recovery = commits.recover(false);
         openSources();
-        pinConf(recovery);
         RuntimeConfig conf = spec.session().conf();
-        int shufflePartitions = TidewayConf.SHUFFLE_PARTITIONS.parse(pinnedConf.get(TidewayConf.SHUFFLE_PARTITIONS.key()));
+        int shufflePartitions = TidewayConf.SHUFFLE_PARTITIONS.parse(commits.pinned(TidewayConf.SHUFFLE_PARTITIONS.key()));
         pool = new WorkerPool(spec.name() == null ? "query" : spec.name(), Runtime.getRuntime().availableProcessors());
         runner = new BatchRunner(plan, relations, sources, spec.sink(), spec.outputMode(), pool, ctx,
                 shufflePartitions, checkpoint::stateDir,
@@ -92,7 +88,7 @@ final class MicroBatchExecution extends StreamExecution {
                 spec.name() == null ? "query " + id() : spec.name());
 
         StateSchemaCheck.verifyAndRecord(checkpoint, runner.stages().stream().map(StatefulStage::stateSchema).toList());
-        watermarks = new WatermarkTracker(plan, pinnedConf.get(WatermarkTracker.POLICY_CONF));
+        watermarks = new WatermarkTracker(plan, commits.pinned(WatermarkTracker.POLICY_CONF));
         watermarks.restore(recovery.watermarkMs());
         noDataBatches = !runner.stages().isEmpty() && TidewayConf.NO_DATA_MICRO_BATCHES.get(conf);
         if (recovery.nextBatchId() > 0) {
@@ -138,21 +134,6 @@ final class MicroBatchExecution extends StreamExecution {
             SourceContext sc = new SourceContext(r.options(), r.schema(), checkpoint.sourceDir(i),
                     spec.session().conf().getAll());
             sources.add(r.provider().create(sc));
-        }
-    }
-
-    /** Settings from the checkpoint win over the session's, as in Spark. */
-    private void pinConf(RecoveryPoint recovery) {
-        OffsetSeq logged = recovery.isRerun() ? recovery.rerunOffsets() : recovery.committedOffsets();
-        Map<String, String> fromCheckpoint = logged == null || logged.metadata() == null ? Map.of() : logged.metadata().conf();
-        for (String key : PINNED_CONF) {
-            String session = TidewayConf.canonical(key, spec.session().conf().get(key)); // " 7 " is 7, "MAX" is max
-            String pinned = fromCheckpoint.get(key);
-            if (pinned != null && !pinned.equals(session)) {
-                System.err.println("WARN Updating the value of conf '" + key + "' in current session from '"
-                        + session + "' to '" + pinned + "'.");
-            }
-            pinnedConf.put(key, pinned != null ? pinned : session);
         }
     }
 
@@ -222,8 +203,7 @@ final class MicroBatchExecution extends StreamExecution {
             for (Offset o : end) {
                 jsons.add(o == null ? null : o.json());
             }
-            OffsetSeqMetadata meta = new OffsetSeqMetadata(watermarks.currentMs(), batchTimestampMs, pinnedConf);
-            checkpoint.offsets().write(batchId, new OffsetSeq(meta, jsons)); // existing offsets/N: CONCURRENT_STREAM_LOG_UPDATE
+            commits.writeOffsets(batchId, watermarks.currentMs(), batchTimestampMs, jsons);
             walMs = (System.nanoTime() - t0) / 1_000_000;
         }
         updateStatus("Processing new data", true, true);
@@ -243,9 +223,7 @@ final class MicroBatchExecution extends StreamExecution {
                 sources.get(i).commit(end[i]);
             }
         }
-        checkpoint.commits().write(batchId, new CommitMetadata(watermarks.currentMs()));
-        // keeps the latest minBatchesToRetain batches, and never the newest offsets or commit
-        checkpoint.purgeLogs(batchId, TidewayConf.MIN_BATCHES_TO_RETAIN.get(spec.session().conf()));
+        commits.commit(batchId, watermarks.currentMs());
         long commitMs = (System.nanoTime() - t2) / 1_000_000;
         Offset[] start = committed;
         committed = end.clone();

@@ -124,6 +124,11 @@ public final class TidewayConf {
                     + "ring hop; least latency and CPU while the operators keep up with the source), `2`, a reader thread "
                     + "and a task thread joined by a ring (reading and processing overlap); `auto` takes `2` only while "
                     + "two threads per partition leave a core free");
+    public static final ConfigEntry<Class<? extends java.util.concurrent.ThreadFactory>> THREAD_FACTORY = declare(
+            "tideway.continuous.threadFactory", ValueType.implementationOf(java.util.concurrent.ThreadFactory.class))
+            .doc("a `java.util.concurrent.ThreadFactory` class (public, no-argument constructor) that makes the "
+                    + "continuous readers', tasks' and epoch coordinator's threads: to pin them to cores, set their "
+                    + "priority or group; Tideway names each thread for its role. Unset: daemon threads");
     public static final ConfigEntry<Integer> RING_SIZE = declare("tideway.continuous.ringSize", ValueType.INT)
             .defaultText("1024").check(n -> n >= 2 && Integer.bitCount(n) == 1, "a power of two >= 2",
                     "must be a power of two, at least 2")

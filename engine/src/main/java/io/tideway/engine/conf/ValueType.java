@@ -52,6 +52,34 @@ public record ValueType<T>(String name, Converter<T> convert, Function<T, String
         }, s -> s);
     }
 
+    /**
+     * The name of a public class implementing {@code type} with a public no-argument constructor,
+     * loaded by the thread's context class loader (an application's own class) or else this one's.
+     */
+    public static <T> ValueType<Class<? extends T>> implementationOf(Class<T> type) {
+        return new ValueType<>("class name", (k, s) -> implementation(k, s, type), Class::getName);
+    }
+
+    private static <T> Class<? extends T> implementation(String key, String text, Class<T> type) {
+        String name = text.trim();
+        Class<?> c;
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            c = Class.forName(name, false, loader != null ? loader : ValueType.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw ConfErrors.invalid(key, text, "No class " + name + " on the classpath");
+        }
+        if (!type.isAssignableFrom(c)) {
+            throw ConfErrors.invalid(key, text, c.getName() + " does not implement " + type.getName());
+        }
+        try {
+            c.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw ConfErrors.invalid(key, text, c.getName() + " has no public no-argument constructor");
+        }
+        return c.asSubclass(type);
+    }
+
     /** A non-negative int, or {@code auto} (read as -1). */
     public static final ValueType<Integer> INT_OR_AUTO = new ValueType<>("int or auto",
             (k, s) -> s.trim().equalsIgnoreCase("auto") ? -1 : atLeastZero(k, s, number(k, s, "int", Integer::parseInt)),
