@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Threads and what each owns: the query thread (this executor's {@link #runActivatedStream},
  * the pipelines' lifecycle, {@link #cleanUp}); per partition a reader thread ({@link ReaderAgent})
- * and a task thread ({@link TaskHandler}, {@link EpochWriter}), or one thread for both; the coordinator thread
- * ({@link #commitEpoch}, {@link EpochProgress}). Each field below names its writer. A thread
+ * and a task thread ({@link TaskHandler}, {@link EpochWriter}) where cores allow, else a
+ * {@link ReaderThread} that reads and runs the tasks of one or more partitions; the coordinator
+ * thread ({@link #commitEpoch}, {@link EpochProgress}). Each field below names its writer. A thread
  * whose stop timed out is left alone: nothing it owns is touched from another thread.
  */
 final class ContinuousExecution extends StreamExecution {
@@ -118,19 +119,33 @@ final class ContinuousExecution extends StreamExecution {
         coordinator = new EpochCoordinator<>(spec.name() == null ? id().toString() : spec.name(), stream.numPartitions(),
                 startEpoch, intervalMs, this::commitEpoch, t -> fail(-1, -1, t));
         List<PartitionPipeline> built = new ArrayList<>();
-        boolean taskOnReaderThread = settings.taskOnReaderThread(stream.numPartitions(), Runtime.getRuntime().availableProcessors());
+        int partitions = stream.numPartitions();
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean taskOnReaderThread = settings.taskOnReaderThread(partitions, cores);
+        int readerThreads = ReaderThread.count(partitions, cores, taskOnReaderThread);
+        // the readers of one thread share its wait (partition p runs on thread p mod readerThreads)
+        List<PacedIdleStrategy> sharedIdles = new ArrayList<>();
+        for (int t = 0; taskOnReaderThread && t < readerThreads; t++) {
+            sharedIdles.add(settings.waitStrategy().newReaderIdle(null, settings.spinWindowNanos()));
+        }
+        List<ReaderThread> readers = List.of();
         try {
-            for (int p = 0; p < stream.numPartitions(); p++) {
+            for (int p = 0; p < partitions; p++) {
                 EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
                 Operator chain = ChainBuilder.build(spec.plan(), relation, writer, ctx);
                 built.add(new PartitionPipeline(spec.name() == null ? "query" : spec.name(), p,
                         stream.createReader(p, committed.get(p)), chain, writer, coordinator::currentEpoch, startEpoch,
-                        settings, taskOnReaderThread, coordinator::report, this::fail));
+                        settings, taskOnReaderThread ? sharedIdles.get(p % readerThreads) : null, coordinator::report,
+                        this::fail));
             }
             pipelines = List.copyOf(built);
+            readers = ReaderThread.spread(built, readerThreads);
             coordinator.start(threads);
             for (PartitionPipeline p : built) {
-                p.start(threads);
+                p.startTask(threads);
+            }
+            for (ReaderThread r : readers) {
+                r.start(threads, this::fail);
             }
             updateStatus("Running", true, true);
             awaitStopOr(() -> failure.get() != null);
@@ -143,10 +158,24 @@ final class ContinuousExecution extends StreamExecution {
             try {
                 coordinator.close();
             } finally {
-                for (PartitionPipeline p : built) {
-                    p.stop(5_000);
-                }
+                stopPipelines(built, readers);
             }
+        }
+    }
+
+    /** Stops each reader thread, then the tasks of its partitions; a pipeline built but never given a thread is released here. */
+    private static void stopPipelines(List<PartitionPipeline> built, List<ReaderThread> readers) throws InterruptedException {
+        List<PartitionPipeline> left = new ArrayList<>(built);
+        for (ReaderThread r : readers) {
+            boolean started = r.started();
+            boolean ended = r.stop(5_000);
+            for (PartitionPipeline p : r.pipelines()) {
+                p.stop(5_000, started, ended);
+                left.remove(p);
+            }
+        }
+        for (PartitionPipeline p : left) {
+            p.stop(5_000, false, true);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.function.LongConsumer;
  * listener (a {@code backoff} task's {@link TaskBackoffWaitStrategy}). Built by
  * {@link ContinuousWait}, the one place a strategy is chosen by name.
  *
- * <p>Threading: the producer's thread only (the agent's runner calls {@link #idle(int)}).
+ * <p>Threading: the producer's thread only (the agent's runner calls {@link #idle(int)}); several
+ * producers' agents run on one thread may share one.
  */
 public final class PacedIdleStrategy implements IdleStrategy {
     /** In the window, {@code backoff} yields until this long before the deadline, then spins. */
@@ -52,9 +53,16 @@ public final class PacedIdleStrategy implements IdleStrategy {
         this.maxParkNanos = maxParkNanos;
     }
 
-    /** The next row is due at {@code dueNanoTime} ({@code UNKNOWN_DUE_TIME}: not known); read by the next idle. */
+    /**
+     * A source's next row is due at {@code dueNanoTime} ({@code UNKNOWN_DUE_TIME}: not known). The
+     * next idle waits for the earliest time reported since the last one: the readers of several
+     * partitions on one thread each report theirs.
+     */
     public void nextRowDue(long dueNanoTime) {
-        nextRowDue = dueNanoTime;
+        if (dueNanoTime != ContinuousPartitionReader.UNKNOWN_DUE_TIME
+                && (nextRowDue == ContinuousPartitionReader.UNKNOWN_DUE_TIME || dueNanoTime - nextRowDue < 0)) {
+            nextRowDue = dueNanoTime;
+        }
     }
 
     /** Work done: the next wait starts from the strategy's first step; none: waits a little. */
@@ -67,10 +75,11 @@ public final class PacedIdleStrategy implements IdleStrategy {
         }
     }
 
-    /** Waits a little for the row due at the time last given to {@link #nextRowDue}. */
+    /** Waits a little for the earliest row given to {@link #nextRowDue} since the last wait. */
     @Override
     public void idle() {
         long dueNanoTime = nextRowDue;
+        nextRowDue = ContinuousPartitionReader.UNKNOWN_DUE_TIME;
         if (dueListener != null) {
             dueListener.accept(dueNanoTime);
         }
@@ -96,9 +105,10 @@ public final class PacedIdleStrategy implements IdleStrategy {
         }
     }
 
-    /** The producer emitted rows: the next wait starts from the strategy's first step. */
+    /** The producer emitted rows: the next wait starts from the strategy's first step, and due times are reported afresh. */
     @Override
     public void reset() {
+        nextRowDue = ContinuousPartitionReader.UNKNOWN_DUE_TIME;
         idle.reset();
     }
 

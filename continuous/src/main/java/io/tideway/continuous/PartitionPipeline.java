@@ -6,7 +6,6 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 import io.tideway.agent.AgentThreads;
-import io.tideway.agent.RunningAgent;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.spi.ContinuousPartitionReader;
 import org.agrona.BufferUtil;
@@ -20,8 +19,9 @@ import java.util.function.LongSupplier;
  * in one off-heap region, and a task running the fused chain into the sink. The task runs either
  * on its own thread, as the event processor of a Disruptor ring the reader fills
  * ({@link RingHandoff}), or on the reader's thread, one slot at a time ({@link DirectHandoff});
- * {@link ContinuousSettings#taskOnReaderThread} decides. Threads come from the query's
- * {@link AgentThreads}. Created, started and stopped by the query thread.
+ * {@link ContinuousSettings#taskOnReaderThread} decides. The reader runs on a {@link ReaderThread},
+ * alone or with other partitions' readers; the task's own thread, if it has one, comes from the
+ * query's {@link AgentThreads}. Created, started and stopped by the query thread.
  */
 final class PartitionPipeline {
     private final int partition;
@@ -37,9 +37,7 @@ final class PartitionPipeline {
     private final PartitionCounters counters = new PartitionCounters();
     private final String taskName;
     private final FailureHandler failures;
-    /** Query thread: set by {@link #start}, null before. */
-    private RunningAgent readerAgent;
-    /** Query thread: set by {@link #start}, null before and when the task runs on the reader's thread. */
+    /** Query thread: set by {@link #startTask}, null before and when the task runs on the reader's thread. */
     private Thread taskThread;
 
     /** Where a task failure goes. */
@@ -47,10 +45,16 @@ final class PartitionPipeline {
         void failed(int partition, long epoch, Throwable cause);
     }
 
-    /** @param taskOnReaderThread run the task on the reader's thread instead of its own behind a ring */
+    /**
+     * @param sharedReaderIdle null: the task gets its own thread behind a ring, and the reader its
+     *                         own wait (told when the task may spin); else the task runs on the
+     *                         reader's thread, and the reader waits with this strategy, which the
+     *                         other readers of its {@link ReaderThread} share
+     */
     PartitionPipeline(String queryName, int partition, ContinuousPartitionReader source, Operator chainHead, EpochWriter writer,
-                      LongSupplier currentEpoch, long startEpoch, ContinuousSettings settings, boolean taskOnReaderThread,
+                      LongSupplier currentEpoch, long startEpoch, ContinuousSettings settings, PacedIdleStrategy sharedReaderIdle,
                       TaskHandler.Reporter reporter, FailureHandler failures) {
+        boolean taskOnReaderThread = sharedReaderIdle != null;
         this.partition = partition;
         this.writer = writer;
         this.failures = failures;
@@ -96,18 +100,25 @@ final class PartitionPipeline {
             ring.addGatingSequences(processor.getSequence());
             handoff = new RingHandoff(ring);
         }
-        this.readerIdle = settings.waitStrategy().newReaderIdle(taskWait, settings.spinWindowNanos());
+        this.readerIdle = taskOnReaderThread ? sharedReaderIdle
+                : settings.waitStrategy().newReaderIdle(taskWait, settings.spinWindowNanos());
         this.reader = new ReaderAgent("tideway-reader-" + queryName + "-" + partition, source, handoff, currentEpoch,
                 startEpoch, readerIdle, settings, counters, (t, epoch) -> failures.failed(partition, epoch, t));
     }
 
-    /** Starts the task (unless it runs on the reader's thread), then the reader, on threads from {@code threads}. Query thread, once. */
-    void start(AgentThreads threads) {
+    /** Starts the task's own thread, if it has one; before the reader starts. Query thread, once. */
+    void startTask(AgentThreads threads) {
         if (processor != null) {
             taskThread = threads.start(taskName, processor);
         }
-        // what the reader's runner catches outside a duty cycle (its onClose closing the source)
-        readerAgent = threads.start(reader, readerIdle, t -> failures.failed(partition, reader.epoch(), t));
+    }
+
+    ReaderAgent reader() {
+        return reader;
+    }
+
+    PacedIdleStrategy readerIdle() {
+        return readerIdle;
     }
 
     PartitionCounters counters() {
@@ -120,19 +131,28 @@ final class PartitionPipeline {
     }
 
     /**
-     * Stops the reader, lets the task drain what was published, then stops the task; frees the
-     * slots' memory only if both threads ended. Query thread. A thread that does not end in time is
-     * left to finish by itself: its agent or handler still closes what it owns on its own thread.
+     * After the reader's thread was stopped: lets the task drain what was published, then stops
+     * it; frees the slots' memory only if no thread can touch them any more. Query thread. A thread
+     * that does not end in time is left to finish by itself: its agent or handler still closes
+     * what it owns on its own thread.
+     *
+     * @param readerStarted whether the reader's thread ever started (if not, the query thread
+     *                      still owns the writer and the slots)
+     * @param readerEnded   whether the reader's thread has ended
      */
-    void stop(long timeoutMs) throws InterruptedException {
-        if (readerAgent == null) {
-            writer.abort(); // never started: the query thread still owns the writer and the slots
-            BufferUtil.free(memory);
-            return;
+    void stop(long timeoutMs, boolean readerStarted, boolean readerEnded) throws InterruptedException {
+        if (!readerStarted) {
+            reader.onClose(); // it never ran, so this thread owns it: closes the source (and a task run on its thread)
+            if (taskThread == null) {
+                if (processor != null) {
+                    writer.abort(); // the task's own thread never started either
+                }
+                BufferUtil.free(memory);
+                return;
+            }
         }
-        boolean readerEnded = readerAgent.stop(timeoutMs);
         boolean taskEnded = true;
-        if (processor != null) {
+        if (taskThread != null) {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
             while (processor.isRunning() && processor.getSequence().get() < ring.getCursor() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();

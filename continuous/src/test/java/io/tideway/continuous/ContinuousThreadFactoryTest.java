@@ -74,12 +74,23 @@ class ContinuousThreadFactoryTest {
                 names.add(t.getName());
             }
             q.stop();
-            Set<String> expected = new TreeSet<>(List.of("tideway-reader-" + table + "-0", "tideway-reader-" + table + "-1"));
-            if (threads.equals("2")) {
-                expected.addAll(List.of("tideway-task-" + table + "-0", "tideway-task-" + table + "-1"));
+            int cores = Runtime.getRuntime().availableProcessors();
+            boolean own = threads.equals("2");
+            int readerThreads = ReaderThread.count(2, cores, !own);
+            Set<String> readers = new TreeSet<>();
+            for (String n : names) {
+                if (n.startsWith("tideway-reader-" + table + "-")) {
+                    readers.add(n);
+                }
             }
-            assertTrue(names.containsAll(expected), threads + " thread(s) per partition: " + names);
-            assertEquals(expected.size() + 1, names.size(), "and the epoch coordinator's: " + names);
+            Set<String> expectedReaders = new TreeSet<>(readerThreads == 2
+                    ? List.of("tideway-reader-" + table + "-0", "tideway-reader-" + table + "-1")
+                    : List.of("tideway-reader-" + table + "-0,1"));
+            assertEquals(expectedReaders, readers, "each reader thread named for its partitions");
+            if (own) {
+                assertTrue(names.containsAll(List.of("tideway-task-" + table + "-0", "tideway-task-" + table + "-1")), names.toString());
+            }
+            assertEquals(readerThreads + (own ? 2 : 0) + 1, names.size(), "and the epoch coordinator's: " + names);
         }
     }
 

@@ -91,10 +91,13 @@ class PartitionPipelineStopTest {
             return t;
         });
         EpochWriter writer = new EpochWriter(sink, 0, 0);
+        PacedIdleStrategy shared = taskOnReaderThread ? SETTINGS.waitStrategy().newReaderIdle(null, 0) : null;
         PartitionPipeline pipeline = new PartitionPipeline("stopping", 0, source, writer, writer, () -> 0L, 0, SETTINGS,
-                taskOnReaderThread, (partition, epoch, offset, report) -> { }, (partition, epoch, cause) -> failures.add(cause));
-        pipeline.start(threads);
-        pipeline.stop(10_000);
+                shared, (partition, epoch, offset, report) -> { }, (partition, epoch, cause) -> failures.add(cause));
+        ReaderThread reader = new ReaderThread(List.of(pipeline));
+        pipeline.startTask(threads);
+        reader.start(threads, (partition, epoch, cause) -> failures.add(cause));
+        pipeline.stop(10_000, true, reader.stop(10_000));
         return new Stopped(made.get(), aborts, closes, failures);
     }
 }
