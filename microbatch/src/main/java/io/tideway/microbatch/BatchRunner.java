@@ -82,8 +82,9 @@ final class BatchRunner implements AutoCloseable {
     }
 
     /** One reader task's outcome. */
+    /** One reader task's outcome; {@code exchange} is its shuffle into stage {@code stage}, or null without stages. */
     private record ReadResult(int source, long rows, long outputRows, CommitMessage message, ShuffleExchange exchange,
-                              long droppedByWatermark) {
+                              int stage, long droppedByWatermark) {
     }
 
     /** One state partition's outcome; {@code next} is the shuffle into the stage above, or null. */
@@ -163,27 +164,41 @@ final class BatchRunner implements AutoCloseable {
         CountingOperator input = new CountingOperator(ChainBuilder.build(plan, relations.get(source), output, ctx));
         try {
             drain(sources.get(source), partition, input);
-            return new ReadResult(source, input.count(), output.count(), writer.commit(), null, 0);
+            return new ReadResult(source, input.count(), output.count(), writer.commit(), null, -1, 0);
         } catch (RuntimeException e) {
             writer.abort();
             throw e;
         }
     }
 
-    /** The map side of the lowest stateful operator: the chain below it feeds its shuffle. */
+    /**
+     * The map side of the lowest stateful operator above the source (the lowest stage of the
+     * chain, or a join higher up whose other side it is): the chain between them feeds its shuffle.
+     */
     private ReadResult readIntoShuffle(int source, InputPartition partition) {
-        StatefulStage first = stages.get(0);
+        int k = stageReading(relations.get(source));
+        StatefulStage stage = stages.get(k);
         ShuffleExchange exchange = new ShuffleExchange(partitions);
         try {
-            LogicalPlan below = first.inputOf(relations.get(source));
-            StatefulStage.MapSide side = first.mapSide(exchange::add, below);
+            LogicalPlan below = stage.inputOf(relations.get(source));
+            StatefulStage.MapSide side = stage.mapSide(exchange::add, below);
             CountingOperator input = new CountingOperator(ChainBuilder.build(below, relations.get(source), side, ctx));
             drain(sources.get(source), partition, input);
-            return new ReadResult(source, input.count(), 0, null, exchange, side.droppedByWatermark());
+            return new ReadResult(source, input.count(), 0, null, exchange, k, side.droppedByWatermark());
         } catch (RuntimeException e) {
             exchange.close();
             throw e;
         }
+    }
+
+    /** The lowest stage whose plan holds {@code relation}. */
+    private int stageReading(StreamingRelation relation) {
+        for (int k = 0; k < stages.size(); k++) {
+            if (ChainBuilder.contains(stages.get(k).node(), relation)) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("no stateful operator reads " + relation);
     }
 
     private static void drain(StreamSource source, InputPartition partition, Operator input) {
@@ -200,16 +215,25 @@ final class BatchRunner implements AutoCloseable {
 
     private BatchMetrics reduce(long batchId, List<ReadResult> reads, long[] inputRows) throws Exception {
         long watermarkMs = ctx.watermarkMs();
+        // what each stage reads besides the output of the stage below: its sources' shuffles
+        List<List<ShuffleExchange>> fromSources = new ArrayList<>();
+        long[] droppedReading = new long[stages.size()];
+        for (int k = 0; k < stages.size(); k++) {
+            fromSources.add(new ArrayList<>());
+        }
+        for (ReadResult r : reads) {
+            fromSources.get(r.stage).add(r.exchange);
+            droppedReading[r.stage] += r.droppedByWatermark;
+        }
         List<ShuffleExchange> exchanges = new ArrayList<>();
         long dropped = 0;
-        for (ReadResult r : reads) {
-            exchanges.add(r.exchange);
-            dropped += r.droppedByWatermark;
-        }
         List<BatchMetrics.StateOp> ops = new ArrayList<>();
         List<ReduceResult> results = List.of();
         for (int k = 0; k < stages.size(); k++) {
             int stage = k;
+            exchanges.addAll(fromSources.get(k));
+            fromSources.get(k).clear();
+            dropped += droppedReading[k];
             List<ShuffleExchange> in = exchanges;
             List<Callable<ReduceResult>> tasks = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
@@ -220,6 +244,7 @@ final class BatchRunner implements AutoCloseable {
                 results = pool.runAll(tasks);
             } catch (Exception e) {
                 exchanges.forEach(ShuffleExchange::close);
+                fromSources.forEach(higher -> higher.forEach(ShuffleExchange::close)); // read for stages above
                 for (StateStoreProvider[] row : stateProviders) {
                     for (StateStoreProvider sp : row) {
                         sp.invalidate();

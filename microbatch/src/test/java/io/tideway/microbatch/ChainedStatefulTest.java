@@ -134,11 +134,37 @@ class ChainedStatefulTest {
     }
 
     @Test
-    void otherChainsFailAtStart(@TempDir Path dir) {
+    void withoutAWatermarkAnyChainWithNoAggregationBelowTheTopRuns(@TempDir Path dir) throws Exception {
         MemoryStream<String> words = MemoryStream.create(Encoders.STRING(), spark);
-        AnalysisException e = assertThrows(AnalysisException.class, () -> words.toDS().dropDuplicates().dropDuplicates()
-                .writeStream().format("console").start());
+        Dataset<String> lower = words.toDS().dropDuplicates();
+        Dataset<String> firstLetters = lower.map((MapFunction<String, String>) w -> w.substring(0, 1), Encoders.STRING())
+                .dropDuplicates();
+        StreamingQuery q = firstLetters.writeStream().format("memory").queryName("letters")
+                .option("checkpointLocation", dir.toString()).start();
+        words.addData("apple", "avocado", "banana");
+        q.processAllAvailable();
+        words.addData("apple", "cherry", "blueberry");
+        q.processAllAvailable();
+        assertEquals(List.of("a", "b", "c"), spark.table("letters").collectAsList().stream().map(r -> r.getString(0))
+                .sorted().toList(), "each first letter once, across batches");
+        assertEquals(List.of("dedupe", "dedupe"), java.util.Arrays.stream(q.lastProgress().stateOperators())
+                .map(o -> o.operatorName()).toList(), "both operators report, bottom-up");
+        q.stop();
+    }
+
+    @Test
+    void otherChainsFailAtStart(@TempDir Path dir) {
+        MemoryStream<WindowedAggregationTest.Event> events = MemoryStream.create(Encoders.bean(WindowedAggregationTest.Event.class), spark);
+        Dataset<Row> watermarked = events.toDF().withWatermark("timestamp", "10 minutes");
+        AnalysisException e = assertThrows(AnalysisException.class, () -> watermarked.dropDuplicates("word", "timestamp")
+                .dropDuplicates("timestamp").writeStream().format("console").start());
         assertTrue(e.getMessage().startsWith("Tideway chains stateful operators only as an aggregation above dropDuplicates"),
                 e.getMessage());
+        MemoryStream<String> left = MemoryStream.create(Encoders.STRING(), spark);
+        MemoryStream<String> right = MemoryStream.create(Encoders.STRING(), spark);
+        AnalysisException sideBySide = assertThrows(AnalysisException.class, () -> left.toDF().dropDuplicates()
+                .join(right.toDF().dropDuplicates().withColumnRenamed("value", "other"), io.tideway.sql.functions.expr("value = other"))
+                .writeStream().format("console").start());
+        assertTrue(sideBySide.getMessage().startsWith("Tideway runs stateful operators one above another"), sideBySide.getMessage());
     }
 }

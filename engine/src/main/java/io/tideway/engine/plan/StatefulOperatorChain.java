@@ -78,8 +78,9 @@ final class StatefulOperatorChain {
     /**
      * Plans Spark starts that Tideway does not run: sorts and limits other than above an aggregation in
      * Complete mode, some stream-stream joins
-     * ({@link StreamingJoinChecks#notRunByTideway}), and chains of stateful operators other than
-     * an aggregation above dropDuplicates or above [flat]mapGroupsWithState.
+     * ({@link StreamingJoinChecks#notRunByTideway}), and stateful operators side by side (a join
+     * with stateful operators on both of its sides): the micro-batch executor runs them as one
+     * chain, each above the last.
      *
      * @param nodes the plan's nodes, pre-order
      */
@@ -102,10 +103,34 @@ final class StatefulOperatorChain {
                 stateful.add(n); // pre-order: the top one first
             }
         }
-        if (stateful.size() > 1 && !supportedChain(stateful)) {
+        if (stateful.size() > 1 && !supportedChain(stateful, nodes)) {
             throw fail("Tideway chains stateful operators only as an aggregation above dropDuplicates or above "
-                    + "[flat]mapGroupsWithState; this combination is not supported yet", plan);
+                    + "[flat]mapGroupsWithState, or, in a query without a watermark, with no aggregation below the top "
+                    + "operator; this combination is not supported yet", plan);
         }
+        for (LogicalPlan n : stateful) {
+            int sidesWithState = 0;
+            for (LogicalPlan c : n.children()) {
+                sidesWithState += hasStatefulNode(c) ? 1 : 0;
+            }
+            if (sidesWithState > 1) {
+                throw fail("Tideway runs stateful operators one above another; a join with stateful operators on "
+                        + "both sides is not supported yet", plan);
+            }
+        }
+    }
+
+    private static boolean hasStatefulNode(LogicalPlan p) {
+        if (p.isStreaming() && (p instanceof Aggregate || p instanceof Deduplicate || p instanceof FlatMapGroupsWithState
+                || isStreamStreamJoin(p))) {
+            return true;
+        }
+        for (LogicalPlan c : p.children()) {
+            if (hasStatefulNode(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -129,17 +154,31 @@ final class StatefulOperatorChain {
     }
 
     /**
-     * The chains of two stateful operators Tideway runs: an aggregation above dropDuplicates or
-     * above [flat]mapGroupsWithState. The checks before have left only the groups-with-state
-     * operators Spark runs below an aggregation: mapGroupsWithState (Update mode) and
-     * flatMapGroupsWithState in Append mode; both hand the aggregation each call's rows as new
-     * rows, which is what the lower stage of a chain emits whatever the query's output mode.
+     * The chains Tideway runs, each stage feeding the next the rows it emits as new rows (append
+     * semantics, whatever the query's mode): an aggregation above dropDuplicates or above
+     * [flat]mapGroupsWithState (the checks before have left only the groups-with-state operators
+     * Spark runs below an aggregation, which emit each call's rows as new); and, in a query
+     * without a watermark, any chain with no aggregation below the top (the lower stages then
+     * emit new rows only, and no stage drops or evicts by a watermark that Spark would
+     * propagate through the chain operator by operator).
+     *
+     * @param stateful the streaming stateful nodes, top first
      */
-    private static boolean supportedChain(List<LogicalPlan> stateful) {
-        if (stateful.size() != 2 || !(stateful.get(0) instanceof Aggregate)) {
-            return false;
+    private static boolean supportedChain(List<LogicalPlan> stateful, List<LogicalPlan> nodes) {
+        if (stateful.size() == 2 && stateful.get(0) instanceof Aggregate
+                && (stateful.get(1) instanceof Deduplicate || stateful.get(1) instanceof FlatMapGroupsWithState)) {
+            return true;
         }
-        LogicalPlan lower = stateful.get(1);
-        return lower instanceof Deduplicate || lower instanceof FlatMapGroupsWithState;
+        for (LogicalPlan n : nodes) {
+            if (n instanceof EventTimeWatermark) {
+                return false;
+            }
+        }
+        for (LogicalPlan lower : stateful.subList(1, stateful.size())) {
+            if (lower instanceof Aggregate) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,7 +8,7 @@ import io.tideway.engine.plan.FlatMapGroupsWithState;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.sql.streaming.OutputMode;
 
-/** Finds the stateful operator of a plan (start() has checked there is at most one). */
+/** Finds the stateful operators of a plan, as the stages the micro-batch executor runs. */
 public final class StatefulStages {
     private StatefulStages() {
     }
@@ -25,7 +25,11 @@ public final class StatefulStages {
         return false;
     }
 
-    /** Every stateful node of {@code plan} as a stage, bottom-up (start() has checked the chain is one Tideway runs). */
+    /**
+     * Every stateful node of {@code plan} as a stage, bottom-up: each stage's input holds the one
+     * below it (through a join, the side that holds it; start() has checked that no operator has
+     * stateful operators on both sides).
+     */
     public static java.util.List<StatefulStage> chain(LogicalPlan plan, EvalContext ctx, OutputMode mode) {
         java.util.List<StatefulStage> out = new java.util.ArrayList<>();
         LogicalPlan p = plan;
@@ -35,8 +39,12 @@ public final class StatefulStages {
                 break;
             }
             out.add(0, s);
-            LogicalPlan node = s.node();
-            p = node.children().size() == 1 ? node.children().get(0) : null;
+            p = null;
+            for (LogicalPlan c : s.node().children()) {
+                if (of(c, ctx, mode) != null) {
+                    p = c;
+                }
+            }
         }
         return out;
     }
