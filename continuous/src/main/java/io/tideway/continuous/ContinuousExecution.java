@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * whose stop timed out is left alone: nothing it owns is touched from another thread.
  */
 final class ContinuousExecution extends StreamExecution {
+    private static final System.Logger LOG = System.getLogger(ContinuousExecution.class.getName());
     /**
      * Old log entries are purged every this many epochs, not after each: a purge lists the
      * {@code offsets} and {@code commits} directories, which at short epochs cost the coordinator
@@ -102,7 +103,7 @@ final class ContinuousExecution extends StreamExecution {
             if (failure.get() == null || restartsLeft-- <= 0) {
                 break;
             }
-            System.err.println("WARN restarting continuous tasks from epoch " + (coordinator.lastCommittedEpoch() + 1)
+            LOG.log(System.Logger.Level.WARNING, "Restarting continuous tasks from epoch " + (coordinator.lastCommittedEpoch() + 1)
                     + " after: " + failure.get());
         }
         Throwable failed = failure.get();

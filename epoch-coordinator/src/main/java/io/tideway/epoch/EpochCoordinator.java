@@ -43,7 +43,7 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  *   <li>The committer and the error handler run on the coordinator thread only, one call at a
  *       time. Commits are strictly in epoch order, each epoch exactly once.</li>
  *   <li>{@code lastCommittedEpoch} is written by the coordinator thread only (release) and read
- *       anywhere (acquire); {@link #stats()} is a volatile reference to an immutable snapshot.</li>
+ *       anywhere (acquire).</li>
  *   <li>{@link #awaitCommitted}, {@link #requestEpochAdvance}, {@link #stop} and {@link #close}
  *       are control-path calls for any thread except as noted; the coordinator thread signals
  *       {@link #awaitCommitted}'s condition once per commit, off the data path.</li>
@@ -119,8 +119,6 @@ public final class EpochCoordinator<O, M> implements AutoCloseable {
     private long lastCommittedEpoch;
     /** Coordinator thread only: the value of {@link #advanceRequests} last acted on. */
     private long servedAdvanceRequests;
-    /** Written by the coordinator thread only; read anywhere. */
-    private volatile EpochStats stats;
     /** Cleared by {@link #stop} (any thread) or on failure (coordinator thread). */
     private volatile boolean running = true;
     /** Set by the coordinator thread when its loop has ended. */
@@ -186,7 +184,6 @@ public final class EpochCoordinator<O, M> implements AutoCloseable {
         this.reports = new ManyToOneConcurrentArrayQueue<>((int) queueCapacity);
         this.currentEpoch = firstEpoch;
         this.lastCommittedEpoch = firstEpoch - 1;
-        this.stats = EpochStats.initial(firstEpoch - 1);
     }
 
     /** {@link #start(AgentThreads)} on daemon threads. */
@@ -237,11 +234,6 @@ public final class EpochCoordinator<O, M> implements AutoCloseable {
     /** The newest committed epoch, or first epoch - 1 if none; any thread (acquire read). */
     public long lastCommittedEpoch() {
         return (long) LAST_COMMITTED_EPOCH.getAcquire(this);
-    }
-
-    /** Commit metrics as of the newest commit; any thread. */
-    public EpochStats stats() {
-        return stats;
     }
 
     /** True until {@link #stop} is called or the coordinator thread fails. */
@@ -424,7 +416,6 @@ public final class EpochCoordinator<O, M> implements AutoCloseable {
             if (due) {
                 clock.onTick(now);
             }
-            pending.onEpochEnded(currentEpoch, now);
             CURRENT_EPOCH.setRelease(this, currentEpoch + 1);
             work++;
         }
@@ -436,11 +427,8 @@ public final class EpochCoordinator<O, M> implements AutoCloseable {
         while (running && pending.isComplete(lastCommittedEpoch + 1)) {
             long epoch = lastCommittedEpoch + 1;
             List<PartitionReport<O, M>> epochReports = pending.take(epoch);
-            long start = System.nanoTime();
             committer.commit(epoch, epochReports);
-            long done = System.nanoTime();
             LAST_COMMITTED_EPOCH.setRelease(this, epoch);
-            stats = stats.afterCommit(epoch, done - pending.endNanos(epoch), done - start);
             signalCommitted();
             commits++;
         }

@@ -18,7 +18,6 @@ final class PendingEpochs<O, M> {
     private final int mask;
     private final PartitionReport<O, M>[][] reports;
     private final int[] counts;
-    private final long[] endNanos;
 
     PendingEpochs(int partitions, int capacity) {
         if (Integer.bitCount(capacity) != 1) {
@@ -30,15 +29,6 @@ final class PendingEpochs<O, M> {
         PartitionReport<O, M>[][] slots = (PartitionReport<O, M>[][]) new PartitionReport<?, ?>[capacity][];
         this.reports = slots;
         this.counts = new int[capacity];
-        this.endNanos = new long[capacity];
-    }
-
-    void onEpochEnded(long epoch, long nowNanos) {
-        endNanos[index(epoch)] = nowNanos;
-    }
-
-    long endNanos(long epoch) {
-        return endNanos[index(epoch)];
     }
 
     /** Stores a report whose partition is in range and whose epoch is outstanding; false if duplicate. */

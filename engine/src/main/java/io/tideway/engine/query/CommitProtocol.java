@@ -28,6 +28,7 @@ import java.util.Map;
  * {@link #recover}.
  */
 public final class CommitProtocol {
+    private static final System.Logger LOG = System.getLogger(CommitProtocol.class.getName());
     /** Settings whose value at a checkpoint's first batch holds for its life (state layout, watermark rule). */
     static final List<String> PINNED = List.of(TidewayConf.SHUFFLE_PARTITIONS.key(),
             TidewayConf.MULTIPLE_WATERMARK_POLICY.key());
@@ -75,7 +76,7 @@ public final class CommitProtocol {
             String current = TidewayConf.canonical(key, session.get(key)); // " 7 " is 7, "MAX" is max
             String logged = fromCheckpoint.get(key);
             if (logged != null && !logged.equals(current)) {
-                System.err.println("WARN Updating the value of conf '" + key + "' in current session from '"
+                LOG.log(System.Logger.Level.WARNING, "Updating the value of conf '" + key + "' in current session from '"
                         + current + "' to '" + logged + "'.");
             }
             pinned.put(key, logged != null ? logged : current);

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * listener never stalls a query thread. Any thread may post; only the bus thread calls listeners.
  */
 public final class ListenerBus {
+    private static final System.Logger LOG = System.getLogger(ListenerBus.class.getName());
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -52,7 +53,7 @@ public final class ListenerBus {
                 try {
                     dispatch(l, e);
                 } catch (RuntimeException ex) {
-                    System.err.println("Listener " + l + " threw an exception: " + ex);
+                    LOG.log(System.Logger.Level.WARNING, "Listener " + l + " threw an exception", ex); // Spark logs it and goes on
                 }
             }
         }

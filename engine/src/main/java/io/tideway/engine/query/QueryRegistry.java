@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
  * {@link #start} stops a previous run between two synchronised steps.
  */
 public final class QueryRegistry implements StreamingQueryManagerHooks {
+    private static final System.Logger LOG = System.getLogger(QueryRegistry.class.getName());
     private final ListenerBus bus = new ListenerBus();
     private final List<StreamExecution> active = new ArrayList<>();
     private StreamExecution lastTerminatedWithError;
@@ -62,7 +63,7 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
                         + " as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.");
             }
         }
-        System.err.println("WARN Stopping existing streaming query [id=" + previousRun.id() + ", runId=" + previousRun.runId()
+        LOG.log(System.Logger.Level.WARNING, "Stopping existing streaming query [id=" + previousRun.id() + ", runId=" + previousRun.runId()
                 + "], as a new run is being started.");
         try {
             previousRun.stop();

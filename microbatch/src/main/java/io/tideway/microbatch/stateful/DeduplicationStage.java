@@ -86,32 +86,27 @@ public final class DeduplicationStage implements StatefulStage {
     }
 
     /** Drops late rows and sends the rest to the partition of their key. */
-    private final class KeyShuffle implements MapSide {
+    private final class KeyShuffle extends LateRowDroppingSide {
         private final KeyBuilder key = new KeyBuilder(keys, ctx);
         private final RowReader in = new RowReader(node.child().schema().length());
         private final EventTimeColumn eventTime = lateOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), lateOrdinal);
-        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final Shuffle shuffle;
-        private long dropped;
 
         KeyShuffle(Shuffle shuffle) {
+            super(ctx);
             this.shuffle = shuffle;
         }
 
         @Override
-        public void accept(DirectBuffer buffer, int offset, int length) {
+        long eventTimeMicros(DirectBuffer buffer, int offset, int length) {
             in.wrap(buffer, offset, length);
-            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), lateWatermarkMs)) {
-                dropped++;
-                return;
-            }
-            key.build(in);
-            shuffle.add(key.hash(), buffer, offset, length);
+            return eventTime == null ? EventTimeColumn.NULL_TIME : eventTime.micros(in);
         }
 
         @Override
-        public long droppedByWatermark() {
-            return dropped;
+        void shuffle(DirectBuffer buffer, int offset, int length) {
+            key.build(in);
+            shuffle.add(key.hash(), buffer, offset, length);
         }
     }
 

@@ -105,33 +105,33 @@ public final class GroupsWithStateStage implements StatefulStage {
     }
 
     /** Runs the key function and sends (key, value) rows to the key's partition. */
-    private final class KeyShuffle implements MapSide {
+    private final class KeyShuffle extends LateRowDroppingSide {
         @SuppressWarnings("rawtypes")
         private final ObjectEncoder.Converter values = node.valueEncoder().newConverter();
         @SuppressWarnings("rawtypes")
         private final ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
         private final RowReader in = new RowReader(node.child().schema().length());
         private final EventTimeColumn eventTime = lateOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), lateOrdinal);
-        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final GrowableBuffer keyMemory = new GrowableBuffer(64);
         private final RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
         private final GrowableBuffer pairMemory = new GrowableBuffer(256);
         private final RowWriter pair = new RowWriter(2);
         private final Shuffle shuffle;
-        private long dropped;
 
         KeyShuffle(Shuffle shuffle) {
+            super(ctx);
             this.shuffle = shuffle;
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public void accept(DirectBuffer buffer, int offset, int length) {
+        long eventTimeMicros(DirectBuffer buffer, int offset, int length) {
             in.wrap(buffer, offset, length);
-            if (eventTime != null && EventTimeColumn.isLate(eventTime.micros(in), lateWatermarkMs)) {
-                dropped++;
-                return;
-            }
+            return eventTime == null ? EventTimeColumn.NULL_TIME : eventTime.micros(in);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void shuffle(DirectBuffer buffer, int offset, int length) {
             Object value = values.read(in);
             Object key = UserFunctionException.call(() -> ((MapFunction<Object, Object>) node.keyFunction()).call(value));
             keyWriter.wrap(keyMemory.buffer(), 0, keyMemory);
@@ -141,11 +141,6 @@ public final class GroupsWithStateStage implements StatefulStage {
             pair.putBytes(0, keyMemory.buffer(), 0, keyLength);
             pair.putBytes(1, buffer, offset, length);
             shuffle.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
-        }
-
-        @Override
-        public long droppedByWatermark() {
-            return dropped;
         }
     }
 

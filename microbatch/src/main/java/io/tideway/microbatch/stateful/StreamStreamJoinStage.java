@@ -113,19 +113,18 @@ public final class StreamStreamJoinStage implements StatefulStage {
     }
 
     /** Sends (side, key, row) to the key's partition, dropping rows whose key time the watermark passed. */
-    private final class KeyShuffle implements MapSide {
+    private final class KeyShuffle extends LateRowDroppingSide {
         private final byte side;
         private final KeyBuilder key;
         private final RowReader in;
         private final RowReader keyRow;
         private final EventTimeColumn keyTime;
-        private final long lateWatermarkMs = ctx.lateEventsWatermarkMs();
         private final GrowableBuffer memory = new GrowableBuffer(256);
         private final RowWriter tagged = new RowWriter(3);
         private final Shuffle shuffle;
-        private long dropped;
 
         KeyShuffle(Shuffle shuffle, byte side) {
+            super(ctx);
             this.shuffle = shuffle;
             this.side = side;
             List<Expression> keys = side == LEFT ? join.leftKeys() : join.rightKeys();
@@ -135,23 +134,20 @@ public final class StreamStreamJoinStage implements StatefulStage {
             this.keyTime = watermarkKey < 0 ? null : new EventTimeColumn(watermarkKey, watermarkKeyIsWindow);
         }
 
+        /** A join's rows are late by their key's event time (the watermark is on a join key). */
         @Override
-        public void accept(DirectBuffer buffer, int offset, int length) {
+        long eventTimeMicros(DirectBuffer buffer, int offset, int length) {
             key.build(in.wrap(buffer, offset, length));
-            if (keyTime != null && EventTimeColumn.isLate(keyTime.micros(keyRow.wrap(key.buffer(), 0, key.length())), lateWatermarkMs)) {
-                dropped++;
-                return;
-            }
+            return keyTime == null ? EventTimeColumn.NULL_TIME : keyTime.micros(keyRow.wrap(key.buffer(), 0, key.length()));
+        }
+
+        @Override
+        void shuffle(DirectBuffer buffer, int offset, int length) {
             tagged.wrap(memory.buffer(), 0, memory);
             tagged.putLong(0, side);
             tagged.putBytes(1, key.buffer(), 0, key.length());
             tagged.putBytes(2, buffer, offset, length);
             shuffle.add(key.hash(), memory.buffer(), 0, tagged.finish());
-        }
-
-        @Override
-        public long droppedByWatermark() {
-            return dropped;
         }
     }
 

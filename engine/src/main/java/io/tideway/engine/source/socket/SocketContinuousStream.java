@@ -8,7 +8,6 @@ import io.tideway.engine.spi.PartitionOffset;
 import io.tideway.offheap.row.RowConsumer;
 
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * The {@code socket} source in continuous mode (Spark's {@code TextSocketContinuousStream}, with
@@ -25,7 +24,7 @@ import java.util.logging.Logger;
  * reads it lock-free when idle and under its lock once per poll with lines.
  */
 final class SocketContinuousStream implements ContinuousStream {
-    private static final Logger LOG = Logger.getLogger(SocketContinuousStream.class.getName());
+    private static final System.Logger LOG = System.getLogger(SocketContinuousStream.class.getName());
     /** Lines copied out of the buffer per lock acquisition. */
     static final int COPY_BATCH = 256;
 
@@ -80,7 +79,7 @@ final class SocketContinuousStream implements ContinuousStream {
         }
         base = count.count();
         if (count.count() > 0) {
-            LOG.warning("Resuming after line " + count.count() + " on a new connection: lines an earlier run received"
+            LOG.log(System.Logger.Level.WARNING, "Resuming after line " + count.count() + " on a new connection: lines an earlier run received"
                     + " but did not commit are lost (the socket source does not support recovery).");
         }
         return new Reader(count.count());

@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The connection of a socket source and the daemon thread ({@code socket-source-<host>:<port>})
@@ -20,7 +18,7 @@ import java.util.logging.Logger;
  * body and the buffer's only writer.
  */
 final class SocketReceiver implements Runnable {
-    private static final Logger LOG = Logger.getLogger(SocketReceiver.class.getName());
+    private static final System.Logger LOG = System.getLogger(SocketReceiver.class.getName());
     static final int CONNECT_TIMEOUT_MS = 10_000;
     static final long STOP_JOIN_TIMEOUT_MS = 5_000;
 
@@ -61,11 +59,11 @@ final class SocketReceiver implements Runnable {
                 buffer.append(line, System.currentTimeMillis() * 1000L);
             }
             if (!stopping) {
-                LOG.warning("Stream closed by " + address);
+                LOG.log(System.Logger.Level.WARNING, "Stream closed by " + address);
             }
         } catch (IOException e) {
             if (!stopping) {
-                LOG.log(Level.WARNING, "Socket source stopped reading from " + address + ": " + e, e);
+                LOG.log(System.Logger.Level.WARNING, "Socket source stopped reading from " + address + ": " + e, e);
             }
         }
     }
@@ -84,7 +82,7 @@ final class SocketReceiver implements Runnable {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.warning("Thread " + thread.getName() + " did not end within " + STOP_JOIN_TIMEOUT_MS + " ms of stop()");
+            LOG.log(System.Logger.Level.WARNING, "Thread " + thread.getName() + " did not end within " + STOP_JOIN_TIMEOUT_MS + " ms of stop()");
         }
     }
 

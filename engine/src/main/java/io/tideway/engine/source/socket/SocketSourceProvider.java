@@ -8,7 +8,6 @@ import io.tideway.engine.spi.StreamSource;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
 
-import java.util.logging.Logger;
 
 /**
  * {@code format("socket")}: UTF-8 lines from a TCP server, {@code value: string} plus
@@ -21,7 +20,7 @@ import java.util.logging.Logger;
 public final class SocketSourceProvider implements SourceProvider {
     static final String PRODUCTION_WARNING =
             "The socket source should not be used for production applications! It does not support recovery.";
-    private static final Logger LOG = Logger.getLogger(SocketSourceProvider.class.getName());
+    private static final System.Logger LOG = System.getLogger(SocketSourceProvider.class.getName());
 
     static final StructType SCHEMA = new StructType().add("value", DataTypes.StringType);
     static final StructType SCHEMA_WITH_TIMESTAMP = new StructType()
@@ -43,7 +42,7 @@ public final class SocketSourceProvider implements SourceProvider {
     @Override
     public StreamSource create(SourceContext context) {
         SocketSourceOptions options = SocketSourceOptions.parse(context.options());
-        LOG.warning(PRODUCTION_WARNING);
+        LOG.log(System.Logger.Level.WARNING, PRODUCTION_WARNING);
         return new SocketStreamSource(options);
     }
 
@@ -59,7 +58,7 @@ public final class SocketSourceProvider implements SourceProvider {
     @Override
     public ContinuousStream createContinuous(SourceContext context) {
         SocketSourceOptions options = SocketSourceOptions.parse(context.options());
-        LOG.warning(PRODUCTION_WARNING);
+        LOG.log(System.Logger.Level.WARNING, PRODUCTION_WARNING);
         return new SocketContinuousStream(options);
     }
 }

@@ -8,7 +8,6 @@ import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.StreamSource;
 
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * The {@code socket} source (Spark's {@code TextSocketMicroBatchStream}, digest §4.3): one row per
@@ -26,7 +25,7 @@ import java.util.logging.Logger;
  * thread writes only the {@link SocketLineBuffer}; workers read copied partitions.
  */
 final class SocketStreamSource implements StreamSource {
-    private static final Logger LOG = Logger.getLogger(SocketStreamSource.class.getName());
+    private static final System.Logger LOG = System.getLogger(SocketStreamSource.class.getName());
 
     private final SocketSourceOptions options;
     private final SocketLineBuffer buffer = new SocketLineBuffer();
@@ -76,7 +75,7 @@ final class SocketStreamSource implements StreamSource {
         long from = Math.max(lines(start), base) - base;
         long to = lines(end) - base;
         if (lines(start) < base) {
-            LOG.warning("Lines (" + lines(start) + ", " + Math.min(base, lines(end)) + "] were received by an earlier"
+            LOG.log(System.Logger.Level.WARNING, "Lines (" + lines(start) + ", " + Math.min(base, lines(end)) + "] were received by an earlier"
                     + " run of this query and are lost: the socket source does not support recovery.");
         }
         if (to <= from) {
