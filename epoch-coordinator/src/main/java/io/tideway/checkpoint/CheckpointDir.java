@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * A handle on one query's checkpoint root (digest §1.1): the single entry point through which the
+ * A handle on one query's checkpoint root: the single entry point through which the
  * engine reaches {@code metadata}, {@code offsets/}, {@code commits/}, {@code sources/<i>/} and
  * {@code state/<op>/<partition>/}.
  *
@@ -152,12 +152,12 @@ public final class CheckpointDir {
         new RecoveryPlanner(offsets, commits).requireCommitsNotAheadOfOffsets();
     }
 
-    /** Micro-batch restart decision (digest §1.9); see {@link RecoveryPlanner#recoverMicroBatch()}. */
+    /** Micro-batch restart decision; see {@link RecoveryPlanner#recoverMicroBatch()}. */
     public RecoveryPoint recover() {
         return new RecoveryPlanner(offsets, commits).recoverMicroBatch();
     }
 
-    /** Continuous restart decision (digest §1.10); see {@link RecoveryPlanner#recoverContinuous()}. */
+    /** Continuous restart decision; see {@link RecoveryPlanner#recoverContinuous()}. */
     public RecoveryPoint recoverContinuous() {
         return new RecoveryPlanner(offsets, commits).recoverContinuous();
     }

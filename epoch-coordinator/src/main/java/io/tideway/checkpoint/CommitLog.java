@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 
 /**
- * {@code <checkpoint>/commits/}: one file per completed batch or epoch (digest §1.5):
+ * {@code <checkpoint>/commits/}: one file per completed batch or epoch:
  * {@code v1\n{"nextBatchWatermarkMs":0}}. On read the second line is optional (missing means 0),
  * as in Spark.
  *

@@ -1,7 +1,7 @@
 package io.tideway.checkpoint;
 
 /**
- * Line 2 of {@code commits/N} (digest §1.5).
+ * Line 2 of {@code commits/N}.
  *
  * <p>Threading: immutable.
  *

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A metadata log whose entries are lists of JSON records, one per line after {@code v1}, that
- * folds itself up every {@code compactInterval} batches (Spark's {@code CompactibleFileStreamLog},
- * digest §1.6 and §1.8). Batch N is written as {@code N.compact}, holding every entry so far,
+ * folds itself up every {@code compactInterval} batches (Spark's {@code CompactibleFileStreamLog}).
+ * Batch N is written as {@code N.compact}, holding every entry so far,
  * when {@code (N + 1) % compactInterval == 0}; otherwise as {@code N}, holding only its own
  * entries. Reading everything therefore touches at most {@code compactInterval} files.
  *

@@ -10,8 +10,8 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
- * The file sink's log in {@code <outputDir>/_spark_metadata/} (Spark's {@code FileStreamSinkLog},
- * digest §1.8). Readers of the output list only files named here, which is what makes the
+ * The file sink's log in {@code <outputDir>/_spark_metadata/} (Spark's {@code FileStreamSinkLog}).
+ * Readers of the output list only files named here, which is what makes the
  * output exactly-once despite retried tasks. Entry N = batch id N.
  *
  * <p>Threading: as {@link CompactibleFileLog}; written by the sink's committing thread.

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The file source's log in {@code sources/<i>/} (Spark's {@code FileStreamSourceLog}, digest §1.6):
+ * The file source's log in {@code sources/<i>/} (Spark's {@code FileStreamSourceLog}):
  * entry N lists the files admitted at {@code logOffset} N.
  *
  * <p>A source need not keep every batch's files in memory: {@link #getRange} answers "which files

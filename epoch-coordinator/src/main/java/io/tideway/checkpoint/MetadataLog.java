@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * A write-once log of one file per batch id, with Spark's {@code HDFSMetadataLog} semantics
- * (digest §1.2): files are named by the decimal batch id, appear atomically, are never
+ *: files are named by the decimal batch id, appear atomically, are never
  * overwritten, and the latest entry is found by listing the directory.
  *
  * <p>Opening a log removes the temp files a killed writer left in its directory
@@ -200,7 +200,7 @@ public abstract class MetadataLog<T> {
     }
 
     /**
-     * Deletes every entry with id below {@code thresholdId} (retention, digest §1.2), except the
+     * Deletes every entry with id below {@code thresholdId} (retention), except the
      * newest entry, whatever the threshold: a log purged empty would make a restart take the
      * query for a new one (issue 17: {@code minBatchesToRetain} = 0 lost the batch just written).
      */

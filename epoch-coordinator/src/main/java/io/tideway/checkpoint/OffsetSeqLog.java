@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code <checkpoint>/offsets/}: the write-ahead log of batch end offsets (digest §1.4).
+ * {@code <checkpoint>/offsets/}: the write-ahead log of batch end offsets.
  * Format, UTF-8, no trailing newline:
  * <pre>
  * v1

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Line 2 of {@code offsets/N} (digest §1.4): the watermark and processing time a batch ran with,
+ * Line 2 of {@code offsets/N}: the watermark and processing time a batch ran with,
  * and the settings pinned for the life of the checkpoint. A re-run of batch N reuses all three,
  * which is what makes the replay deterministic.
  *

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code <checkpoint>/metadata} (digest §1.3): {@code {"id":"<uuid>"}}, compact, no newline,
+ * {@code <checkpoint>/metadata}: {@code {"id":"<uuid>"}}, compact, no newline,
  * written once on first start. The id survives restarts so sinks that key idempotence on the
  * query id keep working.
  *

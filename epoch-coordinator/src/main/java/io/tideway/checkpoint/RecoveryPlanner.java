@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Implements the restart decision tables of digest §1.9 (micro-batch) and §1.10 (continuous)
+ * Implements Spark's restart decisions for micro-batch and for continuous queries
  * over an offsets log and a commits log.
  *
  * <p>Threading: stateless; reads the logs once per call. Call it before the query starts

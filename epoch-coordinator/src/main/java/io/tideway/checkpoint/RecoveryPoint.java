@@ -1,7 +1,7 @@
 package io.tideway.checkpoint;
 
 /**
- * Where a restarted query resumes, decided from the offsets and commits logs (digest §1.9).
+ * Where a restarted query resumes, decided from the offsets and commits logs.
  *
  * <p>Threading: immutable.
  *

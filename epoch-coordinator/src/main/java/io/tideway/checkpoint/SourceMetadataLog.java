@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A source-private log of one plain value per entry under {@code sources/<i>/}, such as the rate
- * source's creation time ({@code sources/0/0} = {@code v1\n1700000000000}, digest §1.6). The value
+ * source's creation time ({@code sources/0/0} = {@code v1\n1700000000000}). The value
  * is everything after the version line, kept as text for the source to interpret.
  *
  * <p>Threading: as {@link MetadataLog}.

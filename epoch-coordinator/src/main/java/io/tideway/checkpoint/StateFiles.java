@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * The file layout of one state store directory ({@code state/<op>/<partition>[/<store>]},
- * digest §1.7): {@code <v>.delta} and {@code <v>.snapshot} where version = batch id + 1, how to
+ * The file layout of one state store directory ({@code state/<op>/<partition>[/<store>]}):
+ * {@code <v>.delta} and {@code <v>.snapshot} where version = batch id + 1, how to
  * rebuild version v from them, and retention.
  *
  * <p>Threading: stateless; safe from any thread. Loading and purging one directory at the same

@@ -2,7 +2,7 @@ package io.tideway.checkpoint;
 
 /**
  * Layout of the records in a state store {@code <v>.delta} / {@code <v>.snapshot} file: Spark's
- * {@code HDFSBackedStateStoreProvider} framing (digest §1.7), uncompressed, with Tideway's own
+ * {@code HDFSBackedStateStoreProvider} framing, uncompressed, with Tideway's own
  * row bytes as keys and values. All integers big-endian.
  * <pre>
  *   0                   1                   2                   3

@@ -6,7 +6,7 @@ import static io.tideway.engine.plan.UnsupportedOperationChecker.fail;
 
 /**
  * The guide's join support matrix as Spark 4.0's {@code UnsupportedOperationChecker} applies it
- * to one join node (digest §3.3), each refusal naming that join's subtree. Stateless.
+ * to one join node, each refusal naming that join's subtree. Stateless.
  */
 final class StreamingJoinChecks {
     private StreamingJoinChecks() {

@@ -102,7 +102,7 @@ public final class UnsupportedOperationChecker {
         }
     }
 
-    /** The guide's rules for mapGroupsWithState/flatMapGroupsWithState (digest §3.2), Spark 4's version. */
+    /** The guide's rules for mapGroupsWithState/flatMapGroupsWithState, Spark 4's version. */
     private static void checkGroupsWithState(FlatMapGroupsWithState f, LogicalPlan plan, OutputMode mode, boolean aggregatesInQuery) {
         if (f.isMapGroups()) {
             if (mode != OutputMode.Update()) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The JSON a continuous source writes as its line of {@code offsets/N}: one object keyed by
  * partition number, {@code {"0":<offset of partition 0>,"1":...}} (Spark's merged continuous
- * offsets, digest §2.4), and the checks every source makes when reading it back. Stateless and
+ * offsets), and the checks every source makes when reading it back. Stateless and
  * thread-safe; used on the query thread when offsets are planned, serialized or parsed.
  */
 public final class PartitionOffsetsJson {

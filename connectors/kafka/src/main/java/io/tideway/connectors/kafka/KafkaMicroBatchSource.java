@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Kafka source in micro-batch mode (Spark's {@code KafkaMicroBatchStream}, digest §4.5). An
+ * The Kafka source in micro-batch mode (Spark's {@code KafkaMicroBatchStream}). An
  * offset is the next offset per topic-partition; a batch (start, end] becomes one
  * {@link KafkaInputPartition} per topic-partition with data (more with {@code minPartitions}),
  * read with {@code assign} + {@code seek}. A new query starts from {@code startingOffsets}, resolved

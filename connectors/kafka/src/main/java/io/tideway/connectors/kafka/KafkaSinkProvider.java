@@ -5,7 +5,7 @@ import io.tideway.engine.spi.SinkProvider;
 import io.tideway.engine.spi.StreamSink;
 
 /**
- * {@code format("kafka")} on a stream writer: Spark's Kafka sink (digest §4.10), exactly-once
+ * {@code format("kafka")} on a stream writer: Spark's Kafka sink, exactly-once
  * in micro-batch mode through Kafka transactions, at-least-once in continuous mode
  * ({@link KafkaStreamSink}). Options and the input schema are checked at {@code start()}.
  *

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The Kafka source's options, parsed and validated once (at {@code load()}), with Spark's names,
- * defaults and error texts (digest §4.5). Immutable.
+ * defaults and error texts. Immutable.
  *
  * @param maxOffsetsPerTrigger   0 = no limit
  * @param minPartitions          0 = one input partition per topic-partition

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * {@code format("kafka")} on a stream reader: Spark's Kafka source (digest §4.5), micro-batch
+ * {@code format("kafka")} on a stream reader: Spark's Kafka source, micro-batch
  * ({@link KafkaMicroBatchSource}) and continuous ({@link KafkaContinuousStream}). Options are
  * validated in {@link #schema}, so a bad option fails {@code load()} naming it.
  *

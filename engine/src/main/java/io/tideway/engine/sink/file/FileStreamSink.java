@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The exactly-once file sink (Spark's {@code FileStreamSink}, digest §1.8, §4.6): writers put part
+ * The exactly-once file sink (Spark's {@code FileStreamSink}): writers put part
  * files in the output directory, and {@link #commit} names them in
  * {@code <out>/_spark_metadata/<batchId>}. A batch id at or below the latest logged one was
  * already committed by an earlier run, so it is skipped ({@code Skipping already committed batch

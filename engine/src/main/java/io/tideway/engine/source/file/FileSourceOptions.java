@@ -5,7 +5,7 @@ import io.tideway.engine.spi.Options;
 import io.tideway.engine.util.Durations;
 
 /**
- * The options every file source shares (digest §4.4), parsed and validated once, when the source
+ * The options every file source shares, parsed and validated once, when the source
  * is created (Spark's {@code FileStreamOptions}: a bad value fails the query, not {@code load()});
  * errors name the option. Format options (CSV, JSON) are parsed by their own formats.
  *

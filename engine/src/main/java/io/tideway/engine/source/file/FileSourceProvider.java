@@ -159,7 +159,7 @@ public abstract class FileSourceProvider implements SourceProvider {
         return "file:" + Path.of(p).toAbsolutePath().normalize();
     }
 
-    /** Formats that cannot infer a schema in a stream require one (digest §3.5). */
+    /** Formats that cannot infer a schema in a stream require one. */
     static StructType requireUserSchema(StructType userSchema) {
         if (userSchema == null) {
             throw new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2048");

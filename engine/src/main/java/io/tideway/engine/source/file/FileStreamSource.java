@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Streams the files that appear under a path, each exactly once (Spark's {@code FileStreamSource},
- * digest §4.4 and §1.6). {@link #latestOffset} lists the path, admits unseen files in
+ * Streams the files that appear under a path, each exactly once (Spark's {@code FileStreamSource}).
+ * {@link #latestOffset} lists the path, admits unseen files in
  * modification-time order (newest first with {@code latestFirst}), at most
  * {@code maxFilesPerTrigger} unless the limit is {@link ReadLimit#ALL_AVAILABLE}, and records
  * them as log entry N in {@code sources/<i>/N} before returning {@code {"logOffset":N}}. A batch

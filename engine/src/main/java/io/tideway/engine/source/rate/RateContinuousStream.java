@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The {@code rate} source in continuous mode (Spark's {@code RateStreamContinuousStream}, digest
- * §4.1): partition p of N emits p, p+N, p+2N, ... at {@code rowsPerSecond / N} rows a second,
+ * The {@code rate} source in continuous mode (Spark's {@code RateStreamContinuousStream}):
+ * partition p of N emits p, p+N, p+2N, ... at {@code rowsPerSecond / N} rows a second,
  * row k (k ≥ 1) due {@code k} periods after its start offset's time; {@code rampUpTime} is
  * ignored. The origin is the wall clock when this stream is created and is not persisted: a
  * restart schedules each partition's next row one period after its last committed row, so a

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The {@code rate} source's time origin, kept in its {@code sources/<i>/0} log entry
- * ({@code v1\n<creationTimeMs>}, digest §1.6) so that offsets, which count seconds since the
+ * ({@code v1\n<creationTimeMs>}) so that offsets, which count seconds since the
  * origin, replay the same values and timestamps after a restart. Called once, on the query
  * thread, when the source is created.
  */

@@ -3,7 +3,7 @@ package io.tideway.engine.source.rate;
 import io.tideway.engine.spi.Options;
 
 /**
- * The {@code rate-micro-batch} source's options with Spark's defaults and wording (digest §4.2):
+ * The {@code rate-micro-batch} source's options with Spark's defaults and wording:
  * {@code rowsPerBatch} (required, positive), {@code numPartitions} (default: available
  * processors), {@code startTimestamp} (ms, default 0) and {@code advanceMillisPerBatch} (default
  * 1000), both non-negative. Immutable.

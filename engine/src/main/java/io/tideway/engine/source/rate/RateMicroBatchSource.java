@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code rate-micro-batch} source (Spark's {@code RatePerMicroBatchStream}, digest §4.2):
+ * The {@code rate-micro-batch} source (Spark's {@code RatePerMicroBatchStream}):
  * every {@code latestOffset} is exactly one batch beyond its start, whatever the wall clock or
  * trigger, so batch k holds values {@code [k*rowsPerBatch, (k+1)*rowsPerBatch)}, all stamped
  * {@code startTimestamp + k*advanceMillisPerBatch}. A batch follows from its two offsets alone,

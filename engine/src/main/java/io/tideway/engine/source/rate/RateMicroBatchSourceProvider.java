@@ -9,7 +9,7 @@ import io.tideway.sql.types.StructType;
 /**
  * {@code format("rate-micro-batch")}: {@code rowsPerBatch} rows per micro-batch with a timestamp
  * advancing {@code advanceMillisPerBatch} per batch from {@code startTimestamp}, independent of
- * the wall clock (digest §4.2). Micro-batch only. Options are validated in {@link #schema}.
+ * the wall clock. Micro-batch only. Options are validated in {@link #schema}.
  *
  * <p>Threading: stateless and thread-safe.
  */

@@ -4,7 +4,7 @@ package io.tideway.engine.source.rate;
  * The exact intended times of one continuous rate partition: row k is due at
  * {@code start + floor(k * numPartitions * 1e9 / rowsPerSecond)} ns, kept as an integer part and
  * a remainder so that no rounding accumulates at any rate and nothing is divided per row (Spark
- * truncates the period to whole ms instead, digest §4.1).
+ * truncates the period to whole ms instead).
  *
  * <p>Threading: owned by one reader thread.
  */

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code rate} source's options, parsed and validated once with Spark's wording (digest §4.1):
+ * The {@code rate} source's options, parsed and validated once with Spark's wording:
  * {@code rowsPerSecond} (default 1, positive), {@code rampUpTime} (duration, default 0s, whole
  * seconds, not negative; ignored in continuous mode, as in Spark), {@code numPartitions} (default:
  * available processors, positive). Two Tideway options, both {@code false} by default:

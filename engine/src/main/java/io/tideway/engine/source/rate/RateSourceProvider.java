@@ -10,7 +10,7 @@ import io.tideway.sql.types.StructType;
 
 /**
  * {@code format("rate")}: rows {@code (timestamp, value)} at {@code rowsPerSecond}, optionally
- * ramping up over {@code rampUpTime}, over {@code numPartitions} partitions (digest §4.1).
+ * ramping up over {@code rampUpTime}, over {@code numPartitions} partitions.
  * Options are validated in {@link #schema}, so a bad value fails at {@code load()}. Continuous mode
  * is {@link RateContinuousStream}.
  *

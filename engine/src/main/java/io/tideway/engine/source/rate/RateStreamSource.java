@@ -14,8 +14,8 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
- * The {@code rate} source in micro-batch mode (Spark's {@code RateStreamMicroBatchStream}, digest
- * §4.1): an offset is the number of whole seconds since the persisted origin, so at most one batch
+ * The {@code rate} source in micro-batch mode (Spark's {@code RateStreamMicroBatchStream}):
+ * an offset is the number of whole seconds since the persisted origin, so at most one batch
  * with new data per second; batch (s0, s1] holds values {@code [valueAtSecond(s0),
  * valueAtSecond(s1))} striped round-robin over the partitions, each stamped with its intended
  * emission time. Everything a batch emits follows from its two offsets and the origin, so a replay

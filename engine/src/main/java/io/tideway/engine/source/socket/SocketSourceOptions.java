@@ -6,7 +6,7 @@ import io.tideway.sql.AnalysisException;
 import java.util.Map;
 
 /**
- * The {@code socket} source's options with Spark's wording (digest §4.3): {@code host} and
+ * The {@code socket} source's options with Spark's wording: {@code host} and
  * {@code port} required, {@code includeTimestamp} {@code true}/{@code false} (default false).
  * Spark reports these as {@code AnalysisException}s at {@code load()}. Immutable.
  */

@@ -11,7 +11,7 @@ import io.tideway.sql.types.StructType;
 
 /**
  * {@code format("socket")}: UTF-8 lines from a TCP server, {@code value: string} plus
- * {@code timestamp: timestamp} (receive time) with {@code includeTimestamp} (digest §4.3). For
+ * {@code timestamp: timestamp} (receive time) with {@code includeTimestamp}. For
  * testing only: not fault-tolerant. Options are validated in {@link #schema}; the connection is
  * made by {@link #create}.
  *

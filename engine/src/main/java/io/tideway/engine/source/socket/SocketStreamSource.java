@@ -10,7 +10,7 @@ import io.tideway.engine.spi.StreamSource;
 import java.util.List;
 
 /**
- * The {@code socket} source (Spark's {@code TextSocketMicroBatchStream}, digest §4.3): one row per
+ * The {@code socket} source (Spark's {@code TextSocketMicroBatchStream}): one row per
  * UTF-8 line received on a connection made when the source is created. An offset is a line
  * count: the batch (a, b] holds lines a+1..b, in one partition. Not fault-tolerant: lines live
  * only in memory and are dropped once committed.
