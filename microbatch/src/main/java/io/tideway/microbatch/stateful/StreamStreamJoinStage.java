@@ -26,6 +26,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.List;
 
+import static io.tideway.microbatch.stateful.JoinStateLayout.*;
+
 /**
  * A join of two streams (Spark's {@code StreamingSymmetricHashJoinExec}): both sides' rows are
  * shuffled by join key and buffered in the partition's state store, each new row is joined with
@@ -39,10 +41,6 @@ import java.util.List;
  * {@code [side][1][join key][index]} → {@code [matched flag][row]}.
  */
 public final class StreamStreamJoinStage implements StatefulStage {
-    private static final byte LEFT = 0;
-    private static final byte RIGHT = 1;
-    private static final byte COUNT = 0;
-    private static final byte ROW = 1;
     private final Join join;
     private final EvalContext ctx;
     /** Index of the join key the watermark bounds, or -1. */
@@ -95,7 +93,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         LongArrayList handles = store.allHandles();
         for (int i = 0; i < handles.size(); i++) {
             long h = handles.getLong(i);
-            if (store.buffer(h).getByte(store.keyOffset(h) + 1) == ROW) {
+            if (store.buffer(h).getByte(store.keyOffset(h) + KIND) == ROW) {
                 rows++;
             }
         }
@@ -120,7 +118,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         private final RowReader keyRow;
         private final EventTimeColumn keyTime;
         private final GrowableBuffer memory = new GrowableBuffer(256);
-        private final RowWriter tagged = new RowWriter(3);
+        private final RowWriter tagged = new RowWriter(TAG_FIELDS);
         private final Shuffle shuffle;
 
         KeyShuffle(Shuffle shuffle, byte side) {
@@ -144,9 +142,9 @@ public final class StreamStreamJoinStage implements StatefulStage {
         @Override
         void shuffle(DirectBuffer buffer, int offset, int length) {
             tagged.wrap(memory.buffer(), 0, memory);
-            tagged.putLong(0, side);
-            tagged.putBytes(1, key.buffer(), 0, key.length());
-            tagged.putBytes(2, buffer, offset, length);
+            tagged.putLong(TAG_SIDE, side);
+            tagged.putBytes(TAG_KEY, key.buffer(), 0, key.length());
+            tagged.putBytes(TAG_ROW, buffer, offset, length);
             shuffle.add(key.hash(), memory.buffer(), 0, tagged.finish());
         }
     }
@@ -178,7 +176,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
         private final int rightWidth = join.right().schema().length();
         private final Evaluator residual;
         private final boolean semi = join.joinType() == JoinType.LEFT_SEMI;
-        private final RowReader tagged = new RowReader(3);
+        private final RowReader tagged = new RowReader(TAG_FIELDS);
         private final RowReader keyRow = new RowReader(join.leftKeys().size());
         private final RowReader leftRow = new RowReader(leftWidth);
         private final RowReader rightRow = new RowReader(rightWidth);
@@ -195,14 +193,14 @@ public final class StreamStreamJoinStage implements StatefulStage {
 
         void accept(byte wanted, DirectBuffer b, int o, int l) {
             tagged.wrap(b, o, l);
-            byte side = (byte) tagged.getLong(0);
+            byte side = (byte) tagged.getLong(TAG_SIDE);
             if (side != wanted) {
                 return;
             }
-            int keyOffset = tagged.varOffset(1);
-            int keyLength = tagged.varLength(1);
-            int rowOffset = tagged.varOffset(2);
-            int rowLength = tagged.varLength(2);
+            int keyOffset = tagged.varOffset(TAG_KEY);
+            int keyLength = tagged.varLength(TAG_KEY);
+            int rowOffset = tagged.varOffset(TAG_ROW);
+            int rowLength = tagged.varLength(TAG_ROW);
             RowReader row = side == LEFT ? leftRow.wrap(b, rowOffset, rowLength) : rightRow.wrap(b, rowOffset, rowLength);
             boolean matched = false;
             if (!keyHasNull(b, keyOffset, keyLength)) {
@@ -212,7 +210,7 @@ public final class StreamStreamJoinStage implements StatefulStage {
                     long h = store.find(rowKey(other, b, keyOffset, keyLength, i), 0, rowKeyLength(keyLength));
                     int at = store.payloadOffset(h);
                     RowReader buffered = other == LEFT ? leftRow : rightRow;
-                    buffered.wrap(store.buffer(h), at + 8, store.payloadLength(h) - 8);
+                    buffered.wrap(store.buffer(h), at + ROW_BYTES, store.payloadLength(h) - ROW_BYTES);
                     int len = side == LEFT ? writeJoined(row, buffered) : writeJoined(buffered, row);
                     if (residual != null) {
                         residual.eval(joinedReader.wrap(joined.buffer(), 0, len));
@@ -220,11 +218,11 @@ public final class StreamStreamJoinStage implements StatefulStage {
                             continue;
                         }
                     }
-                    boolean firstMatchOfBuffered = store.buffer(h).getLong(at) == 0L;
+                    boolean firstMatchOfBuffered = store.buffer(h).getLong(at + MATCHED) == 0L;
                     if (firstMatchOfBuffered) {
                         // the buffered row found its first match: stamp it so the delta records the flag
                         long stamped = store.upsert(stateKey, 0, rowKeyLength(keyLength), value, 0, 0);
-                        store.buffer(stamped).putLong(store.payloadOffset(stamped), 1L);
+                        store.buffer(stamped).putLong(store.payloadOffset(stamped) + MATCHED, 1L);
                     }
                     if (semi) {
                         if (side == LEFT) {
@@ -268,38 +266,35 @@ public final class StreamStreamJoinStage implements StatefulStage {
             return false;
         }
 
-        private int rowKeyLength(int keyLength) {
-            return 2 + keyLength + 4;
-        }
-
         private UnsafeBuffer rowKey(byte side, DirectBuffer key, int keyOffset, int keyLength, int index) {
             ensure(stateKey, rowKeyLength(keyLength));
-            stateKey.putByte(0, side);
-            stateKey.putByte(1, ROW);
-            stateKey.putBytes(2, key, keyOffset, keyLength);
-            stateKey.putInt(2 + keyLength, index);
+            stateKey.putByte(SIDE, side);
+            stateKey.putByte(KIND, ROW);
+            stateKey.putBytes(JOIN_KEY, key, keyOffset, keyLength);
+            stateKey.putInt(indexAt(keyLength), index);
             return stateKey;
         }
 
         private long count(byte side, DirectBuffer key, int keyOffset, int keyLength) {
-            ensure(stateKey, 2 + keyLength);
-            stateKey.putByte(0, side);
-            stateKey.putByte(1, COUNT);
-            stateKey.putBytes(2, key, keyOffset, keyLength);
-            long h = store.find(stateKey, 0, 2 + keyLength);
-            return h == StateStore.NO_HANDLE ? 0 : store.buffer(h).getLong(store.payloadOffset(h));
+            ensure(stateKey, countKeyLength(keyLength));
+            stateKey.putByte(SIDE, side);
+            stateKey.putByte(KIND, COUNT);
+            stateKey.putBytes(JOIN_KEY, key, keyOffset, keyLength);
+            long h = store.find(stateKey, 0, countKeyLength(keyLength));
+            return h == StateStore.NO_HANDLE ? 0 : store.buffer(h).getLong(store.payloadOffset(h) + COUNT_VALUE);
         }
 
         private void append(byte side, DirectBuffer key, int keyOffset, int keyLength, DirectBuffer row, int rowOffset,
                             int rowLength, boolean matched) {
             long n = count(side, key, keyOffset, keyLength);
-            ensure(value, 8);
-            value.putLong(0, n + 1);
-            store.put(stateKey, 0, 2 + keyLength, value, 0, 8);
-            ensure(value, 8 + rowLength);
-            value.putLong(0, matched ? 1L : 0L);
-            value.putBytes(8, row, rowOffset, rowLength);
-            store.put(rowKey(side, key, keyOffset, keyLength, (int) n), 0, rowKeyLength(keyLength), value, 0, 8 + rowLength);
+            ensure(value, COUNT_LENGTH);
+            value.putLong(COUNT_VALUE, n + 1);
+            store.put(stateKey, 0, countKeyLength(keyLength), value, 0, COUNT_LENGTH);
+            ensure(value, ROW_BYTES + rowLength);
+            value.putLong(MATCHED, matched ? 1L : 0L);
+            value.putBytes(ROW_BYTES, row, rowOffset, rowLength);
+            store.put(rowKey(side, key, keyOffset, keyLength, (int) n), 0, rowKeyLength(keyLength), value, 0,
+                    ROW_BYTES + rowLength);
         }
 
         /** Removes every buffered key whose event time the watermark passed; outer joins emit the unmatched rows. */
@@ -311,15 +306,15 @@ public final class StreamStreamJoinStage implements StatefulStage {
                 DirectBuffer page = store.buffer(h);
                 int ko = store.keyOffset(h);
                 int kl = store.keyLength(h);
-                boolean isRow = page.getByte(ko + 1) == ROW;
-                int joinKeyLength = isRow ? kl - 6 : kl - 2;
-                if (!EventTimeColumn.isLate(time.micros(keyRow.wrap(page, ko + 2, joinKeyLength)), watermarkMs)) {
+                boolean isRow = page.getByte(ko + KIND) == ROW;
+                int joinKeyLength = joinKeyLength(kl, isRow);
+                if (!EventTimeColumn.isLate(time.micros(keyRow.wrap(page, ko + JOIN_KEY, joinKeyLength)), watermarkMs)) {
                     continue;
                 }
-                byte side = page.getByte(ko);
-                if (isRow && preserves(side) && page.getLong(store.payloadOffset(h)) == 0L) {
+                byte side = page.getByte(ko + SIDE);
+                if (isRow && preserves(side) && page.getLong(store.payloadOffset(h) + MATCHED) == 0L) {
                     RowReader row = side == LEFT ? leftRow : rightRow;
-                    emitUnmatched(side, row.wrap(page, store.payloadOffset(h) + 8, store.payloadLength(h) - 8));
+                    emitUnmatched(side, row.wrap(page, store.payloadOffset(h) + ROW_BYTES, store.payloadLength(h) - ROW_BYTES));
                 }
                 store.remove(h);
             }
@@ -338,56 +333,58 @@ public final class StreamStreamJoinStage implements StatefulStage {
                 DirectBuffer page = store.buffer(h);
                 int ko = store.keyOffset(h);
                 int kl = store.keyLength(h);
-                if (page.getByte(ko + 1) != ROW) {
+                if (page.getByte(ko + KIND) != ROW) {
                     continue;
                 }
-                byte side = page.getByte(ko);
+                byte side = page.getByte(ko + SIDE);
                 int ordinal = side == LEFT ? bounds.leftTimeOrdinal : bounds.rightTimeOrdinal;
                 if (ordinal < 0) {
                     continue;
                 }
-                RowReader row = (side == LEFT ? leftRow : rightRow).wrap(page, store.payloadOffset(h) + 8, store.payloadLength(h) - 8);
+                RowReader row = (side == LEFT ? leftRow : rightRow).wrap(page, store.payloadOffset(h) + ROW_BYTES,
+                        store.payloadLength(h) - ROW_BYTES);
                 long offset = side == LEFT ? bounds.leftOffsetMicros : bounds.rightOffsetMicros;
                 if (row.isNullAt(ordinal) || row.getLong(ordinal) > watermarkMs * 1000L + offset) {
                     continue;
                 }
-                if (preserves(side) && page.getLong(store.payloadOffset(h)) == 0L) {
+                if (preserves(side) && page.getLong(store.payloadOffset(h) + MATCHED) == 0L) {
                     emitUnmatched(side, row);
                 }
-                byte[] sideAndKey = new byte[kl - 4];
+                int joinKeyLength = joinKeyLength(kl, true);
+                byte[] sideAndKey = new byte[countKeyLength(joinKeyLength)]; // side, kind, join key: the key's identity
                 page.getBytes(ko, sideAndKey);
                 expired.computeIfAbsent(java.nio.ByteBuffer.wrap(sideAndKey), k -> new java.util.TreeSet<>())
-                        .add(page.getInt(ko + kl - 4));
+                        .add(page.getInt(ko + indexAt(joinKeyLength)));
             }
             for (var e : expired.entrySet()) {
                 byte[] sideAndKey = e.getKey().array();
-                byte side = sideAndKey[0];
+                byte side = sideAndKey[SIDE];
                 UnsafeBuffer key = new UnsafeBuffer(sideAndKey);
-                int keyLength = sideAndKey.length - 2;
-                long n = count(side, key, 2, keyLength);
+                int keyLength = joinKeyLength(sideAndKey.length, false);
+                long n = count(side, key, JOIN_KEY, keyLength);
                 for (int index : e.getValue().descendingSet()) {
                     long last = n - 1;
-                    long gone = store.find(rowKey(side, key, 2, keyLength, index), 0, rowKeyLength(keyLength));
+                    long gone = store.find(rowKey(side, key, JOIN_KEY, keyLength, index), 0, rowKeyLength(keyLength));
                     if (index < last) {
-                        long moving = store.find(rowKey(side, key, 2, keyLength, (int) last), 0, rowKeyLength(keyLength));
+                        long moving = store.find(rowKey(side, key, JOIN_KEY, keyLength, (int) last), 0, rowKeyLength(keyLength));
                         ensure(value, store.payloadLength(moving));
                         store.buffer(moving).getBytes(store.payloadOffset(moving), value, 0, store.payloadLength(moving));
                         int length = store.payloadLength(moving);
                         store.remove(moving);
-                        store.put(rowKey(side, key, 2, keyLength, index), 0, rowKeyLength(keyLength), value, 0, length);
+                        store.put(rowKey(side, key, JOIN_KEY, keyLength, index), 0, rowKeyLength(keyLength), value, 0, length);
                     } else {
                         store.remove(gone);
                     }
                     n--;
                 }
-                count(side, key, 2, keyLength); // leaves the count key in stateKey
-                long h = store.find(stateKey, 0, 2 + keyLength);
+                count(side, key, JOIN_KEY, keyLength); // leaves the count key in stateKey
+                long h = store.find(stateKey, 0, countKeyLength(keyLength));
                 if (n == 0) {
                     store.remove(h);
                 } else {
-                    ensure(value, 8);
-                    value.putLong(0, n);
-                    store.put(stateKey, 0, 2 + keyLength, value, 0, 8);
+                    ensure(value, COUNT_LENGTH);
+                    value.putLong(COUNT_VALUE, n);
+                    store.put(stateKey, 0, countKeyLength(keyLength), value, 0, COUNT_LENGTH);
                 }
             }
         }
