@@ -37,6 +37,14 @@ public final class TidewayConf {
     public static final ConfigEntry<Boolean> PARTITION_TYPE_INFERENCE = declare(
             "spark.sql.sources.partitionColumnTypeInference.enabled", ValueType.BOOLEAN).defaultText("true")
             .doc("partition columns (`col=value` directories) typed from their values; false: all strings");
+    public static final ConfigEntry<Boolean> IGNORE_MISSING_FILES = declare("spark.sql.files.ignoreMissingFiles",
+            ValueType.BOOLEAN).defaultText("false")
+            .doc("a file source skips a file deleted after it was listed, with a warning, instead of failing; the "
+                    + "source option `ignoreMissingFiles` overrides it");
+    public static final ConfigEntry<Boolean> IGNORE_CORRUPT_FILES = declare("spark.sql.files.ignoreCorruptFiles",
+            ValueType.BOOLEAN).defaultText("false")
+            .doc("a file source skips the rest of a file it cannot read, with a warning, instead of failing (the rows "
+                    + "read before the error are kept); the source option `ignoreCorruptFiles` overrides it");
     public static final ConfigEntry<Boolean> LEGACY_PATH_OPTION = declare(
             "spark.sql.legacy.pathOptionBehavior.enabled", ValueType.BOOLEAN).defaultText("false")
             .doc("allow both `option(\"path\", ...)` and a path argument to `load`/`start` (the argument wins)");

@@ -25,8 +25,11 @@ final class FileBatchScan implements BatchScan {
     /** Each file's URI and the root its partition directories are relative to. */
     private final Map<String, Path> roots;
     private final List<InputPartition> files;
+    private final FileReadPolicy readPolicy;
 
-    FileBatchScan(StructType schema, RecordFormat format, PartitionColumns partitions, Map<String, Path> roots) {
+    FileBatchScan(StructType schema, RecordFormat format, PartitionColumns partitions, Map<String, Path> roots,
+                  FileReadPolicy readPolicy) {
+        this.readPolicy = readPolicy;
         this.schema = schema;
         this.format = format;
         this.partitions = partitions;
@@ -54,6 +57,6 @@ final class FileBatchScan implements BatchScan {
     public PartitionReader createReader(InputPartition partition) {
         FileInputPartition p = (FileInputPartition) partition;
         Object[] values = partitions.values(roots.get(p.path()), p.file());
-        return new FilePartitionReader(p, format, schema.length(), values, partitions.types());
+        return new FilePartitionReader(p, format, schema.length(), values, partitions.types(), readPolicy);
     }
 }

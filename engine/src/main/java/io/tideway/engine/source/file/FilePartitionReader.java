@@ -9,22 +9,26 @@ import io.tideway.offheap.row.GrowableBuffer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
  * Reads one admitted file: opens it on the first {@link #read}, turns each record into a row in a
- * reused scratch buffer and hands it to the consumer, and closes the file when exhausted. A
- * FAILFAST parse error becomes Spark's {@code FAILED_READ_FILE} chain ({@link FileReadFailure}); a
- * file deleted since it was admitted fails naming it (Spark's default
- * {@code ignoreMissingFiles=false}).
+ * reused scratch buffer and hands it to the consumer, and closes the file when exhausted. Bytes
+ * that are not UTF-8 read as U+FFFD, as Spark reads them, never as a decoding error. A FAILFAST
+ * parse error becomes Spark's {@code FAILED_READ_FILE} chain ({@link FileReadFailure}); a file
+ * deleted since it was admitted, or one that fails to read, fails naming it, or with
+ * {@link FileReadPolicy}'s options is skipped (the rest of it, for a read that fails part way)
+ * with a warning.
  *
  * <p>Threading: owned by one worker thread.
  */
 final class FilePartitionReader implements PartitionReader {
+    private static final System.Logger LOG = System.getLogger(FilePartitionReader.class.getName());
     private final String uri;
     private final RecordFormat format;
     private final RecordParser parser;
@@ -32,19 +36,21 @@ final class FilePartitionReader implements PartitionReader {
     /** The file's partition column values, written after the data columns of every row. */
     private final Object[] partitionValues;
     private final DataType[] partitionTypes;
+    private final FileReadPolicy policy;
     private final GrowableBuffer scratch = new GrowableBuffer(256);
     private BufferedReader in;
     private long lineNumber;
     private boolean exhausted;
 
     FilePartitionReader(FileInputPartition partition, RecordFormat format, int numFields, Object[] partitionValues,
-                        DataType[] partitionTypes) {
+                        DataType[] partitionTypes, FileReadPolicy policy) {
         this.uri = partition.path();
         this.format = format;
         this.parser = format.newParser();
         this.writer = new RowWriter(numFields);
         this.partitionValues = partitionValues;
         this.partitionTypes = partitionTypes;
+        this.policy = policy;
     }
 
     @Override
@@ -55,7 +61,10 @@ final class FilePartitionReader implements PartitionReader {
         int emitted = 0;
         try {
             if (in == null) {
-                in = Files.newBufferedReader(Path.of(URI.create(uri)), StandardCharsets.UTF_8);
+                in = open();
+                if (in == null) {
+                    return -1; // a missing file, skipped
+                }
                 if (format.wholeFile()) {
                     exhausted = true;
                     emit(readAll(), out);
@@ -81,7 +90,26 @@ final class FilePartitionReader implements PartitionReader {
             return emitted;
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException("Failed to read file " + uri + ": " + e, e);
+            if (!policy.ignoreCorruptFiles()) {
+                throw FileReadFailure.unreadableFile(uri, e);
+            }
+            LOG.log(System.Logger.Level.WARNING, "Skipped the rest of the content in the corrupted file: " + uri, e);
+            exhausted = true;
+            return emitted == 0 ? -1 : emitted;
+        }
+    }
+
+    /** The file, decoding bad bytes as U+FFFD (InputStreamReader's default, where Files.newBufferedReader throws); null if it is missing and may be skipped. */
+    private BufferedReader open() throws IOException {
+        try {
+            return new BufferedReader(new InputStreamReader(Files.newInputStream(Path.of(URI.create(uri))), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            if (!policy.ignoreMissingFiles()) {
+                throw FileReadFailure.missingFile(uri, e);
+            }
+            LOG.log(System.Logger.Level.WARNING, "Skipped missing file: " + uri);
+            exhausted = true;
+            return null;
         }
     }
 

@@ -29,6 +29,27 @@ final class FileReadFailure {
     }
 
     /**
+     * A file listed for the batch was deleted before it was read: Spark's
+     * {@code FAILED_READ_FILE.FILE_NOT_EXIST}, caused by the file system's error with the option
+     * that skips such files.
+     */
+    static RuntimeException missingFile(String uri, java.io.IOException e) {
+        java.io.IOException cause = new java.io.IOException(e.getMessage() + " (the option "
+                + FileReadPolicy.IGNORE_MISSING_FILES + ", or spark.sql.files.ignoreMissingFiles, skips such files)", e);
+        return Unchecked.raise(new SparkException("FAILED_READ_FILE.FILE_NOT_EXIST", Map.of("path", uri), cause));
+    }
+
+    /**
+     * A file failed to read part way: Spark's {@code FAILED_READ_FILE.NO_HINT}, caused by the
+     * file system's error with the option that skips the rest of such files.
+     */
+    static RuntimeException unreadableFile(String uri, java.io.IOException e) {
+        java.io.IOException cause = new java.io.IOException(e + " (the option " + FileReadPolicy.IGNORE_CORRUPT_FILES
+                + ", or spark.sql.files.ignoreCorruptFiles, skips the rest of such files)", e);
+        return Unchecked.raise(new SparkException("FAILED_READ_FILE.NO_HINT", Map.of("path", uri), cause));
+    }
+
+    /**
      * A row as Spark's {@code InternalRow.toString} prints it: {@code [v1,v2]}, timestamps as
      * microseconds and dates as days since the epoch (their internal values), null as {@code null}.
      */

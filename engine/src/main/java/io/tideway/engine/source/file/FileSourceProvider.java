@@ -150,7 +150,7 @@ public abstract class FileSourceProvider implements SourceProvider {
             dataSchema = inferSchema(dataFiles, options, zone);
         }
         StructType schema = asNullable(partitions.appendTo(dataSchema));
-        return new FileBatchScan(schema, format(dataSchema, options, zone), partitions, roots);
+        return new FileBatchScan(schema, format(dataSchema, options, zone), partitions, roots, FileReadPolicy.of(options, conf));
     }
 
     /** A path as Spark's error names it: {@code file:} and the absolute path. */

@@ -40,6 +40,7 @@ public final class FileStreamSource implements StreamSource {
     private final int numFields;
     private final FileSourceLog log;
     private final String description;
+    private final FileReadPolicy readPolicy;
     /** Query thread only. */
     private final SeenFilesMap seen;
     /** Latest log offset written; -1 before the first. Query thread only. */
@@ -54,6 +55,7 @@ public final class FileStreamSource implements StreamSource {
         this.format = format;
         this.partitions = partitions;
         this.numFields = context.schema().length();
+        this.readPolicy = FileReadPolicy.of(context.options(), context.conf());
         this.log = new FileSourceLog(context.metadataDir(), FileLogSettings.fileSource(context.conf()));
         this.description = "FileStreamSource[file:" + java.nio.file.Path.of(options.path().replaceFirst("^file:(//)?", ""))
                 .toAbsolutePath().normalize() + "]";
@@ -129,7 +131,7 @@ public final class FileStreamSource implements StreamSource {
     public PartitionReader createReader(InputPartition partition) {
         FileInputPartition p = (FileInputPartition) partition;
         Object[] values = partitions.values(lister.rootOf(p.file()), p.file());
-        return new FilePartitionReader(p, format, numFields, values, partitions.types());
+        return new FilePartitionReader(p, format, numFields, values, partitions.types(), readPolicy);
     }
 
     /** Fixes the files AvailableNow may read to those listed now (Spark 3.3+). */

@@ -19,7 +19,8 @@ final class RecordLines {
     /** Hands each line of each file, with its number, to {@code line}. */
     static void forEach(Iterable<Path> files, BiConsumer<Long, String> line) {
         for (Path f : files) {
-            try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            // bad bytes read as U+FFFD, as the files' rows will be read (Files.newBufferedReader would throw)
+            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8))) {
                 long n = 0;
                 for (String s; (s = in.readLine()) != null; ) {
                     line.accept(++n, s);
