@@ -109,6 +109,11 @@ public final class TidewayConf {
             "spark.sql.streaming.fileSink.log.cleanupDelay", ValueType.TIME_MS).defaultText("10m")
             .check(ms -> ms >= 0, ">= 0", "The cleanup delay must not be negative")
             .doc("how long an obsolete file of the file sink's log stays, for readers that listed it");
+    public static final ConfigEntry<Boolean> METRICS_ENABLED = declare("spark.sql.streaming.metricsEnabled",
+            ValueType.BOOLEAN).defaultText("false")
+            .doc("each query started while true registers a JMX MBean `io.tideway:type=StreamingQuery,name=<queryName or "
+                    + "id>` (rows/s, batch duration, watermark, state rows and memory, per-partition source metrics), "
+                    + "removed when it stops");
     public static final ConfigEntry<String> APP_NAME = declare("spark.app.name", ValueType.STRING)
             .doc("`appName(...)`: shown by `sparkContext().appName()`");
     public static final ConfigEntry<String> MASTER = declare("spark.master", ValueType.STRING).defaultText("local[*]")
@@ -168,7 +173,7 @@ public final class TidewayConf {
      */
     public static final Set<String> ACCEPTED_UNUSED = Set.of(
             "spark.sql.caseSensitive", "spark.sql.adaptive.enabled", "spark.sql.autoBroadcastJoinThreshold",
-            "spark.sql.streaming.schemaInference", "spark.sql.streaming.metricsEnabled",
+            "spark.sql.streaming.schemaInference",
             "spark.sql.streaming.statefulOperator.checkCorrectness.enabled",
             "spark.sql.streaming.forceDeleteTempCheckpointLocation", "spark.sql.streaming.stateStore.providerClass");
 

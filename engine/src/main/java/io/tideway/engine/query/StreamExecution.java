@@ -4,6 +4,7 @@ import io.tideway.engine.conf.TidewayConf;
 
 import io.tideway.checkpoint.CheckpointDir;
 import io.tideway.checkpoint.CheckpointLock;
+import io.tideway.engine.metrics.QueryMBean;
 import io.tideway.engine.sink.ForeachUserFunctionException;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
@@ -33,6 +34,8 @@ import java.util.stream.Stream;
 public abstract class StreamExecution implements StreamingQuery {
     protected final QuerySpec spec;
     protected final CheckpointDir checkpoint;
+    /** The query's JMX bean with {@code spark.sql.streaming.metricsEnabled}, else null: set by {@link #start}, read by the query thread as it ends. */
+    private volatile QueryMBean mbean;
     private final UUID id;
     private final UUID runId = UUID.randomUUID();
     private final int maxRecentProgress;
@@ -84,6 +87,9 @@ public abstract class StreamExecution implements StreamingQuery {
         lock = checkpoint.lock();
         this.hooks = hooks;
         active = true;
+        if (TidewayConf.METRICS_ENABLED.get(spec.session().conf())) {
+            mbean = QueryMBean.register(this);
+        }
         hooks.post(new StreamingQueryListener.QueryStartedEvent(id, runId, spec.name(), ProgressTimestamp.now()));
         Thread t = new Thread(this::runStream, "stream execution thread for " + displayName());
         t.setDaemon(true);
@@ -129,6 +135,9 @@ public abstract class StreamExecution implements StreamingQuery {
                 }
             }
             active = false;
+            if (mbean != null) {
+                mbean.unregister();
+            }
             // unregister before releasing stop()/awaitTermination(), so a restart right after
             // stop() returns never sees this run as still active
             hooks.terminated(this, error == null ? null : messageOf(error));
