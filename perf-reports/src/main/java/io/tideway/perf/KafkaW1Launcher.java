@@ -1,9 +1,9 @@
 package io.tideway.perf;
 
-import io.tideway.connectors.kafka.EmbeddedKafka;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.Trigger;
+import io.tideway.testsupport.EmbeddedKafka;
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +23,7 @@ import java.util.Map;
 import static io.tideway.sql.functions.col;
 
 /**
- * {@code kafka-w1}: a single-node KRaft broker in this JVM (the Kafka connector's test
+ * {@code kafka-w1}: a single-node KRaft broker in this JVM (test-support's
  * {@link EmbeddedKafka}, started once per scenario); per run, fresh one-partition topics, paced
  * sends of {@code key = intended nanoTime, value = seq} (decimal text) → continuous query → the
  * {@code kafka} sink → a consumer thread on the output topic. Both producers send with

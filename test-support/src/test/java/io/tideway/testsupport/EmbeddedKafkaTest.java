@@ -1,4 +1,4 @@
-package io.tideway.connectors.kafka;
+package io.tideway.testsupport;
 
 import org.junit.jupiter.api.Test;
 

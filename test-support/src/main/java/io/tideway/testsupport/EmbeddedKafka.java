@@ -1,4 +1,4 @@
-package io.tideway.connectors.kafka;
+package io.tideway.testsupport;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -39,8 +39,9 @@ import java.util.stream.Stream;
  * A single-node KRaft Kafka (broker and controller in one process) inside the test JVM, on free
  * loopback ports, with a small log-cleaner buffer and one-replica internal topics so transactions
  * work; its log directory is deleted on {@link #close()}. Start one per test class
- * ({@code @BeforeAll}); plus small client helpers for tests. Public, and published in this
- * module's test-jar, for the {@code kafka-w1} perf scenario.
+ * ({@code @BeforeAll}); plus small client helpers for tests. Used by the Kafka connector's tests
+ * (in {@code integration-test}) and the {@code kafka-w1} perf scenario. Start, helpers and
+ * {@link #close()} are called from one thread, the test's or the scenario's.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final Path logDir;
@@ -105,7 +106,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    Path logDir() {
+    public Path logDir() {
         return logDir;
     }
 
@@ -113,7 +114,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrap;
     }
 
-    Admin admin() {
+    public Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
@@ -123,21 +124,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    void deleteTopic(String topic) throws Exception {
+    public void deleteTopic(String topic) throws Exception {
         try (Admin admin = admin()) {
             admin.deleteTopics(List.of(topic)).all().get();
         }
     }
 
     /** Deletes records of partition 0 below {@code beforeOffset} (the log start moves up: "expired" offsets). */
-    void deleteRecords(String topic, int partition, long beforeOffset) throws Exception {
+    public void deleteRecords(String topic, int partition, long beforeOffset) throws Exception {
         try (Admin admin = admin()) {
             admin.deleteRecords(Map.of(new TopicPartition(topic, partition), RecordsToDelete.beforeOffset(beforeOffset))).all().get();
         }
     }
 
     /** Sends {@code values} to {@code topic}, value i keyed "k"+i, round-robin over {@code partitions}. */
-    void produce(String topic, int partitions, List<String> values) {
+    public void produce(String topic, int partitions, List<String> values) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -152,7 +153,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Every value in {@code topic} from the beginning, read with {@code isolation}, until {@code expected} or the timeout. */
-    List<String> consume(String topic, String isolation, int expected, Duration timeout) {
+    public List<String> consume(String topic, String isolation, int expected, Duration timeout) {
         List<String> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

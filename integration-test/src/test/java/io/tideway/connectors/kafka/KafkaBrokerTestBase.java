@@ -2,6 +2,7 @@ package io.tideway.connectors.kafka;
 
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
+import io.tideway.testsupport.EmbeddedKafka;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

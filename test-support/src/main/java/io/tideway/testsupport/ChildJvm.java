@@ -1,4 +1,4 @@
-package io.tideway.connectors.chronicle;
+package io.tideway.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@code main} class run in a child JVM (this JVM's java, test classpath and the flags in
  * {@code tideway.jvm.flags}), so a test can kill it with {@link #kill()} the way a crash would.
- * Output goes to a log file the test can show on failure. Owned by the test thread.
+ * Output goes to a log file the test can show on failure. Owned by the test thread. The one
+ * child-JVM launcher of Tideway's kill-9 tests (Kafka and Chronicle connectors).
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -21,7 +22,8 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildJvm start(Path log, Class<?> main, String... args) throws IOException {
+    /** Starts {@code main} with {@code args}; its stdout and stderr go to {@code log}. */
+    public static ChildJvm start(Path log, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String f : System.getProperty("tideway.jvm.flags", "").split(" ")) {
@@ -36,12 +38,12 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(p, log);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The child's output so far, for failure messages. */
-    String log() {
+    public String log() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
@@ -50,7 +52,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** {@code destroyForcibly()}: SIGKILL, no shutdown hooks, as a crash; waits for the process to be gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }

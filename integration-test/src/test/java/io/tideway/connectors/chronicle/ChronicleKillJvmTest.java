@@ -3,6 +3,7 @@ package io.tideway.connectors.chronicle;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.Trigger;
+import io.tideway.testsupport.ChildJvm;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
