@@ -49,15 +49,24 @@ final class AtomicFiles {
      *         (the temp file is removed and the existing file is untouched)
      */
     static boolean publishText(Path target, boolean overwrite, CharSequence text) {
+        CheckpointWriteEvent event = new CheckpointWriteEvent();
+        event.begin();
         Path temp = tempFileFor(target);
         try {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
-                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                out.write(bytes);
                 // A log entry that survives a crash only as an empty file would make getLatest
                 // fail for ever, so the bytes must be durable before the name is.
                 out.getFD().sync();
             }
-            return publish(temp, target, overwrite);
+            boolean published = publish(temp, target, overwrite);
+            if (event.shouldCommit()) {
+                event.path = target.toString();
+                event.bytes = bytes.length;
+                event.commit();
+            }
+            return published;
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new CheckpointException("Failed to write " + target.toAbsolutePath() + ": " + e, e);

@@ -195,6 +195,8 @@ final class MicroBatchExecution extends StreamExecution {
 
     private void runBatch(long batchId, Offset[] end, long batchTimestampMs, boolean writeOffsets,
                           long triggerStart, long latestOffsetMs) throws Exception {
+        MicroBatchEvent event = new MicroBatchEvent();
+        event.begin();
         long t0 = System.nanoTime();
         long walMs = 0;
         if (writeOffsets) {
@@ -225,6 +227,12 @@ final class MicroBatchExecution extends StreamExecution {
         }
         commits.commit(batchId, watermarks.currentMs());
         long commitMs = (System.nanoTime() - t2) / 1_000_000;
+        if (event.shouldCommit()) {
+            event.query = displayName();
+            event.batchId = batchId;
+            event.inputRows = java.util.Arrays.stream(m.inputRows()).sum();
+            event.commit();
+        }
         Offset[] start = committed;
         committed = end.clone();
         nextBatchId = batchId + 1;
