@@ -51,11 +51,20 @@ final class EpochProgress {
             metrics.put(k + "slots", Long.toString(c.slots()));
             metrics.put(k + "ringDepth", Long.toString(p.ringDepth()));
             metrics.put(k + "readerIdleCycles", Long.toString(c.readerIdleCycles()));
-            HopPercentiles hops = c.hopsSinceLastCall();
+            IntervalPercentiles hops = c.hopsSinceLastCall();
             if (hops.count() > 0) {
                 metrics.put(k + "ringHopNanos.p50", Long.toString(hops.p50()));
                 metrics.put(k + "ringHopNanos.p99", Long.toString(hops.p99()));
                 metrics.put(k + "ringHopNanos.max", Long.toString(hops.max()));
+            }
+            IntervalPercentiles latency = c.latenciesSinceLastCall();
+            if (latency.count() > 0) {
+                // from each slot's oldest row's source time to the sink, in µs (to within 1/16)
+                metrics.put(k + "latencyMicros.count", Long.toString(latency.count()));
+                metrics.put(k + "latencyMicros.p50", Long.toString(latency.p50() / 1_000));
+                metrics.put(k + "latencyMicros.p99", Long.toString(latency.p99() / 1_000));
+                metrics.put(k + "latencyMicros.p99.9", Long.toString(latency.p999() / 1_000));
+                metrics.put(k + "latencyMicros.max", Long.toString(latency.max() / 1_000));
             }
         }
         SourceProgress source = new SourceProgress(stream.description(), startOffsetJson,

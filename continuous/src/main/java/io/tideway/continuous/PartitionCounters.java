@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Per-partition counters for progress reports: rows and slots the task consumed, how long slots
- * took from the reader's publish to the task (the ring hop, in an HdrHistogram
+ * took from their first row's source time to the sink (end to end), and from the reader's
+ * publish to the task (the ring hop), each in an HdrHistogram
  * {@link SingleWriterRecorder}: the task thread is its one writer, and its recording is wait-free,
  * allocation-free and free of atomic read-modify-writes), and how often the reader found nothing
  * due. Each counter has one writer thread (task or reader) that stores it plainly into a
@@ -29,22 +30,34 @@ final class PartitionCounters {
      * cost about 100 µs of cold-cache CPU per epoch; at one digit it is 4 KB.
      */
     private final SingleWriterRecorder hopNanos = new SingleWriterRecorder(1, MAX_HOP_NANOS, 1);
-    /** Coordinator thread: the reused interval histogram. */
-    private Histogram interval;
+    /** Source time to sink, per slot (its oldest row), in ns; the same range and precision as the hops. */
+    private final SingleWriterRecorder latencyNanos = new SingleWriterRecorder(1, MAX_HOP_NANOS, 1);
+    /** Coordinator thread: the reused interval histograms. */
+    private Histogram hopInterval;
+    private Histogram latencyInterval;
 
-    void onSlot(int rowCount, long hopNanos) {
+    void onSlot(int rowCount, long hopNanos, long latencyNanos) {
         // single writer: a plain read-modify-write of a volatile is safe and publishes the value
         rows = rows + rowCount;
         slots = slots + 1;
         if (hopNanos >= 0) {
             this.hopNanos.recordValue(Math.min(hopNanos, MAX_HOP_NANOS));
         }
+        if (latencyNanos >= 0) {
+            this.latencyNanos.recordValue(Math.min(latencyNanos, MAX_HOP_NANOS));
+        }
     }
 
     /** Coordinator thread: the hops recorded since the last call (the interval histogram is reused). */
-    HopPercentiles hopsSinceLastCall() {
-        interval = hopNanos.getIntervalHistogram(interval);
-        return HopPercentiles.of(interval);
+    IntervalPercentiles hopsSinceLastCall() {
+        hopInterval = hopNanos.getIntervalHistogram(hopInterval);
+        return IntervalPercentiles.of(hopInterval);
+    }
+
+    /** Coordinator thread: the end-to-end latencies recorded since the last call. */
+    IntervalPercentiles latenciesSinceLastCall() {
+        latencyInterval = latencyNanos.getIntervalHistogram(latencyInterval);
+        return IntervalPercentiles.of(latencyInterval);
     }
 
     /** Reader thread: a poll found no row due. */

@@ -124,7 +124,11 @@ final class ReaderAgent implements Agent {
     }
 
     private void publishRows() {
-        slot.publishedNanos = System.nanoTime();
+        long now = System.nanoTime();
+        long source = reader.firstRowSourceNanoTime();
+        slot.publishedNanos = now;
+        // a source without source times, or a spilled row whose poll has passed: the read time stands in
+        slot.sourceNanos = source == ContinuousPartitionReader.UNKNOWN_DUE_TIME || source - now > 0 ? now : source;
         publish();
     }
 

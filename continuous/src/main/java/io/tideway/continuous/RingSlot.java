@@ -26,6 +26,8 @@ final class RingSlot {
     long epoch;
     /** {@code System.nanoTime()} when the reader published a rows slot: the task measures the hop. */
     long publishedNanos;
+    /** A rows slot's first row's source time ({@code System.nanoTime()} scale): the task measures end-to-end latency from it. */
+    long sourceNanos;
     /** A marker's offset: the reader's position after the epoch's last row. */
     PartitionOffset offset;
 }

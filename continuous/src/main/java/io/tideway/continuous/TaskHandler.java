@@ -53,7 +53,8 @@ final class TaskHandler implements EventHandler<RingSlot> {
                 at += SlotLayout.recordLength(length);
             }
             inputRows += slot.rowCount;
-            counters.onSlot(slot.rowCount, System.nanoTime() - slot.publishedNanos);
+            long now = System.nanoTime(); // every row of the slot has reached the sink's writer (or was filtered out)
+            counters.onSlot(slot.rowCount, now - slot.publishedNanos, now - slot.sourceNanos);
             return;
         }
         long e = slot.epoch;

@@ -82,12 +82,16 @@ class ContinuousQueryTest {
             assertTrue(q.lastProgress().sources()[0].metrics().containsKey("partition1.rows"), q.lastProgress().json());
             long rowsSeen = 0;
             boolean hopsReported = false;
+            boolean latencyReported = false;
             for (var p : q.recentProgress()) {
                 rowsSeen += p.numInputRows();
                 hopsReported |= p.sources()[0].metrics().containsKey("partition0.ringHopNanos.p99")
                         || p.sources()[0].metrics().containsKey("partition1.ringHopNanos.p99");
+                latencyReported |= p.sources()[0].metrics().containsKey("partition0.latencyMicros.p99.9")
+                        || p.sources()[0].metrics().containsKey("partition1.latencyMicros.p99.9");
             }
             assertTrue(hopsReported, "an epoch with rows reports its ring hop latency (" + wait + ")");
+            assertTrue(latencyReported, "and its end-to-end latency (" + wait + ")");
             assertEquals(2000, rowsSeen, "every input row is counted once in some epoch's progress (" + wait + ")");
         }
     }

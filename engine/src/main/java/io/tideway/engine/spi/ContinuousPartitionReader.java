@@ -39,6 +39,17 @@ public interface ContinuousPartitionReader extends AutoCloseable {
         return UNKNOWN_DUE_TIME;
     }
 
+    /**
+     * The source time of the first (oldest) row the last poll emitted, on {@link System#nanoTime()}'s
+     * scale: when the row was meant to exist (the {@code rate} source's intended time, a record's
+     * timestamp); or {@link #UNKNOWN_DUE_TIME}, and the time the reader read it stands in. What the
+     * end-to-end latency in progress is measured from. Called on the reader thread after a poll
+     * that emitted rows.
+     */
+    default long firstRowSourceNanoTime() {
+        return UNKNOWN_DUE_TIME;
+    }
+
     /** The position after the last row emitted: what a restart resumes from. */
     PartitionOffset currentOffset();
 

@@ -50,6 +50,8 @@ final class RateContinuousReader implements ContinuousPartitionReader {
     private long lastValue;
     /** Intended time of {@link #lastValue} on the pacing clock (its ms form is derived only for offsets). */
     private long lastDue = NOTHING_EMITTED;
+    /** Intended time of the first row the last emit wrote, on {@code System.nanoTime()}'s scale. */
+    private long firstDueOfLastEmit = UNKNOWN_DUE_TIME;
 
     RateContinuousReader(RateSourceOptions options, int partition, RatePartitionOffset start, RateClock clock) {
         this.clock = clock;
@@ -93,6 +95,7 @@ final class RateContinuousReader implements ContinuousPartitionReader {
     /** Emits the rows due now, at most {@code maxRows}, stopping when {@code full} (if any) is full. */
     private int emit(RowConsumer out, BatchTarget full, int maxRows) {
         long now = exactPacing ? clock.nanoTime() : clock.currentTimeMillis() * 1_000_000L;
+        firstDueOfLastEmit = pacer.due() + pacingToNanoTime;
         int emitted = 0;
         long value = lastValue;
         long last = lastDue;
@@ -187,6 +190,11 @@ final class RateContinuousReader implements ContinuousPartitionReader {
         lastDue = last;
         lastValue = value;
         return emitted;
+    }
+
+    @Override
+    public long firstRowSourceNanoTime() {
+        return firstDueOfLastEmit;
     }
 
     /** With {@code exactPacing}, the next row's due time on {@code System.nanoTime()}'s scale; else unknown. */

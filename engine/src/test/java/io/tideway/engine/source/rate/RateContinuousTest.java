@@ -244,6 +244,16 @@ class RateContinuousTest {
     }
 
     @Test
+    void aPollReportsItsFirstRowsIntendedTimeAsTheSourceTime() {
+        ManualClock clock = new ManualClock(ORIGIN, 1_000);
+        RateContinuousStream paced = stream(clock, "rowsPerSecond", "4", "numPartitions", "2", "exactPacing", "true");
+        ContinuousPartitionReader reader = paced.createReader(1, paced.initialOffsets().get(1));
+        clock.nanos = 1_000 + 1_200_000_000L; // late: the rows due at 0.5 s and 1.0 s are both emitted now
+        assertEquals(2, reader.poll((b, o, l) -> { }, 10));
+        assertEquals(1_000 + 500_000_000L, reader.firstRowSourceNanoTime(), "the oldest row's intended time");
+    }
+
+    @Test
     void offsetsRoundTripInSparksFormat() {
         ManualClock clock = new ManualClock(ORIGIN, 0);
         RateContinuousStream stream = stream(clock, "rowsPerSecond", "4", "numPartitions", "2");

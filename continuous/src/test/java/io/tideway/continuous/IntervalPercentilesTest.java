@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
-class HopPercentilesTest {
+class IntervalPercentilesTest {
     private final SplittableRandom random = new SplittableRandom(42);
 
     @Test
@@ -24,16 +24,17 @@ class HopPercentilesTest {
             // mostly sub-microsecond hops with a long tail, as a ring's are
             h.recordValue(random.nextInt(10) == 0 ? 1 + random.nextLong(5_000_000) : 200 + random.nextLong(2_000));
         }
-        HopPercentiles p = HopPercentiles.of(h);
+        IntervalPercentiles p = IntervalPercentiles.of(h);
         String where = digits + " digits, n=" + n;
         assertEquals(n, p.count(), "count, " + where);
         assertEquals(h.getValueAtPercentile(50), p.p50(), "p50, " + where);
         assertEquals(h.getValueAtPercentile(99), p.p99(), "p99, " + where);
+        assertEquals(h.getValueAtPercentile(99.9), p.p999(), "p99.9, " + where);
         assertEquals(h.getMaxValue(), p.max(), "max, " + where);
     }
 
     @Test
     void anEmptyIntervalHasNoPercentiles() {
-        assertEquals(0, HopPercentiles.of(new Histogram(1, 1000, 2)).count());
+        assertEquals(0, IntervalPercentiles.of(new Histogram(1, 1000, 2)).count());
     }
 }
