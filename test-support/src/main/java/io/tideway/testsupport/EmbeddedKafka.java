@@ -139,12 +139,18 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Sends {@code values} to {@code topic}, value i keyed "k"+i, round-robin over {@code partitions}. */
     public void produce(String topic, int partitions, List<String> values) {
+        produce(topic, partitions, values, null);
+    }
+
+    /** As {@link #produce(String, int, List)}, each record with the timestamp {@code timestampMs} (null: the producer's clock). */
+    public void produce(String topic, int partitions, List<String> values, Long timestampMs) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             for (int i = 0; i < values.size(); i++) {
-                ProducerRecord<String, String> r = new ProducerRecord<>(topic, i % partitions, "k" + values.get(i), values.get(i));
+                ProducerRecord<String, String> r = new ProducerRecord<>(topic, i % partitions, timestampMs, "k" + values.get(i),
+                        values.get(i));
                 r.headers().add("h", ("hv" + values.get(i)).getBytes());
                 producer.send(r);
             }

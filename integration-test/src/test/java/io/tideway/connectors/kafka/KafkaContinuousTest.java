@@ -63,6 +63,25 @@ class KafkaContinuousTest extends KafkaBrokerTestBase {
 
     /** Each epoch's progress carries Spark's offsets-behind-latest metrics next to the ring counters. */
     @Test
+    void endToEndLatencyIsMeasuredFromEachRecordsTimestamp(@TempDir Path chk) throws Exception {
+        kafka.createTopic("old-in", 1);
+        kafka.createTopic("old-out", 1);
+        kafka.produce("old-in", 1, values(0, 5), System.currentTimeMillis() - 30_000); // produced "30 s ago"
+        StreamingQuery q = spark.readStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap())
+                .option("subscribe", "old-in").option("startingOffsets", "earliest").load().selectExpr("value")
+                .writeStream().format("kafka").option("kafka.bootstrap.servers", kafka.bootstrap()).option("topic", "old-out")
+                .option("checkpointLocation", chk.toString()).trigger(Trigger.Continuous(100)).start();
+        started.add(q);
+        Await.until(() -> java.util.Arrays.stream(q.recentProgress())
+                .anyMatch(p -> p.sources()[0].metrics().containsKey("partition0.latencyMicros.max")), 30_000,
+                "an epoch with rows");
+        long maxMicros = java.util.Arrays.stream(q.recentProgress())
+                .map(p -> p.sources()[0].metrics().get("partition0.latencyMicros.max")).filter(java.util.Objects::nonNull)
+                .mapToLong(Long::parseLong).max().orElseThrow();
+        assertTrue(maxMicros >= 29_000_000L * 15 / 16, "latency from the record's timestamp, not the read: " + maxMicros + " µs");
+    }
+
+    @Test
     void epochProgressReportsOffsetsBehindLatest(@TempDir Path chk) throws Exception {
         kafka.createTopic("lag-in", 2);
         kafka.createTopic("lag-out", 1);

@@ -1,5 +1,6 @@
 package io.tideway.connectors.kafka;
 
+import io.tideway.engine.source.ClockMapping;
 import io.tideway.engine.spi.ContinuousPartitionReader;
 import io.tideway.engine.spi.PartitionOffset;
 import io.tideway.offheap.row.RowConsumer;
@@ -27,6 +28,10 @@ final class KafkaContinuousReader implements ContinuousPartitionReader {
     private final RecordRowWriter rows;
     private Iterator<ConsumerRecord<byte[], byte[]>> pending = Collections.emptyIterator();
     private long nextOffset;
+    /** Adds to a record's timestamp (in ns) to give {@code System.nanoTime()}'s scale. */
+    private final long epochToNanoTime = -ClockMapping.epochNanosMinusNanoTime();
+    /** The first record of the last poll: its timestamp on {@code System.nanoTime()}'s scale. */
+    private long firstRowSourceNanoTime = UNKNOWN_DUE_TIME;
 
     KafkaContinuousReader(KafkaSourceOptions options, String groupId, KafkaPartitionOffset start) {
         this.tp = start.topicPartition();
@@ -54,6 +59,10 @@ final class KafkaContinuousReader implements ContinuousPartitionReader {
         int n = 0;
         while (n < maxRows && pending.hasNext()) {
             ConsumerRecord<byte[], byte[]> r = pending.next();
+            if (n == 0) {
+                // the record's timestamp (producer create time or broker log-append time, ms) is its source time
+                firstRowSourceNanoTime = r.timestamp() >= 0 ? r.timestamp() * 1_000_000L + epochToNanoTime : UNKNOWN_DUE_TIME;
+            }
             rows.write(r, out);
             nextOffset = r.offset() + 1;
             n++;
@@ -71,6 +80,11 @@ final class KafkaContinuousReader implements ContinuousPartitionReader {
         }
         pending = b.records().iterator();
         return pending.hasNext();
+    }
+
+    @Override
+    public long firstRowSourceNanoTime() {
+        return firstRowSourceNanoTime;
     }
 
     @Override

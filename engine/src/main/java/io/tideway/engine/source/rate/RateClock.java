@@ -1,6 +1,6 @@
 package io.tideway.engine.source.rate;
 
-import java.time.Instant;
+import io.tideway.engine.source.ClockMapping;
 
 /**
  * The clocks the continuous {@code rate} reader paces by: the wall clock (Spark's schedule and
@@ -22,8 +22,7 @@ interface RateClock {
 
         @Override
         public long epochNanos() {
-            Instant now = Instant.now();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            return ClockMapping.epochNanos();
         }
     };
 
@@ -38,29 +37,8 @@ interface RateClock {
         return currentTimeMillis() * 1_000_000L;
     }
 
-    /**
-     * Wall-clock ns minus {@link #nanoTime()} at one instant, to map one clock onto the other. Of
-     * several reads of the wall clock between two of {@code nanoTime()}, the one whose bracket is
-     * narrowest, placed at its middle: a single pair read on a cold path lies µs apart (the first
-     * {@code Instant.now()} runs interpreted), and every time mapped with it was off by that much
-     * (10 µs here: each row's {@code timestamp} that much early, so latency measured from it that
-     * much high).
-     */
+    /** Wall-clock ns minus {@link #nanoTime()} at one instant, calibrated as {@link ClockMapping} does. */
     default long epochNanosMinusNanoTime() {
-        long narrowest = Long.MAX_VALUE;
-        long offset = 0;
-        for (int i = 0; i < CALIBRATION_READS; i++) {
-            long before = nanoTime();
-            long epoch = epochNanos();
-            long after = nanoTime();
-            if (after - before < narrowest) {
-                narrowest = after - before;
-                offset = epoch - (before + (after - before) / 2);
-            }
-        }
-        return offset;
+        return ClockMapping.epochNanosMinusNanoTime(this::nanoTime, this::epochNanos);
     }
-
-    /** Reads {@link #epochNanosMinusNanoTime} takes: enough to warm the path, a few µs in all. */
-    int CALIBRATION_READS = 200;
 }
