@@ -46,4 +46,19 @@ public interface StreamingQueryMXBean {
      * partition its rows, ring depth and ring-hop percentiles ({@code partition0.ringHopNanos.p99}).
      */
     Map<String, String> getSourceMetrics();
+
+    /**
+     * End-to-end latency of the last continuous epoch, µs from a row's source time to the sink,
+     * at {@code quantile} ({@code p50}, {@code p99}, {@code p99.9} or {@code max}), the worst
+     * partition's; -1 when the query reports none (micro-batch, or an epoch without rows).
+     */
+    long latencyMicros(String quantile);
+
+    long getLatencyMicrosP50();
+
+    long getLatencyMicrosP99();
+
+    long getLatencyMicrosP999();
+
+    long getLatencyMicrosMax();
 }
