@@ -37,6 +37,11 @@ public final class SparkContext {
         return io.tideway.engine.conf.TidewayConf.APP_NAME.get(session.conf());
     }
 
+    /** Spark's {@code uiWebUrl}: the status page's address with {@code spark.ui.enabled}, else none. */
+    public io.tideway.util.Option<String> uiWebUrl() {
+        return io.tideway.util.Option.apply(session.statusPageUrl().orElse(null));
+    }
+
     /** {@code spark.master}, as the builder set it ({@code local[*]} by default; Tideway runs in process). */
     public String master() {
         return io.tideway.engine.conf.TidewayConf.MASTER.get(session.conf());

@@ -37,9 +37,18 @@ public final class TidewaySession implements AutoCloseable {
     /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
     private static final String SPARK_VERSION = "4.0.4";
 
+    /** The status page ({@code spark.ui.enabled}) of a session made by {@code getOrCreate()}, or null; stopped by {@link #stop()}. */
+    private volatile io.tideway.engine.ui.StatusServer statusPage;
+
     private TidewaySession(Map<String, String> settings) {
         this.initialSettings = Map.copyOf(settings);
         this.conf = new RuntimeConfig(settings);
+    }
+
+    /** The status page's address, when {@code spark.ui.enabled} started one. */
+    public java.util.Optional<String> statusPageUrl() {
+        io.tideway.engine.ui.StatusServer page = statusPage;
+        return page == null ? java.util.Optional.empty() : java.util.Optional.of("http://127.0.0.1:" + page.port());
     }
 
     /**
@@ -149,6 +158,11 @@ public final class TidewaySession implements AutoCloseable {
     /** Stops all active queries. */
     public void stop() {
         queries.stopAll();
+        io.tideway.engine.ui.StatusServer page = statusPage;
+        if (page != null) {
+            statusPage = null;
+            page.stop();
+        }
         if (active == this) {
             active = null;
         }
@@ -206,6 +220,9 @@ public final class TidewaySession implements AutoCloseable {
                 all.putAll(settings);
                 TidewayConf.validateAll(all);
                 s = new TidewaySession(all);
+                if (TidewayConf.UI_ENABLED.get(s.conf)) {
+                    s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, TidewayConf.UI_PORT.get(s.conf));
+                }
                 active = s;
             } else {
                 settings.forEach(s.conf::setFromBuilder);

@@ -114,6 +114,14 @@ public final class TidewayConf {
             .doc("each query started while true registers a JMX MBean `io.tideway:type=StreamingQuery,name=<queryName or "
                     + "id>` (rows/s, batch duration, watermark, state rows and memory, per-partition source metrics), "
                     + "removed when it stops");
+    public static final ConfigEntry<Boolean> UI_ENABLED = declare("spark.ui.enabled", ValueType.BOOLEAN)
+            .defaultText("false")
+            .doc("serve the status page (every running query, refreshed each second, and `/api/queries` as JSON) on "
+                    + "127.0.0.1 only; off by default in Tideway, which runs inside applications (Spark's UI is on by "
+                    + "default); set at the builder");
+    public static final ConfigEntry<Integer> UI_PORT = declare("spark.ui.port", ValueType.INT).defaultText("4040")
+            .check(n -> n >= 0 && n <= 65535, "0 to 65535", "must be a port, 0 to 65535 (0: any free port)")
+            .doc("the status page's port on 127.0.0.1; 0 takes any free port (`sparkContext().uiWebUrl()` tells which)");
     public static final ConfigEntry<String> APP_NAME = declare("spark.app.name", ValueType.STRING)
             .doc("`appName(...)`: shown by `sparkContext().appName()`");
     public static final ConfigEntry<String> MASTER = declare("spark.master", ValueType.STRING).defaultText("local[*]")
@@ -185,7 +193,7 @@ public final class TidewayConf {
             "spark.sql.streaming.ui.retainedProgressUpdates", "spark.sql.cache.serializer",
             "spark.sql.sources.schemaStringLengthThreshold", "spark.sql.event.truncate.length",
             "spark.executor.memory", "spark.executor.cores", "spark.executor.instances", "spark.driver.memory",
-            "spark.driver.cores", "spark.driver.maxResultSize");
+            "spark.driver.cores", "spark.driver.maxResultSize", "spark.ui.enabled", "spark.ui.port");
 
     private TidewayConf() {
     }
