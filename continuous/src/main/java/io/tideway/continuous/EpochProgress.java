@@ -8,6 +8,7 @@ import io.tideway.engine.spi.PartitionOffset;
 import io.tideway.sql.streaming.SinkProgress;
 import io.tideway.sql.streaming.SourceProgress;
 import io.tideway.sql.streaming.StreamingQueryProgress;
+import org.HdrHistogram.Histogram;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ final class EpochProgress {
     private long lastCommitMs = System.currentTimeMillis();
     /** Coordinator thread: the previous epoch's end offsets, this epoch's start. */
     private String startOffsetJson;
+    /** Coordinator thread: every partition's latencies of one epoch together, reused. */
+    private Histogram queryLatency;
 
     EpochProgress(StreamExecution query, QuerySpec spec, ContinuousStream stream, List<PartitionOffset> start) {
         this.query = query;
@@ -57,15 +60,17 @@ final class EpochProgress {
                 metrics.put(k + "ringHopNanos.p99", Long.toString(hops.p99()));
                 metrics.put(k + "ringHopNanos.max", Long.toString(hops.max()));
             }
-            IntervalPercentiles latency = c.latenciesSinceLastCall();
-            if (latency.count() > 0) {
-                // from each slot's oldest row's source time to the sink, in µs (to within 1/16)
-                metrics.put(k + "latencyMicros.count", Long.toString(latency.count()));
-                metrics.put(k + "latencyMicros.p50", Long.toString(latency.p50() / 1_000));
-                metrics.put(k + "latencyMicros.p99", Long.toString(latency.p99() / 1_000));
-                metrics.put(k + "latencyMicros.p99.9", Long.toString(latency.p999() / 1_000));
-                metrics.put(k + "latencyMicros.max", Long.toString(latency.max() / 1_000));
+            Histogram latencies = c.latenciesSinceLastCall();
+            putLatency(metrics, k, IntervalPercentiles.of(latencies));
+            if (queryLatency == null) {
+                queryLatency = new Histogram(latencies.getLowestDiscernibleValue(), latencies.getHighestTrackableValue(),
+                        latencies.getNumberOfSignificantValueDigits());
             }
+            queryLatency.add(latencies);
+        }
+        if (queryLatency != null) {
+            putLatency(metrics, "", IntervalPercentiles.of(queryLatency)); // every partition's rows together
+            queryLatency.reset();
         }
         SourceProgress source = new SourceProgress(stream.description(), startOffsetJson,
                 endOffsetJson, endOffsetJson, inputRows, rate, rate, metrics);
@@ -74,5 +79,17 @@ final class EpochProgress {
         return new StreamingQueryProgress(query.id(), query.runId(), spec.name(),
                 ProgressTimestamp.format(now), epoch, elapsed, durations, Map.of(),
                 List.of(), List.of(source), new SinkProgress(spec.sink().description(), outputRows));
+    }
+
+    /** From each slot's oldest row's source time to the sink, in µs (to within 1/16), under {@code prefix}. */
+    private static void putLatency(Map<String, String> metrics, String prefix, IntervalPercentiles latency) {
+        if (latency.count() == 0) {
+            return;
+        }
+        metrics.put(prefix + "latencyMicros.count", Long.toString(latency.count()));
+        metrics.put(prefix + "latencyMicros.p50", Long.toString(latency.p50() / 1_000));
+        metrics.put(prefix + "latencyMicros.p99", Long.toString(latency.p99() / 1_000));
+        metrics.put(prefix + "latencyMicros.p99.9", Long.toString(latency.p999() / 1_000));
+        metrics.put(prefix + "latencyMicros.max", Long.toString(latency.max() / 1_000));
     }
 }

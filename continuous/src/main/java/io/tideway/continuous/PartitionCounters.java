@@ -54,10 +54,10 @@ final class PartitionCounters {
         return IntervalPercentiles.of(hopInterval);
     }
 
-    /** Coordinator thread: the end-to-end latencies recorded since the last call. */
-    IntervalPercentiles latenciesSinceLastCall() {
+    /** Coordinator thread: the end-to-end latencies (ns) recorded since the last call; the histogram is reused. */
+    Histogram latenciesSinceLastCall() {
         latencyInterval = latencyNanos.getIntervalHistogram(latencyInterval);
-        return IntervalPercentiles.of(latencyInterval);
+        return latencyInterval;
     }
 
     /** Reader thread: a poll found no row due. */
