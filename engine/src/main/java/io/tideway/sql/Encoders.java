@@ -24,6 +24,23 @@ public final class Encoders {
         return new PrimitiveEncoder<>(Integer.class, DataTypes.IntegerType);
     }
 
+    public static Encoder<Byte> BYTE() {
+        return new PrimitiveEncoder<>(Byte.class, DataTypes.ByteType);
+    }
+
+    public static Encoder<Short> SHORT() {
+        return new PrimitiveEncoder<>(Short.class, DataTypes.ShortType);
+    }
+
+    public static Encoder<Float> FLOAT() {
+        return new PrimitiveEncoder<>(Float.class, DataTypes.FloatType);
+    }
+
+    /** A {@code java.math.BigDecimal} as Spark's {@code DecimalType.SYSTEM_DEFAULT}, decimal(38,18). */
+    public static Encoder<java.math.BigDecimal> DECIMAL() {
+        return new PrimitiveEncoder<>(java.math.BigDecimal.class, io.tideway.sql.types.DecimalType.SYSTEM_DEFAULT);
+    }
+
     public static Encoder<Double> DOUBLE() {
         return new PrimitiveEncoder<>(Double.class, DataTypes.DoubleType);
     }

@@ -39,6 +39,17 @@ class DataFrameReaderTest {
     }
 
     @Test
+    void aSchemaOfNumbersOfEveryWidthReadsCsvAndJson() throws Exception {
+        write("n/a.csv", "1.255,-1,300,1.1\n123456789.9,7,2,NaN\n");
+        String ddl = "m DECIMAL(10,2), b TINYINT, s SMALLINT, f FLOAT";
+        Dataset<Row> csv = spark.read().schema(ddl).csv(tmp.resolve("n").toString());
+        assertEquals("[[1.26,-1,300,1.1], [null,7,2,NaN]]", rows(csv), "decimal(10,2) cannot hold 123456789.9: that field alone is null");
+        write("j/a.json", "{\"m\": 1.255, \"b\": -1, \"s\": 300, \"f\": 1.1}\n{\"m\": 2, \"b\": 300}\n");
+        Dataset<Row> json = spark.read().schema(ddl).json(tmp.resolve("j").toString());
+        assertEquals("[[1.26,-1,300,1.1], [2.00,null,null,null]]", rows(json), "a tinyint cannot hold 300: the fields read before it stay");
+    }
+
+    @Test
     void csvWithoutHeaderOrInferenceReadsStringsNamedByPosition() throws Exception {
         Dataset<Row> d = spark.read().csv(csvDir().toString());
         assertEquals("struct<_c0:string,_c1:string,_c2:string,_c3:string,_c4:string,_c5:string>", d.schema().simpleString());

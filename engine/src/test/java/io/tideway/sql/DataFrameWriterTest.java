@@ -67,6 +67,20 @@ class DataFrameWriterTest {
     }
 
     @Test
+    void numbersOfEveryWidthAreWrittenAsSparkPrintsThem() throws Exception {
+        Dataset<Row> numbers = spark.createDataFrame(List.of(
+                RowFactory.create(new java.math.BigDecimal("1.50"), (byte) -1, (short) 300, 1.1f),
+                RowFactory.create(null, null, null, Float.NaN)),
+                new StructType().add("m", "decimal(10,2)").add("b", "tinyint").add("s", "smallint").add("f", "float"));
+        Path json = tmp.resolve("numbers-json");
+        numbers.write().json(json.toString());
+        assertEquals("{\"m\":1.50,\"b\":-1,\"s\":300,\"f\":1.1}\n{\"f\":\"NaN\"}\n", content(json, ".json"));
+        Path csv = tmp.resolve("numbers-csv");
+        numbers.write().csv(csv.toString());
+        assertEquals("1.50,-1,300,1.1\n,,,NaN\n", content(csv, ".csv"));
+    }
+
+    @Test
     void writtenFilesReadBack() throws Exception {
         Path out = tmp.resolve("back");
         df.write().format("json").save(out.toString());

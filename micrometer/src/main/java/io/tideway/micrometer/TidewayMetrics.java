@@ -108,6 +108,8 @@ public final class TidewayMetrics implements MeterBinder {
 
     private static Meter gauge(MeterRegistry registry, String name, String unit, String description, Tags tags,
                                QueryMetrics metrics, ToDoubleFunction<QueryMetrics> value) {
-        return Gauge.builder(name, metrics, value).baseUnit(unit).description(description).tags(tags).register(registry);
+        // strongly held: a gauge keeps a weak reference by default, and nothing else holds the QueryMetrics
+        return Gauge.builder(name, metrics, value).strongReference(true).baseUnit(unit).description(description).tags(tags)
+                .register(registry);
     }
 }

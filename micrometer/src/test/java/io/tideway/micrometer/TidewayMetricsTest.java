@@ -47,6 +47,7 @@ class TidewayMetricsTest {
                 .queryName("counts").option("checkpointLocation", dir.toString()).start();
         words.addData("a", "b", "a");
         q.processAllAvailable();
+        System.gc(); // the gauges must keep what they read alive
         await(() -> registry.scrape().contains("tideway_query_state_rows{query=\"counts\"} 2.0"),
                 "the query's state rows in a scrape:\n" + registry.scrape());
         String scrape = registry.scrape();

@@ -67,6 +67,23 @@ public interface Row extends Serializable {
         return ((Number) nonNull(i)).doubleValue();
     }
 
+    default byte getByte(int i) {
+        return ((Number) nonNull(i)).byteValue();
+    }
+
+    default short getShort(int i) {
+        return ((Number) nonNull(i)).shortValue();
+    }
+
+    default float getFloat(int i) {
+        return ((Number) nonNull(i)).floatValue();
+    }
+
+    /** A decimal field's value; null stays null, as Spark's {@code getDecimal}. */
+    default java.math.BigDecimal getDecimal(int i) {
+        return (java.math.BigDecimal) get(i);
+    }
+
     default Timestamp getTimestamp(int i) {
         return (Timestamp) get(i);
     }

@@ -76,7 +76,7 @@ record ChainCodegen(String source, List<Object> constants) {
 
     private static boolean allFixedWidth(CodeValue[] columns) {
         for (CodeValue c : columns) {
-            if (c.kind() == Kind.BYTES) {
+            if (c.kind() == Kind.BYTES || c.kind() == Kind.DECIMAL) {
                 return false;
             }
         }
@@ -130,6 +130,8 @@ record ChainCodegen(String source, List<Object> constants) {
                 case LONG -> body.append("w.putLong(").append(i).append(", ").append(c.value()).append(");");
                 case BYTES -> body.append("w.putBytes(").append(i).append(", ").append(c.value()).append(", ")
                         .append(c.offset()).append(", ").append(c.length()).append(");");
+                case DECIMAL -> body.append("w.putDecimal(").append(i).append(", ").append(c.value()).append(", ")
+                        .append(((io.tideway.sql.types.DecimalType) c.type()).precision()).append(");");
             }
             body.append(" }\n");
         }

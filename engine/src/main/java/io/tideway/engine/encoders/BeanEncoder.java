@@ -65,8 +65,16 @@ public final class BeanEncoder<T> implements ObjectEncoder<T> {
             return DataTypes.LongType;
         } else if (t == int.class || t == Integer.class) {
             return DataTypes.IntegerType;
-        } else if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
+        } else if (t == short.class || t == Short.class) {
+            return DataTypes.ShortType;
+        } else if (t == byte.class || t == Byte.class) {
+            return DataTypes.ByteType;
+        } else if (t == float.class || t == Float.class) {
+            return DataTypes.FloatType;
+        } else if (t == double.class || t == Double.class) {
             return DataTypes.DoubleType;
+        } else if (t == java.math.BigDecimal.class) {
+            return io.tideway.sql.types.DecimalType.SYSTEM_DEFAULT;
         } else if (t == boolean.class || t == Boolean.class) {
             return DataTypes.BooleanType;
         } else if (t == Timestamp.class) {

@@ -40,7 +40,7 @@ public final class KeyBuilder {
         for (int i = 0; i < evaluators.length; i++) {
             Evaluator e = evaluators[i];
             e.eval(row);
-            if (types[i] == DataTypes.DoubleType && !e.isNull) {
+            if ((types[i] == DataTypes.DoubleType || types[i] == DataTypes.FloatType) && !e.isNull) {
                 w.putDouble(i, normalize(e.d));
             } else {
                 ValueWriter.write(e, types[i], w, i);

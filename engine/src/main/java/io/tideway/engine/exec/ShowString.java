@@ -84,6 +84,8 @@ public final class ShowString {
             return "NULL";
         } else if (v instanceof Timestamp ts) {
             return Values.formatTimestamp(ts);
+        } else if (v instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
         } else if (v instanceof byte[] b) {
             StringBuilder sb = new StringBuilder("[");
             for (int i = 0; i < b.length; i++) {

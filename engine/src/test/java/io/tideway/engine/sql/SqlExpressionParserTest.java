@@ -128,7 +128,11 @@ class SqlExpressionParserTest {
         assertLiteral(-2147483648, DataTypes.IntegerType, "-2147483648");
         assertLiteral(3000000000L, DataTypes.LongType, "3000000000");
         assertLiteral(-3000000000L, DataTypes.LongType, "-3000000000");
-        assertLiteral(2.5, DataTypes.DoubleType, "2.5");
+        assertLiteral(new java.math.BigDecimal("2.5"), DataTypes.createDecimalType(2, 1), "2.5");
+        assertLiteral(new java.math.BigDecimal("-1.50"), DataTypes.createDecimalType(3, 2), "-1.50");
+        assertLiteral(new java.math.BigDecimal("2.5"), DataTypes.createDecimalType(2, 1), "2.5BD");
+        assertLiteral(new java.math.BigDecimal("12345678901234567890"), DataTypes.createDecimalType(20, 0), "12345678901234567890");
+        assertLiteral(2.5, DataTypes.DoubleType, "2.5D");
         assertLiteral(1000.0, DataTypes.DoubleType, "1e3");
         assertLiteral("a", DataTypes.StringType, "'a'");
         assertLiteral("it's", DataTypes.StringType, "'it''s'");

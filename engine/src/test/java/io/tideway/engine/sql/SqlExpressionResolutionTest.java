@@ -32,7 +32,8 @@ class SqlExpressionResolutionTest {
         assertEquals(DataTypes.LongType, type("v + i"));
         assertEquals(DataTypes.IntegerType, type("i + 1"));
         assertEquals(DataTypes.DoubleType, type("v / 2"));
-        assertEquals(DataTypes.DoubleType, type("v * 2.5"));
+        assertEquals(DataTypes.createDecimalType(23, 1), type("v * 2.5"), "a bigint as decimal(20,0) times decimal(2,1)");
+        assertEquals(DataTypes.DoubleType, type("v * 2.5D"));
         assertEquals(DataTypes.LongType, type("v % 3"));
         assertEquals(DataTypes.LongType, type("-v"));
         assertEquals(DataTypes.LongType, type("i + 3000000000"));

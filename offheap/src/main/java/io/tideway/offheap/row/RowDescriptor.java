@@ -14,7 +14,10 @@ package io.tideway.offheap.row;
  *  | slot 0: fixed-width value in place                              |
  *  |   boolean: 0/1 · int, date (days): int in low 32 bits           |
  *  |   long, timestamp (micros since epoch): long · double: IEEE bits|
- *  |   string, binary, array, struct: (relOffset << 32) | byteLength |
+ *  |   decimal(p <= 18): the unscaled value as a long               |
+ *  |   string, binary, array, struct, decimal(p > 18):               |
+ *  |     (relOffset << 32) | byteLength (a decimal's bytes are its   |
+ *  |     unscaled value, two's complement big-endian, as UnsafeRow)  |
  *  | ... one 8-byte slot per field                                   |
  *  +-----------------------------------------------------------------+  8 * (W + numFields)
  *  | variable region: string / binary / array / struct bytes,        |
@@ -32,6 +35,8 @@ package io.tideway.offheap.row;
 public final class RowDescriptor {
     public static final int WORD = 8;
     public static final int ARRAY_HEADER_LENGTH = 8;
+    /** The most digits a decimal may have and still keep its unscaled value in its slot (Spark's {@code Decimal.MAX_LONG_DIGITS}). */
+    public static final int MAX_LONG_DIGITS = 18;
 
     private RowDescriptor() {
     }

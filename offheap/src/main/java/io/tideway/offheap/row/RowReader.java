@@ -66,6 +66,14 @@ public final class RowReader {
         return buffer.getDouble(slot(field));
     }
 
+    /** A decimal written by {@link RowWriter#putDecimal}; allocates. */
+    public java.math.BigDecimal getDecimal(int field, int precision, int scale) {
+        if (precision <= RowDescriptor.MAX_LONG_DIGITS) {
+            return java.math.BigDecimal.valueOf(getLong(field), scale);
+        }
+        return new java.math.BigDecimal(new java.math.BigInteger(getBinary(field)), scale);
+    }
+
     /** Absolute offset in {@link #buffer()} of a variable-length field's bytes. */
     public int varOffset(int field) {
         return offset + RowDescriptor.varOffset(buffer.getLong(slot(field)));

@@ -107,6 +107,18 @@ public final class RowWriter {
         buffer.putDouble(slot(field), value);
     }
 
+    /**
+     * A decimal of {@code precision} digits whose scale is the type's: up to 18 digits the unscaled
+     * value in the slot, else its two's-complement bytes in the variable region (Spark's UnsafeRow).
+     */
+    public void putDecimal(int field, java.math.BigDecimal value, int precision) {
+        if (precision <= RowDescriptor.MAX_LONG_DIGITS) {
+            putLong(field, value.unscaledValue().longValue());
+        } else {
+            putBytes(field, value.unscaledValue().toByteArray());
+        }
+    }
+
     /** Copies bytes (UTF-8 string, binary, or an encoded array/struct) into the variable region. */
     public void putBytes(int field, DirectBuffer src, int srcOffset, int length) {
         int at = cursor;

@@ -5,8 +5,11 @@ import java.util.List;
 /** Singletons and factories for data types, mirroring Spark's {@code DataTypes}. */
 public final class DataTypes {
     public static final DataType BooleanType = io.tideway.sql.types.BooleanType.INSTANCE;
+    public static final DataType ByteType = io.tideway.sql.types.ByteType.INSTANCE;
+    public static final DataType ShortType = io.tideway.sql.types.ShortType.INSTANCE;
     public static final DataType IntegerType = io.tideway.sql.types.IntegerType.INSTANCE;
     public static final DataType LongType = io.tideway.sql.types.LongType.INSTANCE;
+    public static final DataType FloatType = io.tideway.sql.types.FloatType.INSTANCE;
     public static final DataType DoubleType = io.tideway.sql.types.DoubleType.INSTANCE;
     public static final DataType StringType = io.tideway.sql.types.StringType.INSTANCE;
     public static final DataType BinaryType = io.tideway.sql.types.BinaryType.INSTANCE;

@@ -1,10 +1,10 @@
 package io.tideway.sql.types;
 
 /**
- * {@code decimal(precision, scale)}, mirroring Spark's {@code DecimalType}: the type exists so that
- * Spark programs naming it compile and schemas can say it, but Tideway does not compute with
- * decimals yet — a query that would produce or read one fails at analysis with
- * {@code [UNSUPPORTED_DATATYPE]}. Immutable; equal by precision and scale.
+ * {@code decimal(precision, scale)}, mirroring Spark's {@code DecimalType}: a Java
+ * {@link java.math.BigDecimal} of at most {@code precision} digits with exactly {@code scale}
+ * of them after the point. In a row, up to 18 digits live in the slot as the unscaled long, wider
+ * values as bytes (see {@code RowDescriptor}). Immutable; equal by precision and scale.
  */
 public final class DecimalType extends DataType {
     private static final long serialVersionUID = 1L;
@@ -20,6 +20,28 @@ public final class DecimalType extends DataType {
         }
         this.precision = precision;
         this.scale = scale;
+    }
+
+    /** Spark's {@code DecimalType.SYSTEM_DEFAULT}, decimal(38,18): a Java BigDecimal's type in an encoder. */
+    public static final DecimalType SYSTEM_DEFAULT = new DecimalType(MAX_PRECISION, 18);
+
+    /** Spark's {@code DecimalType.bounded}: both capped at 38. */
+    public static DecimalType bounded(int precision, int scale) {
+        return new DecimalType(Math.min(precision, MAX_PRECISION), Math.min(scale, MAX_PRECISION));
+    }
+
+    /**
+     * The type of a literal: Spark's {@code DecimalType.fromDecimal}, precision at least the scale;
+     * a negative scale counts as 0 (its value is then {@code setScale(0)}).
+     */
+    public static DecimalType forValue(java.math.BigDecimal v) {
+        java.math.BigDecimal x = v.scale() < 0 ? v.setScale(0) : v;
+        return new DecimalType(Math.max(x.precision(), x.scale()), x.scale());
+    }
+
+    @Override
+    public boolean isNumeric() {
+        return true;
     }
 
     public int precision() {

@@ -87,6 +87,15 @@ final class TypeNames {
             case "boolean" -> {
                 return DataTypes.BooleanType;
             }
+            case "tinyint", "byte" -> {
+                return DataTypes.ByteType;
+            }
+            case "smallint", "short" -> {
+                return DataTypes.ShortType;
+            }
+            case "float", "real" -> {
+                return DataTypes.FloatType;
+            }
             case "int", "integer" -> {
                 return DataTypes.IntegerType;
             }
@@ -95,6 +104,15 @@ final class TypeNames {
             }
             case "double" -> {
                 return DataTypes.DoubleType;
+            }
+            case "decimal", "dec", "numeric" -> {
+                if (!accept('(')) {
+                    return new DecimalType(10, 0);
+                }
+                int precision = number();
+                int scale = accept(',') ? number() : 0;
+                expect(')');
+                return decimal(precision, scale, start);
             }
             case "string" -> {
                 return DataTypes.StringType;
@@ -117,6 +135,22 @@ final class TypeNames {
                         Map.of("typeName", "\"" + word.toUpperCase(Locale.ROOT) + "\""), text, start);
             }
         }
+    }
+
+    private int number() {
+        String w = word();
+        if (w == null || !w.chars().allMatch(Character::isDigit)) {
+            throw syntaxError();
+        }
+        return Integer.parseInt(w);
+    }
+
+    private DecimalType decimal(int precision, int scale, int start) {
+        if (precision < 1 || precision > DecimalType.MAX_PRECISION || scale > precision) {
+            throw new DdlParseException("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION",
+                    Map.of("precision", String.valueOf(precision), "maxPrecision", "38"), text, start);
+        }
+        return new DecimalType(precision, scale);
     }
 
     /** A field name: a word, or any text between backquotes (a doubled backquote is one). */

@@ -52,6 +52,22 @@ class RowFormatTest {
     }
 
     @Test
+    void decimalsUpTo18DigitsSitInTheSlotAndWiderOnesInTheVariableRegion() {
+        ExpandableDirectByteBuffer buf = new ExpandableDirectByteBuffer(16);
+        RowWriter w = new RowWriter(3).wrap(buf, 0);
+        w.putDecimal(0, new java.math.BigDecimal("-123456789012345.678"), 18);
+        w.putDecimal(1, new java.math.BigDecimal("-12345678901234567890123456789.12345678"), 38);
+        w.putDecimal(2, new java.math.BigDecimal("0.00"), 3);
+        int length = w.finish();
+        RowReader r = new RowReader(3).wrap(buf, 0, length);
+        assertEquals(-123456789012345678L, r.getLong(0));
+        assertEquals(new java.math.BigDecimal("-123456789012345.678"), r.getDecimal(0, 18, 3));
+        assertEquals(new java.math.BigDecimal("-12345678901234567890123456789.12345678"), r.getDecimal(1, 38, 8));
+        assertEquals(new java.math.BigDecimal("0.00"), r.getDecimal(2, 3, 2));
+        assertEquals(RowDescriptor.fixedLength(3) + 16, length);
+    }
+
+    @Test
     void fixedBufferRejectsRowsLargerThanItsCapacity() {
         UnsafeBuffer slot = new UnsafeBuffer(ByteBuffer.allocateDirect(32));
         RowWriter w = new RowWriter(1).wrap(slot, 0);

@@ -25,6 +25,17 @@ class StructTypeFromDdlTest {
     }
 
     @Test
+    void readsDecimalsWithSparksDefaultPrecision() {
+        StructType t = StructType.fromDDL("a DECIMAL(10,2), b decimal, c NUMERIC(38), d dec(5, 5)");
+        assertEquals(new DecimalType(10, 2), t.apply(0).dataType());
+        assertEquals(new DecimalType(10, 0), t.apply(1).dataType());
+        assertEquals(new DecimalType(38, 0), t.apply(2).dataType());
+        assertEquals(new DecimalType(5, 5), t.apply(3).dataType());
+        DdlParseException e = assertThrows(DdlParseException.class, () -> StructType.fromDDL("a DECIMAL(39,0)"));
+        assertEquals("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION", e.condition());
+    }
+
+    @Test
     void missingTypeIsSyntaxErrorAtEndOfInput() {
         DdlParseException e = assertThrows(DdlParseException.class, () -> StructType.fromDDL("a INT, b"));
         assertEquals("PARSE_SYNTAX_ERROR", e.condition());

@@ -78,6 +78,12 @@ public abstract class AggregateFunction extends Expression {
         throw new IllegalStateException(sql() + " is an aggregate; it runs inside an aggregation operator");
     }
 
+    /** Whether the input is a double or a float (held as a double): the running state is a double. */
+    protected boolean fractionalInput() {
+        DataType t = child.dataType();
+        return t == io.tideway.sql.types.DataTypes.DoubleType || t == io.tideway.sql.types.DataTypes.FloatType;
+    }
+
     protected void requireNumeric() {
         DataType t = child.dataType();
         if (!t.isNumeric() && t != io.tideway.sql.types.DataTypes.NullType) {

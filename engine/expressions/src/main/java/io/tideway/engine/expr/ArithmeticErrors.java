@@ -50,6 +50,16 @@ public final class ArithmeticErrors {
         return new SparkArithmeticException("ARITHMETIC_OVERFLOW", p, NO_CONTEXT);
     }
 
+    /** {@code [BINARY_ARITHMETIC_OVERFLOW] 127S + 1S caused overflow.} (tinyint and smallint operators). */
+    public static SparkArithmeticException binaryOverflow(String value1, String symbol, String value2, String tryFunction) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("value1", value1);
+        p.put("symbol", symbol);
+        p.put("value2", value2);
+        p.put("functionName", "`" + tryFunction + "`");
+        return new SparkArithmeticException("BINARY_ARITHMETIC_OVERFLOW", p, NO_CONTEXT);
+    }
+
     public static SparkArithmeticException divideByZero() {
         return new SparkArithmeticException("DIVIDE_BY_ZERO", Map.of("config", ANSI_CONFIG), NO_CONTEXT);
     }

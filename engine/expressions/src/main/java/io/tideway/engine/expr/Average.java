@@ -3,12 +3,14 @@ package io.tideway.engine.expr;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
+import java.math.BigDecimal;
 import java.util.List;
 
-/** {@code avg(x)}: a double; null when no non-null input. */
+/** {@code avg(x)}: a double, or decimal(p + 4, s + 4) for decimal(p, s) as Spark's; null when no non-null input. */
 public final class Average extends AggregateFunction {
     private static final long serialVersionUID = 1L;
 
@@ -29,7 +31,15 @@ public final class Average extends AggregateFunction {
     @Override
     public DataType dataType() {
         requireNumeric();
+        if (child.dataType() instanceof DecimalType d) {
+            return DecimalType.bounded(d.precision() + 4, d.scale() + 4);
+        }
         return DataTypes.DoubleType;
+    }
+
+    /** The input's decimal type, or null for a double average. */
+    private DecimalType decimalInput() {
+        return child.dataType() instanceof DecimalType d ? d : null;
     }
 
     @Override
@@ -39,11 +49,15 @@ public final class Average extends AggregateFunction {
 
     @Override
     public int bufferWords() {
-        return 2; // sum as double, count
+        return decimalInput() != null ? DecimalAggregateState.WORDS : 2; // sum as double, count
     }
 
     @Override
     public void initialize(MutableDirectBuffer b, int at) {
+        if (decimalInput() != null) {
+            DecimalAggregateState.initialize(b, at);
+            return;
+        }
         b.putDouble(at, 0.0);
         b.putLong(at + 8, 0L);
     }
@@ -53,24 +67,58 @@ public final class Average extends AggregateFunction {
         if (in.isNull) {
             return;
         }
-        double v = child.dataType() == DataTypes.DoubleType ? in.d : in.l;
+        DecimalType d = decimalInput();
+        if (d != null) {
+            DecimalAggregateState.unscaled(b, at, DecimalAggregateState.unscaled(b, at).add(in.dec.unscaledValue()), sumType(d));
+            DecimalAggregateState.count(b, at, DecimalAggregateState.count(b, at) + 1);
+            return;
+        }
+        double v = fractionalInput() ? in.d : in.l;
         b.putDouble(at, b.getDouble(at) + v);
         b.putLong(at + 8, b.getLong(at + 8) + 1);
     }
 
     @Override
     public void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt) {
+        DecimalType d = decimalInput();
+        if (d != null) {
+            DecimalAggregateState.unscaled(b, at, DecimalAggregateState.unscaled(b, at)
+                    .add(DecimalAggregateState.unscaled(src, srcAt)), sumType(d));
+            DecimalAggregateState.count(b, at, DecimalAggregateState.count(b, at) + DecimalAggregateState.count(src, srcAt));
+            return;
+        }
         b.putDouble(at, b.getDouble(at) + src.getDouble(srcAt));
         b.putLong(at + 8, b.getLong(at + 8) + src.getLong(srcAt + 8));
     }
 
     @Override
     public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
+        DecimalType d = decimalInput();
+        if (d != null) {
+            long count = DecimalAggregateState.count(b, at);
+            if (count == 0) {
+                out.setNull(field);
+                return;
+            }
+            // Spark's Average: sum / CAST(count AS DECIMAL(20,0)) by the division's own type, then the result type
+            DecimalType sum = sumType(d);
+            DecimalType quotient = DecimalPrecision.result(BinaryArithmetic.Op.DIVIDE, sum, new DecimalType(20, 0));
+            DecimalType t = (DecimalType) dataType();
+            BigDecimal q = DecimalKernels.divide(DecimalAggregateState.value(b, at, sum), BigDecimal.valueOf(count),
+                    quotient.precision(), quotient.scale(), true);
+            out.putDecimal(field, DecimalKernels.toPrecision(q, t.precision(), t.scale(), true), t.precision());
+            return;
+        }
         long n = b.getLong(at + 8);
         if (n == 0) {
             out.setNull(field);
         } else {
             out.putDouble(field, b.getDouble(at) / n);
         }
+    }
+
+    /** Spark's running sum of an average: decimal(p + 10, s). */
+    private static DecimalType sumType(DecimalType d) {
+        return DecimalType.bounded(d.precision() + 10, d.scale());
     }
 }

@@ -6,6 +6,7 @@ import io.tideway.engine.expr.codegen.UnsupportedExpression;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
 
 import java.util.List;
 
@@ -140,6 +141,10 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                 return io.tideway.engine.expr.fn.FunctionRegistry.call("date_add", right, left);
             }
         }
+        Expression decimals = coerceDecimals();
+        if (decimals != null) {
+            return decimals;
+        }
         if (op == Op.DIV) {
             return coerceIntegralDivide();
         }
@@ -157,6 +162,36 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
             t = DataTypes.DoubleType;
         }
         return new BinaryArithmetic(op, TypeCoercion.castIfNeeded(a, t), TypeCoercion.castIfNeeded(b, t), functionName, tryMode);
+    }
+
+    /**
+     * Spark's {@code DecimalPrecision}: a decimal beside an integral (or another decimal, or NULL)
+     * computes in decimals, the integral as {@link DecimalPrecision#operandType}; beside a double
+     * both are doubles. Null when neither operand is a decimal.
+     */
+    private Expression coerceDecimals() {
+        DataType a = left.dataType();
+        DataType b = right.dataType();
+        if (!(a instanceof DecimalType) && !(b instanceof DecimalType)) {
+            return null;
+        }
+        if (a == DataTypes.DoubleType || b == DataTypes.DoubleType || a == DataTypes.FloatType || b == DataTypes.FloatType) {
+            BinaryArithmetic doubles = new BinaryArithmetic(op, TypeCoercion.castIfNeeded(left, DataTypes.DoubleType),
+                    TypeCoercion.castIfNeeded(right, DataTypes.DoubleType), functionName, tryMode);
+            return op == Op.DIV ? doubles.coerceIntegralDivide() : doubles; // div refuses doubles
+        }
+        DecimalType x = a == DataTypes.NullType ? (DecimalType) b : DecimalPrecision.operandType(left);
+        DecimalType y = b == DataTypes.NullType ? (DecimalType) a : DecimalPrecision.operandType(right);
+        if (x == null || y == null) {
+            return null;
+        }
+        return new BinaryArithmetic(op, TypeCoercion.castIfNeeded(left, x), TypeCoercion.castIfNeeded(right, y),
+                functionName, tryMode);
+    }
+
+    /** Whether both operands are decimals (after coercion): the result is one too, except {@code div}'s. */
+    private boolean decimal() {
+        return left.dataType() instanceof DecimalType && right.dataType() instanceof DecimalType;
     }
 
     /**
@@ -187,14 +222,18 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
 
     private static Expression integralToLong(Expression e, DataType other) {
         DataType t = e.dataType();
-        boolean integral = t == DataTypes.IntegerType || t == DataTypes.LongType;
-        boolean stringBesideIntegral = t == DataTypes.StringType && (other == DataTypes.IntegerType || other == DataTypes.LongType);
+        boolean integral = TypeCoercion.integral(t);
+        boolean stringBesideIntegral = t == DataTypes.StringType && TypeCoercion.integral(other);
         return integral || stringBesideIntegral ? TypeCoercion.castIfNeeded(e, DataTypes.LongType) : e;
     }
 
     @Override
     public DataType dataType() {
-        return op == Op.DIV ? DataTypes.LongType : left.dataType();
+        if (op == Op.DIV) {
+            return DataTypes.LongType;
+        }
+        return decimal() ? DecimalPrecision.result(op, (DecimalType) left.dataType(), (DecimalType) right.dataType())
+                : left.dataType();
     }
 
     @Override
@@ -215,6 +254,10 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
      */
     @Override
     public Evaluator evaluator(EvalContext context) {
+        DataType type = dataType();
+        if (decimal() || type == DataTypes.ByteType || type == DataTypes.ShortType || type == DataTypes.FloatType) {
+            return io.tideway.engine.expr.codegen.NodeEvaluators.compile(this, context);
+        }
         Evaluator a = left.evaluator(context);
         Evaluator b = right.evaluator(context);
         boolean isDouble = dataType() == DataTypes.DoubleType;
@@ -278,8 +321,11 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
     @Override
     public CodeValue genCode(CodegenContext ctx) {
         DataType t = dataType();
-        if (!(t == DataTypes.DoubleType || t == DataTypes.IntegerType || t == DataTypes.LongType)
-                || !left.dataType().equals(t) || !right.dataType().equals(t)) {
+        boolean small = t == DataTypes.ByteType || t == DataTypes.ShortType;
+        boolean isFloat = t == DataTypes.FloatType;
+        boolean sameTypes = left.dataType().equals(t) && right.dataType().equals(t);
+        if (!decimal() && (!(t == DataTypes.DoubleType || t == DataTypes.IntegerType || t == DataTypes.LongType || small || isFloat)
+                || !sameTypes)) {
             throw new UnsupportedExpression("arithmetic on " + t.simpleString());
         }
         String math = SqlArithmetic.class.getName() + ".";
@@ -296,7 +342,9 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         String y = (divides ? first : second).value();
         ctx.line(v.isNull() + " = " + second.isNull() + (divides && ansi ? " || " + zero + "true)" : "") + ";");
         ctx.open("if (!" + v.isNull() + ")");
-        if (t == DataTypes.DoubleType) {
+        if (decimal()) {
+            decimalOperation(ctx, v, x, y, ansi);
+        } else if (t == DataTypes.DoubleType || isFloat) {
             String symbol = switch (op) {
                 case ADD -> " + ";
                 case SUBTRACT -> " - ";
@@ -305,7 +353,22 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                 case REMAINDER -> " % ";
                 case PMOD, DIV -> null;
             };
-            ctx.line(v.value() + " = " + (op == Op.PMOD ? kernels + "pmod(" + x + ", " + y + ")" : x + symbol + y) + ";");
+            String r = op == Op.PMOD ? kernels + "pmod(" + x + ", " + y + ")" : x + symbol + y;
+            // a float is held as the double it equals: round each result to a float, as Java's float arithmetic does
+            ctx.line(v.value() + " = " + (isFloat ? "(double) (float) (" + r + ")" : r) + ";");
+        } else if (small && (op == Op.ADD || op == Op.SUBTRACT || op == Op.MULTIPLY)) {
+            String symbol = op == Op.ADD ? "+" : op == Op.SUBTRACT ? "-" : "*";
+            String tryName = op == Op.ADD ? "try_add" : op == Op.SUBTRACT ? "try_subtract" : "try_multiply";
+            if (tryMode) {
+                ctx.open("try");
+            }
+            ctx.line(v.value() + " = " + math + "narrowSmall(" + x + " " + symbol + " " + y + ", " + (t == DataTypes.ByteType ? 8 : 16)
+                    + ", " + ansi + ", " + x + ", \"" + symbol + "\", " + y + ", \"" + tryName + "\");");
+            if (tryMode) {
+                ctx.then("catch (ArithmeticException " + ctx.fresh("overflow") + ")");
+                ctx.line(v.isNull() + " = true;");
+                ctx.close();
+            }
         } else {
             String args = "(" + x + ", " + y + ", " + (t == DataTypes.IntegerType) + ", " + ansi + ");";
             boolean catches = tryMode && (op == Op.ADD || op == Op.SUBTRACT || op == Op.MULTIPLY);
@@ -318,7 +381,7 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
                 case MULTIPLY -> ctx.line(v.value() + " = " + math + "multiply" + args);
                 // the interpreted evaluator's integral default branch: the remainder
                 case DIVIDE, REMAINDER -> ctx.line(v.value() + " = " + x + " % " + y + ";");
-                case PMOD -> ctx.line(v.value() + " = " + kernels + "pmod(" + x + ", " + y + ", " + (t == DataTypes.IntegerType) + ");");
+                case PMOD -> ctx.line(v.value() + " = " + kernels + "pmod(" + x + ", " + y + ", " + (t != DataTypes.LongType) + ");");
                 case DIV -> ctx.line(v.value() + " = " + kernels + "div(" + x + ", " + y + ", " + ansi + ");");
             }
             if (catches) {
@@ -330,5 +393,29 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
         ctx.close();
         ctx.close();
         return v;
+    }
+
+    /** The operation on two decimals: the result rounded to its type, null or (ANSI) an error when out of range. */
+    private void decimalOperation(CodegenContext ctx, CodeValue v, String x, String y, boolean ansi) {
+        String k = DecimalKernels.class.getName() + ".";
+        if (op == Op.DIV) {
+            ctx.line(v.value() + " = " + k + "div(" + x + ", " + y + ", " + ansi + ");");
+            return;
+        }
+        DecimalType d = (DecimalType) v.type();
+        String kernel = switch (op) {
+            case ADD -> "add";
+            case SUBTRACT -> "subtract";
+            case MULTIPLY -> "multiply";
+            case DIVIDE -> "divide";
+            case REMAINDER -> "remainder";
+            case PMOD -> "pmod";
+            case DIV -> throw new IllegalStateException();
+        };
+        // a try's overflow gives null as without ANSI; with ANSI the kernel raises it
+        boolean fails = ansi && !tryMode;
+        ctx.line(v.value() + " = " + k + kernel + "(" + x + ", " + y + ", " + d.precision() + ", " + d.scale() + ", "
+                + fails + ");");
+        ctx.line(v.isNull() + " = " + v.value() + " == null;");
     }
 }

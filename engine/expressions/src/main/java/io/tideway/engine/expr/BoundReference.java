@@ -57,12 +57,21 @@ public final class BoundReference extends LeafExpression {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
-        if (type == DataTypes.DoubleType) {
+        if (type == DataTypes.DoubleType || type == DataTypes.FloatType) {
             return new Evaluator() {
                 @Override
                 public void eval(RowReader row) {
                     isNull = row.isNullAt(ordinal);
                     d = row.getDouble(ordinal);
+                }
+            };
+        }
+        if (type instanceof io.tideway.sql.types.DecimalType t) {
+            return new Evaluator() {
+                @Override
+                public void eval(RowReader row) {
+                    isNull = row.isNullAt(ordinal);
+                    dec = isNull ? null : row.getDecimal(ordinal, t.precision(), t.scale());
                 }
             };
         }

@@ -16,22 +16,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code CAST(x AS T)} with Spark's non-ANSI rules: a value that cannot convert becomes null. */
+/**
+ * {@code CAST(x AS T)}: under ANSI a value that cannot convert fails, else it becomes null; Spark's
+ * {@code try_cast} ({@link #tryCast}) gives null instead of failing.
+ */
 public final class Cast extends Expression implements Coercible {
     private static final long serialVersionUID = 1L;
     private final Expression child;
     private final DataType to;
     private final boolean implicit;
+    /** Spark's {@code EvalMode.TRY}: the cast's own failure gives null. */
+    private final boolean tryMode;
 
     public Cast(Expression child, DataType to) {
-        this(child, to, false);
+        this(child, to, false, false);
     }
 
     /** @param implicit inserted by type coercion: invisible in the column name, as in Spark */
     Cast(Expression child, DataType to, boolean implicit) {
+        this(child, to, implicit, false);
+    }
+
+    private Cast(Expression child, DataType to, boolean implicit, boolean tryMode) {
         this.child = child;
         this.to = to;
         this.implicit = implicit;
+        this.tryMode = tryMode;
+    }
+
+    /** {@code try_cast(x AS T)}: the cast, or null where it fails (an error in {@code x} itself still fails). */
+    public static Cast tryCast(Expression child, DataType to) {
+        return new Cast(child, to, false, true);
     }
 
     public Expression child() {
@@ -62,7 +77,7 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new Cast(c.get(0), to, implicit);
+        return new Cast(c.get(0), to, implicit, tryMode);
     }
 
     @Override
@@ -70,18 +85,12 @@ public final class Cast extends Expression implements Coercible {
         if (implicit) {
             return child.sql();
         }
-        return "CAST(" + child.sql() + " AS " + to.simpleString().toUpperCase(Locale.ROOT) + ")";
+        return (tryMode ? "TRY_CAST(" : "CAST(") + child.sql() + " AS " + to.simpleString().toUpperCase(Locale.ROOT) + ")";
     }
 
     @Override
     public Expression coerceTypes() {
         DataType from = child.dataType();
-        if (to instanceof DecimalType || from instanceof DecimalType) {
-            // the type exists for Spark programs that name it; Tideway does not compute with it yet
-            DataType d = to instanceof DecimalType ? to : from;
-            throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DATATYPE", Map.of("typeName",
-                    ErrorParams.type(d)), sqlOrigin()));
-        }
         if (!canCast(from, to)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", Map.of(
                     "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to)), sqlOrigin()));
@@ -109,7 +118,7 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public boolean nullable() {
-        return child.nullable() || forceNullable(child.dataType(), to);
+        return tryMode || child.nullable() || forceNullable(child.dataType(), to);
     }
 
     /**
@@ -126,7 +135,8 @@ public final class Cast extends Expression implements Coercible {
         if (to == DataTypes.StringType) {
             return false;
         }
-        if (from == DataTypes.DoubleType && to == DataTypes.TimestampType) {
+        boolean fractional = from == DataTypes.DoubleType || from == DataTypes.FloatType;
+        if (fractional && to == DataTypes.TimestampType) {
             return true;
         }
         if (to == DataTypes.DateType) {
@@ -135,7 +145,10 @@ public final class Cast extends Expression implements Coercible {
         if (from == DataTypes.DateType) {
             return to != DataTypes.TimestampType;
         }
-        return from == DataTypes.DoubleType && (to == DataTypes.IntegerType || to == DataTypes.LongType);
+        if (to instanceof DecimalType d) {
+            return !DecimalPrecision.canNullSafeCast(from, d);
+        }
+        return (fractional || from instanceof DecimalType) && TypeCoercion.integral(to);
     }
 
     /**
@@ -152,7 +165,17 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public CodeValue genCode(CodegenContext ctx) {
-        return convert(ctx, ctx.gen(child), to);
+        CodeValue in = ctx.gen(child);
+        if (!tryMode) {
+            return convert(ctx, in, to);
+        }
+        CodeValue v = ctx.declare(to);
+        ctx.open("try");
+        ctx.assign(v, convert(ctx, in, to));
+        ctx.then("catch (RuntimeException " + ctx.fresh("failed") + ")");
+        ctx.line(v.isNull() + " = true;");
+        ctx.close();
+        return v;
     }
 
     /**
@@ -171,10 +194,14 @@ public final class Cast extends Expression implements Coercible {
         }
         String k = CastKernels.class.getName() + ".";
         ctx.open("if (!" + in.isNull() + ")");
-        if (to == DataTypes.StringType) {
+        if (to instanceof DecimalType || from instanceof DecimalType) {
+            decimal(ctx, in, v);
+        } else if (to == DataTypes.StringType) {
             String call;
-            if (from == DataTypes.IntegerType || from == DataTypes.LongType) {
+            if (TypeCoercion.integral(from)) {
                 call = "longToString(";
+            } else if (from == DataTypes.FloatType) {
+                call = "floatToString(";
             } else if (from == DataTypes.BooleanType) {
                 call = "booleanToString(";
             } else if (from == DataTypes.DoubleType) {
@@ -195,7 +222,9 @@ public final class Cast extends Expression implements Coercible {
             String call;
             if (to == DataTypes.IntegerType || to == DataTypes.LongType) {
                 call = "stringToIntegral(" + args + ", " + (to == DataTypes.IntegerType) + ", ";
-            } else if (to == DataTypes.DoubleType) {
+            } else if (to == DataTypes.ByteType || to == DataTypes.ShortType) {
+                call = "stringToSmall(" + args + ", " + (to == DataTypes.ByteType ? 8 : 16) + ", ";
+            } else if (to == DataTypes.DoubleType || to == DataTypes.FloatType) {
                 call = "stringToDouble(" + args + ", ";
             } else if (to == DataTypes.BooleanType) {
                 call = "stringToBoolean(" + args + ", ";
@@ -208,13 +237,59 @@ public final class Cast extends Expression implements Coercible {
             }
             ctx.line(k + call + ctx.ansi() + ", " + p + ");");
             ctx.line(v.isNull() + " = " + p + ".isNull; " + v.value() + " = " + p
-                    + (to == DataTypes.DoubleType ? ".d;" : ".l;"));
+                    + (to == DataTypes.DoubleType ? ".d;" : to == DataTypes.FloatType ? ".f();" : ".l;"));
         } else {
             ctx.line(v.isNull() + " = false;");
             ctx.set(v, numeric(in, from, to, ctx, k));
         }
         ctx.close();
         return v;
+    }
+
+    /** A cast to or from a decimal: to its precision and scale (null or an error when out of range), or from it. */
+    private static void decimal(CodegenContext ctx, CodeValue in, CodeValue v) {
+        DataType from = in.type();
+        DataType to = v.type();
+        String k = DecimalKernels.class.getName() + ".";
+        boolean ansi = ctx.ansi();
+        if (to instanceof DecimalType d) {
+            String ps = d.precision() + ", " + d.scale() + ", " + ansi + ")";
+            String call;
+            if (from instanceof DecimalType) {
+                call = "fromDecimal(" + in.value() + ", " + ps;
+            } else if (from == DataTypes.DoubleType || from == DataTypes.FloatType) {
+                call = "fromDouble(" + in.value() + ", " + ps;
+            } else if (from == DataTypes.StringType) {
+                call = "fromString(" + CodegenContext.args(in) + ", " + ps;
+            } else if (in.kind() == CodeValue.Kind.LONG && from != DataTypes.DateType && from != DataTypes.TimestampType) {
+                call = "fromLong(" + in.value() + ", " + ps;
+            } else {
+                throw new UnsupportedExpression("cast " + from.simpleString() + " to " + to.simpleString());
+            }
+            ctx.set(v, k + call);
+            ctx.line(v.isNull() + " = " + v.value() + " == null;");
+            return;
+        }
+        ctx.line(v.isNull() + " = false;");
+        String x = in.value();
+        if (to == DataTypes.StringType) {
+            String scratch = ctx.scratch();
+            ctx.set(v, k + "toText(" + x + ", " + scratch + ")", scratch);
+        } else if (to == DataTypes.DoubleType) {
+            ctx.set(v, x + ".doubleValue()");
+        } else if (to == DataTypes.BooleanType) {
+            ctx.set(v, x + ".signum() != 0 ? 1L : 0L");
+        } else if (to == DataTypes.TimestampType) {
+            ctx.set(v, k + "secondsToMicros(" + x + ")");
+        } else if (to == DataTypes.FloatType) {
+            ctx.set(v, "(double) " + x + ".floatValue()");
+        } else if (TypeCoercion.integral(to)) {
+            String type = ctx.constant(from, DecimalType.class.getName());
+            String target = ctx.constant(to, DataType.class.getName());
+            ctx.set(v, k + "toIntegral(" + x + ", " + target + ", " + ansi + ", " + type + ")");
+        } else {
+            throw new UnsupportedExpression("cast " + from.simpleString() + " to " + to.simpleString());
+        }
     }
 
     /** A field holding the session time zone, which casts between strings, dates and timestamps use. */
@@ -227,9 +302,12 @@ public final class Cast extends Expression implements Coercible {
     private static String numeric(CodeValue in, DataType from, DataType to, CodegenContext ctx, String k) {
         boolean ansi = ctx.ansi();
         String x = in.value();
-        boolean fromDouble = from == DataTypes.DoubleType;
+        boolean fromDouble = in.kind() == CodeValue.Kind.DOUBLE;
         if (to == DataTypes.DoubleType) {
             return from == DataTypes.TimestampType ? x + " / 1e6" : "(double) " + x;
+        }
+        if (to == DataTypes.FloatType) { // held as the double it equals
+            return "(double) (float) " + (from == DataTypes.TimestampType ? "(" + x + " / 1e6)" : x);
         }
         if (to == DataTypes.BooleanType) {
             return x + (fromDouble ? " != 0.0" : " != 0L") + " ? 1L : 0L";
@@ -241,12 +319,20 @@ public final class Cast extends Expression implements Coercible {
         if (to == DataTypes.DateType) {
             return from == DataTypes.TimestampType ? k + "timestampToDate(" + x + ", " + zone(ctx) + ")" : x;
         }
+        if (to == DataTypes.ByteType || to == DataTypes.ShortType) {
+            String bits = to == DataTypes.ByteType ? "8" : "16";
+            String type = ctx.constant(from, DataType.class.getName());
+            String seconds = from == DataTypes.TimestampType ? k + "timestampToSeconds(" + x + ")" : x;
+            return SqlArithmetic.class.getName() + (fromDouble ? ".doubleToSmall(" : ".longToSmall(") + seconds + ", " + bits
+                    + ", " + ansi + ", " + type + ")";
+        }
         boolean toInt = to == DataTypes.IntegerType;
         if (fromDouble) {
             return SqlArithmetic.class.getName() + ".doubleToIntegral(" + x + ", " + toInt + ", " + ansi + ")";
         }
         String seconds = from == DataTypes.TimestampType ? k + "timestampToSeconds(" + x + ")" : x;
-        return toInt && from != DataTypes.IntegerType
+        boolean fitsInt = from == DataTypes.IntegerType || from == DataTypes.ByteType || from == DataTypes.ShortType;
+        return toInt && !fitsInt
                 ? SqlArithmetic.class.getName() + ".longToInt(" + seconds + ", " + ansi + ")" : seconds;
     }
 }

@@ -28,6 +28,11 @@ public final class CastKernels {
         public boolean isNull;
         public long l;
         public double d;
+
+        /** The parsed double as a float, held as the double it equals. */
+        public double f() {
+            return (float) d;
+        }
     }
 
     // ---- to string ----
@@ -43,6 +48,11 @@ public final class CastKernels {
     public static int booleanToString(long v, BytesOut out) {
         out.reset();
         return out.append(v != 0 ? TRUE : FALSE).length();
+    }
+
+    /** A float (held as a double) as Java, and Spark, print it: {@code 1.5}, {@code 1.0E10}. */
+    public static int floatToString(double v, BytesOut out) {
+        return ascii(Float.toString((float) v), out);
     }
 
     public static int doubleToString(double v, BytesOut out) {
@@ -100,6 +110,18 @@ public final class CastKernels {
         if (out.isNull && ansi) {
             throw ArithmeticErrors.castInvalidInput(b.getStringWithoutLengthUtf8(off, len),
                     toInt ? DataTypes.IntegerType : DataTypes.LongType);
+        }
+    }
+
+    /** A string cast to tinyint ({@code bits} 8) or smallint (16): a whole number in range, else null (ANSI: an error). */
+    public static void stringToSmall(DirectBuffer b, int off, int len, int bits, boolean ansi, Parsed out) {
+        parseLong(b, off, len, ansi, out);
+        if (!out.isNull && out.l != (bits == 8 ? (byte) out.l : (short) out.l)) {
+            out.isNull = true;
+        }
+        if (out.isNull && ansi) {
+            throw ArithmeticErrors.castInvalidInput(b.getStringWithoutLengthUtf8(off, len),
+                    bits == 8 ? DataTypes.ByteType : DataTypes.ShortType);
         }
     }
 

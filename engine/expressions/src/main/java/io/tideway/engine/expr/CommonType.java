@@ -34,16 +34,24 @@ public final class CommonType {
             return a;
         }
         if (a.isNumeric() && b.isNumeric()) {
-            return a == DataTypes.DoubleType || b == DataTypes.DoubleType ? DataTypes.DoubleType
-                    : a == DataTypes.LongType || b == DataTypes.LongType ? DataTypes.LongType : DataTypes.IntegerType;
+            if (a instanceof io.tideway.sql.types.DecimalType || b instanceof io.tideway.sql.types.DecimalType) {
+                boolean fractional = a == DataTypes.DoubleType || b == DataTypes.DoubleType
+                        || a == DataTypes.FloatType || b == DataTypes.FloatType;
+                return fractional ? DataTypes.DoubleType
+                        : DecimalPrecision.wider(DecimalPrecision.forIntegral(a), DecimalPrecision.forIntegral(b));
+            }
+            return TypeCoercion.widerOfNumbers(a, b);
         }
         if (isDatetime(a) && isDatetime(b)) {
             return DataTypes.TimestampType;
         }
         if (stringPromotion && (a == DataTypes.StringType || b == DataTypes.StringType)) {
             DataType other = a == DataTypes.StringType ? b : a;
-            if (other == DataTypes.IntegerType || other == DataTypes.LongType) {
+            if (TypeCoercion.integral(other)) {
                 return DataTypes.LongType;
+            }
+            if (other == DataTypes.FloatType) {
+                return DataTypes.DoubleType;
             }
             if (other == DataTypes.DoubleType || other == DataTypes.BooleanType || other == DataTypes.BinaryType
                     || isDatetime(other)) {

@@ -72,11 +72,25 @@ public final class Comparison extends BinaryExpression implements Coercible {
         if (a.equals(b)) {
             return this;
         }
+        if (a instanceof io.tideway.sql.types.DecimalType || b instanceof io.tideway.sql.types.DecimalType) {
+            // Spark's DecimalPrecision: an integral literal beside a decimal is first a decimal of its own digits
+            Expression x = literalAsDecimal(left, b);
+            Expression y = literalAsDecimal(right, a);
+            if (x != left || y != right) {
+                return new Comparison(op, x, y).coerceTypes();
+            }
+        }
         DataType t = CommonType.of(a, b, true);
         if (t == null) { // Spark's a <> b is NOT(a = b): the error names the equality
             throw TypeCoercion.mismatch(op == Op.NE ? new Comparison(Op.EQ, left, right) : this, a, b);
         }
         return new Comparison(op, TypeCoercion.castIfNeeded(left, t), TypeCoercion.castIfNeeded(right, t));
+    }
+
+    private static Expression literalAsDecimal(Expression e, DataType other) {
+        return other instanceof io.tideway.sql.types.DecimalType && e instanceof Literal && e.dataType() != DataTypes.NullType
+                && DecimalPrecision.forIntegral(e.dataType()) != null && !(e.dataType() instanceof io.tideway.sql.types.DecimalType)
+                ? TypeCoercion.castIfNeeded(e, DecimalPrecision.operandType(e)) : e;
     }
 
     @Override
@@ -86,10 +100,13 @@ public final class Comparison extends BinaryExpression implements Coercible {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
+        if (left.dataType() instanceof io.tideway.sql.types.DecimalType) {
+            return io.tideway.engine.expr.codegen.NodeEvaluators.compile(this, context);
+        }
         Evaluator a = left.evaluator(context);
         Evaluator b = right.evaluator(context);
         DataType t = left.dataType();
-        boolean isDouble = t == DataTypes.DoubleType;
+        boolean isDouble = CodeValue.kindOf(t) == CodeValue.Kind.DOUBLE;
         boolean isBytes = !t.isFixedWidth();
         return new Evaluator() {
             @Override
@@ -127,6 +144,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
             case DOUBLE -> SqlArithmetic.class.getName() + ".compare(" + a.value() + ", " + b.value() + ")";
             case LONG -> "Long.compare(" + a.value() + ", " + b.value() + ")";
             case BYTES -> Bytes.class.getName() + ".compare(" + CodegenContext.args(a, b) + ")";
+            case DECIMAL -> a.value() + ".compareTo(" + b.value() + ")";
         };
     }
 

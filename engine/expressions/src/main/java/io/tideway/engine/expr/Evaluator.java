@@ -7,7 +7,8 @@ import org.agrona.DirectBuffer;
  * Evaluates one compiled expression over a binary row without allocating. After {@link #eval},
  * the result is in the public fields, by type: boolean, int, date, long and timestamp in
  * {@link #l}; double in {@link #d}; string, binary, array and struct as bytes
- * ({@link #buf}, {@link #off}, {@link #len}), valid until the next {@code eval}.
+ * ({@link #buf}, {@link #off}, {@link #len}), valid until the next {@code eval}; decimal in
+ * {@link #dec}, at its type's scale.
  * Fields are public because this is the innermost loop and a parent reads them directly.
  * Not thread-safe: each task compiles its own evaluators.
  */
@@ -18,6 +19,7 @@ public abstract class Evaluator {
     public DirectBuffer buf;
     public int off;
     public int len;
+    public java.math.BigDecimal dec;
 
     public abstract void eval(RowReader row);
 
@@ -34,5 +36,6 @@ public abstract class Evaluator {
         buf = e.buf;
         off = e.off;
         len = e.len;
+        dec = e.dec;
     }
 }

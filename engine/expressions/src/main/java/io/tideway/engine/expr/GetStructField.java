@@ -108,10 +108,11 @@ public final class GetStructField extends Expression {
         StructType st = (StructType) child.dataType();
         RowReader struct = new RowReader(st.length());
         DataType t = dataType();
-        boolean isDouble = t == DataTypes.DoubleType;
+        boolean isDouble = t == DataTypes.DoubleType || t == DataTypes.FloatType;
         boolean isInt = t == DataTypes.IntegerType || t == DataTypes.DateType;
         boolean isBool = t == DataTypes.BooleanType;
         boolean fixed = t.isFixedWidth();
+        io.tideway.sql.types.DecimalType decimal = t instanceof io.tideway.sql.types.DecimalType d ? d : null;
         int f = ordinal;
         return new Evaluator() {
             @Override
@@ -126,7 +127,9 @@ public final class GetStructField extends Expression {
                 if (isNull) {
                     return;
                 }
-                if (isDouble) {
+                if (decimal != null) {
+                    dec = struct.getDecimal(f, decimal.precision(), decimal.scale());
+                } else if (isDouble) {
                     d = struct.getDouble(f);
                 } else if (fixed) {
                     l = isInt ? struct.getInt(f) : isBool ? (struct.getBoolean(f) ? 1 : 0) : struct.getLong(f);

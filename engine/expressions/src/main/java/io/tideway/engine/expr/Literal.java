@@ -28,12 +28,22 @@ public final class Literal extends LeafExpression {
     public static Literal of(Object v) {
         if (v == null) {
             return new Literal(null, DataTypes.NullType);
-        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return new Literal(((Number) v).intValue(), DataTypes.IntegerType);
+        } else if (v instanceof Integer) {
+            return new Literal(v, DataTypes.IntegerType);
+        } else if (v instanceof Short) {
+            return new Literal(v, DataTypes.ShortType);
+        } else if (v instanceof Byte) {
+            return new Literal(v, DataTypes.ByteType);
+        } else if (v instanceof Float) {
+            return new Literal(v, DataTypes.FloatType);
         } else if (v instanceof Long) {
             return new Literal(v, DataTypes.LongType);
         } else if (v instanceof Double || v instanceof Float) {
             return new Literal(((Number) v).doubleValue(), DataTypes.DoubleType);
+        } else if (v instanceof java.math.BigDecimal b) {
+            return decimal(b);
+        } else if (v instanceof java.math.BigInteger b) {
+            return decimal(new java.math.BigDecimal(b));
         } else if (v instanceof String) {
             return new Literal(v, DataTypes.StringType);
         } else if (v instanceof Boolean) {
@@ -47,6 +57,12 @@ public final class Literal extends LeafExpression {
         }
         // as Spark's Column API, a value of no SQL type fails when the column is analysed, not built
         return new Literal(v, null);
+    }
+
+    /** A decimal literal of Spark's type for its digits ({@code DecimalType.fromDecimal}); a negative scale becomes 0. */
+    public static Literal decimal(java.math.BigDecimal v) {
+        java.math.BigDecimal x = v.scale() < 0 ? v.setScale(0) : v;
+        return new Literal(x, io.tideway.sql.types.DecimalType.forValue(x));
     }
 
     public Object value() {
@@ -114,8 +130,10 @@ public final class Literal extends LeafExpression {
         if (value == null) {
             return e;
         }
-        if (type == DataTypes.DoubleType) {
-            e.d = (Double) value;
+        if (type instanceof io.tideway.sql.types.DecimalType) {
+            e.dec = (java.math.BigDecimal) value;
+        } else if (type == DataTypes.DoubleType || type == DataTypes.FloatType) {
+            e.d = ((Number) value).doubleValue();
         } else if (type == DataTypes.BooleanType) {
             e.l = (Boolean) value ? 1 : 0;
         } else if (type == DataTypes.TimestampType) {
@@ -140,8 +158,10 @@ public final class Literal extends LeafExpression {
             return v;
         }
         ctx.line(v.isNull() + " = false;");
-        if (v.kind() == CodeValue.Kind.DOUBLE) {
-            ctx.line(v.value() + " = Double.longBitsToDouble(" + Double.doubleToRawLongBits((Double) value) + "L);");
+        if (v.kind() == CodeValue.Kind.DECIMAL) {
+            ctx.line(v.value() + " = " + ctx.constant(value, "java.math.BigDecimal") + ";");
+        } else if (v.kind() == CodeValue.Kind.DOUBLE) {
+            ctx.line(v.value() + " = Double.longBitsToDouble(" + Double.doubleToRawLongBits(((Number) value).doubleValue()) + "L);");
         } else if (v.kind() == CodeValue.Kind.LONG) {
             long l;
             if (type == DataTypes.BooleanType) {

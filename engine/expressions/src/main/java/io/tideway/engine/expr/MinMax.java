@@ -5,6 +5,7 @@ import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -39,7 +40,7 @@ public final class MinMax extends AggregateFunction {
     @Override
     public DataType dataType() {
         DataType t = child.dataType();
-        if (!t.isFixedWidth() && !isBytes(t)) {
+        if (!t.isFixedWidth() && !isBytes(t) && !(t instanceof DecimalType)) {
             throw Unchecked.raise(new AnalysisException(sql() + " over " + t.simpleString()
                     + " is not supported yet: Tideway aggregates fixed-width values, strings and binary only"));
         }
@@ -68,11 +69,18 @@ public final class MinMax extends AggregateFunction {
 
     @Override
     public int bufferWords() {
+        if (child.dataType() instanceof DecimalType) {
+            return DecimalAggregateState.WORDS; // value, seen count
+        }
         return variableWidth() ? 1 : 2; // held length (-1: none) | value, seen flag
     }
 
     @Override
     public void initialize(MutableDirectBuffer b, int at) {
+        if (child.dataType() instanceof DecimalType) {
+            DecimalAggregateState.initialize(b, at);
+            return;
+        }
         if (variableWidth()) {
             b.putLong(at, NO_VALUE);
             return;
@@ -86,8 +94,12 @@ public final class MinMax extends AggregateFunction {
         if (in.isNull) {
             return;
         }
+        if (child.dataType() instanceof DecimalType d) {
+            keepDecimal(b, at, in.dec.unscaledValue(), d);
+            return;
+        }
         boolean seen = b.getLong(at + 8) != 0;
-        if (child.dataType() == DataTypes.DoubleType) {
+        if (fractionalInput()) {
             double cur = b.getDouble(at);
             if (!seen || (isMax ? in.d > cur : in.d < cur)) {
                 b.putDouble(at, in.d);
@@ -103,11 +115,17 @@ public final class MinMax extends AggregateFunction {
 
     @Override
     public void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt) {
+        if (child.dataType() instanceof DecimalType d) {
+            if (DecimalAggregateState.count(src, srcAt) != 0) {
+                keepDecimal(b, at, DecimalAggregateState.unscaled(src, srcAt), d);
+            }
+            return;
+        }
         if (src.getLong(srcAt + 8) == 0) {
             return;
         }
         boolean seen = b.getLong(at + 8) != 0;
-        if (child.dataType() == DataTypes.DoubleType) {
+        if (fractionalInput()) {
             double cur = b.getDouble(at);
             double v = src.getDouble(srcAt);
             if (!seen || (isMax ? v > cur : v < cur)) {
@@ -125,10 +143,28 @@ public final class MinMax extends AggregateFunction {
 
     @Override
     public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
+        if (child.dataType() instanceof DecimalType d) {
+            if (DecimalAggregateState.count(b, at) == 0) {
+                out.setNull(field);
+            } else {
+                out.putDecimal(field, DecimalAggregateState.value(b, at, d), d.precision());
+            }
+            return;
+        }
         if (b.getLong(at + 8) == 0) {
             out.setNull(field);
         } else {
             out.putLong(field, b.getLong(at));
         }
+    }
+
+    /** Holds {@code v} (an unscaled value at the input's scale) if none is held yet or it wins. */
+    private void keepDecimal(MutableDirectBuffer b, int at, java.math.BigInteger v, DecimalType d) {
+        boolean seen = DecimalAggregateState.count(b, at) != 0;
+        int c = seen ? v.compareTo(DecimalAggregateState.unscaled(b, at)) : 0;
+        if (!seen || (isMax ? c > 0 : c < 0)) {
+            DecimalAggregateState.unscaled(b, at, v, d);
+        }
+        DecimalAggregateState.count(b, at, 1L);
     }
 }

@@ -89,6 +89,17 @@ public final class SqlArithmetic {
         return true;
     }
 
+    /** As {@link #divisorIsZero(long, boolean)} for a decimal divisor. */
+    public static boolean divisorIsZero(java.math.BigDecimal divisor, boolean ansi) {
+        if (divisor.signum() != 0) {
+            return false;
+        }
+        if (ansi) {
+            throw ArithmeticErrors.divideByZero();
+        }
+        return true;
+    }
+
     /** A long cast to int: wraps, or fails under ANSI when it does not fit. */
     public static long longToInt(long v, boolean ansi) {
         if (ansi && v != (int) v) {
@@ -119,6 +130,50 @@ public final class SqlArithmetic {
      */
     public static int compare(double a, double b) {
         return a == b ? 0 : Double.compare(a, b);
+    }
+
+    /**
+     * The result of a tinyint or smallint {@code + - *} (computed exactly as a long): wrapped to
+     * {@code bits}, or under ANSI out of range Spark's {@code BINARY_ARITHMETIC_OVERFLOW} naming
+     * the operands.
+     */
+    public static long narrowSmall(long r, int bits, boolean ansi, long a, String symbol, long b, String tryFunction) {
+        long wrapped = bits == 8 ? (byte) r : (short) r;
+        if (ansi && wrapped != r) {
+            throw ArithmeticErrors.binaryOverflow(a + "S", symbol, b + "S", tryFunction);
+        }
+        return wrapped;
+    }
+
+    /** A long cast to tinyint or smallint: wraps, or fails under ANSI when it does not fit. */
+    public static long longToSmall(long v, int bits, boolean ansi, io.tideway.sql.types.DataType from) {
+        long wrapped = bits == 8 ? (byte) v : (short) v;
+        if (ansi && wrapped != v) {
+            throw ArithmeticErrors.castOverflow(v, from, bits == 8 ? DataTypes.ByteType : DataTypes.ShortType);
+        }
+        return wrapped;
+    }
+
+    /** A double (or float) cast to tinyint or smallint: truncated; out of range wraps through int, or fails under ANSI. */
+    public static long doubleToSmall(double d, int bits, boolean ansi, io.tideway.sql.types.DataType from) {
+        if (ansi) {
+            double t = d < 0 ? Math.ceil(d) : Math.floor(d);
+            double max = bits == 8 ? Byte.MAX_VALUE : Short.MAX_VALUE;
+            if (Double.isNaN(d) || t < -max - 1 || t > max) {
+                throw ArithmeticErrors.castOverflow(d, from, bits == 8 ? DataTypes.ByteType : DataTypes.ShortType);
+            }
+        }
+        int i = (int) d;
+        return bits == 8 ? (byte) i : (short) i;
+    }
+
+    /** Negation of a tinyint or smallint: its minimum has no negation (ANSI: {@code byte/short overflow}). */
+    public static long negateSmall(long a, int bits, boolean ansi) {
+        long r = bits == 8 ? (byte) -a : (short) -a;
+        if (ansi && r != -a) {
+            throw ArithmeticErrors.overflow(bits == 8 ? "byte overflow" : "short overflow", null);
+        }
+        return r;
     }
 
     private static long narrow(long r, boolean ansi, String tryFunction) {

@@ -3,12 +3,18 @@ package io.tideway.engine.expr;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
+import java.math.BigDecimal;
 import java.util.List;
 
-/** {@code sum(x)}: bigint for integral input, double for double; null when no non-null input. */
+/**
+ * {@code sum(x)}: bigint for integral input, double for double, decimal(p + 10, s) for decimal(p, s)
+ * (Spark's, at most 38 digits; past them ANSI's {@code NUMERIC_VALUE_OUT_OF_RANGE}); null when no
+ * non-null input.
+ */
 public final class Sum extends AggregateFunction {
     private static final long serialVersionUID = 1L;
 
@@ -29,7 +35,14 @@ public final class Sum extends AggregateFunction {
     @Override
     public DataType dataType() {
         requireNumeric();
-        return child.dataType() == DataTypes.DoubleType ? DataTypes.DoubleType : DataTypes.LongType;
+        if (child.dataType() instanceof DecimalType d) {
+            return DecimalType.bounded(d.precision() + 10, d.scale());
+        }
+        return fractionalInput() ? DataTypes.DoubleType : DataTypes.LongType;
+    }
+
+    private DecimalType decimal() {
+        return child.dataType() instanceof DecimalType ? (DecimalType) dataType() : null;
     }
 
     @Override
@@ -39,11 +52,15 @@ public final class Sum extends AggregateFunction {
 
     @Override
     public int bufferWords() {
-        return 2; // sum, non-null count
+        return decimal() != null ? DecimalAggregateState.WORDS : 2; // sum, non-null count
     }
 
     @Override
     public void initialize(MutableDirectBuffer b, int at) {
+        if (decimal() != null) {
+            DecimalAggregateState.initialize(b, at);
+            return;
+        }
         b.putLong(at, 0L);
         b.putLong(at + 8, 0L);
     }
@@ -53,7 +70,13 @@ public final class Sum extends AggregateFunction {
         if (in.isNull) {
             return;
         }
-        if (child.dataType() == DataTypes.DoubleType) {
+        DecimalType d = decimal();
+        if (d != null) {
+            DecimalAggregateState.unscaled(b, at, DecimalAggregateState.unscaled(b, at).add(in.dec.unscaledValue()), d);
+            DecimalAggregateState.count(b, at, DecimalAggregateState.count(b, at) + 1);
+            return;
+        }
+        if (fractionalInput()) {
             b.putDouble(at, b.getDouble(at) + in.d);
         } else {
             b.putLong(at, b.getLong(at) + in.l);
@@ -63,11 +86,21 @@ public final class Sum extends AggregateFunction {
 
     @Override
     public void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt) {
+        DecimalType d = decimal();
+        if (d != null) {
+            long n = DecimalAggregateState.count(src, srcAt);
+            if (n != 0) {
+                DecimalAggregateState.unscaled(b, at, DecimalAggregateState.unscaled(b, at)
+                        .add(DecimalAggregateState.unscaled(src, srcAt)), d);
+                DecimalAggregateState.count(b, at, DecimalAggregateState.count(b, at) + n);
+            }
+            return;
+        }
         long n = src.getLong(srcAt + 8);
         if (n == 0) {
             return;
         }
-        if (child.dataType() == DataTypes.DoubleType) {
+        if (fractionalInput()) {
             b.putDouble(at, b.getDouble(at) + src.getDouble(srcAt));
         } else {
             b.putLong(at, b.getLong(at) + src.getLong(srcAt));
@@ -77,6 +110,16 @@ public final class Sum extends AggregateFunction {
 
     @Override
     public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
+        DecimalType d = decimal();
+        if (d != null) {
+            if (DecimalAggregateState.count(b, at) == 0) {
+                out.setNull(field);
+            } else {
+                BigDecimal sum = DecimalAggregateState.value(b, at, d);
+                out.putDecimal(field, DecimalKernels.toPrecision(sum, d.precision(), d.scale(), true), d.precision());
+            }
+            return;
+        }
         if (b.getLong(at + 8) == 0) {
             out.setNull(field);
         } else {

@@ -14,7 +14,7 @@ public final class TypeCoercion {
     }
 
     /** The type both numeric operands are computed in, or null if there is none. */
-    static DataType widerNumeric(DataType a, DataType b) {
+    public static DataType widerNumeric(DataType a, DataType b) {
         if (!numericLike(a) || !numericLike(b)) {
             return null;
         }
@@ -25,17 +25,35 @@ public final class TypeCoercion {
         if (a == DataTypes.StringType && integral(b) || b == DataTypes.StringType && integral(a)) {
             return DataTypes.LongType;
         }
-        if (a == DataTypes.DoubleType || b == DataTypes.DoubleType || a == DataTypes.StringType || b == DataTypes.StringType) {
+        if (a == DataTypes.StringType || b == DataTypes.StringType) {
             return DataTypes.DoubleType;
         }
-        if (a == DataTypes.LongType || b == DataTypes.LongType) {
-            return DataTypes.LongType;
-        }
-        return DataTypes.IntegerType;
+        DataType wider = widerOfNumbers(a, b);
+        return wider == DataTypes.NullType ? DataTypes.IntegerType : wider;
     }
 
-    private static boolean integral(DataType t) {
-        return t == DataTypes.IntegerType || t == DataTypes.LongType;
+    /**
+     * The wider of two numbers by Spark's precedence, except that a FLOAT beside an INT or BIGINT
+     * is a DOUBLE (ANSI coercion: a float cannot hold every int).
+     */
+    static DataType widerOfNumbers(DataType a, DataType b) {
+        boolean floatBesideWideInt = a == DataTypes.FloatType && (b == DataTypes.IntegerType || b == DataTypes.LongType)
+                || b == DataTypes.FloatType && (a == DataTypes.IntegerType || a == DataTypes.LongType);
+        if (floatBesideWideInt) {
+            return DataTypes.DoubleType;
+        }
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    /** Spark's numeric precedence: tinyint, smallint, int, bigint, float, double (NULL below them all). */
+    static int rank(DataType t) {
+        return t == DataTypes.ByteType ? 1 : t == DataTypes.ShortType ? 2 : t == DataTypes.IntegerType ? 3
+                : t == DataTypes.LongType ? 4 : t == DataTypes.FloatType ? 5 : t == DataTypes.DoubleType ? 6 : 0;
+    }
+
+    /** tinyint, smallint, int or bigint. */
+    public static boolean integral(DataType t) {
+        return t == DataTypes.IntegerType || t == DataTypes.LongType || t == DataTypes.ByteType || t == DataTypes.ShortType;
     }
 
     private static boolean numericLike(DataType t) {

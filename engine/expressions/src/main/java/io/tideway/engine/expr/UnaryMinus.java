@@ -70,6 +70,11 @@ public final class UnaryMinus extends Expression implements Coercible {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
+        DataType type = dataType();
+        if (type instanceof io.tideway.sql.types.DecimalType || type == DataTypes.ByteType || type == DataTypes.ShortType
+                || type == DataTypes.FloatType) {
+            return io.tideway.engine.expr.codegen.NodeEvaluators.compile(this, context);
+        }
         Evaluator c = child.evaluator(context);
         boolean isInt = dataType() == DataTypes.IntegerType;
         boolean isDouble = dataType() == DataTypes.DoubleType;
@@ -94,14 +99,22 @@ public final class UnaryMinus extends Expression implements Coercible {
     @Override
     public CodeValue genCode(CodegenContext ctx) {
         DataType t = dataType();
-        if (!(t == DataTypes.DoubleType || t == DataTypes.IntegerType || t == DataTypes.LongType)) {
+        boolean decimal = t instanceof io.tideway.sql.types.DecimalType;
+        boolean small = t == DataTypes.ByteType || t == DataTypes.ShortType;
+        if (!(decimal || small || t == DataTypes.FloatType || t == DataTypes.DoubleType || t == DataTypes.IntegerType
+                || t == DataTypes.LongType)) {
             throw new UnsupportedExpression("minus on " + t.simpleString());
         }
         CodeValue c = ctx.gen(children().get(0));
         CodeValue v = ctx.declare(t);
         ctx.line(v.isNull() + " = " + c.isNull() + ";");
-        if (t == DataTypes.DoubleType) {
+        if (decimal) {
+            ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + c.value() + ".negate(); }");
+        } else if (t == DataTypes.DoubleType || t == DataTypes.FloatType) {
             ctx.line(v.value() + " = -" + c.value() + ";");
+        } else if (small) {
+            ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + SqlArithmetic.class.getName() + ".negateSmall("
+                    + c.value() + ", " + (t == DataTypes.ByteType ? 8 : 16) + ", " + ctx.ansi() + "); }");
         } else {
             ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + SqlArithmetic.class.getName() + ".negate("
                     + c.value() + ", " + (t == DataTypes.IntegerType) + ", " + ctx.ansi() + "); }");

@@ -12,8 +12,10 @@ public final class ValueWriter {
     public static void write(Evaluator e, DataType type, RowWriter out, int field) {
         if (e.isNull || type == DataTypes.NullType) {
             out.setNull(field);
-        } else if (type == DataTypes.DoubleType) {
+        } else if (type == DataTypes.DoubleType || type == DataTypes.FloatType) {
             out.putDouble(field, e.d);
+        } else if (type instanceof io.tideway.sql.types.DecimalType t) {
+            out.putDecimal(field, e.dec, t.precision());
         } else if (type.isFixedWidth()) {
             out.putLong(field, e.l);
         } else {

@@ -8,6 +8,8 @@ import io.tideway.sql.Row;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
+import io.tideway.engine.expr.DecimalKernels;
 import io.tideway.sql.types.StructType;
 import org.agrona.ExpandableDirectByteBuffer;
 
@@ -64,8 +66,16 @@ public final class RowConverter {
             return row.getInt(i);
         } else if (t == DataTypes.DoubleType) {
             return row.getDouble(i);
+        } else if (t == DataTypes.FloatType) {
+            return (float) row.getDouble(i);
+        } else if (t == DataTypes.ByteType) {
+            return (byte) row.getLong(i);
+        } else if (t == DataTypes.ShortType) {
+            return (short) row.getLong(i);
         } else if (t == DataTypes.BooleanType) {
             return row.getBoolean(i);
+        } else if (t instanceof DecimalType d) {
+            return row.getDecimal(i, d.precision(), d.scale());
         } else if (t == DataTypes.StringType) {
             return row.getString(i);
         } else if (t == DataTypes.BinaryType) {
@@ -136,8 +146,16 @@ public final class RowConverter {
             w.putInt(i, ((Number) v).intValue());
         } else if (t == DataTypes.DoubleType) {
             w.putDouble(i, ((Number) v).doubleValue());
+        } else if (t == DataTypes.FloatType) {
+            w.putDouble(i, ((Number) v).floatValue());
+        } else if (t == DataTypes.ByteType) {
+            w.putLong(i, ((Number) v).byteValue());
+        } else if (t == DataTypes.ShortType) {
+            w.putLong(i, ((Number) v).shortValue());
         } else if (t == DataTypes.BooleanType) {
             w.putBoolean(i, (Boolean) v);
+        } else if (t instanceof DecimalType d) {
+            w.putDecimal(i, DecimalKernels.ofJava(v, d), d.precision());
         } else if (t == DataTypes.StringType) {
             w.putString(i, v.toString());
         } else if (t == DataTypes.BinaryType) {

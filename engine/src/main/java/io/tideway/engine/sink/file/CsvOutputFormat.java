@@ -34,7 +34,8 @@ final class CsvOutputFormat implements OutputFormat {
             DataType t = f.dataType();
             if (!(t == DataTypes.StringType || t == DataTypes.IntegerType || t == DataTypes.LongType
                     || t == DataTypes.DoubleType || t == DataTypes.BooleanType || t == DataTypes.TimestampType
-                    || t == DataTypes.DateType)) {
+                    || t == DataTypes.DateType || t == DataTypes.ByteType || t == DataTypes.ShortType
+                    || t == DataTypes.FloatType || t instanceof io.tideway.sql.types.DecimalType)) {
                 throw new IllegalArgumentException("CSV data source does not support " + t.simpleString() + " data type.");
             }
         }
@@ -149,8 +150,14 @@ final class CsvOutputFormat implements OutputFormat {
                     appendQuoted(line, trimmed(row.getString(i)));
                 } else if (t == DataTypes.IntegerType) {
                     line.append(row.getInt(i));
-                } else if (t == DataTypes.LongType) {
+                } else if (t == DataTypes.LongType || t == DataTypes.ByteType || t == DataTypes.ShortType) {
                     line.append(row.getLong(i));
+                } else if (t instanceof io.tideway.sql.types.DecimalType d) {
+                    line.append(row.getDecimal(i, d.precision(), d.scale()).toPlainString());
+                } else if (t == DataTypes.FloatType) {
+                    float f = (float) row.getDouble(i);
+                    line.append(Float.isNaN(f) ? "NaN" : f == Float.POSITIVE_INFINITY ? "Inf"
+                            : f == Float.NEGATIVE_INFINITY ? "-Inf" : Float.toString(f));
                 } else if (t == DataTypes.DoubleType) {
                     double d = row.getDouble(i);
                     line.append(Double.isNaN(d) ? "NaN" : d == Double.POSITIVE_INFINITY ? "Inf"

@@ -96,8 +96,17 @@ final class JsonOutputFormat implements OutputFormat {
                 g.writeString(row.getString(i));
             } else if (t == DataTypes.IntegerType) {
                 g.writeNumber(row.getInt(i));
-            } else if (t == DataTypes.LongType) {
+            } else if (t == DataTypes.LongType || t == DataTypes.ByteType || t == DataTypes.ShortType) {
                 g.writeNumber(row.getLong(i));
+            } else if (t instanceof io.tideway.sql.types.DecimalType d) {
+                g.writeNumber(row.getDecimal(i, d.precision(), d.scale()));
+            } else if (t == DataTypes.FloatType) {
+                float f = (float) row.getDouble(i);
+                if (Float.isNaN(f) || Float.isInfinite(f)) {
+                    g.writeString(Float.toString(f));
+                } else {
+                    g.writeNumber(f);
+                }
             } else if (t == DataTypes.DoubleType) {
                 writeDouble(row.getDouble(i));
             } else if (t == DataTypes.BooleanType) {

@@ -1,7 +1,11 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.expr.DecimalKernels;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
+
+import java.math.BigDecimal;
 
 /**
  * Converts one CSV token to the Java value of a schema type, as Spark's {@code UnivocityParser}:
@@ -25,7 +29,8 @@ final class CsvValueParser {
     static boolean supports(DataType t) {
         return t == DataTypes.StringType || t == DataTypes.IntegerType || t == DataTypes.LongType
                 || t == DataTypes.DoubleType || t == DataTypes.BooleanType || t == DataTypes.TimestampType
-                || t == DataTypes.DateType || t == DataTypes.BinaryType;
+                || t == DataTypes.DateType || t == DataTypes.BinaryType || t == DataTypes.ByteType
+                || t == DataTypes.ShortType || t == DataTypes.FloatType || t instanceof DecimalType;
     }
 
     Object parse(String token, DataType t) {
@@ -38,6 +43,19 @@ final class CsvValueParser {
             return Integer.parseInt(token);
         } else if (t == DataTypes.LongType) {
             return Long.parseLong(token);
+        } else if (t == DataTypes.ByteType) {
+            return Byte.parseByte(token);
+        } else if (t == DataTypes.ShortType) {
+            return Short.parseShort(token);
+        } else if (t == DataTypes.FloatType) {
+            return switch (token) {
+                case "NaN" -> Float.NaN;
+                case "Inf" -> Float.POSITIVE_INFINITY;
+                case "-Inf" -> Float.NEGATIVE_INFINITY;
+                default -> Float.parseFloat(token);
+            };
+        } else if (t instanceof DecimalType d) {
+            return decimal(new BigDecimal(token), d);
         } else if (t == DataTypes.DoubleType) {
             return switch (token) {
                 case "NaN" -> Double.NaN;
@@ -60,5 +78,15 @@ final class CsvValueParser {
             return token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         throw new IllegalArgumentException("CSV data source does not support " + t.simpleString() + " data type.");
+    }
+
+    /** {@code v} at the type's scale (rounded half up), or a failure when it has more digits than the type holds. */
+    static BigDecimal decimal(BigDecimal v, DecimalType d) {
+        BigDecimal r = DecimalKernels.toPrecision(v, d.precision(), d.scale(), false);
+        if (r == null) {
+            throw new IllegalArgumentException(v.toPlainString() + " cannot be represented as Decimal(" + d.precision()
+                    + ", " + d.scale() + ")");
+        }
+        return r;
     }
 }

@@ -30,6 +30,10 @@ final class JsonValueParser {
         this.timestamps = timestamps;
     }
 
+    /** The texts a float or double field reads as NaN or an infinity. */
+    private static final java.util.Set<String> FLOAT_WORDS = java.util.Set.of("NaN", "Infinity", "+Infinity", "Inf", "+Inf",
+            "-Infinity", "-Inf");
+
     /** The value of {@code node}, the value of field {@code name} (named in the error), as type {@code t}. */
     Object convert(String name, JsonNode node, DataType t) {
         if (node == null || node.isNull()) {
@@ -44,6 +48,28 @@ final class JsonValueParser {
         } else if (t == DataTypes.LongType) {
             if (node.isIntegralNumber() && node.canConvertToLong()) {
                 return node.longValue();
+            }
+        } else if (t == DataTypes.ByteType || t == DataTypes.ShortType) {
+            if (node.isIntegralNumber() && node.canConvertToInt()) {
+                int v = node.intValue();
+                if (t == DataTypes.ByteType && v == (byte) v) {
+                    return (byte) v;
+                }
+                if (t == DataTypes.ShortType && v == (short) v) {
+                    return (short) v;
+                }
+            }
+        } else if (t instanceof io.tideway.sql.types.DecimalType d) {
+            if (node.isNumber()) {
+                java.math.BigDecimal v = io.tideway.engine.expr.DecimalKernels.toPrecision(node.decimalValue(),
+                        d.precision(), d.scale(), false);
+                if (v != null) {
+                    return v;
+                }
+            }
+        } else if (t == DataTypes.FloatType) {
+            if (node.isNumber() || node.isTextual() && FLOAT_WORDS.contains(node.textValue())) {
+                return ((Double) convert(name, node, DataTypes.DoubleType)).floatValue();
             }
         } else if (t == DataTypes.DoubleType) {
             if (node.isNumber()) {

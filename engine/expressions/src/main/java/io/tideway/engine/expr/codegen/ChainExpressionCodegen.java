@@ -80,7 +80,7 @@ public final class ChainExpressionCodegen extends CodegenContext {
         String slot = "inAddress + " + RowDescriptor.slotOffset(inputFields, ordinal);
         line(v.isNull() + " = (" + UNSAFE + ".getLong(inBase, inAddress + " + ((ordinal >>> 6) << 3) + ") & "
                 + (1L << (ordinal & 63)) + "L) != 0L;");
-        if (t == DataTypes.DoubleType) {
+        if (v.kind() == CodeValue.Kind.DOUBLE) {
             line(v.value() + " = " + UNSAFE + ".getDouble(inBase, " + slot + ");");
         } else if (t == DataTypes.IntegerType || t == DataTypes.DateType) {
             line(v.value() + " = " + UNSAFE + ".getInt(inBase, " + slot + ");");
@@ -88,6 +88,13 @@ public final class ChainExpressionCodegen extends CodegenContext {
             line(v.value() + " = " + UNSAFE + ".getByte(inBase, " + slot + ") != 0 ? 1L : 0L;");
         } else if (v.kind() == CodeValue.Kind.LONG) {
             line(v.value() + " = " + UNSAFE + ".getLong(inBase, " + slot + ");");
+        } else if (t instanceof io.tideway.sql.types.DecimalType dt && dt.precision() <= RowDescriptor.MAX_LONG_DIGITS) {
+            line("if (!" + v.isNull() + ") { " + v.value() + " = java.math.BigDecimal.valueOf(" + UNSAFE
+                    + ".getLong(inBase, " + slot + "), " + dt.scale() + "); }");
+        } else if (t instanceof io.tideway.sql.types.DecimalType dt) {
+            line("if (!" + v.isNull() + ") { long w = " + UNSAFE + ".getLong(inBase, " + slot + "); " + v.value() + " = "
+                    + io.tideway.engine.expr.DecimalKernels.class.getName() + ".read(buffer, offset + (int) (w >>> 32), (int) w, "
+                    + dt.scale() + "); }");
         } else {
             line("if (!" + v.isNull() + ") { long w = " + UNSAFE + ".getLong(inBase, " + slot + "); " + v.value()
                     + " = buffer; " + v.offset() + " = offset + (int) (w >>> 32); " + v.length() + " = (int) w; }");

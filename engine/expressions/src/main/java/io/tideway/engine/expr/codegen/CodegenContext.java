@@ -59,6 +59,7 @@ public abstract class CodegenContext {
             case LONG -> new CodeValue(type, k, "n" + n, "l" + n, null, null);
             case DOUBLE -> new CodeValue(type, k, "n" + n, "d" + n, null, null);
             case BYTES -> new CodeValue(type, k, "n" + n, "b" + n, "o" + n, "s" + n);
+            case DECIMAL -> new CodeValue(type, k, "n" + n, "m" + n, null, null);
         };
         line("boolean " + v.isNull() + " = true;");
         switch (k) {
@@ -66,6 +67,7 @@ public abstract class CodegenContext {
             case DOUBLE -> line("double " + v.value() + " = 0.0;");
             case BYTES -> line("org.agrona.DirectBuffer " + v.value() + " = null; int " + v.offset() + " = 0; int "
                     + v.length() + " = 0;");
+            case DECIMAL -> line("java.math.BigDecimal " + v.value() + " = null;");
         }
         return v;
     }

@@ -55,6 +55,7 @@ public final class NodeEvaluators {
             case DOUBLE -> src.append("        d = ").append(v.value()).append(";\n");
             case BYTES -> src.append("        buf = ").append(v.value()).append("; off = ").append(v.offset())
                     .append("; len = ").append(v.length()).append(";\n");
+            case DECIMAL -> src.append("        dec = ").append(v.value()).append(";\n");
         }
         src.append("    }\n}\n");
         Class<? extends Evaluator> cls = ClassCompiler.compile(src.toString(), CLASS_NAME, Evaluator.class);
@@ -93,6 +94,7 @@ public final class NodeEvaluators {
                 case LONG -> new CodeValue(t, k, c + ".isNull", c + ".l", null, null);
                 case DOUBLE -> new CodeValue(t, k, c + ".isNull", c + ".d", null, null);
                 case BYTES -> new CodeValue(t, k, c + ".isNull", c + ".buf", c + ".off", c + ".len");
+                case DECIMAL -> new CodeValue(t, k, c + ".isNull", c + ".dec", null, null);
             };
         }
 

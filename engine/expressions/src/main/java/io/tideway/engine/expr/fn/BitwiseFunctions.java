@@ -2,6 +2,7 @@ package io.tideway.engine.expr.fn;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.DecimalPrecision;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.TypeCoercion;
 import io.tideway.engine.expr.codegen.CodegenContext;
@@ -43,11 +44,15 @@ final class BitwiseFunctions {
         FunctionRegistry.add(FunctionSpec.named("bit_count").inputs(INTEGRAL_OR_BOOLEAN).returns(DataTypes.IntegerType)
                 .code((ctx, call, out, a) -> ctx.set(out, a[0].type() == DataTypes.BooleanType ? a[0].value()
                         : "Long.bitCount(" + a[0].value() + ")")));
-        // Spark's result is a TINYINT, which Tideway lacks (#14): an INT here
-        FunctionRegistry.add(FunctionSpec.named("getbit", "bit_get").inputs(INTEGRAL_ONLY, INT).returns(DataTypes.IntegerType)
+        FunctionRegistry.add(FunctionSpec.named("getbit", "bit_get").inputs(INTEGRAL_ONLY, INT).returns(DataTypes.ByteType)
                 .code((ctx, call, out, a) -> ctx.set(out, BitwiseKernels.class.getName() + ".getbit(" + a[0].value()
-                        + ", " + a[1].value() + ", " + (a[0].type() == DataTypes.IntegerType ? 32 : 64) + ", \""
+                        + ", " + a[1].value() + ", " + bits(a[0].type()) + ", \""
                         + call.name() + "\")")));
+    }
+
+    /** The width of an integral type, which bounds getbit's position. */
+    private static int bits(DataType t) {
+        return t == DataTypes.ByteType ? 8 : t == DataTypes.ShortType ? 16 : t == DataTypes.IntegerType ? 32 : 64;
     }
 
     /** Registers a shift under its function name and (for SQL's {@code a << b}) its operator. */
@@ -83,16 +88,19 @@ final class BitwiseFunctions {
                         call.sqlOrigin()));
             }
         } else if (integral(x) && integral(y)) {
-            t = DataTypes.LongType;
+            t = TypeCoercion.widerNumeric(x, y);
         } else if (x == DataTypes.StringType && integral(y) || y == DataTypes.StringType && integral(x)) {
             t = DataTypes.LongType;
         } else {
-            throw ConditionalFunctions.binaryDiffTypes(call.sql(), x, y, call);
+            // beside a decimal Spark has already widened an integral operand to its decimal
+            DataType shownX = y instanceof io.tideway.sql.types.DecimalType && integral(x) ? DecimalPrecision.forIntegral(x) : x;
+            DataType shownY = x instanceof io.tideway.sql.types.DecimalType && integral(y) ? DecimalPrecision.forIntegral(y) : y;
+            throw ConditionalFunctions.binaryDiffTypes(call.sql(), shownX, shownY, call);
         }
         return List.of(TypeCoercion.castIfNeeded(a, t), TypeCoercion.castIfNeeded(b, t));
     }
 
     private static boolean integral(DataType t) {
-        return t == DataTypes.IntegerType || t == DataTypes.LongType;
+        return TypeCoercion.integral(t);
     }
 }

@@ -89,7 +89,8 @@ final class CodecFunctions {
                         String arg;
                         if (t == DataTypes.NullType) {
                             continue;
-                        } else if (t == DataTypes.IntegerType || t == DataTypes.DateType || t == DataTypes.BooleanType) {
+                        } else if (t == DataTypes.IntegerType || t == DataTypes.DateType || t == DataTypes.BooleanType
+                                || t == DataTypes.ByteType || t == DataTypes.ShortType) {
                             fn = "Int";
                             arg = a.value();
                         } else if (t == DataTypes.LongType || t == DataTypes.TimestampType) {
@@ -98,6 +99,12 @@ final class CodecFunctions {
                         } else if (t == DataTypes.DoubleType) {
                             fn = "Double";
                             arg = a.value();
+                        } else if (t == DataTypes.FloatType) {
+                            fn = "Float";
+                            arg = a.value();
+                        } else if (t instanceof io.tideway.sql.types.DecimalType d) {
+                            fn = "Decimal";
+                            arg = a.value() + ", " + d.precision();
                         } else {
                             fn = "Bytes";
                             arg = CodegenContext.args(a);

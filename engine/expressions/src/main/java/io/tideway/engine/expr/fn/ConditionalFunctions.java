@@ -116,9 +116,10 @@ final class ConditionalFunctions {
                     return v;
                 }));
         FunctionRegistry.add(FunctionSpec.named("nanvl").inputs(DOUBLE_OR_FLOAT, DOUBLE_OR_FLOAT)
-                .returns(DataTypes.DoubleType)
+                .returns(types -> types.get(0) == DataTypes.FloatType && types.get(1) == DataTypes.FloatType
+                        ? DataTypes.FloatType : DataTypes.DoubleType)
                 .customCode((ctx, call) -> {
-                    CodeValue v = ctx.declare(DataTypes.DoubleType);
+                    CodeValue v = ctx.declare(call.dataType());
                     CodeValue a = ctx.gen(call.children().get(0));
                     ctx.open("if (!" + a.isNull() + " && Double.isNaN(" + a.value() + "))");
                     ctx.assign(v, ctx.gen(call.children().get(1)));

@@ -27,7 +27,6 @@ import static io.tideway.engine.expr.fn.InputType.DOUBLE;
 import static io.tideway.engine.expr.fn.InputType.INT;
 import static io.tideway.engine.expr.fn.InputType.INTEGRAL;
 import static io.tideway.engine.expr.fn.InputType.LONG;
-import static io.tideway.engine.expr.fn.InputType.NUMERIC;
 import static io.tideway.engine.expr.fn.InputType.STRING;
 import static io.tideway.engine.expr.fn.InputType.TIMESTAMP;
 
@@ -39,7 +38,7 @@ final class DateTimeFunctions {
     private static final String K = DateTimeKernels.class.getName() + ".";
 
     /** Spark's day count argument: {@code TypeCollection(IntegerType, ShortType, ByteType)}; a string is cast to INT. */
-    private static final InputType DAYS = new InputType("(\"INT\" or \"SMALLINT\" or \"TINYINT\")", t -> t == DataTypes.IntegerType,
+    private static final InputType DAYS = new InputType("(\"INT\" or \"SMALLINT\" or \"TINYINT\")", t -> t == DataTypes.IntegerType || t == DataTypes.ShortType || t == DataTypes.ByteType,
             from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.IntegerType : null);
 
     /** Spark's {@code AnyTimestampType} (TIMESTAMP or TIMESTAMP_NTZ); a string or date becomes a TIMESTAMP. */
@@ -76,13 +75,16 @@ final class DateTimeFunctions {
                 .code((ctx, call, out, a) -> ctx.set(out, a[0].value())));
         FunctionRegistry.add(FunctionSpec.named("date_from_unix_date").inputs(INT).returns(DataTypes.DateType)
                 .code((ctx, call, out, a) -> ctx.set(out, a[0].value())));
-        FunctionRegistry.add(FunctionSpec.named("timestamp_seconds").strict().inputs(NUMERIC).returns(DataTypes.TimestampType)
+        FunctionRegistry.add(FunctionSpec.named("timestamp_seconds").strict().inputs(InputType.NUMERIC_OR_DECIMAL).returns(DataTypes.TimestampType)
                 .nullable(call -> call.children().get(0).nullable() || call.children().get(0).dataType() == DataTypes.DoubleType)
                 .code((ctx, call, out, a) -> {
                     if (a[0].kind() == CodeValue.Kind.DOUBLE) { // NaN and infinities have no timestamp: null
                         ctx.line(out.isNull() + " = Double.isNaN(" + a[0].value() + ") || Double.isInfinite(" + a[0].value() + ");");
                     }
-                    ctx.line("if (!" + out.isNull() + ") { " + out.value() + " = " + K + "secondsToMicros(" + a[0].value() + "); }");
+                    String seconds = a[0].kind() == CodeValue.Kind.DECIMAL
+                            ? io.tideway.engine.expr.DecimalKernels.class.getName() + ".secondsToMicros(" + a[0].value() + ")"
+                            : K + "secondsToMicros(" + a[0].value() + ")";
+                    ctx.line("if (!" + out.isNull() + ") { " + out.value() + " = " + seconds + "; }");
                 }));
         FunctionRegistry.add(FunctionSpec.named("timestamp_millis").strict().inputs(INTEGRAL).returns(DataTypes.TimestampType)
                 .code((ctx, call, out, a) -> ctx.set(out, K + "millisToMicros(" + a[0].value() + ")")));
@@ -307,12 +309,13 @@ final class DateTimeFunctions {
             case "QUARTER", "QTR" -> "quarter";
             case "MONTH", "MON", "MONS", "MONTHS" -> "month";
             case "WEEK", "W", "WEEKS" -> "weekofyear";
-            case "DAY", "D", "DAYS" -> "day";
+            case "DAY", "D", "DAYS" -> "dayofmonth";
             case "DAYOFWEEK", "DOW" -> "dayofweek";
             case "DAYOFWEEK_ISO", "DOW_ISO" -> "isodow";
             case "DOY" -> "dayofyear";
             case "HOUR", "H", "HOURS", "HR", "HRS" -> "hour";
             case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> "minute";
+            case "SECOND", "S", "SEC", "SECONDS", "SECS" -> "secondwithfraction";
             default -> throw Unchecked.raise(new AnalysisException("INVALID_EXTRACT_FIELD",
                     Map.of("field", "`" + lit.value() + "`", "expr", ErrorParams.expr(source.sql())),
                     CurrentOrigin.get()));
@@ -320,6 +323,7 @@ final class DateTimeFunctions {
         Expression value = switch (fn) { // fields with no SQL function of their own
             case "isodow" -> new ScalarFunction(ISO_DAY_OF_WEEK, fn, List.of(source));
             case "yearofweek" -> new ScalarFunction(YEAR_OF_WEEK, fn, List.of(source));
+            case "secondwithfraction" -> new ScalarFunction(SECOND_WITH_FRACTION, fn, List.of(source));
             default -> FunctionRegistry.call(fn, source);
         };
         return RuntimeReplaceable.formatted(shown.replaceFirst("%s", Matcher.quoteReplacement((String) lit.value())),
@@ -328,6 +332,11 @@ final class DateTimeFunctions {
 
     private static final FunctionSpec ISO_DAY_OF_WEEK = dateFieldSpec("isodow", "isoDayOfWeek").check();
     private static final FunctionSpec YEAR_OF_WEEK = dateFieldSpec("yearofweek", "yearOfWeek").check();
+    /** extract(SECOND FROM ts): the seconds with their fraction, Spark's decimal(8,6). */
+    private static final FunctionSpec SECOND_WITH_FRACTION = FunctionSpec.named("secondwithfraction").inputs(ANY_TIMESTAMP)
+            .returns(new io.tideway.sql.types.DecimalType(8, 6))
+            .code((ctx, call, out, a) -> ctx.set(out, K + "secondWithFraction(" + a[0].value() + ", " + zone(ctx) + ")"))
+            .check();
 
     /** {@code dayname}/{@code monthname}: the English three-letter name, from a table (no allocation). */
     private static void dayOrMonthName(String name, String kernel) {

@@ -113,6 +113,11 @@ public final class DateTimeKernels {
         return (int) (timeOfDay(utcMicros, zone) / MICROS_PER_SECOND % 60);
     }
 
+    /** Spark's {@code SecondWithFraction} (extract SECOND): the seconds of the minute with microseconds, a decimal(8,6). */
+    public static java.math.BigDecimal secondWithFraction(long utcMicros, SessionZone zone) {
+        return java.math.BigDecimal.valueOf(timeOfDay(utcMicros, zone) % (60 * MICROS_PER_SECOND), 6);
+    }
+
     /** The date a timestamp falls on in the zone. */
     public static long dateOf(long utcMicros, SessionZone zone) {
         return Math.floorDiv(zone.toLocal(utcMicros), MICROS_PER_DAY);

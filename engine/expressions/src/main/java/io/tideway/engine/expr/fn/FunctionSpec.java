@@ -28,6 +28,7 @@ public final class FunctionSpec {
     /** Values of trailing inputs a call leaves out, which Spark shows in the column name. */
     private List<Object> defaults = List.of();
     private Function<List<DataType>, DataType> resultType;
+    private Function<List<Expression>, DataType> argsResultType;
     private Predicate<ScalarFunction> nullable;
     /** Spark's {@code ExpectsInputTypes}: no implicit cast but of a NULL. */
     private boolean strict;
@@ -116,6 +117,13 @@ public final class FunctionSpec {
         return this;
     }
 
+    /** A result type that depends on the (coerced) arguments themselves, e.g. on a foldable scale. */
+    public FunctionSpec returnsFromArgs(Function<List<Expression>, DataType> type) {
+        this.argsResultType = type;
+        this.resultType = types -> null;
+        return this;
+    }
+
     /** Nullability other than "null if any argument may be null". */
     public FunctionSpec nullable(Predicate<ScalarFunction> nullable) {
         this.nullable = nullable;
@@ -179,8 +187,8 @@ public final class FunctionSpec {
         return i < inputs.size() ? inputs.get(i) : repeated;
     }
 
-    DataType resultType(List<DataType> argTypes) {
-        return resultType.apply(argTypes);
+    DataType resultType(List<DataType> argTypes, List<Expression> args) {
+        return argsResultType != null ? argsResultType.apply(args) : resultType.apply(argTypes);
     }
 
     boolean nullable(ScalarFunction call) {

@@ -32,6 +32,15 @@ public final class HashKernels {
         return fmix(h1, 8);
     }
 
+    /** Spark hashes a float as the int of its bits, -0.0 as 0.0. */
+    public static int murmurFloat(double d, int seed) {
+        return murmurInt(Float.floatToIntBits(d == -0.0 ? 0.0f : (float) d), seed);
+    }
+
+    public static long xxFloat(double d, long seed) {
+        return xxInt(Float.floatToIntBits(d == -0.0 ? 0.0f : (float) d), seed);
+    }
+
     public static int murmurDouble(double d, int seed) {
         return murmurLong(Double.doubleToLongBits(d == -0.0 ? 0.0 : d), seed);
     }
@@ -71,6 +80,24 @@ public final class HashKernels {
     }
 
     // ---- XXH64 ----
+
+    /** Spark hashes a decimal of up to 18 digits as its unscaled long, a wider one as its unscaled bytes. */
+    public static int murmurDecimal(java.math.BigDecimal v, int precision, int seed) {
+        if (precision <= io.tideway.offheap.row.RowDescriptor.MAX_LONG_DIGITS) {
+            return murmurLong(v.unscaledValue().longValue(), seed);
+        }
+        byte[] b = v.unscaledValue().toByteArray();
+        return murmurBytes(new org.agrona.concurrent.UnsafeBuffer(b), 0, b.length, seed);
+    }
+
+    /** As {@link #murmurDecimal}, with xxHash64. */
+    public static long xxDecimal(java.math.BigDecimal v, int precision, long seed) {
+        if (precision <= io.tideway.offheap.row.RowDescriptor.MAX_LONG_DIGITS) {
+            return xxLong(v.unscaledValue().longValue(), seed);
+        }
+        byte[] b = v.unscaledValue().toByteArray();
+        return xxBytes(new org.agrona.concurrent.UnsafeBuffer(b), 0, b.length, seed);
+    }
 
     public static long xxInt(long v, long seed) {
         long h = seed + P5 + 4L;

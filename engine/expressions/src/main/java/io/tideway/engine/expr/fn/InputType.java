@@ -3,6 +3,7 @@ package io.tideway.engine.expr.fn;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -26,13 +27,31 @@ public final class InputType {
     public static final InputType DOUBLE = exact(DataTypes.DoubleType);
     public static final InputType DATE = exact(DataTypes.DateType);
     public static final InputType TIMESTAMP = exact(DataTypes.TimestampType);
-    /** Spark's {@code NumericType}: any number; a string or NULL becomes a DOUBLE. */
-    public static final InputType NUMERIC = family("\"NUMERIC\"", DataType::isNumeric, DataTypes.DoubleType);
+    /** Spark's {@code NumericType} taken as it is, for functions whose result has the argument's type (abs, positive). */
+    public static final InputType NUMERIC_ANY = new InputType("\"NUMERIC\"", DataType::isNumeric,
+            from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.DoubleType : null);
+    /**
+     * Spark's {@code NumericType} for a function whose code computes in longs and doubles: an INT,
+     * BIGINT or DOUBLE as it is; a decimal, string or NULL becomes a DOUBLE.
+     */
+    public static final InputType NUMERIC = new InputType("\"NUMERIC\"", InputType::binaryNumber,
+            from -> from == DataTypes.NullType || from == DataTypes.StringType || from instanceof DecimalType
+                    ? DataTypes.DoubleType : widened(from));
+    /**
+     * Spark's {@code NumericType} for a function that computes decimals too (abs, round): an INT,
+     * BIGINT, DOUBLE or decimal as it is; a TINYINT or SMALLINT becomes an INT and a FLOAT a DOUBLE
+     * (their results then have the wider type, where Spark keeps the narrow one).
+     */
+    public static final InputType NUMERIC_OR_DECIMAL = new InputType("\"NUMERIC\"",
+            t -> binaryNumber(t) || t instanceof DecimalType,
+            from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.DoubleType : widened(from));
     /** Spark's {@code IntegralType}: INT or BIGINT; a string or NULL becomes a BIGINT. */
-    public static final InputType INTEGRAL = family("\"INTEGRAL\"",
-            t -> t == DataTypes.IntegerType || t == DataTypes.LongType, DataTypes.LongType);
-    /** Spark's {@code TypeCollection(DoubleType, FloatType)}: a number, string or NULL becomes a DOUBLE. */
-    public static final InputType DOUBLE_OR_FLOAT = new InputType("(\"DOUBLE\" or \"FLOAT\")", t -> t == DataTypes.DoubleType,
+    public static final InputType INTEGRAL = new InputType("\"INTEGRAL\"",
+            t -> t == DataTypes.IntegerType || t == DataTypes.LongType,
+            from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.LongType : widened(from));
+    /** Spark's {@code TypeCollection(DoubleType, FloatType)}: a DOUBLE or FLOAT as it is; another number, a string or NULL becomes a DOUBLE. */
+    public static final InputType DOUBLE_OR_FLOAT = new InputType("(\"DOUBLE\" or \"FLOAT\")",
+            t -> t == DataTypes.DoubleType || t == DataTypes.FloatType,
             from -> from.isNumeric() || from == DataTypes.StringType || from == DataTypes.NullType ? DataTypes.DoubleType : null);
     /** An integral value as operators such as {@code ~} take it: a string is not cast; a NULL becomes an INT. */
     public static final InputType INTEGRAL_ONLY = strict("\"INTEGRAL\"", false);
@@ -59,12 +78,24 @@ public final class InputType {
                         ? DataTypes.StringType : null;
             });
     /** Spark's {@code NumericType} where a string is not cast (format_number): a NULL becomes a DOUBLE. */
-    public static final InputType NUMERIC_ONLY = nullOnly("\"NUMERIC\"", DataType::isNumeric, DataTypes.DoubleType);
+    public static final InputType NUMERIC_ONLY = new InputType("\"NUMERIC\"", InputType::binaryNumber,
+            from -> from == DataTypes.NullType || from instanceof DecimalType ? DataTypes.DoubleType : widened(from));
     /** A STRING where nothing else is cast (soundex): only a NULL becomes a string. */
     public static final InputType STRING_ONLY = nullOnly(ErrorParams.type(DataTypes.StringType),
             t -> t == DataTypes.StringType, DataTypes.StringType);
     /** A string or a binary, as {@code TypeCollection(StringType, BinaryType)}: others become a string. */
     public static final InputType STRING_OR_BINARY = anyOf(STRING, BINARY);
+
+    /** An INT, BIGINT or DOUBLE: the numbers function code computes with (not a decimal, nor a narrower number). */
+    private static boolean binaryNumber(DataType t) {
+        return t == DataTypes.IntegerType || t == DataTypes.LongType || t == DataTypes.DoubleType;
+    }
+
+    /** A TINYINT or SMALLINT as an INT, a FLOAT as a DOUBLE, for functions written for the wider types; else null. */
+    private static DataType widened(DataType t) {
+        return t == DataTypes.ByteType || t == DataTypes.ShortType ? DataTypes.IntegerType
+                : t == DataTypes.FloatType ? DataTypes.DoubleType : null;
+    }
 
     private final String sql;
     private final Predicate<DataType> accepts;
@@ -124,13 +155,8 @@ public final class InputType {
     }
 
     private static InputType strict(String sql, boolean booleans) {
-        return nullOnly(sql, t -> t == DataTypes.IntegerType || t == DataTypes.LongType || booleans && t == DataTypes.BooleanType,
-                DataTypes.IntegerType);
-    }
-
-    /** An abstract type family: a string or NULL becomes its default concrete type. */
-    private static InputType family(String sql, Predicate<DataType> accepts, DataType concrete) {
-        return new InputType(sql, accepts, from -> from == DataTypes.NullType || from == DataTypes.StringType ? concrete : null);
+        return nullOnly(sql, t -> t == DataTypes.IntegerType || t == DataTypes.LongType || t == DataTypes.ByteType
+                || t == DataTypes.ShortType || booleans && t == DataTypes.BooleanType, DataTypes.IntegerType);
     }
 
     /** The first of {@code types} that takes a value as it is, else the first one it can be cast to. */

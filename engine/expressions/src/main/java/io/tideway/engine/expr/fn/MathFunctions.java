@@ -5,15 +5,19 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.BinaryArithmetic;
 import io.tideway.engine.expr.Cast;
 import io.tideway.engine.expr.CurrentOrigin;
+import io.tideway.engine.expr.DecimalKernels;
+import io.tideway.engine.expr.DecimalPrecision;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
+import io.tideway.engine.expr.SqlArithmetic;
 import io.tideway.engine.expr.UnaryMinus;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +27,6 @@ import java.util.Map;
 import static io.tideway.engine.expr.fn.InputType.DOUBLE;
 import static io.tideway.engine.expr.fn.InputType.INT;
 import static io.tideway.engine.expr.fn.InputType.LONG;
-import static io.tideway.engine.expr.fn.InputType.NUMERIC;
 import static io.tideway.engine.expr.fn.InputType.STRING;
 
 /**
@@ -45,7 +48,11 @@ final class MathFunctions {
     private static final InputType DOUBLE_OR_INTERVAL = doubleNamed("(\"DOUBLE\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")");
     /** ceil/floor's {@code TypeCollection(DoubleType, DecimalType, LongType)}: a BIGINT stays, other numbers become a DOUBLE. */
     private static final InputType CEIL_INPUT = new InputType("(\"DOUBLE\" or \"DECIMAL\" or \"BIGINT\")",
-            t -> t == DataTypes.DoubleType || t == DataTypes.LongType, DOUBLE::implicitCast);
+            t -> t == DataTypes.DoubleType || t == DataTypes.LongType || t instanceof DecimalType, DOUBLE::implicitCast);
+    /** ceil/floor with a scale: Spark's {@code RoundCeil/RoundFloor} round a decimal; a double is decimal(30,15), an integral its own. */
+    private static final InputType CEIL_DECIMAL = new InputType("(\"DOUBLE\" or \"DECIMAL\" or \"BIGINT\")",
+            t -> t instanceof DecimalType, from -> from == DataTypes.DoubleType ? new DecimalType(30, 15)
+                    : DecimalPrecision.forIntegral(from));
     /** A random seed: an INT or BIGINT as it is (a NULL is the seed 0). */
     private static final InputType SEED = InputType.nullOnly("(\"INT\" or \"BIGINT\")",
             t -> t == DataTypes.IntegerType || t == DataTypes.LongType, DataTypes.IntegerType);
@@ -85,7 +92,11 @@ final class MathFunctions {
         binary("atan2", "ATAN2", "Math.atan2(%s + 0.0, %s + 0.0)"); // Spark adds 0.0: atan2(-0.0, -1) is pi
         binary("hypot", "HYPOT", "Math.hypot(%s, %s)");
         FunctionRegistry.add(FunctionSpec.named("abs").inputs(ABS_INPUT).returns(types -> types.get(0))
-                .code((ctx, call, out, a) -> ctx.set(out, a[0].kind() == CodeValue.Kind.DOUBLE ? "Math.abs(" + a[0].value() + ")"
+                .code((ctx, call, out, a) -> ctx.set(out, a[0].kind() == CodeValue.Kind.DECIMAL ? a[0].value() + ".abs()"
+                        : a[0].kind() == CodeValue.Kind.DOUBLE ? "Math.abs(" + a[0].value() + ")"
+                        : a[0].type() == DataTypes.ByteType || a[0].type() == DataTypes.ShortType
+                        ? "(" + a[0].value() + " < 0L ? " + SqlArithmetic.class.getName() + ".negateSmall(" + a[0].value() + ", "
+                                + (a[0].type() == DataTypes.ByteType ? 8 : 16) + ", " + ctx.ansi() + ") : " + a[0].value() + ")"
                         : K + "abs(" + a[0].value() + ", " + (a[0].type() == DataTypes.IntegerType) + ", " + ctx.ansi() + ")")));
         FunctionRegistry.add("negative", 1, 1, (name, a) -> new UnaryMinus(a.get(0), "negative"));
         FunctionRegistry.add(FunctionSpec.named("positive").inputs(POSITIVE_INPUT).returns(types -> types.get(0))
@@ -195,9 +206,9 @@ final class MathFunctions {
      * runs first, and a null scale gives null without running the value, as in Spark.
      */
     private static FunctionSpec round(String name, boolean halfEven) {
-        return FunctionSpec.named(name).inputs(NUMERIC, INT).defaults(0)
+        return FunctionSpec.named(name).inputs(InputType.NUMERIC_ANY, INT).defaults(0)
                 .coercion(call -> {
-                    List<Expression> a = List.of(StringFunctions.castTo(call, 0, call.children().get(0), NUMERIC),
+                    List<Expression> a = List.of(StringFunctions.castTo(call, 0, call.children().get(0), InputType.NUMERIC_ANY),
                             StringFunctions.castTo(call, 1, call.children().get(1), INT));
                     if (!foldable(a.get(1))) {
                         throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
@@ -206,13 +217,22 @@ final class MathFunctions {
                     }
                     return a;
                 })
-                .returns(types -> types.get(0))
+                .returnsFromArgs(a -> a.get(0).dataType() instanceof DecimalType d ? roundedType(d, scaleOf(a.get(1)))
+                        : a.get(0).dataType())
                 .nullable(call -> true)
                 .customCode((ctx, call) -> ctx.nullSafe(call.dataType(), List.of(call.children().get(1), call.children().get(0)),
                         (out, a) -> {
                             CodeValue v = a[1];
                             String scale = a[0].value();
-                            if (v.kind() == CodeValue.Kind.DOUBLE) {
+                            DataType t = v.type();
+                            if (v.kind() == CodeValue.Kind.DECIMAL) {
+                                roundDecimal(ctx, out, v, scale, halfEven ? "HALF_EVEN" : "HALF_UP");
+                            } else if (t == DataTypes.FloatType) {
+                                ctx.set(out, K + "roundFloat(" + v.value() + ", " + scale + ", " + halfEven + ")");
+                            } else if (t == DataTypes.ByteType || t == DataTypes.ShortType) {
+                                ctx.set(out, K + "roundSmall(" + v.value() + ", " + scale + ", " + halfEven + ", "
+                                        + (t == DataTypes.ByteType ? 8 : 16) + ", " + ctx.ansi() + ")");
+                            } else if (v.kind() == CodeValue.Kind.DOUBLE) {
                                 ctx.set(out, K + "round(" + v.value() + ", " + scale + ", " + halfEven + ")");
                             } else {
                                 ctx.set(out, K + "roundIntegral(" + v.value() + ", " + scale + ", " + halfEven + ", "
@@ -222,17 +242,56 @@ final class MathFunctions {
     }
 
     /**
+     * Spark's {@code RoundBase.dataType} for a decimal: one more integral digit for a carry, the
+     * scale no larger than the argument's (0 for a negative scale), at most 38 digits.
+     */
+    private static DecimalType roundedType(DecimalType d, int scale) {
+        int integral = d.precision() - d.scale() + 1;
+        if (scale < 0) {
+            return new DecimalType(Math.min(Math.max(integral, -scale + 1), DecimalType.MAX_PRECISION), 0);
+        }
+        int s = Math.min(d.scale(), scale);
+        return new DecimalType(Math.min(integral + s, DecimalType.MAX_PRECISION), s);
+    }
+
+    /** The value of a foldable INT scale (a literal once coerced); 0 if it is null. */
+    private static int scaleOf(Expression e) {
+        Expression x = e instanceof io.tideway.engine.expr.Cast c ? c.child() : e;
+        return x instanceof Literal l && l.value() instanceof Number n ? n.intValue() : 0;
+    }
+
+    /** A decimal rounded at {@code scale} with {@code mode}, then brought to the result type (out of range: null or, with ANSI, an error). */
+    private static void roundDecimal(CodegenContext ctx, CodeValue out, CodeValue v, String scale, String mode) {
+        DecimalType t = (DecimalType) out.type();
+        ctx.set(out, DecimalKernels.class.getName() + ".round(" + v.value() + ", (int) " + scale + ", java.math.RoundingMode."
+                + mode + ", " + t.precision() + ", " + t.scale() + ", " + ctx.ansi() + ")");
+        ctx.line(out.isNull() + " = " + out.value() + " == null;");
+    }
+
+    /**
      * ceil, ceiling and floor: of one argument a BIGINT; with a scale (a foldable INT), the value
      * rounded up or down at that many decimals (Spark's result is a DECIMAL, which Tideway lacks: a
      * DOUBLE here, #14). Spark counts the arguments as "2" either way.
      */
     private static void ceilOrFloor(String name, String shown, boolean ceiling) {
-        FunctionSpec one = FunctionSpec.named(name).inputs(CEIL_INPUT).returns(DataTypes.LongType).nullable(call -> true)
+        String mode = ceiling ? "CEILING" : "FLOOR";
+        FunctionSpec one = FunctionSpec.named(name).inputs(CEIL_INPUT)
+                .returns(types -> types.get(0) instanceof DecimalType d
+                        ? (d.scale() == 0 ? d : DecimalType.bounded(d.precision() - d.scale() + 1, 0)) : DataTypes.LongType)
+                .nullable(call -> true)
                 .sql(call -> shown + "(" + call.children().get(0).sql() + ")")
-                .code((ctx, call, out, a) -> ctx.set(out, a[0].kind() == CodeValue.Kind.LONG ? a[0].value()
-                        : "(long) Math." + (ceiling ? "ceil(" : "floor(") + a[0].value() + ")")).check();
-        FunctionSpec two = FunctionSpec.named(name).inputs(DOUBLE, INT).returns(DataTypes.DoubleType).nullable(call -> true)
-                .code((ctx, call, out, a) -> ctx.set(out, K + "roundTo(" + a[0].value() + ", " + a[1].value() + ", " + ceiling + ")"))
+                .code((ctx, call, out, a) -> {
+                    if (a[0].kind() == CodeValue.Kind.DECIMAL) {
+                        roundDecimal(ctx, out, a[0], "0", mode);
+                    } else {
+                        ctx.set(out, a[0].kind() == CodeValue.Kind.LONG ? a[0].value()
+                                : "(long) Math." + (ceiling ? "ceil(" : "floor(") + a[0].value() + ")");
+                    }
+                }).check();
+        FunctionSpec two = FunctionSpec.named(name).inputs(CEIL_DECIMAL, INT)
+                .returnsFromArgs(a -> roundedType((DecimalType) a.get(0).dataType(), scaleOf(a.get(1))))
+                .nullable(call -> true)
+                .code((ctx, call, out, a) -> roundDecimal(ctx, out, a[0], a[1].value(), mode))
                 .check();
         FunctionRegistry.add(name, 0, -1, (n, a) -> {
             if (a.size() == 1) {
@@ -310,6 +369,10 @@ final class MathFunctions {
                     DataType x = types.get(0);
                     DataType y = types.get(1);
                     boolean integral = x != DataTypes.DoubleType && y != DataTypes.DoubleType;
+                    if (integral && (x instanceof DecimalType || y instanceof DecimalType)) {
+                        return DecimalPrecision.wider(DecimalPrecision.forIntegral(x == DataTypes.NullType ? y : x),
+                                DecimalPrecision.forIntegral(y == DataTypes.NullType ? x : y));
+                    }
                     return !integral ? DataTypes.DoubleType
                             : x == DataTypes.LongType || y == DataTypes.LongType ? DataTypes.LongType : DataTypes.IntegerType;
                 })
@@ -322,9 +385,14 @@ final class MathFunctions {
                     CodeValue max = ctx.gen(call.children().get(1));
                     String rng = ctx.constant(new XorShiftRandom(constantLong(ctx, call.children().get(2))),
                             XorShiftRandom.class.getName());
-                    String lo = "(double) " + min.value();
-                    String value = lo + " + ((double) " + max.value() + " - " + lo + ") * " + rng + ".nextDouble()";
+                    String lo = asDouble(min);
+                    String value = lo + " + (" + asDouble(max) + " - " + lo + ") * " + rng + ".nextDouble()";
                     ctx.line(v.isNull() + " = false;");
+                    if (t instanceof DecimalType d) { // Spark computes a double, then casts it to the bounds' decimal
+                        ctx.set(v, DecimalKernels.class.getName() + ".fromDouble(" + value + ", " + d.precision() + ", "
+                                + d.scale() + ", " + ctx.ansi() + ")");
+                        return v;
+                    }
                     ctx.set(v, t == DataTypes.DoubleType ? value : t == DataTypes.IntegerType ? "(long) (int) (" + value + ")"
                             : "(long) (" + value + ")");
                     return v;
@@ -366,10 +434,15 @@ final class MathFunctions {
 
     /** A number as it is, or a string or NULL as a DOUBLE, with Spark's wording of the expected types. */
     private static InputType numeric(String sql) {
-        return InputType.named(sql, NUMERIC);
+        return InputType.named(sql, InputType.NUMERIC_ANY);
     }
 
     private static InputType doubleNamed(String sql) {
         return InputType.named(sql, DOUBLE);
+    }
+
+    /** A number as a Java double expression (a decimal through its {@code doubleValue}). */
+    private static String asDouble(CodeValue v) {
+        return v.kind() == CodeValue.Kind.DECIMAL ? v.value() + ".doubleValue()" : "(double) " + v.value();
     }
 }

@@ -90,6 +90,25 @@ public final class MathKernels {
      * An INT or BIGINT rounded at a negative {@code scale} (a scale of 0 or more leaves it), exactly;
      * a result outside the type fails under ANSI ({@code [ARITHMETIC_OVERFLOW] Overflow.}) and wraps without.
      */
+    /** round/bround of a tinyint ({@code bits} 8) or smallint (16): a result out of its range is Spark's {@code Overflow} under ANSI. */
+    public static long roundSmall(long v, long scale, boolean halfEven, int bits, boolean ansi) {
+        long r = roundIntegral(v, scale, halfEven, false, ansi);
+        long narrow = bits == 8 ? (byte) r : (short) r;
+        if (narrow != r && ansi) {
+            throw ArithmeticErrors.overflow("Overflow", null);
+        }
+        return narrow;
+    }
+
+    /** round/bround of a float (held as a double), as Spark rounds the float's own text. */
+    public static double roundFloat(double v, long scale, boolean halfEven) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(Float.toString((float) v))
+                .setScale((int) scale, halfEven ? java.math.RoundingMode.HALF_EVEN : java.math.RoundingMode.HALF_UP).floatValue();
+    }
+
     public static long roundIntegral(long v, long scale, boolean halfEven, boolean isInt, boolean ansi) {
         if (scale >= 0) {
             return v;

@@ -82,7 +82,7 @@ public final class ScalarFunction extends Expression implements Coercible {
             }
             types.add(t);
         }
-        return spec.resultType(types);
+        return spec.resultType(types, args);
     }
 
     @Override

@@ -73,6 +73,9 @@ final class SparkOperators {
                 if (end - i == 6 && text.regionMatches(true, i, "REGEXP", 0, 6) && !callFollows(c, end)) {
                     "RLIKE ".getChars(0, 6, c, i);
                 }
+                if (end - i == 8 && text.regionMatches(true, i, "TRY_CAST", 0, 8) && callFollows(c, end)) {
+                    "    CAST".getChars(0, 8, c, i); // Calcite's CAST grammar; the translator reads the TRY_ back
+                }
                 if (callFollows(c, end) && isCeilOrFloor(text, i, end)) {
                     c[end - 1] = '_'; // Calcite's CEIL/FLOOR grammar takes one argument; the translator reads the name back
                 }
@@ -87,7 +90,7 @@ final class SparkOperators {
         return new String(c);
     }
 
-    /** Past a number; an {@code L} or {@code D} suffix (not followed by a word character) becomes a blank. */
+    /** Past a number; a {@code Y}, {@code S}, {@code L}, {@code F}, {@code D} or {@code BD} suffix (not followed by a word character) becomes blanks. */
     private static int number(char[] c, int i) {
         int n = c.length;
         while (i < n && (Character.isDigit(c[i]) || c[i] == '.')) {
@@ -99,7 +102,11 @@ final class SparkOperators {
                 i++;
             }
         }
-        if (i < n && "LlDd".indexOf(c[i]) >= 0 && (i + 1 >= n || !SourceText.isWordPart(c[i + 1]))) {
+        if (i < n && "LlDdYySsFf".indexOf(c[i]) >= 0 && (i + 1 >= n || !SourceText.isWordPart(c[i + 1]))) {
+            c[i++] = ' ';
+        } else if (i + 1 < n && (c[i] == 'B' || c[i] == 'b') && (c[i + 1] == 'D' || c[i + 1] == 'd')
+                && (i + 2 >= n || !SourceText.isWordPart(c[i + 2]))) {
+            c[i++] = ' ';
             c[i++] = ' ';
         }
         return i;

@@ -78,7 +78,8 @@ public final class SqlNodeTranslator {
                 Column value = numeric(num, true);
                 return first == '~' ? registry("~", value) : functions.not(value);
             }
-            if (first == '-' && num.bigDecimalValue().signum() == 0 && !(num.isExact() && num.bigDecimalValue().scale() <= 0)) {
+            char suffix = charAfter(num);
+            if (first == '-' && num.bigDecimalValue().signum() == 0 && (!num.isExact() || suffix == 'D' || suffix == 'd')) {
                 return functions.lit(-0.0); // Calcite's folded -0.0 lost its sign
             }
             return numeric(num, false);
@@ -176,7 +177,12 @@ public final class SqlNodeTranslator {
         return new Column(new io.tideway.engine.expr.Literal(v.longValue(), io.tideway.sql.types.DataTypes.DayTimeIntervalType));
     }
 
-    /** Integers become int if they fit, else bigint; other numbers become double. */
+    /**
+     * As Spark reads a number: an integer is an int if it fits, else a bigint, else a decimal; a
+     * number with a point is a decimal of its digits ({@code 2.50} is decimal(3,2)), with an exponent
+     * a double; the suffixes {@code Y}, {@code S}, {@code L}, {@code F}, {@code D} and {@code BD} say tinyint,
+     * smallint, bigint, float, double and decimal.
+     */
     private Column numeric(SqlNumericLiteral num, boolean negate) {
         BigDecimal v = num.bigDecimalValue();
         v = negate ? v.negate() : v;
@@ -185,7 +191,20 @@ public final class SqlNodeTranslator {
         if (suffix == 'L' || suffix == 'l') {
             return functions.lit(v.longValueExact());
         }
-        if (suffix == 'D' || suffix == 'd' || !(num.isExact() && v.scale() <= 0)) {
+        if (suffix == 'B' || suffix == 'b') {
+            return new Column(io.tideway.engine.expr.Literal.decimal(v));
+        }
+        if (suffix == 'Y' || suffix == 'y') {
+            return functions.lit(v.byteValueExact());
+        }
+        if (suffix == 'S' || suffix == 's') {
+            return functions.lit(v.shortValueExact());
+        }
+        if (suffix == 'F' || suffix == 'f') {
+            float f = num.bigDecimalValue().floatValue();
+            return functions.lit(negate ? -f : f);
+        }
+        if (suffix == 'D' || suffix == 'd' || !num.isExact()) {
             double d = num.bigDecimalValue().doubleValue(); // negated as a double, so -0.0 stays negative
             return functions.lit(negate ? -d : d);
         }
@@ -196,9 +215,8 @@ public final class SqlNodeTranslator {
             if (v.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
                 return functions.lit(v.longValueExact());
             }
-            throw unsupported("integer literals outside the BIGINT range (DECIMAL)", num);
         }
-        return functions.lit(v.doubleValue());
+        return new Column(io.tideway.engine.expr.Literal.decimal(v));
     }
 
     private Column call(SqlBasicCall c) {
@@ -259,6 +277,10 @@ public final class SqlNodeTranslator {
                 return ops.get(0) instanceof SqlNumericLiteral num ? numeric(num, true) : arg(c, 0).unary_minus();
             case CAST:
                 if (ops.size() == 2 && ops.get(1) instanceof SqlDataTypeSpec spec) {
+                    int at = offset(c.getParserPosition());
+                    if (at >= 4 && src.original().regionMatches(true, at - 4, "TRY_", 0, 4)) {
+                        return new Column(io.tideway.engine.expr.Cast.tryCast(arg(c, 0).expr(), castType(spec)));
+                    }
                     return arg(c, 0).cast(castType(spec));
                 }
                 throw unsupported("this form of CAST", c);
@@ -473,9 +495,13 @@ public final class SqlNodeTranslator {
         if (spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec || spec.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec) {
             String name = spec.getTypeNameSpec().getTypeName().getSimple().toUpperCase(Locale.ROOT);
             switch (name) {
+                case "TINYINT": case "BYTE": return DataTypes.ByteType;
+                case "SMALLINT": case "SHORT": return DataTypes.ShortType;
+                case "FLOAT": case "REAL": return DataTypes.FloatType;
                 case "INT": case "INTEGER": return DataTypes.IntegerType;
                 case "BIGINT": case "LONG": return DataTypes.LongType;
                 case "DOUBLE": return DataTypes.DoubleType;
+                case "DECIMAL": case "DEC": case "NUMERIC": return decimalType(spec, spec.getTypeNameSpec());
                 case "STRING": case "VARCHAR": case "CHAR": return DataTypes.StringType;
                 case "BOOLEAN": return DataTypes.BooleanType;
                 case "TIMESTAMP": return DataTypes.TimestampType;
@@ -487,6 +513,20 @@ public final class SqlNodeTranslator {
         int at = offset(spec.getParserPosition());
         String shown = spec.toString().replace("`", "").toUpperCase(Locale.ROOT);
         return failType(shown, at);
+    }
+
+    /** {@code DECIMAL}, {@code DECIMAL(p)} or {@code DECIMAL(p, s)}; Spark's default is decimal(10,0). */
+    private DataType decimalType(SqlDataTypeSpec spec, org.apache.calcite.sql.SqlTypeNameSpec name) {
+        if (!(name instanceof SqlBasicTypeNameSpec b) || b.getPrecision() < 0) {
+            return new io.tideway.sql.types.DecimalType(10, 0);
+        }
+        int p = b.getPrecision();
+        int s = Math.max(b.getScale(), 0);
+        if (p < 1 || p > io.tideway.sql.types.DecimalType.MAX_PRECISION || s > p) {
+            throw Unchecked.raise(new ParseException("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION", Map.of("precision",
+                    String.valueOf(p), "maxPrecision", "38"), src.original(), offset(spec.getParserPosition()), null));
+        }
+        return new io.tideway.sql.types.DecimalType(p, s);
     }
 
     private DataType failType(String shown, int at) {
