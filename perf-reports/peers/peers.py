@@ -15,6 +15,9 @@ import sys
 
 SUMMARY = re.compile(r"p50=(?P<p50>[\d.]+) p99=(?P<p99>[\d.]+) p999=(?P<p999>[\d.]+) max=(?P<max>[\d.]+) ms, "
                      r"rate=(?P<rate>[\d.]+) rows/s .*cpu=(?P<cpu>[\d.]+)cores")
+# W2 and W3 print a rate alone (W3: its first rate, end to end; of its two runs the last, warm one)
+THROUGHPUT = re.compile(r"rate=(?P<rate>[\d.]+) (?:rows|words)/s.*?cpu=(?P<cpu>[\d.]+)cores")
+LATENCY = ("p50", "p99", "p999")
 
 
 def configs(project, warmup, measure, only):
@@ -42,15 +45,22 @@ def configs(project, warmup, measure, only):
 
 def run(peers, args):
     p = subprocess.run([os.path.join(peers, "run.sh")] + args, capture_output=True, text=True)
-    lines = [l for l in p.stdout.splitlines() if SUMMARY.search(l)]
+    lines = [l for l in p.stdout.splitlines() if SUMMARY.search(l) or THROUGHPUT.search(l)]
     if p.returncode != 0 or not lines:
         tail = "\n".join((p.stdout + p.stderr).splitlines()[-5:])
         return None, f"exit {p.returncode}: {tail}"
     m = SUMMARY.search(lines[-1])
-    return {k: float(v) for k, v in m.groupdict().items()}, lines[-1]
+    if m:
+        return {k: float(v) for k, v in m.groupdict().items()}, lines[-1]
+    m = THROUGHPUT.search(lines[-1])
+    figures = {k: float("nan") for k in LATENCY}
+    figures.update({k: float(v) for k, v in m.groupdict().items()})
+    return figures, lines[-1]
 
 
 def spread(values):
+    if any(v != v for v in values):  # NaN: a throughput run has no latency
+        return "—"
     return f"{statistics.median(values):.3g} ({min(values):.3g}–{max(values):.3g})"
 
 
@@ -102,7 +112,7 @@ def main():
             if w != workload or e.startswith("Tideway"):
                 continue
             peer = {k: statistics.median(r[k] for r in rs) for k in med}
-            ratio = lambda k: f"{med[k] / peer[k]:.2f}×" if peer[k] else "—"
+            ratio = lambda k: f"{med[k] / peer[k]:.2f}×" if peer[k] and peer[k] == peer[k] and med[k] == med[k] else "—"
             out.append(f"| {workload} | {e} | {ratio('p50')} | {ratio('p99')} | {ratio('p999')} | {ratio('rate')} | "
                        f"{med['cpu'] - peer['cpu']:+.2f} |")
     out += ["", "Raw summary lines:", "", "```"] + raw + ["```", ""]

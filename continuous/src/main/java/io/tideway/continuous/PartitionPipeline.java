@@ -36,7 +36,6 @@ final class PartitionPipeline {
     /** One writer per counter (reader or task thread); read by the coordinator thread. */
     private final PartitionCounters counters = new PartitionCounters();
     private final String taskName;
-    private final FailureHandler failures;
     /** Query thread: set by {@link #startTask}, null before and when the task runs on the reader's thread. */
     private Thread taskThread;
 
@@ -57,7 +56,6 @@ final class PartitionPipeline {
         boolean taskOnReaderThread = sharedReaderIdle != null;
         this.partition = partition;
         this.writer = writer;
-        this.failures = failures;
         this.taskName = "tideway-task-" + queryName + "-" + partition;
         this.task = new TaskHandler(partition, chainHead, writer, reporter, counters, startEpoch);
         int slotBytes = settings.slotBytes();

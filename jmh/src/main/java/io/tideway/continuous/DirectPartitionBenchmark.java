@@ -68,6 +68,12 @@ public class DirectPartitionBenchmark {
             return n;
         }
 
+        /** {@code perPoll} rows a duty cycle (the default would loop poll until the slot is full). */
+        @Override
+        public int pollBatch(BatchTarget out, int maxRows) {
+            return poll(out, maxRows);
+        }
+
         @Override
         public PartitionOffset currentOffset() {
             return new RowCountPartitionOffset(emitted);
