@@ -4,7 +4,7 @@ package io.tideway.sql.types;
  * The {@code tinyint} type (8-bit), as Spark's {@code ByteType}; use the singleton
  * {@link DataTypes#ByteType}. In a row its value fills the field's 8-byte slot (sign-extended to a long). Immutable.
  */
-public final class ByteType extends DataType {
+public final class ByteType extends NumericType {
     private static final long serialVersionUID = 1L;
     static final ByteType INSTANCE = new ByteType();
 
@@ -19,16 +19,6 @@ public final class ByteType extends DataType {
     @Override
     public String simpleString() {
         return "tinyint";
-    }
-
-    @Override
-    public boolean isFixedWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean isNumeric() {
-        return true;
     }
 
     private Object readResolve() {

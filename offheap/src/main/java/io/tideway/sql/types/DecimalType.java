@@ -6,7 +6,7 @@ package io.tideway.sql.types;
  * of them after the point. In a row, up to 18 digits live in the slot as the unscaled long, wider
  * values as bytes (see {@code RowDescriptor}). Immutable; equal by precision and scale.
  */
-public final class DecimalType extends DataType {
+public final class DecimalType extends NumericType {
     private static final long serialVersionUID = 1L;
     /** Spark's largest precision. */
     public static final int MAX_PRECISION = 38;
@@ -37,11 +37,6 @@ public final class DecimalType extends DataType {
     public static DecimalType forValue(java.math.BigDecimal v) {
         java.math.BigDecimal x = v.scale() < 0 ? v.setScale(0) : v;
         return new DecimalType(Math.max(x.precision(), x.scale()), x.scale());
-    }
-
-    @Override
-    public boolean isNumeric() {
-        return true;
     }
 
     public int precision() {

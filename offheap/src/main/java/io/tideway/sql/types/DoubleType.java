@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code double} type; use the singleton {@link DataTypes#DoubleType}. */
-public final class DoubleType extends DataType {
+public final class DoubleType extends NumericType {
     private static final long serialVersionUID = 1L;
     static final DoubleType INSTANCE = new DoubleType();
 
@@ -16,16 +16,6 @@ public final class DoubleType extends DataType {
     @Override
     public String simpleString() {
         return "double";
-    }
-
-    @Override
-    public boolean isFixedWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean isNumeric() {
-        return true;
     }
 
     private Object readResolve() {

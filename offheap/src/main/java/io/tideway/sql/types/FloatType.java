@@ -5,7 +5,7 @@ package io.tideway.sql.types;
  * {@link DataTypes#FloatType}. In a row its value fills the field's 8-byte slot (as the double it
  * equals exactly). Immutable.
  */
-public final class FloatType extends DataType {
+public final class FloatType extends NumericType {
     private static final long serialVersionUID = 1L;
     static final FloatType INSTANCE = new FloatType();
 
@@ -20,16 +20,6 @@ public final class FloatType extends DataType {
     @Override
     public String simpleString() {
         return "float";
-    }
-
-    @Override
-    public boolean isFixedWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean isNumeric() {
-        return true;
     }
 
     private Object readResolve() {

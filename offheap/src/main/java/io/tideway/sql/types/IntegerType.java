@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code int} type; use the singleton {@link DataTypes#IntegerType}. */
-public final class IntegerType extends DataType {
+public final class IntegerType extends NumericType {
     private static final long serialVersionUID = 1L;
     static final IntegerType INSTANCE = new IntegerType();
 
@@ -16,16 +16,6 @@ public final class IntegerType extends DataType {
     @Override
     public String simpleString() {
         return "int";
-    }
-
-    @Override
-    public boolean isFixedWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean isNumeric() {
-        return true;
     }
 
     private Object readResolve() {

@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code bigint} type; use the singleton {@link DataTypes#LongType}. */
-public final class LongType extends DataType {
+public final class LongType extends NumericType {
     private static final long serialVersionUID = 1L;
     static final LongType INSTANCE = new LongType();
 
@@ -16,16 +16,6 @@ public final class LongType extends DataType {
     @Override
     public String simpleString() {
         return "bigint";
-    }
-
-    @Override
-    public boolean isFixedWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean isNumeric() {
-        return true;
     }
 
     private Object readResolve() {

@@ -4,7 +4,7 @@ package io.tideway.sql.types;
  * The {@code smallint} type (16-bit), as Spark's {@code ShortType}; use the singleton
  * {@link DataTypes#ShortType}. In a row its value fills the field's 8-byte slot (sign-extended to a long). Immutable.
  */
-public final class ShortType extends DataType {
+public final class ShortType extends NumericType {
     private static final long serialVersionUID = 1L;
     static final ShortType INSTANCE = new ShortType();
 
@@ -19,16 +19,6 @@ public final class ShortType extends DataType {
     @Override
     public String simpleString() {
         return "smallint";
-    }
-
-    @Override
-    public boolean isFixedWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean isNumeric() {
-        return true;
     }
 
     private Object readResolve() {
