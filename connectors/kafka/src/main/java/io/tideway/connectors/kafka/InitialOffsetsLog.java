@@ -1,8 +1,7 @@
 package io.tideway.connectors.kafka;
 
-import io.tideway.checkpoint.SourceMetadataLog;
+import io.tideway.engine.spi.SourceLog;
 
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -14,11 +13,11 @@ final class InitialOffsetsLog {
     private InitialOffsetsLog() {
     }
 
-    static KafkaSourceOffset loadOrCreate(Path metadataDir, Supplier<KafkaSourceOffset> resolve) {
-        if (metadataDir == null) {
+    /** @param log the source's own log, or null (a batch read keeps none) */
+    static KafkaSourceOffset loadOrCreate(SourceLog log, Supplier<KafkaSourceOffset> resolve) {
+        if (log == null) {
             return resolve.get();
         }
-        SourceMetadataLog log = new SourceMetadataLog(metadataDir);
         var logged = log.get(0);
         if (logged.isPresent()) {
             return parse(logged.get(), log);
@@ -30,11 +29,11 @@ final class InitialOffsetsLog {
         return parse(log.get(0).orElseThrow(), log);
     }
 
-    private static KafkaSourceOffset parse(String json, SourceMetadataLog log) {
+    private static KafkaSourceOffset parse(String json, SourceLog log) {
         try {
             return KafkaSourceOffset.parse(json.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Failed to read the Kafka source's initial offsets from " + log.dir().resolve("0")
+            throw new IllegalStateException("Failed to read the Kafka source's initial offsets from " + log.file(0)
                     + ": " + e.getMessage(), e);
         }
     }

@@ -4,10 +4,10 @@ import io.tideway.engine.spi.InputPartition;
 import io.tideway.engine.spi.Offset;
 import io.tideway.engine.spi.PartitionReader;
 import io.tideway.engine.spi.ReadLimit;
+import io.tideway.engine.spi.SourceLog;
 import io.tideway.engine.spi.StreamSource;
 import org.apache.kafka.common.TopicPartition;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +29,8 @@ import java.util.TreeMap;
  */
 final class KafkaMicroBatchSource implements StreamSource {
     private final KafkaSourceOptions options;
-    private final Path metadataDir;
+    /** The source's own log in the checkpoint (its resolved starting offsets), or null. */
+    private final SourceLog log;
     private final String groupId;
     private final KafkaOffsetReader offsetReader;
     /** Resolved on first use. Query thread only. */
@@ -39,9 +40,9 @@ final class KafkaMicroBatchSource implements StreamSource {
     /** {@code Trigger.AvailableNow} target, or null. Query thread only. */
     private Map<TopicPartition, Long> availableNowTarget;
 
-    KafkaMicroBatchSource(KafkaSourceOptions options, Path metadataDir, String groupId) {
+    KafkaMicroBatchSource(KafkaSourceOptions options, SourceLog log, String groupId) {
         this.options = options;
-        this.metadataDir = metadataDir;
+        this.log = log;
         this.groupId = groupId;
         this.offsetReader = new KafkaOffsetReader(options);
     }
@@ -53,7 +54,7 @@ final class KafkaMicroBatchSource implements StreamSource {
 
     private KafkaSourceOffset initial() {
         if (initial == null) {
-            initial = InitialOffsetsLog.loadOrCreate(metadataDir,
+            initial = InitialOffsetsLog.loadOrCreate(log,
                     () -> new KafkaSourceOffset(offsetReader.resolve(options.startingOffsets())));
         }
         return initial;

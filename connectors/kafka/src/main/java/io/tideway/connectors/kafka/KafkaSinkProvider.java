@@ -26,6 +26,6 @@ public final class KafkaSinkProvider implements SinkProvider {
     public StreamSink create(SinkContext context) {
         KafkaSinkOptions options = KafkaSinkOptions.parse(context.options());
         SinkRowProjection projection = new SinkRowProjection(context.schema(), options.topic());
-        return new KafkaStreamSink(options, projection, context.checkpointDir(), context.continuous());
+        return new KafkaStreamSink(options, projection, context);
     }
 }

@@ -36,7 +36,7 @@ public final class KafkaSourceProvider implements SourceProvider {
     @Override
     public StreamSource create(SourceContext context) {
         KafkaSourceOptions options = KafkaSourceOptions.parse(context.options());
-        return new KafkaMicroBatchSource(options, context.metadataDir(), groupId(options, context.metadataDir()));
+        return new KafkaMicroBatchSource(options, context.log(), groupId(options, context.metadataDir()));
     }
 
     @Override

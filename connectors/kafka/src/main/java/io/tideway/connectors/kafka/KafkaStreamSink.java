@@ -1,18 +1,14 @@
 package io.tideway.connectors.kafka;
 
-import io.tideway.checkpoint.QueryMetadataFile;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.PartitionWriter;
+import io.tideway.engine.spi.SinkContext;
 import io.tideway.engine.spi.StreamSink;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The Kafka sink. Two ways to write, chosen once from the query's trigger
@@ -36,7 +32,8 @@ final class KafkaStreamSink implements StreamSink {
 
     private final KafkaSinkOptions options;
     private final SinkRowProjection projection;
-    private final Path checkpointDir;
+    /** What the sink was created with: its checkpoint answers which batches ran from it, and the query's id. */
+    private final SinkContext context;
     /** Whether batches run as Kafka transactions: exactly-once asked for and a micro-batch trigger. */
     private final boolean transactional;
     /** The plain producer's parameters: the user's, plus {@link KafkaParams#continuousProducer} defaults in continuous mode. */
@@ -46,17 +43,18 @@ final class KafkaStreamSink implements StreamSink {
     /** Guarded by this. */
     private KafkaProducer<byte[], byte[]> plainProducer;
 
-    KafkaStreamSink(KafkaSinkOptions options, SinkRowProjection projection, Path checkpointDir, boolean continuous) {
+    KafkaStreamSink(KafkaSinkOptions options, SinkRowProjection projection, SinkContext context) {
+        boolean continuous = context.continuous();
         this.options = options;
         this.projection = projection;
-        this.checkpointDir = checkpointDir;
+        this.context = context;
         this.transactional = options.exactlyOnce() && !continuous;
         this.plainProducerParams = continuous ? KafkaParams.continuousProducer(options.producerParams()) : options.producerParams();
         if (options.exactlyOnce() && continuous) {
             LOG.log(System.Logger.Level.WARNING, "The Kafka sink writes at-least-once under a continuous trigger: its"
                     + " epochs are logged only when they end, so a re-run epoch cannot be recognised");
         }
-        if (transactional && checkpointDir == null && options.transactionalId() == null) {
+        if (transactional && context.checkpointDir() == null && options.transactionalId() == null) {
             throw new IllegalArgumentException("The Kafka sink with option 'deliveryGuarantee' = 'exactly-once' needs a"
                     + " checkpoint location or option 'kafka.transactional.id' to name its transactions");
         }
@@ -85,25 +83,18 @@ final class KafkaStreamSink implements StreamSink {
      * silently drop the new query's first batches, so {@link BatchTransactions} fails instead.
      */
     private boolean inThisCheckpoint(long batchId) {
-        return checkpointDir == null || Files.exists(checkpointDir.resolve("offsets").resolve(Long.toString(batchId)));
+        return context.isBatchLogged(batchId);
     }
 
     private synchronized BatchTransactions transactions() {
         if (transactions == null) {
-            String id = options.transactionalId() != null ? options.transactionalId() : "tideway-" + queryId();
+            String id = options.transactionalId() != null ? options.transactionalId() : "tideway-" + context.queryId();
             Duration timeout = Duration.ofMillis(KafkaParams.apiTimeoutMs(options.producerParams()));
             transactions = new BatchTransactions(options.producerParams(), id,
                     new SinkCommitLog(options.commitTopicFor(id), options.legacyCommitTopic(), id, options.producerParams(),
                             timeout));
         }
         return transactions;
-    }
-
-    /** The query id from {@code <checkpoint>/metadata}: stable across restarts, unique per checkpoint. */
-    private String queryId() {
-        return new QueryMetadataFile(checkpointDir.resolve("metadata")).read()
-                .orElseGet(() -> UUID.nameUUIDFromBytes(checkpointDir.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)))
-                .toString();
     }
 
     private synchronized KafkaProducer<byte[], byte[]> plainProducer() {
