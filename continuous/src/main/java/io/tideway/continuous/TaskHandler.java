@@ -54,7 +54,11 @@ final class TaskHandler implements EventHandler<RingSlot> {
             }
             inputRows += slot.rowCount;
             long now = System.nanoTime(); // every row of the slot has reached the sink's writer (or was filtered out)
-            counters.onSlot(slot.rowCount, now - slot.publishedNanos, now - slot.sourceNanos);
+            long latency = now - slot.sourceNanos;
+            counters.onSlot(slot.rowCount, now - slot.publishedNanos, latency);
+            if (latency > StallEvent.THRESHOLD_NANOS) {
+                stalled(slot.rowCount, latency);
+            }
             return;
         }
         long e = slot.epoch;
@@ -63,6 +67,18 @@ final class TaskHandler implements EventHandler<RingSlot> {
         inputRows = 0;
         epoch = e + 1;
         reporter.report(partition, e, slot.offset, report);
+    }
+
+    /** A late slot, for a JFR recording that wants it (the event is made only for late slots). */
+    private void stalled(int rows, long latencyNanos) {
+        StallEvent e = new StallEvent();
+        if (e.shouldCommit()) {
+            e.partition = partition;
+            e.epoch = epoch;
+            e.rows = rows;
+            e.latency = latencyNanos;
+            e.commit();
+        }
     }
 
     /** Task thread, as the processor ends: the open epoch's output is never committed. */
