@@ -124,7 +124,7 @@ final class ContinuousExecution extends StreamExecution {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean taskOnReaderThread = settings.taskOnReaderThread(partitions, cores);
         int readerThreads = ReaderThread.count(partitions, cores, taskOnReaderThread);
-        // the readers of one thread share its wait (partition p runs on thread p mod readerThreads)
+        // the readers of one thread share its wait (ReaderThread.threadOf places each partition)
         List<PacedIdleStrategy> sharedIdles = new ArrayList<>();
         for (int t = 0; taskOnReaderThread && t < readerThreads; t++) {
             sharedIdles.add(settings.waitStrategy().newReaderIdle(null, settings.spinWindowNanos()));
@@ -136,7 +136,7 @@ final class ContinuousExecution extends StreamExecution {
                 Operator chain = ChainBuilder.build(spec.plan(), relation, writer, ctx);
                 built.add(new PartitionPipeline(spec.name() == null ? "query" : spec.name(), p,
                         stream.createReader(p, committed.get(p)), chain, writer, coordinator::currentEpoch, startEpoch,
-                        settings, taskOnReaderThread ? sharedIdles.get(p % readerThreads) : null, coordinator::report,
+                        settings, taskOnReaderThread ? sharedIdles.get(ReaderThread.threadOf(p, readerThreads)) : null, coordinator::report,
                         this::fail));
             }
             pipelines = List.copyOf(built);

@@ -40,14 +40,19 @@ final class ReaderThread {
         return taskOnReaderThread ? Math.min(partitions, Math.max(1, cores - 1)) : partitions;
     }
 
-    /** {@code pipelines} spread round-robin over {@code threads} threads (partition p on thread p mod threads). */
+    /** The thread partition {@code partition} runs on, of {@code threads}: round-robin. */
+    static int threadOf(int partition, int threads) {
+        return partition % threads;
+    }
+
+    /** {@code pipelines}, in partition order, spread over {@code threads} threads by {@link #threadOf}. */
     static List<ReaderThread> spread(List<PartitionPipeline> pipelines, int threads) {
         List<List<PartitionPipeline>> groups = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             groups.add(new ArrayList<>());
         }
         for (int i = 0; i < pipelines.size(); i++) {
-            groups.get(i % threads).add(pipelines.get(i));
+            groups.get(threadOf(i, threads)).add(pipelines.get(i));
         }
         List<ReaderThread> out = new ArrayList<>();
         for (List<PartitionPipeline> g : groups) {

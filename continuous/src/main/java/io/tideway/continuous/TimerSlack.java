@@ -25,10 +25,7 @@ final class TimerSlack {
     /** Sets the calling thread's timer slack to {@code nanos}; false where the OS does not allow it. */
     static boolean setForCurrentThread(long nanos) {
         try {
-            // /proc/thread-self links to <pid>/task/<tid>; the per-thread file is /proc/<tid>/timerslack_ns
-            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self"));
-            Path file = Path.of("/proc", self.getFileName().toString(), "timerslack_ns");
-            Files.write(file, Long.toString(nanos).getBytes(StandardCharsets.US_ASCII));
+            Files.write(currentThreadsFile(), Long.toString(nanos).getBytes(StandardCharsets.US_ASCII));
             return true;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
@@ -38,10 +35,15 @@ final class TimerSlack {
     /** The calling thread's timer slack in ns, or -1 where it cannot be read. */
     static long ofCurrentThread() {
         try {
-            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self"));
-            return Long.parseLong(Files.readString(Path.of("/proc", self.getFileName().toString(), "timerslack_ns")).trim());
+            return Long.parseLong(Files.readString(currentThreadsFile()).trim());
         } catch (IOException | UnsupportedOperationException | SecurityException | NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** /proc/thread-self links to {@code <pid>/task/<tid>}; the per-thread file is {@code /proc/<tid>/timerslack_ns}. */
+    private static Path currentThreadsFile() throws IOException {
+        Path self = Files.readSymbolicLink(Path.of("/proc/thread-self"));
+        return Path.of("/proc", self.getFileName().toString(), "timerslack_ns");
     }
 }

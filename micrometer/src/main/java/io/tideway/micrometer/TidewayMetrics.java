@@ -65,10 +65,7 @@ public final class TidewayMetrics implements MeterBinder {
 
             @Override
             public void onQueryTerminated(QueryTerminatedEvent event) {
-                List<Meter> gone = meters.remove(event.id());
-                if (gone != null) {
-                    gone.forEach(registry::remove);
-                }
+                remove(registry, event.id());
             }
         });
         for (StreamingQuery q : session.streams().active()) {
@@ -99,10 +96,14 @@ public final class TidewayMetrics implements MeterBinder {
         }
         meters.put(query.id(), added);
         if (!query.isActive()) { // ended while being bound: its terminated event may have come first
-            List<Meter> gone = meters.remove(query.id());
-            if (gone != null) {
-                gone.forEach(registry::remove);
-            }
+            remove(registry, query.id());
+        }
+    }
+
+    private void remove(MeterRegistry registry, UUID query) {
+        List<Meter> gone = meters.remove(query);
+        if (gone != null) {
+            gone.forEach(registry::remove);
         }
     }
 
