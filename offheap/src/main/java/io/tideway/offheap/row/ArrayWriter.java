@@ -60,10 +60,7 @@ public final class ArrayWriter {
     public void putBytes(int index, DirectBuffer src, int srcOffset, int length) {
         int at = cursor;
         parent.reserve(at, length);
-        if ((length & 7) != 0) {
-            buffer.putLong(at + (length & ~7), 0L); // zero the padding first; the copy overwrites the rest
-        }
-        ByteCopy.copy(buffer, at, src, srcOffset, length);
+        ByteCopy.copyPadded(buffer, at, src, srcOffset, length);
         buffer.putLong(slotBase + (index << 3), RowDescriptor.varSlot(at - start, length));
         cursor = at + RowDescriptor.align8(length);
     }

@@ -122,8 +122,8 @@ public final class RowWriter {
     /** Copies bytes (UTF-8 string, binary, or an encoded array/struct) into the variable region. */
     public void putBytes(int field, DirectBuffer src, int srcOffset, int length) {
         int at = cursor;
-        zeroLastWord(at, length);
-        ByteCopy.copy(buffer, at, src, srcOffset, length);
+        reserve(at, length);
+        ByteCopy.copyPadded(buffer, at, src, srcOffset, length);
         endVar(field, at, length);
     }
 
