@@ -20,6 +20,8 @@ import io.tideway.sql.streaming.ContinuousTrigger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,8 +36,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * the pipelines' lifecycle, {@link #cleanUp}); per partition a reader thread ({@link ReaderAgent})
  * and a task thread ({@link TaskHandler}, {@link EpochWriter}) where cores allow, else a
  * {@link ReaderThread} that reads and runs the tasks of one or more partitions; the coordinator
- * thread ({@link #commitEpoch}, {@link EpochProgress}). Each field below names its writer. A thread
- * whose stop timed out is left alone: nothing it owns is touched from another thread.
+ * thread ({@link #commitEpoch}: the checkpoint writes and the sink's commit, nothing else, since on a
+ * 2-core box it runs in a spinning thread's place). The coordinator hands each committed epoch to
+ * the query thread ({@link CommittedEpoch}), which builds its progress report ({@link EpochProgress}).
+ * Each field below names its writer. A thread whose stop timed out is left alone: nothing it owns
+ * is touched from another thread.
  */
 final class ContinuousExecution extends StreamExecution {
     private static final System.Logger LOG = System.getLogger(ContinuousExecution.class.getName());
@@ -68,12 +73,19 @@ final class ContinuousExecution extends StreamExecution {
      * by the query thread before it starts the next generation.
      */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    /** The current generation's pipelines: replaced by the query thread before it starts them; read by the coordinator thread. */
-    private volatile List<PartitionPipeline> pipelines = List.of();
+    /** Epochs committed but not yet reported: the coordinator thread adds, the query thread takes. */
+    private final Queue<CommittedEpoch> committedEpochs = new ConcurrentLinkedQueue<>();
+    /** Query thread: the current generation's pipelines. */
+    private List<PartitionPipeline> pipelines = List.of();
     /** Query thread: the current generation's coordinator, created before and closed after its pipelines. */
     private EpochCoordinator<PartitionOffset, TaskReport> coordinator;
-    /** Created by the query thread before the coordinator starts (publishing it); then coordinator thread only. */
+    /** Query thread: builds the current generation's progress reports. */
     private EpochProgress progress;
+
+    /** What the coordinator tells the query thread about one committed epoch; {@code offsetsJson} as written to {@code offsets/<epoch>}. */
+    private record CommittedEpoch(long epoch, List<PartitionOffset> offsets, String offsetsJson, long inputRows,
+                                  long outputRows, long commitMs, long committedAtMs) {
+    }
 
     /** @param threads where the query's readers, tasks and epoch coordinator get their threads */
     ContinuousExecution(QuerySpec spec, AgentThreads threads) {
@@ -149,12 +161,16 @@ final class ContinuousExecution extends StreamExecution {
                 r.start(threads, this::fail);
             }
             updateStatus("Running", true, true);
-            awaitStopOr(() -> failure.get() != null);
+            do {
+                awaitStopOr(() -> failure.get() != null || !committedEpochs.isEmpty());
+                reportCommittedEpochs();
+            } while (!isStopRequested() && failure.get() == null);
             if (failure.get() == null) {
                 // cut a last epoch so what was read is committed before the threads stop
                 long last = coordinator.requestEpochAdvance();
                 coordinator.awaitCommitted(last, 10_000);
             }
+            reportCommittedEpochs();
         } finally {
             try {
                 coordinator.close();
@@ -227,10 +243,21 @@ final class ContinuousExecution extends StreamExecution {
             event.outputRows = output;
             event.commit();
         }
-        recordProgress(progress.epoch(epoch, offsets, line, input, output, (System.nanoTime() - t0) / 1_000_000, pipelines));
+        committedEpochs.add(new CommittedEpoch(epoch, offsets, line, input, output,
+                (System.nanoTime() - t0) / 1_000_000, System.currentTimeMillis()));
         updateStatus("Running", true, true);
-        if (input == 0) {
-            signalNoNewData();
+        wakeQueryThread();
+    }
+
+    /** Query thread: a progress report per epoch the coordinator committed, in order. */
+    private void reportCommittedEpochs() {
+        CommittedEpoch c;
+        while ((c = committedEpochs.poll()) != null) {
+            recordProgress(progress.epoch(c.epoch(), c.offsets(), c.offsetsJson(), c.inputRows(), c.outputRows(),
+                    c.commitMs(), c.committedAtMs(), pipelines));
+            if (c.inputRows() == 0) {
+                signalNoNewData();
+            }
         }
     }
 

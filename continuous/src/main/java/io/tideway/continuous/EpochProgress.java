@@ -15,19 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds one progress report per committed epoch, in Spark's fields. Coordinator thread only: its
- * cost is part of each epoch's commit, which on a 2-core box runs in a spinning thread's place,
- * so it reuses the offsets JSON the commit wrote and reads each ring-hop histogram in one pass.
+ * Builds one progress report per committed epoch, in Spark's fields, from what the coordinator
+ * reported and the partitions' counters. Query thread only (the coordinator's per-epoch work is
+ * the commit alone); it reuses the offsets JSON the commit wrote.
  */
 final class EpochProgress {
     private final StreamExecution query;
     private final QuerySpec spec;
     private final ContinuousStream stream;
-    /** Coordinator thread: when the previous epoch committed. */
+    /** When the previous epoch committed. */
     private long lastCommitMs = System.currentTimeMillis();
-    /** Coordinator thread: the previous epoch's end offsets, this epoch's start. */
+    /** The previous epoch's end offsets, this epoch's start. */
     private String startOffsetJson;
-    /** Coordinator thread: every partition's latencies of one epoch together, reused. */
+    /** Every partition's latencies of one epoch together, reused. */
     private Histogram queryLatency;
 
     EpochProgress(StreamExecution query, QuerySpec spec, ContinuousStream stream, List<PartitionOffset> start) {
@@ -37,10 +37,12 @@ final class EpochProgress {
         this.startOffsetJson = stream.serializeOffsets(start);
     }
 
-    /** @param endOffsetJson {@code end} serialized by the stream, as written to {@code offsets/<epoch>} */
+    /**
+     * @param endOffsetJson {@code end} serialized by the stream, as written to {@code offsets/<epoch>}
+     * @param now when the epoch committed (wall clock, ms): the report's timestamp
+     */
     StreamingQueryProgress epoch(long epoch, List<PartitionOffset> end, String endOffsetJson, long inputRows,
-                                 long outputRows, long commitMs, List<PartitionPipeline> pipelines) {
-        long now = System.currentTimeMillis();
+                                 long outputRows, long commitMs, long now, List<PartitionPipeline> pipelines) {
         long elapsed = Math.max(1, now - lastCommitMs);
         double rate = inputRows * 1000.0 / elapsed;
         Map<String, Long> durations = new LinkedHashMap<>();

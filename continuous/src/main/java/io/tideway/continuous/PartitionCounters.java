@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
  * {@link SingleWriterRecorder}: the task thread is its one writer, and its recording is wait-free,
  * allocation-free and free of atomic read-modify-writes), and how often the reader found nothing
  * due. Each counter has one writer thread (task or reader) that stores it plainly into a
- * volatile; the coordinator thread reads them, perhaps a few slots old (good enough for progress,
+ * volatile; the query thread reads them for progress, perhaps a few slots old (good enough for progress,
  * and no read-modify-write contention on the hot path).
  */
 final class PartitionCounters {
-    /** Task thread writes; coordinator thread reads. */
+    /** Task thread writes; query thread reads. */
     private volatile long rows;
-    /** Task thread writes; coordinator thread reads. */
+    /** Task thread writes; query thread reads. */
     private volatile long slots;
-    /** Reader thread writes; coordinator thread reads. */
+    /** Reader thread writes; query thread reads. */
     private volatile long readerIdleCycles;
     /** Hops above this are recorded as it: a fixed range, so recording never resizes (allocates) on the task thread. */
     private static final long MAX_HOP_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -32,7 +32,7 @@ final class PartitionCounters {
     private final SingleWriterRecorder hopNanos = new SingleWriterRecorder(1, MAX_HOP_NANOS, 1);
     /** Source time to sink, per slot (its oldest row), in ns; the same range and precision as the hops. */
     private final SingleWriterRecorder latencyNanos = new SingleWriterRecorder(1, MAX_HOP_NANOS, 1);
-    /** Coordinator thread: the reused interval histograms. */
+    /** Query thread (progress): the reused interval histograms. */
     private Histogram hopInterval;
     private Histogram latencyInterval;
 
@@ -48,13 +48,13 @@ final class PartitionCounters {
         }
     }
 
-    /** Coordinator thread: the hops recorded since the last call (the interval histogram is reused). */
+    /** Query thread (progress): the hops recorded since the last call (the interval histogram is reused). */
     IntervalPercentiles hopsSinceLastCall() {
         hopInterval = hopNanos.getIntervalHistogram(hopInterval);
         return IntervalPercentiles.of(hopInterval);
     }
 
-    /** Coordinator thread: the end-to-end latencies (ns) recorded since the last call; the histogram is reused. */
+    /** Query thread (progress): the end-to-end latencies (ns) recorded since the last call; the histogram is reused. */
     Histogram latenciesSinceLastCall() {
         latencyInterval = latencyNanos.getIntervalHistogram(latencyInterval);
         return latencyInterval;
