@@ -1,5 +1,6 @@
 package io.tideway.engine.exec;
 
+import io.tideway.engine.expr.ByteRangeArray;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.plan.Generate;
@@ -9,9 +10,16 @@ import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.DataType;
 import org.agrona.DirectBuffer;
 
-/** {@code explode}: one output row per array element: the input's fields plus the element. */
+/**
+ * {@code explode}: one output row per array element: the input's fields plus the element. When the
+ * array's evaluator can give its elements as byte ranges ({@link ByteRangeArray}, e.g. {@code split}
+ * on one character), each element is copied once, from where it lies into the output row, and the
+ * array is never built.
+ */
 final class GenerateOperator implements Operator {
     private final Evaluator array;
+    /** {@link #array} when it gives byte ranges, else null. */
+    private final ByteRangeArray ranges;
     private final FieldCopier copier;
     private final int inputFields;
     private final int element;
@@ -23,6 +31,7 @@ final class GenerateOperator implements Operator {
 
     GenerateOperator(Generate g, EvalContext ctx, Operator next) {
         this.array = g.generator().child().evaluator(ctx);
+        this.ranges = array instanceof ByteRangeArray r ? r : null;
         this.copier = new FieldCopier(g.child().schema(), g.requiredChildOrdinals());
         this.inputFields = g.child().schema().length();
         this.element = g.requiredChildOrdinals().length;
@@ -36,6 +45,10 @@ final class GenerateOperator implements Operator {
     @Override
     public void accept(DirectBuffer buffer, int offset, int length) {
         in.wrap(buffer, offset, length);
+        if (ranges != null) {
+            explodeRanges();
+            return;
+        }
         array.eval(in);
         if (array.isNull) {
             return;
@@ -51,6 +64,16 @@ final class GenerateOperator implements Operator {
             } else {
                 w.putBytes(element, elements.buffer(), elements.varOffset(i), elements.varLength(i));
             }
+            next.accept(out.buffer, 0, w.finish());
+        }
+    }
+
+    private void explodeRanges() {
+        int n = ranges.evalRanges(in);
+        for (int i = 0; i < n; i++) {
+            RowWriter w = out.begin();
+            copier.copy(in, w);
+            w.putBytes(element, ranges.rangeBuffer(), ranges.rangeOffset(i), ranges.rangeLength(i));
             next.accept(out.buffer, 0, w.finish());
         }
     }
