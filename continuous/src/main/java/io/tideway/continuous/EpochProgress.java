@@ -1,5 +1,6 @@
 package io.tideway.continuous;
 
+import io.tideway.engine.metrics.IntervalPercentiles;
 import io.tideway.engine.query.ProgressTimestamp;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.query.StreamExecution;
@@ -63,7 +64,7 @@ final class EpochProgress {
                 metrics.put(k + "ringHopNanos.max", Long.toString(hops.max()));
             }
             Histogram latencies = c.latenciesSinceLastCall();
-            putLatency(metrics, k, IntervalPercentiles.of(latencies));
+            IntervalPercentiles.of(latencies).putLatencyMicros(metrics, k); // from each slot's oldest row's source time to the sink
             if (queryLatency == null) {
                 queryLatency = new Histogram(latencies.getLowestDiscernibleValue(), latencies.getHighestTrackableValue(),
                         latencies.getNumberOfSignificantValueDigits());
@@ -71,7 +72,7 @@ final class EpochProgress {
             queryLatency.add(latencies);
         }
         if (queryLatency != null) {
-            putLatency(metrics, "", IntervalPercentiles.of(queryLatency)); // every partition's rows together
+            IntervalPercentiles.of(queryLatency).putLatencyMicros(metrics, ""); // every partition's rows together
             queryLatency.reset();
         }
         SourceProgress source = new SourceProgress(stream.description(), startOffsetJson,
@@ -81,17 +82,5 @@ final class EpochProgress {
         return new StreamingQueryProgress(query.id(), query.runId(), spec.name(),
                 ProgressTimestamp.format(now), epoch, elapsed, durations, Map.of(),
                 List.of(), List.of(source), new SinkProgress(spec.sink().description(), outputRows));
-    }
-
-    /** From each slot's oldest row's source time to the sink, in µs (to within 1/16), under {@code prefix}. */
-    private static void putLatency(Map<String, String> metrics, String prefix, IntervalPercentiles latency) {
-        if (latency.count() == 0) {
-            return;
-        }
-        metrics.put(prefix + "latencyMicros.count", Long.toString(latency.count()));
-        metrics.put(prefix + "latencyMicros.p50", Long.toString(latency.p50() / 1_000));
-        metrics.put(prefix + "latencyMicros.p99", Long.toString(latency.p99() / 1_000));
-        metrics.put(prefix + "latencyMicros.p99.9", Long.toString(latency.p999() / 1_000));
-        metrics.put(prefix + "latencyMicros.max", Long.toString(latency.max() / 1_000));
     }
 }

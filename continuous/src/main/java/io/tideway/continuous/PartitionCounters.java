@@ -1,5 +1,7 @@
 package io.tideway.continuous;
 
+import io.tideway.engine.metrics.IntervalPercentiles;
+
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 

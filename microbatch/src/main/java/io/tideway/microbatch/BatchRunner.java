@@ -84,7 +84,7 @@ final class BatchRunner implements AutoCloseable {
     /** One reader task's outcome. */
     /** One reader task's outcome; {@code exchange} is its shuffle into stage {@code stage}, or null without stages. */
     private record ReadResult(int source, long rows, long outputRows, CommitMessage message, ShuffleExchange exchange,
-                              int stage, long droppedByWatermark) {
+                              int stage, long droppedByWatermark, long[] sourceTimes) {
     }
 
     /** One state partition's outcome; {@code next} is the shuffle into the stage above, or null. */
@@ -125,8 +125,19 @@ final class BatchRunner implements AutoCloseable {
             throw failed(batchId, e);
         }
         long[] inputRows = new long[sources.size()];
+        LongArrayList[] sourceTimes = new LongArrayList[sources.size()];
         for (ReadResult r : reads) {
             inputRows[r.source] += r.rows;
+            if (sourceTimes[r.source] == null) {
+                sourceTimes[r.source] = new LongArrayList();
+            }
+            for (long t : r.sourceTimes) {
+                sourceTimes[r.source].addLong(t);
+            }
+        }
+        long[][] times = new long[sources.size()][];
+        for (int s = 0; s < times.length; s++) {
+            times[s] = sourceTimes[s] == null ? new long[0] : sourceTimes[s].toLongArray();
         }
         if (stages.isEmpty()) {
             List<CommitMessage> messages = new ArrayList<>();
@@ -136,9 +147,9 @@ final class BatchRunner implements AutoCloseable {
                 out += r.outputRows;
             }
             sink.commit(batchId, messages);
-            return BatchMetrics.stateless(inputRows, out);
+            return BatchMetrics.stateless(inputRows, out, times);
         }
-        return reduce(batchId, reads, inputRows);
+        return reduce(batchId, reads, inputRows, times);
     }
 
     /**
@@ -163,8 +174,8 @@ final class BatchRunner implements AutoCloseable {
         CountingOperator output = new CountingOperator(Operator.of(writer));
         CountingOperator input = new CountingOperator(ChainBuilder.build(plan, relations.get(source), output, ctx));
         try {
-            drain(sources.get(source), partition, input);
-            return new ReadResult(source, input.count(), output.count(), writer.commit(), null, -1, 0);
+            long[] times = drain(sources.get(source), partition, input);
+            return new ReadResult(source, input.count(), output.count(), writer.commit(), null, -1, 0, times);
         } catch (RuntimeException e) {
             writer.abort();
             throw e;
@@ -183,8 +194,8 @@ final class BatchRunner implements AutoCloseable {
             LogicalPlan below = stage.inputOf(relations.get(source));
             StatefulStage.MapSide side = stage.mapSide(exchange::add, below);
             CountingOperator input = new CountingOperator(ChainBuilder.build(below, relations.get(source), side, ctx));
-            drain(sources.get(source), partition, input);
-            return new ReadResult(source, input.count(), 0, null, exchange, k, side.droppedByWatermark());
+            long[] times = drain(sources.get(source), partition, input);
+            return new ReadResult(source, input.count(), 0, null, exchange, k, side.droppedByWatermark(), times);
         } catch (RuntimeException e) {
             exchange.close();
             throw e;
@@ -201,19 +212,29 @@ final class BatchRunner implements AutoCloseable {
         throw new IllegalStateException("no stateful operator reads " + relation);
     }
 
-    private static void drain(StreamSource source, InputPartition partition, Operator input) {
+    /**
+     * Reads the partition through {@code input}; returns the source time of the first row of each
+     * read that emitted rows (or the time of that read), on {@code nanoTime}'s scale: the sample
+     * the batch's end-to-end latency is computed from when it commits.
+     */
+    private static long[] drain(StreamSource source, InputPartition partition, Operator input) {
+        LongArrayList sourceTimes = new LongArrayList();
         try (PartitionReader reader = source.createReader(partition)) {
             int n;
             while ((n = reader.read(input, READ_CHUNK)) >= 0) {
                 if (n == 0) {
                     Thread.onSpinWait();
+                } else {
+                    long t = reader.firstRowSourceNanoTime();
+                    sourceTimes.addLong(t == PartitionReader.UNKNOWN_SOURCE_TIME ? System.nanoTime() : t);
                 }
             }
             input.finish();
         }
+        return sourceTimes.toLongArray();
     }
 
-    private BatchMetrics reduce(long batchId, List<ReadResult> reads, long[] inputRows) throws Exception {
+    private BatchMetrics reduce(long batchId, List<ReadResult> reads, long[] inputRows, long[][] sourceTimes) throws Exception {
         long watermarkMs = ctx.watermarkMs();
         // what each stage reads besides the output of the stage below: its sources' shuffles
         List<List<ShuffleExchange>> fromSources = new ArrayList<>();
@@ -299,7 +320,7 @@ final class BatchRunner implements AutoCloseable {
             }
         }
         sink.commit(batchId, messages);
-        return new BatchMetrics(inputRows, out, ops);
+        return new BatchMetrics(inputRows, out, ops, sourceTimes);
     }
 
     private ReduceResult reducePartition(long batchId, int k, int p, List<ShuffleExchange> in, long watermarkMs) {

@@ -45,6 +45,8 @@ final class MicroBatchExecution extends StreamExecution {
     private final EvalContext ctx;
     /** The checkpoint's writes and the settings pinned in it; query thread. */
     private final CommitProtocol commits;
+    /** {@code spark.sql.streaming.metricsEnabled}: progress also carries each source's end-to-end latency. */
+    private final boolean metricsEnabled;
     private Offset[] committed;
     private Offset[] available;
     private WorkerPool pool;
@@ -64,6 +66,7 @@ final class MicroBatchExecution extends StreamExecution {
         ctx = EvalContext.forSettings(io.tideway.engine.conf.TidewayConf.reader(spec.session().conf()));
         plan = WatermarkFilterPushdown.apply(spec.plan());
         commits = new CommitProtocol(checkpoint, spec.session().conf(), 1);
+        metricsEnabled = TidewayConf.METRICS_ENABLED.get(spec.session().conf());
         for (LogicalPlan leaf : PlanShape.leaves(plan)) {
             if (leaf instanceof StreamingRelation r) {
                 relations.add(r);
@@ -226,7 +229,8 @@ final class MicroBatchExecution extends StreamExecution {
             }
         }
         commits.commit(batchId, watermarks.currentMs());
-        long commitMs = (System.nanoTime() - t2) / 1_000_000;
+        long committedAtNanos = System.nanoTime();
+        long commitMs = (committedAtNanos - t2) / 1_000_000;
         if (event.shouldCommit()) {
             event.query = displayName();
             event.batchId = batchId;
@@ -240,7 +244,7 @@ final class MicroBatchExecution extends StreamExecution {
         recordProgress(ProgressBuilder.batch(this, spec, batchId, triggerStart, lastTriggerStartMs, sources, start, end,
                 m, Map.of("latestOffset", latestOffsetMs, "walCommit", walMs, "addBatch", addBatchMs,
                         "commitOffsets", commitMs, "queryPlanning", 0L, "getBatch", 0L, "triggerExecution", totalMs),
-                watermarks.eventTimeProgress(ctx, batchWatermarkMs)));
+                watermarks.eventTimeProgress(ctx, batchWatermarkMs), metricsEnabled ? committedAtNanos : -1));
         lastTriggerStartMs = triggerStart;
         lastProgressMs = System.currentTimeMillis();
         updateStatus("Waiting for data to arrive", false, false);

@@ -48,9 +48,10 @@ public interface StreamingQueryMXBean {
     Map<String, String> getSourceMetrics();
 
     /**
-     * End-to-end latency of the last continuous epoch, µs from a row's source time to the sink,
-     * at {@code quantile} ({@code p50}, {@code p99}, {@code p99.9} or {@code max}), the worst
-     * partition's; -1 when the query reports none (micro-batch, or an epoch without rows).
+     * End-to-end latency of the last epoch or batch, µs from a row's source time to the sink (a
+     * continuous epoch) or to the batch's commit (micro-batch), at {@code quantile} ({@code p50},
+     * {@code p99}, {@code p99.9} or {@code max}), the worst partition's or source's; -1 when the
+     * last report has none (no rows).
      */
     long latencyMicros(String quantile);
 

@@ -1,5 +1,6 @@
 package io.tideway.connectors.kafka;
 
+import io.tideway.engine.source.ClockMapping;
 import io.tideway.engine.spi.PartitionReader;
 import io.tideway.offheap.row.RowConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +34,10 @@ final class KafkaPartitionReader implements PartitionReader {
     private long nextOffset;
     private long lastProgressMs = System.currentTimeMillis();
     private boolean done;
+    /** Adds to a record's timestamp (in ns) to give {@code System.nanoTime()}'s scale. */
+    private final long epochToNanoTime = -ClockMapping.epochNanosMinusNanoTime();
+    /** The first record of the last read: its timestamp on {@code System.nanoTime()}'s scale. */
+    private long firstRowSourceNanoTime = UNKNOWN_SOURCE_TIME;
 
     KafkaPartitionReader(KafkaSourceOptions options, String groupId, KafkaInputPartition range) {
         this.options = options;
@@ -64,6 +69,10 @@ final class KafkaPartitionReader implements PartitionReader {
                 done = true;
                 break;
             }
+            if (n == 0) {
+                // the record's timestamp (producer create time or broker log-append time, ms) is its source time
+                firstRowSourceNanoTime = r.timestamp() >= 0 ? r.timestamp() * 1_000_000L + epochToNanoTime : UNKNOWN_SOURCE_TIME;
+            }
             rows.write(r, out);
             nextOffset = r.offset() + 1;
             n++;
@@ -72,6 +81,11 @@ final class KafkaPartitionReader implements PartitionReader {
             done = true;
         }
         return n == 0 && done ? -1 : n;
+    }
+
+    @Override
+    public long firstRowSourceNanoTime() {
+        return firstRowSourceNanoTime;
     }
 
     /** One short poll; returns whether records arrived. Marks the range done once the position passes its end. */

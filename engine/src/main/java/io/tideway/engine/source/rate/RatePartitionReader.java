@@ -23,6 +23,8 @@ final class RatePartitionReader implements PartitionReader {
     /** The next value to emit; meaningful while {@link #exhausted} is false. Worker thread only. */
     private long next;
     private boolean exhausted;
+    /** The intended time of the first row of the last read, on {@code nanoTime}'s scale. Worker thread only. */
+    private long firstRowSourceNanoTime = UNKNOWN_SOURCE_TIME;
 
     RatePartitionReader(RateInputPartition partition) {
         this.partition = partition;
@@ -45,8 +47,13 @@ final class RatePartitionReader implements PartitionReader {
             long timeMs = partition.startTimeMs() + relativeMs;
             writer.putLong(TIMESTAMP, timeMs * 1000L);
             writer.putLong(VALUE, v);
+            long sourceNanoTime = partition.nanoTimeMinusEpochNanos() == RateInputPartition.NO_NANO_TIME
+                    ? UNKNOWN_SOURCE_TIME : timeMs * 1_000_000L + partition.nanoTimeMinusEpochNanos();
             if (partition.includeIntendedNanoTime()) {
-                writer.putLong(INTENDED_NANO_TIME, timeMs * 1_000_000L + partition.nanoTimeMinusEpochNanos());
+                writer.putLong(INTENDED_NANO_TIME, sourceNanoTime);
+            }
+            if (emitted == 0) {
+                firstRowSourceNanoTime = sourceNanoTime;
             }
             out.accept(scratch.buffer(), 0, writer.finish());
             emitted++;
@@ -57,5 +64,10 @@ final class RatePartitionReader implements PartitionReader {
             }
         }
         return emitted;
+    }
+
+    @Override
+    public long firstRowSourceNanoTime() {
+        return firstRowSourceNanoTime;
     }
 }

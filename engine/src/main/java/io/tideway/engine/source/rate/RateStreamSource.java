@@ -55,8 +55,7 @@ final class RateStreamSource implements StreamSource {
         this.originLogged = logged.isPresent();
         this.creationTimeMs = originLogged ? logged.getAsLong() : clock.getAsLong();
         this.lastTimeMs = creationTimeMs;
-        this.nanoTimeMinusEpochNanos = options.includeIntendedNanoTime()
-                ? -RateClock.SYSTEM.epochNanosMinusNanoTime() : RateInputPartition.NO_NANO_TIME;
+        this.nanoTimeMinusEpochNanos = -RateClock.SYSTEM.epochNanosMinusNanoTime();
     }
 
     long creationTimeMs() {
@@ -143,7 +142,7 @@ final class RateStreamSource implements StreamSource {
         List<InputPartition> partitions = new ArrayList<>(options.numPartitions());
         for (int p = 0; p < options.numPartitions(); p++) {
             partitions.add(new RateInputPartition(p, options.numPartitions(), rangeStart, rangeEnd, startTimeMs,
-                    msPerValue, nanoTimeMinusEpochNanos));
+                    msPerValue, nanoTimeMinusEpochNanos, options.includeIntendedNanoTime()));
         }
         return partitions;
     }

@@ -1,4 +1,4 @@
-package io.tideway.continuous;
+package io.tideway.engine.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

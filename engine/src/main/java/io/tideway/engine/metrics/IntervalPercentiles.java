@@ -1,7 +1,9 @@
-package io.tideway.continuous;
+package io.tideway.engine.metrics;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
+
+import java.util.Map;
 
 /**
  * p50, p99, p99.9 and max of one interval of recorded times (ring hops, end-to-end latencies),
@@ -9,10 +11,10 @@ import org.HdrHistogram.HistogramIterationValue;
  * the counts array from the start), with the same values {@link Histogram#getValueAtPercentile}
  * gives. Immutable.
  */
-record IntervalPercentiles(long count, long p50, long p99, long p999, long max) {
+public record IntervalPercentiles(long count, long p50, long p99, long p999, long max) {
     static final IntervalPercentiles EMPTY = new IntervalPercentiles(0, 0, 0, 0, 0);
 
-    static IntervalPercentiles of(Histogram h) {
+    public static IntervalPercentiles of(Histogram h) {
         long total = h.getTotalCount();
         if (total == 0) {
             return EMPTY;
@@ -43,5 +45,21 @@ record IntervalPercentiles(long count, long p50, long p99, long p999, long max) 
     /** The rank {@code getValueAtPercentile} looks for: ceil(p% of total), at least 1. */
     private static long countAt(double percentile, long total) {
         return Math.max(1, (long) Math.ceil(percentile / 100.0 * total));
+    }
+
+    /**
+     * Puts these end-to-end latencies (recorded in ns) into a source's progress metrics as
+     * {@code <prefix>latencyMicros.count|p50|p99|p99.9|max}, in µs; nothing when none were
+     * recorded. The one spelling of these keys, which {@link QueryMetrics} reads back.
+     */
+    public void putLatencyMicros(Map<String, String> metrics, String prefix) {
+        if (count == 0) {
+            return;
+        }
+        metrics.put(prefix + "latencyMicros.count", Long.toString(count));
+        metrics.put(prefix + "latencyMicros.p50", Long.toString(p50 / 1_000));
+        metrics.put(prefix + "latencyMicros.p99", Long.toString(p99 / 1_000));
+        metrics.put(prefix + "latencyMicros.p99.9", Long.toString(p999 / 1_000));
+        metrics.put(prefix + "latencyMicros.max", Long.toString(max / 1_000));
     }
 }
