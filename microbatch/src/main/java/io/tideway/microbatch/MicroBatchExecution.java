@@ -209,6 +209,13 @@ final class MicroBatchExecution extends StreamExecution {
                 jsons.add(o == null ? null : o.json());
             }
             commits.writeOffsets(batchId, watermarks.currentMs(), batchTimestampMs, jsons);
+            // as Spark: once this batch's offsets are durable, each source may discard what the
+            // previous batch read (the file source's cleanSource then archives or deletes its files)
+            for (int i = 0; i < sources.size(); i++) {
+                if (committed[i] != null) {
+                    sources.get(i).commit(committed[i]);
+                }
+            }
             walMs = (System.nanoTime() - t0) / 1_000_000;
         }
         updateStatus("Processing new data", true, true);
@@ -223,11 +230,6 @@ final class MicroBatchExecution extends StreamExecution {
         lastBatchWatermarkMs = batchWatermarkMs;
         long addBatchMs = (System.nanoTime() - t1) / 1_000_000;
         long t2 = System.nanoTime();
-        for (int i = 0; i < sources.size(); i++) {
-            if (end[i] != null) {
-                sources.get(i).commit(end[i]);
-            }
-        }
         commits.commit(batchId, watermarks.currentMs());
         long committedAtNanos = System.nanoTime();
         long commitMs = (committedAtNanos - t2) / 1_000_000;

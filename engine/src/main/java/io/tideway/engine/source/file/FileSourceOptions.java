@@ -18,11 +18,15 @@ import io.tideway.engine.util.Durations;
  * @param maxFileAgeMs       age limit relative to the newest file; {@link Long#MAX_VALUE} when ignored
  * @param recursiveFileLookup files at every depth, and no partition discovery
  * @param pathGlobFilter     glob on file names, or null
+ * @param cleanSource        {@code OFF}, {@code ARCHIVE} or {@code DELETE}: what happens to a file once its batch commits
+ * @param sourceArchiveDir   where {@code ARCHIVE} moves files, or null
  */
 public record FileSourceOptions(String path, int maxFilesPerTrigger, boolean latestFirst, boolean fileNameOnly,
-                                long maxFileAgeMs, boolean recursiveFileLookup, String pathGlobFilter) {
+                                long maxFileAgeMs, boolean recursiveFileLookup, String pathGlobFilter,
+                                String cleanSource, String sourceArchiveDir) {
     public static final String MAX_BYTES_PER_TRIGGER = "maxBytesPerTrigger";
     public static final String CLEAN_SOURCE = "cleanSource";
+    public static final String SOURCE_ARCHIVE_DIR = "sourceArchiveDir";
     /** Read files at every depth and discover no partition columns. */
     public static final String RECURSIVE_FILE_LOOKUP = "recursiveFileLookup";
     /** A glob on file names. */
@@ -66,18 +70,24 @@ public record FileSourceOptions(String path, int maxFilesPerTrigger, boolean lat
             throw new IllegalArgumentException("Invalid value '" + ageText + "' for option '" + MAX_FILE_AGE
                     + "', must be a duration such as '7d' or '1h'", e);
         }
-        options.get(CLEAN_SOURCE).ifPresent(mode -> {
-            if (!CLEAN_SOURCE_MODES.contains(mode.trim().toUpperCase(java.util.Locale.ROOT))) {
+        String cleanSource = options.get(CLEAN_SOURCE).map(mode -> {
+            String m = mode.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!CLEAN_SOURCE_MODES.contains(m)) {
                 throw new IllegalArgumentException("Invalid mode for clean source option Some(" + mode + "). Must be one"
                         + " of " + String.join(",", CLEAN_SOURCE_MODES));
             }
-        });
+            return m;
+        }).orElse("OFF");
+        String archiveDir = options.get(SOURCE_ARCHIVE_DIR).orElse(null);
+        if (cleanSource.equals("ARCHIVE") && archiveDir == null) {
+            throw new IllegalArgumentException("Archive mode must be used with 'sourceArchiveDir' option.");
+        }
         // Spark: with latestFirst and a per-trigger cap the user wants the newest files; age is moot.
         if (latestFirst && maxFiles > 0) {
             age = Long.MAX_VALUE;
         }
         return new FileSourceOptions(path, maxFiles, latestFirst, fileNameOnly, age, recursiveFileLookup(options),
-                options.get(PATH_GLOB_FILTER).orElse(null));
+                options.get(PATH_GLOB_FILTER).orElse(null), cleanSource, archiveDir);
     }
 
     static boolean recursiveFileLookup(Options options) {

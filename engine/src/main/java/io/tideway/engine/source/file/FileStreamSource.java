@@ -26,7 +26,8 @@ import java.util.Set;
  * ({@link FileSourceLog#getRange}, which keeps only a few recent batches in memory), so a re-run
  * batch after a crash reads the same files and memory does not grow with every batch; on
  * restart the seen-files set is rebuilt from the log. The log is bounded on disk by Spark's
- * {@code spark.sql.streaming.fileSource.log.*} settings ({@link FileLogSettings#fileSource}).
+ * {@code spark.sql.streaming.fileSource.log.*} settings ({@link FileLogSettings#fileSource}). With
+ * {@code cleanSource}, the files of each committed batch are archived or deleted ({@link SourceFileCleaner}).
  *
  * <p>Threading: planning methods run on the query thread only and own every mutable field;
  * {@link #createReader} runs on worker threads and touches only immutable state.
@@ -43,6 +44,10 @@ public final class FileStreamSource implements StreamSource {
     private final FileReadPolicy readPolicy;
     /** Query thread only. */
     private final SeenFilesMap seen;
+    /** What {@code cleanSource} does with a committed batch's files; null for nothing. */
+    private final SourceFileCleaner cleaner;
+    /** The newest log entry whose files were cleaned; -1 before any. Query thread only. */
+    private long lastCleanedLogOffset = -1;
     /** Latest log offset written; -1 before the first. Query thread only. */
     private long currentLogOffset;
     /** Files that {@code Trigger.AvailableNow} may still admit, or null. Query thread only. */
@@ -60,6 +65,7 @@ public final class FileStreamSource implements StreamSource {
         this.description = "FileStreamSource[file:" + java.nio.file.Path.of(options.path().replaceFirst("^file:(//)?", ""))
                 .toAbsolutePath().normalize() + "]";
         this.seen = new SeenFilesMap(options.maxFileAgeMs(), options.fileNameOnly());
+        this.cleaner = SourceFileCleaner.of(options);
         restore();
     }
 
@@ -121,6 +127,25 @@ public final class FileStreamSource implements StreamSource {
             }
         }
         return partitions;
+    }
+
+    /**
+     * The batch ending at {@code end} is durable (the executor calls this once the next batch's
+     * offsets are written, as Spark does): the files of the log entry {@code end} names are cleaned,
+     * once (a batch without data commits the same offset again).
+     */
+    @Override
+    public void commit(Offset end) {
+        long n = logOffset(end);
+        if (cleaner == null || n <= lastCleanedLogOffset) {
+            return;
+        }
+        lastCleanedLogOffset = n;
+        for (LogEntry<List<FileSourceEntry>> batch : log.getRange(n, n)) {
+            for (FileSourceEntry f : batch.value()) {
+                cleaner.clean(f.path());
+            }
+        }
     }
 
     private static long logOffset(Offset o) {
