@@ -33,6 +33,9 @@ public final class PerfMain {
             + "              update mode → counting foreach, rows/s and state rows/memory; then the restart time of a\n"
             + "              groupBy(key).count() store: --keys 1000000 --rowsPerBatch keys --partitions <cores> --warmupBatches 2\n"
             + "              --batches 10 --buildBatches 2 --restartRowsPerBatch 1000 --runs 3\n"
+            + "  soak        a micro-batch file → file query (cleanSource=delete) and a continuous rate → noop query for a\n"
+            + "              long run, sampling heap, threads, fds and log files: --minutes 30 --sampleSeconds 30\n"
+            + "              --warmupSeconds 720 --batchesPerSecond 10 --linesPerFile 10 --rate 100000\n"
             + "  all         W1, W2, checkpoint, recovery, W3, chronicle-w1, kafka-w1, chronicle-w2, windowed-agg with their defaults\n"
             + "              (options given apply to each)\n"
             + "Every scenario: --conf 'key=value;key=value' sets session settings (e.g. tideway.continuous.ringSize=64).\n"
@@ -58,6 +61,7 @@ public final class PerfMain {
             case "KAFKA-W1" -> new ConnectorW1Scenario(options, results, "kafka-w1", new KafkaW1Launcher()).run();
             case "CHRONICLE-W2" -> new ChronicleW2Scenario(options, results).run();
             case "WINDOWED-AGG" -> new WindowedAggScenario(options, results).run();
+            case "SOAK" -> new SoakScenario(options, results).run();
             case "ALL" -> {
                 new W1Scenario(options, results).run();
                 new W2Scenario(options, results).run();
