@@ -1,11 +1,12 @@
 package io.tideway.sql;
 
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.Count;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.sql.types.NumericType;
+import io.tideway.sql.types.StructField;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,9 +56,19 @@ public final class RelationalGroupedDataset {
         return each(cols, functions::max);
     }
 
+    /** {@code f} of each named column; with no names, of every numeric column of the input, as Spark does. */
     private Dataset<Row> each(String[] cols, java.util.function.Function<String, Column> f) {
         if (cols.length == 0) {
-            throw Unchecked.raise(new AnalysisException("Tideway needs the column names to aggregate, e.g. sum(\"v\")"));
+            List<String> numeric = new ArrayList<>();
+            for (StructField field : child.schema().fields()) {
+                if (field.dataType() instanceof NumericType) {
+                    numeric.add(field.name());
+                }
+            }
+            if (numeric.isEmpty()) {
+                return Dataset.ofRows(session, AggregatePlanner.aggregate(grouping, List.of(), child)); // the groups alone
+            }
+            cols = numeric.toArray(new String[0]);
         }
         Column[] rest = new Column[cols.length - 1];
         for (int i = 1; i < cols.length; i++) {
