@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The parts of a parsed {@code sql()} statement that Tideway can run: one {@code SELECT} over at
  * most one temporary view, with its ORDER BY, OFFSET and LIMIT. Building one rejects everything
- * else (joins, subqueries, set operations, DISTINCT, window functions, ...) with an
+ * else (joins, subqueries, set operations, window functions, ...) with an
  * {@link AnalysisException} that names the construct and points at it. Immutable.
  *
  * @param select   the SELECT block
@@ -30,9 +30,11 @@ import java.util.Map;
  * @param orderBy  the ORDER BY items, or null
  * @param offset   the OFFSET expression, or null
  * @param fetch    the LIMIT / FETCH expression, or null
+ * @param distinct {@code SELECT DISTINCT}: the selected rows grouped by every column (Spark's
+ *                 {@code ReplaceDistinctWithAggregate}, so on a stream it is an aggregation)
  */
 record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNodeList orderBy, SqlNode offset,
-                  SqlNode fetch) {
+                  SqlNode fetch, boolean distinct) {
 
     static QueryShape of(SqlNode root, SourceText src) {
         SqlNodeList orderBy = null;
@@ -52,10 +54,7 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
         }
         offset = select.getOffset() != null ? select.getOffset() : offset;
         fetch = select.getFetch() != null ? select.getFetch() : fetch;
-        SqlNode distinct = select.getModifierNode(SqlSelectKeyword.DISTINCT);
-        if (distinct != null) {
-            throw unsupported("SELECT DISTINCT", distinct, src);
-        }
+        boolean distinct = select.getModifierNode(SqlSelectKeyword.DISTINCT) != null;
         SqlNode stream = select.getModifierNode(SqlSelectKeyword.STREAM);
         if (stream != null) {
             throw unsupported("SELECT STREAM", stream, src);
@@ -93,7 +92,7 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
         scan.scan(orderBy);
         scan.scan(offset);
         scan.scan(fetch);
-        return new QueryShape(select, table, qualifier, orderBy, offset, fetch);
+        return new QueryShape(select, table, qualifier, orderBy, offset, fetch, distinct);
     }
 
     private static String statementName(SqlNode root) {

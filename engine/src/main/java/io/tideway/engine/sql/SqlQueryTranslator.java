@@ -10,6 +10,7 @@ import io.tideway.engine.expr.sql.SourceText;
 import io.tideway.engine.expr.sql.SparkDialectParser;
 import io.tideway.engine.expr.sql.SqlNodeTranslator;
 import io.tideway.engine.expr.sql.SyntaxErrors;
+import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.Sort;
@@ -114,6 +115,9 @@ public final class SqlQueryTranslator {
             hidden.forEach(h -> cols.add(new Column(h)));
         }
         Dataset<Row> result = base.select(cols.toArray(new Column[0]));
+        if (shape.distinct()) {
+            result = distinct(result, hidden.size());
+        }
         long offset = rowCount(shape.offset(), "offset");
         long limit = rowCount(shape.fetch(), "limit");
         if (keys.isEmpty() && offset <= 0 && limit < 0) {
@@ -125,6 +129,22 @@ public final class SqlQueryTranslator {
         }
         rejectStreaming(result, offset);
         return BatchRowSorter.sort(session, result, items.size(), keys, Math.max(offset, 0), limit);
+    }
+
+    /**
+     * {@code SELECT DISTINCT}: the selected rows grouped by all their columns, as Spark's optimizer
+     * rewrites it; a column ORDER BY adds that is not selected would change which rows are
+     * distinct, so Spark refuses it, and so does this.
+     */
+    private Dataset<Row> distinct(Dataset<Row> selected, int hiddenColumns) {
+        if (hiddenColumns > 0) {
+            throw Unchecked.raise(new AnalysisException("Tideway's sql() orders SELECT DISTINCT rows only by selected columns"));
+        }
+        List<Column> all = new ArrayList<>();
+        for (String c : selected.columns()) {
+            all.add(selected.col(c));
+        }
+        return Dataset.ofRows(session, AggregatePlanner.aggregate(all, List.of(), selected.logicalPlan()));
     }
 
     /** A query without FROM reads one row with no columns, as {@code SELECT 1} does in Spark. */

@@ -103,6 +103,15 @@ class SqlQueryTranslatorTest {
     }
 
     @Test
+    void selectDistinctKeepsEachSelectedRowOnce() {
+        Dataset<Row> df = spark.sql("SELECT DISTINCT k FROM t ORDER BY k");
+        assertArrayEquals(new String[]{"k"}, df.columns());
+        assertEquals(List.of(row("a"), row("b"), row("c")), rows(df));
+        assertEquals(List.of(row("a", 1L), row("b", 1L), row("c", 1L)),
+                rows(spark.sql("SELECT DISTINCT k, 1L AS one FROM t ORDER BY k")));
+    }
+
+    @Test
     void globalAggregatesWithoutGroupBy() {
         Dataset<Row> df = spark.sql("SELECT count(*) AS n, max(v), sum(v) / count(v) FROM t");
         assertEquals("n", df.columns()[0]);
@@ -212,7 +221,6 @@ class SqlQueryTranslatorTest {
         assertUnsupported("SELECT * FROM (SELECT k FROM t)", "subqueries in FROM", 15);
         assertUnsupported("SELECT k FROM t WHERE v IN (SELECT v FROM t)", "subqueries", 28);
         assertUnsupported("SELECT k FROM t UNION SELECT k FROM t", "UNION", 0);
-        assertUnsupported("SELECT DISTINCT k FROM t", "SELECT DISTINCT", 7);
         assertUnsupported("SELECT k, sum(v) OVER (PARTITION BY k) FROM t", "window functions (OVER)", 10);
         assertUnsupported("WITH x AS (SELECT k FROM t) SELECT * FROM x", "WITH (common table expressions)", 0);
         assertUnsupported("SELECT k, count(*) FROM t GROUP BY ROLLUP(k)", "ROLLUP", 35);
