@@ -7,7 +7,8 @@ import io.tideway.sql.types.StructType;
  * {@code GlobalLimit} above a {@code LocalLimit} (the per-partition cut); both are kept so that
  * plans in error messages read as Spark's. On a static plan the rows are cut when an action runs
  * ({@code StaticPlanMaterializer}); on a stream, {@code start()} decides (Spark refuses it in
- * Update mode; Tideway runs it above a Complete-mode aggregation). Immutable.
+ * Update mode; Tideway runs it in Append mode as a stateful count, and above a Complete-mode
+ * aggregation). Immutable.
  */
 public final class Limit extends UnaryNode {
     private static final long serialVersionUID = 1L;

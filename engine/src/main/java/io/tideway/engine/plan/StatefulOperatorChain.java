@@ -76,8 +76,8 @@ final class StatefulOperatorChain {
     }
 
     /**
-     * Plans Spark starts that Tideway does not run: sorts and limits other than above an aggregation in
-     * Complete mode, some stream-stream joins
+     * Plans Spark starts that Tideway does not run: sorts other than above an aggregation in Complete
+     * mode, limits other than that or in Append mode with no other stateful operator, some stream-stream joins
      * ({@link StreamingJoinChecks#notRunByTideway}), and stateful operators side by side (a join
      * with stateful operators on both of its sides): the micro-batch executor runs them as one
      * chain, each above the last.
@@ -87,11 +87,12 @@ final class StatefulOperatorChain {
     static void checkTidewayRuns(List<LogicalPlan> nodes, OutputMode mode, LogicalPlan plan) {
         List<LogicalPlan> stateful = new ArrayList<>();
         for (LogicalPlan n : nodes) {
-            if ((n instanceof Sort || n instanceof Limit) && n.isStreaming() && !aboveCompleteAggregation(n, nodes, mode)) {
+            if ((n instanceof Sort || n instanceof Limit) && n.isStreaming() && !aboveCompleteAggregation(n, nodes, mode)
+                    && !(n instanceof Limit && mode == OutputMode.Append() && !hasStatefulNode(plan))) {
                 throw fail(n instanceof Sort
                         ? "Tideway sorts a streaming DataFrame/Dataset only above its aggregation in Complete output mode"
-                        : "Tideway does not run limits on streaming DataFrames/Datasets yet, except above an aggregation "
-                        + "in Complete output mode", plan);
+                        : "Tideway runs limits on streaming DataFrames/Datasets in Append output mode in a query without "
+                        + "other stateful operators, or above an aggregation in Complete output mode", plan);
             }
             String join = n instanceof Join j ? StreamingJoinChecks.notRunByTideway(j) : null;
             if (join != null) {

@@ -84,7 +84,9 @@ class UnsupportedOperationCheckerTest {
         rate("a").createOrReplaceTempView("rates");
         Dataset<Row> sorted = spark.sql("SELECT aId, count(*) AS n FROM rates GROUP BY aId ORDER BY n LIMIT 2");
         UnsupportedOperationChecker.checkForStreaming(sorted.logicalPlan(), OutputMode.Complete());
-        assertTrue(refusal(rate("b").limit(2), OutputMode.Append()).startsWith("Tideway does not run limits on streaming"));
+        UnsupportedOperationChecker.checkForStreaming(rate("b").limit(2).logicalPlan(), OutputMode.Append());
+        assertTrue(refusal(rate("b").dropDuplicates().limit(2), OutputMode.Append())
+                .startsWith("Tideway runs limits on streaming DataFrames/Datasets in Append output mode in a query without"));
         Exception e = assertThrows(Exception.class,
                 () -> UnsupportedOperationChecker.checkForStreaming(rate("c").limit(2).logicalPlan(), OutputMode.Update()));
         assertTrue(e.getMessage().startsWith(

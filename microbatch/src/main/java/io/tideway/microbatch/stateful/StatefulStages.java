@@ -51,6 +51,9 @@ public final class StatefulStages {
 
     /** The stage for the highest stateful node of {@code plan}, or null for a stateless query. */
     public static StatefulStage of(LogicalPlan plan, EvalContext ctx, OutputMode mode) {
+        if (LimitStage.runs(plan, mode)) {
+            return new LimitStage((io.tideway.engine.plan.Limit) plan);
+        }
         if (plan instanceof Aggregate a && a.isStreaming()) {
             if (SessionAggregationStage.sessionGroupingIndex(a) >= 0) {
                 return new SessionAggregationStage(a, ctx, mode);
