@@ -8,9 +8,12 @@ import io.tideway.sql.types.StructType;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,13 +140,25 @@ final class SoakScenario {
                 continuous.lastProgress() == null ? -1 : continuous.lastProgress().batchId());
     }
 
+    /** Regular files under {@code root}; a file removed while it is counted (a log's temp file) is skipped. */
     private static long countFiles(Path root) throws IOException {
         if (!Files.exists(root)) {
             return 0;
         }
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).count();
-        }
+        long[] count = {0};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                count[0] += attrs.isRegularFile() ? 1 : 0;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return count[0];
     }
 
     /** Drops a JSON file of numbered rows into the source directory every {@code 1/batchesPerSecond} s (written aside, then moved in). */

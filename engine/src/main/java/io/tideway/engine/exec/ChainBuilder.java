@@ -151,13 +151,11 @@ public final class ChainBuilder {
 
     /**
      * The side whose rows stream through the join: the streaming side of a stream-static join; for
-     * a static join, the side an outer join preserves. Both-streaming and full outer joins are
-     * not run here (start() rejects them for streams).
+     * a static join, the side an outer join preserves (the left of a full outer join, whose
+     * operator adds the right's unmatched rows at the end). Both-streaming joins are not run here;
+     * start() rejects a full outer stream-static join, as Spark does.
      */
     private static boolean probeIsLeft(Join j) {
-        if (j.joinType() == JoinType.FULL_OUTER) {
-            throw Unchecked.raise(new io.tideway.sql.AnalysisException("Tideway does not run full outer joins yet"));
-        }
         if (j.left().isStreaming() != j.right().isStreaming()) {
             return j.left().isStreaming();
         }

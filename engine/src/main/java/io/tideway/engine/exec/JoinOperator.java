@@ -9,6 +9,7 @@ import io.tideway.sql.types.StructType;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.IntArrayList;
+import org.agrona.collections.IntHashSet;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -20,7 +21,9 @@ import java.util.Map;
  * the build side, which is evaluated as a batch when the operator is made (each task, each
  * batch: a static side is re-read per batch, as in Spark) and kept on-heap, indexed by key.
  * Rows whose key has a null never match. Emits joined rows (left columns, then right), the probe
- * row alone (semi, anti), or the probe row padded with nulls (the preserved side of an outer join).
+ * row alone (semi, anti), or the probe row padded with nulls (the preserved side of an outer join);
+ * a full outer join (static sides only, where one task reads the whole probe side) also emits,
+ * when the probe side ends, each build row that matched nothing, padded with nulls.
  */
 final class JoinOperator implements Operator {
     private final JoinType type;
@@ -34,6 +37,8 @@ final class JoinOperator implements Operator {
     private final ExpandableArrayBuffer buildRows = new ExpandableArrayBuffer(4096);
     private final Map<ByteBuffer, IntArrayList> index = new HashMap<>();
     private final IntArrayList allBuildRows = new IntArrayList();
+    /** Full outer joins: where in {@link #buildRows} the build rows that matched a probe row start; else null. */
+    private final IntHashSet matchedBuildRows;
     private final Evaluator residual;
     private final RowReader joinedReader;
     private final JoinedRowWriter joined;
@@ -56,6 +61,7 @@ final class JoinOperator implements Operator {
         this.joinedReader = new RowReader(leftWidth + rightWidth);
         this.joined = new JoinedRowWriter(left, right);
         this.next = next;
+        this.matchedBuildRows = type == JoinType.FULL_OUTER ? new IntHashSet() : null;
         loadBuildSide(probeIsLeft ? join.right() : join.left(), buildKeys, ctx);
     }
 
@@ -105,6 +111,9 @@ final class JoinOperator implements Operator {
                 }
             }
             matched = true;
+            if (matchedBuildRows != null) {
+                matchedBuildRows.add(at);
+            }
             if (type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI) {
                 break;
             }
@@ -151,6 +160,15 @@ final class JoinOperator implements Operator {
 
     @Override
     public void finish() {
+        if (matchedBuildRows != null) {
+            for (int i = 0; i < allBuildRows.size(); i++) {
+                int at = allBuildRows.getInt(i);
+                if (!matchedBuildRows.contains(at)) {
+                    build.wrap(buildRows, at + 4, buildRows.getInt(at));
+                    next.accept(joined.buffer(), 0, probeIsLeft ? joined.write(null, build) : joined.write(build, null));
+                }
+            }
+        }
         next.finish();
     }
 }

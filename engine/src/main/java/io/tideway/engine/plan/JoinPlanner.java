@@ -2,12 +2,15 @@ package io.tideway.engine.plan;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Comparison;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Logical;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;
+import io.tideway.sql.Column;
+import io.tideway.sql.functions;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
@@ -76,18 +79,19 @@ public final class JoinPlanner {
         if (type.leftOnly()) {
             return join;
         }
-        if (type == JoinType.FULL_OUTER) {
-            throw Unchecked.raise(new AnalysisException("Tideway does not support USING columns with a full outer join yet; "
-                    + "join on a condition instead"));
-        }
         StructType out = join.schema();
         List<Expression> project = new ArrayList<>();
         List<Integer> keyOrdinals = new ArrayList<>();
         for (int k = 0; k < columns.size(); k++) {
             int li = ((BoundReference) leftKeys.get(k)).ordinal();
             int ri = ((BoundReference) rightKeys.get(k)).ordinal() + l.length();
-            int from = type == JoinType.RIGHT_OUTER ? ri : li;
-            project.add(ref(out, from, 0));
+            if (type == JoinType.FULL_OUTER) {
+                // either side may be the padded one: the key is whichever side has it, as Spark's coalesce
+                project.add(new Alias(functions.coalesce(new Column(ref(out, li, 0)), new Column(ref(out, ri, 0))).expr(),
+                        columns.get(k)));
+            } else {
+                project.add(ref(out, type == JoinType.RIGHT_OUTER ? ri : li, 0));
+            }
             keyOrdinals.add(li);
             keyOrdinals.add(ri);
         }
