@@ -37,7 +37,7 @@ import java.util.UUID;
  */
 public final class FileBatchWriter implements RowConsumer {
     private final Path dir;
-    private final OutputFormat format;
+    private final FileWriteFormat format;
     private final String jobId = UUID.randomUUID().toString();
     private final StructType dataSchema;
     /** Ordinals of the partition columns, then of the data columns, in the input row. */
@@ -50,7 +50,7 @@ public final class FileBatchWriter implements RowConsumer {
     /** Writers by partition directory ("" without partitions), in creation order. */
     private final Map<String, FilePartitionWriter> writers = new LinkedHashMap<>();
 
-    private FileBatchWriter(Path dir, OutputFormat format, StructType schema, int[] partitionOrdinals, ZoneId zone) {
+    private FileBatchWriter(Path dir, FileWriteFormat format, StructType schema, int[] partitionOrdinals, ZoneId zone) {
         this.dir = dir;
         this.format = format;
         this.partitionOrdinals = partitionOrdinals;
@@ -101,7 +101,7 @@ public final class FileBatchWriter implements RowConsumer {
                 data = data.add(schema.apply(i));
             }
         }
-        OutputFormat format = provider.format(data, options);
+        FileWriteFormat format = provider.format(data, options);
         format.checkSchema();
         return new FileBatchWriter(dir, format, schema, ordinals, zone);
     }

@@ -30,10 +30,11 @@ public abstract class FileSinkProvider implements SinkProvider {
     public final StreamSink create(SinkContext context) {
         Options options = context.options();
         String path = options.get("path").orElseThrow(() -> new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2047"));
-        OutputFormat format = format(context.schema(), options);
+        FileWriteFormat format = format(context.schema(), options);
         return new FileStreamSink(Path.of(path.replaceFirst("^file:(//)?", "")), format, context.schema().length(),
                 FileLogSettings.fileSink(context.session() == null ? Map.of() : context.session().conf().getAll()));
     }
 
-    abstract OutputFormat format(StructType schema, Options options);
+    /** The format writing {@code schema} (the data columns); validates the format's own options. */
+    protected abstract FileWriteFormat format(StructType schema, Options options);
 }

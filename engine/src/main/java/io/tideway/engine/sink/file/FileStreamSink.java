@@ -32,12 +32,12 @@ public final class FileStreamSink implements StreamSink {
     private static final System.Logger LOG = System.getLogger(FileStreamSink.class.getName());
 
     private final Path outputDir;
-    private final OutputFormat format;
+    private final FileWriteFormat format;
     private final int numFields;
     private final FileSinkLog log;
 
     /** @param logSettings Spark's {@code spark.sql.streaming.fileSink.log.*} settings, bounding {@code _spark_metadata/} */
-    FileStreamSink(Path outputDir, OutputFormat format, int numFields, FileLogSettings logSettings) {
+    FileStreamSink(Path outputDir, FileWriteFormat format, int numFields, FileLogSettings logSettings) {
         this.outputDir = outputDir.toAbsolutePath().normalize();
         this.format = format;
         this.numFields = numFields;

@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The file source behind {@code format("text" | "csv" | "json")}: shared option parsing and
- * source creation; each subclass supplies its schema rule and record format. As Spark, only what
+ * The file source behind {@code format("text" | "csv" | "json")} and, from its own module,
+ * {@code "parquet"}: shared option parsing and source creation; each subclass supplies its schema
+ * rule and file format ({@link FileReadFormat}). As Spark, only what
  * the schema needs is checked at {@code load()} ({@link #schema}: the path, that a plain path
  * exists, a schema where the format cannot infer one) and partition columns are discovered there;
  * every other option is validated when the query creates the source ({@link #create}), so a bad
@@ -44,10 +45,10 @@ public abstract class FileSourceProvider implements SourceProvider {
      * formats that infer (JSON, CSV), the fixed schema for text; fails as Spark when there is no
      * file to infer from ({@code [UNABLE_TO_INFER_SCHEMA]}).
      */
-    abstract StructType inferSchema(List<Path> files, Options options, ZoneId zone);
+    protected abstract StructType inferSchema(List<Path> files, Options options, ZoneId zone);
 
     /** The format reading {@code dataSchema} (the columns in the files); validates the format's own options. */
-    abstract RecordFormat format(StructType dataSchema, Options options, ZoneId zone);
+    protected abstract FileReadFormat format(StructType dataSchema, Options options, ZoneId zone);
 
     /** Spark's file sources are V1 {@code Source}s ({@code FileStreamSource}). */
     @Override
@@ -99,7 +100,7 @@ public abstract class FileSourceProvider implements SourceProvider {
                 : PartitionColumns.of(context.schema(),
                 PartitionColumns.discover(lister.list(false), lister, context.schema(), false, zone).names(), zone);
         StructType dataSchema = partitions.dataColumns(context.schema());
-        RecordFormat format = format(dataSchema, context.options(), zone);
+        FileReadFormat format = format(dataSchema, context.options(), zone);
         return new FileStreamSource(context, options, lister, format, partitions);
     }
 
@@ -160,7 +161,7 @@ public abstract class FileSourceProvider implements SourceProvider {
     }
 
     /** Formats that cannot infer a schema in a stream require one. */
-    static StructType requireUserSchema(StructType userSchema) {
+    protected static StructType requireUserSchema(StructType userSchema) {
         if (userSchema == null) {
             throw new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2048");
         }
