@@ -145,7 +145,7 @@ public final class DataFrameWriter<T> {
         }
         ZoneId zone = java.util.Objects.requireNonNullElseGet(TidewayConf.SESSION_TIME_ZONE.get(session.conf()), ZoneId::systemDefault);
         FileBatchWriter writer = FileBatchWriter.open(files, dir, ds.schema(), new Options(options),
-                new ArrayList<>(partitionBy), zone);
+                new ArrayList<>(partitionBy), zone, session.conf().getAll());
         try {
             BatchExecutor.materialize(ds.logicalPlan(), ds.evalContext(), writer);
         } catch (RuntimeException | Error e) {

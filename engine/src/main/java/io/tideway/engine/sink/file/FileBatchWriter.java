@@ -86,7 +86,7 @@ public final class FileBatchWriter implements RowConsumer {
      * then that the format can write the other columns.
      */
     public static FileBatchWriter open(FileSinkProvider provider, Path dir, StructType schema, Options options,
-                                       List<String> partitionBy, ZoneId zone) {
+                                       List<String> partitionBy, ZoneId zone, Map<String, String> sessionConf) {
         int[] ordinals = new int[partitionBy.size()];
         for (int i = 0; i < ordinals.length; i++) {
             ordinals[i] = ordinal(schema, partitionBy.get(i));
@@ -101,7 +101,7 @@ public final class FileBatchWriter implements RowConsumer {
                 data = data.add(schema.apply(i));
             }
         }
-        FileWriteFormat format = provider.format(data, options);
+        FileWriteFormat format = provider.format(data, options, sessionConf);
         format.checkSchema();
         return new FileBatchWriter(dir, format, schema, ordinals, zone);
     }

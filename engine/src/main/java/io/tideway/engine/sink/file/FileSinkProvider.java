@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The file sink behind {@code format("json" | "csv" | "text")} on a stream writer: Append mode
+ * The file sink behind {@code format("json" | "csv" | "text")} and, from its own module,
+ * {@code "parquet"} on a stream writer: Append mode
  * only, option {@code path} required, exactly-once through {@code _spark_metadata}. Each
  * subclass supplies its output format, which validates the schema and format options.
  *
@@ -30,11 +31,15 @@ public abstract class FileSinkProvider implements SinkProvider {
     public final StreamSink create(SinkContext context) {
         Options options = context.options();
         String path = options.get("path").orElseThrow(() -> new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2047"));
-        FileWriteFormat format = format(context.schema(), options);
+        Map<String, String> conf = context.session() == null ? Map.of() : context.session().conf().getAll();
+        FileWriteFormat format = format(context.schema(), options, conf);
         return new FileStreamSink(Path.of(path.replaceFirst("^file:(//)?", "")), format, context.schema().length(),
-                FileLogSettings.fileSink(context.session() == null ? Map.of() : context.session().conf().getAll()));
+                FileLogSettings.fileSink(conf));
     }
 
-    /** The format writing {@code schema} (the data columns); validates the format's own options. */
-    protected abstract FileWriteFormat format(StructType schema, Options options);
+    /**
+     * The format writing {@code schema} (the data columns); validates the format's own options,
+     * which may default to a session setting in {@code sessionConf} (Parquet's codec).
+     */
+    protected abstract FileWriteFormat format(StructType schema, Options options, Map<String, String> sessionConf);
 }

@@ -60,17 +60,19 @@ final class FilePartitionReader implements PartitionReader {
             }
             while (emitted < maxRows) {
                 writer.wrap(scratch.buffer(), 0, scratch);
-                boolean more;
+                int status;
                 try {
-                    more = in.next(writer);
+                    status = in.next(writer);
                 } catch (BadRecordException e) {
                     close();
                     throw FileReadFailure.malformedRecord(uri, e);
                 }
-                if (!more) {
+                if (status == FileRowReader.END) {
                     exhausted = true;
                     close();
                     return emitted == 0 ? -1 : emitted;
+                } else if (status == FileRowReader.DROPPED) {
+                    continue;
                 }
                 int first = writer.numFields() - partitionValues.length;
                 for (int i = 0; i < partitionValues.length; i++) {

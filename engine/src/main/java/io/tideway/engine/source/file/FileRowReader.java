@@ -13,12 +13,20 @@ import java.io.IOException;
  * <p>Threading: owned by one worker thread.
  */
 public interface FileRowReader extends Closeable {
+    /** {@link #next}: a row was written. */
+    int ROW = 1;
+    /** {@link #next}: a record was read and dropped (DROPMALFORMED); what it wrote is discarded. */
+    int DROPPED = 0;
+    /** {@link #next}: the end of the file; nothing was written. */
+    int END = -1;
+
     /**
-     * Writes the next row's data columns into {@code row} (already wrapped).
+     * Reads the next record, writing its data columns into {@code row} (already wrapped; the
+     * caller wraps it afresh for every call).
      *
-     * @return false at the end of the file (then nothing was written)
+     * @return {@link #ROW}, {@link #DROPPED} or {@link #END}
      * @throws IOException when the file cannot be read; the file source fails naming the file or,
      *                     with {@code ignoreCorruptFiles}, skips the rest of it
      */
-    boolean next(RowWriter row) throws IOException;
+    int next(RowWriter row) throws IOException;
 }

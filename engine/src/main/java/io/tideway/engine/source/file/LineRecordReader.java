@@ -32,7 +32,7 @@ final class LineRecordReader implements FileRowReader {
     }
 
     @Override
-    public boolean next(RowWriter row) throws IOException {
+    public int next(RowWriter row) throws IOException {
         while (!exhausted) {
             String record;
             if (format.wholeFile()) {
@@ -42,18 +42,16 @@ final class LineRecordReader implements FileRowReader {
                 record = format.lineSep() == null ? in.readLine() : readUntil(format.lineSep());
                 if (record == null) {
                     exhausted = true;
-                    return false;
+                    return END;
                 }
                 lineNumber++;
                 if (lineNumber <= format.headerLines() || format.skipLine(record)) {
                     continue;
                 }
             }
-            if (parser.parse(record, row)) {
-                return true;
-            }
+            return parser.parse(record, row) ? ROW : DROPPED;
         }
-        return false;
+        return END;
     }
 
     /**
