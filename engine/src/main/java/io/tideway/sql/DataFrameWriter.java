@@ -124,6 +124,11 @@ public final class DataFrameWriter<T> {
         format("text").save(path);
     }
 
+    /** Needs the {@code io.tideway:tideway-parquet} module on the class path. */
+    public void parquet(String path) {
+        format("parquet").save(path);
+    }
+
     private void write(String path) {
         TidewaySession session = ds.sparkSession();
         String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
