@@ -186,4 +186,24 @@ public final class SinksParquet {
         again.awaitTermination();
         show(ctx, "after restart", ctx.spark().read().parquet(out.toString()));
     }
+
+    @Case
+    public static void streamingSinkPartitionBy(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        Path out = ctx.dir("out");
+        ctx.file(in, "1.json", "{\"id\":1,\"country\":\"kr\"}", "{\"id\":2,\"country\":\"us\"}",
+                "{\"id\":3,\"country\":\"kr\"}");
+        ctx.file(in, "2.json", "{\"id\":4,\"country\":null}", "{\"id\":5,\"country\":\"a b/c\"}");
+        StreamingQuery q = ctx.spark().readStream().schema("id INT, country STRING").option("maxFilesPerTrigger", 1)
+                .json(in.toString())
+                .writeStream()
+                .format("parquet")
+                .partitionBy("country")
+                .option("checkpointLocation", ctx.path("cp"))
+                .trigger(Trigger.AvailableNow())
+                .start(out.toString());
+        q.awaitTermination();
+        SinksFile.printOutput(ctx, out, false);
+        show(ctx, "read back", ctx.spark().read().parquet(out.toString()));
+    }
 }

@@ -60,11 +60,6 @@ final class RowWriteSupport extends WriteSupport<Row> {
     }
 
     @Override
-    public String getName() {
-        return "tideway";
-    }
-
-    @Override
     public void prepareForWrite(RecordConsumer recordConsumer) {
         this.out = recordConsumer;
     }
