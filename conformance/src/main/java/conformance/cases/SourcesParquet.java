@@ -158,4 +158,16 @@ public final class SourcesParquet {
                 .foreachBatch(ctx.<Row>batches()).start();
         r.awaitTermination();
     }
+
+    /** {@code spark.sql.streaming.schemaInference=true}: the footer of the files present at load() gives the schema. */
+    @Case
+    public static void streamingSchemaInference(CaseContext ctx) throws Exception {
+        ctx.spark().conf().set("spark.sql.streaming.schemaInference", "true");
+        Path in = ctx.dir("in");
+        ctx.input(in, "spark-timestamp-micros.gz.parquet");
+        Dataset<Row> df = ctx.spark().readStream().parquet(in.toString());
+        ctx.println("schema: " + df.schema().simpleString());
+        StreamingQuery q = df.writeStream().trigger(Trigger.AvailableNow()).foreachBatch(ctx.<Row>batches()).start();
+        q.awaitTermination();
+    }
 }

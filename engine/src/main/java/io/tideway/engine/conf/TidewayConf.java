@@ -50,6 +50,10 @@ public final class TidewayConf {
     public static final ConfigEntry<Boolean> PARTITION_TYPE_INFERENCE = declare(
             "spark.sql.sources.partitionColumnTypeInference.enabled", ValueType.BOOLEAN).defaultText("true")
             .doc("partition columns (`col=value` directories) typed from their values; false: all strings");
+    public static final ConfigEntry<Boolean> STREAMING_SCHEMA_INFERENCE = declare("spark.sql.streaming.schemaInference",
+            ValueType.BOOLEAN).defaultText("false")
+            .doc("a streaming file source without a schema (json, csv, parquet) takes the schema inferred from the "
+                    + "files present at `load()`, as `spark.read()` would; false: such a source requires a schema");
     public static final ConfigEntry<Boolean> IGNORE_MISSING_FILES = declare("spark.sql.files.ignoreMissingFiles",
             ValueType.BOOLEAN).defaultText("false")
             .doc("a file source skips a file deleted after it was listed, with a warning, instead of failing; the "
@@ -194,7 +198,6 @@ public final class TidewayConf {
      */
     public static final Set<String> ACCEPTED_UNUSED = Set.of(
             "spark.sql.caseSensitive", "spark.sql.adaptive.enabled", "spark.sql.autoBroadcastJoinThreshold",
-            "spark.sql.streaming.schemaInference",
             "spark.sql.streaming.statefulOperator.checkCorrectness.enabled",
             "spark.sql.streaming.forceDeleteTempCheckpointLocation", "spark.sql.streaming.stateStore.providerClass");
 

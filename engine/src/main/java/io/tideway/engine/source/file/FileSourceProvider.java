@@ -74,11 +74,24 @@ public abstract class FileSourceProvider implements SourceProvider {
             // a glob is not checked: it may match only once an upstream job writes
             throw Unchecked.raise(new AnalysisException("PATH_NOT_FOUND", Map.of("path", path)));
         }
+        List<FileLister.ListedFile> files = lister.list(false);
         PartitionColumns partitions = FileSourceOptions.recursiveFileLookup(options) ? PartitionColumns.none()
-                : PartitionColumns.discover(lister.list(false), lister, userSchema,
+                : PartitionColumns.discover(files, lister, userSchema,
                 TidewayConf.PARTITION_TYPE_INFERENCE.get(conf),
                 zone(options, conf));
-        return asNullable(partitions.appendTo(resolveSchema(partitions.dataColumns(userSchema), options)));
+        StructType data;
+        if (userSchema == null && conf != null && TidewayConf.STREAMING_SCHEMA_INFERENCE.get(conf)) {
+            // Spark's DataSource.sourceSchema: with schemaInference, the files present now decide, as a batch read
+            List<Path> dataFiles = new ArrayList<>();
+            for (FileLister.ListedFile f : files) {
+                dataFiles.add(f.path());
+            }
+            dataFiles.sort(null);
+            data = inferSchema(dataFiles, options, zone(options, conf));
+        } else {
+            data = resolveSchema(partitions.dataColumns(userSchema), options);
+        }
+        return asNullable(partitions.appendTo(data));
     }
 
     /** Every column nullable: a file can hold a null anywhere (Spark's {@code schema.asNullable}). */
