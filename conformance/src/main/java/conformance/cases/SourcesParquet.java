@@ -170,4 +170,20 @@ public final class SourcesParquet {
         StreamingQuery q = df.writeStream().trigger(Trigger.AvailableNow()).foreachBatch(ctx.<Row>batches()).start();
         q.awaitTermination();
     }
+
+    /** A file that is not Parquet among Parquet files: the read fails naming it, or ignoreCorruptFiles skips it. */
+    @Case
+    public static void notAParquetFile(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        ctx.input(in, "spark-timestamp-micros.gz.parquet");
+        ctx.file(in, "zz-not-parquet.parquet", "this is not parquet");
+        try {
+            show(ctx, "with a schema", ctx.spark().read().schema("id INT, ts TIMESTAMP").parquet(in.toString()));
+        } catch (Exception e) {
+            ctx.println("with a schema:");
+            conditions(ctx, e, ctx.dir(""));
+        }
+        show(ctx, "ignoreCorruptFiles", ctx.spark().read().option("ignoreCorruptFiles", true)
+                .schema("id INT, ts TIMESTAMP").parquet(in.toString()));
+    }
 }

@@ -11,7 +11,6 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.ParquetDecodingException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,8 +47,11 @@ final class ParquetReadFormat implements FileReadFormat {
                 Object[] values;
                 try {
                     values = reader.read();
-                } catch (ParquetDecodingException e) {
-                    throw new IOException(e.getMessage(), e); // a corrupt file, which ignoreCorruptFiles may skip
+                } catch (RuntimeException e) {
+                    // parquet-java reports a file that is not Parquet, or is corrupt, unchecked: it is the
+                    // unreadable file Spark's FAILED_READ_FILE names, which ignoreCorruptFiles may skip (a type
+                    // mismatch is a SparkException, which is checked, and passes)
+                    throw new IOException(e.getMessage(), e);
                 }
                 if (values == null) {
                     return END;
