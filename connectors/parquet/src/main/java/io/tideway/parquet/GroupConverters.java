@@ -12,6 +12,7 @@ import org.apache.parquet.schema.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The converters of Parquet's record assembly for one projected schema
@@ -20,6 +21,29 @@ import java.util.function.Consumer;
  */
 final class GroupConverters {
     private GroupConverters() {
+    }
+
+    /**
+     * The converter of a field of a group (or of the message) into slot {@code ordinal} of the
+     * group's {@code values}: a legacy repeated field (outside a LIST) collects its repetitions
+     * into the list {@link #startRepeated} put there, as Spark reads it as an array.
+     */
+    static Converter field(DataType asked, Type file, Supplier<Object[]> values, int ordinal) {
+        if (file.isRepetition(Type.Repetition.REPEATED) && asked instanceof ArrayType a) {
+            @SuppressWarnings("unchecked")
+            Consumer<Object> add = v -> ((List<Object>) values.get()[ordinal]).add(v);
+            return of(a.elementType(), file, add);
+        }
+        return of(asked, file, v -> values.get()[ordinal] = v);
+    }
+
+    /** Puts an empty list in the slot of every repeated field of {@code file}: a record without repetitions reads []. */
+    static void startRepeated(GroupType file, int[] ordinals, Object[] values) {
+        for (int i = 0; i < ordinals.length; i++) {
+            if (file.getType(i).isRepetition(Type.Repetition.REPEATED)) {
+                values[ordinals[i]] = new ArrayList<>();
+            }
+        }
     }
 
     /** The converter of {@code file} read as {@code asked}, handing each value to {@code sink}. */
@@ -36,18 +60,23 @@ final class GroupConverters {
     /** A struct: one value per asked field, null where the file has none. Owned by one reader. */
     static final class StructConverter extends GroupConverter {
         private final StructType asked;
+        private final GroupType file;
         private final Converter[] children;
+        /** For each field of the file's group, its ordinal in the asked struct. */
+        private final int[] ordinals;
         private final Consumer<Object> sink;
         private Object[] values;
 
         StructConverter(StructType asked, GroupType file, Consumer<Object> sink) {
             this.asked = asked;
+            this.file = file;
             this.sink = sink;
             this.children = new Converter[file.getFieldCount()];
+            this.ordinals = new int[children.length];
             for (int i = 0; i < children.length; i++) {
                 Type f = file.getType(i);
-                int ordinal = ordinal(asked, f.getName());
-                children[i] = of(asked.apply(ordinal).dataType(), f, v -> values[ordinal] = v);
+                ordinals[i] = ordinal(asked, f.getName());
+                children[i] = field(asked.apply(ordinals[i]).dataType(), f, () -> values, ordinals[i]);
             }
         }
 
@@ -73,6 +102,7 @@ final class GroupConverters {
         @Override
         public void start() {
             values = new Object[asked.length()];
+            startRepeated(file, ordinals, values);
         }
 
         @Override

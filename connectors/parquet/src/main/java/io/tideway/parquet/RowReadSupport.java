@@ -61,6 +61,7 @@ final class RowReadSupport extends ReadSupport<Object[]> {
             @Override
             public void start() {
                 values = new Object[asked.length()];
+                GroupConverters.startRepeated(projection.requested, projection.ordinals, values);
             }
 
             @Override
@@ -74,7 +75,7 @@ final class RowReadSupport extends ReadSupport<Object[]> {
             for (int i = 0; i < children.length; i++) {
                 int ordinal = projection.ordinals[i];
                 Type f = requested.getType(i);
-                children[i] = GroupConverters.of(asked.apply(ordinal).dataType(), f, v -> values[ordinal] = v);
+                children[i] = GroupConverters.field(asked.apply(ordinal).dataType(), f, () -> values, ordinal);
             }
         }
 
