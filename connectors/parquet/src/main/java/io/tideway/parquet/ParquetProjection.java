@@ -10,7 +10,6 @@ import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
@@ -130,10 +129,5 @@ final class ParquetProjection {
                 asked.simpleString());
         return Unchecked.raise(new SparkException("FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH", Map.of(
                 "path", fileUri, "column", column, "expectedType", asked.simpleString(), "actualType", physical), cause));
-    }
-
-    /** The primitive file type of a leaf, for converters. */
-    static PrimitiveType primitive(Type t) {
-        return t.asPrimitiveType();
     }
 }

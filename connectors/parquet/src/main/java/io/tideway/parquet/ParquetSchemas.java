@@ -1,5 +1,6 @@
 package io.tideway.parquet;
 
+import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.ArrayType;
@@ -97,7 +98,7 @@ final class ParquetSchemas {
             return g.named(name);
         }
         throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of(
-                "format", "Parquet", "columnName", "`" + name + "`", "columnType", "\"" + t.simpleString().toUpperCase(java.util.Locale.ROOT) + "\"")));
+                "format", "Parquet", "columnName", ErrorParams.id(name), "columnType", ErrorParams.type(t))));
     }
 
     /** Bytes of the smallest two's complement integer holding every unscaled value of {@code precision} digits (Spark's {@code Decimal.minBytesForPrecision}). */

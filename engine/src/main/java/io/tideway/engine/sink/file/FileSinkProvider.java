@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +31,7 @@ import java.util.Set;
 public abstract class FileSinkProvider implements SinkProvider {
     /** Spark's {@code DataSourceUtils.PARTITIONING_COLUMNS_KEY}. */
     static final String PARTITION_COLUMNS_KEY = "__partition_columns";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override
     public final Set<OutputMode> supportedModes() {
@@ -56,11 +56,11 @@ public abstract class FileSinkProvider implements SinkProvider {
      */
     public static Options withPartitionColumns(Options options, List<String> columns) {
         Map<String, String> all = new LinkedHashMap<>(options.asMap());
-        StringJoiner json = new StringJoiner(",", "[", "]");
-        for (String c : columns) {
-            json.add('"' + c.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        try {
+            all.put(PARTITION_COLUMNS_KEY, JSON.writeValueAsString(columns));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e); // a list of strings always serializes
         }
-        all.put(PARTITION_COLUMNS_KEY, json.toString());
         return new Options(all);
     }
 
@@ -71,7 +71,7 @@ public abstract class FileSinkProvider implements SinkProvider {
         }
         try {
             List<String> names = new ArrayList<>();
-            for (com.fasterxml.jackson.databind.JsonNode n : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+            for (com.fasterxml.jackson.databind.JsonNode n : JSON.readTree(json)) {
                 names.add(n.asText());
             }
             return names;
