@@ -206,4 +206,26 @@ public final class SinksParquet {
         SinksFile.printOutput(ctx, out, false);
         show(ctx, "read back", ctx.spark().read().parquet(out.toString()));
     }
+
+    /**
+     * A batch read of a streaming file sink's output reads the files its {@code _spark_metadata}
+     * committed: a part file the log does not name (an attempt that failed before its commit) is
+     * not read, unless a glob bypasses the log.
+     */
+    @Case
+    public static void batchReadOfSinkOutputGoesThroughTheLog(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        Path out = ctx.dir("out");
+        ctx.file(in, "1.json", "{\"id\":1}", "{\"id\":2}");
+        StreamingQuery q = ctx.spark().readStream().schema("id INT").json(in.toString())
+                .writeStream().format("parquet").option("checkpointLocation", ctx.path("cp"))
+                .trigger(Trigger.AvailableNow()).start(out.toString());
+        q.awaitTermination();
+        try (Stream<Path> s = Files.list(out)) {
+            Path part = s.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+            Files.copy(part, out.resolve("part-00099-00000000-0000-0000-0000-000000000000-c000.snappy.parquet"));
+        }
+        show(ctx, "the directory", ctx.spark().read().parquet(out.toString()));
+        show(ctx, "a glob", ctx.spark().read().parquet(out.resolve("*.parquet").toString()));
+    }
 }

@@ -14,6 +14,8 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 
 import io.tideway.engine.spi.BatchScan;
+import io.tideway.engine.sink.file.FileSinkReader;
+import io.tideway.checkpoint.FileSinkLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +141,15 @@ public abstract class FileSourceProvider implements SourceProvider {
                 Path f = lister.base();
                 listed = List.of(new FileLister.ListedFile(f.toUri().toString(), f, 0L));
                 roots.put(f.toUri().toString(), f.getParent());
+            } else if (paths.size() == 1 && !lister.isGlob()
+                    && Files.isDirectory(lister.base().resolve(FileSinkLog.METADATA_DIR))) {
+                // Spark's MetadataLogFileIndex: a file sink's output is the files its log committed, not
+                // whatever else the directory holds (the files of an attempt that failed before its commit)
+                listed = new ArrayList<>();
+                for (Path f : FileSinkReader.readCommittedFiles(lister.base())) {
+                    listed.add(new FileLister.ListedFile(f.toUri().toString(), f, 0L));
+                    roots.put(f.toUri().toString(), lister.base());
+                }
             } else {
                 listed = lister.list(false);
                 if (lister.isGlob() ? listed.isEmpty() : !Files.exists(lister.base())) {
