@@ -89,6 +89,9 @@ final class ParquetProjection {
         if (!readable(asked, actual, file)) {
             throw mismatch(fileUri, path, asked, file);
         }
+        if (asked instanceof ArrayType a) {
+            ParquetSchemas.requireRowArrayElement(path[path.length - 1], a);
+        }
         return file;
     }
 

@@ -86,6 +86,7 @@ final class ParquetSchemas {
             return Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep).length(minBytesForPrecision(d.precision()))
                     .as(dec).named(name);
         } else if (t instanceof ArrayType a) {
+            requireRowArrayElement(name, a);
             return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
                     .addField(Types.repeatedGroup().addField(field("element", a.elementType(), a.containsNull(), timestamps))
                             .named("list"))
@@ -99,6 +100,23 @@ final class ParquetSchemas {
         }
         throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of(
                 "format", "Parquet", "columnName", ErrorParams.id(name), "columnType", ErrorParams.type(t))));
+    }
+
+    /**
+     * Fails unless Tideway's binary rows carry arrays of {@code a}'s element type through
+     * {@code RowConverter}: booleans, integers, doubles, strings and timestamps. Arrays of floats,
+     * dates, decimals, binaries, structs or arrays would be read or written wrongly, so they are
+     * refused, naming the column.
+     */
+    static void requireRowArrayElement(String column, ArrayType a) {
+        DataType e = a.elementType();
+        if (e != DataTypes.BooleanType && e != DataTypes.ByteType && e != DataTypes.ShortType && e != DataTypes.IntegerType
+                && e != DataTypes.LongType && e != DataTypes.DoubleType && e != DataTypes.StringType
+                && e != DataTypes.TimestampType) {
+            throw Unchecked.raise(new AnalysisException("Tideway does not read or write Parquet columns of type "
+                    + a.simpleString() + " yet (column " + ErrorParams.id(column) + "): its rows carry arrays of "
+                    + "boolean, tinyint, smallint, int, bigint, double, string and timestamp only"));
+        }
     }
 
     /** Bytes of the smallest two's complement integer holding every unscaled value of {@code precision} digits (Spark's {@code Decimal.minBytesForPrecision}). */
