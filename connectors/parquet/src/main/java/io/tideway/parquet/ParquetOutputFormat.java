@@ -2,9 +2,7 @@ package io.tideway.parquet;
 
 import io.tideway.engine.sink.file.FileRowWriter;
 import io.tideway.engine.sink.file.FileWriteFormat;
-import io.tideway.engine.row.RowConverter;
 import io.tideway.offheap.row.RowReader;
-import io.tideway.sql.Row;
 import io.tideway.sql.types.StructType;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -47,17 +45,16 @@ final class ParquetOutputFormat implements FileWriteFormat {
 
     @Override
     public FileRowWriter open(Path file) throws IOException {
-        ParquetWriter<Row> writer = new Builder(new LocalOutputFile(file), new RowWriteSupport(schema, timestamps))
+        ParquetWriter<RowReader> writer = new Builder(new LocalOutputFile(file), new RowWriteSupport(schema, timestamps))
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(ParquetCodecs.INSTANCE)
                 .withCompressionCodec(codec)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();
-        RowConverter rows = new RowConverter(schema);
         return new FileRowWriter() {
             @Override
             public void write(RowReader row) throws IOException {
-                writer.write(rows.toRow(row));
+                writer.write(row); // consumed into the column writers before write returns: the flyweight may move on
             }
 
             @Override
@@ -68,7 +65,7 @@ final class ParquetOutputFormat implements FileWriteFormat {
     }
 
     /** parquet-java's builder, given our write support. */
-    private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
+    private static final class Builder extends ParquetWriter.Builder<RowReader, Builder> {
         private final RowWriteSupport support;
 
         Builder(LocalOutputFile file, RowWriteSupport support) {
@@ -82,12 +79,12 @@ final class ParquetOutputFormat implements FileWriteFormat {
         }
 
         @Override
-        protected WriteSupport<Row> getWriteSupport(ParquetConfiguration conf) {
+        protected WriteSupport<RowReader> getWriteSupport(ParquetConfiguration conf) {
             return support;
         }
 
         @Override
-        protected WriteSupport<Row> getWriteSupport(Configuration conf) {
+        protected WriteSupport<RowReader> getWriteSupport(Configuration conf) {
             return support;
         }
     }

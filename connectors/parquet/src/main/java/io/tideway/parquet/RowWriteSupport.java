@@ -1,7 +1,7 @@
 package io.tideway.parquet;
 
-import io.tideway.engine.row.RowConverter;
-import io.tideway.sql.Row;
+import io.tideway.offheap.row.ArrayReader;
+import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
@@ -14,24 +14,22 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Writes rows through Parquet's {@link RecordConsumer} in the layout of {@link ParquetSchemas}
- * (Spark's {@code ParquetWriteSupport}), and puts the Spark schema in the footer
- * ({@link SparkSchemaJson#ROW_METADATA_KEY}) so Spark and Tideway read the exact column types
- * back. Rows arrive as Java values ({@link RowConverter}), which also carry arrays and structs.
+ * Writes binary rows through Parquet's {@link RecordConsumer} in the layout of
+ * {@link ParquetSchemas} (Spark's {@code ParquetWriteSupport}), straight from the row's slots
+ * (strings and binaries as their bytes, decimals as their unscaled values, timestamps as their
+ * microseconds), and puts the Spark schema in the footer ({@link SparkSchemaJson#ROW_METADATA_KEY})
+ * so Spark and Tideway read the exact column types back.
  *
  * <p>Threading: owned by the one file writer that created it.
  */
-final class RowWriteSupport extends WriteSupport<Row> {
+final class RowWriteSupport extends WriteSupport<RowReader> {
     /** Julian day number of 1970-01-01, the epoch INT96 timestamps count from. */
     static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
     static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -39,6 +37,7 @@ final class RowWriteSupport extends WriteSupport<Row> {
     private final StructType schema;
     private final TimestampOutput timestamps;
     private final ByteBuffer int96 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+    private final ArrayReader array = new ArrayReader();
     private RecordConsumer out;
 
     RowWriteSupport(StructType schema, TimestampOutput timestamps) {
@@ -65,50 +64,47 @@ final class RowWriteSupport extends WriteSupport<Row> {
     }
 
     @Override
-    public void write(Row row) {
+    public void write(RowReader row) {
         out.startMessage();
         fields(row, schema);
         out.endMessage();
     }
 
-    private void fields(Row row, StructType st) {
+    private void fields(RowReader row, StructType st) {
         StructField[] fields = st.fields();
         for (int i = 0; i < fields.length; i++) {
-            Object v = row.get(i);
-            if (v != null) {
+            if (!row.isNullAt(i)) {
                 out.startField(fields[i].name(), i);
-                value(v, fields[i].dataType());
+                value(row, i, fields[i].dataType());
                 out.endField(fields[i].name(), i);
             }
         }
     }
 
-    private void value(Object v, DataType t) {
+    private void value(RowReader row, int i, DataType t) {
         if (t == DataTypes.BooleanType) {
-            out.addBoolean((Boolean) v);
-        } else if (t == DataTypes.ByteType || t == DataTypes.ShortType || t == DataTypes.IntegerType) {
-            out.addInteger(((Number) v).intValue());
+            out.addBoolean(row.getBoolean(i));
+        } else if (t == DataTypes.ByteType || t == DataTypes.ShortType) {
+            out.addInteger((int) row.getLong(i)); // the rows keep narrow integers in a long slot
+        } else if (t == DataTypes.IntegerType || t == DataTypes.DateType) {
+            out.addInteger(row.getInt(i));
         } else if (t == DataTypes.LongType) {
-            out.addLong(((Number) v).longValue());
+            out.addLong(row.getLong(i));
         } else if (t == DataTypes.FloatType) {
-            out.addFloat(((Number) v).floatValue());
+            out.addFloat((float) row.getDouble(i)); // and floats in a double slot
         } else if (t == DataTypes.DoubleType) {
-            out.addDouble(((Number) v).doubleValue());
-        } else if (t == DataTypes.StringType) {
-            out.addBinary(Binary.fromString(v.toString()));
-        } else if (t == DataTypes.BinaryType) {
-            out.addBinary(Binary.fromConstantByteArray((byte[]) v));
-        } else if (t == DataTypes.DateType) {
-            out.addInteger((int) ((Date) v).toLocalDate().toEpochDay());
+            out.addDouble(row.getDouble(i));
+        } else if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
+            out.addBinary(Binary.fromConstantByteArray(row.getBinary(i))); // a string's bytes are its UTF-8
         } else if (t == DataTypes.TimestampType) {
-            timestamp(RowConverter.toMicros((Timestamp) v));
+            timestamp(row.getLong(i));
         } else if (t instanceof DecimalType d) {
-            decimal((BigDecimal) v, d);
+            decimal(row, i, d);
         } else if (t instanceof ArrayType a) {
-            array((List<?>) v, a.elementType());
+            array(row.getArray(i, array), a.elementType());
         } else if (t instanceof StructType st) {
             out.startGroup();
-            fields((Row) v, st);
+            fields(row.getStruct(i, new RowReader(st.length())), st);
             out.endGroup();
         } else {
             throw new IllegalStateException("no Parquet writer for " + t.simpleString()); // ParquetSchemas refused it first
@@ -129,34 +125,33 @@ final class RowWriteSupport extends WriteSupport<Row> {
         }
     }
 
-    private void decimal(BigDecimal v, DecimalType d) {
-        BigInteger unscaled = v.setScale(d.scale(), java.math.RoundingMode.UNNECESSARY).unscaledValue();
+    /** Spark's layout by precision: the unscaled value as INT32, INT64, or big-endian bytes of a fixed length. */
+    private void decimal(RowReader row, int i, DecimalType d) {
         if (d.precision() <= 9) {
-            out.addInteger(unscaled.intValueExact());
+            out.addInteger((int) row.getLong(i));
         } else if (d.precision() <= 18) {
-            out.addLong(unscaled.longValueExact());
+            out.addLong(row.getLong(i));
         } else {
-            // big-endian two's complement, sign-extended to the fixed length
+            BigInteger unscaled = row.getDecimal(i, d.precision(), d.scale()).unscaledValue();
             byte[] bytes = unscaled.toByteArray();
             byte[] fixed = new byte[ParquetSchemas.minBytesForPrecision(d.precision())];
-            byte pad = (byte) (unscaled.signum() < 0 ? -1 : 0);
             int start = fixed.length - bytes.length;
-            java.util.Arrays.fill(fixed, 0, start, pad);
+            Arrays.fill(fixed, 0, start, (byte) (unscaled.signum() < 0 ? -1 : 0)); // sign extension
             System.arraycopy(bytes, 0, fixed, start, bytes.length);
             out.addBinary(Binary.fromConstantByteArray(fixed));
         }
     }
 
     /** The three-level LIST: {@code <field> { repeated group list { element } }}. */
-    private void array(List<?> values, DataType element) {
+    private void array(ArrayReader values, DataType element) {
         out.startGroup();
-        if (!values.isEmpty()) {
+        if (values.count() > 0) {
             out.startField("list", 0);
-            for (Object e : values) {
+            for (int j = 0; j < values.count(); j++) {
                 out.startGroup();
-                if (e != null) {
+                if (!values.isNullAt(j)) {
                     out.startField("element", 0);
-                    value(e, element);
+                    element(values, j, element);
                     out.endField("element", 0);
                 }
                 out.endGroup();
@@ -164,5 +159,26 @@ final class RowWriteSupport extends WriteSupport<Row> {
             out.endField("list", 0);
         }
         out.endGroup();
+    }
+
+    /** An array element, as {@code RowConverter} lays arrays out ({@link ParquetSchemas#requireRowArrayElement}). */
+    private void element(ArrayReader a, int j, DataType t) {
+        if (t == DataTypes.BooleanType) {
+            out.addBoolean(a.getBoolean(j));
+        } else if (t == DataTypes.IntegerType) {
+            out.addInteger(a.getInt(j));
+        } else if (t == DataTypes.ByteType || t == DataTypes.ShortType) {
+            out.addInteger((int) a.getLong(j));
+        } else if (t == DataTypes.DoubleType) {
+            out.addDouble(a.getDouble(j));
+        } else if (t == DataTypes.StringType) {
+            byte[] bytes = new byte[a.varLength(j)];
+            a.buffer().getBytes(a.varOffset(j), bytes);
+            out.addBinary(Binary.fromConstantByteArray(bytes));
+        } else if (t == DataTypes.TimestampType) {
+            timestamp(a.getLong(j));
+        } else {
+            out.addLong(a.getLong(j));
+        }
     }
 }
