@@ -70,6 +70,19 @@ public final class CaseContext {
         return Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Copies the committed input {@code name} (a resource under {@code conformance/inputs/}, such
+     * as a Parquet file written by Spark) into {@code dir}, as {@link #bytes} writes a file.
+     */
+    public Path input(Path dir, String name) throws IOException {
+        try (java.io.InputStream in = CaseContext.class.getResourceAsStream("/conformance/inputs/" + name)) {
+            if (in == null) {
+                throw new java.io.FileNotFoundException("no committed input conformance/inputs/" + name);
+            }
+            return bytes(dir, name, in.readAllBytes());
+        }
+    }
+
     /** Prints one line of output. */
     public synchronized void println(Object line) {
         out.append(line instanceof String s ? s : Canonical.value(line)).append('\n');

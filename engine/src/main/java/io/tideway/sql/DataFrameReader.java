@@ -116,6 +116,11 @@ public final class DataFrameReader {
         return format("text").load(paths);
     }
 
+    /** Needs the {@code io.tideway:tideway-parquet} module on the class path. */
+    public Dataset<Row> parquet(String... paths) {
+        return format("parquet").load(paths);
+    }
+
     /** The lines of text files as strings (the column {@code value}); a user schema is refused, as in Spark. */
     public Dataset<String> textFile(String... paths) {
         if (userSchema != null) {

@@ -124,6 +124,11 @@ public final class DataFrameWriter<T> {
         format("text").save(path);
     }
 
+    /** Needs the {@code io.tideway:tideway-parquet} module on the class path. */
+    public void parquet(String path) {
+        format("parquet").save(path);
+    }
+
     private void write(String path) {
         TidewaySession session = ds.sparkSession();
         String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
@@ -145,7 +150,7 @@ public final class DataFrameWriter<T> {
         }
         ZoneId zone = java.util.Objects.requireNonNullElseGet(TidewayConf.SESSION_TIME_ZONE.get(session.conf()), ZoneId::systemDefault);
         FileBatchWriter writer = FileBatchWriter.open(files, dir, ds.schema(), new Options(options),
-                new ArrayList<>(partitionBy), zone);
+                new ArrayList<>(partitionBy), zone, session.conf().getAll());
         try {
             BatchExecutor.materialize(ds.logicalPlan(), ds.evalContext(), writer);
         } catch (RuntimeException | Error e) {

@@ -34,9 +34,26 @@ public final class TidewayConf {
     public static final ConfigEntry<String> SOURCES_DEFAULT = declare("spark.sql.sources.default", ValueType.STRING)
             .defaultText("parquet")
             .doc("the format of `load()`, `save()` and `start()` without `format(...)`");
+    public static final ConfigEntry<String> PARQUET_COMPRESSION = declare("spark.sql.parquet.compression.codec",
+            ValueType.STRING).defaultText("snappy")
+            .check(c -> java.util.Set.of("none", "uncompressed", "snappy", "gzip", "zstd").contains(c.toLowerCase(java.util.Locale.ROOT)),
+                    "none, uncompressed, snappy, gzip, zstd",
+                    "The value of spark.sql.parquet.compression.codec should be one of none, uncompressed, snappy, gzip, zstd")
+            .doc("the codec of Parquet files written (module `tideway-parquet`); the write option `compression` overrides it");
+    public static final ConfigEntry<String> PARQUET_OUTPUT_TIMESTAMP_TYPE = declare(
+            "spark.sql.parquet.outputTimestampType", ValueType.STRING).defaultText("INT96")
+            .check(t -> java.util.Set.of("INT96", "TIMESTAMP_MICROS", "TIMESTAMP_MILLIS").contains(t.toUpperCase(java.util.Locale.ROOT)),
+                    "INT96, TIMESTAMP_MICROS, TIMESTAMP_MILLIS",
+                    "The value of spark.sql.parquet.outputTimestampType should be one of INT96, TIMESTAMP_MICROS, TIMESTAMP_MILLIS")
+            .doc("the Parquet type timestamps are written as: INT96 (Spark's default) or INT64 with the timestamp "
+                    + "logical type in micro- or milliseconds");
     public static final ConfigEntry<Boolean> PARTITION_TYPE_INFERENCE = declare(
             "spark.sql.sources.partitionColumnTypeInference.enabled", ValueType.BOOLEAN).defaultText("true")
             .doc("partition columns (`col=value` directories) typed from their values; false: all strings");
+    public static final ConfigEntry<Boolean> STREAMING_SCHEMA_INFERENCE = declare("spark.sql.streaming.schemaInference",
+            ValueType.BOOLEAN).defaultText("false")
+            .doc("a streaming file source without a schema (json, csv, parquet) takes the schema inferred from the "
+                    + "files present at `load()`, as `spark.read()` would; false: such a source requires a schema");
     public static final ConfigEntry<Boolean> IGNORE_MISSING_FILES = declare("spark.sql.files.ignoreMissingFiles",
             ValueType.BOOLEAN).defaultText("false")
             .doc("a file source skips a file deleted after it was listed, with a warning, instead of failing; the "
@@ -181,7 +198,6 @@ public final class TidewayConf {
      */
     public static final Set<String> ACCEPTED_UNUSED = Set.of(
             "spark.sql.caseSensitive", "spark.sql.adaptive.enabled", "spark.sql.autoBroadcastJoinThreshold",
-            "spark.sql.streaming.schemaInference",
             "spark.sql.streaming.statefulOperator.checkCorrectness.enabled",
             "spark.sql.streaming.forceDeleteTempCheckpointLocation", "spark.sql.streaming.stateStore.providerClass");
 

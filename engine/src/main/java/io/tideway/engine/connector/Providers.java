@@ -9,8 +9,17 @@ import io.tideway.sql.AnalysisException;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-/** Finds source and sink providers by short name through {@link ServiceLoader}. Stateless. */
+/**
+ * Finds source and sink providers by short name through {@link ServiceLoader}. A format that
+ * Tideway ships as a module of its own fails, when that module is absent, naming the artifact to
+ * add rather than as an unknown format. Stateless.
+ */
 public final class Providers {
+    /** Formats served by an optional module, and the module's Maven coordinates. */
+    private static final Map<String, String> MODULES = Map.of(
+            "parquet", "io.tideway:tideway-parquet",
+            "kafka", "io.tideway:tideway-connector-kafka");
+
     private Providers() {
     }
 
@@ -20,6 +29,7 @@ public final class Providers {
                 return p;
             }
         }
+        missingModule(format);
         // Spark's DataSource.lookupDataSource: the format, then <format>.DefaultSource, as a class name
         throw Unchecked.raise(new SparkClassNotFoundException("DATA_SOURCE_NOT_FOUND", Map.of("provider", format),
                 new ClassNotFoundException(format + ".DefaultSource")));
@@ -35,7 +45,17 @@ public final class Providers {
                 return p;
             }
         }
+        missingModule(format);
         throw notFound(format);
+    }
+
+    /** Fails naming the module to add when {@code format} is one of Tideway's optional modules. */
+    private static void missingModule(String format) {
+        String module = MODULES.get(format.toLowerCase(java.util.Locale.ROOT));
+        if (module != null) {
+            throw Unchecked.raise(new AnalysisException("Failed to find the data source: " + format + ". It is provided by "
+                    + "the module " + module + ": add that dependency to the application's class path."));
+        }
     }
 
     /** Throws {@code AnalysisException: DATA_SOURCE_NOT_FOUND}; declared to return so callers can write {@code throw}. */

@@ -125,4 +125,9 @@ public final class DataStreamReader {
     public Dataset<Row> json(String path) {
         return format("json").load(path);
     }
+
+    /** Needs the {@code io.tideway:tideway-parquet} module on the class path. */
+    public Dataset<Row> parquet(String path) {
+        return format("parquet").load(path);
+    }
 }

@@ -81,7 +81,7 @@ final class CsvOutputFormat implements OutputFormat {
     }
 
     @Override
-    public RowFormatter open(Writer out) throws IOException {
+    public RowFormatter formatter(Writer out) throws IOException {
         if (header) {
             String[] names = schema.fieldNames();
             StringBuilder sb = new StringBuilder();

@@ -6,11 +6,8 @@ import io.tideway.engine.spi.PartitionWriter;
 import io.tideway.offheap.row.RowReader;
 import org.agrona.DirectBuffer;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,24 +32,24 @@ final class FilePartitionWriter implements PartitionWriter {
     /** Whether a file is written even without rows. */
     private final boolean alwaysWrite;
     private final int partition;
-    private final OutputFormat format;
+    private final FileWriteFormat format;
     private final RowReader reader;
     private Path temp;
     private Path target;
-    private BufferedWriter out;
-    private RowFormatter formatter;
+    /** The open file's writer, null before the first row and after commit or abort. */
+    private FileRowWriter out;
     private long rows;
 
-    FilePartitionWriter(Path dir, int partition, OutputFormat format, int numFields) {
+    FilePartitionWriter(Path dir, int partition, FileWriteFormat format, int numFields) {
         this(dir, null, partition == 0, partition, format, numFields);
     }
 
     /** A writer of the file {@code name} in {@code dir} (a batch write names its files itself). */
-    FilePartitionWriter(Path dir, String name, boolean alwaysWrite, OutputFormat format, int numFields) {
+    FilePartitionWriter(Path dir, String name, boolean alwaysWrite, FileWriteFormat format, int numFields) {
         this(dir, name, alwaysWrite, 0, format, numFields);
     }
 
-    private FilePartitionWriter(Path dir, String name, boolean alwaysWrite, int partition, OutputFormat format,
+    private FilePartitionWriter(Path dir, String name, boolean alwaysWrite, int partition, FileWriteFormat format,
                                 int numFields) {
         this.dir = dir;
         this.name = name;
@@ -65,10 +62,10 @@ final class FilePartitionWriter implements PartitionWriter {
     @Override
     public void accept(DirectBuffer buffer, int offset, int length) {
         try {
-            if (formatter == null) {
+            if (out == null) {
                 open();
             }
-            formatter.write(reader.wrap(buffer, offset, length));
+            out.write(reader.wrap(buffer, offset, length));
             rows++;
         } catch (IOException e) {
             abort();
@@ -82,20 +79,18 @@ final class FilePartitionWriter implements PartitionWriter {
         target = dir.resolve(file);
         temp = dir.resolve("." + file + ".tmp");
         Files.createDirectories(dir);
-        out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 64 * 1024);
-        formatter = format.open(out);
+        out = format.open(temp);
     }
 
     @Override
     public CommitMessage commit() {
-        if (formatter == null && !alwaysWrite) {
+        if (out == null && !alwaysWrite) {
             return new WrittenFiles(List.of(), 0);
         }
         try {
-            if (formatter == null) {
+            if (out == null) {
                 open();
             }
-            formatter.flush();
             out.close();
             out = null;
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -110,10 +105,15 @@ final class FilePartitionWriter implements PartitionWriter {
 
     @Override
     public void abort() {
+        FileRowWriter open = out;
+        out = null;
         try {
-            if (out != null) {
-                out.close();
-                out = null;
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (IOException | RuntimeException e) {
+                    // the file is deleted below: what its close could not write is not needed
+                }
             }
             if (temp != null) {
                 Files.deleteIfExists(temp);

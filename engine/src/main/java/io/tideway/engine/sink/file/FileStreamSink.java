@@ -12,13 +12,16 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
  * The exactly-once file sink (Spark's {@code FileStreamSink}): writers put part
- * files in the output directory, and {@link #commit} names them in
+ * files in the output directory (or, with {@code partitionBy}, in its {@code col=value/}
+ * directories), and {@link #commit} names them in
  * {@code <out>/_spark_metadata/<batchId>}. A batch id at or below the latest logged one was
  * already committed by an earlier run, so it is skipped ({@code Skipping already committed batch
  * N}) and the files its re-run wrote are deleted. Readers that go through the log
@@ -32,15 +35,19 @@ public final class FileStreamSink implements StreamSink {
     private static final System.Logger LOG = System.getLogger(FileStreamSink.class.getName());
 
     private final Path outputDir;
-    private final OutputFormat format;
-    private final int numFields;
+    private final FileWriteFormat format;
+    private final OutputPartitioning partitioning;
+    /** The zone partition directories print timestamps in (the session's). */
+    private final ZoneId zone;
     private final FileSinkLog log;
 
     /** @param logSettings Spark's {@code spark.sql.streaming.fileSink.log.*} settings, bounding {@code _spark_metadata/} */
-    FileStreamSink(Path outputDir, OutputFormat format, int numFields, FileLogSettings logSettings) {
+    FileStreamSink(Path outputDir, FileWriteFormat format, OutputPartitioning partitioning, ZoneId zone,
+                   FileLogSettings logSettings) {
         this.outputDir = outputDir.toAbsolutePath().normalize();
         this.format = format;
-        this.numFields = numFields;
+        this.partitioning = partitioning;
+        this.zone = zone;
         this.log = FileSinkLog.forOutputDir(this.outputDir, logSettings);
     }
 
@@ -58,7 +65,13 @@ public final class FileStreamSink implements StreamSink {
     @Override
     public PartitionWriter createWriter(int partition, long batchId) {
         format.checkSchema();
-        return new FilePartitionWriter(outputDir, partition, format, numFields);
+        if (partitioning.isPartitioned()) {
+            // Spark names a task's files in partition directories part-<task>-<job uuid>.c000.<ext>
+            String name = String.format(java.util.Locale.ROOT, "part-%05d-%s.c000.%s", partition, UUID.randomUUID(),
+                    format.extension());
+            return new PartitionedFileWriter(outputDir, name, format, partitioning, zone);
+        }
+        return new FilePartitionWriter(outputDir, partition, format, partitioning.schema().length());
     }
 
     @Override

@@ -49,7 +49,7 @@ final class JsonOutputFormat implements OutputFormat {
     }
 
     @Override
-    public RowFormatter open(Writer out) throws IOException {
+    public RowFormatter formatter(Writer out) throws IOException {
         JsonGenerator g = FACTORY.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         return new Formatter(g);

@@ -44,7 +44,7 @@ final class TextOutputFormat implements OutputFormat {
     }
 
     @Override
-    public RowFormatter open(Writer out) {
+    public RowFormatter formatter(Writer out) {
         return new RowFormatter() {
             @Override
             public void write(RowReader row) throws IOException {

@@ -11,7 +11,7 @@ public final class TextSinkProvider extends FileSinkProvider {
     }
 
     @Override
-    OutputFormat format(StructType schema, Options options) {
+    protected OutputFormat format(StructType schema, Options options, java.util.Map<String, String> sessionConf) {
         return new TextOutputFormat(schema);
     }
 }

@@ -20,14 +20,14 @@ import java.util.Map;
  */
 final class FileBatchScan implements BatchScan {
     private final StructType schema;
-    private final RecordFormat format;
+    private final FileReadFormat format;
     private final PartitionColumns partitions;
     /** Each file's URI and the root its partition directories are relative to. */
     private final Map<String, Path> roots;
     private final List<InputPartition> files;
     private final FileReadPolicy readPolicy;
 
-    FileBatchScan(StructType schema, RecordFormat format, PartitionColumns partitions, Map<String, Path> roots,
+    FileBatchScan(StructType schema, FileReadFormat format, PartitionColumns partitions, Map<String, Path> roots,
                   FileReadPolicy readPolicy) {
         this.readPolicy = readPolicy;
         this.schema = schema;

@@ -14,6 +14,8 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.AnalysisException;
 
 import io.tideway.engine.spi.BatchScan;
+import io.tideway.engine.sink.file.FileSinkReader;
+import io.tideway.checkpoint.FileSinkLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The file source behind {@code format("text" | "csv" | "json")}: shared option parsing and
- * source creation; each subclass supplies its schema rule and record format. As Spark, only what
+ * The file source behind {@code format("text" | "csv" | "json")} and, from its own module,
+ * {@code "parquet"}: shared option parsing and source creation; each subclass supplies its schema
+ * rule and file format ({@link FileReadFormat}). As Spark, only what
  * the schema needs is checked at {@code load()} ({@link #schema}: the path, that a plain path
  * exists, a schema where the format cannot infer one) and partition columns are discovered there;
  * every other option is validated when the query creates the source ({@link #create}), so a bad
@@ -44,10 +47,10 @@ public abstract class FileSourceProvider implements SourceProvider {
      * formats that infer (JSON, CSV), the fixed schema for text; fails as Spark when there is no
      * file to infer from ({@code [UNABLE_TO_INFER_SCHEMA]}).
      */
-    abstract StructType inferSchema(List<Path> files, Options options, ZoneId zone);
+    protected abstract StructType inferSchema(List<Path> files, Options options, ZoneId zone);
 
     /** The format reading {@code dataSchema} (the columns in the files); validates the format's own options. */
-    abstract RecordFormat format(StructType dataSchema, Options options, ZoneId zone);
+    protected abstract FileReadFormat format(StructType dataSchema, Options options, ZoneId zone);
 
     /** Spark's file sources are V1 {@code Source}s ({@code FileStreamSource}). */
     @Override
@@ -73,11 +76,24 @@ public abstract class FileSourceProvider implements SourceProvider {
             // a glob is not checked: it may match only once an upstream job writes
             throw Unchecked.raise(new AnalysisException("PATH_NOT_FOUND", Map.of("path", path)));
         }
+        List<FileLister.ListedFile> files = lister.list(false);
         PartitionColumns partitions = FileSourceOptions.recursiveFileLookup(options) ? PartitionColumns.none()
-                : PartitionColumns.discover(lister.list(false), lister, userSchema,
+                : PartitionColumns.discover(files, lister, userSchema,
                 TidewayConf.PARTITION_TYPE_INFERENCE.get(conf),
                 zone(options, conf));
-        return asNullable(partitions.appendTo(resolveSchema(partitions.dataColumns(userSchema), options)));
+        StructType data;
+        if (userSchema == null && conf != null && TidewayConf.STREAMING_SCHEMA_INFERENCE.get(conf)) {
+            // Spark's DataSource.sourceSchema: with schemaInference, the files present now decide, as a batch read
+            List<Path> dataFiles = new ArrayList<>();
+            for (FileLister.ListedFile f : files) {
+                dataFiles.add(f.path());
+            }
+            dataFiles.sort(null);
+            data = inferSchema(dataFiles, options, zone(options, conf));
+        } else {
+            data = resolveSchema(partitions.dataColumns(userSchema), options);
+        }
+        return asNullable(partitions.appendTo(data));
     }
 
     /** Every column nullable: a file can hold a null anywhere (Spark's {@code schema.asNullable}). */
@@ -99,7 +115,7 @@ public abstract class FileSourceProvider implements SourceProvider {
                 : PartitionColumns.of(context.schema(),
                 PartitionColumns.discover(lister.list(false), lister, context.schema(), false, zone).names(), zone);
         StructType dataSchema = partitions.dataColumns(context.schema());
-        RecordFormat format = format(dataSchema, context.options(), zone);
+        FileReadFormat format = format(dataSchema, context.options(), zone);
         return new FileStreamSource(context, options, lister, format, partitions);
     }
 
@@ -125,6 +141,15 @@ public abstract class FileSourceProvider implements SourceProvider {
                 Path f = lister.base();
                 listed = List.of(new FileLister.ListedFile(f.toUri().toString(), f, 0L));
                 roots.put(f.toUri().toString(), f.getParent());
+            } else if (paths.size() == 1 && !lister.isGlob()
+                    && Files.isDirectory(lister.base().resolve(FileSinkLog.METADATA_DIR))) {
+                // Spark's MetadataLogFileIndex: a file sink's output is the files its log committed, not
+                // whatever else the directory holds (the files of an attempt that failed before its commit)
+                listed = new ArrayList<>();
+                for (Path f : FileSinkReader.readCommittedFiles(lister.base())) {
+                    listed.add(new FileLister.ListedFile(f.toUri().toString(), f, 0L));
+                    roots.put(f.toUri().toString(), lister.base());
+                }
             } else {
                 listed = lister.list(false);
                 if (lister.isGlob() ? listed.isEmpty() : !Files.exists(lister.base())) {
@@ -160,7 +185,7 @@ public abstract class FileSourceProvider implements SourceProvider {
     }
 
     /** Formats that cannot infer a schema in a stream require one. */
-    static StructType requireUserSchema(StructType userSchema) {
+    protected static StructType requireUserSchema(StructType userSchema) {
         if (userSchema == null) {
             throw new SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_2048");
         }

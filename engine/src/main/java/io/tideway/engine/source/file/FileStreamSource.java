@@ -36,7 +36,7 @@ public final class FileStreamSource implements StreamSource {
 
     private final FileSourceOptions options;
     private final FileLister lister;
-    private final RecordFormat format;
+    private final FileReadFormat format;
     private final PartitionColumns partitions;
     private final int numFields;
     private final FileSourceLog log;
@@ -53,7 +53,7 @@ public final class FileStreamSource implements StreamSource {
     /** Files that {@code Trigger.AvailableNow} may still admit, or null. Query thread only. */
     private Set<String> availableNow;
 
-    FileStreamSource(SourceContext context, FileSourceOptions options, FileLister lister, RecordFormat format,
+    FileStreamSource(SourceContext context, FileSourceOptions options, FileLister lister, FileReadFormat format,
                      PartitionColumns partitions) {
         this.options = options;
         this.lister = lister;

@@ -18,12 +18,12 @@ public final class JsonSourceProvider extends FileSourceProvider {
     }
 
     @Override
-    RecordFormat format(StructType schema, Options options, ZoneId zone) {
+    protected RecordFormat format(StructType schema, Options options, ZoneId zone) {
         return new JsonFormat(schema, options, zone);
     }
 
     @Override
-    StructType inferSchema(java.util.List<java.nio.file.Path> files, Options options, ZoneId zone) {
+    protected StructType inferSchema(java.util.List<java.nio.file.Path> files, Options options, ZoneId zone) {
         if (files.isEmpty()) {
             throw io.tideway.engine.datasource.DataSourceErrors.unableToInferSchema("JSON");
         }

@@ -1,12 +1,18 @@
 package io.tideway.engine.source.file;
 
 /**
- * A file format as the file source reads it: how records are delimited in a file and how each
- * becomes a row. Built once per query from the validated options.
+ * A line-delimited text format as the file source reads it: how records are delimited in a file
+ * and how each becomes a row; {@link LineRecordReader} reads its files. Built once per query from
+ * the validated options.
  *
- * <p>Threading: immutable; {@link #newParser()} is called on worker threads.
+ * <p>Threading: immutable; {@link #newParser()} and {@link #open} are called on worker threads.
  */
-interface RecordFormat {
+interface RecordFormat extends FileReadFormat {
+    @Override
+    default FileRowReader open(java.nio.file.Path file) throws java.io.IOException {
+        return new LineRecordReader(file, this);
+    }
+
     /** A parser for one reader. */
     RecordParser newParser();
 

@@ -31,7 +31,7 @@ public final class TextSourceProvider extends FileSourceProvider {
     }
 
     @Override
-    RecordFormat format(StructType dataSchema, Options options, ZoneId zone) {
+    protected RecordFormat format(StructType dataSchema, Options options, ZoneId zone) {
         for (StructField f : dataSchema.fields()) {
             if (f.dataType() != DataTypes.StringType) {
                 throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of(
@@ -55,7 +55,7 @@ public final class TextSourceProvider extends FileSourceProvider {
     }
 
     @Override
-    StructType inferSchema(java.util.List<java.nio.file.Path> files, Options options, ZoneId zone) {
+    protected StructType inferSchema(java.util.List<java.nio.file.Path> files, Options options, ZoneId zone) {
         return SCHEMA;
     }
 }

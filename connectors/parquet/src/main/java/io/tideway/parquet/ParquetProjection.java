@@ -1,0 +1,136 @@
+package io.tideway.parquet;
+
+import io.tideway.SparkException;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
+import io.tideway.sql.types.StructField;
+import io.tideway.sql.types.StructType;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matches the columns a read asks for to a file's columns, as Spark's Parquet reader does: by
+ * name (exactly, else ignoring case), a column the file lacks reads as null, and a column whose
+ * Parquet type cannot become the asked type fails the read in Spark's words
+ * ({@code FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH}). The result is the schema
+ * parquet-java is asked to read (only the matched columns) and each of its fields' Spark type.
+ *
+ * <p>Threading: immutable once made.
+ */
+final class ParquetProjection {
+    /** The file's columns that are read, in the asked order. */
+    final MessageType requested;
+    /** For each field of {@link #requested}, its ordinal in the asked schema. */
+    final int[] ordinals;
+
+    private ParquetProjection(MessageType requested, int[] ordinals) {
+        this.requested = requested;
+        this.ordinals = ordinals;
+    }
+
+    static ParquetProjection of(StructType asked, MessageType file, String fileUri) {
+        List<Type> fields = new ArrayList<>();
+        List<Integer> ordinals = new ArrayList<>();
+        StructField[] askedFields = asked.fields();
+        for (int i = 0; i < askedFields.length; i++) {
+            Type f = find(file, askedFields[i].name());
+            if (f != null) {
+                fields.add(project(askedFields[i].dataType(), f, new String[]{f.getName()}, fileUri));
+                ordinals.add(i);
+            }
+        }
+        return new ParquetProjection(new MessageType(file.getName(), fields),
+                ordinals.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    static Type find(GroupType group, String name) {
+        if (group.containsField(name)) {
+            return group.getType(name);
+        }
+        for (Type t : group.getFields()) {
+            if (t.getName().equalsIgnoreCase(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The part of {@code file} that {@code asked} reads: a struct keeps only its asked fields. */
+    private static Type project(DataType asked, Type file, String[] path, String fileUri) {
+        if (asked instanceof StructType st && !file.isPrimitive() && !(ParquetSchemas.type(file) instanceof ArrayType)) {
+            GroupType g = file.asGroupType();
+            List<Type> kept = new ArrayList<>();
+            for (StructField f : st.fields()) {
+                Type t = find(g, f.name());
+                if (t != null) {
+                    String[] sub = Arrays.copyOf(path, path.length + 1);
+                    sub[path.length] = t.getName();
+                    kept.add(project(f.dataType(), t, sub, fileUri));
+                }
+            }
+            return g.withNewFields(kept);
+        }
+        DataType actual;
+        try {
+            actual = ParquetSchemas.type(file);
+        } catch (RuntimeException e) {
+            throw mismatch(fileUri, path, asked, file);
+        }
+        if (!readable(asked, actual, file)) {
+            throw mismatch(fileUri, path, asked, file);
+        }
+        if (asked instanceof ArrayType a) {
+            ParquetSchemas.requireRowArrayElement(path[path.length - 1], a);
+        }
+        return file;
+    }
+
+    private static boolean readable(DataType asked, DataType actual, Type file) {
+        if (asked.equals(actual)) {
+            return true;
+        }
+        if (asked instanceof ArrayType a && actual instanceof ArrayType b) {
+            return readable(a.elementType(), b.elementType(), file);
+        }
+        if (!file.isPrimitive()) {
+            return false;
+        }
+        PrimitiveTypeName p = file.asPrimitiveType().getPrimitiveTypeName();
+        if (asked == DataTypes.LongType) {
+            return p == PrimitiveTypeName.INT32 && actual != DataTypes.DateType && !(actual instanceof DecimalType);
+        } else if (asked == DataTypes.DoubleType) {
+            return p == PrimitiveTypeName.FLOAT;
+        } else if (asked instanceof DecimalType) {
+            return actual instanceof DecimalType;
+        } else if (asked == DataTypes.BinaryType) {
+            return p == PrimitiveTypeName.BINARY;
+        } else if (asked == DataTypes.StringType) {
+            return p == PrimitiveTypeName.BINARY && actual == DataTypes.BinaryType; // Spark reads unannotated binary as string
+        }
+        return false;
+    }
+
+    /**
+     * Spark's error: {@code [FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH]} naming the file,
+     * the column path, the Spark type asked for and the Parquet physical type, caused by
+     * {@link SchemaColumnConvertNotSupportedException}.
+     */
+    private static RuntimeException mismatch(String fileUri, String[] path, DataType asked, Type file) {
+        String physical = file.isPrimitive() ? file.asPrimitiveType().getPrimitiveTypeName().name() : "group";
+        String column = Arrays.toString(path);
+        SchemaColumnConvertNotSupportedException cause = new SchemaColumnConvertNotSupportedException(column, physical,
+                asked.simpleString());
+        return Unchecked.raise(new SparkException("FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH", Map.of(
+                "path", fileUri, "column", column, "expectedType", asked.simpleString(), "actualType", physical), cause));
+    }
+}

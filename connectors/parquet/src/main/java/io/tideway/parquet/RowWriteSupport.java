@@ -1,0 +1,184 @@
+package io.tideway.parquet;
+
+import io.tideway.offheap.row.ArrayReader;
+import io.tideway.offheap.row.RowReader;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
+import io.tideway.sql.types.StructField;
+import io.tideway.sql.types.StructType;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Writes binary rows through Parquet's {@link RecordConsumer} in the layout of
+ * {@link ParquetSchemas} (Spark's {@code ParquetWriteSupport}), straight from the row's slots
+ * (strings and binaries as their bytes, decimals as their unscaled values, timestamps as their
+ * microseconds), and puts the Spark schema in the footer ({@link SparkSchemaJson#ROW_METADATA_KEY})
+ * so Spark and Tideway read the exact column types back.
+ *
+ * <p>Threading: owned by the one file writer that created it.
+ */
+final class RowWriteSupport extends WriteSupport<RowReader> {
+    /** Julian day number of 1970-01-01, the epoch INT96 timestamps count from. */
+    static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
+    static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private final StructType schema;
+    private final TimestampOutput timestamps;
+    private final ByteBuffer int96 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+    private final ArrayReader array = new ArrayReader();
+    private RecordConsumer out;
+
+    RowWriteSupport(StructType schema, TimestampOutput timestamps) {
+        this.schema = schema;
+        this.timestamps = timestamps;
+    }
+
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
+        // Spark also writes its version: readers take the dates as proleptic Gregorian, as Tideway's are
+        return new WriteContext(ParquetSchemas.toParquet(schema, timestamps), Map.of(
+                SparkSchemaJson.ROW_METADATA_KEY, SparkSchemaJson.toJson(schema),
+                "org.apache.spark.version", "4.0.4"));
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+        return init((ParquetConfiguration) null);
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        this.out = recordConsumer;
+    }
+
+    @Override
+    public void write(RowReader row) {
+        out.startMessage();
+        fields(row, schema);
+        out.endMessage();
+    }
+
+    private void fields(RowReader row, StructType st) {
+        StructField[] fields = st.fields();
+        for (int i = 0; i < fields.length; i++) {
+            if (!row.isNullAt(i)) {
+                out.startField(fields[i].name(), i);
+                value(row, i, fields[i].dataType());
+                out.endField(fields[i].name(), i);
+            }
+        }
+    }
+
+    private void value(RowReader row, int i, DataType t) {
+        if (t == DataTypes.BooleanType) {
+            out.addBoolean(row.getBoolean(i));
+        } else if (t == DataTypes.ByteType || t == DataTypes.ShortType) {
+            out.addInteger((int) row.getLong(i)); // the rows keep narrow integers in a long slot
+        } else if (t == DataTypes.IntegerType || t == DataTypes.DateType) {
+            out.addInteger(row.getInt(i));
+        } else if (t == DataTypes.LongType) {
+            out.addLong(row.getLong(i));
+        } else if (t == DataTypes.FloatType) {
+            out.addFloat((float) row.getDouble(i)); // and floats in a double slot
+        } else if (t == DataTypes.DoubleType) {
+            out.addDouble(row.getDouble(i));
+        } else if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
+            out.addBinary(Binary.fromConstantByteArray(row.getBinary(i))); // a string's bytes are its UTF-8
+        } else if (t == DataTypes.TimestampType) {
+            timestamp(row.getLong(i));
+        } else if (t instanceof DecimalType d) {
+            decimal(row, i, d);
+        } else if (t instanceof ArrayType a) {
+            array(row.getArray(i, array), a.elementType());
+        } else if (t instanceof StructType st) {
+            out.startGroup();
+            fields(row.getStruct(i, new RowReader(st.length())), st);
+            out.endGroup();
+        } else {
+            throw new IllegalStateException("no Parquet writer for " + t.simpleString()); // ParquetSchemas refused it first
+        }
+    }
+
+    private void timestamp(long micros) {
+        switch (timestamps) {
+            case TIMESTAMP_MICROS -> out.addLong(micros);
+            case TIMESTAMP_MILLIS -> out.addLong(Math.floorDiv(micros, 1000L));
+            case INT96 -> {
+                long julianMicros = micros + JULIAN_DAY_OF_EPOCH * MICROS_PER_DAY;
+                int96.clear();
+                int96.putLong(Math.floorMod(julianMicros, MICROS_PER_DAY) * 1000L);
+                int96.putInt((int) Math.floorDiv(julianMicros, MICROS_PER_DAY));
+                out.addBinary(Binary.fromConstantByteArray(int96.array().clone()));
+            }
+        }
+    }
+
+    /** Spark's layout by precision: the unscaled value as INT32, INT64, or big-endian bytes of a fixed length. */
+    private void decimal(RowReader row, int i, DecimalType d) {
+        if (d.precision() <= 9) {
+            out.addInteger((int) row.getLong(i));
+        } else if (d.precision() <= 18) {
+            out.addLong(row.getLong(i));
+        } else {
+            BigInteger unscaled = row.getDecimal(i, d.precision(), d.scale()).unscaledValue();
+            byte[] bytes = unscaled.toByteArray();
+            byte[] fixed = new byte[ParquetSchemas.minBytesForPrecision(d.precision())];
+            int start = fixed.length - bytes.length;
+            Arrays.fill(fixed, 0, start, (byte) (unscaled.signum() < 0 ? -1 : 0)); // sign extension
+            System.arraycopy(bytes, 0, fixed, start, bytes.length);
+            out.addBinary(Binary.fromConstantByteArray(fixed));
+        }
+    }
+
+    /** The three-level LIST: {@code <field> { repeated group list { element } }}. */
+    private void array(ArrayReader values, DataType element) {
+        out.startGroup();
+        if (values.count() > 0) {
+            out.startField("list", 0);
+            for (int j = 0; j < values.count(); j++) {
+                out.startGroup();
+                if (!values.isNullAt(j)) {
+                    out.startField("element", 0);
+                    element(values, j, element);
+                    out.endField("element", 0);
+                }
+                out.endGroup();
+            }
+            out.endField("list", 0);
+        }
+        out.endGroup();
+    }
+
+    /** An array element, as {@code RowConverter} lays arrays out ({@link ParquetSchemas#requireRowArrayElement}). */
+    private void element(ArrayReader a, int j, DataType t) {
+        if (t == DataTypes.BooleanType) {
+            out.addBoolean(a.getBoolean(j));
+        } else if (t == DataTypes.IntegerType) {
+            out.addInteger(a.getInt(j));
+        } else if (t == DataTypes.ByteType || t == DataTypes.ShortType) {
+            out.addInteger((int) a.getLong(j));
+        } else if (t == DataTypes.DoubleType) {
+            out.addDouble(a.getDouble(j));
+        } else if (t == DataTypes.StringType) {
+            byte[] bytes = new byte[a.varLength(j)];
+            a.buffer().getBytes(a.varOffset(j), bytes);
+            out.addBinary(Binary.fromConstantByteArray(bytes));
+        } else if (t == DataTypes.TimestampType) {
+            timestamp(a.getLong(j));
+        } else {
+            out.addLong(a.getLong(j));
+        }
+    }
+}
