@@ -27,6 +27,7 @@ import io.tideway.engine.plan.JoinPlanner;
 import io.tideway.engine.plan.JoinType;
 import io.tideway.engine.plan.UnsupportedOperationChecker;
 import io.tideway.engine.util.Durations;
+import io.tideway.engine.plan.EncoderAlignment;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.SelectPlanner;
@@ -187,19 +188,19 @@ public class Dataset<T> implements Serializable {
     }
 
     public Dataset<T> filter(FilterFunction<T> func) {
-        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.FILTER, func, encoder, encoder, plan), encoder);
+        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.FILTER, func, encoder, encoder, typedPlan()), encoder);
     }
 
     public <U> Dataset<U> map(MapFunction<T, U> func, Encoder<U> out) {
-        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP, func, encoder, ObjectEncoder.of(out), plan), out);
+        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP, func, encoder, ObjectEncoder.of(out), typedPlan()), out);
     }
 
     public <U> Dataset<U> flatMap(FlatMapFunction<T, U> func, Encoder<U> out) {
-        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.FLAT_MAP, func, encoder, ObjectEncoder.of(out), plan), out);
+        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.FLAT_MAP, func, encoder, ObjectEncoder.of(out), typedPlan()), out);
     }
 
     public <U> Dataset<U> mapPartitions(MapPartitionsFunction<T, U> func, Encoder<U> out) {
-        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP_PARTITIONS, func, encoder, ObjectEncoder.of(out), plan), out);
+        return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP_PARTITIONS, func, encoder, ObjectEncoder.of(out), typedPlan()), out);
     }
 
     /** Adds or replaces a column. */
@@ -682,7 +683,7 @@ public class Dataset<T> implements Serializable {
 
     /** Groups by the key {@code func} gives each object, for {@code mapGroupsWithState} and friends. */
     public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> func, Encoder<K> keyEncoder) {
-        return new KeyValueGroupedDataset<>(session, plan, func, keyEncoder, encoder);
+        return new KeyValueGroupedDataset<>(session, typedPlan(), func, keyEncoder, encoder);
     }
 
     public RelationalGroupedDataset groupBy(Column... cols) {
@@ -703,9 +704,24 @@ public class Dataset<T> implements Serializable {
         return groupBy().agg(expr, exprs);
     }
 
-    /** Views this Dataset as objects of another type: columns matched by name (beans) or position. */
+    /**
+     * Views this Dataset as objects of another type. As in Spark the columns stay as they are
+     * ({@code columns()}, {@code select}, sinks other than {@code foreach} see them); typed
+     * operations read the encoder's fields from them ({@link #typedPlan()}): a bean's properties by
+     * name, a primitive from the only column, each value up-cast. What cannot be read fails here,
+     * in Spark's words ({@link EncoderAlignment#check}).
+     */
     public <U> Dataset<U> as(Encoder<U> target) {
-        return new Dataset<>(session, SelectPlanner.alignTo(ObjectEncoder.of(target).schema(), plan), target);
+        ObjectEncoder<U> to = ObjectEncoder.of(target);
+        if (!(to instanceof RowEncoder)) {
+            EncoderAlignment.check(to.schema(), plan.schema(), to.clsTag());
+        }
+        return new Dataset<>(session, plan, target);
+    }
+
+    /** The rows this Dataset's encoder reads: its own for rows, else its columns shaped into the encoder's fields. */
+    public LogicalPlan typedPlan() {
+        return encoder instanceof RowEncoder ? plan : EncoderAlignment.alignTo(encoder.schema(), plan);
     }
 
     /** Writes this batch Dataset once (files: {@code json}, {@code csv}, {@code text}), as Spark's {@code write()}. */
@@ -748,7 +764,7 @@ public class Dataset<T> implements Serializable {
 
     public List<T> collectAsList() {
         requireBatch();
-        return BatchExecutor.collect(plan, encoder, evalContext());
+        return BatchExecutor.collect(typedPlan(), encoder, evalContext());
     }
 
     public long count() {

@@ -7,7 +7,6 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.exec.UserFunctionException;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
-import io.tideway.engine.plan.SelectPlanner;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.PartitionWriter;
 import io.tideway.engine.spi.StreamSink;
@@ -91,7 +90,7 @@ public final class ForeachBatchSink<T> implements StreamSink {
 
     /** Calls {@code f}; {@code engineFailure} is the failure the batch's actions throw, or null. */
     private void call(LogicalPlan batch, long batchId, Exception engineFailure) throws Exception {
-        Dataset<T> ds = new Dataset<>(session, SelectPlanner.alignTo(encoder.schema(), batch), encoder);
+        Dataset<T> ds = new Dataset<>(session, batch, encoder); // the query's columns; typed operations read the encoder's fields
         try {
             function.call(ds, batchId);
         } catch (Exception e) {

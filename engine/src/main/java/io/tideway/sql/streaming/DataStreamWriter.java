@@ -6,6 +6,7 @@ import io.tideway.api.java.function.VoidFunction2;
 import io.tideway.engine.connector.Providers;
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.UnsupportedOperationChecker;
 import io.tideway.engine.query.QuerySpec;
 import io.tideway.engine.sink.ForeachBatchSink;
@@ -178,7 +179,9 @@ public final class DataStreamWriter<T> {
             }
             sink = provider.create(new SinkContext(opts, ds.schema(), outputMode, queryName, loc.path, session, continuous));
         }
-        QuerySpec spec = new QuerySpec(session, queryName, ds.logicalPlan(), sink, fmt, outputMode, trigger, loc.path, loc.temporary);
+        // a foreach writer gets objects: its rows are the encoder's fields; every other sink writes the columns
+        LogicalPlan plan = foreachWriter != null ? ds.typedPlan() : ds.logicalPlan();
+        QuerySpec spec = new QuerySpec(session, queryName, plan, sink, fmt, outputMode, trigger, loc.path, loc.temporary);
         return session.queryRegistry().start(spec);
     }
 
