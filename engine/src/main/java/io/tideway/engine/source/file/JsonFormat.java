@@ -9,11 +9,11 @@ import io.tideway.sql.types.StructType;
 import java.time.ZoneId;
 
 /**
- * JSON Lines reading: one object per line, fields matched to the schema by name, plus
- * {@code mode}, {@code columnNameOfCorruptRecord}, {@code timestampFormat}/{@code dateFormat} and
- * Jackson's leniencies under Spark's names and defaults ({@code allowSingleQuotes} true,
- * {@code allowNonNumericNumbers} true, {@code allowComments} and the others false). Blank lines are skipped ({@code multiLine}
- * is not supported).
+ * JSON reading: a record per line (blank lines skipped), or with {@code multiLine} one per file;
+ * fields matched to the schema by name ({@link JsonRecordParser}), plus {@code mode},
+ * {@code columnNameOfCorruptRecord}, {@code timestampFormat}/{@code dateFormat} and Jackson's
+ * leniencies under Spark's names and defaults ({@code allowSingleQuotes} true,
+ * {@code allowNonNumericNumbers} true, {@code allowComments} and the others false).
  *
  * <p>Threading: immutable.
  */
@@ -22,9 +22,12 @@ final class JsonFormat implements RecordFormat {
     private final MalformedRecordPolicy policy;
     private final JsonValueParser values;
     private final ObjectMapper mapper;
+    /** {@code multiLine}: the whole file is one record. */
+    private final boolean multiLine;
 
     JsonFormat(StructType schema, Options options, ZoneId zone) {
         this.schema = schema;
+        this.multiLine = multiLine(options);
         this.mapper = mapper(options);
         this.policy = MalformedRecordPolicy.of(schema, options);
         this.values = new JsonValueParser(new TimestampParser(zone, options.get("timestampFormat").orElse(null),
@@ -52,6 +55,16 @@ final class JsonFormat implements RecordFormat {
 
     private static boolean bool(Options options, String name, boolean dflt) {
         return options.contains(name) ? FileSourceOptions.bool(options, name) : dflt;
+    }
+
+    /** The {@code multiLine} option, shared with schema inference. */
+    static boolean multiLine(Options options) {
+        return bool(options, "multiLine", false);
+    }
+
+    @Override
+    public boolean wholeFile() {
+        return multiLine;
     }
 
     @Override

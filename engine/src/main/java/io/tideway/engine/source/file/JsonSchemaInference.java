@@ -23,7 +23,10 @@ import java.util.TreeMap;
  * numbers {@code double}, strings {@code string} (no date or timestamp inference), booleans
  * {@code boolean}, arrays and objects recursively; two types merge to the wider ({@code bigint}
  * and {@code double} to {@code double}, objects field by field) or else to {@code string}; a field
- * only ever null is a {@code string}, an object without fields is dropped. A malformed line adds
+ * only ever null is a {@code string}, an object without fields is dropped. A record that is an
+ * array of objects counts each object; with {@code multiLine} a file is one record. Options:
+ * {@code primitivesAsString} (numbers and booleans are strings) and {@code dropFieldIfAllNull}
+ * (fields only ever null or empty arrays are dropped). A malformed record adds
  * the corrupt-record column in PERMISSIVE mode, is ignored in DROPMALFORMED mode, and fails in
  * FAILFAST mode with Spark's error naming that column. Stateless.
  *
@@ -39,15 +42,17 @@ final class JsonSchemaInference {
         ParseMode mode = ParseMode.fromOptions(options);
         String corruptColumn = options.getOrDefault(MalformedRecordPolicy.CORRUPT_COLUMN_OPTION,
                 MalformedRecordPolicy.DEFAULT_CORRUPT_COLUMN);
+        Inference inference = new Inference(options.contains("primitivesAsString")
+                && FileSourceOptions.bool(options, "primitivesAsString"));
         TreeMap<String, DataType> fields = new TreeMap<>();
         boolean[] corrupt = {false};
-        RecordLines.forEach(files, (n, line) -> {
-            if (line.isBlank()) {
+        java.util.function.Consumer<String> record = text -> {
+            if (text.isBlank()) {
                 return;
             }
             JsonNode root;
             try {
-                root = mapper.readTree(line);
+                root = mapper.readTree(text);
             } catch (JsonProcessingException e) {
                 corrupt[0] |= malformed(mode, corruptColumn, e);
                 return;
@@ -55,16 +60,33 @@ final class JsonSchemaInference {
             if (root == null || root.isMissingNode()) {
                 return;
             }
-            if (!root.isObject()) {
+            if (root.isObject()) {
+                inference.mergeInto(fields, root);
+            } else if (root.isArray() && allObjects(root)) {
+                root.forEach(o -> inference.mergeInto(fields, o)); // an array of objects: a row each
+            } else {
                 corrupt[0] |= malformed(mode, corruptColumn, null);
-                return;
             }
-            mergeInto(fields, root);
-        });
+        };
+        if (JsonFormat.multiLine(options)) {
+            RecordLines.forEachFile(files, record);
+        } else {
+            RecordLines.forEach(files, (n, line) -> record.accept(line));
+        }
         if (corrupt[0]) {
             fields.put(corruptColumn, DataTypes.StringType);
         }
-        return canonical(fields);
+        boolean dropAllNull = options.contains("dropFieldIfAllNull") && FileSourceOptions.bool(options, "dropFieldIfAllNull");
+        return canonical(fields, dropAllNull);
+    }
+
+    private static boolean allObjects(JsonNode array) {
+        for (JsonNode e : array) {
+            if (!e.isObject()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether to add the corrupt-record column; FAILFAST throws Spark's schema-inference error. */
@@ -76,35 +98,38 @@ final class JsonSchemaInference {
         return mode == ParseMode.PERMISSIVE;
     }
 
-    private static void mergeInto(TreeMap<String, DataType> fields, JsonNode object) {
-        for (Map.Entry<String, JsonNode> e : object.properties()) {
-            fields.merge(e.getKey(), typeOf(e.getValue()), JsonSchemaInference::compatible);
-        }
-    }
-
-    private static DataType typeOf(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return DataTypes.NullType;
-        } else if (n.isTextual()) {
-            return DataTypes.StringType;
-        } else if (n.isBoolean()) {
-            return DataTypes.BooleanType;
-        } else if (n.isIntegralNumber()) {
-            return n.canConvertToLong() ? DataTypes.LongType : DataTypes.DoubleType;
-        } else if (n.isNumber()) {
-            return DataTypes.DoubleType;
-        } else if (n.isArray()) {
-            DataType element = DataTypes.NullType;
-            for (JsonNode x : n) {
-                element = compatible(element, typeOf(x));
+    /** Infers field types; with {@code primitivesAsString} numbers and booleans are strings. */
+    private record Inference(boolean primitivesAsString) {
+        void mergeInto(TreeMap<String, DataType> fields, JsonNode object) {
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
+                fields.merge(e.getKey(), typeOf(e.getValue()), JsonSchemaInference::compatible);
             }
-            return new ArrayType(element, true);
-        } else if (n.isObject()) {
-            TreeMap<String, DataType> fields = new TreeMap<>();
-            mergeInto(fields, n);
-            return struct(fields);
         }
-        return DataTypes.StringType;
+
+        DataType typeOf(JsonNode n) {
+            if (n == null || n.isNull()) {
+                return DataTypes.NullType;
+            } else if (n.isTextual() || primitivesAsString && (n.isBoolean() || n.isNumber())) {
+                return DataTypes.StringType;
+            } else if (n.isBoolean()) {
+                return DataTypes.BooleanType;
+            } else if (n.isIntegralNumber()) {
+                return n.canConvertToLong() ? DataTypes.LongType : DataTypes.DoubleType;
+            } else if (n.isNumber()) {
+                return DataTypes.DoubleType;
+            } else if (n.isArray()) {
+                DataType element = DataTypes.NullType;
+                for (JsonNode x : n) {
+                    element = compatible(element, typeOf(x));
+                }
+                return new ArrayType(element, true);
+            } else if (n.isObject()) {
+                TreeMap<String, DataType> fields = new TreeMap<>();
+                mergeInto(fields, n);
+                return struct(fields);
+            }
+            return DataTypes.StringType;
+        }
     }
 
     /** Spark's {@code JsonInferSchema.compatibleType}. */
@@ -144,11 +169,15 @@ final class JsonSchemaInference {
         return s;
     }
 
-    /** Spark's {@code canonicalizeType}: null becomes string, fields of empty objects are dropped. */
-    private static StructType canonical(TreeMap<String, DataType> fields) {
+    /**
+     * Spark's {@code canonicalizeType}: a type seen only as null becomes string (with
+     * {@code dropFieldIfAllNull} its field is dropped, as are empty arrays), and fields of empty
+     * objects are dropped.
+     */
+    private static StructType canonical(TreeMap<String, DataType> fields, boolean dropAllNull) {
         StructType s = new StructType();
         for (Map.Entry<String, DataType> f : fields.entrySet()) {
-            DataType t = canonical(f.getValue());
+            DataType t = canonical(f.getValue(), dropAllNull);
             if (t != null) {
                 s = s.add(f.getKey(), t, true);
             }
@@ -156,18 +185,18 @@ final class JsonSchemaInference {
         return s;
     }
 
-    private static DataType canonical(DataType t) {
+    private static DataType canonical(DataType t, boolean dropAllNull) {
         if (t == DataTypes.NullType) {
-            return DataTypes.StringType;
+            return dropAllNull ? null : DataTypes.StringType;
         } else if (t instanceof ArrayType a) {
-            DataType e = canonical(a.elementType());
+            DataType e = canonical(a.elementType(), dropAllNull);
             return e == null ? null : new ArrayType(e, true);
         } else if (t instanceof StructType st) {
             TreeMap<String, DataType> fields = new TreeMap<>();
             for (StructField f : st.fields()) {
                 fields.put(f.name(), f.dataType());
             }
-            StructType c = canonical(fields);
+            StructType c = canonical(fields, dropAllNull);
             return c.length() == 0 ? null : c;
         }
         return t;

@@ -33,6 +33,9 @@ final class LineRecordReader implements FileRowReader {
 
     @Override
     public int next(RowWriter row) throws IOException {
+        if (parser.hasMore()) {
+            return parser.more(row) ? ROW : DROPPED;
+        }
         while (!exhausted) {
             String record;
             if (format.wholeFile()) {

@@ -16,6 +16,18 @@ final class RecordLines {
     private RecordLines() {
     }
 
+    /** Hands each file's whole text to {@code text} (a {@code multiLine} JSON file is one record). */
+    static void forEachFile(Iterable<Path> files, java.util.function.Consumer<String> text) {
+        for (Path f : files) {
+            try {
+                // bad bytes read as U+FFFD, as the files' rows will be read
+                text.accept(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Failed to read file " + f.toUri() + ": " + e, e);
+            }
+        }
+    }
+
     /** Hands each line of each file, with its number, to {@code line}. */
     static void forEach(Iterable<Path> files, BiConsumer<Long, String> line) {
         for (Path f : files) {
