@@ -31,6 +31,12 @@ final class TextFormat implements RecordFormat, RecordParser {
         return wholeText;
     }
 
+    /** Plain lines are read as bytes ({@link TextLineReader}); {@code wholetext} and {@code lineSep} as records. */
+    @Override
+    public FileRowReader open(java.nio.file.Path file) throws java.io.IOException {
+        return wholeText || lineSep != null ? RecordFormat.super.open(file) : new TextLineReader(file);
+    }
+
     @Override
     public boolean parse(String record, RowWriter row) {
         row.putString(0, record);
