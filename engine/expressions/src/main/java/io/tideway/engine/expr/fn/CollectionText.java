@@ -79,6 +79,18 @@ public final class CollectionText {
         }
     }
 
+    /** The text of element {@code i} (a map key in an error message), timestamps in UTC. */
+    public static String elementText(ArrayReader a, int i, DataType t) {
+        return elementText(a, i, t, SessionZone.of(java.time.ZoneOffset.UTC));
+    }
+
+    /** The text of element {@code i}, as its cast to a string gives it. */
+    public static String elementText(ArrayReader a, int i, DataType t, SessionZone zone) {
+        StringBuilder sb = new StringBuilder();
+        element(sb, a, i, t, zone);
+        return sb.toString();
+    }
+
     private static void element(StringBuilder sb, ArrayReader a, int i, DataType t, SessionZone zone) {
         if (a.isNullAt(i)) {
             sb.append("null");

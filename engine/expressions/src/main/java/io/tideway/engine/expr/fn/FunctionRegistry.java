@@ -43,6 +43,8 @@ public final class FunctionRegistry {
         TextFunctions.register();
         DateTimeFunctions.register();
         MathFunctions.register();
+        ArrayFunctions.register();
+        MapFunctions.register();
     }
 
     private FunctionRegistry() {
