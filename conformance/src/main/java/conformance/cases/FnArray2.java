@@ -28,7 +28,7 @@ public final class FnArray2 {
                 "array_contains(a, NULL)", "array_contains(a, 'x')", "array_contains(n, 1)", "array_position(a, 4)",
                 "array_position(b, n)", "array_position(a, NULL)", "array_remove(a, n)", "array_remove(b, 4)",
                 "array_remove(a, NULL)", "array_contains(array(1.5, 2.5), 2.5)", "array_contains(array(1, 2), 2L)",
-                "array_contains(array(double('NaN')), double('NaN'))");
+                "array_contains(array(CAST('NaN' AS DOUBLE)), CAST('NaN' AS DOUBLE))");
     }
 
     @Case
@@ -49,7 +49,7 @@ public final class FnArray2 {
         show(ctx, df, array_max(col("a")), array_min(col("a")), array_max(col("s")), sort_array(col("a")),
                 sort_array(col("a"), false), array_sort(col("a")), sort_array(col("s")), reverse(col("a")), reverse(col("s")));
         showExpr(ctx, df, "array_max(b)", "array_min(s)", "sort_array(b, false)", "array_sort(s)", "reverse(b)",
-                "array_max(n)", "sort_array(n)", "sort_array(array(2.5, double('NaN'), -1.0, NULL))",
+                "array_max(n)", "sort_array(n)", "sort_array(array(2.5, CAST('NaN' AS DOUBLE), -1.0, NULL))",
                 "array_sort(array(array(2, 1), array(1, 5), array(1)))", "array_max(array(map(1, 2)))",
                 "reverse(array())", "array_min(array(NULL))");
     }

@@ -53,7 +53,6 @@ public final class FnMap {
         ctx.println(df.schema().simpleString());
         ctx.println(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType).toString());
         ctx.println(DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false).simpleString());
-        ctx.println(DataTypes.fromName("map<string,array<int>>").simpleString());
         StructType ddl = StructType.fromDDL("m MAP<STRING, INT>, n map<int,map<string,double>>");
         ctx.println(ddl.simpleString());
         for (Row r : df.collectAsList()) {
@@ -64,7 +63,7 @@ public final class FnMap {
     @Case
     public static void mapConstruction(CaseContext ctx) {
         Dataset<Row> df = table(ctx);
-        show(ctx, df, map(col("s"), col("i")), create_map(lit("x"), col("d"), lit("y"), col("l")), map(),
+        show(ctx, df, map(col("s"), col("i")), map(lit("x"), col("d"), lit("y"), col("l")), map(),
                 map(col("i"), col("s")), map(col("s"), col("i"), col("t"), col("l")));
         showExpr(ctx, df, "map('a', 1, 'b', 2)", "map(1, 'x')", "map('a', 1, 'a', 2)", "map(NULL, 1)", "map(s, 1)",
                 "map('a', 1, 'b')", "map(1, 2, 'x', 3)", "map(1, 'a', 2, 3)", "map('a', 1.5, 'b', 2)", "map()",

@@ -1692,10 +1692,6 @@ public final class functions {
         return call("map", cols);
     }
 
-    public static Column create_map(Column... cols) {
-        return call("map", cols);
-    }
-
     public static Column map_keys(Column e) {
         return call("map_keys", e);
     }

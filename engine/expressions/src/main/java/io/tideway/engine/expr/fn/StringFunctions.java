@@ -162,10 +162,15 @@ final class StringFunctions {
                     ctx.set(out, scratch + ".length()", scratch);
                 }));
         FunctionRegistry.add(FunctionSpec.named("||").inputs(ANY, ANY)
-                .coercion(call -> cast(new ArrayList<>(call.children()), STRING, STRING))
-                .returns(DataTypes.StringType)
+                .coercion(call -> ConcatArrays.applies(call) ? ConcatArrays.coerce(call)
+                        : cast(new ArrayList<>(call.children()), STRING, STRING))
+                .returns(types -> ConcatArrays.applies(types) ? ConcatArrays.resultType(types) : DataTypes.StringType)
                 .sql(call -> "concat(" + ConditionalFunctions.args(call.children()) + ")")
                 .code((ctx, call, out, a) -> {
+                    if (out.type() instanceof io.tideway.sql.types.ArrayType) {
+                        ConcatArrays.code(ctx, out, a);
+                        return;
+                    }
                     String scratch = ctx.scratch();
                     ctx.line(scratch + ".reset().append(" + CodegenContext.args(a[0]) + ").append(" + CodegenContext.args(a[1])
                             + ");");
