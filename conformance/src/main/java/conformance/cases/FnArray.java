@@ -44,7 +44,7 @@ public final class FnArray {
         showExpr(ctx, df, "array(1, 2.5)", "array(1, 2L)", "array(i, NULL)", "array()", "array(NULL)", "array(s, 1)",
                 "array(1, array(1))", "array(1, 'a')", "array(ts, dt)", "array(array(1, 2), array(3))",
                 "array(d, i, l)", "cast(array(1, 2) as string)", "array(b, true)",
-                "cast(array(1.5, null, -2) as string)", "string(array(ts))");
+                "cast(array(1.5, null, -2) as string)", "CAST(array(ts) AS STRING)");
     }
 
     @Case

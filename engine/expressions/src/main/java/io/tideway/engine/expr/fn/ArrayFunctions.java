@@ -35,6 +35,13 @@ final class ArrayFunctions {
     static final InputType ARRAY_OR_MAP = InputType.nullOnly("(\"ARRAY\" or \"MAP\")",
             t -> t instanceof ArrayType || t instanceof MapType, DataTypes.createArrayType(DataTypes.NullType));
 
+    /** An array index: an INT; a TINYINT or SMALLINT widens to one, nothing else is cast (Spark refuses a string or NULL). */
+    static final InputType INDEX = new InputType("\"INT\"", t -> t == DataTypes.IntegerType,
+            from -> from == DataTypes.ByteType || from == DataTypes.ShortType ? DataTypes.IntegerType : null);
+
+    /** The text of Spark's default {@code array_sort} comparator, which its column name shows. */
+    private static final String DEFAULT_COMPARATOR = "lambdafunction((IF(((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() IS NULL), 1, (IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < namedlambdavariable()), -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(), namedlambdavariable())";
+
     /** The name of the subscript {@code arr[i]} / {@code map[key]}, which SQL cannot call by name. */
     static final String ITEM = "[]";
 
@@ -87,17 +94,19 @@ final class ArrayFunctions {
                     Expression c = call.children().get(0);
                     Expression k = call.children().get(1);
                     if (c.dataType() instanceof MapType mt) {
-                        return List.of(c, MapFunctions.keyArg(call, mt, k));
+                        // Spark's GetMapValue casts the key as an implicit cast would (m[1] of a string-keyed map)
+                        return List.of(c, StringFunctions.castTo(call, 1, k, InputType.exact(mt.keyType())));
                     }
                     if (!(c.dataType() instanceof ArrayType)) {
                         throw Unchecked.raise(new AnalysisException("INVALID_EXTRACT_BASE_FIELD_TYPE", Map.of("base",
-                                ErrorParams.expr(c.sql()), "other", ErrorParams.type(c.dataType())), call.sqlOrigin()));
+                                ErrorParams.expr(c.sql()), "other", ErrorParams.type(c.dataType())),
+                                (io.tideway.engine.expr.Origin) null));
                     }
                     return List.of(c, StringFunctions.castTo(call, 1, k, INT));
                 })
                 .returnsFromArgs(args -> args.get(0).dataType() instanceof MapType mt ? mt.valueType()
                         : element(args.get(0).dataType()))
-                .nullable(call -> true)
+                .nullable(ArrayFunctions::itemNullable)
                 .sql(call -> call.children().get(0).sql() + "[" + call.children().get(1).sql() + "]")
                 .code((ctx, call, out, a) -> {
                     if (a[0].type() instanceof MapType mt) {
@@ -109,7 +118,8 @@ final class ArrayFunctions {
                 }));
         FunctionRegistry.add(FunctionSpec.named("array_contains").inputs(ARRAY, ANY)
                 .coercion(call -> arrayAndValue(call)).returns(DataTypes.BooleanType)
-                .nullable(call -> true)
+                .nullable(call -> call.children().get(0).nullable() || call.children().get(1).nullable()
+                        || containsNull(call.children().get(0).dataType()))
                 .code((ctx, call, out, a) -> {
                     String r = ctx.fresh("found");
                     ctx.line("int " + r + " = " + AK + "contains(" + CodegenContext.args(a[0]) + ", "
@@ -184,6 +194,8 @@ final class ArrayFunctions {
                 }));
         FunctionRegistry.add(FunctionSpec.named("array_sort").inputs(ARRAY)
                 .coercion(call -> orderable(call, "array_sort", call.children()))
+                // Spark names the call with its default comparator lambda
+                .sql(call -> "array_sort(" + call.children().get(0).sql() + ", " + DEFAULT_COMPARATOR + ")")
                 .returns(types -> types.get(0))
                 .code((ctx, call, out, a) -> {
                     String o = CollectionCode.out(ctx);
@@ -205,7 +217,7 @@ final class ArrayFunctions {
                     throw call.unexpectedType(0, InputType.named("\"ARRAY\" of \"ARRAY\"", ARRAY), t);
                 })
                 .returns(types -> element(types.get(0)) instanceof ArrayType inner ? inner : DataTypes.createArrayType(DataTypes.NullType))
-                .nullable(call -> true)
+                .nullable(call -> call.children().get(0).nullable() || containsNull(call.children().get(0).dataType()))
                 .code((ctx, call, out, a) -> {
                     String o = CollectionCode.out(ctx);
                     ctx.set(out, AK + "flatten(" + CodegenContext.args(a[0]) + ", "
@@ -252,7 +264,7 @@ final class ArrayFunctions {
                         return List.of(c, MapFunctions.keyArg(call, mt, k));
                     }
                     Expression coll = ArrayFunctions.castTo(call, 0, c, ARRAY_OR_MAP);
-                    return List.of(coll, StringFunctions.castTo(call, 1, k, INT));
+                    return List.of(coll, StringFunctions.castTo(call, 1, k, INDEX));
                 })
                 .returnsFromArgs(args -> args.get(0).dataType() instanceof MapType mt ? mt.valueType()
                         : element(args.get(0).dataType()))
@@ -265,6 +277,20 @@ final class ArrayFunctions {
                                 + ", " + (fail && ctx.ansi()) + ")");
                     }
                 }));
+    }
+
+    /**
+     * Spark's nullability of {@code arr[i]}: a literal index into an {@code array(...)} call is
+     * as nullable as that element; anything else may be null.
+     */
+    private static boolean itemNullable(ScalarFunction call) {
+        Expression arr = call.children().get(0);
+        Expression index = call.children().get(1);
+        if (arr instanceof ScalarFunction f && f.name().equals("array") && index instanceof Literal l
+                && l.value() instanceof Number n && n.intValue() >= 0 && n.intValue() < f.children().size()) {
+            return f.children().get(n.intValue()).nullable();
+        }
+        return true;
     }
 
     /** {@code out} as the element of {@code arr} at the index {@code indexCall} returns (-1: null). */
@@ -322,7 +348,7 @@ final class ArrayFunctions {
         List<DataType> types = CommonType.typesOf(call.children());
         DataType common = CommonType.of(types, true);
         if (common == null) {
-            throw CommonType.dataDiffTypes(call.sql(), function, types, false, call.sqlOrigin());
+            throw CommonType.dataDiffTypes(call.sql(), function, types, true, call.sqlOrigin());
         }
         return CommonType.castAll(call.children(), common);
     }
@@ -332,6 +358,12 @@ final class ArrayFunctions {
         Expression arr = call.children().get(0);
         Expression v = call.children().get(1);
         DataType vt = v.dataType();
+        if (!(arr.dataType() instanceof ArrayType) && arr.dataType() != DataTypes.NullType) {
+            throw call.unexpectedType(0, ARRAY, arr.dataType());
+        }
+        if (vt == DataTypes.NullType && arr.dataType() instanceof ArrayType at && !call.name().equals("array_contains")) {
+            return List.of(arr, TypeCoercion.castIfNeeded(v, at.elementType()));
+        }
         if (vt == DataTypes.NullType) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NULL_TYPE", Map.of("sqlExpr",
                     ErrorParams.expr(call.sql()), "functionName", ErrorParams.id(call.name())), call.sqlOrigin()));
@@ -352,7 +384,7 @@ final class ArrayFunctions {
     private static List<Expression> twoArrays(ScalarFunction call) {
         Expression a = call.children().get(0);
         Expression b = call.children().get(1);
-        DataType common = commonArrayType(a.dataType(), b.dataType());
+        DataType common = sameArrayType(a.dataType(), b.dataType());
         if (common == null) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_ARRAY_DIFF_TYPES", Map.of("sqlExpr",
                     ErrorParams.expr(call.sql()), "functionName", ErrorParams.id(call.name()), "arrayType", "\"ARRAY\"",
@@ -387,13 +419,26 @@ final class ArrayFunctions {
         return null;
     }
 
+    /** Two arrays of the same element type, or one of {@code array<void>} (an empty {@code array()}); else null. */
+    static DataType sameArrayType(DataType a, DataType b) {
+        if (a instanceof ArrayType x && b instanceof ArrayType y) {
+            if (x.elementType().equals(y.elementType()) || y.elementType() == DataTypes.NullType) {
+                return DataTypes.createArrayType(x.elementType(), x.containsNull() || y.containsNull());
+            }
+            if (x.elementType() == DataTypes.NullType) {
+                return DataTypes.createArrayType(y.elementType(), x.containsNull() || y.containsNull());
+            }
+        }
+        return null;
+    }
+
     /** The arguments, when the array's elements have an order; else Spark's {@code INVALID_ORDERING_TYPE}. */
     private static List<Expression> orderable(ScalarFunction call, String function, List<Expression> args) {
         Expression arr = castTo(call, 0, args.get(0), ARRAY);
         if (!ArrayElements.orderable(element(arr.dataType()))) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", Map.of("sqlExpr",
                     ErrorParams.expr(call.sql()), "functionName", ErrorParams.id(function), "dataType",
-                    ErrorParams.type(arr.dataType())), call.sqlOrigin()));
+                    ErrorParams.type(element(arr.dataType()))), call.sqlOrigin()));
         }
         List<Expression> out = new ArrayList<>(args);
         out.set(0, arr);

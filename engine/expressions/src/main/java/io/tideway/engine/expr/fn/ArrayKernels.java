@@ -407,8 +407,9 @@ public final class ArrayKernels {
     /** {@code sequence(start, stop, step)} of integral values (an INT result when {@code int32}). */
     public static int sequence(long start, long stop, long step, boolean int32, CollectionOut out) {
         if (step == 0 && start != stop || step > 0 && start > stop || step < 0 && start < stop) {
-            throw new io.tideway.SparkIllegalArgumentException("_LEGACY_ERROR_TEMP_3243",
-                    Map.of("start", String.valueOf(start), "stop", String.valueOf(stop), "step", String.valueOf(step)));
+            // Spark's require(...): a plain IllegalArgumentException
+            throw new IllegalArgumentException("requirement failed: Illegal sequence boundaries: " + start + " to " + stop
+                    + " by " + step);
         }
         long count = start == stop ? 1 : (stop - start) / step + 1;
         if (count > Integer.MAX_VALUE - 15) {

@@ -29,13 +29,17 @@ final class ConcatArrays {
     }
 
     static List<Expression> coerce(ScalarFunction call) {
-        List<DataType> types = CommonType.typesOf(call.children());
+        List<DataType> types = new ArrayList<>();
+        for (DataType t : CommonType.typesOf(call.children())) {
+            // a NULL beside arrays is first a string, as Spark's concat takes it
+            types.add(t == DataTypes.NullType ? DataTypes.StringType : t);
+        }
         DataType common = DataTypes.NullType;
         for (DataType t : types) {
             common = common == null ? null : ArrayFunctions.commonArrayType(common, t);
         }
         if (common == null) {
-            throw CommonType.dataDiffTypes(call.sql(), "concat", types, false, call.sqlOrigin());
+            throw CommonType.dataDiffTypes(call.sql(), "concat", types, true, call.sqlOrigin());
         }
         List<Expression> out = new ArrayList<>();
         for (Expression e : call.children()) {

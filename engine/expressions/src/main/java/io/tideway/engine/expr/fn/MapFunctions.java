@@ -36,7 +36,7 @@ final class MapFunctions {
     static void register() {
         FunctionRegistry.add("map", 0, -1, (name, args) -> {
             if (args.size() % 2 != 0) {
-                throw FunctionRegistry.wrongArgCount("map", "2n (n > 0)", args.size());
+                throw FunctionRegistry.wrongArgCountUnpositioned("map", "2n (n > 0)", args.size());
             }
             return FunctionRegistry.call("__map", args);
         });
