@@ -7,7 +7,6 @@ import io.tideway.engine.expr.Explode;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.MinMax;
-import io.tideway.engine.expr.Split;
 import io.tideway.engine.expr.Sum;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.expr.fn.FunctionRegistry;
@@ -1480,7 +1479,7 @@ public final class functions {
     }
 
     public static Column split(Column str, String pattern, int limit) {
-        return new Column(new Split(str.expr(), pattern, limit));
+        return call("split", str, lit(pattern), lit(limit));
     }
 
     public static Column explode(Column array) {

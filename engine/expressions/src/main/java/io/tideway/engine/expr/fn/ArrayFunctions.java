@@ -79,6 +79,15 @@ final class ArrayFunctions {
                             + v.length() + " = " + w + ".finish();");
                     return v;
                 }));
+        FunctionRegistry.add(FunctionSpec.named("split").inputs(InputType.STRING, InputType.STRING, INT)
+                .defaults(Literal.of(-1))
+                .returns(DataTypes.createArrayType(DataTypes.StringType, false))
+                .code((ctx, call, out, a) -> {
+                    String o = CollectionCode.out(ctx);
+                    String last = ctx.constant(new SplitKernels.LastPattern(), SplitKernels.LastPattern.class.getName());
+                    ctx.set(out, SplitKernels.class.getName() + ".split(" + CodegenContext.args(a[0], a[1]) + ", " + a[2].value()
+                            + ", " + last + ", " + o + ")", o);
+                }));
         FunctionRegistry.add(FunctionSpec.named("size", "cardinality").inputs(ARRAY_OR_MAP).returns(DataTypes.IntegerType)
                 .code((ctx, call, out, a) -> ctx.set(out, (a[0].type() instanceof MapType ? CollectionCode.MK : AK)
                         + "count(" + a[0].value() + ", " + a[0].offset() + ")")));

@@ -23,8 +23,6 @@ final class CoreFunctions {
     }
 
     static void register() {
-        FunctionRegistry.add("split", 2, 3, (name, a) -> new Split(a.get(0), stringLiteral(name, "pattern", a.get(1)),
-                a.size() == 3 ? intLiteral(name, a.get(2)) : -1));
         FunctionRegistry.add("explode", 1, 1, (name, a) -> new Explode(a.get(0)));
         FunctionRegistry.add("count", 1, 1, (name, a) -> new Count(isStar(a.get(0)) ? Literal.of(1) : a.get(0)));
         FunctionRegistry.add("sum", 1, 1, (name, a) -> new Sum(a.get(0)));
