@@ -1,5 +1,6 @@
 package conformance.cases;
 
+import conformance.Canonical;
 import conformance.Case;
 import conformance.CaseContext;
 import io.tideway.sql.Dataset;
@@ -67,5 +68,18 @@ public final class FnArray2 {
                 "sequence(1, n)", "sequence(1, 5, -1)", "sequence(1, 2.5)", "array_repeat('x', 3)", "array_repeat(NULL, 2)",
                 "array_repeat(n, n)", "array_repeat(1, -1)", "array_join(a, '+')", "array_join(s, ',', 'null')",
                 "array_join(n, ',')", "array_join(array('a', NULL), '')");
+    }
+
+    @Case
+    public static void explodeAndExplodeOuter(CaseContext ctx) {
+        Dataset<Row> df = arrays(ctx);
+        for (Dataset<Row> out : java.util.List.of(df.select(col("n"), explode(col("a"))),
+                df.select(col("n"), explode_outer(col("a"))), df.selectExpr("n", "explode_outer(s) AS e"),
+                df.selectExpr("explode_outer(b)"))) {
+            OpsData.fields(ctx, out);
+            for (String line : Canonical.sortedRows(out.collectAsList())) {
+                ctx.println(line);
+            }
+        }
     }
 }

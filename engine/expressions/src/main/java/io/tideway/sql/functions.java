@@ -1486,6 +1486,10 @@ public final class functions {
         return new Column(new Explode(array.expr()));
     }
 
+    public static Column explode_outer(Column array) {
+        return new Column(new Explode(array.expr(), true));
+    }
+
     public static Column current_timestamp() {
         return new Column(new CurrentTimestamp());
     }

@@ -9,13 +9,17 @@ import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.types.DataType;
 import org.agrona.DirectBuffer;
 
-/** {@code explode}: one output row per array element: the input's fields plus the element. */
+/**
+ * {@code explode}: one output row per array element: the input's fields plus the element;
+ * {@code explode_outer} gives a row with a null element for a null or empty array.
+ */
 final class GenerateOperator implements Operator {
     private final Evaluator array;
     private final FieldCopier copier;
     private final int inputFields;
     private final int element;
     private final boolean fixedElement;
+    private final boolean outer;
     private final RowReader in;
     private final ArrayReader elements = new ArrayReader();
     private final RowScratch out;
@@ -28,6 +32,7 @@ final class GenerateOperator implements Operator {
         this.element = g.requiredChildOrdinals().length;
         DataType elementType = g.generator().dataType();
         this.fixedElement = elementType.isFixedWidth();
+        this.outer = g.generator().outer();
         this.in = new RowReader(inputFields);
         this.out = new RowScratch(element + 1);
         this.next = next;
@@ -37,10 +42,18 @@ final class GenerateOperator implements Operator {
     public void accept(DirectBuffer buffer, int offset, int length) {
         in.wrap(buffer, offset, length);
         array.eval(in);
-        if (array.isNull) {
+        if (!array.isNull) {
+            elements.wrap(array.buf, array.off, array.len);
+        }
+        if (array.isNull || elements.count() == 0) {
+            if (outer) {
+                RowWriter w = out.begin();
+                copier.copy(in, w);
+                w.setNull(element);
+                next.accept(out.buffer, 0, w.finish());
+            }
             return;
         }
-        elements.wrap(array.buf, array.off, array.len);
         for (int i = 0, n = elements.count(); i < n; i++) {
             RowWriter w = out.begin();
             copier.copy(in, w);

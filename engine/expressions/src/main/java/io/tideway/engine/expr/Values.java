@@ -1,7 +1,5 @@
 package io.tideway.engine.expr;
 
-import io.tideway.engine.row.RowConverter;
-import io.tideway.offheap.row.ArrayReader;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import org.agrona.DirectBuffer;
