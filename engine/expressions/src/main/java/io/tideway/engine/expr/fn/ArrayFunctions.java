@@ -23,10 +23,11 @@ import static io.tideway.engine.expr.fn.InputType.ANY;
 import static io.tideway.engine.expr.fn.InputType.INT;
 
 /**
- * Spark's array functions ({@code collectionOperations.scala}, {@code complexTypeCreator.scala});
- * their code is in {@link ArrayKernels}. Arguments are coerced as Spark's ANSI type coercion does
- * (an element and a value to their wider type; two arrays to a common array type), and refused
- * with Spark's {@code DATATYPE_MISMATCH} conditions.
+ * Spark's array functions ({@code collectionOperations.scala}, {@code complexTypeCreator.scala})
+ * that build, index, order and shape arrays, and {@code split}; their code is in
+ * {@link ArrayKernels} (the ones comparing elements are {@link ArraySetFunctions}). Arguments are
+ * coerced as Spark's ANSI type coercion does ({@code array(1, 2L)} is an {@code array<bigint>}) and
+ * refused with Spark's {@code DATATYPE_MISMATCH} conditions. Registered once, immutable after.
  */
 final class ArrayFunctions {
     /** An array of any element type; a NULL becomes an {@code array<void>}. */
@@ -124,42 +125,6 @@ final class ArrayFunctions {
                         readAt(ctx, out, a[0], AK + "item(" + a[0].value() + ", " + a[0].offset() + ", " + a[1].value() + ", "
                                 + ctx.ansi() + ")");
                     }
-                }));
-        FunctionRegistry.add(FunctionSpec.named("array_contains").inputs(ARRAY, ANY)
-                .coercion(call -> arrayAndValue(call)).returns(DataTypes.BooleanType)
-                .nullable(call -> call.children().get(0).nullable() || call.children().get(1).nullable()
-                        || containsNull(call.children().get(0).dataType()))
-                .code((ctx, call, out, a) -> {
-                    String r = ctx.fresh("found");
-                    ctx.line("int " + r + " = " + AK + "contains(" + CodegenContext.args(a[0]) + ", "
-                            + CollectionCode.type(ctx, element(a[0].type())) + ", " + CollectionCode.value(a[1]) + ");");
-                    ctx.line(out.isNull() + " = " + r + " < 0; " + out.value() + " = " + r + " > 0 ? 1L : 0L;");
-                }));
-        FunctionRegistry.add(FunctionSpec.named("array_position").inputs(ARRAY, ANY)
-                .coercion(call -> arrayAndValue(call)).returns(DataTypes.LongType)
-                .code((ctx, call, out, a) -> ctx.set(out, AK + "position(" + CodegenContext.args(a[0]) + ", "
-                        + CollectionCode.type(ctx, element(a[0].type())) + ", " + CollectionCode.value(a[1]) + ")")));
-        FunctionRegistry.add(FunctionSpec.named("array_remove").inputs(ARRAY, ANY)
-                .coercion(call -> arrayAndValue(call)).returns(types -> types.get(0))
-                .code((ctx, call, out, a) -> {
-                    String o = CollectionCode.out(ctx);
-                    ctx.set(out, AK + "remove(" + CodegenContext.args(a[0]) + ", " + CollectionCode.type(ctx, element(a[0].type()))
-                            + ", " + CollectionCode.value(a[1]) + ", " + o + ")", o);
-                }));
-        unaryArray("array_distinct", "distinct", types -> types.get(0));
-        binaryArray("array_union", (ctx, a, t, o) -> AK + "union(" + CodegenContext.args(a[0], a[1]) + ", " + t + ", " + o + ")");
-        binaryArray("array_intersect", (ctx, a, t, o) -> AK + "intersectOrExcept(" + CodegenContext.args(a[0], a[1]) + ", " + t
-                + ", true, " + o + ")");
-        binaryArray("array_except", (ctx, a, t, o) -> AK + "intersectOrExcept(" + CodegenContext.args(a[0], a[1]) + ", " + t
-                + ", false, " + o + ")");
-        FunctionRegistry.add(FunctionSpec.named("arrays_overlap").inputs(ARRAY, ARRAY)
-                .coercion(call -> twoArrays(call)).returns(DataTypes.BooleanType)
-                .nullable(call -> true)
-                .code((ctx, call, out, a) -> {
-                    String r = ctx.fresh("overlap");
-                    ctx.line("int " + r + " = " + AK + "overlap(" + CodegenContext.args(a[0], a[1]) + ", "
-                            + CollectionCode.type(ctx, element(a[0].type())) + ");");
-                    ctx.line(out.isNull() + " = " + r + " < 0; " + out.value() + " = " + r + " > 0 ? 1L : 0L;");
                 }));
         FunctionRegistry.add(FunctionSpec.named("array_join").inputs(ARRAY, InputType.STRING, InputType.STRING).optional(2)
                 .coercion(call -> {
@@ -321,32 +286,6 @@ final class ArrayFunctions {
                         + CollectionCode.type(ctx, element(a[0].type())) + ", " + max + ")")));
     }
 
-    /** A function of one array returning an array, by kernel {@code kernel(array, elementType, out)}. */
-    private static void unaryArray(String name, String kernel, java.util.function.Function<List<DataType>, DataType> result) {
-        FunctionRegistry.add(FunctionSpec.named(name).inputs(ARRAY).returns(result)
-                .code((ctx, call, out, a) -> {
-                    String o = CollectionCode.out(ctx);
-                    ctx.set(out, AK + kernel + "(" + CodegenContext.args(a[0]) + ", " + CollectionCode.type(ctx, element(a[0].type()))
-                            + ", " + o + ")", o);
-                }));
-    }
-
-    @FunctionalInterface
-    private interface BinaryKernel {
-        String call(CodegenContext ctx, CodeValue[] a, String elementType, String out);
-    }
-
-    private static void binaryArray(String name, BinaryKernel kernel) {
-        FunctionRegistry.add(FunctionSpec.named(name).inputs(ARRAY, ARRAY)
-                .coercion(call -> twoArrays(call))
-                .returns(types -> DataTypes.createArrayType(element(types.get(0)),
-                        containsNull(types.get(0)) || containsNull(types.get(1))))
-                .code((ctx, call, out, a) -> {
-                    String o = CollectionCode.out(ctx);
-                    ctx.set(out, kernel.call(ctx, a, CollectionCode.type(ctx, element(a[0].type())), o), o);
-                }));
-    }
-
     /** Argument {@code i} cast as {@code type} takes it, or the call's UNEXPECTED_INPUT_TYPE. */
     static Expression castTo(ScalarFunction call, int i, Expression e, InputType type) {
         return StringFunctions.castTo(call, i, e, type);
@@ -360,54 +299,6 @@ final class ArrayFunctions {
             throw CommonType.dataDiffTypes(call.sql(), function, types, true, call.sqlOrigin());
         }
         return CommonType.castAll(call.children(), common);
-    }
-
-    /** An array and a value cast to the wider of the element type and the value's type (array_contains, array_position, array_remove). */
-    private static List<Expression> arrayAndValue(ScalarFunction call) {
-        Expression arr = call.children().get(0);
-        Expression v = call.children().get(1);
-        DataType vt = v.dataType();
-        if (!(arr.dataType() instanceof ArrayType) && arr.dataType() != DataTypes.NullType) {
-            throw call.unexpectedType(0, ARRAY, arr.dataType());
-        }
-        if (vt == DataTypes.NullType && arr.dataType() instanceof ArrayType at && !call.name().equals("array_contains")) {
-            return List.of(arr, TypeCoercion.castIfNeeded(v, at.elementType()));
-        }
-        if (vt == DataTypes.NullType) {
-            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NULL_TYPE", Map.of("sqlExpr",
-                    ErrorParams.expr(call.sql()), "functionName", ErrorParams.id(call.name())), call.sqlOrigin()));
-        }
-        if (arr.dataType() instanceof ArrayType at) {
-            DataType w = CommonType.of(at.elementType(), vt, false);
-            if (w != null) {
-                return List.of(TypeCoercion.castIfNeeded(arr, DataTypes.createArrayType(w, at.containsNull())),
-                        TypeCoercion.castIfNeeded(v, w));
-            }
-        }
-        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES", Map.of("sqlExpr",
-                ErrorParams.expr(call.sql()), "functionName", ErrorParams.id(call.name()), "dataType", "\"ARRAY\"",
-                "leftType", ErrorParams.type(arr.dataType()), "rightType", ErrorParams.type(vt)), call.sqlOrigin()));
-    }
-
-    /** Two arrays cast to a common array type, or Spark's {@code BINARY_ARRAY_DIFF_TYPES}. */
-    private static List<Expression> twoArrays(ScalarFunction call) {
-        Expression a = call.children().get(0);
-        Expression b = call.children().get(1);
-        DataType common = sameArrayType(a.dataType(), b.dataType());
-        if (common == null) {
-            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.BINARY_ARRAY_DIFF_TYPES", Map.of("sqlExpr",
-                    ErrorParams.expr(call.sql()), "functionName", ErrorParams.id(call.name()), "arrayType", "\"ARRAY\"",
-                    "leftType", ErrorParams.type(a.dataType()), "rightType", ErrorParams.type(b.dataType())), call.sqlOrigin()));
-        }
-        return List.of(castKeepingNulls(a, common), castKeepingNulls(b, common));
-    }
-
-    private static Expression castKeepingNulls(Expression e, DataType common) {
-        if (e.dataType() instanceof ArrayType at && at.elementType().equals(element(common))) {
-            return e;
-        }
-        return TypeCoercion.castIfNeeded(e, e.dataType() instanceof ArrayType at
-                ? DataTypes.createArrayType(element(common), at.containsNull()) : common);
     }
 
     /** The common type of two arrays (or NULLs), element types widened; null if none. */
@@ -424,19 +315,6 @@ final class ArrayFunctions {
         if (a instanceof ArrayType x && b instanceof ArrayType y) {
             DataType e = CommonType.of(x.elementType(), y.elementType(), true);
             return e == null ? null : DataTypes.createArrayType(e, x.containsNull() || y.containsNull());
-        }
-        return null;
-    }
-
-    /** Two arrays of the same element type, or one of {@code array<void>} (an empty {@code array()}); else null. */
-    static DataType sameArrayType(DataType a, DataType b) {
-        if (a instanceof ArrayType x && b instanceof ArrayType y) {
-            if (x.elementType().equals(y.elementType()) || y.elementType() == DataTypes.NullType) {
-                return DataTypes.createArrayType(x.elementType(), x.containsNull() || y.containsNull());
-            }
-            if (x.elementType() == DataTypes.NullType) {
-                return DataTypes.createArrayType(y.elementType(), x.containsNull() || y.containsNull());
-            }
         }
         return null;
     }

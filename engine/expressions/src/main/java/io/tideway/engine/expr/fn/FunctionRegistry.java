@@ -44,6 +44,7 @@ public final class FunctionRegistry {
         DateTimeFunctions.register();
         MathFunctions.register();
         ArrayFunctions.register();
+        ArraySetFunctions.register();
         MapFunctions.register();
     }
 

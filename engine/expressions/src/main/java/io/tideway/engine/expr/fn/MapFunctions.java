@@ -25,6 +25,7 @@ import static io.tideway.engine.expr.fn.InputType.ANY;
 /**
  * Spark's map functions; their code is in {@link MapKernels}. A map's keys and values are each an
  * array in its bytes, so {@code map_keys} and {@code map_values} point at them without copying.
+ * Registered once, immutable after.
  */
 final class MapFunctions {
     static final InputType MAP = InputType.nullOnly("\"MAP\"", t -> t instanceof MapType,

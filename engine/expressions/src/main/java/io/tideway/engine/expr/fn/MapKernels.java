@@ -60,7 +60,7 @@ public final class MapKernels {
     public static int find(DirectBuffer b, int o, int n, DataType keyType, long l, double d, DirectBuffer vb, int vo, int vl,
                            BigDecimal dec) {
         int keys = MapDescriptor.keysOffset(o);
-        long p = ArrayKernels.position(b, keys, MapDescriptor.keysLength(b, o), keyType, l, d, vb, vo, vl, dec);
+        long p = ArraySetKernels.position(b, keys, MapDescriptor.keysLength(b, o), keyType, l, d, vb, vo, vl, dec);
         return (int) p - 1;
     }
 

@@ -41,9 +41,9 @@ class CollectionKernelsTest {
     @Test
     void distinctKeepsFirstOccurrencesAndOneNull() {
         UnsafeBuffer a = array(INT, 3, 1, null, 3, null, -1);
-        assertEquals(Arrays.asList(3, 1, null, -1), result(ArrayKernels.distinct(a, 0, n(a), INT, out), INT));
+        assertEquals(Arrays.asList(3, 1, null, -1), result(ArraySetKernels.distinct(a, 0, n(a), INT, out), INT));
         UnsafeBuffer d = array(DataTypes.DoubleType, Double.NaN, 1.0, Double.NaN);
-        assertEquals(Arrays.asList(Double.NaN, 1.0), result(ArrayKernels.distinct(d, 0, n(d), DataTypes.DoubleType, out),
+        assertEquals(Arrays.asList(Double.NaN, 1.0), result(ArraySetKernels.distinct(d, 0, n(d), DataTypes.DoubleType, out),
                 DataTypes.DoubleType));
     }
 
@@ -51,12 +51,12 @@ class CollectionKernelsTest {
     void setsFollowSpark() {
         UnsafeBuffer a = array(INT, 1, null, 1, 4);
         UnsafeBuffer b = array(INT, 4, 4, null);
-        assertEquals(Arrays.asList(1, null, 4), result(ArrayKernels.union(a, 0, n(a), b, 0, n(b), INT, out), INT));
-        assertEquals(Arrays.asList(null, 4), result(ArrayKernels.intersectOrExcept(a, 0, n(a), b, 0, n(b), INT, true, out), INT));
-        assertEquals(List.of(1), result(ArrayKernels.intersectOrExcept(a, 0, n(a), b, 0, n(b), INT, false, out), INT));
-        assertEquals(1, ArrayKernels.overlap(a, 0, n(a), b, 0, n(b), INT));
+        assertEquals(Arrays.asList(1, null, 4), result(ArraySetKernels.union(a, 0, n(a), b, 0, n(b), INT, out), INT));
+        assertEquals(Arrays.asList(null, 4), result(ArraySetKernels.intersectOrExcept(a, 0, n(a), b, 0, n(b), INT, true, out), INT));
+        assertEquals(List.of(1), result(ArraySetKernels.intersectOrExcept(a, 0, n(a), b, 0, n(b), INT, false, out), INT));
+        assertEquals(1, ArraySetKernels.overlap(a, 0, n(a), b, 0, n(b), INT));
         UnsafeBuffer c = array(INT, 2);
-        assertEquals(-1, ArrayKernels.overlap(a, 0, n(a), c, 0, n(c), INT), "no common element but a null: null");
+        assertEquals(-1, ArraySetKernels.overlap(a, 0, n(a), c, 0, n(c), INT), "no common element but a null: null");
     }
 
     @Test
@@ -64,9 +64,9 @@ class CollectionKernelsTest {
         UnsafeBuffer s = array(STRING, "x", null, "y");
         UnsafeBuffer y = new UnsafeBuffer("y".getBytes());
         UnsafeBuffer z = new UnsafeBuffer("z".getBytes());
-        assertEquals(1, ArrayKernels.contains(s, 0, n(s), STRING, 0, 0, y, 0, 1, null));
-        assertEquals(-1, ArrayKernels.contains(s, 0, n(s), STRING, 0, 0, z, 0, 1, null));
-        assertEquals(3L, ArrayKernels.position(s, 0, n(s), STRING, 0, 0, y, 0, 1, null));
+        assertEquals(1, ArraySetKernels.contains(s, 0, n(s), STRING, 0, 0, y, 0, 1, null));
+        assertEquals(-1, ArraySetKernels.contains(s, 0, n(s), STRING, 0, 0, z, 0, 1, null));
+        assertEquals(3L, ArraySetKernels.position(s, 0, n(s), STRING, 0, 0, y, 0, 1, null));
     }
 
     @Test
