@@ -82,4 +82,12 @@ public final class FnArray2 {
             }
         }
     }
+
+    @Case
+    public static void arraysZip(CaseContext ctx) {
+        Dataset<Row> df = arrays(ctx);
+        show(ctx, df, arrays_zip(col("a"), col("b")), arrays_zip(col("a"), col("s"), col("b")), arrays_zip(col("s")));
+        showExpr(ctx, df, "arrays_zip(a, b)", "arrays_zip(array(1, 2), array('x'))", "arrays_zip(a, NULL)",
+                "arrays_zip(b, array())", "arrays_zip(a, n)", "size(arrays_zip(a, b))", "arrays_zip(a, b)[0]");
+    }
 }

@@ -1671,6 +1671,10 @@ public final class functions {
         return call("slice", x, start, length);
     }
 
+    public static Column arrays_zip(Column... e) {
+        return call("arrays_zip", e);
+    }
+
     public static Column flatten(Column e) {
         return call("flatten", e);
     }

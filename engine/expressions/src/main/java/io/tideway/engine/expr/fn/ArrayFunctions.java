@@ -206,6 +206,20 @@ final class ArrayFunctions {
                     ctx.set(out, AK + "sequence(" + a[0].value() + ", " + a[1].value() + ", " + step + ", "
                             + (a[0].type() == DataTypes.IntegerType) + ", " + o + ")", o);
                 }));
+        FunctionRegistry.add(FunctionSpec.named("arrays_zip").repeated(ARRAY)
+                .returnsFromArgs(ArrayFunctions::zipType)
+                .code((ctx, call, out, a) -> {
+                    String parts = ctx.fresh("parts");
+                    ctx.line("java.util.List<io.tideway.offheap.row.ArrayReader> " + parts + " = " + AK + "concatBegin();");
+                    io.tideway.sql.types.DataType[] types = new io.tideway.sql.types.DataType[a.length];
+                    for (int i = 0; i < a.length; i++) {
+                        ctx.line(AK + "concatAdd(" + parts + ", " + CodegenContext.args(a[i]) + ");");
+                        types[i] = element(a[i].type());
+                    }
+                    String o = CollectionCode.out(ctx);
+                    String t = ctx.constant(types, "io.tideway.sql.types.DataType[]");
+                    ctx.set(out, AK + "zip(" + parts + ", " + t + ", " + o + ")", o);
+                }));
         FunctionRegistry.add(FunctionSpec.named("array_repeat").inputs(ANY, INT)
                 .returnsFromArgs(args -> DataTypes.createArrayType(args.get(0).dataType(), args.get(0).nullable()))
                 .nullable(call -> call.children().get(1).nullable())
@@ -226,6 +240,22 @@ final class ArrayFunctions {
                     ctx.close();
                     return v;
                 }));
+    }
+
+    /**
+     * {@code arrays_zip}'s type: an array of structs whose fields are named after the arguments
+     * that are columns, else by their position ({@code "0"}, {@code "1"}), as Spark names them.
+     */
+    private static DataType zipType(List<Expression> args) {
+        io.tideway.sql.types.StructType st = new io.tideway.sql.types.StructType();
+        for (int i = 0; i < args.size(); i++) {
+            Expression e = args.get(i);
+            String name = e instanceof io.tideway.engine.expr.BoundReference r ? r.name()
+                    : e instanceof io.tideway.engine.expr.UnresolvedAttribute u ? u.name()
+                    : e instanceof io.tideway.engine.expr.Alias al ? al.name() : String.valueOf(i);
+            st = st.add(name, element(e.dataType()), true);
+        }
+        return DataTypes.createArrayType(st, false);
     }
 
     /** {@code element_at(array, index)} or {@code element_at(map, key)}; {@code fail}: out of range is an error under ANSI. */

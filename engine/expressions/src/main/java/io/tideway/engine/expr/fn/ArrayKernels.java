@@ -305,4 +305,34 @@ public final class ArrayKernels {
         }
         return false;
     }
+
+    /**
+     * {@code arrays_zip(a1, a2, ...)}: element {@code i} is a struct of the arrays' elements
+     * {@code i}, null where an array is shorter; {@code types} are the element types, and
+     * {@code parts} the arrays ({@link #concatBegin}, {@link #concatAdd}).
+     */
+    public static int zip(List<ArrayReader> parts, DataType[] types, CollectionOut out) {
+        int count = 0;
+        for (ArrayReader p : parts) {
+            count = Math.max(count, p.count());
+        }
+        ArrayWriter w = out.array(count);
+        org.agrona.ExpandableArrayBuffer scratch = new org.agrona.ExpandableArrayBuffer(64);
+        io.tideway.offheap.row.RowWriter entry = new io.tideway.offheap.row.RowWriter(parts.size());
+        for (int i = 0; i < count; i++) {
+            entry.wrap(scratch, 0, scratch::checkLimit);
+            for (int f = 0; f < parts.size(); f++) {
+                ArrayReader p = parts.get(f);
+                if (i >= p.count() || p.isNullAt(i)) {
+                    entry.setNull(f);
+                } else if (ArrayElements.inSlot(types[f])) {
+                    entry.putLong(f, p.getLong(i));
+                } else {
+                    entry.putBytes(f, p.buffer(), p.varOffset(i), p.varLength(i));
+                }
+            }
+            w.putBytes(i, scratch, 0, entry.finish());
+        }
+        return w.finish();
+    }
 }
