@@ -32,8 +32,9 @@ public record CodeValue(DataType type, Kind kind, String isNull, String value, S
         if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
             return Kind.BYTES;
         }
-        // arrays and maps travel as their encoded bytes, as strings do
-        if (t instanceof io.tideway.sql.types.ArrayType || t instanceof io.tideway.sql.types.MapType) {
+        // arrays, maps and structs travel as their encoded bytes, as strings do
+        if (t instanceof io.tideway.sql.types.ArrayType || t instanceof io.tideway.sql.types.MapType
+                || t instanceof io.tideway.sql.types.StructType) {
             return Kind.BYTES;
         }
         return null;
