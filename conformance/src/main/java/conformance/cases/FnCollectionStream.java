@@ -53,4 +53,13 @@ public final class FnCollectionStream {
     public static void arrayErrorFailsStreamingQuery(CaseContext ctx) throws Exception {
         OpsData.runFailing(ctx, input(ctx).selectExpr("i", "element_at(split(s, ','), 3) AS third"));
     }
+
+    @Case
+    public static void arrayAsGroupingKey(CaseContext ctx) throws Exception {
+        Dataset<Row> out = input(ctx)
+                .groupBy(array_distinct(split(col("s"), ",")).as("parts"), array(col("i"), lit(1)).as("key"))
+                .count();
+        OpsData.fields(ctx, out);
+        OpsData.run(ctx, out, "complete");
+    }
 }
