@@ -89,9 +89,21 @@ final class ArrayFunctions {
                     ctx.set(out, SplitKernels.class.getName() + ".split(" + CodegenContext.args(a[0], a[1]) + ", " + a[2].value()
                             + ", " + last + ", " + o + ")", o);
                 }));
+        // Spark's spark.sql.legacy.sizeOfNull (true) applies only without ANSI: size(NULL) is -1 then, NULL under ANSI
         FunctionRegistry.add(FunctionSpec.named("size", "cardinality").inputs(ARRAY_OR_MAP).returns(DataTypes.IntegerType)
-                .code((ctx, call, out, a) -> ctx.set(out, (a[0].type() instanceof MapType ? CollectionCode.MK : AK)
-                        + "count(" + a[0].value() + ", " + a[0].offset() + ")")));
+                .customCode((ctx, call) -> {
+                    CodeValue v = ctx.declare(DataTypes.IntegerType);
+                    CodeValue c = ctx.gen(call.children().get(0));
+                    ctx.open("if (!" + c.isNull() + ")");
+                    ctx.line(v.isNull() + " = false; " + v.value() + " = " + (c.type() instanceof MapType ? CollectionCode.MK : AK)
+                            + "count(" + c.value() + ", " + c.offset() + ");");
+                    if (!ctx.ansi()) {
+                        ctx.orElse();
+                        ctx.line(v.isNull() + " = false; " + v.value() + " = -1L;");
+                    }
+                    ctx.close();
+                    return v;
+                }));
         elementAt("element_at", true);
         elementAt("try_element_at", false);
         FunctionRegistry.add(FunctionSpec.named("get").inputs(ARRAY, INT).returnsFromArgs(args -> element(args.get(0).dataType()))
