@@ -4,7 +4,6 @@ import io.tideway.engine.expr.Bytes;
 import io.tideway.engine.expr.SqlArithmetic;
 import io.tideway.offheap.row.ArrayReader;
 import io.tideway.offheap.row.ArrayWriter;
-import io.tideway.offheap.row.MapDescriptor;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
@@ -148,10 +147,5 @@ public final class ArrayElements {
             }
         }
         return true;
-    }
-
-    /** Points readers at the keys and values of an encoded map. */
-    public static void wrapMap(DirectBuffer b, int o, int n, ArrayReader keys, ArrayReader values) {
-        MapDescriptor.wrap(b, o, n, keys, values);
     }
 }

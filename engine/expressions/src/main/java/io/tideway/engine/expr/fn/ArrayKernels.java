@@ -295,17 +295,6 @@ public final class ArrayKernels {
         return out.length();
     }
 
-    /** Whether the array holds a null element. */
-    public static boolean hasNull(DirectBuffer b, int o, int n) {
-        int count = b.getInt(o);
-        for (int w = 0; w < RowDescriptor.bitmapWords(count); w++) {
-            if (b.getLong(o + RowDescriptor.ARRAY_HEADER_LENGTH + w * 8) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * {@code arrays_zip(a1, a2, ...)}: element {@code i} is a struct of the arrays' elements
      * {@code i}, null where an array is shorter; {@code types} are the element types, and

@@ -29,11 +29,6 @@ final class CollectionCode {
         return ctx.constant(t, DataType.class.getName());
     }
 
-    /** {@code v} from a kernel call writing into {@code out} and returning the length (-1: null). */
-    static void set(CodegenContext ctx, CodeValue v, String call, String out) {
-        ctx.set(v, call, out);
-    }
-
     /** Writes {@code e} (null or not) as element {@code index} of the array writer {@code w}. */
     static void put(CodegenContext ctx, String w, String index, CodeValue e) {
         String put = switch (e.kind()) {
