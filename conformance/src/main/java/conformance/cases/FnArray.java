@@ -89,4 +89,15 @@ public final class FnArray {
         show(ctx, arrays(ctx), element_at(col("a"), 1), col("b").getItem(0), try_element_at(col("a"), lit(1)),
                 get(col("b"), lit(0)));
     }
+
+    @Case
+    public static void withoutAnsi(CaseContext ctx) {
+        ctx.spark().conf().set("spark.sql.ansi.enabled", "false");
+        try {
+            showExpr(ctx, nonEmpty(ctx), "element_at(a, 9)", "element_at(a, -9)", "a[9]", "a[-1]", "s[n]", "size(a)",
+                    "element_at(a, 0)", "try_element_at(a, 9)", "array(1, 2)[5]");
+        } finally {
+            ctx.spark().conf().set("spark.sql.ansi.enabled", "true");
+        }
+    }
 }
