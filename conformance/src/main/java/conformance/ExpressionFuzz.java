@@ -93,13 +93,51 @@ public final class ExpressionFuzz {
             f(DT, "make_date(2024, %s, 1)", I), f(TS, "date_trunc('HOUR', %s)", TS), f(TS, "timestamp_seconds(%s)", I),
             f(TS, "cast(%s as timestamp)", DT), f(DT, "cast(%s as date)", TS), f(DT, "try_add(%s, %s)", DT, I));
 
+    /**
+     * The array and map functions, each reduced to a value of a fuzz type (an element, a size, a
+     * test, a text). Only fuzzes made with {@code collections} draw them, so the expressions of the
+     * older seeds stay as their goldens have them.
+     */
+    private static final List<Function> COLLECTION_FUNCTIONS = List.of(
+            f(I, "size(split(%s, 'l'))", S), f(I, "cardinality(array(%s, %s))", I, I), f(I, "array_max(array(%s, %s, 0))", I, I),
+            f(I, "array_min(array(%s, %s))", I, I), f(I, "element_at(array(%s, %s, 3), 2)", I, I), f(I, "array(%s, %s)[0]", I, I),
+            f(I, "size(array_distinct(array(%s, %s, %s)))", I, I, I), f(I, "size(map_keys(map('a', %s, 'b', %s)))", I, I),
+            f(I, "try_element_at(sequence(1, 5), %s)", I), f(L, "array_position(array(%s, %s, 1), 1)", I, I),
+            f(L, "array_max(array(%s, %s))", L, L), f(L, "element_at(array_union(array(%s), array(%s)), -1)", L, L),
+            f(D, "array_min(array(%s, %s))", D, D), f(D, "element_at(array(%s, %s), 1)", D, I),
+            f(S, "array_join(array_distinct(split(%s, '')), '-')", S), f(S, "array_join(sort_array(split(%s, ' ')), ',')", S),
+            f(S, "cast(array(%s, %s) as string)", I, L), f(S, "cast(reverse(array(%s, %s)) as string)", S, S),
+            f(S, "element_at(map('k', %s), 'k')", S), f(S, "array_join(array_remove(split(%s, 'l'), ''), '+')", S),
+            f(S, "cast(slice(array(%s, %s, %s), 2, 2) as string)", I, I, I),
+            f(S, "cast(array_except(array(%s, %s), array(%s)) as string)", D, D, D),
+            f(S, "cast(map_values(map('a', %s)) as string)", DT), f(S, "cast(flatten(array(array(%s), array(%s))) as string)", TS, TS),
+            f(S, "cast(map('x', %s, 'y', %s) as string)", L, S), f(S, "array_join(array(%s, %s), '/', '?')", S, S),
+            f(B, "array_contains(array(%s, %s), %s)", I, I, I), f(B, "arrays_overlap(array(%s), array(%s, 1))", L, L),
+            f(B, "map_contains_key(map(1, %s), %s)", S, I), f(B, "array_contains(split(%s, ''), 'a')", S),
+            f(B, "(array(%s, %s) = array(%s, %s))", I, I, I, I), f(B, "(array(%s) < array(%s))", S, S),
+            f(DT, "element_at(array(%s, %s), 2)", DT, DT), f(DT, "array_max(array(%s, %s))", DT, DT),
+            f(TS, "array_min(array(%s, %s))", TS, TS));
+
     private static final Type[] NUMERIC = {Type.INT, Type.BIGINT, Type.DOUBLE};
     /** The types a cast to a number or a string starts from (casts from dates and timestamps to numbers Spark refuses). */
     private static final Type[] CASTABLE = {Type.INT, Type.BIGINT, Type.DOUBLE, Type.STRING, Type.BOOLEAN};
     private final Random random;
+    private final List<Function> functions;
 
     public ExpressionFuzz(long seed) {
+        this(seed, false);
+    }
+
+    /** A fuzz whose calls also draw from the array and map functions when {@code collections}. */
+    public ExpressionFuzz(long seed, boolean collections) {
         random = new Random(seed);
+        if (collections) {
+            List<Function> all = new java.util.ArrayList<>(FUNCTIONS);
+            all.addAll(COLLECTION_FUNCTIONS);
+            functions = List.copyOf(all);
+        } else {
+            functions = FUNCTIONS;
+        }
     }
 
     /** The next expression, of a random type, nested at most {@code depth} deep; never a bare leaf. */
@@ -126,7 +164,7 @@ public final class ExpressionFuzz {
 
     /** A call of a random function returning {@code type}. */
     private String call(Type type, int d) {
-        List<Function> candidates = FUNCTIONS.stream().filter(f -> f.result == type).toList();
+        List<Function> candidates = functions.stream().filter(f -> f.result == type).toList();
         Function f = candidates.get(random.nextInt(candidates.size()));
         Object[] args = new Object[f.args.size()];
         for (int a = 0; a < args.length; a++) {

@@ -19,7 +19,7 @@ import java.util.List;
  * case, each evaluated by {@code selectExpr} over a small table, printed with its result type and
  * its value per row (or its error). Tables: "plain" (small values, zeros, empty strings, a row of
  * nulls) and "edge" (the limits of each type, NaN and infinities), where overflow and invalid
- * casts show how each engine reports them. 40 cases of 50 expressions: 2,000 in all.
+ * casts show how each engine reports them. 40 cases of 50 expressions: 2,000 in all; six more (collections1-6) draw the array and map functions too.
  */
 public final class ExprFuzz {
     private static final int EXPRESSIONS_PER_CASE = 50;
@@ -64,8 +64,11 @@ public final class ExprFuzz {
     }
 
     private static void fuzz(CaseContext ctx, long seed, List<Row> rows) {
+        fuzz(ctx, new ExpressionFuzz(seed), rows);
+    }
+
+    private static void fuzz(CaseContext ctx, ExpressionFuzz fuzz, List<Row> rows) {
         Dataset<Row> table = ctx.spark().createDataFrame(rows, SCHEMA);
-        ExpressionFuzz fuzz = new ExpressionFuzz(seed);
         for (int n = 0; n < EXPRESSIONS_PER_CASE; n++) {
             String expr = fuzz.next(DEPTH);
             try {
@@ -280,5 +283,36 @@ public final class ExprFuzz {
     @Case
     public static void edge10(CaseContext ctx) {
         fuzz(ctx, 110, EDGE);
+    }
+
+    /** Seeds whose calls include the array and map functions. */
+    @Case
+    public static void collections1(CaseContext ctx) {
+        fuzz(ctx, new ExpressionFuzz(1001, true), PLAIN);
+    }
+
+    @Case
+    public static void collections2(CaseContext ctx) {
+        fuzz(ctx, new ExpressionFuzz(1002, true), PLAIN);
+    }
+
+    @Case
+    public static void collections3(CaseContext ctx) {
+        fuzz(ctx, new ExpressionFuzz(1003, true), PLAIN);
+    }
+
+    @Case
+    public static void collections4(CaseContext ctx) {
+        fuzz(ctx, new ExpressionFuzz(1004, true), PLAIN);
+    }
+
+    @Case
+    public static void collections5(CaseContext ctx) {
+        fuzz(ctx, new ExpressionFuzz(1005, true), EDGE);
+    }
+
+    @Case
+    public static void collections6(CaseContext ctx) {
+        fuzz(ctx, new ExpressionFuzz(1006, true), EDGE);
     }
 }

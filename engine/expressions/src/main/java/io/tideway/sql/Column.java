@@ -257,6 +257,20 @@ public class Column implements Serializable {
         return cast(SqlExpressionParser.parseDataType(to));
     }
 
+    /**
+     * An element of an array column by its 0-based index, or the value of a map column for a key,
+     * as Spark's {@code getItem}: {@code arr[0]}, {@code m[k]}.
+     */
+    public Column getItem(Object key) {
+        Expression k = key instanceof Column c ? c.expr() : io.tideway.engine.expr.Literal.of(key);
+        return new Column(io.tideway.engine.expr.fn.FunctionRegistry.callLater("[]", expr, k));
+    }
+
+    /** {@link #getItem}, as Spark's {@code Column.apply}. */
+    public Column apply(Object extraction) {
+        return getItem(extraction);
+    }
+
     /** A field of a struct column, e.g. {@code col("window").getField("start")}. */
     public Column getField(String fieldName) {
         return new Column(new io.tideway.engine.expr.UnresolvedExtractField(expr, fieldName));

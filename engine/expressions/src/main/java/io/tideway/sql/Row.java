@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One row as Java values, mirroring Spark's {@code Row}: {@code long} columns are {@link Long},
- * {@code timestamp} is {@link Timestamp}, {@code date} is {@link Date}, arrays are {@link List},
+ * {@code timestamp} is {@link Timestamp}, {@code date} is {@link Date}, arrays are {@link List}, maps {@link java.util.Map},
  * structs are {@code Row}, binary is {@code byte[]}. Immutable. Rows built by the engine carry
  * their schema, so {@link #getAs(String)} works.
  */
@@ -95,6 +95,15 @@ public interface Row extends Serializable {
     @SuppressWarnings("unchecked")
     default <T> List<T> getList(int i) {
         return (List<T>) get(i);
+    }
+
+    /**
+     * A map field as a {@link java.util.Map} in entry order, as Spark's {@code getJavaMap}. (Spark's
+     * {@code getMap} returns a Scala map; Tideway has no Scala, so it offers only this one.)
+     */
+    @SuppressWarnings("unchecked")
+    default <K, V> java.util.Map<K, V> getJavaMap(int i) {
+        return (java.util.Map<K, V>) get(i);
     }
 
     default Row getStruct(int i) {

@@ -7,7 +7,6 @@ import io.tideway.engine.expr.Explode;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.MinMax;
-import io.tideway.engine.expr.Split;
 import io.tideway.engine.expr.Sum;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.expr.fn.FunctionRegistry;
@@ -1480,11 +1479,15 @@ public final class functions {
     }
 
     public static Column split(Column str, String pattern, int limit) {
-        return new Column(new Split(str.expr(), pattern, limit));
+        return call("split", str, lit(pattern), lit(limit));
     }
 
     public static Column explode(Column array) {
         return new Column(new Explode(array.expr()));
+    }
+
+    public static Column explode_outer(Column array) {
+        return new Column(new Explode(array.expr(), true));
     }
 
     public static Column current_timestamp() {
@@ -1568,5 +1571,171 @@ public final class functions {
     /** Session windows with a per-row gap (a string column such as {@code "5 minutes"}, or an interval). */
     public static Column session_window(Column timeColumn, Column gapDuration) {
         return new Column(new io.tideway.engine.expr.SessionWindow(timeColumn.expr(), gapDuration.expr()));
+    }
+
+    // ---- collections: arrays and maps (ArrayFunctions, MapFunctions) ----
+
+    public static Column array(Column... cols) {
+        return call("array", cols);
+    }
+
+    public static Column array(String colName, String... colNames) {
+        return call("array", columns(colName, colNames));
+    }
+
+    public static Column size(Column e) {
+        return call("size", e);
+    }
+
+    public static Column cardinality(Column e) {
+        return call("cardinality", e);
+    }
+
+    public static Column element_at(Column column, Object value) {
+        return call("element_at", column, Column.lit(value));
+    }
+
+    public static Column try_element_at(Column column, Column value) {
+        return call("try_element_at", column, value);
+    }
+
+    public static Column get(Column column, Column index) {
+        return call("get", column, index);
+    }
+
+    public static Column array_contains(Column column, Object value) {
+        return call("array_contains", column, Column.lit(value));
+    }
+
+    public static Column array_position(Column column, Object value) {
+        return call("array_position", column, Column.lit(value));
+    }
+
+    public static Column array_remove(Column column, Object element) {
+        return call("array_remove", column, Column.lit(element));
+    }
+
+    public static Column array_distinct(Column e) {
+        return call("array_distinct", e);
+    }
+
+    public static Column array_union(Column col1, Column col2) {
+        return call("array_union", col1, col2);
+    }
+
+    public static Column array_intersect(Column col1, Column col2) {
+        return call("array_intersect", col1, col2);
+    }
+
+    public static Column array_except(Column col1, Column col2) {
+        return call("array_except", col1, col2);
+    }
+
+    public static Column arrays_overlap(Column a1, Column a2) {
+        return call("arrays_overlap", a1, a2);
+    }
+
+    public static Column array_join(Column column, String delimiter) {
+        return call("array_join", column, lit(delimiter));
+    }
+
+    public static Column array_join(Column column, String delimiter, String nullReplacement) {
+        return call("array_join", column, lit(delimiter), lit(nullReplacement));
+    }
+
+    public static Column array_max(Column e) {
+        return call("array_max", e);
+    }
+
+    public static Column array_min(Column e) {
+        return call("array_min", e);
+    }
+
+    public static Column sort_array(Column e) {
+        return call("sort_array", e, lit(true));
+    }
+
+    public static Column sort_array(Column e, boolean asc) {
+        return call("sort_array", e, lit(asc));
+    }
+
+    public static Column array_sort(Column e) {
+        return call("array_sort", e);
+    }
+
+    public static Column slice(Column x, int start, int length) {
+        return call("slice", x, lit(start), lit(length));
+    }
+
+    public static Column slice(Column x, Column start, Column length) {
+        return call("slice", x, start, length);
+    }
+
+    public static Column arrays_zip(Column... e) {
+        return call("arrays_zip", e);
+    }
+
+    public static Column flatten(Column e) {
+        return call("flatten", e);
+    }
+
+    public static Column sequence(Column start, Column stop) {
+        return call("sequence", start, stop);
+    }
+
+    public static Column sequence(Column start, Column stop, Column step) {
+        return call("sequence", start, stop, step);
+    }
+
+    public static Column array_repeat(Column left, Column right) {
+        return call("array_repeat", left, right);
+    }
+
+    public static Column array_repeat(Column e, int count) {
+        return call("array_repeat", e, lit(count));
+    }
+
+    public static Column map(Column... cols) {
+        return call("map", cols);
+    }
+
+    public static Column map_keys(Column e) {
+        return call("map_keys", e);
+    }
+
+    public static Column map_values(Column e) {
+        return call("map_values", e);
+    }
+
+    public static Column map_entries(Column e) {
+        return call("map_entries", e);
+    }
+
+    public static Column map_from_arrays(Column keys, Column values) {
+        return call("map_from_arrays", keys, values);
+    }
+
+    public static Column map_from_entries(Column e) {
+        return call("map_from_entries", e);
+    }
+
+    public static Column map_contains_key(Column column, Object key) {
+        return call("map_contains_key", column, Column.lit(key));
+    }
+
+    public static Column map_concat(Column... cols) {
+        return call("map_concat", cols);
+    }
+
+    public static Column str_to_map(Column text) {
+        return call("str_to_map", text);
+    }
+
+    public static Column str_to_map(Column text, Column pairDelim) {
+        return call("str_to_map", text, pairDelim);
+    }
+
+    public static Column str_to_map(Column text, Column pairDelim, Column keyValueDelim) {
+        return call("str_to_map", text, pairDelim, keyValueDelim);
     }
 }

@@ -1,6 +1,7 @@
 package io.tideway.engine.exec;
 
 import io.tideway.engine.expr.ByteRangeArray;
+import io.tideway.engine.expr.fn.SplitKernels;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.plan.Generate;
@@ -11,32 +12,36 @@ import io.tideway.sql.types.DataType;
 import org.agrona.DirectBuffer;
 
 /**
- * {@code explode}: one output row per array element: the input's fields plus the element. When the
+ * {@code explode}: one output row per array element: the input's fields plus the element;
+ * {@code explode_outer} gives a row with a null element for a null or empty array. When the
  * array's evaluator can give its elements as byte ranges ({@link ByteRangeArray}, e.g. {@code split}
  * on one character), each element is copied once, from where it lies into the output row, and the
  * array is never built.
  */
 final class GenerateOperator implements Operator {
+    /** The array's evaluator, or null when {@link #ranges} gives its elements. */
     private final Evaluator array;
-    /** {@link #array} when it gives byte ranges, else null. */
+    /** The elements as byte ranges ({@code split} on one character), or null. */
     private final ByteRangeArray ranges;
     private final FieldCopier copier;
     private final int inputFields;
     private final int element;
     private final boolean fixedElement;
+    private final boolean outer;
     private final RowReader in;
     private final ArrayReader elements = new ArrayReader();
     private final RowScratch out;
     private final Operator next;
 
     GenerateOperator(Generate g, EvalContext ctx, Operator next) {
-        this.array = g.generator().child().evaluator(ctx);
-        this.ranges = array instanceof ByteRangeArray r ? r : null;
+        this.ranges = SplitKernels.ranges(g.generator().child(), ctx);
+        this.array = ranges == null ? g.generator().child().evaluator(ctx) : null;
         this.copier = new FieldCopier(g.child().schema(), g.requiredChildOrdinals());
         this.inputFields = g.child().schema().length();
         this.element = g.requiredChildOrdinals().length;
         DataType elementType = g.generator().dataType();
         this.fixedElement = elementType.isFixedWidth();
+        this.outer = g.generator().outer();
         this.in = new RowReader(inputFields);
         this.out = new RowScratch(element + 1);
         this.next = next;
@@ -50,10 +55,18 @@ final class GenerateOperator implements Operator {
             return;
         }
         array.eval(in);
-        if (array.isNull) {
+        if (!array.isNull) {
+            elements.wrap(array.buf, array.off, array.len);
+        }
+        if (array.isNull || elements.count() == 0) {
+            if (outer) {
+                RowWriter w = out.begin();
+                copier.copy(in, w);
+                w.setNull(element);
+                next.accept(out.buffer, 0, w.finish());
+            }
             return;
         }
-        elements.wrap(array.buf, array.off, array.len);
         for (int i = 0, n = elements.count(); i < n; i++) {
             RowWriter w = out.begin();
             copier.copy(in, w);
@@ -70,6 +83,13 @@ final class GenerateOperator implements Operator {
 
     private void explodeRanges() {
         int n = ranges.evalRanges(in);
+        if (n <= 0 && outer) {
+            RowWriter w = out.begin();
+            copier.copy(in, w);
+            w.setNull(element);
+            next.accept(out.buffer, 0, w.finish());
+            return;
+        }
         for (int i = 0; i < n; i++) {
             RowWriter w = out.begin();
             copier.copy(in, w);

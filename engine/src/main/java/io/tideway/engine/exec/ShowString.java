@@ -98,6 +98,10 @@ public final class ShowString {
                 sb.append(i == 0 ? "" : ", ").append(render(list.get(i)));
             }
             return sb.append(']').toString();
+        } else if (v instanceof java.util.Map<?, ?> map) {
+            StringBuilder sb = new StringBuilder("{");
+            map.forEach((k, x) -> sb.append(sb.length() == 1 ? "" : ", ").append(render(k)).append(" -> ").append(render(x)));
+            return sb.append('}').toString();
         } else if (v instanceof Row row) {
             StringBuilder sb = new StringBuilder("{");
             for (int i = 0; i < row.size(); i++) {

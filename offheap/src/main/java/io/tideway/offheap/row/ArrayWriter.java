@@ -4,11 +4,15 @@ import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Writes one array value inside a row being written by a {@link RowWriter}. Obtained from
- * {@link RowWriter#beginArray}; reused for every array that writer writes. Not thread-safe.
+ * Writes one array value ({@link RowDescriptor}): inside a row being written by a
+ * {@link RowWriter} (obtained from {@link RowWriter#beginArray}, reused for every array that writer
+ * writes), or on its own at an offset of a buffer ({@link #wrap}), as functions that return arrays
+ * and maps build them. Not thread-safe.
  */
 public final class ArrayWriter {
     private RowWriter parent;
+    /** Enlarges the buffer of an array written on its own; null inside a row (the row's writer grows it). */
+    private RowWriter.Growth growth;
     private int field;
     private MutableDirectBuffer buffer;
     private int start;
@@ -16,7 +20,23 @@ public final class ArrayWriter {
     private int slotBase;
     private int cursor;
 
+    /**
+     * Starts an array of {@code count} elements at {@code offset} of {@code buffer}, outside any
+     * row; {@code growth} enlarges the buffer in place (null: a buffer large enough). {@link #finish()}
+     * gives its length.
+     */
+    public ArrayWriter wrap(MutableDirectBuffer buffer, int offset, int count, RowWriter.Growth growth) {
+        this.growth = growth;
+        if (growth != null) {
+            growth.ensureCapacity(offset + RowDescriptor.arrayFixedLength(count));
+        }
+        return begin(null, -1, buffer, offset, count);
+    }
+
     ArrayWriter begin(RowWriter parent, int field, MutableDirectBuffer buffer, int start, int count) {
+        if (parent != null) {
+            this.growth = null;
+        }
         this.parent = parent;
         this.field = field;
         this.buffer = buffer;
@@ -59,7 +79,11 @@ public final class ArrayWriter {
 
     public void putBytes(int index, DirectBuffer src, int srcOffset, int length) {
         int at = cursor;
-        parent.reserve(at, length);
+        if (parent != null) {
+            parent.reserve(at, length);
+        } else if (growth != null) {
+            growth.ensureCapacity(at + RowDescriptor.align8(length));
+        }
         ByteCopy.copyPadded(buffer, at, src, srcOffset, length);
         buffer.putLong(slotBase + (index << 3), RowDescriptor.varSlot(at - start, length));
         cursor = at + RowDescriptor.align8(length);
@@ -69,5 +93,10 @@ public final class ArrayWriter {
     public void end() {
         int length = cursor - start;
         parent.endVar(field, start, length);
+    }
+
+    /** Finishes an array written on its own ({@link #wrap}); returns its length in bytes. */
+    public int finish() {
+        return cursor - start;
     }
 }

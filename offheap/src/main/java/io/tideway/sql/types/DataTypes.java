@@ -29,6 +29,15 @@ public final class DataTypes {
         return new ArrayType(elementType, containsNull);
     }
 
+    /** {@code map<keyType, valueType>} whose values may be null. */
+    public static MapType createMapType(DataType keyType, DataType valueType) {
+        return new MapType(keyType, valueType, true);
+    }
+
+    public static MapType createMapType(DataType keyType, DataType valueType, boolean valueContainsNull) {
+        return new MapType(keyType, valueType, valueContainsNull);
+    }
+
     /** {@code decimal(precision, scale)}; see {@link io.tideway.sql.types.DecimalType} for what works today. */
     public static DecimalType createDecimalType(int precision, int scale) {
         return new DecimalType(precision, scale);

@@ -151,8 +151,9 @@ public final class StructType extends DataType implements Iterable<StructField> 
     }
 
     private static void appendField(StringBuilder sb, String prefix, String name, DataType type, String nullability) {
+        // Spark prints a map's key without nullability: keys are never null
         sb.append(prefix).append("-- ").append(name).append(": ").append(type.typeName())
-                .append(" (").append(nullability).append(")\n");
+                .append(nullability == null ? "" : " (" + nullability + ")").append('\n');
         String nested = prefix + "    |";
         if (type instanceof StructType st) {
             for (StructField f : st.fields) {
@@ -160,6 +161,9 @@ public final class StructType extends DataType implements Iterable<StructField> 
             }
         } else if (type instanceof ArrayType at) {
             appendField(sb, nested, "element", at.elementType(), "containsNull = " + at.containsNull());
+        } else if (type instanceof MapType mt) {
+            appendField(sb, nested, "key", mt.keyType(), null);
+            appendField(sb, nested, "value", mt.valueType(), "valueContainsNull = " + mt.valueContainsNull());
         }
     }
 

@@ -73,6 +73,14 @@ final class TypeNames {
                 expect('>');
                 return new ArrayType(element, true);
             }
+            case "map" -> {
+                expect('<');
+                DataType key = dataType();
+                expect(',');
+                DataType value = dataType();
+                expect('>');
+                return new MapType(key, value, true);
+            }
             case "struct" -> {
                 expect('<');
                 List<StructField> fields = new ArrayList<>();

@@ -37,7 +37,26 @@ public final class ErrorParams {
 
     /** A type as SQL names it, upper case, in double quotes: {@code "BIGINT"}. */
     public static String type(DataType t) {
-        return "\"" + t.simpleString().toUpperCase(Locale.ROOT) + "\"";
+        return "\"" + sql(t) + "\"";
+    }
+
+    /** Spark's {@code DataType.sql}: {@code ARRAY<INT>}, {@code MAP<STRING, INT>}, {@code STRUCT<a: INT>}. */
+    public static String sql(DataType t) {
+        if (t instanceof io.tideway.sql.types.ArrayType a) {
+            return "ARRAY<" + sql(a.elementType()) + ">";
+        }
+        if (t instanceof io.tideway.sql.types.MapType m) {
+            return "MAP<" + sql(m.keyType()) + ", " + sql(m.valueType()) + ">";
+        }
+        if (t instanceof io.tideway.sql.types.StructType st) {
+            StringJoiner j = new StringJoiner(", ", "STRUCT<", ">");
+            for (io.tideway.sql.types.StructField f : st.fields()) {
+                String name = f.name().matches("[a-zA-Z_][a-zA-Z0-9_]*") ? f.name() : id(f.name());
+                j.add(name + ": " + sql(f.dataType()));
+            }
+            return j.toString();
+        }
+        return t.simpleString().toUpperCase(Locale.ROOT);
     }
 
     /** A string value as a SQL literal: {@code 'abc'}. */

@@ -102,7 +102,14 @@ public final class Cast extends Expression implements Coercible {
         if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType && !(from instanceof StructType)) {
             return true;
         }
-        if (from instanceof ArrayType || from instanceof StructType || to instanceof ArrayType || to instanceof StructType) {
+        if (from instanceof ArrayType a && to instanceof ArrayType b) {
+            return canCast(a.elementType(), b.elementType());
+        }
+        if (from instanceof io.tideway.sql.types.MapType a && to instanceof io.tideway.sql.types.MapType b) {
+            return canCast(a.keyType(), b.keyType()) && canCast(a.valueType(), b.valueType());
+        }
+        if (from instanceof ArrayType || from instanceof StructType || to instanceof ArrayType || to instanceof StructType
+                || from instanceof io.tideway.sql.types.MapType || to instanceof io.tideway.sql.types.MapType) {
             return false;
         }
         if (to == DataTypes.BinaryType) {
@@ -186,6 +193,10 @@ public final class Cast extends Expression implements Coercible {
         DataType from = in.type();
         CodeValue v = ctx.declare(to);
         if (from == DataTypes.NullType) {
+            return v;
+        }
+        if (io.tideway.engine.expr.fn.CollectionCast.applies(from, to)) {
+            io.tideway.engine.expr.fn.CollectionCast.code(ctx, in, v);
             return v;
         }
         if (from.equals(to) || in.kind() == CodeValue.Kind.BYTES && v.kind() == CodeValue.Kind.BYTES) {

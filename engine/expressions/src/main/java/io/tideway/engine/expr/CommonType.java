@@ -45,6 +45,16 @@ public final class CommonType {
         if (isDatetime(a) && isDatetime(b)) {
             return DataTypes.TimestampType;
         }
+        if (a instanceof io.tideway.sql.types.ArrayType x && b instanceof io.tideway.sql.types.ArrayType y) {
+            DataType e = of(x.elementType(), y.elementType(), stringPromotion);
+            return e == null ? null : DataTypes.createArrayType(e, x.containsNull() || y.containsNull());
+        }
+        if (a instanceof io.tideway.sql.types.MapType x && b instanceof io.tideway.sql.types.MapType y) {
+            DataType k = of(x.keyType(), y.keyType(), stringPromotion);
+            DataType v = of(x.valueType(), y.valueType(), stringPromotion);
+            return k == null || v == null ? null
+                    : DataTypes.createMapType(k, v, x.valueContainsNull() || y.valueContainsNull());
+        }
         if (stringPromotion && (a == DataTypes.StringType || b == DataTypes.StringType)) {
             DataType other = a == DataTypes.StringType ? b : a;
             if (TypeCoercion.integral(other)) {

@@ -100,7 +100,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
-        if (left.dataType() instanceof io.tideway.sql.types.DecimalType) {
+        if (left.dataType() instanceof io.tideway.sql.types.DecimalType || left.dataType() instanceof io.tideway.sql.types.ArrayType) {
             return io.tideway.engine.expr.codegen.NodeEvaluators.compile(this, context);
         }
         Evaluator a = left.evaluator(context);
@@ -139,6 +139,17 @@ public final class Comparison extends BinaryExpression implements Coercible {
      * {@link SqlArithmetic#compare}: NaN equals NaN and is the largest, -0.0 equals 0.0; strings
      * and binaries by unsigned bytes).
      */
+    public static String compareCode(CodegenContext ctx, CodeValue a, CodeValue b) {
+        if (a.type() instanceof io.tideway.sql.types.ArrayType at) {
+            // element by element, as Spark orders arrays (not by their bytes)
+            String element = ctx.constant(at.elementType(), DataType.class.getName());
+            return io.tideway.engine.expr.fn.ArrayElements.class.getName() + ".compareArrays(" + CodegenContext.args(a, b)
+                    + ", " + element + ")";
+        }
+        return compareCode(a, b);
+    }
+
+    /** {@link #compareCode(CodegenContext, CodeValue, CodeValue)} for values other than arrays. */
     public static String compareCode(CodeValue a, CodeValue b) {
         return switch (a.kind()) {
             case DOUBLE -> SqlArithmetic.class.getName() + ".compare(" + a.value() + ", " + b.value() + ")";
@@ -159,7 +170,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
         // the right side runs only for a non-null left side, as in the interpreter (and Spark)
         ctx.open("if (!" + a.isNull() + ")");
         CodeValue b = ctx.gen(right);
-        String cmp = compareCode(a, b);
+        String cmp = compareCode(ctx, a, b);
         String test = switch (op) {
             case EQ -> " == 0";
             case NE -> " != 0";

@@ -82,7 +82,7 @@ public final class In extends Expression implements Coercible {
             ctx.open("if (!" + found + ")");
             CodeValue item = ctx.gen(children.get(i));
             ctx.line("if (" + item.isNull() + ") { " + sawNull + " = true; } else if ("
-                    + Comparison.compareCode(x, item) + " == 0) { " + found + " = true; }");
+                    + Comparison.compareCode(ctx, x, item) + " == 0) { " + found + " = true; }");
             ctx.close();
         }
         ctx.line(v.isNull() + " = !" + found + " && " + sawNull + "; " + v.value() + " = " + found + " ? 1L : 0L;");

@@ -1,7 +1,5 @@
 package io.tideway.engine.expr;
 
-import io.tideway.engine.row.RowConverter;
-import io.tideway.offheap.row.ArrayReader;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import org.agrona.DirectBuffer;
@@ -32,28 +30,9 @@ public final class Values {
         return sb.toString();
     }
 
-    /** {@code [a, b, c]} for an encoded array. */
+    /** {@code [a, b, c]} for an encoded array (timestamps in UTC). */
     public static String formatArray(DirectBuffer buf, int off, int len, DataType element) {
-        ArrayReader a = new ArrayReader().wrap(buf, off, len);
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < a.count(); i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            if (a.isNullAt(i)) {
-                sb.append("null");
-            } else if (element == DataTypes.StringType) {
-                sb.append(a.getString(i));
-            } else if (element == DataTypes.DoubleType) {
-                sb.append(a.getDouble(i));
-            } else if (element == DataTypes.TimestampType) {
-                sb.append(formatTimestamp(RowConverter.toTimestamp(a.getLong(i))));
-            } else if (element == DataTypes.BooleanType) {
-                sb.append(a.getBoolean(i));
-            } else {
-                sb.append(a.getLong(i));
-            }
-        }
-        return sb.append(']').toString();
+        return io.tideway.engine.expr.fn.CollectionText.text(buf, off, len, DataTypes.createArrayType(element),
+                io.tideway.engine.expr.fn.SessionZone.of(java.time.ZoneOffset.UTC));
     }
 }

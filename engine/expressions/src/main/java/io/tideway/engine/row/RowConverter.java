@@ -9,6 +9,7 @@ import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.DecimalType;
+import io.tideway.sql.types.MapType;
 import io.tideway.engine.expr.DecimalKernels;
 import io.tideway.sql.types.StructType;
 import org.agrona.ExpandableDirectByteBuffer;
@@ -85,7 +86,9 @@ public final class RowConverter {
         } else if (t == DataTypes.DateType) {
             return Date.valueOf(LocalDate.ofEpochDay(row.getInt(i)));
         } else if (t instanceof ArrayType at) {
-            return readArray(row.getArray(i, new ArrayReader()), at.elementType());
+            return CollectionCodec.readArray(row.buffer(), row.varOffset(i), row.varLength(i), at.elementType());
+        } else if (t instanceof MapType mt) {
+            return CollectionCodec.readMap(row.buffer(), row.varOffset(i), row.varLength(i), mt);
         } else if (t instanceof StructType st) {
             if (structConverters[i] == null) {
                 structConverters[i] = new RowConverter(st);
@@ -93,30 +96,6 @@ public final class RowConverter {
             return structConverters[i].toRow(row.getStruct(i, new RowReader(st.length())));
         }
         return null;
-    }
-
-    private static List<Object> readArray(ArrayReader a, DataType element) {
-        List<Object> out = new ArrayList<>(a.count());
-        for (int j = 0; j < a.count(); j++) {
-            if (a.isNullAt(j)) {
-                out.add(null);
-            } else if (element == DataTypes.StringType) {
-                out.add(a.getString(j));
-            } else if (element == DataTypes.LongType) {
-                out.add(a.getLong(j));
-            } else if (element == DataTypes.IntegerType) {
-                out.add(a.getInt(j));
-            } else if (element == DataTypes.DoubleType) {
-                out.add(a.getDouble(j));
-            } else if (element == DataTypes.BooleanType) {
-                out.add(a.getBoolean(j));
-            } else if (element == DataTypes.TimestampType) {
-                out.add(toTimestamp(a.getLong(j)));
-            } else {
-                throw new UnsupportedOperationException("array<" + element.simpleString() + "> is not supported yet");
-            }
-        }
-        return out;
     }
 
     public static Timestamp toTimestamp(long micros) {
@@ -165,7 +144,9 @@ public final class RowConverter {
         } else if (t == DataTypes.DateType) {
             w.putInt(i, v instanceof Date d ? (int) d.toLocalDate().toEpochDay() : ((Number) v).intValue());
         } else if (t instanceof ArrayType at) {
-            writeArray((List<?>) v, at.elementType(), w.beginArray(i, ((List<?>) v).size()));
+            w.putBytes(i, CollectionCodec.encodeArray(v, at.elementType()));
+        } else if (t instanceof MapType mt) {
+            w.putBytes(i, CollectionCodec.encodeMap((java.util.Map<?, ?>) v, mt));
         } else if (t instanceof StructType st) {
             ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(64);
             RowWriter nested = new RowWriter(st.length()).wrap(scratch, 0);
@@ -174,26 +155,5 @@ public final class RowConverter {
         } else {
             w.setNull(i);
         }
-    }
-
-    private static void writeArray(List<?> values, DataType element, ArrayWriter a) {
-        for (int j = 0; j < values.size(); j++) {
-            Object v = values.get(j);
-            if (v == null) {
-                a.setNull(j);
-            } else if (element == DataTypes.StringType) {
-                byte[] b = v.toString().getBytes(StandardCharsets.UTF_8);
-                a.putBytes(j, new org.agrona.concurrent.UnsafeBuffer(b), 0, b.length);
-            } else if (element == DataTypes.DoubleType) {
-                a.putDouble(j, ((Number) v).doubleValue());
-            } else if (element == DataTypes.BooleanType) {
-                a.putBoolean(j, (Boolean) v);
-            } else if (element == DataTypes.TimestampType) {
-                a.putLong(j, toMicros((Timestamp) v));
-            } else {
-                a.putLong(j, ((Number) v).longValue());
-            }
-        }
-        a.end();
     }
 }

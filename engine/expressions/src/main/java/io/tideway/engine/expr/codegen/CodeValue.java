@@ -7,7 +7,7 @@ import io.tideway.sql.types.DataTypes;
  * A value in generated code: the names of the local variables that hold it. {@code isNull} is a
  * boolean; a {@link Kind#LONG} value (boolean, tinyint, smallint, int, date, long, timestamp, and
  * null-typed) is in {@code value} as a long, a {@link Kind#DOUBLE} (double, float) as a double, a {@link Kind#BYTES} value
- * (string, binary) in three variables: {@code value} (the buffer), {@code offset}, {@code length}
+ * (string, binary, array, map) in three variables: {@code value} (the buffer), {@code offset}, {@code length}
  * — the same encoding the interpreted {@code Evaluator} fields use; a {@link Kind#DECIMAL} value
  * is a {@code java.math.BigDecimal} at its type's scale in {@code value}. Immutable.
  */
@@ -30,6 +30,11 @@ public record CodeValue(DataType type, Kind kind, String isNull, String value, S
             return Kind.DECIMAL;
         }
         if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
+            return Kind.BYTES;
+        }
+        // arrays, maps and structs travel as their encoded bytes, as strings do
+        if (t instanceof io.tideway.sql.types.ArrayType || t instanceof io.tideway.sql.types.MapType
+                || t instanceof io.tideway.sql.types.StructType) {
             return Kind.BYTES;
         }
         return null;

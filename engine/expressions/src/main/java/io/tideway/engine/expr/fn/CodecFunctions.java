@@ -78,6 +78,17 @@ final class CodecFunctions {
     /** hash and xxhash64: every argument folded into the running hash from seed 42; a null leaves it as it is. */
     private static FunctionSpec hash(String name, DataType result, String prefix, String seed) {
         return FunctionSpec.named(name).repeated(ANY).optional(1).returns(result).nullable(call -> false)
+                .coercion(call -> {
+                    for (Expression e : call.children()) {
+                        if (CollectionHash.holdsMap(e.dataType())) {
+                            throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException(
+                                    "DATATYPE_MISMATCH.HASH_MAP_TYPE", java.util.Map.of("sqlExpr",
+                                    io.tideway.engine.error.ErrorParams.expr(call.sql()), "functionName",
+                                    io.tideway.engine.error.ErrorParams.id(name)), call.sqlOrigin()));
+                        }
+                    }
+                    return call.children();
+                })
                 .customCode((ctx, call) -> {
                     CodeValue v = ctx.declare(result);
                     ctx.line(v.isNull() + " = false; " + v.value() + " = " + seed + ";");
@@ -105,6 +116,11 @@ final class CodecFunctions {
                         } else if (t instanceof io.tideway.sql.types.DecimalType d) {
                             fn = "Decimal";
                             arg = a.value() + ", " + d.precision();
+                        } else if (t instanceof io.tideway.sql.types.ArrayType) {
+                            ctx.line("if (!" + a.isNull() + ") { " + v.value() + " = " + CollectionHash.class.getName() + "."
+                                    + prefix + "Array(" + CodegenContext.args(a) + ", " + CollectionCode.type(ctx, t) + ", "
+                                    + cast + v.value() + "); }");
+                            continue;
                         } else {
                             fn = "Bytes";
                             arg = CodegenContext.args(a);

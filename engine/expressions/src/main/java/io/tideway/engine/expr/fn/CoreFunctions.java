@@ -9,7 +9,6 @@ import io.tideway.engine.expr.Explode;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.MinMax;
-import io.tideway.engine.expr.Split;
 import io.tideway.engine.expr.Sum;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;
@@ -23,9 +22,8 @@ final class CoreFunctions {
     }
 
     static void register() {
-        FunctionRegistry.add("split", 2, 3, (name, a) -> new Split(a.get(0), stringLiteral(name, "pattern", a.get(1)),
-                a.size() == 3 ? intLiteral(name, a.get(2)) : -1));
         FunctionRegistry.add("explode", 1, 1, (name, a) -> new Explode(a.get(0)));
+        FunctionRegistry.add("explode_outer", 1, 1, (name, a) -> new Explode(a.get(0), true));
         FunctionRegistry.add("count", 1, 1, (name, a) -> new Count(isStar(a.get(0)) ? Literal.of(1) : a.get(0)));
         FunctionRegistry.add("sum", 1, 1, (name, a) -> new Sum(a.get(0)));
         FunctionRegistry.add("avg", 1, 1, (name, a) -> new Average(a.get(0)));

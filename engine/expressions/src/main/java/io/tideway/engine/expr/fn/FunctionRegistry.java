@@ -43,6 +43,9 @@ public final class FunctionRegistry {
         TextFunctions.register();
         DateTimeFunctions.register();
         MathFunctions.register();
+        ArrayFunctions.register();
+        ArraySetFunctions.register();
+        MapFunctions.register();
     }
 
     private FunctionRegistry() {
@@ -114,6 +117,12 @@ public final class FunctionRegistry {
     public static RuntimeException unresolved(String name) {
         throw Unchecked.raise(new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", ErrorParams.id(name),
                 "searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"), CurrentOrigin.get()));
+    }
+
+    /** {@code WRONG_NUM_ARGS} as a function that checks its own count reports it, without a position ({@code map}). */
+    static RuntimeException wrongArgCountUnpositioned(String name, String expected, int actual) {
+        throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName",
+                ErrorParams.id(name), "expectedNum", expected, "actualNum", String.valueOf(actual), "docroot", DOC_ROOT), (io.tideway.engine.expr.Origin) null));
     }
 
     /** {@code WRONG_NUM_ARGS} with the count as Spark words it for a function that checks its own ({@code ceil}: "2"). */

@@ -16,7 +16,7 @@ import static io.tideway.engine.expr.fn.InputType.INT;
 import static io.tideway.engine.expr.fn.InputType.STRING;
 
 /**
- * Spark's regexp_replace, regexp_extract, regexp_substr, regexp_count and regexp_instr; their
+ * Spark's regexp_replace, regexp_extract, regexp_extract_all, regexp_substr, regexp_count and regexp_instr; their
  * implementations are in {@link RegexpKernels}. (rlike and its aliases are {@link PredicateFunctions}.)
  */
 final class RegexpFunctions {
@@ -44,7 +44,14 @@ final class RegexpFunctions {
                 .returns(DataTypes.StringType)
                 .code((ctx, call, out, a) -> bytes(ctx, out, "extract(" + pattern(ctx, call, a[1], "regexp_extract") + ", "
                         + CodegenContext.args(a[0]) + ", " + a[2].value())));
-        FunctionRegistry.add("regexp_extract_all", 2, 3, (name, a) -> new RegexpExtractAll(a));
+        FunctionRegistry.add(FunctionSpec.named("regexp_extract_all").inputs(STRING, STRING, INT).optional(2)
+                .coercion(call -> defaulted(call, 3, Literal.of(1)))
+                .returns(DataTypes.createArrayType(DataTypes.StringType, true))
+                .code((ctx, call, out, a) -> {
+                    String o = CollectionCode.out(ctx);
+                    ctx.set(out, K + "extractAll(" + pattern(ctx, call, a[1], "regexp_extract_all") + ", "
+                            + CodegenContext.args(a[0]) + ", " + a[2].value() + ", " + o + ")", o);
+                }));
         FunctionRegistry.add(FunctionSpec.named("regexp_substr").inputs(STRING, STRING).returns(DataTypes.StringType)
                 .nullable(call -> true)
                 .code((ctx, call, out, a) -> bytes(ctx, out, "substr(" + pattern(ctx, call, a[1], "regexp_substr") + ", "

@@ -57,6 +57,21 @@ public final class RegexpKernels {
         return g == null ? 0 : out.append(g).length();
     }
 
+    /** regexp_extract_all: group {@code idx} of every match (an unmatched group as ""), an {@code array<string>} in {@code out}. */
+    public static int extractAll(Pattern p, DirectBuffer b, int off, int len, long idx, io.tideway.engine.expr.CollectionOut out) {
+        Matcher m = p.matcher(StringKernels.string(b, off, len));
+        java.util.List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            String g = m.group(groupIndex(m, idx, "regexp_extract_all"));
+            found.add(g == null ? "" : g);
+        }
+        io.tideway.offheap.row.ArrayWriter a = out.array(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            io.tideway.engine.expr.ArrayOut.putString(a, i, found.get(i));
+        }
+        return a.finish();
+    }
+
     /** regexp_substr: the first match, or null (-1) when there is none or it is empty. */
     public static int substr(Pattern p, DirectBuffer b, int off, int len, BytesOut out) {
         Matcher m = p.matcher(StringKernels.string(b, off, len));

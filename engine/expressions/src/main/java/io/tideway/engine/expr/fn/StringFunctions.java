@@ -38,7 +38,18 @@ final class StringFunctions {
         FunctionRegistry.add(FunctionSpec.named("bit_length").inputs(STRING_OR_BINARY).returns(DataTypes.IntegerType)
                 .code((ctx, call, out, a) -> ctx.set(out, a[0].length() + " * 8L")));
         FunctionRegistry.add(unary("initcap"));
-        FunctionRegistry.add(unary("reverse"));
+        FunctionRegistry.add(FunctionSpec.named("reverse")
+                .inputs(InputType.anyOf(STRING, InputType.named("\"ARRAY\"", ArrayFunctions.ARRAY)))
+                .returns(types -> types.get(0) instanceof io.tideway.sql.types.ArrayType ? types.get(0) : DataTypes.StringType)
+                .code((ctx, call, out, a) -> {
+                    if (a[0].type() instanceof io.tideway.sql.types.ArrayType at) {
+                        String o = CollectionCode.out(ctx);
+                        ctx.set(out, CollectionCode.AK + "reverse(" + CodegenContext.args(a[0]) + ", "
+                                + CollectionCode.type(ctx, at.elementType()) + ", " + o + ")", o);
+                    } else {
+                        bytes(ctx, out, "reverse(" + CodegenContext.args(a[0]));
+                    }
+                }));
         FunctionRegistry.add(FunctionSpec.named("ascii").inputs(STRING).returns(DataTypes.IntegerType)
                 .code((ctx, call, out, a) -> ctx.set(out, K + "ascii(" + CodegenContext.args(a[0]) + ")")));
         FunctionRegistry.add(FunctionSpec.named("chr", "char").inputs(LONG).returns(DataTypes.StringType)
@@ -124,6 +135,9 @@ final class StringFunctions {
                         + a[2].value())));
         FunctionRegistry.add(FunctionSpec.named("concat").repeated(ANY)
                 .coercion(call -> {
+                    if (ConcatArrays.applies(call)) {
+                        return ConcatArrays.coerce(call);
+                    }
                     boolean binary = !call.children().isEmpty()
                             && call.children().stream().allMatch(e -> e.dataType() == DataTypes.BinaryType);
                     List<Expression> a = new ArrayList<>();
@@ -132,9 +146,14 @@ final class StringFunctions {
                     }
                     return a;
                 })
-                .returns(types -> !types.isEmpty() && types.stream().allMatch(t -> t == DataTypes.BinaryType)
+                .returns(types -> ConcatArrays.applies(types) ? ConcatArrays.resultType(types)
+                        : !types.isEmpty() && types.stream().allMatch(t -> t == DataTypes.BinaryType)
                         ? DataTypes.BinaryType : DataTypes.StringType)
                 .code((ctx, call, out, a) -> {
+                    if (out.type() instanceof io.tideway.sql.types.ArrayType) {
+                        ConcatArrays.code(ctx, out, a);
+                        return;
+                    }
                     String scratch = ctx.scratch();
                     ctx.line(scratch + ".reset();");
                     for (CodeValue x : a) {
@@ -143,10 +162,15 @@ final class StringFunctions {
                     ctx.set(out, scratch + ".length()", scratch);
                 }));
         FunctionRegistry.add(FunctionSpec.named("||").inputs(ANY, ANY)
-                .coercion(call -> cast(new ArrayList<>(call.children()), STRING, STRING))
-                .returns(DataTypes.StringType)
+                .coercion(call -> ConcatArrays.applies(call) ? ConcatArrays.coerce(call)
+                        : cast(new ArrayList<>(call.children()), STRING, STRING))
+                .returns(types -> ConcatArrays.applies(types) ? ConcatArrays.resultType(types) : DataTypes.StringType)
                 .sql(call -> "concat(" + ConditionalFunctions.args(call.children()) + ")")
                 .code((ctx, call, out, a) -> {
+                    if (out.type() instanceof io.tideway.sql.types.ArrayType) {
+                        ConcatArrays.code(ctx, out, a);
+                        return;
+                    }
                     String scratch = ctx.scratch();
                     ctx.line(scratch + ".reset().append(" + CodegenContext.args(a[0]) + ").append(" + CodegenContext.args(a[1])
                             + ");");

@@ -275,6 +275,7 @@ public final class SqlNodeTranslator {
                     return functions.not(arg(c, 0));
                 }
                 return ops.get(0) instanceof SqlNumericLiteral num ? numeric(num, true) : arg(c, 0).unary_minus();
+            case ITEM: return registry("[]", arg(c, 0), arg(c, 1));
             case CAST:
                 if (ops.size() == 2 && ops.get(1) instanceof SqlDataTypeSpec spec) {
                     int at = offset(c.getParserPosition());

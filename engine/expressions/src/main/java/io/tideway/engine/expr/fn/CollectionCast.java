@@ -1,0 +1,138 @@
+package io.tideway.engine.expr.fn;
+
+import io.tideway.engine.expr.CollectionOut;
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.CodegenContext;
+import io.tideway.offheap.row.ArrayReader;
+import io.tideway.offheap.row.ArrayWriter;
+import io.tideway.offheap.row.MapDescriptor;
+import io.tideway.sql.types.ArrayType;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.DecimalType;
+import io.tideway.sql.types.MapType;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Casts of arrays and maps: to a string ({@link CollectionText}), and element by element to an
+ * array or map of other types, as the type coercion of the collection functions inserts them
+ * ({@code array(1, 2.5)}: an {@code array<int>} becomes an {@code array<double>}). Elements are
+ * widened between numbers, turned into text, or cast recursively when they are arrays.
+ * Stateless.
+ */
+public final class CollectionCast {
+    private CollectionCast() {
+    }
+
+    /** Whether a cast from {@code from} to {@code to} is one of these. */
+    public static boolean applies(DataType from, DataType to) {
+        boolean collection = from instanceof ArrayType || from instanceof MapType || to instanceof ArrayType || to instanceof MapType;
+        return collection && !from.equals(to) && from != DataTypes.NullType;
+    }
+
+    /** The code of the cast of {@code in} into the declared {@code v}. */
+    public static void code(CodegenContext ctx, CodeValue in, CodeValue v) {
+        DataType from = in.type();
+        DataType to = v.type();
+        ctx.open("if (!" + in.isNull() + ")");
+        String zone = ctx.constant(SessionZone.of(ctx.evalContext().timeZone()), SessionZone.class.getName());
+        if (to == DataTypes.StringType) {
+            String scratch = ctx.scratch();
+            ctx.line(v.isNull() + " = false;");
+            ctx.set(v, CollectionText.class.getName() + ".toText(" + CodegenContext.args(in) + ", "
+                    + CollectionCode.type(ctx, from) + ", " + zone + ", " + scratch + ")", scratch);
+        } else if (sameElements(from, to)) {
+            ctx.assign(v, in);
+        } else {
+            String out = CollectionCode.out(ctx);
+            ctx.line(v.isNull() + " = false;");
+            ctx.set(v, CollectionCast.class.getName() + ".cast(" + CodegenContext.args(in) + ", " + CollectionCode.type(ctx, from)
+                    + ", " + CollectionCode.type(ctx, to) + ", " + zone + ", " + out + ")", out);
+        }
+        ctx.close();
+    }
+
+    /** Whether the two types differ only in whether they may hold nulls (the bytes are the same). */
+    private static boolean sameElements(DataType a, DataType b) {
+        if (a instanceof ArrayType x && b instanceof ArrayType y) {
+            return sameElements(x.elementType(), y.elementType());
+        }
+        if (a instanceof MapType x && b instanceof MapType y) {
+            return sameElements(x.keyType(), y.keyType()) && sameElements(x.valueType(), y.valueType());
+        }
+        return a.equals(b);
+    }
+
+    /** The array or map at {@code (b, o, n)} of type {@code from} as type {@code to}, into {@code out}. */
+    public static int cast(DirectBuffer b, int o, int n, DataType from, DataType to, SessionZone zone, CollectionOut out) {
+        if (from instanceof MapType fm && to instanceof MapType tm) {
+            ArrayReader k = new ArrayReader();
+            ArrayReader v = new ArrayReader();
+            MapDescriptor.wrap(b, o, n, k, v);
+            ArrayWriter kw = out.keys(k.count());
+            for (int i = 0; i < k.count(); i++) {
+                element(k, i, fm.keyType(), kw, i, tm.keyType(), zone);
+            }
+            ArrayWriter vw = out.values(v.count());
+            for (int i = 0; i < v.count(); i++) {
+                element(v, i, fm.valueType(), vw, i, tm.valueType(), zone);
+            }
+            return out.finishMap();
+        }
+        DataType fe = ((ArrayType) from).elementType();
+        DataType te = ((ArrayType) to).elementType();
+        ArrayReader a = new ArrayReader().wrap(b, o, n);
+        ArrayWriter w = out.array(a.count());
+        for (int i = 0; i < a.count(); i++) {
+            element(a, i, fe, w, i, te, zone);
+        }
+        return w.finish();
+    }
+
+    private static void element(ArrayReader a, int i, DataType from, ArrayWriter w, int j, DataType to, SessionZone zone) {
+        if (a.isNullAt(i) || from == DataTypes.NullType) {
+            w.setNull(j);
+        } else if (from.equals(to) || sameElements(from, to)) {
+            ArrayElements.copy(a, i, w, j, ArrayElements.inSlot(from));
+        } else if (to == DataTypes.StringType) {
+            byte[] text = CollectionText.elementText(a, i, from, zone).getBytes(StandardCharsets.UTF_8);
+            w.putBytes(j, new UnsafeBuffer(text), 0, text.length);
+        } else if (from instanceof ArrayType || from instanceof MapType) {
+            CollectionOut nested = new CollectionOut();
+            int len = cast(a.buffer(), a.varOffset(i), a.varLength(i), from, to, zone, nested);
+            w.putBytes(j, nested.buffer(), 0, len);
+        } else if ((from == DataTypes.DoubleType || from == DataTypes.FloatType)
+                && (to == DataTypes.DoubleType || to == DataTypes.FloatType)) {
+            w.putDouble(j, to == DataTypes.FloatType ? (float) a.getDouble(i) : a.getDouble(i));
+        } else if (from.isNumeric() && to.isNumeric()) {
+            BigDecimal v = number(a, i, from);
+            if (to == DataTypes.DoubleType || to == DataTypes.FloatType) {
+                w.putDouble(j, to == DataTypes.FloatType ? (float) v.doubleValue() : v.doubleValue());
+            } else if (to instanceof DecimalType d) {
+                ArrayKernels.putDecimal(w, j, v.setScale(d.scale(), RoundingMode.HALF_UP), d.precision());
+            } else {
+                w.putLong(j, v.longValue());
+            }
+        } else if (from == DataTypes.DateType && to == DataTypes.TimestampType) {
+            long days = a.getInt(i);
+            w.putLong(j, java.time.LocalDate.ofEpochDay(days).atStartOfDay(zone.id()).toEpochSecond() * 1_000_000L);
+        } else {
+            throw new IllegalStateException("cannot cast " + from.simpleString() + " to " + to.simpleString());
+        }
+    }
+
+    private static BigDecimal number(ArrayReader a, int i, DataType t) {
+        if (t == DataTypes.DoubleType || t == DataTypes.FloatType) {
+            return BigDecimal.valueOf(a.getDouble(i));
+        }
+        if (t instanceof DecimalType d) {
+            return ArrayKernels.decimalAt(a.buffer(), a.offset(), i, d.precision(), d.scale());
+        }
+        return BigDecimal.valueOf(ArrayElements.int32(t) ? a.getInt(i) : a.getLong(i));
+    }
+}
