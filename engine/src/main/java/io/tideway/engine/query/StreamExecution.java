@@ -121,28 +121,33 @@ public abstract class StreamExecution implements StreamingQuery {
                     error = e;
                 }
             }
-            if (error != null) {
-                // Spark shows a user function's wrapped error in the message but gives the user's own exception as the cause
-                Throwable cause = error instanceof ForeachUserFunctionException ? error.getCause() : error;
-                failure = new StreamingQueryException(debugString(), cause, committedOffsetsDescription(),
-                        availableOffsetsDescription(), "STREAM_FAILED", Map.of("id", id.toString(),
-                                "runId", runId.toString(), "message", error.getMessage() == null ? "" : error.getMessage()));
-                updateStatus("Terminated with exception: " + messageOf(error), false, false);
-            } else {
-                updateStatus("Stopped", false, false);
-                if (spec.temporaryCheckpoint()) {
-                    deleteRecursively(spec.checkpointRoot());
+            try {
+                if (error != null) {
+                    // Spark shows a user function's wrapped error in the message but gives the user's own exception as the cause
+                    Throwable cause = error instanceof ForeachUserFunctionException ? error.getCause() : error;
+                    failure = new StreamingQueryException(debugString(), cause, committedOffsetsDescription(),
+                            availableOffsetsDescription(), "STREAM_FAILED", Map.of("id", id.toString(),
+                                    "runId", runId.toString(), "message", error.getMessage() == null ? "" : error.getMessage()));
+                    updateStatus("Terminated with exception: " + messageOf(error), false, false);
+                } else {
+                    updateStatus("Stopped", false, false);
+                    if (spec.temporaryCheckpoint()) {
+                        deleteRecursively(spec.checkpointRoot());
+                    }
                 }
+                active = false;
+                if (mbean != null) {
+                    mbean.unregister();
+                }
+                // unregister before releasing stop()/awaitTermination(), so a restart right after
+                // stop() returns never sees this run as still active
+                hooks.terminated(this, error == null ? null : messageOf(error));
+                wakeQueryThread();
+            } finally {
+                // whatever the reporting above throws, stop() and awaitTermination() are released
+                active = false;
+                terminated.countDown();
             }
-            active = false;
-            if (mbean != null) {
-                mbean.unregister();
-            }
-            // unregister before releasing stop()/awaitTermination(), so a restart right after
-            // stop() returns never sees this run as still active
-            hooks.terminated(this, error == null ? null : messageOf(error));
-            wakeQueryThread();
-            terminated.countDown();
         }
     }
 
