@@ -2,6 +2,7 @@ package io.tideway.engine.exec;
 
 import io.tideway.engine.encoders.RowEncoder;
 import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.Aggregate;
 import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.Limit;
 import io.tideway.engine.plan.LocalRelation;
@@ -19,10 +20,11 @@ import java.util.Set;
 
 /**
  * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit},
- * {@code distinct}/{@code dropDuplicates} — before the fused chain runs: each such node over a
- * static child is replaced by a {@link LocalRelation} of its result, computed from the child's
- * rows on the calling thread. What is left is map-like operators, joins and at most the
- * aggregations {@link BatchExecutor} runs. Streaming subtrees are left as they are. Stateless.
+ * {@code distinct}/{@code dropDuplicates}, and aggregations below a union or a join — before the
+ * fused chain runs: each such node over a static child is replaced by a {@link LocalRelation} of
+ * its result, computed from the child's rows on the calling thread. What is left is map-like
+ * operators, joins and at most one aggregation on the plan's single-child spine, which
+ * {@link BatchExecutor} runs. Streaming subtrees are left as they are. Stateless.
  */
 public final class StaticPlanMaterializer {
     private StaticPlanMaterializer() {
@@ -30,15 +32,27 @@ public final class StaticPlanMaterializer {
 
     /** {@code plan} with its static blocking nodes computed; {@code plan} itself when it has none. */
     public static LogicalPlan materialize(LogicalPlan plan, EvalContext ctx) {
+        return materialize(plan, ctx, false);
+    }
+
+    /**
+     * @param belowBranch whether a union or a join stands above {@code plan}: an aggregation there
+     *                    is computed here, since the executor runs only the one on the spine (with
+     *                    the rest of the plan above it), which would lose the other branches' rows
+     */
+    private static LogicalPlan materialize(LogicalPlan plan, EvalContext ctx, boolean belowBranch) {
         List<LogicalPlan> kids = plan.children();
         List<LogicalPlan> done = new ArrayList<>(kids.size());
         boolean changed = false;
         for (LogicalPlan c : kids) {
-            LogicalPlan m = materialize(c, ctx);
+            LogicalPlan m = materialize(c, ctx, belowBranch || kids.size() > 1);
             changed |= m != c;
             done.add(m);
         }
         LogicalPlan p = changed ? plan.copy(done) : plan;
+        if (!p.isStreaming() && belowBranch && p instanceof Aggregate) {
+            return new LocalRelation(p.schema(), BatchExecutor.collect(p, new RowEncoder(p.schema()), ctx));
+        }
         if (p.isStreaming() || !(p instanceof Sort || p instanceof Limit || p instanceof Deduplicate)) {
             return p;
         }
