@@ -12,7 +12,6 @@ import io.tideway.engine.state.StateStoreProvider;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.Row;
-import io.tideway.sql.RowFactory;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.types.StructType;
 import org.agrona.collections.IntArrayList;

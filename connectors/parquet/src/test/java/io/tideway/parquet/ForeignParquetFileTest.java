@@ -2,7 +2,6 @@ package io.tideway.parquet;
 
 import io.tideway.sql.Row;
 import io.tideway.sql.TidewaySession;
-import io.tideway.sql.types.StructType;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;

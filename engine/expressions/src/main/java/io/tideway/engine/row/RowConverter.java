@@ -1,7 +1,6 @@
 package io.tideway.engine.row;
 
 import io.tideway.offheap.row.ArrayReader;
-import io.tideway.offheap.row.ArrayWriter;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.Row;
@@ -14,12 +13,9 @@ import io.tideway.engine.expr.DecimalKernels;
 import io.tideway.sql.types.StructType;
 import org.agrona.ExpandableDirectByteBuffer;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Converts between binary rows and Java {@link Row}s for one schema: the edge between the data

@@ -7,7 +7,6 @@ import io.tideway.engine.expr.CommonType;
 import io.tideway.engine.expr.Comparison;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
-import io.tideway.engine.expr.TypeCoercion;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
 import io.tideway.sql.AnalysisException;
