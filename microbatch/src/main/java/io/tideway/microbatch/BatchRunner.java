@@ -81,8 +81,10 @@ final class BatchRunner implements AutoCloseable {
         this.maintenance = all.isEmpty() ? null : new StateMaintenance(queryName, all, maintenanceIntervalMs);
     }
 
-    /** One reader task's outcome. */
-    /** One reader task's outcome; {@code exchange} is its shuffle into stage {@code stage}, or null without stages. */
+    /**
+     * One reader task's outcome; {@code exchange} is its shuffle into stage {@code stage}, or null
+     * without stages; {@code sourceTimes} as {@link #drain} gives them.
+     */
     private record ReadResult(int source, long rows, long outputRows, CommitMessage message, ShuffleExchange exchange,
                               int stage, long droppedByWatermark, long[] sourceTimes) {
     }
