@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * {@code bin/tideway perf soak --minutes 30}: two queries side by side for a long time, to show
  * that nothing grows with the run's length. A micro-batch query reads JSON files that a feeder
  * drops into a directory ({@code --batchesPerSecond} files a second, {@code --linesPerFile} rows
- * each) with {@code cleanSource=delete} and writes them through the file sink; a continuous query
+ * each; a trigger every {@code 1/batchesPerSecond} s takes at most two, so it can catch up) with
+ * {@code cleanSource=delete} and writes them through the file sink; a continuous query
  * reads the {@code rate} source at {@code --rate} rows/s into {@code noop}, checkpointing every
  * second. Every {@code --sampleSeconds} it records heap after GC, live threads, open file
  * descriptors, and the files in each checkpoint, in the sink's {@code _spark_metadata} and in the
@@ -76,7 +77,8 @@ final class SoakScenario {
         long fed;
         long read;
         try {
-            StreamingQuery micro = spark.readStream().schema(SCHEMA).option("maxFilesPerTrigger", 1)
+            // two files a trigger at most: headroom to catch up after a pause (one a trigger only keeps pace)
+            StreamingQuery micro = spark.readStream().schema(SCHEMA).option("maxFilesPerTrigger", 2)
                     .option("cleanSource", "delete").option("maxFileAge", "1m").json(in.toString())
                     .writeStream().format("json").option("path", out.toString())
                     .option("checkpointLocation", microCheckpoint.toString())
@@ -220,7 +222,7 @@ final class SoakScenario {
                 .append(Hardware.load()).append("\n\n")
                 .append(minutes).append(" minutes, two queries in one JVM: micro-batch, a JSON file of ").append(linesPerFile)
                 .append(" rows dropped into the source directory ").append(batchesPerSecond)
-                .append(" times a second, read one file per trigger every ").append(1000 / batchesPerSecond)
+                .append(" times a second, read at most two files per trigger every ").append(1000 / batchesPerSecond)
                 .append(" ms with `cleanSource=delete` and `maxFileAge=1m`, written by the JSON file sink; continuous, `rate` at ")
                 .append(rate).append(" rows/s into `noop`, epochs of 1 s. Sampled every ").append(sampleSeconds)
                 .append(" s (heap after a full GC).\n\n")
