@@ -105,6 +105,27 @@ class KafkaMicroBatchSourceTest extends KafkaBrokerTestBase {
                 Collector.ROWS);
     }
 
+    /** With metricsEnabled, progress carries each batch's latency from the records' timestamps to its commit. */
+    @Test
+    void latencyFromRecordTimestampsToTheBatchCommit(@TempDir Path chk) throws Exception {
+        kafka.createTopic("timed", 1);
+        long before = System.currentTimeMillis();
+        kafka.produce("timed", 1, values(0, 5));
+        spark.conf().set("spark.sql.streaming.metricsEnabled", "true");
+        try {
+            StreamingQuery q = toCollector(reader("subscribe", "timed", "startingOffsets", "earliest").load(), chk,
+                    Trigger.AvailableNow());
+            assertTrue(q.awaitTermination(30_000), "AvailableNow ends");
+            Map<String, String> m = q.lastProgress().sources()[0].metrics();
+            assertTrue(Long.parseLong(m.get("latencyMicros.count")) >= 1, "a sample per read: " + m);
+            long max = Long.parseLong(m.get("latencyMicros.max"));
+            assertTrue(max >= 0 && max <= (System.currentTimeMillis() - before + 1) * 1_000,
+                    "from the record's timestamp, not before it was produced: " + m);
+        } finally {
+            spark.conf().unset("spark.sql.streaming.metricsEnabled");
+        }
+    }
+
     @Test
     void maxOffsetsPerTriggerSplitsTheBacklogIntoBatches(@TempDir Path chk) throws Exception {
         kafka.createTopic("limited", 1);
