@@ -38,8 +38,8 @@ public final class SparkContext {
     }
 
     /** Spark's {@code uiWebUrl}: the status page's address with {@code spark.ui.enabled}, else none. */
-    public io.tideway.util.Option<String> uiWebUrl() {
-        return io.tideway.util.Option.apply(session.statusPageUrl().orElse(null));
+    public scala.Option<String> uiWebUrl() {
+        return scala.Option.apply(session.statusPageUrl().orElse(null));
     }
 
     /** {@code spark.master}, as the builder set it ({@code local[*]} by default; Tideway runs in process). */

@@ -4,7 +4,7 @@ import io.tideway.SparkNoSuchElementException;
 import io.tideway.engine.conf.SettingWarnings;
 import io.tideway.engine.conf.TidewayConf;
 import io.tideway.engine.error.Unchecked;
-import io.tideway.util.Option;
+import scala.Option;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,7 +1,7 @@
 package io.tideway.sql;
 
 import io.tideway.SparkNoSuchElementException;
-import io.tideway.util.Option;
+import scala.Option;
 import org.junit.jupiter.api.Test;
 
 import java.util.NoSuchElementException;
@@ -77,22 +77,5 @@ class SessionHelpersTest {
         assertFalse(conf.isModifiable("spark.master"));
         assertFalse(conf.isModifiable("foo.bar"));
         assertFalse(conf.isModifiable("spark.sql.warehouse.dir"));
-    }
-
-    @Test
-    void optionAnswersScalaAndJavaCalls() {
-        Option<String> some = Option.apply("x");
-        Option<String> none = Option.apply(null);
-        assertTrue(some.isDefined() && some.nonEmpty() && some.isPresent() && !some.isEmpty());
-        assertTrue(none.isEmpty() && !none.isDefined());
-        assertEquals("x", some.get());
-        assertEquals("y", none.getOrElse(() -> "y"));
-        assertNull(none.orNull());
-        assertEquals("y", none.orElse("y"));
-        assertEquals("Some(x)", some.toString());
-        assertEquals("None", none.toString());
-        assertEquals(Option.apply(1), some.map(String::length));
-        NoSuchElementException e = assertThrows(NoSuchElementException.class, none::get);
-        assertEquals("None.get", e.getMessage());
     }
 }

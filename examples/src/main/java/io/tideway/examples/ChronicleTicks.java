@@ -69,7 +69,9 @@ public final class ChronicleTicks {
             report(query, recorder, writerThread, reportSeconds);
             writerThread.join();
             query.stop();
-            query.exception().ifPresent(e -> System.out.println("query failed: " + e));
+            if (query.exception().isDefined()) {
+                System.out.println("query failed: " + query.exception().get());
+            }
             System.out.println("  appended " + writer.appended() + " ticks; last epoch: " + query.lastProgress().json());
         } finally {
             ChronicleQueues.unregister("ticks");

@@ -73,7 +73,7 @@ class ChainedStatefulTest {
         MemoryStream<String> words = MemoryStream.create(Encoders.STRING(), spark);
         // emits a word the first time it has been seen twice, then never again
         FlatMapGroupsWithStateFunction<String, String, Long, String> secondSighting = (word, values, state) -> {
-            long before = state.getOption().orElse(0L);
+            long before = state.getOption().getOrElse(() -> 0L);
             long n = before;
             while (values.hasNext()) {
                 values.next();
@@ -103,7 +103,7 @@ class ChainedStatefulTest {
         MemoryStream<String> words = MemoryStream.create(Encoders.STRING(), spark);
         // each call says whether the word was seen in an earlier call or batch too
         MapGroupsWithStateFunction<String, String, Long, String> seenBefore = (word, values, state) -> {
-            long n = state.getOption().orElse(0L);
+            long n = state.getOption().getOrElse(() -> 0L);
             while (values.hasNext()) {
                 values.next();
                 n++;

@@ -138,7 +138,7 @@ class GroupsWithStateTest {
                     state.remove();
                     return new SessionUpdate(sessionId, s.getEndTimestampMs() - s.getStartTimestampMs(), s.getNumEvents(), true);
                 }
-                SessionInfo s = state.getOption().orElseGet(() -> {
+                SessionInfo s = state.getOption().getOrElse(() -> {
                     SessionInfo fresh = new SessionInfo();
                     fresh.setStartTimestampMs(Long.MAX_VALUE);
                     return fresh;
@@ -218,7 +218,7 @@ class GroupsWithStateTest {
                 state.remove();
                 return List.of(word + "=" + n).iterator();
             }
-            long n = state.getOption().orElse(0L);
+            long n = state.getOption().getOrElse(() -> 0L);
             while (values.hasNext()) {
                 values.next();
                 n++;

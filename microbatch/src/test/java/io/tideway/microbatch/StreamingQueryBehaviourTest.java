@@ -160,7 +160,7 @@ class StreamingQueryBehaviourTest {
 
             @Override
             public void onQueryTerminated(QueryTerminatedEvent e) {
-                events.add("terminated " + e.exception().isPresent());
+                events.add("terminated " + e.exception().isDefined());
             }
         };
         spark.streams().addListener(listener);
@@ -217,7 +217,7 @@ class StreamingQueryBehaviourTest {
         assertTrue(e.getMessage().startsWith(e.message() + "\n=== Streaming Query ===\nIdentifier: fails [id = "), e.getMessage());
         assertTrue(e.toString().startsWith("io.tideway.sql.streaming.StreamingQueryException: unlucky 13\n=== Streaming Query ==="),
                 e.toString());
-        assertTrue(q.exception().isPresent());
+        assertTrue(q.exception().isDefined());
         assertTrue(q.status().message().startsWith("Terminated with exception: unlucky 13"));
         assertThrows(StreamingQueryException.class, q::processAllAvailable);
     }

@@ -65,7 +65,7 @@ final class ChronicleW1Launcher implements ConnectorW1Scenario.Launcher {
             @Override
             public Throwable failure() {
                 Throwable f = feed.failure() != null ? feed.failure() : tail.failure();
-                return f != null ? f : query.exception().orElse(null);
+                return f != null ? f : query.exception().getOrElse(() -> null);
             }
 
             @Override

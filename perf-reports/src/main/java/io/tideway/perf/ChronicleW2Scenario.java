@@ -105,7 +105,7 @@ final class ChronicleW2Scenario {
                     .trigger(Trigger.Continuous("1 second")).start();
             try {
                 // the counting sink publishes every FLUSH_EVERY rows: the last partial block shows only at an epoch end
-                return window.checking(() -> q.exception().orElse(null))
+                return window.checking(() -> q.exception().getOrElse(() -> null))
                         .measureDrain(counted::get, warmupRows, rows - CountingWriter.FLUSH_EVERY);
             } finally {
                 ringCounters.put(c.name() + " run " + run, TidewayW1Query.ringCounters(q));

@@ -82,7 +82,7 @@ final class KafkaW1Launcher implements ConnectorW1Scenario.Launcher {
             @Override
             public Throwable failure() {
                 Throwable f = feed.failure() != null ? feed.failure() : tail.failure();
-                return f != null ? f : query.exception().orElse(null);
+                return f != null ? f : query.exception().getOrElse(() -> null);
             }
 
             @Override

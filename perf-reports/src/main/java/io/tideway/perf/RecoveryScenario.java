@@ -76,7 +76,7 @@ final class RecoveryScenario {
         StreamingQuery q = query.start(spark, new LatencyWriter(key, 1), checkpoint);
         try {
             while (first.get() == 0 || (commit && q.lastProgress() == null)) {
-                if (q.exception().isPresent()) {
+                if (q.exception().isDefined()) {
                     throw new IllegalStateException("the query failed: " + q.exception().get(), q.exception().get());
                 }
                 if (System.nanoTime() - t0 > TIMEOUT_NANOS) {

@@ -95,7 +95,7 @@ final class SoakScenario {
             long nextSample = start;
             while (System.nanoTime() < end) {
                 for (StreamingQuery q : List.of(micro, continuous)) {
-                    if (q.exception().isPresent()) {
+                    if (q.exception().isDefined()) {
                         throw new IllegalStateException("query " + q.name() + " failed", q.exception().get());
                     }
                 }

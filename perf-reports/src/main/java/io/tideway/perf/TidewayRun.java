@@ -24,7 +24,7 @@ final class TidewayRun {
         try {
             StreamingQuery q = query.start(spark, new LatencyWriter(key, 1), work.resolve(key));
             try {
-                return window.checking(() -> q.exception().orElse(null))
+                return window.checking(() -> q.exception().getOrElse(() -> null))
                         .measureLatency(SinkRegistry.recorder(key), hlog, configuration);
             } finally {
                 ringCounters.put(configuration, TidewayW1Query.ringCounters(q));

@@ -99,7 +99,7 @@ final class W2Scenario {
             AtomicLong rows = SinkRegistry.counter(key);
             StreamingQuery q = query.start(spark, new CountingWriter(key), work.resolve(key));
             try {
-                return window.checking(() -> q.exception().orElse(null)).measureThroughput(rows::get);
+                return window.checking(() -> q.exception().getOrElse(() -> null)).measureThroughput(rows::get);
             } finally {
                 ringCounters.put(s.result().name(), TidewayW1Query.ringCounters(q));
                 q.stop();

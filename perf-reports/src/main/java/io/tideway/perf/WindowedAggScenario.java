@@ -193,7 +193,7 @@ final class WindowedAggScenario {
             if (p != null && p.batchId() >= batchId) {
                 return p;
             }
-            if (q.exception().isPresent()) {
+            if (q.exception().isDefined()) {
                 throw new IllegalStateException("the query failed: " + q.exception().get(), q.exception().get());
             }
             if (System.nanoTime() - t0 > TIMEOUT_NANOS) {

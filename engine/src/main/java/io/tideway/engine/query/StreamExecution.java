@@ -272,8 +272,8 @@ public abstract class StreamExecution implements StreamingQuery {
     }
 
     @Override
-    public io.tideway.util.Option<StreamingQueryException> exception() {
-        return io.tideway.util.Option.apply(failure);
+    public scala.Option<StreamingQueryException> exception() {
+        return scala.Option.apply(failure);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.tideway.sql.streaming;
 
-import java.util.Optional;
+import scala.Option;
 
 /**
  * The state of one group in {@code mapGroupsWithState}/{@code flatMapGroupsWithState}, as Spark's
@@ -13,8 +13,8 @@ public interface GroupState<S> {
     /** The state; {@code NoSuchElementException} when there is none. */
     S get();
 
-    /** The state, or empty. Spark returns a Scala {@code Option}; Java code gets an {@code Optional}. */
-    Optional<S> getOption();
+    /** The state as Spark's {@code scala.Option}: {@code Some(state)}, or {@code None} when there is none. */
+    Option<S> getOption();
 
     void update(S newState);
 

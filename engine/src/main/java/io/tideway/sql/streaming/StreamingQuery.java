@@ -24,10 +24,10 @@ public interface StreamingQuery {
     boolean isActive();
 
     /**
-     * The exception that ended the query, if it failed: Spark's {@code scala.Option}, answered by
-     * {@link io.tideway.util.Option} ({@code isDefined()}, {@code get()}, ...).
+     * The exception that ended the query, if it failed, as Spark's {@code scala.Option}
+     * ({@code isDefined()}, {@code get()}, {@code getOrElse(() -> x)}).
      */
-    io.tideway.util.Option<StreamingQueryException> exception();
+    scala.Option<StreamingQueryException> exception();
 
     StreamingQueryStatus status();
 

@@ -112,8 +112,8 @@ public abstract class StreamingQueryListener {
         }
 
         /** The failure's message, if the query failed (Spark's {@code scala.Option<String>}). */
-        public io.tideway.util.Option<String> exception() {
-            return io.tideway.util.Option.apply(exception);
+        public scala.Option<String> exception() {
+            return scala.Option.apply(exception);
         }
     }
 }

@@ -130,7 +130,7 @@ class ChronicleKillJvmTest {
         started.add(rest);
         Set<Long> all = new TreeSet<>(LongStream.range(0, RECORDS).boxed().toList());
         try (ChronicleQueue out = TestQueues.open(dir.resolve("out"))) {
-            TestQueues.await(() -> new TreeSet<>(committed(out)).size() >= RECORDS || rest.exception().isPresent(),
+            TestQueues.await(() -> new TreeSet<>(committed(out)).size() >= RECORDS || rest.exception().isDefined(),
                     "every excerpt after the restart", 50_000_000L);
             assertTrue(rest.exception().isEmpty(), () -> String.valueOf(rest.exception()));
             assertEquals(all, new TreeSet<>(committed(out)), "every excerpt at least once");

@@ -77,7 +77,7 @@ class ChronicleOptionsAndCorruptTest {
                     .option("format", "wire").option("mode", "FAILFAST").schema(SCHEMA).load()
                     .writeStream().format("memory").queryName("failing").start();
             Exception e = assertThrows(Exception.class, failing::processAllAvailable);
-            String message = failing.exception().map(Throwable::toString).orElse(e.toString());
+            String message = failing.exception().isDefined() ? failing.exception().get().toString() : e.toString();
             assertTrue(message.contains("FAILFAST") && message.contains(dir.resolve("q").toString())
                     && message.contains("index " + (q.firstIndex() + 1)), message);
         }
@@ -144,7 +144,7 @@ class ChronicleOptionsAndCorruptTest {
             try {
                 TestQueues.await(() -> {
                     var p = continuous.lastProgress();
-                    return continuous.exception().isPresent()
+                    return continuous.exception().isDefined()
                             || p != null && "2".equals(p.sources()[0].metrics().get("droppedExcerpts"));
                 }, "an epoch's progress after the corrupt excerpts", 20_000_000L);
                 Map<String, String> m = continuous.lastProgress().sources()[0].metrics();

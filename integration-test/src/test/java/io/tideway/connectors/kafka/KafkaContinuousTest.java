@@ -131,7 +131,7 @@ class KafkaContinuousTest extends KafkaBrokerTestBase {
 
         StreamingQuery failing = startLossy(chk, "true");
         assertThrows(StreamingQueryException.class, () -> failing.awaitTermination(30_000));
-        String message = String.valueOf(failing.exception().orElseThrow().getMessage());
+        String message = String.valueOf(failing.exception().get().getMessage());
         assertTrue(message.contains("cgone-0"), message);
 
         StreamingQuery lenient = startLossy(chk, "false");
@@ -159,7 +159,7 @@ class KafkaContinuousTest extends KafkaBrokerTestBase {
                     .option("checkpointLocation", chk.toString()).trigger(Trigger.Continuous(100)).start();
             started.add(q);
             assertThrows(StreamingQueryException.class, () -> q.awaitTermination(30_000));
-            failure = q.exception().orElseThrow();
+            failure = q.exception().get();
         } catch (RuntimeException atStart) {
             failure = atStart;
         }

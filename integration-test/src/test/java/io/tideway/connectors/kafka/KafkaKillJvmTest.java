@@ -110,7 +110,7 @@ class KafkaKillJvmTest extends KafkaBrokerTestBase {
             String where = "status " + rest.status() + ", last progress " + rest.lastProgress() + ", threads:\n" + queryThreads();
             rest.stop(); // returns when the stalled call does: its exception, if any, names what it waited for
             fail("the restart did not drain the topic within 60 s; killed after batch " + killedAfter + ", " + where
-                    + "exception after stop: " + rest.exception().map(KafkaKillJvmTest::causes).orElse("none"));
+                    + "exception after stop: " + (rest.exception().isDefined() ? causes(rest.exception().get()) : "none"));
         }
         assertTrue(rest.exception().isEmpty(), () -> String.valueOf(rest.exception()));
 
@@ -159,7 +159,7 @@ class KafkaKillJvmTest extends KafkaBrokerTestBase {
             StreamingQuery rest = KafkaChildQueryMain.start(spark, kafka.bootstrap(), "ckill-in", "ckill-out", chk.toString(),
                     Trigger.Continuous(200));
             started.add(rest);
-            Await.until(() -> reader.drain().distinct().size() >= RECORDS || rest.exception().isPresent(), 60_000,
+            Await.until(() -> reader.drain().distinct().size() >= RECORDS || rest.exception().isDefined(), 60_000,
                     "every record after the restart");
             assertTrue(rest.exception().isEmpty(), () -> String.valueOf(rest.exception()));
             assertEquals(new TreeSet<>(values(0, RECORDS)), reader.distinct(), "every record at least once");

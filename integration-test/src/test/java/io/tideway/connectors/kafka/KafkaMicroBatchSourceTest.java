@@ -152,8 +152,8 @@ class KafkaMicroBatchSourceTest extends KafkaBrokerTestBase {
 
         StreamingQuery failing = toCollector(reader("subscribe", "expiring").load(), chk, Trigger.AvailableNow());
         StreamingQueryException e = assertThrows(StreamingQueryException.class, () -> failing.awaitTermination(30_000));
-        assertTrue(String.valueOf(failing.exception().orElseThrow().getMessage()).contains("failOnDataLoss"),
-                failing.exception().orElseThrow().getMessage());
+        assertTrue(String.valueOf(failing.exception().get().getMessage()).contains("failOnDataLoss"),
+                failing.exception().get().getMessage());
         assertTrue(e.getMessage().contains("expiring-0"), e.getMessage());
 
         StreamingQuery lenient = toCollector(reader("subscribe", "expiring", "failOnDataLoss", "false").load(), chk,
@@ -173,8 +173,8 @@ class KafkaMicroBatchSourceTest extends KafkaBrokerTestBase {
         kafka.deleteTopic("doomed");
         StreamingQuery failing = toCollector(reader("subscribe", "doomed").load(), chk, Trigger.AvailableNow());
         assertThrows(StreamingQueryException.class, () -> failing.awaitTermination(30_000));
-        assertTrue(failing.exception().orElseThrow().getMessage().contains("[doomed-0] are gone"),
-                failing.exception().orElseThrow().getMessage());
+        assertTrue(failing.exception().get().getMessage().contains("[doomed-0] are gone"),
+                failing.exception().get().getMessage());
         StreamingQuery lenient = toCollector(reader("subscribe", "doomed", "failOnDataLoss", "false").load(), chk,
                 Trigger.AvailableNow());
         assertTrue(lenient.awaitTermination(30_000));
@@ -232,7 +232,7 @@ class KafkaMicroBatchSourceTest extends KafkaBrokerTestBase {
         assertThrows(StreamingQueryException.class, () -> q.awaitTermination(20_000));
         long seconds = (System.nanoTime() - t0) / 1_000_000_000;
         assertTrue(seconds < 15, "failed after " + seconds + " s");
-        String message = q.exception().orElseThrow().getMessage();
+        String message = q.exception().get().getMessage();
         assertTrue(message.contains("Failed to list the partitions of Subscribe[nowhere]"), message);
         assertTrue(message.contains("127.0.0.1:" + closedPort), message);
     }

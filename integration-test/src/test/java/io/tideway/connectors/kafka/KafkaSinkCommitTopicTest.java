@@ -133,8 +133,8 @@ class KafkaSinkCommitTopicTest extends KafkaBrokerTestBase {
     }
 
     private static void awaitCommits(StreamingQuery q, Path chk, int n) throws InterruptedException {
-        Await.until(() -> commits(chk) >= n || q.exception().isPresent(), PROMPT_START_MS, n + " committed batches");
-        assertTrue(q.exception().isEmpty(), () -> "the query failed: " + q.exception().orElseThrow());
+        Await.until(() -> commits(chk) >= n || q.exception().isDefined(), PROMPT_START_MS, n + " committed batches");
+        assertTrue(q.exception().isEmpty(), () -> "the query failed: " + q.exception().get());
     }
 
     /**

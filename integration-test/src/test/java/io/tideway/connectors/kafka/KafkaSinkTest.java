@@ -62,7 +62,7 @@ class KafkaSinkTest extends KafkaBrokerTestBase {
         input.addData(values(10, 20));
         first.processAllAvailable();
         first.stop();
-        assertEquals(List.of(), first.exception().map(List::of).orElse(List.of()));
+        assertEquals(List.of(), first.exception().isDefined() ? List.of(first.exception().get()) : List.of());
         CheckpointDir c = CheckpointDir.open(chk);
         long last = c.commits().latestBatchId().getAsLong();
         assertEquals(1, last);
@@ -103,7 +103,7 @@ class KafkaSinkTest extends KafkaBrokerTestBase {
         StreamingQuery second = toKafka(fresh.toDS().toDF(), "out-kept-id", dir.resolve("b"), "kafka.transactional.id", "kept");
         assertThrows(io.tideway.sql.streaming.StreamingQueryException.class, () -> second.awaitTermination(30_000));
         StringBuilder chain = new StringBuilder();
-        for (Throwable t = second.exception().orElseThrow(); t != null; t = t.getCause()) {
+        for (Throwable t = second.exception().get(); t != null; t = t.getCause()) {
             chain.append(t.getMessage()).append(" <- ");
         }
         assertTrue(chain.toString().contains("'kafka.transactional.id'") && chain.toString().contains("batch 1"),
@@ -211,7 +211,7 @@ class KafkaSinkTest extends KafkaBrokerTestBase {
                 .option("topic", "nowhere").option("checkpointLocation", chk.toString()).start();
         started.add(q);
         assertThrows(io.tideway.sql.streaming.StreamingQueryException.class, () -> q.awaitTermination(30_000));
-        Throwable cause = q.exception().orElseThrow();
+        Throwable cause = q.exception().get();
         StringBuilder chain = new StringBuilder();
         for (Throwable t = cause; t != null; t = t.getCause()) {
             chain.append(t).append(" <- ");

@@ -5,7 +5,7 @@ import io.tideway.sql.streaming.GroupState;
 import io.tideway.sql.streaming.GroupStateTimeout;
 
 import java.util.NoSuchElementException;
-import java.util.Optional;
+import scala.Option;
 
 /**
  * The {@link GroupState} handed to one call of a {@code [flat]MapGroupsWithState} function, with
@@ -50,8 +50,8 @@ final class GroupStateImpl<S> implements GroupState<S> {
     }
 
     @Override
-    public Optional<S> getOption() {
-        return defined ? Optional.of(value) : Optional.empty();
+    public Option<S> getOption() {
+        return defined ? Option.apply(value) : Option.empty();
     }
 
     @Override
