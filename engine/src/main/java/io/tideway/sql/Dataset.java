@@ -10,6 +10,7 @@ import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapPartitionsFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.encoders.RowEncoder;
+import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.exec.BatchExecutor;
@@ -681,6 +682,11 @@ public class Dataset<T> implements Serializable {
         return Dataset.ofRows(session, JoinPlanner.join(plan, right.plan, null, JoinType.CROSS));
     }
 
+    /** Spark's missing-data functions: {@code drop}, {@code fill}, {@code replace}. */
+    public DataFrameNaFunctions na() {
+        return new DataFrameNaFunctions(toDF());
+    }
+
     /** Groups by the key {@code func} gives each object, for {@code mapGroupsWithState} and friends. */
     public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> func, Encoder<K> keyEncoder) {
         return new KeyValueGroupedDataset<>(session, typedPlan(), func, keyEncoder, encoder);
@@ -713,7 +719,9 @@ public class Dataset<T> implements Serializable {
      */
     public <U> Dataset<U> as(Encoder<U> target) {
         ObjectEncoder<U> to = ObjectEncoder.of(target);
-        if (!(to instanceof RowEncoder)) {
+        if (to instanceof TupleEncoder) {
+            EncoderAlignment.alignByPosition(to.schema(), plan); // refuses a column count that does not line up
+        } else if (!(to instanceof RowEncoder)) {
             EncoderAlignment.check(to.schema(), plan.schema(), to.clsTag());
         }
         return new Dataset<>(session, plan, target);
@@ -721,7 +729,11 @@ public class Dataset<T> implements Serializable {
 
     /** The rows this Dataset's encoder reads: its own for rows, else its columns shaped into the encoder's fields. */
     public LogicalPlan typedPlan() {
-        return encoder instanceof RowEncoder ? plan : EncoderAlignment.alignTo(encoder.schema(), plan);
+        if (encoder instanceof RowEncoder) {
+            return plan;
+        }
+        return encoder instanceof TupleEncoder ? EncoderAlignment.alignByPosition(encoder.schema(), plan)
+                : EncoderAlignment.alignTo(encoder.schema(), plan);
     }
 
     /** Writes this batch Dataset once (files: {@code json}, {@code csv}, {@code text}), as Spark's {@code write()}. */

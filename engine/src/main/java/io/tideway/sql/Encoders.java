@@ -1,13 +1,21 @@
 package io.tideway.sql;
 
 import io.tideway.engine.encoders.BeanEncoder;
+import io.tideway.engine.encoders.JavaSerializationEncoder;
 import io.tideway.engine.encoders.PrimitiveEncoder;
+import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.sql.types.DataTypes;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.List;
 
-/** Encoders for primitives, strings and Java beans, mirroring Spark's {@code Encoders}. */
+import scala.Tuple2;
+import scala.Tuple3;
+import scala.Tuple4;
+import scala.Tuple5;
+
+/** Encoders for primitives, strings, Java beans, tuples and serializable objects, mirroring Spark's {@code Encoders}. */
 public final class Encoders {
     private Encoders() {
     }
@@ -59,6 +67,30 @@ public final class Encoders {
 
     public static Encoder<byte[]> BINARY() {
         return new PrimitiveEncoder<>(byte[].class, DataTypes.BinaryType);
+    }
+
+    /** A {@code scala.Tuple2}: columns {@code _1}, {@code _2} (see {@link TupleEncoder}). */
+    public static <T1, T2> Encoder<Tuple2<T1, T2>> tuple(Encoder<T1> e1, Encoder<T2> e2) {
+        return new TupleEncoder<>(List.of(e1, e2));
+    }
+
+    public static <T1, T2, T3> Encoder<Tuple3<T1, T2, T3>> tuple(Encoder<T1> e1, Encoder<T2> e2, Encoder<T3> e3) {
+        return new TupleEncoder<>(List.of(e1, e2, e3));
+    }
+
+    public static <T1, T2, T3, T4> Encoder<Tuple4<T1, T2, T3, T4>> tuple(Encoder<T1> e1, Encoder<T2> e2, Encoder<T3> e3,
+                                                                        Encoder<T4> e4) {
+        return new TupleEncoder<>(List.of(e1, e2, e3, e4));
+    }
+
+    public static <T1, T2, T3, T4, T5> Encoder<Tuple5<T1, T2, T3, T4, T5>> tuple(Encoder<T1> e1, Encoder<T2> e2,
+                                                                                Encoder<T3> e3, Encoder<T4> e4, Encoder<T5> e5) {
+        return new TupleEncoder<>(List.of(e1, e2, e3, e4, e5));
+    }
+
+    /** Any {@code Serializable} class as one binary column {@code value}, by Java serialization (Spark's {@code javaSerialization}). */
+    public static <T> Encoder<T> javaSerialization(Class<T> cls) {
+        return new JavaSerializationEncoder<>(cls);
     }
 
     /** A Java bean: one column per getter/setter pair, ordered by name as in Spark. */

@@ -2,6 +2,8 @@ package io.tideway.sql;
 
 import io.tideway.engine.conf.DefaultSettings;
 import io.tideway.engine.conf.TidewayConf;
+import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.encoders.ObjectRows;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.LocalRelation;
@@ -153,6 +155,12 @@ public final class TidewaySession implements AutoCloseable {
 
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
         return Dataset.ofRows(this, new LocalRelation(schema, rows));
+    }
+
+    /** A Dataset of {@code data}, encoded with {@code encoder} (Spark's {@code createDataset}). */
+    public <T> Dataset<T> createDataset(List<T> data, Encoder<T> encoder) {
+        ObjectEncoder<T> e = ObjectEncoder.of(encoder);
+        return new Dataset<>(this, new LocalRelation(e.schema(), ObjectRows.toRows(data, e)), encoder);
     }
 
     /** Stops all active queries. */

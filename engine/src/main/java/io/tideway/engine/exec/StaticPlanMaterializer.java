@@ -7,6 +7,7 @@ import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.Limit;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.MapGroups;
 import io.tideway.engine.plan.Sort;
 import io.tideway.engine.sql.SqlValueOrdering;
 import io.tideway.sql.Row;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit},
- * {@code distinct}/{@code dropDuplicates}, and aggregations below a union or a join — before the
+ * {@code distinct}/{@code dropDuplicates}, {@code groupByKey}'s group functions, and aggregations below a union or a join — before the
  * fused chain runs: each such node over a static child is replaced by a {@link LocalRelation} of
  * its result, computed from the child's rows on the calling thread. What is left is map-like
  * operators, joins and at most one aggregation on the plan's single-child spine, which
@@ -50,6 +51,9 @@ public final class StaticPlanMaterializer {
             done.add(m);
         }
         LogicalPlan p = changed ? plan.copy(done) : plan;
+        if (!p.isStreaming() && p instanceof MapGroups groups) {
+            return new LocalRelation(p.schema(), MapGroupsRunner.run(groups, ctx));
+        }
         if (!p.isStreaming() && belowBranch && p instanceof Aggregate) {
             return new LocalRelation(p.schema(), BatchExecutor.collect(p, new RowEncoder(p.schema()), ctx));
         }

@@ -83,6 +83,26 @@ public final class EncoderAlignment {
         return identity ? child : new Project(exprs, child);
     }
 
+    /**
+     * Shapes {@code child} into a tuple's columns, {@code _1}, {@code _2}, …, taken by position
+     * whatever their names, as Spark's tuple deserializer reads them; types that differ are cast.
+     */
+    public static LogicalPlan alignByPosition(StructType target, LogicalPlan child) {
+        StructType s = child.schema();
+        if (s.length() != target.length()) {
+            throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DESERIALIZER.FIELD_NUMBER_MISMATCH", Map.of(
+                    "schema", "\"" + structSql(s) + "\"", "ordinal", String.valueOf(target.length()))));
+        }
+        List<Expression> exprs = new ArrayList<>();
+        for (int i = 0; i < target.length(); i++) {
+            StructField f = s.apply(i);
+            Expression ref = new BoundReference(i, f.dataType(), f.nullable(), f.name());
+            DataType want = target.apply(i).dataType();
+            exprs.add(new Alias(f.dataType().equals(want) ? ref : new Cast(ref, want), target.apply(i).name()));
+        }
+        return new Project(exprs, child);
+    }
+
     /** Where field {@code t} of {@code target} comes from: the only column for a one-field target, else the column of its name. */
     private static int sourceOrdinal(StructType target, StructType input, int t) {
         if (target.length() == 1 && input.length() == 1) {
@@ -128,12 +148,13 @@ public final class EncoderAlignment {
         return false;
     }
 
-    /** Spark's {@code toSQLType} of a struct: {@code STRUCT<name: TYPE, ...>}, names as written. */
+    /** Spark's {@code toSQLType} of a struct: {@code STRUCT<name: TYPE [NOT NULL], ...>}, names as written. */
     private static String structSql(StructType s) {
         StringBuilder b = new StringBuilder("STRUCT<");
         for (int i = 0; i < s.length(); i++) {
             String type = ErrorParams.type(s.apply(i).dataType());
-            b.append(i == 0 ? "" : ", ").append(s.apply(i).name()).append(": ").append(type, 1, type.length() - 1);
+            b.append(i == 0 ? "" : ", ").append(s.apply(i).name()).append(": ").append(type, 1, type.length() - 1)
+                    .append(s.apply(i).nullable() ? "" : " NOT NULL");
         }
         return b.append('>').toString();
     }

@@ -94,6 +94,10 @@ final class StatefulOperatorChain {
                         : "Tideway runs limits on streaming DataFrames/Datasets in Append output mode in a query without "
                         + "other stateful operators, or above an aggregation in Complete output mode", plan);
             }
+            if (n instanceof MapGroups && n.isStreaming()) {
+                throw fail("Tideway runs groupByKey(...).mapGroups, flatMapGroups and reduceGroups on static Datasets "
+                        + "only; on a stream use mapGroupsWithState or flatMapGroupsWithState", plan);
+            }
             String join = n instanceof Join j ? StreamingJoinChecks.notRunByTideway(j) : null;
             if (join != null) {
                 throw fail(join, plan);

@@ -133,7 +133,7 @@ public final class Cast extends Expression implements Coercible {
      * (a string that does not parse, a double that is NaN as an integer, a date from a number).
      */
     static boolean forceNullable(DataType from, DataType to) {
-        if (from == DataTypes.NullType || (from == DataTypes.StringType && to == DataTypes.BinaryType)) {
+        if (from.equals(to) || from == DataTypes.NullType || (from == DataTypes.StringType && to == DataTypes.BinaryType)) {
             return false;
         }
         if (from == DataTypes.StringType) {
