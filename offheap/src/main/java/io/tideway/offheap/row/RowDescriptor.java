@@ -37,6 +37,10 @@ public final class RowDescriptor {
     public static final int ARRAY_HEADER_LENGTH = 8;
     /** The most digits a decimal may have and still keep its unscaled value in its slot (Spark's {@code Decimal.MAX_LONG_DIGITS}). */
     public static final int MAX_LONG_DIGITS = 18;
+    /** Where a row's (or an array's element) null bitmap starts, relative to the row. */
+    public static final int NULL_BITMAP_OFFSET = 0;
+    /** A null bitmap word with no field null: what a writer storing fields in place (a source's hot loop) puts first. */
+    public static final long NO_NULLS = 0L;
 
     private RowDescriptor() {
     }

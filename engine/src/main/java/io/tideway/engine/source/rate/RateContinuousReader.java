@@ -120,8 +120,9 @@ final class RateContinuousReader implements ContinuousPartitionReader {
             value += numPartitions;
             MutableDirectBuffer b = at < 0 ? row : full.buffer();
             int base = at < 0 ? 0 : at;
-            // the RowWriter's bytes for these non-null long fields, stored directly (no per-row wrap)
-            b.putLong(base, 0L);
+            // the RowWriter's bytes for these non-null long fields, stored directly (no per-row wrap):
+            // two or three fields, so one null bitmap word
+            b.putLong(base + RowDescriptor.NULL_BITMAP_OFFSET, RowDescriptor.NO_NULLS);
             b.putLong(base + timestampSlot, Math.floorDiv(due + pacingToEpochNanos, 1000L));
             b.putLong(base + valueSlot, value);
             if (includeIntendedNanoTime) {
@@ -167,7 +168,7 @@ final class RateContinuousReader implements ContinuousPartitionReader {
         int emitted = 0;
         while (emitted < reserved && due - now <= 0) {
             value += partitions;
-            Memory.putLong(memory, at, 0L);
+            Memory.putLong(memory, at + RowDescriptor.NULL_BITMAP_OFFSET, RowDescriptor.NO_NULLS);
             Memory.putLong(memory, at + timestampAt, Math.floorDiv(due + toEpochNanos, 1000L));
             Memory.putLong(memory, at + valueAt, value);
             if (intendedAt >= 0) {
