@@ -29,6 +29,8 @@ public final class CaseRunner implements AutoCloseable {
     private final StdoutCapture stdout;
     private final TidewaySession root;
     private final Path base;
+    /** Where tables live ({@code spark.sql.warehouse.dir}): shared by every case, as a session's catalog is; printed as {@code <warehouse>}. */
+    private final Path warehouse;
     private final ExecutorService caseThread = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "conformance-case");
         t.setDaemon(true);
@@ -38,14 +40,16 @@ public final class CaseRunner implements AutoCloseable {
     public CaseRunner() throws IOException {
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         stdout = StdoutCapture.install();
+        base = Files.createTempDirectory("conformance");
+        warehouse = base.resolve("warehouse");
         root = TidewaySession.builder()
                 .master("local[2]")
                 .appName("conformance")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.warehouse.dir", warehouse.toString())
                 .getOrCreate();
-        base = Files.createTempDirectory("conformance");
     }
 
     /** Runs one case; returns its canonical output with ids and its directory masked. */
@@ -72,7 +76,8 @@ public final class CaseRunner implements AutoCloseable {
         }
         stopAll(session);
         stdout.captureInto(null);
-        String text = Canonical.maskIds(ctx.output()).replace(dir.toAbsolutePath().toString(), "<dir>");
+        String text = Canonical.maskIds(ctx.output()).replace(dir.toAbsolutePath().toString(), "<dir>")
+                .replace(warehouse.toAbsolutePath().toString(), "<warehouse>");
         deleteTree(dir);
         return text;
     }

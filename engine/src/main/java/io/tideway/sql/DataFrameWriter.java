@@ -1,6 +1,11 @@
 package io.tideway.sql;
 
+import io.tideway.engine.catalog.TableCatalog;
 import io.tideway.engine.conf.TidewayConf;
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.types.StructField;
+import io.tideway.sql.types.StructType;
 
 import io.tideway.engine.connector.Providers;
 import io.tideway.engine.datasource.DataSourceErrors;
@@ -27,12 +32,13 @@ import java.util.stream.Stream;
 /**
  * Writes a batch Dataset once, mirroring Spark's {@code DataFrameWriter}
  * ({@code df.write().mode("append").json(path)}, what {@code foreachBatch} functions call): the
- * file formats {@code json}, {@code csv} and {@code text}, with the streaming file sink's options
+ * file formats ({@code json}, {@code csv}, {@code text}, {@code parquet}), with the streaming file sink's options
  * and output, files laid out as Spark writes them ({@link FileBatchWriter}) and readable by
  * {@code spark.read()} and by the streaming file source. The save mode decides what happens to an
  * existing path: {@code errorifexists} (the default) fails with {@code [PATH_ALREADY_EXISTS]},
  * {@code append} adds files, {@code overwrite} deletes the path first, {@code ignore} writes
- * nothing. Not thread-safe (a builder); the write runs on the calling thread.
+ * nothing. {@link #saveAsTable} and {@link #insertInto} write the warehouse's tables
+ * ({@link TableCatalog}). Not thread-safe (a builder); the write runs on the calling thread.
  */
 public final class DataFrameWriter<T> {
     private final Dataset<T> ds;
@@ -129,16 +135,92 @@ public final class DataFrameWriter<T> {
         format("parquet").save(path);
     }
 
-    private void write(String path) {
+    /**
+     * Writes into the warehouse table {@code tableName} (Spark's {@code saveAsTable}): creates it
+     * in {@code <warehouse>/<name>} in this writer's format ({@code spark.sql.sources.default},
+     * Parquet, when none is given) if it does not exist; if it does, the save mode decides —
+     * {@code errorifexists} fails with {@code [TABLE_OR_VIEW_ALREADY_EXISTS]}, {@code ignore}
+     * writes nothing, {@code append} adds rows (columns matched by name), {@code overwrite}
+     * replaces the table.
+     */
+    public void saveAsTable(String tableName) {
         TidewaySession session = ds.sparkSession();
-        String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
+        TableCatalog tables = session.tableCatalog();
+        TableCatalog.Table existing = tables.get(tableName);
+        if (existing != null) {
+            switch (mode) {
+                case ErrorIfExists -> throw Unchecked.raise(new AnalysisException("TABLE_OR_VIEW_ALREADY_EXISTS",
+                        Map.of("relationName", existing.qualifiedName())));
+                case Ignore -> {
+                    return;
+                }
+                case Append -> {
+                    List<Column> byName = new ArrayList<>();
+                    for (String c : existing.schema().fieldNames()) {
+                        byName.add(ds.col(c));
+                    }
+                    write(existing.location(), existing.format(), SaveMode.Append, ds.select(byName.toArray(new Column[0])));
+                    return;
+                }
+                default -> {
+                    tables.drop(tableName);
+                    delete(existing.location());
+                }
+            }
+        }
+        // a new table's files join whatever an earlier application left at its location, as in Spark
+        Path location = tables.defaultLocation(tableName);
+        String fmt = format();
+        write(location, fmt, SaveMode.Append, ds);
+        tables.create(new TableCatalog.Table(tableName, location, fmt, TableCatalog.nullable(ds.schema())));
+    }
+
+    /**
+     * Adds this Dataset's rows to the existing warehouse table {@code tableName} (Spark's
+     * {@code insertInto}): columns by position, each cast to the table column's type; with
+     * {@code mode("overwrite")} the table's rows are replaced.
+     */
+    public void insertInto(String tableName) {
+        TableCatalog.Table table = ds.sparkSession().tableCatalog().require(tableName);
+        StructType target = table.schema();
+        String[] data = ds.columns();
+        if (data.length != target.length()) {
+            throw Unchecked.raise(new AnalysisException("INSERT_COLUMN_ARITY_MISMATCH."
+                    + (data.length > target.length() ? "TOO_MANY_DATA_COLUMNS" : "NOT_ENOUGH_DATA_COLUMNS"), Map.of(
+                    "tableName", table.qualifiedName(),
+                    "tableColumns", String.join(", ", Arrays.stream(target.fieldNames()).map(ErrorParams::id).toList()),
+                    "dataColumns", String.join(", ", Arrays.stream(data).map(ErrorParams::id).toList()))));
+        }
+        Column[] cast = new Column[data.length];
+        for (int i = 0; i < data.length; i++) {
+            StructField f = target.apply(i);
+            cast[i] = new Column(new io.tideway.engine.expr.BoundReference(i, ds.schema().apply(i).dataType(),
+                    ds.schema().apply(i).nullable(), data[i])).cast(f.dataType()).as(f.name());
+        }
+        if (mode == SaveMode.Overwrite) {
+            delete(table.location());
+        }
+        write(table.location(), table.format(), SaveMode.Append, ds.select(cast));
+    }
+
+    private String format() {
+        return format == null ? TidewayConf.SOURCES_DEFAULT.get(ds.sparkSession().conf()) : format;
+    }
+
+    private void write(String path) {
+        Path dir = Path.of(path.replaceFirst("^file:(//)?", "")).toAbsolutePath().normalize();
+        write(dir, format(), mode, ds);
+    }
+
+    /** Writes {@code data} in {@code fmt} into {@code dir}, {@code saveMode} deciding what an existing {@code dir} means. */
+    private void write(Path dir, String fmt, SaveMode saveMode, Dataset<?> data) {
+        TidewaySession session = ds.sparkSession();
         SinkProvider provider = Providers.sink(fmt);
         if (!(provider instanceof FileSinkProvider files)) {
             throw DataSourceErrors.notABatchSource(fmt);
         }
-        Path dir = Path.of(path.replaceFirst("^file:(//)?", "")).toAbsolutePath().normalize();
         if (Files.exists(dir)) {
-            switch (mode) {
+            switch (saveMode) {
                 case ErrorIfExists -> throw DataSourceErrors.pathAlreadyExists("file:" + dir);
                 case Ignore -> {
                     return;
@@ -149,10 +231,10 @@ public final class DataFrameWriter<T> {
             }
         }
         ZoneId zone = java.util.Objects.requireNonNullElseGet(TidewayConf.SESSION_TIME_ZONE.get(session.conf()), ZoneId::systemDefault);
-        FileBatchWriter writer = FileBatchWriter.open(files, dir, ds.schema(), new Options(options),
+        FileBatchWriter writer = FileBatchWriter.open(files, dir, data.schema(), new Options(options),
                 new ArrayList<>(partitionBy), zone, session.conf().getAll());
         try {
-            BatchExecutor.materialize(ds.logicalPlan(), ds.evalContext(), writer);
+            BatchExecutor.materialize(data.logicalPlan(), data.evalContext(), writer);
         } catch (RuntimeException | Error e) {
             writer.abort();
             throw e;
@@ -161,6 +243,9 @@ public final class DataFrameWriter<T> {
     }
 
     private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -1,5 +1,6 @@
 package io.tideway.sql;
 
+import io.tideway.engine.catalog.TableCatalog;
 import io.tideway.engine.conf.DefaultSettings;
 import io.tideway.engine.conf.TidewayConf;
 import io.tideway.engine.encoders.ObjectEncoder;
@@ -35,6 +36,8 @@ public final class TidewaySession implements AutoCloseable {
     private final QueryRegistry queries = new QueryRegistry();
     private final StreamingQueryManager streams = new StreamingQueryManager(queries);
     private final Map<String, Supplier<LogicalPlan>> views = new ConcurrentHashMap<>();
+    /** The application's tables, shared with the sessions {@link #newSession()} makes (Spark's shared state). */
+    private final TableCatalog tables;
     private final io.tideway.SparkContext sparkContext = new io.tideway.SparkContext(this);
     /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
     private static final String SPARK_VERSION = "4.0.4";
@@ -42,9 +45,10 @@ public final class TidewaySession implements AutoCloseable {
     /** The status page ({@code spark.ui.enabled}) of a session made by {@code getOrCreate()}, or null; stopped by {@link #stop()}. */
     private volatile io.tideway.engine.ui.StatusServer statusPage;
 
-    private TidewaySession(Map<String, String> settings) {
+    private TidewaySession(Map<String, String> settings, TableCatalog tables) {
         this.initialSettings = Map.copyOf(settings);
         this.conf = new RuntimeConfig(settings);
+        this.tables = tables;
     }
 
     /** The status page's address, when {@code spark.ui.enabled} started one. */
@@ -59,7 +63,7 @@ public final class TidewaySession implements AutoCloseable {
      * this session are not seen by the new one.
      */
     public TidewaySession newSession() {
-        return new TidewaySession(initialSettings);
+        return new TidewaySession(initialSettings, tables);
     }
 
     public static Builder builder() {
@@ -106,13 +110,32 @@ public final class TidewaySession implements AutoCloseable {
         return queries;
     }
 
-    /** A temporary view (such as a memory sink's table) as a batch DataFrame of its current rows. */
+    /**
+     * A temporary view (such as a memory sink's table) as a batch DataFrame of its current rows, or
+     * else a table of the warehouse, read from its files.
+     */
     public Dataset<Row> table(String name) {
         Supplier<LogicalPlan> view = views.get(name.toLowerCase(Locale.ROOT));
-        if (view == null) {
-            throw Unchecked.raise(new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", Map.of("relationName", ErrorParams.id(name))));
+        if (view != null) {
+            return Dataset.ofRows(this, view.get());
         }
-        return Dataset.ofRows(this, view.get());
+        TableCatalog.Table t = tables.require(name);
+        return read().format(t.format()).schema(t.schema()).load(t.location().toString());
+    }
+
+    /** Spark's {@code catalog()}: the session's tables and temporary views. */
+    public io.tideway.sql.catalog.Catalog catalog() {
+        return new io.tideway.sql.catalog.Catalog(this);
+    }
+
+    /** Engine-internal: the application's tables. */
+    public TableCatalog tableCatalog() {
+        return tables;
+    }
+
+    /** Engine-internal: whether a temporary view called {@code name} exists. */
+    public boolean hasView(String name) {
+        return views.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
     /** Runs a SQL query over temporary views (SELECT, WHERE, GROUP BY, ORDER BY over one view). */
@@ -220,6 +243,12 @@ public final class TidewaySession implements AutoCloseable {
             return getOrCreate(DefaultSettings.load());
         }
 
+        /** {@code spark.sql.warehouse.dir} as a directory: a {@code file:} URI or a path, by default {@code spark-warehouse}. */
+        private static java.nio.file.Path warehouse(Map<String, String> settings) {
+            String dir = settings.getOrDefault("spark.sql.warehouse.dir", "spark-warehouse");
+            return java.nio.file.Path.of(dir.replaceFirst("^file:(//)?", ""));
+        }
+
         /** As {@link #getOrCreate()}, starting a new session from {@code defaults} instead of the process's. */
         synchronized TidewaySession getOrCreate(Map<String, String> defaults) {
             TidewaySession s = active;
@@ -227,7 +256,7 @@ public final class TidewaySession implements AutoCloseable {
                 Map<String, String> all = new LinkedHashMap<>(defaults);
                 all.putAll(settings);
                 TidewayConf.validateAll(all);
-                s = new TidewaySession(all);
+                s = new TidewaySession(all, new TableCatalog(warehouse(all)));
                 if (TidewayConf.UI_ENABLED.get(s.conf)) {
                     s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, TidewayConf.UI_PORT.get(s.conf));
                 }

@@ -1,5 +1,7 @@
 package io.tideway.engine.plan;
 
+import io.tideway.engine.expr.ColumnSuggestions;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +53,39 @@ public final class Qualifiers {
             if (i >= 0) {
                 out.add(i);
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@code plan}'s output names as Spark proposes them for a qualified name it cannot resolve:
+     * each column with the alias that qualifies it ({@code `a`.`id`}), or alone where none does;
+     * null when no alias stands below {@code plan}.
+     */
+    public static List<String> qualifiedNames(LogicalPlan plan) {
+        List<LogicalPlan> nodes = new ArrayList<>();
+        plan.collect(nodes);
+        String[] names = plan.schema().fieldNames();
+        String[] qualifiers = new String[names.length];
+        boolean any = false;
+        for (LogicalPlan n : nodes) {
+            if (n instanceof SubqueryAlias a) {
+                any = true;
+                for (int c = 0; c < a.schema().length(); c++) {
+                    int i = AttributeLineage.ordinalOf(plan, a, c);
+                    if (i >= 0 && qualifiers[i] == null) {
+                        qualifiers[i] = a.alias();
+                    }
+                }
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            String name = ColumnSuggestions.quote(names[i]);
+            out.add(qualifiers[i] == null ? name : ColumnSuggestions.quote(qualifiers[i]) + "." + name);
         }
         return out;
     }

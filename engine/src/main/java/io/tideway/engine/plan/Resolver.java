@@ -63,7 +63,15 @@ public final class Resolver {
             if (node instanceof UnresolvedAttribute a && !a.isStar() && a.name().indexOf('.') > 0
                     && ordinalOf(a.name(), input.schema()) < 0) {
                 int i = Qualifiers.ordinalOf(input, a.name()); // a.userId after df.as("a")
-                return i < 0 ? node : reference(input.schema(), i);
+                if (i >= 0) {
+                    return reference(input.schema(), i);
+                }
+                List<String> qualified = ordinalOf(a.name().substring(0, a.name().indexOf('.')), input.schema()) < 0
+                        ? Qualifiers.qualifiedNames(input) : null; // else a struct field, as window.start
+                if (qualified != null) {
+                    throw unresolvedQualified(a, qualified);
+                }
+                return node;
             }
             return node;
         });
@@ -155,6 +163,17 @@ public final class Resolver {
                 ? new AnalysisException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName", name), a.sqlOrigin())
                 : new AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION", Map.of("objectName", name,
                         "proposal", String.join(", ", proposal)), a.sqlOrigin()));
+    }
+
+    /** Spark's {@code UNRESOLVED_COLUMN} for a qualified name: {@code `a`.`nope`}, the qualified columns proposed. */
+    private static RuntimeException unresolvedQualified(UnresolvedAttribute a, List<String> candidates) {
+        List<String> parts = new ArrayList<>();
+        for (String part : a.name().split("\\.", -1)) {
+            parts.add(ErrorParams.id(part));
+        }
+        throw Unchecked.raise(new AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION", Map.of(
+                "objectName", String.join(".", parts),
+                "proposal", String.join(", ", ColumnSuggestions.orderedQuoted(a.name(), candidates))), a.sqlOrigin()));
     }
 
     /**

@@ -114,6 +114,12 @@ public final class DataStreamReader {
         return load();
     }
 
+    /** A stream of the rows written into the warehouse table {@code tableName}, read from its files as they arrive. */
+    public Dataset<Row> table(String tableName) {
+        io.tideway.engine.catalog.TableCatalog.Table t = session.tableCatalog().require(tableName);
+        return format(t.format()).schema(t.schema()).load(t.location().toString());
+    }
+
     public Dataset<Row> text(String path) {
         return format("text").load(path);
     }

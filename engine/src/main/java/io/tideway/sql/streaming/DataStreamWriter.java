@@ -1,5 +1,6 @@
 package io.tideway.sql.streaming;
 
+import io.tideway.engine.catalog.TableCatalog;
 import io.tideway.engine.conf.TidewayConf;
 
 import io.tideway.api.java.function.VoidFunction2;
@@ -128,6 +129,26 @@ public final class DataStreamWriter<T> {
         PathParameter.refuseIfPathOptionSet(options, "start", ds.sparkSession());
         options.put("path", path);
         return start();
+    }
+
+    /**
+     * Starts the query writing into the warehouse table {@code tableName} (Spark's
+     * {@code toTable}): the table is created first, in this writer's format (Parquet when none is
+     * given) with the stream's schema, unless it exists; the rows go to its files through the file
+     * sink, exactly once with the checkpoint.
+     */
+    public StreamingQuery toTable(String tableName) throws java.util.concurrent.TimeoutException {
+        TidewaySession session = ds.sparkSession();
+        TableCatalog tables = session.tableCatalog();
+        TableCatalog.Table table = tables.get(tableName);
+        if (table == null) {
+            String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
+            tables.create(new TableCatalog.Table(tableName, tables.defaultLocation(tableName), fmt,
+                    TableCatalog.nullable(ds.schema())));
+            table = tables.require(tableName);
+        }
+        format = table.format();
+        return start(table.location().toString());
     }
 
     /** Validates the query and starts it. Declares {@code TimeoutException} as Spark 3.x does. */

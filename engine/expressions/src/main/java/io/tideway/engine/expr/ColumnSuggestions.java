@@ -19,11 +19,20 @@ public final class ColumnSuggestions {
 
     /** The candidates, quoted, nearest to {@code name} first; an empty list when there are none. */
     public static List<String> ordered(String name, String[] candidates) {
-        String base = sqlName(name);
         List<String> quoted = new ArrayList<>(candidates.length);
         for (String c : candidates) {
             quoted.add(quote(c));
         }
+        return orderedQuoted(name, quoted);
+    }
+
+    /**
+     * As {@link #ordered}, for candidates already quoted part by part: a qualified name's
+     * ({@code a.nope}) candidates are the columns with their qualifiers ({@code `a`.`id`}).
+     */
+    public static List<String> orderedQuoted(String name, List<String> candidates) {
+        String base = sqlName(name);
+        List<String> quoted = new ArrayList<>(candidates);
         quoted.sort(Comparator.comparingInt(c -> levenshtein(c, base))); // List.sort is stable
         return quoted.subList(0, Math.min(MAX, quoted.size()));
     }
@@ -38,7 +47,7 @@ public final class ColumnSuggestions {
         return b.toString();
     }
 
-    private static String quote(String part) {
+    public static String quote(String part) {
         return "`" + part.replace("`", "``") + "`";
     }
 
