@@ -207,4 +207,15 @@ public final class QueriesTriggers {
                 .trigger(null);
         ctx.println("trigger(null) accepted");
     }
+
+    /** Every ProcessingTime and Continuous overload, Scala's Duration included, means the same interval. */
+    @Case
+    public static void triggerOverloads(CaseContext ctx) {
+        ctx.println(Trigger.ProcessingTime(2000));
+        ctx.println(Trigger.ProcessingTime(2, java.util.concurrent.TimeUnit.SECONDS));
+        ctx.println(Trigger.ProcessingTime("2 seconds"));
+        ctx.println(Trigger.ProcessingTime(scala.concurrent.duration.Duration.apply(2, java.util.concurrent.TimeUnit.SECONDS)));
+        ctx.println(Trigger.Continuous(scala.concurrent.duration.Duration.apply(500, java.util.concurrent.TimeUnit.MILLISECONDS)));
+        ctx.println(Trigger.Continuous("1 minute"));
+    }
 }

@@ -24,6 +24,11 @@ public abstract class Trigger {
         return ProcessingTime(Durations.parseInterval(interval));
     }
 
+    /** {@code ProcessingTime(Duration.apply(10, TimeUnit.SECONDS))}, Spark's Scala-duration form. */
+    public static Trigger ProcessingTime(scala.concurrent.duration.Duration interval) {
+        return ProcessingTime(interval.toMillis());
+    }
+
     /** Deprecated in Spark 3.4 in favour of {@link #AvailableNow()}; still supported. */
     public static Trigger Once() {
         return OneTimeTrigger.INSTANCE;
@@ -43,6 +48,10 @@ public abstract class Trigger {
 
     public static Trigger Continuous(String interval) {
         return Continuous(Durations.parseInterval(interval));
+    }
+
+    public static Trigger Continuous(scala.concurrent.duration.Duration interval) {
+        return Continuous(interval.toMillis());
     }
 
     /** Spark's {@code require(intervalMs >= 0, ...)} in its processing-time and continuous triggers. */

@@ -53,7 +53,23 @@ public final class Metadata implements Serializable {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("{");
-        values.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        values.forEach((k, v) -> jsonString(b.append(b.length() > 1 ? "," : ""), k).append(':').append(v));
         return b.append('}').toString();
+    }
+
+    /** Appends {@code s} as a JSON string literal (the values are numbers, so only keys need it; offheap has no JSON library). */
+    private static StringBuilder jsonString(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"');
     }
 }

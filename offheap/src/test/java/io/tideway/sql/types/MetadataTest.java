@@ -1,0 +1,13 @@
+package io.tideway.sql.types;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class MetadataTest {
+    @Test
+    void printsKeysAsJsonStrings() {
+        Metadata m = new MetadataBuilder().putLong("spark.watermarkDelayMs", 5000).putLong("a\"b\\c\nd", 1).build();
+        assertEquals("{\"a\\\"b\\\\c\\u000ad\":1,\"spark.watermarkDelayMs\":5000}", m.toString());
+    }
+}
