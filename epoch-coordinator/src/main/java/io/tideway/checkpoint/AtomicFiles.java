@@ -34,9 +34,16 @@ final class AtomicFiles {
         return target.resolveSibling("." + target.getFileName() + "." + PID + "-" + TEMP_FILES.incrementAndGet() + ".tmp");
     }
 
+    /** {@link #publishText(Path, boolean, CharSequence, boolean)}, forcing the bytes to disk. */
+    static boolean publishText(Path target, boolean overwrite, CharSequence text) {
+        return publishText(target, overwrite, text, true);
+    }
+
     /**
-     * Writes {@code text} (UTF-8) to a temp file, forces it to disk and publishes it as
-     * {@code target}.
+     * Writes {@code text} (UTF-8) to a temp file, forces it to disk when {@code sync} and
+     * publishes it as {@code target}. Without {@code sync} the file survives a process crash (the
+     * page cache keeps it) but perhaps not an OS crash or power loss, as Spark's checkpoint files
+     * on a local file system; it saves an fsync, about 0.2 ms of CPU a file on a small VM.
      *
      * <p>Each call is few system calls on purpose (open, write, fsync, close, link, unlink): a
      * continuous query's coordinator publishes two files per epoch, and on a 2-core box every
@@ -48,7 +55,7 @@ final class AtomicFiles {
      * @return false when {@code overwrite} is false and {@code target} already exists
      *         (the temp file is removed and the existing file is untouched)
      */
-    static boolean publishText(Path target, boolean overwrite, CharSequence text) {
+    static boolean publishText(Path target, boolean overwrite, CharSequence text, boolean sync) {
         CheckpointWriteEvent event = new CheckpointWriteEvent();
         event.begin();
         Path temp = tempFileFor(target);
@@ -58,7 +65,9 @@ final class AtomicFiles {
                 out.write(bytes);
                 // A log entry that survives a crash only as an empty file would make getLatest
                 // fail for ever, so the bytes must be durable before the name is.
-                out.getFD().sync();
+                if (sync) {
+                    out.getFD().sync();
+                }
             }
             boolean published = publish(temp, target, overwrite);
             if (event.shouldCommit()) {

@@ -23,11 +23,11 @@ public final class CheckpointDir {
     private final OffsetSeqLog offsets;
     private final CommitLog commits;
 
-    private CheckpointDir(Path root) {
+    private CheckpointDir(Path root, boolean syncLogs) {
         this.root = root;
         this.metadata = new QueryMetadataFile(root.resolve("metadata"));
-        this.offsets = new OffsetSeqLog(root.resolve("offsets"));
-        this.commits = new CommitLog(root.resolve("commits"));
+        this.offsets = new OffsetSeqLog(root.resolve("offsets"), syncLogs);
+        this.commits = new CommitLog(root.resolve("commits"), syncLogs);
     }
 
     /**
@@ -35,6 +35,15 @@ public final class CheckpointDir {
      * and removes temp files that killed writers left in the root and in both logs.
      */
     public static CheckpointDir open(Path root) {
+        return open(root, true);
+    }
+
+    /**
+     * As {@link #open(Path)}; {@code syncLogs} says whether the {@code offsets/} and
+     * {@code commits/} files, written once per batch or epoch, are forced to disk before they
+     * are published.
+     */
+    public static CheckpointDir open(Path root, boolean syncLogs) {
         Path abs = root.toAbsolutePath();
         try {
             Files.createDirectories(abs);
@@ -42,7 +51,7 @@ public final class CheckpointDir {
             throw new CheckpointException("Failed to create checkpoint directory " + abs + ": " + e, e);
         }
         StaleTempFiles.removeIn(abs); // the metadata file's; each log cleans its own directory
-        return new CheckpointDir(abs);
+        return new CheckpointDir(abs, syncLogs);
     }
 
     public Path root() {

@@ -30,9 +30,17 @@ public abstract class MetadataLog<T> {
     public static final int VERSION = 1;
 
     private final Path dir;
+    /** Whether each file is forced to disk before its name is published (see {@link AtomicFiles#publishText}). */
+    private final boolean sync;
 
     protected MetadataLog(Path dir) {
+        this(dir, true);
+    }
+
+    /** @param sync force each file to disk before publishing it: it then survives an OS crash, not only a process crash */
+    protected MetadataLog(Path dir, boolean sync) {
         this.dir = dir.toAbsolutePath();
+        this.sync = sync;
         try {
             Files.createDirectories(this.dir);
         } catch (IOException e) {
@@ -118,7 +126,7 @@ public abstract class MetadataLog<T> {
         }
         StringBuilder text = new StringBuilder(256);
         serialize(value, text);
-        return AtomicFiles.publishText(batchFile(batchId), false, text);
+        return AtomicFiles.publishText(batchFile(batchId), false, text, sync);
     }
 
     /** The value of {@code batchId}, or empty if that file does not exist (not yet written). */

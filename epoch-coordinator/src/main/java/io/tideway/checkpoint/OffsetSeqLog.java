@@ -27,6 +27,11 @@ public final class OffsetSeqLog extends MetadataLog<OffsetSeq> {
         super(dir);
     }
 
+    /** @param sync whether each file is forced to disk before it is published */
+    public OffsetSeqLog(Path dir, boolean sync) {
+        super(dir, sync);
+    }
+
     /**
      * Writes batch {@code batchId}, failing if it is already there: Spark fails the query at
      * such a write ({@code CONCURRENT_STREAM_LOG_UPDATE}), and ignoring it let a restart that

@@ -48,6 +48,15 @@ class OffsetSeqLogTest {
     }
 
     @Test
+    void withoutSyncWritesTheSameFileAndStillRefusesAnExistingOne() throws Exception {
+        OffsetSeqLog log = new OffsetSeqLog(dir, false);
+        assertTrue(log.add(0, workedExample()));
+        assertEquals(WORKED_EXAMPLE, read(dir.resolve("0")));
+        assertThrows(ConcurrentLogUpdateException.class, () -> log.add(0, workedExample()));
+        assertEquals(workedExample(), new OffsetSeqLog(dir, true).get(0).orElseThrow());
+    }
+
+    @Test
     void readsSparkWrittenFileAndRewritesIdentically() throws Exception {
         Files.writeString(dir.resolve("3"), WORKED_EXAMPLE);
         OffsetSeqLog log = new OffsetSeqLog(dir);

@@ -131,6 +131,12 @@ public final class TidewayConf {
             .doc("each query started while true registers a JMX MBean `io.tideway:type=StreamingQuery,name=<queryName or "
                     + "id>` (rows/s, batch duration, watermark, state rows and memory, per-partition source metrics), "
                     + "removed when it stops");
+    public static final ConfigEntry<Boolean> CHECKPOINT_FSYNC = declare("tideway.checkpoint.fsync", ValueType.BOOLEAN)
+            .defaultText("true")
+            .doc("force each `offsets/` and `commits/` file to disk before publishing it, so that a batch or epoch "
+                    + "committed survives an OS crash or power loss; `false` keeps them as Spark does on a local file "
+                    + "system (they survive a process crash) and saves an fsync per file, about 0.2 ms of CPU on the "
+                    + "continuous coordinator each epoch on a small VM");
     public static final ConfigEntry<Boolean> UI_ENABLED = declare("spark.ui.enabled", ValueType.BOOLEAN)
             .defaultText("false")
             .doc("serve the status page (every running query, refreshed each second, and `/api/queries` as JSON) on "

@@ -63,7 +63,7 @@ public abstract class StreamExecution implements StreamingQuery {
 
     protected StreamExecution(QuerySpec spec) {
         this.spec = spec;
-        this.checkpoint = CheckpointDir.open(spec.checkpointRoot());
+        this.checkpoint = CheckpointDir.open(spec.checkpointRoot(), TidewayConf.CHECKPOINT_FSYNC.get(spec.session().conf()));
         this.id = checkpoint.readOrCreateMetadata(UUID.randomUUID());
         // again at start(): a value set before a rule applied (or by a path that bypassed conf().set) fails here
         TidewayConf.validateAll(spec.session().conf().getAll());
