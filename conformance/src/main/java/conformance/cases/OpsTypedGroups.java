@@ -20,6 +20,7 @@ import java.util.List;
 
 import static conformance.cases.OpsData.error;
 import static conformance.cases.OpsData.fields;
+import static conformance.cases.OpsData.json;
 import static conformance.cases.OpsData.run;
 import static conformance.cases.OpsData.strings;
 import static io.tideway.sql.functions.col;
@@ -153,6 +154,26 @@ public final class OpsTypedGroups {
                 (FlatMapGroupsFunction<String, String, String>) (k, it) -> it, Encoders.STRING()), "update"));
         error(ctx, "reduceGroups, update", () -> run(ctx, g.reduceGroups(
                 (ReduceFunction<String>) (a, b) -> a.compareTo(b) > 0 ? a : b), "update"));
+    }
+
+    /** Two batches: a group function sees each batch's rows alone; a reduction carries over. */
+    @Case
+    public static void streamingAcrossBatches(CaseContext ctx) throws Exception {
+        Dataset<String> words = json(ctx, "s STRING",
+                new String[] {"{\"s\":\"apple\"}", "{\"s\":\"banana\"}", "{\"s\":\"avocado\"}"},
+                new String[] {"{\"s\":\"apricot\"}", "{\"s\":\"cherry\"}"}).select(col("s")).as(Encoders.STRING());
+        KeyValueGroupedDataset<String, String> g = words
+                .groupByKey((MapFunction<String, String>) s -> s.substring(0, 1), Encoders.STRING());
+        run(ctx, g.mapGroups((MapGroupsFunction<String, String, String>) (k, it) -> {
+            StringBuilder b = new StringBuilder(k).append(':');
+            while (it.hasNext()) {
+                b.append(' ').append(it.next());
+            }
+            return b.toString();
+        }, Encoders.STRING()), "append");
+        ctx.println("reduceGroups:");
+        run(ctx, g.mapValues((MapFunction<String, Integer>) String::length, Encoders.INT())
+                .reduceGroups((ReduceFunction<Integer>) Integer::sum), "update");
     }
 
     @Case

@@ -24,8 +24,9 @@ import java.util.List;
 /**
  * The result of {@code groupByKey}, mirroring Spark's {@code KeyValueGroupedDataset}: the objects
  * of a Dataset grouped by the key a function gives each, for the arbitrary-state operations of a
- * stream and the group operations of a static Dataset ({@code mapGroups}, {@code flatMapGroups},
- * {@code reduceGroups}), and {@code count()}/{@code keys()} on both. Immutable.
+ * stream, the group functions ({@code mapGroups}, {@code flatMapGroups}: over a static Dataset's
+ * groups, or each micro-batch's), {@code reduceGroups}, and {@code count()}/{@code keys()}.
+ * Immutable.
  *
  * @param <K> the key's type
  * @param <V> the values' type: the input's objects, or what {@link #mapValues} made of them
@@ -98,20 +99,37 @@ public final class KeyValueGroupedDataset<K, V> {
         return new Dataset<>(session, counts.logicalPlan(), out);
     }
 
-    /** One {@code func} result per key, over all of the key's values. Static Datasets only, as in Spark. */
+    /** One {@code func} result per key, over all of the key's values (on a stream: of each micro-batch, as in Spark). */
     public <U> Dataset<U> mapGroups(MapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
         return groups((k, it) -> List.of(func.call(k, it)).iterator(), encoder);
     }
 
-    /** Any number of {@code func} results per key, over all of the key's values. Static Datasets only, as in Spark. */
+    /** Any number of {@code func} results per key, over all of the key's values (on a stream: of each micro-batch). */
     public <U> Dataset<U> flatMapGroups(FlatMapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
         return groups(func::call, encoder);
     }
 
-    /** Each key with its values reduced by {@code func}, as {@code scala.Tuple2}s {@code (key, reduced)}. */
+    /**
+     * Each key with its values reduced by {@code func}, as {@code scala.Tuple2}s {@code (key, reduced)}.
+     * On a stream the reduction is state kept across batches, and each batch gives the keys it
+     * changed, in the update output mode (Spark runs it as a streaming aggregation; Tideway as
+     * the state of a {@code flatMapGroupsWithState}, so Complete mode is not available).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Dataset<Tuple2<K, V>> reduceGroups(ReduceFunction<V> func) {
         Encoder<Tuple2<K, V>> out = (Encoder) new TupleEncoder<>(List.of(keyEncoder, valueEncoder));
+        if (child.isStreaming()) {
+            FlatMapGroupsWithStateFunction<K, Object, V, Tuple2<K, V>> f = (k, it, state) -> {
+                Iterator<V> values = valueFunction == null ? (Iterator<V>) (Iterator<?>) it : values(it);
+                V acc = state.exists() ? state.get() : values.next();
+                while (values.hasNext()) {
+                    acc = func.call(acc, values.next());
+                }
+                state.update(acc);
+                return List.of(new Tuple2<>(k, acc)).iterator();
+            };
+            return plan(f, valueEncoder, out, GroupStateTimeout.NoTimeout(), false, OutputMode.Update());
+        }
         return groups((k, it) -> {
             V acc = it.next();
             while (it.hasNext()) {
@@ -170,7 +188,7 @@ public final class KeyValueGroupedDataset<K, V> {
         return plan(f, stateEncoder, outputEncoder, timeout, false, outputMode);
     }
 
-    /** The group's values as the user function sees them: the input objects through {@link #mapValues}'s function. */
+    /** The group's values as the user functions see them: the input objects through {@link #mapValues}'s function. */
     @SuppressWarnings("unchecked")
     private Iterator<V> values(Iterator<Object> inputs) {
         return new Iterator<>() {

@@ -54,7 +54,10 @@ final class BatchRunner implements AutoCloseable {
     private final StateStoreProvider[][] stateProviders;
     private final int partitions;
     private final StateMaintenance maintenance;
-    /** A sort or limit above the top stateful operator (Complete mode), run over the batch's whole result; or null. */
+    /**
+     * What runs over the batch's whole result, or null: a sort or limit above the top stateful
+     * operator (Complete mode), or, without state, a per-batch group function.
+     */
     private final GlobalResultStage global;
 
     BatchRunner(LogicalPlan plan, List<StreamingRelation> relations, List<StreamSource> sources, StreamSink sink,
@@ -68,7 +71,8 @@ final class BatchRunner implements AutoCloseable {
         this.pool = pool;
         this.ctx = ctx;
         this.stages = StatefulStages.chain(plan, ctx, mode);
-        this.global = stages.isEmpty() ? null : GlobalResultStage.find(plan, stages.get(stages.size() - 1).node());
+        this.global = stages.isEmpty() ? GlobalResultStage.perBatchGroups(plan)
+                : GlobalResultStage.find(plan, stages.get(stages.size() - 1).node());
         this.partitions = shufflePartitions;
         this.stateProviders = new StateStoreProvider[stages.size()][shufflePartitions];
         List<StateStoreProvider> all = new ArrayList<>();
@@ -86,7 +90,7 @@ final class BatchRunner implements AutoCloseable {
      * without stages; {@code sourceTimes} as {@link #drain} gives them.
      */
     private record ReadResult(int source, long rows, long outputRows, CommitMessage message, ShuffleExchange exchange,
-                              int stage, long droppedByWatermark, long[] sourceTimes) {
+                              int stage, long droppedByWatermark, long[] sourceTimes, RowArena whole) {
     }
 
     /** One state partition's outcome; {@code next} is the shuffle into the stage above, or null. */
@@ -141,6 +145,20 @@ final class BatchRunner implements AutoCloseable {
         for (int s = 0; s < times.length; s++) {
             times[s] = sourceTimes[s] == null ? new long[0] : sourceTimes[s].toLongArray();
         }
+        if (stages.isEmpty() && global != null) {
+            List<RowArena> parts = new ArrayList<>();
+            reads.forEach(r -> parts.add(r.whole));
+            PartitionWriter writer = sink.createWriter(0, batchId);
+            long out;
+            try {
+                out = global.finish(parts, Operator.of(writer), ctx);
+            } catch (RuntimeException e) {
+                writer.abort();
+                throw failed(batchId, e);
+            }
+            sink.commit(batchId, List.of(writer.commit()));
+            return BatchMetrics.stateless(inputRows, out, times);
+        }
         if (stages.isEmpty()) {
             List<CommitMessage> messages = new ArrayList<>();
             long out = 0;
@@ -172,14 +190,31 @@ final class BatchRunner implements AutoCloseable {
         if (!stages.isEmpty()) {
             return readIntoShuffle(source, partition);
         }
+        if (global != null) {
+            return readWhole(source, partition);
+        }
         PartitionWriter writer = sink.createWriter(writerPartition, batchId);
         CountingOperator output = new CountingOperator(Operator.of(writer));
         CountingOperator input = new CountingOperator(ChainBuilder.build(plan, relations.get(source), output, ctx));
         try {
             long[] times = drain(sources.get(source), partition, input);
-            return new ReadResult(source, input.count(), output.count(), writer.commit(), null, -1, 0, times);
+            return new ReadResult(source, input.count(), output.count(), writer.commit(), null, -1, 0, times, null);
         } catch (RuntimeException e) {
             writer.abort();
+            throw e;
+        }
+    }
+
+    /** Without state, below a per-batch group function: the chain up to it collects the partition's rows. */
+    private ReadResult readWhole(int source, InputPartition partition) {
+        RowArena rows = new RowArena();
+        try {
+            CountingOperator input = new CountingOperator(ChainBuilder.build(global.input(), relations.get(source),
+                    Operator.of(rows::append), ctx));
+            long[] times = drain(sources.get(source), partition, input);
+            return new ReadResult(source, input.count(), 0, null, null, -1, 0, times, rows);
+        } catch (RuntimeException e) {
+            rows.close();
             throw e;
         }
     }
@@ -197,7 +232,7 @@ final class BatchRunner implements AutoCloseable {
             StatefulStage.MapSide side = stage.mapSide(exchange::add, below);
             CountingOperator input = new CountingOperator(ChainBuilder.build(below, relations.get(source), side, ctx));
             long[] times = drain(sources.get(source), partition, input);
-            return new ReadResult(source, input.count(), 0, null, exchange, k, side.droppedByWatermark(), times);
+            return new ReadResult(source, input.count(), 0, null, exchange, k, side.droppedByWatermark(), times, null);
         } catch (RuntimeException e) {
             exchange.close();
             throw e;

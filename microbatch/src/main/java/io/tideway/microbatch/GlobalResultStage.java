@@ -8,6 +8,7 @@ import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.plan.Limit;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.MapGroups;
 import io.tideway.engine.plan.Sort;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.offheap.row.RowReader;
@@ -17,14 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of a plan above its top stateful operator that needs the batch's whole result at
- * once: {@code orderBy} and {@code limit} over an aggregation in Complete mode (the only place
- * Spark lets a stream be sorted). Each state partition runs the chain from the aggregation up to
- * the lowest such node ({@link #input()}) into its own arena; then, on the query thread, the rows
- * of all partitions become one static relation, and the rest of the plan — the sort, the limit
- * and what is above them — runs over it as a static plan, writing through one sink writer. So
- * the sink sees the complete result in order, as Spark's does. Immutable; {@link #finish} is
- * called by the query thread.
+ * The part of a plan that needs the batch's whole result at once: {@code orderBy} and
+ * {@code limit} over an aggregation in Complete mode (the only place Spark lets a stream be
+ * sorted), or, in a query without state, {@code groupByKey(...).mapGroups}/{@code flatMapGroups},
+ * which Spark runs over each micro-batch's rows. Each state partition (or, without state, each
+ * read task) runs the chain up to the lowest such node ({@link #input()}) into its own arena;
+ * then, on the query thread, the rows of all partitions become one static relation, and the rest
+ * of the plan — that node and what is above it — runs over it as a static plan, writing through
+ * one sink writer. So the sink sees the whole result, in order where sorted, as Spark's does.
+ * Immutable; {@link #finish} is called by the query thread.
  */
 final class GlobalResultStage {
     private final LogicalPlan plan;
@@ -45,6 +47,18 @@ final class GlobalResultStage {
         for (int i = path.size() - 2; i >= 0; i--) { // path[last] is top itself; walk upwards
             LogicalPlan n = path.get(i);
             if (n instanceof Sort || n instanceof Limit) {
+                return new GlobalResultStage(plan, n);
+            }
+        }
+        return null;
+    }
+
+    /** The stage for a query without state whose plan groups each micro-batch's rows ({@link MapGroups}), or null. */
+    static GlobalResultStage perBatchGroups(LogicalPlan plan) {
+        List<LogicalPlan> nodes = new ArrayList<>();
+        plan.collect(nodes);
+        for (LogicalPlan n : nodes) {
+            if (n instanceof MapGroups) {
                 return new GlobalResultStage(plan, n);
             }
         }

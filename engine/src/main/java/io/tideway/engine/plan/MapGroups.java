@@ -11,8 +11,9 @@ import java.util.Iterator;
  * User code over whole groups of a static Dataset ({@code groupByKey(...).mapGroups},
  * {@code flatMapGroups}, {@code reduceGroups}): each input object is keyed by {@code key}, its
  * value taken by {@code value} (identity unless {@code mapValues} was called), and
- * {@code groups} runs once per key over all of the key's values. Blocking: computed by
- * {@code StaticPlanMaterializer} before the rest of the plan runs. Immutable.
+ * {@code groups} runs once per key over all of the key's values. Blocking: over a static child
+ * computed by {@code StaticPlanMaterializer} before the rest of the plan runs; over a stream, by
+ * the micro-batch executor over each batch's rows. Immutable.
  */
 public final class MapGroups extends UnaryNode {
     private static final long serialVersionUID = 1L;
@@ -64,6 +65,7 @@ public final class MapGroups extends UnaryNode {
     public ObjectEncoder<?> output() {
         return output;
     }
+
 
     @Override
     public StructType schema() {

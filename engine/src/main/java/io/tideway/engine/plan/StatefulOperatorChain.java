@@ -94,9 +94,9 @@ final class StatefulOperatorChain {
                         : "Tideway runs limits on streaming DataFrames/Datasets in Append output mode in a query without "
                         + "other stateful operators, or above an aggregation in Complete output mode", plan);
             }
-            if (n instanceof MapGroups && n.isStreaming()) {
-                throw fail("Tideway runs groupByKey(...).mapGroups, flatMapGroups and reduceGroups on static Datasets "
-                        + "only; on a stream use mapGroupsWithState or flatMapGroupsWithState", plan);
+            if (n instanceof MapGroups && n.isStreaming() && hasStatefulNode(plan)) {
+                throw fail("Tideway runs groupByKey(...).mapGroups and flatMapGroups on a stream only in a query without "
+                        + "stateful operators", plan);
             }
             String join = n instanceof Join j ? StreamingJoinChecks.notRunByTideway(j) : null;
             if (join != null) {
