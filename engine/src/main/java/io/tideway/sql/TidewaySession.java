@@ -143,6 +143,11 @@ public final class TidewaySession implements AutoCloseable {
         return SqlQueryTranslator.translate(this, sqlText);
     }
 
+    /** Engine-internal: the names of this session's temporary views (lower case, as Spark's catalog lists them), sorted. */
+    public java.util.List<String> viewNames() {
+        return views.keySet().stream().sorted().toList();
+    }
+
     /** Engine-internal: registers a view whose rows are produced when it is read. */
     public void registerView(String name, Supplier<LogicalPlan> plan) {
         views.put(name.toLowerCase(Locale.ROOT), plan);
