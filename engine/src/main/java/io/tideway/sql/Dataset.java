@@ -571,6 +571,29 @@ public class Dataset<T> implements Serializable {
         return as(alias);
     }
 
+    /**
+     * Spark's {@code observe}: this Dataset's rows, unchanged, with named metrics aggregated over
+     * them ({@code count(lit(1)).as("rows")}, {@code max(col("v"))}, ...). On a stream each
+     * trigger's metrics appear in its progress's {@code observedMetrics}; on a static Dataset use
+     * {@link #observe(Observation, Column, Column...)}.
+     */
+    public Dataset<T> observe(String name, Column expr, Column... exprs) {
+        return observed(name, expr, exprs, null);
+    }
+
+    /** {@link #observe(String, Column, Column...)} of a static Dataset, read through {@code observation} after an action. */
+    public Dataset<T> observe(Observation observation, Column expr, Column... exprs) {
+        observation.register(isStreaming());
+        return observed(observation.name(), expr, exprs, observation::complete);
+    }
+
+    private Dataset<T> observed(String name, Column expr, Column[] exprs, java.util.function.Consumer<Row> observation) {
+        List<Column> metrics = new ArrayList<>();
+        metrics.add(expr);
+        metrics.addAll(Arrays.asList(exprs));
+        return new Dataset<>(session, io.tideway.engine.plan.CollectMetrics.of(name, metrics, plan, observation), encoder);
+    }
+
     // ---- accepted for Spark programs: caching, partitioning and hints change nothing in Tideway ----
 
     /** Accepted; Tideway does not cache (a static Dataset is recomputed by each action, a stream is never cached). */

@@ -194,6 +194,11 @@ public final class HashAggregator {
         }
     }
 
+    /** Emits the result of a global aggregate that saw no rows (count 0, sum null), as Spark's one row over empty input. */
+    public void emitEmpty(Operator downstream) {
+        emitRow(initial, 0, 0, initial, 0, downstream);
+    }
+
     /** Emits one group's result row. */
     public void emitEntry(StateStore store, long handle, Operator downstream) {
         emitOne(store.buffer(handle), store.keyOffset(handle), store.keyLength(handle), store.payloadOffset(handle), downstream);
