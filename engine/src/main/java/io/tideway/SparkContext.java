@@ -19,9 +19,10 @@ public final class SparkContext {
     }
 
     /**
-     * Sets the level of Tideway's loggers ({@code io.tideway}, through {@code java.util.logging}):
-     * one of {@code ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE, WARN}, in any case; any other name
-     * fails with Spark's {@code IllegalArgumentException}.
+     * Sets the level of the root and {@code io.tideway} loggers of the bound SLF4J backend
+     * (java.util.logging through slf4j-jdk14, logback or log4j2; another backend keeps its levels
+     * and a WARN names it): one of {@code ALL, DEBUG, ERROR, FATAL, INFO, OFF, TRACE, WARN}, in any
+     * case; any other name fails with Spark's {@code IllegalArgumentException}.
      */
     public void setLogLevel(String logLevel) {
         LogLevels.set(logLevel);

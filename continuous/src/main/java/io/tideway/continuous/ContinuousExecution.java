@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * A continuous query (Spark's {@code ContinuousExecution}): one long-running reader and task per
@@ -43,7 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * is touched from another thread.
  */
 final class ContinuousExecution extends StreamExecution {
-    private static final System.Logger LOG = System.getLogger(ContinuousExecution.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ContinuousExecution.class);
     /**
      * Old log entries are purged every this many epochs, not after each: a purge lists the
      * {@code offsets} and {@code commits} directories, which at short epochs cost the coordinator
@@ -105,8 +108,13 @@ final class ContinuousExecution extends StreamExecution {
         stream = relation.provider().createContinuous(new SourceContext(relation.options(), relation.schema(),
                 checkpoint.sourceDir(0), spec.session().conf().getAll()));
         int restartsLeft = settings.maxTaskRestarts();
+        boolean firstGeneration = true;
         while (true) {
             RecoveryPoint recovery = commits.recover(true);
+            if (firstGeneration && recovery.committedOffsets() == null) {
+                LOG.info("Starting new streaming query.");
+            }
+            firstGeneration = false;
             committed = recovery.committedOffsets() == null ? stream.initialOffsets()
                     : stream.deserializeOffsets(recovery.committedOffsets().offsets().get(0));
             long startEpoch = recovery.nextBatchId();
@@ -115,8 +123,7 @@ final class ContinuousExecution extends StreamExecution {
             if (failure.get() == null || restartsLeft-- <= 0) {
                 break;
             }
-            LOG.log(System.Logger.Level.WARNING, "Restarting continuous tasks from epoch " + (coordinator.lastCommittedEpoch() + 1)
-                    + " after: " + failure.get());
+            LOG.warn("Restarting continuous tasks from epoch {} after: {}", coordinator.lastCommittedEpoch() + 1, failure.get());
         }
         Throwable failed = failure.get();
         if (failed != null) {
@@ -272,6 +279,12 @@ final class ContinuousExecution extends StreamExecution {
     }
 
     /** Query thread: the sink is stopped even when the source's stop fails. */
+    /** An epoch's progress is logged at DEBUG: at sub-second epochs INFO would flood the log. */
+    @Override
+    protected Level progressLogLevel() {
+        return Level.DEBUG;
+    }
+
     @Override
     protected void cleanUp() {
         try {

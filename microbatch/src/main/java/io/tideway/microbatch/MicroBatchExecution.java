@@ -3,6 +3,7 @@ package io.tideway.microbatch;
 import io.tideway.engine.conf.TidewayConf;
 
 import io.tideway.checkpoint.OffsetSeq;
+import io.tideway.checkpoint.OffsetSeqMetadata;
 import io.tideway.checkpoint.RecoveryPoint;
 import io.tideway.engine.state.StateSchemaCheck;
 import io.tideway.engine.exec.PlanShape;
@@ -30,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The micro-batch trigger loop (Spark's {@code MicroBatchExecution}): per batch N, ask each
@@ -39,6 +42,7 @@ import java.util.StringJoiner;
  * runs on the query thread; batch tasks run on the worker pool.
  */
 final class MicroBatchExecution extends StreamExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(MicroBatchExecution.class);
     /** The plan batches run: the query's, with filters moved below watermarks as Spark's optimizer does. */
     private final LogicalPlan plan;
     private final List<StreamingRelation> relations = new ArrayList<>();
@@ -103,6 +107,7 @@ final class MicroBatchExecution extends StreamExecution {
         committed = offsetsOf(recovery.committedOffsets());
         available = committed.clone();
         nextBatchId = recovery.nextBatchId();
+        logStartOffsets(recovery);
         if (recovery.isRerun()) {
             OffsetSeq rerun = recovery.rerunOffsets();
             Offset[] end = offsetsOf(rerun);
@@ -129,6 +134,20 @@ final class MicroBatchExecution extends StreamExecution {
             } else if (!ranBatch) {
                 sleepUnlessStopped(pollingDelay);
             }
+        }
+    }
+
+    /** Spark's lines saying where the run starts: a new query, or the batch it resumes at. */
+    private void logStartOffsets(RecoveryPoint recovery) {
+        if (nextBatchId == 0 && !recovery.isRerun()) {
+            LOG.info("Starting new streaming query.");
+        } else if (LOG.isInfoEnabled()) {
+            Offset[] availableAtStart = recovery.isRerun() ? offsetsOf(recovery.rerunOffsets()) : committed;
+            LOG.info("Resuming at batch {} with committed offsets {} and available offsets {}", nextBatchId,
+                    describe(committed, true), describe(availableAtStart, true));
+        }
+        if (LOG.isInfoEnabled()) {
+            LOG.info("Stream started from {}", describe(committed, true));
         }
     }
 
@@ -209,7 +228,10 @@ final class MicroBatchExecution extends StreamExecution {
             for (Offset o : end) {
                 jsons.add(o == null ? null : o.json());
             }
-            commits.writeOffsets(batchId, watermarks.currentMs(), batchTimestampMs, jsons);
+            OffsetSeqMetadata written = commits.writeOffsets(batchId, watermarks.currentMs(), batchTimestampMs, jsons);
+            if (LOG.isInfoEnabled()) {
+                LOG.info("Committed offsets for batch {}. Metadata {}", batchId, scalaForm(written));
+            }
             // as Spark: once this batch's offsets are durable, each source may discard what the
             // previous batch read (the file source's cleanSource then archives or deletes its files)
             for (int i = 0; i < sources.size(); i++) {
@@ -257,31 +279,44 @@ final class MicroBatchExecution extends StreamExecution {
     private void reportIdle(long triggerStart) {
         long interval = TidewayConf.NO_DATA_PROGRESS_INTERVAL.get(spec.session().conf());
         if (triggerStart - lastProgressMs >= interval) {
+            // as Spark, the idle line once a report (of a batch or of idleness) came before
+            boolean reportedBefore = lastProgressMs > 0;
             lastProgressMs = triggerStart;
-            recordProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed,
-                    watermarks.hasWatermark() ? Map.of("watermark", ProgressTimestamp.format(watermarks.currentMs())) : Map.of()));
+            recordIdleProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed,
+                    watermarks.hasWatermark() ? Map.of("watermark", ProgressTimestamp.format(watermarks.currentMs())) : Map.of()),
+                    reportedBefore ? interval : 0);
         }
     }
 
     @Override
     protected String committedOffsetsDescription() {
-        return describe(committed);
+        return describe(committed, false);
     }
 
     @Override
     protected String availableOffsetsDescription() {
-        return describe(available);
+        return describe(available, false);
     }
 
-    private String describe(Offset[] offsets) {
+    /** Offsets per source; {@code skipMissing} leaves out a source without one, as Spark's log lines do. */
+    private String describe(Offset[] offsets, boolean skipMissing) {
         if (offsets == null) {
             return "{}";
         }
         StringJoiner j = new StringJoiner(", ", "{", "}");
         for (int i = 0; i < Math.min(offsets.length, sources.size()); i++) {
-            j.add(sources.get(i).description() + ": " + (offsets[i] == null ? "-" : offsets[i].json()));
+            if (offsets[i] != null || !skipMissing) {
+                j.add(sources.get(i).description() + ": " + (offsets[i] == null ? "-" : offsets[i].json()));
+            }
         }
         return j.toString();
+    }
+
+    /** The batch metadata as Spark's log line prints its case class: {@code OffsetSeqMetadata(wm,ts,Map(k -> v))}. */
+    private static String scalaForm(OffsetSeqMetadata m) {
+        StringJoiner conf = new StringJoiner(", ", "Map(", ")");
+        m.conf().forEach((k, v) -> conf.add(k + " -> " + v));
+        return "OffsetSeqMetadata(" + m.batchWatermarkMs() + "," + m.batchTimestampMs() + "," + conf + ")";
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings a new session starts from before the builder's own, in Spark's precedence (lowest
@@ -20,6 +22,7 @@ import java.util.Set;
  * {@code config(...)} overrides both. Stateless.
  */
 public final class DefaultSettings {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSettings.class);
     /** The file's name, as Spark's {@code spark-defaults.conf}. */
     public static final String FILE_NAME = "tideway-defaults.conf";
     /** System properties of Tideway's own tools, which are not session settings. */
@@ -74,8 +77,7 @@ public final class DefaultSettings {
             if (key.startsWith("spark.") || key.startsWith("tideway.")) {
                 settings.put(key, p.getProperty(key).trim());
             } else {
-                System.getLogger(DefaultSettings.class.getName()).log(System.Logger.Level.WARNING,
-                        "Ignoring non-Spark config property: " + key);
+                LOG.warn("Ignoring non-Spark config property: {}", key);
             }
         }
         return settings;

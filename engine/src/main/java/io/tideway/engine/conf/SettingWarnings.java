@@ -2,14 +2,16 @@ package io.tideway.engine.conf;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Warns, once per key and JVM, about a {@code spark.*} or {@code tideway.*} setting Tideway does not
- * know (a typo is otherwise silent) or accepts without using. Logs through {@code System.Logger}
+ * know (a typo is otherwise silent) or accepts without using. Logs through SLF4J
  * under {@code io.tideway.engine.conf.SettingWarnings}. Thread-safe.
  */
 public final class SettingWarnings {
-    private static final System.Logger LOG = System.getLogger(SettingWarnings.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SettingWarnings.class);
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private SettingWarnings() {
@@ -19,7 +21,7 @@ public final class SettingWarnings {
     public static void check(String key) {
         String why = reason(key);
         if (why != null && WARNED.add(key)) {
-            LOG.log(System.Logger.Level.WARNING, "Ignoring " + why);
+            LOG.warn("Ignoring {}", why);
         }
     }
 

@@ -1,46 +1,57 @@
 package io.tideway.engine.logging;
 
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * {@code sparkContext().setLogLevel(level)} for Tideway: Tideway's classes log through
- * {@code java.util.logging} and {@code System.Logger} (whose default backend is
- * {@code java.util.logging}), all under the logger {@code io.tideway}; this sets that logger's
- * level, mapping Spark's (log4j's) level names to {@code java.util.logging}'s. An application
- * that routes {@code System.Logger} or {@code java.util.logging} elsewhere (a bridge to SLF4J,
- * log4j) sets levels in that framework instead. Stateless; the level is global to the JVM.
+ * {@code sparkContext().setLogLevel(level)} for Tideway: Spark's level names (log4j's), checked
+ * as Spark checks them, set on the root logger and on {@code io.tideway} of whichever SLF4J
+ * backend is bound: java.util.logging (slf4j-jdk14), logback or log4j2, each reached by
+ * reflection so that Tideway depends on none of them. Any other backend (slf4j-simple fixes its
+ * levels when it starts) keeps its levels, and a WARN names it. Stateless; levels are global
+ * to the JVM, as the backends hold them.
  */
 public final class LogLevels {
-    /** The loggers whose level {@link #set} changes: every Tideway class's logger is below it. */
-    public static final String TIDEWAY_LOGGER = "io.tideway";
+    private static final Logger LOG = LoggerFactory.getLogger(LogLevels.class);
+    /** The loggers whose level {@link #set} changes: the backend's root and Tideway's own. */
+    public static final List<String> LOGGERS = List.of(Logger.ROOT_LOGGER_NAME, "io.tideway");
     /** Spark's {@code SparkContext.VALID_LOG_LEVELS}, in the order its error message lists them. */
-    private static final String VALID = "ALL,DEBUG,ERROR,WARN,INFO,OFF,FATAL,TRACE";
-    /** Held so that the configured level is not lost when the logger would otherwise be collected. */
-    private static final Logger ROOT = Logger.getLogger(TIDEWAY_LOGGER);
+    private static final List<String> VALID = List.of("ALL", "DEBUG", "ERROR", "WARN", "INFO", "OFF", "FATAL", "TRACE");
 
     private LogLevels() {
     }
 
-    /** Sets Tideway's log level; {@code level} is one of Spark's names, in any case. */
+    /** Sets the backend's levels; {@code level} is one of Spark's names, in any case. */
     public static void set(String level) {
-        ROOT.setLevel(parse(level));
+        String name = parse(level);
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        BackendLevels backend = BackendLevels.of(factory);
+        if (backend == null) {
+            LOG.warn("setLogLevel({}) cannot change the levels of the SLF4J backend {}: set them in its configuration",
+                    name, factory.getClass().getName());
+            return;
+        }
+        try {
+            for (String logger : LOGGERS) {
+                backend.set(logger, name);
+            }
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            LOG.warn("setLogLevel({}) could not change the levels of the SLF4J backend {}", name,
+                    factory.getClass().getName(), e);
+        }
     }
 
-    /** The {@code java.util.logging} level for Spark's level name; Spark's error for any other name. */
-    public static Level parse(String level) {
+    /** Spark's level name for {@code level} (upper case); Spark's error for any other name. */
+    public static String parse(String level) {
         String upper = level.toUpperCase(Locale.ROOT);
-        return switch (upper) {
-            case "ALL" -> Level.ALL;
-            case "TRACE" -> Level.FINEST;
-            case "DEBUG" -> Level.FINE;
-            case "INFO" -> Level.INFO;
-            case "WARN" -> Level.WARNING;
-            case "ERROR", "FATAL" -> Level.SEVERE;
-            case "OFF" -> Level.OFF;
-            default -> throw new IllegalArgumentException("requirement failed: Supplied level " + level
-                    + " did not match one of: " + VALID);
-        };
+        if (!VALID.contains(upper)) {
+            throw new IllegalArgumentException("requirement failed: Supplied level " + level
+                    + " did not match one of: " + String.join(",", VALID));
+        }
+        return upper;
     }
 }

@@ -8,6 +8,8 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A query's {@link QueryMetrics} registered in the platform MBean server as
@@ -18,7 +20,7 @@ import java.lang.management.ManagementFactory;
  * query; JMX threads read the bean.
  */
 public final class QueryMBean {
-    private static final System.Logger LOG = System.getLogger(QueryMBean.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(QueryMBean.class);
     private final ObjectName objectName;
 
     private QueryMBean(ObjectName objectName) {
@@ -50,7 +52,7 @@ public final class QueryMBean {
                 server.registerMBean(metrics, bean.objectName);
             }
         } catch (JMException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not register " + bean.objectName + " (metrics stay off for it)", e);
+            LOG.warn("Could not register {} (metrics stay off for it)", bean.objectName, e);
         }
         return bean;
     }
@@ -62,7 +64,7 @@ public final class QueryMBean {
         } catch (InstanceNotFoundException e) {
             // never registered, or replaced by a later run of the same name, which unregisters itself
         } catch (JMException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not unregister " + objectName, e);
+            LOG.warn("Could not unregister {}", objectName, e);
         }
     }
 

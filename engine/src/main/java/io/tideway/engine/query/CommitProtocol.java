@@ -11,6 +11,8 @@ import io.tideway.sql.RuntimeConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How both executors make a batch (micro-batch) or an epoch (continuous) durable, as Spark does:
@@ -28,7 +30,7 @@ import java.util.Map;
  * {@link #recover}.
  */
 public final class CommitProtocol {
-    private static final System.Logger LOG = System.getLogger(CommitProtocol.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(CommitProtocol.class);
     /** Settings whose value at a checkpoint's first batch holds for its life (state layout, watermark rule). */
     static final List<String> PINNED = List.of(TidewayConf.SHUFFLE_PARTITIONS.key(),
             TidewayConf.MULTIPLE_WATERMARK_POLICY.key());
@@ -76,8 +78,7 @@ public final class CommitProtocol {
             String current = TidewayConf.canonical(key, session.get(key)); // " 7 " is 7, "MAX" is max
             String logged = fromCheckpoint.get(key);
             if (logged != null && !logged.equals(current)) {
-                LOG.log(System.Logger.Level.WARNING, "Updating the value of conf '" + key + "' in current session from '"
-                        + current + "' to '" + logged + "'.");
+                LOG.warn("Updating the value of conf '{}' in current session from '{}' to '{}'.", key, current, logged);
             }
             pinned.put(key, logged != null ? logged : current);
         }
@@ -92,10 +93,14 @@ public final class CommitProtocol {
         return v;
     }
 
-    /** {@code offsets/N}: the sources' end offsets (JSON, null for a source without one) and the batch's metadata. */
-    public void writeOffsets(long batchId, long watermarkMs, long batchTimestampMs, List<String> offsets) {
-        checkpoint.offsets().write(batchId, new OffsetSeq(
-                new OffsetSeqMetadata(watermarkMs, batchTimestampMs, pinned), offsets));
+    /**
+     * {@code offsets/N}: the sources' end offsets (JSON, null for a source without one) and the
+     * batch's metadata, which it returns.
+     */
+    public OffsetSeqMetadata writeOffsets(long batchId, long watermarkMs, long batchTimestampMs, List<String> offsets) {
+        OffsetSeqMetadata metadata = new OffsetSeqMetadata(watermarkMs, batchTimestampMs, pinned);
+        checkpoint.offsets().write(batchId, new OffsetSeq(metadata, offsets));
+        return metadata;
     }
 
     /** After the sink committed N: {@code commits/N} with the next batch's watermark, then retention. */

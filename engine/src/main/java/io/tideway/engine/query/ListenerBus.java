@@ -6,13 +6,15 @@ import io.tideway.sql.streaming.StreamingQueryListener.Event;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers query events to listeners on one daemon thread, in posting order, so a slow
  * listener never stalls a query thread. Any thread may post; only the bus thread calls listeners.
  */
 public final class ListenerBus {
-    private static final System.Logger LOG = System.getLogger(ListenerBus.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
     private final List<StreamingQueryListener> listeners = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -53,7 +55,7 @@ public final class ListenerBus {
                 try {
                     dispatch(l, e);
                 } catch (RuntimeException ex) {
-                    LOG.log(System.Logger.Level.WARNING, "Listener " + l + " threw an exception", ex); // Spark logs it and goes on
+                    LOG.warn("Listener {} threw an exception", l, ex); // Spark logs it and goes on
                 }
             }
         }

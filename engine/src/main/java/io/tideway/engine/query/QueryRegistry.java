@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The session's active queries, the checks that keep two runs of one query apart, and the
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * {@link #start} stops a previous run between two synchronised steps.
  */
 public final class QueryRegistry implements StreamingQueryManagerHooks {
-    private static final System.Logger LOG = System.getLogger(QueryRegistry.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(QueryRegistry.class);
     private final ListenerBus bus = new ListenerBus();
     private final List<StreamExecution> active = new ArrayList<>();
     private StreamExecution lastTerminatedWithError;
@@ -63,8 +65,8 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
                         + " as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.");
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "Stopping existing streaming query [id=" + previousRun.id() + ", runId=" + previousRun.runId()
-                + "], as a new run is being started.");
+        LOG.warn("Stopping existing streaming query [id={}, runId={}], as a new run is being started.",
+                previousRun.id(), previousRun.runId());
         try {
             previousRun.stop();
         } catch (TimeoutException e) {

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The life of one run of a streaming query, shared by both executors: the query thread, state,
@@ -32,6 +35,7 @@ import java.util.stream.Stream;
  * Public methods are thread-safe; fields marked "query thread" are written only by it.
  */
 public abstract class StreamExecution implements StreamingQuery {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamExecution.class);
     protected final QuerySpec spec;
     protected final CheckpointDir checkpoint;
     /** The query's JMX bean with {@code spark.sql.streaming.metricsEnabled}, else null: set by {@link #start}, read by the query thread as it ends. */
@@ -91,6 +95,7 @@ public abstract class StreamExecution implements StreamingQuery {
             mbean = QueryMBean.register(this);
         }
         hooks.post(new StreamingQueryListener.QueryStartedEvent(id, runId, spec.name(), ProgressTimestamp.now()));
+        LOG.info("Starting {}. Use {} to store the query checkpoint.", displayName(), qualified(spec.checkpointRoot()));
         Thread t = new Thread(this::runStream, "stream execution thread for " + displayName());
         t.setDaemon(true);
         thread = t;
@@ -128,11 +133,12 @@ public abstract class StreamExecution implements StreamingQuery {
                     failure = new StreamingQueryException(debugString(), cause, committedOffsetsDescription(),
                             availableOffsetsDescription(), "STREAM_FAILED", Map.of("id", id.toString(),
                                     "runId", runId.toString(), "message", error.getMessage() == null ? "" : error.getMessage()));
+                    LOG.error("Query {} terminated with error", displayName(), error);
                     updateStatus("Terminated with exception: " + messageOf(error), false, false);
                 } else {
                     updateStatus("Stopped", false, false);
                     if (spec.temporaryCheckpoint()) {
-                        deleteRecursively(spec.checkpointRoot());
+                        deleteTemporaryCheckpoint(spec.checkpointRoot());
                     }
                 }
                 active = false;
@@ -221,8 +227,33 @@ public abstract class StreamExecution implements StreamingQuery {
         }
     }
 
-    /** Query thread: records a progress report and tells listeners. */
+    /**
+     * Query thread: records a trigger's progress report, tells listeners and logs it as Spark
+     * does ({@code Streaming query made progress: <pretty JSON>}, at {@link #progressLogLevel()}).
+     */
     protected final void recordProgress(StreamingQueryProgress p) {
+        addProgress(p);
+        // the JSON is rendered only when the level is enabled
+        LOG.atLevel(progressLogLevel()).log("Streaming query made progress: {}", p);
+    }
+
+    /**
+     * Query thread: records the report of a trigger that found no data and tells listeners;
+     * {@code idleForMs} > 0 also logs Spark's line saying the query has been idle that long.
+     */
+    protected final void recordIdleProgress(StreamingQueryProgress p, long idleForMs) {
+        addProgress(p);
+        if (idleForMs > 0) {
+            LOG.info("Streaming query has been idle and waiting for new data more than {} ms.", idleForMs);
+        }
+    }
+
+    /** The level of each progress report's log line: INFO as Spark's micro-batches. */
+    protected Level progressLogLevel() {
+        return Level.INFO;
+    }
+
+    private void addProgress(StreamingQueryProgress p) {
         synchronized (recent) {
             recent.addLast(p);
             while (recent.size() > maxRecentProgress) {
@@ -366,7 +397,9 @@ public abstract class StreamExecution implements StreamingQuery {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
+        LOG.info("Query {} was stopped", displayName());
     }
 
     @Override
@@ -384,14 +417,21 @@ public abstract class StreamExecution implements StreamingQuery {
         return "Streaming Query " + displayName() + " [state = " + (active ? "ACTIVE" : "TERMINATED") + "]";
     }
 
-    private static void deleteRecursively(Path root) {
+    /** A checkpoint path as Spark prints it: qualified with its file system ({@code file:/tmp/...}). */
+    public static String qualified(Path checkpointRoot) {
+        return "file:" + checkpointRoot.toAbsolutePath().normalize();
+    }
+
+    private static void deleteTemporaryCheckpoint(Path root) {
         if (!Files.exists(root)) {
             return;
         }
+        LOG.info("Deleting checkpoint {}.", qualified(root));
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temporary checkpoint left behind is harmless
+        } catch (IOException | RuntimeException e) {
+            // best effort, as Spark: a temporary checkpoint left behind is harmless
+            LOG.warn("Cannot delete {}", qualified(root), e);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The background thread that snapshots and cleans a query's state stores every
@@ -12,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * interval: the deltas it would have compacted stay on disk, so no state is lost.
  */
 public final class StateMaintenance implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(StateMaintenance.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StateMaintenance.class);
     private final ScheduledExecutorService thread;
     private final List<StateStoreProvider> providers;
 
@@ -31,7 +33,7 @@ public final class StateMaintenance implements AutoCloseable {
             try {
                 p.maintain();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "State store maintenance failed; retrying at the next interval", e);
+                LOG.warn("State store maintenance failed; retrying at the next interval", e);
             }
         }
     }
@@ -42,7 +44,7 @@ public final class StateMaintenance implements AutoCloseable {
         thread.shutdownNow();
         try {
             if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "State store maintenance did not stop within 30 s");
+                LOG.warn("State store maintenance did not stop within 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,6 +10,7 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.UnsupportedOperationChecker;
 import io.tideway.engine.query.QuerySpec;
+import io.tideway.engine.query.StreamExecution;
 import io.tideway.engine.sink.ForeachBatchSink;
 import io.tideway.engine.sink.ForeachSink;
 import io.tideway.engine.spi.Options;
@@ -33,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Describes where and how a streaming Dataset is written, mirroring Spark's
@@ -40,6 +43,7 @@ import java.util.UUID;
  * Not thread-safe (a builder).
  */
 public final class DataStreamWriter<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(DataStreamWriter.class);
     private final Dataset<T> ds;
     private final Map<String, String> options = new LinkedHashMap<>();
     private String format;
@@ -219,22 +223,34 @@ public final class DataStreamWriter<T> {
             }
         }
         if (explicit != null) {
-            return new CheckpointLocation(Paths.get(explicit).toAbsolutePath(), false);
+            return resolved(explicit, Paths.get(explicit).toAbsolutePath(), false);
         }
         String root = TidewayConf.CHECKPOINT_LOCATION.get(session.conf());
         if (root != null) {
             String leaf = queryName != null ? queryName : UUID.randomUUID().toString();
-            return new CheckpointLocation(Paths.get(root, leaf).toAbsolutePath(), false);
+            return resolved(Paths.get(root, leaf).toString(), Paths.get(root, leaf).toAbsolutePath(), false);
         }
         if (required) {
             throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1298",
                     Map.of("config", "spark.sql.streaming.checkpointLocation")));
         }
+        Path temp;
         try {
-            return new CheckpointLocation(Files.createTempDirectory("temporary-"), true);
+            temp = Files.createTempDirectory("temporary-").toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LOG.warn("Temporary checkpoint location created which is deleted normally when the query didn't fail: {}."
+                + " If it's required to delete it under any circumstances, please set"
+                + " spark.sql.streaming.forceDeleteTempCheckpointLocation to true. Important to know deleting temp"
+                + " checkpoint folder is best effort.", temp);
+        return resolved(temp.toString(), temp, true);
+    }
+
+    /** Spark's line naming the checkpoint a query will use, as its analyzer logs it. */
+    private static CheckpointLocation resolved(String given, Path path, boolean temporary) {
+        LOG.info("Checkpoint root {} resolved to {}.", given, StreamExecution.qualified(path));
+        return new CheckpointLocation(path, temporary);
     }
 
     private static boolean hasOffsets(Path checkpoint) {

@@ -11,6 +11,8 @@ import org.agrona.DirectBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code chronicle} sink.
@@ -34,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #batchAppender}: query thread only.
  */
 final class ChronicleStreamSink implements StreamSink {
-    private static final System.Logger LOG = System.getLogger(ChronicleStreamSink.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ChronicleStreamSink.class);
 
     private final QueueLease lease;
     private final RowExcerptEncoder encoder;
@@ -75,7 +77,7 @@ final class ChronicleStreamSink implements StreamSink {
         }
         try {
             if (batchId <= lastCommitted) {
-                LOG.log(System.Logger.Level.INFO, "Skipping already committed batch " + batchId + " (" + lease.describe() + ")");
+                LOG.info("Skipping already committed batch {} ({})", batchId, lease.describe());
                 return;
             }
             if (batchAppender == null) {

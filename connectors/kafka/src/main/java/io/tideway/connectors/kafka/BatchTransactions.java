@@ -5,6 +5,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Exactly-once writes for micro-batches: one Kafka transaction per batch on one transactional
@@ -20,7 +22,7 @@ import java.util.Map;
  * thread-safe and happen outside the lock.
  */
 final class BatchTransactions implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(BatchTransactions.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BatchTransactions.class);
 
     private final Map<String, Object> producerParams;
     private final SinkCommitLog log;
@@ -86,7 +88,7 @@ final class BatchTransactions implements AutoCloseable {
     /** Commits batch {@code batchId}: marker, then the transaction. A batch committed by an earlier run is skipped. */
     synchronized void commit(long batchId) {
         if (producer != null && batchId <= lastCommitted) {
-            LOG.log(System.Logger.Level.INFO, "Skipping already committed batch " + batchId);
+            LOG.info("Skipping already committed batch {}", batchId);
             return;
         }
         if (openBatch != batchId) {

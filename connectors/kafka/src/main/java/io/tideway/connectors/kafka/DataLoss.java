@@ -1,12 +1,15 @@
 package io.tideway.connectors.kafka;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What happens when offsets the query needs are gone (retention, a deleted or re-created
  * topic): with {@code failOnDataLoss=true} the query fails with the message and Spark's advice;
  * otherwise a warning is logged and the query goes on. Stateless, any thread.
  */
 final class DataLoss {
-    private static final System.Logger LOG = System.getLogger(DataLoss.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DataLoss.class);
 
     static final String INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_FALSE = "Some data may have been lost because they are not"
             + " available in Kafka any more; either the data was aged out by Kafka or the topic may have been deleted"
@@ -24,6 +27,6 @@ final class DataLoss {
         if (failOnDataLoss) {
             throw new IllegalStateException(message + ". " + INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_FALSE);
         }
-        LOG.log(System.Logger.Level.WARNING, message + ". " + INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_TRUE);
+        LOG.warn("{}. {}", message, INSTRUCTION_FOR_FAIL_ON_DATA_LOSS_TRUE);
     }
 }

@@ -9,6 +9,8 @@ import io.tideway.sql.types.StructType;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code format("kafka")} on a stream reader: Spark's Kafka source, micro-batch
@@ -18,7 +20,7 @@ import java.util.UUID;
  * <p>Threading: stateless and thread-safe.
  */
 public final class KafkaSourceProvider implements SourceProvider {
-    private static final System.Logger LOG = System.getLogger(KafkaSourceProvider.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSourceProvider.class);
 
     @Override
     public String shortName() {
@@ -53,7 +55,7 @@ public final class KafkaSourceProvider implements SourceProvider {
     /** Spark's unique group per query run: {@code <groupIdPrefix>-<uuid>-<hash of sources/i>}. */
     private static String groupId(KafkaSourceOptions options, Path metadataDir) {
         if (options.kafkaParams().containsKey("group.id")) {
-            LOG.log(System.Logger.Level.WARNING, "Kafka option 'kafka.group.id' has been set on this query, it is not"
+            LOG.warn("Kafka option 'kafka.group.id' has been set on this query, it is not"
                     + " recommended to set this option. This option is unsafe to use since multiple concurrent queries or"
                     + " sources using the same group id will interfere with each other as they are part of the same"
                     + " consumer group.");

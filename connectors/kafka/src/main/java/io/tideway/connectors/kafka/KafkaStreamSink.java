@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka sink. Two ways to write, chosen once from the query's trigger
@@ -28,7 +30,7 @@ import java.util.Map;
  * {@link #stop} on the query or coordinator thread.
  */
 final class KafkaStreamSink implements StreamSink {
-    private static final System.Logger LOG = System.getLogger(KafkaStreamSink.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaStreamSink.class);
 
     private final KafkaSinkOptions options;
     private final SinkRowProjection projection;
@@ -51,7 +53,7 @@ final class KafkaStreamSink implements StreamSink {
         this.transactional = options.exactlyOnce() && !continuous;
         this.plainProducerParams = continuous ? KafkaParams.continuousProducer(options.producerParams()) : options.producerParams();
         if (options.exactlyOnce() && continuous) {
-            LOG.log(System.Logger.Level.WARNING, "The Kafka sink writes at-least-once under a continuous trigger: its"
+            LOG.warn("The Kafka sink writes at-least-once under a continuous trigger: its"
                     + " epochs are logged only when they end, so a re-run epoch cannot be recognised");
         }
         if (transactional && context.checkpointDir() == null && options.transactionalId() == null) {

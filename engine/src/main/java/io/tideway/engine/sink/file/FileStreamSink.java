@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The exactly-once file sink (Spark's {@code FileStreamSink}): writers put part
@@ -32,7 +34,7 @@ import java.util.OptionalLong;
  * {@link #commit} and {@link #abort} on the query thread only.
  */
 public final class FileStreamSink implements StreamSink {
-    private static final System.Logger LOG = System.getLogger(FileStreamSink.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FileStreamSink.class);
 
     private final Path outputDir;
     private final FileWriteFormat format;
@@ -78,7 +80,7 @@ public final class FileStreamSink implements StreamSink {
     public void commit(long batchId, List<CommitMessage> messages) {
         OptionalLong latest = log.latestBatchId();
         if (latest.isPresent() && batchId <= latest.getAsLong()) {
-            LOG.log(System.Logger.Level.INFO, "Skipping already committed batch " + batchId);
+            LOG.info("Skipping already committed batch {}", batchId);
             delete(messages);
             return;
         }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one admitted file: opens it with its format on the first {@link #read}, writes each row
@@ -23,7 +25,7 @@ import java.nio.file.Path;
  * <p>Threading: owned by one worker thread.
  */
 final class FilePartitionReader implements PartitionReader {
-    private static final System.Logger LOG = System.getLogger(FilePartitionReader.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FilePartitionReader.class);
     private final String uri;
     private final FileReadFormat format;
     private final RowWriter writer;
@@ -87,7 +89,7 @@ final class FilePartitionReader implements PartitionReader {
             if (!policy.ignoreCorruptFiles()) {
                 throw FileReadFailure.unreadableFile(uri, e);
             }
-            LOG.log(System.Logger.Level.WARNING, "Skipped the rest of the content in the corrupted file: " + uri, e);
+            LOG.warn("Skipped the rest of the content in the corrupted file: {}", uri, e);
             exhausted = true;
             return emitted == 0 ? -1 : emitted;
         }
@@ -101,7 +103,7 @@ final class FilePartitionReader implements PartitionReader {
             if (!policy.ignoreMissingFiles()) {
                 throw FileReadFailure.missingFile(uri, e);
             }
-            LOG.log(System.Logger.Level.WARNING, "Skipped missing file: " + uri);
+            LOG.warn("Skipped missing file: {}", uri);
             exhausted = true;
             return null;
         }

@@ -3,6 +3,8 @@ package io.tideway.engine.source.file;
 import io.tideway.engine.spi.Options;
 
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a CSV or JSON source does with a malformed record (Spark's {@code mode} option):
@@ -16,14 +18,14 @@ public enum ParseMode {
     FAILFAST;
 
     public static final String OPTION = "mode";
+    private static final Logger LOG = LoggerFactory.getLogger(ParseMode.class);
 
     public static ParseMode fromOptions(Options options) {
         String v = options.getOrDefault(OPTION, "PERMISSIVE");
         try {
             return valueOf(v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            System.getLogger(ParseMode.class.getName()).log(System.Logger.Level.WARNING,
-                    v + " is not a valid parse mode. Using " + PERMISSIVE + ".");
+            LOG.warn("{} is not a valid parse mode. Using {}.", v, PERMISSIVE);
             return PERMISSIVE;
         }
     }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The file source's {@code cleanSource} option: once a batch has committed, the files it read are
@@ -18,7 +20,7 @@ import java.nio.file.StandardCopyOption;
  * <p>Threading: immutable; called on the query thread after each commit.
  */
 final class SourceFileCleaner {
-    private static final System.Logger LOG = System.getLogger(SourceFileCleaner.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SourceFileCleaner.class);
     /** The archive directory, or null to delete. */
     private final Path archiveDir;
 
@@ -81,10 +83,9 @@ final class SourceFileCleaner {
             Files.createDirectories(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
-            LOG.log(System.Logger.Level.WARNING, "Source file " + file + " to clean no longer exists");
+            LOG.warn("Source file {} to clean no longer exists", file);
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Failed to " + (archiveDir == null ? "delete" : "archive")
-                    + " completed source file " + file + ": " + e);
+            LOG.warn("Failed to {} completed source file {}", archiveDir == null ? "delete" : "archive", file, e);
         }
     }
 }

@@ -8,6 +8,8 @@ import io.tideway.engine.spi.PartitionOffset;
 import io.tideway.offheap.row.RowConsumer;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code socket} source in continuous mode (Spark's {@code TextSocketContinuousStream}, with
@@ -24,7 +26,7 @@ import java.util.List;
  * reads it lock-free when idle and under its lock once per poll with lines.
  */
 final class SocketContinuousStream implements ContinuousStream {
-    private static final System.Logger LOG = System.getLogger(SocketContinuousStream.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SocketContinuousStream.class);
     /** Lines copied out of the buffer per lock acquisition. */
     static final int COPY_BATCH = 256;
 
@@ -79,8 +81,8 @@ final class SocketContinuousStream implements ContinuousStream {
         }
         base = count.count();
         if (count.count() > 0) {
-            LOG.log(System.Logger.Level.WARNING, "Resuming after line " + count.count() + " on a new connection: lines an earlier run received"
-                    + " but did not commit are lost (the socket source does not support recovery).");
+            LOG.warn("Resuming after line {} on a new connection: lines an earlier run received"
+                    + " but did not commit are lost (the socket source does not support recovery).", count.count());
         }
         return new Reader(count.count());
     }

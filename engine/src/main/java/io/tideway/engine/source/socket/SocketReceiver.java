@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection of a socket source and the daemon thread ({@code socket-source-<host>:<port>})
@@ -18,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * body and the buffer's only writer.
  */
 final class SocketReceiver implements Runnable {
-    private static final System.Logger LOG = System.getLogger(SocketReceiver.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SocketReceiver.class);
     static final int CONNECT_TIMEOUT_MS = 10_000;
     static final long STOP_JOIN_TIMEOUT_MS = 5_000;
 
@@ -59,11 +61,11 @@ final class SocketReceiver implements Runnable {
                 buffer.append(line, System.currentTimeMillis() * 1000L);
             }
             if (!stopping) {
-                LOG.log(System.Logger.Level.WARNING, "Stream closed by " + address);
+                LOG.warn("Stream closed by {}", address);
             }
         } catch (IOException e) {
             if (!stopping) {
-                LOG.log(System.Logger.Level.WARNING, "Socket source stopped reading from " + address + ": " + e, e);
+                LOG.warn("Socket source stopped reading from {}", address, e);
             }
         }
     }
@@ -82,7 +84,7 @@ final class SocketReceiver implements Runnable {
             Thread.currentThread().interrupt();
         }
         if (thread.isAlive()) {
-            LOG.log(System.Logger.Level.WARNING, "Thread " + thread.getName() + " did not end within " + STOP_JOIN_TIMEOUT_MS + " ms of stop()");
+            LOG.warn("Thread {} did not end within {} ms of stop()", thread.getName(), STOP_JOIN_TIMEOUT_MS);
         }
     }
 

@@ -7,6 +7,8 @@ import io.tideway.engine.spi.SourceProvider;
 import io.tideway.engine.spi.StreamSource;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 
 /**
@@ -20,7 +22,7 @@ import io.tideway.sql.types.StructType;
 public final class SocketSourceProvider implements SourceProvider {
     static final String PRODUCTION_WARNING =
             "The socket source should not be used for production applications! It does not support recovery.";
-    private static final System.Logger LOG = System.getLogger(SocketSourceProvider.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SocketSourceProvider.class);
 
     static final StructType SCHEMA = new StructType().add("value", DataTypes.StringType);
     static final StructType SCHEMA_WITH_TIMESTAMP = new StructType()
@@ -42,7 +44,7 @@ public final class SocketSourceProvider implements SourceProvider {
     @Override
     public StreamSource create(SourceContext context) {
         SocketSourceOptions options = SocketSourceOptions.parse(context.options());
-        LOG.log(System.Logger.Level.WARNING, PRODUCTION_WARNING);
+        LOG.warn(PRODUCTION_WARNING);
         return new SocketStreamSource(options);
     }
 
@@ -58,7 +60,7 @@ public final class SocketSourceProvider implements SourceProvider {
     @Override
     public ContinuousStream createContinuous(SourceContext context) {
         SocketSourceOptions options = SocketSourceOptions.parse(context.options());
-        LOG.log(System.Logger.Level.WARNING, PRODUCTION_WARNING);
+        LOG.warn(PRODUCTION_WARNING);
         return new SocketContinuousStream(options);
     }
 }

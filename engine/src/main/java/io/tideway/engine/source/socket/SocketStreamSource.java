@@ -8,6 +8,8 @@ import io.tideway.engine.spi.ReadLimit;
 import io.tideway.engine.spi.StreamSource;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code socket} source (Spark's {@code TextSocketMicroBatchStream}): one row per
@@ -25,7 +27,7 @@ import java.util.List;
  * thread writes only the {@link SocketLineBuffer}; workers read copied partitions.
  */
 final class SocketStreamSource implements StreamSource {
-    private static final System.Logger LOG = System.getLogger(SocketStreamSource.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SocketStreamSource.class);
 
     private final SocketSourceOptions options;
     private final SocketLineBuffer buffer = new SocketLineBuffer();
@@ -75,8 +77,8 @@ final class SocketStreamSource implements StreamSource {
         long from = Math.max(lines(start), base) - base;
         long to = lines(end) - base;
         if (lines(start) < base) {
-            LOG.log(System.Logger.Level.WARNING, "Lines (" + lines(start) + ", " + Math.min(base, lines(end)) + "] were received by an earlier"
-                    + " run of this query and are lost: the socket source does not support recovery.");
+            LOG.warn("Lines ({}, {}] were received by an earlier run of this query and are lost: the socket source does not"
+                    + " support recovery.", lines(start), Math.min(base, lines(end)));
         }
         if (to <= from) {
             return List.of();

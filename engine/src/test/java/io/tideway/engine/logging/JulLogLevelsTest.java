@@ -1,0 +1,57 @@
+package io.tideway.engine.logging;
+
+import io.tideway.sql.TidewaySession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** setLogLevel with java.util.logging bound through slf4j-jdk14 (the tests' default backend). */
+class JulLogLevelsTest {
+    private final TidewaySession spark = TidewaySession.builder().getOrCreate();
+    private final Logger root = Logger.getLogger("");
+    private final Logger tideway = Logger.getLogger("io.tideway");
+    private Level rootBefore;
+    private Level tidewayBefore;
+
+    @BeforeEach
+    void remember() {
+        assumeTrue(LoggerFactory.getILoggerFactory().getClass().getName().equals("org.slf4j.jul.JDK14LoggerFactory"),
+                "runs where slf4j-jdk14 is the bound backend");
+        rootBefore = root.getLevel();
+        tidewayBefore = tideway.getLevel();
+    }
+
+    @AfterEach
+    void restore() {
+        root.setLevel(rootBefore);
+        tideway.setLevel(tidewayBefore);
+    }
+
+    @Test
+    void setsTheRootAndTidewayLoggersInAnyCase() {
+        spark.sparkContext().setLogLevel("warn");
+        assertEquals(Level.WARNING, root.getLevel());
+        assertEquals(Level.WARNING, tideway.getLevel());
+        org.slf4j.Logger sink = LoggerFactory.getLogger("io.tideway.engine.sink.file.FileStreamSink");
+        assertFalse(sink.isInfoEnabled());
+        assertTrue(sink.isWarnEnabled());
+        assertFalse(LoggerFactory.getLogger("org.apache.kafka.clients.NetworkClient").isInfoEnabled(), "the root's level");
+
+        spark.sparkContext().setLogLevel("DEBUG");
+        assertTrue(LoggerFactory.getLogger("io.tideway.engine.state.StateMaintenance").isDebugEnabled());
+        assertFalse(sink.isTraceEnabled());
+        spark.sparkContext().setLogLevel("FATAL");
+        assertEquals(Level.SEVERE, tideway.getLevel());
+        spark.sparkContext().setLogLevel("Off");
+        assertFalse(sink.isErrorEnabled());
+        spark.sparkContext().setLogLevel("ALL");
+        assertTrue(sink.isTraceEnabled());
+    }
+}
