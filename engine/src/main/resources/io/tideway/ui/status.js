@@ -1,0 +1,216 @@
+// Tideway's status page: asks the session's JSON endpoints once a second and redraws. It changes
+// nothing on the server. Charts are drawn here as inline SVG: no library, no CDN, no build step.
+'use strict';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728'];
+
+async function getJson(url) {
+  const response = await fetch(url, {cache: 'no-store'});
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || response.status);
+  return body;
+}
+
+function el(tag, text, cls) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+}
+
+function svg(tag, attrs, text) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function number(v) {
+  if (v === null || v === undefined) return '';
+  const a = Math.abs(v);
+  if (a >= 1e9) return (v / 1e9).toFixed(1) + 'G';
+  if (a >= 1e6) return (v / 1e6).toFixed(1) + 'M';
+  if (a >= 1e4) return (v / 1e3).toFixed(1) + 'k';
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
+function clock(ms) {
+  return new Date(ms).toISOString().substring(11, 19);
+}
+
+function stamp(ms) {
+  return new Date(ms).toISOString().replace('T', ' ').substring(0, 19);
+}
+
+/**
+ * A line chart of series [{label, points: [[timeMs, value]...]}] over time. Values are drawn
+ * from 0 unless fromZero is false (the watermark, a time itself); format prints the y labels.
+ */
+function lineChart(title, series, format = number, fromZero = true) {
+  const box = el('div', null, 'chart');
+  box.appendChild(el('h3', title));
+  const all = series.flatMap(s => s.points);
+  if (all.length === 0) return null;
+  const W = 520, H = 170, L = 58, R = 10, T = 8, B = 22;
+  const ts = all.map(p => p[0]), vs = all.map(p => p[1]);
+  let t0 = Math.min(...ts), t1 = Math.max(...ts);
+  if (t1 === t0) { t0 -= 500; t1 += 500; }
+  let v0 = fromZero ? Math.min(0, ...vs) : Math.min(...vs), v1 = Math.max(...vs);
+  if (v1 === v0) { v1 = v0 + (fromZero ? 1 : 1000); }
+  const x = t => L + (t - t0) / (t1 - t0) * (W - L - R);
+  const y = v => T + (1 - (v - v0) / (v1 - v0)) * (H - T - B);
+  const chart = svg('svg', {width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title,
+    'data-points': all.length});
+  for (let i = 0; i <= 2; i++) {
+    const v = v0 + (v1 - v0) * i / 2;
+    chart.appendChild(svg('line', {x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#e5e5e5'}));
+    chart.appendChild(svg('text', {x: L - 4, y: y(v) + 3, 'text-anchor': 'end'}, format(v)));
+  }
+  chart.appendChild(svg('text', {x: L, y: H - 6}, clock(t0)));
+  chart.appendChild(svg('text', {x: W - R, y: H - 6, 'text-anchor': 'end'}, clock(t1)));
+  const legend = el('div', null, 'legend');
+  series.forEach((s, i) => {
+    const colour = COLOURS[i % COLOURS.length];
+    if (s.points.length > 1) {
+      chart.appendChild(svg('polyline', {fill: 'none', stroke: colour, 'stroke-width': 1.5,
+        points: s.points.map(p => `${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(' ')}));
+    }
+    for (const p of s.points) {
+      chart.appendChild(svg('circle', {cx: x(p[0]), cy: y(p[1]), r: 2.2, fill: colour}));
+    }
+    const key = el('span', '● ' + s.label);
+    key.style.color = colour;
+    legend.appendChild(key);
+  });
+  box.appendChild(chart);
+  box.appendChild(legend);
+  return box;
+}
+
+/** The [time, value] points of field in history, where it has a value. */
+function series(history, field) {
+  const out = [];
+  for (const p of history) {
+    const v = field(p);
+    if (v !== null && v !== undefined && !Number.isNaN(v)) out.push([Date.parse(p.timestamp), v]);
+  }
+  return out;
+}
+
+function drawCharts(history) {
+  const charts = document.getElementById('charts');
+  const boxes = [
+    lineChart('Rows per second', [
+      {label: 'input rows/s', points: series(history, p => p.inputRowsPerSecond)},
+      {label: 'processed rows/s', points: series(history, p => p.processedRowsPerSecond)}]),
+    lineChart('Batch / epoch duration (ms)', [{label: 'duration ms', points: series(history, p => p.durationMs)}]),
+    lineChart('End-to-end latency (µs)', ['p50', 'p99', 'p99.9'].map(q =>
+      ({label: q, points: series(history, p => p.latencyMicros[q])}))),
+    lineChart('Watermark', [{label: 'watermark', points: series(history, p => p.watermark ? Date.parse(p.watermark) : null)}],
+      stamp, false),
+    lineChart('State rows', [{label: 'rows in state', points: series(history, p => p.stateRows)}]),
+  ].filter(b => b !== null);
+  if (history.length > 0 && !history.some(p => p.latencyMicros.p50 !== null)) {
+    const note = el('div', null, 'chart');
+    note.appendChild(el('h3', 'End-to-end latency (µs)'));
+    note.appendChild(el('p', 'No latency in this query\'s progress: continuous queries report it; micro-batch queries '
+      + 'with spark.sql.streaming.metricsEnabled=true.', 'none'));
+    boxes.push(note);
+  }
+  charts.replaceChildren(...boxes);
+  if (boxes.length === 0) charts.appendChild(el('p', 'No progress yet.', 'muted'));
+}
+
+function summaryRow(table, label, value) {
+  const row = el('tr');
+  row.appendChild(el('th', label));
+  row.appendChild(el('td', value, 'text'));
+  table.appendChild(row);
+}
+
+async function refreshQuery(key) {
+  const [q, history] = await Promise.all([getJson('/api/queries/' + key), getJson('/api/queries/' + key + '/progress')]);
+  document.getElementById('name').textContent = q.name || q.id;
+  document.title = 'Tideway: ' + (q.name || q.id);
+  const table = document.getElementById('summary');
+  table.replaceChildren();
+  summaryRow(table, 'Status', q.status);
+  summaryRow(table, 'Id / run id', q.id + ' / ' + q.runId);
+  summaryRow(table, 'Started', q.started);
+  summaryRow(table, 'Batch / epoch', q.batchId < 0 ? 'none yet' : q.batchId);
+  summaryRow(table, 'Input rows/s', number(q.inputRowsPerSecond));
+  summaryRow(table, 'Processed rows/s', number(q.processedRowsPerSecond));
+  summaryRow(table, 'Duration (ms)', q.batchDurationMs);
+  summaryRow(table, 'Latency p50 / p99 / p99.9 (µs)', ['p50', 'p99', 'p99.9'].map(k => q.latencyMicros[k] ?? '–').join(' / '));
+  summaryRow(table, 'Watermark', q.watermark || '–');
+  summaryRow(table, 'State rows', q.stateRows);
+  const failure = document.getElementById('failure');
+  failure.hidden = q.exception === null;
+  if (q.exception !== null) {
+    document.getElementById('exception-message').textContent = q.exception.message;
+    document.getElementById('exception-stack').textContent = q.exception.stackTrace || '';
+  }
+  document.getElementById('last-progress').textContent =
+      q.lastProgress === null ? 'none yet' : JSON.stringify(q.lastProgress, null, 2);
+  drawCharts(history);
+  document.getElementById('updated').textContent = (q.active ? 'running' : 'ended') + ', '
+      + history.length + ' progress updates, updated ' + new Date().toISOString();
+  return q.active;
+}
+
+function nameCell(row, q) {
+  const td = el('td', null, 'text');
+  const a = el('a', q.name || q.id);
+  a.href = '/query/' + q.runId;
+  td.appendChild(a);
+  row.appendChild(td);
+}
+
+async function refreshQueries() {
+  const {active, recent} = await getJson('/api/queries');
+  const rows = active.map(q => {
+    const row = el('tr');
+    row.dataset.id = q.id;
+    nameCell(row, q);
+    row.appendChild(el('td', q.status, 'text'));
+    for (const v of [q.batchId < 0 ? '' : q.batchId, number(q.inputRowsPerSecond), number(q.processedRowsPerSecond),
+      q.batchDurationMs, q.latencyMicros.p99 ?? '', q.stateRows]) row.appendChild(el('td', v));
+    row.appendChild(el('td', q.watermark || '', 'text'));
+    return row;
+  });
+  document.getElementById('active').replaceChildren(...rows);
+  document.getElementById('recent').replaceChildren(...recent.map(q => {
+    const row = el('tr');
+    row.dataset.id = q.id;
+    nameCell(row, q);
+    row.appendChild(el('td', q.status, 'text'));
+    row.appendChild(el('td', q.batchId < 0 ? '' : q.batchId));
+    row.appendChild(el('td', q.started, 'text'));
+    row.appendChild(el('td', q.exception ? q.exception.message : '', q.exception ? 'text error' : 'text'));
+    return row;
+  }));
+  document.getElementById('updated').textContent =
+      active.length + ' running, ' + recent.length + ' recent, updated ' + new Date().toISOString();
+  return true;
+}
+
+function poll(refresh) {
+  const tick = async () => {
+    let again = true;
+    try {
+      again = await refresh();
+    } catch (e) {
+      document.getElementById('updated').textContent = 'cannot reach the query server: ' + e.message;
+    }
+    if (again) setTimeout(tick, 1000); // an ended query's page stops asking: nothing will change
+  };
+  tick();
+}
+
+if (document.body.dataset.page === 'query') {
+  const key = decodeURIComponent(location.pathname.split('/')[2]);
+  poll(() => refreshQuery(key));
+} else {
+  poll(refreshQueries);
+}
