@@ -43,27 +43,51 @@ function stamp(ms) {
   return new Date(ms).toISOString().replace('T', ' ').substring(0, 19);
 }
 
+/** The smallest 1, 2 or 5 times a power of ten at or above v: a round top for an axis. */
+function roundUp(v) {
+  const p = Math.pow(10, Math.floor(Math.log10(v)));
+  return [1, 2, 5, 10].map(m => m * p).find(m => m >= v);
+}
+
 /**
- * A line chart of series [{label, points: [[timeMs, value]...]}] over time. Values are drawn
- * from 0 unless fromZero is false (the watermark, a time itself); format prints the y labels.
+ * The y axis of values vs: from 0 to a round top ('linear'), over powers of ten ('log': the
+ * latency percentiles, p50 and p99.9 apart by orders of magnitude), or over their range
+ * ('range': the watermark, a time itself). Returns [ticks, position of a value in 0..1].
  */
-function lineChart(title, series, format = number, fromZero = true) {
-  const box = el('div', null, 'chart');
-  box.appendChild(el('h3', title));
+function axis(vs, scale) {
+  if (scale === 'log') {
+    const lo = Math.floor(Math.log10(Math.max(1, Math.min(...vs))));
+    const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(1, ...vs))));
+    const ticks = [];
+    for (let e = lo; e <= hi; e++) ticks.push(Math.pow(10, e));
+    return [ticks, v => (Math.log10(Math.max(1, v)) - lo) / (hi - lo)];
+  }
+  let lo = scale === 'range' ? Math.min(...vs) : Math.min(0, ...vs);
+  let hi = Math.max(...vs);
+  if (scale !== 'range') hi = hi > 0 ? roundUp(hi) : 1;
+  if (hi === lo) { lo -= 1000; hi += 1000; }
+  return [[lo, (lo + hi) / 2, hi], v => (v - lo) / (hi - lo)];
+}
+
+/**
+ * A line chart of series [{label, points: [[timeMs, value]...]}] over time, or null without
+ * points; format prints the y labels, scale is axis()'s.
+ */
+function lineChart(title, series, format = number, scale = 'linear') {
   const all = series.flatMap(s => s.points);
   if (all.length === 0) return null;
-  const W = 520, H = 170, L = 58, R = 10, T = 8, B = 22;
-  const ts = all.map(p => p[0]), vs = all.map(p => p[1]);
+  const box = el('div', null, 'chart');
+  box.appendChild(el('h3', title));
+  const W = 520, H = 170, L = 62, R = 10, T = 8, B = 22;
+  const ts = all.map(p => p[0]);
   let t0 = Math.min(...ts), t1 = Math.max(...ts);
   if (t1 === t0) { t0 -= 500; t1 += 500; }
-  let v0 = fromZero ? Math.min(0, ...vs) : Math.min(...vs), v1 = Math.max(...vs);
-  if (v1 === v0) { v1 = v0 + (fromZero ? 1 : 1000); }
+  const [ticks, at] = axis(all.map(p => p[1]), scale);
   const x = t => L + (t - t0) / (t1 - t0) * (W - L - R);
-  const y = v => T + (1 - (v - v0) / (v1 - v0)) * (H - T - B);
+  const y = v => T + (1 - at(v)) * (H - T - B);
   const chart = svg('svg', {width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title,
     'data-points': all.length});
-  for (let i = 0; i <= 2; i++) {
-    const v = v0 + (v1 - v0) * i / 2;
+  for (const v of ticks) {
     chart.appendChild(svg('line', {x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#e5e5e5'}));
     chart.appendChild(svg('text', {x: L - 4, y: y(v) + 3, 'text-anchor': 'end'}, format(v)));
   }
@@ -88,6 +112,14 @@ function lineChart(title, series, format = number, fromZero = true) {
   return box;
 }
 
+/** A chart's place holding a sentence instead: why there is nothing to draw. */
+function note(title, text) {
+  const box = el('div', null, 'chart');
+  box.appendChild(el('h3', title));
+  box.appendChild(el('p', text, 'none'));
+  return box;
+}
+
 /** The [time, value] points of field in history, where it has a value. */
 function series(history, field) {
   const out = [];
@@ -98,28 +130,29 @@ function series(history, field) {
   return out;
 }
 
-function drawCharts(history) {
-  const charts = document.getElementById('charts');
+function drawCharts(history, last) {
+  const latency = ['p50', 'p99', 'p99.9'].map(q => ({label: q, points: series(history, p => p.latencyMicros[q])}));
+  const hasLatency = latency.some(s => s.points.length > 0);
+  const stateful = last !== null && last.stateOperators.length > 0;
   const boxes = [
     lineChart('Rows per second', [
       {label: 'input rows/s', points: series(history, p => p.inputRowsPerSecond)},
       {label: 'processed rows/s', points: series(history, p => p.processedRowsPerSecond)}]),
     lineChart('Batch / epoch duration (ms)', [{label: 'duration ms', points: series(history, p => p.durationMs)}]),
-    lineChart('End-to-end latency (µs)', ['p50', 'p99', 'p99.9'].map(q =>
-      ({label: q, points: series(history, p => p.latencyMicros[q])}))),
+    hasLatency ? lineChart('End-to-end latency (µs, log scale)', latency, number, 'log')
+      : note('End-to-end latency (µs)', 'No latency in this query\'s progress: continuous queries report it; '
+          + 'micro-batch queries with spark.sql.streaming.metricsEnabled=true.'),
     lineChart('Watermark', [{label: 'watermark', points: series(history, p => p.watermark ? Date.parse(p.watermark) : null)}],
-      stamp, false),
-    lineChart('State rows', [{label: 'rows in state', points: series(history, p => p.stateRows)}]),
+      stamp, 'range'),
+    stateful ? lineChart('State rows', [{label: 'rows in state', points: series(history, p => p.stateRows)}])
+      : note('State rows', 'No stateful operator in this query.'),
   ].filter(b => b !== null);
-  if (history.length > 0 && !history.some(p => p.latencyMicros.p50 !== null)) {
-    const note = el('div', null, 'chart');
-    note.appendChild(el('h3', 'End-to-end latency (µs)'));
-    note.appendChild(el('p', 'No latency in this query\'s progress: continuous queries report it; micro-batch queries '
-      + 'with spark.sql.streaming.metricsEnabled=true.', 'none'));
-    boxes.push(note);
+  const charts = document.getElementById('charts');
+  if (history.length === 0) {
+    charts.replaceChildren(el('p', 'No progress yet.', 'muted'));
+  } else {
+    charts.replaceChildren(...boxes);
   }
-  charts.replaceChildren(...boxes);
-  if (boxes.length === 0) charts.appendChild(el('p', 'No progress yet.', 'muted'));
 }
 
 function summaryRow(table, label, value) {
@@ -153,7 +186,7 @@ async function refreshQuery(key) {
   }
   document.getElementById('last-progress').textContent =
       q.lastProgress === null ? 'none yet' : JSON.stringify(q.lastProgress, null, 2);
-  drawCharts(history);
+  drawCharts(history, q.lastProgress);
   document.getElementById('updated').textContent = (q.active ? 'running' : 'ended') + ', '
       + history.length + ' progress updates, updated ' + new Date().toISOString();
   return q.active;
