@@ -39,10 +39,6 @@ function clock(ms) {
   return new Date(ms).toISOString().substring(11, 19);
 }
 
-function stamp(ms) {
-  return new Date(ms).toISOString().replace('T', ' ').substring(0, 19);
-}
-
 /** The smallest 1, 2 or 5 times a power of ten at or above v: a round top for an axis. */
 function roundUp(v) {
   const p = Math.pow(10, Math.floor(Math.log10(v)));
@@ -70,17 +66,17 @@ function axis(vs, scale) {
 }
 
 /**
- * A line chart of series [{label, points: [[timeMs, value]...]}] over time, or null without
- * points; format prints the y labels, scale is axis()'s.
+ * A line chart of series [{label, points: [[timeMs, value]...]}] over span ([first, last] time
+ * of the history, shared by every chart of a page), or null without points; format prints the y
+ * labels, scale is axis()'s.
  */
-function lineChart(title, series, format = number, scale = 'linear') {
+function lineChart(span, title, series, format = number, scale = 'linear') {
   const all = series.flatMap(s => s.points);
   if (all.length === 0) return null;
   const box = el('div', null, 'chart');
   box.appendChild(el('h3', title));
   const W = 520, H = 170, L = 62, R = 10, T = 8, B = 22;
-  const ts = all.map(p => p[0]);
-  let t0 = Math.min(...ts), t1 = Math.max(...ts);
+  let [t0, t1] = span;
   if (t1 === t0) { t0 -= 500; t1 += 500; }
   const [ticks, at] = axis(all.map(p => p[1]), scale);
   const x = t => L + (t - t0) / (t1 - t0) * (W - L - R);
@@ -134,17 +130,20 @@ function drawCharts(history, last) {
   const latency = ['p50', 'p99', 'p99.9'].map(q => ({label: q, points: series(history, p => p.latencyMicros[q])}));
   const hasLatency = latency.some(s => s.points.length > 0);
   const stateful = last !== null && last.stateOperators.length > 0;
+  const times = history.map(p => Date.parse(p.timestamp));
+  const span = [Math.min(...times), Math.max(...times)];
   const boxes = [
-    lineChart('Rows per second', [
+    lineChart(span, 'Rows per second', [
       {label: 'input rows/s', points: series(history, p => p.inputRowsPerSecond)},
       {label: 'processed rows/s', points: series(history, p => p.processedRowsPerSecond)}]),
-    lineChart('Batch / epoch duration (ms)', [{label: 'duration ms', points: series(history, p => p.durationMs)}]),
-    hasLatency ? lineChart('End-to-end latency (µs, log scale)', latency, number, 'log')
+    lineChart(span, 'Batch / epoch duration (ms)', [{label: 'duration ms', points: series(history, p => p.durationMs)}]),
+    hasLatency ? lineChart(span, 'End-to-end latency (µs, log scale)', latency, number, 'log')
       : note('End-to-end latency (µs)', 'No latency in this query\'s progress: continuous queries report it; '
           + 'micro-batch queries with spark.sql.streaming.metricsEnabled=true.'),
-    lineChart('Watermark', [{label: 'watermark', points: series(history, p => p.watermark ? Date.parse(p.watermark) : null)}],
-      stamp, 'range'),
-    stateful ? lineChart('State rows', [{label: 'rows in state', points: series(history, p => p.stateRows)}])
+    // before the first event time is seen the watermark is 1970-01-01T00:00:00Z, as Spark prints it: not a point to draw
+    lineChart(span, 'Watermark (UTC)', [{label: 'watermark', points: series(history, p => p.watermark ? Date.parse(p.watermark) || null : null)}],
+      clock, 'range'),
+    stateful ? lineChart(span, 'State rows', [{label: 'rows in state', points: series(history, p => p.stateRows)}])
       : note('State rows', 'No stateful operator in this query.'),
   ].filter(b => b !== null);
   const charts = document.getElementById('charts');

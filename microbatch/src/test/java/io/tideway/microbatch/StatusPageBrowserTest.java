@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.tideway.sql.functions.col;
+import static io.tideway.sql.functions.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,13 +60,17 @@ class StatusPageBrowserTest {
         if (previous != null) {
             previous.stop(); // the builder would return it, without a status page
         }
+        // no batches without data, whose rates are 0: the page's last figures are then a batch's with rows
         spark = TidewaySession.builder().master("local[2]").config("spark.ui.enabled", "true")
-                .config("spark.ui.port", "0").getOrCreate();
+                .config("spark.ui.port", "0").config("spark.sql.streaming.noDataMicroBatches.enabled", "false").getOrCreate();
         String url = spark.sparkContext().uiWebUrl().get();
         assertTrue(url.startsWith("http://127.0.0.1:"), url);
 
+        // a windowed count: its page has a watermark and state rows to chart besides the rates and durations
         StreamingQuery q = spark.readStream().format("rate").option("rowsPerSecond", 200).load()
-                .writeStream().format("noop").queryName("browser_orders").trigger(Trigger.ProcessingTime("200 milliseconds"))
+                .withWatermark("timestamp", "1 second").groupBy(window(col("timestamp"), "1 second")).count()
+                .writeStream().format("noop").outputMode("update").queryName("browser_orders")
+                .trigger(Trigger.ProcessingTime("200 milliseconds"))
                 .option("checkpointLocation", dir.resolve("chk").toString()).start();
         JsonNode history = awaitHistory(q, url, 4);
         assertTrue(history.get(history.size() - 1).get("processedRowsPerSecond").asDouble() > 0, history.toString());
@@ -83,6 +89,8 @@ class StatusPageBrowserTest {
         Matcher points = Pattern.compile("aria-label=\"Rows per second\" data-points=\"(\\d+)\"").matcher(page);
         assertTrue(points.find() && Integer.parseInt(points.group(1)) >= 2 * 4, "the rows/s chart drew both series' points: " + page);
         assertTrue(page.contains("<polyline"), "lines joining them: " + page);
+        assertTrue(page.contains("aria-label=\"Watermark (UTC)\" data-points="), "the watermark chart: " + page);
+        assertTrue(page.contains("aria-label=\"State rows\" data-points="), "the state rows chart: " + page);
 
         Path png = dir.resolve("status-page.png");
         render(url + "/query/" + q.runId(), dir, "--screenshot=" + png, "--window-size=1180,1250", "--hide-scrollbars");
