@@ -26,13 +26,12 @@ function svg(tag, attrs, text) {
   return e;
 }
 
+/** v in at most one decimal, thousands as k, M, G: 9953.2, 11.4k, 1M. */
 function number(v) {
   if (v === null || v === undefined) return '';
   const a = Math.abs(v);
-  if (a >= 1e9) return (v / 1e9).toFixed(1) + 'G';
-  if (a >= 1e6) return (v / 1e6).toFixed(1) + 'M';
-  if (a >= 1e4) return (v / 1e3).toFixed(1) + 'k';
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+  const [scaled, unit] = a >= 1e9 ? [v / 1e9, 'G'] : a >= 1e6 ? [v / 1e6, 'M'] : a >= 1e4 ? [v / 1e3, 'k'] : [v, ''];
+  return (Number.isInteger(scaled) ? String(scaled) : scaled.toFixed(1).replace(/\.0$/, '')) + unit;
 }
 
 function clock(ms) {
