@@ -62,13 +62,18 @@ final class StatusListener extends StreamingQueryListener {
 
     /** The running queries, in start order. */
     synchronized List<QueryHistory> running() {
-        for (StreamingQuery q : queries.active()) { // a query whose started event is still queued has no handle yet
+        attachHandles();
+        return new ArrayList<>(running.values());
+    }
+
+    /** Gives each running query's history its handle, which it lacks when its started event came before the query was listed. */
+    private void attachHandles() {
+        for (StreamingQuery q : queries.active()) {
             QueryHistory h = running.get(q.runId());
             if (h != null && !h.attached()) {
                 h.attach(q);
             }
         }
-        return new ArrayList<>(running.values());
     }
 
     /** The ended queries kept, the latest first. */
@@ -84,6 +89,7 @@ final class StatusListener extends StreamingQueryListener {
         } catch (IllegalArgumentException e) {
             return null;
         }
+        attachHandles();
         QueryHistory h = running.get(id);
         if (h != null) {
             return h;

@@ -122,7 +122,12 @@ public final class StatusServer {
                 sendJson(exchange, 405, StatusJson.error("the status page is read-only: " + exchange.getRequestMethod()
                         + " not allowed"));
             } else if (path.startsWith("/api/")) {
-                api(exchange, path);
+                try {
+                    api(exchange, path);
+                } catch (RuntimeException e) { // a page that cannot be drawn says why rather than dropping the connection
+                    LOG.log(System.Logger.Level.WARNING, "status page: " + path, e);
+                    sendJson(exchange, 500, StatusJson.error(e.toString()));
+                }
             } else if (ASSETS.containsKey(path)) {
                 String[] asset = ASSETS.get(path);
                 send(exchange, 200, asset[1], resource(asset[0]));
@@ -146,7 +151,6 @@ public final class StatusServer {
             sendJson(exchange, 404, StatusJson.error("no such endpoint: " + path));
             return;
         }
-        listener.running(); // attaches the handles of queries whose started event is still on its way
         QueryHistory h = listener.find(parts[2]);
         if (h == null) {
             sendJson(exchange, 404, StatusJson.error("no query with id or run id " + parts[2]));
