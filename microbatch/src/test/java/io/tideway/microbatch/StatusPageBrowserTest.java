@@ -2,8 +2,12 @@ package io.tideway.microbatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tideway.api.java.function.MapFunction;
+import io.tideway.sql.Encoders;
 import io.tideway.sql.TidewaySession;
+import io.tideway.sql.execution.streaming.MemoryStream;
 import io.tideway.sql.streaming.StreamingQuery;
+import io.tideway.sql.streaming.StreamingQueryException;
 import io.tideway.sql.streaming.Trigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ import static io.tideway.sql.functions.col;
 import static io.tideway.sql.functions.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -103,6 +108,50 @@ class StatusPageBrowserTest {
         spark.stop();
         spark = null;
         assertFalse(isServing(url), "stopping the session stops the page");
+    }
+
+    @Test
+    void aFailedQueryShowsItsExceptionInTheBrowser(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (CI installs it): skipped");
+        TidewaySession previous = TidewaySession.active();
+        if (previous != null) {
+            previous.stop();
+        }
+        spark = TidewaySession.builder().master("local[2]").config("spark.ui.enabled", "true")
+                .config("spark.ui.port", "0").getOrCreate();
+        String url = spark.sparkContext().uiWebUrl().get();
+        MemoryStream<String> words = MemoryStream.create(Encoders.STRING(), spark);
+        StreamingQuery q = words.toDS().map((MapFunction<String, Integer>) Integer::parseInt, Encoders.INT())
+                .writeStream().format("noop").queryName("parser")
+                .option("checkpointLocation", dir.resolve("chk").toString()).start();
+        words.addData("12", "twelve");
+        assertThrows(Exception.class, q::processAllAvailable);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!get(url + "/api/queries").contains("\"recent\":[{")) { // the page learns of the end on the listener bus
+            assertTrue(System.currentTimeMillis() < deadline, "the failed query never reached the recent list");
+            try {
+                q.awaitTermination(20);
+            } catch (StreamingQueryException expected) {
+                // it failed, as it should: what is awaited is the page hearing of it
+            }
+        }
+
+        String list = render(url + "/", dir, "--dump-dom");
+        assertTrue(list.contains("0 running, 1 recent"), list);
+        int row = list.indexOf("<tbody id=\"recent\">");
+        assertTrue(row >= 0 && list.indexOf("twelve", row) > 0, "the recent list shows the failure: " + list);
+        String page = render(url + "/query/" + q.runId(), dir, "--dump-dom");
+        assertTrue(page.contains("<div id=\"failure\">"), "the exception block is shown: " + page);
+        Matcher message = Pattern.compile("<p id=\"exception-message\" class=\"error\">([^<]*)</p>").matcher(page);
+        assertTrue(message.find() && message.group(1).contains("twelve"), page);
+        Matcher stack = Pattern.compile("<pre id=\"exception-stack\">([^<]*)</pre>").matcher(page);
+        assertTrue(stack.find() && stack.group(1).contains("NumberFormatException") && stack.group(1).contains("\tat "), page);
+        assertTrue(page.contains("ended, "), "an ended query's page says so: " + page);
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The query's progress history once it holds {@code points} points, waiting at most 20 s. */
