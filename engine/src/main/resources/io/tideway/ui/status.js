@@ -6,7 +6,12 @@ const SVG = 'http://www.w3.org/2000/svg';
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728'];
 
 async function getJson(url) {
-  const response = await fetch(url, {cache: 'no-store'});
+  let response;
+  try {
+    response = await fetch(url, {cache: 'no-store'});
+  } catch (e) {
+    throw new Error('cannot reach the status page\'s server (the session stopped?): ' + e.message);
+  }
   const body = await response.json();
   if (!response.ok) throw new Error(body.error || response.status);
   return body;
@@ -232,7 +237,7 @@ function poll(refresh) {
     try {
       again = await refresh();
     } catch (e) {
-      document.getElementById('updated').textContent = 'cannot reach the query server: ' + e.message;
+      document.getElementById('updated').textContent = e.message;
     }
     if (again) setTimeout(tick, 1000); // an ended query's page stops asking: nothing will change
   };

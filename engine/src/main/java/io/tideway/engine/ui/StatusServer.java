@@ -13,6 +13,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,10 +34,11 @@ public final class StatusServer {
     /** Further ports tried when the one asked for is taken: Spark's default {@code spark.port.maxRetries}. */
     private static final int PORT_RETRIES = 16;
     /** The page's files, by request path: all it serves besides the API (no CDN, no build step). */
-    private static final Map<String, String[]> ASSETS = Map.of(
-            "/", new String[] {"index.html", "text/html; charset=utf-8"},
-            "/static/status.js", new String[] {"status.js", "text/javascript; charset=utf-8"},
-            "/static/status.css", new String[] {"status.css", "text/css; charset=utf-8"});
+    private static final Map<String, Asset> ASSETS = Map.of(
+            "/", new Asset("index.html", "text/html; charset=utf-8"),
+            "/static/status.js", new Asset("status.js", "text/javascript; charset=utf-8"),
+            "/static/status.css", new Asset("status.css", "text/css; charset=utf-8"));
+    private static final Asset QUERY_PAGE = new Asset("query.html", "text/html; charset=utf-8");
     private final StreamingQueryManager queries;
     private final StatusListener listener;
     private final HttpServer server;
@@ -129,12 +131,11 @@ public final class StatusServer {
                     sendJson(exchange, 500, StatusJson.error(e.toString()));
                 }
             } else if (ASSETS.containsKey(path)) {
-                String[] asset = ASSETS.get(path);
-                send(exchange, 200, asset[1], resource(asset[0]));
+                send(exchange, ASSETS.get(path));
             } else if (path.matches("/query/[^/]+")) {
-                send(exchange, 200, "text/html; charset=utf-8", resource("query.html"));
+                send(exchange, QUERY_PAGE); // its script asks the API for the query, and says so if there is none
             } else {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                send(exchange, 404, "text/plain; charset=utf-8", "not found".getBytes(StandardCharsets.UTF_8));
             }
         }
     }
@@ -159,9 +160,13 @@ public final class StatusServer {
         }
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = StatusServer.class.getResourceAsStream("/io/tideway/ui/" + name)) {
-            return in.readAllBytes();
+    /** A file of the page, under {@code io/tideway/ui/} on the class path, and its content type. */
+    private record Asset(String file, String type) {
+    }
+
+    private static void send(HttpExchange exchange, Asset asset) throws IOException {
+        try (InputStream in = StatusServer.class.getResourceAsStream("/io/tideway/ui/" + asset.file())) {
+            send(exchange, 200, asset.type(), in.readAllBytes());
         }
     }
 
