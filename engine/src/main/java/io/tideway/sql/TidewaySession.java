@@ -54,7 +54,7 @@ public final class TidewaySession implements AutoCloseable {
     /** The status page's address, when {@code spark.ui.enabled} started one. */
     public java.util.Optional<String> statusPageUrl() {
         io.tideway.engine.ui.StatusServer page = statusPage;
-        return page == null ? java.util.Optional.empty() : java.util.Optional.of("http://127.0.0.1:" + page.port());
+        return page == null ? java.util.Optional.empty() : java.util.Optional.of(page.url());
     }
 
     /**
@@ -262,8 +262,8 @@ public final class TidewaySession implements AutoCloseable {
                 all.putAll(settings);
                 TidewayConf.validateAll(all);
                 s = new TidewaySession(all, new TableCatalog(warehouse(all)));
-                if (TidewayConf.UI_ENABLED.get(s.conf)) {
-                    s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, TidewayConf.UI_PORT.get(s.conf));
+                if (TidewayConf.UI_ENABLED.get(all)) { // the settings given, where tideway.ui.* may stand for spark.ui.*
+                    s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, all);
                 }
                 active = s;
             } else {
