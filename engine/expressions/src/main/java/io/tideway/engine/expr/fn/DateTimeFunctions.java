@@ -123,7 +123,8 @@ final class DateTimeFunctions {
             boolean tryOnly = name.startsWith("try_");
             FunctionRegistry.add(FunctionSpec.named(name).inputs(INT, INT, INT, INT, INT, DOUBLE, STRING).optional(6)
                     .returns(DataTypes.TimestampType)
-                    .nullable(call -> tryOnly || call.children().stream().anyMatch(e -> e.nullable()))
+                    .nullable(call -> tryOnly || !call.ansi() || call.children().stream().anyMatch(e -> e.nullable())
+                            || secondsMayBeNull(call.children().get(5)))
                     .code((ctx, call, out, a) -> {
                         String z = a.length == 7 ? zoneArg(ctx, a[6]) : zone(ctx);
                         nullIfMin(ctx, out, K + "makeTimestamp(" + a[0].value() + ", " + a[1].value() + ", " + a[2].value()
@@ -151,7 +152,7 @@ final class DateTimeFunctions {
                 .code((ctx, call, out, a) -> ctx.set(out, K + "addMonths(" + a[0].value() + ", (int) " + a[1].value() + ")")));
         FunctionRegistry.add(FunctionSpec.named("last_day").inputs(DATE).returns(DataTypes.DateType)
                 .code((ctx, call, out, a) -> ctx.set(out, K + "lastDay(" + a[0].value() + ")")));
-        FunctionRegistry.add(FunctionSpec.named("make_date").inputs(INT, INT, INT).returns(DataTypes.DateType)
+        FunctionRegistry.add(FunctionSpec.named("make_date").inputs(INT, INT, INT).returns(DataTypes.DateType).nullWithoutAnsi()
                 .code((ctx, call, out, a) -> {
                     String r = ctx.fresh("date");
                     ctx.line("long " + r + " = " + K + "makeDate(" + a[0].value() + ", " + a[1].value() + ", "
@@ -205,6 +206,15 @@ final class DateTimeFunctions {
 
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
+    /**
+     * Spark takes make_timestamp's seconds as DECIMAL(16,6): its cast of a double, bigint or
+     * string there may give null, which makes the call nullable (Tideway computes with the double).
+     */
+    private static boolean secondsMayBeNull(Expression seconds) {
+        Expression given = seconds instanceof Cast c && c.isImplicit() ? c.child() : seconds;
+        return Cast.forceNullable(given.dataType(), DataTypes.createDecimalType(16, 6));
+    }
+
     /** What {@code to_timestamp(x)} casts: a string, date, timestamp or number as it is; a boolean as a string. */
     private static final FunctionSpec TIMESTAMP_SOURCE = FunctionSpec.named("to_timestamp")
             .inputs(new InputType("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"NUMERIC\")",
@@ -217,7 +227,7 @@ final class DateTimeFunctions {
             .returns(types -> types.get(0)).code((ctx, call, out, a) -> ctx.assign(out, a[0])).check();
     /** {@code to_timestamp(s, fmt)}: parsed with the pattern; a text that does not match fails under ANSI rules. */
     private static final FunctionSpec PARSE = FunctionSpec.named("to_timestamp").inputs(TIME_SOURCE, STRING)
-            .returns(DataTypes.TimestampType)
+            .returns(DataTypes.TimestampType).nullWithoutAnsi()
             .code((ctx, call, out, a) -> micros(ctx, out, a, ctx.ansi())).check();
     /** {@code try_to_timestamp(s, fmt)}: null where {@code to_timestamp} fails. */
     private static final FunctionSpec TRY_PARSE = FunctionSpec.named("try_to_timestamp").inputs(TIME_SOURCE, STRING)
@@ -252,7 +262,7 @@ final class DateTimeFunctions {
     private static FunctionSpec unixTimestamp(String name) {
         return FunctionSpec.named(name).inputs(TIME_SOURCE, STRING)
                 .defaults(new CurrentTimestamp(), DEFAULT_PATTERN)
-                .returns(DataTypes.LongType)
+                .returns(DataTypes.LongType).nullWithoutAnsi()
                 .code((ctx, call, out, a) -> {
                     micros(ctx, out, a, ctx.ansi());
                     // Spark divides a timestamp's micros toward zero here (unix_seconds floors)
