@@ -198,10 +198,20 @@ final class DateTimeFunctions {
                 .nullable(call -> true)
                 .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "truncDate(" + a[0].value() + ", "
                         + CodegenContext.args(a[1]) + ")")));
+        // as Spark's TruncTimestamp, the timestamp is evaluated only for a known unit (an unknown one gives null first)
         FunctionRegistry.add(FunctionSpec.named("date_trunc").inputs(STRING, TIMESTAMP).returns(DataTypes.TimestampType)
                 .nullable(call -> true)
-                .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "truncTimestamp(" + CodegenContext.args(a[0]) + ", "
-                        + a[1].value() + ", " + zone(ctx) + ")")));
+                .customCode((ctx, call) -> {
+                    CodeValue v = ctx.declare(DataTypes.TimestampType);
+                    CodeValue unit = ctx.gen(call.children().get(0));
+                    ctx.open("if (!" + unit.isNull() + " && " + K + "isTruncUnit(" + CodegenContext.args(unit) + "))");
+                    CodeValue ts = ctx.gen(call.children().get(1));
+                    ctx.open("if (!" + ts.isNull() + ")");
+                    nullIfMin(ctx, v, K + "truncTimestamp(" + CodegenContext.args(unit) + ", " + ts.value() + ", " + zone(ctx) + ")");
+                    ctx.close();
+                    ctx.close();
+                    return v;
+                }));
     }
 
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
