@@ -61,6 +61,9 @@ public class Dataset<T> implements Serializable {
         this.session = session;
         this.plan = plan;
         this.encoder = ObjectEncoder.of(encoder);
+        if (session != null) { // the next expressions this thread builds read this session's settings
+            io.tideway.engine.expr.SessionConf.activate(io.tideway.engine.conf.TidewayConf.reader(session.conf()));
+        }
     }
 
     public static Dataset<Row> ofRows(TidewaySession session, LogicalPlan plan) {

@@ -27,6 +27,8 @@ public final class Cast extends Expression implements Coercible {
     private final boolean implicit;
     /** Spark's {@code EvalMode.TRY}: the cast's own failure gives null. */
     private final boolean tryMode;
+    /** The building session's {@code spark.sql.ansi.enabled} ({@link SessionConf}): which casts analysis refuses. */
+    private final boolean ansi;
 
     public Cast(Expression child, DataType to) {
         this(child, to, false, false);
@@ -38,10 +40,15 @@ public final class Cast extends Expression implements Coercible {
     }
 
     private Cast(Expression child, DataType to, boolean implicit, boolean tryMode) {
+        this(child, to, implicit, tryMode, SessionConf.ansi());
+    }
+
+    private Cast(Expression child, DataType to, boolean implicit, boolean tryMode, boolean ansi) {
         this.child = child;
         this.to = to;
         this.implicit = implicit;
         this.tryMode = tryMode;
+        this.ansi = ansi;
     }
 
     /** {@code try_cast(x AS T)}: the cast, or null where it fails (an error in {@code x} itself still fails). */
@@ -51,6 +58,11 @@ public final class Cast extends Expression implements Coercible {
 
     public Expression child() {
         return child;
+    }
+
+    /** Inserted by type coercion, not written by the user. */
+    public boolean isImplicit() {
+        return implicit;
     }
 
     /**
@@ -77,7 +89,7 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new Cast(c.get(0), to, implicit, tryMode);
+        return new Cast(c.get(0), to, implicit, tryMode, ansi);
     }
 
     @Override
@@ -95,7 +107,40 @@ public final class Cast extends Expression implements Coercible {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", Map.of(
                     "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to)), sqlOrigin()));
         }
+        if ((ansi || tryMode) && !implicit && ansiRefuses(from, to)) {
+            throw refusedUnderAnsi(from);
+        }
         return this;
+    }
+
+    /**
+     * Casts Spark allows without ANSI but refuses with it or in {@code try_cast} ({@code Cast.canAnsiCast}):
+     * between a boolean or a number and a date, and from a boolean to a timestamp or a datetime to a boolean.
+     */
+    private static boolean ansiRefuses(DataType from, DataType to) {
+        boolean datetime = from == DataTypes.DateType || from == DataTypes.TimestampType;
+        return from == DataTypes.DateType && (to.isNumeric() || to == DataTypes.BooleanType)
+                || to == DataTypes.DateType && (from.isNumeric() || from == DataTypes.BooleanType)
+                || datetime && to == DataTypes.BooleanType
+                || from == DataTypes.BooleanType && to == DataTypes.TimestampType;
+    }
+
+    /** Spark's {@code Cast.typeCheckFailureMessage}: a function to use instead, or the setting that allows the cast. */
+    private RuntimeException refusedUnderAnsi(DataType from) {
+        Map<String, String> params = new java.util.HashMap<>(Map.of(
+                "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to)));
+        String condition;
+        if (from.isNumeric() && to == DataTypes.DateType || from == DataTypes.DateType && to.isNumeric()) {
+            condition = "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION";
+            params.put("functionNames", from == DataTypes.DateType ? "`UNIX_DATE`" : "`DATE_FROM_UNIX_DATE`");
+        } else if (tryMode) {
+            condition = "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION";
+        } else {
+            condition = "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION";
+            params.put("config", "\"spark.sql.ansi.enabled\"");
+            params.put("configVal", "'false'");
+        }
+        throw Unchecked.raise(new AnalysisException(condition, params, sqlOrigin()));
     }
 
     static boolean canCast(DataType from, DataType to) {
@@ -132,7 +177,7 @@ public final class Cast extends Expression implements Coercible {
      * Spark's {@code Cast.forceNullable}: whether a cast can make null of a non-null value
      * (a string that does not parse, a double that is NaN as an integer, a date from a number).
      */
-    static boolean forceNullable(DataType from, DataType to) {
+    public static boolean forceNullable(DataType from, DataType to) {
         if (from.equals(to) || from == DataTypes.NullType || (from == DataTypes.StringType && to == DataTypes.BinaryType)) {
             return false;
         }

@@ -123,7 +123,8 @@ final class DateTimeFunctions {
             boolean tryOnly = name.startsWith("try_");
             FunctionRegistry.add(FunctionSpec.named(name).inputs(INT, INT, INT, INT, INT, DOUBLE, STRING).optional(6)
                     .returns(DataTypes.TimestampType)
-                    .nullable(call -> tryOnly || call.children().stream().anyMatch(e -> e.nullable()))
+                    .nullable(call -> tryOnly || !call.ansi() || call.children().stream().anyMatch(e -> e.nullable())
+                            || secondsMayBeNull(call.children().get(5)))
                     .code((ctx, call, out, a) -> {
                         String z = a.length == 7 ? zoneArg(ctx, a[6]) : zone(ctx);
                         nullIfMin(ctx, out, K + "makeTimestamp(" + a[0].value() + ", " + a[1].value() + ", " + a[2].value()
@@ -151,7 +152,7 @@ final class DateTimeFunctions {
                 .code((ctx, call, out, a) -> ctx.set(out, K + "addMonths(" + a[0].value() + ", (int) " + a[1].value() + ")")));
         FunctionRegistry.add(FunctionSpec.named("last_day").inputs(DATE).returns(DataTypes.DateType)
                 .code((ctx, call, out, a) -> ctx.set(out, K + "lastDay(" + a[0].value() + ")")));
-        FunctionRegistry.add(FunctionSpec.named("make_date").inputs(INT, INT, INT).returns(DataTypes.DateType)
+        FunctionRegistry.add(FunctionSpec.named("make_date").inputs(INT, INT, INT).returns(DataTypes.DateType).nullWithoutAnsi()
                 .code((ctx, call, out, a) -> {
                     String r = ctx.fresh("date");
                     ctx.line("long " + r + " = " + K + "makeDate(" + a[0].value() + ", " + a[1].value() + ", "
@@ -197,13 +198,32 @@ final class DateTimeFunctions {
                 .nullable(call -> true)
                 .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "truncDate(" + a[0].value() + ", "
                         + CodegenContext.args(a[1]) + ")")));
+        // as Spark's TruncTimestamp, the timestamp is evaluated only for a known unit (an unknown one gives null first)
         FunctionRegistry.add(FunctionSpec.named("date_trunc").inputs(STRING, TIMESTAMP).returns(DataTypes.TimestampType)
                 .nullable(call -> true)
-                .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "truncTimestamp(" + CodegenContext.args(a[0]) + ", "
-                        + a[1].value() + ", " + zone(ctx) + ")")));
+                .customCode((ctx, call) -> {
+                    CodeValue v = ctx.declare(DataTypes.TimestampType);
+                    CodeValue unit = ctx.gen(call.children().get(0));
+                    ctx.open("if (!" + unit.isNull() + " && " + K + "isTruncUnit(" + CodegenContext.args(unit) + "))");
+                    CodeValue ts = ctx.gen(call.children().get(1));
+                    ctx.open("if (!" + ts.isNull() + ")");
+                    nullIfMin(ctx, v, K + "truncTimestamp(" + CodegenContext.args(unit) + ", " + ts.value() + ", " + zone(ctx) + ")");
+                    ctx.close();
+                    ctx.close();
+                    return v;
+                }));
     }
 
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
+
+    /**
+     * Spark takes make_timestamp's seconds as DECIMAL(16,6): its cast of a double, bigint or
+     * string there may give null, which makes the call nullable (Tideway computes with the double).
+     */
+    private static boolean secondsMayBeNull(Expression seconds) {
+        Expression given = seconds instanceof Cast c && c.isImplicit() ? c.child() : seconds;
+        return Cast.forceNullable(given.dataType(), DataTypes.createDecimalType(16, 6));
+    }
 
     /** What {@code to_timestamp(x)} casts: a string, date, timestamp or number as it is; a boolean as a string. */
     private static final FunctionSpec TIMESTAMP_SOURCE = FunctionSpec.named("to_timestamp")
@@ -217,7 +237,7 @@ final class DateTimeFunctions {
             .returns(types -> types.get(0)).code((ctx, call, out, a) -> ctx.assign(out, a[0])).check();
     /** {@code to_timestamp(s, fmt)}: parsed with the pattern; a text that does not match fails under ANSI rules. */
     private static final FunctionSpec PARSE = FunctionSpec.named("to_timestamp").inputs(TIME_SOURCE, STRING)
-            .returns(DataTypes.TimestampType)
+            .returns(DataTypes.TimestampType).nullWithoutAnsi()
             .code((ctx, call, out, a) -> micros(ctx, out, a, ctx.ansi())).check();
     /** {@code try_to_timestamp(s, fmt)}: null where {@code to_timestamp} fails. */
     private static final FunctionSpec TRY_PARSE = FunctionSpec.named("try_to_timestamp").inputs(TIME_SOURCE, STRING)
@@ -252,7 +272,7 @@ final class DateTimeFunctions {
     private static FunctionSpec unixTimestamp(String name) {
         return FunctionSpec.named(name).inputs(TIME_SOURCE, STRING)
                 .defaults(new CurrentTimestamp(), DEFAULT_PATTERN)
-                .returns(DataTypes.LongType)
+                .returns(DataTypes.LongType).nullWithoutAnsi()
                 .code((ctx, call, out, a) -> {
                     micros(ctx, out, a, ctx.ansi());
                     // Spark divides a timestamp's micros toward zero here (unix_seconds floors)

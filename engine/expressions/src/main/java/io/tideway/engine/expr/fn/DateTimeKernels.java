@@ -241,6 +241,15 @@ public final class DateTimeKernels {
         return zone.toUtc(truncated);
     }
 
+    /** Whether {@code date_trunc} knows the unit (any case). */
+    public static boolean isTruncUnit(DirectBuffer b, int off, int len) {
+        return switch (StringKernels.string(b, off, len).toLowerCase(Locale.ROOT)) {
+            case "microsecond", "millisecond", "second", "minute", "hour", "day", "dd", "week", "month", "mm", "mon",
+                    "quarter", "year", "yyyy", "yy" -> true;
+            default -> false;
+        };
+    }
+
     private static final byte[][] DAY_NAMES = names("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
     private static final byte[][] MONTH_NAMES = names("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
             "Nov", "Dec");

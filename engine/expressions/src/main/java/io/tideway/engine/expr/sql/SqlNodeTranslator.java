@@ -88,6 +88,9 @@ public final class SqlNodeTranslator {
             String value = ((NlsString) s.getValue()).getValue();
             int at = offset(s.getParserPosition());
             boolean raw = at > 0 && SparkOperators.rawPrefix(src.original(), at - 1);
+            if (at < src.original().length() && src.original().charAt(at) == '"') {
+                value = SparkOperators.doubleQuoted(src.original(), at); // Calcite saw it with its ' blanked
+            }
             return functions.lit(raw ? value : unescape(value));
         }
         if (n instanceof SqlLiteral l) {
@@ -298,6 +301,10 @@ public final class SqlNodeTranslator {
                     if (!FunctionRegistry.exists(name) && end > at) {
                         name = src.original().substring(at, end); // Calcite renamed it (translate -> TRANSLATE3)
                     }
+                    Column unitForm = dateUnitForm(name, ops);
+                    if (unitForm != null) {
+                        return unitForm;
+                    }
                     if (!FunctionRegistry.exists(name)) {
                         throw FunctionRegistry.unresolved(name);
                     }
@@ -375,12 +382,48 @@ public final class SqlNodeTranslator {
         if (!(c.operand(1) instanceof org.apache.calcite.sql.SqlNodeList list)) {
             throw unsupported("IN with a subquery", c);
         }
+        String[] written = operatorText(c).toUpperCase(Locale.ROOT).split("\\s+");
+        if (written.length >= 2 && written[written.length - 2].endsWith("LIKE")) { // SparkOperators' LIKE ANY
+            return likeQuantified(value, list, written);
+        }
         Object[] items = new Object[list.size()];
         for (int i = 0; i < items.length; i++) {
             items[i] = translate(list.get(i));
         }
         Column in = value.isin(items);
         return c.getKind() == SqlKind.NOT_IN ? functions.not(in) : in;
+    }
+
+    /**
+     * Spark's {@code s [NOT] LIKE|ILIKE ANY|SOME|ALL (p, ...)}: with string literal patterns one
+     * {@code likeany}-like predicate (ILIKE lowers both sides), else each pattern's LIKE joined by
+     * OR (ANY, SOME) or AND (ALL), as Spark's parser builds them.
+     */
+    private Column likeQuantified(Column value, org.apache.calcite.sql.SqlNodeList list, String[] written) {
+        boolean negated = written[0].equals("NOT");
+        boolean ilike = written[written.length - 2].equals("ILIKE");
+        boolean all = written[written.length - 1].equals("ALL");
+        List<Column> patterns = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
+        for (SqlNode p : list) {
+            Column pattern = translate(p);
+            patterns.add(pattern);
+            if (pattern.expr() instanceof io.tideway.engine.expr.Literal l && l.value() instanceof String text) {
+                literals.add(ilike ? text.toLowerCase(Locale.ROOT) : text);
+            }
+        }
+        if (literals.size() == patterns.size()) {
+            Expression subject = ilike ? FunctionRegistry.call("lower", List.of(value.expr())) : value.expr();
+            String name = (negated ? "notlike" : "like") + (all ? "all" : "any");
+            return new Column(io.tideway.engine.expr.fn.LikeQuantifiers.likeQuantified(name, subject, literals));
+        }
+        Column joined = null;
+        for (Column p : patterns) {
+            Column one = registry(ilike ? "ilike" : "like", value, p);
+            one = negated ? functions.not(one) : one;
+            joined = joined == null ? one : all ? joined.and(one) : joined.or(one);
+        }
+        return joined;
     }
 
     /** {@code s [NOT] LIKE|ILIKE|RLIKE p [ESCAPE e]}. */
@@ -393,9 +436,8 @@ public final class SqlNodeTranslator {
             SqlNode e = c.operand(2);
             if (e instanceof SqlCharStringLiteral lit) {
                 String esc = ((NlsString) lit.getValue()).getValue();
-                if (esc.length() != 1) {
-                    throw Unchecked.raise(new ParseException("INVALID_ESC", Map.of("invalidEscape", ErrorParams.value(esc)),
-                            src.original(), offset(e.getParserPosition()), null));
+                if (esc.length() != 1) { // Spark's parser reports it without a position
+                    throw Unchecked.raise(new ParseException("INVALID_ESC", Map.of("invalidEscape", ErrorParams.value(esc))));
                 }
             }
             args.add(translate(e).expr());
@@ -562,6 +604,45 @@ public final class SqlNodeTranslator {
                 return micros.isPresent() ? functions.lit(java.sql.Timestamp.from(
                         java.time.Instant.EPOCH.plus(micros.getAsLong(), java.time.temporal.ChronoUnit.MICROS))) : null;
             }
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Spark's grammar for {@code timestampadd}-like calls where Calcite read a plain call
+     * ({@link SourceText} backticked the unit): {@code dateadd(DAY, n, ts)} is timestampadd,
+     * {@code datediff(DAY, a, b)} timestampdiff; the
+     * grammar's names with a quoted unit are Spark's {@code INVALID_PARAMETER_VALUE.DATETIME_UNIT},
+     * without three arguments an unknown routine, as are the Java-only {@code timestamp_add} and
+     * {@code timestamp_diff} in SQL. Null for any other call.
+     */
+    private Column dateUnitForm(String name, List<SqlNode> ops) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        switch (lower) {
+            case "timestamp_add", "timestamp_diff":
+                throw FunctionRegistry.unresolved(name);
+            case "timestampadd", "timestampdiff":
+                if (ops.size() != 3) {
+                    throw FunctionRegistry.unresolved(name);
+                }
+                if (ops.get(0) instanceof SqlCharStringLiteral unit) {
+                    int at = offset(unit.getParserPosition());
+                    int end = src.original().indexOf(src.original().charAt(at), at + 1);
+                    throw Unchecked.raise(new ParseException("INVALID_PARAMETER_VALUE.DATETIME_UNIT", Map.of(
+                            "parameter", "`unit`", "functionName", "`" + name + "`",
+                            "invalidValue", src.original().substring(at, end < 0 ? src.original().length() : end + 1))));
+                }
+                return null;
+            case "dateadd", "date_add", "datediff", "date_diff":
+                if (ops.size() == 3 && ops.get(0) instanceof SqlIdentifier unit
+                        && src.isEscaped(offset(unit.getParserPosition()))) {
+                    List<Expression> args = new ArrayList<>(List.of(io.tideway.engine.expr.Literal.of(unit.getSimple())));
+                    args.add(translate(ops.get(1)).expr());
+                    args.add(translate(ops.get(2)).expr());
+                    return new Column(FunctionRegistry.call(lower.contains("add") ? "timestampadd" : "timestampdiff", args));
+                }
+                return null;
             default:
                 return null;
         }

@@ -22,6 +22,11 @@ public class ParseException extends AnalysisException {
                 condition, messageParameters);
     }
 
+    /** The error {@code condition} of a parse that Spark reports without a position (its parser's own checks). */
+    public ParseException(String condition, Map<String, String> messageParameters) {
+        super("\n" + ErrorConditions.message(condition, messageParameters), null, condition, messageParameters);
+    }
+
     /** Spark's position suffix: {@code (line L, pos P)}, the text, and a caret under the position. */
     private static String where(String text, int offset) {
         io.tideway.engine.expr.Origin origin = io.tideway.engine.expr.Origin.at(text, offset);
