@@ -1472,6 +1472,21 @@ public final class functions {
     // ---- end of conditional, null and predicate functions ----
 
     // ---- collection and JSON functions ----
+    // structs (StructFunctions), JSON (JsonFunctions), CSV (CsvFunctions)
+
+    /** A struct of the columns, each field named after its column (or alias), else {@code col1}, {@code col2}, ... */
+    public static Column struct(Column... cols) {
+        return call("struct", cols);
+    }
+
+    public static Column struct(String colName, String... colNames) {
+        return call("struct", columns(colName, colNames));
+    }
+
+    /** A struct of name/value pairs; the names must be string literals. */
+    public static Column named_struct(Column... cols) {
+        return call("named_struct", cols);
+    }
     // ---- end of collection and JSON functions ----
 
     public static Column split(Column str, String pattern) {

@@ -52,7 +52,7 @@ public final class ErrorParams {
             StringJoiner j = new StringJoiner(", ", "STRUCT<", ">");
             for (io.tideway.sql.types.StructField f : st.fields()) {
                 String name = f.name().matches("[a-zA-Z_][a-zA-Z0-9_]*") ? f.name() : id(f.name());
-                j.add(name + ": " + sql(f.dataType()));
+                j.add(name + ": " + sql(f.dataType()) + (f.nullable() ? "" : " NOT NULL"));
             }
             return j.toString();
         }
