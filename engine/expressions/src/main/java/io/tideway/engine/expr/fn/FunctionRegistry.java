@@ -47,6 +47,7 @@ public final class FunctionRegistry {
         ArraySetFunctions.register();
         MapFunctions.register();
         StructFunctions.register();
+        JsonFunctions.register();
     }
 
     private FunctionRegistry() {
