@@ -91,6 +91,16 @@ public class Dataset<T> implements Serializable {
         return plan.schema();
     }
 
+    /** Each row as a JSON object text in a column {@code value}, as {@code to_json(struct(*))} writes it. */
+    public Dataset<String> toJSON() {
+        StructType s = schema();
+        Column[] fields = new Column[s.length()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = col(s.apply(i).name());
+        }
+        return select(functions.to_json(functions.struct(fields)).as("value")).as(Encoders.STRING());
+    }
+
     public String[] columns() {
         return plan.schema().fieldNames();
     }

@@ -276,6 +276,11 @@ public class Column implements Serializable {
         return new Column(new io.tideway.engine.expr.UnresolvedExtractField(expr, fieldName));
     }
 
+    /** The struct with field {@code fieldName} (a dotted path for a nested struct) replaced or added. */
+    public Column withField(String fieldName, Column col) {
+        return new Column(io.tideway.engine.expr.UpdateFields.withField(expr, fieldName, col.expr()));
+    }
+
     Column not() {
         return new Column(new Not(expr));
     }

@@ -11,6 +11,8 @@ import io.tideway.engine.expr.Sum;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.expr.fn.FunctionRegistry;
 import io.tideway.engine.expr.sql.SqlExpressionParser;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.StructType;
 
 /** Column functions, mirroring Spark's {@code org.apache.spark.sql.functions}. */
 @SuppressWarnings("checkstyle:TypeName")
@@ -1472,6 +1474,102 @@ public final class functions {
     // ---- end of conditional, null and predicate functions ----
 
     // ---- collection and JSON functions ----
+    // structs (StructFunctions), JSON (JsonFunctions), CSV (CsvFunctions)
+
+    /** A struct of the columns, each field named after its column (or alias), else {@code col1}, {@code col2}, ... */
+    public static Column struct(Column... cols) {
+        return call("struct", cols);
+    }
+
+    public static Column struct(String colName, String... colNames) {
+        return call("struct", columns(colName, colNames));
+    }
+
+    /** A struct of name/value pairs; the names must be string literals. */
+    public static Column named_struct(Column... cols) {
+        return call("named_struct", cols);
+    }
+
+    /** A JSON string of a struct, array or map column. */
+    public static Column to_json(Column e) {
+        return call("to_json", e);
+    }
+
+    /** A JSON string, with Spark's JSON options ({@code timestampFormat}, {@code pretty}, ...). */
+    public static Column to_json(Column e, java.util.Map<String, String> options) {
+        return call("to_json", e, optionsMap(options));
+    }
+
+    /** Parses a JSON string column into {@code schema} (a struct, array or map type). */
+    public static Column from_json(Column e, DataType schema) {
+        return call("from_json", e, schemaText(schema));
+    }
+
+    public static Column from_json(Column e, StructType schema) {
+        return from_json(e, (DataType) schema);
+    }
+
+    public static Column from_json(Column e, DataType schema, java.util.Map<String, String> options) {
+        return call("from_json", e, schemaText(schema), optionsMap(options));
+    }
+
+    public static Column from_json(Column e, StructType schema, java.util.Map<String, String> options) {
+        return from_json(e, (DataType) schema, options);
+    }
+
+    /** The schema as DDL ({@code a INT, b STRING}) or a type name ({@code MAP<STRING, INT>}). */
+    public static Column from_json(Column e, String schema, java.util.Map<String, String> options) {
+        return call("from_json", e, lit(schema), optionsMap(options));
+    }
+
+    /** The schema as a column: a string literal, or {@code schema_of_json} of one. */
+    public static Column from_json(Column e, Column schema) {
+        return call("from_json", e, schema);
+    }
+
+    public static Column from_json(Column e, Column schema, java.util.Map<String, String> options) {
+        return call("from_json", e, schema, optionsMap(options));
+    }
+
+    /** The value at a JSON path ({@code $.a.b[0]}) of a JSON string, as a string. */
+    public static Column get_json_object(Column e, String path) {
+        return call("get_json_object", e, lit(path));
+    }
+
+    /** The schema Spark infers for a JSON literal, as DDL. */
+    public static Column schema_of_json(String json) {
+        return schema_of_json(lit(json));
+    }
+
+    public static Column schema_of_json(Column json) {
+        return call("schema_of_json", json);
+    }
+
+    public static Column schema_of_json(Column json, java.util.Map<String, String> options) {
+        return call("schema_of_json", json, optionsMap(options));
+    }
+
+    public static Column json_object_keys(Column e) {
+        return call("json_object_keys", e);
+    }
+
+    public static Column json_array_length(Column e) {
+        return call("json_array_length", e);
+    }
+
+    /** Options as the map literal the JSON and CSV functions read. */
+    private static Column optionsMap(java.util.Map<String, String> options) {
+        java.util.List<Column> kv = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(options).forEach((k, v) -> {
+            kv.add(lit(k));
+            kv.add(lit(v));
+        });
+        return call("map", kv.toArray(new Column[0]));
+    }
+
+    private static Column schemaText(DataType schema) {
+        return lit(io.tideway.engine.error.ErrorParams.sql(schema));
+    }
     // ---- end of collection and JSON functions ----
 
     public static Column split(Column str, String pattern) {

@@ -23,6 +23,24 @@ public final class SelectPlanner {
     private SelectPlanner() {
     }
 
+    /** {@code s.*}: each field of struct column {@code s} (or nested {@code s.t}), named by the field. */
+    private static List<Expression> structStar(String prefix, LogicalPlan child) {
+        Expression s = Resolver.resolve(new UnresolvedAttribute(prefix), child);
+        if (!(s.dataType() instanceof StructType st)) {
+            List<String> parts = new ArrayList<>();
+            for (String p : prefix.split("\\.")) {
+                parts.add(p);
+            }
+            throw Unchecked.raise(new AnalysisException("Can only star expand struct data types. Attribute: `List("
+                    + String.join(", ", parts) + ")`."));
+        }
+        List<Expression> fields = new ArrayList<>();
+        for (int i = 0; i < st.length(); i++) {
+            fields.add(new io.tideway.engine.expr.GetStructField(s, i, st.apply(i).name()));
+        }
+        return fields;
+    }
+
     public static LogicalPlan select(List<Column> columns, LogicalPlan child) {
         List<Expression> exprs = new ArrayList<>();
         for (Column c : columns) {
@@ -36,6 +54,8 @@ public final class SelectPlanner {
                 for (int i : Qualifiers.starOrdinals(child, a.name().substring(0, a.name().length() - 2))) {
                     exprs.add(Resolver.reference(child.schema(), i)); // a.* after df.as("a")
                 }
+            } else if (c.expr() instanceof UnresolvedAttribute a && a.name().endsWith(".*")) {
+                exprs.addAll(structStar(a.name().substring(0, a.name().length() - 2), child));
             } else {
                 exprs.add(c.expr());
             }

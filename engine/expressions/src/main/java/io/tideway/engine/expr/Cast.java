@@ -144,8 +144,11 @@ public final class Cast extends Expression implements Coercible {
     }
 
     static boolean canCast(DataType from, DataType to) {
-        if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType && !(from instanceof StructType)) {
+        if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType) {
             return true;
+        }
+        if (from instanceof StructType a && to instanceof StructType b) {
+            return io.tideway.engine.expr.fn.CollectionCast.renamesOnly(a, b);
         }
         if (from instanceof ArrayType a && to instanceof ArrayType b) {
             return canCast(a.elementType(), b.elementType());

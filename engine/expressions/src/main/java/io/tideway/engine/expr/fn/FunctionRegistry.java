@@ -46,6 +46,8 @@ public final class FunctionRegistry {
         ArrayFunctions.register();
         ArraySetFunctions.register();
         MapFunctions.register();
+        StructFunctions.register();
+        JsonFunctions.register();
     }
 
     private FunctionRegistry() {
