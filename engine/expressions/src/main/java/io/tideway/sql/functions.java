@@ -1639,6 +1639,210 @@ public final class functions {
         return max(col(columnName));
     }
 
+    // ---- aggregate functions (AggregateFunctions, io.tideway.engine.expr.agg) ----
+
+    public static Column first(Column e) {
+        return call("first", e);
+    }
+
+    public static Column first(String columnName) {
+        return first(col(columnName));
+    }
+
+    public static Column first(Column e, boolean ignoreNulls) {
+        return call("first", e, lit(ignoreNulls));
+    }
+
+    public static Column first(String columnName, boolean ignoreNulls) {
+        return first(col(columnName), ignoreNulls);
+    }
+
+    public static Column last(Column e) {
+        return call("last", e);
+    }
+
+    public static Column last(String columnName) {
+        return last(col(columnName));
+    }
+
+    public static Column last(Column e, boolean ignoreNulls) {
+        return call("last", e, lit(ignoreNulls));
+    }
+
+    public static Column last(String columnName, boolean ignoreNulls) {
+        return last(col(columnName), ignoreNulls);
+    }
+
+    public static Column first_value(Column e) {
+        return call("first_value", e);
+    }
+
+    public static Column first_value(Column e, Column ignoreNulls) {
+        return call("first_value", e, ignoreNulls);
+    }
+
+    public static Column last_value(Column e) {
+        return call("last_value", e);
+    }
+
+    public static Column last_value(Column e, Column ignoreNulls) {
+        return call("last_value", e, ignoreNulls);
+    }
+
+    public static Column any_value(Column e) {
+        return call("any_value", e);
+    }
+
+    public static Column any_value(Column e, Column ignoreNulls) {
+        return call("any_value", e, ignoreNulls);
+    }
+
+    public static Column count_if(Column e) {
+        return call("count_if", e);
+    }
+
+    public static Column bool_and(Column e) {
+        return call("bool_and", e);
+    }
+
+    public static Column every(Column e) {
+        return call("every", e);
+    }
+
+    public static Column bool_or(Column e) {
+        return call("bool_or", e);
+    }
+
+    public static Column some(Column e) {
+        return call("some", e);
+    }
+
+    public static Column any(Column e) {
+        return call("any", e);
+    }
+
+    public static Column stddev(Column e) {
+        return call("stddev", e);
+    }
+
+    public static Column stddev(String columnName) {
+        return stddev(col(columnName));
+    }
+
+    public static Column std(Column e) {
+        return call("std", e);
+    }
+
+    public static Column stddev_samp(Column e) {
+        return call("stddev_samp", e);
+    }
+
+    public static Column stddev_samp(String columnName) {
+        return stddev_samp(col(columnName));
+    }
+
+    public static Column stddev_pop(Column e) {
+        return call("stddev_pop", e);
+    }
+
+    public static Column stddev_pop(String columnName) {
+        return stddev_pop(col(columnName));
+    }
+
+    public static Column variance(Column e) {
+        return call("variance", e);
+    }
+
+    public static Column variance(String columnName) {
+        return variance(col(columnName));
+    }
+
+    public static Column var_samp(Column e) {
+        return call("var_samp", e);
+    }
+
+    public static Column var_samp(String columnName) {
+        return var_samp(col(columnName));
+    }
+
+    public static Column var_pop(Column e) {
+        return call("var_pop", e);
+    }
+
+    public static Column var_pop(String columnName) {
+        return var_pop(col(columnName));
+    }
+
+    public static Column skewness(Column e) {
+        return call("skewness", e);
+    }
+
+    public static Column skewness(String columnName) {
+        return skewness(col(columnName));
+    }
+
+    public static Column kurtosis(Column e) {
+        return call("kurtosis", e);
+    }
+
+    public static Column kurtosis(String columnName) {
+        return kurtosis(col(columnName));
+    }
+
+    public static Column corr(Column column1, Column column2) {
+        return call("corr", column1, column2);
+    }
+
+    public static Column corr(String columnName1, String columnName2) {
+        return corr(col(columnName1), col(columnName2));
+    }
+
+    public static Column covar_pop(Column column1, Column column2) {
+        return call("covar_pop", column1, column2);
+    }
+
+    public static Column covar_pop(String columnName1, String columnName2) {
+        return covar_pop(col(columnName1), col(columnName2));
+    }
+
+    public static Column covar_samp(Column column1, Column column2) {
+        return call("covar_samp", column1, column2);
+    }
+
+    public static Column covar_samp(String columnName1, String columnName2) {
+        return covar_samp(col(columnName1), col(columnName2));
+    }
+
+    public static Column max_by(Column e, Column ord) {
+        return call("max_by", e, ord);
+    }
+
+    public static Column min_by(Column e, Column ord) {
+        return call("min_by", e, ord);
+    }
+
+    public static Column collect_list(Column e) {
+        return call("collect_list", e);
+    }
+
+    public static Column collect_list(String columnName) {
+        return collect_list(col(columnName));
+    }
+
+    public static Column array_agg(Column e) {
+        return call("array_agg", e);
+    }
+
+    public static Column collect_set(Column e) {
+        return call("collect_set", e);
+    }
+
+    public static Column collect_set(String columnName) {
+        return collect_set(col(columnName));
+    }
+
+    // ---- end of aggregate functions ----
+
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

@@ -57,6 +57,9 @@ public final class BatchExecutor {
                 HashAggregator aggregator = new HashAggregator(agg, ctx);
                 run(agg.child(), Operator.of((b, o, l) -> aggregator.update(store, b, o, l)), ctx);
                 aggregator.emit(store, false, above);
+                if (agg.grouping().isEmpty() && store.numKeys() == 0) {
+                    aggregator.emitEmpty(above);
+                }
                 above.finish();
             }
             return;

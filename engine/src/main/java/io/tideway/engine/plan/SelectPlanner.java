@@ -2,6 +2,7 @@ package io.tideway.engine.plan;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Cast;
@@ -90,10 +91,16 @@ public final class SelectPlanner {
         for (Expression e : exprs) {
             resolved.add(e instanceof BoundReference ? e : Cast.namedAfterChild(Resolver.resolve(e, input)));
         }
-        for (Expression e : resolved) {
-            if (e.exists(x -> x instanceof io.tideway.engine.expr.AggregateFunction)) {
+        if (resolved.stream().anyMatch(e -> e.exists(x -> x instanceof AggregateFunction))) {
+            // Spark's global aggregate: select(count(x)), selectExpr("max(i) - min(i)")
+            if (generatorAt >= 0 || !resolved.stream().allMatch(SelectPlanner::onlyAggregated)) {
                 throw Unchecked.raise(new AnalysisException("MISSING_GROUP_BY", Map.of()));
             }
+            List<Column> aggs = new ArrayList<>();
+            for (Expression e : exprs) {
+                aggs.add(new Column(e));
+            }
+            return AggregatePlanner.aggregate(List.of(), aggs, child);
         }
         TimeWindow window = onlyTimeWindow(resolved);
         if (window != null) {
@@ -139,5 +146,21 @@ public final class SelectPlanner {
             }
         }
         return used.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether every column {@code e} reads is inside an aggregate function. */
+    private static boolean onlyAggregated(Expression e) {
+        if (e instanceof AggregateFunction) {
+            return true;
+        }
+        if (e instanceof BoundReference) {
+            return false;
+        }
+        for (Expression c : e.children()) {
+            if (!onlyAggregated(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -45,8 +45,17 @@ public final class SourceText {
 
     /** An expression for {@code expr()}: parsed as the single item of {@code SELECT <text>}. */
     public static SourceText of(String text) {
-        return withCallsEscaped(new SourceText(text, PREFIX, new int[0], new int[0]));
+        return withCallsEscaped(new SourceText(text, PREFIX, new int[0], new int[0]), CALLS_NAMED_LIKE_KEYWORDS);
     }
+
+    /** Calcite's keywords and special forms that are also Spark functions taking plain arguments. */
+    private static final String[] CALLS_NAMED_LIKE_KEYWORDS = {"like", "ilike", "rlike", "trim", "overlay", "substring",
+        "position", "first", "last", "any"};
+    /**
+     * The aggregates among them, which a query's select list calls too: Calcite reads {@code first(x)}
+     * as its MATCH_RECOGNIZE navigation and {@code any} as a quantifier.
+     */
+    private static final String[] AGGREGATES_NAMED_LIKE_KEYWORDS = {"first", "last", "any"};
 
     /**
      * Spark's functions named like Calcite's keywords or special forms, called with plain
@@ -54,9 +63,9 @@ public final class SourceText {
      * backticked so Calcite reads them as calls; {@code TRIM(BOTH x FROM s)} and the other
      * keyword forms are left to Calcite's grammar.
      */
-    private static SourceText withCallsEscaped(SourceText src) {
+    private static SourceText withCallsEscaped(SourceText src, String[] words) {
         String t = src.original;
-        for (String word : new String[] {"like", "ilike", "rlike", "trim", "overlay", "substring", "position"}) {
+        for (String word : words) {
             int from = 0;
             for (int at = indexOfIgnoreCase(t, word + "(", from); at >= 0; at = indexOfIgnoreCase(t, word + "(", from)) {
                 from = at + word.length();
@@ -223,7 +232,7 @@ public final class SourceText {
 
     /** A whole query for {@code sql()}: parsed as written. */
     public static SourceText ofQuery(String text) {
-        return new SourceText(text, "", new int[0], new int[0]);
+        return withCallsEscaped(new SourceText(text, "", new int[0], new int[0]), AGGREGATES_NAMED_LIKE_KEYWORDS);
     }
 
     /** Whether this is a whole query for {@code sql()} rather than an expression. */
