@@ -240,6 +240,17 @@ public class Column implements Serializable {
         return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, alias));
     }
 
+    /** Names each column of a generator ({@code posexplode(a).as(new String[] {"p", "v"})}); one name is {@link #as(String)}. */
+    public Column as(String[] aliases) {
+        Expression child = expr instanceof Alias a ? a.child() : expr;
+        return aliases.length == 1 ? as(aliases[0]) : new Column(new io.tideway.engine.expr.MultiAlias(child, java.util.List.of(aliases)));
+    }
+
+    /** As {@link #as(String[])}, Spark's Scala {@code Seq} form. */
+    public Column as(scala.collection.immutable.Seq<String> aliases) {
+        return as(scala.jdk.javaapi.CollectionConverters.asJava(aliases).toArray(new String[0]));
+    }
+
     public Column alias(String alias) {
         return as(alias);
     }

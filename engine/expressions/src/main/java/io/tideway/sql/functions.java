@@ -1588,6 +1588,25 @@ public final class functions {
         return new Column(new Explode(array.expr(), true));
     }
 
+    // ---- generators with several columns ----
+
+    /** One row per element with its position ({@code pos}, {@code col}), or per map entry ({@code pos}, {@code key}, {@code value}). */
+    public static Column posexplode(Column e) {
+        return new Column(new Explode(e.expr(), false, true));
+    }
+
+    /** As {@link #posexplode}, and a null or empty input gives one row of nulls. */
+    public static Column posexplode_outer(Column e) {
+        return new Column(new Explode(e.expr(), true, true));
+    }
+
+    /** {@code stack(n, v1, ..., vk)}: the values in {@code n} rows of columns {@code col0, col1, ...}. */
+    public static Column stack(Column... cols) {
+        return call("stack", cols);
+    }
+
+    // ---- end of generators with several columns ----
+
     public static Column current_timestamp() {
         return new Column(new CurrentTimestamp());
     }

@@ -6,7 +6,8 @@ import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Cast;
-import io.tideway.engine.expr.Explode;
+import io.tideway.engine.expr.Generator;
+import io.tideway.engine.expr.MultiAlias;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.expr.UnresolvedAttribute;
@@ -19,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the plan for a projection: expands {@code *}, turns {@code explode} into Generate. */
+/** Builds the plan for a projection: expands {@code *}, turns a generator ({@code explode}, ...) into Generate. */
 public final class SelectPlanner {
     private SelectPlanner() {
     }
@@ -61,31 +62,33 @@ public final class SelectPlanner {
                 exprs.add(c.expr());
             }
         }
-        int generatorAt = -1;
-        for (int i = 0; i < exprs.size(); i++) {
-            Expression e = exprs.get(i);
-            Expression inner = e instanceof Alias a ? a.child() : e;
-            if (inner instanceof Explode) {
-                if (generatorAt >= 0) {
-                    throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR",
-                            Map.of("num", "2", "generators", "\"explode\", \"explode\"")));
-                }
-                generatorAt = i;
-            } else if (e.exists(x -> x instanceof Explode)) {
+        for (Expression e : exprs) {
+            if (!(unaliased(e) instanceof Generator) && e.exists(x -> x instanceof Generator)) {
                 throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS",
                         Map.of("expression", ErrorParams.expr(e.sql()))));
             }
         }
         LogicalPlan input = child;
-        if (generatorAt >= 0) {
-            Expression e = exprs.get(generatorAt);
-            String name = e instanceof Alias a ? a.name() : "col";
-            Explode explode = (Explode) Resolver.resolve(e instanceof Alias a ? a.child() : e, child);
-            Generate g = new Generate(explode, name, child, referencedOrdinals(exprs, generatorAt, child));
+        // as Spark 4, several generators in one projection stack up, one Generate each, in order
+        for (int at = nextGenerator(exprs); at >= 0; at = nextGenerator(exprs)) {
+            Expression e = exprs.get(at);
+            Generator generator = (Generator) Resolver.resolve(unaliased(e), input);
+            List<String> names = outputNames(e, generator);
+            int[] required = referencedOrdinals(exprs, at, input);
+            Generate g = new Generate(generator, names, input, required);
+            for (int i = 0; i < exprs.size(); i++) {
+                if (exprs.get(i) instanceof BoundReference r) { // a column of the input: where the Generate copies it
+                    int moved = java.util.Arrays.binarySearch(required, r.ordinal());
+                    exprs.set(i, new BoundReference(moved, r.dataType(), r.nullable(), r.name()));
+                }
+            }
+            exprs.remove(at);
+            int first = required.length;
+            for (int k = 0; k < names.size(); k++) {
+                StructField f = g.schema().apply(first + k);
+                exprs.add(at + k, new BoundReference(first + k, f.dataType(), f.nullable(), f.name()));
+            }
             input = g;
-            int at = g.schema().length() - 1;
-            StructField f = g.schema().apply(at);
-            exprs.set(generatorAt, new BoundReference(at, f.dataType(), explode.nullable(), name));
         }
         List<Expression> resolved = new ArrayList<>();
         for (Expression e : exprs) {
@@ -130,6 +133,37 @@ public final class SelectPlanner {
         }
         boolean one = !found.isEmpty() && found.stream().map(Expression::sql).distinct().count() == 1;
         return one ? found.get(0) : null;
+    }
+
+    /** The position of the first projection that is a generator, or -1. */
+    private static int nextGenerator(List<Expression> exprs) {
+        for (int i = 0; i < exprs.size(); i++) {
+            if (unaliased(exprs.get(i)) instanceof Generator) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Expression unaliased(Expression e) {
+        return e instanceof Alias a ? a.child() : e instanceof MultiAlias m ? m.child() : e;
+    }
+
+    /** The generator's column names: its own, or the aliases given, as many as it has columns (Spark's {@code makeGeneratorOutput}). */
+    private static List<String> outputNames(Expression e, Generator g) {
+        List<String> names = new ArrayList<>();
+        for (StructField f : g.elementSchema().fields()) {
+            names.add(f.name());
+        }
+        List<String> given = e instanceof Alias a ? List.of(a.name()) : e instanceof MultiAlias m ? m.names() : List.of();
+        if (given.isEmpty()) {
+            return names;
+        }
+        if (given.size() != names.size()) {
+            throw Unchecked.raise(new AnalysisException("UDTF_ALIAS_NUMBER_MISMATCH", Map.of(
+                    "aliasesSize", String.valueOf(names.size()), "aliasesNames", String.join(",", given))));
+        }
+        return given;
     }
 
     /** Child columns the projections other than the generator use: only these are copied per element. */
