@@ -166,8 +166,14 @@ final class TypeNames {
             case "binary" -> {
                 return DataTypes.BinaryType;
             }
-            case "timestamp" -> {
+            case "timestamp", "timestamp_ltz" -> {
                 return DataTypes.TimestampType;
+            }
+            case "timestamp_ntz" -> {
+                return DataTypes.TimestampNTZType;
+            }
+            case "interval" -> {
+                return interval();
             }
             case "date" -> {
                 return DataTypes.DateType;
@@ -181,6 +187,48 @@ final class TypeNames {
                         Map.of("typeName", "\"" + word.toUpperCase(Locale.ROOT) + "\""), text, start);
             }
         }
+    }
+
+    /**
+     * Spark's {@code INTERVAL} types: {@code interval} alone (a calendar interval), or
+     * {@code interval year [to month]} / {@code interval day [to hour|minute|second]} and the other
+     * ANSI field ranges, any case.
+     */
+    private DataType interval() {
+        int mark = pos;
+        String from = word();
+        if (from == null) {
+            pos = mark;
+            return DataTypes.CalendarIntervalType;
+        }
+        byte ym = YearMonthIntervalType.stringToField(from);
+        byte dt = DayTimeIntervalType.stringToField(from);
+        if (ym < 0 && dt < 0) {
+            pos = mark;
+            return DataTypes.CalendarIntervalType;
+        }
+        mark = pos;
+        String to = null;
+        if ("to".equalsIgnoreCase(word())) {
+            to = word();
+            if (to == null) {
+                throw syntaxError();
+            }
+        } else {
+            pos = mark;
+        }
+        if (ym >= 0) {
+            byte end = to == null ? ym : YearMonthIntervalType.stringToField(to);
+            if (end < 0 || to != null && end <= ym) {
+                throw syntaxError();
+            }
+            return new YearMonthIntervalType(ym, end);
+        }
+        byte end = to == null ? dt : DayTimeIntervalType.stringToField(to);
+        if (end < 0 || to != null && end <= dt) {
+            throw syntaxError();
+        }
+        return new DayTimeIntervalType(dt, end);
     }
 
     private int number() {

@@ -68,13 +68,18 @@ public final class Cast extends Expression implements Coercible {
     /**
      * {@code e} as a projection names it: a cast the user wrote around a named column keeps that
      * column's name ({@code i}, not {@code CAST(i AS BIGINT)}), as Spark's {@code Column.named}
-     * and {@code ResolveAliases} do; any other expression is returned as it is.
+     * and {@code ResolveAliases} do, through casts of casts ({@code CAST(CAST(i AS BIGINT) AS STRING)}
+     * is {@code i}); any other expression is returned as it is.
      */
     public static Expression namedAfterChild(Expression e) {
         if (e instanceof Cast c && !c.implicit) {
-            String name = c.child instanceof BoundReference r ? r.name()
-                    : c.child instanceof Alias a ? a.name()
-                    : c.child instanceof GetStructField f && f.namedByField() ? f.name() : null;
+            Expression inner = c.child;
+            while (inner instanceof Cast nested) {
+                inner = nested.child;
+            }
+            String name = inner instanceof BoundReference r ? r.name()
+                    : inner instanceof Alias a ? a.name()
+                    : inner instanceof GetStructField f && f.namedByField() ? f.name() : null;
             if (name != null) {
                 return new Alias(e, name);
             }
@@ -245,6 +250,10 @@ public final class Cast extends Expression implements Coercible {
         }
         if (io.tideway.engine.expr.fn.CollectionCast.applies(from, to)) {
             io.tideway.engine.expr.fn.CollectionCast.code(ctx, in, v);
+            return v;
+        }
+        if (io.tideway.engine.expr.fn.TemporalCasts.applies(from, to)) {
+            io.tideway.engine.expr.fn.TemporalCasts.code(ctx, in, v);
             return v;
         }
         if (from.equals(to) || in.kind() == CodeValue.Kind.BYTES && v.kind() == CodeValue.Kind.BYTES) {

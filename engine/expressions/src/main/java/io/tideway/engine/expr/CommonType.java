@@ -45,6 +45,14 @@ public final class CommonType {
         if (isDatetime(a) && isDatetime(b)) {
             return DataTypes.TimestampType;
         }
+        if (a instanceof io.tideway.sql.types.DayTimeIntervalType x && b instanceof io.tideway.sql.types.DayTimeIntervalType y) {
+            return DataTypes.createDayTimeIntervalType((byte) Math.min(x.startField(), y.startField()),
+                    (byte) Math.max(x.endField(), y.endField()));
+        }
+        if (a instanceof io.tideway.sql.types.YearMonthIntervalType x && b instanceof io.tideway.sql.types.YearMonthIntervalType y) {
+            return DataTypes.createYearMonthIntervalType((byte) Math.min(x.startField(), y.startField()),
+                    (byte) Math.max(x.endField(), y.endField()));
+        }
         if (a instanceof io.tideway.sql.types.ArrayType x && b instanceof io.tideway.sql.types.ArrayType y) {
             DataType e = of(x.elementType(), y.elementType(), stringPromotion);
             return e == null ? null : DataTypes.createArrayType(e, x.containsNull() || y.containsNull());

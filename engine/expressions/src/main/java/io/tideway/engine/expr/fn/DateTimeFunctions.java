@@ -42,8 +42,8 @@ final class DateTimeFunctions {
             from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.IntegerType : null);
 
     /** Spark's {@code AnyTimestampType} (TIMESTAMP or TIMESTAMP_NTZ); a string or date becomes a TIMESTAMP. */
-    private static final InputType ANY_TIMESTAMP = new InputType("\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"",
-            t -> t == DataTypes.TimestampType,
+    static final InputType ANY_TIMESTAMP = new InputType("\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"",
+            t -> t == DataTypes.TimestampType || t == DataTypes.TimestampNTZType,
             from -> from == DataTypes.NullType || from == DataTypes.StringType || from == DataTypes.DateType
                     ? DataTypes.TimestampType : null);
 
@@ -290,18 +290,18 @@ final class DateTimeFunctions {
     }
 
     /** {@code out} from a kernel call that returns {@link Long#MIN_VALUE} for null. */
-    private static void nullIfMin(CodegenContext ctx, CodeValue out, String call) {
+    static void nullIfMin(CodegenContext ctx, CodeValue out, String call) {
         ctx.line(out.value() + " = " + call + ";");
         ctx.line(out.isNull() + " = " + out.value() + " == Long.MIN_VALUE;");
     }
 
     /** The zone a string argument names, through a field holding this call site's cache. */
-    private static String zoneArg(CodegenContext ctx, CodeValue name) {
+    static String zoneArg(CodegenContext ctx, CodeValue name) {
         return ctx.constant(new ZoneLookup(), ZoneLookup.class.getName()) + ".get(" + CodegenContext.args(name) + ")";
     }
 
     /** A field holding this call site's pattern cache. */
-    private static String formats(CodegenContext ctx) {
+    static String formats(CodegenContext ctx) {
         return ctx.constant(new DateTimeFormats(), DateTimeFormats.class.getName());
     }
 
@@ -323,6 +323,13 @@ final class DateTimeFunctions {
                     new Cast(Literal.of(null), DataTypes.DoubleType));
         }
         String f = ((String) lit.value()).toUpperCase(Locale.ROOT);
+        String shownField = shown.replaceFirst("%s", Matcher.quoteReplacement((String) lit.value()));
+        // an interval's fields are other functions: which applies is known once the source is resolved
+        return new ExtractField(shownField, f, (String) lit.value(), source);
+    }
+
+    /** {@code extract(field FROM source)} of a date or timestamp source, shown as {@code shownField}. */
+    static Expression extractDatetime(String shownField, String f, String written, Expression source) {
         String fn = switch (f) {
             case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
             case "YEAROFWEEK" -> "yearofweek";
@@ -337,7 +344,7 @@ final class DateTimeFunctions {
             case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> "minute";
             case "SECOND", "S", "SEC", "SECONDS", "SECS" -> "secondwithfraction";
             default -> throw Unchecked.raise(new AnalysisException("INVALID_EXTRACT_FIELD",
-                    Map.of("field", "`" + lit.value() + "`", "expr", ErrorParams.expr(source.sql())),
+                    Map.of("field", "`" + written + "`", "expr", ErrorParams.expr(source.sql())),
                     CurrentOrigin.get()));
         };
         Expression value = switch (fn) { // fields with no SQL function of their own
@@ -346,8 +353,7 @@ final class DateTimeFunctions {
             case "secondwithfraction" -> new ScalarFunction(SECOND_WITH_FRACTION, fn, List.of(source));
             default -> FunctionRegistry.call(fn, source);
         };
-        return RuntimeReplaceable.formatted(shown.replaceFirst("%s", Matcher.quoteReplacement((String) lit.value())),
-                List.of(source), value);
+        return RuntimeReplaceable.formatted(shownField, List.of(source), value);
     }
 
     private static final FunctionSpec ISO_DAY_OF_WEEK = dateFieldSpec("isodow", "isoDayOfWeek").check();
@@ -355,7 +361,8 @@ final class DateTimeFunctions {
     /** extract(SECOND FROM ts): the seconds with their fraction, Spark's decimal(8,6). */
     private static final FunctionSpec SECOND_WITH_FRACTION = FunctionSpec.named("secondwithfraction").inputs(ANY_TIMESTAMP)
             .returns(new io.tideway.sql.types.DecimalType(8, 6))
-            .code((ctx, call, out, a) -> ctx.set(out, K + "secondWithFraction(" + a[0].value() + ", " + zone(ctx) + ")"))
+            .code((ctx, call, out, a) -> ctx.set(out, K + "secondWithFraction(" + a[0].value() + ", "
+                    + IntervalFunctions.zoneOf(ctx, a[0].type()) + ")"))
             .check();
 
     /** {@code dayname}/{@code monthname}: the English three-letter name, from a table (no allocation). */
@@ -379,7 +386,8 @@ final class DateTimeFunctions {
 
     private static void timeField(String name) {
         FunctionRegistry.add(FunctionSpec.named(name).inputs(ANY_TIMESTAMP).returns(DataTypes.IntegerType)
-                .code((ctx, call, out, a) -> ctx.set(out, K + name + "(" + a[0].value() + ", " + zone(ctx) + ")")));
+                .code((ctx, call, out, a) -> ctx.set(out, K + name + "(" + a[0].value() + ", "
+                        + IntervalFunctions.zoneOf(ctx, a[0].type()) + ")")));
     }
 
     /** A field holding the session zone. */
@@ -388,7 +396,7 @@ final class DateTimeFunctions {
     }
 
     /** A field holding the query's evaluation context, for the batch timestamp. */
-    private static String batch(CodegenContext ctx) {
+    static String batch(CodegenContext ctx) {
         return ctx.constant(ctx.evalContext(), EvalContext.class.getName());
     }
 }

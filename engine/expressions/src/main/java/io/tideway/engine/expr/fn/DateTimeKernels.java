@@ -228,7 +228,11 @@ public final class DateTimeKernels {
             }
             case "second" -> truncated = Math.floorDiv(local, MICROS_PER_SECOND) * MICROS_PER_SECOND;
             case "minute" -> truncated = Math.floorDiv(local, 60 * MICROS_PER_SECOND) * 60 * MICROS_PER_SECOND;
-            case "hour" -> truncated = Math.floorDiv(local, 3600 * MICROS_PER_SECOND) * 3600 * MICROS_PER_SECOND;
+            case "hour" -> {
+                // ZonedDateTime.truncatedTo keeps the offset: an hour in a daylight-saving overlap stays in it
+                truncated = Math.floorDiv(local, 3600 * MICROS_PER_SECOND) * 3600 * MICROS_PER_SECOND;
+                return zone.toUtc(truncated, zone.offsetSeconds(micros));
+            }
             case "day", "dd" -> truncated = days * MICROS_PER_DAY;
             case "week" -> truncated = (days - weekday(days)) * MICROS_PER_DAY;
             case "month", "mm", "mon" -> truncated = daysFromCivil(year(days), month(days), 1) * MICROS_PER_DAY;

@@ -42,6 +42,8 @@ public final class FunctionRegistry {
         CodecFunctions.register();
         TextFunctions.register();
         DateTimeFunctions.register();
+        IntervalFunctions.register();
+        TimestampNtzFunctions.register();
         MathFunctions.register();
         ArrayFunctions.register();
         ArraySetFunctions.register();

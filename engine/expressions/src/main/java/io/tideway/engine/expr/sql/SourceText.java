@@ -32,7 +32,8 @@ public final class SourceText {
         StringBuilder b = new StringBuilder(prefix.length() + original.length() + 2 * escapedStarts.length);
         b.append(prefix);
         // Spark's operators Calcite lacks, rewritten in place (same length, so offsets are unchanged)
-        String text = SparkOperators.rewrite(original);
+        // and Spark's interval literals hidden behind a placeholder word (TypedLiterals)
+        String text = TypedLiterals.blank(original, SparkOperators.rewrite(original));
         int at = 0;
         for (int i = 0; i < escapedStarts.length; i++) {
             b.append(text, at, escapedStarts[i]).append('`')

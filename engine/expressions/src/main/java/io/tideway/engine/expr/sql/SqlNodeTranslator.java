@@ -52,7 +52,7 @@ public final class SqlNodeTranslator {
      * lets it name a column.)
      */
     private static final Set<String> NILADIC = Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
-            "LOCALTIMESTAMP", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER");
+            "CURRENT_USER", "SESSION_USER", "SYSTEM_USER"); // Spark reads a bare LOCALTIMESTAMP as a column
 
     public SqlNodeTranslator(SourceText src, String api) {
         this.src = src;
@@ -117,6 +117,10 @@ public final class SqlNodeTranslator {
             throw unsupported("qualified star", id);
         }
         if (id.names.size() == 1 && !id.isComponentQuoted(0)) {
+            io.tideway.engine.expr.Literal interval = TypedLiterals.at(src.original(), offset(id.getParserPosition()));
+            if (interval != null) { // a placeholder TypedLiterals wrote for Calcite
+                return new Column(interval);
+            }
             String upper = id.getSimple().toUpperCase(Locale.ROOT);
             if (NILADIC.contains(upper)) {
                 return new Column(FunctionRegistry.call(upper, List.of()));
@@ -286,6 +290,14 @@ public final class SqlNodeTranslator {
                         return new Column(io.tideway.engine.expr.Cast.tryCast(arg(c, 0).expr(), castType(spec)));
                     }
                     return arg(c, 0).cast(castType(spec));
+                }
+                if (ops.size() == 2 && ops.get(1) instanceof org.apache.calcite.sql.SqlIntervalQualifier q) {
+                    // CAST(x AS INTERVAL DAY TO SECOND): Calcite reads the type as an interval qualifier
+                    String fields = q.toString().replaceFirst("(?i)^INTERVAL\\s+", "");
+                    DataType t = DataTypes.fromName("interval " + fields);
+                    int at = offset(c.getParserPosition());
+                    return at >= 4 && src.original().regionMatches(true, at - 4, "TRY_", 0, 4)
+                            ? new Column(io.tideway.engine.expr.Cast.tryCast(arg(c, 0).expr(), t)) : arg(c, 0).cast(t);
                 }
                 throw unsupported("this form of CAST", c);
             default:
@@ -547,7 +559,8 @@ public final class SqlNodeTranslator {
                 case "DECIMAL": case "DEC": case "NUMERIC": return decimalType(spec, spec.getTypeNameSpec());
                 case "STRING": case "VARCHAR": case "CHAR": return DataTypes.StringType;
                 case "BOOLEAN": return DataTypes.BooleanType;
-                case "TIMESTAMP": return DataTypes.TimestampType;
+                case "TIMESTAMP": case "TIMESTAMP_LTZ": return DataTypes.TimestampType;
+                case "TIMESTAMP_NTZ": return DataTypes.TimestampNTZType;
                 case "DATE": return DataTypes.DateType;
                 case "BINARY": case "VARBINARY": return DataTypes.BinaryType;
                 default: break;
@@ -588,8 +601,8 @@ public final class SqlNodeTranslator {
 
     /** Where Spark's parse tree starts {@code n}: line, and position within the line, in the user's text. */
     /**
-     * {@code DATE '2024-03-15'} and {@code TIMESTAMP '2024-03-15 10:00:00'} (local time in the JVM's
-     * zone), read as a cast reads the text; null for another tag or a text that does not parse.
+     * {@code DATE '2024-03-15'} and {@code TIMESTAMP '2024-03-15 10:00:00'} (local time in the
+     * session zone), read as a cast reads the text; null for another tag or a text that does not parse.
      */
     private static Column typedLiteral(String tag, String text) {
         switch (tag.toUpperCase(Locale.ROOT)) {
@@ -599,10 +612,19 @@ public final class SqlNodeTranslator {
                         : null;
             }
             case "TIMESTAMP": {
-                java.util.OptionalLong micros = io.tideway.engine.expr.DateTimeStrings.toTimestamp(text,
-                        java.time.ZoneId.systemDefault());
-                return micros.isPresent() ? functions.lit(java.sql.Timestamp.from(
-                        java.time.Instant.EPOCH.plus(micros.getAsLong(), java.time.temporal.ChronoUnit.MICROS))) : null;
+                java.util.OptionalLong local = io.tideway.engine.expr.DateTimeStrings.toTimestamp(text, java.time.ZoneOffset.UTC);
+                if (local.isEmpty()) {
+                    return null;
+                }
+                java.util.OptionalLong shifted = io.tideway.engine.expr.DateTimeStrings.toTimestamp(text,
+                        java.time.ZoneOffset.ofHours(1));
+                if (shifted.equals(local)) { // the text names its own zone: an instant
+                    return functions.lit(java.sql.Timestamp.from(
+                            java.time.Instant.EPOCH.plus(local.getAsLong(), java.time.temporal.ChronoUnit.MICROS)));
+                }
+                // a wall-clock time, read in the session zone when the query runs (as Spark's parser does)
+                return new Column(new io.tideway.engine.expr.Literal(
+                        io.tideway.engine.row.TemporalValues.ntzToLocal(local.getAsLong()), DataTypes.TimestampType));
             }
             default:
                 return null;

@@ -22,7 +22,10 @@ public class ParseException extends AnalysisException {
                 condition, messageParameters);
     }
 
-    /** The error {@code condition} of a parse that Spark reports without a position (its parser's own checks). */
+    /**
+     * The error {@code condition} with no position: Spark's parse errors raised while building a
+     * literal (an interval's units, its value) print only their message.
+     */
     public ParseException(String condition, Map<String, String> messageParameters) {
         super("\n" + ErrorConditions.message(condition, messageParameters), null, condition, messageParameters);
     }
