@@ -96,7 +96,7 @@ public final class SelectPlanner {
         }
         if (resolved.stream().anyMatch(e -> e.exists(x -> x instanceof AggregateFunction))) {
             // Spark's global aggregate: select(count(x)), selectExpr("max(i) - min(i)")
-            if (generatorAt >= 0 || !resolved.stream().allMatch(SelectPlanner::onlyAggregated)) {
+            if (input != child || !resolved.stream().allMatch(SelectPlanner::onlyAggregated)) {
                 throw Unchecked.raise(new AnalysisException("MISSING_GROUP_BY", Map.of()));
             }
             List<Column> aggs = new ArrayList<>();
