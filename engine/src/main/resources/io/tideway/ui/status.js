@@ -195,6 +195,15 @@ async function refreshQuery(key) {
   return q.active;
 }
 
+/** A table's only row, saying why it has no other. */
+function placeholder(columns, text) {
+  const row = el('tr');
+  const td = el('td', text, 'muted');
+  td.colSpan = columns;
+  row.appendChild(td);
+  return row;
+}
+
 function nameCell(row, q) {
   const td = el('td', null, 'text');
   const a = el('a', q.name || q.id);
@@ -215,8 +224,8 @@ async function refreshQueries() {
     row.appendChild(el('td', q.watermark || '', 'text'));
     return row;
   });
-  document.getElementById('active').replaceChildren(...rows);
-  document.getElementById('recent').replaceChildren(...recent.map(q => {
+  document.getElementById('active').replaceChildren(...(rows.length > 0 ? rows : [placeholder(9, 'No query is running.')]));
+  document.getElementById('recent').replaceChildren(...(recent.length === 0 ? [placeholder(5, 'No query has ended yet.')] : recent.map(q => {
     const row = el('tr');
     row.dataset.id = q.id;
     nameCell(row, q);
@@ -225,7 +234,7 @@ async function refreshQueries() {
     row.appendChild(el('td', q.started, 'text'));
     row.appendChild(el('td', q.exception ? q.exception.message : '', q.exception ? 'text error' : 'text'));
     return row;
-  }));
+  })));
   document.getElementById('updated').textContent =
       active.length + ' running, ' + recent.length + ' recent, updated ' + new Date().toISOString();
   return true;
