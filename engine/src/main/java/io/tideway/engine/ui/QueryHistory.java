@@ -26,9 +26,14 @@ final class QueryHistory {
     /** Points ever added; the ring holds the last {@code min(added, ring.length)}. */
     private long added;
     private StreamingQueryProgress last;
-    /** The query's handle, for its status and its exception's stack; null when it ended before the page saw it. */
+    /**
+     * The running query's handle, for its status and, as it ends, its exception's stack; null when
+     * it ended before the page saw it, and once it ended (an ended run keeps no plan or sink alive).
+     */
     private StreamingQuery query;
     private boolean ended;
+    /** How it ended, as its status said then; null while it runs. */
+    private String endStatus;
     private String exceptionMessage;
     private String exceptionStack;
 
@@ -59,7 +64,7 @@ final class QueryHistory {
     }
 
     synchronized void attach(StreamingQuery q) {
-        if (query == null && q != null && q.runId().equals(runId)) {
+        if (!ended && query == null && q != null && q.runId().equals(runId)) {
             query = q;
         }
     }
@@ -100,6 +105,9 @@ final class QueryHistory {
         } else {
             exceptionMessage = errorMessage;
         }
+        endStatus = query != null ? query.status().message()
+                : errorMessage == null ? "Stopped" : "Terminated with exception: " + errorMessage;
+        query = null;
     }
 
     synchronized boolean ended() {
@@ -108,10 +116,7 @@ final class QueryHistory {
 
     /** What the query says it is doing, or, once ended, how it ended. */
     synchronized String status() {
-        if (query != null) {
-            return query.status().message();
-        }
-        return !ended ? "Initializing" : exceptionMessage == null ? "Stopped" : "Terminated with exception: " + exceptionMessage;
+        return ended ? endStatus : query != null ? query.status().message() : "Initializing";
     }
 
     /** The failure's message, or null. */
