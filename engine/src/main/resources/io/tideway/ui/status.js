@@ -158,6 +158,36 @@ function drawCharts(history, last) {
   }
 }
 
+/**
+ * The per-partition source metrics of the last progress (continuous mode's
+ * partition<p>.rows, .ringDepth, .latencyMicros.p99, ...) as a table: a column per source and
+ * partition, a row per metric.
+ */
+function drawPartitions(last) {
+  const partitions = new Map(), names = new Set();
+  (last ? last.sources : []).forEach((source, i) => {
+    for (const [key, value] of Object.entries(source.metrics || {})) {
+      const m = /^partition(\d+)\.(.+)$/.exec(key);
+      if (!m) continue;
+      const id = (last.sources.length > 1 ? 'source ' + i + ' ' : '') + 'partition ' + m[1];
+      if (!partitions.has(id)) partitions.set(id, {});
+      partitions.get(id)[m[2]] = value;
+      names.add(m[2]);
+    }
+  });
+  document.getElementById('partitions-block').hidden = partitions.size === 0;
+  const head = el('tr');
+  head.appendChild(el('th', ''));
+  partitions.forEach((metrics, id) => head.appendChild(el('th', id)));
+  const rows = [...names].sort().map(name => {
+    const row = el('tr');
+    row.appendChild(el('td', name, 'text'));
+    partitions.forEach(metrics => row.appendChild(el('td', metrics[name] ?? '')));
+    return row;
+  });
+  document.getElementById('partitions').replaceChildren(head, ...rows);
+}
+
 function summaryRow(table, label, value) {
   const row = el('tr');
   row.appendChild(el('th', label));
@@ -190,6 +220,7 @@ async function refreshQuery(key) {
   document.getElementById('last-progress').textContent =
       q.lastProgress === null ? 'none yet' : JSON.stringify(q.lastProgress, null, 2);
   drawCharts(history, q.lastProgress);
+  drawPartitions(q.lastProgress);
   document.getElementById('updated').textContent = (q.active ? 'running' : 'ended') + ', '
       + history.length + ' progress updates, updated ' + new Date().toISOString();
   return q.active;
