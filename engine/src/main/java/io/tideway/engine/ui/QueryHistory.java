@@ -12,10 +12,11 @@ import java.util.UUID;
 
 /**
  * One run of a query as the status page keeps it: its names, its last {@code capacity} progress
- * points (a ring: the oldest is dropped), its last progress, and once it ended, when and with
- * which exception. Threading: written only by the listener-bus thread (the status listener's
- * events), read by the page's server thread; every method synchronises on this history (one
- * write a trigger, one read a second: nothing to contend on).
+ * points (a ring: the oldest is dropped), its last progress, and once it ended, how and with
+ * which exception. Threading: written by the listener-bus thread (the status listener's events),
+ * except that the page's server thread may {@link #attach} the query's handle when the started
+ * event came before the query was listed; read by the server thread. Every method on mutable state synchronises on
+ * this history (one write a trigger, one read a second: nothing to contend on).
  */
 final class QueryHistory {
     private final UUID id;
