@@ -158,6 +158,36 @@ function drawCharts(history, last) {
   }
 }
 
+/**
+ * The per-partition source metrics of the last progress (continuous mode's
+ * partition<p>.rows, .ringDepth, .latencyMicros.p99, ...) as a table: a column per source and
+ * partition, a row per metric.
+ */
+function drawPartitions(last) {
+  const partitions = new Map(), names = new Set();
+  (last ? last.sources : []).forEach((source, i) => {
+    for (const [key, value] of Object.entries(source.metrics || {})) {
+      const m = /^partition(\d+)\.(.+)$/.exec(key);
+      if (!m) continue;
+      const id = (last.sources.length > 1 ? 'source ' + i + ' ' : '') + 'partition ' + m[1];
+      if (!partitions.has(id)) partitions.set(id, {});
+      partitions.get(id)[m[2]] = value;
+      names.add(m[2]);
+    }
+  });
+  document.getElementById('partitions-block').hidden = partitions.size === 0;
+  const head = el('tr');
+  head.appendChild(el('th', ''));
+  partitions.forEach((metrics, id) => head.appendChild(el('th', id)));
+  const rows = [...names].sort().map(name => {
+    const row = el('tr');
+    row.appendChild(el('td', name, 'text'));
+    partitions.forEach(metrics => row.appendChild(el('td', metrics[name] ?? '')));
+    return row;
+  });
+  document.getElementById('partitions').replaceChildren(head, ...rows);
+}
+
 function summaryRow(table, label, value) {
   const row = el('tr');
   row.appendChild(el('th', label));
@@ -190,9 +220,19 @@ async function refreshQuery(key) {
   document.getElementById('last-progress').textContent =
       q.lastProgress === null ? 'none yet' : JSON.stringify(q.lastProgress, null, 2);
   drawCharts(history, q.lastProgress);
+  drawPartitions(q.lastProgress);
   document.getElementById('updated').textContent = (q.active ? 'running' : 'ended') + ', '
       + history.length + ' progress updates, updated ' + new Date().toISOString();
   return q.active;
+}
+
+/** A table's only row, saying why it has no other. */
+function placeholder(columns, text) {
+  const row = el('tr');
+  const td = el('td', text, 'muted');
+  td.colSpan = columns;
+  row.appendChild(td);
+  return row;
 }
 
 function nameCell(row, q) {
@@ -215,8 +255,8 @@ async function refreshQueries() {
     row.appendChild(el('td', q.watermark || '', 'text'));
     return row;
   });
-  document.getElementById('active').replaceChildren(...rows);
-  document.getElementById('recent').replaceChildren(...recent.map(q => {
+  document.getElementById('active').replaceChildren(...(rows.length > 0 ? rows : [placeholder(9, 'No query is running.')]));
+  document.getElementById('recent').replaceChildren(...(recent.length === 0 ? [placeholder(5, 'No query has ended yet.')] : recent.map(q => {
     const row = el('tr');
     row.dataset.id = q.id;
     nameCell(row, q);
@@ -225,7 +265,7 @@ async function refreshQueries() {
     row.appendChild(el('td', q.started, 'text'));
     row.appendChild(el('td', q.exception ? q.exception.message : '', q.exception ? 'text error' : 'text'));
     return row;
-  }));
+  })));
   document.getElementById('updated').textContent =
       active.length + ' running, ' + recent.length + ' recent, updated ' + new Date().toISOString();
   return true;

@@ -92,7 +92,8 @@ class StatusPageBrowserTest {
         Matcher rate = Pattern.compile("<th>Processed rows/s</th><td class=\"text\">([0-9.]+k?)</td>").matcher(page);
         assertTrue(rate.find() && Double.parseDouble(rate.group(1).replace("k", "")) > 0, "a non-zero rate: " + page);
         Matcher points = Pattern.compile("aria-label=\"Rows per second\" data-points=\"(\\d+)\"").matcher(page);
-        assertTrue(points.find() && Integer.parseInt(points.group(1)) >= 2 * 4, "the rows/s chart drew both series' points: " + page);
+        assertTrue(points.find() && Integer.parseInt(points.group(1)) >= 2 * 4,
+                "the rows/s chart drew both series' points: " + page);
         assertTrue(page.contains("<polyline"), "lines joining them: " + page);
         assertTrue(page.contains("aria-label=\"Watermark (UTC)\" data-points="), "the watermark chart: " + page);
         assertTrue(page.contains("aria-label=\"State rows\" data-points="), "the state rows chart: " + page);
@@ -102,7 +103,8 @@ class StatusPageBrowserTest {
         BufferedImage shot = ImageIO.read(png.toFile());
         assertTrue(distinctColours(shot) > 50, "not blank: " + distinctColours(shot) + " colours");
         assertTrue(pixels(shot, INPUT_SERIES_RGB) > 50, "the chart's lines are on screen");
-        Files.copy(png, Files.createDirectories(Path.of("target")).resolve("status-page.png"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(png, Files.createDirectories(Path.of("target")).resolve("status-page.png"),
+                StandardCopyOption.REPLACE_EXISTING);
 
         q.stop();
         spark.stop();
@@ -160,7 +162,8 @@ class StatusPageBrowserTest {
         JsonNode history = null;
         while (System.currentTimeMillis() < deadline) {
             history = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(url + "/api/queries/" + q.id() + "/progress")).build(), HttpResponse.BodyHandlers.ofString()).body());
+                    URI.create(url + "/api/queries/" + q.id() + "/progress")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
             if (history.size() >= points && history.get(history.size() - 1).get("numInputRows").asLong() > 0) {
                 return history;
             }

@@ -12,10 +12,11 @@ import java.util.UUID;
 
 /**
  * One run of a query as the status page keeps it: its names, its last {@code capacity} progress
- * points (a ring: the oldest is dropped), its last progress, and once it ended, when and with
- * which exception. Threading: written only by the listener-bus thread (the status listener's
- * events), read by the page's server thread; every method synchronises on this history (one
- * write a trigger, one read a second: nothing to contend on).
+ * points (a ring: the oldest is dropped), its last progress, and once it ended, how and with
+ * which exception. Threading: written by the listener-bus thread (the status listener's events),
+ * except that the page's server thread may {@link #attach} the query's handle when the started
+ * event came before the query was listed; read by the server thread. Every method on mutable state synchronises on
+ * this history (one write a trigger, one read a second: nothing to contend on).
  */
 final class QueryHistory {
     private final UUID id;
@@ -26,9 +27,14 @@ final class QueryHistory {
     /** Points ever added; the ring holds the last {@code min(added, ring.length)}. */
     private long added;
     private StreamingQueryProgress last;
-    /** The query's handle, for its status and its exception's stack; null when it ended before the page saw it. */
+    /**
+     * The running query's handle, for its status and, as it ends, its exception's stack; null when
+     * it ended before the page saw it, and once it ended (an ended run keeps no plan or sink alive).
+     */
     private StreamingQuery query;
     private boolean ended;
+    /** How it ended, as its status said then; null while it runs. */
+    private String endStatus;
     private String exceptionMessage;
     private String exceptionStack;
 
@@ -59,7 +65,7 @@ final class QueryHistory {
     }
 
     synchronized void attach(StreamingQuery q) {
-        if (query == null && q != null && q.runId().equals(runId)) {
+        if (!ended && query == null && q != null && q.runId().equals(runId)) {
             query = q;
         }
     }
@@ -100,6 +106,9 @@ final class QueryHistory {
         } else {
             exceptionMessage = errorMessage;
         }
+        endStatus = query != null ? query.status().message()
+                : errorMessage == null ? "Stopped" : "Terminated with exception: " + errorMessage;
+        query = null;
     }
 
     synchronized boolean ended() {
@@ -108,10 +117,7 @@ final class QueryHistory {
 
     /** What the query says it is doing, or, once ended, how it ended. */
     synchronized String status() {
-        if (query != null) {
-            return query.status().message();
-        }
-        return !ended ? "Initializing" : exceptionMessage == null ? "Stopped" : "Terminated with exception: " + exceptionMessage;
+        return ended ? endStatus : query != null ? query.status().message() : "Initializing";
     }
 
     /** The failure's message, or null. */

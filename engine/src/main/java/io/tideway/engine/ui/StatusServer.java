@@ -96,7 +96,8 @@ public final class StatusServer {
                 LOG.log(System.Logger.Level.WARNING, "Service 'SparkUI' could not bind on port " + p + ". Attempting port "
                         + (p + 1) + ".");
             } catch (IOException e) {
-                throw new UncheckedIOException("spark.ui.port " + port + ": cannot serve the status page on " + host + ": " + e, e);
+                throw new UncheckedIOException("spark.ui.port " + port + ": cannot serve the status page on " + host + ": " + e,
+                        e);
             }
         }
     }

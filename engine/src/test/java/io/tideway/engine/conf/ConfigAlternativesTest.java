@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A setting's alternative names ({@code tideway.ui.port} for {@code spark.ui.port}): read when the key is not given, checked under their own name. */
+/**
+ * A setting's alternative names ({@code tideway.ui.port} for {@code spark.ui.port}): read when the
+ * key is not given, checked under their own name.
+ */
 class ConfigAlternativesTest {
     @Test
     void theKeyWinsThenTheAlternativeThenTheDefault() {
