@@ -39,6 +39,8 @@ import io.tideway.sql.streaming.DataStreamWriter;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
+import scala.Tuple2;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -682,6 +684,65 @@ public class Dataset<T> implements Serializable {
     /** Join of type {@code joinType} ({@code inner}, {@code left_outer}, {@code right_outer}, {@code left_semi}, ...). */
     public Dataset<Row> join(Dataset<?> right, Column joinExprs, String joinType) {
         return Dataset.ofRows(session, JoinPlanner.join(plan, right.plan, joinExprs.expr(), JoinType.parse(joinType)));
+    }
+
+    /**
+     * Spark's typed join: each pair of joined objects as a {@code scala.Tuple2} (columns {@code _1}
+     * and {@code _2}: an object of one column is that column, any other a struct of its columns);
+     * in an outer join the missing side is null, not an object of nulls.
+     */
+    public <U> Dataset<Tuple2<T, U>> joinWith(Dataset<U> other, Column condition, String joinType) {
+        JoinType type = JoinType.parse(joinType);
+        if (type.leftOnly()) {
+            throw Unchecked.raise(new AnalysisException("INVALID_JOIN_TYPE_FOR_JOINWITH",
+                    Map.of("joinType", type == JoinType.LEFT_SEMI ? "LeftSemi" : "LeftAnti")));
+        }
+        // each side carries a marker that is null exactly where the outer join found no partner
+        String marker = "__joinWith_matched";
+        Dataset<Row> left = withMarker(marker);
+        Dataset<Row> right = other.withMarker(marker);
+        Dataset<Row> joined = left.join(right, condition, joinType);
+        int leftWidth = left.plan.schema().length();
+        Column first = side(joined, 0, leftWidth - 1, TupleEncoder.storedFlat(encoder),
+                type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER);
+        Column second = side(joined, leftWidth, right.plan.schema().length() - 1, TupleEncoder.storedFlat(other.encoder),
+                type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER);
+        LogicalPlan pairs = SelectPlanner.select(List.of(first.as("_1"), second.as("_2")), joined.plan);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Encoder<Tuple2<T, U>> pair = (Encoder) new TupleEncoder<>(List.of(encoder, other.encoder));
+        return new Dataset<>(session, pairs, pair);
+    }
+
+    /** An inner {@link #joinWith(Dataset, Column, String)}. */
+    public <U> Dataset<Tuple2<T, U>> joinWith(Dataset<U> other, Column condition) {
+        return joinWith(other, condition, "inner");
+    }
+
+    /** This Dataset's objects' columns and a last, never-null {@code marker} column. */
+    private Dataset<Row> withMarker(String marker) {
+        LogicalPlan typed = typedPlan();
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < typed.schema().length(); i++) {
+            cols.add(new Column(Resolver.reference(typed.schema(), i)));
+        }
+        cols.add(functions.lit(true).as(marker));
+        return Dataset.ofRows(session, SelectPlanner.select(cols, typed));
+    }
+
+    /** One side of a joinWith row: its only column ({@code flat}), or a struct of its columns; null where {@code nullable} and unmatched. */
+    private static Column side(Dataset<Row> joined, int from, int width, boolean flat, boolean nullable) {
+        StructType s = joined.plan.schema();
+        Column value;
+        if (flat) {
+            value = new Column(Resolver.reference(s, from));
+        } else {
+            Column[] fields = new Column[width];
+            for (int i = 0; i < width; i++) {
+                fields[i] = new Column(Resolver.reference(s, from + i));
+            }
+            value = functions.struct(fields);
+        }
+        return nullable ? functions.when(new Column(Resolver.reference(s, from + width)).isNotNull(), value) : value;
     }
 
     /** Inner join on equal values of a column both sides have; the column appears once in the output. */

@@ -44,6 +44,11 @@ public final class TupleEncoder<T extends Product> implements ObjectEncoder<T> {
         return e instanceof PrimitiveEncoder<?>;
     }
 
+    /** Whether a tuple holds an object of {@code encoder} as its only column's value (a primitive) rather than as a struct. */
+    public static boolean storedFlat(Encoder<?> encoder) {
+        return flat(ObjectEncoder.of(encoder));
+    }
+
     private static DataType columnType(ObjectEncoder<?> e) {
         return flat(e) ? e.schema().apply(0).dataType() : e.schema();
     }
