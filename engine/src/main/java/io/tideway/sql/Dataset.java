@@ -695,7 +695,7 @@ public class Dataset<T> implements Serializable {
         JoinType type = JoinType.parse(joinType);
         if (type.leftOnly()) {
             throw Unchecked.raise(new AnalysisException("INVALID_JOIN_TYPE_FOR_JOINWITH",
-                    Map.of("joinType", type == JoinType.LEFT_SEMI ? "LeftSemi" : "LeftAnti")));
+                    Map.of("joinType", type == JoinType.LEFT_SEMI ? "LEFT SEMI" : "LEFT ANTI")));
         }
         // each side carries a marker that is null exactly where the outer join found no partner
         String marker = "__joinWith_matched";
