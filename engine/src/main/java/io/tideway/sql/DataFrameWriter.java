@@ -14,20 +14,17 @@ import io.tideway.engine.sink.file.FileBatchWriter;
 import io.tideway.engine.sink.file.FileSinkProvider;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SinkProvider;
+import io.tideway.engine.util.FileTrees;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a batch Dataset once, mirroring Spark's {@code DataFrameWriter}
@@ -164,7 +161,7 @@ public final class DataFrameWriter<T> {
                 }
                 default -> {
                     tables.drop(tableName);
-                    delete(existing.location());
+                    FileTrees.delete(existing.location());
                 }
             }
         }
@@ -198,7 +195,7 @@ public final class DataFrameWriter<T> {
                     ds.schema().apply(i).nullable(), data[i])).cast(f.dataType()).as(f.name());
         }
         if (mode == SaveMode.Overwrite) {
-            delete(table.location());
+            FileTrees.delete(table.location());
         }
         write(table.location(), table.format(), SaveMode.Append, ds.select(cast));
     }
@@ -225,7 +222,7 @@ public final class DataFrameWriter<T> {
                 case Ignore -> {
                     return;
                 }
-                case Overwrite -> delete(dir);
+                case Overwrite -> FileTrees.delete(dir);
                 default -> {
                 }
             }
@@ -240,18 +237,5 @@ public final class DataFrameWriter<T> {
             throw e;
         }
         writer.commit();
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Failed to delete " + dir + ": " + e, e);
-        }
     }
 }

@@ -61,6 +61,9 @@ public class Dataset<T> implements Serializable {
         this.session = session;
         this.plan = plan;
         this.encoder = ObjectEncoder.of(encoder);
+        if (session != null) { // the next expressions this thread builds read this session's settings
+            io.tideway.engine.expr.SessionConf.activate(io.tideway.engine.conf.TidewayConf.reader(session.conf()));
+        }
     }
 
     public static Dataset<Row> ofRows(TidewaySession session, LogicalPlan plan) {
@@ -86,6 +89,16 @@ public class Dataset<T> implements Serializable {
 
     public StructType schema() {
         return plan.schema();
+    }
+
+    /** Each row as a JSON object text in a column {@code value}, as {@code to_json(struct(*))} writes it. */
+    public Dataset<String> toJSON() {
+        StructType s = schema();
+        Column[] fields = new Column[s.length()];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = col(s.apply(i).name());
+        }
+        return select(functions.to_json(functions.struct(fields)).as("value")).as(Encoders.STRING());
     }
 
     public String[] columns() {
@@ -569,6 +582,29 @@ public class Dataset<T> implements Serializable {
 
     public Dataset<T> alias(String alias) {
         return as(alias);
+    }
+
+    /**
+     * Spark's {@code observe}: this Dataset's rows, unchanged, with named metrics aggregated over
+     * them ({@code count(lit(1)).as("rows")}, {@code max(col("v"))}, ...). On a stream each
+     * trigger's metrics appear in its progress's {@code observedMetrics}; on a static Dataset use
+     * {@link #observe(Observation, Column, Column...)}.
+     */
+    public Dataset<T> observe(String name, Column expr, Column... exprs) {
+        return observed(name, expr, exprs, null);
+    }
+
+    /** {@link #observe(String, Column, Column...)} of a static Dataset, read through {@code observation} after an action. */
+    public Dataset<T> observe(Observation observation, Column expr, Column... exprs) {
+        observation.register(isStreaming());
+        return observed(observation.name(), expr, exprs, observation::complete);
+    }
+
+    private Dataset<T> observed(String name, Column expr, Column[] exprs, java.util.function.Consumer<Row> observation) {
+        List<Column> metrics = new ArrayList<>();
+        metrics.add(expr);
+        metrics.addAll(Arrays.asList(exprs));
+        return new Dataset<>(session, io.tideway.engine.plan.CollectMetrics.of(name, metrics, plan, observation), encoder);
     }
 
     // ---- accepted for Spark programs: caching, partitioning and hints change nothing in Tideway ----

@@ -55,7 +55,7 @@ public final class TidewaySession implements AutoCloseable {
     /** The status page's address, when {@code spark.ui.enabled} started one. */
     public java.util.Optional<String> statusPageUrl() {
         io.tideway.engine.ui.StatusServer page = statusPage;
-        return page == null ? java.util.Optional.empty() : java.util.Optional.of("http://127.0.0.1:" + page.port());
+        return page == null ? java.util.Optional.empty() : java.util.Optional.of(page.url());
     }
 
     /**
@@ -142,6 +142,11 @@ public final class TidewaySession implements AutoCloseable {
     /** Runs a SQL query over temporary views (SELECT, WHERE, GROUP BY, ORDER BY over one view). */
     public Dataset<Row> sql(String sqlText) {
         return SqlQueryTranslator.translate(this, sqlText);
+    }
+
+    /** Engine-internal: the names of this session's temporary views (lower case, as Spark's catalog lists them), sorted. */
+    public java.util.List<String> viewNames() {
+        return views.keySet().stream().sorted().toList();
     }
 
     /** Engine-internal: registers a view whose rows are produced when it is read. */
@@ -262,8 +267,8 @@ public final class TidewaySession implements AutoCloseable {
                 if (logLevel != null) {
                     LogLevels.set(logLevel); // as Spark's SparkContext at startup
                 }
-                if (TidewayConf.UI_ENABLED.get(s.conf)) {
-                    s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, TidewayConf.UI_PORT.get(s.conf));
+                if (TidewayConf.UI_ENABLED.get(all)) { // the settings given, where tideway.ui.* may stand for spark.ui.*
+                    s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, all);
                 }
                 active = s;
             } else {

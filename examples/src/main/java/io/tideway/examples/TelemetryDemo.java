@@ -18,7 +18,8 @@ import static io.tideway.sql.functions.col;
  * exact intended times; a continuous query ({@code Trigger.Continuous}) projects, filters and
  * scales them into a sink that measures each row's latency from its intended time; every
  * {@code reportSeconds} the demo prints rows/s and the p50/p99/p99.9/max latency. Then a short
- * micro-batch aggregation runs over the same source. No server is needed.
+ * micro-batch aggregation runs over the same source. No server is needed; the session serves its
+ * status page ({@code spark.ui.enabled}) and prints its address, where both queries are charted.
  *
  * <p>Usage: {@code bin/tideway demo [rowsPerSecond] [seconds] [waitStrategy]} (defaults 10000, 10, backoff).
  */
@@ -31,7 +32,11 @@ public final class TelemetryDemo {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String wait = args.length > 2 ? args[2] : "backoff";
         TidewaySession spark = TidewaySession.builder().appName("TelemetryDemo")
-                .config("tideway.continuous.waitStrategy", wait).getOrCreate();
+                .config("tideway.continuous.waitStrategy", wait)
+                .config("spark.ui.enabled", "true") // the status page, on 127.0.0.1:4040 (or the next free port)
+                .getOrCreate();
+        System.out.println("Status page: " + spark.sparkContext().uiWebUrl().get()
+                + " (charts of each query while the demo runs)\n");
         Path checkpoint = Files.createTempDirectory("tideway-telemetry");
         try {
             runContinuous(spark, rate, seconds, checkpoint.resolve("continuous"));
@@ -58,7 +63,7 @@ public final class TelemetryDemo {
                 .filter(col("scaled").geq(0));
         Recorder recorder = LatencyRecorders.get("telemetry");
         recorder.reset();
-        StreamingQuery query = scaled.writeStream()
+        StreamingQuery query = scaled.writeStream().queryName("telemetry")
                 .foreach(new LatencySink("telemetry", 2))
                 .option("checkpointLocation", checkpoint.toString())
                 .trigger(Trigger.Continuous("1 second"))
@@ -89,7 +94,7 @@ public final class TelemetryDemo {
         StreamingQuery query = readings(spark, 1_000)
                 .select(col("value").mod(4).as("bucket"), col("value"))
                 .groupBy("bucket").count()
-                .writeStream().outputMode("update").format("console")
+                .writeStream().queryName("buckets").outputMode("update").format("console")
                 .option("checkpointLocation", checkpoint.toString())
                 .trigger(Trigger.ProcessingTime("1 second"))
                 .start();

@@ -10,6 +10,7 @@ import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.StreamingRelation;
+import io.tideway.engine.exec.ObservedMetrics;
 import io.tideway.engine.plan.WatermarkFilterPushdown;
 import io.tideway.engine.query.ProgressTimestamp;
 import io.tideway.engine.query.CommitProtocol;
@@ -252,6 +253,7 @@ final class MicroBatchExecution extends StreamExecution {
         watermarks.startBatch(ctx);
         long t1 = System.nanoTime();
         BatchMetrics m = runner.run(batchId, committed, end);
+        Map<String, io.tideway.sql.Row> observed = ObservedMetrics.takeAll(plan, ctx);
         watermarks.advance(ctx);
         lastBatchWatermarkMs = batchWatermarkMs;
         long addBatchMs = (System.nanoTime() - t1) / 1_000_000;
@@ -272,7 +274,7 @@ final class MicroBatchExecution extends StreamExecution {
         recordProgress(ProgressBuilder.batch(this, spec, batchId, triggerStart, lastTriggerStartMs, sources, start, end,
                 m, Map.of("latestOffset", latestOffsetMs, "walCommit", walMs, "addBatch", addBatchMs,
                         "commitOffsets", commitMs, "queryPlanning", 0L, "getBatch", 0L, "triggerExecution", totalMs),
-                watermarks.eventTimeProgress(ctx, batchWatermarkMs), metricsEnabled ? committedAtNanos : -1));
+                watermarks.eventTimeProgress(ctx, batchWatermarkMs), metricsEnabled ? committedAtNanos : -1, observed));
         lastTriggerStartMs = triggerStart;
         lastProgressMs = System.currentTimeMillis();
         updateStatus("Waiting for data to arrive", false, false);

@@ -31,7 +31,8 @@ final class ProgressBuilder {
     static StreamingQueryProgress batch(StreamExecution q, QuerySpec spec, long batchId, long triggerStartMs,
                                         long previousTriggerStartMs, List<StreamSource> sources, Offset[] start,
                                         Offset[] end, BatchMetrics m, Map<String, Long> durations,
-                                        Map<String, String> eventTime, long committedAtNanos) {
+                                        Map<String, String> eventTime, long committedAtNanos,
+                                        Map<String, io.tideway.sql.Row> observedMetrics) {
         long execMs = Math.max(1, durations.get("triggerExecution"));
         double sinceLast = previousTriggerStartMs < 0 ? Double.NaN : (triggerStartMs - previousTriggerStartMs) / 1000.0;
         List<SourceProgress> sp = new ArrayList<>();
@@ -54,7 +55,8 @@ final class ProgressBuilder {
                     op.customMetrics()));
         }
         return new StreamingQueryProgress(q.id(), q.runId(), spec.name(), ts(triggerStartMs), batchId, execMs, durations,
-                eventTime, ops, sp, new SinkProgress(spec.sink().description(), spec.sink().reportsNumOutputRows() ? m.outputRows() : -1));
+                eventTime, ops, sp, new SinkProgress(spec.sink().description(), spec.sink().reportsNumOutputRows() ? m.outputRows() : -1),
+                observedMetrics);
     }
 
     static StreamingQueryProgress idle(StreamExecution q, QuerySpec spec, long nextBatchId, long triggerStartMs,

@@ -240,6 +240,17 @@ public class Column implements Serializable {
         return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, alias));
     }
 
+    /** Names each column of a generator ({@code posexplode(a).as(new String[] {"p", "v"})}); one name is {@link #as(String)}. */
+    public Column as(String[] aliases) {
+        Expression child = expr instanceof Alias a ? a.child() : expr;
+        return aliases.length == 1 ? as(aliases[0]) : new Column(new io.tideway.engine.expr.MultiAlias(child, java.util.List.of(aliases)));
+    }
+
+    /** As {@link #as(String[])}, Spark's Scala {@code Seq} form. */
+    public Column as(scala.collection.immutable.Seq<String> aliases) {
+        return as(scala.jdk.javaapi.CollectionConverters.asJava(aliases).toArray(new String[0]));
+    }
+
     public Column alias(String alias) {
         return as(alias);
     }
@@ -274,6 +285,11 @@ public class Column implements Serializable {
     /** A field of a struct column, e.g. {@code col("window").getField("start")}. */
     public Column getField(String fieldName) {
         return new Column(new io.tideway.engine.expr.UnresolvedExtractField(expr, fieldName));
+    }
+
+    /** The struct with field {@code fieldName} (a dotted path for a nested struct) replaced or added. */
+    public Column withField(String fieldName, Column col) {
+        return new Column(io.tideway.engine.expr.UpdateFields.withField(expr, fieldName, col.expr()));
     }
 
     Column not() {

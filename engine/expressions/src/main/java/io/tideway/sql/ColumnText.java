@@ -60,6 +60,9 @@ final class ColumnText {
         if (e instanceof ScalarFunction f) {
             return call(f.name(), f.children());
         }
+        if (e instanceof io.tideway.engine.expr.UpdateFields u) {
+            return u.columnText(ColumnText::of);
+        }
         if (e instanceof CaseWhen w) {
             List<Expression> c = w.children();
             StringBuilder sb = new StringBuilder("CASE");

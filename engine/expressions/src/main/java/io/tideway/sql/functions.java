@@ -11,6 +11,8 @@ import io.tideway.engine.expr.Sum;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.expr.fn.FunctionRegistry;
 import io.tideway.engine.expr.sql.SqlExpressionParser;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.StructType;
 
 /** Column functions, mirroring Spark's {@code org.apache.spark.sql.functions}. */
 @SuppressWarnings("checkstyle:TypeName")
@@ -1472,6 +1474,102 @@ public final class functions {
     // ---- end of conditional, null and predicate functions ----
 
     // ---- collection and JSON functions ----
+    // structs (StructFunctions), JSON (JsonFunctions), CSV (CsvFunctions)
+
+    /** A struct of the columns, each field named after its column (or alias), else {@code col1}, {@code col2}, ... */
+    public static Column struct(Column... cols) {
+        return call("struct", cols);
+    }
+
+    public static Column struct(String colName, String... colNames) {
+        return call("struct", columns(colName, colNames));
+    }
+
+    /** A struct of name/value pairs; the names must be string literals. */
+    public static Column named_struct(Column... cols) {
+        return call("named_struct", cols);
+    }
+
+    /** A JSON string of a struct, array or map column. */
+    public static Column to_json(Column e) {
+        return call("to_json", e);
+    }
+
+    /** A JSON string, with Spark's JSON options ({@code timestampFormat}, {@code pretty}, ...). */
+    public static Column to_json(Column e, java.util.Map<String, String> options) {
+        return call("to_json", e, optionsMap(options));
+    }
+
+    /** Parses a JSON string column into {@code schema} (a struct, array or map type). */
+    public static Column from_json(Column e, DataType schema) {
+        return call("from_json", e, schemaText(schema));
+    }
+
+    public static Column from_json(Column e, StructType schema) {
+        return from_json(e, (DataType) schema);
+    }
+
+    public static Column from_json(Column e, DataType schema, java.util.Map<String, String> options) {
+        return call("from_json", e, schemaText(schema), optionsMap(options));
+    }
+
+    public static Column from_json(Column e, StructType schema, java.util.Map<String, String> options) {
+        return from_json(e, (DataType) schema, options);
+    }
+
+    /** The schema as DDL ({@code a INT, b STRING}) or a type name ({@code MAP<STRING, INT>}). */
+    public static Column from_json(Column e, String schema, java.util.Map<String, String> options) {
+        return call("from_json", e, lit(schema), optionsMap(options));
+    }
+
+    /** The schema as a column: a string literal, or {@code schema_of_json} of one. */
+    public static Column from_json(Column e, Column schema) {
+        return call("from_json", e, schema);
+    }
+
+    public static Column from_json(Column e, Column schema, java.util.Map<String, String> options) {
+        return call("from_json", e, schema, optionsMap(options));
+    }
+
+    /** The value at a JSON path ({@code $.a.b[0]}) of a JSON string, as a string. */
+    public static Column get_json_object(Column e, String path) {
+        return call("get_json_object", e, lit(path));
+    }
+
+    /** The schema Spark infers for a JSON literal, as DDL. */
+    public static Column schema_of_json(String json) {
+        return schema_of_json(lit(json));
+    }
+
+    public static Column schema_of_json(Column json) {
+        return call("schema_of_json", json);
+    }
+
+    public static Column schema_of_json(Column json, java.util.Map<String, String> options) {
+        return call("schema_of_json", json, optionsMap(options));
+    }
+
+    public static Column json_object_keys(Column e) {
+        return call("json_object_keys", e);
+    }
+
+    public static Column json_array_length(Column e) {
+        return call("json_array_length", e);
+    }
+
+    /** Options as the map literal the JSON and CSV functions read. */
+    private static Column optionsMap(java.util.Map<String, String> options) {
+        java.util.List<Column> kv = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(options).forEach((k, v) -> {
+            kv.add(lit(k));
+            kv.add(lit(v));
+        });
+        return call("map", kv.toArray(new Column[0]));
+    }
+
+    private static Column schemaText(DataType schema) {
+        return lit(io.tideway.engine.error.ErrorParams.sql(schema));
+    }
     // ---- end of collection and JSON functions ----
 
     public static Column split(Column str, String pattern) {
@@ -1489,6 +1587,25 @@ public final class functions {
     public static Column explode_outer(Column array) {
         return new Column(new Explode(array.expr(), true));
     }
+
+    // ---- generators with several columns ----
+
+    /** One row per element with its position ({@code pos}, {@code col}), or per map entry ({@code pos}, {@code key}, {@code value}). */
+    public static Column posexplode(Column e) {
+        return new Column(new Explode(e.expr(), false, true));
+    }
+
+    /** As {@link #posexplode}, and a null or empty input gives one row of nulls. */
+    public static Column posexplode_outer(Column e) {
+        return new Column(new Explode(e.expr(), true, true));
+    }
+
+    /** {@code stack(n, v1, ..., vk)}: the values in {@code n} rows of columns {@code col0, col1, ...}. */
+    public static Column stack(Column... cols) {
+        return call("stack", cols);
+    }
+
+    // ---- end of generators with several columns ----
 
     public static Column current_timestamp() {
         return new Column(new CurrentTimestamp());
@@ -1540,6 +1657,210 @@ public final class functions {
     public static Column max(String columnName) {
         return max(col(columnName));
     }
+
+    // ---- aggregate functions (AggregateFunctions, io.tideway.engine.expr.agg) ----
+
+    public static Column first(Column e) {
+        return call("first", e);
+    }
+
+    public static Column first(String columnName) {
+        return first(col(columnName));
+    }
+
+    public static Column first(Column e, boolean ignoreNulls) {
+        return call("first", e, lit(ignoreNulls));
+    }
+
+    public static Column first(String columnName, boolean ignoreNulls) {
+        return first(col(columnName), ignoreNulls);
+    }
+
+    public static Column last(Column e) {
+        return call("last", e);
+    }
+
+    public static Column last(String columnName) {
+        return last(col(columnName));
+    }
+
+    public static Column last(Column e, boolean ignoreNulls) {
+        return call("last", e, lit(ignoreNulls));
+    }
+
+    public static Column last(String columnName, boolean ignoreNulls) {
+        return last(col(columnName), ignoreNulls);
+    }
+
+    public static Column first_value(Column e) {
+        return call("first_value", e);
+    }
+
+    public static Column first_value(Column e, Column ignoreNulls) {
+        return call("first_value", e, ignoreNulls);
+    }
+
+    public static Column last_value(Column e) {
+        return call("last_value", e);
+    }
+
+    public static Column last_value(Column e, Column ignoreNulls) {
+        return call("last_value", e, ignoreNulls);
+    }
+
+    public static Column any_value(Column e) {
+        return call("any_value", e);
+    }
+
+    public static Column any_value(Column e, Column ignoreNulls) {
+        return call("any_value", e, ignoreNulls);
+    }
+
+    public static Column count_if(Column e) {
+        return call("count_if", e);
+    }
+
+    public static Column bool_and(Column e) {
+        return call("bool_and", e);
+    }
+
+    public static Column every(Column e) {
+        return call("every", e);
+    }
+
+    public static Column bool_or(Column e) {
+        return call("bool_or", e);
+    }
+
+    public static Column some(Column e) {
+        return call("some", e);
+    }
+
+    public static Column any(Column e) {
+        return call("any", e);
+    }
+
+    public static Column stddev(Column e) {
+        return call("stddev", e);
+    }
+
+    public static Column stddev(String columnName) {
+        return stddev(col(columnName));
+    }
+
+    public static Column std(Column e) {
+        return call("std", e);
+    }
+
+    public static Column stddev_samp(Column e) {
+        return call("stddev_samp", e);
+    }
+
+    public static Column stddev_samp(String columnName) {
+        return stddev_samp(col(columnName));
+    }
+
+    public static Column stddev_pop(Column e) {
+        return call("stddev_pop", e);
+    }
+
+    public static Column stddev_pop(String columnName) {
+        return stddev_pop(col(columnName));
+    }
+
+    public static Column variance(Column e) {
+        return call("variance", e);
+    }
+
+    public static Column variance(String columnName) {
+        return variance(col(columnName));
+    }
+
+    public static Column var_samp(Column e) {
+        return call("var_samp", e);
+    }
+
+    public static Column var_samp(String columnName) {
+        return var_samp(col(columnName));
+    }
+
+    public static Column var_pop(Column e) {
+        return call("var_pop", e);
+    }
+
+    public static Column var_pop(String columnName) {
+        return var_pop(col(columnName));
+    }
+
+    public static Column skewness(Column e) {
+        return call("skewness", e);
+    }
+
+    public static Column skewness(String columnName) {
+        return skewness(col(columnName));
+    }
+
+    public static Column kurtosis(Column e) {
+        return call("kurtosis", e);
+    }
+
+    public static Column kurtosis(String columnName) {
+        return kurtosis(col(columnName));
+    }
+
+    public static Column corr(Column column1, Column column2) {
+        return call("corr", column1, column2);
+    }
+
+    public static Column corr(String columnName1, String columnName2) {
+        return corr(col(columnName1), col(columnName2));
+    }
+
+    public static Column covar_pop(Column column1, Column column2) {
+        return call("covar_pop", column1, column2);
+    }
+
+    public static Column covar_pop(String columnName1, String columnName2) {
+        return covar_pop(col(columnName1), col(columnName2));
+    }
+
+    public static Column covar_samp(Column column1, Column column2) {
+        return call("covar_samp", column1, column2);
+    }
+
+    public static Column covar_samp(String columnName1, String columnName2) {
+        return covar_samp(col(columnName1), col(columnName2));
+    }
+
+    public static Column max_by(Column e, Column ord) {
+        return call("max_by", e, ord);
+    }
+
+    public static Column min_by(Column e, Column ord) {
+        return call("min_by", e, ord);
+    }
+
+    public static Column collect_list(Column e) {
+        return call("collect_list", e);
+    }
+
+    public static Column collect_list(String columnName) {
+        return collect_list(col(columnName));
+    }
+
+    public static Column array_agg(Column e) {
+        return call("array_agg", e);
+    }
+
+    public static Column collect_set(Column e) {
+        return call("collect_set", e);
+    }
+
+    public static Column collect_set(String columnName) {
+        return collect_set(col(columnName));
+    }
+
+    // ---- end of aggregate functions ----
 
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
     public static Column window(Column timeColumn, String windowDuration) {

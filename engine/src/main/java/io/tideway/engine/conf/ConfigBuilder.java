@@ -1,5 +1,6 @@
 package io.tideway.engine.conf;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -16,6 +17,7 @@ final class ConfigBuilder<T> {
     private String allowed = "";
     private Predicate<T> check = v -> true;
     private String why = "";
+    private final List<String> alternatives = new ArrayList<>();
 
     ConfigBuilder(String key, ValueType<T> type, List<ConfigEntry<?>> registry) {
         this.key = key;
@@ -42,9 +44,16 @@ final class ConfigBuilder<T> {
         return this;
     }
 
+    /** Another name the setting is read under when its key is not given (Spark's {@code withAlternative}). */
+    ConfigBuilder<T> withAlternative(String otherKey) {
+        alternatives.add(otherKey);
+        return this;
+    }
+
     ConfigEntry<T> doc(String doc) {
         String shown = shownDefault != null ? shownDefault : defaultText == null ? "(none)" : defaultText;
-        ConfigEntry<T> e = new ConfigEntry<>(key, type, defaultText, shown, allowed, check, why, doc);
+        ConfigEntry<T> e = new ConfigEntry<>(key, type, defaultText, shown, allowed, check, why, doc,
+                List.copyOf(alternatives));
         registry.add(e);
         return e;
     }

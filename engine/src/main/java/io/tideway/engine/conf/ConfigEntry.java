@@ -2,6 +2,7 @@ package io.tideway.engine.conf;
 
 import io.tideway.sql.RuntimeConfig;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -15,26 +16,48 @@ import java.util.function.Predicate;
  * @param shownDefault the default as the settings table prints it (differs for a default computed on this machine)
  * @param allowed     the allowed range as the settings table prints it, or "" when the type says it all
  * @param check       a rule beyond the type; a value breaking it fails with {@code why}
+ * @param alternatives other names of the setting (Spark's {@code withAlternative}), read when {@code key} is not given
  */
 public record ConfigEntry<T>(String key, ValueType<T> type, String defaultText, String shownDefault, String allowed, Predicate<T> check,
-                             String why, String doc) {
+                             String why, String doc, List<String> alternatives) {
 
     /** The value of {@code text}; Spark's error naming the key and the text if it is not a valid value. */
     public T parse(String text) {
-        T value = type.parse(key, text);
+        return parse(key, text);
+    }
+
+    /** As {@link #parse(String)}, the error naming {@code name}: the key or the alternative the value was given under. */
+    T parse(String name, String text) {
+        T value = type.parse(name, text);
         if (!check.test(value)) {
-            throw ConfErrors.invalid(key, text, why);
+            throw ConfErrors.invalid(name, text, why);
         }
         return value;
     }
 
-    /** The value in {@code conf}, or the default; null when neither is there. */
+    /**
+     * The value in {@code conf}, or the default; null when neither is there. {@code conf} answers
+     * the default for an unset key, so an alternative is read when the key holds its default.
+     */
     public T get(RuntimeConfig conf) {
-        return valueOf(conf.getOption(key).isDefined() ? conf.getOption(key).get() : null);
+        String text = conf.getOption(key).isDefined() ? conf.getOption(key).get() : null;
+        for (String alt : alternatives) {
+            if ((text == null || text.equals(defaultText)) && conf.getOption(alt).isDefined()) {
+                return parse(alt, conf.getOption(alt).get());
+            }
+        }
+        return valueOf(text);
     }
 
-    /** The value in a settings map (as sources and sinks receive it), or the default. */
+    /** The value in a settings map (as sources and sinks receive it), else under an alternative name, or the default. */
     public T get(Map<String, String> conf) {
+        if (!conf.containsKey(key)) {
+            for (String alt : alternatives) {
+                if (conf.containsKey(alt)) {
+                    return parse(alt, conf.get(alt));
+                }
+            }
+        }
         return valueOf(conf.get(key));
     }
 

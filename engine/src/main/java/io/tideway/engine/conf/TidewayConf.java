@@ -141,13 +141,28 @@ public final class TidewayConf {
                     + "system (they survive a process crash) and saves an fsync per file, about 0.2 ms of CPU on the "
                     + "continuous coordinator each epoch on a small VM");
     public static final ConfigEntry<Boolean> UI_ENABLED = declare("spark.ui.enabled", ValueType.BOOLEAN)
-            .defaultText("false")
-            .doc("serve the status page (every running query, refreshed each second, and `/api/queries` as JSON) on "
-                    + "127.0.0.1 only; off by default in Tideway, which runs inside applications (Spark's UI is on by "
-                    + "default); set at the builder");
+            .defaultText("false").withAlternative("tideway.ui.enabled")
+            .doc("serve the status page (running and recent queries, each with charts of its rows/s, durations, latency "
+                    + "percentiles, watermark and state rows, its last progress and its exception; JSON under `/api/`) "
+                    + "on `tideway.ui.host`; off by default in Tideway, which runs inside applications (Spark's UI is on by "
+                    + "default); set at the builder; also read as `tideway.ui.enabled`");
     public static final ConfigEntry<Integer> UI_PORT = declare("spark.ui.port", ValueType.INT).defaultText("4040")
+            .withAlternative("tideway.ui.port")
             .check(n -> n >= 0 && n <= 65535, "0 to 65535", "must be a port, 0 to 65535 (0: any free port)")
-            .doc("the status page's port on 127.0.0.1; 0 takes any free port (`sparkContext().uiWebUrl()` tells which)");
+            .doc("the status page's port; taken, the next free one of the 16 after it, as Spark; 0 takes any free port "
+                    + "(`sparkContext().uiWebUrl()` tells which); also read as `tideway.ui.port`");
+    public static final ConfigEntry<String> UI_HOST = declare("tideway.ui.host", ValueType.STRING).defaultText("127.0.0.1")
+            .check(h -> h.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?") || h.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"),
+                    "a host name or an IP address", "must be a host name or an IP address")
+            .doc("the address the status page listens on: loopback only by default; `0.0.0.0` for every interface "
+                    + "(the page is read-only and unauthenticated); set at the builder");
+    public static final ConfigEntry<Integer> UI_RETAINED_PROGRESS = declare(
+            "spark.sql.streaming.ui.retainedProgressUpdates", ValueType.INT).defaultText("100")
+            .check(n -> n > 0, "> 0", "must be positive")
+            .doc("progress updates of each query the status page keeps for its charts; set at the builder");
+    public static final ConfigEntry<Integer> UI_RETAINED_QUERIES = declare("spark.sql.streaming.ui.retainedQueries",
+            ValueType.INT).defaultText("100").check(n -> n >= 0, ">= 0", "must not be negative")
+            .doc("ended queries the status page lists; set at the builder");
     public static final ConfigEntry<String> APP_NAME = declare("spark.app.name", ValueType.STRING)
             .doc("`appName(...)`: shown by `sparkContext().appName()`");
     public static final ConfigEntry<String> MASTER = declare("spark.master", ValueType.STRING).defaultText("local[*]")
@@ -205,10 +220,18 @@ public final class TidewayConf {
     /** Every declared entry by key, in declaration order. */
     private static final Map<String, ConfigEntry<?>> BY_KEY;
 
+    /** Every declared entry by its alternative names ({@code tideway.ui.port} for {@code spark.ui.port}). */
+    private static final Map<String, ConfigEntry<?>> BY_ALTERNATIVE;
+
     static {
         Map<String, ConfigEntry<?>> m = new LinkedHashMap<>();
-        DECLARED.forEach(e -> m.put(e.key(), e));
+        Map<String, ConfigEntry<?>> alt = new LinkedHashMap<>();
+        DECLARED.forEach(e -> {
+            m.put(e.key(), e);
+            e.alternatives().forEach(a -> alt.put(a, e));
+        });
         BY_KEY = Collections.unmodifiableMap(m);
+        BY_ALTERNATIVE = Collections.unmodifiableMap(alt);
     }
 
     /**
@@ -228,7 +251,8 @@ public final class TidewayConf {
             "spark.sql.streaming.ui.retainedProgressUpdates", "spark.sql.cache.serializer",
             "spark.sql.sources.schemaStringLengthThreshold", "spark.sql.event.truncate.length",
             "spark.executor.memory", "spark.executor.cores", "spark.executor.instances", "spark.driver.memory",
-            "spark.driver.cores", "spark.driver.maxResultSize", "spark.ui.enabled", "spark.ui.port", "spark.log.level");
+            "spark.driver.cores", "spark.driver.maxResultSize", "spark.ui.enabled", "spark.ui.port",
+            "tideway.ui.enabled", "tideway.ui.port", "tideway.ui.host", "spark.log.level");
 
     private TidewayConf() {
     }
@@ -252,6 +276,8 @@ public final class TidewayConf {
         ConfigEntry<?> e = BY_KEY.get(key);
         if (e != null) {
             e.parse(text);
+        } else if (BY_ALTERNATIVE.containsKey(key)) {
+            BY_ALTERNATIVE.get(key).parse(key, text);
         }
     }
 
@@ -263,7 +289,7 @@ public final class TidewayConf {
     /** Whether {@code key} is a Spark or Tideway setting Tideway does not know at all: such keys are warned about once. */
     public static boolean isUnknown(String key) {
         return (key.startsWith("spark.") || key.startsWith("tideway.")) && !BY_KEY.containsKey(key)
-                && !ACCEPTED_UNUSED.contains(key) && !STATIC.contains(key);
+                && !BY_ALTERNATIVE.containsKey(key) && !ACCEPTED_UNUSED.contains(key) && !STATIC.contains(key);
     }
 
     /** The default text of each declared setting that has one. */

@@ -34,6 +34,7 @@ public final class BatchExecutor {
         ctx.setBatchTimestampMs(System.currentTimeMillis());
         LogicalPlan plan = StaticPlanMaterializer.materialize(query, ctx);
         run(plan, Operator.of(result::append), ctx);
+        ObservedMetrics.deliver(query, ctx);
         ObjectEncoder.Converter<T> converter = encoder.newConverter();
         RowReader reader = new RowReader(plan.schema().length());
         List<T> out = new ArrayList<>(result.count());
@@ -44,6 +45,7 @@ public final class BatchExecutor {
     /** Runs a static plan, handing each result row to {@code sink} (a join's build side). */
     public static void materialize(LogicalPlan plan, EvalContext ctx, io.tideway.offheap.row.RowConsumer sink) {
         run(StaticPlanMaterializer.materialize(plan, ctx), Operator.of(sink), ctx);
+        ObservedMetrics.deliver(plan, ctx);
     }
 
     private static void run(LogicalPlan top, Operator sink, EvalContext ctx) {
@@ -55,6 +57,9 @@ public final class BatchExecutor {
                 HashAggregator aggregator = new HashAggregator(agg, ctx);
                 run(agg.child(), Operator.of((b, o, l) -> aggregator.update(store, b, o, l)), ctx);
                 aggregator.emit(store, false, above);
+                if (agg.grouping().isEmpty() && store.numKeys() == 0) {
+                    aggregator.emitEmpty(above);
+                }
                 above.finish();
             }
             return;

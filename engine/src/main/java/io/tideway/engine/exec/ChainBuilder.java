@@ -94,6 +94,9 @@ public final class ChainBuilder {
         } else if (top instanceof TypedOperator t) {
             child = t.child();
             op = TypedOperators.create(t, downstream);
+        } else if (top instanceof io.tideway.engine.plan.CollectMetrics m) {
+            child = m.child();
+            op = m.key().wanted() ? new ObserveOperator(m, ctx, downstream) : downstream;
         } else if (top instanceof io.tideway.engine.plan.SubqueryAlias a) {
             child = a.child();
             op = downstream;

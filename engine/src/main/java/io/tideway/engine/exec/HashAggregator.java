@@ -26,7 +26,8 @@ public final class HashAggregator {
     private final Aggregate aggregate;
     private final KeyBuilder keys;
     private final AggregateFunction[] functions;
-    private final Evaluator[] inputs;
+    /** Per function, the evaluators of its {@link AggregateFunction#inputs()}. */
+    private final Evaluator[][] inputs;
     private final int[] wordOffsets;
     /** Per function, its index in {@link #held}, or -1 for a fixed-width function. */
     private final int[] heldIndex;
@@ -50,7 +51,7 @@ public final class HashAggregator {
             nFunctions += Aggregate.aggregateOf(o) != null ? 1 : 0;
         }
         functions = new AggregateFunction[nFunctions];
-        inputs = new Evaluator[nFunctions];
+        inputs = new Evaluator[nFunctions][];
         wordOffsets = new int[nFunctions];
         heldIndex = new int[nFunctions];
         int nHeld = 0;
@@ -63,7 +64,11 @@ public final class HashAggregator {
                 outputSource[i] = g++; // grouping column g of the key
             } else {
                 functions[f] = fn;
-                inputs[f] = fn.input().evaluator(ctx);
+                List<Expression> fnInputs = fn.inputs();
+                inputs[f] = new Evaluator[fnInputs.size()];
+                for (int k = 0; k < fnInputs.size(); k++) {
+                    inputs[f][k] = fnInputs.get(k).evaluator(ctx);
+                }
                 wordOffsets[f] = words * 8;
                 words += fn.bufferWords();
                 heldIndex[f] = fn.variableWidth() ? nHeld++ : -1;
@@ -102,15 +107,17 @@ public final class HashAggregator {
         MutableDirectBuffer page = store.buffer(h);
         int base = store.payloadOffset(h);
         for (int i = 0; i < functions.length; i++) {
-            inputs[i].eval(in);
+            Evaluator[] e = inputs[i];
+            for (Evaluator k : e) {
+                k.eval(in);
+            }
             if (heldIndex[i] < 0) {
-                functions[i].update(page, base + wordOffsets[i], inputs[i]);
+                functions[i].update(page, base + wordOffsets[i], e);
             }
         }
         for (int i = 0; i < functions.length && !held.isEmpty(); i++) {
-            Evaluator e = inputs[i];
-            if (heldIndex[i] >= 0 && !e.isNull) {
-                h = held.offer(store, h, keys.buffer(), 0, keys.length(), heldIndex[i], e.buf, e.off, e.len);
+            if (heldIndex[i] >= 0) {
+                h = held.update(store, h, keys.buffer(), 0, keys.length(), heldIndex[i], inputs[i]);
             }
         }
     }
@@ -131,11 +138,8 @@ public final class HashAggregator {
             }
         }
         for (int v = 0; v < held.size(); v++) {
-            int n = held.length(buffer, src, v);
-            if (n >= 0) {
-                h = held.offer(store, h, buffer, partialIn.varOffset(0), partialIn.varLength(0), v,
-                        buffer, held.offset(buffer, src, v), n);
-            }
+            h = held.merge(store, h, buffer, partialIn.varOffset(0), partialIn.varLength(0), v,
+                    buffer, held.offset(buffer, src, v), held.length(buffer, src, v));
         }
     }
 
@@ -192,6 +196,14 @@ public final class HashAggregator {
         } else {
             store.forEach((buf, ko, kl, po, pl) -> emitOne(buf, ko, kl, po, downstream));
         }
+    }
+
+    /**
+     * Emits the one row of a global aggregate (no grouping columns) that saw no input: each
+     * function's result over nothing ({@code count} 0, {@code sum} null), as Spark's.
+     */
+    public void emitEmpty(Operator downstream) {
+        emitRow(initial, 0, 0, initial, 0, downstream);
     }
 
     /** Emits one group's result row. */

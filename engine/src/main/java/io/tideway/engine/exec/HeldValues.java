@@ -3,20 +3,23 @@ package io.tideway.engine.exec;
 import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.state.StateStore;
 import io.tideway.offheap.row.RowWriter;
+import io.tideway.engine.expr.Evaluator;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The values that {@link AggregateFunction#variableWidth() variable-width} aggregates hold
- * (min/max of strings), kept in a group's payload after its fixed words:
+ * (min/max of strings, collect_list, percentiles), kept in a group's payload after its fixed words:
  * <pre>
  *  | fixed words (each function's bufferWords; a held value's word is its length or NO_VALUE) |
  *  | bytes of held value 0 | bytes of held value 1 | ...                                      |
  * </pre>
- * A value that wins replaces the whole payload through {@link StateStore#put}, which may move
- * the entry: callers continue with the handle returned. A min or max changes rarely once a group
- * has seen a few rows, so the steady state writes nothing. One per {@link HashAggregator};
+ * A changed value (a min that wins, a list one value longer) replaces the whole payload through
+ * {@link StateStore#put}, which may move the entry: callers continue with the handle returned. A
+ * min or max changes rarely once a group has seen a few rows, so the steady state writes nothing;
+ * a collecting function rewrites its group's payload on every row. One per {@link HashAggregator};
  * task thread only.
  */
 final class HeldValues {
@@ -25,6 +28,8 @@ final class HeldValues {
     private final int[] lengthWords;
     private final int fixedLength;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[64]);
+    /** Where a function writes a held value's new state before the payload is rebuilt around it. */
+    private final ExpandableArrayBuffer folded = new ExpandableArrayBuffer(64);
 
     HeldValues(AggregateFunction[] functions, int[] lengthWords, int fixedLength) {
         this.functions = functions;
@@ -55,17 +60,32 @@ final class HeldValues {
     }
 
     /**
-     * Offers {@code candidate} to held value {@code v} of the entry {@code handle} (key
-     * {@code key}); returns the entry's handle afterwards.
+     * Folds one input row ({@code in}, the function's input evaluators) into held value {@code v}
+     * of the entry {@code handle} (key {@code key}); returns the entry's handle afterwards.
      */
-    long offer(StateStore store, long handle, DirectBuffer key, int keyOffset, int keyLength, int v,
-               DirectBuffer candidate, int at, int length) {
+    long update(StateStore store, long handle, DirectBuffer key, int keyOffset, int keyLength, int v, Evaluator[] in) {
         MutableDirectBuffer page = store.buffer(handle);
         int base = store.payloadOffset(handle);
         int held = length(page, base, v);
-        if (held >= 0 && !functions[v].prefers(candidate, at, length, page, offset(page, base, v), held)) {
-            return handle;
-        }
+        int n = functions[v].updateHeld(page, offset(page, base, v), held, in, folded);
+        return n == AggregateFunction.UNCHANGED ? handle : replace(store, handle, key, keyOffset, keyLength, v, n);
+    }
+
+    /** Folds another partial state's held value {@code v} ({@code length} bytes at {@code at}) into the entry's. */
+    long merge(StateStore store, long handle, DirectBuffer key, int keyOffset, int keyLength, int v,
+               DirectBuffer other, int at, int length) {
+        MutableDirectBuffer page = store.buffer(handle);
+        int base = store.payloadOffset(handle);
+        int held = length(page, base, v);
+        int n = functions[v].mergeHeld(page, offset(page, base, v), held, other, at, length, folded);
+        return n == AggregateFunction.UNCHANGED ? handle : replace(store, handle, key, keyOffset, keyLength, v, n);
+    }
+
+    /** Rewrites the entry's payload with held value {@code v} replaced by the {@code length} bytes of {@link #folded}. */
+    private long replace(StateStore store, long handle, DirectBuffer key, int keyOffset, int keyLength, int v, int length) {
+        MutableDirectBuffer page = store.buffer(handle);
+        int base = store.payloadOffset(handle);
+        int held = length(page, base, v);
         int newLength = store.payloadLength(handle) - Math.max(0, held) + length;
         if (scratch.capacity() < newLength) {
             scratch.wrap(new byte[Math.max(newLength, scratch.capacity() * 2)]);
@@ -75,7 +95,7 @@ final class HeldValues {
         int to = fixedLength;
         for (int j = 0; j < functions.length; j++) {
             if (j == v) {
-                scratch.putBytes(to, candidate, at, length);
+                scratch.putBytes(to, folded, 0, length);
                 to += length;
             } else {
                 int n = Math.max(0, length(page, base, j));
@@ -88,11 +108,6 @@ final class HeldValues {
 
     /** Writes held value {@code v} of the payload at {@code base} (null when none) into {@code out}'s field. */
     void write(DirectBuffer payload, int base, int v, RowWriter out, int field) {
-        int n = length(payload, base, v);
-        if (n < 0) {
-            out.setNull(field);
-        } else {
-            out.putBytes(field, payload, offset(payload, base, v), n);
-        }
+        functions[v].writeHeld(payload, offset(payload, base, v), length(payload, base, v), out, field);
     }
 }

@@ -44,7 +44,7 @@ public final class EncoderAlignment {
     public static void check(StructType target, StructType input, Class<?> targetClass) {
         if (target.length() == 1 && target.apply(0).name().equals("value") && input.length() != 1) {
             throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DESERIALIZER.FIELD_NUMBER_MISMATCH", Map.of(
-                    "schema", "\"" + structSql(input) + "\"", "ordinal", "1")));
+                    "schema", ErrorParams.type(input), "ordinal", "1")));
         }
         for (int t = 0; t < target.length(); t++) {
             StructField want = target.apply(t);
@@ -91,7 +91,7 @@ public final class EncoderAlignment {
         StructType s = child.schema();
         if (s.length() != target.length()) {
             throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DESERIALIZER.FIELD_NUMBER_MISMATCH", Map.of(
-                    "schema", "\"" + structSql(s) + "\"", "ordinal", String.valueOf(target.length()))));
+                    "schema", ErrorParams.type(s), "ordinal", String.valueOf(target.length()))));
         }
         List<Expression> exprs = new ArrayList<>();
         for (int i = 0; i < target.length(); i++) {
@@ -146,17 +146,6 @@ public final class EncoderAlignment {
             return b.scale() >= a.scale() && b.precision() - b.scale() >= a.precision() - a.scale();
         }
         return false;
-    }
-
-    /** Spark's {@code toSQLType} of a struct: {@code STRUCT<name: TYPE [NOT NULL], ...>}, names as written. */
-    private static String structSql(StructType s) {
-        StringBuilder b = new StringBuilder("STRUCT<");
-        for (int i = 0; i < s.length(); i++) {
-            String type = ErrorParams.type(s.apply(i).dataType());
-            b.append(i == 0 ? "" : ", ").append(s.apply(i).name()).append(": ").append(type, 1, type.length() - 1)
-                    .append(s.apply(i).nullable() ? "" : " NOT NULL");
-        }
-        return b.append('>').toString();
     }
 
     private static boolean samePositions(StructType target, StructType s) {

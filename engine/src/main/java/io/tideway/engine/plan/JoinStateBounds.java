@@ -1,10 +1,8 @@
 package io.tideway.engine.plan;
 
-import io.tideway.engine.expr.BinaryArithmetic;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Comparison;
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Literal;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
 
@@ -131,12 +129,10 @@ public final class JoinStateBounds {
             if (e instanceof BoundReference r && r.dataType() == DataTypes.TimestampType) {
                 return new Term(r.ordinal(), 0, r.metadata().contains(EventTimeWatermark.DELAY_KEY));
             }
-            if (e instanceof BinaryArithmetic a && (a.op() == BinaryArithmetic.Op.ADD || a.op() == BinaryArithmetic.Op.SUBTRACT)
-                    && a.right() instanceof Literal lit && lit.dataType() == DataTypes.DayTimeIntervalType && lit.value() != null) {
-                Term inner = of(a.left());
-                long v = ((Number) lit.value()).longValue();
-                return inner == null ? null : new Term(inner.ordinal,
-                        inner.offset + (a.op() == BinaryArithmetic.Op.ADD ? v : -v), inner.watermarked);
+            io.tideway.engine.expr.fn.IntervalFunctions.Shift shift = io.tideway.engine.expr.fn.IntervalFunctions.shift(e);
+            if (shift != null) {
+                Term inner = of(shift.timestamp());
+                return inner == null ? null : new Term(inner.ordinal, inner.offset + shift.micros(), inner.watermarked);
             }
             return null;
         }

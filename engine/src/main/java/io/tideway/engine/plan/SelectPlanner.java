@@ -2,10 +2,12 @@ package io.tideway.engine.plan;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Cast;
-import io.tideway.engine.expr.Explode;
+import io.tideway.engine.expr.Generator;
+import io.tideway.engine.expr.MultiAlias;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.TimeWindow;
 import io.tideway.engine.expr.UnresolvedAttribute;
@@ -18,9 +20,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the plan for a projection: expands {@code *}, turns {@code explode} into Generate. */
+/** Builds the plan for a projection: expands {@code *}, turns a generator ({@code explode}, ...) into Generate. */
 public final class SelectPlanner {
     private SelectPlanner() {
+    }
+
+    /** {@code s.*}: each field of struct column {@code s} (or nested {@code s.t}), named by the field. */
+    private static List<Expression> structStar(String prefix, LogicalPlan child) {
+        Expression s = Resolver.resolve(new UnresolvedAttribute(prefix), child);
+        if (!(s.dataType() instanceof StructType st)) {
+            List<String> parts = new ArrayList<>();
+            for (String p : prefix.split("\\.")) {
+                parts.add(p);
+            }
+            throw Unchecked.raise(new AnalysisException("Can only star expand struct data types. Attribute: `List("
+                    + String.join(", ", parts) + ")`."));
+        }
+        List<Expression> fields = new ArrayList<>();
+        for (int i = 0; i < st.length(); i++) {
+            fields.add(new io.tideway.engine.expr.GetStructField(s, i, st.apply(i).name()));
+        }
+        return fields;
     }
 
     public static LogicalPlan select(List<Column> columns, LogicalPlan child) {
@@ -36,44 +56,54 @@ public final class SelectPlanner {
                 for (int i : Qualifiers.starOrdinals(child, a.name().substring(0, a.name().length() - 2))) {
                     exprs.add(Resolver.reference(child.schema(), i)); // a.* after df.as("a")
                 }
+            } else if (c.expr() instanceof UnresolvedAttribute a && a.name().endsWith(".*")) {
+                exprs.addAll(structStar(a.name().substring(0, a.name().length() - 2), child));
             } else {
                 exprs.add(c.expr());
             }
         }
-        int generatorAt = -1;
-        for (int i = 0; i < exprs.size(); i++) {
-            Expression e = exprs.get(i);
-            Expression inner = e instanceof Alias a ? a.child() : e;
-            if (inner instanceof Explode) {
-                if (generatorAt >= 0) {
-                    throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GENERATOR.MULTI_GENERATOR",
-                            Map.of("num", "2", "generators", "\"explode\", \"explode\"")));
-                }
-                generatorAt = i;
-            } else if (e.exists(x -> x instanceof Explode)) {
+        for (Expression e : exprs) {
+            if (!(unaliased(e) instanceof Generator) && e.exists(x -> x instanceof Generator)) {
                 throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS",
                         Map.of("expression", ErrorParams.expr(e.sql()))));
             }
         }
         LogicalPlan input = child;
-        if (generatorAt >= 0) {
-            Expression e = exprs.get(generatorAt);
-            String name = e instanceof Alias a ? a.name() : "col";
-            Explode explode = (Explode) Resolver.resolve(e instanceof Alias a ? a.child() : e, child);
-            Generate g = new Generate(explode, name, child, referencedOrdinals(exprs, generatorAt, child));
+        // as Spark 4, several generators in one projection stack up, one Generate each, in order
+        for (int at = nextGenerator(exprs); at >= 0; at = nextGenerator(exprs)) {
+            Expression e = exprs.get(at);
+            Generator generator = (Generator) Resolver.resolve(unaliased(e), input);
+            List<String> names = outputNames(e, generator);
+            int[] required = referencedOrdinals(exprs, at, input);
+            Generate g = new Generate(generator, names, input, required);
+            for (int i = 0; i < exprs.size(); i++) {
+                if (exprs.get(i) instanceof BoundReference r) { // a column of the input: where the Generate copies it
+                    int moved = java.util.Arrays.binarySearch(required, r.ordinal());
+                    exprs.set(i, new BoundReference(moved, r.dataType(), r.nullable(), r.name()));
+                }
+            }
+            exprs.remove(at);
+            int first = required.length;
+            for (int k = 0; k < names.size(); k++) {
+                StructField f = g.schema().apply(first + k);
+                exprs.add(at + k, new BoundReference(first + k, f.dataType(), f.nullable(), f.name()));
+            }
             input = g;
-            int at = g.schema().length() - 1;
-            StructField f = g.schema().apply(at);
-            exprs.set(generatorAt, new BoundReference(at, f.dataType(), explode.nullable(), name));
         }
         List<Expression> resolved = new ArrayList<>();
         for (Expression e : exprs) {
             resolved.add(e instanceof BoundReference ? e : Cast.namedAfterChild(Resolver.resolve(e, input)));
         }
-        for (Expression e : resolved) {
-            if (e.exists(x -> x instanceof io.tideway.engine.expr.AggregateFunction)) {
+        if (resolved.stream().anyMatch(e -> e.exists(x -> x instanceof AggregateFunction))) {
+            // Spark's global aggregate: select(count(x)), selectExpr("max(i) - min(i)")
+            if (input != child || !resolved.stream().allMatch(SelectPlanner::onlyAggregated)) {
                 throw Unchecked.raise(new AnalysisException("MISSING_GROUP_BY", Map.of()));
             }
+            List<Column> aggs = new ArrayList<>();
+            for (Expression e : exprs) {
+                aggs.add(new Column(e));
+            }
+            return AggregatePlanner.aggregate(List.of(), aggs, child);
         }
         TimeWindow window = onlyTimeWindow(resolved);
         if (window != null) {
@@ -105,6 +135,37 @@ public final class SelectPlanner {
         return one ? found.get(0) : null;
     }
 
+    /** The position of the first projection that is a generator, or -1. */
+    private static int nextGenerator(List<Expression> exprs) {
+        for (int i = 0; i < exprs.size(); i++) {
+            if (unaliased(exprs.get(i)) instanceof Generator) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Expression unaliased(Expression e) {
+        return e instanceof Alias a ? a.child() : e instanceof MultiAlias m ? m.child() : e;
+    }
+
+    /** The generator's column names: its own, or the aliases given, as many as it has columns (Spark's {@code makeGeneratorOutput}). */
+    private static List<String> outputNames(Expression e, Generator g) {
+        List<String> names = new ArrayList<>();
+        for (StructField f : g.elementSchema().fields()) {
+            names.add(f.name());
+        }
+        List<String> given = e instanceof Alias a ? List.of(a.name()) : e instanceof MultiAlias m ? m.names() : List.of();
+        if (given.isEmpty()) {
+            return names;
+        }
+        if (given.size() != names.size()) {
+            throw Unchecked.raise(new AnalysisException("UDTF_ALIAS_NUMBER_MISMATCH", Map.of(
+                    "aliasesSize", String.valueOf(names.size()), "aliasesNames", String.join(",", given))));
+        }
+        return given;
+    }
+
     /** Child columns the projections other than the generator use: only these are copied per element. */
     private static int[] referencedOrdinals(List<Expression> exprs, int generatorAt, LogicalPlan child) {
         java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
@@ -119,5 +180,21 @@ public final class SelectPlanner {
             }
         }
         return used.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether every column {@code e} reads is inside an aggregate function. */
+    private static boolean onlyAggregated(Expression e) {
+        if (e instanceof AggregateFunction) {
+            return true;
+        }
+        if (e instanceof BoundReference) {
+            return false;
+        }
+        for (Expression c : e.children()) {
+            if (!onlyAggregated(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -80,6 +80,10 @@ public final class SqlQueryTranslator {
         }
         String text = sql.stripTrailing();
         text = text.endsWith(";") ? text.substring(0, text.length() - 1) : sql;
+        Dataset<Row> command = SqlCommands.run(session, text);
+        if (command != null) {
+            return command;
+        }
         SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.ofQuery(text), MAX_ESCAPES);
         QueryShape shape = QueryShape.of(parsed.node(), parsed.src());
         return new SqlQueryTranslator(session, parsed.src(), shape).build();

@@ -41,6 +41,41 @@ final class ProgressJson {
         }
     }
 
+    /**
+     * A metrics row as Spark's {@code Row.jsonValue}: field name to value, numbers and booleans as
+     * JSON's, decimals as numbers, anything else (dates, timestamps, strings) as its text.
+     */
+    static ObjectNode row(io.tideway.sql.Row row) {
+        ObjectNode o = MAPPER.createObjectNode();
+        io.tideway.sql.types.StructField[] fields = row.schema().fields();
+        for (int i = 0; i < fields.length; i++) {
+            Object v = row.get(i);
+            String k = fields[i].name();
+            if (v == null) {
+                o.putNull(k);
+            } else if (v instanceof Long l) {
+                o.put(k, l);
+            } else if (v instanceof Integer n) {
+                o.put(k, n);
+            } else if (v instanceof Short n) {
+                o.put(k, n);
+            } else if (v instanceof Byte n) {
+                o.put(k, n);
+            } else if (v instanceof Double d) {
+                o.put(k, d);
+            } else if (v instanceof Float f) {
+                o.put(k, f);
+            } else if (v instanceof java.math.BigDecimal d) {
+                o.put(k, d);
+            } else if (v instanceof Boolean b) {
+                o.put(k, b);
+            } else {
+                o.put(k, v.toString());
+            }
+        }
+        return o;
+    }
+
     static String compact(JsonNode node) {
         return node.toString();
     }

@@ -24,10 +24,19 @@ public final class StreamingQueryProgress {
     private final StateOperatorProgress[] stateOperators;
     private final SourceProgress[] sources;
     private final SinkProgress sink;
+    private final Map<String, io.tideway.sql.Row> observedMetrics;
 
     public StreamingQueryProgress(UUID id, UUID runId, String name, String timestamp, long batchId, long batchDuration,
                                   Map<String, Long> durationMs, Map<String, String> eventTime,
                                   List<StateOperatorProgress> stateOperators, List<SourceProgress> sources, SinkProgress sink) {
+        this(id, runId, name, timestamp, batchId, batchDuration, durationMs, eventTime, stateOperators, sources, sink, Map.of());
+    }
+
+    /** With the trigger's {@code observe} metrics by name. */
+    public StreamingQueryProgress(UUID id, UUID runId, String name, String timestamp, long batchId, long batchDuration,
+                                  Map<String, Long> durationMs, Map<String, String> eventTime,
+                                  List<StateOperatorProgress> stateOperators, List<SourceProgress> sources, SinkProgress sink,
+                                  Map<String, io.tideway.sql.Row> observedMetrics) {
         this.id = id;
         this.runId = runId;
         this.name = name;
@@ -39,6 +48,12 @@ public final class StreamingQueryProgress {
         this.stateOperators = stateOperators.toArray(new StateOperatorProgress[0]);
         this.sources = sources.toArray(new SourceProgress[0]);
         this.sink = sink;
+        this.observedMetrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(observedMetrics));
+    }
+
+    /** The metrics of each {@code observe} in the query over this trigger's rows, by name; empty without one. */
+    public Map<String, io.tideway.sql.Row> observedMetrics() {
+        return observedMetrics;
     }
 
     public UUID id() {
@@ -138,6 +153,10 @@ public final class StreamingQueryProgress {
             src.add(s.jsonValue());
         }
         n.set("sink", sink.jsonValue());
+        if (!observedMetrics.isEmpty()) {
+            ObjectNode om = n.putObject("observedMetrics");
+            observedMetrics.forEach((k, row) -> om.set(k, ProgressJson.row(row)));
+        }
         return n;
     }
 

@@ -84,7 +84,7 @@ class SqlExpressionParserTest {
         "CURRENT_TIMESTAMP   | current_timestamp()",
         "split(s, ' ')       | split(s,  , -1)",
         "split(s, ',', 2)    | split(s, ,, 2)",
-        "explode(split(s, ' '))| col",
+        "explode(split(s, ' '))| explode(split(s,  , -1))",
         "`my col` + 1        | (my col + 1)",
         "MyCol               | MyCol",
         "*                   | *",

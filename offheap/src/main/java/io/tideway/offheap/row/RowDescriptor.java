@@ -14,9 +14,9 @@ package io.tideway.offheap.row;
  *  | slot 0: fixed-width value in place                              |
  *  |   boolean: 0/1 · int, date (days): int in low 32 bits           |
  *  |   long, timestamp (micros since epoch): long · double: IEEE bits|
- *  |   decimal(p <= 18): the unscaled value as a long               |
+ *  |   decimal(p &lt;= 18): the unscaled value as a long           |
  *  |   string, binary, array, struct, decimal(p > 18):               |
- *  |     (relOffset << 32) | byteLength (a decimal's bytes are its   |
+ *  |     (relOffset &lt;&lt; 32) | byteLength (a decimal's bytes are its   |
  *  |     unscaled value, two's complement big-endian, as UnsafeRow)  |
  *  | ... one 8-byte slot per field                                   |
  *  +-----------------------------------------------------------------+  8 * (W + numFields)

@@ -20,6 +20,11 @@ public abstract class DataType implements Serializable {
         return simpleString();
     }
 
+    /** Spark's {@code sql}: the type as SQL text and error messages write it ({@code INT}, {@code ARRAY<STRING>}, {@code DECIMAL(10,2)}). */
+    public String sql() {
+        return simpleString().toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Whether values of this type live in the row's fixed 8-byte slot (not the variable region). */
     public abstract boolean isFixedWidth();
 

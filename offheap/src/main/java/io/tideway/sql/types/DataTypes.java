@@ -14,7 +14,10 @@ public final class DataTypes {
     public static final DataType StringType = io.tideway.sql.types.StringType.INSTANCE;
     public static final DataType BinaryType = io.tideway.sql.types.BinaryType.INSTANCE;
     public static final DataType TimestampType = io.tideway.sql.types.TimestampType.INSTANCE;
+    /** {@code interval day to second}; other day-time fields through {@link #createDayTimeIntervalType(byte, byte)}. */
     public static final DataType DayTimeIntervalType = io.tideway.sql.types.DayTimeIntervalType.INSTANCE;
+    public static final DataType CalendarIntervalType = io.tideway.sql.types.CalendarIntervalType.INSTANCE;
+    public static final DataType TimestampNTZType = io.tideway.sql.types.TimestampNTZType.INSTANCE;
     public static final DataType DateType = io.tideway.sql.types.DateType.INSTANCE;
     public static final DataType NullType = io.tideway.sql.types.NullType.INSTANCE;
 
@@ -58,6 +61,26 @@ public final class DataTypes {
 
     public static StructType createStructType(StructField[] fields) {
         return new StructType(fields);
+    }
+
+    /** Spark's {@code interval day to second}. */
+    public static DayTimeIntervalType createDayTimeIntervalType() {
+        return io.tideway.sql.types.DayTimeIntervalType.INSTANCE;
+    }
+
+    /** A day-time interval type from {@code startField} to {@code endField} ({@code DayTimeIntervalType.DAY()}...). */
+    public static DayTimeIntervalType createDayTimeIntervalType(byte startField, byte endField) {
+        return new io.tideway.sql.types.DayTimeIntervalType(startField, endField);
+    }
+
+    /** Spark's {@code interval year to month}. */
+    public static YearMonthIntervalType createYearMonthIntervalType() {
+        return io.tideway.sql.types.YearMonthIntervalType.INSTANCE;
+    }
+
+    /** A year-month interval type from {@code startField} to {@code endField} ({@code YearMonthIntervalType.YEAR()}...). */
+    public static YearMonthIntervalType createYearMonthIntervalType(byte startField, byte endField) {
+        return new io.tideway.sql.types.YearMonthIntervalType(startField, endField);
     }
 
     /** Parses a type name such as {@code "bigint"} or {@code "array<string>"}. */

@@ -1,25 +1,77 @@
 package io.tideway.sql.types;
 
 /**
- * A day-time interval such as {@code INTERVAL '1' HOUR} (Spark's {@code DayTimeIntervalType}),
- * held as microseconds; a timestamp plus or minus one is a timestamp. Use the singleton
- * {@link DataTypes#DayTimeIntervalType}.
+ * A day-time interval such as {@code INTERVAL '1 02:03:04' DAY TO SECOND}, mirroring Spark's
+ * {@code DayTimeIntervalType(startField, endField)}: a number of microseconds (a row holds it as
+ * a long), whose fields only say how it is written ({@code interval day}, {@code interval hour to
+ * minute}). Collected as a {@link java.time.Duration}. Immutable; equal by its fields.
  */
 public final class DayTimeIntervalType extends DataType {
     private static final long serialVersionUID = 1L;
-    static final DayTimeIntervalType INSTANCE = new DayTimeIntervalType();
+    private static final String[] FIELD_NAMES = {"day", "hour", "minute", "second"};
+    /** {@code INTERVAL DAY TO SECOND}, Spark's default day-time interval type. */
+    static final DayTimeIntervalType INSTANCE = new DayTimeIntervalType((byte) 0, (byte) 3);
 
-    private DayTimeIntervalType() {
+    private final byte startField;
+    private final byte endField;
+
+    /** {@code startField <= endField}, each one of {@link #DAY()}, {@link #HOUR()}, {@link #MINUTE()}, {@link #SECOND()}. */
+    public DayTimeIntervalType(byte startField, byte endField) {
+        if (startField < 0 || endField > 3 || startField > endField) {
+            throw new IllegalArgumentException("Invalid day-time interval fields: " + startField + " to " + endField);
+        }
+        this.startField = startField;
+        this.endField = endField;
+    }
+
+    public static byte DAY() {
+        return 0;
+    }
+
+    public static byte HOUR() {
+        return 1;
+    }
+
+    public static byte MINUTE() {
+        return 2;
+    }
+
+    public static byte SECOND() {
+        return 3;
+    }
+
+    /** The field's name in lower case ({@code day}, {@code hour}, {@code minute}, {@code second}). */
+    public static String fieldToString(byte field) {
+        return FIELD_NAMES[field];
+    }
+
+    /** The field a unit names ({@code day}...{@code second}, any case), or -1. */
+    public static byte stringToField(String unit) {
+        for (byte i = 0; i < FIELD_NAMES.length; i++) {
+            if (FIELD_NAMES[i].equalsIgnoreCase(unit)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public byte startField() {
+        return startField;
+    }
+
+    public byte endField() {
+        return endField;
     }
 
     @Override
     public String typeName() {
-        return "interval day to second";
+        return startField == endField ? "interval " + FIELD_NAMES[startField]
+                : "interval " + FIELD_NAMES[startField] + " to " + FIELD_NAMES[endField];
     }
 
     @Override
     public String simpleString() {
-        return "interval day to second";
+        return typeName();
     }
 
     @Override
@@ -27,7 +79,18 @@ public final class DayTimeIntervalType extends DataType {
         return true;
     }
 
-    private Object readResolve() {
-        return INSTANCE;
+    @Override
+    public String toString() {
+        return "DayTimeIntervalType(" + startField + "," + endField + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DayTimeIntervalType t && t.startField == startField && t.endField == endField;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * startField + endField + 7;
     }
 }

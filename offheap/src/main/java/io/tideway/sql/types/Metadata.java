@@ -36,6 +36,15 @@ public final class Metadata implements Serializable {
         return l;
     }
 
+    /** The string under {@code key}; {@code NoSuchElementException} when absent. */
+    public String getString(String key) {
+        Object v = values.get(key);
+        if (!(v instanceof String s)) {
+            throw new java.util.NoSuchElementException(key);
+        }
+        return s;
+    }
+
     Map<String, Object> values() {
         return values;
     }

@@ -17,6 +17,11 @@ public final class MetadataBuilder {
         return this;
     }
 
+    public MetadataBuilder putString(String key, String value) {
+        values.put(key, value);
+        return this;
+    }
+
     public MetadataBuilder remove(String key) {
         values.remove(key);
         return this;

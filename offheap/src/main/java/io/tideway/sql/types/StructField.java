@@ -38,6 +38,30 @@ public final class StructField implements Serializable {
         return metadata;
     }
 
+    /** This field with {@code comment} in its metadata, as Spark's {@code withComment}. */
+    public StructField withComment(String comment) {
+        return new StructField(name, dataType, nullable, new MetadataBuilder().withMetadata(metadata).putString("comment", comment).build());
+    }
+
+    /** The field in a {@code STRUCT<...>} type: {@code name: TYPE[ NOT NULL][ COMMENT '...']}. */
+    String sql() {
+        return quoteIfNeeded(name) + ": " + dataType.sql() + (nullable ? "" : " NOT NULL") + ddlComment();
+    }
+
+    /** The field as DDL: {@code name TYPE[ NOT NULL][ COMMENT '...']}, as Spark's {@code toDDL}. */
+    public String toDDL() {
+        return quoteIfNeeded(name) + " " + dataType.sql() + (nullable ? "" : " NOT NULL") + ddlComment();
+    }
+
+    private String ddlComment() {
+        return metadata.contains("comment") ? " COMMENT '" + metadata.getString("comment").replace("'", "\\'") + "'" : "";
+    }
+
+    /** A name as SQL text needs it: bare when it is an identifier (a letter or underscore, then letters, digits, underscores), else in backquotes. */
+    public static String quoteIfNeeded(String name) {
+        return name.matches("[a-zA-Z_][a-zA-Z0-9_]*") ? name : "`" + name.replace("`", "``") + "`";
+    }
+
     @Override
     public String toString() {
         return "StructField(" + name + "," + dataType + "," + nullable + ")";

@@ -120,6 +120,25 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return "struct";
     }
 
+    /** Spark's {@code STRUCT<a: INT, b: STRING NOT NULL>}: each field as {@link StructField#sql()}. */
+    @Override
+    public String sql() {
+        StringBuilder sb = new StringBuilder("STRUCT<");
+        for (int i = 0; i < fields.length; i++) {
+            sb.append(i > 0 ? ", " : "").append(fields[i].sql());
+        }
+        return sb.append('>').toString();
+    }
+
+    /** The schema as a DDL string ({@code a INT NOT NULL,b STRING COMMENT 'x'}) that {@link #fromDDL} reads back. */
+    public String toDDL() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            sb.append(i > 0 ? "," : "").append(fields[i].toDDL());
+        }
+        return sb.toString();
+    }
+
     @Override
     public String simpleString() {
         StringBuilder sb = new StringBuilder("struct<");

@@ -28,7 +28,7 @@ final class TypeNames {
         return t;
     }
 
-    /** Spark's {@code parseTableSchema}: {@code name type [NOT NULL]}, comma separated, then the end. */
+    /** Spark's {@code parseTableSchema}: {@code name type [NOT NULL] [COMMENT 'text']}, comma separated, then the end. */
     static StructType parseFields(String ddl) {
         TypeNames p = new TypeNames(ddl);
         List<StructField> fields = new ArrayList<>();
@@ -39,7 +39,7 @@ final class TypeNames {
         return StructType.of(fields);
     }
 
-    /** {@code name [:] type [NOT NULL]}; the colon only inside {@code struct<...>}. */
+    /** {@code name [:] type [NOT NULL] [COMMENT 'text']}; the colon only inside {@code struct<...>}. */
     private StructField field(boolean colon) {
         String name = name();
         if (colon) {
@@ -56,7 +56,45 @@ final class TypeNames {
         } else {
             pos = mark;
         }
-        return new StructField(name, type, nullable);
+        StructField field = new StructField(name, type, nullable);
+        mark = pos;
+        if ("comment".equalsIgnoreCase(word())) {
+            return field.withComment(stringLiteral());
+        }
+        pos = mark;
+        return field;
+    }
+
+    /** A quoted string ({@code '...'} or {@code "..."}) with Spark's backslash escapes; an unknown escape keeps the character. */
+    private String stringLiteral() {
+        skipSpaces();
+        if (pos >= text.length() || (text.charAt(pos) != '\'' && text.charAt(pos) != '"')) {
+            throw syntaxError();
+        }
+        char quote = text.charAt(pos++);
+        StringBuilder sb = new StringBuilder();
+        while (pos < text.length() && text.charAt(pos) != quote) {
+            char c = text.charAt(pos++);
+            if (c == '\\' && pos < text.length()) {
+                char e = text.charAt(pos++);
+                sb.append(switch (e) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    case 'b' -> '\b';
+                    case '0' -> '\0';
+                    case 'Z' -> '\u001A';
+                    default -> e;
+                });
+            } else {
+                sb.append(c);
+            }
+        }
+        if (pos >= text.length()) {
+            throw syntaxError();
+        }
+        pos++;
+        return sb.toString();
     }
 
     private DataType dataType() {
@@ -128,8 +166,14 @@ final class TypeNames {
             case "binary" -> {
                 return DataTypes.BinaryType;
             }
-            case "timestamp" -> {
+            case "timestamp", "timestamp_ltz" -> {
                 return DataTypes.TimestampType;
+            }
+            case "timestamp_ntz" -> {
+                return DataTypes.TimestampNTZType;
+            }
+            case "interval" -> {
+                return interval();
             }
             case "date" -> {
                 return DataTypes.DateType;
@@ -143,6 +187,48 @@ final class TypeNames {
                         Map.of("typeName", "\"" + word.toUpperCase(Locale.ROOT) + "\""), text, start);
             }
         }
+    }
+
+    /**
+     * Spark's {@code INTERVAL} types: {@code interval} alone (a calendar interval), or
+     * {@code interval year [to month]} / {@code interval day [to hour|minute|second]} and the other
+     * ANSI field ranges, any case.
+     */
+    private DataType interval() {
+        int mark = pos;
+        String from = word();
+        if (from == null) {
+            pos = mark;
+            return DataTypes.CalendarIntervalType;
+        }
+        byte ym = YearMonthIntervalType.stringToField(from);
+        byte dt = DayTimeIntervalType.stringToField(from);
+        if (ym < 0 && dt < 0) {
+            pos = mark;
+            return DataTypes.CalendarIntervalType;
+        }
+        mark = pos;
+        String to = null;
+        if ("to".equalsIgnoreCase(word())) {
+            to = word();
+            if (to == null) {
+                throw syntaxError();
+            }
+        } else {
+            pos = mark;
+        }
+        if (ym >= 0) {
+            byte end = to == null ? ym : YearMonthIntervalType.stringToField(to);
+            if (end < 0 || to != null && end <= ym) {
+                throw syntaxError();
+            }
+            return new YearMonthIntervalType(ym, end);
+        }
+        byte end = to == null ? dt : DayTimeIntervalType.stringToField(to);
+        if (end < 0 || to != null && end <= dt) {
+            throw syntaxError();
+        }
+        return new DayTimeIntervalType(dt, end);
     }
 
     private int number() {

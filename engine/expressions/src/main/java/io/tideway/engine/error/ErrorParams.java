@@ -2,7 +2,6 @@ package io.tideway.engine.error;
 
 import io.tideway.sql.types.DataType;
 
-import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
@@ -42,21 +41,7 @@ public final class ErrorParams {
 
     /** Spark's {@code DataType.sql}: {@code ARRAY<INT>}, {@code MAP<STRING, INT>}, {@code STRUCT<a: INT>}. */
     public static String sql(DataType t) {
-        if (t instanceof io.tideway.sql.types.ArrayType a) {
-            return "ARRAY<" + sql(a.elementType()) + ">";
-        }
-        if (t instanceof io.tideway.sql.types.MapType m) {
-            return "MAP<" + sql(m.keyType()) + ", " + sql(m.valueType()) + ">";
-        }
-        if (t instanceof io.tideway.sql.types.StructType st) {
-            StringJoiner j = new StringJoiner(", ", "STRUCT<", ">");
-            for (io.tideway.sql.types.StructField f : st.fields()) {
-                String name = f.name().matches("[a-zA-Z_][a-zA-Z0-9_]*") ? f.name() : id(f.name());
-                j.add(name + ": " + sql(f.dataType()));
-            }
-            return j.toString();
-        }
-        return t.simpleString().toUpperCase(Locale.ROOT);
+        return t.sql();
     }
 
     /** A string value as a SQL literal: {@code 'abc'}. */

@@ -6,6 +6,7 @@ import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
 
 import java.util.List;
@@ -30,6 +31,15 @@ public abstract class AggregateFunction extends Expression {
         return child;
     }
 
+    /**
+     * Every expression the aggregator evaluates per row for this function, in the order
+     * {@link #update(MutableDirectBuffer, int, Evaluator[])} receives them: {@link #input()} alone
+     * unless the function reads two columns ({@code corr(x, y)}, {@code max_by(x, ord)}).
+     */
+    public List<Expression> inputs() {
+        return List.of(input());
+    }
+
     @Override
     public List<Expression> children() {
         return List.of(child);
@@ -49,7 +59,9 @@ public abstract class AggregateFunction extends Expression {
      * Whether the running state is one value of no fixed width (min/max of a string). Then its
      * words are one length word ({@link #NO_VALUE} or the held value's byte length), the
      * aggregator keeps the bytes after the fixed words of the group's payload and calls
-     * {@link #prefers} instead of {@link #update}, {@link #merge} and {@link #writeResult}.
+     * {@link #updateHeld}, {@link #mergeHeld} and {@link #writeHeld} instead of {@link #update},
+     * {@link #merge} and {@link #writeResult}. The held bytes are the whole state (collect_list's
+     * values, a percentile's samples); the one fixed word is the aggregator's.
      */
     public boolean variableWidth() {
         return false;
@@ -66,6 +78,48 @@ public abstract class AggregateFunction extends Expression {
     public abstract void initialize(MutableDirectBuffer b, int at);
 
     public abstract void update(MutableDirectBuffer b, int at, Evaluator in);
+
+    /** Folds one input row given the evaluator of each of {@link #inputs()}; one-input functions read {@code in[0]}. */
+    public void update(MutableDirectBuffer b, int at, Evaluator[] in) {
+        update(b, at, in[0]);
+    }
+
+    /** What {@link #updateHeld} and {@link #mergeHeld} return when the held state stays as it was. */
+    public static final int UNCHANGED = -2;
+
+    /**
+     * For a {@link #variableWidth()} function: folds one input row into the held state
+     * ({@code heldLength} {@link #NO_VALUE}: none yet). Writes the new state from offset 0 of
+     * {@code out} (which grows as written) and returns its length, or returns {@link #UNCHANGED}. By default the state is one
+     * value that a candidate replaces when {@link #prefers} says so (min/max of strings).
+     */
+    public int updateHeld(DirectBuffer held, int heldAt, int heldLength, Evaluator[] in, ExpandableArrayBuffer out) {
+        Evaluator e = in[0];
+        if (e.isNull || heldLength >= 0 && !prefers(e.buf, e.off, e.len, held, heldAt, heldLength)) {
+            return UNCHANGED;
+        }
+        out.putBytes(0, e.buf, e.off, e.len);
+        return e.len;
+    }
+
+    /** For a {@link #variableWidth()} function: folds another partial held state into this one, as {@link #updateHeld}. */
+    public int mergeHeld(DirectBuffer held, int heldAt, int heldLength, DirectBuffer other, int otherAt, int otherLength,
+                         ExpandableArrayBuffer out) {
+        if (otherLength < 0 || heldLength >= 0 && !prefers(other, otherAt, otherLength, held, heldAt, heldLength)) {
+            return UNCHANGED;
+        }
+        out.putBytes(0, other, otherAt, otherLength);
+        return otherLength;
+    }
+
+    /** For a {@link #variableWidth()} function: writes the final value of the held state into {@code out}'s field. */
+    public void writeHeld(DirectBuffer held, int heldAt, int heldLength, RowWriter out, int field) {
+        if (heldLength < 0) {
+            out.setNull(field);
+        } else {
+            out.putBytes(field, held, heldAt, heldLength);
+        }
+    }
 
     /** Folds another partial state of this function ({@code src} at {@code srcAt}) into the one at {@code at}. */
     public abstract void merge(MutableDirectBuffer b, int at, DirectBuffer src, int srcAt);

@@ -47,4 +47,10 @@ public final class Alias extends Expression {
     public Evaluator evaluator(EvalContext context) {
         return child.evaluator(context);
     }
+
+    /** A name changes nothing in the value: the child's code (an alias stays inside a struct's arguments). */
+    @Override
+    public io.tideway.engine.expr.codegen.CodeValue genCode(io.tideway.engine.expr.codegen.CodegenContext ctx) {
+        return ctx.gen(child);
+    }
 }

@@ -121,14 +121,10 @@ public final class BinaryArithmetic extends BinaryExpression implements Coercibl
     }
 
     private Expression coerceNumbers() {
-        if (op == Op.ADD || op == Op.SUBTRACT) {
-            // timestamp ± interval is a timestamp; both are microseconds, so the long path adds them
-            if (left.dataType() == DataTypes.TimestampType && right.dataType() == DataTypes.DayTimeIntervalType) {
-                return this;
-            }
-            if (op == Op.ADD && left.dataType() == DataTypes.DayTimeIntervalType && right.dataType() == DataTypes.TimestampType) {
-                return new BinaryArithmetic(op, right, left, functionName);
-            }
+        // a date, timestamp or interval operand: Spark's datetime arithmetic (TimeAdd, SubtractDates...)
+        Expression datetime = io.tideway.engine.expr.fn.IntervalFunctions.resolve(op, left, right, sql());
+        if (datetime != null) {
+            return datetime;
         }
         if (op == Op.ADD || op == Op.SUBTRACT) {
             // Spark 4 turns date + int into date_add (and date - int into date_sub)

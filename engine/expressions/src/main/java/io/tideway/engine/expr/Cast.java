@@ -27,6 +27,8 @@ public final class Cast extends Expression implements Coercible {
     private final boolean implicit;
     /** Spark's {@code EvalMode.TRY}: the cast's own failure gives null. */
     private final boolean tryMode;
+    /** The building session's {@code spark.sql.ansi.enabled} ({@link SessionConf}): which casts analysis refuses. */
+    private final boolean ansi;
 
     public Cast(Expression child, DataType to) {
         this(child, to, false, false);
@@ -38,10 +40,15 @@ public final class Cast extends Expression implements Coercible {
     }
 
     private Cast(Expression child, DataType to, boolean implicit, boolean tryMode) {
+        this(child, to, implicit, tryMode, SessionConf.ansi());
+    }
+
+    private Cast(Expression child, DataType to, boolean implicit, boolean tryMode, boolean ansi) {
         this.child = child;
         this.to = to;
         this.implicit = implicit;
         this.tryMode = tryMode;
+        this.ansi = ansi;
     }
 
     /** {@code try_cast(x AS T)}: the cast, or null where it fails (an error in {@code x} itself still fails). */
@@ -53,16 +60,26 @@ public final class Cast extends Expression implements Coercible {
         return child;
     }
 
+    /** Inserted by type coercion, not written by the user. */
+    public boolean isImplicit() {
+        return implicit;
+    }
+
     /**
      * {@code e} as a projection names it: a cast the user wrote around a named column keeps that
      * column's name ({@code i}, not {@code CAST(i AS BIGINT)}), as Spark's {@code Column.named}
-     * and {@code ResolveAliases} do; any other expression is returned as it is.
+     * and {@code ResolveAliases} do, through casts of casts ({@code CAST(CAST(i AS BIGINT) AS STRING)}
+     * is {@code i}); any other expression is returned as it is.
      */
     public static Expression namedAfterChild(Expression e) {
         if (e instanceof Cast c && !c.implicit) {
-            String name = c.child instanceof BoundReference r ? r.name()
-                    : c.child instanceof Alias a ? a.name()
-                    : c.child instanceof GetStructField f && f.namedByField() ? f.name() : null;
+            Expression inner = c.child;
+            while (inner instanceof Cast nested) {
+                inner = nested.child;
+            }
+            String name = inner instanceof BoundReference r ? r.name()
+                    : inner instanceof Alias a ? a.name()
+                    : inner instanceof GetStructField f && f.namedByField() ? f.name() : null;
             if (name != null) {
                 return new Alias(e, name);
             }
@@ -77,7 +94,7 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new Cast(c.get(0), to, implicit, tryMode);
+        return new Cast(c.get(0), to, implicit, tryMode, ansi);
     }
 
     @Override
@@ -95,12 +112,48 @@ public final class Cast extends Expression implements Coercible {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", Map.of(
                     "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to)), sqlOrigin()));
         }
+        if ((ansi || tryMode) && !implicit && ansiRefuses(from, to)) {
+            throw refusedUnderAnsi(from);
+        }
         return this;
     }
 
+    /**
+     * Casts Spark allows without ANSI but refuses with it or in {@code try_cast} ({@code Cast.canAnsiCast}):
+     * between a boolean or a number and a date, and from a boolean to a timestamp or a datetime to a boolean.
+     */
+    private static boolean ansiRefuses(DataType from, DataType to) {
+        boolean datetime = from == DataTypes.DateType || from == DataTypes.TimestampType;
+        return from == DataTypes.DateType && (to.isNumeric() || to == DataTypes.BooleanType)
+                || to == DataTypes.DateType && (from.isNumeric() || from == DataTypes.BooleanType)
+                || datetime && to == DataTypes.BooleanType
+                || from == DataTypes.BooleanType && to == DataTypes.TimestampType;
+    }
+
+    /** Spark's {@code Cast.typeCheckFailureMessage}: a function to use instead, or the setting that allows the cast. */
+    private RuntimeException refusedUnderAnsi(DataType from) {
+        Map<String, String> params = new java.util.HashMap<>(Map.of(
+                "sqlExpr", ErrorParams.expr(sql()), "srcType", ErrorParams.type(from), "targetType", ErrorParams.type(to)));
+        String condition;
+        if (from.isNumeric() && to == DataTypes.DateType || from == DataTypes.DateType && to.isNumeric()) {
+            condition = "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION";
+            params.put("functionNames", from == DataTypes.DateType ? "`UNIX_DATE`" : "`DATE_FROM_UNIX_DATE`");
+        } else if (tryMode) {
+            condition = "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION";
+        } else {
+            condition = "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION";
+            params.put("config", "\"spark.sql.ansi.enabled\"");
+            params.put("configVal", "'false'");
+        }
+        throw Unchecked.raise(new AnalysisException(condition, params, sqlOrigin()));
+    }
+
     static boolean canCast(DataType from, DataType to) {
-        if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType && !(from instanceof StructType)) {
+        if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType) {
             return true;
+        }
+        if (from instanceof StructType a && to instanceof StructType b) {
+            return io.tideway.engine.expr.fn.CollectionCast.renamesOnly(a, b);
         }
         if (from instanceof ArrayType a && to instanceof ArrayType b) {
             return canCast(a.elementType(), b.elementType());
@@ -132,7 +185,7 @@ public final class Cast extends Expression implements Coercible {
      * Spark's {@code Cast.forceNullable}: whether a cast can make null of a non-null value
      * (a string that does not parse, a double that is NaN as an integer, a date from a number).
      */
-    static boolean forceNullable(DataType from, DataType to) {
+    public static boolean forceNullable(DataType from, DataType to) {
         if (from.equals(to) || from == DataTypes.NullType || (from == DataTypes.StringType && to == DataTypes.BinaryType)) {
             return false;
         }
@@ -197,6 +250,10 @@ public final class Cast extends Expression implements Coercible {
         }
         if (io.tideway.engine.expr.fn.CollectionCast.applies(from, to)) {
             io.tideway.engine.expr.fn.CollectionCast.code(ctx, in, v);
+            return v;
+        }
+        if (io.tideway.engine.expr.fn.TemporalCasts.applies(from, to)) {
+            io.tideway.engine.expr.fn.TemporalCasts.code(ctx, in, v);
             return v;
         }
         if (from.equals(to) || in.kind() == CodeValue.Kind.BYTES && v.kind() == CodeValue.Kind.BYTES) {

@@ -6,15 +6,16 @@ import io.tideway.offheap.row.RowWriter;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Where a function that returns an array or a map builds it: a heap buffer, reused row after row,
- * holding the value at offset 0 in the row format's array layout or {@link MapDescriptor}'s map
- * layout. The value is valid until the next one is begun. One per call site (a generated
+ * Where a function that returns an array, a map or a struct builds it: a heap buffer, reused row after row,
+ * holding the value at offset 0 in the row format's array layout, {@link MapDescriptor}'s map
+ * layout or the row format (a struct). The value is valid until the next one is begun. One per call site (a generated
  * constant); not thread-safe.
  */
 public final class CollectionOut implements RowWriter.Growth {
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
     private final ArrayWriter first = new ArrayWriter();
     private final ArrayWriter second = new ArrayWriter();
+    private RowWriter row;
 
     /** The buffer; the same object for this output's whole life, even as its memory grows. */
     public UnsafeBuffer buffer() {
@@ -24,6 +25,14 @@ public final class CollectionOut implements RowWriter.Growth {
     /** Starts an array of {@code count} elements; {@link ArrayWriter#finish()} gives its length. */
     public ArrayWriter array(int count) {
         return first.wrap(buffer, 0, count, this);
+    }
+
+    /** Starts a struct (a nested row) of {@code numFields} fields; {@link RowWriter#finish()} gives its length. */
+    public RowWriter struct(int numFields) {
+        if (row == null) {
+            row = new RowWriter(numFields); // a call site writes structs of one shape
+        }
+        return row.wrap(buffer, 0, this);
     }
 
     /** Starts a map of {@code count} entries with its keys; then {@link #values}, then {@link #finishMap}. */

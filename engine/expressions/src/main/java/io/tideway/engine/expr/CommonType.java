@@ -45,9 +45,20 @@ public final class CommonType {
         if (isDatetime(a) && isDatetime(b)) {
             return DataTypes.TimestampType;
         }
+        if (a instanceof io.tideway.sql.types.DayTimeIntervalType x && b instanceof io.tideway.sql.types.DayTimeIntervalType y) {
+            return DataTypes.createDayTimeIntervalType((byte) Math.min(x.startField(), y.startField()),
+                    (byte) Math.max(x.endField(), y.endField()));
+        }
+        if (a instanceof io.tideway.sql.types.YearMonthIntervalType x && b instanceof io.tideway.sql.types.YearMonthIntervalType y) {
+            return DataTypes.createYearMonthIntervalType((byte) Math.min(x.startField(), y.startField()),
+                    (byte) Math.max(x.endField(), y.endField()));
+        }
         if (a instanceof io.tideway.sql.types.ArrayType x && b instanceof io.tideway.sql.types.ArrayType y) {
             DataType e = of(x.elementType(), y.elementType(), stringPromotion);
             return e == null ? null : DataTypes.createArrayType(e, x.containsNull() || y.containsNull());
+        }
+        if (a instanceof io.tideway.sql.types.StructType x && b instanceof io.tideway.sql.types.StructType y) {
+            return structs(x, y, stringPromotion);
         }
         if (a instanceof io.tideway.sql.types.MapType x && b instanceof io.tideway.sql.types.MapType y) {
             DataType k = of(x.keyType(), y.keyType(), stringPromotion);
@@ -117,5 +128,23 @@ public final class CommonType {
 
     private static boolean isDatetime(DataType t) {
         return t == DataTypes.DateType || t == DataTypes.TimestampType;
+    }
+
+    /** Spark's {@code findTypeForComplex} on structs: the same field names (any case), each field widened. */
+    private static DataType structs(io.tideway.sql.types.StructType x, io.tideway.sql.types.StructType y, boolean stringPromotion) {
+        if (x.length() != y.length()) {
+            return null;
+        }
+        io.tideway.sql.types.StructType out = new io.tideway.sql.types.StructType();
+        for (int i = 0; i < x.length(); i++) {
+            io.tideway.sql.types.StructField f = x.apply(i);
+            io.tideway.sql.types.StructField g = y.apply(i);
+            DataType t = f.name().equalsIgnoreCase(g.name()) ? of(f.dataType(), g.dataType(), stringPromotion) : null;
+            if (t == null) {
+                return null;
+            }
+            out = out.add(f.name(), t, f.nullable() || g.nullable());
+        }
+        return out;
     }
 }

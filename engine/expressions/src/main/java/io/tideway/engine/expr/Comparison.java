@@ -1,5 +1,7 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.ErrorParams;
+
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
 import io.tideway.engine.expr.codegen.UnsupportedExpression;
@@ -100,7 +102,8 @@ public final class Comparison extends BinaryExpression implements Coercible {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
-        if (left.dataType() instanceof io.tideway.sql.types.DecimalType || left.dataType() instanceof io.tideway.sql.types.ArrayType) {
+        if (left.dataType() instanceof io.tideway.sql.types.DecimalType || left.dataType() instanceof io.tideway.sql.types.ArrayType
+                || left.dataType() instanceof io.tideway.sql.types.StructType) {
             return io.tideway.engine.expr.codegen.NodeEvaluators.compile(this, context);
         }
         Evaluator a = left.evaluator(context);
@@ -146,6 +149,11 @@ public final class Comparison extends BinaryExpression implements Coercible {
             return io.tideway.engine.expr.fn.ArrayElements.class.getName() + ".compareArrays(" + CodegenContext.args(a, b)
                     + ", " + element + ")";
         }
+        if (a.type() instanceof io.tideway.sql.types.StructType st) {
+            String type = ctx.constant(st, io.tideway.sql.types.StructType.class.getName());
+            return io.tideway.engine.expr.fn.ArrayElements.class.getName() + ".compareStructs(" + CodegenContext.args(a, b)
+                    + ", " + type + ")";
+        }
         return compareCode(a, b);
     }
 
@@ -162,7 +170,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
     @Override
     public CodeValue genCode(CodegenContext ctx) {
         DataType t = left.dataType();
-        if (!right.dataType().equals(t)) {
+        if (!right.dataType().equals(t) && !(t instanceof io.tideway.sql.types.StructType && sameShape(t, right.dataType()))) {
             throw new UnsupportedExpression("comparison of " + t.simpleString() + " with " + right.dataType().simpleString());
         }
         CodeValue v = ctx.declare(DataTypes.BooleanType);
@@ -183,5 +191,11 @@ public final class Comparison extends BinaryExpression implements Coercible {
         ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + cmp + test + " ? 1L : 0L; }");
         ctx.close();
         return v;
+    }
+
+    /** Structs that differ only in their fields' nullability: the same bytes, compared alike. */
+    private static boolean sameShape(DataType a, DataType b) {
+        return a instanceof io.tideway.sql.types.StructType x && b instanceof io.tideway.sql.types.StructType y
+                && ErrorParams.sql(x).replace(" NOT NULL", "").equals(ErrorParams.sql(y).replace(" NOT NULL", ""));
     }
 }

@@ -20,6 +20,8 @@ public final class EvalContext {
     private volatile long watermarkMs;
     private volatile long lateEventsWatermarkMs;
     private final Map<Object, EventTimeStats> eventTimeStats = new IdentityHashMap<>();
+    /** What the tasks of a run share per plan node besides event-time statistics (observed metrics); guarded by itself. */
+    private final Map<Object, Object> nodeState = new IdentityHashMap<>();
 
     /** A context evaluating with ANSI rules, Spark 4's default. */
     public EvalContext() {
@@ -97,6 +99,14 @@ public final class EvalContext {
     public EventTimeStats eventTimeStats(Object watermarkNode) {
         synchronized (eventTimeStats) {
             return eventTimeStats.computeIfAbsent(watermarkNode, k -> new EventTimeStats());
+        }
+    }
+
+    /** The state the tasks of a run share for the plan node identified by {@code key} (by identity), made by {@code create} on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T nodeState(Object key, java.util.function.Supplier<T> create) {
+        synchronized (nodeState) {
+            return (T) nodeState.computeIfAbsent(key, k -> create.get());
         }
     }
 }

@@ -2,6 +2,8 @@ package io.tideway.engine.expr;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.codegen.CodeValue;
+import io.tideway.engine.expr.codegen.CodegenContext;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
@@ -68,6 +70,11 @@ public final class GetStructField extends Expression {
         return namedByField;
     }
 
+    /** The field's name. */
+    public String fieldName() {
+        return name;
+    }
+
     /** The column name a projection of this expression gets. */
     public String name() {
         return namedByField ? name : sql();
@@ -104,41 +111,34 @@ public final class GetStructField extends Expression {
 
     @Override
     public Evaluator evaluator(EvalContext context) {
-        Evaluator c = child.evaluator(context);
+        return io.tideway.engine.expr.codegen.NodeEvaluators.compile(this, context);
+    }
+
+    /** Reads the field in place from the struct's bytes: no copy, no allocation. */
+    @Override
+    public CodeValue genCode(CodegenContext ctx) {
         StructType st = (StructType) child.dataType();
-        RowReader struct = new RowReader(st.length());
+        CodeValue s = ctx.gen(child);
+        CodeValue v = ctx.declare(dataType());
+        String r = ctx.constant(new RowReader(st.length()), RowReader.class.getName());
+        ctx.open("if (!" + s.isNull() + ")");
+        ctx.line(r + ".wrap(" + CodegenContext.args(s) + ");");
+        ctx.line(v.isNull() + " = " + r + ".isNullAt(" + ordinal + ");");
+        ctx.open("if (!" + v.isNull() + ")");
         DataType t = dataType();
-        boolean isDouble = t == DataTypes.DoubleType || t == DataTypes.FloatType;
-        boolean isInt = t == DataTypes.IntegerType || t == DataTypes.DateType;
-        boolean isBool = t == DataTypes.BooleanType;
-        boolean fixed = t.isFixedWidth();
-        io.tideway.sql.types.DecimalType decimal = t instanceof io.tideway.sql.types.DecimalType d ? d : null;
-        int f = ordinal;
-        return new Evaluator() {
-            @Override
-            public void eval(RowReader row) {
-                c.eval(row);
-                if (c.isNull) {
-                    isNull = true;
-                    return;
-                }
-                struct.wrap(c.buf, c.off, c.len);
-                isNull = struct.isNullAt(f);
-                if (isNull) {
-                    return;
-                }
-                if (decimal != null) {
-                    dec = struct.getDecimal(f, decimal.precision(), decimal.scale());
-                } else if (isDouble) {
-                    d = struct.getDouble(f);
-                } else if (fixed) {
-                    l = isInt ? struct.getInt(f) : isBool ? (struct.getBoolean(f) ? 1 : 0) : struct.getLong(f);
-                } else {
-                    buf = struct.buffer();
-                    off = struct.varOffset(f);
-                    len = struct.varLength(f);
-                }
-            }
-        };
+        switch (v.kind()) {
+            case DOUBLE -> ctx.line(v.value() + " = " + r + ".getDouble(" + ordinal + ");");
+            case LONG -> ctx.line(v.value() + " = " + (t == DataTypes.IntegerType || t == DataTypes.DateType
+                    ? r + ".getInt(" + ordinal + ")" : t == DataTypes.BooleanType
+                    ? "(" + r + ".getBoolean(" + ordinal + ") ? 1L : 0L)" : r + ".getLong(" + ordinal + ")") + ";");
+            case BYTES -> ctx.line(v.value() + " = " + r + ".buffer(); " + v.offset() + " = " + r + ".varOffset(" + ordinal
+                    + "); " + v.length() + " = " + r + ".varLength(" + ordinal + ");");
+            case DECIMAL -> ctx.line(v.value() + " = " + r + ".getDecimal(" + ordinal + ", "
+                    + ((io.tideway.sql.types.DecimalType) t).precision() + ", " + ((io.tideway.sql.types.DecimalType) t).scale()
+                    + ");");
+        }
+        ctx.close();
+        ctx.close();
+        return v;
     }
 }

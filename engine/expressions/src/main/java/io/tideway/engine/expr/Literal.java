@@ -4,6 +4,7 @@ import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
 import io.tideway.engine.expr.codegen.UnsupportedExpression;
 import io.tideway.engine.row.RowConverter;
+import io.tideway.engine.row.TemporalValues;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
@@ -54,6 +55,14 @@ public final class Literal extends LeafExpression {
             return new Literal(v, DataTypes.DateType);
         } else if (v instanceof byte[]) {
             return new Literal(v, DataTypes.BinaryType);
+        } else if (v instanceof java.time.Duration) {
+            return new Literal(v, DataTypes.DayTimeIntervalType);
+        } else if (v instanceof java.time.Period) {
+            return new Literal(v, io.tideway.sql.types.DataTypes.createYearMonthIntervalType());
+        } else if (v instanceof java.time.LocalDateTime) {
+            return new Literal(v, DataTypes.TimestampNTZType);
+        } else if (v instanceof io.tideway.unsafe.types.CalendarInterval) {
+            return new Literal(v, DataTypes.CalendarIntervalType);
         }
         // as Spark's Column API, a value of no SQL type fails when the column is analysed, not built
         return new Literal(v, null);
@@ -77,6 +86,19 @@ public final class Literal extends LeafExpression {
         if (value instanceof Timestamp t) {
             return "TIMESTAMP '" + timestampText(t) + "'";
         }
+        if (value != null && type instanceof io.tideway.sql.types.DayTimeIntervalType t) {
+            return IntervalText.dayTime(TemporalValues.toLong(value), t);
+        }
+        if (value != null && type instanceof io.tideway.sql.types.YearMonthIntervalType t) {
+            return IntervalText.yearMonth((int) TemporalValues.toLong(value), t);
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            String text = localText(l);
+            return type == DataTypes.TimestampNTZType ? "TIMESTAMP_NTZ '" + text + "'" : "TIMESTAMP '" + text + "'";
+        }
+        if (value instanceof io.tideway.unsafe.types.CalendarInterval c) {
+            return "INTERVAL '" + c + "'";
+        }
         if (value instanceof byte[] b) {
             StringBuilder sb = new StringBuilder("X'");
             for (byte x : b) {
@@ -94,14 +116,38 @@ public final class Literal extends LeafExpression {
      * session zone.
      */
     private static String timestampText(Timestamp t) {
-        java.time.LocalDateTime local = t.toLocalDateTime();
+        return localText(t.toLocalDateTime());
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss}, then the microseconds without trailing zeros when there are any. */
+    private static String localText(java.time.LocalDateTime local) {
         String text = local.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-        int micros = t.getNanos() / 1000;
+        int micros = local.getNano() / 1000;
         if (micros == 0) {
             return text;
         }
         String fraction = String.format("%06d", micros).replaceAll("0+$", "");
         return text + "." + fraction;
+    }
+
+    /**
+     * A timestamp literal's micros: a {@link Timestamp} is an instant; a {@code LocalDateTime} (SQL's
+     * {@code TIMESTAMP '...'}) is a wall-clock time read in the session zone, as Spark's parser does.
+     */
+    private long timestampMicros(java.time.ZoneId zone) {
+        if (value instanceof java.time.LocalDateTime l) {
+            java.time.Instant i = l.atZone(zone).toInstant();
+            return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1000);
+        }
+        return value instanceof Number n ? n.longValue() : RowConverter.toMicros((Timestamp) value);
+    }
+
+    /** The bytes of a string, binary or calendar-interval literal. */
+    private byte[] bytes() {
+        if (value instanceof io.tideway.unsafe.types.CalendarInterval c) {
+            return TemporalValues.encode(c);
+        }
+        return value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -137,13 +183,15 @@ public final class Literal extends LeafExpression {
         } else if (type == DataTypes.BooleanType) {
             e.l = (Boolean) value ? 1 : 0;
         } else if (type == DataTypes.TimestampType) {
-            e.l = RowConverter.toMicros((Timestamp) value);
+            e.l = timestampMicros(context.timeZone());
         } else if (type == DataTypes.DateType) {
             e.l = ((Date) value).toLocalDate().toEpochDay();
+        } else if (TemporalValues.isLongBacked(type)) {
+            e.l = TemporalValues.toLong(value);
         } else if (value instanceof Number n) {
             e.l = n.longValue();
         } else {
-            byte[] bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = bytes();
             e.buf = new UnsafeBuffer(bytes);
             e.off = 0;
             e.len = bytes.length;
@@ -167,9 +215,11 @@ public final class Literal extends LeafExpression {
             if (type == DataTypes.BooleanType) {
                 l = (Boolean) value ? 1 : 0;
             } else if (type == DataTypes.TimestampType) {
-                l = RowConverter.toMicros((Timestamp) value);
+                l = timestampMicros(ctx.evalContext().timeZone());
             } else if (type == DataTypes.DateType) {
                 l = ((Date) value).toLocalDate().toEpochDay();
+            } else if (TemporalValues.isLongBacked(type)) {
+                l = TemporalValues.toLong(value);
             } else if (value instanceof Number n) {
                 l = n.longValue();
             } else {
@@ -177,7 +227,7 @@ public final class Literal extends LeafExpression {
             }
             ctx.line(v.value() + " = " + l + "L;");
         } else {
-            byte[] bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = bytes();
             // the value and its length come from a field, so one class serves every value of the literal
             String k = ctx.constant(new UnsafeBuffer(bytes.clone()), "org.agrona.DirectBuffer");
             ctx.line(v.value() + " = " + k + "; " + v.offset() + " = 0; " + v.length() + " = " + k + ".capacity();");

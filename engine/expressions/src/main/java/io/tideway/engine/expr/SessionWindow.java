@@ -98,7 +98,7 @@ public final class SessionWindow extends Expression implements Coercible {
         if (timeColumn.dataType() != DataTypes.TimestampType) {
             return TimeWindow.notATimestamp(sql(), timeColumn);
         }
-        if (gap != null && gap.dataType() != DataTypes.StringType && gap.dataType() != DataTypes.DayTimeIntervalType) {
+        if (gap != null && gap.dataType() != DataTypes.StringType && !(gap.dataType() instanceof io.tideway.sql.types.DayTimeIntervalType)) {
             return new TimeWindow.TypeMismatch("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
                     "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(1),
                     "requiredType", "(\"STRING\" or \"INTERVAL\")", "inputSql", ErrorParams.expr(gap.sql()),

@@ -49,6 +49,10 @@ public final class UnaryMinus extends Expression implements Coercible {
     /** Spark takes numbers and intervals (a string is cast to a number); anything else is refused. */
     @Override
     public Expression coerceTypes() {
+        Expression interval = io.tideway.engine.expr.fn.IntervalFunctions.negate(child, sql());
+        if (interval != null) {
+            return interval;
+        }
         DataType t = child.dataType();
         if (t == DataTypes.BooleanType || t == DataTypes.TimestampType || t == DataTypes.DateType || t == DataTypes.BinaryType
                 || t instanceof ArrayType || t instanceof StructType) {

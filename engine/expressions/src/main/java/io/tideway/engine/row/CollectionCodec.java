@@ -82,6 +82,10 @@ public final class CollectionCodec {
             return RowConverter.toTimestamp(a.getLong(j));
         } else if (t == DataTypes.DateType) {
             return Date.valueOf(LocalDate.ofEpochDay(a.getInt(j)));
+        } else if (TemporalValues.isLongBacked(t)) {
+            return TemporalValues.toJava(t, a.getLong(j));
+        } else if (TemporalValues.isCalendar(t)) {
+            return TemporalValues.decode(a.buffer(), a.varOffset(j));
         } else if (t instanceof DecimalType d) {
             if (d.isFixedWidth()) {
                 return BigDecimal.valueOf(a.getLong(j), d.scale());
@@ -172,6 +176,10 @@ public final class CollectionCodec {
             a.putLong(j, v instanceof Timestamp ts ? RowConverter.toMicros(ts) : ((Number) v).longValue());
         } else if (t == DataTypes.DateType) {
             a.putLong(j, v instanceof Date d ? d.toLocalDate().toEpochDay() : ((Number) v).longValue());
+        } else if (TemporalValues.isLongBacked(t)) {
+            a.putLong(j, TemporalValues.toLong(v));
+        } else if (TemporalValues.isCalendar(t)) {
+            putBytes(a, j, TemporalValues.encode((io.tideway.unsafe.types.CalendarInterval) v));
         } else if (t instanceof DecimalType d) {
             BigDecimal dec = DecimalKernels.ofJava(v, d);
             if (d.isFixedWidth()) {

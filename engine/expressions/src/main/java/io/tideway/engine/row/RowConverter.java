@@ -81,6 +81,10 @@ public final class RowConverter {
             return toTimestamp(row.getLong(i));
         } else if (t == DataTypes.DateType) {
             return Date.valueOf(LocalDate.ofEpochDay(row.getInt(i)));
+        } else if (TemporalValues.isLongBacked(t)) {
+            return TemporalValues.toJava(t, row.getLong(i));
+        } else if (TemporalValues.isCalendar(t)) {
+            return TemporalValues.decode(row.buffer(), row.varOffset(i));
         } else if (t instanceof ArrayType at) {
             return CollectionCodec.readArray(row.buffer(), row.varOffset(i), row.varLength(i), at.elementType());
         } else if (t instanceof MapType mt) {
@@ -139,6 +143,10 @@ public final class RowConverter {
             w.putLong(i, v instanceof Timestamp ts ? toMicros(ts) : ((Number) v).longValue());
         } else if (t == DataTypes.DateType) {
             w.putInt(i, v instanceof Date d ? (int) d.toLocalDate().toEpochDay() : ((Number) v).intValue());
+        } else if (TemporalValues.isLongBacked(t)) {
+            w.putLong(i, TemporalValues.toLong(v));
+        } else if (TemporalValues.isCalendar(t)) {
+            w.putBytes(i, TemporalValues.encode((io.tideway.unsafe.types.CalendarInterval) v));
         } else if (t instanceof ArrayType at) {
             w.putBytes(i, CollectionCodec.encodeArray(v, at.elementType()));
         } else if (t instanceof MapType mt) {

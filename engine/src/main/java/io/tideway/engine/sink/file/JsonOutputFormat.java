@@ -13,9 +13,6 @@ import io.tideway.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.util.List;
 
 /**
  * JSON Lines output as Spark writes it: one object per row in schema field order, null fields
@@ -28,11 +25,14 @@ final class JsonOutputFormat implements OutputFormat {
     private final StructType schema;
     private final ValueFormats formats;
     private final boolean ignoreNullFields;
+    /** Nested values, written as {@code to_json} writes them. */
+    private final io.tideway.engine.format.JsonValueWriter values;
 
     JsonOutputFormat(StructType schema, Options options) {
         this.schema = schema;
         this.formats = new ValueFormats(options);
         this.ignoreNullFields = booleanOption(options, "ignoreNullFields", true);
+        this.values = new io.tideway.engine.format.JsonValueWriter(formats.zone(), options.asMap());
     }
 
     static boolean booleanOption(Options options, String name, boolean dflt) {
@@ -78,7 +78,7 @@ final class JsonOutputFormat implements OutputFormat {
                     continue;
                 }
                 g.writeFieldName(names[i]);
-                if (t instanceof ArrayType || t instanceof StructType) {
+                if (t instanceof ArrayType || t instanceof StructType || t instanceof io.tideway.sql.types.MapType) {
                     if (converted == null) {
                         converted = converter.toRow(row);
                     }
@@ -132,40 +132,7 @@ final class JsonOutputFormat implements OutputFormat {
 
         /** Nested values, from their Java form (arrays and structs are rare and allocate anyway). */
         private void writeValue(Object v, DataType t) throws IOException {
-            if (v == null) {
-                g.writeNull();
-            } else if (t instanceof ArrayType at) {
-                g.writeStartArray();
-                for (Object e : (List<?>) v) {
-                    writeValue(e, at.elementType());
-                }
-                g.writeEndArray();
-            } else if (t instanceof StructType st) {
-                Row r = (Row) v;
-                g.writeStartObject();
-                for (int i = 0; i < st.length(); i++) {
-                    if (r.get(i) == null && ignoreNullFields) {
-                        continue;
-                    }
-                    g.writeFieldName(st.apply(i).name());
-                    writeValue(r.get(i), st.apply(i).dataType());
-                }
-                g.writeEndObject();
-            } else if (v instanceof Timestamp ts) {
-                g.writeString(formats.timestamp(RowConverter.toMicros(ts)));
-            } else if (v instanceof Date d) {
-                g.writeString(d.toLocalDate().toString());
-            } else if (v instanceof Double d) {
-                writeDouble(d);
-            } else if (v instanceof Number n) {
-                g.writeNumber(n.longValue());
-            } else if (v instanceof Boolean b) {
-                g.writeBoolean(b);
-            } else if (v instanceof byte[] bytes) {
-                g.writeBinary(bytes);
-            } else {
-                g.writeString(v.toString());
-            }
+            values.write(g, v, t);
         }
 
         @Override

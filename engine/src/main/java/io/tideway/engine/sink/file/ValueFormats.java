@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 final class ValueFormats {
     static final String TIME_ZONE = "timeZone";
     private final DateTimeFormatter timestamp;
+    private final ZoneId zone;
 
     ValueFormats(Options options) {
         ZoneId zone;
@@ -24,7 +25,13 @@ final class ValueFormats {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Invalid value '" + tz + "' for option '" + TIME_ZONE + "': " + e.getMessage(), e);
         }
+        this.zone = zone;
         this.timestamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(zone);
+    }
+
+    /** The sink's time zone. */
+    ZoneId zone() {
+        return zone;
     }
 
     String timestamp(long micros) {

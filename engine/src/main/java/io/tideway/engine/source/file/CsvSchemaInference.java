@@ -1,5 +1,6 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.format.TimestampParser;
 import io.tideway.engine.spi.Options;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;

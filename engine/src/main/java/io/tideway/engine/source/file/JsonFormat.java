@@ -1,5 +1,7 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.format.TimestampParser;
+import io.tideway.engine.format.JsonValueParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,16 +38,7 @@ final class JsonFormat implements RecordFormat {
 
     /** Jackson configured with the reading options, shared with schema inference ({@link JsonSchemaInference}). */
     static ObjectMapper mapper(Options options) {
-        return JsonMapper.builder()
-                .configure(JsonReadFeature.ALLOW_SINGLE_QUOTES, bool(options, "allowSingleQuotes", true))
-                .configure(JsonReadFeature.ALLOW_JAVA_COMMENTS, bool(options, "allowComments", false))
-                .configure(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, bool(options, "allowUnquotedFieldNames", false))
-                .configure(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS, bool(options, "allowNonNumericNumbers", true))
-                .configure(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS, bool(options, "allowNumericLeadingZeros", false))
-                .configure(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
-                        bool(options, "allowBackslashEscapingAnyCharacter", false))
-                .configure(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, bool(options, "allowUnquotedControlChars", false))
-                .build();
+        return io.tideway.engine.format.JsonOptions.mapper(options.asMap());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.format.JsonValueParser;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

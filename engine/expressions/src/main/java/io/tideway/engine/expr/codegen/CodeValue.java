@@ -26,10 +26,13 @@ public record CodeValue(DataType type, Kind kind, String isNull, String value, S
                 || t == DataTypes.DateType || t == DataTypes.TimestampType || t == DataTypes.NullType) {
             return Kind.LONG;
         }
+        if (io.tideway.engine.row.TemporalValues.isLongBacked(t)) {
+            return Kind.LONG; // intervals and timestamp_ntz: micros, months or local micros
+        }
         if (t instanceof io.tideway.sql.types.DecimalType) {
             return Kind.DECIMAL;
         }
-        if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
+        if (t == DataTypes.StringType || t == DataTypes.BinaryType || t == DataTypes.CalendarIntervalType) {
             return Kind.BYTES;
         }
         // arrays, maps and structs travel as their encoded bytes, as strings do

@@ -63,7 +63,56 @@ public final class ArrayElements {
             return compareArrays(a.buffer(), a.varOffset(i), a.varLength(i), b.buffer(), b.varOffset(j), b.varLength(j),
                     at.elementType());
         }
+        if (t instanceof io.tideway.sql.types.StructType st) {
+            return compareStructs(a.buffer(), a.varOffset(i), a.varLength(i), b.buffer(), b.varOffset(j), b.varLength(j), st);
+        }
         return Bytes.compare(a.buffer(), a.varOffset(i), a.varLength(i), b.buffer(), b.varOffset(j), b.varLength(j));
+    }
+
+    /** Spark's struct ordering: field by field, a null field first. */
+    public static int compareStructs(DirectBuffer ab, int ao, int al, DirectBuffer bb, int bo, int bl,
+            io.tideway.sql.types.StructType st) {
+        io.tideway.offheap.row.RowReader a = new io.tideway.offheap.row.RowReader(st.length()).wrap(ab, ao, al);
+        io.tideway.offheap.row.RowReader b = new io.tideway.offheap.row.RowReader(st.length()).wrap(bb, bo, bl);
+        for (int k = 0; k < st.length(); k++) {
+            boolean an = a.isNullAt(k);
+            boolean bn = b.isNullAt(k);
+            if (an || bn) {
+                if (an != bn) {
+                    return an ? -1 : 1;
+                }
+                continue;
+            }
+            int c = compareField(a, b, k, st.apply(k).dataType());
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int compareField(io.tideway.offheap.row.RowReader a, io.tideway.offheap.row.RowReader b, int k, DataType t) {
+        if (t == DataTypes.DoubleType || t == DataTypes.FloatType) {
+            return SqlArithmetic.compare(a.getDouble(k), b.getDouble(k));
+        }
+        if (int32(t)) {
+            return Integer.compare(a.getInt(k), b.getInt(k));
+        }
+        if (t instanceof DecimalType d) {
+            return a.getDecimal(k, d.precision(), d.scale()).compareTo(b.getDecimal(k, d.precision(), d.scale()));
+        }
+        if (inSlot(t)) {
+            return Long.compare(a.getLong(k), b.getLong(k));
+        }
+        DirectBuffer x = a.buffer();
+        DirectBuffer y = b.buffer();
+        if (t instanceof ArrayType at) {
+            return compareArrays(x, a.varOffset(k), a.varLength(k), y, b.varOffset(k), b.varLength(k), at.elementType());
+        }
+        if (t instanceof io.tideway.sql.types.StructType st) {
+            return compareStructs(x, a.varOffset(k), a.varLength(k), y, b.varOffset(k), b.varLength(k), st);
+        }
+        return Bytes.compare(x, a.varOffset(k), a.varLength(k), y, b.varOffset(k), b.varLength(k));
     }
 
     /** Spark's array ordering: element by element (a null element first), then the shorter first. */

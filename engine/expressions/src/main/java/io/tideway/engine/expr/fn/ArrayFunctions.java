@@ -91,6 +91,7 @@ final class ArrayFunctions {
                 }));
         // Spark's spark.sql.legacy.sizeOfNull (true) applies only without ANSI: size(NULL) is -1 then, NULL under ANSI
         FunctionRegistry.add(FunctionSpec.named("size", "cardinality").inputs(ARRAY_OR_MAP).returns(DataTypes.IntegerType)
+                .nullable(call -> call.ansi() && call.children().get(0).nullable())
                 .customCode((ctx, call) -> {
                     CodeValue v = ctx.declare(DataTypes.IntegerType);
                     CodeValue c = ctx.gen(call.children().get(0));

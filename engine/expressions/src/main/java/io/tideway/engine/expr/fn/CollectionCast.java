@@ -11,6 +11,7 @@ import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.DecimalType;
 import io.tideway.sql.types.MapType;
+import io.tideway.sql.types.StructType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -31,7 +32,8 @@ public final class CollectionCast {
 
     /** Whether a cast from {@code from} to {@code to} is one of these. */
     public static boolean applies(DataType from, DataType to) {
-        boolean collection = from instanceof ArrayType || from instanceof MapType || to instanceof ArrayType || to instanceof MapType;
+        boolean collection = from instanceof ArrayType || from instanceof MapType || to instanceof ArrayType || to instanceof MapType
+                || from instanceof StructType || to instanceof StructType;
         return collection && !from.equals(to) && from != DataTypes.NullType;
     }
 
@@ -46,7 +48,7 @@ public final class CollectionCast {
             ctx.line(v.isNull() + " = false;");
             ctx.set(v, CollectionText.class.getName() + ".toText(" + CodegenContext.args(in) + ", "
                     + CollectionCode.type(ctx, from) + ", " + zone + ", " + scratch + ")", scratch);
-        } else if (sameElements(from, to)) {
+        } else if (sameElements(from, to) || from instanceof StructType) {
             ctx.assign(v, in);
         } else {
             String out = CollectionCode.out(ctx);
@@ -55,6 +57,22 @@ public final class CollectionCast {
                     + ", " + CollectionCode.type(ctx, to) + ", " + zone + ", " + out + ")", out);
         }
         ctx.close();
+    }
+
+    /**
+     * Whether a struct casts to another by renaming its fields only (the same field types, so the
+     * same bytes); field-by-field conversions of structs are not yet supported.
+     */
+    public static boolean renamesOnly(StructType from, StructType to) {
+        if (from.length() != to.length()) {
+            return false;
+        }
+        for (int i = 0; i < from.length(); i++) {
+            if (!from.apply(i).dataType().equals(to.apply(i).dataType())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the two types differ only in whether they may hold nulls (the bytes are the same). */

@@ -24,6 +24,14 @@ final class CoreFunctions {
     static void register() {
         FunctionRegistry.add("explode", 1, 1, (name, a) -> new Explode(a.get(0)));
         FunctionRegistry.add("explode_outer", 1, 1, (name, a) -> new Explode(a.get(0), true));
+        FunctionRegistry.add("posexplode", 1, 1, (name, a) -> new Explode(a.get(0), false, true));
+        FunctionRegistry.add("posexplode_outer", 1, 1, (name, a) -> new Explode(a.get(0), true, true));
+        FunctionRegistry.add("stack", 0, -1, (name, a) -> {
+            if (a.size() <= 1) {
+                throw FunctionRegistry.wrongArgCountUnpositioned(name, "> 1", a.size());
+            }
+            return new io.tideway.engine.expr.Stack(a);
+        });
         FunctionRegistry.add("count", 1, 1, (name, a) -> new Count(isStar(a.get(0)) ? Literal.of(1) : a.get(0)));
         FunctionRegistry.add("sum", 1, 1, (name, a) -> new Sum(a.get(0)));
         FunctionRegistry.add("avg", 1, 1, (name, a) -> new Average(a.get(0)));

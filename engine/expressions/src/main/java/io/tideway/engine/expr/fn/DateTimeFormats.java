@@ -34,12 +34,18 @@ public final class DateTimeFormats {
     private DateTimeFormatter formatter;
     private DateTimeFormatter parser;
 
-    /** The formatter of the pattern in {@code b[off, off+len)}. */
-    private void use(DirectBuffer b, int off, int len) {
+    /**
+     * The formatter ({@code parsing}: the parser) of the pattern in {@code b[off, off+len)}, after
+     * Spark's pattern checks ({@link DateTimePatternCheck}).
+     */
+    private void use(DirectBuffer b, int off, int len, boolean parsing) {
         String p = StringKernels.string(b, off, len);
         if (!p.equals(pattern)) {
-            formatter = DateTimeFormatter.ofPattern(p, Locale.US);
-            parser = parser(p);
+            if (parsing) {
+                parser = DateTimePatternCheck.checked(p, true, () -> parser(p));
+            } else {
+                formatter = DateTimePatternCheck.checked(p, false, () -> DateTimeFormatter.ofPattern(p, Locale.US));
+            }
             pattern = p;
         }
     }
@@ -81,7 +87,7 @@ public final class DateTimeFormats {
 
     /** Writes the timestamp {@code micros} in the zone with the pattern; returns the length. */
     public int format(long micros, SessionZone zone, DirectBuffer p, int pOff, int pLen, BytesOut out) {
-        use(p, pOff, pLen);
+        use(p, pOff, pLen, false);
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
         return out.reset().append(formatter.format(ZonedDateTime.ofInstant(instant, zone.id()))).length();
     }
@@ -92,7 +98,7 @@ public final class DateTimeFormats {
      */
     public long parse(DirectBuffer t, int tOff, int tLen, DirectBuffer p, int pOff, int pLen, SessionZone zone,
             boolean fail, String tolerantFunction) {
-        use(p, pOff, pLen);
+        use(p, pOff, pLen, true);
         String text = StringKernels.string(t, tOff, tLen);
         try {
             TemporalAccessor parsed = parser.parse(text);

@@ -42,8 +42,8 @@ final class DateTimeFunctions {
             from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.IntegerType : null);
 
     /** Spark's {@code AnyTimestampType} (TIMESTAMP or TIMESTAMP_NTZ); a string or date becomes a TIMESTAMP. */
-    private static final InputType ANY_TIMESTAMP = new InputType("\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"",
-            t -> t == DataTypes.TimestampType,
+    static final InputType ANY_TIMESTAMP = new InputType("\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"",
+            t -> t == DataTypes.TimestampType || t == DataTypes.TimestampNTZType,
             from -> from == DataTypes.NullType || from == DataTypes.StringType || from == DataTypes.DateType
                     ? DataTypes.TimestampType : null);
 
@@ -123,7 +123,8 @@ final class DateTimeFunctions {
             boolean tryOnly = name.startsWith("try_");
             FunctionRegistry.add(FunctionSpec.named(name).inputs(INT, INT, INT, INT, INT, DOUBLE, STRING).optional(6)
                     .returns(DataTypes.TimestampType)
-                    .nullable(call -> tryOnly || call.children().stream().anyMatch(e -> e.nullable()))
+                    .nullable(call -> tryOnly || !call.ansi() || call.children().stream().anyMatch(e -> e.nullable())
+                            || secondsMayBeNull(call.children().get(5)))
                     .code((ctx, call, out, a) -> {
                         String z = a.length == 7 ? zoneArg(ctx, a[6]) : zone(ctx);
                         nullIfMin(ctx, out, K + "makeTimestamp(" + a[0].value() + ", " + a[1].value() + ", " + a[2].value()
@@ -151,7 +152,7 @@ final class DateTimeFunctions {
                 .code((ctx, call, out, a) -> ctx.set(out, K + "addMonths(" + a[0].value() + ", (int) " + a[1].value() + ")")));
         FunctionRegistry.add(FunctionSpec.named("last_day").inputs(DATE).returns(DataTypes.DateType)
                 .code((ctx, call, out, a) -> ctx.set(out, K + "lastDay(" + a[0].value() + ")")));
-        FunctionRegistry.add(FunctionSpec.named("make_date").inputs(INT, INT, INT).returns(DataTypes.DateType)
+        FunctionRegistry.add(FunctionSpec.named("make_date").inputs(INT, INT, INT).returns(DataTypes.DateType).nullWithoutAnsi()
                 .code((ctx, call, out, a) -> {
                     String r = ctx.fresh("date");
                     ctx.line("long " + r + " = " + K + "makeDate(" + a[0].value() + ", " + a[1].value() + ", "
@@ -197,13 +198,32 @@ final class DateTimeFunctions {
                 .nullable(call -> true)
                 .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "truncDate(" + a[0].value() + ", "
                         + CodegenContext.args(a[1]) + ")")));
+        // as Spark's TruncTimestamp, the timestamp is evaluated only for a known unit (an unknown one gives null first)
         FunctionRegistry.add(FunctionSpec.named("date_trunc").inputs(STRING, TIMESTAMP).returns(DataTypes.TimestampType)
                 .nullable(call -> true)
-                .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "truncTimestamp(" + CodegenContext.args(a[0]) + ", "
-                        + a[1].value() + ", " + zone(ctx) + ")")));
+                .customCode((ctx, call) -> {
+                    CodeValue v = ctx.declare(DataTypes.TimestampType);
+                    CodeValue unit = ctx.gen(call.children().get(0));
+                    ctx.open("if (!" + unit.isNull() + " && " + K + "isTruncUnit(" + CodegenContext.args(unit) + "))");
+                    CodeValue ts = ctx.gen(call.children().get(1));
+                    ctx.open("if (!" + ts.isNull() + ")");
+                    nullIfMin(ctx, v, K + "truncTimestamp(" + CodegenContext.args(unit) + ", " + ts.value() + ", " + zone(ctx) + ")");
+                    ctx.close();
+                    ctx.close();
+                    return v;
+                }));
     }
 
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
+
+    /**
+     * Spark takes make_timestamp's seconds as DECIMAL(16,6): its cast of a double, bigint or
+     * string there may give null, which makes the call nullable (Tideway computes with the double).
+     */
+    private static boolean secondsMayBeNull(Expression seconds) {
+        Expression given = seconds instanceof Cast c && c.isImplicit() ? c.child() : seconds;
+        return Cast.forceNullable(given.dataType(), DataTypes.createDecimalType(16, 6));
+    }
 
     /** What {@code to_timestamp(x)} casts: a string, date, timestamp or number as it is; a boolean as a string. */
     private static final FunctionSpec TIMESTAMP_SOURCE = FunctionSpec.named("to_timestamp")
@@ -217,7 +237,7 @@ final class DateTimeFunctions {
             .returns(types -> types.get(0)).code((ctx, call, out, a) -> ctx.assign(out, a[0])).check();
     /** {@code to_timestamp(s, fmt)}: parsed with the pattern; a text that does not match fails under ANSI rules. */
     private static final FunctionSpec PARSE = FunctionSpec.named("to_timestamp").inputs(TIME_SOURCE, STRING)
-            .returns(DataTypes.TimestampType)
+            .returns(DataTypes.TimestampType).nullWithoutAnsi()
             .code((ctx, call, out, a) -> micros(ctx, out, a, ctx.ansi())).check();
     /** {@code try_to_timestamp(s, fmt)}: null where {@code to_timestamp} fails. */
     private static final FunctionSpec TRY_PARSE = FunctionSpec.named("try_to_timestamp").inputs(TIME_SOURCE, STRING)
@@ -252,7 +272,7 @@ final class DateTimeFunctions {
     private static FunctionSpec unixTimestamp(String name) {
         return FunctionSpec.named(name).inputs(TIME_SOURCE, STRING)
                 .defaults(new CurrentTimestamp(), DEFAULT_PATTERN)
-                .returns(DataTypes.LongType)
+                .returns(DataTypes.LongType).nullWithoutAnsi()
                 .code((ctx, call, out, a) -> {
                     micros(ctx, out, a, ctx.ansi());
                     // Spark divides a timestamp's micros toward zero here (unix_seconds floors)
@@ -270,18 +290,18 @@ final class DateTimeFunctions {
     }
 
     /** {@code out} from a kernel call that returns {@link Long#MIN_VALUE} for null. */
-    private static void nullIfMin(CodegenContext ctx, CodeValue out, String call) {
+    static void nullIfMin(CodegenContext ctx, CodeValue out, String call) {
         ctx.line(out.value() + " = " + call + ";");
         ctx.line(out.isNull() + " = " + out.value() + " == Long.MIN_VALUE;");
     }
 
     /** The zone a string argument names, through a field holding this call site's cache. */
-    private static String zoneArg(CodegenContext ctx, CodeValue name) {
+    static String zoneArg(CodegenContext ctx, CodeValue name) {
         return ctx.constant(new ZoneLookup(), ZoneLookup.class.getName()) + ".get(" + CodegenContext.args(name) + ")";
     }
 
     /** A field holding this call site's pattern cache. */
-    private static String formats(CodegenContext ctx) {
+    static String formats(CodegenContext ctx) {
         return ctx.constant(new DateTimeFormats(), DateTimeFormats.class.getName());
     }
 
@@ -303,6 +323,13 @@ final class DateTimeFunctions {
                     new Cast(Literal.of(null), DataTypes.DoubleType));
         }
         String f = ((String) lit.value()).toUpperCase(Locale.ROOT);
+        String shownField = shown.replaceFirst("%s", Matcher.quoteReplacement((String) lit.value()));
+        // an interval's fields are other functions: which applies is known once the source is resolved
+        return new ExtractField(shownField, f, (String) lit.value(), source);
+    }
+
+    /** {@code extract(field FROM source)} of a date or timestamp source, shown as {@code shownField}. */
+    static Expression extractDatetime(String shownField, String f, String written, Expression source) {
         String fn = switch (f) {
             case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
             case "YEAROFWEEK" -> "yearofweek";
@@ -317,7 +344,7 @@ final class DateTimeFunctions {
             case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> "minute";
             case "SECOND", "S", "SEC", "SECONDS", "SECS" -> "secondwithfraction";
             default -> throw Unchecked.raise(new AnalysisException("INVALID_EXTRACT_FIELD",
-                    Map.of("field", "`" + lit.value() + "`", "expr", ErrorParams.expr(source.sql())),
+                    Map.of("field", "`" + written + "`", "expr", ErrorParams.expr(source.sql())),
                     CurrentOrigin.get()));
         };
         Expression value = switch (fn) { // fields with no SQL function of their own
@@ -326,8 +353,7 @@ final class DateTimeFunctions {
             case "secondwithfraction" -> new ScalarFunction(SECOND_WITH_FRACTION, fn, List.of(source));
             default -> FunctionRegistry.call(fn, source);
         };
-        return RuntimeReplaceable.formatted(shown.replaceFirst("%s", Matcher.quoteReplacement((String) lit.value())),
-                List.of(source), value);
+        return RuntimeReplaceable.formatted(shownField, List.of(source), value);
     }
 
     private static final FunctionSpec ISO_DAY_OF_WEEK = dateFieldSpec("isodow", "isoDayOfWeek").check();
@@ -335,7 +361,8 @@ final class DateTimeFunctions {
     /** extract(SECOND FROM ts): the seconds with their fraction, Spark's decimal(8,6). */
     private static final FunctionSpec SECOND_WITH_FRACTION = FunctionSpec.named("secondwithfraction").inputs(ANY_TIMESTAMP)
             .returns(new io.tideway.sql.types.DecimalType(8, 6))
-            .code((ctx, call, out, a) -> ctx.set(out, K + "secondWithFraction(" + a[0].value() + ", " + zone(ctx) + ")"))
+            .code((ctx, call, out, a) -> ctx.set(out, K + "secondWithFraction(" + a[0].value() + ", "
+                    + IntervalFunctions.zoneOf(ctx, a[0].type()) + ")"))
             .check();
 
     /** {@code dayname}/{@code monthname}: the English three-letter name, from a table (no allocation). */
@@ -359,7 +386,8 @@ final class DateTimeFunctions {
 
     private static void timeField(String name) {
         FunctionRegistry.add(FunctionSpec.named(name).inputs(ANY_TIMESTAMP).returns(DataTypes.IntegerType)
-                .code((ctx, call, out, a) -> ctx.set(out, K + name + "(" + a[0].value() + ", " + zone(ctx) + ")")));
+                .code((ctx, call, out, a) -> ctx.set(out, K + name + "(" + a[0].value() + ", "
+                        + IntervalFunctions.zoneOf(ctx, a[0].type()) + ")")));
     }
 
     /** A field holding the session zone. */
@@ -368,7 +396,7 @@ final class DateTimeFunctions {
     }
 
     /** A field holding the query's evaluation context, for the batch timestamp. */
-    private static String batch(CodegenContext ctx) {
+    static String batch(CodegenContext ctx) {
         return ctx.constant(ctx.evalContext(), EvalContext.class.getName());
     }
 }

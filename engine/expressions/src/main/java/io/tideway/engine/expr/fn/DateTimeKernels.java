@@ -228,7 +228,11 @@ public final class DateTimeKernels {
             }
             case "second" -> truncated = Math.floorDiv(local, MICROS_PER_SECOND) * MICROS_PER_SECOND;
             case "minute" -> truncated = Math.floorDiv(local, 60 * MICROS_PER_SECOND) * 60 * MICROS_PER_SECOND;
-            case "hour" -> truncated = Math.floorDiv(local, 3600 * MICROS_PER_SECOND) * 3600 * MICROS_PER_SECOND;
+            case "hour" -> {
+                // ZonedDateTime.truncatedTo keeps the offset: an hour in a daylight-saving overlap stays in it
+                truncated = Math.floorDiv(local, 3600 * MICROS_PER_SECOND) * 3600 * MICROS_PER_SECOND;
+                return zone.toUtc(truncated, zone.offsetSeconds(micros));
+            }
             case "day", "dd" -> truncated = days * MICROS_PER_DAY;
             case "week" -> truncated = (days - weekday(days)) * MICROS_PER_DAY;
             case "month", "mm", "mon" -> truncated = daysFromCivil(year(days), month(days), 1) * MICROS_PER_DAY;
@@ -239,6 +243,15 @@ public final class DateTimeKernels {
             }
         }
         return zone.toUtc(truncated);
+    }
+
+    /** Whether {@code date_trunc} knows the unit (any case). */
+    public static boolean isTruncUnit(DirectBuffer b, int off, int len) {
+        return switch (StringKernels.string(b, off, len).toLowerCase(Locale.ROOT)) {
+            case "microsecond", "millisecond", "second", "minute", "hour", "day", "dd", "week", "month", "mm", "mon",
+                    "quarter", "year", "yyyy", "yy" -> true;
+            default -> false;
+        };
     }
 
     private static final byte[][] DAY_NAMES = names("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");

@@ -42,10 +42,15 @@ public final class FunctionRegistry {
         CodecFunctions.register();
         TextFunctions.register();
         DateTimeFunctions.register();
+        IntervalFunctions.register();
+        TimestampNtzFunctions.register();
         MathFunctions.register();
         ArrayFunctions.register();
         ArraySetFunctions.register();
         MapFunctions.register();
+        StructFunctions.register();
+        JsonFunctions.register();
+        AggregateFunctions.register();
     }
 
     private FunctionRegistry() {

@@ -130,6 +130,15 @@ public final class FunctionSpec {
         return this;
     }
 
+    /**
+     * Spark's {@code failOnError} functions (make_date, to_timestamp(s, fmt), ...): invalid input
+     * fails under ANSI, so the call is null only of null arguments, and is null without ANSI.
+     */
+    public FunctionSpec nullWithoutAnsi() {
+        this.nullable = call -> !call.ansi() || argsNullable(call);
+        return this;
+    }
+
     /** The code of a null-intolerant function: writes {@code out} from non-null arguments. */
     public FunctionSpec code(NullSafeCode code) {
         this.code = code;
@@ -192,9 +201,10 @@ public final class FunctionSpec {
     }
 
     boolean nullable(ScalarFunction call) {
-        if (nullable != null) {
-            return nullable.test(call);
-        }
+        return nullable != null ? nullable.test(call) : argsNullable(call);
+    }
+
+    private static boolean argsNullable(ScalarFunction call) {
         for (Expression a : call.children()) {
             if (a.nullable()) {
                 return true;

@@ -41,7 +41,8 @@ import static io.tideway.engine.expr.fn.InputType.STRING;
 final class MathFunctions {
     private static final String K = MathKernels.class.getName() + ".";
     /** abs's argument: a number; a string or NULL becomes a DOUBLE. */
-    private static final InputType ABS_INPUT = numeric("(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")");
+    private static final InputType ABS_INPUT = new InputType("(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")",
+            t -> InputType.NUMERIC_ANY.accepts(t) || IntervalFunctions.isAnsiInterval(t), InputType.NUMERIC_ANY::implicitCast);
     private static final InputType POSITIVE_INPUT = numeric(
             "(\"NUMERIC\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL\")");
     /** Spark's {@code TypeCollection(DoubleType, YearMonthIntervalType, DayTimeIntervalType)} (signum, width_bucket). */
@@ -97,7 +98,8 @@ final class MathFunctions {
                         : a[0].type() == DataTypes.ByteType || a[0].type() == DataTypes.ShortType
                         ? "(" + a[0].value() + " < 0L ? " + SqlArithmetic.class.getName() + ".negateSmall(" + a[0].value() + ", "
                                 + (a[0].type() == DataTypes.ByteType ? 8 : 16) + ", " + ctx.ansi() + ") : " + a[0].value() + ")"
-                        : K + "abs(" + a[0].value() + ", " + (a[0].type() == DataTypes.IntegerType) + ", " + ctx.ansi() + ")")));
+                        : K + "abs(" + a[0].value() + ", " + (a[0].type() == DataTypes.IntegerType
+                                || a[0].type() instanceof io.tideway.sql.types.YearMonthIntervalType) + ", " + ctx.ansi() + ")")));
         FunctionRegistry.add("negative", 1, 1, (name, a) -> new UnaryMinus(a.get(0), "negative"));
         FunctionRegistry.add(FunctionSpec.named("positive").inputs(POSITIVE_INPUT).returns(types -> types.get(0))
                 .sql(call -> "(+ " + call.children().get(0).sql() + ")")

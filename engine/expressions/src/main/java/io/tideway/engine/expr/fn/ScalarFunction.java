@@ -6,6 +6,7 @@ import io.tideway.engine.expr.Coercible;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.SessionConf;
 import io.tideway.engine.expr.TypeCoercion;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
@@ -29,11 +30,26 @@ public final class ScalarFunction extends Expression implements Coercible {
     /** The name the user called it by (an alias keeps its own name in the column name, as in Spark). */
     private final String name;
     private final List<Expression> args;
+    /** The building session's {@code spark.sql.ansi.enabled} ({@link SessionConf}), for nullability that depends on it. */
+    private final boolean ansi;
 
     ScalarFunction(FunctionSpec spec, String name, List<Expression> args) {
+        this(spec, name, args, SessionConf.ansi());
+    }
+
+    private ScalarFunction(FunctionSpec spec, String name, List<Expression> args, boolean ansi) {
         this.spec = spec;
         this.name = name;
         this.args = List.copyOf(args);
+        this.ansi = ansi;
+    }
+
+    /**
+     * Whether the session that built this call had ANSI on: Spark's {@code failOnError} (a
+     * function that fails on bad input under ANSI returns null, so is nullable, without it).
+     */
+    public boolean ansi() {
+        return ansi;
     }
 
     public String name() {
@@ -51,7 +67,7 @@ public final class ScalarFunction extends Expression implements Coercible {
 
     @Override
     public Expression withChildren(List<Expression> children) {
-        return new ScalarFunction(spec, name, children);
+        return new ScalarFunction(spec, name, children, ansi);
     }
 
     @Override
@@ -95,7 +111,7 @@ public final class ScalarFunction extends Expression implements Coercible {
     public Expression coerceTypes() {
         if (spec.coercion() != null) {
             List<Expression> coerced = spec.coercion().coerce(this);
-            return coerced.equals(args) ? this : new ScalarFunction(spec, name, coerced);
+            return coerced.equals(args) ? this : new ScalarFunction(spec, name, coerced, ansi);
         }
         List<Expression> cast = new ArrayList<>(args.size());
         boolean changed = false;
@@ -113,7 +129,7 @@ public final class ScalarFunction extends Expression implements Coercible {
             }
             cast.add(a);
         }
-        return changed ? new ScalarFunction(spec, name, cast) : this;
+        return changed ? new ScalarFunction(spec, name, cast, ansi) : this;
     }
 
     /** Spark's {@code UNEXPECTED_INPUT_TYPE} for argument {@code i}; declared to return so callers can write {@code throw}. */
@@ -134,7 +150,7 @@ public final class ScalarFunction extends Expression implements Coercible {
 
     /** A deserialized call finds its spec again by name. */
     private Object readResolve() {
-        return new ScalarFunction(FunctionRegistry.spec(name), name, args);
+        return new ScalarFunction(FunctionRegistry.spec(name), name, args, ansi);
     }
 
     @Override

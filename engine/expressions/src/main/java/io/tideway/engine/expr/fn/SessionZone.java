@@ -60,4 +60,14 @@ public final class SessionZone {
         ZonedDateTime z = ZonedDateTime.ofLocal(local, id, null);
         return z.toEpochSecond() * MICROS_PER_SECOND + micros;
     }
+
+    /**
+     * As {@link #toUtc(long)}, but keeping {@code preferredOffset} (seconds) where the local time
+     * has it, as {@code ZonedDateTime} arithmetic and truncation do: the second 01:30 of a
+     * daylight-saving overlap stays the second one.
+     */
+    public long toUtc(long localMicros, int preferredOffset) {
+        long sameOffset = localMicros - preferredOffset * MICROS_PER_SECOND;
+        return offsetSeconds(sameOffset) == preferredOffset ? sameOffset : toUtc(localMicros);
+    }
 }

@@ -1,6 +1,7 @@
 package io.tideway.engine.expr.sql;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The text handed to {@code expr()} or {@code sql()} and the SQL statement Calcite actually
@@ -31,7 +32,8 @@ public final class SourceText {
         StringBuilder b = new StringBuilder(prefix.length() + original.length() + 2 * escapedStarts.length);
         b.append(prefix);
         // Spark's operators Calcite lacks, rewritten in place (same length, so offsets are unchanged)
-        String text = SparkOperators.rewrite(original);
+        // and Spark's interval literals hidden behind a placeholder word (TypedLiterals)
+        String text = TypedLiterals.blank(original, SparkOperators.rewrite(original));
         int at = 0;
         for (int i = 0; i < escapedStarts.length; i++) {
             b.append(text, at, escapedStarts[i]).append('`')
@@ -44,8 +46,17 @@ public final class SourceText {
 
     /** An expression for {@code expr()}: parsed as the single item of {@code SELECT <text>}. */
     public static SourceText of(String text) {
-        return withCallsEscaped(new SourceText(text, PREFIX, new int[0], new int[0]));
+        return withCallsEscaped(new SourceText(text, PREFIX, new int[0], new int[0]), CALLS_NAMED_LIKE_KEYWORDS);
     }
+
+    /** Calcite's keywords and special forms that are also Spark functions taking plain arguments. */
+    private static final String[] CALLS_NAMED_LIKE_KEYWORDS = {"like", "ilike", "rlike", "trim", "overlay", "substring",
+        "position", "first", "last", "any"};
+    /**
+     * The aggregates among them, which a query's select list calls too: Calcite reads {@code first(x)}
+     * as its MATCH_RECOGNIZE navigation and {@code any} as a quantifier.
+     */
+    private static final String[] AGGREGATES_NAMED_LIKE_KEYWORDS = {"first", "last", "any"};
 
     /**
      * Spark's functions named like Calcite's keywords or special forms, called with plain
@@ -53,9 +64,9 @@ public final class SourceText {
      * backticked so Calcite reads them as calls; {@code TRIM(BOTH x FROM s)} and the other
      * keyword forms are left to Calcite's grammar.
      */
-    private static SourceText withCallsEscaped(SourceText src) {
+    private static SourceText withCallsEscaped(SourceText src, String[] words) {
         String t = src.original;
-        for (String word : new String[] {"like", "ilike", "rlike", "trim", "overlay", "substring", "position"}) {
+        for (String word : words) {
             int from = 0;
             for (int at = indexOfIgnoreCase(t, word + "(", from); at >= 0; at = indexOfIgnoreCase(t, word + "(", from)) {
                 from = at + word.length();
@@ -65,7 +76,119 @@ public final class SourceText {
                 }
             }
         }
+        return withDateUnitFormsEscaped(src);
+    }
+
+    /** The units Spark's grammar takes in {@code timestampadd}/{@code timestampdiff} and their aliases. */
+    static final java.util.Set<String> DATETIME_UNITS = java.util.Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY",
+            "DAYOFYEAR", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND");
+
+    /**
+     * Spark's {@code dateadd(UNIT, n, ts)} and {@code date_add(UNIT, n, ts)} (its timestampadd) and
+     * {@code datediff(UNIT, a, b)}, {@code date_diff(UNIT, a, b)} (timestampdiff), which Calcite reads only as a call: the unit keyword backticked, so that the translator finds it
+     * as a name. Forms Spark's grammar does not take are left for the translator to refuse as Spark
+     * does: {@code timestampadd} with a quoted unit or without three arguments, the Java-only
+     * {@code timestamp_add}/{@code timestamp_diff}, {@code date_diff}, whose arguments Calcite's own
+     * DATE_DIFF grammar takes in another order, and {@code date_trunc} without two arguments, all read as plain calls.
+     */
+    private static SourceText withDateUnitFormsEscaped(SourceText src) {
+        String t = src.original;
+        for (String word : new String[] {"dateadd", "date_add", "timestampadd", "timestampdiff", "timestamp_add",
+            "timestamp_diff", "date_diff", "datediff", "date_trunc"}) {
+            int from = 0;
+            for (int at = indexOfIgnoreCase(t, word + "(", from); at >= 0; at = indexOfIgnoreCase(t, word + "(", from)) {
+                from = at + word.length();
+                if (at > 0 && (isWordPart(t.charAt(at - 1)) || t.charAt(at - 1) == '`')) {
+                    continue;
+                }
+                List<int[]> args = arguments(t, from);
+                int[] first = args.isEmpty() ? null : args.get(0);
+                boolean unitWord = first != null && wordEnd(t, first[0]) == first[1];
+                boolean unit = unitWord && DATETIME_UNITS.contains(t.substring(first[0], first[1]).toUpperCase(java.util.Locale.ROOT));
+                switch (word) {
+                    case "dateadd", "date_add" -> {
+                        if (unit && args.size() == 3) {
+                            src = src.escape(first[0], first[1]);
+                        }
+                    }
+                    case "timestamp_add", "timestamp_diff" -> {
+                        if (unitWord) {
+                            src = src.escape(first[0], first[1]);
+                        }
+                    }
+                    case "date_trunc" -> { // Calcite's DATE_TRUNC grammar takes two arguments; Spark reports others as WRONG_NUM_ARGS
+                        if (args.size() != 2) {
+                            src = src.escape(at, at + word.length());
+                        }
+                    }
+                    case "date_diff", "datediff" -> { // Calcite's DATE_DIFF grammar is BigQuery's (date, date, unit)
+                        if (word.equals("date_diff")) {
+                            src = src.escape(at, at + word.length());
+                        }
+                        if (unit && args.size() == 3) {
+                            src = src.escape(first[0], first[1]);
+                        }
+                    }
+                    default -> { // timestampadd, timestampdiff
+                        boolean quoted = first != null && (t.charAt(first[0]) == '\'' || t.charAt(first[0]) == '"');
+                        if (args.size() != 3 || quoted) {
+                            src = src.escape(at, at + word.length());
+                            if (unitWord) {
+                                src = src.escape(first[0], first[1]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         return src;
+    }
+
+    /** The top-level arguments of the call whose {@code (} is at {@code open}: [start, end) each, blanks trimmed. */
+    private static List<int[]> arguments(String t, int open) {
+        List<int[]> out = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                int close = t.indexOf(c, i + 1);
+                i = close < 0 ? t.length() : close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' || c == ',' && depth == 1) {
+                if (c == ')' && --depth > 0) {
+                    continue;
+                }
+                int a = start;
+                int b = i;
+                while (a < b && Character.isWhitespace(t.charAt(a))) {
+                    a++;
+                }
+                while (b > a && Character.isWhitespace(t.charAt(b - 1))) {
+                    b--;
+                }
+                if (b > a || c == ',' || !out.isEmpty()) {
+                    out.add(new int[] {a, b});
+                }
+                start = i + 1;
+                if (c == ')') {
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int wordEnd(String t, int offset) {
+        if (offset >= t.length() || !isWordStart(t.charAt(offset))) {
+            return -1;
+        }
+        int end = offset + 1;
+        while (end < t.length() && isWordPart(t.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     private static final java.util.Set<String> ARGUMENT_KEYWORDS = java.util.Set.of("FROM", "FOR", "PLACING", "IN",
@@ -110,7 +233,7 @@ public final class SourceText {
 
     /** A whole query for {@code sql()}: parsed as written. */
     public static SourceText ofQuery(String text) {
-        return new SourceText(text, "", new int[0], new int[0]);
+        return withCallsEscaped(new SourceText(text, "", new int[0], new int[0]), AGGREGATES_NAMED_LIKE_KEYWORDS);
     }
 
     /** Whether this is a whole query for {@code sql()} rather than an expression. */

@@ -5,8 +5,8 @@ package io.tideway.engine.expr.sql;
  * offsets and with the same length, so positions in errors stay the user's:
  * {@code <=>} becomes {@code <> } (and {@code ==} {@code = }), {@code |} becomes {@code ^},
  * {@code >>} and {@code >>>} become {@code <<}, {@code ~} and a prefix {@code !} become {@code -},
- * the {@code REGEXP} operator {@code RLIKE}, the {@code DIV} operator {@code /}, and the {@code L}/{@code D} suffix of a number a
- * blank. The translator tells each rewritten operator from the one it stands for by reading the
+ * the {@code REGEXP} operator {@code RLIKE}, {@code LIKE ANY|SOME|ALL} {@code IN}, the {@code DIV} operator {@code /}, and the {@code L}/{@code D} suffix of a number a
+ * blank, a double-quoted string a single-quoted one. The translator tells each rewritten operator from the one it stands for by reading the
  * user's text at the operator ({@link SqlNodeTranslator}). String literals, quoted identifiers
  * and comments are left alone. Stateless.
  */
@@ -21,7 +21,11 @@ final class SparkOperators {
         while (i < n) {
             char ch = c[i];
             if (ch == '\'' || ch == '"' || ch == '`') {
+                int start = i;
                 i = skipQuoted(c, i, ch != '`' && i > 0 && (c[i - 1] == ' ') && rawPrefix(text, i - 1));
+                if (ch == '"' && i - 1 > start && c[i - 1] == '"') {
+                    singleQuoted(c, start, i - 1);
+                }
                 continue;
             }
             if ((ch == 'r' || ch == 'R') && i + 1 < n && (c[i + 1] == '\'' || c[i + 1] == '"')
@@ -70,6 +74,16 @@ final class SparkOperators {
                 while (end < n && SourceText.isWordPart(c[end])) {
                     end++;
                 }
+                int quantified = likeQuantifierEnd(text, i, end);
+                if (quantified > 0) {
+                    c[i] = 'I';
+                    c[i + 1] = 'N';
+                    for (int k = i + 2; k < quantified; k++) {
+                        c[k] = ' ';
+                    }
+                    i = quantified;
+                    continue;
+                }
                 if (end - i == 6 && text.regionMatches(true, i, "REGEXP", 0, 6) && !callFollows(c, end)) {
                     "RLIKE ".getChars(0, 6, c, i);
                 }
@@ -112,6 +126,30 @@ final class SparkOperators {
         return i;
     }
 
+    /**
+     * Spark's {@code LIKE ANY|SOME|ALL (p, ...)} (and ILIKE's): the end of the quantifier when the
+     * word at {@code [i, end)} is LIKE or ILIKE followed by one and a parenthesis, else -1. It is
+     * rewritten to {@code IN}, and the translator reads the quantifier back from the user's text.
+     */
+    private static int likeQuantifierEnd(String text, int i, int end) {
+        String word = text.substring(i, end);
+        if (!word.equalsIgnoreCase("LIKE") && !word.equalsIgnoreCase("ILIKE")) {
+            return -1;
+        }
+        int q = end;
+        while (q < text.length() && Character.isWhitespace(text.charAt(q))) {
+            q++;
+        }
+        int qEnd = q;
+        while (qEnd < text.length() && SourceText.isWordPart(text.charAt(qEnd))) {
+            qEnd++;
+        }
+        String quantifier = text.substring(q, qEnd);
+        boolean known = quantifier.equalsIgnoreCase("ANY") || quantifier.equalsIgnoreCase("SOME")
+                || quantifier.equalsIgnoreCase("ALL");
+        return known && callFollows(text.toCharArray(), qEnd) ? qEnd : -1;
+    }
+
     private static boolean isCeilOrFloor(String text, int from, int end) {
         String w = text.substring(from, end);
         return w.equalsIgnoreCase("ceil") || w.equalsIgnoreCase("ceiling") || w.equalsIgnoreCase("floor");
@@ -151,6 +189,27 @@ final class SparkOperators {
     static boolean rawPrefix(String text, int at) {
         char r = text.charAt(at);
         return (r == 'r' || r == 'R') && (at == 0 || !SourceText.isWordPart(text.charAt(at - 1)));
+    }
+
+    /**
+     * Spark's double-quoted string {@code "..."} as a single-quoted one Calcite reads, its own
+     * single quotes blanked; the translator reads the value back from the user's text ({@link #doubleQuoted}).
+     */
+    private static void singleQuoted(char[] c, int open, int close) {
+        c[open] = '\'';
+        c[close] = '\'';
+        for (int k = open + 1; k < close; k++) {
+            if (c[k] == '\'') {
+                c[k] = ' ';
+            }
+        }
+    }
+
+    /** The text between the double quote at {@code open} and its closing quote, as written (escapes kept). */
+    static String doubleQuoted(String text, int open) {
+        char[] c = text.toCharArray();
+        int end = skipQuoted(c, open, false);
+        return text.substring(open + 1, Math.max(open + 1, end - 1));
     }
 
     private static int skipQuoted(char[] c, int i, boolean raw) {

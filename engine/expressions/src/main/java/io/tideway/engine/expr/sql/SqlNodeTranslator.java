@@ -52,7 +52,7 @@ public final class SqlNodeTranslator {
      * lets it name a column.)
      */
     private static final Set<String> NILADIC = Set.of("CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
-            "LOCALTIMESTAMP", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER");
+            "CURRENT_USER", "SESSION_USER", "SYSTEM_USER"); // Spark reads a bare LOCALTIMESTAMP as a column
 
     public SqlNodeTranslator(SourceText src, String api) {
         this.src = src;
@@ -88,6 +88,9 @@ public final class SqlNodeTranslator {
             String value = ((NlsString) s.getValue()).getValue();
             int at = offset(s.getParserPosition());
             boolean raw = at > 0 && SparkOperators.rawPrefix(src.original(), at - 1);
+            if (at < src.original().length() && src.original().charAt(at) == '"') {
+                value = SparkOperators.doubleQuoted(src.original(), at); // Calcite saw it with its ' blanked
+            }
             return functions.lit(raw ? value : unescape(value));
         }
         if (n instanceof SqlLiteral l) {
@@ -114,6 +117,10 @@ public final class SqlNodeTranslator {
             throw unsupported("qualified star", id);
         }
         if (id.names.size() == 1 && !id.isComponentQuoted(0)) {
+            io.tideway.engine.expr.Literal interval = TypedLiterals.at(src.original(), offset(id.getParserPosition()));
+            if (interval != null) { // a placeholder TypedLiterals wrote for Calcite
+                return new Column(interval);
+            }
             String upper = id.getSimple().toUpperCase(Locale.ROOT);
             if (NILADIC.contains(upper)) {
                 return new Column(FunctionRegistry.call(upper, List.of()));
@@ -284,6 +291,14 @@ public final class SqlNodeTranslator {
                     }
                     return arg(c, 0).cast(castType(spec));
                 }
+                if (ops.size() == 2 && ops.get(1) instanceof org.apache.calcite.sql.SqlIntervalQualifier q) {
+                    // CAST(x AS INTERVAL DAY TO SECOND): Calcite reads the type as an interval qualifier
+                    String fields = q.toString().replaceFirst("(?i)^INTERVAL\\s+", "");
+                    DataType t = DataTypes.fromName("interval " + fields);
+                    int at = offset(c.getParserPosition());
+                    return at >= 4 && src.original().regionMatches(true, at - 4, "TRY_", 0, 4)
+                            ? new Column(io.tideway.engine.expr.Cast.tryCast(arg(c, 0).expr(), t)) : arg(c, 0).cast(t);
+                }
                 throw unsupported("this form of CAST", c);
             default:
                 if (c.getOperator() instanceof org.apache.calcite.sql.SqlBinaryOperator
@@ -297,6 +312,10 @@ public final class SqlNodeTranslator {
                     int end = src.wordEnd(at);
                     if (!FunctionRegistry.exists(name) && end > at) {
                         name = src.original().substring(at, end); // Calcite renamed it (translate -> TRANSLATE3)
+                    }
+                    Column unitForm = dateUnitForm(name, ops);
+                    if (unitForm != null) {
+                        return unitForm;
                     }
                     if (!FunctionRegistry.exists(name)) {
                         throw FunctionRegistry.unresolved(name);
@@ -375,12 +394,48 @@ public final class SqlNodeTranslator {
         if (!(c.operand(1) instanceof org.apache.calcite.sql.SqlNodeList list)) {
             throw unsupported("IN with a subquery", c);
         }
+        String[] written = operatorText(c).toUpperCase(Locale.ROOT).split("\\s+");
+        if (written.length >= 2 && written[written.length - 2].endsWith("LIKE")) { // SparkOperators' LIKE ANY
+            return likeQuantified(value, list, written);
+        }
         Object[] items = new Object[list.size()];
         for (int i = 0; i < items.length; i++) {
             items[i] = translate(list.get(i));
         }
         Column in = value.isin(items);
         return c.getKind() == SqlKind.NOT_IN ? functions.not(in) : in;
+    }
+
+    /**
+     * Spark's {@code s [NOT] LIKE|ILIKE ANY|SOME|ALL (p, ...)}: with string literal patterns one
+     * {@code likeany}-like predicate (ILIKE lowers both sides), else each pattern's LIKE joined by
+     * OR (ANY, SOME) or AND (ALL), as Spark's parser builds them.
+     */
+    private Column likeQuantified(Column value, org.apache.calcite.sql.SqlNodeList list, String[] written) {
+        boolean negated = written[0].equals("NOT");
+        boolean ilike = written[written.length - 2].equals("ILIKE");
+        boolean all = written[written.length - 1].equals("ALL");
+        List<Column> patterns = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
+        for (SqlNode p : list) {
+            Column pattern = translate(p);
+            patterns.add(pattern);
+            if (pattern.expr() instanceof io.tideway.engine.expr.Literal l && l.value() instanceof String text) {
+                literals.add(ilike ? text.toLowerCase(Locale.ROOT) : text);
+            }
+        }
+        if (literals.size() == patterns.size()) {
+            Expression subject = ilike ? FunctionRegistry.call("lower", List.of(value.expr())) : value.expr();
+            String name = (negated ? "notlike" : "like") + (all ? "all" : "any");
+            return new Column(io.tideway.engine.expr.fn.LikeQuantifiers.likeQuantified(name, subject, literals));
+        }
+        Column joined = null;
+        for (Column p : patterns) {
+            Column one = registry(ilike ? "ilike" : "like", value, p);
+            one = negated ? functions.not(one) : one;
+            joined = joined == null ? one : all ? joined.and(one) : joined.or(one);
+        }
+        return joined;
     }
 
     /** {@code s [NOT] LIKE|ILIKE|RLIKE p [ESCAPE e]}. */
@@ -393,9 +448,8 @@ public final class SqlNodeTranslator {
             SqlNode e = c.operand(2);
             if (e instanceof SqlCharStringLiteral lit) {
                 String esc = ((NlsString) lit.getValue()).getValue();
-                if (esc.length() != 1) {
-                    throw Unchecked.raise(new ParseException("INVALID_ESC", Map.of("invalidEscape", ErrorParams.value(esc)),
-                            src.original(), offset(e.getParserPosition()), null));
+                if (esc.length() != 1) { // Spark's parser reports it without a position
+                    throw Unchecked.raise(new ParseException("INVALID_ESC", Map.of("invalidEscape", ErrorParams.value(esc))));
                 }
             }
             args.add(translate(e).expr());
@@ -505,7 +559,8 @@ public final class SqlNodeTranslator {
                 case "DECIMAL": case "DEC": case "NUMERIC": return decimalType(spec, spec.getTypeNameSpec());
                 case "STRING": case "VARCHAR": case "CHAR": return DataTypes.StringType;
                 case "BOOLEAN": return DataTypes.BooleanType;
-                case "TIMESTAMP": return DataTypes.TimestampType;
+                case "TIMESTAMP": case "TIMESTAMP_LTZ": return DataTypes.TimestampType;
+                case "TIMESTAMP_NTZ": return DataTypes.TimestampNTZType;
                 case "DATE": return DataTypes.DateType;
                 case "BINARY": case "VARBINARY": return DataTypes.BinaryType;
                 default: break;
@@ -546,8 +601,8 @@ public final class SqlNodeTranslator {
 
     /** Where Spark's parse tree starts {@code n}: line, and position within the line, in the user's text. */
     /**
-     * {@code DATE '2024-03-15'} and {@code TIMESTAMP '2024-03-15 10:00:00'} (local time in the JVM's
-     * zone), read as a cast reads the text; null for another tag or a text that does not parse.
+     * {@code DATE '2024-03-15'} and {@code TIMESTAMP '2024-03-15 10:00:00'} (local time in the
+     * session zone), read as a cast reads the text; null for another tag or a text that does not parse.
      */
     private static Column typedLiteral(String tag, String text) {
         switch (tag.toUpperCase(Locale.ROOT)) {
@@ -557,11 +612,59 @@ public final class SqlNodeTranslator {
                         : null;
             }
             case "TIMESTAMP": {
-                java.util.OptionalLong micros = io.tideway.engine.expr.DateTimeStrings.toTimestamp(text,
-                        java.time.ZoneId.systemDefault());
-                return micros.isPresent() ? functions.lit(java.sql.Timestamp.from(
-                        java.time.Instant.EPOCH.plus(micros.getAsLong(), java.time.temporal.ChronoUnit.MICROS))) : null;
+                java.util.OptionalLong local = io.tideway.engine.expr.DateTimeStrings.toTimestamp(text, java.time.ZoneOffset.UTC);
+                if (local.isEmpty()) {
+                    return null;
+                }
+                java.util.OptionalLong shifted = io.tideway.engine.expr.DateTimeStrings.toTimestamp(text,
+                        java.time.ZoneOffset.ofHours(1));
+                if (shifted.equals(local)) { // the text names its own zone: an instant
+                    return functions.lit(java.sql.Timestamp.from(
+                            java.time.Instant.EPOCH.plus(local.getAsLong(), java.time.temporal.ChronoUnit.MICROS)));
+                }
+                // a wall-clock time, read in the session zone when the query runs (as Spark's parser does)
+                return new Column(new io.tideway.engine.expr.Literal(
+                        io.tideway.engine.row.TemporalValues.ntzToLocal(local.getAsLong()), DataTypes.TimestampType));
             }
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Spark's grammar for {@code timestampadd}-like calls where Calcite read a plain call
+     * ({@link SourceText} backticked the unit): {@code dateadd(DAY, n, ts)} is timestampadd,
+     * {@code datediff(DAY, a, b)} timestampdiff; the
+     * grammar's names with a quoted unit are Spark's {@code INVALID_PARAMETER_VALUE.DATETIME_UNIT},
+     * without three arguments an unknown routine, as are the Java-only {@code timestamp_add} and
+     * {@code timestamp_diff} in SQL. Null for any other call.
+     */
+    private Column dateUnitForm(String name, List<SqlNode> ops) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        switch (lower) {
+            case "timestamp_add", "timestamp_diff":
+                throw FunctionRegistry.unresolved(name);
+            case "timestampadd", "timestampdiff":
+                if (ops.size() != 3) {
+                    throw FunctionRegistry.unresolved(name);
+                }
+                if (ops.get(0) instanceof SqlCharStringLiteral unit) {
+                    int at = offset(unit.getParserPosition());
+                    int end = src.original().indexOf(src.original().charAt(at), at + 1);
+                    throw Unchecked.raise(new ParseException("INVALID_PARAMETER_VALUE.DATETIME_UNIT", Map.of(
+                            "parameter", "`unit`", "functionName", "`" + name + "`",
+                            "invalidValue", src.original().substring(at, end < 0 ? src.original().length() : end + 1))));
+                }
+                return null;
+            case "dateadd", "date_add", "datediff", "date_diff":
+                if (ops.size() == 3 && ops.get(0) instanceof SqlIdentifier unit
+                        && src.isEscaped(offset(unit.getParserPosition()))) {
+                    List<Expression> args = new ArrayList<>(List.of(io.tideway.engine.expr.Literal.of(unit.getSimple())));
+                    args.add(translate(ops.get(1)).expr());
+                    args.add(translate(ops.get(2)).expr());
+                    return new Column(FunctionRegistry.call(lower.contains("add") ? "timestampadd" : "timestampdiff", args));
+                }
+                return null;
             default:
                 return null;
         }

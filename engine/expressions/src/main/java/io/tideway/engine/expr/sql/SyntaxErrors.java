@@ -30,7 +30,8 @@ public final class SyntaxErrors {
             // Spark puts "end of input" after the last character; Calcite's end token sits on it
             int offset = last.kind == 0 ? src.original().length() : src.originalOffset(last.beginLine, last.beginColumn);
             String near = last.kind == 0 ? null : unescaped(last.image, src, offset);
-            String hint = expects(pe, ")") && openParentheses(src.original(), offset) > 0 ? ": missing ')'" : "";
+            String hint = expects(pe, ")") && openParentheses(src.original(), offset) > 0 ? ": missing ')'"
+                    : extraLastToken(pe, last, src, offset) ? ": extra input '" + near + "'" : "";
             return at(src, offset, near, hint, e);
         }
         SqlParserPos pos = e.getPos();
@@ -103,6 +104,23 @@ public final class SyntaxErrors {
         String quoted = "\"" + image + "\"";
         for (int[] seq : pe.expectedTokenSequences) {
             if (seq.length > 0 && quoted.equals(pe.tokenImage[seq[0]])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * ANTLR's single-token deletion, which Spark reports as {@code extra input}: in an expression,
+     * one token stands where the input could have ended, and only the end follows it.
+     */
+    private static boolean extraLastToken(ParseException pe, Token last, SourceText src, int offset) {
+        if (src.isQuery() || last.kind == 0 || last != pe.currentToken.next || pe.expectedTokenSequences == null
+                || !src.original().substring(Math.min(offset + last.image.length(), src.original().length())).isBlank()) {
+            return false;
+        }
+        for (int[] seq : pe.expectedTokenSequences) {
+            if (seq.length > 0 && seq[0] == 0) {
                 return true;
             }
         }

@@ -22,6 +22,14 @@ public class ParseException extends AnalysisException {
                 condition, messageParameters);
     }
 
+    /**
+     * The error {@code condition} with no position: Spark's parse errors raised while building a
+     * literal (an interval's units, its value) print only their message.
+     */
+    public ParseException(String condition, Map<String, String> messageParameters) {
+        super("\n" + ErrorConditions.message(condition, messageParameters), null, condition, messageParameters);
+    }
+
     /** Spark's position suffix: {@code (line L, pos P)}, the text, and a caret under the position. */
     private static String where(String text, int offset) {
         io.tideway.engine.expr.Origin origin = io.tideway.engine.expr.Origin.at(text, offset);

@@ -1,4 +1,4 @@
-package io.tideway.engine.source.file;
+package io.tideway.engine.format;
 
 import io.tideway.engine.row.RowConverter;
 
@@ -21,7 +21,7 @@ import java.time.temporal.ChronoField;
  * {@link DateTimeFormatter} reads). A time without an offset is in the session time zone
  * ({@code spark.sql.session.timeZone}). Immutable and thread-safe.
  */
-final class TimestampParser {
+public final class TimestampParser {
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -42,12 +42,12 @@ final class TimestampParser {
     /** The {@code dateFormat} option, or null for {@code yyyy-MM-dd}. */
     private final DateTimeFormatter dateFormat;
 
-    TimestampParser(ZoneId zone) {
+    public TimestampParser(ZoneId zone) {
         this(zone, null, null);
     }
 
     /** With the {@code timestampFormat} and {@code dateFormat} option values (each may be null). */
-    TimestampParser(ZoneId zone, String timestampFormat, String dateFormat) {
+    public TimestampParser(ZoneId zone, String timestampFormat, String dateFormat) {
         this.zone = zone;
         this.timestampFormat = pattern(timestampFormat, "timestampFormat");
         this.dateFormat = pattern(dateFormat, "dateFormat");
@@ -67,7 +67,7 @@ final class TimestampParser {
     }
 
     /** A {@link Timestamp} with microsecond precision; throws {@link DateTimeParseException}. */
-    Timestamp timestamp(String text) {
+    public Timestamp timestamp(String text) {
         if (timestampFormat != null) {
             return withPattern(text);
         }
@@ -105,12 +105,12 @@ final class TimestampParser {
     }
 
     /** A date from {@code yyyy-MM-dd}, or the {@code dateFormat} pattern. */
-    Date date(String text) {
+    public Date date(String text) {
         return Date.valueOf(dateFormat == null ? LocalDate.parse(text.trim()) : LocalDate.from(dateFormat.parse(text)));
     }
 
     /** Seconds since the epoch, as Spark reads a JSON number into a timestamp. */
-    static Timestamp fromEpochSeconds(long seconds) {
+    public static Timestamp fromEpochSeconds(long seconds) {
         return RowConverter.toTimestamp(Math.multiplyExact(seconds, 1_000_000L));
     }
 }

@@ -1,4 +1,4 @@
-package io.tideway.engine.source.file;
+package io.tideway.engine.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tideway.SparkRuntimeException;
@@ -18,15 +18,15 @@ import java.util.Map;
  * {@code JacksonParser}: JSON null is null; a string field takes any value (non-strings as their
  * JSON text); int and long take integral numbers in range; double takes any number and
  * {@code "NaN"}/{@code "Infinity"}/{@code "-Infinity"}; timestamps take ISO strings or epoch
- * seconds; arrays and structs recurse. Anything else throws Spark's
+ * seconds; arrays, maps (string keys) and structs recurse. Anything else throws Spark's
  * {@code CANNOT_PARSE_JSON_FIELD}, making the record malformed.
  *
  * <p>Threading: immutable and thread-safe.
  */
-final class JsonValueParser {
+public final class JsonValueParser {
     private final TimestampParser timestamps;
 
-    JsonValueParser(TimestampParser timestamps) {
+    public JsonValueParser(TimestampParser timestamps) {
         this.timestamps = timestamps;
     }
 
@@ -35,7 +35,7 @@ final class JsonValueParser {
             "-Infinity", "-Inf");
 
     /** The value of {@code node}, the value of field {@code name} (named in the error), as type {@code t}. */
-    Object convert(String name, JsonNode node, DataType t) {
+    public Object convert(String name, JsonNode node, DataType t) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -103,6 +103,16 @@ final class JsonValueParser {
                 List<Object> out = new ArrayList<>(node.size());
                 for (JsonNode element : node) {
                     out.add(convert(name, element, at.elementType()));
+                }
+                return out;
+            }
+        } else if (t instanceof io.tideway.sql.types.MapType mt) {
+            if (node.isObject() && mt.keyType() == DataTypes.StringType) {
+                Map<Object, Object> out = new java.util.LinkedHashMap<>();
+                var fields = node.fields();
+                while (fields.hasNext()) {
+                    var e = fields.next();
+                    out.put(e.getKey(), convert(e.getKey(), e.getValue(), mt.valueType()));
                 }
                 return out;
             }

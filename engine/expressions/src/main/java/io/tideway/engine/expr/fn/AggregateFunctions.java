@@ -1,0 +1,64 @@
+package io.tideway.engine.expr.fn;
+
+import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.CurrentOrigin;
+import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Literal;
+import io.tideway.engine.expr.agg.BoolAggregate;
+import io.tideway.engine.expr.agg.CentralMoment;
+import io.tideway.engine.expr.agg.Collect;
+import io.tideway.engine.expr.agg.CountIf;
+import io.tideway.engine.expr.agg.Covariance;
+import io.tideway.engine.expr.agg.ExtremeBy;
+import io.tideway.engine.expr.agg.FirstLast;
+import io.tideway.sql.AnalysisException;
+
+import java.util.Map;
+
+/**
+ * The aggregate functions beyond count/sum/avg/min/max ({@link CoreFunctions}): each name
+ * builds its {@code io.tideway.engine.expr.agg} expression; the column Spark prints is the
+ * name the query used ({@code std(x)}, {@code every(p)}).
+ */
+final class AggregateFunctions {
+    private AggregateFunctions() {
+    }
+
+    static void register() {
+        for (String name : new String[] {"first", "last", "any_value", "first_value", "last_value"}) {
+            FunctionRegistry.add(name, 1, 2, (n, a) -> new FirstLast(n, a.get(0), a.size() > 1 && booleanLiteral(n, a.get(1))));
+        }
+        FunctionRegistry.add("count_if", 1, 1, (n, a) -> new CountIf(a.get(0)));
+        for (String name : new String[] {"bool_and", "every", "bool_or", "some", "any"}) {
+            FunctionRegistry.add(name, 1, 1, (n, a) -> new BoolAggregate(n, a.get(0)));
+        }
+        moment("stddev", CentralMoment.Kind.STDDEV_SAMP);
+        moment("std", CentralMoment.Kind.STDDEV_SAMP);
+        moment("stddev_samp", CentralMoment.Kind.STDDEV_SAMP);
+        moment("stddev_pop", CentralMoment.Kind.STDDEV_POP);
+        moment("variance", CentralMoment.Kind.VAR_SAMP);
+        moment("var_samp", CentralMoment.Kind.VAR_SAMP);
+        moment("var_pop", CentralMoment.Kind.VAR_POP);
+        moment("skewness", CentralMoment.Kind.SKEWNESS);
+        moment("kurtosis", CentralMoment.Kind.KURTOSIS);
+        for (String name : new String[] {"corr", "covar_pop", "covar_samp"}) {
+            FunctionRegistry.add(name, 2, 2, (n, a) -> new Covariance(n, a.get(0), a.get(1)));
+        }
+        FunctionRegistry.add("max_by", 2, 2, (n, a) -> new ExtremeBy(true, a.get(0), a.get(1)));
+        FunctionRegistry.add("min_by", 2, 2, (n, a) -> new ExtremeBy(false, a.get(0), a.get(1)));
+        for (String name : new String[] {"collect_list", "array_agg", "collect_set"}) {
+            FunctionRegistry.add(name, 1, 1, (n, a) -> new Collect(n, a.get(0)));
+        }
+    }
+
+    private static void moment(String name, CentralMoment.Kind kind) {
+        FunctionRegistry.add(name, 1, 1, (n, a) -> new CentralMoment(n, kind, a.get(0)));
+    }
+
+    private static boolean booleanLiteral(String fn, Expression e) {
+        if (e instanceof Literal l && l.value() instanceof Boolean b) {
+            return b;
+        }
+        throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1210", Map.of("funcName", fn), CurrentOrigin.get()));
+    }
+}
