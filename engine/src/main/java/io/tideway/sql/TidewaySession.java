@@ -7,6 +7,7 @@ import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.encoders.ObjectRows;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.logging.LogLevels;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.query.QueryRegistry;
@@ -262,6 +263,10 @@ public final class TidewaySession implements AutoCloseable {
                 all.putAll(settings);
                 TidewayConf.validateAll(all);
                 s = new TidewaySession(all, new TableCatalog(warehouse(all)));
+                String logLevel = TidewayConf.LOG_LEVEL.get(s.conf);
+                if (logLevel != null) {
+                    LogLevels.set(logLevel); // as Spark's SparkContext at startup
+                }
                 if (TidewayConf.UI_ENABLED.get(all)) { // the settings given, where tideway.ui.* may stand for spark.ui.*
                     s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, all);
                 }

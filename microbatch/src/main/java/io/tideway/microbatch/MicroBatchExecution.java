@@ -124,7 +124,11 @@ final class MicroBatchExecution extends StreamExecution {
         while (!isStopRequested()) {
             long triggerStart = System.currentTimeMillis();
             boolean ranBatch = runTrigger(once ? ReadLimit.ALL_AVAILABLE : ReadLimit.SOURCE_DEFAULT, triggerStart);
-            if (once || (availableNow && !ranBatch)) {
+            if (availableNow && !ranBatch) {
+                LOG.info("Finished processing all available data for the trigger, terminating this Trigger.AvailableNow query");
+                return;
+            }
+            if (once) {
                 return;
             }
             if (interval > 0) {

@@ -103,6 +103,8 @@ class QueryLogLinesTest {
         String progress = line(Level.INFO, "Streaming query made progress: ");
         assertEquals(q.recentProgress()[0].prettyJson(), progress.substring("Streaming query made progress: ".length()));
         assertTrue(progress.contains("\"numInputRows\" : 2"), progress);
+        assertTrue(lines(Level.INFO).contains("Finished processing all available data for the trigger, terminating this"
+                + " Trigger.AvailableNow query"), lines(Level.INFO).toString());
         assertEquals("Query lines " + pretty + " was stopped", line(Level.INFO, "Query lines"));
         assertEquals(List.of(), lines(Level.SEVERE));
 

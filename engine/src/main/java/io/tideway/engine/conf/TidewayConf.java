@@ -1,9 +1,12 @@
 package io.tideway.engine.conf;
 
+import io.tideway.engine.logging.LogLevels;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -164,6 +167,16 @@ public final class TidewayConf {
             .doc("`appName(...)`: shown by `sparkContext().appName()`");
     public static final ConfigEntry<String> MASTER = declare("spark.master", ValueType.STRING).defaultText("local[*]")
             .doc("`master(...)`: accepted; Tideway always runs in this JVM");
+    public static final ConfigEntry<String> LOG_LEVEL = declare("spark.log.level", new ValueType<>("string", (k, s) -> {
+                String upper = s.toUpperCase(Locale.ROOT); // as Spark's transform, then checkValue
+                if (!LogLevels.NAMES.contains(upper)) {
+                    throw ConfErrors.invalid(k, upper, "Invalid value for 'spark.log.level'. Valid values are "
+                            + String.join(",", LogLevels.NAMES));
+                }
+                return upper;
+            }, s -> s)).check(v -> true, "`ALL`, `DEBUG`, `ERROR`, `FATAL`, `INFO`, `OFF`, `TRACE`, `WARN`", "")
+            .doc("set at the builder: the first session sets this level as `sparkContext().setLogLevel(...)` does "
+                    + "(the root and `io.tideway` loggers of the bound SLF4J backend)");
     public static final ConfigEntry<String> WAIT_STRATEGY = declare("tideway.continuous.waitStrategy",
             ValueType.oneOf(List.of("busy-spin", "yielding", "backoff", "blocking"),
                     "Valid values are busy-spin, yielding, backoff, blocking"))
@@ -239,7 +252,7 @@ public final class TidewayConf {
             "spark.sql.sources.schemaStringLengthThreshold", "spark.sql.event.truncate.length",
             "spark.executor.memory", "spark.executor.cores", "spark.executor.instances", "spark.driver.memory",
             "spark.driver.cores", "spark.driver.maxResultSize", "spark.ui.enabled", "spark.ui.port",
-            "tideway.ui.enabled", "tideway.ui.port", "tideway.ui.host");
+            "tideway.ui.enabled", "tideway.ui.port", "tideway.ui.host", "spark.log.level");
 
     private TidewayConf() {
     }

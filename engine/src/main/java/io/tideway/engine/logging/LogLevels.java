@@ -19,8 +19,8 @@ public final class LogLevels {
     private static final Logger LOG = LoggerFactory.getLogger(LogLevels.class);
     /** The loggers whose level {@link #set} changes: the backend's root and Tideway's own. */
     public static final List<String> LOGGERS = List.of(Logger.ROOT_LOGGER_NAME, "io.tideway");
-    /** Spark's {@code SparkContext.VALID_LOG_LEVELS}, in the order its error message lists them. */
-    private static final List<String> VALID = List.of("ALL", "DEBUG", "ERROR", "WARN", "INFO", "OFF", "FATAL", "TRACE");
+    /** Spark's {@code SparkContext.VALID_LOG_LEVELS}, in the order its error messages list them. */
+    public static final List<String> NAMES = List.of("ALL", "DEBUG", "ERROR", "WARN", "INFO", "OFF", "FATAL", "TRACE");
 
     private LogLevels() {
     }
@@ -48,9 +48,9 @@ public final class LogLevels {
     /** Spark's level name for {@code level} (upper case); Spark's error for any other name. */
     public static String parse(String level) {
         String upper = level.toUpperCase(Locale.ROOT);
-        if (!VALID.contains(upper)) {
+        if (!NAMES.contains(upper)) {
             throw new IllegalArgumentException("requirement failed: Supplied level " + level
-                    + " did not match one of: " + String.join(",", VALID));
+                    + " did not match one of: " + String.join(",", NAMES));
         }
         return upper;
     }

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The opt-in status page ({@code spark.ui.enabled}): an HTTP server on {@code tideway.ui.host}
@@ -30,7 +32,7 @@ import java.util.concurrent.Executors;
  * server's one daemon thread, reading what the listener keeps.
  */
 public final class StatusServer {
-    private static final System.Logger LOG = System.getLogger(StatusServer.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StatusServer.class);
     /** Further ports tried when the one asked for is taken: Spark's default {@code spark.port.maxRetries}. */
     private static final int PORT_RETRIES = 16;
     /** The page's files, by request path: all it serves besides the API (no CDN, no build step). */
@@ -93,8 +95,7 @@ public final class StatusServer {
                     throw new UncheckedIOException("spark.ui.port " + port + ": cannot serve the status page on " + host
                             + " (tried ports " + port + " to " + p + "): " + e.getMessage(), e);
                 }
-                LOG.log(System.Logger.Level.WARNING, "Service 'SparkUI' could not bind on port " + p + ". Attempting port "
-                        + (p + 1) + ".");
+                LOG.warn("Service 'SparkUI' could not bind on port {}. Attempting port {}.", p, p + 1);
             } catch (IOException e) {
                 throw new UncheckedIOException("spark.ui.port " + port + ": cannot serve the status page on " + host + ": " + e,
                         e);
@@ -128,7 +129,7 @@ public final class StatusServer {
                 try {
                     api(exchange, path);
                 } catch (RuntimeException e) { // a page that cannot be drawn says why rather than dropping the connection
-                    LOG.log(System.Logger.Level.WARNING, "status page: " + path, e);
+                    LOG.warn("status page: {}", path, e);
                     sendJson(exchange, 500, StatusJson.error(e.toString()));
                 }
             } else if (ASSETS.containsKey(path)) {

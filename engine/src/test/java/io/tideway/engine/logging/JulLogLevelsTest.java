@@ -54,4 +54,22 @@ class JulLogLevelsTest {
         spark.sparkContext().setLogLevel("ALL");
         assertTrue(sink.isTraceEnabled());
     }
+
+    @Test
+    void sparkLogLevelAtTheBuilderSetsTheLevelWhenTheSessionStarts() {
+        spark.stop(); // spark.log.level applies when a session starts, as Spark's when its context starts
+        TidewaySession fresh = TidewaySession.builder().config("spark.log.level", "error").getOrCreate();
+        try {
+            assertEquals(Level.SEVERE, tideway.getLevel());
+            assertEquals(Level.SEVERE, root.getLevel());
+            assertEquals("error", fresh.conf().get("spark.log.level"), "the text as set, as Spark's conf");
+            assertThrows(io.tideway.sql.AnalysisException.class, () -> fresh.conf().set("spark.log.level", "INFO"), "fixed at startup");
+        } finally {
+            fresh.stop();
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TidewaySession.builder().config("spark.log.level", "loud").getOrCreate());
+        assertEquals("'LOUD' in spark.log.level is invalid. Invalid value for 'spark.log.level'. Valid values are "
+                + "ALL,DEBUG,ERROR,WARN,INFO,OFF,FATAL,TRACE", e.getMessage());
+    }
 }
