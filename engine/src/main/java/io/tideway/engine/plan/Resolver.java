@@ -49,7 +49,8 @@ public final class Resolver {
     private static boolean checkedWithPlan(AnalysisException a) {
         String c = a.getCondition();
         return !(a instanceof ExtendedAnalysisException) && c != null
-                && (c.startsWith("UNRESOLVED_COLUMN.") || c.startsWith("DATATYPE_MISMATCH."));
+                && (c.startsWith("UNRESOLVED_COLUMN.") || c.startsWith("DATATYPE_MISMATCH.")
+                        || c.equals("SEED_EXPRESSION_IS_UNFOLDABLE"));
     }
 
     private static Expression resolveIn(Expression e, LogicalPlan input) {

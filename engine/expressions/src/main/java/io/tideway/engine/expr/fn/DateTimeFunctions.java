@@ -180,8 +180,10 @@ final class DateTimeFunctions {
         FunctionRegistry.add("to_timestamp", 1, 2, (name, a) -> a.size() == 1
                 ? new RuntimeReplaceable(name, a, new Cast(new ScalarFunction(TIMESTAMP_SOURCE, name, a), DataTypes.TimestampType))
                 : new ScalarFunction(PARSE, name, a));
-        FunctionRegistry.add("try_to_timestamp", 1, 2, (name, a) -> new ScalarFunction(a.size() == 1 ? TRY_CAST : TRY_PARSE,
-                name, a));
+        // try_to_timestamp(x) is to_timestamp(x)'s cast as a try_cast: a number is seconds since the epoch
+        FunctionRegistry.add("try_to_timestamp", 1, 2, (name, a) -> a.size() == 1
+                ? new RuntimeReplaceable(name, a, Cast.tryCast(new ScalarFunction(TIMESTAMP_SOURCE, name, a), DataTypes.TimestampType))
+                : new ScalarFunction(TRY_PARSE, name, a));
         FunctionRegistry.add("to_date", 1, 2, (name, a) -> new RuntimeReplaceable(name, a, new Cast(a.size() == 1
                 ? new ScalarFunction(DATE_SOURCE, name, a) : new ScalarFunction(PARSE, "to_timestamp", a), DataTypes.DateType)));
         FunctionRegistry.add(unixTimestamp("unix_timestamp"));
@@ -243,11 +245,6 @@ final class DateTimeFunctions {
     private static final FunctionSpec TRY_PARSE = FunctionSpec.named("try_to_timestamp").inputs(TIME_SOURCE, STRING)
             .returns(DataTypes.TimestampType).nullable(call -> true)
             .code((ctx, call, out, a) -> micros(ctx, out, a, false)).check();
-    /** {@code try_to_timestamp(s)}: a cast that gives null where it does not parse. */
-    private static final FunctionSpec TRY_CAST = FunctionSpec.named("try_to_timestamp").inputs(STRING)
-            .returns(DataTypes.TimestampType).nullable(call -> true)
-            .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "castOrNull(" + CodegenContext.args(a[0]) + ", "
-                    + zone(ctx) + ")")).check();
 
     /**
      * The timestamp (micros) of a string parsed with the pattern (null or Spark's error where it

@@ -5,7 +5,6 @@ import io.tideway.SparkArithmeticException;
 import io.tideway.SparkDateTimeException;
 import io.tideway.SparkIllegalArgumentException;
 import io.tideway.engine.expr.BytesOut;
-import io.tideway.engine.expr.DateTimeStrings;
 import org.agrona.DirectBuffer;
 
 import java.math.BigDecimal;
@@ -20,7 +19,6 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalUnit;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The date and time functions' implementations, over Spark's encodings: a date is days since
@@ -183,12 +181,6 @@ public final class DateTimeKernels {
             throw new SparkDateTimeException("DATETIME_FIELD_OUT_OF_BOUNDS",
                     Map.of("rangeMessage", e.getMessage(), "ansiConfig", "\"spark.sql.ansi.enabled\""), new QueryContext[0]);
         }
-    }
-
-    /** A string as a timestamp the way a cast reads it, or {@link Long#MIN_VALUE} for null when it does not parse. */
-    public static long castOrNull(DirectBuffer b, int off, int len, SessionZone zone) {
-        OptionalLong t = DateTimeStrings.toTimestamp(StringKernels.string(b, off, len), zone.id());
-        return t.isPresent() ? t.getAsLong() : Long.MIN_VALUE;
     }
 
     /** Seconds since the epoch of the start of a date's day in the zone. */
