@@ -218,6 +218,45 @@ final class DateTimeFunctions {
 
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
+    /** What {@code to_char} formats: a number (Spark's DECIMAL), a date or a timestamp. */
+    private static final InputType CHAR_SOURCE = new InputType("\"DECIMAL\"",
+            t -> t.isNumeric() || t == DataTypes.DateType || t == DataTypes.TimestampType,
+            from -> from == DataTypes.NullType ? DataTypes.createDecimalType(10, 0) : null);
+
+    /**
+     * {@code to_char}/{@code to_varchar} of a number in a number format ({@link NumberFormatter}), or
+     * of a date or timestamp, which Spark rewrites to {@code date_format}; a binary's formats are
+     * {@link CodecFunctions}'. Built by {@code CodecFunctions.toChar}, which sees the format first;
+     * Spark names to_varchar to_char.
+     */
+    static final FunctionSpec TO_CHAR = FunctionSpec.named("to_char", "to_varchar").inputs(CHAR_SOURCE, STRING)
+            .returns(DataTypes.StringType)
+            .sql(call -> (isDatetime(call.children().get(0)) ? "date_format" : "to_char") + "("
+                    + call.children().get(0).sql() + ", " + call.children().get(1).sql() + ")")
+            .code((ctx, call, out, a) -> {
+                String scratch = ctx.scratch();
+                DataType t = a[0].type();
+                if (t == DataTypes.DateType || t == DataTypes.TimestampType) {
+                    String micros = t == DataTypes.TimestampType ? a[0].value()
+                            : zone(ctx) + ".toUtc(" + a[0].value() + " * " + DateTimeKernels.MICROS_PER_DAY + "L)";
+                    ctx.set(out, formats(ctx) + ".format(" + micros + ", " + zone(ctx) + ", "
+                            + CodegenContext.args(a[1]) + ", " + scratch + ")", scratch);
+                    return;
+                }
+                // Spark casts the number to a decimal first: a double to DECIMAL(30,15)
+                String value = a[0].kind() == CodeValue.Kind.DECIMAL ? a[0].value()
+                        : a[0].kind() == CodeValue.Kind.DOUBLE ? "java.math.BigDecimal.valueOf(" + a[0].value()
+                                + ").setScale(15, java.math.RoundingMode.HALF_UP)"
+                        : "java.math.BigDecimal.valueOf(" + a[0].value() + ")";
+                String formatter = ctx.constant(new NumberFormatter(), NumberFormatter.class.getName());
+                ctx.set(out, formatter + ".format(" + value + ", " + CodegenContext.args(a[1]) + ", " + scratch + ")",
+                        scratch);
+            }).check();
+
+    private static boolean isDatetime(Expression e) {
+        return e.dataType() == DataTypes.DateType || e.dataType() == DataTypes.TimestampType;
+    }
+
     /**
      * Spark takes make_timestamp's seconds as DECIMAL(16,6): its cast of a double, bigint or
      * string there may give null, which makes the call nullable (Tideway computes with the double).
