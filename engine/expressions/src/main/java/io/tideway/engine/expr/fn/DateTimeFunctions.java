@@ -169,6 +169,21 @@ final class DateTimeFunctions {
                     ctx.set(out, formats(ctx) + ".format(" + a[0].value() + ", " + zone(ctx) + ", "
                             + CodegenContext.args(a[1]) + ", " + scratch + ")", scratch);
                 }));
+        // window_time(window): the last microsecond the window holds, an event time a later window may aggregate again
+        FunctionRegistry.add(FunctionSpec.named("window_time")
+                .inputs(new InputType("\"STRUCT\"", t -> t instanceof io.tideway.sql.types.StructType, from -> null))
+                .returns(DataTypes.TimestampType).nullable(call -> true)
+                .customCode((ctx, call) -> {
+                    io.tideway.sql.types.StructType window = (io.tideway.sql.types.StructType) call.children().get(0).dataType();
+                    CodeValue v = ctx.declare(DataTypes.TimestampType);
+                    CodeValue w = ctx.gen(call.children().get(0));
+                    String reader = ctx.constant(new io.tideway.offheap.row.RowReader(window.length()),
+                            io.tideway.offheap.row.RowReader.class.getName());
+                    ctx.open("if (!" + w.isNull() + ")");
+                    nullIfMin(ctx, v, K + "windowTime(" + reader + ", " + CodegenContext.args(w) + ", " + window.indexOf("end") + ")");
+                    ctx.close();
+                    return v;
+                }));
         // Spark multiplies without an overflow check: from_unixtime(Long.MAX) wraps silently
         FunctionRegistry.add(FunctionSpec.named("from_unixtime").inputs(LONG, STRING).defaults(DEFAULT_PATTERN)
                 .returns(DataTypes.StringType).nullable(call -> true)

@@ -233,6 +233,15 @@ public final class DateTimeKernels {
         return zone.toUtc(truncated);
     }
 
+    /**
+     * Spark's {@code window_time}: the window struct's end (field {@code end}) less a microsecond,
+     * read through the call site's {@code reader}; {@link Long#MIN_VALUE} for null.
+     */
+    public static long windowTime(io.tideway.offheap.row.RowReader reader, DirectBuffer b, int off, int len, int end) {
+        reader.wrap(b, off, len);
+        return end < 0 || reader.isNullAt(end) ? Long.MIN_VALUE : reader.getLong(end) - 1L;
+    }
+
     /** Whether {@code date_trunc} knows the unit (any case). */
     public static boolean isTruncUnit(DirectBuffer b, int off, int len) {
         return switch (StringKernels.string(b, off, len).toLowerCase(Locale.ROOT)) {
