@@ -95,7 +95,7 @@ final class ContinuousExecution extends StreamExecution {
         super(spec);
         this.threads = threads;
         this.commits = new CommitProtocol(checkpoint, spec.session().conf(), PURGE_EVERY_EPOCHS);
-        this.ctx = EvalContext.forSettings(TidewayConf.reader(spec.session().conf()));
+        this.ctx = EvalContext.forSettings(TidewayConf.reader(spec.session().conf())).forStream();
         this.settings = ContinuousSettings.from(spec.session().conf());
         this.relation = ContinuousSupportChecker.check(spec.plan());
         this.intervalMs = ((ContinuousTrigger) spec.trigger()).intervalMs();

@@ -68,7 +68,7 @@ final class MicroBatchExecution extends StreamExecution {
 
     MicroBatchExecution(QuerySpec spec) {
         super(spec);
-        ctx = EvalContext.forSettings(io.tideway.engine.conf.TidewayConf.reader(spec.session().conf()));
+        ctx = EvalContext.forSettings(io.tideway.engine.conf.TidewayConf.reader(spec.session().conf())).forStream();
         plan = WatermarkFilterPushdown.apply(spec.plan());
         commits = new CommitProtocol(checkpoint, spec.session().conf(), 1);
         metricsEnabled = TidewayConf.METRICS_ENABLED.get(spec.session().conf());

@@ -58,7 +58,7 @@ final class ColumnText {
             return "CAST(" + of(c.child()) + " AS " + c.dataType().simpleString().toUpperCase(Locale.ROOT) + ")";
         }
         if (e instanceof ScalarFunction f) {
-            return call(f.name(), f.children());
+            return call(f.name(), f.writtenArgs());
         }
         if (e instanceof io.tideway.engine.expr.UpdateFields u) {
             return u.columnText(ColumnText::of);

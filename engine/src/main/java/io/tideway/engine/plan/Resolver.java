@@ -49,7 +49,8 @@ public final class Resolver {
     private static boolean checkedWithPlan(AnalysisException a) {
         String c = a.getCondition();
         return !(a instanceof ExtendedAnalysisException) && c != null
-                && (c.startsWith("UNRESOLVED_COLUMN.") || c.startsWith("DATATYPE_MISMATCH."));
+                && (c.startsWith("UNRESOLVED_COLUMN.") || c.startsWith("DATATYPE_MISMATCH.")
+                        || c.equals("SEED_EXPRESSION_IS_UNFOLDABLE"));
     }
 
     private static Expression resolveIn(Expression e, LogicalPlan input) {
@@ -152,12 +153,15 @@ public final class Resolver {
 
     /**
      * Throws Spark's {@code UNRESOLVED_COLUMN} for a column the analyzer cannot resolve in
-     * {@code input}: at most five columns proposed, nearest to the name first
+     * {@code input}: at most five columns proposed, nearest to the name first, then by name
      * ({@link ColumnSuggestions}), and the attribute's origin; declared to return so callers can
      * write {@code throw}.
      */
     public static RuntimeException unresolvedAttribute(UnresolvedAttribute a, StructType input) {
-        List<String> proposal = ColumnSuggestions.ordered(a.name(), input.fieldNames());
+        // Spark's candidates are its input attribute set, which lists them by name (AttributeSet.toSeq)
+        String[] byName = input.fieldNames().clone();
+        java.util.Arrays.sort(byName);
+        List<String> proposal = ColumnSuggestions.ordered(a.name(), byName);
         String name = ErrorParams.id(a.name());
         throw Unchecked.raise(proposal.isEmpty()
                 ? new AnalysisException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName", name), a.sqlOrigin())

@@ -16,6 +16,8 @@ public final class EvalContext {
     private final boolean ansi;
     /** {@code spark.sql.session.timeZone}: the zone dates and local times are read and written in. */
     private final ZoneId timeZone;
+    /** A streaming query's: seeded random functions take a random seed instead (Spark's SPARK-25010). */
+    private final boolean randomSeeds;
     private volatile long batchTimestampMicros;
     private volatile long watermarkMs;
     private volatile long lateEventsWatermarkMs;
@@ -38,8 +40,28 @@ public final class EvalContext {
      * @param timeZone the query's {@code spark.sql.session.timeZone}
      */
     public EvalContext(boolean ansi, ZoneId timeZone) {
+        this(ansi, timeZone, false);
+    }
+
+    private EvalContext(boolean ansi, ZoneId timeZone, boolean randomSeeds) {
         this.ansi = ansi;
         this.timeZone = timeZone;
+        this.randomSeeds = randomSeeds;
+    }
+
+    /**
+     * This context for a streaming query: Spark gives rand(seed) and the other seeded random
+     * functions of a streaming query a random seed (its IncrementalExecution, SPARK-25010), so a
+     * stream's values are not the seed's. Tideway draws it once per run, where Spark draws one per
+     * micro-batch.
+     */
+    public EvalContext forStream() {
+        return new EvalContext(ansi, timeZone, true);
+    }
+
+    /** Whether seeded random functions ignore their seed ({@link #forStream}). */
+    public boolean randomSeeds() {
+        return randomSeeds;
     }
 
     /** The context for a query of a session with these settings. */

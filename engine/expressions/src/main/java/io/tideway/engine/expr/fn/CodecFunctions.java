@@ -177,8 +177,7 @@ final class CodecFunctions {
             case "hex" -> FunctionRegistry.call("hex", a.get(0));
             case "base64" -> FunctionRegistry.call("base64", a.get(0));
             case "utf-8", "utf8" -> FunctionRegistry.call("decode", a.get(0), fmt);
-            // number formats need DECIMAL, and dates date_format (#14)
-            default -> throw FunctionRegistry.unresolved(name);
+            default -> new ScalarFunction(DateTimeFunctions.TO_CHAR, name, a); // a number or a datetime
         };
     }
 

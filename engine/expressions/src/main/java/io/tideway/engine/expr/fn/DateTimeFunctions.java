@@ -169,6 +169,21 @@ final class DateTimeFunctions {
                     ctx.set(out, formats(ctx) + ".format(" + a[0].value() + ", " + zone(ctx) + ", "
                             + CodegenContext.args(a[1]) + ", " + scratch + ")", scratch);
                 }));
+        // window_time(window): the last microsecond the window holds, an event time a later window may aggregate again
+        FunctionRegistry.add(FunctionSpec.named("window_time")
+                .inputs(new InputType("\"STRUCT\"", t -> t instanceof io.tideway.sql.types.StructType, from -> null))
+                .returns(DataTypes.TimestampType).nullable(call -> true)
+                .customCode((ctx, call) -> {
+                    io.tideway.sql.types.StructType window = (io.tideway.sql.types.StructType) call.children().get(0).dataType();
+                    CodeValue v = ctx.declare(DataTypes.TimestampType);
+                    CodeValue w = ctx.gen(call.children().get(0));
+                    String reader = ctx.constant(new io.tideway.offheap.row.RowReader(window.length()),
+                            io.tideway.offheap.row.RowReader.class.getName());
+                    ctx.open("if (!" + w.isNull() + ")");
+                    nullIfMin(ctx, v, K + "windowTime(" + reader + ", " + CodegenContext.args(w) + ", " + window.indexOf("end") + ")");
+                    ctx.close();
+                    return v;
+                }));
         // Spark multiplies without an overflow check: from_unixtime(Long.MAX) wraps silently
         FunctionRegistry.add(FunctionSpec.named("from_unixtime").inputs(LONG, STRING).defaults(DEFAULT_PATTERN)
                 .returns(DataTypes.StringType).nullable(call -> true)
@@ -180,8 +195,10 @@ final class DateTimeFunctions {
         FunctionRegistry.add("to_timestamp", 1, 2, (name, a) -> a.size() == 1
                 ? new RuntimeReplaceable(name, a, new Cast(new ScalarFunction(TIMESTAMP_SOURCE, name, a), DataTypes.TimestampType))
                 : new ScalarFunction(PARSE, name, a));
-        FunctionRegistry.add("try_to_timestamp", 1, 2, (name, a) -> new ScalarFunction(a.size() == 1 ? TRY_CAST : TRY_PARSE,
-                name, a));
+        // try_to_timestamp(x) is to_timestamp(x)'s cast as a try_cast: a number is seconds since the epoch
+        FunctionRegistry.add("try_to_timestamp", 1, 2, (name, a) -> a.size() == 1
+                ? new RuntimeReplaceable(name, a, Cast.tryCast(new ScalarFunction(TIMESTAMP_SOURCE, name, a), DataTypes.TimestampType))
+                : new ScalarFunction(TRY_PARSE, name, a));
         FunctionRegistry.add("to_date", 1, 2, (name, a) -> new RuntimeReplaceable(name, a, new Cast(a.size() == 1
                 ? new ScalarFunction(DATE_SOURCE, name, a) : new ScalarFunction(PARSE, "to_timestamp", a), DataTypes.DateType)));
         FunctionRegistry.add(unixTimestamp("unix_timestamp"));
@@ -216,6 +233,45 @@ final class DateTimeFunctions {
 
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
+    /** What {@code to_char} formats: a number (Spark's DECIMAL), a date or a timestamp. */
+    private static final InputType CHAR_SOURCE = new InputType("\"DECIMAL\"",
+            t -> t.isNumeric() || t == DataTypes.DateType || t == DataTypes.TimestampType,
+            from -> from == DataTypes.NullType ? DataTypes.createDecimalType(10, 0) : null);
+
+    /**
+     * {@code to_char}/{@code to_varchar} of a number in a number format ({@link NumberFormatter}), or
+     * of a date or timestamp, which Spark rewrites to {@code date_format}; a binary's formats are
+     * {@link CodecFunctions}'. Built by {@code CodecFunctions.toChar}, which sees the format first;
+     * Spark names to_varchar to_char.
+     */
+    static final FunctionSpec TO_CHAR = FunctionSpec.named("to_char", "to_varchar").inputs(CHAR_SOURCE, STRING)
+            .returns(DataTypes.StringType)
+            .sql(call -> (isDatetime(call.children().get(0)) ? "date_format" : "to_char") + "("
+                    + call.children().get(0).sql() + ", " + call.children().get(1).sql() + ")")
+            .code((ctx, call, out, a) -> {
+                String scratch = ctx.scratch();
+                DataType t = a[0].type();
+                if (t == DataTypes.DateType || t == DataTypes.TimestampType) {
+                    String micros = t == DataTypes.TimestampType ? a[0].value()
+                            : zone(ctx) + ".toUtc(" + a[0].value() + " * " + DateTimeKernels.MICROS_PER_DAY + "L)";
+                    ctx.set(out, formats(ctx) + ".format(" + micros + ", " + zone(ctx) + ", "
+                            + CodegenContext.args(a[1]) + ", " + scratch + ")", scratch);
+                    return;
+                }
+                // Spark casts the number to a decimal first: a double to DECIMAL(30,15)
+                String value = a[0].kind() == CodeValue.Kind.DECIMAL ? a[0].value()
+                        : a[0].kind() == CodeValue.Kind.DOUBLE ? "java.math.BigDecimal.valueOf(" + a[0].value()
+                                + ").setScale(15, java.math.RoundingMode.HALF_UP)"
+                        : "java.math.BigDecimal.valueOf(" + a[0].value() + ")";
+                String formatter = ctx.constant(new NumberFormatter(), NumberFormatter.class.getName());
+                ctx.set(out, formatter + ".format(" + value + ", " + CodegenContext.args(a[1]) + ", " + scratch + ")",
+                        scratch);
+            }).check();
+
+    private static boolean isDatetime(Expression e) {
+        return e.dataType() == DataTypes.DateType || e.dataType() == DataTypes.TimestampType;
+    }
+
     /**
      * Spark takes make_timestamp's seconds as DECIMAL(16,6): its cast of a double, bigint or
      * string there may give null, which makes the call nullable (Tideway computes with the double).
@@ -243,11 +299,6 @@ final class DateTimeFunctions {
     private static final FunctionSpec TRY_PARSE = FunctionSpec.named("try_to_timestamp").inputs(TIME_SOURCE, STRING)
             .returns(DataTypes.TimestampType).nullable(call -> true)
             .code((ctx, call, out, a) -> micros(ctx, out, a, false)).check();
-    /** {@code try_to_timestamp(s)}: a cast that gives null where it does not parse. */
-    private static final FunctionSpec TRY_CAST = FunctionSpec.named("try_to_timestamp").inputs(STRING)
-            .returns(DataTypes.TimestampType).nullable(call -> true)
-            .code((ctx, call, out, a) -> nullIfMin(ctx, out, K + "castOrNull(" + CodegenContext.args(a[0]) + ", "
-                    + zone(ctx) + ")")).check();
 
     /**
      * The timestamp (micros) of a string parsed with the pattern (null or Spark's error where it

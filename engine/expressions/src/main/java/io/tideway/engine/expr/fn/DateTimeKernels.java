@@ -5,7 +5,6 @@ import io.tideway.SparkArithmeticException;
 import io.tideway.SparkDateTimeException;
 import io.tideway.SparkIllegalArgumentException;
 import io.tideway.engine.expr.BytesOut;
-import io.tideway.engine.expr.DateTimeStrings;
 import org.agrona.DirectBuffer;
 
 import java.math.BigDecimal;
@@ -20,7 +19,6 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalUnit;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The date and time functions' implementations, over Spark's encodings: a date is days since
@@ -185,12 +183,6 @@ public final class DateTimeKernels {
         }
     }
 
-    /** A string as a timestamp the way a cast reads it, or {@link Long#MIN_VALUE} for null when it does not parse. */
-    public static long castOrNull(DirectBuffer b, int off, int len, SessionZone zone) {
-        OptionalLong t = DateTimeStrings.toTimestamp(StringKernels.string(b, off, len), zone.id());
-        return t.isPresent() ? t.getAsLong() : Long.MIN_VALUE;
-    }
-
     /** Seconds since the epoch of the start of a date's day in the zone. */
     public static long dateToSeconds(long days, SessionZone zone) {
         return Math.floorDiv(zone.toUtc(days * MICROS_PER_DAY), MICROS_PER_SECOND);
@@ -243,6 +235,15 @@ public final class DateTimeKernels {
             }
         }
         return zone.toUtc(truncated);
+    }
+
+    /**
+     * Spark's {@code window_time}: the window struct's end (field {@code end}) less a microsecond,
+     * read through the call site's {@code reader}; {@link Long#MIN_VALUE} for null.
+     */
+    public static long windowTime(io.tideway.offheap.row.RowReader reader, DirectBuffer b, int off, int len, int end) {
+        reader.wrap(b, off, len);
+        return end < 0 || reader.isNullAt(end) ? Long.MIN_VALUE : reader.getLong(end) - 1L;
     }
 
     /** Whether {@code date_trunc} knows the unit (any case). */

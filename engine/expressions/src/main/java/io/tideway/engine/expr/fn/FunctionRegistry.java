@@ -59,7 +59,7 @@ public final class FunctionRegistry {
     /** Registers a {@link FunctionSpec} under its name and aliases. */
     static void add(FunctionSpec spec) {
         spec.check();
-        Entry e = new Entry(spec.minArgs(), spec.maxArgs(), (name, args) -> new ScalarFunction(spec, name, spec.withDefaults(args)), spec);
+        Entry e = new Entry(spec.minArgs(), spec.maxArgs(), (name, args) -> ScalarFunction.withDefaults(spec, name, args), spec);
         put(spec.name(), e);
         for (String alias : spec.aliases()) {
             put(alias, e);

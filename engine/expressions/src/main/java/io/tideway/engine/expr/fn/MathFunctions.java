@@ -343,7 +343,8 @@ final class MathFunctions {
 
     private static CodeValue randomCode(CodegenContext ctx, long seed, String next) {
         CodeValue v = ctx.declare(DataTypes.DoubleType);
-        String rng = ctx.constant(new XorShiftRandom(seed), XorShiftRandom.class.getName());
+        long s = ctx.evalContext().randomSeeds() ? new java.util.Random().nextLong() : seed;
+        String rng = ctx.constant(new XorShiftRandom(s), XorShiftRandom.class.getName());
         ctx.line(v.isNull() + " = false;");
         ctx.set(v, rng + "." + next + "()");
         return v;
@@ -385,7 +386,8 @@ final class MathFunctions {
                     CodeValue v = ctx.declare(t);
                     CodeValue min = ctx.gen(call.children().get(0));
                     CodeValue max = ctx.gen(call.children().get(1));
-                    String rng = ctx.constant(new XorShiftRandom(constantLong(ctx, call.children().get(2))),
+                    String rng = ctx.constant(new XorShiftRandom(ctx.evalContext().randomSeeds()
+                            ? new java.util.Random().nextLong() : constantLong(ctx, call.children().get(2))),
                             XorShiftRandom.class.getName());
                     String lo = asDouble(min);
                     String value = lo + " + (" + asDouble(max) + " - " + lo + ") * " + rng + ".nextDouble()";

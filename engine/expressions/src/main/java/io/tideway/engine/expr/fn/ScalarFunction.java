@@ -32,16 +32,29 @@ public final class ScalarFunction extends Expression implements Coercible {
     private final List<Expression> args;
     /** The building session's {@code spark.sql.ansi.enabled} ({@link SessionConf}), for nullability that depends on it. */
     private final boolean ansi;
+    /** How many of {@link #args} the caller wrote; the rest are the spec's defaults (Spark's unresolved call shows only these). */
+    private final int written;
 
     ScalarFunction(FunctionSpec spec, String name, List<Expression> args) {
-        this(spec, name, args, SessionConf.ansi());
+        this(spec, name, args, SessionConf.ansi(), args.size());
     }
 
-    private ScalarFunction(FunctionSpec spec, String name, List<Expression> args, boolean ansi) {
+    /** A call of {@code written} arguments followed by the defaults of those it left out. */
+    static ScalarFunction withDefaults(FunctionSpec spec, String name, List<Expression> written) {
+        return new ScalarFunction(spec, name, spec.withDefaults(written), SessionConf.ansi(), written.size());
+    }
+
+    private ScalarFunction(FunctionSpec spec, String name, List<Expression> args, boolean ansi, int written) {
         this.spec = spec;
         this.name = name;
         this.args = List.copyOf(args);
         this.ansi = ansi;
+        this.written = Math.min(written, this.args.size());
+    }
+
+    /** The arguments as the caller wrote them, without the defaults filled in. */
+    public List<Expression> writtenArgs() {
+        return args.subList(0, written);
     }
 
     /**
@@ -67,7 +80,7 @@ public final class ScalarFunction extends Expression implements Coercible {
 
     @Override
     public Expression withChildren(List<Expression> children) {
-        return new ScalarFunction(spec, name, children, ansi);
+        return new ScalarFunction(spec, name, children, ansi, written);
     }
 
     @Override
@@ -111,7 +124,7 @@ public final class ScalarFunction extends Expression implements Coercible {
     public Expression coerceTypes() {
         if (spec.coercion() != null) {
             List<Expression> coerced = spec.coercion().coerce(this);
-            return coerced.equals(args) ? this : new ScalarFunction(spec, name, coerced, ansi);
+            return coerced.equals(args) ? this : new ScalarFunction(spec, name, coerced, ansi, written);
         }
         List<Expression> cast = new ArrayList<>(args.size());
         boolean changed = false;
@@ -129,7 +142,7 @@ public final class ScalarFunction extends Expression implements Coercible {
             }
             cast.add(a);
         }
-        return changed ? new ScalarFunction(spec, name, cast, ansi) : this;
+        return changed ? new ScalarFunction(spec, name, cast, ansi, written) : this;
     }
 
     /** Spark's {@code UNEXPECTED_INPUT_TYPE} for argument {@code i}; declared to return so callers can write {@code throw}. */
@@ -150,7 +163,7 @@ public final class ScalarFunction extends Expression implements Coercible {
 
     /** A deserialized call finds its spec again by name. */
     private Object readResolve() {
-        return new ScalarFunction(FunctionRegistry.spec(name), name, args, ansi);
+        return new ScalarFunction(FunctionRegistry.spec(name), name, args, ansi, written);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
+import io.tideway.sql.functions;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -64,7 +65,16 @@ public final class SqlExpressionParser {
             Column inner = parseColumn(multi.group(1));
             return new Column(new io.tideway.engine.expr.MultiAlias(inner.expr(), names));
         }
-        SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.of(text), MAX_ESCAPES);
+        SparkDialectParser.Parsed parsed;
+        try {
+            parsed = SparkDialectParser.parse(SourceText.of(text), MAX_ESCAPES);
+        } catch (Exception e) { // ParseException is checked, raised unchecked
+            Column caseNamed = unfinishedCase(text);
+            if (caseNamed != null) {
+                return caseNamed;
+            }
+            throw Unchecked.raise(e);
+        }
         SourceText src = parsed.src();
         SqlNode item = singleItem(parsed.node(), src);
         SqlNodeTranslator translator = new SqlNodeTranslator(src, "expr()");
@@ -74,6 +84,34 @@ public final class SqlExpressionParser {
             return translator.translate(as.operand(0)).as(((SqlIdentifier) as.operand(1)).getSimple());
         }
         return translator.translate(item);
+    }
+
+    private static final java.util.regex.Pattern CASE_NAMED = java.util.regex.Pattern.compile(
+            "(?is)\\s*(CASE)\\s+([a-z_][a-z0-9_]*)(\\s+(\\S).*)?");
+
+    /**
+     * A CASE Calcite could not read, as Spark's parser reads it: CASE is not reserved in Spark, so
+     * {@code CASE x} is the column {@code CASE} named {@code x}; with more after it and no END,
+     * a syntax error at the third token. Null where Calcite's error stands.
+     */
+    private static Column unfinishedCase(String text) {
+        java.util.regex.Matcher m = CASE_NAMED.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        if (m.group(3) == null) {
+            return io.tideway.engine.expr.CurrentOrigin.withOrigin(io.tideway.engine.expr.Origin.at(text, m.start(1)),
+                    () -> functions.col(m.group(1)).as(m.group(2)));
+        }
+        if (text.strip().toUpperCase(Locale.ROOT).endsWith("END")) {
+            return null;
+        }
+        int at = m.start(4);
+        int end = at;
+        while (end < text.length() && SourceText.isWordPart(text.charAt(end))) {
+            end++;
+        }
+        throw SyntaxErrors.at(text, at, text.substring(at, Math.max(end, at + 1)), null);
     }
 
     /**
