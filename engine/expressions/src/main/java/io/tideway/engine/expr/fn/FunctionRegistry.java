@@ -48,6 +48,7 @@ public final class FunctionRegistry {
         MapFunctions.register();
         StructFunctions.register();
         JsonFunctions.register();
+        CsvFunctions.register();
     }
 
     private FunctionRegistry() {
