@@ -1557,6 +1557,33 @@ public final class functions {
         return call("json_array_length", e);
     }
 
+    /** Parses a CSV line column into a struct of {@code schema} (a DDL string literal or {@code schema_of_csv}). */
+    public static Column from_csv(Column e, Column schema, java.util.Map<String, String> options) {
+        return call("from_csv", e, schema, optionsMap(options));
+    }
+
+    /** A CSV line of a struct column. */
+    public static Column to_csv(Column e) {
+        return call("to_csv", e);
+    }
+
+    public static Column to_csv(Column e, java.util.Map<String, String> options) {
+        return call("to_csv", e, optionsMap(options));
+    }
+
+    /** The schema Spark infers for a CSV line literal, as DDL. */
+    public static Column schema_of_csv(String csv) {
+        return schema_of_csv(lit(csv));
+    }
+
+    public static Column schema_of_csv(Column csv) {
+        return call("schema_of_csv", csv);
+    }
+
+    public static Column schema_of_csv(Column csv, java.util.Map<String, String> options) {
+        return call("schema_of_csv", csv, optionsMap(options));
+    }
+
     /** Options as the map literal the JSON and CSV functions read. */
     private static Column optionsMap(java.util.Map<String, String> options) {
         java.util.List<Column> kv = new java.util.ArrayList<>();

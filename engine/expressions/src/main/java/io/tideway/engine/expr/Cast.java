@@ -99,7 +99,7 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public String sql() {
-        if (implicit) {
+        if (implicit || to instanceof StructType) { // Spark prints a cast to a struct as its child
             return child.sql();
         }
         return (tryMode ? "TRY_CAST(" : "CAST(") + child.sql() + " AS " + to.simpleString().toUpperCase(Locale.ROOT) + ")";
@@ -153,7 +153,15 @@ public final class Cast extends Expression implements Coercible {
             return true;
         }
         if (from instanceof StructType a && to instanceof StructType b) {
-            return io.tideway.engine.expr.fn.CollectionCast.renamesOnly(a, b);
+            if (a.length() != b.length()) {
+                return false;
+            }
+            for (int i = 0; i < a.length(); i++) {
+                if (!canCast(a.apply(i).dataType(), b.apply(i).dataType())) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (from instanceof ArrayType a && to instanceof ArrayType b) {
             return canCast(a.elementType(), b.elementType());

@@ -147,4 +147,23 @@ public final class CommonType {
         }
         return out;
     }
+
+    /**
+     * Whether two structs have the same field types, whatever the fields' names and nullability:
+     * Spark compares such structs (=, <, IN) field by field without casting them.
+     */
+    public static boolean sameStructShape(DataType a, DataType b) {
+        if (!(a instanceof io.tideway.sql.types.StructType x && b instanceof io.tideway.sql.types.StructType y)
+                || x.length() != y.length()) {
+            return false;
+        }
+        for (int i = 0; i < x.length(); i++) {
+            DataType f = x.apply(i).dataType();
+            DataType g = y.apply(i).dataType();
+            if (!f.equals(g) && !sameStructShape(f, g)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -1,7 +1,5 @@
 package io.tideway.engine.expr;
 
-import io.tideway.engine.error.ErrorParams;
-
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
 import io.tideway.engine.expr.codegen.UnsupportedExpression;
@@ -71,7 +69,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
     public Expression coerceTypes() {
         DataType a = left.dataType();
         DataType b = right.dataType();
-        if (a.equals(b)) {
+        if (a.equals(b) || CommonType.sameStructShape(a, b)) {
             return this;
         }
         if (a instanceof io.tideway.sql.types.DecimalType || b instanceof io.tideway.sql.types.DecimalType) {
@@ -170,7 +168,7 @@ public final class Comparison extends BinaryExpression implements Coercible {
     @Override
     public CodeValue genCode(CodegenContext ctx) {
         DataType t = left.dataType();
-        if (!right.dataType().equals(t) && !(t instanceof io.tideway.sql.types.StructType && sameShape(t, right.dataType()))) {
+        if (!right.dataType().equals(t) && !CommonType.sameStructShape(t, right.dataType())) {
             throw new UnsupportedExpression("comparison of " + t.simpleString() + " with " + right.dataType().simpleString());
         }
         CodeValue v = ctx.declare(DataTypes.BooleanType);
@@ -191,11 +189,5 @@ public final class Comparison extends BinaryExpression implements Coercible {
         ctx.line("if (!" + v.isNull() + ") { " + v.value() + " = " + cmp + test + " ? 1L : 0L; }");
         ctx.close();
         return v;
-    }
-
-    /** Structs that differ only in their fields' nullability: the same bytes, compared alike. */
-    private static boolean sameShape(DataType a, DataType b) {
-        return a instanceof io.tideway.sql.types.StructType x && b instanceof io.tideway.sql.types.StructType y
-                && ErrorParams.sql(x).replace(" NOT NULL", "").equals(ErrorParams.sql(y).replace(" NOT NULL", ""));
     }
 }

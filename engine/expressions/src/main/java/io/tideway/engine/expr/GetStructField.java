@@ -114,18 +114,15 @@ public final class GetStructField extends Expression {
         return io.tideway.engine.expr.codegen.NodeEvaluators.compile(this, context);
     }
 
-    /** Reads the field in place from the struct's bytes: no copy, no allocation. */
-    @Override
-    public CodeValue genCode(CodegenContext ctx) {
-        StructType st = (StructType) child.dataType();
-        CodeValue s = ctx.gen(child);
-        CodeValue v = ctx.declare(dataType());
-        String r = ctx.constant(new RowReader(st.length()), RowReader.class.getName());
-        ctx.open("if (!" + s.isNull() + ")");
-        ctx.line(r + ".wrap(" + CodegenContext.args(s) + ");");
+    /**
+     * Sets {@code v} to field {@code ordinal} of the struct the generated {@link RowReader} field
+     * {@code reader} wraps, or null: the value read in place.
+     */
+    public static void readField(CodegenContext ctx, String reader, int ordinal, CodeValue v) {
+        String r = reader;
         ctx.line(v.isNull() + " = " + r + ".isNullAt(" + ordinal + ");");
         ctx.open("if (!" + v.isNull() + ")");
-        DataType t = dataType();
+        DataType t = v.type();
         switch (v.kind()) {
             case DOUBLE -> ctx.line(v.value() + " = " + r + ".getDouble(" + ordinal + ");");
             case LONG -> ctx.line(v.value() + " = " + (t == DataTypes.IntegerType || t == DataTypes.DateType
@@ -138,6 +135,18 @@ public final class GetStructField extends Expression {
                     + ");");
         }
         ctx.close();
+    }
+
+    /** Reads the field in place from the struct's bytes: no copy, no allocation. */
+    @Override
+    public CodeValue genCode(CodegenContext ctx) {
+        StructType st = (StructType) child.dataType();
+        CodeValue s = ctx.gen(child);
+        CodeValue v = ctx.declare(dataType());
+        String r = ctx.constant(new RowReader(st.length()), RowReader.class.getName());
+        ctx.open("if (!" + s.isNull() + ")");
+        ctx.line(r + ".wrap(" + CodegenContext.args(s) + ");");
+        readField(ctx, r, ordinal, v);
         ctx.close();
         return v;
     }

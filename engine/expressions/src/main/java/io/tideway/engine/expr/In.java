@@ -48,6 +48,9 @@ public final class In extends Expression implements Coercible {
     @Override
     public Expression coerceTypes() {
         List<DataType> types = CommonType.typesOf(children);
+        if (children.stream().allMatch(c -> CommonType.sameStructShape(types.get(0), c.dataType()))) {
+            return this; // row values: compared field by field, whatever the fields' names
+        }
         DataType t = CommonType.of(types, true);
         if (t == null) {
             throw CommonType.dataDiffTypes(sql(), "in", types, false, sqlOrigin());

@@ -1,5 +1,7 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.format.CsvTokenizer;
+import io.tideway.engine.format.CsvValueParser;
 import io.tideway.engine.format.TimestampParser;
 import io.tideway.engine.spi.Options;
 import io.tideway.sql.types.StructType;
@@ -42,10 +44,10 @@ final class CsvFormat implements RecordFormat {
         this.schema = schema;
         this.header = FileSourceOptions.bool(options, "header");
         String sepText = options.get("sep").orElseGet(() -> options.getOrDefault("delimiter", ","));
-        this.sep = delimiter(sepText);
-        this.quote = singleChar(options.getOrDefault("quote", "\""), "quote");
-        this.escape = singleChar(options.getOrDefault("escape", "\\"), "escape");
-        this.comment = singleChar(options.getOrDefault("comment", ""), "comment");
+        this.sep = CsvTokenizer.delimiter(sepText);
+        this.quote = CsvTokenizer.singleChar(options.getOrDefault("quote", "\""), "quote");
+        this.escape = CsvTokenizer.singleChar(options.getOrDefault("escape", "\\"), "escape");
+        this.comment = CsvTokenizer.singleChar(options.getOrDefault("comment", ""), "comment");
         this.trimLeading = FileSourceOptions.bool(options, "ignoreLeadingWhiteSpace");
         this.trimTrailing = FileSourceOptions.bool(options, "ignoreTrailingWhiteSpace");
         this.nullValue = options.getOrDefault("nullValue", "");
@@ -82,53 +84,5 @@ final class CsvFormat implements RecordFormat {
     @Override
     public boolean skipLine(String line) {
         return line.isBlank() || (comment != '\0' && line.charAt(0) == comment);
-    }
-
-    /**
-     * Spark's {@code CSVExprUtils.toDelimiterStr}: the text, several characters allowed, with the
-     * escapes {@code \t}, {@code \r}, {@code \b}, {@code \f}, {@code \"}, {@code \'},
-     * {@code \\} and {@code \u0001} read as the character they name.
-     */
-    static String delimiter(String v) {
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException("Delimiter cannot be empty string");
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c != '\\' || i + 1 >= v.length()) {
-                out.append(c);
-                continue;
-            }
-            char next = v.charAt(++i);
-            switch (next) {
-                case 't' -> out.append('\t');
-                case 'r' -> out.append('\r');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case '"', '\'', '\\' -> out.append(next);
-                case 'u' -> {
-                    if (i + 4 < v.length()) {
-                        out.append((char) Integer.parseInt(v.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    } else {
-                        throw new IllegalArgumentException("Unsupported special character for delimiter: \\u");
-                    }
-                }
-                default -> throw new IllegalArgumentException("Unsupported special character for delimiter: \\" + next);
-            }
-        }
-        return out.toString();
-    }
-
-    private static char singleChar(String v, String option) {
-        if (v.isEmpty()) {
-            return '\0'; // Spark: an empty quote or escape turns the feature off
-        }
-        if (v.length() != 1) {
-            throw new IllegalArgumentException("Invalid value '" + v + "' for option '" + option + "': "
-                    + option + " cannot be more than one character");
-        }
-        return v.charAt(0);
     }
 }

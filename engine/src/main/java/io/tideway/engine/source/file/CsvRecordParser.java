@@ -1,5 +1,7 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.format.CsvTokenizer;
+import io.tideway.engine.format.CsvValueParser;
 import io.tideway.SparkRuntimeException;
 import io.tideway.engine.row.RowConverter;
 import io.tideway.offheap.row.RowWriter;

@@ -1,5 +1,7 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.format.CsvTokenizer;
+import io.tideway.engine.format.CsvTypeInference;
 import io.tideway.engine.format.TimestampParser;
 import io.tideway.engine.spi.Options;
 import io.tideway.sql.types.DataType;
@@ -57,7 +59,7 @@ final class CsvSchemaInference {
                 return;
             }
             for (int i = 0; i < Math.min(tokens.length, types.size()); i++) {
-                types.set(i, infer(types.get(i), tokens[i], nullValue, timestamps));
+                types.set(i, CsvTypeInference.infer(types.get(i), tokens[i], nullValue, timestamps));
             }
         });
         StructType schema = new StructType();
@@ -95,104 +97,5 @@ final class CsvSchemaInference {
             }
         }
         return names;
-    }
-
-    /** Spark's {@code inferField}: the type of {@code token} tried from {@code soFar}, merged with it. */
-    private static DataType infer(DataType soFar, String token, String nullValue, TimestampParser timestamps) {
-        if (token == null || token.isEmpty() || token.equals(nullValue)) {
-            return soFar;
-        }
-        DataType t;
-        if (soFar == DataTypes.NullType || soFar == DataTypes.IntegerType) {
-            t = fromInteger(token, timestamps);
-        } else if (soFar == DataTypes.LongType) {
-            t = fromLong(token, timestamps);
-        } else if (soFar == DataTypes.DoubleType) {
-            t = fromDouble(token, timestamps);
-        } else if (soFar == DataTypes.DateType) {
-            t = fromDate(token, timestamps);
-        } else if (soFar == DataTypes.TimestampType) {
-            t = fromTimestamp(token, timestamps);
-        } else if (soFar == DataTypes.BooleanType) {
-            t = fromBoolean(token);
-        } else {
-            return DataTypes.StringType;
-        }
-        return compatible(soFar, t);
-    }
-
-    private static DataType fromInteger(String s, TimestampParser ts) {
-        try {
-            Integer.parseInt(s);
-            return DataTypes.IntegerType;
-        } catch (NumberFormatException e) {
-            return fromLong(s, ts);
-        }
-    }
-
-    private static DataType fromLong(String s, TimestampParser ts) {
-        try {
-            Long.parseLong(s);
-            return DataTypes.LongType;
-        } catch (NumberFormatException e) {
-            return fromDouble(s, ts);
-        }
-    }
-
-    private static DataType fromDouble(String s, TimestampParser ts) {
-        if (s.equals("NaN") || s.equals("Inf") || s.equals("-Inf")) {
-            return DataTypes.DoubleType;
-        }
-        try {
-            Double.parseDouble(s);
-            return DataTypes.DoubleType;
-        } catch (NumberFormatException e) {
-            return fromDate(s, ts);
-        }
-    }
-
-    private static DataType fromDate(String s, TimestampParser ts) {
-        try {
-            ts.date(s);
-            return DataTypes.DateType;
-        } catch (RuntimeException e) {
-            return fromTimestamp(s, ts);
-        }
-    }
-
-    private static DataType fromTimestamp(String s, TimestampParser ts) {
-        try {
-            ts.timestamp(s);
-            return DataTypes.TimestampType;
-        } catch (RuntimeException e) {
-            return fromBoolean(s);
-        }
-    }
-
-    private static DataType fromBoolean(String s) {
-        return s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false") ? DataTypes.BooleanType : DataTypes.StringType;
-    }
-
-    /** Spark's {@code CSVInferSchema.compatibleType}: numeric widening, date to timestamp, else string. */
-    private static DataType compatible(DataType a, DataType b) {
-        if (a.equals(b) || a == DataTypes.NullType) {
-            return b;
-        }
-        if (b == DataTypes.NullType) {
-            return a;
-        }
-        int ra = numericRank(a);
-        int rb = numericRank(b);
-        if (ra >= 0 && rb >= 0) {
-            return ra > rb ? a : b;
-        }
-        if ((a == DataTypes.DateType && b == DataTypes.TimestampType) || (a == DataTypes.TimestampType && b == DataTypes.DateType)) {
-            return DataTypes.TimestampType;
-        }
-        return DataTypes.StringType;
-    }
-
-    private static int numericRank(DataType t) {
-        return t == DataTypes.IntegerType ? 0 : t == DataTypes.LongType ? 1 : t == DataTypes.DoubleType ? 2 : -1;
     }
 }

@@ -2,6 +2,7 @@ package io.tideway.engine.source.file;
 
 import io.tideway.SparkException;
 import io.tideway.SparkRuntimeException;
+import io.tideway.engine.format.CsvTokenizer;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.sql.Row;
 import io.tideway.sql.types.DataTypes;

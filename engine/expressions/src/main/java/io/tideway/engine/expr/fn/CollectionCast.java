@@ -48,8 +48,10 @@ public final class CollectionCast {
             ctx.line(v.isNull() + " = false;");
             ctx.set(v, CollectionText.class.getName() + ".toText(" + CodegenContext.args(in) + ", "
                     + CollectionCode.type(ctx, from) + ", " + zone + ", " + scratch + ")", scratch);
-        } else if (sameElements(from, to) || from instanceof StructType) {
+        } else if (sameElements(from, to) || from instanceof StructType st && renamesOnly(st, (StructType) to)) {
             ctx.assign(v, in);
+        } else if (from instanceof StructType st) {
+            structFields(ctx, in, v, st, (StructType) to);
         } else {
             String out = CollectionCode.out(ctx);
             ctx.line(v.isNull() + " = false;");
@@ -59,10 +61,23 @@ public final class CollectionCast {
         ctx.close();
     }
 
-    /**
-     * Whether a struct casts to another by renaming its fields only (the same field types, so the
-     * same bytes); field-by-field conversions of structs are not yet supported.
-     */
+    /** A struct cast field by field: each field read in place and converted by the scalar cast's code. */
+    private static void structFields(CodegenContext ctx, CodeValue in, CodeValue v, StructType from, StructType to) {
+        String r = ctx.constant(new io.tideway.offheap.row.RowReader(from.length()), io.tideway.offheap.row.RowReader.class.getName());
+        String out = CollectionCode.out(ctx);
+        String w = ctx.fresh("w");
+        ctx.line(r + ".wrap(" + CodegenContext.args(in) + ");");
+        ctx.line("io.tideway.offheap.row.RowWriter " + w + " = " + out + ".struct(" + from.length() + ");");
+        for (int i = 0; i < from.length(); i++) {
+            CodeValue field = ctx.declare(from.apply(i).dataType());
+            io.tideway.engine.expr.GetStructField.readField(ctx, r, i, field);
+            StructValues.put(ctx, w, i, io.tideway.engine.expr.Cast.convert(ctx, field, to.apply(i).dataType()));
+        }
+        ctx.line(v.isNull() + " = false; " + v.value() + " = " + out + ".buffer(); " + v.offset() + " = 0; " + v.length()
+                + " = " + w + ".finish();");
+    }
+
+    /** Whether a struct casts to another by renaming its fields only (the same field types, so the same bytes). */
     public static boolean renamesOnly(StructType from, StructType to) {
         if (from.length() != to.length()) {
             return false;

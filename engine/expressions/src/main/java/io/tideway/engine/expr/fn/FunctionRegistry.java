@@ -51,6 +51,7 @@ public final class FunctionRegistry {
         StructFunctions.register();
         JsonFunctions.register();
         AggregateFunctions.register();
+        CsvFunctions.register();
     }
 
     private FunctionRegistry() {

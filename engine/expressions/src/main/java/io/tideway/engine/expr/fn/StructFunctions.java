@@ -41,6 +41,9 @@ final class StructFunctions {
             return new ScalarFunction(FunctionRegistry.spec(STRUCT), "named_struct", args);
         });
         FunctionRegistry.add("struct", 0, -1, (name, args) -> FunctionRegistry.call(STRUCT, namesAndValues(args)));
+        // SQL's row value (a, b): named as struct names its fields, printed as named_struct
+        FunctionRegistry.add("__row", 1, -1, (name, args) -> new ScalarFunction(FunctionRegistry.spec(STRUCT), "named_struct",
+                namesAndValues(args)));
         FunctionRegistry.add(FunctionSpec.named(STRUCT).repeated(ANY)
                 .coercion(StructFunctions::checkNames)
                 .returnsFromArgs(StructFunctions::type)

@@ -114,7 +114,8 @@ public final class SqlNodeTranslator {
             if (id.names.size() == 1) {
                 return functions.col("*");
             }
-            throw unsupported("qualified star", id);
+            // p.*: every field of struct p (or every column of p's relation), expanded by the projection
+            return functions.col(String.join(".", id.names.subList(0, id.names.size() - 1)) + ".*");
         }
         if (id.names.size() == 1 && !id.isComponentQuoted(0)) {
             io.tideway.engine.expr.Literal interval = TypedLiterals.at(src.original(), offset(id.getParserPosition()));
@@ -283,6 +284,18 @@ public final class SqlNodeTranslator {
                 }
                 return ops.get(0) instanceof SqlNumericLiteral num ? numeric(num, true) : arg(c, 0).unary_minus();
             case ITEM: return registry("[]", arg(c, 0), arg(c, 1));
+            case DOT: // struct(i, s).i: a field of an expression's struct
+                if (ops.get(1) instanceof SqlIdentifier field && field.isSimple()) {
+                    return new Column(new io.tideway.engine.expr.UnresolvedExtractField(arg(c, 0).expr(), field.getSimple()));
+                }
+                throw unsupported("DOT", c);
+            case ROW: { // (a, b): a row value, Spark's struct named after its columns
+                Column[] values = new Column[ops.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = arg(c, i);
+                }
+                return registry("__row", values);
+            }
             case CAST:
                 if (ops.size() == 2 && ops.get(1) instanceof SqlDataTypeSpec spec) {
                     int at = offset(c.getParserPosition());

@@ -1,4 +1,4 @@
-package io.tideway.engine.source.file;
+package io.tideway.engine.format;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Threading: one per reader (reuses its scratch builder).
  */
-final class CsvTokenizer {
+public final class CsvTokenizer {
     private static final int UNTERMINATED = -1;
     private static final int UNESCAPED_QUOTE = -2;
 
@@ -30,7 +30,7 @@ final class CsvTokenizer {
     private final StringBuilder field = new StringBuilder();
     private final List<String> tokens = new ArrayList<>();
 
-    CsvTokenizer(String sep, char quote, char escape, boolean trimLeading, boolean trimTrailing, String nullValue,
+    public CsvTokenizer(String sep, char quote, char escape, boolean trimLeading, boolean trimTrailing, String nullValue,
                  String emptyValue) {
         this.sep = sep;
         this.quote = quote;
@@ -42,12 +42,12 @@ final class CsvTokenizer {
     }
 
     /** The simple form: Spark's read defaults for white space, null and empty values. */
-    CsvTokenizer(char sep, char quote, char escape) {
+    public CsvTokenizer(char sep, char quote, char escape) {
         this(String.valueOf(sep), quote, escape, false, false, "", "");
     }
 
     /** The tokens of {@code line}; never null. */
-    String[] tokenize(String line) {
+    public String[] tokenize(String line) {
         tokens.clear();
         int i = 0;
         int n = line.length();
@@ -129,5 +129,63 @@ final class CsvTokenizer {
             to--;
         }
         return s.substring(0, to);
+    }
+
+    /**
+     * Spark's {@code CSVExprUtils.toDelimiterStr}: the text, several characters allowed, with the
+     * escapes {@code \t}, {@code \r}, {@code \b}, {@code \f}, {@code \"}, {@code \'},
+     * {@code \\} and {@code \u0001} read as the character they name.
+     */
+    public static String delimiter(String v) {
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("Delimiter cannot be empty string");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '\\' || i + 1 >= v.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = v.charAt(++i);
+            switch (next) {
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case '"', '\'', '\\' -> out.append(next);
+                case 'u' -> {
+                    if (i + 4 < v.length()) {
+                        out.append((char) Integer.parseInt(v.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    } else {
+                        throw new IllegalArgumentException("Unsupported special character for delimiter: \\u");
+                    }
+                }
+                default -> throw new IllegalArgumentException("Unsupported special character for delimiter: \\" + next);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A one-character option ({@code quote}, {@code escape}, {@code comment}); empty turns it off. */
+    public static char singleChar(String v, String option) {
+        if (v.isEmpty()) {
+            return '\0'; // Spark: an empty quote or escape turns the feature off
+        }
+        if (v.length() != 1) {
+            throw new IllegalArgumentException("Invalid value '" + v + "' for option '" + option + "': "
+                    + option + " cannot be more than one character");
+        }
+        return v.charAt(0);
+    }
+
+    /** A tokenizer of Spark's CSV reading options in {@code options} ({@code sep}, {@code quote}, ...). */
+    public static CsvTokenizer of(java.util.Map<String, String> options) {
+        String sep = options.containsKey("sep") ? options.get("sep") : options.getOrDefault("delimiter", ",");
+        return new CsvTokenizer(delimiter(sep), singleChar(options.getOrDefault("quote", "\""), "quote"),
+                singleChar(options.getOrDefault("escape", "\\"), "escape"),
+                JsonOptions.bool(options, "ignoreLeadingWhiteSpace", false), JsonOptions.bool(options, "ignoreTrailingWhiteSpace", false),
+                options.getOrDefault("nullValue", ""), options.getOrDefault("emptyValue", ""));
     }
 }

@@ -1,6 +1,5 @@
-package io.tideway.engine.source.file;
+package io.tideway.engine.format;
 
-import io.tideway.engine.format.TimestampParser;
 import io.tideway.engine.expr.DecimalKernels;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
@@ -13,28 +12,28 @@ import java.math.BigDecimal;
  * the {@code nullValue} token is null; numbers are parsed strictly (no trimming); a failure
  * throws, which makes the record malformed. Immutable and thread-safe.
  */
-final class CsvValueParser {
+public final class CsvValueParser {
     private final String nullValue;
     private final TimestampParser timestamps;
 
-    CsvValueParser(String nullValue, TimestampParser timestamps) {
+    public CsvValueParser(String nullValue, TimestampParser timestamps) {
         this.nullValue = nullValue;
         this.timestamps = timestamps;
     }
 
-    TimestampParser timestamps() {
+    public TimestampParser timestamps() {
         return timestamps;
     }
 
     /** True for the types CSV can hold; Spark rejects arrays, maps and structs. */
-    static boolean supports(DataType t) {
+    public static boolean supports(DataType t) {
         return t == DataTypes.StringType || t == DataTypes.IntegerType || t == DataTypes.LongType
                 || t == DataTypes.DoubleType || t == DataTypes.BooleanType || t == DataTypes.TimestampType
                 || t == DataTypes.DateType || t == DataTypes.BinaryType || t == DataTypes.ByteType
                 || t == DataTypes.ShortType || t == DataTypes.FloatType || t instanceof DecimalType;
     }
 
-    Object parse(String token, DataType t) {
+    public Object parse(String token, DataType t) {
         if (token == null || token.equals(nullValue)) {
             return null;
         }
@@ -82,7 +81,7 @@ final class CsvValueParser {
     }
 
     /** {@code v} at the type's scale (rounded half up), or a failure when it has more digits than the type holds. */
-    static BigDecimal decimal(BigDecimal v, DecimalType d) {
+    public static BigDecimal decimal(BigDecimal v, DecimalType d) {
         BigDecimal r = DecimalKernels.toPrecision(v, d.precision(), d.scale(), false);
         if (r == null) {
             throw new IllegalArgumentException(v.toPlainString() + " cannot be represented as Decimal(" + d.precision()
