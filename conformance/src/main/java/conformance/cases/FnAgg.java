@@ -152,4 +152,21 @@ public final class FnAgg {
         ctx.rows(ctx.spark().sql("SELECT k, std(v) FROM kv GROUP BY k HAVING count_if(v IS NULL) > 0 ORDER BY k")
                 .collectAsList());
     }
+
+    @Case(timeoutSeconds = 180)
+    public static void distinctAggregates(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        Dataset<Row> twice = t.union(t);
+        show(ctx, twice, countDistinct(col("b")), countDistinct("t", "b"), count_distinct(col("i"), col("b")),
+                sum_distinct(col("i")), count(col("i")));
+        showExpr(ctx, twice, "count(DISTINCT b)", "count(DISTINCT i, b)", "sum(DISTINCT l)", "avg(DISTINCT i)",
+                "max(DISTINCT s)", "count(ALL i)", "sort_array(collect_list(DISTINCT t))", "stddev(DISTINCT d)",
+                "count(DISTINCT i) + count(b)");
+        grouped(ctx, kv(ctx).union(kv(ctx)).groupBy("k").agg(countDistinct("v"), sum_distinct(col("v")), count("v"),
+                countDistinct("v", "s")));
+        kv(ctx).createOrReplaceTempView("kv");
+        ctx.rows(ctx.spark().sql("SELECT k, count(DISTINCT s), avg(DISTINCT v) FROM kv GROUP BY k ORDER BY k")
+                .collectAsList());
+        ctx.rows(ctx.spark().sql("SELECT count(DISTINCT k), sum(DISTINCT v) FROM kv").collectAsList());
+    }
 }

@@ -99,4 +99,12 @@ public final class FnAggStream {
         ctx.file(in, "3.json", THIRD);
         runOn(ctx, in, cp, "complete", "second run");
     }
+
+    @Case
+    public static void distinctAggregatesRefusedOnStreams(CaseContext ctx) throws Exception {
+        Dataset<Row> in = OpsData.json(ctx, DDL, FIRST);
+        OpsData.error(ctx, "countDistinct", () -> OpsData.run(ctx, in.groupBy("k").agg(countDistinct("v")), "complete"));
+        OpsData.error(ctx, "sum_distinct", () -> OpsData.run(ctx, in.groupBy("k").agg(sum_distinct(col("v"))), "update"));
+        OpsData.error(ctx, "count(DISTINCT s)", () -> OpsData.run(ctx, in.selectExpr("count(DISTINCT s)"), "complete"));
+    }
 }
