@@ -1743,6 +1743,44 @@ public final class functions {
         return collect_set(col(columnName));
     }
 
+    public static Column approx_count_distinct(Column e) {
+        return call("approx_count_distinct", e);
+    }
+
+    public static Column approx_count_distinct(String columnName) {
+        return approx_count_distinct(col(columnName));
+    }
+
+    public static Column approx_count_distinct(Column e, double rsd) {
+        return call("approx_count_distinct", e, lit(rsd));
+    }
+
+    public static Column approx_count_distinct(String columnName, double rsd) {
+        return approx_count_distinct(col(columnName), rsd);
+    }
+
+    @Deprecated
+    public static Column approxCountDistinct(Column e) {
+        return approx_count_distinct(e);
+    }
+
+    @Deprecated
+    public static Column approxCountDistinct(String columnName) {
+        return approx_count_distinct(columnName);
+    }
+
+    public static Column percentile(Column e, Column percentage) {
+        return call("percentile", e, percentage);
+    }
+
+    public static Column median(Column e) {
+        return call("median", e);
+    }
+
+    public static Column mode(Column e) {
+        return call("mode", e);
+    }
+
     public static Column countDistinct(Column expr, Column... exprs) {
         return distinct("count", expr, exprs);
     }
