@@ -152,4 +152,46 @@ public final class FnAgg {
         ctx.rows(ctx.spark().sql("SELECT k, std(v) FROM kv GROUP BY k HAVING count_if(v IS NULL) > 0 ORDER BY k")
                 .collectAsList());
     }
+
+    @Case(timeoutSeconds = 180)
+    public static void distinctAggregates(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        Dataset<Row> twice = t.union(t);
+        show(ctx, twice, countDistinct(col("b")), countDistinct("t", "b"), count_distinct(col("i"), col("b")),
+                sum_distinct(col("i")), count(col("i")));
+        showExpr(ctx, twice, "count(DISTINCT b)", "count(DISTINCT i, b)", "sum(DISTINCT l)", "avg(DISTINCT i)",
+                "max(DISTINCT s)", "count(ALL i)", "sort_array(collect_list(DISTINCT t))", "stddev(DISTINCT d)",
+                "count(DISTINCT i) + count(b)");
+        grouped(ctx, kv(ctx).union(kv(ctx)).groupBy("k").agg(countDistinct("v"), sum_distinct(col("v")), count("v"),
+                countDistinct("v", "s")));
+        kv(ctx).createOrReplaceTempView("kv");
+        ctx.rows(ctx.spark().sql("SELECT k, count(DISTINCT s), avg(DISTINCT v) FROM kv GROUP BY k ORDER BY k")
+                .collectAsList());
+        ctx.rows(ctx.spark().sql("SELECT count(DISTINCT k), sum(DISTINCT v) FROM kv").collectAsList());
+    }
+
+    @Case(timeoutSeconds = 180)
+    public static void percentilesAndMode(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        show(ctx, t, percentile(col("i"), lit(0.5)), percentile(col("d"), lit(0.25)), median(col("l")), median(col("d")),
+                mode(col("b")), mode(col("s")));
+        showExpr(ctx, t, "percentile(i, 0.75)", "percentile(l, 0)", "percentile(d, 1.0)", "median(i)", "mode(t)");
+        // one malformed string, so one message whatever the partitioning; mode over a clear winner
+        showExpr(ctx, FnSupport.strings(ctx, "1.5", "x", null), "percentile(s, 0.5)");
+        showExpr(ctx, FnSupport.strings(ctx, "x", "y", null, "x", "z", "y", "x"), "mode(s)", "median(length(s))");
+        grouped(ctx, kv(ctx).groupBy("k").agg(median(col("v")), percentile(col("x"), lit(0.9))));
+        show(ctx, t.where("i > 1000"), median(col("i")), mode(col("i")));
+    }
+
+    @Case(timeoutSeconds = 180)
+    public static void approxCountDistinct(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        show(ctx, t, approx_count_distinct(col("i")), approx_count_distinct("s"), approx_count_distinct(col("b")),
+                approx_count_distinct(col("d"), 0.01), approx_count_distinct(col("ts")), approx_count_distinct(col("dt")));
+        showExpr(ctx, t, "approx_count_distinct(l)", "approx_count_distinct(t, 0.1)");
+        Dataset<Row> r = ctx.spark().range(0, 30000).selectExpr("id", "id % 2000 AS m", "CAST(id % 7000 AS STRING) AS s",
+                "id / 3.0 AS d");
+        showExpr(ctx, r, "approx_count_distinct(id)", "approx_count_distinct(m)", "approx_count_distinct(s)",
+                "approx_count_distinct(d, 0.01)", "approx_count_distinct(m, 0.02)", "approx_count_distinct(s, 0.3)");
+    }
 }

@@ -1887,6 +1887,84 @@ public final class functions {
         return collect_set(col(columnName));
     }
 
+    public static Column approx_count_distinct(Column e) {
+        return call("approx_count_distinct", e);
+    }
+
+    public static Column approx_count_distinct(String columnName) {
+        return approx_count_distinct(col(columnName));
+    }
+
+    public static Column approx_count_distinct(Column e, double rsd) {
+        return call("approx_count_distinct", e, lit(rsd));
+    }
+
+    public static Column approx_count_distinct(String columnName, double rsd) {
+        return approx_count_distinct(col(columnName), rsd);
+    }
+
+    @Deprecated
+    public static Column approxCountDistinct(Column e) {
+        return approx_count_distinct(e);
+    }
+
+    @Deprecated
+    public static Column approxCountDistinct(String columnName) {
+        return approx_count_distinct(columnName);
+    }
+
+    public static Column percentile(Column e, Column percentage) {
+        return call("percentile", e, percentage);
+    }
+
+    public static Column median(Column e) {
+        return call("median", e);
+    }
+
+    public static Column mode(Column e) {
+        return call("mode", e);
+    }
+
+    public static Column countDistinct(Column expr, Column... exprs) {
+        return distinct("count", expr, exprs);
+    }
+
+    public static Column countDistinct(String columnName, String... columnNames) {
+        Column[] rest = new Column[columnNames.length];
+        for (int i = 0; i < rest.length; i++) {
+            rest[i] = col(columnNames[i]);
+        }
+        return countDistinct(col(columnName), rest);
+    }
+
+    public static Column count_distinct(Column expr, Column... exprs) {
+        return distinct("count", expr, exprs);
+    }
+
+    public static Column sum_distinct(Column e) {
+        return distinct("sum", e);
+    }
+
+    @Deprecated
+    public static Column sumDistinct(Column e) {
+        return sum_distinct(e);
+    }
+
+    @Deprecated
+    public static Column sumDistinct(String columnName) {
+        return sum_distinct(col(columnName));
+    }
+
+    /** {@code name(DISTINCT ...)} of an aggregate. */
+    private static Column distinct(String name, Column first, Column... more) {
+        java.util.List<Expression> args = new java.util.ArrayList<>();
+        args.add(first.expr());
+        for (Column c : more) {
+            args.add(c.expr());
+        }
+        return new Column(io.tideway.engine.expr.agg.DistinctAggregate.call(name, args));
+    }
+
     // ---- end of aggregate functions ----
 
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */

@@ -4,6 +4,7 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
+import io.tideway.engine.expr.agg.ApproxCountDistinct;
 import io.tideway.engine.expr.agg.BoolAggregate;
 import io.tideway.engine.expr.agg.CentralMoment;
 import io.tideway.engine.expr.agg.Collect;
@@ -11,6 +12,8 @@ import io.tideway.engine.expr.agg.CountIf;
 import io.tideway.engine.expr.agg.Covariance;
 import io.tideway.engine.expr.agg.ExtremeBy;
 import io.tideway.engine.expr.agg.FirstLast;
+import io.tideway.engine.expr.agg.Mode;
+import io.tideway.engine.expr.agg.Percentile;
 import io.tideway.sql.AnalysisException;
 
 import java.util.Map;
@@ -46,6 +49,11 @@ final class AggregateFunctions {
         }
         FunctionRegistry.add("max_by", 2, 2, (n, a) -> new ExtremeBy(true, a.get(0), a.get(1)));
         FunctionRegistry.add("min_by", 2, 2, (n, a) -> new ExtremeBy(false, a.get(0), a.get(1)));
+        FunctionRegistry.add("approx_count_distinct", 1, 2, (n, a) ->
+                new ApproxCountDistinct(a.get(0), a.size() > 1 ? doubleLiteral(n, a.get(1)) : 0.05));
+        FunctionRegistry.add("percentile", 2, 2, (n, a) -> new Percentile(a.get(0), a.get(1), false));
+        FunctionRegistry.add("median", 1, 1, (n, a) -> new Percentile(a.get(0), Literal.of(0.5), true));
+        FunctionRegistry.add("mode", 1, 1, (n, a) -> new Mode(a.get(0)));
         for (String name : new String[] {"collect_list", "array_agg", "collect_set"}) {
             FunctionRegistry.add(name, 1, 1, (n, a) -> new Collect(n, a.get(0)));
         }
@@ -53,6 +61,17 @@ final class AggregateFunctions {
 
     private static void moment(String name, CentralMoment.Kind kind) {
         FunctionRegistry.add(name, 1, 1, (n, a) -> new CentralMoment(n, kind, a.get(0)));
+    }
+
+    private static double doubleLiteral(String fn, Expression e) {
+        if (e instanceof Literal l && l.value() instanceof Number v) {
+            return v.doubleValue();
+        }
+        if (e instanceof Literal l && l.value() instanceof java.math.BigDecimal v) {
+            return v.doubleValue();
+        }
+        throw Unchecked.raise(new AnalysisException("The relative standard deviation of " + fn
+                + " must be a number literal, not " + e.sql()));
     }
 
     private static boolean booleanLiteral(String fn, Expression e) {

@@ -102,6 +102,9 @@ public final class SqlNodeTranslator {
         if (n instanceof org.apache.calcite.sql.fun.SqlCase c) {
             return caseWhen(c);
         }
+        if (n instanceof SqlBasicCall c && c.getOperator() instanceof SqlFunction) {
+            return quantified(c);
+        }
         if (n instanceof SqlCall c) {
             SqlLiteral quantifier = c.getFunctionQuantifier();
             throw unsupported(c.getOperator().getName() + (quantifier == null ? "" : " " + quantifier), n);
@@ -352,6 +355,20 @@ public final class SqlNodeTranslator {
                 }
                 throw unsupported(c.getOperator().getName(), c);
         }
+    }
+
+    /** {@code f(DISTINCT ...)} (an aggregate over the distinct rows) and {@code f(ALL ...)} ({@code f(...)}). */
+    private Column quantified(SqlBasicCall c) {
+        String name = nameAsWritten(c);
+        if (!FunctionRegistry.exists(name)) {
+            throw FunctionRegistry.unresolved(name);
+        }
+        List<Expression> args = new ArrayList<>();
+        for (SqlNode o : c.getOperandList()) {
+            args.add(translate(o).expr());
+        }
+        boolean distinct = c.getFunctionQuantifier().getValue() == org.apache.calcite.sql.SqlSelectKeyword.DISTINCT;
+        return new Column(distinct ? io.tideway.engine.expr.agg.DistinctAggregate.call(name, args) : FunctionRegistry.call(name, args));
     }
 
     private static Column registry(String name, Column... args) {
