@@ -46,6 +46,7 @@ public final class FunctionRegistry {
         ArrayFunctions.register();
         ArraySetFunctions.register();
         MapFunctions.register();
+        LambdaFunctions.register();
     }
 
     private FunctionRegistry() {

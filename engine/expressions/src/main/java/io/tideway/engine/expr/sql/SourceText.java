@@ -55,7 +55,7 @@ public final class SourceText {
      */
     private static SourceText withCallsEscaped(SourceText src) {
         String t = src.original;
-        for (String word : new String[] {"like", "ilike", "rlike", "trim", "overlay", "substring", "position"}) {
+        for (String word : new String[] {"like", "ilike", "rlike", "trim", "overlay", "substring", "position", "exists", "filter"}) {
             int from = 0;
             for (int at = indexOfIgnoreCase(t, word + "(", from); at >= 0; at = indexOfIgnoreCase(t, word + "(", from)) {
                 from = at + word.length();
