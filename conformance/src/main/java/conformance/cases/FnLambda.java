@@ -64,6 +64,38 @@ public final class FnLambda {
     }
 
     @Case
+    public static void zipWithAndSort(CaseContext ctx) {
+        Dataset<Row> df = arrays(ctx);
+        show(ctx, df, zip_with(col("a"), col("b"), (x, y) -> coalesce(x, lit(0)).plus(coalesce(y, lit(0)))),
+                zip_with(col("s"), col("a"), (x, y) -> concat(x, y.cast("string"))),
+                array_sort(col("s"), (l, r) -> when(l.isNull(), -1).when(r.isNull(), 1).otherwise(when(l.lt(r), 1).when(l.gt(r), -1).otherwise(0))),
+                array_sort(col("s"), (l, r) -> when(l.isNull(), 1).when(r.isNull(), -1).otherwise(length(l).minus(length(r)))));
+        showExpr(ctx, df, "zip_with(a, b, (x, y) -> x + y)", "zip_with(s, s, (x, y) -> concat(x, y))",
+                "zip_with(a, b, (x, y) -> x)", "zip_with(a, array(), (x, y) -> y IS NULL)", "zip_with(a, n, (x, y) -> x)",
+                "zip_with(a, b, x -> x)", "array_sort(a, (l, r) -> CASE WHEN l < r THEN 1 WHEN l > r THEN -1 ELSE 0 END)",
+                "array_sort(b, (l, r) -> IF(l IS NULL, -1, IF(r IS NULL, 1, l - r)))", "array_sort(s, (l, r) -> 0)",
+                "array_sort(a, (l, r) -> 'x')", "array_sort(a, (l, r) -> CAST(l - r AS BIGINT))",
+                "array_sort(a)");
+    }
+
+    @Case
+    public static void mapLambdas(CaseContext ctx) {
+        Dataset<Row> df = FnMap.maps(ctx);
+        show(ctx, df, map_filter(col("m"), (k, v) -> v.gt(0)), transform_values(col("m"), (k, v) -> v.multiply(2)),
+                transform_keys(col("m"), (k, v) -> upper(k)),
+                // Spark orders a merged map's keys as its hash map does: compare them sorted
+                sort_array(map_keys(map_zip_with(col("m"), map_from_arrays(col("ks"), col("vs")),
+                        (k, v1, v2) -> coalesce(v1, lit(0)).plus(coalesce(v2, lit(0)))))),
+                map_zip_with(col("m"), map_from_arrays(col("ks"), col("vs")), (k, v1, v2) -> coalesce(v1, lit(0)).plus(v2)).getItem("p"));
+        showExpr(ctx, df, "map_filter(m, (k, v) -> k > 'a')", "map_filter(m, (k, v) -> v IS NULL)",
+                "transform_values(m, (k, v) -> concat(k, CAST(v AS STRING)))", "transform_values(m, (k, v) -> NULL)",
+                "transform_keys(m, (k, v) -> concat(k, '_'))", "transform_keys(m, (k, v) -> v)", "transform_keys(m, (k, v) -> 'same')",
+                "map_zip_with(m, map('a', 10, 'z', 26), (k, v1, v2) -> v1 + v2)",
+                "map_zip_with(m, map('a', 'x'), (k, v1, v2) -> concat(k, v2))", "map_zip_with(m, map(1, 1), (k, v1, v2) -> k)",
+                "map_filter(k, (k, v) -> true)", "map_filter(m, (k, v) -> 1)", "transform_values(m, v -> v)");
+    }
+
+    @Case
     public static void lambdasInStream(CaseContext ctx) throws Exception {
         Dataset<Row> in = OpsData.json(ctx, "i INT, s STRING",
                 new String[] {"{\"i\":1,\"s\":\"a,bb,ccc\"}", "{\"i\":2,\"s\":null}"},

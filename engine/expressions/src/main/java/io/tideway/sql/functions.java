@@ -1589,6 +1589,36 @@ public final class functions {
                 io.tideway.engine.expr.fn.LambdaFunctions.identity());
     }
 
+    /** The arrays merged element by element with {@code f}, the shorter padded with nulls. */
+    public static Column zip_with(Column left, Column right, scala.Function2<Column, Column, Column> f) {
+        return hof("zip_with", left.expr(), right.expr(), lambda2(f));
+    }
+
+    /** The array sorted by {@code comparator}: negative, 0 or positive as its first argument is less, equal or greater. */
+    public static Column array_sort(Column e, scala.Function2<Column, Column, Column> comparator) {
+        return hof("array_sort", e.expr(), lambda2(comparator));
+    }
+
+    /** The entries of the map for which {@code f(key, value)} is true. */
+    public static Column map_filter(Column expr, scala.Function2<Column, Column, Column> f) {
+        return hof("map_filter", expr.expr(), lambda2(f));
+    }
+
+    /** The map with each key replaced by {@code f(key, value)}. */
+    public static Column transform_keys(Column expr, scala.Function2<Column, Column, Column> f) {
+        return hof("transform_keys", expr.expr(), lambda2(f));
+    }
+
+    /** The map with each value replaced by {@code f(key, value)}. */
+    public static Column transform_values(Column expr, scala.Function2<Column, Column, Column> f) {
+        return hof("transform_values", expr.expr(), lambda2(f));
+    }
+
+    /** The maps merged key by key with {@code f(key, value1, value2)}. */
+    public static Column map_zip_with(Column left, Column right, scala.Function3<Column, Column, Column, Column> f) {
+        return hof("map_zip_with", left.expr(), right.expr(), lambda(3, v -> f.apply(v[0], v[1], v[2])));
+    }
+
     // ---- end of higher-order functions (lambdas) ----
 
     public static Column current_timestamp() {

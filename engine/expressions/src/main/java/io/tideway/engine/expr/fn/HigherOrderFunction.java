@@ -159,10 +159,15 @@ abstract class HigherOrderFunction extends Expression {
             DataType want = bodyType(i);
             DataType got = functions.get(i).dataType();
             if (want != null && !want.equals(got) && got != DataTypes.NullType) {
-                throw mismatch("UNEXPECTED_INPUT_TYPE", arguments.size() + i, ErrorParams.type(want), functions.get(i));
+                throw bodyMismatch(i, want);
             }
         }
         return resultType();
+    }
+
+    /** Spark's error for lambda {@code i} giving another type than {@code want}. */
+    RuntimeException bodyMismatch(int i, DataType want) {
+        throw mismatch("UNEXPECTED_INPUT_TYPE", arguments.size() + i, ErrorParams.type(want), functions.get(i));
     }
 
     /** The result type, once the lambdas' bodies are checked. */
@@ -223,6 +228,21 @@ abstract class HigherOrderFunction extends Expression {
         CollectionCode.read(ctx, v, buf, offset, index);
         ctx.close();
         return v;
+    }
+
+    /** Where the parts of a non-null map value are: its entry count and its keys' and values' arrays' offsets. */
+    record MapParts(String buf, String count, String keys, String values) {
+    }
+
+    /** Declares the parts of the non-null map {@code m}. */
+    static MapParts mapParts(CodegenContext ctx, CodeValue m) {
+        String n = ctx.fresh("n");
+        String k = ctx.fresh("ko");
+        String v = ctx.fresh("vo");
+        ctx.line("int " + k + " = " + m.offset() + " + " + io.tideway.offheap.row.MapDescriptor.HEADER_LENGTH + "; int " + n
+                + " = " + m.value() + ".getInt(" + k + "); int " + v + " = " + CollectionCode.MK + "valuesOffset(" + m.value()
+                + ", " + m.offset() + ");");
+        return new MapParts(m.value(), n, k, v);
     }
 
     /** An int value (an index variable) holding the Java int expression {@code i}. */

@@ -1,8 +1,13 @@
 package io.tideway.engine.expr.fn;
 
+import io.tideway.SparkRuntimeException;
 import io.tideway.engine.expr.BytesOut;
+import io.tideway.offheap.row.ArrayReader;
+import io.tideway.sql.types.DataType;
 import io.tideway.offheap.row.RowDescriptor;
 import org.agrona.DirectBuffer;
+
+import java.util.Map;
 
 /**
  * What the higher-order functions' generated code calls ({@link HigherOrderFunction}): an array
@@ -16,6 +21,13 @@ public final class LambdaKernels {
     /** Whether element {@code i} of the array at {@code o} is null. */
     public static boolean isNullAt(DirectBuffer b, int o, int i) {
         return (b.getLong(o + RowDescriptor.ARRAY_HEADER_LENGTH + ((i >>> 6) << 3)) & (1L << (i & 63))) != 0;
+    }
+
+    /** Spark's {@code COMPARATOR_RETURNS_NULL} for elements {@code i} and {@code j} of the array at {@code o}. */
+    public static RuntimeException comparatorReturnedNull(DirectBuffer b, int o, int len, int i, int j, DataType t) {
+        ArrayReader a = new ArrayReader().wrap(b, o, len);
+        return new SparkRuntimeException("COMPARATOR_RETURNS_NULL", Map.of("firstValue", CollectionText.elementText(a, i, t),
+                "secondValue", CollectionText.elementText(a, j, t)));
     }
 
     /**
