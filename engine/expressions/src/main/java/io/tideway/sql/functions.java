@@ -1502,6 +1502,26 @@ public final class functions {
         return new Column(new Explode(e.expr(), true, true));
     }
 
+    /** One row per struct of an array of structs, its fields as the columns. */
+    public static Column inline(Column e) {
+        return call("inline", e);
+    }
+
+    /** As {@link #inline}, and a null or empty array gives one row of nulls. */
+    public static Column inline_outer(Column e) {
+        return call("inline_outer", e);
+    }
+
+    /** {@code json_tuple(json, fields...)}: one row, the named top-level fields of the JSON object as strings {@code c0, c1, ...}. */
+    public static Column json_tuple(Column json, String... fields) {
+        Column[] args = new Column[fields.length + 1];
+        args[0] = json;
+        for (int i = 0; i < fields.length; i++) {
+            args[i + 1] = lit(fields[i]);
+        }
+        return call("json_tuple", args);
+    }
+
     /** {@code stack(n, v1, ..., vk)}: the values in {@code n} rows of columns {@code col0, col1, ...}. */
     public static Column stack(Column... cols) {
         return call("stack", cols);
