@@ -52,7 +52,9 @@ class SqlExpressionResolutionTest {
         assertEquals(DataTypes.IntegerType, type("CAST(s AS INT)"));
         assertEquals(DataTypes.TimestampType, type("cast(value as timestamp)"));
         assertEquals(DataTypes.createArrayType(DataTypes.StringType, false), type("split(value, ' ')"));
-        assertEquals(DataTypes.StringType, type("explode(split(value, ' ')) AS word"));
+        // a generator's type is Spark's: an array of the rows it gives
+        assertEquals(DataTypes.createArrayType(new io.tideway.sql.types.StructType().add("col", DataTypes.StringType, false), false),
+                type("explode(split(value, ' ')) AS word"));
         assertEquals(DataTypes.LongType, type("count(*)"));
         assertEquals(DataTypes.LongType, type("sum(v)"));
         assertEquals(DataTypes.DoubleType, type("avg(v)"));
