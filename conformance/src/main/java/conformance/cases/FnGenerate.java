@@ -78,6 +78,28 @@ public final class FnGenerate {
     }
 
     @Case
+    public static void inlineStructs(CaseContext ctx) {
+        Dataset<Row> df = arrays(ctx);
+        print(ctx, "inline(arrays_zip(a, b))", () -> df.select(col("n"), inline(arrays_zip(col("a"), col("b")))));
+        print(ctx, "inline_outer(arrays_zip(a, s))", () -> df.select(inline_outer(arrays_zip(col("a"), col("s"))), col("n")));
+        print(ctx, "selectExpr inline AS (x, y)", () -> df.selectExpr("inline(arrays_zip(s, b)) AS (x, y)"));
+        print(ctx, "inline of a non-struct array", () -> df.selectExpr("inline(a)"));
+        ctx.println(inline(col("a")).toString());
+    }
+
+    @Case
+    public static void jsonTuple(CaseContext ctx) {
+        Dataset<Row> df = FnSupport.strings(ctx, "{\"a\": 1, \"b\": \"x\", \"c\": {\"d\": [1, 2]}}",
+                "{\"a\": null, \"b\": true, \"b\": 2.5}", "[1, 2]", "not json", "", null, "{\"A\": 3, \"c\": \"q\\\"r\"}");
+        print(ctx, "json_tuple(s, a, b, c)", () -> df.select(col("s"), json_tuple(col("s"), "a", "b", "c")));
+        print(ctx, "selectExpr AS (x, y)", () -> df.selectExpr("json_tuple(s, 'c', 'a') AS (x, y)"));
+        print(ctx, "a name twice", () -> df.selectExpr("json_tuple(s, 'a', 'a', NULL)"));
+        print(ctx, "one name", () -> df.selectExpr("json_tuple(s, 'b') AS v"));
+        print(ctx, "non-string", () -> df.selectExpr("json_tuple(s, 1)"));
+        print(ctx, "no names", () -> df.selectExpr("json_tuple(s)"));
+    }
+
+    @Case
     public static void generatorErrors(CaseContext ctx) {
         Dataset<Row> df = maps(ctx);
         print(ctx, "one alias for two columns", () -> df.select(explode(col("m")).as("x")));

@@ -1627,12 +1627,144 @@ public final class functions {
         return new Column(new Explode(e.expr(), true, true));
     }
 
+    /** One row per struct of an array of structs, its fields as the columns. */
+    public static Column inline(Column e) {
+        return call("inline", e);
+    }
+
+    /** As {@link #inline}, and a null or empty array gives one row of nulls. */
+    public static Column inline_outer(Column e) {
+        return call("inline_outer", e);
+    }
+
+    /** {@code json_tuple(json, fields...)}: one row, the named top-level fields of the JSON object as strings {@code c0, c1, ...}. */
+    public static Column json_tuple(Column json, String... fields) {
+        Column[] args = new Column[fields.length + 1];
+        args[0] = json;
+        for (int i = 0; i < fields.length; i++) {
+            args[i + 1] = lit(fields[i]);
+        }
+        return call("json_tuple", args);
+    }
+
     /** {@code stack(n, v1, ..., vk)}: the values in {@code n} rows of columns {@code col0, col1, ...}. */
     public static Column stack(Column... cols) {
         return call("stack", cols);
     }
 
     // ---- end of generators with several columns ----
+
+    // ---- higher-order functions (lambdas) ----
+
+    /** The lambda {@code f} over new variables, as Spark's Java API builds it ({@code x}, {@code y}, {@code z}). */
+    private static Expression lambda(int arity, java.util.function.Function<Column[], Column> f) {
+        java.util.List<String> names = java.util.List.of("x", "y", "z").subList(0, arity);
+        return io.tideway.engine.expr.LambdaFunction.of(names, vars -> {
+            Column[] cols = new Column[vars.size()];
+            for (int i = 0; i < cols.length; i++) {
+                cols[i] = new Column(vars.get(i));
+            }
+            return f.apply(cols).expr();
+        });
+    }
+
+    private static Expression lambda1(scala.Function1<Column, Column> f) {
+        return lambda(1, v -> f.apply(v[0]));
+    }
+
+    private static Expression lambda2(scala.Function2<Column, Column, Column> f) {
+        return lambda(2, v -> f.apply(v[0], v[1]));
+    }
+
+    private static Column hof(String name, Expression... args) {
+        return new Column(FunctionRegistry.callLater(name, args));
+    }
+
+    /** {@code transform(array, x -> ...)}: the function's value for each element. */
+    public static Column transform(Column column, scala.Function1<Column, Column> f) {
+        return hof("transform", column.expr(), lambda1(f));
+    }
+
+    /** {@code transform(array, (x, i) -> ...)}: with each element's index. */
+    public static Column transform(Column column, scala.Function2<Column, Column, Column> f) {
+        return hof("transform", column.expr(), lambda2(f));
+    }
+
+    /** Whether the predicate holds for some element (null if it is null for some and true for none). */
+    public static Column exists(Column column, scala.Function1<Column, Column> f) {
+        return hof("exists", column.expr(), lambda1(f));
+    }
+
+    /** Whether the predicate holds for every element (null if it is null for some and false for none). */
+    public static Column forall(Column column, scala.Function1<Column, Column> f) {
+        return hof("forall", column.expr(), lambda1(f));
+    }
+
+    /** The elements for which the predicate is true. */
+    public static Column filter(Column column, scala.Function1<Column, Column> f) {
+        return hof("filter", column.expr(), lambda1(f));
+    }
+
+    /** The elements for which the predicate, given each element and its index, is true. */
+    public static Column filter(Column column, scala.Function2<Column, Column, Column> f) {
+        return hof("filter", column.expr(), lambda2(f));
+    }
+
+    /** Folds the elements into {@code initialValue} with {@code merge}, then applies {@code finish}. */
+    public static Column aggregate(Column expr, Column initialValue, scala.Function2<Column, Column, Column> merge,
+            scala.Function1<Column, Column> finish) {
+        return hof("aggregate", expr.expr(), initialValue.expr(), lambda2(merge), lambda1(finish));
+    }
+
+    /** Folds the elements into {@code initialValue} with {@code merge}. */
+    public static Column aggregate(Column expr, Column initialValue, scala.Function2<Column, Column, Column> merge) {
+        return hof("aggregate", expr.expr(), initialValue.expr(), lambda2(merge),
+                io.tideway.engine.expr.fn.LambdaFunctions.identity());
+    }
+
+    /** As {@link #aggregate(Column, Column, scala.Function2, scala.Function1)}, named {@code reduce}. */
+    public static Column reduce(Column expr, Column initialValue, scala.Function2<Column, Column, Column> merge,
+            scala.Function1<Column, Column> finish) {
+        return hof("reduce", expr.expr(), initialValue.expr(), lambda2(merge), lambda1(finish));
+    }
+
+    /** As {@link #aggregate(Column, Column, scala.Function2)}, named {@code reduce}. */
+    public static Column reduce(Column expr, Column initialValue, scala.Function2<Column, Column, Column> merge) {
+        return hof("reduce", expr.expr(), initialValue.expr(), lambda2(merge),
+                io.tideway.engine.expr.fn.LambdaFunctions.identity());
+    }
+
+    /** The arrays merged element by element with {@code f}, the shorter padded with nulls. */
+    public static Column zip_with(Column left, Column right, scala.Function2<Column, Column, Column> f) {
+        return hof("zip_with", left.expr(), right.expr(), lambda2(f));
+    }
+
+    /** The array sorted by {@code comparator}: negative, 0 or positive as its first argument is less, equal or greater. */
+    public static Column array_sort(Column e, scala.Function2<Column, Column, Column> comparator) {
+        return hof("array_sort", e.expr(), lambda2(comparator));
+    }
+
+    /** The entries of the map for which {@code f(key, value)} is true. */
+    public static Column map_filter(Column expr, scala.Function2<Column, Column, Column> f) {
+        return hof("map_filter", expr.expr(), lambda2(f));
+    }
+
+    /** The map with each key replaced by {@code f(key, value)}. */
+    public static Column transform_keys(Column expr, scala.Function2<Column, Column, Column> f) {
+        return hof("transform_keys", expr.expr(), lambda2(f));
+    }
+
+    /** The map with each value replaced by {@code f(key, value)}. */
+    public static Column transform_values(Column expr, scala.Function2<Column, Column, Column> f) {
+        return hof("transform_values", expr.expr(), lambda2(f));
+    }
+
+    /** The maps merged key by key with {@code f(key, value1, value2)}. */
+    public static Column map_zip_with(Column left, Column right, scala.Function3<Column, Column, Column, Column> f) {
+        return hof("map_zip_with", left.expr(), right.expr(), lambda(3, v -> f.apply(v[0], v[1], v[2])));
+    }
+
+    // ---- end of higher-order functions (lambdas) ----
 
     public static Column current_timestamp() {
         return new Column(new CurrentTimestamp());

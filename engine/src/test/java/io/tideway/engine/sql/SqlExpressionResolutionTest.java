@@ -52,7 +52,7 @@ class SqlExpressionResolutionTest {
         assertEquals(DataTypes.IntegerType, type("CAST(s AS INT)"));
         assertEquals(DataTypes.TimestampType, type("cast(value as timestamp)"));
         assertEquals(DataTypes.createArrayType(DataTypes.StringType, false), type("split(value, ' ')"));
-        // as Spark's Generator: the type is an array of its rows (explode of an array of strings: one column, col)
+        // a generator's type is Spark's: an array of the rows it gives
         assertEquals(DataTypes.createArrayType(new io.tideway.sql.types.StructType().add("col", DataTypes.StringType, false), false),
                 type("explode(split(value, ' ')) AS word"));
         assertEquals(DataTypes.LongType, type("count(*)"));

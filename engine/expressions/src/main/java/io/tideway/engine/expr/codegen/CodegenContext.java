@@ -26,6 +26,8 @@ public abstract class CodegenContext {
     private final EvalContext evalContext;
     private int nextVar;
     private int indent = 2;
+    /** The values of the lambda variables in scope, by variable id: set by a higher-order function around its lambda's code. */
+    private final java.util.Map<Long, CodeValue> lambdaValues = new java.util.HashMap<>();
 
     protected CodegenContext(StringBuilder code, EvalContext evalContext) {
         this.code = code;
@@ -37,6 +39,20 @@ public abstract class CodegenContext {
 
     /** The value of column {@code ordinal} of the row being evaluated, read as {@code type}. */
     public abstract CodeValue column(int ordinal, DataType type);
+
+    /** From here on, lambda variable {@code id} reads {@code value} (a higher-order function's element, index or accumulator). */
+    public void bindLambda(long id, CodeValue value) {
+        lambdaValues.put(id, value);
+    }
+
+    /** The value lambda variable {@code id} is bound to; a variable outside its function has no code. */
+    public CodeValue lambdaValue(long id) {
+        CodeValue v = lambdaValues.get(id);
+        if (v == null) {
+            throw new UnsupportedExpression("lambda variable " + id + " outside its function");
+        }
+        return v;
+    }
 
     /** Whether the query evaluates with ANSI rules; generated code takes it as a literal, so the JIT folds it. */
     public boolean ansi() {

@@ -1,10 +1,13 @@
 package io.tideway.engine.expr.codegen;
 
+import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.LambdaVariable;
 import io.tideway.sql.types.DataType;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +27,10 @@ public final class NodeEvaluators {
 
     /** The evaluator of {@code e} for one task: its children's evaluators under its compiled code. */
     public static Evaluator compile(Expression e, EvalContext context) {
-        List<Expression> children = e.children();
-        Evaluator[] kids = new Evaluator[children.size()];
-        for (int i = 0; i < kids.length; i++) {
-            kids[i] = children.get(i).evaluator(context);
-        }
         StringBuilder body = new StringBuilder();
-        NodeContext ctx = new NodeContext(body, context, children);
+        NodeContext ctx = new NodeContext(body, context);
         CodeValue v = e.genCode(ctx);
+        Evaluator[] kids = ctx.children.toArray(new Evaluator[0]);
         StringBuilder src = new StringBuilder();
         int dot = CLASS_NAME.lastIndexOf('.');
         String simple = CLASS_NAME.substring(dot + 1);
@@ -66,22 +65,30 @@ public final class NodeEvaluators {
         }
     }
 
-    /** Children are the evaluators {@code c0, c1, ...}: running one is a call to its {@code eval}. */
+    /**
+     * Children are the evaluators {@code c0, c1, ...}, made as the code asks for them: running one
+     * is a call to its {@code eval}. A subtree reading a lambda variable (the body of a
+     * higher-order function's lambda) has no evaluator of its own: its code is inlined, where the
+     * function bound the variable.
+     */
     private static final class NodeContext extends CodegenContext {
         private final Map<Expression, Integer> childIndex = new IdentityHashMap<>();
+        private final List<Evaluator> children = new ArrayList<>();
 
-        NodeContext(StringBuilder code, EvalContext evalContext, List<Expression> children) {
+        NodeContext(StringBuilder code, EvalContext evalContext) {
             super(code, evalContext);
-            for (int i = 0; i < children.size(); i++) {
-                childIndex.put(children.get(i), i);
-            }
         }
 
         @Override
         public CodeValue gen(Expression e) {
+            if (e.exists(x -> x instanceof LambdaVariable)) {
+                return e instanceof Alias a ? gen(a.child()) : e.genCode(this);
+            }
             Integer i = childIndex.get(e);
             if (i == null) {
-                throw new IllegalStateException("an expression's code may run only its own children, not " + e.sql());
+                i = children.size();
+                children.add(e.evaluator(evalContext()));
+                childIndex.put(e, i);
             }
             String c = "c" + i;
             line(c + ".eval(row);");

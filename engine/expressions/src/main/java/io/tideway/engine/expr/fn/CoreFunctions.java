@@ -26,6 +26,14 @@ final class CoreFunctions {
         FunctionRegistry.add("explode_outer", 1, 1, (name, a) -> new Explode(a.get(0), true));
         FunctionRegistry.add("posexplode", 1, 1, (name, a) -> new Explode(a.get(0), false, true));
         FunctionRegistry.add("posexplode_outer", 1, 1, (name, a) -> new Explode(a.get(0), true, true));
+        FunctionRegistry.add("inline", 1, 1, (name, a) -> new io.tideway.engine.expr.Inline(a.get(0), false));
+        FunctionRegistry.add("inline_outer", 1, 1, (name, a) -> new io.tideway.engine.expr.Inline(a.get(0), true));
+        FunctionRegistry.add("json_tuple", 0, -1, (name, a) -> {
+            if (a.size() < 2) {
+                throw FunctionRegistry.wrongArgCountUnpositioned(name, "> 1", a.size());
+            }
+            return new io.tideway.engine.expr.JsonTuple(a);
+        });
         FunctionRegistry.add("stack", 0, -1, (name, a) -> {
             if (a.size() <= 1) {
                 throw FunctionRegistry.wrongArgCountUnpositioned(name, "> 1", a.size());

@@ -52,6 +52,7 @@ public final class FunctionRegistry {
         JsonFunctions.register();
         AggregateFunctions.register();
         CsvFunctions.register();
+        LambdaFunctions.register();
     }
 
     private FunctionRegistry() {
@@ -70,6 +71,17 @@ public final class FunctionRegistry {
     /** Registers a function built by hand ({@code maxArgs} -1: any number). */
     static void add(String name, int minArgs, int maxArgs, Builder builder) {
         put(name, new Entry(minArgs, maxArgs, builder, null));
+    }
+
+    /**
+     * Adds a form of {@code argCount} arguments, built by {@code builder}, to the function
+     * {@code name} registered already ({@code array_sort(a)} and {@code array_sort(a, comparator)}).
+     */
+    static void overload(String name, int argCount, Builder builder) {
+        Entry old = ENTRIES.get(name);
+        Builder others = old.builder;
+        ENTRIES.put(name, new Entry(Math.min(old.minArgs, argCount), Math.max(old.maxArgs, argCount),
+                (n, args) -> args.size() == argCount ? builder.build(n, args) : others.build(n, args), old.spec));
     }
 
     private static void put(String name, Entry e) {

@@ -51,7 +51,7 @@ public final class SourceText {
 
     /** Calcite's keywords and special forms that are also Spark functions taking plain arguments. */
     private static final String[] CALLS_NAMED_LIKE_KEYWORDS = {"like", "ilike", "rlike", "trim", "overlay", "substring",
-        "position", "first", "last", "any"};
+        "position", "first", "last", "any", "exists", "filter"};
     /**
      * The aggregates among them, which a query's select list calls too: Calcite reads {@code first(x)}
      * as its MATCH_RECOGNIZE navigation and {@code any} as a quantifier.

@@ -96,6 +96,9 @@ public final class SqlNodeTranslator {
         if (n instanceof SqlLiteral l) {
             return literal(l);
         }
+        if (n instanceof org.apache.calcite.sql.SqlLambda l) {
+            return lambda(l);
+        }
         if (n instanceof SqlBasicCall c && c.getFunctionQuantifier() == null) {
             return call(c);
         }
@@ -110,6 +113,31 @@ public final class SqlNodeTranslator {
             throw unsupported(c.getOperator().getName() + (quantifier == null ? "" : " " + quantifier), n);
         }
         throw unsupported("this syntax", n);
+    }
+
+    /** {@code (x, i) -> body}: the body's bare names {@code x}, {@code i} become the lambda's variables (any case, as Spark). */
+    private Column lambda(org.apache.calcite.sql.SqlLambda l) {
+        List<String> names = new ArrayList<>();
+        for (SqlNode p : l.getParameters()) {
+            names.add(((SqlIdentifier) p).getSimple());
+        }
+        Expression body = translate(l.getExpression()).expr();
+        // Spark places the lambda at its first variable, or at the parenthesis before several
+        int at = offset(l.getParameters().get(0).getParserPosition());
+        if (names.size() > 1) {
+            at = src.original().lastIndexOf('(', at);
+        }
+        Origin origin = Origin.at(src.original(), at);
+        return CurrentOrigin.withOrigin(origin, () -> new Column(io.tideway.engine.expr.LambdaFunction.of(names, vars -> body.transformUp(x -> {
+            if (x instanceof io.tideway.engine.expr.UnresolvedAttribute a && !a.isStar()) {
+                for (io.tideway.engine.expr.LambdaVariable v : vars) {
+                    if (v.name().equalsIgnoreCase(a.name())) {
+                        return v;
+                    }
+                }
+            }
+            return x;
+        }))));
     }
 
     private Column identifier(SqlIdentifier id) {
