@@ -267,36 +267,13 @@ final class TypedLiterals {
 
     /** Spark's {@code parseDayTime}: {@code [+|-]d h:m:s.f} with the fields from {@code f} to {@code e}. */
     private static long dayTime(String text, byte f, byte e) {
-        boolean negative = text.startsWith("-");
-        String body = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        String[] parts = new String[4];
-        String rest = body;
-        if (f == 0) {
-            int sp = rest.indexOf(' ');
-            parts[0] = e == 0 || sp < 0 ? rest : rest.substring(0, sp);
-            rest = sp < 0 ? "" : rest.substring(sp + 1);
-        }
-        String[] clock = rest.isEmpty() ? new String[0] : rest.split(":", -1);
-        int k = 0;
-        for (int field = Math.max(f, 1); field <= e && k < clock.length; field++) {
-            parts[field] = clock[k++];
-        }
-        long micros = 0;
         try {
-            for (int field = f; field <= e; field++) {
-                if (parts[field] == null || k < clock.length) {
-                    throw new NumberFormatException();
-                }
-                BigDecimal v = new BigDecimal(parts[field]);
-                micros = Math.addExact(micros, v.multiply(BigDecimal.valueOf(unitMicros(DayTimeIntervalType
-                        .fieldToString((byte) field)))).longValueExact());
-            }
+            return io.tideway.engine.expr.fn.IntervalStrings.dayTime(text, f, e);
         } catch (NumberFormatException | ArithmeticException x) {
             throw parseError("INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", Map.of("input", text,
                     "intervalStr", "day-time", "supportedFormat", "", "typeName",
                     new DayTimeIntervalType(f, e).typeName()));
         }
-        return negative ? -micros : micros;
     }
 
     /** The unit a word names in the multi-unit form (plurals too), or null. */
