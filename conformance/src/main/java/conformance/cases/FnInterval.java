@@ -175,6 +175,20 @@ public final class FnInterval {
                 "CAST(INTERVAL '1-11' YEAR TO MONTH AS INTERVAL YEAR)");
     }
 
+    /** The constructors through the Java API, with their left-out arguments, and try_make_interval's overflow. */
+    @Case
+    public static void constructorsFromJava(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        show(ctx, t, make_dt_interval(col("i")), make_dt_interval(col("i"), col("i")), make_dt_interval(col("i"), lit(1), lit(2)),
+                make_dt_interval(), make_ym_interval(), make_ym_interval(col("i")), make_interval(col("i")),
+                make_interval(col("i"), lit(2)), make_interval(), try_make_interval(lit(178956971)), try_make_interval(col("i"), col("i")),
+                make_timestamp_ntz(lit(2024), lit(2), col("i"), lit(1), lit(2), lit(3.5)), to_timestamp_ntz(col("ts")),
+                to_timestamp_ntz(col("s"), lit("yyyy")), to_timestamp_ntz(lit("2024-03-15 10:30:45")));
+        showExpr(ctx, t, "make_interval(i, 1, 1, 1, 1, 1, 1.5)", "try_make_interval(2147483647, 1)",
+                "make_interval(2147483647, 1)", "ts + make_interval(0, 1, 0, 1, 1)", "dt + make_ym_interval(i)",
+                "make_ym_interval(i) * 2", "make_dt_interval(i) / 4");
+    }
+
     /** A string read as a calendar interval (Spark's multi-unit text). */
     @Case
     public static void stringCastToCalendarInterval(CaseContext ctx) {
