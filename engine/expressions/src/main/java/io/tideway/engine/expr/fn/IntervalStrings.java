@@ -128,6 +128,59 @@ public final class IntervalStrings {
         }
     }
 
+    /**
+     * Spark's cast of a string to a calendar interval ({@code stringToInterval}): an optional
+     * {@code interval}, then {@code [+|-]number unit} pairs (years to microseconds, plurals too);
+     * writes the 16 bytes into {@code out} and returns their length, or -1 (null) for text it does
+     * not read.
+     */
+    public static int castToCalendar(DirectBuffer b, int off, int len, io.tideway.engine.expr.BytesOut out) {
+        String[] words = b.getStringWithoutLengthUtf8(off, len).strip().toLowerCase(Locale.ROOT).split("\\s+");
+        int i = words.length > 0 && words[0].equals("interval") ? 1 : 0;
+        if (i >= words.length || words[i].isEmpty()) {
+            return -1;
+        }
+        long months = 0;
+        long days = 0;
+        long micros = 0;
+        try {
+            for (; i < words.length; i += 2) {
+                if (i + 1 >= words.length) {
+                    return -1;
+                }
+                BigDecimal v = new BigDecimal(words[i]);
+                String unit = words[i + 1].endsWith("s") ? words[i + 1].substring(0, words[i + 1].length() - 1) : words[i + 1];
+                switch (unit) {
+                    case "year" -> months = Math.addExact(months, v.longValueExact() * 12);
+                    case "month" -> months = Math.addExact(months, v.longValueExact());
+                    case "week" -> days = Math.addExact(days, v.longValueExact() * 7);
+                    case "day" -> days = Math.addExact(days, v.longValueExact());
+                    case "hour", "minute", "second", "millisecond", "microsecond" -> micros = Math.addExact(micros,
+                            v.multiply(BigDecimal.valueOf(unitMicros(unit))).longValueExact());
+                    default -> {
+                        return -1;
+                    }
+                }
+            }
+            out.reset().ensure(io.tideway.engine.row.TemporalValues.CALENDAR_BYTES);
+            io.tideway.engine.row.TemporalValues.write(out.buffer(), 0, Math.toIntExact(months), Math.toIntExact(days), micros);
+            out.length(io.tideway.engine.row.TemporalValues.CALENDAR_BYTES);
+            return io.tideway.engine.row.TemporalValues.CALENDAR_BYTES;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return -1;
+        }
+    }
+
+    private static long unitMicros(String unit) {
+        return switch (unit) {
+            case "hour" -> IntervalKernels.MICROS_PER_HOUR;
+            case "minute" -> IntervalKernels.MICROS_PER_MINUTE;
+            case "second" -> IntervalKernels.MICROS_PER_SECOND;
+            case "millisecond" -> 1000L;
+            default -> 1L;
+        };
+    }
+
     /** Spark's {@code supportedFormat}: the bare value, then the literal form. */
     private static String format(byte f, byte e, String fields, boolean dayTime) {
         String value;

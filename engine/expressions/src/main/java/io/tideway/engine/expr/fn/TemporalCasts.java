@@ -36,7 +36,7 @@ public final class TemporalCasts {
         boolean ntz = from == DataTypes.TimestampNTZType || to == DataTypes.TimestampNTZType;
         boolean interval = isInterval(from) || isInterval(to);
         return ntz || interval && (from.getClass() == to.getClass() || to == DataTypes.StringType
-                || from == DataTypes.StringType && IntervalFunctions.isAnsiInterval(to));
+                || from == DataTypes.StringType && (IntervalFunctions.isAnsiInterval(to) || to == DataTypes.CalendarIntervalType));
     }
 
     private static boolean isInterval(DataType t) {
@@ -61,6 +61,10 @@ public final class TemporalCasts {
                 call = K + "intervalToString(" + x + ", " + ctx.constant(from, DataType.class.getName()) + ", ";
             }
             ctx.set(v, call + scratch + ")", scratch);
+        } else if (from == DataTypes.StringType && to == DataTypes.CalendarIntervalType) {
+            String scratch = ctx.scratch();
+            ctx.set(v, IntervalStrings.class.getName() + ".castToCalendar(" + CodegenContext.args(in) + ", " + scratch + ")",
+                    scratch);
         } else if (from == DataTypes.StringType && IntervalFunctions.isAnsiInterval(to)) {
             String p = ctx.constant(new CastKernels.Parsed(), CastKernels.Parsed.class.getName());
             String kernel = to instanceof DayTimeIntervalType ? "castToDayTime(" : "castToYearMonth(";

@@ -47,6 +47,12 @@ final class TypedLiterals {
             boolean wordStart = i == 0 || !SourceText.isWordPart(original.charAt(i - 1));
             if (wordStart && (original.regionMatches(true, i, "interval", 0, 8) || timestampTag(original, i) > 0)) {
                 Parsed p = parse(original, i);
+                if (p == null && castTarget(original, i)) {
+                    // CAST(x AS INTERVAL): a calendar interval type, which Calcite's grammar lacks
+                    "INTERVA_".getChars(0, 8, c, i);
+                    i += 7;
+                    continue;
+                }
                 if (p != null) {
                     c[i] = 'I';
                     for (int j = i + 1; j < p.end; j++) {
@@ -57,6 +63,21 @@ final class TypedLiterals {
             }
         }
         return new String(c);
+    }
+
+    /** Whether the word INTERVAL at {@code i} is a cast's whole target type: {@code AS INTERVAL)}. */
+    private static boolean castTarget(String s, int i) {
+        int before = i - 1;
+        while (before >= 0 && Character.isWhitespace(s.charAt(before))) {
+            before--;
+        }
+        int after = i + 8;
+        while (after < s.length() && Character.isWhitespace(s.charAt(after))) {
+            after++;
+        }
+        return before >= 1 && s.regionMatches(true, before - 1, "as", 0, 2)
+                && (before < 2 || !SourceText.isWordPart(s.charAt(before - 2)))
+                && after < s.length() && s.charAt(after) == ')';
     }
 
     /** The interval literal at {@code offset} of {@code original}, or null if there is none. */
