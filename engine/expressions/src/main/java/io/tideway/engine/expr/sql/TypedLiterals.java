@@ -9,8 +9,6 @@ import io.tideway.sql.types.YearMonthIntervalType;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Spark's typed literals that Calcite's grammar does not read: {@code TIMESTAMP_NTZ '...'},
@@ -28,7 +26,6 @@ final class TypedLiterals {
     private static final long MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
     private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
     private static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
-    private static final Pattern YEAR_MONTH = Pattern.compile("^([+-])?(\\d+)-(\\d+)$");
 
     private TypedLiterals() {
     }
@@ -196,7 +193,7 @@ final class TypedLiterals {
                 if (to == null || to.kind != 'w') {
                     return null;
                 }
-                return unitToUnit(s, start, value, negative, unit.text, to);
+                return unitToUnit(value, negative, unit.text, to);
             }
             String text = value.text;
             if (value.kind == 'q') {
@@ -256,7 +253,7 @@ final class TypedLiterals {
     }
 
     /** {@code INTERVAL 'value' FROM TO TO}. */
-    private static Parsed unitToUnit(String s, int start, Token value, boolean negative, String fromText, Token toToken) {
+    private static Parsed unitToUnit(Token value, boolean negative, String fromText, Token toToken) {
         if (value.kind != 'q') {
             throw parseError("_LEGACY_ERROR_TEMP_0027", Map.of());
         }
@@ -267,15 +264,15 @@ final class TypedLiterals {
         String from = fromText.toLowerCase(Locale.ROOT);
         String to = toToken.text.toLowerCase(Locale.ROOT);
         if (from.equals("year") && to.equals("month")) {
-            Matcher m = YEAR_MONTH.matcher(text.strip());
-            if (!m.matches()) {
+            int months;
+            try {
+                months = io.tideway.engine.expr.fn.IntervalStrings.yearMonth(text, (byte) 0, (byte) 1);
+            } catch (NumberFormatException | ArithmeticException x) {
                 throw parseError("INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", Map.of("input", text,
                         "intervalStr", "year-month", "supportedFormat", "`[+|-]y-m`, `INTERVAL [+|-]'[+|-]y-m' YEAR TO MONTH`",
                         "typeName", "interval year to month"));
             }
-            long months = Long.parseLong(m.group(2)) * 12 + Long.parseLong(m.group(3));
-            int signed = Math.toIntExact("-".equals(m.group(1)) ? -months : months);
-            return new Parsed(toToken.end, new Literal(signed, new YearMonthIntervalType((byte) 0, (byte) 1)));
+            return new Parsed(toToken.end, new Literal(months, new YearMonthIntervalType((byte) 0, (byte) 1)));
         }
         byte f = DayTimeIntervalType.stringToField(from);
         byte e = DayTimeIntervalType.stringToField(to);
