@@ -123,4 +123,92 @@ public final class FnInterval {
         showExpr(ctx, table(ctx), "CAST(CAST(i AS BIGINT) AS STRING)", "CAST(CAST(ts AS DATE) AS STRING)", "CAST(CAST(ts AS TIMESTAMP_NTZ) AS STRING)");
         show(ctx, table(ctx), col("i").cast("bigint").cast("string"));
     }
+
+    /** Intervals and timestamp_ntz as {@code show()} prints them, grouped, sorted and summed. */
+    @Case
+    public static void intervalsShownGroupedAndSummed(CaseContext ctx) {
+        StructType schema = new StructType().add("k", DataTypes.StringType).add("d", DataTypes.createDayTimeIntervalType())
+                .add("y", DataTypes.createYearMonthIntervalType()).add("n", DataTypes.TimestampNTZType);
+        List<Row> rows = Arrays.asList(
+                RowFactory.create("a", Duration.ofHours(26).plusMinutes(3).plusSeconds(4).plusMillis(500), Period.ofMonths(14),
+                        LocalDateTime.of(2024, 3, 15, 10, 30, 45)),
+                RowFactory.create("b", Duration.ofSeconds(-90), Period.ofYears(-1), LocalDateTime.of(1969, 12, 31, 23, 59)),
+                RowFactory.create("a", Duration.ofMinutes(30), Period.ofMonths(1), null),
+                RowFactory.create("b", null, null, LocalDateTime.of(2024, 1, 1, 0, 0, 0, 1000)));
+        Dataset<Row> df = ctx.spark().createDataFrame(rows, schema);
+        df.show(false);
+        df.selectExpr("make_interval(1, 2, 0, 3, 4, 5, 6.5) AS c", "INTERVAL '3' HOUR AS h",
+                "INTERVAL '1-2' YEAR TO MONTH AS ym").show();
+        Dataset<Row> g = df.groupBy(col("k")).agg(sum(col("d")), avg(col("d")), sum(col("y")), avg(col("y")),
+                max(col("d")), min(col("y")), count(col("n")), max(col("n"))).orderBy(col("k"));
+        ctx.println(g.schema().simpleString());
+        for (Row r : g.collectAsList()) {
+            ctx.println(r.toString());
+        }
+        for (Row r : df.groupBy(col("d")).count().orderBy(col("d")).collectAsList()) {
+            ctx.println(r.toString());
+        }
+        for (Row r : df.orderBy(col("y").desc_nulls_last(), col("n")).select(col("k"), col("y"), col("n")).collectAsList()) {
+            ctx.println(r.toString());
+        }
+    }
+
+    /** Java values as literals: {@code lit(Duration)}, {@code lit(Period)}, {@code lit(LocalDateTime)}. */
+    @Case
+    public static void javaTimeLiterals(CaseContext ctx) {
+        Dataset<Row> one = strings(ctx, "x");
+        show(ctx, one, lit(Duration.ofMinutes(90)), lit(Period.ofMonths(13)), lit(LocalDateTime.of(2024, 3, 15, 10, 30)),
+                lit(Duration.ofSeconds(5)), lit(Duration.ofDays(1)).plus(lit(Duration.ofHours(1))),
+                current_timestamp().minus(lit(Duration.ofDays(1))).lt(current_timestamp()));
+    }
+
+    @Case
+    public static void stringsCastToIntervals(CaseContext ctx) {
+        Dataset<Row> s = strings(ctx, "1 02:03:04", "INTERVAL '1 02:03:04' DAY TO SECOND", "-0 00:00:01.5", "+1 00:00:00",
+                "INTERVAL -'1 02:03:04' DAY TO SECOND", null);
+        show(ctx, s, col("s").cast("interval day to second"), col("s").cast(DataTypes.createDayTimeIntervalType()));
+        Dataset<Row> y = strings(ctx, "1-2", "INTERVAL '1-2' YEAR TO MONTH", "-3-0", null);
+        show(ctx, y, col("s").cast("interval year to month"));
+        showExpr(ctx, strings(ctx, "x"), "CAST(s AS INTERVAL DAY TO SECOND)", "CAST(s AS INTERVAL YEAR TO MONTH)",
+                "CAST('1 02:03' AS INTERVAL DAY TO SECOND)", "CAST('26' AS INTERVAL HOUR)", "CAST('10:20' AS INTERVAL MINUTE TO SECOND)",
+                "TRY_CAST('x' AS INTERVAL DAY)", "CAST(INTERVAL '1 02:03:04' DAY TO SECOND AS INTERVAL HOUR)",
+                "CAST(INTERVAL '1-11' YEAR TO MONTH AS INTERVAL YEAR)");
+    }
+
+    /** The constructors through the Java API, with their left-out arguments, and try_make_interval's overflow. */
+    @Case
+    public static void constructorsFromJava(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        show(ctx, t, make_dt_interval(col("i")), make_dt_interval(col("i"), col("i")), make_dt_interval(col("i"), lit(1), lit(2)),
+                make_dt_interval(), make_ym_interval(), make_ym_interval(col("i")), make_interval(col("i")),
+                make_interval(col("i"), lit(2)), make_interval(), try_make_interval(lit(178956971)), try_make_interval(col("i"), col("i")),
+                make_timestamp_ntz(lit(2024), lit(2), col("i"), lit(1), lit(2), lit(3.5)), to_timestamp_ntz(col("ts")),
+                to_timestamp_ntz(col("s"), lit("yyyy")), to_timestamp_ntz(lit("2024-03-15 10:30:45")));
+        showExpr(ctx, t, "make_interval(i, 1, 1, 1, 1, 1, 1.5)", "try_make_interval(2147483647, 1)",
+                "make_interval(2147483647, 1)", "ts + make_interval(0, 1, 0, 1, 1)", "dt + make_ym_interval(i)",
+                "make_ym_interval(i) * 2", "make_dt_interval(i) / 4");
+    }
+
+    /** A string read as a calendar interval (Spark's multi-unit text). */
+    @Case
+    public static void stringCastToCalendarInterval(CaseContext ctx) {
+        showExpr(ctx, strings(ctx, "x"), "CAST('1 day 2 hours' AS INTERVAL)", "CAST('interval 3 months' AS INTERVAL)");
+    }
+
+    /** Interval arithmetic on a stream: timestamps moved by literals, differences, a filter on a difference. */
+    @Case
+    public static void intervalsInStreamingQuery(CaseContext ctx) throws Exception {
+        Dataset<Row> in = OpsData.json(ctx, "id INT, a TIMESTAMP, b TIMESTAMP",
+                new String[] {
+                    "{\"id\":1,\"a\":\"2024-03-15T10:30:45Z\",\"b\":\"2024-03-14T08:00:00Z\"}",
+                    "{\"id\":2,\"a\":\"2024-01-01T00:00:00Z\",\"b\":null}"},
+                new String[] {
+                    "{\"id\":3,\"a\":\"2024-02-29T12:00:00Z\",\"b\":\"2024-02-29T11:59:59.5Z\"}"});
+        Dataset<Row> out = in.selectExpr("id", "a + INTERVAL 1 DAY AS next_day", "a - INTERVAL '1-1' YEAR TO MONTH AS earlier",
+                "a - b AS gap", "(a - b) * 2 AS twice", "CAST(a AS TIMESTAMP_NTZ) AS local", "extract(HOUR FROM a - b) AS hours",
+                "make_dt_interval(id, 0, 0, 0) AS days")
+                .where("b IS NULL OR a - b > INTERVAL '0.1' SECOND");
+        OpsData.fields(ctx, out);
+        OpsData.run(ctx, out);
+    }
 }

@@ -1300,6 +1300,99 @@ public final class functions {
 
     // ---- end of date and time functions ----
 
+    // ---- interval and timestamp_ntz functions (IntervalFunctions, TimestampNtzFunctions) ----
+
+    public static Column make_dt_interval(Column days, Column hours, Column mins) {
+        return call("make_dt_interval", days, hours, mins);
+    }
+
+    public static Column make_dt_interval(Column days, Column hours) {
+        return call("make_dt_interval", days, hours);
+    }
+
+    public static Column make_dt_interval() {
+        return call("make_dt_interval");
+    }
+
+    public static Column make_ym_interval() {
+        return call("make_ym_interval");
+    }
+
+    public static Column make_interval(Column years, Column months, Column weeks, Column days, Column hours, Column mins) {
+        return call("make_interval", years, months, weeks, days, hours, mins);
+    }
+
+    public static Column make_interval(Column years, Column months, Column weeks, Column days, Column hours) {
+        return call("make_interval", years, months, weeks, days, hours);
+    }
+
+    public static Column make_interval(Column years, Column months, Column weeks, Column days) {
+        return call("make_interval", years, months, weeks, days);
+    }
+
+    public static Column make_interval(Column years, Column months, Column weeks) {
+        return call("make_interval", years, months, weeks);
+    }
+
+    public static Column make_interval(Column years, Column months) {
+        return call("make_interval", years, months);
+    }
+
+    public static Column make_interval(Column years) {
+        return call("make_interval", years);
+    }
+
+    public static Column make_interval() {
+        return call("make_interval");
+    }
+
+    /** {@code make_interval} that gives null where it would overflow. */
+    public static Column try_make_interval(Column years, Column months, Column weeks, Column days, Column hours, Column mins,
+            Column secs) {
+        return call("try_make_interval", years, months, weeks, days, hours, mins, secs);
+    }
+
+    public static Column try_make_interval(Column years, Column months, Column weeks, Column days, Column hours, Column mins) {
+        return call("try_make_interval", years, months, weeks, days, hours, mins);
+    }
+
+    public static Column try_make_interval(Column years, Column months, Column weeks, Column days, Column hours) {
+        return call("try_make_interval", years, months, weeks, days, hours);
+    }
+
+    public static Column try_make_interval(Column years, Column months, Column weeks, Column days) {
+        return call("try_make_interval", years, months, weeks, days);
+    }
+
+    public static Column try_make_interval(Column years, Column months, Column weeks) {
+        return call("try_make_interval", years, months, weeks);
+    }
+
+    public static Column try_make_interval(Column years, Column months) {
+        return call("try_make_interval", years, months);
+    }
+
+    public static Column try_make_interval(Column years) {
+        return call("try_make_interval", years);
+    }
+
+    /** A {@code timestamp_ntz} (wall-clock time) from its fields; {@code secs} may have a fraction. */
+    public static Column make_timestamp_ntz(Column years, Column months, Column days, Column hours, Column mins, Column secs) {
+        return call("make_timestamp_ntz", years, months, days, hours, mins, secs);
+    }
+
+    /** {@code CAST(timestamp AS TIMESTAMP_NTZ)}. */
+    public static Column to_timestamp_ntz(Column timestamp) {
+        return call("to_timestamp_ntz", timestamp);
+    }
+
+    /** A string parsed with a datetime pattern into a {@code timestamp_ntz}. */
+    public static Column to_timestamp_ntz(Column timestamp, Column format) {
+        return call("to_timestamp_ntz", timestamp, format);
+    }
+
+    // ---- end of interval and timestamp_ntz functions ----
+
     // ---- conditional, null and predicate functions ----
 
     public static Column when(Column condition, Object value) {

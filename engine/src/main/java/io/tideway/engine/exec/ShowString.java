@@ -28,7 +28,7 @@ public final class ShowString {
         for (int r = 0; r < shown; r++) {
             String[] line = new String[n];
             for (int c = 0; c < n; c++) {
-                line[c] = cut(render(rows.get(r).get(c)), truncate);
+                line[c] = cut(render(rows.get(r).get(c), schema.apply(c).dataType()), truncate);
             }
             cells.add(line);
         }
@@ -78,12 +78,28 @@ public final class ShowString {
         return truncate < 4 ? s.substring(0, truncate) : s.substring(0, truncate - 3) + "...";
     }
 
+    /**
+     * Renders a value of type {@code t}: an interval as its ANSI text ({@code INTERVAL '03' HOUR}),
+     * whose fields only the type knows; anything else as {@link #render(Object)}.
+     */
+    static String render(Object v, io.tideway.sql.types.DataType t) {
+        if (v instanceof java.time.Duration d && t instanceof io.tideway.sql.types.DayTimeIntervalType dt) {
+            return io.tideway.engine.expr.IntervalText.dayTime(io.tideway.engine.row.TemporalValues.durationToMicros(d), dt);
+        }
+        if (v instanceof java.time.Period p && t instanceof io.tideway.sql.types.YearMonthIntervalType ym) {
+            return io.tideway.engine.expr.IntervalText.yearMonth((int) p.toTotalMonths(), ym);
+        }
+        return render(v);
+    }
+
     /** Renders a value the way Spark's console does. */
     public static String render(Object v) {
         if (v == null) {
             return "NULL";
         } else if (v instanceof Timestamp ts) {
             return Values.formatTimestamp(ts);
+        } else if (v instanceof java.time.LocalDateTime local) { // timestamp_ntz: the wall-clock time, as a timestamp prints
+            return Values.formatLocal(local);
         } else if (v instanceof java.math.BigDecimal d) {
             return d.toPlainString();
         } else if (v instanceof byte[] b) {

@@ -78,6 +78,9 @@ public final class SqlValueOrdering {
             }
             return Integer.compare(x.size(), y.size());
         }
+        if (a instanceof java.time.Period x && b instanceof java.time.Period y) { // year-month intervals, by months
+            return Long.compare(x.toTotalMonths(), y.toTotalMonths());
+        }
         if (a instanceof Comparable x && a.getClass() == b.getClass()) {
             return x.compareTo(b);
         }

@@ -138,9 +138,16 @@ public abstract class AggregateFunction extends Expression {
         return t == io.tideway.sql.types.DataTypes.DoubleType || t == io.tideway.sql.types.DataTypes.FloatType;
     }
 
+    /** Whether the input is a day-time or year-month interval (sum and avg take them, as longs). */
+    protected boolean intervalInput() {
+        DataType t = child.dataType();
+        return t instanceof io.tideway.sql.types.DayTimeIntervalType || t instanceof io.tideway.sql.types.YearMonthIntervalType;
+    }
+
+    /** Spark's sum/avg input: a number or an ANSI interval. */
     protected void requireNumeric() {
         DataType t = child.dataType();
-        if (!t.isNumeric() && t != io.tideway.sql.types.DataTypes.NullType) {
+        if (!t.isNumeric() && t != io.tideway.sql.types.DataTypes.NullType && !intervalInput()) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
                     "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0),
                     "requiredType", "\"NUMERIC\" or \"ANSI INTERVAL\"", "inputSql", ErrorParams.expr(child.sql()),

@@ -34,6 +34,10 @@ public final class Average extends AggregateFunction {
         if (child.dataType() instanceof DecimalType d) {
             return DecimalType.bounded(d.precision() + 4, d.scale() + 4);
         }
+        if (intervalInput()) { // Spark's default interval types: day to second, year to month
+            return child.dataType() instanceof io.tideway.sql.types.YearMonthIntervalType
+                    ? DataTypes.createYearMonthIntervalType() : DataTypes.DayTimeIntervalType;
+        }
         return DataTypes.DoubleType;
     }
 
@@ -58,7 +62,7 @@ public final class Average extends AggregateFunction {
             DecimalAggregateState.initialize(b, at);
             return;
         }
-        b.putDouble(at, 0.0);
+        b.putLong(at, 0L); // 0.0 and 0L have the same bits: a double sum, or an interval's long sum
         b.putLong(at + 8, 0L);
     }
 
@@ -73,8 +77,12 @@ public final class Average extends AggregateFunction {
             DecimalAggregateState.count(b, at, DecimalAggregateState.count(b, at) + 1);
             return;
         }
-        double v = fractionalInput() ? in.d : in.l;
-        b.putDouble(at, b.getDouble(at) + v);
+        if (intervalInput()) {
+            b.putLong(at, Math.addExact(b.getLong(at), in.l));
+        } else {
+            double v = fractionalInput() ? in.d : in.l;
+            b.putDouble(at, b.getDouble(at) + v);
+        }
         b.putLong(at + 8, b.getLong(at + 8) + 1);
     }
 
@@ -87,7 +95,11 @@ public final class Average extends AggregateFunction {
             DecimalAggregateState.count(b, at, DecimalAggregateState.count(b, at) + DecimalAggregateState.count(src, srcAt));
             return;
         }
-        b.putDouble(at, b.getDouble(at) + src.getDouble(srcAt));
+        if (intervalInput()) {
+            b.putLong(at, Math.addExact(b.getLong(at), src.getLong(srcAt)));
+        } else {
+            b.putDouble(at, b.getDouble(at) + src.getDouble(srcAt));
+        }
         b.putLong(at + 8, b.getLong(at + 8) + src.getLong(srcAt + 8));
     }
 
@@ -112,6 +124,9 @@ public final class Average extends AggregateFunction {
         long n = b.getLong(at + 8);
         if (n == 0) {
             out.setNull(field);
+        } else if (intervalInput()) { // Spark's DivideDTInterval/DivideYMInterval: rounded half up
+            boolean months = child.dataType() instanceof io.tideway.sql.types.YearMonthIntervalType;
+            out.putLong(field, io.tideway.engine.expr.fn.IntervalKernels.divide(b.getLong(at), n, months));
         } else {
             out.putDouble(field, b.getDouble(at) / n);
         }

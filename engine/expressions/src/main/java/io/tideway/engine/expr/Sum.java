@@ -38,6 +38,9 @@ public final class Sum extends AggregateFunction {
         if (child.dataType() instanceof DecimalType d) {
             return DecimalType.bounded(d.precision() + 10, d.scale());
         }
+        if (intervalInput()) {
+            return child.dataType();
+        }
         return fractionalInput() ? DataTypes.DoubleType : DataTypes.LongType;
     }
 
@@ -79,7 +82,7 @@ public final class Sum extends AggregateFunction {
         if (fractionalInput()) {
             b.putDouble(at, b.getDouble(at) + in.d);
         } else {
-            b.putLong(at, b.getLong(at) + in.l);
+            b.putLong(at, add(b.getLong(at), in.l));
         }
         b.putLong(at + 8, b.getLong(at + 8) + 1);
     }
@@ -103,9 +106,18 @@ public final class Sum extends AggregateFunction {
         if (fractionalInput()) {
             b.putDouble(at, b.getDouble(at) + src.getDouble(srcAt));
         } else {
-            b.putLong(at, b.getLong(at) + src.getLong(srcAt));
+            b.putLong(at, add(b.getLong(at), src.getLong(srcAt)));
         }
         b.putLong(at + 8, b.getLong(at + 8) + n);
+    }
+
+    /** Longs wrap as Spark's sum does without ANSI; an interval sum fails on overflow, as Spark's does. */
+    private long add(long a, long b) {
+        if (!intervalInput()) {
+            return a + b;
+        }
+        return child.dataType() instanceof io.tideway.sql.types.YearMonthIntervalType
+                ? Math.addExact((int) a, (int) b) : Math.addExact(a, b);
     }
 
     @Override

@@ -14,7 +14,11 @@ public final class Values {
 
     /** {@code yyyy-MM-dd HH:mm:ss}, plus the fraction only when it is not zero. */
     public static String formatTimestamp(Timestamp ts) {
-        LocalDateTime t = ts.toLocalDateTime();
+        return formatLocal(ts.toLocalDateTime());
+    }
+
+    /** A wall-clock time ({@code timestamp_ntz}) as {@link #formatTimestamp} writes one. */
+    public static String formatLocal(LocalDateTime t) {
         StringBuilder sb = new StringBuilder(26);
         sb.append(String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
                 t.getHour(), t.getMinute(), t.getSecond()));

@@ -35,7 +35,8 @@ public final class TemporalCasts {
         }
         boolean ntz = from == DataTypes.TimestampNTZType || to == DataTypes.TimestampNTZType;
         boolean interval = isInterval(from) || isInterval(to);
-        return ntz || interval && (from.getClass() == to.getClass() || to == DataTypes.StringType);
+        return ntz || interval && (from.getClass() == to.getClass() || to == DataTypes.StringType
+                || from == DataTypes.StringType && (IntervalFunctions.isAnsiInterval(to) || to == DataTypes.CalendarIntervalType));
     }
 
     private static boolean isInterval(DataType t) {
@@ -60,6 +61,16 @@ public final class TemporalCasts {
                 call = K + "intervalToString(" + x + ", " + ctx.constant(from, DataType.class.getName()) + ", ";
             }
             ctx.set(v, call + scratch + ")", scratch);
+        } else if (from == DataTypes.StringType && to == DataTypes.CalendarIntervalType) {
+            String scratch = ctx.scratch();
+            ctx.set(v, IntervalStrings.class.getName() + ".castToCalendar(" + CodegenContext.args(in) + ", " + scratch + ")",
+                    scratch);
+        } else if (from == DataTypes.StringType && IntervalFunctions.isAnsiInterval(to)) {
+            String p = ctx.constant(new CastKernels.Parsed(), CastKernels.Parsed.class.getName());
+            String kernel = to instanceof DayTimeIntervalType ? "castToDayTime(" : "castToYearMonth(";
+            ctx.line(IntervalStrings.class.getName() + "." + kernel + CodegenContext.args(in) + ", ("
+                    + to.getClass().getName() + ") " + ctx.constant(to, DataType.class.getName()) + ", " + p + ");");
+            ctx.line(v.value() + " = " + p + ".l;");
         } else if (from == DataTypes.StringType) { // timestamp_ntz: the text read on UTC's wall clock
             String p = ctx.constant(new CastKernels.Parsed(), CastKernels.Parsed.class.getName());
             ctx.line(CastKernels.class.getName() + ".stringToTimestamp(" + CodegenContext.args(in) + ", "

@@ -619,6 +619,11 @@ public final class SqlNodeTranslator {
                 case "BOOLEAN": return DataTypes.BooleanType;
                 case "TIMESTAMP": case "TIMESTAMP_LTZ": return DataTypes.TimestampType;
                 case "TIMESTAMP_NTZ": return DataTypes.TimestampNTZType;
+                case "INTERVA_": // TypedLiterals' stand-in for a bare INTERVAL (a calendar interval)
+                    if (src.original().regionMatches(true, offset(spec.getParserPosition()), "interval", 0, 8)) {
+                        return DataTypes.CalendarIntervalType;
+                    }
+                    break;
                 case "DATE": return DataTypes.DateType;
                 case "BINARY": case "VARBINARY": return DataTypes.BinaryType;
                 default: break;

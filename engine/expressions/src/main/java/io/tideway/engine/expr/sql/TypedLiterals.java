@@ -9,8 +9,6 @@ import io.tideway.sql.types.YearMonthIntervalType;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Spark's typed literals that Calcite's grammar does not read: {@code TIMESTAMP_NTZ '...'},
@@ -28,7 +26,6 @@ final class TypedLiterals {
     private static final long MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
     private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
     private static final long MICROS_PER_DAY = 24 * MICROS_PER_HOUR;
-    private static final Pattern YEAR_MONTH = Pattern.compile("^([+-])?(\\d+)-(\\d+)$");
 
     private TypedLiterals() {
     }
@@ -47,6 +44,12 @@ final class TypedLiterals {
             boolean wordStart = i == 0 || !SourceText.isWordPart(original.charAt(i - 1));
             if (wordStart && (original.regionMatches(true, i, "interval", 0, 8) || timestampTag(original, i) > 0)) {
                 Parsed p = parse(original, i);
+                if (p == null && castTarget(original, i)) {
+                    // CAST(x AS INTERVAL): a calendar interval type, which Calcite's grammar lacks
+                    "INTERVA_".getChars(0, 8, c, i);
+                    i += 7;
+                    continue;
+                }
                 if (p != null) {
                     c[i] = 'I';
                     for (int j = i + 1; j < p.end; j++) {
@@ -57,6 +60,21 @@ final class TypedLiterals {
             }
         }
         return new String(c);
+    }
+
+    /** Whether the word INTERVAL at {@code i} is a cast's whole target type: {@code AS INTERVAL)}. */
+    private static boolean castTarget(String s, int i) {
+        int before = i - 1;
+        while (before >= 0 && Character.isWhitespace(s.charAt(before))) {
+            before--;
+        }
+        int after = i + 8;
+        while (after < s.length() && Character.isWhitespace(s.charAt(after))) {
+            after++;
+        }
+        return before >= 1 && s.regionMatches(true, before - 1, "as", 0, 2)
+                && (before < 2 || !SourceText.isWordPart(s.charAt(before - 2)))
+                && after < s.length() && s.charAt(after) == ')';
     }
 
     /** The interval literal at {@code offset} of {@code original}, or null if there is none. */
@@ -175,7 +193,7 @@ final class TypedLiterals {
                 if (to == null || to.kind != 'w') {
                     return null;
                 }
-                return unitToUnit(s, start, value, negative, unit.text, to);
+                return unitToUnit(value, negative, unit.text, to);
             }
             String text = value.text;
             if (value.kind == 'q') {
@@ -235,7 +253,7 @@ final class TypedLiterals {
     }
 
     /** {@code INTERVAL 'value' FROM TO TO}. */
-    private static Parsed unitToUnit(String s, int start, Token value, boolean negative, String fromText, Token toToken) {
+    private static Parsed unitToUnit(Token value, boolean negative, String fromText, Token toToken) {
         if (value.kind != 'q') {
             throw parseError("_LEGACY_ERROR_TEMP_0027", Map.of());
         }
@@ -246,15 +264,15 @@ final class TypedLiterals {
         String from = fromText.toLowerCase(Locale.ROOT);
         String to = toToken.text.toLowerCase(Locale.ROOT);
         if (from.equals("year") && to.equals("month")) {
-            Matcher m = YEAR_MONTH.matcher(text.strip());
-            if (!m.matches()) {
+            int months;
+            try {
+                months = io.tideway.engine.expr.fn.IntervalStrings.yearMonth(text, (byte) 0, (byte) 1);
+            } catch (NumberFormatException | ArithmeticException x) {
                 throw parseError("INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", Map.of("input", text,
                         "intervalStr", "year-month", "supportedFormat", "`[+|-]y-m`, `INTERVAL [+|-]'[+|-]y-m' YEAR TO MONTH`",
                         "typeName", "interval year to month"));
             }
-            long months = Long.parseLong(m.group(2)) * 12 + Long.parseLong(m.group(3));
-            int signed = Math.toIntExact("-".equals(m.group(1)) ? -months : months);
-            return new Parsed(toToken.end, new Literal(signed, new YearMonthIntervalType((byte) 0, (byte) 1)));
+            return new Parsed(toToken.end, new Literal(months, new YearMonthIntervalType((byte) 0, (byte) 1)));
         }
         byte f = DayTimeIntervalType.stringToField(from);
         byte e = DayTimeIntervalType.stringToField(to);
@@ -267,36 +285,13 @@ final class TypedLiterals {
 
     /** Spark's {@code parseDayTime}: {@code [+|-]d h:m:s.f} with the fields from {@code f} to {@code e}. */
     private static long dayTime(String text, byte f, byte e) {
-        boolean negative = text.startsWith("-");
-        String body = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        String[] parts = new String[4];
-        String rest = body;
-        if (f == 0) {
-            int sp = rest.indexOf(' ');
-            parts[0] = e == 0 || sp < 0 ? rest : rest.substring(0, sp);
-            rest = sp < 0 ? "" : rest.substring(sp + 1);
-        }
-        String[] clock = rest.isEmpty() ? new String[0] : rest.split(":", -1);
-        int k = 0;
-        for (int field = Math.max(f, 1); field <= e && k < clock.length; field++) {
-            parts[field] = clock[k++];
-        }
-        long micros = 0;
         try {
-            for (int field = f; field <= e; field++) {
-                if (parts[field] == null || k < clock.length) {
-                    throw new NumberFormatException();
-                }
-                BigDecimal v = new BigDecimal(parts[field]);
-                micros = Math.addExact(micros, v.multiply(BigDecimal.valueOf(unitMicros(DayTimeIntervalType
-                        .fieldToString((byte) field)))).longValueExact());
-            }
+            return io.tideway.engine.expr.fn.IntervalStrings.dayTime(text, f, e);
         } catch (NumberFormatException | ArithmeticException x) {
             throw parseError("INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", Map.of("input", text,
                     "intervalStr", "day-time", "supportedFormat", "", "typeName",
                     new DayTimeIntervalType(f, e).typeName()));
         }
-        return negative ? -micros : micros;
     }
 
     /** The unit a word names in the multi-unit form (plurals too), or null. */
