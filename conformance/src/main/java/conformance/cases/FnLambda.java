@@ -30,7 +30,7 @@ public final class FnLambda {
                 "transform(s, x -> concat(x, '!'))", "transform(a, x -> CAST(x AS STRING))", "transform(a, X -> x + 1)",
                 "transform(array(1, 2), x -> array(x, x))", "transform(a, x -> transform(b, y -> x + y))",
                 "transform(a, x -> x IS NULL)", "transform(b, x -> 10 DIV x)", "transform(a, (x, i, j) -> x)",
-                "transform(n, x -> x)", "transform(a, x -> 1)", "transform(array(), x -> x)",
+                "transform(n, x -> x)", "transform(a, x -> 1)", "transform(a, 1)", "aggregate(a, 0, 1)", "transform(array(), x -> x)",
                 "filter(a, x -> x > 1)", "filter(a, (x, i) -> i % 2 = 0)", "filter(s, x -> x IS NOT NULL)",
                 "filter(a, x -> x)", "filter(b, x -> NULL)", "filter(a, x -> x > n)",
                 "transform(filter(a, x -> x > 0), x -> x * 2)", "size(filter(s, x -> length(x) > 0))");

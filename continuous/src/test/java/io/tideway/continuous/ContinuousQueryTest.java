@@ -97,6 +97,32 @@ class ContinuousQueryTest {
         }
     }
 
+    /** Higher-order functions run on the continuous path (generated chains); a generator is refused there, as Spark does. */
+    @Test
+    void lambdasRunContinuouslyAndGeneratorsAreRefused(@TempDir Path dir) throws Exception {
+        MemoryStream<Long> s = new MemoryStream<>(103, spark, Encoders.LONG(), 2);
+        StreamingQuery q = s.toDS()
+                .selectExpr("value AS v", "aggregate(transform(sequence(1, 3), x -> x * value), 0L, (acc, x) -> acc + x) AS t",
+                        "exists(array(value, value * 10), x -> x > 100) AS big")
+                .writeStream().format("memory").queryName("cont_hof").trigger(Trigger.Continuous(20))
+                .option("checkpointLocation", dir.resolve("hof").toString()).start();
+        s.addData(1L, 20L);
+        await(() -> spark.table("cont_hof").count() == 2, "2 rows");
+        q.stop();
+        assertTrue(q.exception().isEmpty());
+        Set<String> rows = new TreeSet<>();
+        for (Row r : spark.table("cont_hof").collectAsList()) {
+            rows.add(r.toString());
+        }
+        assertEquals(Set.of("[1,6,false]", "[20,120,true]"), rows);
+        Exception refused = assertThrows(Exception.class, () -> s.toDS()
+                .selectExpr("posexplode(array(value, value)) AS (p, v)")
+                .writeStream().format("memory").queryName("cont_gen").trigger(Trigger.Continuous(20))
+                .option("checkpointLocation", dir.resolve("gen").toString()).start());
+        assertTrue(refused.getMessage().contains("Continuous processing does not support Generate operations"),
+                refused.getMessage());
+    }
+
     @Test
     void restartResumesAfterTheLastCommittedEpoch(@TempDir Path dir) throws Exception {
         MemoryStream<Long> s = new MemoryStream<>(101, spark, Encoders.LONG(), 2);

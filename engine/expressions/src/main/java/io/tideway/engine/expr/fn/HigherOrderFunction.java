@@ -96,11 +96,6 @@ abstract class HigherOrderFunction extends Expression {
     }
 
     @Override
-    public boolean resolved() {
-        return super.resolved() && functions.stream().allMatch(f -> f.variables().stream().allMatch(Expression::resolved));
-    }
-
-    @Override
     public Expression transformUp(Function<Expression, Expression> rule) {
         return CurrentOrigin.withOrigin(sqlOrigin(), () -> {
             List<Expression> args = new ArrayList<>();
@@ -120,7 +115,7 @@ abstract class HigherOrderFunction extends Expression {
     }
 
     private boolean functionsBound() {
-        return functions.stream().allMatch(f -> f.variables().stream().allMatch(Expression::resolved));
+        return functions.stream().allMatch(f -> !f.variables().isEmpty() && f.variables().stream().allMatch(Expression::resolved));
     }
 
     private static boolean typed(List<Expression> args) {
@@ -143,6 +138,13 @@ abstract class HigherOrderFunction extends Expression {
         for (int i = 0; i < functions.size(); i++) {
             LambdaFunction f = functions.get(i);
             List<Variable> vars = variables(i, f.variables().size());
+            if (f.variables().isEmpty()) { // not a lambda: Spark's createLambda wraps it in one whose variables it ignores
+                List<io.tideway.engine.expr.LambdaVariable> ignored = new ArrayList<>();
+                for (int v = 0; v < vars.size(); v++) {
+                    ignored.add(io.tideway.engine.expr.LambdaVariable.named("col" + v));
+                }
+                f = new LambdaFunction(f.body(), ignored);
+            }
             if (vars.size() != f.variables().size()) {
                 throw Unchecked.raise(new AnalysisException("INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH", Map.of(
                         "expectedNumArgs", String.valueOf(f.variables().size()), "actualNumArgs",

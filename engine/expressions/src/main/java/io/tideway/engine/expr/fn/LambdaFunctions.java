@@ -1,12 +1,9 @@
 package io.tideway.engine.expr.fn;
 
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.LambdaFunction;
-import io.tideway.sql.AnalysisException;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Spark's higher-order functions ({@code higherOrderFunctions.scala}), the functions that take
@@ -42,12 +39,8 @@ public final class LambdaFunctions {
         return LambdaFunction.of(List.of("id"), vars -> vars.get(0));
     }
 
-    /** Argument {@code i}, which must be a lambda. */
+    /** Argument {@code i} as a lambda: anything else becomes one whose variables are given when it is bound. */
     private static LambdaFunction lambda(String name, List<Expression> args, int i) {
-        if (args.get(i) instanceof LambdaFunction f) {
-            return f;
-        }
-        throw Unchecked.raise(new AnalysisException("INVALID_LAMBDA_FUNCTION_CALL.PARAMETER_DOES_NOT_ACCEPT_LAMBDA_FUNCTION",
-                Map.of()));
+        return args.get(i) instanceof LambdaFunction f ? f : new LambdaFunction(args.get(i), List.of());
     }
 }
