@@ -39,22 +39,26 @@ public final class GetStructField extends Expression {
 
     /** {@code col("p").getField(name)}: named by its text, {@code p.x}, as Spark names it. */
     public static GetStructField extract(Expression child, String name) {
-        GetStructField f = byName(child, name);
+        GetStructField f = byName(child, name, null); // Spark reports these without a position
         return new GetStructField(child, f.ordinal, f.name, false);
     }
 
-    /** Resolves {@code name} among the fields of {@code child}'s struct type. */
+    /** Resolves {@code name} among the fields of {@code child}'s struct type; errors at the current origin. */
     public static GetStructField byName(Expression child, String name) {
+        return byName(child, name, CurrentOrigin.get());
+    }
+
+    private static GetStructField byName(Expression child, String name, Origin origin) {
         if (!(child.dataType() instanceof StructType st)) {
             throw Unchecked.raise(new AnalysisException("INVALID_EXTRACT_BASE_FIELD_TYPE",
-                    Map.of("base", ErrorParams.expr(child.sql()), "other", ErrorParams.type(child.dataType()))));
+                    Map.of("base", ErrorParams.expr(child.sql()), "other", ErrorParams.type(child.dataType())), origin));
         }
         int i = st.indexOf(name);
         if (i < 0) {
             throw Unchecked.raise(new AnalysisException("FIELD_NOT_FOUND",
-                    Map.of("fieldName", ErrorParams.id(name), "fields", ErrorParams.ids(st.fieldNames()))));
+                    Map.of("fieldName", ErrorParams.id(name), "fields", ErrorParams.ids(st.fieldNames())), origin));
         }
-        return new GetStructField(child, i, st.apply(i).name());
+        return new GetStructField(child, i, name); // named as spelled, as Spark aliases p.X
     }
 
     public Expression child() {
