@@ -194,4 +194,24 @@ public final class FnAgg {
         showExpr(ctx, r, "approx_count_distinct(id)", "approx_count_distinct(m)", "approx_count_distinct(s)",
                 "approx_count_distinct(d, 0.01)", "approx_count_distinct(m, 0.02)", "approx_count_distinct(s, 0.3)");
     }
+
+    @Case(timeoutSeconds = 180)
+    public static void percentileApprox(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        show(ctx, t, percentile_approx(col("i"), lit(0.5), lit(10000)), approx_percentile(col("d"), lit(0.25), lit(100)),
+                percentile_approx(col("l"), lit(1.0), lit(10000)), percentile_approx(col("dt"), lit(0.5), lit(10000)));
+        showExpr(ctx, t, "percentile_approx(i, 0.75)", "approx_percentile(d, 0.5)", "percentile_approx(ts, 0.1, 5)",
+                "percentile_approx(l, 0)");
+        grouped(ctx, kv(ctx).groupBy("k").agg(percentile_approx(col("v"), lit(0.5), lit(10000)),
+                percentile_approx(col("x"), lit(0.9), lit(10000))));
+        Dataset<Row> r = ctx.spark().range(0, 20000).selectExpr("id", "(id * 7919) % 10007 AS m");
+        showExpr(ctx, r, "percentile_approx(m, 0.5)");
+    }
+
+    /** Coarse summaries of many rows: the answer depends on how the rows were split into partial summaries. */
+    @Case(timeoutSeconds = 180)
+    public static void percentileApproxCoarseOverPartitions(CaseContext ctx) {
+        Dataset<Row> r = ctx.spark().range(0, 20000).selectExpr("id", "(id * 7919) % 10007 AS m");
+        showExpr(ctx, r, "percentile_approx(m, 0.25, 100)", "percentile_approx(id, 0.9, 50)");
+    }
 }

@@ -107,4 +107,25 @@ public final class FnAggStream {
         OpsData.error(ctx, "sum_distinct", () -> OpsData.run(ctx, in.groupBy("k").agg(sum_distinct(col("v"))), "update"));
         OpsData.error(ctx, "count(DISTINCT s)", () -> OpsData.run(ctx, in.selectExpr("count(DISTINCT s)"), "complete"));
     }
+
+    private static Dataset<Row> sketches(Dataset<Row> in) {
+        return in.groupBy("k").agg(approx_count_distinct("s"), percentile_approx(col("x"), lit(0.5), lit(10000)),
+                median(col("v")), mode(col("s")), percentile(col("v"), lit(0.25)));
+    }
+
+    @Case(timeoutSeconds = 120)
+    public static void sketchesRestoredAfterRestart(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        String cp = ctx.path("cp");
+        ctx.file(in, "1.json", FIRST);
+        ctx.file(in, "2.json", SECOND);
+        for (String label : new String[] {"first run", "second run"}) {
+            ctx.println("-- " + label + " --");
+            StreamingQuery q = sketches(ctx.spark().readStream().schema(DDL).option("maxFilesPerTrigger", 1).json(in.toString()))
+                    .writeStream().outputMode("update").foreachBatch(ctx.<Row>batches())
+                    .option("checkpointLocation", cp).trigger(Trigger.AvailableNow()).start();
+            q.awaitTermination();
+            ctx.file(in, "3.json", THIRD);
+        }
+    }
 }

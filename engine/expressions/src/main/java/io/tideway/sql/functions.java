@@ -2138,6 +2138,14 @@ public final class functions {
         return approx_count_distinct(columnName);
     }
 
+    public static Column percentile_approx(Column e, Column percentage, Column accuracy) {
+        return call("percentile_approx", e, percentage, accuracy);
+    }
+
+    public static Column approx_percentile(Column e, Column percentage, Column accuracy) {
+        return call("approx_percentile", e, percentage, accuracy);
+    }
+
     public static Column percentile(Column e, Column percentage) {
         return call("percentile", e, percentage);
     }

@@ -7,12 +7,13 @@ import io.tideway.sql.types.DataType;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code mode(x)}: the most frequent non-null value, null over none. Holds every value (a
- * {@link HeldList}); among equally frequent values it answers the smallest, which is Spark's
- * {@code mode(x, true)} (Spark's {@code mode(x)} leaves the choice to its hash map's order).
+ * {@link HeldList}); among equally frequent values it answers the one Spark's does, the first in
+ * the iteration order of the hash map Spark counts in ({@link OpenHashSetOrder}).
  */
 public final class Mode extends HeldAggregate {
     private static final long serialVersionUID = 1L;
@@ -54,27 +55,32 @@ public final class Mode extends HeldAggregate {
 
     @Override
     public void writeHeld(DirectBuffer held, int heldAt, int heldLength, RowWriter out, int field) {
-        int best = -1;
-        int bestCount = 0;
         DataType t = child.dataType();
+        List<Integer> keys = new ArrayList<>(); // distinct values, first seen first
+        List<Integer> counts = new ArrayList<>();
         for (int p = heldAt, end = heldAt + Math.max(0, heldLength); p < end; p = HeldList.next(held, p)) {
-            int count = 0;
-            for (int q = heldAt; q < end; q = HeldList.next(held, q)) {
-                if (ValueCodec.same(held, HeldList.valueAt(p), HeldList.valueLength(held, p),
-                        held, HeldList.valueAt(q), HeldList.valueLength(held, q), t)) {
-                    count++;
-                }
+            int k = 0;
+            while (k < keys.size() && !ValueCodec.same(held, HeldList.valueAt(p), HeldList.valueLength(held, p),
+                    held, HeldList.valueAt(keys.get(k)), HeldList.valueLength(held, keys.get(k)), t)) {
+                k++;
             }
-            if (count > bestCount || count == bestCount && best >= 0 && ValueCodec.compare(held, HeldList.valueAt(p),
-                    HeldList.valueLength(held, p), held, HeldList.valueAt(best), HeldList.valueLength(held, best), t) < 0) {
-                best = p;
-                bestCount = count;
+            if (k == keys.size()) {
+                keys.add(p);
+                counts.add(0);
             }
+            counts.set(k, counts.get(k) + 1);
         }
-        if (best < 0) {
+        if (keys.isEmpty()) {
             out.setNull(field);
-        } else {
-            ValueCodec.write(held, HeldList.valueAt(best), HeldList.valueLength(held, best), t, out, field);
+            return;
         }
+        int best = -1;
+        for (int k : OpenHashSetOrder.order(held, keys, t)) {
+            if (best < 0 || counts.get(k) > counts.get(best)) { // the first of equally frequent values, as Scala's maxBy
+                best = k;
+            }
+        }
+        int p = keys.get(best);
+        ValueCodec.write(held, HeldList.valueAt(p), HeldList.valueLength(held, p), t, out, field);
     }
 }

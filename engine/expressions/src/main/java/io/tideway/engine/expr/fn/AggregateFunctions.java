@@ -5,6 +5,7 @@ import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.agg.ApproxCountDistinct;
+import io.tideway.engine.expr.agg.ApproxPercentile;
 import io.tideway.engine.expr.agg.BoolAggregate;
 import io.tideway.engine.expr.agg.CentralMoment;
 import io.tideway.engine.expr.agg.Collect;
@@ -51,6 +52,9 @@ final class AggregateFunctions {
         FunctionRegistry.add("min_by", 2, 2, (n, a) -> new ExtremeBy(false, a.get(0), a.get(1)));
         FunctionRegistry.add("approx_count_distinct", 1, 2, (n, a) ->
                 new ApproxCountDistinct(a.get(0), a.size() > 1 ? doubleLiteral(n, a.get(1)) : 0.05));
+        for (String name : new String[] {"percentile_approx", "approx_percentile"}) {
+            FunctionRegistry.add(name, 2, 3, (n, a) -> new ApproxPercentile(n, a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null));
+        }
         FunctionRegistry.add("percentile", 2, 2, (n, a) -> new Percentile(a.get(0), a.get(1), false));
         FunctionRegistry.add("median", 1, 1, (n, a) -> new Percentile(a.get(0), Literal.of(0.5), true));
         FunctionRegistry.add("mode", 1, 1, (n, a) -> new Mode(a.get(0)));
