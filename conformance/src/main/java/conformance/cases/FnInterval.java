@@ -189,6 +189,17 @@ public final class FnInterval {
                 "make_ym_interval(i) * 2", "make_dt_interval(i) / 4");
     }
 
+    /** The fields of a calendar interval, and try_ arithmetic of intervals. */
+    @Case
+    public static void calendarFieldsAndTryArithmetic(CaseContext ctx) {
+        showExpr(ctx, table(ctx), "extract(YEAR FROM make_interval(i, 14, 1, 2, 26, 61, 3.25))",
+                "extract(MONTH FROM make_interval(i, 14, 1, 2, 26, 61, 3.25))", "extract(DAY FROM make_interval(i, 14, 1, 2, 26, 61, 3.25))",
+                "extract(HOUR FROM make_interval(i, 14, 1, 2, 26, 61, 3.25))", "date_part('MINUTE', make_interval(i, 14, 1, 2, 26, 61, 3.25))",
+                "extract(SECOND FROM make_interval(i, 14, 1, 2, 26, 61, 3.25))", "extract(WEEK FROM make_interval(1))",
+                "try_add(ts, INTERVAL 1 DAY)", "try_subtract(make_ym_interval(2147483647, 0), make_ym_interval(-1, 0))",
+                "try_multiply(INTERVAL 1 DAY, i)", "try_divide(INTERVAL 1 DAY, i)");
+    }
+
     /** A string read as a calendar interval (Spark's multi-unit text). */
     @Case
     public static void stringCastToCalendarInterval(CaseContext ctx) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * The fields {@code extract} takes from an interval, Spark's {@code ExtractANSIIntervalYears},
  * {@code ...Months}, {@code ...Days}, {@code ...Hours}, {@code ...Minutes}, {@code ...Seconds}:
  * years an int, months a tinyint (the rest after whole years, with the interval's sign), days an
- * int, hours and minutes tinyints, seconds a decimal(8,6). A field outside the interval's kind is
+ * int, hours and minutes tinyints, seconds a decimal(8,6); of a calendar interval Spark's
+ * {@code ExtractInterval*} (whole days of its microseconds count as days). A field outside the interval's kind is
  * {@code INVALID_EXTRACT_FIELD}.
  */
 final class IntervalFields {
@@ -44,6 +45,29 @@ final class IntervalFields {
             "(long) ($ % " + HOUR + "L / " + MINUTE + "L)");
     private static final FunctionSpec SECONDS = field("extractansiintervalseconds", new DecimalType(8, 6), M + "seconds($)");
 
+    private static final String TV = io.tideway.engine.row.TemporalValues.class.getName() + ".";
+
+    /** A field of a calendar interval (its 16 bytes), Spark's {@code ExtractIntervalYears}... */
+    private static FunctionSpec calendarField(String name, DataType result, String formula) {
+        return FunctionSpec.named(name).inputs(InputType.ANY).returns(result)
+                .code((ctx, call, out, a) -> ctx.set(out, formula
+                        .replace("$m", TV + "months(" + a[0].value() + ", " + a[0].offset() + ")")
+                        .replace("$d", TV + "days(" + a[0].value() + ", " + a[0].offset() + ")")
+                        .replace("$u", TV + "micros(" + a[0].value() + ", " + a[0].offset() + ")"))).check();
+    }
+
+    private static final FunctionSpec CAL_YEARS = calendarField("extractintervalyears", DataTypes.IntegerType, "(long) ($m / 12)");
+    private static final FunctionSpec CAL_MONTHS = calendarField("extractintervalmonths", DataTypes.ByteType, "(long) ($m % 12)");
+    /** Whole days of the microseconds count as days, as Spark's {@code getDays}; hours are what remains below a day. */
+    private static final FunctionSpec CAL_DAYS = calendarField("extractintervaldays", DataTypes.IntegerType,
+            "(long) Math.addExact($d, (int) ($u / " + DAY + "L))");
+    private static final FunctionSpec CAL_HOURS = calendarField("extractintervalhours", DataTypes.ByteType,
+            "$u % " + DAY + "L / " + HOUR + "L");
+    private static final FunctionSpec CAL_MINUTES = calendarField("extractintervalminutes", DataTypes.ByteType,
+            "$u % " + HOUR + "L / " + MINUTE + "L");
+    private static final FunctionSpec CAL_SECONDS = calendarField("extractintervalseconds", new DecimalType(8, 6),
+            M + "seconds($u)");
+
     /** The field of an interval source, shown as {@code shown}; null when the source is no ANSI interval. */
     static Expression extract(String shown, String field, String written, Expression source) {
         DataType t = source.dataType();
@@ -60,6 +84,16 @@ final class IntervalFields {
                 case "HOUR", "H", "HOURS", "HR", "HRS" -> HOURS;
                 case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> MINUTES;
                 case "SECOND", "S", "SEC", "SECONDS", "SECS" -> SECONDS;
+                default -> null;
+            };
+        } else if (t == DataTypes.CalendarIntervalType) {
+            spec = switch (field) {
+                case "YEAR", "Y", "YEARS", "YR", "YRS" -> CAL_YEARS;
+                case "MONTH", "MON", "MONS", "MONTHS" -> CAL_MONTHS;
+                case "DAY", "D", "DAYS" -> CAL_DAYS;
+                case "HOUR", "H", "HOURS", "HR", "HRS" -> CAL_HOURS;
+                case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> CAL_MINUTES;
+                case "SECOND", "S", "SEC", "SECONDS", "SECS" -> CAL_SECONDS;
                 default -> null;
             };
         } else {
