@@ -49,8 +49,9 @@ class SqlExpressionOriginTest {
         assertEquals("[DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES] Cannot resolve \"(i = b)\" due to data type mismatch: the "
                 + "left and right operands of the binary operator have incompatible types (\"INT\" and \"BOOLEAN\"). "
                 + "SQLSTATE: 42K09; line 1 pos 5", error("1 + (i = b)"));
+        // equally distant names in Spark's order: its input attribute set lists them by name
         assertEquals("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `nope` "
-                + "cannot be resolved. Did you mean one of the following? [`i`, `s`, `b`, `d`]. SQLSTATE: 42703; line 1 pos 4",
+                + "cannot be resolved. Did you mean one of the following? [`b`, `d`, `i`, `s`]. SQLSTATE: 42703; line 1 pos 4",
                 error("i + nope"));
     }
 
