@@ -200,6 +200,21 @@ public final class FnInterval {
                 "try_multiply(INTERVAL 1 DAY, i)", "try_divide(INTERVAL 1 DAY, i)");
     }
 
+    /** Single-field intervals to and from integral numbers; the casts Spark refuses. */
+    @Case
+    public static void intervalsAndNumbers(CaseContext ctx) {
+        showExpr(ctx, table(ctx), "CAST(INTERVAL '3' HOUR AS INT)", "CAST(INTERVAL '-90' MINUTE AS BIGINT)", "CAST(INTERVAL '26' MONTH AS INT)",
+                "CAST(INTERVAL '2' YEAR AS SMALLINT)", "CAST(i AS INTERVAL DAY)", "CAST(l AS INTERVAL SECOND)", "CAST(i AS INTERVAL YEAR)",
+                "CAST(INTERVAL '300' HOUR AS TINYINT)", "CAST(INTERVAL '1-2' YEAR TO MONTH AS INT)", "CAST(INTERVAL '1 02:00:00' DAY TO SECOND AS BIGINT)");
+    }
+
+    /** The casts Spark refuses at analysis: between the interval kinds, timestamp_ntz to a number, a boolean to an interval. */
+    @Case
+    public static void intervalCastsRefused(CaseContext ctx) {
+        showExpr(ctx, table(ctx), "CAST(CAST(ts AS TIMESTAMP_NTZ) AS BIGINT)", "CAST(INTERVAL '1' DAY AS INTERVAL YEAR)",
+                "CAST(b AS INTERVAL DAY)");
+    }
+
     /** A string read as a calendar interval (Spark's multi-unit text). */
     @Case
     public static void stringCastToCalendarInterval(CaseContext ctx) {

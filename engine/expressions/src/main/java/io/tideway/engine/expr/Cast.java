@@ -169,6 +169,9 @@ public final class Cast extends Expression implements Coercible {
         if (from instanceof io.tideway.sql.types.MapType a && to instanceof io.tideway.sql.types.MapType b) {
             return canCast(a.keyType(), b.keyType()) && canCast(a.valueType(), b.valueType());
         }
+        if (io.tideway.engine.expr.fn.TemporalCasts.involves(from, to)) {
+            return io.tideway.engine.expr.fn.TemporalCasts.canCast(from, to);
+        }
         if (from instanceof ArrayType || from instanceof StructType || to instanceof ArrayType || to instanceof StructType
                 || from instanceof io.tideway.sql.types.MapType || to instanceof io.tideway.sql.types.MapType) {
             return false;

@@ -35,8 +35,35 @@ public final class TemporalCasts {
         }
         boolean ntz = from == DataTypes.TimestampNTZType || to == DataTypes.TimestampNTZType;
         boolean interval = isInterval(from) || isInterval(to);
-        return ntz || interval && (from.getClass() == to.getClass() || to == DataTypes.StringType
-                || from == DataTypes.StringType && (IntervalFunctions.isAnsiInterval(to) || to == DataTypes.CalendarIntervalType));
+        return ntz || interval && canCast(from, to);
+    }
+
+    /** Whether a cast from {@code from} to {@code to} involves an interval or a {@code timestamp_ntz}. */
+    public static boolean involves(DataType from, DataType to) {
+        return isInterval(from) || isInterval(to) || from == DataTypes.TimestampNTZType || to == DataTypes.TimestampNTZType;
+    }
+
+    /**
+     * Spark's {@code Cast.canCast} for them: an interval to another of its kind or a string (and
+     * back), an ANSI interval to an integral number (whole units of its last field) and back; a {@code timestamp_ntz}
+     * to and from a string, a date or a timestamp.
+     */
+    public static boolean canCast(DataType from, DataType to) {
+        if (from == DataTypes.StringType || to == DataTypes.StringType || from.getClass() == to.getClass()) {
+            return true;
+        }
+        if (from == DataTypes.TimestampNTZType || to == DataTypes.TimestampNTZType) {
+            DataType other = from == DataTypes.TimestampNTZType ? to : from;
+            return other == DataTypes.DateType || other == DataTypes.TimestampType;
+        }
+        return IntervalFunctions.isAnsiInterval(from) && io.tideway.engine.expr.TypeCoercion.integral(to)
+                || IntervalFunctions.isAnsiInterval(to) && io.tideway.engine.expr.TypeCoercion.integral(from);
+    }
+
+    /** Microseconds or months in one unit of an interval's last field, the unit a number counts. */
+    private static long unit(DataType t) {
+        return t instanceof DayTimeIntervalType d ? (d.endField() == 3 ? IntervalKernels.MICROS_PER_SECOND : DAY_TIME_UNITS[d.endField()])
+                : ((YearMonthIntervalType) t).endField() == YearMonthIntervalType.YEAR() ? 12L : 1L;
     }
 
     private static boolean isInterval(DataType t) {
@@ -88,11 +115,30 @@ public final class TemporalCasts {
             ctx.set(v, DateTimeFunctions.zone(ctx) + ".toUtc(" + x + ")");
         } else if (to == DataTypes.DateType) {
             ctx.set(v, "Math.floorDiv(" + x + ", " + IntervalKernels.MICROS_PER_DAY + "L)");
+        } else if (IntervalFunctions.isAnsiInterval(from)) { // whole units of the last field, toward zero; beyond the target fails
+            String bits = to == DataTypes.IntegerType ? "32" : to == DataTypes.ShortType ? "16" : to == DataTypes.ByteType ? "8" : "64";
+            ctx.set(v, K + "toIntegral(" + x + ", " + unit(from) + "L, " + bits + ", " + ctx.constant(from, DataType.class.getName())
+                    + ", " + ctx.constant(to, DataType.class.getName()) + ")");
+        } else if (IntervalFunctions.isAnsiInterval(to)) {
+            ctx.set(v, to instanceof YearMonthIntervalType
+                    ? "(long) Math.toIntExact(Math.multiplyExact(" + x + ", " + unit(to) + "L))"
+                    : "Math.multiplyExact(" + x + ", " + unit(to) + "L)");
         } else {
             throw new io.tideway.engine.expr.codegen.UnsupportedExpression("cast " + from.simpleString() + " to "
                     + to.simpleString());
         }
         ctx.close();
+    }
+
+    /** An interval's whole units as an integral type of {@code bits}; Spark's {@code CAST_OVERFLOW} (naming the interval) outside it. */
+    public static long toIntegral(long value, long unit, int bits, DataType from, DataType to) {
+        long units = value / unit;
+        if (bits < 64 && (units < -(1L << (bits - 1)) || units >= 1L << (bits - 1))) {
+            String text = from instanceof DayTimeIntervalType d ? IntervalText.dayTime(value, d)
+                    : IntervalText.yearMonth((int) value, (YearMonthIntervalType) from);
+            throw io.tideway.engine.expr.ArithmeticErrors.castOverflow(text, from, to);
+        }
+        return units;
     }
 
     public static int intervalToString(long v, DataType type, BytesOut out) {

@@ -765,7 +765,7 @@ public final class SqlNodeTranslator {
         }
         if (n instanceof SqlCall c && c.operandCount() > 0 && c.operand(0) != null && !startsWithOperand(c)
                 && c.getOperator().getSyntax() != SqlSyntax.FUNCTION && c.getOperator().getSyntax() != SqlSyntax.PREFIX
-                && c.getKind() != SqlKind.CASE) {
+                && c.getKind() != SqlKind.CASE && c.getKind() != SqlKind.CAST) { // CAST(...) starts at its keyword
             SqlParserPos left = c.operand(0).getParserPosition();
             int at = src.originalOffset(left.getEndLineNum(), left.getEndColumnNum()) + 1;
             String text = src.original();
