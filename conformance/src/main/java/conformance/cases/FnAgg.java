@@ -214,4 +214,12 @@ public final class FnAgg {
         Dataset<Row> r = ctx.spark().range(0, 20000).selectExpr("id", "(id * 7919) % 10007 AS m");
         showExpr(ctx, r, "percentile_approx(m, 0.25, 100)", "percentile_approx(id, 0.9, 50)");
     }
+
+    @Case(timeoutSeconds = 180)
+    public static void percentileArrays(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        showExpr(ctx, t, "percentile(i, array(0.25, 0.5, 1))", "percentile_approx(d, array(0.1, 0.5, 0.9))",
+                "approx_percentile(dt, array(0.5), 100)", "percentile_approx(l, array(0, 1))");
+        show(ctx, t, percentile(col("l"), array(lit(0.5), lit(0.75))));
+    }
 }

@@ -3,7 +3,6 @@ package io.tideway.engine.expr.agg;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Literal;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
@@ -58,8 +57,9 @@ public final class Percentile extends HeldAggregate {
     @Override
     public DataType dataType() {
         InputTypes.requireNumeric(this, child, 0);
-        fraction();
-        return DataTypes.DoubleType;
+        fractions();
+        return Percentages.isArray(percentage) ? new io.tideway.sql.types.ArrayType(DataTypes.DoubleType, false)
+                : DataTypes.DoubleType;
     }
 
     @Override
@@ -67,16 +67,14 @@ public final class Percentile extends HeldAggregate {
         return true;
     }
 
-    /** The percentage, a literal between 0 and 1. */
-    private double fraction() {
-        if (percentage instanceof Literal l && l.value() instanceof Number n) {
-            double p = n.doubleValue();
-            if (p >= 0.0 && p <= 1.0) {
-                return p;
-            }
+    /** The percentages, literals between 0 and 1. */
+    private double[] fractions() {
+        double[] p = Percentages.of(percentage);
+        if (p != null) {
+            return p;
         }
         throw Unchecked.raise(new AnalysisException("The percentage of " + sql()
-                + " must be a number literal between 0.0 and 1.0, not " + percentage.sql()));
+                + " must be a number literal between 0.0 and 1.0 or an array of them, not " + percentage.sql()));
     }
 
     @Override
@@ -108,15 +106,28 @@ public final class Percentile extends HeldAggregate {
             values[i++] = Double.longBitsToDouble(held.getLong(HeldList.valueAt(p)));
         }
         Arrays.sort(values); // the order of Spark's sorted distinct keys with their accumulated counts
-        double position = (n - 1) * fraction();
+        double[] fractions = fractions();
+        if (!Percentages.isArray(percentage)) {
+            out.putDouble(field, at(values, fractions[0]));
+            return;
+        }
+        io.tideway.offheap.row.ArrayWriter a = out.beginArray(field, fractions.length);
+        for (int j = 0; j < fractions.length; j++) {
+            a.putDouble(j, at(values, fractions[j]));
+        }
+        a.end();
+    }
+
+    /** Spark's interpolation between the values around position {@code (n - 1) * p} of the sorted values. */
+    private static double at(double[] values, double fraction) {
+        double position = (values.length - 1) * fraction;
         long lower = (long) Math.floor(position);
         long higher = (long) Math.ceil(position);
         double lowerValue = values[(int) lower];
         double higherValue = values[(int) higher];
         if (higher == lower || Double.compare(lowerValue, higherValue) == 0) {
-            out.putDouble(field, lowerValue);
-        } else {
-            out.putDouble(field, (higher - position) * lowerValue + (position - lower) * higherValue);
+            return lowerValue;
         }
+        return (higher - position) * lowerValue + (position - lower) * higherValue;
     }
 }
