@@ -222,4 +222,15 @@ public final class FnAgg {
                 "approx_percentile(dt, array(0.5), 100)", "percentile_approx(l, array(0, 1))");
         show(ctx, t, percentile(col("l"), array(lit(0.5), lit(0.75))));
     }
+
+    @Case(timeoutSeconds = 120)
+    public static void percentileWithFrequency(CaseContext ctx) {
+        Dataset<Row> f = table(ctx, new StructType().add("v", DataTypes.IntegerType).add("f", DataTypes.IntegerType),
+                new Object[] {10, 3}, new Object[] {20, 1}, new Object[] {30, 0}, new Object[] {40, null},
+                new Object[] {null, 5}, new Object[] {50, 2});
+        showExpr(ctx, f, "percentile(v, 0.5, f)", "percentile(v, array(0, 0.3, 0.75, 1), f)", "percentile(v, 0.5, 2)",
+                "percentile(v, 0.5)", "percentile(v, 0.5, 1.5)");
+        show(ctx, f, percentile(col("v"), lit(0.25), col("f")));
+        showExpr(ctx, f.where("v = 20").selectExpr("v", "-f AS f"), "percentile(v, 0.5, f)");
+    }
 }

@@ -1781,6 +1781,10 @@ public final class functions {
         return call("percentile", e, percentage);
     }
 
+    public static Column percentile(Column e, Column percentage, Column frequency) {
+        return call("percentile", e, percentage, frequency);
+    }
+
     public static Column median(Column e) {
         return call("median", e);
     }
