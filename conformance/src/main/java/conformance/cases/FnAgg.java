@@ -233,4 +233,12 @@ public final class FnAgg {
         show(ctx, f, percentile(col("v"), lit(0.25), col("f")));
         showExpr(ctx, f.where("v = 20").selectExpr("v", "-f AS f"), "percentile(v, 0.5, f)");
     }
+
+    @Case
+    public static void modeTies(CaseContext ctx) {
+        Dataset<Row> ties = FnSupport.strings(ctx, "r", "p", null, "q", "p", "r", "q");
+        showExpr(ctx, ties, "mode(s)", "mode(s, true)", "mode(s, false)", "mode(length(s) + 1, true)");
+        show(ctx, ties, mode(col("s")), mode(col("s"), true));
+        grouped(ctx, kv(ctx).groupBy("k").agg(mode(col("s")), mode(col("s"), true), mode(col("x")), mode(col("v"), true)));
+    }
 }

@@ -1793,6 +1793,10 @@ public final class functions {
         return call("mode", e);
     }
 
+    public static Column mode(Column e, boolean deterministic) {
+        return call("mode", e, lit(deterministic));
+    }
+
     public static Column countDistinct(Column expr, Column... exprs) {
         return distinct("count", expr, exprs);
     }
