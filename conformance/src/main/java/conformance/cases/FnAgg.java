@@ -214,4 +214,31 @@ public final class FnAgg {
         Dataset<Row> r = ctx.spark().range(0, 20000).selectExpr("id", "(id * 7919) % 10007 AS m");
         showExpr(ctx, r, "percentile_approx(m, 0.25, 100)", "percentile_approx(id, 0.9, 50)");
     }
+
+    @Case(timeoutSeconds = 180)
+    public static void percentileArrays(CaseContext ctx) {
+        Dataset<Row> t = table(ctx);
+        showExpr(ctx, t, "percentile(i, array(0.25, 0.5, 1))", "percentile_approx(d, array(0.1, 0.5, 0.9))",
+                "approx_percentile(dt, array(0.5), 100)", "percentile_approx(l, array(0, 1))");
+        show(ctx, t, percentile(col("l"), array(lit(0.5), lit(0.75))));
+    }
+
+    @Case(timeoutSeconds = 120)
+    public static void percentileWithFrequency(CaseContext ctx) {
+        Dataset<Row> f = table(ctx, new StructType().add("v", DataTypes.IntegerType).add("f", DataTypes.IntegerType),
+                new Object[] {10, 3}, new Object[] {20, 1}, new Object[] {30, 0}, new Object[] {40, null},
+                new Object[] {null, 5}, new Object[] {50, 2});
+        showExpr(ctx, f, "percentile(v, 0.5, f)", "percentile(v, array(0, 0.3, 0.75, 1), f)", "percentile(v, 0.5, 2)",
+                "percentile(v, 0.5)", "percentile(v, 0.5, 1.5)");
+        show(ctx, f, percentile(col("v"), lit(0.25), col("f")));
+        showExpr(ctx, f.where("v = 20").selectExpr("v", "-f AS f"), "percentile(v, 0.5, f)");
+    }
+
+    @Case
+    public static void modeTies(CaseContext ctx) {
+        Dataset<Row> ties = FnSupport.strings(ctx, "r", "p", null, "q", "p", "r", "q");
+        showExpr(ctx, ties, "mode(s)", "mode(s, true)", "mode(s, false)", "mode(length(s) + 1, true)");
+        show(ctx, ties, mode(col("s")), mode(col("s"), true));
+        grouped(ctx, kv(ctx).groupBy("k").agg(mode(col("s")), mode(col("s"), true), mode(col("x")), mode(col("v"), true)));
+    }
 }

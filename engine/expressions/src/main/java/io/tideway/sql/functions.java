@@ -2150,12 +2150,20 @@ public final class functions {
         return call("percentile", e, percentage);
     }
 
+    public static Column percentile(Column e, Column percentage, Column frequency) {
+        return call("percentile", e, percentage, frequency);
+    }
+
     public static Column median(Column e) {
         return call("median", e);
     }
 
     public static Column mode(Column e) {
         return call("mode", e);
+    }
+
+    public static Column mode(Column e, boolean deterministic) {
+        return call("mode", e, lit(deterministic));
     }
 
     public static Column countDistinct(Column expr, Column... exprs) {

@@ -62,9 +62,9 @@ public final class ApproxPercentile extends HeldAggregate {
             throw InputTypes.mismatch(this, child, 0, "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" "
                     + "or \"INTERVAL YEAR TO MONTH\" or \"INTERVAL DAY TO SECOND\")");
         }
-        fraction();
+        fractions();
         relativeError();
-        return t;
+        return Percentages.isArray(percentage) ? new io.tideway.sql.types.ArrayType(t, false) : t;
     }
 
     @Override
@@ -72,13 +72,13 @@ public final class ApproxPercentile extends HeldAggregate {
         return true;
     }
 
-    private double fraction() {
-        if (percentage instanceof Literal l && l.value() instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1) {
-            return n.doubleValue();
+    private double[] fractions() {
+        double[] p = Percentages.of(percentage);
+        if (p != null) {
+            return p;
         }
         throw Unchecked.raise(new AnalysisException("The percentage of " + sql()
-                + " must be a number literal between 0.0 and 1.0 (an array of percentages is not supported yet), not "
-                + percentage.sql()));
+                + " must be a number literal between 0.0 and 1.0 or an array of them, not " + percentage.sql()));
     }
 
     private double relativeError() {
@@ -130,16 +130,44 @@ public final class ApproxPercentile extends HeldAggregate {
             return;
         }
         s.compress();
-        double q = s.query(fraction());
+        double[] fractions = fractions();
         DataType t = child.dataType();
-        if (ValueCodec.isDouble(t)) {
-            out.putDouble(field, t == DataTypes.FloatType ? (float) q : q);
-        } else if (t instanceof DecimalType d) {
-            out.putDecimal(field, new BigDecimal(q).setScale(d.scale(), java.math.RoundingMode.HALF_UP), d.precision());
-        } else if (t == DataTypes.LongType || t == DataTypes.TimestampType) {
-            out.putLong(field, (long) q);
-        } else {
-            out.putLong(field, (int) q); // int, date, short, byte: Spark's toInt
+        if (!Percentages.isArray(percentage)) {
+            double q = s.query(fractions[0]);
+            if (ValueCodec.isDouble(t)) {
+                out.putDouble(field, t == DataTypes.FloatType ? (float) q : q);
+            } else if (t instanceof DecimalType d) {
+                out.putDecimal(field, decimal(q, d), d.precision());
+            } else {
+                out.putLong(field, asLong(q, t));
+            }
+            return;
         }
+        io.tideway.offheap.row.ArrayWriter a = out.beginArray(field, fractions.length);
+        for (int j = 0; j < fractions.length; j++) {
+            double q = s.query(fractions[j]);
+            if (ValueCodec.isDouble(t)) {
+                a.putDouble(j, t == DataTypes.FloatType ? (float) q : q);
+            } else if (t instanceof DecimalType d && d.isFixedWidth()) {
+                a.putLong(j, decimal(q, d).unscaledValue().longValue());
+            } else if (t instanceof DecimalType d) {
+                byte[] u = decimal(q, d).unscaledValue().toByteArray();
+                a.putBytes(j, new org.agrona.concurrent.UnsafeBuffer(u), 0, u.length);
+            } else if (io.tideway.engine.expr.fn.ArrayElements.int32(t)) {
+                a.putInt(j, (int) asLong(q, t));
+            } else {
+                a.putLong(j, asLong(q, t));
+            }
+        }
+        a.end();
+    }
+
+    private static BigDecimal decimal(double q, DecimalType d) {
+        return new BigDecimal(q).setScale(d.scale(), java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Spark's {@code toLong} for bigints and timestamps, {@code toInt} for ints and dates. */
+    private static long asLong(double q, DataType t) {
+        return t == DataTypes.LongType || t == DataTypes.TimestampType ? (long) q : (int) q;
     }
 }

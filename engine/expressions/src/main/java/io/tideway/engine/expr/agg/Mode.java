@@ -13,23 +13,33 @@ import java.util.List;
 /**
  * {@code mode(x)}: the most frequent non-null value, null over none. Holds every value (a
  * {@link HeldList}); among equally frequent values it answers the one Spark's does, the first in
- * the iteration order of the hash map Spark counts in ({@link OpenHashSetOrder}).
+ * the iteration order of the hash map Spark counts in ({@link OpenHashSetOrder}); {@code mode(x, true)}
+ * answers the smallest of them.
  */
 public final class Mode extends HeldAggregate {
     private static final long serialVersionUID = 1L;
+    /** {@code mode(x, true)}: among equally frequent values the smallest. */
+    private final boolean deterministic;
 
-    public Mode(Expression child) {
+    public Mode(Expression child, boolean deterministic) {
         super(child);
+        this.deterministic = deterministic;
     }
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new Mode(c.get(0));
+        return new Mode(c.get(0), deterministic);
     }
 
     @Override
     public String name() {
         return "mode";
+    }
+
+    @Override
+    public String sql() {
+        // Spark plans mode(x, true) as its ordered-set form and names the column after it
+        return deterministic ? "mode() WITHIN GROUP (ORDER BY " + child.sql() + " DESC)" : super.sql();
     }
 
     @Override
@@ -76,7 +86,10 @@ public final class Mode extends HeldAggregate {
         }
         int best = -1;
         for (int k : OpenHashSetOrder.order(held, keys, t)) {
-            if (best < 0 || counts.get(k) > counts.get(best)) { // the first of equally frequent values, as Scala's maxBy
+            // the first of equally frequent values, as Scala's maxBy; deterministic: the smallest of them
+            if (best < 0 || counts.get(k) > counts.get(best) || deterministic && counts.get(k).equals(counts.get(best))
+                    && ValueCodec.compare(held, HeldList.valueAt(keys.get(k)), HeldList.valueLength(held, keys.get(k)),
+                    held, HeldList.valueAt(keys.get(best)), HeldList.valueLength(held, keys.get(best)), t) < 0) {
                 best = k;
             }
         }

@@ -55,9 +55,9 @@ final class AggregateFunctions {
         for (String name : new String[] {"percentile_approx", "approx_percentile"}) {
             FunctionRegistry.add(name, 2, 3, (n, a) -> new ApproxPercentile(n, a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null));
         }
-        FunctionRegistry.add("percentile", 2, 2, (n, a) -> new Percentile(a.get(0), a.get(1), false));
-        FunctionRegistry.add("median", 1, 1, (n, a) -> new Percentile(a.get(0), Literal.of(0.5), true));
-        FunctionRegistry.add("mode", 1, 1, (n, a) -> new Mode(a.get(0)));
+        FunctionRegistry.add("percentile", 2, 3, (n, a) -> new Percentile(a.get(0), a.get(1), a.size() > 2 ? a.get(2) : null, false));
+        FunctionRegistry.add("median", 1, 1, (n, a) -> new Percentile(a.get(0), Literal.of(0.5), null, true));
+        FunctionRegistry.add("mode", 1, 2, (n, a) -> new Mode(a.get(0), a.size() > 1 && booleanLiteral(n, a.get(1))));
         for (String name : new String[] {"collect_list", "array_agg", "collect_set"}) {
             FunctionRegistry.add(name, 1, 1, (n, a) -> new Collect(n, a.get(0)));
         }
