@@ -4,7 +4,6 @@ import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.LambdaFunction;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
-import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 
@@ -25,9 +24,7 @@ final class ArrayTransform extends HigherOrderFunction {
 
     @Override
     List<Variable> variables(int i, int declared) {
-        ArrayType at = array(0);
-        Variable x = new Variable(at.elementType(), at.containsNull());
-        return declared == 2 ? List.of(x, new Variable(DataTypes.IntegerType, false)) : List.of(x);
+        return elementAndIndex(0, declared);
     }
 
     @Override

@@ -52,6 +52,19 @@ abstract class HigherOrderFunction extends Expression {
      */
     abstract List<Variable> variables(int i, int declared);
 
+    /** An array argument's element, and with two declared lambda arguments its index: what {@code transform} and {@code filter} bind. */
+    final List<Variable> elementAndIndex(int arrayArgument, int declared) {
+        io.tideway.sql.types.ArrayType at = array(arrayArgument);
+        Variable x = new Variable(at.elementType(), at.containsNull());
+        return declared == 2 ? List.of(x, new Variable(io.tideway.sql.types.DataTypes.IntegerType, false)) : List.of(x);
+    }
+
+    /** A map argument's key and value: what the map functions' lambdas bind. */
+    final List<Variable> keyAndValue(int mapArgument) {
+        io.tideway.sql.types.MapType mt = map(mapArgument);
+        return List.of(new Variable(mt.keyType(), false), new Variable(mt.valueType(), mt.valueContainsNull()));
+    }
+
     /** The type each lambda's body must have (null: any), as Spark's {@code functionTypes}. */
     DataType bodyType(int i) {
         return null;

@@ -32,8 +32,7 @@ final class MapTransform extends HigherOrderFunction {
 
     @Override
     List<Variable> variables(int i, int declared) {
-        MapType mt = map(0);
-        return List.of(new Variable(mt.keyType(), false), new Variable(mt.valueType(), mt.valueContainsNull()));
+        return keyAndValue(0);
     }
 
     @Override
