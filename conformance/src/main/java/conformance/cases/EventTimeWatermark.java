@@ -286,7 +286,7 @@ public final class EventTimeWatermark {
         stateProgress(ctx, q);
     }
 
-    /** An aggregation keyed on the event-time column itself (no window): a key is final once it is <= the watermark. */
+    /** An aggregation keyed on the event-time column itself (no window): a key is final once it is at or below the watermark. */
     @Case
     public static void appendGroupByEventTimeColumn(CaseContext ctx) throws Exception {
         Dataset<Row> in = words(ctx,

@@ -10,7 +10,7 @@ import io.tideway.sql.types.StructType;
  * rows are grouped by the key the key function gives, and {@code func} runs once per key with
  * data (and once per timed-out key) with the key's {@code GroupState}.
  *
- * @param <K> key, {@code V} values (the child's objects), {@code S} state, {@code U} output
+ * Type parameters, as the user's function has them: key {@code K}, values {@code V} (the child's objects), state {@code S}, output {@code U}.
  */
 public final class FlatMapGroupsWithState extends UnaryNode {
     private static final long serialVersionUID = 1L;

@@ -33,7 +33,7 @@ public final class TimeWindowing {
      * {@code input} with the window {@code grouping} (a window, perhaps aliased) computes appended
      * as its last column: one row per window a row falls in.
      *
-     * @throws AnalysisException Spark's {@code DATATYPE_MISMATCH} when the window's arguments
+     * Throws Spark's {@code DATATYPE_MISMATCH} when the window's arguments
      *     are wrong, with the plan after {@code ;}, as Spark's {@code checkAnalysis} reports it
      */
     public static LogicalPlan expand(Expression grouping, LogicalPlan input) {

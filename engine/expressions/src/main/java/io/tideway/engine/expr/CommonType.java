@@ -150,7 +150,7 @@ public final class CommonType {
 
     /**
      * Whether two structs have the same field types, whatever the fields' names and nullability:
-     * Spark compares such structs (=, <, IN) field by field without casting them.
+     * Spark compares such structs (=, &lt;, IN) field by field without casting them.
      */
     public static boolean sameStructShape(DataType a, DataType b) {
         if (!(a instanceof io.tideway.sql.types.StructType x && b instanceof io.tideway.sql.types.StructType y)

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * A node of an expression tree, as built by {@code Column} and {@code functions}. Unresolved
- * trees name columns; {@link Resolver} binds them to a schema, after which {@link #dataType()}
+ * trees name columns; {@code Resolver} binds them to a schema, after which {@link #dataType()}
  * is known and {@link #evaluator} compiles the tree for one task. Immutable.
  */
 public abstract class Expression implements Serializable {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * {@code session_window(timeColumn, gapDuration)} (Spark 3.2+): a row opens the session
  * {@code [t, t + gap)}; sessions of one group that overlap merge into one. A grouping expression
- * only: it becomes a {@link io.tideway.engine.plan.SessionWindowExpand} under the aggregate and the
+ * only: it becomes a {@code SessionWindowExpand} under the aggregate and the
  * merging happens in the stateful aggregation. The gap is in microseconds.
  */
 public final class SessionWindow extends Expression implements Coercible {

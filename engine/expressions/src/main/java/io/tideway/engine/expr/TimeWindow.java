@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code window(timeColumn, windowDuration, slideDuration, startTime)}: the event-time windows a
  * row falls in, as Spark's {@code TimeWindow}. Windows are aligned to the epoch plus
  * {@code startTime}, {@code [start, end)}. A grouping by it becomes a
- * {@link io.tideway.engine.plan.TimeWindowExpand} under the aggregate (one row per window, as
+ * {@code TimeWindowExpand} under the aggregate (one row per window, as
  * Spark's {@code TimeWindowing} rule does), so this node is never evaluated row by row. Durations
  * are in microseconds, like timestamps.
  */

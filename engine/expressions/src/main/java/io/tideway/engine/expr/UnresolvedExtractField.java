@@ -6,7 +6,7 @@ import io.tideway.sql.types.DataType;
 
 import java.util.List;
 
-/** {@code col.getField(name)} before its child is bound; {@link Resolver} turns it into {@link GetStructField}. */
+/** {@code col.getField(name)} before its child is bound; {@code Resolver} turns it into {@link GetStructField}. */
 public final class UnresolvedExtractField extends Expression {
     private static final long serialVersionUID = 1L;
     private final Expression child;

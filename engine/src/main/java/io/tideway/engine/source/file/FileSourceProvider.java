@@ -65,7 +65,7 @@ public abstract class FileSourceProvider implements SourceProvider {
 
     /**
      * As {@link #schema(StructType, Options)} with the session settings ({@code conf}), which
-     * partition type inference reads ({@value PartitionColumns#TYPE_INFERENCE_CONF}): the data
+     * partition type inference reads ({@code spark.sql.sources.partitionColumnTypeInference.enabled}): the data
      * columns, then the partition columns found under the path now.
      */
     @Override

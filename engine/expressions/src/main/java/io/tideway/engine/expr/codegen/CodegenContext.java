@@ -98,7 +98,7 @@ public abstract class CodegenContext {
         code.append("    ".repeat(indent)).append(statement).append('\n');
     }
 
-    /** Opens a block: {@code if (condition) {}; close it with {@link #close}. */
+    /** Opens a block: <code>if (condition) {</code>; close it with {@link #close}. */
     public void open(String head) {
         line(head + " {");
         indent++;

@@ -304,7 +304,7 @@ public final class MathKernels {
         return value <= lower ? n + 1L : (long) ((double) n * (upper - value) / (upper - lower)) + 1L;
     }
 
-    /** pmod: the remainder made non-negative for a positive divisor, as Spark ({@code (r + n) % n} when r < 0). */
+    /** pmod: the remainder made non-negative for a positive divisor, as Spark ({@code (r + n) % n} when r &lt; 0). */
     public static long pmod(long a, long n, boolean isInt) {
         long r = a % n;
         long m = r < 0 ? (r + n) % n : r;

@@ -103,7 +103,7 @@ public final class PredicateKernels {
         private final BytesOut last = new BytesOut();
         private Pattern pattern;
 
-        /** The LIKE ({@code escape} >= 0) or RLIKE ({@code escape} < 0, named {@code function}) pattern of these bytes. */
+        /** The LIKE ({@code escape >= 0}) or RLIKE ({@code escape < 0}, named {@code function}) pattern of these bytes. */
         public Pattern get(DirectBuffer b, int off, int len, int escape, String function) {
             if (pattern != null && len == last.length() && regionEquals(last.buffer(), 0, b, off, len)) {
                 return pattern;

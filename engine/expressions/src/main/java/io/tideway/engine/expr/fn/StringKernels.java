@@ -124,12 +124,12 @@ public final class StringKernels {
         return from << 32 | to;
     }
 
-    /** {@code left(s, n)}: the first {@code n} characters ('' for n <= 0). */
+    /** {@code left(s, n)}: the first {@code n} characters ('' for {@code n <= 0}). */
     public static int left(DirectBuffer b, int off, int len, long n, BytesOut out) {
         return n <= 0 ? out.reset().length() : substring(b, off, len, 1, n, out);
     }
 
-    /** {@code right(s, n)}: the last {@code n} characters ('' for n <= 0). */
+    /** {@code right(s, n)}: the last {@code n} characters ('' for {@code n <= 0}). */
     public static int right(DirectBuffer b, int off, int len, long n, BytesOut out) {
         return n <= 0 ? out.reset().length() : substring(b, off, len, -n, n, out);
     }
@@ -267,7 +267,7 @@ public final class StringKernels {
         return out.append(b, off + i, len - i).length();
     }
 
-    /** overlay(s PLACING r FROM pos [FOR n]): n defaults (n < 0) to r's length, in characters or bytes. */
+    /** overlay(s PLACING r FROM pos [FOR n]): n defaults (n &lt; 0) to r's length, in characters or bytes. */
     public static int overlay(DirectBuffer b, int off, int len, DirectBuffer r, int rOff, int rLen, long pos, long n,
                               boolean binary, BytesOut out) {
         long count = n >= 0 ? n : binary ? rLen : numChars(r, rOff, rLen);
