@@ -32,12 +32,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A ten-function projection per row, as a continuous task runs it: string ({@code upper},
- * {@code concat_ws}, {@code substring}, {@code length}), date and time ({@code year}, {@code hour},
- * {@code unix_micros}, {@code date_format}) and conditional ({@code CASE}, {@code coalesce})
- * functions over one binary row — generated ({@code codegen=true}: the whole projection inlined in
+ * {@code concat_ws}, {@code substring}), JSON ({@code get_json_object}), date and time
+ * ({@code year}, {@code hour}, {@code unix_micros}, {@code date_format}) and conditional
+ * ({@code CASE}, {@code coalesce}) functions over one binary row — generated ({@code codegen=true}: the whole projection inlined in
  * one class) against interpreted ({@code false}: a tree of evaluators, each compiled from the same
  * function code). {@code -prof gc} gives the bytes per row; {@code date_format} formats through
- * {@code java.time} and allocates, the others need not. (JSON functions are not in the library yet.)
+ * {@code java.time} and {@code get_json_object} parses with Jackson, so both allocate; the others need not.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,11 +61,12 @@ public class FunctionProjectionBenchmark {
     @Setup
     public void setup() {
         StructType schema = new StructType().add("ts", DataTypes.TimestampType, false).add("value", DataTypes.LongType, false)
-                .add("s", DataTypes.StringType, false).add("d", DataTypes.DoubleType, true);
+                .add("s", DataTypes.StringType, false).add("d", DataTypes.DoubleType, true)
+                .add("j", DataTypes.StringType, false);
         LocalRelation source = new LocalRelation(schema, List.<Row>of());
         String dateFormat = functions.equals("all") ? "date_format(ts, 'yyyy-MM-dd')" : "dayofyear(ts)";
         Dataset<Row> query = Dataset.ofRows(TidewaySession.builder().getOrCreate(), source).selectExpr(
-                "upper(s)", "concat_ws('-', s, 'x')", "substring(s, 2, 3)", "length(s)",
+                "upper(s)", "concat_ws('-', s, 'x')", "substring(s, 2, 3)", "get_json_object(j, '$.device')",
                 "year(ts)", "hour(ts)", "unix_micros(ts)", dateFormat,
                 "CASE WHEN value > 10 THEN 'big' ELSE 'small' END", "coalesce(d, 0.0)");
         LogicalPlan plan = query.logicalPlan();
@@ -76,11 +77,12 @@ public class FunctionProjectionBenchmark {
             }
         };
         chain = ChainBuilder.build(plan, source, sink, new EvalContext(), codegen);
-        RowWriter w = new RowWriter(4).wrap(row, 0);
+        RowWriter w = new RowWriter(5).wrap(row, 0);
         w.putLong(0, 1_700_000_000_000_000L);
         w.putLong(1, 42L);
         w.putBytes(2, "tideway streams".getBytes(StandardCharsets.UTF_8));
         w.setNull(3);
+        w.putBytes(4, "{\"device\":\"d-7\",\"temp\":21.5}".getBytes(StandardCharsets.UTF_8));
         length = w.finish();
     }
 
