@@ -86,4 +86,14 @@ public final class FnMap {
                 "map_concat(m, m)", "map_concat(m, map('q', 1L))", "map_concat(m, 1)", "map_keys(k)",
                 "map_values(map(1, NULL))", "size(map())", "map_entries(map(1, array(2)))");
     }
+
+    @Case
+    public static void rowScalaAccessors(CaseContext ctx) {
+        Row r = ctx.spark().range(1).selectExpr("map('a', 1, 'b', 2) AS m", "array(3, 4, 5) AS a")
+                .withColumn("n", lit(null).cast("map<string,int>")).collectAsList().get(0);
+        ctx.println("getMap: size " + r.getMap(0).size() + ", a -> " + r.getMap(0).get("a") + ", z -> " + r.getMap(0).get("z"));
+        ctx.println("getSeq: size " + r.getSeq(1).size() + ", head " + r.getSeq(1).head() + ", last " + r.getSeq(1).last());
+        ctx.println("getJavaMap: " + r.getJavaMap(0).get("b") + ", getList: " + r.getList(1));
+        ctx.println("null map: " + r.getMap(2));
+    }
 }

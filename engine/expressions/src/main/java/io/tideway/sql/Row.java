@@ -97,13 +97,22 @@ public interface Row extends Serializable {
         return (List<T>) get(i);
     }
 
-    /**
-     * A map field as a {@link java.util.Map} in entry order, as Spark's {@code getJavaMap}. (Spark's
-     * {@code getMap} returns a Scala map; Tideway has no Scala, so it offers only this one.)
-     */
+    /** A map field as a {@link java.util.Map} in entry order, as Spark's {@code getJavaMap}. */
     @SuppressWarnings("unchecked")
     default <K, V> java.util.Map<K, V> getJavaMap(int i) {
         return (java.util.Map<K, V>) get(i);
+    }
+
+    /** A map field as Spark's {@code getMap} returns it, a Scala map (a view of {@link #getJavaMap}; null for null). */
+    default <K, V> scala.collection.Map<K, V> getMap(int i) {
+        java.util.Map<K, V> m = getJavaMap(i);
+        return m == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(m);
+    }
+
+    /** An array field as Spark's {@code getSeq} returns it, a Scala sequence (a view of {@link #getList}; null for null). */
+    default <T> scala.collection.Seq<T> getSeq(int i) {
+        List<T> l = getList(i);
+        return l == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(l);
     }
 
     default Row getStruct(int i) {
