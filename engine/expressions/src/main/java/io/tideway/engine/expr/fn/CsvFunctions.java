@@ -88,11 +88,7 @@ final class CsvFunctions {
                         throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_NULL", Map.of("sqlExpr",
                                 ErrorParams.expr(call.sql()), "exprName", "csv"), call.sqlOrigin()));
                     }
-                    if (!MathFunctions.foldable(csv)) {
-                        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
-                                ErrorParams.expr(call.sql()), "inputName", "`csv`", "inputType", "\"STRING\"",
-                                "inputExpr", ErrorParams.expr(csv.sql()))));
-                    }
+                    JsonFunctions.requireFoldableText(call, "csv");
                     return call.children();
                 })
                 .returns(DataTypes.StringType)

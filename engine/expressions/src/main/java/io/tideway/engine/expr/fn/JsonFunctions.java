@@ -97,12 +97,7 @@ final class JsonFunctions {
                 }));
         FunctionRegistry.add(FunctionSpec.named("schema_of_json").inputs(STRING, ANY).optional(1)
                 .coercion(call -> {
-                    Expression json = call.children().get(0);
-                    if (!MathFunctions.foldable(json)) {
-                        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
-                                ErrorParams.expr(call.sql()), "inputName", "`json`", "inputType", "\"STRING\"",
-                                "inputExpr", ErrorParams.expr(json.sql()))));
-                    }
+                    requireFoldableText(call, "json");
                     return call.children();
                 })
                 .returns(DataTypes.StringType)
@@ -136,6 +131,16 @@ final class JsonFunctions {
     }
 
     /** The options of a call: its argument {@code index}, a map of string literals, if given. */
+    /** {@code schema_of_json}/{@code schema_of_csv}: their text must be a constant, Spark's {@code NON_FOLDABLE_INPUT}. */
+    static void requireFoldableText(ScalarFunction call, String inputName) {
+        Expression text = call.children().get(0);
+        if (!MathFunctions.foldable(text)) {
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
+                    ErrorParams.expr(call.sql()), "inputName", "`" + inputName + "`", "inputType", "\"STRING\"",
+                    "inputExpr", ErrorParams.expr(text.sql()))));
+        }
+    }
+
     static Map<String, String> options(ScalarFunction call, int index) {
         Map<String, String> options = new HashMap<>();
         if (call.children().size() <= index) {
