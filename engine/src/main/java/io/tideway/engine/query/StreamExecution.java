@@ -6,6 +6,7 @@ import io.tideway.checkpoint.CheckpointDir;
 import io.tideway.checkpoint.CheckpointLock;
 import io.tideway.engine.metrics.QueryMBean;
 import io.tideway.engine.sink.ForeachUserFunctionException;
+import io.tideway.engine.util.FileTrees;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryException;
@@ -13,18 +14,15 @@ import io.tideway.sql.streaming.StreamingQueryListener;
 import io.tideway.sql.streaming.StreamingQueryProgress;
 import io.tideway.sql.streaming.StreamingQueryStatus;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -427,9 +425,9 @@ public abstract class StreamExecution implements StreamingQuery {
             return;
         }
         LOG.info("Deleting checkpoint {}.", qualified(root));
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
+        try {
+            FileTrees.delete(root);
+        } catch (RuntimeException e) {
             // best effort, as Spark: a temporary checkpoint left behind is harmless
             LOG.warn("Cannot delete {}", qualified(root), e);
         }
