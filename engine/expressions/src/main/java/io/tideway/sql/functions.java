@@ -244,8 +244,8 @@ public final class functions {
     }
 
     /**
-     * The binary left-padded with repetitions of the bytes {@code pad} to {@code len} bytes, or cut to its first {@code
-     * len} bytes when longer.
+     * The binary left-padded with repetitions of the bytes {@code pad} to {@code len} bytes, or cut to its first
+     * {@code len} bytes when longer.
      */
     public static Column lpad(Column str, int len, byte[] pad) {
         return call("lpad", str, lit(len), lit(pad));
@@ -260,8 +260,8 @@ public final class functions {
     }
 
     /**
-     * The string right-padded with repetitions of {@code pad} to {@code len} characters, or cut to its first {@code
-     * len} characters when longer; a {@code len} of 0 or less gives the empty string.
+     * The string right-padded with repetitions of {@code pad} to {@code len} characters, or cut to its first
+     * {@code len} characters when longer; a {@code len} of 0 or less gives the empty string.
      */
     public static Column rpad(Column str, int len, String pad) {
         return call("rpad", str, lit(len), lit(pad));
@@ -318,8 +318,8 @@ public final class functions {
     }
 
     /**
-     * The {@code len} characters (bytes of a binary) from the 1-based position {@code pos}; the same as {@link
-     * #substring(Column, Column, Column)}.
+     * The {@code len} characters (bytes of a binary) from the 1-based position {@code pos}; the same as
+     * {@link #substring(Column, Column, Column)}.
      */
     public static Column substr(Column str, Column pos, Column len) {
         return call("substr", str, pos, len);
@@ -352,8 +352,8 @@ public final class functions {
     }
 
     /**
-     * The string with each character of {@code matchingString} replaced by the character at the same index of {@code
-     * replaceString}, or removed when {@code replaceString} is shorter.
+     * The string with each character of {@code matchingString} replaced by the character at the same index of
+     * {@code replaceString}, or removed when {@code replaceString} is shorter.
      */
     public static Column translate(Column src, String matchingString, String replaceString) {
         return call("translate", src, lit(matchingString), lit(replaceString));
@@ -381,8 +381,8 @@ public final class functions {
     }
 
     /**
-     * The string (or binary) with its {@code len} characters from the 1-based position {@code pos} replaced by {@code
-     * replace}; a negative {@code len} replaces as many as {@code replace} has.
+     * The string (or binary) with its {@code len} characters from the 1-based position {@code pos} replaced by
+     * {@code replace}; a negative {@code len} replaces as many as {@code replace} has.
      */
     public static Column overlay(Column src, Column replace, Column pos, Column len) {
         return call("overlay", src, replace, pos, len);
@@ -423,8 +423,8 @@ public final class functions {
     }
 
     /**
-     * The 1-based position of the first occurrence of {@code substr} in {@code str} at or after the 1-based {@code
-     * start}, 0 if there is none.
+     * The 1-based position of the first occurrence of {@code substr} in {@code str} at or after the 1-based
+     * {@code start}, 0 if there is none.
      */
     public static Column position(Column substr, Column str, Column start) {
         return call("position", substr, str, start);
@@ -624,8 +624,8 @@ public final class functions {
     }
 
     /**
-     * The bytes of the string in the character set {@code charset} (such as {@code UTF-8}, {@code UTF-16LE}, {@code
-     * ISO-8859-1}); an unknown charset is an error.
+     * The bytes of the string in the character set {@code charset} (such as {@code UTF-8}, {@code UTF-16LE},
+     * {@code ISO-8859-1}); an unknown charset is an error.
      */
     public static Column encode(Column value, String charset) {
         return call("encode", value, lit(charset));
@@ -1372,8 +1372,9 @@ public final class functions {
     }
 
     /**
-     * The 1-based bucket {@code v} falls in among {@code numBucket} equal-width buckets over [{@code min}, {@code
-     * max}): 0 below, {@code numBucket + 1} at or above; null for a bucket count that is not positive or equal bounds.
+     * The 1-based bucket {@code v} falls in among {@code numBucket} equal-width buckets over [{@code min},
+     * {@code max}): 0 below, {@code numBucket + 1} at or above; null for a bucket count that is not positive or equal
+     * bounds.
      */
     public static Column width_bucket(Column v, Column min, Column max, Column numBucket) {
         return call("width_bucket", v, min, max, numBucket);
@@ -1686,8 +1687,8 @@ public final class functions {
     }
 
     /**
-     * The date truncated to the start of the unit {@code format}: {@code year} ({@code yyyy}, {@code yy}), {@code
-     * quarter}, {@code month} ({@code mm}, {@code mon}) or {@code week}; null for another unit.
+     * The date truncated to the start of the unit {@code format}: {@code year} ({@code yyyy}, {@code yy}),
+     * {@code quarter}, {@code month} ({@code mm}, {@code mon}) or {@code week}; null for another unit.
      */
     public static Column trunc(Column date, String format) {
         return call("trunc", date, lit(format));
@@ -1760,8 +1761,8 @@ public final class functions {
     }
 
     /**
-     * The first date after {@code date} that falls on {@code dayOfWeek} ({@code "Mon"}, {@code "Monday"} or {@code
-     * "MO"}); an unknown day name is an error in ANSI mode (Spark's default), else null.
+     * The first date after {@code date} that falls on {@code dayOfWeek} ({@code "Mon"}, {@code "Monday"} or
+     * {@code "MO"}); an unknown day name is an error in ANSI mode (Spark's default), else null.
      */
     public static Column next_day(Column date, String dayOfWeek) {
         return call("next_day", date, lit(dayOfWeek));
@@ -1790,9 +1791,9 @@ public final class functions {
     }
 
     /**
-     * The timestamp {@code quantity} units after {@code ts}; {@code unit} is {@code YEAR}, {@code QUARTER}, {@code
-     * MONTH}, {@code WEEK}, {@code DAY}, {@code HOUR}, {@code MINUTE}, {@code SECOND}, {@code MILLISECOND} or {@code
-     * MICROSECOND}.
+     * The timestamp {@code quantity} units after {@code ts}; {@code unit} is {@code YEAR}, {@code QUARTER},
+     * {@code MONTH}, {@code WEEK}, {@code DAY}, {@code HOUR}, {@code MINUTE}, {@code SECOND}, {@code MILLISECOND} or
+     * {@code MICROSECOND}.
      */
     public static Column timestamp_add(String unit, Column quantity, Column ts) {
         return call("timestampadd", lit(unit), quantity, ts);
@@ -1804,8 +1805,8 @@ public final class functions {
     }
 
     /**
-     * The timestamp taken as UTC wall-clock time and shifted to the same instant's wall-clock time in the zone {@code
-     * tz}.
+     * The timestamp taken as UTC wall-clock time and shifted to the same instant's wall-clock time in the zone
+     * {@code tz}.
      */
     public static Column from_utc_timestamp(Column ts, String tz) {
         return call("from_utc_timestamp", ts, lit(tz));
@@ -1827,16 +1828,16 @@ public final class functions {
     }
 
     /**
-     * The {@code timestamp_ntz} wall-clock time in the session time zone converted to the wall-clock time in {@code
-     * targetTz}.
+     * The {@code timestamp_ntz} wall-clock time in the session time zone converted to the wall-clock time in
+     * {@code targetTz}.
      */
     public static Column convert_timezone(Column targetTz, Column sourceTs) {
         return call("convert_timezone", targetTz, sourceTs);
     }
 
     /**
-     * The {@code timestamp_ntz} wall-clock time in {@code sourceTz} converted to the wall-clock time in {@code
-     * targetTz}.
+     * The {@code timestamp_ntz} wall-clock time in {@code sourceTz} converted to the wall-clock time in
+     * {@code targetTz}.
      */
     public static Column convert_timezone(Column sourceTz, Column targetTz, Column sourceTs) {
         return call("convert_timezone", sourceTz, targetTz, sourceTs);
@@ -2376,8 +2377,8 @@ public final class functions {
     }
 
     /**
-     * A generator: one row per element of an array (column {@code col}) or per entry of a map ({@code key}, {@code
-     * value}); a null or empty input gives no row.
+     * A generator: one row per element of an array (column {@code col}) or per entry of a map ({@code key},
+     * {@code value}); a null or empty input gives no row.
      */
     public static Column explode(Column array) {
         return new Column(new Explode(array.expr()));
@@ -2950,8 +2951,8 @@ public final class functions {
     }
 
     /**
-     * Aggregate: the exact percentile of the numeric values as a double, interpolated between neighbours; {@code
-     * percentage} is 0 to 1, or an array of them for an array result.
+     * Aggregate: the exact percentile of the numeric values as a double, interpolated between neighbours;
+     * {@code percentage} is 0 to 1, or an array of them for an array result.
      */
     public static Column percentile(Column e, Column percentage) {
         return call("percentile", e, percentage);
