@@ -1158,7 +1158,7 @@ public final class functions {
         return log(base, col(columnName));
     }
 
-    /** {@code l} raised to the power {@code r}, as a double (shown as {@code POWER}). */
+    /** {@code l} raised to the power {@code r}, as a double. */
     public static Column pow(Column l, Column r) {
         return call("power", l, r);
     }
@@ -3217,7 +3217,7 @@ public final class functions {
     }
 
     /**
-     * The array of integers (step 1 or -1), dates (step a day) or timestamps from {@code start} to {@code stop}
+     * The array of integers (step 1 or -1), dates or timestamps (step a day) from {@code start} to {@code stop}
      * inclusive.
      */
     public static Column sequence(Column start, Column stop) {
