@@ -1708,9 +1708,6 @@ public final class functions {
         return call("dateadd", start, days);
     }
 
-    // Spark's API names these; Tideway does not compute them yet, and the registry says so
-    // ([UNRESOLVED_ROUTINE]) when a query uses one.
-
     /**
      * The current local date-time in the session time zone as a {@code timestamp_ntz}, one value for a query or
      * micro-batch.
