@@ -1,5 +1,7 @@
 package io.tideway.sql.streaming;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** What a query is doing now, mirroring Spark's {@code StreamingQueryStatus}. Immutable. */
 public final class StreamingQueryStatus {
     private final String message;
@@ -25,13 +27,20 @@ public final class StreamingQueryStatus {
     }
 
     public String json() {
-        return "{\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"isDataAvailable\":"
-                + isDataAvailable + ",\"isTriggerActive\":" + isTriggerActive + "}";
+        return ProgressJson.compact(jsonValue());
     }
 
     public String prettyJson() {
-        return "{\n  \"message\" : \"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\n  \"isDataAvailable\" : "
-                + isDataAvailable + ",\n  \"isTriggerActive\" : " + isTriggerActive + "\n}";
+        return ProgressJson.pretty(jsonValue());
+    }
+
+    /** Through Jackson, so a message with quotes, newlines or control characters is still valid JSON. */
+    private ObjectNode jsonValue() {
+        ObjectNode n = ProgressJson.MAPPER.createObjectNode();
+        n.put("message", message);
+        n.put("isDataAvailable", isDataAvailable);
+        n.put("isTriggerActive", isTriggerActive);
+        return n;
     }
 
     @Override
