@@ -117,11 +117,10 @@ public final class DataStreamReader {
     }
 
     /**
-     * The streaming DataFrame of the source: the format given (else {@code
-     * spark.sql.sources.default},
-     * {@code parquet}), its options and schema. Nothing is read until a query over it starts. A
-     * source
-     * that needs a schema and has none fails here in Spark's words, as does a bad path.
+     * The streaming DataFrame of the source: the format given (else
+     * {@code spark.sql.sources.default}, {@code parquet}), its options and schema. Nothing is read
+     * until a query over it starts. A source that needs a schema and has none fails here in Spark's
+     * words, as does a bad path.
      */
     public Dataset<Row> load() {
         String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
@@ -133,8 +132,7 @@ public final class DataStreamReader {
 
     /**
      * As {@link #load()} with the {@code path} option set to {@code path}. With a {@code path}
-     * option
-     * already set it fails, as Spark does, with {@code AnalysisException} (unless
+     * option already set it fails, as Spark does, with {@code AnalysisException} (unless
      * {@code spark.sql.legacy.pathOptionBehavior.enabled} is true, when the parameter wins).
      */
     public Dataset<Row> load(String path) {

@@ -70,10 +70,9 @@ public final class DataStreamWriter<T> {
     }
 
     /**
-     * What each trigger writes: {@link OutputMode#Append()} (the default), {@link
-     * OutputMode#Update()}
-     * or {@link OutputMode#Complete()}. Whether the query and the sink allow it is checked at
-     * {@link #start()}, with Spark's {@code AnalysisException}s.
+     * What each trigger writes: {@link OutputMode#Append()} (the default),
+     * {@link OutputMode#Update()} or {@link OutputMode#Complete()}. Whether the query and the sink
+     * allow it is checked at {@link #start()}, with Spark's {@code AnalysisException}s.
      */
     public DataStreamWriter<T> outputMode(OutputMode mode) {
         this.outputMode = mode;
@@ -97,10 +96,8 @@ public final class DataStreamWriter<T> {
 
     /**
      * Names the query: shown in progress and logs, the table name of the {@code memory} sink, and
-     * the
-     * checkpoint directory under {@code spark.sql.streaming.checkpointLocation}. Two active queries
-     * of
-     * a session may not share a name.
+     * the checkpoint directory under {@code spark.sql.streaming.checkpointLocation}. Two active
+     * queries of a session may not share a name.
      */
     public DataStreamWriter<T> queryName(String name) {
         this.queryName = name;
@@ -109,9 +106,8 @@ public final class DataStreamWriter<T> {
 
     /**
      * Writes each row under {@code col=value/} directories of these columns, as Spark lays them
-     * out.
-     * File sinks only: {@code memory} and {@code console} refuse it at {@link #start()} in Spark's
-     * words, and Tideway's other sinks (such as {@code kafka}) refuse it in its own.
+     * out. File sinks only: {@code memory} and {@code console} refuse it at {@link #start()} in
+     * Spark's words, and Tideway's other sinks (such as {@code kafka}) refuse it in its own.
      */
     public DataStreamWriter<T> partitionBy(String... cols) {
         this.partitionBy = Arrays.asList(cols);
@@ -120,9 +116,8 @@ public final class DataStreamWriter<T> {
 
     /**
      * Sets a sink option ({@code path}, {@code checkpointLocation}, {@code numRows}, ...); names
-     * are
-     * case-insensitive, a later value replaces an earlier one, and the sink checks values when the
-     * query starts.
+     * are case-insensitive, a later value replaces an earlier one, and the sink checks values when
+     * the query starts.
      */
     public DataStreamWriter<T> option(String key, String value) {
         options.put(key, value);
@@ -152,10 +147,9 @@ public final class DataStreamWriter<T> {
 
     /**
      * Writes each row through {@code writer}: per partition and batch (or epoch), a fresh copy of
-     * the
-     * writer is opened, given the rows and closed (it must be serializable). Works in micro-batch
-     * and
-     * continuous mode; at least once. A null writer throws {@code IllegalArgumentException}.
+     * the writer is opened, given the rows and closed (it must be serializable). Works in
+     * micro-batch and continuous mode; at least once. A null writer throws
+     * {@code IllegalArgumentException}.
      */
     public DataStreamWriter<T> foreach(ForeachWriter<T> writer) {
         if (writer == null) {
@@ -168,12 +162,10 @@ public final class DataStreamWriter<T> {
 
     /**
      * Calls {@code function} with each micro-batch as a static Dataset and its batch id; a batch
-     * re-run
-     * after a failure has the same id, so the function can be idempotent. Micro-batch mode only:
-     * with a
-     * continuous trigger {@link #start()} fails with Spark's {@code 'foreachBatch' is not supported
-     * with
-     * continuous trigger}. A null function throws {@code IllegalArgumentException}.
+     * re-run after a failure has the same id, so the function can be idempotent. Micro-batch mode
+     * only: with a continuous trigger {@link #start()} fails with Spark's
+     * {@code 'foreachBatch' is not supported with continuous trigger}. A null function throws
+     * {@code IllegalArgumentException}.
      */
     public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<T>, Long> function) {
         if (function == null) {

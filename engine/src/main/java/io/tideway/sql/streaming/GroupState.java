@@ -10,8 +10,7 @@ import scala.Option;
 public interface GroupState<S> {
     /**
      * Whether the group has state: saved by an earlier batch or set by {@link #update} in this
-     * call,
-     * and not removed since.
+     * call, and not removed since.
      */
     boolean exists();
 
@@ -59,9 +58,9 @@ public interface GroupState<S> {
 
     /**
      * The watermark of the current batch in epoch milliseconds. Without a watermark in the query it
-     * throws {@code UnsupportedOperationException} ("{@code Cannot get event time watermark
-     * timestamp
-     * without setting watermark before [map|flatMap]GroupsWithState.}"), as in Spark.
+     * throws {@code UnsupportedOperationException}
+     * ("{@code Cannot get event time watermark timestamp without setting watermark before [map|flatMap]GroupsWithState.}"),
+     * as in Spark.
      */
     long getCurrentWatermarkMs();
 

@@ -10,8 +10,7 @@ public final class ProcessingTimeTrigger extends Trigger {
 
     /**
      * The interval between micro-batch starts in milliseconds; 0 starts the next batch as soon as
-     * the
-     * previous one ends.
+     * the previous one ends.
      */
     public long intervalMs() {
         return intervalMs;

@@ -35,9 +35,8 @@ public final class SourceProgress {
     }
 
     /**
-     * The source's description as Spark writes it, such as {@code RateStreamV2[rowsPerSecond=1,
-     * ...]}
-     * or {@code FileStreamSource[file:/in]}.
+     * The source's description as Spark writes it, such as
+     * {@code RateStreamV2[rowsPerSecond=1, ...]} or {@code FileStreamSource[file:/in]}.
      */
     public String description() {
         return description;
@@ -55,8 +54,7 @@ public final class SourceProgress {
 
     /**
      * The newest offset (JSON) the source had when the batch was planned; null for sources that do
-     * not
-     * report it, as in Spark.
+     * not report it, as in Spark.
      */
     public String latestOffset() {
         return latestOffset;
@@ -69,8 +67,7 @@ public final class SourceProgress {
 
     /**
      * Rows read per second of wall time since the previous report; NaN, left out of the JSON as
-     * Spark
-     * does, when it cannot be computed.
+     * Spark does, when it cannot be computed.
      */
     public double inputRowsPerSecond() {
         return inputRowsPerSecond;
@@ -83,8 +80,7 @@ public final class SourceProgress {
 
     /**
      * Source-specific counters by name (in continuous mode the per-partition ring counters), sorted
-     * by
-     * name; empty for most micro-batch sources.
+     * by name; empty for most micro-batch sources.
      */
     public java.util.Map<String, String> metrics() {
         return metrics;

@@ -43,16 +43,14 @@ public interface StreamingQuery {
     /**
      * Blocks until the query stops, by {@link #stop()} or by failing; if it failed, throws its
      * {@link StreamingQueryException}. Returns at once if the query has already ended (an interrupt
-     * of
-     * the waiting thread also returns, with the thread's interrupt flag set).
+     * of the waiting thread also returns, with the thread's interrupt flag set).
      */
     void awaitTermination() throws StreamingQueryException;
 
     /**
      * As {@link #awaitTermination()}, waiting at most {@code timeoutMs}; returns whether the query
-     * ended. A timeout that is not positive throws {@code IllegalArgumentException} ("{@code
-     * requirement
-     * failed: Timeout has to be positive}"), as Spark.
+     * ended. A timeout that is not positive throws {@code IllegalArgumentException}
+     * ("{@code requirement failed: Timeout has to be positive}"), as Spark.
      */
     boolean awaitTermination(long timeoutMs) throws StreamingQueryException;
 
@@ -60,8 +58,8 @@ public interface StreamingQuery {
     void processAllAvailable() throws StreamingQueryException;
 
     /**
-     * Stops the query and waits for its threads to end, for at most {@code
-     * spark.sql.streaming.stopTimeout} (0, the default, waits as long as it takes); throws
+     * Stops the query and waits for its threads to end, for at most
+     * {@code spark.sql.streaming.stopTimeout} (0, the default, waits as long as it takes); throws
      * {@code TimeoutException} when they have not ended by then. Stopping a stopped query does
      * nothing.
      */
@@ -72,9 +70,8 @@ public interface StreamingQuery {
 
     /**
      * Prints the query's physical plan to standard output. Unlike Spark, {@code extended = true}
-     * does
-     * not add the logical plans: the physical plan is printed either way, in Tideway's own operator
-     * names.
+     * does not add the logical plans: the physical plan is printed either way, in Tideway's own
+     * operator names.
      */
     void explain(boolean extended);
 }

@@ -11,25 +11,23 @@ public abstract class StreamingQueryListener {
 
     /**
      * Called when a query starts (and again at each restart, with a new run id). Unlike Spark,
-     * which
-     * calls it on the thread of {@code start()} before {@code start()} returns, Tideway delivers it
-     * on
-     * the listener thread like every other event, so it may run after {@code start()} has returned.
+     * which calls it on the thread of {@code start()} before {@code start()} returns, Tideway
+     * delivers it on the listener thread like every other event, so it may run after
+     * {@code start()} has returned.
      */
     public abstract void onQueryStarted(QueryStartedEvent event);
 
     /**
      * Called after each trigger's progress report: each micro-batch, and in continuous mode each
-     * epoch.
-     * An idle query's reports are kept in {@code recentProgress()} but not posted here, as in
-     * Spark.
+     * epoch. An idle query's reports are kept in {@code recentProgress()} but not posted here, as
+     * in Spark.
      */
     public abstract void onQueryProgress(QueryProgressEvent event);
 
     /**
-     * Called in Spark when a query has been idle for {@code
-     * spark.sql.streaming.noDataProgressEventInterval};
-     * Tideway does not post idle events yet, so this default (which does nothing) is never called.
+     * Called in Spark when a query has been idle for
+     * {@code spark.sql.streaming.noDataProgressEventInterval}; Tideway does not post idle events
+     * yet, so this default (which does nothing) is never called.
      */
     public void onQueryIdle(QueryIdleEvent event) {
     }
@@ -50,8 +48,7 @@ public abstract class StreamingQueryListener {
 
         /**
          * The start of run {@code runId} of query {@code id}, named {@code name} (null if unnamed),
-         * at
-         * {@code timestamp}.
+         * at {@code timestamp}.
          */
         public QueryStartedEvent(UUID id, UUID runId, String name, String timestamp) {
             this.id = id;
@@ -133,8 +130,7 @@ public abstract class StreamingQueryListener {
 
         /**
          * The end of run {@code runId} of query {@code id}; {@code exception} is the failure's
-         * message, or
-         * null when the query was stopped.
+         * message, or null when the query was stopped.
          */
         public QueryTerminatedEvent(UUID id, UUID runId, String exception) {
             this.id = id;

@@ -33,8 +33,7 @@ public final class StreamingQueryManager {
 
     /**
      * The active query whose {@code id} is this UUID string, or null; a string that is not a UUID
-     * throws
-     * {@code IllegalArgumentException}.
+     * throws {@code IllegalArgumentException}.
      */
     public StreamingQuery get(String id) {
         return registry.get(UUID.fromString(id));
@@ -55,8 +54,7 @@ public final class StreamingQueryManager {
 
     /**
      * Forgets the queries that have terminated, so that {@link #awaitAnyTermination()} waits for a
-     * new
-     * one.
+     * new one.
      */
     public void resetTerminated() {
         registry.resetTerminated();
@@ -65,8 +63,7 @@ public final class StreamingQueryManager {
     /**
      * Registers a listener for the events of this session's queries. Events reach listeners on one
      * listener thread, in the order they were posted, never on a query's thread; an exception a
-     * listener
-     * throws is logged and the other listeners still get the event, as in Spark.
+     * listener throws is logged and the other listeners still get the event, as in Spark.
      */
     public void addListener(StreamingQueryListener listener) {
         registry.bus().add(listener);

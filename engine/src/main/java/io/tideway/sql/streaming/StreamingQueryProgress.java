@@ -96,10 +96,9 @@ public final class StreamingQueryProgress {
     }
 
     /**
-     * Event-time statistics of the trigger's input when the query has a watermark: {@code
-     * watermark},
-     * and {@code min}, {@code max}, {@code avg} of the event times seen, as UTC timestamps; empty
-     * otherwise.
+     * Event-time statistics of the trigger's input when the query has a watermark:
+     * {@code watermark}, and {@code min}, {@code max}, {@code avg} of the event times seen, as UTC
+     * timestamps; empty otherwise.
      */
     public Map<String, String> eventTime() {
         return eventTime;
@@ -107,8 +106,7 @@ public final class StreamingQueryProgress {
 
     /**
      * One entry per stateful operator (aggregation, deduplication, join, ...), in plan order; a
-     * fresh
-     * array.
+     * fresh array.
      */
     public StateOperatorProgress[] stateOperators() {
         return stateOperators.clone();

@@ -14,8 +14,8 @@ public final class StreamingQueryStatus {
     }
 
     /**
-     * What the query is doing, in Spark's words ({@code Initializing sources}, {@code Waiting for
-     * data to arrive}, {@code Processing new data}, {@code Stopped}, ...).
+     * What the query is doing, in Spark's words ({@code Initializing sources},
+     * {@code Waiting for data to arrive}, {@code Processing new data}, {@code Stopped}, ...).
      */
     public String message() {
         return message;

@@ -13,8 +13,7 @@ public abstract class Trigger {
 
     /**
      * Micro-batches started every {@code intervalMs} milliseconds (0: each as soon as the last
-     * ends). A
-     * batch that overruns its interval is followed at once by the next. Throws
+     * ends). A batch that overruns its interval is followed at once by the next. Throws
      * {@code IllegalArgumentException} for a negative interval, as Spark.
      */
     public static Trigger ProcessingTime(long intervalMs) {

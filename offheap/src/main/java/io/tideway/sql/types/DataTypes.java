@@ -36,8 +36,7 @@ public final class DataTypes {
     public static final DataType CalendarIntervalType = io.tideway.sql.types.CalendarIntervalType.INSTANCE;
     /**
      * {@code timestamp_ntz}: a local date-time without a time zone ({@code java.time.LocalDateTime}
-     * in a
-     * row).
+     * in a row).
      */
     public static final DataType TimestampNTZType = io.tideway.sql.types.TimestampNTZType.INSTANCE;
     /** {@code date}, a {@code java.sql.Date} in a row. */

@@ -117,11 +117,9 @@ public final class StructType extends DataType implements Iterable<StructField> 
     }
 
     /**
-     * The position of the field called {@code name}; {@code IllegalArgumentException} ("{@code name
-     * does
-     * not exist. Available: ...}") when there is none. Unlike Spark's, which matches the name
-     * exactly,
-     * a name differing only in case is found too (an exact match wins).
+     * The position of the field called {@code name}; {@code IllegalArgumentException}
+     * ("{@code name does not exist. Available: ...}") when there is none. Unlike Spark's, which
+     * matches the name exactly, a name differing only in case is found too (an exact match wins).
      */
     public int fieldIndex(String name) {
         int i = indexOf(name);
