@@ -278,8 +278,9 @@ public class Dataset<T> implements Serializable {
     }
 
     /**
-     * {@code func} applied to an iterator over each partition's objects (in a stream, each
-     * trigger's part of a partition). Runs in continuous mode.
+     * {@code func} applied to an iterator over each partition's objects; on a stream each call
+     * gets one micro-batch's objects of the partition. Runs in continuous mode, where each call
+     * gets one epoch's, so the results leave only when the epoch ends.
      */
     public <U> Dataset<U> mapPartitions(MapPartitionsFunction<T, U> func, Encoder<U> out) {
         return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP_PARTITIONS, func, encoder, ObjectEncoder.of(out), typedPlan()), out);

@@ -59,7 +59,9 @@ public interface Row extends Serializable {
 
     /**
      * Field {@code i} as a {@code boolean}; a null field throws {@code NullPointerException}
-     * ("{@code Value at index i is null}"), as Spark.
+     * ("{@code Value at index i is null}"), as Spark 3 did: Spark 4 throws a {@code SparkException}
+     * ({@code _LEGACY_ERROR_TEMP_2232}) with that text. The same holds for the other primitive
+     * getters.
      */
     default boolean getBoolean(int i) {
         return (Boolean) nonNull(i);
@@ -177,10 +179,11 @@ public interface Row extends Serializable {
     }
 
     /**
-     * The position of the field called {@code name}. A row without a schema throws
+     * The position of the field called {@code name}; an unknown name throws
+     * {@code IllegalArgumentException}. A row without a schema throws
      * {@code UnsupportedOperationException}
-     * ("{@code fieldIndex on a Row without schema is undefined.}"), as Spark; an unknown name
-     * throws {@code IllegalArgumentException}.
+     * ("{@code fieldIndex on a Row without schema is undefined.}"), Spark 3's message: Spark 4
+     * throws {@code [UNSUPPORTED_CALL.FIELD_INDEX]}.
      */
     default int fieldIndex(String name) {
         if (schema() == null) {
