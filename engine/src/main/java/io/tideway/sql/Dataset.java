@@ -191,7 +191,8 @@ public class Dataset<T> implements Serializable {
 
     /**
      * A DataFrame of these columns or expressions, evaluated for each row. Aggregate functions here
-     * aggregate the whole Dataset into one row, as in Spark. Runs in continuous mode.
+     * aggregate the whole Dataset into one row, as in Spark. Runs in continuous mode when it has
+     * no aggregate.
      */
     public Dataset<Row> select(Column... cols) {
         return rows(SelectPlanner.select(Arrays.asList(cols), plan));
