@@ -48,8 +48,8 @@ public final class DataFrameReader {
     }
 
     /**
-     * The schema to read with, instead of inferring one. Unlike the streaming reader's, the columns
-     * keep the nullability given.
+     * The schema to read with, instead of inferring one; the file sources make every column
+     * nullable, as Spark's do.
      */
     public DataFrameReader schema(StructType schema) {
         this.userSchema = schema;
