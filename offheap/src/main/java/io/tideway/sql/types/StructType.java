@@ -118,8 +118,9 @@ public final class StructType extends DataType implements Iterable<StructField> 
 
     /**
      * The position of the field called {@code name}; {@code IllegalArgumentException}
-     * ("{@code name does not exist. Available: ...}") when there is none. Unlike Spark's, which
-     * matches the name exactly, a name differing only in case is found too (an exact match wins).
+     * ("{@code name does not exist. Available: ...}", Spark 3's message; Spark 4 throws
+     * {@code [FIELD_NOT_FOUND]}) when there is none. Unlike Spark's, which matches the name
+     * exactly, a name differing only in case is found too (an exact match wins).
      */
     public int fieldIndex(String name) {
         int i = indexOf(name);
