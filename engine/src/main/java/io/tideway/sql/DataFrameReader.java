@@ -37,11 +37,20 @@ public final class DataFrameReader {
         this.session = session;
     }
 
+    /**
+     * The source by name: {@code csv}, {@code json}, {@code text}, {@code parquet}; without one,
+     * {@code spark.sql.sources.default} ({@code parquet}). An unknown name fails at {@code load()}
+     * with Spark's {@code [DATA_SOURCE_NOT_FOUND]}.
+     */
     public DataFrameReader format(String source) {
         this.format = source;
         return this;
     }
 
+    /**
+     * The schema to read with, instead of inferring one; the file sources make every column
+     * nullable, as Spark's do.
+     */
     public DataFrameReader schema(StructType schema) {
         this.userSchema = schema;
         return this;
@@ -56,23 +65,32 @@ public final class DataFrameReader {
         }
     }
 
+    /**
+     * Sets a source option ({@code header}, {@code inferSchema}, {@code sep}, {@code multiLine},
+     * {@code mode}, ...); names are case-insensitive, as in Spark, and a later value replaces an
+     * earlier one.
+     */
     public DataFrameReader option(String key, String value) {
         options.put(key, value);
         return this;
     }
 
+    /** Sets a source option to {@code true} or {@code false}. */
     public DataFrameReader option(String key, boolean value) {
         return option(key, Boolean.toString(value));
     }
 
+    /** Sets a source option to a number, as its decimal text. */
     public DataFrameReader option(String key, long value) {
         return option(key, Long.toString(value));
     }
 
+    /** Sets a source option to a number, as its decimal text. */
     public DataFrameReader option(String key, double value) {
         return option(key, Double.toString(value));
     }
 
+    /** Sets every option of {@code opts}, as {@link #option(String, String)} one by one. */
     public DataFrameReader options(Map<String, String> opts) {
         options.putAll(opts);
         return this;
@@ -104,14 +122,23 @@ public final class DataFrameReader {
         return Dataset.ofRows(session, new DataSourceRelation(scan, provider.shortName()));
     }
 
+    /**
+     * Reads CSV files (directories, files or globs); the columns are {@code _c0}, {@code _c1}, ...
+     * strings unless the {@code header} and {@code inferSchema} options or a schema say otherwise.
+     */
     public Dataset<Row> csv(String... paths) {
         return format("csv").load(paths);
     }
 
+    /**
+     * Reads JSON files, a record per line (or per file with {@code multiLine}); the schema is
+     * inferred from the records unless one is given.
+     */
     public Dataset<Row> json(String... paths) {
         return format("json").load(paths);
     }
 
+    /** Reads text files, a row per line in one {@code value} string column. */
     public Dataset<Row> text(String... paths) {
         return format("text").load(paths);
     }

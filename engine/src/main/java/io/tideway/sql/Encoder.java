@@ -9,7 +9,12 @@ import java.io.Serializable;
  * {@code Encoder}. Obtain one from {@link Encoders}. Immutable and thread-safe.
  */
 public interface Encoder<T> extends Serializable {
+    /**
+     * The columns an object of {@code T} is stored as: a bean's properties, a tuple's {@code _1},
+     * {@code _2}, ..., or a single {@code value} column for a primitive or a string.
+     */
     StructType schema();
 
+    /** The class of {@code T}. */
     Class<T> clsTag();
 }

@@ -20,26 +20,32 @@ public final class Encoders {
     private Encoders() {
     }
 
+    /** A {@code String} as one nullable {@code string} column, {@code value}. */
     public static Encoder<String> STRING() {
         return new PrimitiveEncoder<>(String.class, DataTypes.StringType);
     }
 
+    /** A {@code Long} as one nullable {@code bigint} column, {@code value}. */
     public static Encoder<Long> LONG() {
         return new PrimitiveEncoder<>(Long.class, DataTypes.LongType);
     }
 
+    /** An {@code Integer} as one nullable {@code int} column, {@code value}. */
     public static Encoder<Integer> INT() {
         return new PrimitiveEncoder<>(Integer.class, DataTypes.IntegerType);
     }
 
+    /** A {@code Byte} as one nullable {@code tinyint} column, {@code value}. */
     public static Encoder<Byte> BYTE() {
         return new PrimitiveEncoder<>(Byte.class, DataTypes.ByteType);
     }
 
+    /** A {@code Short} as one nullable {@code smallint} column, {@code value}. */
     public static Encoder<Short> SHORT() {
         return new PrimitiveEncoder<>(Short.class, DataTypes.ShortType);
     }
 
+    /** A {@code Float} as one nullable {@code float} column, {@code value}. */
     public static Encoder<Float> FLOAT() {
         return new PrimitiveEncoder<>(Float.class, DataTypes.FloatType);
     }
@@ -49,22 +55,27 @@ public final class Encoders {
         return new PrimitiveEncoder<>(java.math.BigDecimal.class, io.tideway.sql.types.DecimalType.SYSTEM_DEFAULT);
     }
 
+    /** A {@code Double} as one nullable {@code double} column, {@code value}. */
     public static Encoder<Double> DOUBLE() {
         return new PrimitiveEncoder<>(Double.class, DataTypes.DoubleType);
     }
 
+    /** A {@code Boolean} as one nullable {@code boolean} column, {@code value}. */
     public static Encoder<Boolean> BOOLEAN() {
         return new PrimitiveEncoder<>(Boolean.class, DataTypes.BooleanType);
     }
 
+    /** A {@code java.sql.Timestamp} as one nullable {@code timestamp} column, {@code value}. */
     public static Encoder<Timestamp> TIMESTAMP() {
         return new PrimitiveEncoder<>(Timestamp.class, DataTypes.TimestampType);
     }
 
+    /** A {@code java.sql.Date} as one nullable {@code date} column, {@code value}. */
     public static Encoder<Date> DATE() {
         return new PrimitiveEncoder<>(Date.class, DataTypes.DateType);
     }
 
+    /** A {@code byte[]} as one nullable {@code binary} column, {@code value}. */
     public static Encoder<byte[]> BINARY() {
         return new PrimitiveEncoder<>(byte[].class, DataTypes.BinaryType);
     }
@@ -74,15 +85,18 @@ public final class Encoders {
         return new TupleEncoder<>(List.of(e1, e2));
     }
 
+    /** A {@code scala.Tuple3}: columns {@code _1} to {@code _3}, read by position. */
     public static <T1, T2, T3> Encoder<Tuple3<T1, T2, T3>> tuple(Encoder<T1> e1, Encoder<T2> e2, Encoder<T3> e3) {
         return new TupleEncoder<>(List.of(e1, e2, e3));
     }
 
+    /** A {@code scala.Tuple4}: columns {@code _1} to {@code _4}, read by position. */
     public static <T1, T2, T3, T4> Encoder<Tuple4<T1, T2, T3, T4>> tuple(Encoder<T1> e1, Encoder<T2> e2, Encoder<T3> e3,
                                                                         Encoder<T4> e4) {
         return new TupleEncoder<>(List.of(e1, e2, e3, e4));
     }
 
+    /** A {@code scala.Tuple5}: columns {@code _1} to {@code _5}, read by position. */
     public static <T1, T2, T3, T4, T5> Encoder<Tuple5<T1, T2, T3, T4, T5>> tuple(Encoder<T1> e1, Encoder<T2> e2,
                                                                                 Encoder<T3> e3, Encoder<T4> e4, Encoder<T5> e5) {
         return new TupleEncoder<>(List.of(e1, e2, e3, e4, e5));

@@ -158,6 +158,11 @@ public final class KeyValueGroupedDataset<K, V> {
                 ObjectEncoder.of(keyEncoder), child), keyEncoder);
     }
 
+    /**
+     * As
+     * {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)}
+     * without a timeout ({@link GroupStateTimeout#NoTimeout()}).
+     */
     public <S, U> Dataset<U> mapGroupsWithState(MapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
                                                 Encoder<U> outputEncoder) {
         return mapGroupsWithState(func, stateEncoder, outputEncoder, GroupStateTimeout.NoTimeout());
