@@ -259,6 +259,11 @@ public class Column implements Serializable {
         return as(alias);
     }
 
+    /** This column read as objects of {@code encoder}'s type, for {@code Dataset.select} and {@code KeyValueGroupedDataset.agg}. */
+    public <U> TypedColumn<Object, U> as(Encoder<U> encoder) {
+        return new TypedColumn<>(expr, encoder);
+    }
+
     public Column cast(DataType to) {
         return new Column(new Cast(expr, to));
     }
