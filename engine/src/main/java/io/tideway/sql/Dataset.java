@@ -32,6 +32,7 @@ import io.tideway.engine.plan.EncoderAlignment;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.SelectPlanner;
+import io.tideway.engine.plan.TypedColumns;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.Union;
 import io.tideway.engine.expr.sql.SqlExpressionParser;
@@ -197,6 +198,61 @@ public class Dataset<T> implements Serializable {
     public Dataset<Row> select(Column... cols) {
         return rows(SelectPlanner.select(Arrays.asList(cols), plan));
     }
+
+    // ---- typed select: select(TypedColumn...) ----
+
+    /**
+     * One typed column's values, as Spark's: an {@code Aggregator.toColumn()} aggregates this
+     * Dataset's objects (one row), a column typed with {@code as(Encoder)} is read with its encoder.
+     * A bean's or tuple's result gives that encoder's columns.
+     */
+    @SuppressWarnings("unchecked")
+    public <U1> Dataset<U1> select(TypedColumn<T, U1> c1) {
+        Dataset<Row> selected = selectTyped(c1);
+        ObjectEncoder<U1> out = ObjectEncoder.of(c1.encoder());
+        if (out.singleValue()) {
+            return new Dataset<>(session, selected.plan, c1.encoder());
+        }
+        Column struct = new Column(new BoundReference(0, selected.plan.schema().apply(0).dataType(), true,
+                selected.plan.schema().apply(0).name()));
+        List<Column> fields = new ArrayList<>();
+        for (StructField f : out.schema().fields()) {
+            fields.add(struct.getField(f.name()).as(f.name()));
+        }
+        return new Dataset<>(session, selected.select(fields.toArray(new Column[0])).plan, c1.encoder());
+    }
+
+    public <U1, U2> Dataset<Tuple2<U1, U2>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2) {
+        return selectTuples(c1, c2);
+    }
+
+    public <U1, U2, U3> Dataset<scala.Tuple3<U1, U2, U3>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2,
+                                                                 TypedColumn<T, U3> c3) {
+        return selectTuples(c1, c2, c3);
+    }
+
+    public <U1, U2, U3, U4> Dataset<scala.Tuple4<U1, U2, U3, U4>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2,
+                                                                         TypedColumn<T, U3> c3, TypedColumn<T, U4> c4) {
+        return selectTuples(c1, c2, c3, c4);
+    }
+
+    public <U1, U2, U3, U4, U5> Dataset<scala.Tuple5<U1, U2, U3, U4, U5>> select(
+            TypedColumn<T, U1> c1, TypedColumn<T, U2> c2, TypedColumn<T, U3> c3, TypedColumn<T, U4> c4, TypedColumn<T, U5> c5) {
+        return selectTuples(c1, c2, c3, c4, c5);
+    }
+
+    /** The columns over the rows this Dataset's encoder reads, each {@code Aggregator} bound to its objects. */
+    private Dataset<Row> selectTyped(TypedColumn<?, ?>... columns) {
+        return rows(SelectPlanner.select(TypedColumns.boundTo(encoder, columns), typedPlan()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <R> Dataset<R> selectTuples(TypedColumn<?, ?>... columns) {
+        Encoder<R> tuples = (Encoder) new TupleEncoder<>(TypedColumns.encoders(null, columns));
+        return new Dataset<>(session, selectTyped(columns).plan, tuples);
+    }
+
+    // ---- end of typed select ----
 
     /**
      * A DataFrame of the named columns ({@code "*"} for all, {@code "t.*"} for those of alias

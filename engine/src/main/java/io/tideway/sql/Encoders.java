@@ -2,6 +2,7 @@ package io.tideway.sql;
 
 import io.tideway.engine.encoders.BeanEncoder;
 import io.tideway.engine.encoders.JavaSerializationEncoder;
+import io.tideway.engine.encoders.KryoEncoder;
 import io.tideway.engine.encoders.PrimitiveEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.sql.types.DataTypes;
@@ -106,6 +107,54 @@ public final class Encoders {
     public static <T> Encoder<T> javaSerialization(Class<T> cls) {
         return new JavaSerializationEncoder<>(cls);
     }
+
+    // ---- kryo and Scala primitives ----
+
+    /**
+     * Any class as one binary column {@code value} holding its Kryo serialization (Spark's
+     * {@code kryo}; see {@link KryoEncoder}). Kryo is an optional dependency of the engine: an
+     * application that calls this adds {@code com.esotericsoftware:kryo} (the Tideway BOM pins it).
+     */
+    public static <T> Encoder<T> kryo(Class<T> cls) {
+        try {
+            Class.forName("com.esotericsoftware.kryo.Kryo", false, Encoders.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new UnsupportedOperationException("Encoders.kryo needs Kryo on the class path: add the dependency "
+                    + "com.esotericsoftware:kryo:5.6.2 (the version the Tideway BOM pins)", e);
+        }
+        return new KryoEncoder<>(cls);
+    }
+
+    /** A never-null boolean, as Spark's {@code scalaBoolean} (a Scala primitive). */
+    public static Encoder<Object> scalaBoolean() {
+        return new PrimitiveEncoder<>(Object.class, DataTypes.BooleanType, false);
+    }
+
+    public static Encoder<Object> scalaByte() {
+        return new PrimitiveEncoder<>(Object.class, DataTypes.ByteType, false);
+    }
+
+    public static Encoder<Object> scalaShort() {
+        return new PrimitiveEncoder<>(Object.class, DataTypes.ShortType, false);
+    }
+
+    public static Encoder<Object> scalaInt() {
+        return new PrimitiveEncoder<>(Object.class, DataTypes.IntegerType, false);
+    }
+
+    public static Encoder<Object> scalaLong() {
+        return new PrimitiveEncoder<>(Object.class, DataTypes.LongType, false);
+    }
+
+    public static Encoder<Object> scalaFloat() {
+        return new PrimitiveEncoder<>(Object.class, DataTypes.FloatType, false);
+    }
+
+    public static Encoder<Object> scalaDouble() {
+        return new PrimitiveEncoder<>(Object.class, DataTypes.DoubleType, false);
+    }
+
+    // ---- end of kryo and Scala primitives ----
 
     /** A Java bean: one column per getter/setter pair, ordered by name as in Spark. */
     public static <T> Encoder<T> bean(Class<T> beanClass) {

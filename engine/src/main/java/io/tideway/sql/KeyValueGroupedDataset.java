@@ -6,17 +6,25 @@ import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapGroupsFunction;
 import io.tideway.api.java.function.MapGroupsWithStateFunction;
 import io.tideway.api.java.function.ReduceFunction;
+import io.tideway.engine.encoders.KeyedValueEncoder;
 import io.tideway.engine.encoders.ObjectEncoder;
-import io.tideway.engine.encoders.PrimitiveEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.FlatMapGroupsWithState;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
+import io.tideway.engine.plan.TypedColumns;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.sql.streaming.GroupStateTimeout;
 import io.tideway.sql.streaming.OutputMode;
 import scala.Tuple2;
+import scala.Tuple3;
+import scala.Tuple4;
+import scala.Tuple5;
+import scala.Tuple6;
+import scala.Tuple7;
+import scala.Tuple8;
+import scala.Tuple9;
 
 import java.util.Iterator;
 import java.util.List;
@@ -85,19 +93,77 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     /**
-     * The number of values per key: columns {@code key} and {@code count(1)}, read as
-     * {@code scala.Tuple2}s as in Spark. Streams support it as any aggregation.
+     * The number of values per key: columns {@code key} (a bean's or tuple's key as a struct) and
+     * {@code count(1)}, read as {@code scala.Tuple2}s as in Spark. Streams support it as any aggregation.
+     */
+    public Dataset<Tuple2<K, Object>> count() {
+        return aggTyped(functions.count(functions.lit(1)).as(Encoders.LONG()));
+    }
+
+    // ---- typed aggregations: agg(TypedColumn...) ----
+
+    /** Each key with the result of {@code col1} over its values, as Spark's {@code agg}: columns {@code key} and the column's name. */
+    public <U1> Dataset<Tuple2<K, U1>> agg(TypedColumn<V, U1> col1) {
+        return aggTyped(col1);
+    }
+
+    public <U1, U2> Dataset<Tuple3<K, U1, U2>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2) {
+        return aggTyped(col1, col2);
+    }
+
+    public <U1, U2, U3> Dataset<Tuple4<K, U1, U2, U3>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2,
+                                                           TypedColumn<V, U3> col3) {
+        return aggTyped(col1, col2, col3);
+    }
+
+    public <U1, U2, U3, U4> Dataset<Tuple5<K, U1, U2, U3, U4>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2,
+                                                                   TypedColumn<V, U3> col3, TypedColumn<V, U4> col4) {
+        return aggTyped(col1, col2, col3, col4);
+    }
+
+    public <U1, U2, U3, U4, U5> Dataset<Tuple6<K, U1, U2, U3, U4, U5>> agg(
+            TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
+            TypedColumn<V, U5> col5) {
+        return aggTyped(col1, col2, col3, col4, col5);
+    }
+
+    public <U1, U2, U3, U4, U5, U6> Dataset<Tuple7<K, U1, U2, U3, U4, U5, U6>> agg(
+            TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
+            TypedColumn<V, U5> col5, TypedColumn<V, U6> col6) {
+        return aggTyped(col1, col2, col3, col4, col5, col6);
+    }
+
+    public <U1, U2, U3, U4, U5, U6, U7> Dataset<Tuple8<K, U1, U2, U3, U4, U5, U6, U7>> agg(
+            TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
+            TypedColumn<V, U5> col5, TypedColumn<V, U6> col6, TypedColumn<V, U7> col7) {
+        return aggTyped(col1, col2, col3, col4, col5, col6, col7);
+    }
+
+    public <U1, U2, U3, U4, U5, U6, U7, U8> Dataset<Tuple9<K, U1, U2, U3, U4, U5, U6, U7, U8>> agg(
+            TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
+            TypedColumn<V, U5> col5, TypedColumn<V, U6> col6, TypedColumn<V, U7> col7, TypedColumn<V, U8> col8) {
+        return aggTyped(col1, col2, col3, col4, col5, col6, col7, col8);
+    }
+
+    /**
+     * An aggregation grouped by the key over rows of each value's columns and its key
+     * ({@link KeyedValueEncoder}), read as tuples of the key and each column's encoder. On a stream
+     * it is a streaming aggregation, so the typed columns' buffers are state kept across batches.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Dataset<Tuple2<K, Object>> count() {
-        if (!(ObjectEncoder.of(keyEncoder) instanceof PrimitiveEncoder)) {
-            throw new UnsupportedOperationException("groupByKey(...).count() with a " + keyEncoder.clsTag().getName()
-                    + " key: only keys of one column (a primitive, string, date or timestamp) are supported yet");
-        }
-        Dataset<Row> counts = keyed().toDF().groupBy(functions.col("value").as("key")).agg(functions.count(functions.lit(1)));
-        Encoder<Tuple2<K, Object>> out = (Encoder) new TupleEncoder<>(List.of(keyEncoder, Encoders.LONG()));
-        return new Dataset<>(session, counts.logicalPlan(), out);
+    private <R> Dataset<R> aggTyped(TypedColumn<?, ?>... columns) {
+        KeyedValueEncoder<K, V> pairs = new KeyedValueEncoder<>(keyEncoder, valueEncoder);
+        MapFunction<Object, Tuple2<Object, Object>> pair = o -> new Tuple2<>(keyFunction.call(o),
+                valueFunction == null ? o : valueFunction.call(o));
+        Dataset<Row> keyed = Dataset.ofRows(session, new TypedOperator(TypedOperator.Kind.MAP, pair, inputEncoder, pairs, child));
+        List<Column> aggs = TypedColumns.boundTo(valueEncoder, columns);
+        Dataset<Row> out = keyed.groupBy(functions.col(KeyedValueEncoder.KEY).as("key"))
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        Encoder<R> tuples = (Encoder) new TupleEncoder<>(TypedColumns.encoders(keyEncoder, columns));
+        return new Dataset<>(session, out.logicalPlan(), tuples);
     }
+
+    // ---- end of typed aggregations ----
 
     /** One {@code func} result per key, over all of the key's values (on a stream: of each micro-batch, as in Spark). */
     public <U> Dataset<U> mapGroups(MapGroupsFunction<K, V, U> func, Encoder<U> encoder) {

@@ -324,6 +324,11 @@ public class Column implements Serializable {
         return as(alias);
     }
 
+    /** This column read as objects of {@code encoder}'s type, for {@code Dataset.select} and {@code KeyValueGroupedDataset.agg}. */
+    public <U> TypedColumn<Object, U> as(Encoder<U> encoder) {
+        return new TypedColumn<>(expr, encoder);
+    }
+
     /**
      * The value converted to type {@code to}, with Spark's cast rules; under ANSI mode (the
      * default) a value that cannot be converted fails with Spark's {@code [CAST_INVALID_INPUT]} or

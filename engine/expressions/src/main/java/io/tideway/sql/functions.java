@@ -3029,6 +3029,20 @@ public final class functions {
 
     // ---- end of aggregate functions ----
 
+    // ---- user-defined aggregate functions (Aggregator, io.tideway.engine.expr.agg.TypedAggregate) ----
+
+    /**
+     * An {@link io.tideway.sql.expressions.Aggregator} as a function of columns for untyped
+     * aggregations: its input objects are read with {@code inputEncoder} from the columns the
+     * function is applied to, one per column of the encoder, by position.
+     */
+    public static <IN, BUF, OUT> io.tideway.sql.expressions.UserDefinedFunction udaf(
+            io.tideway.sql.expressions.Aggregator<IN, BUF, OUT> agg, Encoder<IN> inputEncoder) {
+        return io.tideway.sql.expressions.UserDefinedAggregator.of(agg, inputEncoder);
+    }
+
+    // ---- end of user-defined aggregate functions ----
+
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

@@ -14,8 +14,13 @@ public final class PrimitiveEncoder<T> implements ObjectEncoder<T> {
     private final StructType schema;
 
     public PrimitiveEncoder(Class<T> cls, DataType type) {
+        this(cls, type, true);
+    }
+
+    /** A primitive that is never null ({@code nullable} false) as Spark's {@code Encoders.scalaInt()} and the like. */
+    public PrimitiveEncoder(Class<T> cls, DataType type, boolean nullable) {
         this.cls = cls;
-        this.schema = new StructType().add("value", type, true);
+        this.schema = new StructType().add("value", type, nullable);
     }
 
     @Override
@@ -44,6 +49,21 @@ public final class PrimitiveEncoder<T> implements ObjectEncoder<T> {
                 RowConverter.writeValue(value, type, out, 0);
             }
         };
+    }
+
+    @Override
+    public boolean singleValue() {
+        return true;
+    }
+
+    @Override
+    public T fromColumnValue(Object value) {
+        return cls.cast(value);
+    }
+
+    @Override
+    public Object toColumnValue(T object) {
+        return object;
     }
 
     @Override
