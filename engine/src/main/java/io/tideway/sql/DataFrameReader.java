@@ -3,13 +3,11 @@ package io.tideway.sql;
 import io.tideway.engine.conf.TidewayConf;
 
 import io.tideway.engine.connector.Providers;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.DataSourceRelation;
 import io.tideway.engine.spi.BatchScan;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.sql.catalyst.parser.ParseException;
-import io.tideway.sql.types.DdlParseException;
 import io.tideway.sql.types.StructType;
 
 import java.util.ArrayList;
@@ -58,11 +56,7 @@ public final class DataFrameReader {
 
     /** A DDL schema such as {@code "name STRING, age INT"}; text that cannot be read is Spark's {@link ParseException}. */
     public DataFrameReader schema(String ddl) {
-        try {
-            return schema(StructType.fromDDL(ddl));
-        } catch (DdlParseException e) {
-            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), e.text(), e.offset(), e));
-        }
+        return schema(StructType.fromDDL(ddl));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.tideway.sql.streaming;
 import io.tideway.engine.conf.TidewayConf;
 
 import io.tideway.engine.connector.Providers;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.StreamingRelation;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceProvider;
@@ -13,7 +12,6 @@ import io.tideway.sql.TidewaySession;
 import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
-import io.tideway.sql.types.DdlParseException;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
@@ -59,16 +57,10 @@ public final class DataStreamReader {
 
     /**
      * A DDL schema string such as {@code "name STRING, age INT"}; one that cannot be read is
-     * Spark's {@link ParseException}, raised here as Spark's {@code StructType.fromDDL} raises it.
+     * Spark's {@link ParseException}, raised by {@code StructType.fromDDL} as Spark's is.
      */
     public DataStreamReader schema(String ddl) {
-        StructType parsed;
-        try {
-            parsed = StructType.fromDDL(ddl);
-        } catch (DdlParseException e) {
-            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), e.text(), e.offset(), e));
-        }
-        return schema(parsed);
+        return schema(StructType.fromDDL(ddl));
     }
 
     /** Spark's {@code DataType.asNullable}: nullable at every level. */

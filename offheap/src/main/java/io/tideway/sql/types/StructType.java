@@ -29,9 +29,16 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return new StructType(fields.toArray(new StructField[0]));
     }
 
-    /** Parses a DDL field list such as {@code "name STRING, age INT"}. */
+    /**
+     * Parses a DDL field list such as {@code "name STRING, age INT"}; text that cannot be read
+     * throws what Spark throws, its {@code ParseException} (see {@link DdlErrorTranslator}).
+     */
     public static StructType fromDDL(String ddl) {
-        return TypeNames.parseFields(ddl);
+        try {
+            return TypeNames.parseFields(ddl);
+        } catch (DdlParseException e) {
+            throw DdlErrors.raise(e);
+        }
     }
 
     /** A new struct with {@code field} appended; this one is unchanged. */
