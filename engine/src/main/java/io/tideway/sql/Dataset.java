@@ -37,6 +37,7 @@ import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.Union;
 import io.tideway.engine.expr.sql.SqlExpressionParser;
 import io.tideway.sql.streaming.DataStreamWriter;
+import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
@@ -478,18 +479,37 @@ public class Dataset<T> implements Serializable {
                     "firstNumColumns", String.valueOf(a.length()), "invalidOrdinalNum", ErrorParams.ordinal(1),
                     "invalidNumColumns", String.valueOf(b.length()))));
         }
+        // Spark's WidenSetOperationTypes: each column becomes the wider type of both sides
+        DataType[] wider = new DataType[a.length()];
+        boolean widens = false;
         for (int i = 0; i < a.length(); i++) {
-            if (!a.apply(i).dataType().equals(b.apply(i).dataType())) {
-                throw Unchecked.raise(new AnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", "UNION",
+            wider[i] = io.tideway.engine.expr.CommonType.forSetOperation(a.apply(i).dataType(), b.apply(i).dataType());
+            if (wider[i] == null) { // Spark's check of the analysed plan: the message ends with the plan
+                throw Unchecked.raise(new ExtendedAnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", "UNION",
                         "columnOrdinalNumber", ErrorParams.ordinal(i), "tableOrdinalNumber", ErrorParams.ordinal(1),
                         "dataType1", ErrorParams.type(b.apply(i).dataType()), "dataType2", ErrorParams.type(a.apply(i).dataType()),
-                        "hint", "")));
+                        "hint", ""), new Union(List.of(plan, other.plan))));
             }
+            widens |= !wider[i].equals(a.apply(i).dataType()) || !wider[i].equals(b.apply(i).dataType());
         }
+        LogicalPlan left = widens ? castedTo(plan, wider) : plan;
         // Both sides derived from one frame share nodes; the right one gets its own so that each
         // branch scans its source, as in Spark.
         LogicalPlan right = plan.sharesNodeWith(other.plan) ? other.plan.freshCopy() : other.plan;
-        return new Dataset<>(session, new Union(List.of(plan, right)), encoder);
+        right = widens ? castedTo(right, wider) : right;
+        return withPlan(new Union(List.of(left, right))); // a Row encoder of the widened schema
+    }
+
+    /** {@code p}'s columns cast (invisibly, keeping their names) to {@code types}, as Spark's set operations widen them. */
+    private static LogicalPlan castedTo(LogicalPlan p, DataType[] types) {
+        StructType s = p.schema();
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            Expression e = Resolver.reference(s, i);
+            cols.add(e.dataType().equals(types[i]) ? new Column(e)
+                    : new Column(io.tideway.engine.expr.TypeCoercion.castIfNeeded(e, types[i])).as(s.apply(i).name()));
+        }
+        return SelectPlanner.select(cols, p);
     }
 
     /** As {@link #union(Dataset)}. */
@@ -1066,7 +1086,7 @@ public class Dataset<T> implements Serializable {
      */
     public long count() {
         requireBatch();
-        return BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext()).size();
+        return BatchExecutor.collect(plan, new RowEncoder(plan.schema(), false), evalContext()).size();
     }
 
     /** The first {@code n} rows. */
@@ -1129,7 +1149,7 @@ public class Dataset<T> implements Serializable {
      */
     public void show(int numRows, boolean truncate) {
         requireBatch();
-        List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext());
+        List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema(), false), evalContext());
         System.out.println(ShowString.format(plan.schema(), rows, numRows, truncate ? 20 : 0));
     }
 

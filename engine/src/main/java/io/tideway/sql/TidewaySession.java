@@ -178,12 +178,12 @@ public final class TidewaySession implements AutoCloseable {
 
     /** The numbers {@code start, start + step, ...} before {@code end}; a step of 0 fails as in Spark. */
     public Dataset<Long> range(long start, long end, long step) {
-        return new Dataset<>(this, new io.tideway.engine.plan.RangeRelation(start, end, step), Encoders.LONG());
+        return range(start, end, step, sparkContext.defaultParallelism());
     }
 
-    /** As {@link #range(long, long, long)}; Tideway's partitioning is its own, so {@code numPartitions} is accepted only. */
+    /** As {@link #range(long, long, long)}, in {@code numPartitions} slices (an aggregate folds each slice, then merges them, as Spark's partitions). */
     public Dataset<Long> range(long start, long end, long step, int numPartitions) {
-        return range(start, end, step);
+        return new Dataset<>(this, new io.tideway.engine.plan.RangeRelation(start, end, step, numPartitions), Encoders.LONG());
     }
 
     /** A DataFrame without rows or columns. */
