@@ -55,6 +55,8 @@ public final class OpsKryo {
     public static void kryoSchemaAndMap(CaseContext ctx) {
         Encoder<Point> enc = Encoders.kryo(Point.class);
         ctx.println(enc.schema().simpleString());
+        scala.reflect.ClassTag<Point> tag = scala.reflect.ClassTag$.MODULE$.apply(Point.class);
+        ctx.println(Encoders.kryo(tag).schema().simpleString() + " " + Encoders.javaSerialization(tag).schema().simpleString());
         Dataset<Point> ds = points(ctx);
         fields(ctx, ds);
         ctx.show(ds.map((MapFunction<Point, String>) Point::toString, Encoders.STRING()));

@@ -373,6 +373,9 @@ public final class OpsTypedAgg {
                 new SumLength().toColumn().name("len"), over(min("value").as(Encoders.STRING())));
         fields(ctx, three);
         ctx.show(three);
+        Dataset<Span> span = ds.select(new SpanOf().toColumn());
+        fields(ctx, span);
+        ctx.show(span.map((MapFunction<Span, String>) Span::toString, Encoders.STRING()));
     }
 
     @Case

@@ -6,8 +6,10 @@ import io.tideway.engine.expr.EvalContext;
 import io.tideway.api.java.function.FilterFunction;
 import io.tideway.api.java.function.FlatMapFunction;
 import io.tideway.api.java.function.ForeachFunction;
+import io.tideway.api.java.function.ForeachPartitionFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapPartitionsFunction;
+import io.tideway.api.java.function.ReduceFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.encoders.RowEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
@@ -46,6 +48,7 @@ import scala.Tuple2;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -1124,6 +1127,81 @@ public class Dataset<T> implements Serializable {
             }
         }
     }
+
+    // ---- typed actions: reduce, arrays of objects, iterators, partitions, transform ----
+
+    /** The objects folded by {@code func}; Spark's {@code SparkUnsupportedOperationException} ("empty collection") when there are none. */
+    public T reduce(ReduceFunction<T> func) {
+        Iterator<T> it = collectAsList().iterator();
+        if (!it.hasNext()) {
+            throw new io.tideway.SparkUnsupportedOperationException("_LEGACY_ERROR_TEMP_3014");
+        }
+        T acc = it.next();
+        try {
+            while (it.hasNext()) {
+                acc = func.call(acc, it.next());
+            }
+        } catch (Exception e) {
+            throw Unchecked.raise(e);
+        }
+        return acc;
+    }
+
+    /** Every object, as an array of the encoder's class ({@code Object} in Java, as Spark's {@code Array[T]}). */
+    public Object collect() {
+        return toArray(collectAsList());
+    }
+
+    /** The first {@code n} objects as an array (see {@link #collect()}). */
+    public Object take(int n) {
+        return toArray(takeAsList(n));
+    }
+
+    /** The last {@code n} objects as an array (see {@link #collect()}). */
+    public Object tail(int n) {
+        List<T> all = collectAsList();
+        return toArray(all.subList(Math.max(0, all.size() - n), all.size()));
+    }
+
+    private Object toArray(List<T> objects) {
+        Object array = java.lang.reflect.Array.newInstance(encoder.clsTag(), objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            java.lang.reflect.Array.set(array, i, objects.get(i));
+        }
+        return array;
+    }
+
+    /** The objects one by one (a static Dataset runs once, in process, so they are all computed first). */
+    public Iterator<T> toLocalIterator() {
+        return collectAsList().iterator();
+    }
+
+    /** Runs {@code func} once over all objects, in this thread: a static Dataset runs as one partition. */
+    public void foreachPartition(ForeachPartitionFunction<T> func) {
+        try {
+            func.call(collectAsList().iterator());
+        } catch (Exception e) {
+            throw Unchecked.raise(e);
+        }
+    }
+
+    /** {@code t} applied to this Dataset, for chaining custom transformations. */
+    public <U> Dataset<U> transform(scala.Function1<Dataset<T>, Dataset<U>> t) {
+        return t.apply(this);
+    }
+
+    /** Each column's name and type as Spark prints a type's {@code toString} ({@code StringType}). */
+    @SuppressWarnings("unchecked")
+    public Tuple2<String, String>[] dtypes() {
+        StructField[] fields = schema().fields();
+        Tuple2<String, String>[] out = new Tuple2[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            out[i] = new Tuple2<>(fields[i].name(), fields[i].dataType().toString());
+        }
+        return out;
+    }
+
+    // ---- end of typed actions ----
 
     /**
      * Prints the first 20 rows as a table, values cut to 20 characters, as Spark's {@code show()}.

@@ -108,7 +108,7 @@ public final class Encoders {
         return new JavaSerializationEncoder<>(cls);
     }
 
-    // ---- kryo and Scala primitives ----
+    // ---- kryo, Scala primitives, java.time and rows ----
 
     /**
      * Any class as one binary column {@code value} holding its Kryo serialization (Spark's
@@ -123,6 +123,18 @@ public final class Encoders {
                     + "com.esotericsoftware:kryo:5.6.2 (the version the Tideway BOM pins)", e);
         }
         return new KryoEncoder<>(cls);
+    }
+
+    /** As {@link #kryo(Class)}, Spark's {@code ClassTag} form. */
+    @SuppressWarnings("unchecked")
+    public static <T> Encoder<T> kryo(scala.reflect.ClassTag<T> classTag) {
+        return kryo((Class<T>) classTag.runtimeClass());
+    }
+
+    /** As {@link #javaSerialization(Class)}, Spark's {@code ClassTag} form. */
+    @SuppressWarnings("unchecked")
+    public static <T> Encoder<T> javaSerialization(scala.reflect.ClassTag<T> classTag) {
+        return javaSerialization((Class<T>) classTag.runtimeClass());
     }
 
     /** A never-null boolean, as Spark's {@code scalaBoolean} (a Scala primitive). */
@@ -154,7 +166,37 @@ public final class Encoders {
         return new PrimitiveEncoder<>(Object.class, DataTypes.DoubleType, false);
     }
 
-    // ---- end of kryo and Scala primitives ----
+    /** A {@code java.time.Instant} as a timestamp, as Spark's. */
+    public static Encoder<java.time.Instant> INSTANT() {
+        return new PrimitiveEncoder<>(java.time.Instant.class, DataTypes.TimestampType);
+    }
+
+    /** A {@code java.time.LocalDate} as a date. */
+    public static Encoder<java.time.LocalDate> LOCALDATE() {
+        return new PrimitiveEncoder<>(java.time.LocalDate.class, DataTypes.DateType);
+    }
+
+    /** A {@code java.time.LocalDateTime} as a {@code timestamp_ntz}. */
+    public static Encoder<java.time.LocalDateTime> LOCALDATETIME() {
+        return new PrimitiveEncoder<>(java.time.LocalDateTime.class, DataTypes.TimestampNTZType);
+    }
+
+    /** A {@code java.time.Duration} as {@code interval day to second}. */
+    public static Encoder<java.time.Duration> DURATION() {
+        return new PrimitiveEncoder<>(java.time.Duration.class, DataTypes.DayTimeIntervalType);
+    }
+
+    /** A {@code java.time.Period} as {@code interval year to month}. */
+    public static Encoder<java.time.Period> PERIOD() {
+        return new PrimitiveEncoder<>(java.time.Period.class, DataTypes.createYearMonthIntervalType());
+    }
+
+    /** Rows of {@code schema}, as Spark's {@code Encoders.row}. */
+    public static Encoder<Row> row(io.tideway.sql.types.StructType schema) {
+        return new io.tideway.engine.encoders.RowEncoder(schema);
+    }
+
+    // ---- end of kryo, Scala primitives, java.time and rows ----
 
     /** A Java bean: one column per getter/setter pair, ordered by name as in Spark. */
     public static <T> Encoder<T> bean(Class<T> beanClass) {

@@ -1,11 +1,13 @@
 package io.tideway.sql;
 
+import io.tideway.api.java.function.CoGroupFunction;
 import io.tideway.api.java.function.FlatMapGroupsFunction;
 import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapGroupsFunction;
 import io.tideway.api.java.function.MapGroupsWithStateFunction;
 import io.tideway.api.java.function.ReduceFunction;
+import io.tideway.engine.encoders.ConvertedKeyEncoder;
 import io.tideway.engine.encoders.KeyedValueEncoder;
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
@@ -152,10 +154,7 @@ public final class KeyValueGroupedDataset<K, V> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <R> Dataset<R> aggTyped(TypedColumn<?, ?>... columns) {
-        KeyedValueEncoder<K, V> pairs = new KeyedValueEncoder<>(keyEncoder, valueEncoder);
-        MapFunction<Object, Tuple2<Object, Object>> pair = o -> new Tuple2<>(keyFunction.call(o),
-                valueFunction == null ? o : valueFunction.call(o));
-        Dataset<Row> keyed = Dataset.ofRows(session, new TypedOperator(TypedOperator.Kind.MAP, pair, inputEncoder, pairs, child));
+        Dataset<Row> keyed = Dataset.ofRows(session, keyedValues(new KeyedValueEncoder<>(keyEncoder, valueEncoder)));
         List<Column> aggs = TypedColumns.boundTo(valueEncoder, columns);
         Dataset<Row> out = keyed.groupBy(functions.col(KeyedValueEncoder.KEY).as("key"))
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
@@ -164,6 +163,90 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     // ---- end of typed aggregations ----
+
+    // ---- keyAs, sorted groups and cogroup ----
+
+    /**
+     * The same groups with each key read as {@code encoder}'s type, as Spark's {@code keyAs}: the
+     * key's columns re-read by the new encoder (numbers widen, an int key becomes a long) and
+     * kept as they were in results ({@link ConvertedKeyEncoder}).
+     */
+    public <L> KeyValueGroupedDataset<L, V> keyAs(Encoder<L> encoder) {
+        ConvertedKeyEncoder<K, L> keys = new ConvertedKeyEncoder<>(ObjectEncoder.of(keyEncoder), ObjectEncoder.of(encoder));
+        MapFunction<Object, Object> before = keyFunction;
+        @SuppressWarnings("unchecked")
+        MapFunction<Object, Object> rekeyed = o -> keys.convert((K) before.call(o));
+        return new KeyValueGroupedDataset<>(session, child, rekeyed, valueFunction, inputEncoder, keys, valueEncoder);
+    }
+
+    /**
+     * {@link #flatMapGroups} with each group's values in the order of {@code sortExprs} (over the
+     * values' columns), as Spark's {@code flatMapSortedGroups}. Static Datasets only: the values
+     * are sorted before they are grouped.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <U> Dataset<U> flatMapSortedGroups(Column[] sortExprs, FlatMapGroupsFunction<K, V, U> f, Encoder<U> encoder) {
+        KeyedValueEncoder<K, V> pairs = new KeyedValueEncoder<>(keyEncoder, valueEncoder);
+        Dataset<Tuple2<K, V>> sorted = new Dataset<>(session, keyedValues(pairs), pairs).orderBy(sortExprs);
+        MapFunction<Object, Object> key = t -> ((Tuple2<?, ?>) t)._1();
+        MapFunction<Object, Object> value = t -> ((Tuple2<?, ?>) t)._2();
+        MapGroups.GroupFunction groups = (k, it) -> f.call((K) k, (Iterator<V>) (Iterator<?>) it);
+        return new Dataset<>(session, new MapGroups(key, value, groups, pairs, ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), sorted.logicalPlan()), encoder);
+    }
+
+    /**
+     * {@code f} once per key of either grouped Dataset, over the key's values on each side (an
+     * empty iterator on a side without the key), as Spark's {@code cogroup}. Both sides become
+     * rows of one shape, (side, key, left value, right value), grouped by key.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <U, R> Dataset<R> cogroup(KeyValueGroupedDataset<K, U> other, CoGroupFunction<K, V, U, R> f, Encoder<R> encoder) {
+        Encoder<Tuple4<Integer, K, V, U>> sided = (Encoder) new TupleEncoder<>(List.of(Encoders.INT(), keyEncoder, valueEncoder,
+                other.valueEncoder));
+        LogicalPlan left = sidedRows(this, sided, true);
+        LogicalPlan right = sidedRows(other, sided, false);
+        if (left.sharesNodeWith(right)) {
+            right = right.freshCopy();
+        }
+        MapFunction<Object, Object> key = t -> ((Tuple4<?, ?, ?, ?>) t)._2();
+        MapGroups.GroupFunction groups = (k, it) -> {
+            List<V> lefts = new java.util.ArrayList<>();
+            List<U> rights = new java.util.ArrayList<>();
+            while (it.hasNext()) {
+                Tuple4<Integer, K, V, U> t = (Tuple4<Integer, K, V, U>) it.next();
+                if (t._1() == 0) {
+                    lefts.add(t._3());
+                } else {
+                    rights.add(t._4());
+                }
+            }
+            return f.call((K) k, lefts.iterator(), rights.iterator());
+        };
+        return new Dataset<>(session, new MapGroups(key, null, groups, ObjectEncoder.of(sided), ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), new io.tideway.engine.plan.Union(List.of(left, right))), encoder);
+    }
+
+    /** One side of a {@link #cogroup}: each input object as (side, key, value on its side, null on the other). */
+    private static <K, V, U> LogicalPlan sidedRows(KeyValueGroupedDataset<K, ?> side, Encoder<Tuple4<Integer, K, V, U>> sided,
+                                                  boolean isLeft) {
+        MapFunction<Object, Object> values = side.valueFunction;
+        MapFunction<Object, Object> keys = side.keyFunction;
+        MapFunction<Object, Object> row = o -> {
+            Object v = values == null ? o : values.call(o);
+            return isLeft ? new Tuple4<>(0, keys.call(o), v, null) : new Tuple4<>(1, keys.call(o), null, v);
+        };
+        return new TypedOperator(TypedOperator.Kind.MAP, row, side.inputEncoder, ObjectEncoder.of(sided), side.child);
+    }
+
+    /** The input objects as rows of their value's columns and their key ({@link KeyedValueEncoder}). */
+    private LogicalPlan keyedValues(KeyedValueEncoder<K, V> pairs) {
+        MapFunction<Object, Tuple2<Object, Object>> pair = o -> new Tuple2<>(keyFunction.call(o),
+                valueFunction == null ? o : valueFunction.call(o));
+        return new TypedOperator(TypedOperator.Kind.MAP, pair, inputEncoder, pairs, child);
+    }
+
+    // ---- end of keyAs, sorted groups and cogroup ----
 
     /** One {@code func} result per key, over all of the key's values (on a stream: of each micro-batch, as in Spark). */
     public <U> Dataset<U> mapGroups(MapGroupsFunction<K, V, U> func, Encoder<U> encoder) {

@@ -27,7 +27,9 @@ public final class KeyedValueEncoder<K, V> implements ObjectEncoder<Tuple2<K, V>
         this.key = ObjectEncoder.of(key);
         this.value = ObjectEncoder.of(value);
         StructType s = this.value.schema();
-        this.schema = s.add(KEY, this.key.singleValue() ? this.key.schema().apply(0).dataType() : this.key.schema(), true);
+        // a bean's or tuple's key is a struct that is never null, as Spark's key column (a CreateStruct)
+        this.schema = this.key.singleValue() ? s.add(KEY, this.key.schema().apply(0).dataType(), this.key.schema().apply(0).nullable())
+                : s.add(KEY, this.key.schema(), false);
     }
 
     @Override
