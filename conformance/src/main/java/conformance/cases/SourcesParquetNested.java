@@ -210,4 +210,26 @@ public final class SourcesParquetNested {
                 .foreachBatch(ctx.<Row>batches()).start();
         r.awaitTermination();
     }
+
+    /** A timestamp_ntz column asked for as a timestamp, and timestamps (INT64 micros, INT96) asked for as timestamp_ntz. */
+    @Case
+    public static void timestampAndTimestampNtzAskedForEachOther(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        ctx.input(in, "spark-nested-types.snappy.parquet");
+        Path micros = ctx.dir("micros");
+        ctx.input(micros, "spark-timestamp-micros.gz.parquet");
+        Path int96 = ctx.dir("int96");
+        ctx.input(int96, "spark-all-types.snappy.parquet");
+        String[][] reads = {{"timestamp_ntz as timestamp", in.toString(), "id INT, ntz TIMESTAMP"},
+            {"TIMESTAMP_MICROS as timestamp_ntz", micros.toString(), "id INT, ts TIMESTAMP_NTZ"},
+            {"INT96 as timestamp_ntz", int96.toString(), "i INT, ts TIMESTAMP_NTZ"}};
+        for (String[] r : reads) {
+            try {
+                show(ctx, r[0], ctx.spark().read().schema(r[2]).parquet(r[1]));
+            } catch (Exception e) {
+                ctx.println(r[0] + ":");
+                SourcesParquet.conditions(ctx, e, ctx.dir(""));
+            }
+        }
+    }
 }

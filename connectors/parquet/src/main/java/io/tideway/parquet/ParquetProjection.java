@@ -138,6 +138,10 @@ final class ParquetProjection {
         if (asked.equals(actual)) {
             return true;
         }
+        if ((asked == DataTypes.TimestampType && actual == DataTypes.TimestampNTZType)
+                || (asked == DataTypes.TimestampNTZType && actual == DataTypes.TimestampType)) {
+            return true; // Spark 4.0 reads the microseconds as they are, either way
+        }
         if (!file.isPrimitive()) {
             return false;
         }
