@@ -89,4 +89,37 @@ public final class SourcesFileSinkLog {
         ctx.println("after the sink wrote:");
         read(ctx, out, "json");
     }
+
+    /** {@code cleanSource} may not move or delete a sink's committed files: the query fails. */
+    @Case
+    public static void cleanSourceOnASinksOutputFails(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        Path out = ctx.dir("out");
+        ctx.file(in, "1.json", "{\"id\":1,\"name\":\"a\"}");
+        sink(ctx, in, out, "json");
+        StreamingQuery r = ctx.spark().readStream().schema("id INT, name STRING").option("cleanSource", "delete")
+                .json(out.toString()).writeStream().trigger(Trigger.AvailableNow()).foreachBatch(ctx.<Row>batches()).start();
+        try {
+            r.awaitTermination();
+            ctx.println("no error");
+        } catch (Exception e) {
+            ctx.errorChain(e);
+        }
+    }
+
+    /** A sink's output in {@code partitionBy} directories: the log names files in them, and their directories give the column. */
+    @Case
+    public static void partitionedSinkOutput(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        Path out = ctx.dir("out");
+        ctx.file(in, "1.json", "{\"id\":1,\"name\":\"a\"}", "{\"id\":2,\"name\":\"b\"}");
+        StreamingQuery w = ctx.spark().readStream().schema("id INT, name STRING").json(in.toString())
+                .writeStream().format("parquet").partitionBy("name").option("checkpointLocation", ctx.path("cp-sink"))
+                .trigger(Trigger.AvailableNow()).start(out.toString());
+        w.awaitTermination();
+        ctx.file(out.resolve("name=a"), "part-00007-00000000-0000-0000-0000-000000000001-c000.snappy.parquet", "not parquet");
+        StreamingQuery r = ctx.spark().readStream().schema("id INT, name STRING").parquet(out.toString())
+                .writeStream().trigger(Trigger.AvailableNow()).foreachBatch(ctx.<Row>batches()).start();
+        r.awaitTermination();
+    }
 }

@@ -60,6 +60,26 @@ public final class SourcesParquetNested {
             .add("st", new StructType().add("l", array(DataTypes.StringType))
                     .add("m", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true)));
 
+    /** Collections whose elements and values cannot be null: Spark's legacy layout writes these lists in two levels. */
+    static final StructType NON_NULL = new StructType()
+            .add("id", DataTypes.IntegerType)
+            .add("ints", DataTypes.createArrayType(DataTypes.IntegerType, false))
+            .add("tiny", DataTypes.createArrayType(DataTypes.ByteType, false))
+            .add("one", DataTypes.createArrayType(new StructType().add("a", DataTypes.IntegerType), false))
+            .add("two", DataTypes.createArrayType(new StructType().add("a", DataTypes.IntegerType)
+                    .add("b", DataTypes.StringType), false))
+            .add("lists", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.StringType, false), false))
+            .add("m", DataTypes.createMapType(DataTypes.StringType,
+                    DataTypes.createArrayType(DataTypes.LongType, false), false));
+
+    static Dataset<Row> nonNull(CaseContext ctx) {
+        return ctx.spark().createDataFrame(List.of(
+                RowFactory.create(1, List.of(1, 2), List.of((byte) 1, (byte) -1), List.of(RowFactory.create(1), RowFactory.create((Object) null)),
+                        List.of(RowFactory.create(1, "x")), List.of(List.of("a", "b"), List.of()), map("k", List.of(1L, 2L), "e", List.of())),
+                RowFactory.create(2, List.of(), List.of(), List.of(), List.of(), List.of(), map()),
+                RowFactory.create(3, null, null, null, null, null, null)), NON_NULL);
+    }
+
     private static Map<Object, Object> map(Object... kv) {
         Map<Object, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
@@ -109,6 +129,27 @@ public final class SourcesParquetNested {
         Path in = ctx.dir("in");
         ctx.input(in, "spark-nested-legacy.snappy.parquet");
         show(ctx, "legacy layout (Spark wrote)", ctx.spark().read().parquet(in.toString()));
+    }
+
+    /** Lists of non-null elements in the legacy layout: the repeated field is the element ({@code repeated int32 array}, {@code repeated group array}). */
+    @Case
+    public static void readsLegacyTwoLevelListsSparkWrote(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        ctx.input(in, "spark-nonnull-legacy.snappy.parquet");
+        show(ctx, "legacy layout, non-null elements (Spark wrote)", ctx.spark().read().parquet(in.toString()));
+        Path std = ctx.dir("std");
+        ctx.input(std, "spark-nonnull.snappy.parquet");
+        show(ctx, "standard layout, non-null elements (Spark wrote)", ctx.spark().read().parquet(std.toString()));
+    }
+
+    @Case
+    public static void sparkReadsNonNullElementsTidewayWrote(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        ctx.input(in, "tideway-nonnull.snappy.parquet");
+        show(ctx, "non-null elements (Tideway wrote)", ctx.spark().read().parquet(in.toString()));
+        Path out = ctx.dir("out").resolve("nonnull");
+        nonNull(ctx).write().parquet(out.toString());
+        show(ctx, "written and read back", ctx.spark().read().parquet(out.toString()));
     }
 
     @Case
@@ -168,5 +209,27 @@ public final class SourcesParquetNested {
                 .selectExpr("id", "aa", "ms", "st", "dts", "bins").writeStream().trigger(Trigger.AvailableNow())
                 .foreachBatch(ctx.<Row>batches()).start();
         r.awaitTermination();
+    }
+
+    /** A timestamp_ntz column asked for as a timestamp, and timestamps (INT64 micros, INT96) asked for as timestamp_ntz. */
+    @Case
+    public static void timestampAndTimestampNtzAskedForEachOther(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        ctx.input(in, "spark-nested-types.snappy.parquet");
+        Path micros = ctx.dir("micros");
+        ctx.input(micros, "spark-timestamp-micros.gz.parquet");
+        Path int96 = ctx.dir("int96");
+        ctx.input(int96, "spark-all-types.snappy.parquet");
+        String[][] reads = {{"timestamp_ntz as timestamp", in.toString(), "id INT, ntz TIMESTAMP"},
+            {"TIMESTAMP_MICROS as timestamp_ntz", micros.toString(), "id INT, ts TIMESTAMP_NTZ"},
+            {"INT96 as timestamp_ntz", int96.toString(), "i INT, ts TIMESTAMP_NTZ"}};
+        for (String[] r : reads) {
+            try {
+                show(ctx, r[0], ctx.spark().read().schema(r[2]).parquet(r[1]));
+            } catch (Exception e) {
+                ctx.println(r[0] + ":");
+                SourcesParquet.conditions(ctx, e, ctx.dir(""));
+            }
+        }
     }
 }

@@ -5,8 +5,10 @@ import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.MapType;
 import io.tideway.sql.types.StructType;
+import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.Type;
 
@@ -44,7 +46,7 @@ final class GroupConverters {
     /** Puts an empty list in the slot of every repeated field of {@code file}: a record without repetitions reads []. */
     static void startRepeated(GroupType file, int[] ordinals, Object[] values) {
         for (int i = 0; i < ordinals.length; i++) {
-            if (file.getType(i).isRepetition(Type.Repetition.REPEATED)) {
+            if (ordinals[i] >= 0 && file.getType(i).isRepetition(Type.Repetition.REPEATED)) {
                 values[ordinals[i]] = new ArrayList<>();
             }
         }
@@ -62,6 +64,56 @@ final class GroupConverters {
             return new MapConverter(m, file.asGroupType(), sink);
         }
         return new StructConverter((StructType) asked, file.asGroupType(), sink);
+    }
+
+    /** A converter that reads {@code file}'s values and keeps none (a field no asked column names). */
+    static Converter discard(Type file) {
+        if (file.isPrimitive()) {
+            return new PrimitiveConverter() {
+                @Override
+                public void addBinary(Binary value) {
+                }
+
+                @Override
+                public void addBoolean(boolean value) {
+                }
+
+                @Override
+                public void addDouble(double value) {
+                }
+
+                @Override
+                public void addFloat(float value) {
+                }
+
+                @Override
+                public void addInt(int value) {
+                }
+
+                @Override
+                public void addLong(long value) {
+                }
+            };
+        }
+        GroupType g = file.asGroupType();
+        Converter[] children = new Converter[g.getFieldCount()];
+        for (int i = 0; i < children.length; i++) {
+            children[i] = discard(g.getType(i));
+        }
+        return new GroupConverter() {
+            @Override
+            public Converter getConverter(int fieldIndex) {
+                return children[fieldIndex];
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
     }
 
     /** A struct: one value per asked field, null where the file has none. Owned by one reader. */
@@ -83,7 +135,7 @@ final class GroupConverters {
             for (int i = 0; i < children.length; i++) {
                 Type f = file.getType(i);
                 ordinals[i] = ordinal(asked, f.getName());
-                children[i] = field(asked.apply(ordinals[i]).dataType(), f, () -> values, ordinals[i]);
+                children[i] = ordinals[i] < 0 ? discard(f) : field(asked.apply(ordinals[i]).dataType(), f, () -> values, ordinals[i]);
             }
         }
 
@@ -98,7 +150,7 @@ final class GroupConverters {
                     return i;
                 }
             }
-            throw new IllegalStateException("projected field " + name + " is not asked for");
+            return -1; // kept only so that the list around this struct keeps its layout: read and dropped
         }
 
         @Override

@@ -23,8 +23,10 @@ import java.util.Map;
  * Matches the columns a read asks for to a file's columns, as Spark's Parquet reader does: by
  * name (exactly, else ignoring case), a column the file lacks reads as null, and a column whose
  * Parquet type cannot become the asked type fails the read in Spark's words
- * ({@code FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH}). The result is the schema
- * parquet-java is asked to read (only the matched columns) and each of its fields' Spark type.
+ * ({@code FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH}, naming the column's path through
+ * lists and maps, e.g. {@code [m, key_value, value]}). The result is the schema parquet-java is
+ * asked to read (only the matched columns, and only the asked fields of structs at any depth) and
+ * each of its fields' Spark type.
  *
  * <p>Threading: immutable once made.
  */
@@ -87,7 +89,9 @@ final class ParquetProjection {
                 Type repeated = g.getType(0);
                 String[] sub = child(path, repeated.getName());
                 if (ParquetSchemas.isListElement(repeated, g.getName())) {
-                    return g.withNewFields(projectValue(a.elementType(), repeated, sub, fileUri));
+                    Type element = projectValue(a.elementType(), repeated, sub, fileUri);
+                    // a group of several fields cut to one would read as the three-level form: keep it whole
+                    return g.withNewFields(ParquetSchemas.isListElement(element, g.getName()) ? element : repeated);
                 }
                 GroupType r = repeated.asGroupType();
                 Type element = r.getType(0);
@@ -134,8 +138,9 @@ final class ParquetProjection {
         if (asked.equals(actual)) {
             return true;
         }
-        if (asked instanceof ArrayType a && actual instanceof ArrayType b) {
-            return readable(a.elementType(), b.elementType(), file);
+        if ((asked == DataTypes.TimestampType && actual == DataTypes.TimestampNTZType)
+                || (asked == DataTypes.TimestampNTZType && actual == DataTypes.TimestampType)) {
+            return true; // Spark 4.0 reads the microseconds as they are, either way
         }
         if (!file.isPrimitive()) {
             return false;

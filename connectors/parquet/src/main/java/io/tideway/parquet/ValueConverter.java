@@ -96,13 +96,13 @@ final class ValueConverter extends PrimitiveConverter {
     public void addBinary(Binary value) {
         if (target == DataTypes.StringType) {
             sink.accept(value.toStringUsingUTF8());
-        } else if (target == DataTypes.TimestampType) {
+        } else if (target == DataTypes.TimestampType || target == DataTypes.TimestampNTZType) {
             ByteBuffer b = ByteBuffer.wrap(value.getBytes()).order(ByteOrder.LITTLE_ENDIAN);
             long nanosOfDay = b.getLong();
             long julianDay = b.getInt();
             long micros = (julianDay - RowWriteSupport.JULIAN_DAY_OF_EPOCH) * RowWriteSupport.MICROS_PER_DAY
                     + nanosOfDay / 1000L;
-            sink.accept(RowConverter.toTimestamp(micros));
+            sink.accept(target == DataTypes.TimestampType ? RowConverter.toTimestamp(micros) : TemporalValues.ntzToLocal(micros));
         } else if (target instanceof DecimalType) {
             sink.accept(new BigDecimal(new BigInteger(value.getBytes()), fileScale));
         } else {

@@ -60,7 +60,8 @@ public final class FileStreamSource implements StreamSource {
                      PartitionColumns partitions) {
         this.options = options;
         this.lister = lister;
-        this.index = new SourceFileIndex(lister);
+        this.cleaner = SourceFileCleaner.of(options);
+        this.index = new SourceFileIndex(lister, cleaner != null);
         this.format = format;
         this.partitions = partitions;
         this.numFields = context.schema().length();
@@ -69,7 +70,6 @@ public final class FileStreamSource implements StreamSource {
         this.description = "FileStreamSource[file:" + java.nio.file.Path.of(options.path().replaceFirst("^file:(//)?", ""))
                 .toAbsolutePath().normalize() + "]";
         this.seen = new SeenFilesMap(options.maxFileAgeMs(), options.fileNameOnly());
-        this.cleaner = SourceFileCleaner.of(options);
         restore();
     }
 

@@ -1,5 +1,6 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.SparkUnsupportedOperationException;
 import io.tideway.checkpoint.FileSinkEntry;
 import io.tideway.checkpoint.FileSinkLog;
 import io.tideway.engine.sink.file.FileSinkReader;
@@ -18,37 +19,49 @@ import java.util.List;
  * ({@link FileLister}). Which of the two is decided once, as Spark's {@code sourceHasMetadata}:
  * the log is looked for at every listing until the path holds a file, and the answer found then
  * holds for the rest of the query. A glob, or a path whose log appears only after its first
- * data file was seen, is listed.
+ * data file was seen, is listed. A sink's output with {@code cleanSource} fails the query, as
+ * Spark's does.
  *
  * <p>Threading: the query thread only (it owns {@link #hasMetadata}).
  */
 final class SourceFileIndex {
     private final FileLister lister;
+    /** Whether the source cleans the files it read ({@code cleanSource}), which a sink's output refuses. */
+    private final boolean cleansSource;
     /** Spark's {@code sourceHasMetadata}: null until decided. Query thread only. */
     private Boolean hasMetadata;
 
-    SourceFileIndex(FileLister lister) {
+    SourceFileIndex(FileLister lister, boolean cleansSource) {
         this.lister = lister;
+        this.cleansSource = cleansSource;
     }
 
     /** The files to consider, oldest first (newest first with {@code latestFirst}). */
     List<FileLister.ListedFile> list(boolean latestFirst) {
         if (hasMetadata == null) {
             if (sinkLogExists()) {
-                hasMetadata = true;
+                decide(true);
             } else {
                 List<FileLister.ListedFile> listed = lister.list(latestFirst);
                 if (listed.isEmpty()) {
                     return listed; // still undecided: a sink may yet write its log here
                 }
                 // the log and the first files may have appeared after the check above
-                hasMetadata = sinkLogExists();
+                decide(sinkLogExists());
                 if (!hasMetadata) {
                     return listed;
                 }
             }
         }
         return hasMetadata ? committed(latestFirst) : lister.list(latestFirst);
+    }
+
+    /** Spark's {@code setSourceHasMetadata}: a sink's files are the sink's, so {@code cleanSource} may not move them. */
+    private void decide(boolean sinkOutput) {
+        if (sinkOutput && cleansSource) {
+            throw new SparkUnsupportedOperationException("_LEGACY_ERROR_TEMP_2261");
+        }
+        hasMetadata = sinkOutput;
     }
 
     private boolean sinkLogExists() {
