@@ -226,20 +226,24 @@ public class Dataset<T> implements Serializable {
         return new Dataset<>(session, selected.select(fields.toArray(new Column[0])).plan, c1.encoder());
     }
 
+    /** Two typed columns' values as {@code scala.Tuple2}s; see {@link #select(TypedColumn)}. */
     public <U1, U2> Dataset<Tuple2<U1, U2>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2) {
         return selectTuples(c1, c2);
     }
 
+    /** Three typed columns' values as {@code scala.Tuple3}s; see {@link #select(TypedColumn)}. */
     public <U1, U2, U3> Dataset<scala.Tuple3<U1, U2, U3>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2,
                                                                  TypedColumn<T, U3> c3) {
         return selectTuples(c1, c2, c3);
     }
 
+    /** Four typed columns' values as {@code scala.Tuple4}s; see {@link #select(TypedColumn)}. */
     public <U1, U2, U3, U4> Dataset<scala.Tuple4<U1, U2, U3, U4>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2,
                                                                          TypedColumn<T, U3> c3, TypedColumn<T, U4> c4) {
         return selectTuples(c1, c2, c3, c4);
     }
 
+    /** Five typed columns' values as {@code scala.Tuple5}s; see {@link #select(TypedColumn)}. */
     public <U1, U2, U3, U4, U5> Dataset<scala.Tuple5<U1, U2, U3, U4, U5>> select(
             TypedColumn<T, U1> c1, TypedColumn<T, U2> c2, TypedColumn<T, U3> c3, TypedColumn<T, U4> c4, TypedColumn<T, U5> c5) {
         return selectTuples(c1, c2, c3, c4, c5);

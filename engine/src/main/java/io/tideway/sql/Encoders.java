@@ -142,26 +142,32 @@ public final class Encoders {
         return new PrimitiveEncoder<>(Object.class, DataTypes.BooleanType, false);
     }
 
+    /** A never-null {@code tinyint}, as Spark's {@code scalaByte} (a Scala primitive). */
     public static Encoder<Object> scalaByte() {
         return new PrimitiveEncoder<>(Object.class, DataTypes.ByteType, false);
     }
 
+    /** A never-null {@code smallint}, as Spark's {@code scalaShort} (a Scala primitive). */
     public static Encoder<Object> scalaShort() {
         return new PrimitiveEncoder<>(Object.class, DataTypes.ShortType, false);
     }
 
+    /** A never-null {@code int}, as Spark's {@code scalaInt} (a Scala primitive). */
     public static Encoder<Object> scalaInt() {
         return new PrimitiveEncoder<>(Object.class, DataTypes.IntegerType, false);
     }
 
+    /** A never-null {@code bigint}, as Spark's {@code scalaLong} (a Scala primitive). */
     public static Encoder<Object> scalaLong() {
         return new PrimitiveEncoder<>(Object.class, DataTypes.LongType, false);
     }
 
+    /** A never-null {@code float}, as Spark's {@code scalaFloat} (a Scala primitive). */
     public static Encoder<Object> scalaFloat() {
         return new PrimitiveEncoder<>(Object.class, DataTypes.FloatType, false);
     }
 
+    /** A never-null {@code double}, as Spark's {@code scalaDouble} (a Scala primitive). */
     public static Encoder<Object> scalaDouble() {
         return new PrimitiveEncoder<>(Object.class, DataTypes.DoubleType, false);
     }

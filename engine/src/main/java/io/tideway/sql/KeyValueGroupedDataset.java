@@ -109,38 +109,58 @@ public final class KeyValueGroupedDataset<K, V> {
         return aggTyped(col1);
     }
 
+    /**
+     * Each key with the results of two typed columns over its values, as {@code scala.Tuple3}s; see
+     * {@link #agg(TypedColumn)}.
+     */
     public <U1, U2> Dataset<Tuple3<K, U1, U2>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2) {
         return aggTyped(col1, col2);
     }
 
+    /**
+     * Each key with the results of three typed columns over its values, as {@code scala.Tuple4}s.
+     */
     public <U1, U2, U3> Dataset<Tuple4<K, U1, U2, U3>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2,
                                                            TypedColumn<V, U3> col3) {
         return aggTyped(col1, col2, col3);
     }
 
+    /**
+     * Each key with the results of four typed columns over its values, as {@code scala.Tuple5}s.
+     */
     public <U1, U2, U3, U4> Dataset<Tuple5<K, U1, U2, U3, U4>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2,
                                                                    TypedColumn<V, U3> col3, TypedColumn<V, U4> col4) {
         return aggTyped(col1, col2, col3, col4);
     }
 
+    /**
+     * Each key with the results of five typed columns over its values, as {@code scala.Tuple6}s.
+     */
     public <U1, U2, U3, U4, U5> Dataset<Tuple6<K, U1, U2, U3, U4, U5>> agg(
             TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
             TypedColumn<V, U5> col5) {
         return aggTyped(col1, col2, col3, col4, col5);
     }
 
+    /** Each key with the results of six typed columns over its values, as {@code scala.Tuple7}s. */
     public <U1, U2, U3, U4, U5, U6> Dataset<Tuple7<K, U1, U2, U3, U4, U5, U6>> agg(
             TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
             TypedColumn<V, U5> col5, TypedColumn<V, U6> col6) {
         return aggTyped(col1, col2, col3, col4, col5, col6);
     }
 
+    /**
+     * Each key with the results of seven typed columns over its values, as {@code scala.Tuple8}s.
+     */
     public <U1, U2, U3, U4, U5, U6, U7> Dataset<Tuple8<K, U1, U2, U3, U4, U5, U6, U7>> agg(
             TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
             TypedColumn<V, U5> col5, TypedColumn<V, U6> col6, TypedColumn<V, U7> col7) {
         return aggTyped(col1, col2, col3, col4, col5, col6, col7);
     }
 
+    /**
+     * Each key with the results of eight typed columns over its values, as {@code scala.Tuple9}s.
+     */
     public <U1, U2, U3, U4, U5, U6, U7, U8> Dataset<Tuple9<K, U1, U2, U3, U4, U5, U6, U7, U8>> agg(
             TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
             TypedColumn<V, U5> col5, TypedColumn<V, U6> col6, TypedColumn<V, U7> col7, TypedColumn<V, U8> col8) {

@@ -17,6 +17,11 @@ public class TypedColumn<T, U> extends Column {
     private static final long serialVersionUID = 1L;
     private final Encoder<U> encoder;
 
+    /**
+     * A column of {@code expr} whose values are read with {@code encoder} (engine-internal;
+     * applications make typed columns with {@code Column.as(Encoder)} or
+     * {@code Aggregator.toColumn()}).
+     */
     public TypedColumn(Expression expr, Encoder<U> encoder) {
         super(expr);
         this.encoder = encoder;

@@ -41,8 +41,13 @@ public abstract class Aggregator<IN, BUF, OUT> implements Serializable {
     /** The result of the final buffer. */
     public abstract OUT finish(BUF reduction);
 
+    /**
+     * The encoder of the buffer, which decides how it is kept between rows (and in streaming
+     * state).
+     */
     public abstract Encoder<BUF> bufferEncoder();
 
+    /** The encoder of the result, which decides the result column's type. */
     public abstract Encoder<OUT> outputEncoder();
 
     /** This aggregator as a column of {@code Dataset.select} or {@code KeyValueGroupedDataset.agg}, over their objects. */

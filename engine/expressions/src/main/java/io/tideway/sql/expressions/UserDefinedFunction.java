@@ -19,13 +19,24 @@ public abstract class UserDefinedFunction {
         return apply(scala.jdk.javaapi.CollectionConverters.asJava(exprs).toArray(new Column[0]));
     }
 
+    /**
+     * Whether the function's result may be null: true unless {@link #asNonNullable()} made this
+     * copy.
+     */
     public abstract boolean nullable();
 
+    /**
+     * Whether the function returns the same result for the same input: true unless
+     * {@link #asNondeterministic()} made this copy.
+     */
     public abstract boolean deterministic();
 
+    /** A copy of this function named {@code name}, the name its result column takes. */
     public abstract UserDefinedFunction withName(String name);
 
+    /** A copy of this function declared never to return null. */
     public abstract UserDefinedFunction asNonNullable();
 
+    /** A copy of this function declared nondeterministic. */
     public abstract UserDefinedFunction asNondeterministic();
 }
