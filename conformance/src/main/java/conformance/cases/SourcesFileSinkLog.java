@@ -122,4 +122,21 @@ public final class SourcesFileSinkLog {
                 .writeStream().trigger(Trigger.AvailableNow()).foreachBatch(ctx.<Row>batches()).start();
         r.awaitTermination();
     }
+
+    /** With {@code maxFilesPerTrigger} the committed files are admitted one per batch, oldest commit first. */
+    @Case
+    public static void committedFilesOnePerBatch(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        Path out = ctx.dir("out");
+        ctx.file(in, "1.json", "{\"id\":1,\"name\":\"a\"}");
+        ctx.file(in, "2.json", "{\"id\":2,\"name\":\"b\"}");
+        StreamingQuery w = ctx.spark().readStream().schema("id INT, name STRING").option("maxFilesPerTrigger", 1)
+                .json(in.toString()).writeStream().format("json").option("checkpointLocation", ctx.path("cp-sink"))
+                .trigger(Trigger.AvailableNow()).start(out.toString());
+        w.awaitTermination();
+        ctx.file(out, "part-00007-00000000-0000-0000-0000-000000000001-c000.json", "{\"id\":99,\"name\":\"stray\"}");
+        StreamingQuery r = ctx.spark().readStream().schema("id INT, name STRING").option("maxFilesPerTrigger", 1)
+                .json(out.toString()).writeStream().trigger(Trigger.AvailableNow()).foreachBatch(ctx.<Row>batches()).start();
+        r.awaitTermination();
+    }
 }

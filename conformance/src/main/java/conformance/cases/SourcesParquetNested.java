@@ -232,4 +232,13 @@ public final class SourcesParquetNested {
             }
         }
     }
+
+    /** A struct of which the file holds none of the asked fields, at the top and inside an array. */
+    @Case
+    public static void structWithOnlyMissingFields(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        ctx.input(in, "spark-nested-types.snappy.parquet");
+        show(ctx, "top-level struct", ctx.spark().read().schema("id INT, st STRUCT<zz: INT>").parquet(in.toString()));
+        show(ctx, "struct in an array", ctx.spark().read().schema("id INT, sts ARRAY<STRUCT<zz: INT>>").parquet(in.toString()));
+    }
 }
