@@ -17,6 +17,7 @@ import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
 import io.tideway.engine.plan.TypedColumns;
 import io.tideway.engine.plan.TypedOperator;
+import io.tideway.engine.plan.UnsupportedOperationChecker;
 import io.tideway.sql.streaming.GroupStateTimeout;
 import io.tideway.sql.streaming.OutputMode;
 import scala.Tuple2;
@@ -218,10 +219,14 @@ public final class KeyValueGroupedDataset<K, V> {
     /**
      * {@code f} once per key of either grouped Dataset, over the key's values on each side (an
      * empty iterator on a side without the key), as Spark's {@code cogroup}. Both sides become
-     * rows of one shape, (side, key, left value, right value), grouped by key.
+     * rows of one shape, (side, key, left value, right value), grouped by key. Static Datasets
+     * only, as in Spark.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <U, R> Dataset<R> cogroup(KeyValueGroupedDataset<K, U> other, CoGroupFunction<K, V, U, R> f, Encoder<R> encoder) {
+        if (child.isStreaming() || other.child.isStreaming()) {
+            throw UnsupportedOperationChecker.fail("CoGrouping with a streaming DataFrame/Dataset is not supported", child);
+        }
         Encoder<Tuple4<Integer, K, V, U>> sided = (Encoder) new TupleEncoder<>(List.of(Encoders.INT(), keyEncoder, valueEncoder,
                 other.valueEncoder));
         LogicalPlan left = sidedRows(this, sided, true);
