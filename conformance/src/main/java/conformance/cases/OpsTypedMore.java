@@ -191,4 +191,19 @@ public final class OpsTypedMore {
         ctx.show(counts.map((MapFunction<Tuple2<OpsTypedAgg.Person, Object>, String>) t -> t._1().getName() + "/"
                 + t._1().getAge() + " x" + t._2(), Encoders.STRING()));
     }
+
+    /** Sorted groups and cogroup over a stream: what Spark says when the query starts. */
+    @Case
+    public static void streamingSortedGroupsAndCogroup(CaseContext ctx) throws Exception {
+        Dataset<String> words = OpsData.strings(ctx, "apple", "banana", "avocado").select(col("s").as("value")).as(Encoders.STRING());
+        KeyValueGroupedDataset<String, String> g = words.groupByKey((MapFunction<String, String>) s -> s.substring(0, 1),
+                Encoders.STRING());
+        error(ctx, "flatMapSortedGroups", () -> OpsData.run(ctx, g.flatMapSortedGroups(new io.tideway.sql.Column[] {col("value")},
+                (FlatMapGroupsFunction<String, String, String>) (k, it) -> it, Encoders.STRING()), "append"));
+        KeyValueGroupedDataset<String, String> statics = fruit(ctx).groupByKey((MapFunction<String, String>) s -> s.substring(0, 1),
+                Encoders.STRING());
+        error(ctx, "cogroup", () -> OpsData.run(ctx, g.cogroup(statics,
+                (CoGroupFunction<String, String, String, String>) (k, l, r) -> l, Encoders.STRING()), "append"));
+    }
 }
+

@@ -10,6 +10,7 @@ import io.tideway.api.java.function.ReduceFunction;
 import io.tideway.engine.encoders.ConvertedKeyEncoder;
 import io.tideway.engine.encoders.KeyedValueEncoder;
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.encoders.SortedGroupEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.FlatMapGroupsWithState;
@@ -17,7 +18,10 @@ import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
 import io.tideway.engine.plan.TypedColumns;
 import io.tideway.engine.plan.TypedOperator;
+import io.tideway.engine.plan.UnsupportedOperationChecker;
+import io.tideway.engine.sql.SqlValueOrdering;
 import io.tideway.sql.streaming.GroupStateTimeout;
+import io.tideway.sql.types.StructType;
 import io.tideway.sql.streaming.OutputMode;
 import scala.Tuple2;
 import scala.Tuple3;
@@ -201,27 +205,53 @@ public final class KeyValueGroupedDataset<K, V> {
 
     /**
      * {@link #flatMapGroups} with each group's values in the order of {@code sortExprs} (over the
-     * values' columns), as Spark's {@code flatMapSortedGroups}. Static Datasets only: the values
-     * are sorted before they are grouped.
+     * values' columns), as Spark's {@code flatMapSortedGroups}: each value carries its sort keys
+     * ({@link SortedGroupEncoder}) and each group is sorted before {@code f} sees it, so a stream
+     * sorts each micro-batch's groups as Spark does.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <U> Dataset<U> flatMapSortedGroups(Column[] sortExprs, FlatMapGroupsFunction<K, V, U> f, Encoder<U> encoder) {
         KeyedValueEncoder<K, V> pairs = new KeyedValueEncoder<>(keyEncoder, valueEncoder);
-        Dataset<Tuple2<K, V>> sorted = new Dataset<>(session, keyedValues(pairs), pairs).orderBy(sortExprs);
-        MapFunction<Object, Object> key = t -> ((Tuple2<?, ?>) t)._1();
-        MapFunction<Object, Object> value = t -> ((Tuple2<?, ?>) t)._2();
-        MapGroups.GroupFunction groups = (k, it) -> f.call((K) k, (Iterator<V>) (Iterator<?>) it);
-        return new Dataset<>(session, new MapGroups(key, value, groups, pairs, ObjectEncoder.of(keyEncoder),
-                ObjectEncoder.of(encoder), sorted.logicalPlan()), encoder);
+        Dataset<Row> keyed = Dataset.ofRows(session, keyedValues(pairs));
+        List<Column> columns = new java.util.ArrayList<>();
+        for (String c : keyed.columns()) {
+            columns.add(keyed.col(c));
+        }
+        List<io.tideway.engine.plan.Sort.Order> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < sortExprs.length; i++) {
+            io.tideway.engine.expr.SortOrder o = sortExprs[i].expr() instanceof io.tideway.engine.expr.SortOrder so ? so
+                    : io.tideway.engine.expr.SortOrder.of(sortExprs[i].expr(), false);
+            columns.add(new Column(o.child()).as("__sortKey" + i));
+            orders.add(new io.tideway.engine.plan.Sort.Order(i, o.descending(), o.nullsFirst()));
+        }
+        Dataset<Row> withKeys = keyed.select(columns.toArray(new Column[0]));
+        StructType all = withKeys.schema();
+        StructType sortKeys = new StructType(java.util.Arrays.copyOfRange(all.fields(), all.length() - sortExprs.length, all.length()));
+        SortedGroupEncoder<K, V> rows = new SortedGroupEncoder<>(pairs, sortKeys);
+        MapFunction<Object, Object> key = t -> ((Tuple3<?, ?, ?>) t)._1();
+        MapGroups.GroupFunction groups = (k, it) -> {
+            List<Tuple3<K, V, Row>> values = new java.util.ArrayList<>();
+            it.forEachRemaining(t -> values.add((Tuple3<K, V, Row>) t));
+            java.util.Comparator<Row> order = SqlValueOrdering.byOrders(orders);
+            values.sort((a, b) -> order.compare(a._3(), b._3()));
+            Iterator<V> sorted = values.stream().map(Tuple3::_2).iterator();
+            return f.call((K) k, sorted);
+        };
+        return new Dataset<>(session, new MapGroups(key, null, groups, rows, ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), withKeys.logicalPlan()), encoder);
     }
 
     /**
      * {@code f} once per key of either grouped Dataset, over the key's values on each side (an
      * empty iterator on a side without the key), as Spark's {@code cogroup}. Both sides become
-     * rows of one shape, (side, key, left value, right value), grouped by key.
+     * rows of one shape, (side, key, left value, right value), grouped by key. Static Datasets
+     * only, as in Spark.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <U, R> Dataset<R> cogroup(KeyValueGroupedDataset<K, U> other, CoGroupFunction<K, V, U, R> f, Encoder<R> encoder) {
+        if (child.isStreaming() || other.child.isStreaming()) {
+            throw UnsupportedOperationChecker.fail("CoGrouping with a streaming DataFrame/Dataset is not supported", child);
+        }
         Encoder<Tuple4<Integer, K, V, U>> sided = (Encoder) new TupleEncoder<>(List.of(Encoders.INT(), keyEncoder, valueEncoder,
                 other.valueEncoder));
         LogicalPlan left = sidedRows(this, sided, true);
