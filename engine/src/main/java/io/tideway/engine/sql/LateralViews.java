@@ -1,9 +1,11 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.Explode;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Inline;
 import io.tideway.engine.expr.MultiAlias;
+import io.tideway.engine.expr.Origin;
 import io.tideway.engine.expr.sql.SourceText;
 import io.tideway.engine.expr.sql.SparkClauses;
 import io.tideway.engine.expr.sql.SparkClauses.LateralView;
@@ -50,9 +52,10 @@ final class LateralViews {
             SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.of(onlyCall(v)), 16);
             SqlNode call = ((SqlSelect) parsed.node()).getSelectList().get(0);
             Expression generator = new SqlNodeTranslator(parsed.src(), "sql()").translate(stripper.strip(call)).expr();
-            if (v.outer()) {
-                generator = outer(generator);
-            }
+            Expression translated = v.outer() ? outer(generator) : generator;
+            // Spark places the generator (and its errors) at the LATERAL VIEW clause; its arguments keep their places
+            generator = CurrentOrigin.withOrigin(Origin.at(sql, v.clauseStart()),
+                    () -> translated.withChildren(translated.children()));
             if (!v.columns().isEmpty()) {
                 generator = new MultiAlias(generator, v.columns());
             }

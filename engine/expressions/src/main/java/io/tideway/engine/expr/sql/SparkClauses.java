@@ -39,11 +39,11 @@ public final class SparkClauses {
     }
 
     /**
-     * {@code LATERAL VIEW [OUTER] gen(...) table [AS] c1, c2}: the generator call at
+     * {@code LATERAL VIEW [OUTER] gen(...) table [AS] c1, c2} starting at {@code clauseStart}: the generator call at
      * {@code [callStart, callEnd)} of the text, its function's name as written, the table's name and
      * the columns' (empty for the generator's own names).
      */
-    public record LateralView(boolean outer, String function, int callStart, int callEnd, String table,
+    public record LateralView(int clauseStart, boolean outer, String function, int callStart, int callEnd, String table,
                               List<String> columns) {
     }
 
@@ -64,7 +64,7 @@ public final class SparkClauses {
                     c[end - 1] = ']';
                 }
             } else if (t.isWord(i, "AS") && castAt(t, i)) {
-                int end = typeEnd(t, i + 1);
+                int end = castTypeEnd(t, i + 1);
                 if (end > 0 && original.substring(t.get(i + 1).start(), end).indexOf('\n') < 0) {
                     for (int k = t.get(i + 1).start() + 1; k < end; k++) {
                         c[k] = '_';
@@ -175,6 +175,26 @@ public final class SparkClauses {
     }
 
     /**
+     * The end offset of a CAST's STRUCT/ARRAY/MAP type at token {@code i}: its closing {@code >}, or
+     * when that is missing the CAST's closing parenthesis (so the type's own error is reported).
+     */
+    private static int castTypeEnd(SqlTokens t, int i) {
+        int end = typeEnd(t, i);
+        if (end > 0 || !t.isSymbol(i + 1, "<") || !OPEN_TYPES.contains(t.image(i).toUpperCase(Locale.ROOT))) {
+            return end;
+        }
+        int depth = 0;
+        for (int k = i + 2; k < t.size(); k++) {
+            if (t.isSymbol(k, "(")) {
+                depth++;
+            } else if (t.isSymbol(k, ")") && depth-- == 0) {
+                return t.get(k - 1).end();
+            }
+        }
+        return -1;
+    }
+
+    /**
      * The text of the type whose placeholder starts at {@code offset} of {@code original}, or null
      * when no STRUCT/ARRAY/MAP type starts there.
      */
@@ -182,7 +202,7 @@ public final class SparkClauses {
         SqlTokens t = SqlTokens.of(original);
         for (int i = 0; i < t.size(); i++) {
             if (t.get(i).start() == offset) {
-                int end = typeEnd(t, i);
+                int end = castTypeEnd(t, i);
                 return end < 0 ? null : original.substring(offset, end);
             }
         }
@@ -293,7 +313,7 @@ public final class SparkClauses {
             span[0] = t.get(i).start();
             span[1] = t.get(last).end();
         }
-        return new LateralView(outer, function, callStart, callEnd, table, List.copyOf(columns));
+        return new LateralView(t.get(i).start(), outer, function, callStart, callEnd, table, List.copyOf(columns));
     }
 
     private static boolean isClauseWord(SqlTokens t, int i) {
