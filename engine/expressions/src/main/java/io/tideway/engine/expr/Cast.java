@@ -241,6 +241,9 @@ public final class Cast extends Expression implements Coercible {
         if (!tryMode) {
             return convert(ctx, in, to);
         }
+        if (in.type() instanceof StructType from && to instanceof StructType fields && !from.equals(to)) {
+            return io.tideway.engine.expr.fn.CollectionCast.tryStruct(ctx, in, fields); // Spark nulls each field that fails
+        }
         CodeValue v = ctx.declare(to);
         ctx.open("try");
         ctx.assign(v, convert(ctx, in, to));
