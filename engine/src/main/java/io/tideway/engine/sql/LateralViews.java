@@ -1,12 +1,13 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.Explode;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Inline;
 import io.tideway.engine.expr.MultiAlias;
+import io.tideway.engine.expr.Origin;
 import io.tideway.engine.expr.sql.SourceText;
-import io.tideway.engine.expr.sql.SparkClauses;
-import io.tideway.engine.expr.sql.SparkClauses.LateralView;
+import io.tideway.engine.expr.sql.LateralViewClause;
 import io.tideway.engine.expr.sql.SparkDialectParser;
 import io.tideway.engine.expr.sql.SqlNodeTranslator;
 import io.tideway.sql.Column;
@@ -20,8 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A query's {@code LATERAL VIEW [OUTER] gen(...) t [AS] c1, c2} clauses ({@link SparkClauses}
- * finds them and hides them from Calcite), applied in order to the FROM relation before WHERE, as
+ * A query's {@code LATERAL VIEW [OUTER] gen(...) t [AS] c1, c2} clauses ({@link LateralViewClause}
+ * reads them, and they are hidden from Calcite), applied in order to the FROM relation before WHERE, as
  * Spark's {@code Generate}: every input column, then the generator's columns, named {@code c1, c2}
  * or by the generator. {@code OUTER} keeps a row whose generator gives none ({@code explode_outer}).
  * Over a streaming view this is a streaming generate, as {@code select(explode(...))} is. One
@@ -29,11 +30,11 @@ import java.util.List;
  */
 final class LateralViews {
     private final String sql;
-    private final List<LateralView> views;
+    private final List<LateralViewClause> views;
 
     LateralViews(String sql) {
         this.sql = sql;
-        this.views = SparkClauses.lateralViews(sql);
+        this.views = LateralViewClause.all(sql);
     }
 
     /** The tables' names, which qualify the generated columns ({@code t.c}). */
@@ -45,14 +46,15 @@ final class LateralViews {
 
     /** {@code in} with every LATERAL VIEW applied; qualified names in the calls lose {@code stripper}'s qualifiers. */
     Dataset<Row> apply(Dataset<Row> in, QualifierStripper stripper) {
-        for (LateralView v : views) {
+        for (LateralViewClause v : views) {
             // the call parsed alone but at its place in the query, so that errors point where Spark points
             SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.of(onlyCall(v)), 16);
             SqlNode call = ((SqlSelect) parsed.node()).getSelectList().get(0);
             Expression generator = new SqlNodeTranslator(parsed.src(), "sql()").translate(stripper.strip(call)).expr();
-            if (v.outer()) {
-                generator = outer(generator);
-            }
+            Expression translated = v.outer() ? outer(generator) : generator;
+            // Spark places the generator (and its errors) at the LATERAL VIEW clause; its arguments keep their places
+            generator = CurrentOrigin.withOrigin(Origin.at(sql, v.clauseStart()),
+                    () -> translated.withChildren(translated.children()));
             if (!v.columns().isEmpty()) {
                 generator = new MultiAlias(generator, v.columns());
             }
@@ -62,7 +64,7 @@ final class LateralViews {
     }
 
     /** The query's text with everything but the view's call blanked (line breaks kept). */
-    private String onlyCall(LateralView v) {
+    private String onlyCall(LateralViewClause v) {
         char[] c = sql.toCharArray();
         for (int i = 0; i < c.length; i++) {
             if ((i < v.callStart() || i >= v.callEnd()) && c[i] != '\n') {

@@ -99,7 +99,8 @@ public final class Cast extends Expression implements Coercible {
 
     @Override
     public String sql() {
-        if (implicit || to instanceof StructType) { // Spark prints a cast to a struct as its child
+        if (implicit || to instanceof StructType || to instanceof ArrayType || to instanceof io.tideway.sql.types.MapType) {
+            // Spark prints a cast to a struct, array or map as its child
             return child.sql();
         }
         return (tryMode ? "TRY_CAST(" : "CAST(") + child.sql() + " AS " + to.sql() + ")";
@@ -239,6 +240,9 @@ public final class Cast extends Expression implements Coercible {
         CodeValue in = ctx.gen(child);
         if (!tryMode) {
             return convert(ctx, in, to);
+        }
+        if (in.type() instanceof StructType from && to instanceof StructType fields && !from.equals(to)) {
+            return io.tideway.engine.expr.fn.CollectionCast.tryStruct(ctx, in, fields); // Spark nulls each field that fails
         }
         CodeValue v = ctx.declare(to);
         ctx.open("try");

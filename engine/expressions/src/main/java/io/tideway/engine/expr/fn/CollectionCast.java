@@ -51,7 +51,7 @@ public final class CollectionCast {
         } else if (sameElements(from, to) || from instanceof StructType st && renamesOnly(st, (StructType) to)) {
             ctx.assign(v, in);
         } else if (from instanceof StructType st) {
-            structFields(ctx, in, v, st, (StructType) to);
+            structFields(ctx, in, v, st, (StructType) to, false);
         } else {
             String out = CollectionCode.out(ctx);
             ctx.line(v.isNull() + " = false;");
@@ -61,8 +61,24 @@ public final class CollectionCast {
         ctx.close();
     }
 
-    /** A struct cast field by field: each field read in place and converted by the scalar cast's code. */
-    private static void structFields(CodegenContext ctx, CodeValue in, CodeValue v, StructType from, StructType to) {
+    /**
+     * {@code try_cast} of a struct, as Spark's TRY mode casts it: field by field, a field that does
+     * not convert becoming null (the struct itself stays).
+     */
+    public static CodeValue tryStruct(CodegenContext ctx, CodeValue in, StructType to) {
+        CodeValue v = ctx.declare(to);
+        ctx.open("if (!" + in.isNull() + ")");
+        structFields(ctx, in, v, (StructType) in.type(), to, true);
+        ctx.close();
+        return v;
+    }
+
+    /**
+     * A struct cast field by field: each field read in place and converted by the scalar cast's
+     * code; with {@code tryEach}, a field whose conversion fails is null.
+     */
+    private static void structFields(CodegenContext ctx, CodeValue in, CodeValue v, StructType from, StructType to,
+            boolean tryEach) {
         String r = ctx.constant(new io.tideway.offheap.row.RowReader(from.length()), io.tideway.offheap.row.RowReader.class.getName());
         String out = CollectionCode.out(ctx);
         String w = ctx.fresh("w");
@@ -71,7 +87,18 @@ public final class CollectionCast {
         for (int i = 0; i < from.length(); i++) {
             CodeValue field = ctx.declare(from.apply(i).dataType());
             io.tideway.engine.expr.GetStructField.readField(ctx, r, i, field);
-            StructValues.put(ctx, w, i, io.tideway.engine.expr.Cast.convert(ctx, field, to.apply(i).dataType()));
+            DataType type = to.apply(i).dataType();
+            if (!tryEach) {
+                StructValues.put(ctx, w, i, io.tideway.engine.expr.Cast.convert(ctx, field, type));
+                continue;
+            }
+            CodeValue converted = ctx.declare(type);
+            ctx.open("try");
+            ctx.assign(converted, io.tideway.engine.expr.Cast.convert(ctx, field, type));
+            ctx.then("catch (RuntimeException " + ctx.fresh("failed") + ")");
+            ctx.line(converted.isNull() + " = true;");
+            ctx.close();
+            StructValues.put(ctx, w, i, converted);
         }
         ctx.line(v.isNull() + " = false; " + v.value() + " = " + out + ".buffer(); " + v.offset() + " = 0; " + v.length()
                 + " = " + w + ".finish();");

@@ -134,8 +134,15 @@ final class StructFunctions {
         List<String> values = new ArrayList<>();
         for (int i = 1; i < call.children().size(); i += 2) {
             Expression v = call.children().get(i);
-            values.add(v instanceof Alias a ? a.child().sql() + " AS " + a.name() : v.sql());
+            values.add(v instanceof Alias a ? a.child().sql() + " AS " + quoteIfNeeded(a.name()) : v.sql());
         }
         return "struct(" + String.join(", ", values) + ")";
+    }
+
+    /** Spark's {@code QuotingUtils.quoteIfNeeded}: a name of word characters (not all digits) as is, else backticked. */
+    private static String quoteIfNeeded(String name) {
+        boolean plain = !name.isEmpty() && name.chars().allMatch(ch -> Character.isLetterOrDigit(ch) && ch < 128 || ch == '_')
+                && !name.chars().allMatch(Character::isDigit);
+        return plain ? name : "`" + name.replace("`", "``") + "`";
     }
 }

@@ -18,17 +18,12 @@ import java.util.Set;
  *       tight a postfix as Spark's, which the translator reads back as the cast;</li>
  *   <li>{@code gen(...) AS (a, b)}: a generator's column names, blanked ({@link #multiAliases});</li>
  *   <li>in a query, {@code LATERAL VIEW [OUTER] gen(...) t [AS] a, b}, blanked
- *       ({@link #lateralViews}), and {@code exists(arr, x -> ...)}, {@code filter(arr, x -> ...)}
+ *       ({@link LateralViewClause}), and {@code exists(arr, x -> ...)}, {@code filter(arr, x -> ...)}
  *       called as functions ({@link #callsNamedLikeKeywords}).</li>
  * </ul>
  * Stateless.
  */
 public final class SparkClauses {
-    /** Words that end a LATERAL VIEW's column list. */
-    private static final Set<String> CLAUSE_WORDS = Set.of("WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET",
-            "LATERAL", "WINDOW", "CLUSTER", "DISTRIBUTE", "SORT", "UNION", "EXCEPT", "INTERSECT", "MINUS", "JOIN",
-            "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "ON", "QUALIFY", "FETCH");
-
     private static final Set<String> OPEN_TYPES = Set.of("STRUCT", "ARRAY", "MAP");
 
     private SparkClauses() {
@@ -36,15 +31,6 @@ public final class SparkClauses {
 
     /** {@code gen(...) AS (a, b)}: the names given to the expression that ends at {@code exprEnd} (exclusive). */
     public record MultiAlias(int exprEnd, List<String> names) {
-    }
-
-    /**
-     * {@code LATERAL VIEW [OUTER] gen(...) table [AS] c1, c2}: the generator call at
-     * {@code [callStart, callEnd)} of the text, its function's name as written, the table's name and
-     * the columns' (empty for the generator's own names).
-     */
-    public record LateralView(boolean outer, String function, int callStart, int callEnd, String table,
-                              List<String> columns) {
     }
 
     /** {@code text} (already rewritten for Calcite from {@code original}) with these forms hidden. */
@@ -64,7 +50,7 @@ public final class SparkClauses {
                     c[end - 1] = ']';
                 }
             } else if (t.isWord(i, "AS") && castAt(t, i)) {
-                int end = typeEnd(t, i + 1);
+                int end = castTypeEnd(t, i + 1);
                 if (end > 0 && original.substring(t.get(i + 1).start(), end).indexOf('\n') < 0) {
                     for (int k = t.get(i + 1).start() + 1; k < end; k++) {
                         c[k] = '_';
@@ -76,7 +62,7 @@ public final class SparkClauses {
             blank(c, original, m.exprEnd, aliasEnd(t, m.exprEnd));
         }
         if (query) {
-            for (int[] span : lateralViewSpans(t)) {
+            for (int[] span : LateralViewClause.spans(t)) {
                 blank(c, original, span[0], span[1]);
             }
         }
@@ -175,6 +161,26 @@ public final class SparkClauses {
     }
 
     /**
+     * The end offset of a CAST's STRUCT/ARRAY/MAP type at token {@code i}: its closing {@code >}, or
+     * when that is missing the CAST's closing parenthesis (so the type's own error is reported).
+     */
+    private static int castTypeEnd(SqlTokens t, int i) {
+        int end = typeEnd(t, i);
+        if (end > 0 || !t.isSymbol(i + 1, "<") || !OPEN_TYPES.contains(t.image(i).toUpperCase(Locale.ROOT))) {
+            return end;
+        }
+        int depth = 0;
+        for (int k = i + 2; k < t.size(); k++) {
+            if (t.isSymbol(k, "(")) {
+                depth++;
+            } else if (t.isSymbol(k, ")") && depth-- == 0) {
+                return t.get(k - 1).end();
+            }
+        }
+        return -1;
+    }
+
+    /**
      * The text of the type whose placeholder starts at {@code offset} of {@code original}, or null
      * when no STRUCT/ARRAY/MAP type starts there.
      */
@@ -182,7 +188,7 @@ public final class SparkClauses {
         SqlTokens t = SqlTokens.of(original);
         for (int i = 0; i < t.size(); i++) {
             if (t.get(i).start() == offset) {
-                int end = typeEnd(t, i);
+                int end = castTypeEnd(t, i);
                 return end < 0 ? null : original.substring(offset, end);
             }
         }
@@ -209,7 +215,7 @@ public final class SparkClauses {
                     names.add(t.name(k));
                     k += 2;
                     if (t.isSymbol(k - 1, ")")) {
-                        if (k >= t.size() || t.isSymbol(k, ",") || t.isWord(k, "FROM") || isClauseWord(t, k)) {
+                        if (k >= t.size() || t.isSymbol(k, ",") || t.isWord(k, "FROM") || LateralViewClause.isClauseWord(t, k)) {
                             out.add(new MultiAlias(t.get(i - 1).end(), List.copyOf(names)));
                         }
                         break;
@@ -228,76 +234,6 @@ public final class SparkClauses {
             }
         }
         return t.text().length();
-    }
-
-    /** The query's LATERAL VIEW clauses, in order. */
-    public static List<LateralView> lateralViews(String original) {
-        SqlTokens t = SqlTokens.of(original);
-        List<LateralView> out = new ArrayList<>();
-        for (int i = 0; i < t.size(); i++) {
-            LateralView v = lateralView(t, i, null);
-            if (v != null) {
-                out.add(v);
-            }
-        }
-        return out;
-    }
-
-    private static List<int[]> lateralViewSpans(SqlTokens t) {
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < t.size(); i++) {
-            int[] span = new int[2];
-            if (lateralView(t, i, span) != null) {
-                out.add(span);
-            }
-        }
-        return out;
-    }
-
-    /** The LATERAL VIEW clause starting at token {@code i}, or null; {@code span} receives its offsets. */
-    private static LateralView lateralView(SqlTokens t, int i, int[] span) {
-        if (!t.isWord(i, "LATERAL") || !t.isWord(i + 1, "VIEW")) {
-            return null;
-        }
-        int k = i + 2;
-        boolean outer = t.isWord(k, "OUTER") && t.isName(k + 1) && t.isSymbol(k + 2, "(");
-        k += outer ? 1 : 0;
-        if (!t.isName(k) || !t.isSymbol(k + 1, "(")) {
-            return null;
-        }
-        int close = t.closing(k + 1, "(", ")");
-        if (close < 0 || !t.isName(close + 1) || isClauseWord(t, close + 1)) {
-            return null;
-        }
-        String function = t.name(k);
-        int callStart = t.get(k).start();
-        int callEnd = t.get(close).end();
-        String table = t.name(close + 1);
-        int last = close + 1;
-        int next = close + 2;
-        boolean as = t.isWord(next, "AS");
-        next += as ? 1 : 0;
-        List<String> columns = new ArrayList<>();
-        while (t.isName(next) && !isClauseWord(t, next)) {
-            columns.add(t.name(next));
-            last = next;
-            if (!t.isSymbol(next + 1, ",")) {
-                break;
-            }
-            next += 2;
-        }
-        if (as && columns.isEmpty()) {
-            return null;
-        }
-        if (span != null) {
-            span[0] = t.get(i).start();
-            span[1] = t.get(last).end();
-        }
-        return new LateralView(outer, function, callStart, callEnd, table, List.copyOf(columns));
-    }
-
-    private static boolean isClauseWord(SqlTokens t, int i) {
-        return t.get(i).kind() == SqlTokens.Kind.WORD && CLAUSE_WORDS.contains(t.image(i).toUpperCase(Locale.ROOT));
     }
 
     /**

@@ -179,10 +179,30 @@ public final class SqlNodeTranslator {
         while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
+        return typeFromText(text.substring(start, at + 1 + id.getSimple().length()), start);
+    }
+
+    /**
+     * The type written at {@code start} of the user's text, with Spark's errors: a syntax error in a
+     * STRUCT/ARRAY/MAP type is reported at its first {@code <} (where Spark's rule gives up), the
+     * others without a position, as Spark's type visitor raises them.
+     */
+    private DataType typeFromText(String typeText, int start) {
         try {
-            return DataTypes.fromName(text.substring(start, at + 1 + id.getSimple().length()));
+            return DataTypes.fromName(typeText);
         } catch (io.tideway.sql.types.DdlParseException e) {
-            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), text, start + e.offset(), null));
+            int open = typeText.indexOf('<');
+            if (e.condition().equals("PARSE_SYNTAX_ERROR")) {
+                throw open < 0
+                        ? Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), src.original(), start + e.offset(), null))
+                        : Unchecked.raise(new ParseException(e.condition(), Map.of("error", "'<'", "hint", ": missing ')'"),
+                                src.original(), start + open, null));
+            }
+            if (e.condition().equals("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION")) {
+                throw new io.tideway.SparkArithmeticException(e.condition(), e.messageParameters(),
+                        new io.tideway.QueryContext[0]);
+            }
+            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters()));
         }
     }
 
@@ -640,12 +660,7 @@ public final class SqlNodeTranslator {
         int start = offset(spec.getParserPosition());
         String typeText = SparkClauses.typeAt(src.original(), start);
         if (typeText != null) { // STRUCT<...>, ARRAY<...>, MAP<...>: a placeholder name SparkClauses wrote
-            try {
-                return DataTypes.fromName(typeText);
-            } catch (io.tideway.sql.types.DdlParseException e) {
-                throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), src.original(),
-                        start + e.offset(), null));
-            }
+            return typeFromText(typeText, start);
         }
         if (spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec || spec.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec) {
             String name = spec.getTypeNameSpec().getTypeName().getSimple().toUpperCase(Locale.ROOT);

@@ -54,7 +54,7 @@ class SparkClausesTest {
     @Test
     void lateralViewsAreReadAndBlankedInQueriesOnly() {
         String sql = "SELECT * FROM t LATERAL VIEW OUTER posexplode(a) x AS p, v\nLATERAL VIEW explode(b) y WHERE p > 0";
-        List<SparkClauses.LateralView> views = SparkClauses.lateralViews(sql);
+        List<LateralViewClause> views = LateralViewClause.all(sql);
         assertEquals(2, views.size());
         assertTrue(views.get(0).outer());
         assertEquals("posexplode", views.get(0).function());
@@ -67,7 +67,7 @@ class SparkClausesTest {
         assertEquals("SELECT * FROM t", blanked.substring(0, blanked.indexOf('\n')).strip());
         assertTrue(blanked.endsWith(" WHERE p > 0"));
         assertEquals(sql, rewrite(sql, false));
-        assertTrue(SparkClauses.lateralViews("SELECT 'LATERAL VIEW explode(a) t' FROM t -- LATERAL VIEW explode(a) t").isEmpty());
+        assertTrue(LateralViewClause.all("SELECT 'LATERAL VIEW explode(a) t' FROM t -- LATERAL VIEW explode(a) t").isEmpty());
     }
 
     @Test
