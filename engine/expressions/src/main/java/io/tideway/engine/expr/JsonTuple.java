@@ -1,21 +1,17 @@
 package io.tideway.engine.expr;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.fn.JsonTextParser;
+import io.tideway.engine.expr.fn.JsonValueOutput;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +20,12 @@ import java.util.Map;
  * {@code json_tuple(json, name1, name2, ...)}, as Spark's {@code JsonTuple}: one row whose
  * columns {@code c0, c1, ...} are the named top-level fields of a JSON object, as text (a string
  * without its quotes, anything else as the JSON Jackson copies); a missing or null field, a null
- * or malformed input, or one that is not an object give nulls. Parsed with Spark's Jackson
- * settings (unescaped control characters and any backslash escape allowed).
+ * or malformed input, or one that is not an object give nulls. Parsed as
+ * {@code get_json_object} parses ({@link JsonTextParser}: Spark's shared Jackson settings,
+ * streaming over the row's bytes), each value copied into a buffer kept across rows.
  */
 public final class JsonTuple extends Generator {
     private static final long serialVersionUID = 1L;
-    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-            .build();
     private final List<Expression> children;
 
     public JsonTuple(List<Expression> children) {
@@ -88,53 +81,96 @@ public final class JsonTuple extends Generator {
     private static final class Rows implements GeneratorRows {
         private final Evaluator json;
         private final Evaluator[] names;
+        private final byte[][] nameBytes;
         private final String[] fieldNames;
-        private final byte[][] values;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final BytesOut[] values;
+        private final boolean[] present;
+        private final JsonTextParser input = new JsonTextParser();
+        private final JsonValueOutput output = new JsonValueOutput();
 
         Rows(Evaluator[] evaluators) {
             this.json = evaluators[0];
             this.names = java.util.Arrays.copyOfRange(evaluators, 1, evaluators.length);
+            this.nameBytes = new byte[names.length][];
             this.fieldNames = new String[names.length];
-            this.values = new byte[names.length][];
+            this.values = new BytesOut[names.length];
+            this.present = new boolean[names.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = new BytesOut();
+            }
         }
 
         @Override
         public int start(RowReader in) {
-            java.util.Arrays.fill(values, null);
+            java.util.Arrays.fill(present, false);
             for (int i = 0; i < names.length; i++) {
                 names[i].eval(in);
-                fieldNames[i] = names[i].isNull ? null : names[i].buf.getStringWithoutLengthUtf8(names[i].off, names[i].len);
+                name(i, names[i]);
             }
             json.eval(in);
             if (!json.isNull) {
-                byte[] text = new byte[json.len];
-                json.buf.getBytes(json.off, text);
-                try (JsonParser p = FACTORY.createParser(text)) {
-                    parse(p);
+                try {
+                    parse(input.open(json.buf, json.off, json.len));
                 } catch (IOException e) { // malformed JSON: every column null, as Spark's nullRow
-                    java.util.Arrays.fill(values, null);
+                    java.util.Arrays.fill(present, false);
+                    output.discard();
+                    if (input.hasNonAscii()) { // Spark reads malformed UTF-8 as replacement characters
+                        try {
+                            parse(input.openAsCharacters());
+                        } catch (IOException again) {
+                            java.util.Arrays.fill(present, false);
+                            output.discard();
+                        }
+                    }
                 }
             }
             return 1;
         }
 
-        private void parse(JsonParser p) throws IOException {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        /** Keeps field name {@code i}, decoded again only when its bytes change (they are constants as a rule). */
+        private void name(int i, Evaluator e) {
+            if (e.isNull) {
+                nameBytes[i] = null;
+                fieldNames[i] = null;
                 return;
             }
-            while (p.nextToken() != JsonToken.END_OBJECT) {
-                if (p.currentToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    int idx = indexOf(field, 0);
-                    if (idx >= 0 && p.nextToken() != JsonToken.VALUE_NULL) {
-                        byte[] value = copy(p);
-                        for (; idx >= 0; idx = indexOf(field, idx + 1)) { // a name asked for twice fills both
-                            values[idx] = value;
+            byte[] last = nameBytes[i];
+            if (last != null && last.length == e.len) {
+                int k = 0;
+                while (k < e.len && last[k] == e.buf.getByte(e.off + k)) {
+                    k++;
+                }
+                if (k == e.len) {
+                    return;
+                }
+            }
+            nameBytes[i] = new byte[e.len];
+            e.buf.getBytes(e.off, nameBytes[i]);
+            fieldNames[i] = new String(nameBytes[i], java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private void parse(JsonParser p) throws IOException {
+            try (p) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return;
+                }
+                while (p.nextToken() != JsonToken.END_OBJECT) {
+                    if (p.currentToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        int idx = indexOf(field, 0);
+                        if (idx >= 0 && p.nextToken() != JsonToken.VALUE_NULL) {
+                            BytesOut value = values[idx];
+                            JsonValueOutput.copyValue(p, output.begin(value));
+                            output.finish();
+                            present[idx] = true;
+                            for (idx = indexOf(field, idx + 1); idx >= 0; idx = indexOf(field, idx + 1)) {
+                                values[idx].reset().append(value.buffer(), 0, value.length()); // a name asked for twice fills both
+                                present[idx] = true;
+                            }
                         }
                     }
+                    p.skipChildren();
                 }
-                p.skipChildren();
             }
         }
 
@@ -147,26 +183,13 @@ public final class JsonTuple extends Generator {
             return -1;
         }
 
-        /** The current value as Spark copies it: a string's text unquoted, anything else as JSON. */
-        private byte[] copy(JsonParser p) throws IOException {
-            out.reset();
-            try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-                if (p.currentToken() == JsonToken.VALUE_STRING) {
-                    g.writeRaw(p.getText());
-                } else {
-                    g.copyCurrentStructure(p);
-                }
-            }
-            return out.toByteArray();
-        }
-
         @Override
         public void write(int i, RowWriter w, int first) {
             for (int f = 0; f < values.length; f++) {
-                if (values[f] == null) {
-                    w.setNull(first + f);
+                if (present[f]) {
+                    w.putBytes(first + f, values[f].buffer(), 0, values[f].length());
                 } else {
-                    w.putBytes(first + f, values[f]);
+                    w.setNull(first + f);
                 }
             }
         }
