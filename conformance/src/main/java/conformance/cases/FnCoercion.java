@@ -40,7 +40,7 @@ public final class FnCoercion {
                 "avg(null)", "sum(null)");
         show(ctx, numbersAsText(ctx), sum(col("s")), avg(col("s")), sum("s"), avg("s"));
         showExpr(ctx, strings(ctx, "1", "x"), "sum(s)", "avg(s)");
-        showExpr(ctx, table(ctx), "sum(s)", "sum(b)");
+        showExpr(ctx, table(ctx), "sum(b)"); // (sum(s) there fails on whichever bad string Spark's partitions meet first)
     }
 
     @Case

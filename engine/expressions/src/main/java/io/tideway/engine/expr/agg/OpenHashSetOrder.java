@@ -11,8 +11,9 @@ import java.util.List;
  * The iteration order of Spark's {@code OpenHashMap} (the map {@code mode} counts in) over keys
  * inserted in a given order: open addressing in a power-of-two table of 64 slots (doubled, keys
  * re-inserted in slot order, once more than 70% full), a key's first slot the Murmur3 (seed 0)
- * of its Java {@code hashCode}, collisions probed at +1, +2, +3...; iteration by slot. Keys of
- * types whose hash is not modelled (decimals, arrays) keep their insertion order. Stateless.
+ * of its Java {@code hashCode} (a decimal's, Scala's BigDecimal hash), collisions probed at
+ * +1, +2, +3...; iteration by slot. Keys of types whose hash is not modelled (arrays, binaries)
+ * keep their insertion order. Stateless.
  */
 final class OpenHashSetOrder {
     private static final int INITIAL_CAPACITY = 64;
@@ -96,6 +97,46 @@ final class OpenHashSetOrder {
         if (t == DataTypes.StringType) {
             return HashKernels.murmurBytes(b, at, len, 42);
         }
+        if (t instanceof io.tideway.sql.types.DecimalType d) {
+            return scalaDecimalHash(ValueCodec.decimal(b, at, len, d));
+        }
         return null;
+    }
+
+    /**
+     * Spark's {@code Decimal.hashCode}: the hash of the Scala {@code BigDecimal} it holds. A whole
+     * number hashes as its integer; one a double holds exactly as that double's {@code ##}; any
+     * other mixes its unscaled digits' hash with its scale.
+     */
+    private static int scalaDecimalHash(java.math.BigDecimal v) {
+        java.math.BigDecimal stripped = v.stripTrailingZeros();
+        if ((v.scale() <= 0 || stripped.scale() <= 0) && v.precision() - v.scale() < 4934) {
+            java.math.BigInteger i = v.toBigInteger();
+            return i.bitLength() < 64 ? longHash(i.longValue()) : i.hashCode();
+        }
+        double d = v.doubleValue();
+        if (!Double.isInfinite(d)
+                && new java.math.BigDecimal(Double.toString(d), java.math.MathContext.DECIMAL128).compareTo(v) == 0) {
+            return doubleHash(d);
+        }
+        int k = stripped.scale() * 0xcc9e2d51; // Scala's MurmurHash3.mixLast(digits' hash, scale)
+        k = Integer.rotateLeft(k, 15) * 0x1b873593;
+        return stripped.scaleByPowerOfTen(stripped.scale()).toBigInteger().hashCode() ^ k;
+    }
+
+    /** Scala's {@code ##} of a long: the int itself when it fits in one. */
+    private static int longHash(long v) {
+        return v == (int) v ? (int) v : Long.hashCode(v);
+    }
+
+    /** Scala's {@code ##} of a double: as an int, a long or a float when it is exactly one. */
+    private static int doubleHash(double v) {
+        if ((int) v == v) {
+            return (int) v;
+        }
+        if ((long) v == v) {
+            return Long.hashCode((long) v);
+        }
+        return (float) v == v ? Float.hashCode((float) v) : Double.hashCode(v);
     }
 }
