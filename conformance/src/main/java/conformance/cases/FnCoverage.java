@@ -11,7 +11,7 @@ import static io.tideway.sql.functions.*;
 /**
  * The functions no other class printed (issue 14's audit): the basic string functions (case,
  * length, trim, pad, repeat, overlay, translate, ascii/chr, concat_ws, elt, substr and their SQL
- * aliases), {@code bitwiseNOT}, {@code asc_nulls_first}, {@code sumDistinct}, and the functions
+ * aliases, {@code Column.substr}), {@code bitwiseNOT}, {@code asc_nulls_first}, {@code sumDistinct}, and the functions
  * Spark has that Tideway does not (each call printed, so the difference shows).
  */
 public final class FnCoverage {
@@ -73,6 +73,15 @@ public final class FnCoverage {
             ctx.println(r);
         }
         ctx.rows(df.union(df).agg(sumDistinct(col("i")), sumDistinct("l"), sum_distinct(col("d"))).collectAsList());
+    }
+
+    @Case
+    public static void columnSubstrAndNullsFirst(CaseContext ctx) {
+        Dataset<Row> df = table(ctx);
+        show(ctx, df, col("s").substr(2, 3), col("s").substr(col("i"), lit(2)), col("s").substr(-3, 2));
+        for (Row r : df.select(col("d"), col("t")).orderBy(col("t").asc_nulls_first(), col("d").desc()).collectAsList()) {
+            ctx.println(r); // in order: the null first
+        }
     }
 
     @Case
