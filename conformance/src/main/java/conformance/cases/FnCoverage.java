@@ -85,6 +85,14 @@ public final class FnCoverage {
     }
 
     @Case
+    public static void broadcastHint(CaseContext ctx) {
+        Dataset<Row> left = table(ctx).select(col("i"), col("s"));
+        Dataset<Row> right = table(ctx).select(col("i"), col("t"));
+        ctx.rows(left.join(broadcast(right), "i").collectAsList());
+        ctx.rows(broadcast(left).join(right, left.col("i").equalTo(right.col("i")), "left").collectAsList());
+    }
+
+    @Case
     public static void functionsTidewayLacks(CaseContext ctx) {
         Dataset<Row> df = table(ctx).select(col("i")).limit(2);
         showExpr(ctx, df, "spark_partition_id()", "input_file_name()", "monotonically_increasing_id()");
