@@ -90,6 +90,24 @@ public final class FnStruct {
     }
 
     @Case
+    public static void dropFields(CaseContext ctx) {
+        Dataset<Row> df = nested(ctx);
+        show(ctx, df, col("p").dropFields(names("x")), col("p").dropFields(names("Y")), col("p").dropFields(names("nope")),
+                col("q").dropFields(names("arr")), col("q").dropFields(names("arr", "nope")), col("q").dropFields(names("a.nope")),
+                col("p").dropFields(names("x")).withField("z", lit(1)), col("p").withField("z", col("id")).dropFields(names("x", "y")),
+                col("p").withField("x", lit(2)).dropFields(names("X")), col("q").withField("a.c", lit("n")).dropFields(names("a.b")));
+        show(ctx, df, col("p").dropFields(names("x", "y")), col("q").dropFields(names("a.b")), col("q").dropFields(names("nope.x")),
+                col("id").dropFields(names("x")), col("p").dropFields(names("x")).dropFields(names("y")));
+        df.select(col("q").withField("a.c", lit("n")).dropFields(names("a.b", "arr")).as("dropped")).printSchema();
+        rows(ctx, df.select(col("id"), col("q").withField("a.c", lit("n")).dropFields(names("a.b")).as("q2")));
+        rows(ctx, df.select(col("p").dropFields(names("y")).getField("x").as("px")));
+    }
+
+    private static scala.collection.immutable.Seq<String> names(String... names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toList();
+    }
+
+    @Case
     public static void structPrinting(CaseContext ctx) {
         Dataset<Row> df = nested(ctx);
         df.show();

@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code CASE}, {@code coalesce}) functions over one binary row — generated ({@code codegen=true}: the whole projection inlined in
  * one class) against interpreted ({@code false}: a tree of evaluators, each compiled from the same
  * function code). {@code -prof gc} gives the bytes per row; {@code date_format} formats through
- * {@code java.time} and {@code get_json_object} parses with Jackson, so both allocate; the others need not.
+ * {@code java.time} and {@code get_json_object} opens Jackson's streaming parser per row (no tree),
+ * so both allocate; the others need not.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -367,6 +367,23 @@ public class Column implements Serializable {
         return new Column(io.tideway.engine.expr.UpdateFields.withField(expr, fieldName, col.expr()));
     }
 
+    /**
+     * The struct without the fields named (each a dotted path for a nested struct, matched
+     * case-insensitively), Spark's Scala {@code Seq} form, the one a Spark Java program calls.
+     */
+    public Column dropFields(scala.collection.immutable.Seq<String> fieldNames) {
+        return dropFields(scala.jdk.javaapi.CollectionConverters.asJava(fieldNames).toArray(new String[0]));
+    }
+
+    /** As {@link #dropFields(scala.collection.immutable.Seq)}, with the names as Java arguments. */
+    public Column dropFields(String... fieldNames) {
+        io.tideway.engine.expr.Expression e = expr;
+        for (String name : fieldNames) {
+            e = io.tideway.engine.expr.UpdateFields.dropField(e, name);
+        }
+        return new Column(e);
+    }
+
     Column not() {
         return new Column(new Not(expr));
     }

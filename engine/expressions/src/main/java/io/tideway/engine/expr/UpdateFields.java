@@ -16,16 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code Column.withField(name, value)}, Spark's {@code UpdateFields}: the struct with field
- * {@code name} replaced (matched case-insensitively) or appended. Consecutive calls on one struct
- * are one node, as Spark merges them ({@code update_fields(p, WithField(1), WithField(id))}); a
- * dotted name updates a nested struct through a nested node. A null struct gives null. The value
+ * {@code Column.withField(name, value)} and {@code Column.dropFields(names...)}, Spark's
+ * {@code UpdateFields}: the struct with field {@code name} replaced (matched case-insensitively)
+ * or appended, or with every field of that name dropped (none is no error; dropping them all is
+ * Spark's {@code CANNOT_DROP_ALL_FIELDS}). Consecutive calls on one struct are one node, as Spark
+ * merges them ({@code update_fields(p, WithField(1), dropfield())}); a dotted name updates a
+ * nested struct through a nested node. A null struct gives null. The value
  * is written as a new nested row: fields copied from the input as their slots or bytes, new
  * values written from their code. Immutable.
  */
 public final class UpdateFields extends Expression implements Coercible {
     private static final long serialVersionUID = 1L;
-    /** The struct, then one value per name. */
+    /** The struct, then one value per name: the new value, or a {@link DropField} for a drop. */
     private final List<Expression> children;
     private final List<String> names;
     /** Each call's field path and value as the user gave them, for {@code Column.toString}. */
@@ -41,9 +43,20 @@ public final class UpdateFields extends Expression implements Coercible {
 
     /** {@code struct.withField(path, value)}; {@code path} may name a nested field ({@code a.b}). */
     public static UpdateFields withField(Expression struct, String path, Expression value) {
+        return update(struct, path, value, value);
+    }
+
+    /** {@code struct.dropFields(path)}; {@code path} may name a nested field ({@code a.b}), whose struct is updated. */
+    public static UpdateFields dropField(Expression struct, String path) {
+        DropField drop = new DropField();
+        return update(struct, path, drop, drop);
+    }
+
+    /** One operation at {@code path}: {@code op} on the last name, through nested updates for the names before it; {@code given} for printing. */
+    private static UpdateFields update(Expression struct, String path, Expression op, Expression given) {
         int dot = path.indexOf('.');
         String name = dot < 0 ? path : path.substring(0, dot);
-        Expression v = dot < 0 ? value : withField(new UnresolvedExtractField(struct, name), path.substring(dot + 1), value);
+        Expression v = dot < 0 ? op : update(new UnresolvedExtractField(struct, name), path.substring(dot + 1), op, given);
         if (struct instanceof UpdateFields u) {
             List<Expression> c = new ArrayList<>(u.children);
             c.add(v);
@@ -52,10 +65,30 @@ public final class UpdateFields extends Expression implements Coercible {
             List<String> p = new ArrayList<>(u.paths);
             p.add(path);
             List<Expression> g = new ArrayList<>(u.given);
-            g.add(value);
+            g.add(given);
+            if (!c.stream().anyMatch(DropField.class::isInstance)) {
+                lastValuePerName(c, n);
+            }
             return new UpdateFields(c, n, p, g);
         }
-        return new UpdateFields(List.of(struct, v), List.of(name), List.of(path), List.of(value));
+        return new UpdateFields(List.of(struct, v), List.of(name), List.of(path), List.of(given));
+    }
+
+    /**
+     * Spark's {@code OptimizeUpdateFields} on updates only: a name set twice keeps its first
+     * position, its last value and the last spelling (names compared case-insensitively).
+     */
+    private static void lastValuePerName(List<Expression> children, List<String> names) {
+        for (int k = 1; k < names.size(); k++) {
+            for (int first = 0; first < k; first++) {
+                if (names.get(first).equalsIgnoreCase(names.get(k))) {
+                    children.set(first + 1, children.remove(k + 1));
+                    names.set(first, names.remove(k));
+                    k--; // the next name now sits at k
+                    break;
+                }
+            }
+        }
     }
 
     private Expression struct() {
@@ -76,16 +109,19 @@ public final class UpdateFields extends Expression implements Coercible {
     public String sql() {
         StringBuilder sb = new StringBuilder("update_fields(").append(struct().sql());
         for (int i = 1; i < children.size(); i++) {
-            sb.append(", WithField(").append(children.get(i).sql()).append(')');
+            Expression op = children.get(i);
+            sb.append(", ").append(op instanceof DropField ? op.sql() : "WithField(" + op.sql() + ")");
         }
         return sb.append(')').toString();
     }
 
-    /** As {@code Column.toString} prints it: {@code update_field(p, x, 1)}, one call per field. */
+    /** As {@code Column.toString} prints it: {@code update_field(p, x, 1)} or {@code drop_field(p, x)}, one call per field. */
     public String columnText(java.util.function.Function<Expression, String> text) {
         String s = text.apply(struct());
-        for (int i = 1; i < children.size(); i++) {
-            s = "update_field(" + s + ", " + paths.get(i - 1) + ", " + text.apply(given.get(i - 1)) + ")";
+        for (int i = 1; i <= paths.size(); i++) {
+            Expression g = given.get(i - 1);
+            s = g instanceof DropField ? "drop_field(" + s + ", " + paths.get(i - 1) + ")"
+                    : "update_field(" + s + ", " + paths.get(i - 1) + ", " + text.apply(g) + ")";
         }
         return s;
     }
@@ -96,6 +132,10 @@ public final class UpdateFields extends Expression implements Coercible {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of("sqlExpr",
                     ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0), "requiredType", "\"STRUCT\"",
                     "inputSql", ErrorParams.expr(struct().sql()), "inputType", ErrorParams.type(struct().dataType()))));
+        }
+        if (sources().length == 0) {
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.CANNOT_DROP_ALL_FIELDS",
+                    Map.of("sqlExpr", ErrorParams.expr(sql()))));
         }
         return this;
     }
@@ -109,6 +149,15 @@ public final class UpdateFields extends Expression implements Coercible {
             from.add(i);
         }
         for (int k = 0; k < names.size(); k++) {
+            if (children.get(k + 1) instanceof DropField) {
+                for (int i = out.size() - 1; i >= 0; i--) {
+                    if (out.get(i).equalsIgnoreCase(names.get(k))) {
+                        out.remove(i);
+                        from.remove(i);
+                    }
+                }
+                continue;
+            }
             int at = -1;
             for (int i = 0; i < out.size(); i++) {
                 if (out.get(i).equalsIgnoreCase(names.get(k))) {
@@ -160,7 +209,9 @@ public final class UpdateFields extends Expression implements Coercible {
         ctx.open("if (!" + s.isNull() + ")");
         CodeValue[] values = new CodeValue[children.size()];
         for (int k = 1; k < children.size(); k++) {
-            values[k] = ctx.gen(children.get(k));
+            if (!(children.get(k) instanceof DropField)) {
+                values[k] = ctx.gen(children.get(k));
+            }
         }
         String r = ctx.constant(new RowReader(in.length()), RowReader.class.getName());
         String out = ctx.constant(new CollectionOut(), CollectionOut.class.getName());
@@ -182,5 +233,35 @@ public final class UpdateFields extends Expression implements Coercible {
                 + " = " + w + ".finish();");
         ctx.close();
         return v;
+    }
+
+    /** Spark's {@code DropField}: a drop among the operations, a leaf that is never evaluated. */
+    static final class DropField extends Expression {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<Expression> children() {
+            return List.of();
+        }
+
+        @Override
+        public Expression withChildren(List<Expression> c) {
+            return this;
+        }
+
+        @Override
+        public String sql() {
+            return "dropfield()";
+        }
+
+        @Override
+        public DataType dataType() {
+            return io.tideway.sql.types.DataTypes.NullType;
+        }
+
+        @Override
+        public Evaluator evaluator(EvalContext context) {
+            throw new IllegalStateException("a DropField is an operation of UpdateFields, never evaluated");
+        }
     }
 }

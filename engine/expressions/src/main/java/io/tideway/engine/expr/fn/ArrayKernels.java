@@ -296,6 +296,25 @@ public final class ArrayKernels {
     }
 
     /**
+     * {@code concat_ws}'s array argument: its non-null elements appended to {@code out}, each after
+     * the separator unless it is the first of the result; whether the result is still empty.
+     */
+    public static boolean joinInto(DirectBuffer b, int o, int n, DirectBuffer sb, int so, int sl, boolean first, BytesOut out) {
+        ArrayReader a = new ArrayReader().wrap(b, o, n);
+        for (int i = 0; i < a.count(); i++) {
+            if (a.isNullAt(i)) {
+                continue;
+            }
+            if (!first) {
+                out.append(sb, so, sl);
+            }
+            first = false;
+            out.append(a.buffer(), a.varOffset(i), a.varLength(i));
+        }
+        return first;
+    }
+
+    /**
      * {@code arrays_zip(a1, a2, ...)}: element {@code i} is a struct of the arrays' elements
      * {@code i}, null where an array is shorter; {@code types} are the element types, and
      * {@code parts} the arrays ({@link #concatBegin}, {@link #concatAdd}).

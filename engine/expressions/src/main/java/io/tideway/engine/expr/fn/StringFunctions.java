@@ -222,7 +222,10 @@ final class StringFunctions {
                 .coercion(call -> {
                     List<Expression> a = new ArrayList<>();
                     for (int i = 0; i < call.children().size(); i++) {
-                        a.add(castTo(call, i, call.children().get(i), STRING));
+                        Expression e = call.children().get(i);
+                        a.add(i > 0 && e.dataType() instanceof io.tideway.sql.types.ArrayType at // an array's elements are joined too
+                                ? TypeCoercion.castIfNeeded(e, DataTypes.createArrayType(DataTypes.StringType, at.containsNull()))
+                                : castTo(call, i, e, STRING));
                     }
                     return a;
                 })
@@ -237,6 +240,11 @@ final class StringFunctions {
                     ctx.line(scratch + ".reset(); boolean " + first + " = true;");
                     for (Expression e : call.children().subList(1, call.children().size())) {
                         CodeValue x = ctx.gen(e);
+                        if (e.dataType() instanceof io.tideway.sql.types.ArrayType) {
+                            ctx.line("if (!" + x.isNull() + ") { " + first + " = " + ArrayKernels.class.getName() + ".joinInto("
+                                    + CodegenContext.args(x, sep) + ", " + first + ", " + scratch + "); }");
+                            continue;
+                        }
                         ctx.line("if (!" + x.isNull() + ") { if (!" + first + ") { " + scratch + ".append("
                                 + CodegenContext.args(sep) + "); } " + first + " = false; " + scratch + ".append("
                                 + CodegenContext.args(x) + "); }");
