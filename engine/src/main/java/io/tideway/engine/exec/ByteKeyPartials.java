@@ -89,7 +89,7 @@ final class ByteKeyPartials implements PartialAggregator, ValueSink {
         } else {
             int keyOffset = row.varOffset(keyOrdinal);
             int keyLength = row.varLength(keyOrdinal);
-            at = table.upsert(buffer, keyOffset, keyLength, ByteKeyTable.hash(buffer, keyOffset, keyLength), initial);
+            at = table.upsert(buffer, keyOffset, keyLength, initial);
         }
         aggregator.updateWords(table.buffer(), at, row);
         if (table.arenaBytes() > flushBytes) {
@@ -105,7 +105,7 @@ final class ByteKeyPartials implements PartialAggregator, ValueSink {
     /** The row of the key alone, non-null; the aggregates read only literals, so the row is never read. */
     @Override
     public void acceptValue(DirectBuffer buffer, int offset, int length) {
-        int at = table.upsert(buffer, offset, length, ByteKeyTable.hash(buffer, offset, length), initial);
+        int at = table.upsert(buffer, offset, length, initial);
         aggregator.updateWords(table.buffer(), at, in);
         if (table.arenaBytes() > flushBytes) {
             handOver();

@@ -15,19 +15,23 @@ import java.util.Arrays;
  *   +-----------------------+-----------------------+  recordOffset (8-aligned, never 0)
  *   | key length (-1: null) | hash                  |
  *   +-----------------------+-----------------------+  + 8
+ *   | the key's last word ({@link #lastWord})       |
+ *   +-----------------------------------------------+  + 16
  *   | key bytes, zero-padded to a multiple of 8     |
- *   +-----------------------------------------------+  + 8 + align8(key length)
+ *   +-----------------------------------------------+  + 16 + align8(key length)
  *   | payload words (payloadLength bytes)           |
  *   +-----------------------------------------------+
  * </pre>
  * Keys are read and compared 8 bytes at a time (a key's last word overlaps the one before it
- * rather than reading past its end). The hash is this table's own, not the shuffle's
- * {@code Murmur3Hash}: nothing outside the task sees it.
+ * rather than reading past its end); the last word, which the hash reads anyway, is kept in the
+ * header, so a key of up to 8 bytes (most words) is compared by its length and one word. The hash
+ * is this table's own, not the shuffle's {@code Murmur3Hash}: nothing outside the task sees it.
  *
  * <p>Not thread-safe: one task thread owns it.
  */
 final class ByteKeyTable {
-    private static final int HEADER = 8;
+    private static final int HEADER = 16;
+    private static final int LAST_WORD = 8;
     private static final int NULL_KEY = -1;
     private static final long M = 0x9E3779B97F4A7C15L;
 
@@ -45,17 +49,14 @@ final class ByteKeyTable {
         arena.wrap(bytes);
     }
 
-    /** The hash this table probes by, over {@code buffer[offset, offset + length)}. */
-    static int hash(DirectBuffer buffer, int offset, int length) {
+    /** The hash this table probes by, of a key whose {@link #lastWord} is {@code last}. */
+    private static int hash(DirectBuffer buffer, int offset, int length, long last) {
         long h = length * M;
-        int i = 0;
-        for (; i + 8 < length; i += 8) {
+        for (int i = 0; i + 8 < length; i += 8) {
             h = Long.rotateLeft((h ^ buffer.getLong(offset + i)) * M, 29);
         }
-        h = (h ^ lastWord(buffer, offset, length)) * M;
-        h ^= h >>> 32;
-        h *= M;
-        return (int) (h ^ (h >>> 29));
+        h = (h ^ last) * M;
+        return (int) (h >>> 32) ^ (int) h; // the product's high half mixes every bit of the key
     }
 
     /**
@@ -78,23 +79,25 @@ final class ByteKeyTable {
     }
 
     /**
-     * Offset in {@link #buffer()} of the payload of {@code key} (hashed by {@link #hash}), the
-     * record appended with {@code initial}'s words if absent. {@link #buffer()} is the same object
-     * for the table's life, though its memory moves when the arena grows.
+     * Offset in {@link #buffer()} of the payload of {@code key}, the record appended with
+     * {@code initial}'s words if absent. {@link #buffer()} is the same object for the table's
+     * life, though its memory moves when the arena grows.
      */
-    int upsert(DirectBuffer key, int offset, int length, int hash, DirectBuffer initial) {
+    int upsert(DirectBuffer key, int offset, int length, DirectBuffer initial) {
+        long last = lastWord(key, offset, length);
+        int hash = hash(key, offset, length, last);
         long[] table = slots;
         int mask = table.length - 1;
         int slot = hash & mask;
         long entry;
         while ((entry = table[slot]) != 0) {
             int at = (int) entry;
-            if ((int) (entry >>> 32) == hash && keyEquals(at, key, offset, length)) {
+            if ((int) (entry >>> 32) == hash && keyEquals(at, last, key, offset, length)) {
                 return at + HEADER + align8(length);
             }
             slot = (slot + 1) & mask;
         }
-        int at = append(key, offset, length, hash, initial);
+        int at = append(key, offset, length, hash, last, initial);
         table[slot] = ((long) hash << 32) | at;
         if (++size > table.length >>> 1) {
             grow();
@@ -105,27 +108,27 @@ final class ByteKeyTable {
     /** Offset of the payload of the null key, its record appended with {@code initial}'s words if absent. */
     int upsertNull(DirectBuffer initial) {
         if (nullRecord == 0) {
-            nullRecord = append(null, 0, NULL_KEY, 0, initial);
+            nullRecord = append(null, 0, NULL_KEY, 0, 0L, initial);
             size++;
         }
         return nullRecord + HEADER;
     }
 
-    private boolean keyEquals(int at, DirectBuffer key, int offset, int length) {
-        if (arena.getInt(at) != length) {
+    /** Whether the record at {@code at} holds the key whose last word is {@code last}; the middle words last. */
+    private boolean keyEquals(int at, long last, DirectBuffer key, int offset, int length) {
+        if (arena.getInt(at) != length || arena.getLong(at + LAST_WORD) != last) {
             return false;
         }
         int keyAt = at + HEADER;
-        int i = 0;
-        for (; i + 8 < length; i += 8) {
+        for (int i = 0; i + 8 < length; i += 8) {
             if (arena.getLong(keyAt + i) != key.getLong(offset + i)) {
                 return false;
             }
         }
-        return lastWord(arena, keyAt, length) == lastWord(key, offset, length);
+        return true;
     }
 
-    private int append(DirectBuffer key, int offset, int length, int hash, DirectBuffer initial) {
+    private int append(DirectBuffer key, int offset, int length, int hash, long last, DirectBuffer initial) {
         int keyBytes = length < 0 ? 0 : align8(length);
         int at = limit;
         long end = (long) at + HEADER + keyBytes + payloadLength;
@@ -138,6 +141,7 @@ final class ByteKeyTable {
         }
         arena.putInt(at, length);
         arena.putInt(at + 4, hash);
+        arena.putLong(at + LAST_WORD, last);
         if (keyBytes > 0) {
             arena.putLong(at + HEADER + keyBytes - 8, 0L); // zero the padding
             arena.putBytes(at + HEADER, key, offset, length);
