@@ -3043,7 +3043,7 @@ public final class functions {
 
     // ---- end of user-defined aggregate functions ----
 
-    // ---- user-defined functions (Java UDFs: io.tideway.sql.api.java, io.tideway.engine.expr.udf) ----
+    // ---- user-defined and miscellaneous functions (Java UDFs: io.tideway.sql.api.java, io.tideway.engine.expr.udf; MiscFunctions) ----
 
     /**
      * A Java UDF of 0 arguments returning {@code returnType}: apply it to columns, or
@@ -3259,7 +3259,25 @@ public final class functions {
         return df;
     }
 
-    // ---- end of user-defined functions ----
+    /** The partition the row is in: 0, as a Tideway task reads a batch's input as one partition. */
+    public static Column spark_partition_id() {
+        return call("spark_partition_id");
+    }
+
+    /**
+     * An id that increases with each row: Spark's partition id shifted left by 33 bits plus the
+     * row's number in its task, so 0, 1, 2, ... from the start of each batch here.
+     */
+    public static Column monotonically_increasing_id() {
+        return call("monotonically_increasing_id");
+    }
+
+    /** The file the row was read from (the file source's), else the empty string. */
+    public static Column input_file_name() {
+        return call("input_file_name");
+    }
+
+    // ---- end of user-defined and miscellaneous functions ----
 
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
     public static Column window(Column timeColumn, String windowDuration) {

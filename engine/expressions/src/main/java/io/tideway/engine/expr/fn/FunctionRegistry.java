@@ -53,6 +53,7 @@ public final class FunctionRegistry {
         AggregateFunctions.register();
         CsvFunctions.register();
         LambdaFunctions.register();
+        MiscFunctions.register();
     }
 
     private FunctionRegistry() {
