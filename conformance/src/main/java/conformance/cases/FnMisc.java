@@ -41,4 +41,19 @@ public final class FnMisc {
         OpsData.fields(ctx, out);
         OpsData.run(ctx, out);
     }
+
+    @Case
+    public static void idsOverStreamBatches(CaseContext ctx) throws Exception {
+        Dataset<Row> in = OpsData.json(ctx, "s STRING", new String[] {"{\"s\":\"a\"}", "{\"s\":\"b\"}"},
+                new String[] {"{\"s\":\"c\"}", "{\"s\":\"d\"}", "{\"s\":\"e\"}"});
+        OpsData.run(ctx, in.select(col("s"), monotonically_increasing_id().alias("id"), spark_partition_id().alias("p")));
+    }
+
+    @Case
+    public static void idsOverRatePartitions(CaseContext ctx) throws Exception {
+        Dataset<Row> rate = ctx.spark().readStream().format("rate-micro-batch").option("rowsPerBatch", 4)
+                .option("numPartitions", 2).load();
+        OpsData.run(ctx, rate.select(col("value"), spark_partition_id().alias("p"), monotonically_increasing_id().alias("id"),
+                input_file_name().alias("f")));
+    }
 }

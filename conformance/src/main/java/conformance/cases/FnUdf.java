@@ -200,4 +200,30 @@ public final class FnUdf {
         OpsData.run(ctx, input(ctx).selectExpr("upper(s)").where("s IS NOT NULL"));
         OpsData.error(ctx, "unknown", () -> input(ctx).selectExpr("no_such_udf(s)"));
     }
+
+    @Case
+    public static void udfInStreamingAggregation(CaseContext ctx) throws Exception {
+        UserDefinedFunction parity = udf((UDF1<Integer, String>) i -> i == null ? "none" : i % 2 == 0 ? "even" : "odd",
+                DataTypes.StringType);
+        UserDefinedFunction square = udf((UDF1<Integer, Long>) i -> i == null ? null : (long) i * i, DataTypes.LongType);
+        ctx.spark().udf().register("parity", parity);
+        Dataset<Row> out = input(ctx).groupBy(parity.apply(col("i"))).agg(sum(square.apply(col("i"))), count(lit(1)));
+        OpsData.fields(ctx, out);
+        OpsData.run(ctx, out, "complete");
+        OpsData.run(ctx, input(ctx).where(parity.apply(col("i")).equalTo("odd")).selectExpr("i", "parity(i + 1)"));
+    }
+
+    @Case
+    public static void java8ApiArguments(CaseContext ctx) throws Exception {
+        ctx.spark().conf().set("spark.sql.datetime.java8API.enabled", "true");
+        UserDefinedFunction seen = udf((UDF1<Object, String>) FnUdf::seen, DataTypes.StringType);
+        UserDefinedFunction nextDay = udf((UDF1<java.time.LocalDate, java.time.LocalDate>) d -> d == null ? null : d.plusDays(1),
+                DataTypes.DateType);
+        Dataset<Row> in = ctx.spark().read().schema("dt DATE, ts TIMESTAMP").json(ctx.file(ctx.dir("in"), "1.json",
+                "{\"dt\":\"2024-02-03\",\"ts\":\"2024-02-03T04:05:06.5Z\"}").toString());
+        Dataset<Row> out = in.select(seen.apply(col("dt")), seen.apply(col("ts")), nextDay.apply(col("dt")).cast("string"));
+        for (Row r : out.collectAsList()) {
+            ctx.println(r.get(0) + " | " + r.get(1) + " | " + r.get(2));
+        }
+    }
 }

@@ -29,15 +29,23 @@ public final class JavaUdfCall extends Expression {
     private final String name;
     private final boolean nullable;
     private final boolean deterministic;
+    /** The session's {@code spark.sql.datetime.java8API.enabled} when the UDF was applied. */
+    private final boolean java8Api;
 
     public JavaUdfCall(Object function, DataType returnType, List<Expression> args, String name, boolean nullable,
                        boolean deterministic) {
+        this(function, returnType, args, name, nullable, deterministic, io.tideway.engine.expr.SessionConf.java8Api());
+    }
+
+    private JavaUdfCall(Object function, DataType returnType, List<Expression> args, String name, boolean nullable,
+                        boolean deterministic, boolean java8Api) {
         this.function = function;
         this.returnType = returnType;
         this.args = List.copyOf(args);
         this.name = name;
         this.nullable = nullable;
         this.deterministic = deterministic;
+        this.java8Api = java8Api;
     }
 
     /** The function's name, Spark's {@code UDF} without one. */
@@ -57,7 +65,7 @@ public final class JavaUdfCall extends Expression {
 
     @Override
     public Expression withChildren(List<Expression> children) {
-        return new JavaUdfCall(function, returnType, children, name, nullable, deterministic);
+        return new JavaUdfCall(function, returnType, children, name, nullable, deterministic, java8Api);
     }
 
     @Override
@@ -108,7 +116,7 @@ public final class JavaUdfCall extends Expression {
         String in = ctx.constant(new Object[args.size()], "java.lang.Object[]");
         for (int i = 0; i < args.size(); i++) {
             CodeValue v = ctx.gen(args.get(i));
-            String conv = ctx.constant(new UdfArgument(args.get(i).dataType()), UdfArgument.class.getName());
+            String conv = ctx.constant(new UdfArgument(args.get(i).dataType(), java8Api), UdfArgument.class.getName());
             String value = switch (v.kind()) {
                 case LONG -> conv + ".ofLong(" + v.value() + ")";
                 case DOUBLE -> conv + ".ofDouble(" + v.value() + ")";

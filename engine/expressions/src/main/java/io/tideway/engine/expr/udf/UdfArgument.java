@@ -21,17 +21,21 @@ import java.util.Map;
  * One argument of a Java UDF: a value of generated code turned into the Java object Spark's
  * {@code CatalystTypeConverters} gives a Java UDF ({@code createToScalaConverter}): boxed numbers
  * and booleans, {@code String}, {@code byte[]}, {@code java.sql.Date}/{@code Timestamp},
+ * ({@code LocalDate}/{@code Instant} with {@code spark.sql.datetime.java8API.enabled}),
  * {@code BigDecimal}, a {@link Row} for a struct, a Scala {@code immutable.ArraySeq} for an array
  * and a Scala {@code immutable.Map} for a map. A constant of one generated class; task thread only
  * (it keeps the struct reader).
  */
 public final class UdfArgument {
     private final DataType type;
+    /** {@code spark.sql.datetime.java8API.enabled}: dates and timestamps as {@code LocalDate} and {@code Instant}. */
+    private final boolean java8;
     /** The struct's reader, made on first use. */
     private RowConverter struct;
 
-    public UdfArgument(DataType type) {
+    public UdfArgument(DataType type, boolean java8) {
         this.type = type;
+        this.java8 = java8;
     }
 
     /** A value of kind LONG (integers, booleans, dates, timestamps, intervals). */
@@ -47,9 +51,9 @@ public final class UdfArgument {
         } else if (type == DataTypes.ByteType) {
             return (byte) v;
         } else if (type == DataTypes.DateType) {
-            return Date.valueOf(LocalDate.ofEpochDay(v));
+            return java8 ? LocalDate.ofEpochDay(v) : Date.valueOf(LocalDate.ofEpochDay(v));
         } else if (type == DataTypes.TimestampType) {
-            return RowConverter.toTimestamp(v);
+            return java8 ? java.time.Instant.EPOCH.plus(v, java.time.temporal.ChronoUnit.MICROS) : RowConverter.toTimestamp(v);
         } else if (type == DataTypes.NullType) {
             return null;
         }
