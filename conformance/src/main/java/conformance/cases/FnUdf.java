@@ -226,4 +226,18 @@ public final class FnUdf {
             ctx.println(r.get(0) + " | " + r.get(1) + " | " + r.get(2));
         }
     }
+
+    @Case
+    public static void registeredUdafAndZeroArgumentUdf(CaseContext ctx) throws Exception {
+        ctx.spark().udf().register("sum_len", udaf(new OpsTypedAgg.SumLength(), io.tideway.sql.Encoders.STRING()));
+        ctx.spark().udf().register("seven", (UDF0<Integer>) () -> 7, DataTypes.IntegerType);
+        Dataset<Row> df = ctx.spark().createDataset(Arrays.asList("apple", "avocado", "banana"), io.tideway.sql.Encoders.STRING())
+                .toDF("s").withColumn("k", col("s").substr(1, 1));
+        df.createOrReplaceTempView("fruit");
+        Dataset<Row> out = ctx.spark().sql("SELECT k, sum_len(s), seven() FROM fruit GROUP BY k ORDER BY k");
+        OpsData.fields(ctx, out);
+        ctx.rows(out.collectAsList());
+        Dataset<Row> viaApi = df.groupBy(col("k")).agg(call_udf("sum_len", col("s")).as("n")).orderBy("k");
+        ctx.rows(viaApi.collectAsList());
+    }
 }
