@@ -199,6 +199,8 @@ public final class FnUdf {
         ctx.spark().udf().register("upper", (UDF1<String, String>) s -> "mine:" + s, DataTypes.StringType);
         OpsData.run(ctx, input(ctx).selectExpr("upper(s)").where("s IS NOT NULL"));
         OpsData.error(ctx, "unknown", () -> input(ctx).selectExpr("no_such_udf(s)"));
+        ctx.spark().udf().register("one_arg", (UDF1<String, String>) x -> x, DataTypes.StringType);
+        OpsData.error(ctx, "argument count", () -> input(ctx).selectExpr("one_arg(s, s)"));
     }
 
     @Case

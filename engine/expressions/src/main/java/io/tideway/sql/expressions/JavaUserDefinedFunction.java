@@ -49,6 +49,20 @@ public final class JavaUserDefinedFunction extends UserDefinedFunction {
         return new Column(new JavaUdfCall(function, returnType, args, name, nullable, deterministic));
     }
 
+    /** How many arguments the function takes: n for a {@code UDFn}. */
+    public int arity() {
+        for (int n = 0; n <= 22; n++) {
+            try {
+                if (Class.forName("io.tideway.sql.api.java.UDF" + n).isInstance(function)) {
+                    return n;
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("not a UDF0..UDF22: " + function.getClass().getName());
+    }
+
     @Override
     public boolean nullable() {
         return nullable;

@@ -44,10 +44,15 @@ public final class TemporaryFunctions {
 
     /** The call of the active session's function {@code name} (which must exist) on {@code args}. */
     static Expression call(String name, List<Expression> args) {
+        UserDefinedFunction f = lookup(name);
+        // Spark's registered builder checks the count of a Java UDF's arguments
+        if (f instanceof io.tideway.sql.expressions.JavaUserDefinedFunction j && j.arity() != args.size()) {
+            throw FunctionRegistry.wrongArgCount(name, String.valueOf(j.arity()), args.size());
+        }
         Column[] cols = new Column[args.size()];
         for (int i = 0; i < cols.length; i++) {
             cols[i] = new Column(args.get(i));
         }
-        return lookup(name).apply(cols).expr();
+        return f.apply(cols).expr();
     }
 }
