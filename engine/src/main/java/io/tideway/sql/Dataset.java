@@ -74,6 +74,7 @@ public class Dataset<T> implements Serializable {
         this.encoder = ObjectEncoder.of(encoder);
         if (session != null) { // the next expressions this thread builds read this session's settings
             io.tideway.engine.expr.SessionConf.activate(io.tideway.engine.conf.TidewayConf.reader(session.conf()));
+            io.tideway.engine.expr.fn.TemporaryFunctions.activate(session.temporaryFunctions());
         }
     }
 

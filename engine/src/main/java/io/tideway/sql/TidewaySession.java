@@ -39,6 +39,8 @@ public final class TidewaySession implements AutoCloseable {
     private final Map<String, Supplier<LogicalPlan>> views = new ConcurrentHashMap<>();
     /** The application's tables, shared with the sessions {@link #newSession()} makes (Spark's shared state). */
     private final TableCatalog tables;
+    /** This session's temporary functions ({@link #udf()}); a new session starts without any, as Spark's. */
+    private final io.tideway.engine.expr.fn.TemporaryFunctions functions = new io.tideway.engine.expr.fn.TemporaryFunctions();
     private final io.tideway.SparkContext sparkContext = new io.tideway.SparkContext(this);
     /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
     private static final String SPARK_VERSION = "4.0.4";
@@ -143,8 +145,19 @@ public final class TidewaySession implements AutoCloseable {
         return views.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
+    /** Registers user-defined functions for SQL text and {@code call_function}: Spark's {@code udf()}. */
+    public UDFRegistration udf() {
+        return new UDFRegistration(functions);
+    }
+
+    /** Engine-internal: this session's temporary functions, which its Datasets' threads resolve names against. */
+    public io.tideway.engine.expr.fn.TemporaryFunctions temporaryFunctions() {
+        return functions;
+    }
+
     /** Runs a SQL query over temporary views (SELECT, WHERE, GROUP BY, ORDER BY over one view). */
     public Dataset<Row> sql(String sqlText) {
+        io.tideway.engine.expr.fn.TemporaryFunctions.activate(functions);
         return SqlQueryTranslator.translate(this, sqlText);
     }
 

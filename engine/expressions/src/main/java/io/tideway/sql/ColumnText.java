@@ -60,6 +60,9 @@ final class ColumnText {
         if (e instanceof ScalarFunction f) {
             return call(f.name(), f.writtenArgs());
         }
+        if (e instanceof io.tideway.engine.expr.udf.JavaUdfCall u) {
+            return call(u.name(), u.children());
+        }
         if (e instanceof io.tideway.engine.expr.UnresolvedExtractField x) {
             return of(x.child()) + "['" + x.field() + "']";
         }

@@ -3056,6 +3056,242 @@ public final class functions {
 
     // ---- end of user-defined aggregate functions ----
 
+    // ---- user-defined and miscellaneous functions (Java UDFs: io.tideway.sql.api.java, io.tideway.engine.expr.udf; MiscFunctions) ----
+
+    /**
+     * A Java UDF of 0 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF0<?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 1 argument returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF1<?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 2 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF2<?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 3 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF3<?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 4 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF4<?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 5 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF5<?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 6 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF6<?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 7 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF7<?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 8 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF8<?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 9 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF9<?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 10 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF10<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 11 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF11<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 12 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF12<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 13 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF13<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 14 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF14<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 15 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF15<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 16 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF16<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 17 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF17<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 18 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF18<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 19 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF19<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 20 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF20<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 21 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF21<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /**
+     * A Java UDF of 22 arguments returning {@code returnType}: apply it to columns, or
+     * register it with {@code session.udf().register} to call it by name.
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(io.tideway.sql.api.java.UDF22<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
+        return io.tideway.sql.expressions.JavaUserDefinedFunction.of(f, returnType);
+    }
+
+    /** The function {@code udfName} (a registered UDF or a built-in function) on {@code cols}. Deprecated in Spark for {@link #call_udf}. */
+    @Deprecated
+    public static Column callUDF(String udfName, Column... cols) {
+        return call_function(udfName, cols);
+    }
+
+    /** The function {@code udfName} (a registered UDF or a built-in function) on {@code cols}. */
+    public static Column call_udf(String udfName, Column... cols) {
+        return call_function(udfName, cols);
+    }
+
+    /** The function {@code funcName}, built-in or registered by the session, on {@code cols}; an unknown name fails when the column is analysed. */
+    public static Column call_function(String funcName, Column... cols) {
+        Expression[] args = new Expression[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            args[i] = cols[i].expr();
+        }
+        return new Column(FunctionRegistry.callByNameLater(funcName, args));
+    }
+
+    /**
+     * Spark's {@code broadcast(df)}: marks a DataFrame as small enough to broadcast in a join. A hint
+     * only: Tideway's stream-static join already holds the static side whole, so {@code df} is
+     * returned as it is and the join's result is the same. Generic because the Dataset class lives
+     * in the engine module; it takes and returns a {@code Dataset<T>} in Spark's Java API.
+     */
+    public static <D> D broadcast(D df) {
+        return df;
+    }
+
+    /** The partition the row is in: 0, as a Tideway task reads a batch's input as one partition. */
+    public static Column spark_partition_id() {
+        return call("spark_partition_id");
+    }
+
+    /**
+     * An id that increases with each row: Spark's partition id shifted left by 33 bits plus the
+     * row's number in its task, so 0, 1, 2, ... from the start of each batch here.
+     */
+    public static Column monotonically_increasing_id() {
+        return call("monotonically_increasing_id");
+    }
+
+    /** The file the row was read from (the file source's), else the empty string. */
+    public static Column input_file_name() {
+        return call("input_file_name");
+    }
+
+    // ---- end of user-defined and miscellaneous functions ----
+
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

@@ -23,6 +23,11 @@ public final class TidewayConf {
     public static final ConfigEntry<Boolean> ANSI_ENABLED = declare("spark.sql.ansi.enabled", ValueType.BOOLEAN)
             .defaultText("true")
             .doc("ANSI evaluation, as Spark 4: overflow, division by zero and malformed casts fail");
+    public static final ConfigEntry<Boolean> DATETIME_JAVA8_API = declare("spark.sql.datetime.java8API.enabled",
+            ValueType.BOOLEAN).defaultText("false")
+            .doc("Java UDFs get DATE and TIMESTAMP arguments as `java.time.LocalDate` and `Instant` instead of "
+                    + "`java.sql.Date` and `Timestamp`, read when the UDF is applied (the rows `collect` returns keep "
+                    + "the `java.sql` classes)");
     public static final ConfigEntry<java.time.ZoneId> SESSION_TIME_ZONE = declare("spark.sql.session.timeZone",
             ValueType.TIME_ZONE).defaultText(java.time.ZoneId.systemDefault().getId()).shownDefault("the JVM's zone")
             .doc("the zone dates and local times are read and written in: casts between strings, dates and timestamps, "

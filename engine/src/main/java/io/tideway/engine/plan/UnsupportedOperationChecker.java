@@ -98,12 +98,23 @@ public final class UnsupportedOperationChecker {
                 .anyMatch(o -> o.exists(e -> e instanceof io.tideway.engine.expr.agg.DistinctAggregate))) {
             throw fail("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider using "
                     + "approx_count_distinct() instead.", plan);
+        } else if (node.isStreaming() && expressionsOf(node).stream().anyMatch(e -> e.exists(x ->
+                x instanceof io.tideway.engine.expr.fn.ScalarFunction f && f.name().equals("monotonically_increasing_id")))) {
+            throw fail("Expression(s): monotonically_increasing_id() is not supported with streaming DataFrames/Datasets", node);
         } else if (node instanceof Limit l && l.child().isStreaming() && mode == OutputMode.Update()) {
             throw fail("Limits are not supported on streaming DataFrames/Datasets in Update output mode", l);
         } else if (node instanceof Sort s && !containsCompleteData(s, mode)) {
             throw fail("Sorting is not supported on streaming DataFrames/Datasets, unless it is on "
                     + "aggregated DataFrame/Dataset in Complete output mode", s);
         }
+    }
+
+    /** The expressions of a projection or filter, the nodes whose expressions Spark's row-id check reads. */
+    private static List<io.tideway.engine.expr.Expression> expressionsOf(LogicalPlan node) {
+        if (node instanceof Project p) {
+            return p.projectList();
+        }
+        return node instanceof Filter f ? List.of(f.condition()) : List.of();
     }
 
     /** The guide's rules for mapGroupsWithState/flatMapGroupsWithState, Spark 4's version. */

@@ -84,7 +84,7 @@ final class ChainDifferential implements AutoCloseable {
         try {
             r.run();
             return null;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also a checked SparkException raised unchecked (FAILED_EXECUTE_UDF)
             return e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }

@@ -22,6 +22,12 @@ public final class SessionConf {
         ACTIVE.set(settings);
     }
 
+    /** The active session's {@code spark.sql.datetime.java8API.enabled}; false (Spark's default) without one. */
+    public static boolean java8Api() {
+        UnaryOperator<String> settings = ACTIVE.get();
+        return settings != null && Boolean.parseBoolean(settings.apply("spark.sql.datetime.java8API.enabled"));
+    }
+
     /** The active session's {@code spark.sql.ansi.enabled}; true (Spark 4's default) without one. */
     public static boolean ansi() {
         UnaryOperator<String> settings = ACTIVE.get();

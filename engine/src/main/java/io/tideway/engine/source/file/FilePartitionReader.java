@@ -53,6 +53,7 @@ final class FilePartitionReader implements PartitionReader {
             return -1;
         }
         int emitted = 0;
+        io.tideway.engine.expr.fn.InputFileName.set(uri); // input_file_name() of the rows handed on below
         try {
             if (in == null) {
                 in = open();
@@ -92,6 +93,8 @@ final class FilePartitionReader implements PartitionReader {
             LOG.warn("Skipped the rest of the content in the corrupted file: {}", uri, e);
             exhausted = true;
             return emitted == 0 ? -1 : emitted;
+        } finally {
+            io.tideway.engine.expr.fn.InputFileName.clear();
         }
     }
 

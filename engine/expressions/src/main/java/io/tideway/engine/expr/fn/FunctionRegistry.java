@@ -53,6 +53,7 @@ public final class FunctionRegistry {
         AggregateFunctions.register();
         CsvFunctions.register();
         LambdaFunctions.register();
+        MiscFunctions.register();
     }
 
     private FunctionRegistry() {
@@ -90,12 +91,33 @@ public final class FunctionRegistry {
         }
     }
 
-    /** Whether {@code name} is a function (any case). */
+    /** Whether {@code name} is a function (any case): a built-in one or the active session's temporary one. */
     public static boolean exists(String name) {
-        return ENTRIES.containsKey(name.toLowerCase(Locale.ROOT));
+        return ENTRIES.containsKey(name.toLowerCase(Locale.ROOT)) || TemporaryFunctions.lookup(name) != null;
     }
 
-    /** The call {@code name(args)}; errors take the origin current in {@link CurrentOrigin}. */
+    /**
+     * The call {@code name(args)} as SQL text and {@code call_function} name it: the active session's
+     * temporary function of that name ({@link TemporaryFunctions}) if it registered one, which
+     * shadows a built-in function as in Spark, else the built-in function.
+     */
+    public static Expression callByName(String name, List<Expression> args) {
+        return TemporaryFunctions.lookup(name) != null ? TemporaryFunctions.call(name, args) : call(name, args);
+    }
+
+    /**
+     * As {@link #callByName}, for the Java API's {@code call_function}: a refused call fails when a
+     * Dataset analyses it.
+     */
+    public static Expression callByNameLater(String name, Expression... args) {
+        try {
+            return callByName(name, List.of(args));
+        } catch (Exception e) { // AnalysisException is checked, raised unchecked
+            return new FailedCall(name, List.of(args), e);
+        }
+    }
+
+    /** The built-in call {@code name(args)}; errors take the origin current in {@link CurrentOrigin}. */
     public static Expression call(String name, List<Expression> args) {
         String key = name.toLowerCase(Locale.ROOT);
         Entry e = ENTRIES.get(key);

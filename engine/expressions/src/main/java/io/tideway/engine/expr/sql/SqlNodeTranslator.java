@@ -431,7 +431,7 @@ public final class SqlNodeTranslator {
                             args.add(translate(o).expr());
                         }
                     }
-                    return new Column(FunctionRegistry.call(name, args));
+                    return new Column(FunctionRegistry.callByName(name, args));
                 }
                 throw unsupported(c.getOperator().getName(), c);
         }

@@ -1,0 +1,13 @@
+package io.tideway.sql.api.java;
+
+import java.io.Serializable;
+
+/**
+ * A Java user-defined function of 7 arguments, mirroring Spark's {@code UDF7}: given to
+ * {@code functions.udf} or {@code session.udf().register} with its result type. Called on the
+ * task's thread, once per row; must be serializable, as Spark ships it to executors.
+ */
+@FunctionalInterface
+public interface UDF7<T1, T2, T3, T4, T5, T6, T7, R> extends Serializable {
+    R call(T1 t1, T2 t2, T3 t3, T4 t4, T5 t5, T6 t6, T7 t7) throws Exception;
+}
