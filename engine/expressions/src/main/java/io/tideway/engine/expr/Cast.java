@@ -244,6 +244,9 @@ public final class Cast extends Expression implements Coercible {
         if (in.type() instanceof StructType from && to instanceof StructType fields && !from.equals(to)) {
             return io.tideway.engine.expr.fn.CollectionCast.tryStruct(ctx, in, fields); // Spark nulls each field that fails
         }
+        if (in.type() instanceof ArrayType from && to instanceof ArrayType elements && !from.equals(to)) {
+            return io.tideway.engine.expr.fn.CollectionCast.tryArray(ctx, in, elements); // and each element
+        }
         CodeValue v = ctx.declare(to);
         ctx.open("try");
         ctx.assign(v, convert(ctx, in, to));

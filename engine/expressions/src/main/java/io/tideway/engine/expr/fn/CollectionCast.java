@@ -52,6 +52,8 @@ public final class CollectionCast {
             ctx.assign(v, in);
         } else if (from instanceof StructType st) {
             structFields(ctx, in, v, st, (StructType) to, false);
+        } else if (from instanceof ArrayType fa && to instanceof ArrayType ta) {
+            arrayElements(ctx, in, v, fa, ta, false);
         } else {
             String out = CollectionCode.out(ctx);
             ctx.line(v.isNull() + " = false;");
@@ -74,6 +76,53 @@ public final class CollectionCast {
     }
 
     /**
+     * {@code try_cast} of an array, as Spark's TRY mode casts it: element by element, an element
+     * that does not convert becoming null.
+     */
+    public static CodeValue tryArray(CodegenContext ctx, CodeValue in, ArrayType to) {
+        CodeValue v = ctx.declare(to);
+        ctx.open("if (!" + in.isNull() + ")");
+        arrayElements(ctx, in, v, (ArrayType) in.type(), to, true);
+        ctx.close();
+        return v;
+    }
+
+    /**
+     * An array cast element by element in generated code, each element converted by the cast's own
+     * code (so structs, strings and nested arrays convert as a single value does); with
+     * {@code tryEach}, an element whose conversion fails is null.
+     */
+    private static void arrayElements(CodegenContext ctx, CodeValue in, CodeValue v, ArrayType from, ArrayType to,
+            boolean tryEach) {
+        String n = ctx.fresh("n");
+        ctx.line("int " + n + " = " + in.value() + ".getInt(" + in.offset() + ");");
+        String out = CollectionCode.out(ctx);
+        String w = ctx.fresh("w");
+        ctx.line("io.tideway.offheap.row.ArrayWriter " + w + " = " + out + ".array(" + n + ");");
+        String i = ctx.fresh("i");
+        ctx.open("for (int " + i + " = 0; " + i + " < " + n + "; " + i + "++)");
+        CodeValue element = HigherOrderFunction.element(ctx, from.elementType(), in.value(), in.offset(), i);
+        CollectionCode.put(ctx, w, i, converted(ctx, element, to.elementType(), tryEach));
+        ctx.close();
+        ctx.line(v.isNull() + " = false; " + v.value() + " = " + out + ".buffer(); " + v.offset() + " = 0; " + v.length()
+                + " = " + w + ".finish();");
+    }
+
+    /** {@code value} converted to {@code type}; with {@code tryEach}, null where the conversion fails. */
+    private static CodeValue converted(CodegenContext ctx, CodeValue value, DataType type, boolean tryEach) {
+        if (!tryEach) {
+            return io.tideway.engine.expr.Cast.convert(ctx, value, type);
+        }
+        CodeValue converted = ctx.declare(type);
+        ctx.open("try");
+        ctx.assign(converted, io.tideway.engine.expr.Cast.convert(ctx, value, type));
+        ctx.then("catch (RuntimeException " + ctx.fresh("failed") + ")");
+        ctx.line(converted.isNull() + " = true;");
+        ctx.close();
+        return converted;
+    }
+
+    /**
      * A struct cast field by field: each field read in place and converted by the scalar cast's
      * code; with {@code tryEach}, a field whose conversion fails is null.
      */
@@ -87,18 +136,7 @@ public final class CollectionCast {
         for (int i = 0; i < from.length(); i++) {
             CodeValue field = ctx.declare(from.apply(i).dataType());
             io.tideway.engine.expr.GetStructField.readField(ctx, r, i, field);
-            DataType type = to.apply(i).dataType();
-            if (!tryEach) {
-                StructValues.put(ctx, w, i, io.tideway.engine.expr.Cast.convert(ctx, field, type));
-                continue;
-            }
-            CodeValue converted = ctx.declare(type);
-            ctx.open("try");
-            ctx.assign(converted, io.tideway.engine.expr.Cast.convert(ctx, field, type));
-            ctx.then("catch (RuntimeException " + ctx.fresh("failed") + ")");
-            ctx.line(converted.isNull() + " = true;");
-            ctx.close();
-            StructValues.put(ctx, w, i, converted);
+            StructValues.put(ctx, w, i, converted(ctx, field, to.apply(i).dataType(), tryEach));
         }
         ctx.line(v.isNull() + " = false; " + v.value() + " = " + out + ".buffer(); " + v.offset() + " = 0; " + v.length()
                 + " = " + w + ".finish();");
