@@ -108,19 +108,6 @@ public final class functions {
         return col(columnName).desc_nulls_last();
     }
 
-    // ---- hints ----
-
-    /**
-     * Spark's broadcast-join hint, accepted: the Dataset itself. Tideway joins a stream with a static
-     * side by keeping the static side in memory already, so there is nothing to choose. (Generic
-     * over the argument because {@code Dataset} lives in a module above this one.)
-     */
-    public static <D> D broadcast(D df) {
-        return df;
-    }
-
-    // ---- end of hints ----
-
     // ---- string functions ----
 
     /** The string with its letters in upper case; null for null. */
