@@ -29,7 +29,7 @@ public final class SourcesParquet {
     }
 
     /** Every condition in an error chain ("[X] ..." messages), the case directory masked. */
-    private static void conditions(CaseContext ctx, Throwable t, Path dir) {
+    static void conditions(CaseContext ctx, Throwable t, Path dir) {
         boolean any = false;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             String m = c.getMessage();

@@ -43,6 +43,19 @@ public final class SparkContext {
         return scala.Option.apply(session.statusPageUrl().orElse(null));
     }
 
+    /**
+     * Spark's {@code defaultParallelism} in local mode: the N of {@code local[N]} ({@code local[*]}:
+     * this machine's cores; {@code local}: 1). A range without a partition count is cut into this
+     * many slices, as Spark's.
+     */
+    public int defaultParallelism() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[(\\d+|\\*)(,\\s*\\d+)?]").matcher(master().trim());
+        if (m.matches()) {
+            return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Math.max(1, Integer.parseInt(m.group(1)));
+        }
+        return master().trim().equals("local") ? 1 : Runtime.getRuntime().availableProcessors();
+    }
+
     /** {@code spark.master}, as the builder set it ({@code local[*]} by default; Tideway runs in process). */
     public String master() {
         return io.tideway.engine.conf.TidewayConf.MASTER.get(session.conf());

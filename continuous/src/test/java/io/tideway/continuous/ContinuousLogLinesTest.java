@@ -5,6 +5,7 @@ import io.tideway.sql.TidewaySession;
 import io.tideway.sql.execution.streaming.MemoryStream;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.Trigger;
+import io.tideway.testsupport.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.tideway.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.*;
@@ -30,41 +27,17 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class ContinuousLogLinesTest {
     private final TidewaySession spark = TidewaySession.builder().getOrCreate();
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger tideway = Logger.getLogger("io.tideway");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level levelBefore;
+    private LogCapture log;
 
     @BeforeEach
     void capture() {
-        levelBefore = tideway.getLevel();
-        tideway.setLevel(Level.FINE);
-        tideway.addHandler(capture);
+        log = LogCapture.start("io.tideway", Level.FINE);
     }
 
     @AfterEach
     void release() {
-        tideway.removeHandler(capture);
-        tideway.setLevel(levelBefore);
+        log.close();
         spark.stop();
-    }
-
-    private List<String> lines(Level level, String prefix) {
-        return records.stream().filter(r -> r.getLevel() == level && r.getMessage().startsWith(prefix))
-                .map(LogRecord::getMessage).toList();
     }
 
     @Test
@@ -83,10 +56,10 @@ class ContinuousLogLinesTest {
         q.stop();
 
         String pretty = "[id = " + q.id() + ", runId = " + q.runId() + "]";
-        assertEquals(List.of("Starting new streaming query."), lines(Level.INFO, "Starting new streaming query"));
-        assertEquals(List.of("Query logged " + pretty + " was stopped"), lines(Level.INFO, "Query logged"));
-        assertEquals(List.of(), lines(Level.INFO, "Streaming query made progress"));
-        assertFalse(lines(Level.FINE, "Streaming query made progress: {").isEmpty(), "each epoch's progress at DEBUG");
-        assertTrue(records.stream().noneMatch(r -> r.getLevel() == Level.SEVERE), records.toString());
+        assertEquals(List.of("Starting new streaming query."), log.lines(Level.INFO, "Starting new streaming query"));
+        assertEquals(List.of("Query logged " + pretty + " was stopped"), log.lines(Level.INFO, "Query logged"));
+        assertEquals(List.of(), log.lines(Level.INFO, "Streaming query made progress"));
+        assertFalse(log.lines(Level.FINE, "Streaming query made progress: {").isEmpty(), "each epoch's progress at DEBUG");
+        assertEquals(List.of(), log.lines(Level.SEVERE));
     }
 }

@@ -31,14 +31,20 @@ public final class DataFrameNaFunctions {
 
     // ---- drop ----
 
+    /** Drops the rows with a null or NaN in any column. */
     public Dataset<Row> drop() {
         return drop("any");
     }
 
+    /**
+     * Drops the rows with a null or NaN in any ({@code "any"}) or every ({@code "all"}) column;
+     * another {@code how} throws {@code IllegalArgumentException}.
+     */
     public Dataset<Row> drop(String how) {
         return drop(how, df.columns());
     }
 
+    /** Drops the rows with a null or NaN in any of {@code cols}. */
     public Dataset<Row> drop(String[] cols) {
         return drop("any", cols);
     }
@@ -52,6 +58,7 @@ public final class DataFrameNaFunctions {
         };
     }
 
+    /** Keeps the rows with at least {@code minNonNulls} values that are neither null nor NaN. */
     public Dataset<Row> drop(int minNonNulls) {
         return drop(minNonNulls, df.columns());
     }
@@ -74,6 +81,9 @@ public final class DataFrameNaFunctions {
         return fill(value, df.columns());
     }
 
+    /**
+     * Fills nulls and NaNs of the numeric columns with {@code value}, cast to each column's type.
+     */
     public Dataset<Row> fill(double value) {
         return fill(value, df.columns());
     }
@@ -88,18 +98,28 @@ public final class DataFrameNaFunctions {
         return fill(value, df.columns());
     }
 
+    /**
+     * Fills nulls and NaNs of those of {@code cols} that are numeric; an unknown column fails with
+     * Spark's {@code AnalysisException}.
+     */
     public Dataset<Row> fill(long value, String[] cols) {
         return fillValue(value, cols);
     }
 
+    /**
+     * Fills nulls and NaNs of those of {@code cols} that are numeric, with {@code value} cast to
+     * each column's type.
+     */
     public Dataset<Row> fill(double value, String[] cols) {
         return fillValue(value, cols);
     }
 
+    /** Fills nulls of those of {@code cols} that are strings. */
     public Dataset<Row> fill(String value, String[] cols) {
         return fillValue(value, cols);
     }
 
+    /** Fills nulls of those of {@code cols} that are booleans. */
     public Dataset<Row> fill(boolean value, String[] cols) {
         return fillValue(value, cols);
     }

@@ -3,13 +3,11 @@ package io.tideway.sql;
 import io.tideway.engine.conf.TidewayConf;
 
 import io.tideway.engine.connector.Providers;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.DataSourceRelation;
 import io.tideway.engine.spi.BatchScan;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceProvider;
 import io.tideway.sql.catalyst.parser.ParseException;
-import io.tideway.sql.types.DdlParseException;
 import io.tideway.sql.types.StructType;
 
 import java.util.ArrayList;
@@ -37,11 +35,20 @@ public final class DataFrameReader {
         this.session = session;
     }
 
+    /**
+     * The source by name: {@code csv}, {@code json}, {@code text}, {@code parquet}; without one,
+     * {@code spark.sql.sources.default} ({@code parquet}). An unknown name fails at {@code load()}
+     * with Spark's {@code [DATA_SOURCE_NOT_FOUND]}.
+     */
     public DataFrameReader format(String source) {
         this.format = source;
         return this;
     }
 
+    /**
+     * The schema to read with, instead of inferring one; the file sources make every column
+     * nullable, as Spark's do.
+     */
     public DataFrameReader schema(StructType schema) {
         this.userSchema = schema;
         return this;
@@ -49,30 +56,35 @@ public final class DataFrameReader {
 
     /** A DDL schema such as {@code "name STRING, age INT"}; text that cannot be read is Spark's {@link ParseException}. */
     public DataFrameReader schema(String ddl) {
-        try {
-            return schema(StructType.fromDDL(ddl));
-        } catch (DdlParseException e) {
-            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), e.text(), e.offset(), e));
-        }
+        return schema(StructType.fromDDL(ddl));
     }
 
+    /**
+     * Sets a source option ({@code header}, {@code inferSchema}, {@code sep}, {@code multiLine},
+     * {@code mode}, ...); names are case-insensitive, as in Spark, and a later value replaces an
+     * earlier one.
+     */
     public DataFrameReader option(String key, String value) {
         options.put(key, value);
         return this;
     }
 
+    /** Sets a source option to {@code true} or {@code false}. */
     public DataFrameReader option(String key, boolean value) {
         return option(key, Boolean.toString(value));
     }
 
+    /** Sets a source option to a number, as its decimal text. */
     public DataFrameReader option(String key, long value) {
         return option(key, Long.toString(value));
     }
 
+    /** Sets a source option to a number, as its decimal text. */
     public DataFrameReader option(String key, double value) {
         return option(key, Double.toString(value));
     }
 
+    /** Sets every option of {@code opts}, as {@link #option(String, String)} one by one. */
     public DataFrameReader options(Map<String, String> opts) {
         options.putAll(opts);
         return this;
@@ -104,14 +116,23 @@ public final class DataFrameReader {
         return Dataset.ofRows(session, new DataSourceRelation(scan, provider.shortName()));
     }
 
+    /**
+     * Reads CSV files (directories, files or globs); the columns are {@code _c0}, {@code _c1}, ...
+     * strings unless the {@code header} and {@code inferSchema} options or a schema say otherwise.
+     */
     public Dataset<Row> csv(String... paths) {
         return format("csv").load(paths);
     }
 
+    /**
+     * Reads JSON files, a record per line (or per file with {@code multiLine}); the schema is
+     * inferred from the records unless one is given.
+     */
     public Dataset<Row> json(String... paths) {
         return format("json").load(paths);
     }
 
+    /** Reads text files, a row per line in one {@code value} string column. */
     public Dataset<Row> text(String... paths) {
         return format("text").load(paths);
     }

@@ -48,11 +48,16 @@ public final class DataFrameWriter<T> {
         this.ds = ds;
     }
 
+    /**
+     * The output format: {@code json}, {@code csv}, {@code text}, {@code parquet}; without one,
+     * {@code spark.sql.sources.default} ({@code parquet}).
+     */
     public DataFrameWriter<T> format(String source) {
         this.format = source;
         return this;
     }
 
+    /** What to do when the output exists; {@link SaveMode#ErrorIfExists} unless set. */
     public DataFrameWriter<T> mode(SaveMode saveMode) {
         this.mode = saveMode;
         return this;
@@ -70,23 +75,31 @@ public final class DataFrameWriter<T> {
         return this;
     }
 
+    /**
+     * Sets a writer option ({@code header}, {@code sep}, {@code compression}, ...); names are
+     * case-insensitive, as in Spark, and a later value replaces an earlier one.
+     */
     public DataFrameWriter<T> option(String key, String value) {
         options.put(key, value);
         return this;
     }
 
+    /** Sets a writer option to {@code true} or {@code false}. */
     public DataFrameWriter<T> option(String key, boolean value) {
         return option(key, Boolean.toString(value));
     }
 
+    /** Sets a writer option to a number, as its decimal text. */
     public DataFrameWriter<T> option(String key, long value) {
         return option(key, Long.toString(value));
     }
 
+    /** Sets a writer option to a number, as its decimal text. */
     public DataFrameWriter<T> option(String key, double value) {
         return option(key, Double.toString(value));
     }
 
+    /** Sets every option of {@code opts}, as {@link #option(String, String)} one by one. */
     public DataFrameWriter<T> options(Map<String, String> opts) {
         options.putAll(opts);
         return this;
@@ -107,6 +120,12 @@ public final class DataFrameWriter<T> {
         write(path);
     }
 
+    /**
+     * Writes the Dataset into the directory {@code path}, in the format and save mode set, on the
+     * calling thread. Unlike Spark, which refuses a {@code path} option set beside the parameter
+     * (unless {@code spark.sql.legacy.pathOptionBehavior.enabled}), the option is dropped and the
+     * parameter wins.
+     */
     public void save(String path) {
         Map<String, String> without = new LinkedHashMap<>(options);
         without.keySet().removeIf(k -> k.equalsIgnoreCase("path"));
@@ -115,14 +134,24 @@ public final class DataFrameWriter<T> {
         write(path);
     }
 
+    /** Writes the Dataset as JSON files, a line per row, into the directory {@code path}. */
     public void json(String path) {
         format("json").save(path);
     }
 
+    /**
+     * Writes the Dataset as CSV files into the directory {@code path} (a header line only with the
+     * {@code header} option).
+     */
     public void csv(String path) {
         format("csv").save(path);
     }
 
+    /**
+     * Writes the Dataset's one string column as text files, a line per row; a column of another
+     * type ({@code [UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE]}) or more than one column fails, in
+     * Spark's words.
+     */
     public void text(String path) {
         format("text").save(path);
     }

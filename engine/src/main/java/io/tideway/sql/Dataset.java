@@ -6,8 +6,10 @@ import io.tideway.engine.expr.EvalContext;
 import io.tideway.api.java.function.FilterFunction;
 import io.tideway.api.java.function.FlatMapFunction;
 import io.tideway.api.java.function.ForeachFunction;
+import io.tideway.api.java.function.ForeachPartitionFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapPartitionsFunction;
+import io.tideway.api.java.function.ReduceFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.encoders.RowEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
@@ -32,10 +34,12 @@ import io.tideway.engine.plan.EncoderAlignment;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.SelectPlanner;
+import io.tideway.engine.plan.TypedColumns;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.Union;
 import io.tideway.engine.expr.sql.SqlExpressionParser;
 import io.tideway.sql.streaming.DataStreamWriter;
+import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
@@ -44,6 +48,7 @@ import scala.Tuple2;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +64,10 @@ public class Dataset<T> implements Serializable {
     private final LogicalPlan plan;
     private final ObjectEncoder<T> encoder;
 
+    /**
+     * A Dataset over an analysed plan (engine-internal; applications get Datasets from the session,
+     * a reader or another Dataset).
+     */
     public Dataset(TidewaySession session, LogicalPlan plan, Encoder<T> encoder) {
         this.session = session;
         this.plan = plan;
@@ -68,6 +77,7 @@ public class Dataset<T> implements Serializable {
         }
     }
 
+    /** A DataFrame over an analysed plan (engine-internal). */
     public static Dataset<Row> ofRows(TidewaySession session, LogicalPlan plan) {
         return new Dataset<>(session, plan, new RowEncoder(plan.schema()));
     }
@@ -81,14 +91,17 @@ public class Dataset<T> implements Serializable {
         return plan;
     }
 
+    /** The session this Dataset belongs to. */
     public TidewaySession sparkSession() {
         return session;
     }
 
+    /** The encoder of the objects this Dataset holds ({@code Row}s for a DataFrame). */
     public Encoder<T> encoder() {
         return encoder;
     }
 
+    /** The columns of this Dataset: their names, types and nullability. */
     public StructType schema() {
         return plan.schema();
     }
@@ -103,10 +116,15 @@ public class Dataset<T> implements Serializable {
         return select(functions.to_json(functions.struct(fields)).as("value")).as(Encoders.STRING());
     }
 
+    /** The column names, in order. */
     public String[] columns() {
         return plan.schema().fieldNames();
     }
 
+    /**
+     * Whether this Dataset reads a streaming source: such a Dataset runs only through
+     * {@code writeStream().start()}, and batch actions on it fail.
+     */
     public boolean isStreaming() {
         return plan.isStreaming();
     }
@@ -116,10 +134,16 @@ public class Dataset<T> implements Serializable {
         System.out.println(plan.schema().treeString());
     }
 
+    /** Prints the physical plan to standard output. */
     public void explain() {
         explain(false);
     }
 
+    /**
+     * Prints the plan to standard output; with {@code extended}, the analysed logical plan first.
+     * Unlike Spark's, both are Tideway's own operator tree, and the parsed and optimised logical
+     * plans are not printed.
+     */
     public void explain(boolean extended) {
         StringBuilder sb = new StringBuilder();
         if (extended) {
@@ -129,6 +153,11 @@ public class Dataset<T> implements Serializable {
         System.out.println(sb);
     }
 
+    /**
+     * The column called {@code name} ({@code "*"}: all columns), bound to this Dataset, so that it
+     * can tell the two sides of a join apart. An unknown name fails here with Spark's
+     * {@code [UNRESOLVED_COLUMN]}.
+     */
     public Column col(String name) {
         if (!name.equals("*") && Resolver.ordinalOf(name, plan.schema()) < 0
                 && io.tideway.engine.plan.Qualifiers.ordinalOf(plan, name) < 0) {
@@ -137,14 +166,20 @@ public class Dataset<T> implements Serializable {
         return new Column(new io.tideway.engine.expr.UnresolvedAttribute(name, plan));
     }
 
+    /** As {@link #col(String)}. */
     public Column apply(String name) {
         return col(name);
     }
 
+    /** This Dataset as a DataFrame of {@code Row}s, with the same columns. */
     public Dataset<Row> toDF() {
         return rows(plan);
     }
 
+    /**
+     * This Dataset as a DataFrame with its columns renamed, in order; a count of names that differs
+     * from the column count fails with Spark's {@code [ASSIGNMENT_ARITY_MISMATCH]}.
+     */
     public Dataset<Row> toDF(String... names) {
         StructType s = plan.schema();
         if (names.length != s.length()) {
@@ -159,10 +194,78 @@ public class Dataset<T> implements Serializable {
         return rows(new Project(exprs, plan));
     }
 
+    /**
+     * A DataFrame of these columns or expressions, evaluated for each row. Aggregate functions here
+     * aggregate the whole Dataset into one row, as in Spark. Runs in continuous mode when it has
+     * no aggregate.
+     */
     public Dataset<Row> select(Column... cols) {
         return rows(SelectPlanner.select(Arrays.asList(cols), plan));
     }
 
+    // ---- typed select: select(TypedColumn...) ----
+
+    /**
+     * One typed column's values, as Spark's: an {@code Aggregator.toColumn()} aggregates this
+     * Dataset's objects (one row), a column typed with {@code as(Encoder)} is read with its encoder.
+     * A bean's or tuple's result gives that encoder's columns.
+     */
+    @SuppressWarnings("unchecked")
+    public <U1> Dataset<U1> select(TypedColumn<T, U1> c1) {
+        Dataset<Row> selected = selectTyped(c1);
+        ObjectEncoder<U1> out = ObjectEncoder.of(c1.encoder());
+        if (out.singleValue()) {
+            return new Dataset<>(session, selected.plan, c1.encoder());
+        }
+        Column struct = new Column(new BoundReference(0, selected.plan.schema().apply(0).dataType(), true,
+                selected.plan.schema().apply(0).name()));
+        List<Column> fields = new ArrayList<>();
+        for (StructField f : out.schema().fields()) {
+            fields.add(struct.getField(f.name()).as(f.name()));
+        }
+        return new Dataset<>(session, selected.select(fields.toArray(new Column[0])).plan, c1.encoder());
+    }
+
+    /** Two typed columns' values as {@code scala.Tuple2}s; see {@link #select(TypedColumn)}. */
+    public <U1, U2> Dataset<Tuple2<U1, U2>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2) {
+        return selectTuples(c1, c2);
+    }
+
+    /** Three typed columns' values as {@code scala.Tuple3}s; see {@link #select(TypedColumn)}. */
+    public <U1, U2, U3> Dataset<scala.Tuple3<U1, U2, U3>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2,
+                                                                 TypedColumn<T, U3> c3) {
+        return selectTuples(c1, c2, c3);
+    }
+
+    /** Four typed columns' values as {@code scala.Tuple4}s; see {@link #select(TypedColumn)}. */
+    public <U1, U2, U3, U4> Dataset<scala.Tuple4<U1, U2, U3, U4>> select(TypedColumn<T, U1> c1, TypedColumn<T, U2> c2,
+                                                                         TypedColumn<T, U3> c3, TypedColumn<T, U4> c4) {
+        return selectTuples(c1, c2, c3, c4);
+    }
+
+    /** Five typed columns' values as {@code scala.Tuple5}s; see {@link #select(TypedColumn)}. */
+    public <U1, U2, U3, U4, U5> Dataset<scala.Tuple5<U1, U2, U3, U4, U5>> select(
+            TypedColumn<T, U1> c1, TypedColumn<T, U2> c2, TypedColumn<T, U3> c3, TypedColumn<T, U4> c4, TypedColumn<T, U5> c5) {
+        return selectTuples(c1, c2, c3, c4, c5);
+    }
+
+    /** The columns over the rows this Dataset's encoder reads, each {@code Aggregator} bound to its objects. */
+    private Dataset<Row> selectTyped(TypedColumn<?, ?>... columns) {
+        return rows(SelectPlanner.select(TypedColumns.boundTo(encoder, columns), typedPlan()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <R> Dataset<R> selectTuples(TypedColumn<?, ?>... columns) {
+        Encoder<R> tuples = (Encoder) new TupleEncoder<>(TypedColumns.encoders(null, columns));
+        return new Dataset<>(session, selectTyped(columns).plan, tuples);
+    }
+
+    // ---- end of typed select ----
+
+    /**
+     * A DataFrame of the named columns ({@code "*"} for all, {@code "t.*"} for those of alias
+     * {@code t}). Runs in continuous mode.
+     */
     public Dataset<Row> select(String col, String... cols) {
         List<Column> all = new ArrayList<>();
         all.add(new Column(col));
@@ -172,6 +275,10 @@ public class Dataset<T> implements Serializable {
         return select(all.toArray(new Column[0]));
     }
 
+    /**
+     * A DataFrame of SQL expressions, such as {@code "v * 2 AS w"}; text that cannot be parsed
+     * fails with Spark's {@code [PARSE_SYNTAX_ERROR]}. Runs in continuous mode.
+     */
     public Dataset<Row> selectExpr(String... exprs) {
         Column[] cols = new Column[exprs.length];
         for (int i = 0; i < exprs.length; i++) {
@@ -180,14 +287,21 @@ public class Dataset<T> implements Serializable {
         return select(cols);
     }
 
+    /** As {@link #filter(Column)}. */
     public Dataset<T> where(Column condition) {
         return filter(condition);
     }
 
+    /** As {@link #filter(String)}. */
     public Dataset<T> where(String conditionExpr) {
         return filter(conditionExpr);
     }
 
+    /**
+     * The rows for which {@code condition} is true (null counts as false). A condition that is not
+     * boolean fails with Spark's {@code [DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN]}. Runs in continuous
+     * mode.
+     */
     public Dataset<T> filter(Column condition) {
         LogicalPlan input = MissingReferences.widenFor(condition.expr(), plan);
         Expression c = Resolver.resolve(condition.expr(), input);
@@ -199,22 +313,40 @@ public class Dataset<T> implements Serializable {
         return new Dataset<>(session, input == plan ? filtered : MissingReferences.projectBack(filtered, plan.schema()), encoder);
     }
 
+    /**
+     * The rows for which the SQL condition {@code conditionExpr} (such as {@code "v > 10"}) is
+     * true. Runs in continuous mode.
+     */
     public Dataset<T> filter(String conditionExpr) {
         return filter(SqlExpressionParser.parseColumn(conditionExpr));
     }
 
+    /** The objects for which {@code func} returns true. Runs in continuous mode. */
     public Dataset<T> filter(FilterFunction<T> func) {
         return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.FILTER, func, encoder, encoder, typedPlan()), encoder);
     }
 
+    /**
+     * Each object mapped by {@code func} to an object encoded by {@code out}. Runs in continuous
+     * mode.
+     */
     public <U> Dataset<U> map(MapFunction<T, U> func, Encoder<U> out) {
         return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP, func, encoder, ObjectEncoder.of(out), typedPlan()), out);
     }
 
+    /**
+     * Each object mapped by {@code func} to zero or more objects encoded by {@code out}. Runs in
+     * continuous mode.
+     */
     public <U> Dataset<U> flatMap(FlatMapFunction<T, U> func, Encoder<U> out) {
         return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.FLAT_MAP, func, encoder, ObjectEncoder.of(out), typedPlan()), out);
     }
 
+    /**
+     * {@code func} applied to an iterator over each partition's objects; on a stream each call
+     * gets one micro-batch's objects of the partition. Runs in continuous mode, where each call
+     * gets one epoch's, so the results leave only when the epoch ends.
+     */
     public <U> Dataset<U> mapPartitions(MapPartitionsFunction<T, U> func, Encoder<U> out) {
         return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP_PARTITIONS, func, encoder, ObjectEncoder.of(out), typedPlan()), out);
     }
@@ -238,6 +370,10 @@ public class Dataset<T> implements Serializable {
         return select(cols.toArray(new Column[0]));
     }
 
+    /**
+     * A DataFrame with the column {@code existing} (matched case-insensitively) renamed to
+     * {@code renamed}; does nothing when there is no such column, as Spark.
+     */
     public Dataset<Row> withColumnRenamed(String existing, String renamed) {
         List<Column> cols = new ArrayList<>();
         String[] names = plan.schema().fieldNames();
@@ -312,6 +448,10 @@ public class Dataset<T> implements Serializable {
         }
     }
 
+    /**
+     * A DataFrame without the named columns (matched case-insensitively); names it lacks are
+     * ignored, as in Spark.
+     */
     public Dataset<Row> drop(String... names) {
         List<Column> cols = new ArrayList<>();
         String[] fields = plan.schema().fieldNames();
@@ -332,6 +472,12 @@ public class Dataset<T> implements Serializable {
         return new Column(Resolver.reference(plan.schema(), i));
     }
 
+    /**
+     * The rows of this Dataset followed by those of {@code other}, matched by position, duplicates
+     * kept (SQL's {@code UNION ALL}). A different column count fails with Spark's
+     * {@code [NUM_COLUMNS_MISMATCH]}. Unlike Spark, which widens the two sides to common types,
+     * columns of different types fail with {@code [INCOMPATIBLE_COLUMN_TYPE]}.
+     */
     public Dataset<T> union(Dataset<T> other) {
         StructType a = plan.schema();
         StructType b = other.plan.schema();
@@ -340,20 +486,40 @@ public class Dataset<T> implements Serializable {
                     "firstNumColumns", String.valueOf(a.length()), "invalidOrdinalNum", ErrorParams.ordinal(1),
                     "invalidNumColumns", String.valueOf(b.length()))));
         }
+        // Spark's WidenSetOperationTypes: each column becomes the wider type of both sides
+        DataType[] wider = new DataType[a.length()];
+        boolean widens = false;
         for (int i = 0; i < a.length(); i++) {
-            if (!a.apply(i).dataType().equals(b.apply(i).dataType())) {
-                throw Unchecked.raise(new AnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", "UNION",
+            wider[i] = io.tideway.engine.expr.CommonType.forSetOperation(a.apply(i).dataType(), b.apply(i).dataType());
+            if (wider[i] == null) { // Spark's check of the analysed plan: the message ends with the plan
+                throw Unchecked.raise(new ExtendedAnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", "UNION",
                         "columnOrdinalNumber", ErrorParams.ordinal(i), "tableOrdinalNumber", ErrorParams.ordinal(1),
                         "dataType1", ErrorParams.type(b.apply(i).dataType()), "dataType2", ErrorParams.type(a.apply(i).dataType()),
-                        "hint", "")));
+                        "hint", ""), new Union(List.of(plan, other.plan))));
             }
+            widens |= !wider[i].equals(a.apply(i).dataType()) || !wider[i].equals(b.apply(i).dataType());
         }
+        LogicalPlan left = widens ? castedTo(plan, wider) : plan;
         // Both sides derived from one frame share nodes; the right one gets its own so that each
         // branch scans its source, as in Spark.
         LogicalPlan right = plan.sharesNodeWith(other.plan) ? other.plan.freshCopy() : other.plan;
-        return new Dataset<>(session, new Union(List.of(plan, right)), encoder);
+        right = widens ? castedTo(right, wider) : right;
+        return withPlan(new Union(List.of(left, right))); // a Row encoder of the widened schema
     }
 
+    /** {@code p}'s columns cast (invisibly, keeping their names) to {@code types}, as Spark's set operations widen them. */
+    private static LogicalPlan castedTo(LogicalPlan p, DataType[] types) {
+        StructType s = p.schema();
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            Expression e = Resolver.reference(s, i);
+            cols.add(e.dataType().equals(types[i]) ? new Column(e)
+                    : new Column(io.tideway.engine.expr.TypeCoercion.castIfNeeded(e, types[i])).as(s.apply(i).name()));
+        }
+        return SelectPlanner.select(cols, p);
+    }
+
+    /** As {@link #union(Dataset)}. */
     public Dataset<T> unionAll(Dataset<T> other) {
         return union(other);
     }
@@ -400,6 +566,9 @@ public class Dataset<T> implements Serializable {
         return new Dataset<>(session, new Deduplicate(dedupKeys(cols), false, plan), encoder);
     }
 
+    /**
+     * Drops rows whose named columns equal an earlier row's; see {@link #dropDuplicates(String[])}.
+     */
     public Dataset<T> dropDuplicates(String col1, String... cols) {
         return dropDuplicates(concat(col1, cols));
     }
@@ -412,10 +581,12 @@ public class Dataset<T> implements Serializable {
         return dropDuplicatesWithinWatermark(plan.schema().fieldNames());
     }
 
+    /** As {@link #dropDuplicatesWithinWatermark()}, comparing only {@code cols}. */
     public Dataset<T> dropDuplicatesWithinWatermark(String[] cols) {
         return new Dataset<>(session, new Deduplicate(dedupKeys(cols), true, plan), encoder);
     }
 
+    /** As {@link #dropDuplicatesWithinWatermark()}, comparing only the named columns. */
     public Dataset<T> dropDuplicatesWithinWatermark(String col1, String... cols) {
         return dropDuplicatesWithinWatermark(concat(col1, cols));
     }
@@ -446,10 +617,12 @@ public class Dataset<T> implements Serializable {
         return sort(sortExprs);
     }
 
+    /** As {@link #sort(String, String...)}. */
     public Dataset<T> orderBy(String sortCol, String... sortCols) {
         return sort(sortCol, sortCols);
     }
 
+    /** Sorts by the named columns, ascending with nulls first; see {@link #sort(Column...)}. */
     public Dataset<T> sort(String sortCol, String... sortCols) {
         Column[] cols = new Column[sortCols.length + 1];
         cols[0] = new Column(sortCol);
@@ -582,6 +755,7 @@ public class Dataset<T> implements Serializable {
         return new Dataset<>(session, new io.tideway.engine.plan.SubqueryAlias(alias, plan), encoder);
     }
 
+    /** As {@link #as(String)}. */
     public Dataset<T> alias(String alias) {
         return as(alias);
     }
@@ -621,14 +795,17 @@ public class Dataset<T> implements Serializable {
         return this;
     }
 
+    /** Accepted for Spark programs; Tideway does not cache (see {@link #persist()}). */
     public Dataset<T> cache() {
         return this;
     }
 
+    /** Accepted for Spark programs; nothing was cached. */
     public Dataset<T> unpersist() {
         return this;
     }
 
+    /** Accepted for Spark programs; nothing was cached. */
     public Dataset<T> unpersist(boolean blocking) {
         return this;
     }
@@ -639,11 +816,16 @@ public class Dataset<T> implements Serializable {
         return this;
     }
 
+    /**
+     * Accepted after checking {@code numPartitions} is positive and the columns resolve, as Spark
+     * checks them; the partitioning is Tideway's own (see {@link #repartition(int)}).
+     */
     public Dataset<T> repartition(int numPartitions, Column... partitionExprs) {
         requirePositivePartitions(numPartitions);
         return repartition(partitionExprs);
     }
 
+    /** Accepted after checking the columns resolve; the partitioning is Tideway's own. */
     public Dataset<T> repartition(Column... partitionExprs) {
         for (Column c : partitionExprs) {
             Resolver.resolve(c.expr(), plan); // an unknown column fails as in Spark
@@ -651,15 +833,24 @@ public class Dataset<T> implements Serializable {
         return this;
     }
 
+    /**
+     * Accepted after checking {@code numPartitions} is positive and the columns resolve; the
+     * partitioning is Tideway's own.
+     */
     public Dataset<T> repartitionByRange(int numPartitions, Column... partitionExprs) {
         requirePositivePartitions(numPartitions);
         return repartition(partitionExprs);
     }
 
+    /** Accepted after checking the columns resolve; the partitioning is Tideway's own. */
     public Dataset<T> repartitionByRange(Column... partitionExprs) {
         return repartition(partitionExprs);
     }
 
+    /**
+     * Accepted after checking {@code numPartitions} is positive ({@code IllegalArgumentException}
+     * otherwise, as Spark); the partitioning is Tideway's own.
+     */
     public Dataset<T> coalesce(int numPartitions) {
         requirePositivePartitions(numPartitions);
         return this;
@@ -755,6 +946,7 @@ public class Dataset<T> implements Serializable {
         return Dataset.ofRows(session, JoinPlanner.joinUsing(plan, right.plan, Arrays.asList(usingColumns), JoinType.parse(joinType)));
     }
 
+    /** As {@link #join(Dataset, String[], String)}, the columns given as a list. */
     public Dataset<Row> join(Dataset<?> right, List<String> usingColumns, String joinType) {
         return join(right, usingColumns.toArray(new String[0]), joinType);
     }
@@ -789,10 +981,16 @@ public class Dataset<T> implements Serializable {
         return new KeyValueGroupedDataset<>(session, typedPlan(), func, keyEncoder, encoder);
     }
 
+    /**
+     * Groups the rows by these columns or expressions, for aggregations ({@code agg},
+     * {@code count}, {@code sum}, ...). On a stream the aggregation keeps state; see
+     * {@link RelationalGroupedDataset#agg(Column, Column...)}.
+     */
     public RelationalGroupedDataset groupBy(Column... cols) {
         return new RelationalGroupedDataset(session, plan, Arrays.asList(cols));
     }
 
+    /** Groups the rows by the named columns, as {@link #groupBy(Column...)}. */
     public RelationalGroupedDataset groupBy(String col, String... cols) {
         List<Column> all = new ArrayList<>();
         all.add(new Column(col));
@@ -841,6 +1039,10 @@ public class Dataset<T> implements Serializable {
         return new DataFrameWriter<>(this);
     }
 
+    /**
+     * A writer that starts a streaming query over this Dataset. A static Dataset fails with Spark's
+     * {@code [WRITE_STREAM_NOT_ALLOWED]}.
+     */
     public DataStreamWriter<T> writeStream() {
         if (!isStreaming()) {
             throw Unchecked.raise(new AnalysisException("WRITE_STREAM_NOT_ALLOWED", Map.of()));
@@ -848,6 +1050,10 @@ public class Dataset<T> implements Serializable {
         return new DataStreamWriter<>(this);
     }
 
+    /**
+     * Registers this Dataset as the temporary view {@code name} (any case) of its session, for
+     * {@code spark.table(name)} and {@code spark.sql(...)}; a view of that name is replaced.
+     */
     public void createOrReplaceTempView(String name) {
         LogicalPlan p = plan;
         session.registerView(name, () -> p);
@@ -871,14 +1077,23 @@ public class Dataset<T> implements Serializable {
         }
     }
 
+    /**
+     * Runs this static Dataset and returns all its objects, in the order it produces them. A
+     * streaming Dataset fails with Spark's
+     * {@code Queries with streaming sources must be executed with writeStream.start()}.
+     */
     public List<T> collectAsList() {
         requireBatch();
         return BatchExecutor.collect(typedPlan(), encoder, evalContext());
     }
 
+    /**
+     * Runs this static Dataset and returns the number of its rows. A streaming Dataset fails as
+     * {@link #collectAsList()} does (use {@code groupBy().count()} in a query instead).
+     */
     public long count() {
         requireBatch();
-        return BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext()).size();
+        return BatchExecutor.collect(plan, new RowEncoder(plan.schema(), false), evalContext()).size();
     }
 
     /** The first {@code n} rows. */
@@ -896,10 +1111,12 @@ public class Dataset<T> implements Serializable {
         return one.get(0);
     }
 
+    /** As {@link #first()}. */
     public T head() {
         return first();
     }
 
+    /** Whether this static Dataset has no rows. */
     public boolean isEmpty() {
         return takeAsList(1).isEmpty();
     }
@@ -915,21 +1132,106 @@ public class Dataset<T> implements Serializable {
         }
     }
 
+    // ---- typed actions: reduce, arrays of objects, iterators, partitions, transform ----
+
+    /** The objects folded by {@code func}; Spark's {@code SparkUnsupportedOperationException} ("empty collection") when there are none. */
+    public T reduce(ReduceFunction<T> func) {
+        Iterator<T> it = collectAsList().iterator();
+        if (!it.hasNext()) {
+            throw new io.tideway.SparkUnsupportedOperationException("_LEGACY_ERROR_TEMP_3014");
+        }
+        T acc = it.next();
+        try {
+            while (it.hasNext()) {
+                acc = func.call(acc, it.next());
+            }
+        } catch (Exception e) {
+            throw Unchecked.raise(e);
+        }
+        return acc;
+    }
+
+    /** Every object, as an array of the encoder's class ({@code Object} in Java, as Spark's {@code Array[T]}). */
+    public Object collect() {
+        return toArray(collectAsList());
+    }
+
+    /** The first {@code n} objects as an array (see {@link #collect()}). */
+    public Object take(int n) {
+        return toArray(takeAsList(n));
+    }
+
+    /** The last {@code n} objects as an array (see {@link #collect()}). */
+    public Object tail(int n) {
+        List<T> all = collectAsList();
+        return toArray(all.subList(Math.max(0, all.size() - n), all.size()));
+    }
+
+    private Object toArray(List<T> objects) {
+        Object array = java.lang.reflect.Array.newInstance(encoder.clsTag(), objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            java.lang.reflect.Array.set(array, i, objects.get(i));
+        }
+        return array;
+    }
+
+    /** The objects one by one (a static Dataset runs once, in process, so they are all computed first). */
+    public Iterator<T> toLocalIterator() {
+        return collectAsList().iterator();
+    }
+
+    /** Runs {@code func} once over all objects, in this thread: a static Dataset runs as one partition. */
+    public void foreachPartition(ForeachPartitionFunction<T> func) {
+        try {
+            func.call(collectAsList().iterator());
+        } catch (Exception e) {
+            throw Unchecked.raise(e);
+        }
+    }
+
+    /** {@code t} applied to this Dataset, for chaining custom transformations. */
+    public <U> Dataset<U> transform(scala.Function1<Dataset<T>, Dataset<U>> t) {
+        return t.apply(this);
+    }
+
+    /** Each column's name and type as Spark prints a type's {@code toString} ({@code StringType}). */
+    @SuppressWarnings("unchecked")
+    public Tuple2<String, String>[] dtypes() {
+        StructField[] fields = schema().fields();
+        Tuple2<String, String>[] out = new Tuple2[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            out[i] = new Tuple2<>(fields[i].name(), fields[i].dataType().toString());
+        }
+        return out;
+    }
+
+    // ---- end of typed actions ----
+
+    /**
+     * Prints the first 20 rows as a table, values cut to 20 characters, as Spark's {@code show()}.
+     * Static Datasets only; a stream shows its rows through the {@code console} sink.
+     */
     public void show() {
         show(20, true);
     }
 
+    /** Prints the first {@code numRows} rows as a table, values cut to 20 characters. */
     public void show(int numRows) {
         show(numRows, true);
     }
 
+    /** Prints the first 20 rows as a table; {@code truncate = false} prints whole values. */
     public void show(boolean truncate) {
         show(20, truncate);
     }
 
+    /**
+     * Prints the first {@code numRows} rows as a table, in Spark's layout (a footer line tells how
+     * many rows were left out); {@code truncate} cuts values to 20 characters.
+     */
     public void show(int numRows, boolean truncate) {
         requireBatch();
-        List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema()), evalContext());
+        List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema(), false), evalContext());
         System.out.println(ShowString.format(plan.schema(), rows, numRows, truncate ? 20 : 0));
     }
 

@@ -15,9 +15,19 @@ import java.io.Serializable;
 public abstract class ForeachWriter<T> implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Called first for each partition of each batch (in continuous mode, each epoch);
+     * {@code epochId} is the batch id. Return false to skip the partition's rows: {@link #process}
+     * is then not called, {@link #close} still is.
+     */
     public abstract boolean open(long partitionId, long epochId);
 
+    /** Called for each row of the partition, after {@link #open} returned true. */
     public abstract void process(T value);
 
+    /**
+     * Called last for each partition, also when {@link #process} threw; {@code errorOrNull} is that
+     * error, or null when all went well. An error from the writer fails the query.
+     */
     public abstract void close(Throwable errorOrNull);
 }

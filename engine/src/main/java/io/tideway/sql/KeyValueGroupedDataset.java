@@ -1,22 +1,36 @@
 package io.tideway.sql;
 
+import io.tideway.api.java.function.CoGroupFunction;
 import io.tideway.api.java.function.FlatMapGroupsFunction;
 import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapGroupsFunction;
 import io.tideway.api.java.function.MapGroupsWithStateFunction;
 import io.tideway.api.java.function.ReduceFunction;
+import io.tideway.engine.encoders.ConvertedKeyEncoder;
+import io.tideway.engine.encoders.KeyedValueEncoder;
 import io.tideway.engine.encoders.ObjectEncoder;
-import io.tideway.engine.encoders.PrimitiveEncoder;
+import io.tideway.engine.encoders.SortedGroupEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.FlatMapGroupsWithState;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
+import io.tideway.engine.plan.TypedColumns;
 import io.tideway.engine.plan.TypedOperator;
+import io.tideway.engine.plan.UnsupportedOperationChecker;
+import io.tideway.engine.sql.SqlValueOrdering;
 import io.tideway.sql.streaming.GroupStateTimeout;
+import io.tideway.sql.types.StructType;
 import io.tideway.sql.streaming.OutputMode;
 import scala.Tuple2;
+import scala.Tuple3;
+import scala.Tuple4;
+import scala.Tuple5;
+import scala.Tuple6;
+import scala.Tuple7;
+import scala.Tuple8;
+import scala.Tuple9;
 
 import java.util.Iterator;
 import java.util.List;
@@ -85,19 +99,204 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     /**
-     * The number of values per key: columns {@code key} and {@code count(1)}, read as
-     * {@code scala.Tuple2}s as in Spark. Streams support it as any aggregation.
+     * The number of values per key: columns {@code key} (a bean's or tuple's key as a struct) and
+     * {@code count(1)}, read as {@code scala.Tuple2}s as in Spark. Streams support it as any aggregation.
+     */
+    public Dataset<Tuple2<K, Object>> count() {
+        return aggTyped(functions.count(functions.lit(1)).as(Encoders.LONG()));
+    }
+
+    // ---- typed aggregations: agg(TypedColumn...) ----
+
+    /** Each key with the result of {@code col1} over its values, as Spark's {@code agg}: columns {@code key} and the column's name. */
+    public <U1> Dataset<Tuple2<K, U1>> agg(TypedColumn<V, U1> col1) {
+        return aggTyped(col1);
+    }
+
+    /**
+     * Each key with the results of two typed columns over its values, as {@code scala.Tuple3}s; see
+     * {@link #agg(TypedColumn)}.
+     */
+    public <U1, U2> Dataset<Tuple3<K, U1, U2>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2) {
+        return aggTyped(col1, col2);
+    }
+
+    /**
+     * Each key with the results of three typed columns over its values, as {@code scala.Tuple4}s.
+     */
+    public <U1, U2, U3> Dataset<Tuple4<K, U1, U2, U3>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2,
+                                                           TypedColumn<V, U3> col3) {
+        return aggTyped(col1, col2, col3);
+    }
+
+    /**
+     * Each key with the results of four typed columns over its values, as {@code scala.Tuple5}s.
+     */
+    public <U1, U2, U3, U4> Dataset<Tuple5<K, U1, U2, U3, U4>> agg(TypedColumn<V, U1> col1, TypedColumn<V, U2> col2,
+                                                                   TypedColumn<V, U3> col3, TypedColumn<V, U4> col4) {
+        return aggTyped(col1, col2, col3, col4);
+    }
+
+    /**
+     * Each key with the results of five typed columns over its values, as {@code scala.Tuple6}s.
+     */
+    public <U1, U2, U3, U4, U5> Dataset<Tuple6<K, U1, U2, U3, U4, U5>> agg(
+            TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
+            TypedColumn<V, U5> col5) {
+        return aggTyped(col1, col2, col3, col4, col5);
+    }
+
+    /** Each key with the results of six typed columns over its values, as {@code scala.Tuple7}s. */
+    public <U1, U2, U3, U4, U5, U6> Dataset<Tuple7<K, U1, U2, U3, U4, U5, U6>> agg(
+            TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
+            TypedColumn<V, U5> col5, TypedColumn<V, U6> col6) {
+        return aggTyped(col1, col2, col3, col4, col5, col6);
+    }
+
+    /**
+     * Each key with the results of seven typed columns over its values, as {@code scala.Tuple8}s.
+     */
+    public <U1, U2, U3, U4, U5, U6, U7> Dataset<Tuple8<K, U1, U2, U3, U4, U5, U6, U7>> agg(
+            TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
+            TypedColumn<V, U5> col5, TypedColumn<V, U6> col6, TypedColumn<V, U7> col7) {
+        return aggTyped(col1, col2, col3, col4, col5, col6, col7);
+    }
+
+    /**
+     * Each key with the results of eight typed columns over its values, as {@code scala.Tuple9}s.
+     */
+    public <U1, U2, U3, U4, U5, U6, U7, U8> Dataset<Tuple9<K, U1, U2, U3, U4, U5, U6, U7, U8>> agg(
+            TypedColumn<V, U1> col1, TypedColumn<V, U2> col2, TypedColumn<V, U3> col3, TypedColumn<V, U4> col4,
+            TypedColumn<V, U5> col5, TypedColumn<V, U6> col6, TypedColumn<V, U7> col7, TypedColumn<V, U8> col8) {
+        return aggTyped(col1, col2, col3, col4, col5, col6, col7, col8);
+    }
+
+    /**
+     * An aggregation grouped by the key over rows of each value's columns and its key
+     * ({@link KeyedValueEncoder}), read as tuples of the key and each column's encoder. On a stream
+     * it is a streaming aggregation, so the typed columns' buffers are state kept across batches.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Dataset<Tuple2<K, Object>> count() {
-        if (!(ObjectEncoder.of(keyEncoder) instanceof PrimitiveEncoder)) {
-            throw new UnsupportedOperationException("groupByKey(...).count() with a " + keyEncoder.clsTag().getName()
-                    + " key: only keys of one column (a primitive, string, date or timestamp) are supported yet");
-        }
-        Dataset<Row> counts = keyed().toDF().groupBy(functions.col("value").as("key")).agg(functions.count(functions.lit(1)));
-        Encoder<Tuple2<K, Object>> out = (Encoder) new TupleEncoder<>(List.of(keyEncoder, Encoders.LONG()));
-        return new Dataset<>(session, counts.logicalPlan(), out);
+    private <R> Dataset<R> aggTyped(TypedColumn<?, ?>... columns) {
+        Dataset<Row> keyed = Dataset.ofRows(session, keyedValues(new KeyedValueEncoder<>(keyEncoder, valueEncoder)));
+        List<Column> aggs = TypedColumns.boundTo(valueEncoder, columns);
+        Dataset<Row> out = keyed.groupBy(functions.col(KeyedValueEncoder.KEY).as("key"))
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+        Encoder<R> tuples = (Encoder) new TupleEncoder<>(TypedColumns.encoders(keyEncoder, columns));
+        return new Dataset<>(session, out.logicalPlan(), tuples);
     }
+
+    // ---- end of typed aggregations ----
+
+    // ---- keyAs, sorted groups and cogroup ----
+
+    /**
+     * The same groups with each key read as {@code encoder}'s type, as Spark's {@code keyAs}: the
+     * key's columns re-read by the new encoder (numbers widen, an int key becomes a long) and
+     * kept as they were in results ({@link ConvertedKeyEncoder}).
+     */
+    public <L> KeyValueGroupedDataset<L, V> keyAs(Encoder<L> encoder) {
+        ConvertedKeyEncoder<K, L> keys = new ConvertedKeyEncoder<>(ObjectEncoder.of(keyEncoder), ObjectEncoder.of(encoder));
+        MapFunction<Object, Object> before = keyFunction;
+        @SuppressWarnings("unchecked")
+        MapFunction<Object, Object> rekeyed = o -> keys.convert((K) before.call(o));
+        return new KeyValueGroupedDataset<>(session, child, rekeyed, valueFunction, inputEncoder, keys, valueEncoder);
+    }
+
+    /**
+     * {@link #flatMapGroups} with each group's values in the order of {@code sortExprs} (over the
+     * values' columns), as Spark's {@code flatMapSortedGroups}: each value carries its sort keys
+     * ({@link SortedGroupEncoder}) and each group is sorted before {@code f} sees it, so a stream
+     * sorts each micro-batch's groups as Spark does.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <U> Dataset<U> flatMapSortedGroups(Column[] sortExprs, FlatMapGroupsFunction<K, V, U> f, Encoder<U> encoder) {
+        KeyedValueEncoder<K, V> pairs = new KeyedValueEncoder<>(keyEncoder, valueEncoder);
+        Dataset<Row> keyed = Dataset.ofRows(session, keyedValues(pairs));
+        List<Column> columns = new java.util.ArrayList<>();
+        for (String c : keyed.columns()) {
+            columns.add(keyed.col(c));
+        }
+        List<io.tideway.engine.plan.Sort.Order> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < sortExprs.length; i++) {
+            io.tideway.engine.expr.SortOrder o = sortExprs[i].expr() instanceof io.tideway.engine.expr.SortOrder so ? so
+                    : io.tideway.engine.expr.SortOrder.of(sortExprs[i].expr(), false);
+            columns.add(new Column(o.child()).as("__sortKey" + i));
+            orders.add(new io.tideway.engine.plan.Sort.Order(i, o.descending(), o.nullsFirst()));
+        }
+        Dataset<Row> withKeys = keyed.select(columns.toArray(new Column[0]));
+        StructType all = withKeys.schema();
+        StructType sortKeys = new StructType(java.util.Arrays.copyOfRange(all.fields(), all.length() - sortExprs.length, all.length()));
+        SortedGroupEncoder<K, V> rows = new SortedGroupEncoder<>(pairs, sortKeys);
+        MapFunction<Object, Object> key = t -> ((Tuple3<?, ?, ?>) t)._1();
+        MapGroups.GroupFunction groups = (k, it) -> {
+            List<Tuple3<K, V, Row>> values = new java.util.ArrayList<>();
+            it.forEachRemaining(t -> values.add((Tuple3<K, V, Row>) t));
+            java.util.Comparator<Row> order = SqlValueOrdering.byOrders(orders);
+            values.sort((a, b) -> order.compare(a._3(), b._3()));
+            Iterator<V> sorted = values.stream().map(Tuple3::_2).iterator();
+            return f.call((K) k, sorted);
+        };
+        return new Dataset<>(session, new MapGroups(key, null, groups, rows, ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), withKeys.logicalPlan()), encoder);
+    }
+
+    /**
+     * {@code f} once per key of either grouped Dataset, over the key's values on each side (an
+     * empty iterator on a side without the key), as Spark's {@code cogroup}. Both sides become
+     * rows of one shape, (side, key, left value, right value), grouped by key. Static Datasets
+     * only, as in Spark.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <U, R> Dataset<R> cogroup(KeyValueGroupedDataset<K, U> other, CoGroupFunction<K, V, U, R> f, Encoder<R> encoder) {
+        if (child.isStreaming() || other.child.isStreaming()) {
+            throw UnsupportedOperationChecker.fail("CoGrouping with a streaming DataFrame/Dataset is not supported", child);
+        }
+        Encoder<Tuple4<Integer, K, V, U>> sided = (Encoder) new TupleEncoder<>(List.of(Encoders.INT(), keyEncoder, valueEncoder,
+                other.valueEncoder));
+        LogicalPlan left = sidedRows(this, sided, true);
+        LogicalPlan right = sidedRows(other, sided, false);
+        if (left.sharesNodeWith(right)) {
+            right = right.freshCopy();
+        }
+        MapFunction<Object, Object> key = t -> ((Tuple4<?, ?, ?, ?>) t)._2();
+        MapGroups.GroupFunction groups = (k, it) -> {
+            List<V> lefts = new java.util.ArrayList<>();
+            List<U> rights = new java.util.ArrayList<>();
+            while (it.hasNext()) {
+                Tuple4<Integer, K, V, U> t = (Tuple4<Integer, K, V, U>) it.next();
+                if (t._1() == 0) {
+                    lefts.add(t._3());
+                } else {
+                    rights.add(t._4());
+                }
+            }
+            return f.call((K) k, lefts.iterator(), rights.iterator());
+        };
+        return new Dataset<>(session, new MapGroups(key, null, groups, ObjectEncoder.of(sided), ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), new io.tideway.engine.plan.Union(List.of(left, right))), encoder);
+    }
+
+    /** One side of a {@link #cogroup}: each input object as (side, key, value on its side, null on the other). */
+    private static <K, V, U> LogicalPlan sidedRows(KeyValueGroupedDataset<K, ?> side, Encoder<Tuple4<Integer, K, V, U>> sided,
+                                                  boolean isLeft) {
+        MapFunction<Object, Object> values = side.valueFunction;
+        MapFunction<Object, Object> keys = side.keyFunction;
+        MapFunction<Object, Object> row = o -> {
+            Object v = values == null ? o : values.call(o);
+            return isLeft ? new Tuple4<>(0, keys.call(o), v, null) : new Tuple4<>(1, keys.call(o), null, v);
+        };
+        return new TypedOperator(TypedOperator.Kind.MAP, row, side.inputEncoder, ObjectEncoder.of(sided), side.child);
+    }
+
+    /** The input objects as rows of their value's columns and their key ({@link KeyedValueEncoder}). */
+    private LogicalPlan keyedValues(KeyedValueEncoder<K, V> pairs) {
+        MapFunction<Object, Tuple2<Object, Object>> pair = o -> new Tuple2<>(keyFunction.call(o),
+                valueFunction == null ? o : valueFunction.call(o));
+        return new TypedOperator(TypedOperator.Kind.MAP, pair, inputEncoder, pairs, child);
+    }
+
+    // ---- end of keyAs, sorted groups and cogroup ----
 
     /** One {@code func} result per key, over all of the key's values (on a stream: of each micro-batch, as in Spark). */
     public <U> Dataset<U> mapGroups(MapGroupsFunction<K, V, U> func, Encoder<U> encoder) {
@@ -158,6 +357,11 @@ public final class KeyValueGroupedDataset<K, V> {
                 ObjectEncoder.of(keyEncoder), child), keyEncoder);
     }
 
+    /**
+     * As
+     * {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)}
+     * without a timeout ({@link GroupStateTimeout#NoTimeout()}).
+     */
     public <S, U> Dataset<U> mapGroupsWithState(MapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
                                                 Encoder<U> outputEncoder) {
         return mapGroupsWithState(func, stateEncoder, outputEncoder, GroupStateTimeout.NoTimeout());

@@ -21,6 +21,11 @@ public class Observation {
         this(UUID.randomUUID().toString());
     }
 
+    /**
+     * An observation named {@code name}, the name its metrics are reported under. An empty or null
+     * name throws {@code IllegalArgumentException}
+     * ("{@code requirement failed: Name must not be empty}"), as Spark.
+     */
     public Observation(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("requirement failed: Name must not be empty");
@@ -28,6 +33,7 @@ public class Observation {
         this.name = name;
     }
 
+    /** The observation's name. */
     public String name() {
         return name;
     }

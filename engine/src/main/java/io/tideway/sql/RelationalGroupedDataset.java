@@ -24,6 +24,11 @@ public final class RelationalGroupedDataset {
         this.grouping = List.copyOf(grouping);
     }
 
+    /**
+     * One row per group: the grouping columns, then each aggregate (such as {@code sum(col("v"))}),
+     * in order. On a stream this is a stateful aggregation: its output depends on the output mode,
+     * and without a watermark its state grows with the number of groups.
+     */
     public Dataset<Row> agg(Column expr, Column... exprs) {
         List<Column> all = new ArrayList<>();
         all.add(expr);
@@ -36,22 +41,39 @@ public final class RelationalGroupedDataset {
         return agg(new Column(new Alias(new Count(Literal.of(1)), "count")));
     }
 
+    /**
+     * The sum of each named column per group, in columns named {@code sum(v)}; with no names, of
+     * every numeric column.
+     */
     public Dataset<Row> sum(String... cols) {
         return each(cols, functions::sum);
     }
 
+    /**
+     * The average of each named column per group, in columns named {@code avg(v)}; with no names,
+     * of every numeric column.
+     */
     public Dataset<Row> avg(String... cols) {
         return each(cols, functions::avg);
     }
 
+    /** As {@link #avg(String...)}. */
     public Dataset<Row> mean(String... cols) {
         return avg(cols);
     }
 
+    /**
+     * The least value of each named column per group, in columns named {@code min(v)}; with no
+     * names, of every numeric column.
+     */
     public Dataset<Row> min(String... cols) {
         return each(cols, functions::min);
     }
 
+    /**
+     * The greatest value of each named column per group, in columns named {@code max(v)}; with no
+     * names, of every numeric column.
+     */
     public Dataset<Row> max(String... cols) {
         return each(cols, functions::max);
     }

@@ -45,10 +45,12 @@ public final class RuntimeConfig {
         values.put(key, value);
     }
 
+    /** Sets {@code key} to a number, as {@link #set(String, String)} does with its decimal text. */
     public void set(String key, long value) {
         set(key, Long.toString(value));
     }
 
+    /** Sets {@code key} to {@code true} or {@code false}, as {@link #set(String, String)} does. */
     public void set(String key, boolean value) {
         set(key, Boolean.toString(value));
     }
@@ -73,6 +75,7 @@ public final class RuntimeConfig {
         return v;
     }
 
+    /** The value set for {@code key}, else Tideway's default for it, else {@code dflt}. */
     public String get(String key, String dflt) {
         String v = values.get(key);
         return v != null ? v : DEFAULTS.getOrDefault(key, dflt);
@@ -106,6 +109,7 @@ public final class RuntimeConfig {
         }
     }
 
+    /** Whether {@code key} has a value: set in this session, or a setting with a default. */
     public boolean contains(String key) {
         return values.containsKey(key) || DEFAULTS.containsKey(key);
     }

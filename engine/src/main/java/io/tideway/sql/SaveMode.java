@@ -5,8 +5,15 @@ package io.tideway.sql;
  * add to it, replace it, fail ({@code ErrorIfExists}, the default), or do nothing.
  */
 public enum SaveMode {
+    /** Adds the new rows to the existing output. */
     Append,
+    /** Replaces the existing output with the new rows. */
     Overwrite,
+    /**
+     * Fails when the output exists, with Spark's {@code [PATH_ALREADY_EXISTS]} or
+     * {@code [TABLE_OR_VIEW_ALREADY_EXISTS]}; the default.
+     */
     ErrorIfExists,
+    /** Writes nothing, silently, when the output exists. */
     Ignore
 }

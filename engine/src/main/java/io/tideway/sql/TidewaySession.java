@@ -67,6 +67,7 @@ public final class TidewaySession implements AutoCloseable {
         return new TidewaySession(initialSettings, tables);
     }
 
+    /** A builder for the session: {@code TidewaySession.builder().appName("x").getOrCreate()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,6 +77,7 @@ public final class TidewaySession implements AutoCloseable {
         return active;
     }
 
+    /** The session's settings, which can be read and changed while it runs. */
     public RuntimeConfig conf() {
         return conf;
     }
@@ -98,10 +100,12 @@ public final class TidewaySession implements AutoCloseable {
         return new DataFrameReader(this);
     }
 
+    /** A reader for a streaming source: {@code readStream().format("rate").load()}. */
     public DataStreamReader readStream() {
         return new DataStreamReader(this);
     }
 
+    /** The manager of this session's streaming queries and listeners. */
     public StreamingQueryManager streams() {
         return streams;
     }
@@ -154,6 +158,10 @@ public final class TidewaySession implements AutoCloseable {
         views.put(name.toLowerCase(Locale.ROOT), plan);
     }
 
+    /**
+     * Drops the temporary view {@code name} (any case), if there is one. Tideway's own: Spark's
+     * way, {@code catalog().dropTempView(name)}, works too.
+     */
     public void dropView(String name) {
         views.remove(name.toLowerCase(Locale.ROOT));
     }
@@ -163,18 +171,19 @@ public final class TidewaySession implements AutoCloseable {
         return range(0, end);
     }
 
+    /** The numbers {@code start .. end - 1} in a non-null {@code bigint} column {@code id}. */
     public Dataset<Long> range(long start, long end) {
         return range(start, end, 1);
     }
 
     /** The numbers {@code start, start + step, ...} before {@code end}; a step of 0 fails as in Spark. */
     public Dataset<Long> range(long start, long end, long step) {
-        return new Dataset<>(this, new io.tideway.engine.plan.RangeRelation(start, end, step), Encoders.LONG());
+        return range(start, end, step, sparkContext.defaultParallelism());
     }
 
-    /** As {@link #range(long, long, long)}; Tideway's partitioning is its own, so {@code numPartitions} is accepted only. */
+    /** As {@link #range(long, long, long)}, in {@code numPartitions} slices (an aggregate folds each slice, then merges them, as Spark's partitions). */
     public Dataset<Long> range(long start, long end, long step, int numPartitions) {
-        return range(start, end, step);
+        return new Dataset<>(this, new io.tideway.engine.plan.RangeRelation(start, end, step, numPartitions), Encoders.LONG());
     }
 
     /** A DataFrame without rows or columns. */
@@ -182,6 +191,10 @@ public final class TidewaySession implements AutoCloseable {
         return createDataFrame(List.of(), new StructType());
     }
 
+    /**
+     * A static DataFrame of {@code rows} with {@code schema}; the rows' values must fit the
+     * schema's types (see {@link Row} for the Java type of each).
+     */
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
         return Dataset.ofRows(this, new LocalRelation(schema, rows));
     }
@@ -214,11 +227,19 @@ public final class TidewaySession implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> settings = new LinkedHashMap<>();
 
+        /**
+         * The application's name ({@code spark.app.name}), as {@code sparkContext().appName()}
+         * returns it.
+         */
         public Builder appName(String name) {
             settings.put("spark.app.name", name);
             return this;
         }
 
+        /**
+         * Accepted so that Spark programs run unchanged ({@code spark.master}); Tideway runs in the
+         * calling JVM whatever it says.
+         */
         public Builder master(String master) {
             settings.put("spark.master", master);
             return this;
@@ -231,10 +252,17 @@ public final class TidewaySession implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A setting with a number value, as {@link #config(String, String)} with its decimal text.
+         */
         public Builder config(String key, long value) {
             return config(key, Long.toString(value));
         }
 
+        /**
+         * A setting with a boolean value, as {@link #config(String, String)} with {@code true} or
+         * {@code false}.
+         */
         public Builder config(String key, boolean value) {
             return config(key, Boolean.toString(value));
         }

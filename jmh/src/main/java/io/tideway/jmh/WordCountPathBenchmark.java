@@ -1,14 +1,12 @@
 package io.tideway.jmh;
 
 import io.tideway.engine.exec.ChainBuilder;
-import io.tideway.engine.exec.HashAggregator;
 import io.tideway.engine.exec.Operator;
+import io.tideway.engine.exec.PartialAggregator;
 import io.tideway.engine.exec.PlanShape;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.Aggregate;
 import io.tideway.engine.plan.LogicalPlan;
-import io.tideway.engine.state.StateStore;
-import io.tideway.engine.state.StateStoreProvider;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.Row;
@@ -38,7 +36,8 @@ import static io.tideway.sql.functions.split;
 /**
  * W3's map side for one line of ten words, as a micro-batch task runs it:
  * {@code explode(split(value, " "))} (the words read where they lie in the line) into the
- * partial {@code groupBy(word).count()} over 1,000 distinct words (key row, hash, probe, update).
+ * partial {@code groupBy(word).count()} over 1,000 distinct words (hash, probe, update), through
+ * the {@link PartialAggregator} the micro-batch executor's map side uses.
  * Lines are drawn as the peers' W3 generator draws them; divide by 10 for a word.
  */
 @State(Scope.Thread)
@@ -53,8 +52,8 @@ public class WordCountPathBenchmark {
     private final IntArrayList offsets = new IntArrayList();
     private final IntArrayList lengths = new IntArrayList();
     private TidewaySession spark;
-    private StateStoreProvider provider;
-    private StateStore store;
+    private PartialAggregator partials;
+    private long handedOver;
     private Operator entry;
     private int next;
 
@@ -66,11 +65,9 @@ public class WordCountPathBenchmark {
                 .select(explode(split(col("value"), " ")).as("word")).groupBy("word").count().logicalPlan();
         EvalContext ctx = new EvalContext();
         Aggregate agg = PlanShape.topAggregate(plan);
-        HashAggregator aggregator = new HashAggregator(agg, ctx);
-        provider = StateStoreProvider.inMemory();
-        store = provider.load(0);
+        partials = PartialAggregator.create(agg, ctx, (h, b, o, l) -> handedOver++);
         LogicalPlan leaf = PlanShape.leaves(plan).get(0);
-        entry = ChainBuilder.build(agg.child(), leaf, Operator.of((b, o, l) -> aggregator.update(store, b, o, l)), ctx);
+        entry = ChainBuilder.build(agg.child(), leaf, partials, ctx);
         Random random = new Random(42);
         String[] words = new String[1000];
         for (int i = 0; i < words.length; i++) {
@@ -97,7 +94,7 @@ public class WordCountPathBenchmark {
 
     @TearDown
     public void tearDown() {
-        provider.close();
+        partials.finish();
         spark.stop();
     }
 
@@ -105,6 +102,6 @@ public class WordCountPathBenchmark {
     public long line() {
         int i = next++ & (LINES - 1);
         entry.accept(lines.buffer(), offsets.getInt(i), lengths.getInt(i));
-        return store.numKeys();
+        return handedOver;
     }
 }

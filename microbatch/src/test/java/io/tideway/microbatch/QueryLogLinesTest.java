@@ -4,6 +4,7 @@ import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryException;
 import io.tideway.sql.streaming.Trigger;
+import io.tideway.testsupport.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -29,23 +27,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class QueryLogLinesTest {
     private final TidewaySession spark = TidewaySession.builder().getOrCreate();
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger tideway = Logger.getLogger("io.tideway");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level levelBefore;
+    private LogCapture log;
     @TempDir
     Path dir;
 
@@ -53,26 +35,19 @@ class QueryLogLinesTest {
     void capture() {
         assertEquals("org.slf4j.jul.JDK14LoggerFactory", LoggerFactory.getILoggerFactory().getClass().getName(),
                 "the tests' SLF4J backend");
-        levelBefore = tideway.getLevel();
-        tideway.setLevel(Level.INFO);
-        tideway.addHandler(capture);
+        log = LogCapture.start("io.tideway", Level.INFO);
     }
 
     @AfterEach
     void release() {
-        tideway.removeHandler(capture);
-        tideway.setLevel(levelBefore);
+        log.close();
         spark.stop();
         spark.streams().resetTerminated();
     }
 
-    private List<String> lines(Level level) {
-        return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
-    }
-
     private String line(Level level, String prefix) {
-        return lines(level).stream().filter(m -> m.startsWith(prefix)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + level + " line starting '" + prefix + "' in " + lines(level)));
+        return log.lines(level, prefix).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no " + level + " line starting '" + prefix + "' in " + log.lines(level)));
     }
 
     private StreamingQuery textToMemory(Path in, Path checkpoint) throws Exception {
@@ -95,7 +70,7 @@ class QueryLogLinesTest {
         assertEquals("Checkpoint root " + checkpoint + " resolved to " + qualified + ".", line(Level.INFO, "Checkpoint root"));
         assertEquals("Starting lines " + pretty + ". Use " + qualified + " to store the query checkpoint.",
                 line(Level.INFO, "Starting lines"));
-        assertTrue(lines(Level.INFO).contains("Starting new streaming query."), lines(Level.INFO).toString());
+        assertTrue(log.lines(Level.INFO).contains("Starting new streaming query."), log.lines(Level.INFO).toString());
         assertEquals("Stream started from {}", line(Level.INFO, "Stream started from"));
         String committed = line(Level.INFO, "Committed offsets for batch 0. Metadata OffsetSeqMetadata(0,");
         assertTrue(committed.matches(".*,Map\\(spark.sql.shuffle.partitions -> \\d+, spark.sql.streaming.multipleWatermarkPolicy -> min\\)\\)"),
@@ -103,20 +78,20 @@ class QueryLogLinesTest {
         String progress = line(Level.INFO, "Streaming query made progress: ");
         assertEquals(q.recentProgress()[0].prettyJson(), progress.substring("Streaming query made progress: ".length()));
         assertTrue(progress.contains("\"numInputRows\" : 2"), progress);
-        assertTrue(lines(Level.INFO).contains("Finished processing all available data for the trigger, terminating this"
-                + " Trigger.AvailableNow query"), lines(Level.INFO).toString());
+        assertTrue(log.lines(Level.INFO).contains("Finished processing all available data for the trigger, terminating this"
+                + " Trigger.AvailableNow query"), log.lines(Level.INFO).toString());
         assertEquals("Query lines " + pretty + " was stopped", line(Level.INFO, "Query lines"));
-        assertEquals(List.of(), lines(Level.SEVERE));
+        assertEquals(List.of(), log.lines(Level.SEVERE));
 
         // a restart resumes after the committed batch
         Files.write(in.resolve("2.txt"), List.of("c"));
-        records.clear();
+        log.clear();
         StreamingQuery again = textToMemory(in, checkpoint);
         again.awaitTermination();
         again.stop();
         String resumed = line(Level.INFO, "Resuming at batch ");
         assertTrue(resumed.startsWith("Resuming at batch 1 with committed offsets {"), resumed);
-        assertTrue(line(Level.INFO, "Stream started from ").contains("\"logOffset\":0"), lines(Level.INFO).toString());
+        assertTrue(line(Level.INFO, "Stream started from ").contains("\"logOffset\":0"), log.lines(Level.INFO).toString());
         line(Level.INFO, "Committed offsets for batch 1. ");
     }
 
@@ -129,7 +104,7 @@ class QueryLogLinesTest {
                 .trigger(Trigger.AvailableNow()).start();
         StreamingQueryException e = assertThrows(StreamingQueryException.class, q::awaitTermination);
 
-        List<LogRecord> errors = records.stream().filter(r -> r.getLevel() == Level.SEVERE).toList();
+        List<LogRecord> errors = log.records().stream().filter(r -> r.getLevel() == Level.SEVERE).toList();
         assertEquals(1, errors.size(), errors.toString());
         assertEquals("Query failing [id = " + q.id() + ", runId = " + q.runId() + "] terminated with error",
                 errors.get(0).getMessage());

@@ -7,6 +7,7 @@ import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.DecimalType;
+import io.tideway.sql.types.MapType;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 import org.apache.parquet.schema.GroupType;
@@ -27,9 +28,11 @@ import java.util.Map;
  * Spark's schema conversions. Writing ({@code SparkToParquetSchemaConverter}, standard layout):
  * byte and short as annotated INT32, date as INT32 DATE, timestamp as INT96 or INT64
  * micros/millis ({@link TimestampOutput}), decimal as INT32 up to precision 9, INT64 up to 18,
- * else the smallest FIXED_LEN_BYTE_ARRAY, arrays as the three-level LIST, structs as groups, a
- * nullable column optional. Reading ({@code ParquetToSparkSchemaConverter}) maps the Parquet types
- * of a file written without Spark's footer schema. Stateless.
+ * else the smallest FIXED_LEN_BYTE_ARRAY, timestamp_ntz as INT64 micros not adjusted to UTC,
+ * arrays as the three-level LIST, maps as the MAP of repeated {@code key_value} groups, structs as
+ * groups, a nullable column optional. Reading ({@code ParquetToSparkSchemaConverter}) maps the
+ * Parquet types of a file written without Spark's footer schema, including the legacy two-level
+ * lists and maps of older writers ({@link #isListElement}). Stateless.
  */
 final class ParquetSchemas {
     /** The message name Spark gives every schema it writes. */
@@ -68,6 +71,10 @@ final class ParquetSchemas {
             return Types.primitive(PrimitiveTypeName.BINARY, rep).named(name);
         } else if (t == DataTypes.DateType) {
             return Types.primitive(PrimitiveTypeName.INT32, rep).as(LogicalTypeAnnotation.dateType()).named(name);
+        } else if (t == DataTypes.TimestampNTZType) {
+            // whatever outputTimestampType says: INT96 and millis are for timestamps adjusted to UTC
+            return Types.primitive(PrimitiveTypeName.INT64, rep)
+                    .as(LogicalTypeAnnotation.timestampType(false, TimeUnit.MICROS)).named(name);
         } else if (t == DataTypes.TimestampType) {
             return switch (timestamps) {
                 case INT96 -> Types.primitive(PrimitiveTypeName.INT96, rep).named(name);
@@ -86,10 +93,16 @@ final class ParquetSchemas {
             return Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep).length(minBytesForPrecision(d.precision()))
                     .as(dec).named(name);
         } else if (t instanceof ArrayType a) {
-            requireRowArrayElement(name, a);
             return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
                     .addField(Types.repeatedGroup().addField(field("element", a.elementType(), a.containsNull(), timestamps))
                             .named("list"))
+                    .named(name);
+        } else if (t instanceof MapType m) {
+            return Types.buildGroup(rep).as(LogicalTypeAnnotation.mapType())
+                    .addField(Types.repeatedGroup()
+                            .addField(field("key", m.keyType(), false, timestamps))
+                            .addField(field("value", m.valueType(), m.valueContainsNull(), timestamps))
+                            .named("key_value"))
                     .named(name);
         } else if (t instanceof StructType st) {
             Types.GroupBuilder<GroupType> g = Types.buildGroup(rep);
@@ -100,23 +113,6 @@ final class ParquetSchemas {
         }
         throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of(
                 "format", "Parquet", "columnName", ErrorParams.id(name), "columnType", ErrorParams.type(t))));
-    }
-
-    /**
-     * Fails unless Tideway's binary rows carry arrays of {@code a}'s element type through
-     * {@code RowConverter}: booleans, integers, doubles, strings and timestamps. Arrays of floats,
-     * dates, decimals, binaries, structs or arrays would be read or written wrongly, so they are
-     * refused, naming the column.
-     */
-    static void requireRowArrayElement(String column, ArrayType a) {
-        DataType e = a.elementType();
-        if (e != DataTypes.BooleanType && e != DataTypes.ByteType && e != DataTypes.ShortType && e != DataTypes.IntegerType
-                && e != DataTypes.LongType && e != DataTypes.DoubleType && e != DataTypes.StringType
-                && e != DataTypes.TimestampType) {
-            throw Unchecked.raise(new AnalysisException("Tideway does not read or write Parquet columns of type "
-                    + a.simpleString() + " yet (column " + ErrorParams.id(column) + "): its rows carry arrays of "
-                    + "boolean, tinyint, smallint, int, bigint, double, string and timestamp only"));
-        }
     }
 
     /** Bytes of the smallest two's complement integer holding every unscaled value of {@code precision} digits (Spark's {@code Decimal.minBytesForPrecision}). */
@@ -140,23 +136,31 @@ final class ParquetSchemas {
     static DataType type(Type t) {
         if (t.isRepetition(Type.Repetition.REPEATED)) {
             // a legacy repeated field outside a LIST: an array of non-null elements
-            return new ArrayType(nonRepeated(t), false);
+            return new ArrayType(valueType(t), false);
         }
-        return nonRepeated(t);
+        return valueType(t);
     }
 
-    private static DataType nonRepeated(Type t) {
+    /** The Spark type of one value of {@code t}, whatever its repetition. */
+    static DataType valueType(Type t) {
         if (!t.isPrimitive()) {
             GroupType g = t.asGroupType();
-            if (g.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation && g.getFieldCount() == 1) {
+            LogicalTypeAnnotation a = g.getLogicalTypeAnnotation();
+            if (isList(g)) {
                 Type repeated = g.getType(0);
-                if (!repeated.isPrimitive() && repeated.asGroupType().getFieldCount() == 1) {
-                    Type element = repeated.asGroupType().getType(0);
-                    return new ArrayType(nonRepeated(element), !element.isRepetition(Type.Repetition.REQUIRED));
+                if (isListElement(repeated, g.getName())) {
+                    return new ArrayType(valueType(repeated), false);
                 }
-                return new ArrayType(nonRepeated(repeated), false);
+                Type element = repeated.asGroupType().getType(0);
+                return new ArrayType(valueType(element), !element.isRepetition(Type.Repetition.REQUIRED));
             }
-            if (g.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation) {
+            if (isMap(g)) {
+                GroupType kv = g.getType(0).asGroupType();
+                Type value = kv.getType(1);
+                return new MapType(valueType(kv.getType(0)), valueType(value), !value.isRepetition(Type.Repetition.REQUIRED));
+            }
+            if (a instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation || a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+                    || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation) {
                 throw unsupported(t);
             }
             return toSpark(g);
@@ -194,8 +198,8 @@ final class ParquetSchemas {
                 } else if (a instanceof DecimalLogicalTypeAnnotation d) {
                     return new DecimalType(d.getPrecision(), d.getScale());
                 } else if (a instanceof TimestampLogicalTypeAnnotation ts && ts.getUnit() != TimeUnit.NANOS) {
-                    // a local (not UTC-adjusted) timestamp is Spark's TIMESTAMP_NTZ, which Tideway does not have yet
-                    return DataTypes.TimestampType;
+                    // a local (not UTC-adjusted) timestamp is TIMESTAMP_NTZ (spark.sql.parquet.inferTimestampNTZ.enabled)
+                    return ts.isAdjustedToUTC() ? DataTypes.TimestampType : DataTypes.TimestampNTZType;
                 }
                 break;
             case BINARY:
@@ -218,6 +222,37 @@ final class ParquetSchemas {
                 break;
         }
         throw unsupported(t);
+    }
+
+    /**
+     * Whether the repeated field of a LIST is itself the element (the legacy two-level forms),
+     * rather than the group around it (Spark's {@code ParquetToSparkSchemaConverter.isElementType}):
+     * a repeated primitive, a repeated group of several fields, or one named {@code array} or
+     * {@code <list>_tuple}.
+     */
+    static boolean isListElement(Type repeated, String listName) {
+        if (repeated.isPrimitive()) {
+            return true;
+        }
+        GroupType g = repeated.asGroupType();
+        return g.getFieldCount() > 1 || g.getName().equals("array") || g.getName().equals(listName + "_tuple");
+    }
+
+    /** A LIST group of one repeated field (the standard three levels or a legacy two). */
+    static boolean isList(GroupType g) {
+        return g.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation
+                && g.getFieldCount() == 1 && g.getType(0).isRepetition(Type.Repetition.REPEATED);
+    }
+
+    /** A MAP (or legacy MAP_KEY_VALUE) group: one repeated group of a key and a value. */
+    static boolean isMap(GroupType g) {
+        LogicalTypeAnnotation a = g.getLogicalTypeAnnotation();
+        if (!(a instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation || a instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation)
+                || g.getFieldCount() != 1) {
+            return false;
+        }
+        Type kv = g.getType(0);
+        return kv.isRepetition(Type.Repetition.REPEATED) && !kv.isPrimitive() && kv.asGroupType().getFieldCount() == 2;
     }
 
     /** Spark's words for a Parquet type it cannot read ({@code PARQUET_TYPE_NOT_SUPPORTED}). */

@@ -1,13 +1,16 @@
 package io.tideway.parquet;
 
 import io.tideway.offheap.row.ArrayReader;
+import io.tideway.offheap.row.MapDescriptor;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.DecimalType;
+import io.tideway.sql.types.MapType;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
+import org.agrona.DirectBuffer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -24,7 +27,7 @@ import java.util.Map;
  * Writes binary rows through Parquet's {@link RecordConsumer} in the layout of
  * {@link ParquetSchemas} (Spark's {@code ParquetWriteSupport}), straight from the row's slots
  * (strings and binaries as their bytes, decimals as their unscaled values, timestamps as their
- * microseconds), and puts the Spark schema in the footer ({@link SparkSchemaJson#ROW_METADATA_KEY})
+ * microseconds; arrays, maps and structs nested to any depth), and puts the Spark schema in the footer ({@link SparkSchemaJson#ROW_METADATA_KEY})
  * so Spark and Tideway read the exact column types back.
  *
  * <p>Threading: owned by the one file writer that created it.
@@ -37,7 +40,6 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
     private final StructType schema;
     private final TimestampOutput timestamps;
     private final ByteBuffer int96 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-    private final ArrayReader array = new ArrayReader();
     private RecordConsumer out;
 
     RowWriteSupport(StructType schema, TimestampOutput timestamps) {
@@ -81,6 +83,7 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
         }
     }
 
+    /** Field {@code i} of a row: fixed-width types from its slot, the others from its bytes. */
     private void value(RowReader row, int i, DataType t) {
         if (t == DataTypes.BooleanType) {
             out.addBoolean(row.getBoolean(i));
@@ -88,23 +91,68 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
             out.addInteger((int) row.getLong(i)); // the rows keep narrow integers in a long slot
         } else if (t == DataTypes.IntegerType || t == DataTypes.DateType) {
             out.addInteger(row.getInt(i));
-        } else if (t == DataTypes.LongType) {
+        } else if (t == DataTypes.LongType || t == DataTypes.TimestampNTZType) {
             out.addLong(row.getLong(i));
         } else if (t == DataTypes.FloatType) {
             out.addFloat((float) row.getDouble(i)); // and floats in a double slot
         } else if (t == DataTypes.DoubleType) {
             out.addDouble(row.getDouble(i));
-        } else if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
-            out.addBinary(Binary.fromConstantByteArray(row.getBinary(i))); // a string's bytes are its UTF-8
         } else if (t == DataTypes.TimestampType) {
             timestamp(row.getLong(i));
+        } else if (t instanceof DecimalType d && d.isFixedWidth()) {
+            longDecimal(row.getLong(i), d);
+        } else {
+            bytes(row.buffer(), row.varOffset(i), row.varLength(i), t);
+        }
+    }
+
+    /** Element {@code j} of an array, laid out as {@code CollectionCodec} writes them. */
+    private void element(ArrayReader a, int j, DataType t) {
+        if (t == DataTypes.BooleanType) {
+            out.addBoolean(a.getBoolean(j));
+        } else if (t == DataTypes.ByteType || t == DataTypes.ShortType) {
+            out.addInteger((int) a.getLong(j));
+        } else if (t == DataTypes.IntegerType || t == DataTypes.DateType) {
+            out.addInteger(a.getInt(j));
+        } else if (t == DataTypes.LongType || t == DataTypes.TimestampNTZType) {
+            out.addLong(a.getLong(j));
+        } else if (t == DataTypes.FloatType) {
+            out.addFloat((float) a.getDouble(j));
+        } else if (t == DataTypes.DoubleType) {
+            out.addDouble(a.getDouble(j));
+        } else if (t == DataTypes.TimestampType) {
+            timestamp(a.getLong(j));
+        } else if (t instanceof DecimalType d && d.isFixedWidth()) {
+            longDecimal(a.getLong(j), d);
+        } else {
+            bytes(a.buffer(), a.varOffset(j), a.varLength(j), t);
+        }
+    }
+
+    /**
+     * A value kept as bytes in a row's or an array's variable region: a string (its UTF-8) or a
+     * binary, a wide decimal's unscaled two's complement, or a nested array, map or struct (each
+     * read through a flyweight of its own, as they nest).
+     */
+    private void bytes(DirectBuffer buffer, int offset, int length, DataType t) {
+        if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
+            byte[] b = new byte[length];
+            buffer.getBytes(offset, b);
+            out.addBinary(Binary.fromConstantByteArray(b));
         } else if (t instanceof DecimalType d) {
-            decimal(row, i, d);
+            byte[] b = new byte[length];
+            buffer.getBytes(offset, b);
+            wideDecimal(new BigInteger(b), d);
         } else if (t instanceof ArrayType a) {
-            array(row.getArray(i, array), a.elementType());
+            array(new ArrayReader().wrap(buffer, offset, length), a.elementType());
+        } else if (t instanceof MapType m) {
+            ArrayReader keys = new ArrayReader();
+            ArrayReader values = new ArrayReader();
+            MapDescriptor.wrap(buffer, offset, length, keys, values);
+            map(keys, values, m);
         } else if (t instanceof StructType st) {
             out.startGroup();
-            fields(row.getStruct(i, new RowReader(st.length())), st);
+            fields(new RowReader(st.length()).wrap(buffer, offset, length), st);
             out.endGroup();
         } else {
             throw new IllegalStateException("no Parquet writer for " + t.simpleString()); // ParquetSchemas refused it first
@@ -125,21 +173,23 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
         }
     }
 
-    /** Spark's layout by precision: the unscaled value as INT32, INT64, or big-endian bytes of a fixed length. */
-    private void decimal(RowReader row, int i, DecimalType d) {
+    /** Spark's layout by precision: the unscaled value as INT32 up to 9 digits, else INT64. */
+    private void longDecimal(long unscaled, DecimalType d) {
         if (d.precision() <= 9) {
-            out.addInteger((int) row.getLong(i));
-        } else if (d.precision() <= 18) {
-            out.addLong(row.getLong(i));
+            out.addInteger((int) unscaled);
         } else {
-            BigInteger unscaled = row.getDecimal(i, d.precision(), d.scale()).unscaledValue();
-            byte[] bytes = unscaled.toByteArray();
-            byte[] fixed = new byte[ParquetSchemas.minBytesForPrecision(d.precision())];
-            int start = fixed.length - bytes.length;
-            Arrays.fill(fixed, 0, start, (byte) (unscaled.signum() < 0 ? -1 : 0)); // sign extension
-            System.arraycopy(bytes, 0, fixed, start, bytes.length);
-            out.addBinary(Binary.fromConstantByteArray(fixed));
+            out.addLong(unscaled);
         }
+    }
+
+    /** Above 18 digits: the unscaled value as big-endian bytes of the length Spark gives the precision. */
+    private void wideDecimal(BigInteger unscaled, DecimalType d) {
+        byte[] bytes = unscaled.toByteArray();
+        byte[] fixed = new byte[ParquetSchemas.minBytesForPrecision(d.precision())];
+        int start = fixed.length - bytes.length;
+        Arrays.fill(fixed, 0, start, (byte) (unscaled.signum() < 0 ? -1 : 0)); // sign extension
+        System.arraycopy(bytes, 0, fixed, start, bytes.length);
+        out.addBinary(Binary.fromConstantByteArray(fixed));
     }
 
     /** The three-level LIST: {@code <field> { repeated group list { element } }}. */
@@ -161,24 +211,25 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
         out.endGroup();
     }
 
-    /** An array element, as {@code RowConverter} lays arrays out ({@link ParquetSchemas#requireRowArrayElement}). */
-    private void element(ArrayReader a, int j, DataType t) {
-        if (t == DataTypes.BooleanType) {
-            out.addBoolean(a.getBoolean(j));
-        } else if (t == DataTypes.IntegerType) {
-            out.addInteger(a.getInt(j));
-        } else if (t == DataTypes.ByteType || t == DataTypes.ShortType) {
-            out.addInteger((int) a.getLong(j));
-        } else if (t == DataTypes.DoubleType) {
-            out.addDouble(a.getDouble(j));
-        } else if (t == DataTypes.StringType) {
-            byte[] bytes = new byte[a.varLength(j)];
-            a.buffer().getBytes(a.varOffset(j), bytes);
-            out.addBinary(Binary.fromConstantByteArray(bytes));
-        } else if (t == DataTypes.TimestampType) {
-            timestamp(a.getLong(j));
-        } else {
-            out.addLong(a.getLong(j));
+    /** The MAP: {@code <field> { repeated group key_value { key; value } }}, a null value left out. */
+    private void map(ArrayReader keys, ArrayReader values, MapType m) {
+        out.startGroup();
+        if (keys.count() > 0) {
+            out.startField("key_value", 0);
+            for (int j = 0; j < keys.count(); j++) {
+                out.startGroup();
+                out.startField("key", 0);
+                element(keys, j, m.keyType());
+                out.endField("key", 0);
+                if (!values.isNullAt(j)) {
+                    out.startField("value", 1);
+                    element(values, j, m.valueType());
+                    out.endField("value", 1);
+                }
+                out.endGroup();
+            }
+            out.endField("key_value", 0);
         }
+        out.endGroup();
     }
 }

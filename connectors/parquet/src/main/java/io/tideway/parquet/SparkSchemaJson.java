@@ -6,6 +6,7 @@ import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.DecimalType;
+import io.tideway.sql.types.MapType;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
@@ -54,6 +55,12 @@ final class SparkSchemaJson {
             sb.append("{\"type\":\"array\",\"elementType\":");
             type(at.elementType(), sb);
             sb.append(",\"containsNull\":").append(at.containsNull()).append('}');
+        } else if (t instanceof MapType mt) {
+            sb.append("{\"type\":\"map\",\"keyType\":");
+            type(mt.keyType(), sb);
+            sb.append(",\"valueType\":");
+            type(mt.valueType(), sb);
+            sb.append(",\"valueContainsNull\":").append(mt.valueContainsNull()).append('}');
         } else {
             sb.append(quote(t.typeName()));
         }
@@ -94,6 +101,9 @@ final class SparkSchemaJson {
             case "array" -> {
                 return new ArrayType(type(n.path("elementType")), n.path("containsNull").asBoolean(true));
             }
+            case "map" -> {
+                return new MapType(type(n.path("keyType")), type(n.path("valueType")), n.path("valueContainsNull").asBoolean(true));
+            }
             default -> throw new IllegalArgumentException("unsupported type " + type);
         }
     }
@@ -115,6 +125,7 @@ final class SparkSchemaJson {
             case "binary" -> DataTypes.BinaryType;
             case "date" -> DataTypes.DateType;
             case "timestamp" -> DataTypes.TimestampType;
+            case "timestamp_ntz" -> DataTypes.TimestampNTZType;
             case "decimal" -> DecimalType.SYSTEM_DEFAULT;
             default -> throw new IllegalArgumentException("unsupported type " + name);
         };

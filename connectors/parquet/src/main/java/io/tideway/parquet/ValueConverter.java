@@ -1,6 +1,7 @@
 package io.tideway.parquet;
 
 import io.tideway.engine.row.RowConverter;
+import io.tideway.engine.row.TemporalValues;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.DecimalType;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
 /**
  * Turns one Parquet column's values into the Java values of its Spark type (the values
  * {@link RowConverter} writes into binary rows): the annotated INT32s as byte, short, date or
- * decimal; INT64 as long, timestamp (micros or millis) or decimal; INT96 as a timestamp (Julian
+ * decimal; INT64 as long, timestamp or timestamp_ntz (micros or millis) or decimal; INT96 as a timestamp (Julian
  * day and nanoseconds of the day); BINARY as string, binary or decimal; and the widenings Spark's
  * reader allows (an integer read as a long, a float as a double). {@link ParquetProjection} has
  * checked the pair of types first.
@@ -72,6 +73,8 @@ final class ValueConverter extends PrimitiveConverter {
     public void addLong(long value) {
         if (target == DataTypes.TimestampType) {
             sink.accept(RowConverter.toTimestamp(value * microsPerUnit));
+        } else if (target == DataTypes.TimestampNTZType) {
+            sink.accept(TemporalValues.ntzToLocal(value * microsPerUnit));
         } else if (target instanceof DecimalType) {
             sink.accept(BigDecimal.valueOf(value, fileScale));
         } else {
@@ -93,13 +96,13 @@ final class ValueConverter extends PrimitiveConverter {
     public void addBinary(Binary value) {
         if (target == DataTypes.StringType) {
             sink.accept(value.toStringUsingUTF8());
-        } else if (target == DataTypes.TimestampType) {
+        } else if (target == DataTypes.TimestampType || target == DataTypes.TimestampNTZType) {
             ByteBuffer b = ByteBuffer.wrap(value.getBytes()).order(ByteOrder.LITTLE_ENDIAN);
             long nanosOfDay = b.getLong();
             long julianDay = b.getInt();
             long micros = (julianDay - RowWriteSupport.JULIAN_DAY_OF_EPOCH) * RowWriteSupport.MICROS_PER_DAY
                     + nanosOfDay / 1000L;
-            sink.accept(RowConverter.toTimestamp(micros));
+            sink.accept(target == DataTypes.TimestampType ? RowConverter.toTimestamp(micros) : TemporalValues.ntzToLocal(micros));
         } else if (target instanceof DecimalType) {
             sink.accept(new BigDecimal(new BigInteger(value.getBytes()), fileScale));
         } else {

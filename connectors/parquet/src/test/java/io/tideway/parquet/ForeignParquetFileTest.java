@@ -70,4 +70,50 @@ class ForeignParquetFileTest {
                 "[1,[9],RED,2024-01-01 00:00:05.5,7,-3,2024-01-01,[1, 2],[5, 6],123.45,-0.123,[2.5,y]]",
                 "[2,null,null,null,null,null,null,[],null,null,null,null]"), rows);
     }
+
+    /**
+     * The list and map forms of older writers, read by Spark's rules: a repeated group named
+     * {@code array} or {@code <list>_tuple}, or of several fields, is the element itself; a
+     * repeated group of one other field wraps the element; a MAP_KEY_VALUE group is a map; a
+     * timestamp not adjusted to UTC is a timestamp_ntz.
+     */
+    @Test
+    void legacyListsMapsAndLocalTimestampsReadAsSparkReadsThem() throws Exception {
+        MessageType schema = MessageTypeParser.parseMessageType("message m { required int32 id;"
+                + " optional group two (LIST) { repeated group array { optional int32 a; } }"
+                + " optional group tuple (LIST) { repeated group tuple_tuple { optional binary s (STRING); } }"
+                + " optional group three (LIST) { repeated group bag { optional int32 array; } }"
+                + " optional group multi (LIST) { repeated group pair { required int32 x; optional int32 y; } }"
+                + " optional group kv (MAP) { repeated group map (MAP_KEY_VALUE) { required binary key (STRING); optional int32 value; } }"
+                + " optional int64 local (TIMESTAMP(MICROS,false)); }");
+        Path dir = Files.createDirectories(tmp.resolve("legacy"));
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("f.parquet")))
+                .withConf(new PlainParquetConfiguration()).withType(schema).withCodecFactory(ParquetCodecs.INSTANCE).build()) {
+            SimpleGroupFactory f = new SimpleGroupFactory(schema);
+            Group full = f.newGroup().append("id", 1).append("local", 1_704_067_205_500_000L);
+            Group two = full.addGroup("two");
+            two.addGroup("array").append("a", 1);
+            two.addGroup("array");
+            full.addGroup("tuple").addGroup("tuple_tuple").append("s", "x");
+            Group three = full.addGroup("three");
+            three.addGroup("bag").append("array", 5);
+            three.addGroup("bag");
+            full.addGroup("multi").addGroup("pair").append("x", 1).append("y", 2);
+            Group kv = full.addGroup("kv");
+            kv.addGroup("map").append("key", "k").append("value", 3);
+            kv.addGroup("map").append("key", "n");
+            w.write(full);
+            w.write(f.newGroup().append("id", 2));
+        }
+        var df = spark.read().parquet(dir.toString());
+        assertEquals("struct<id:int,two:array<struct<a:int>>,tuple:array<struct<s:string>>,three:array<int>,"
+                + "multi:array<struct<x:int,y:int>>,kv:map<string,int>,local:timestamp_ntz>", df.schema().simpleString());
+        List<String> rows = df.collectAsList().stream().map(Row::toString).sorted().toList();
+        assertEquals(List.of("[1,[[1], [null]],[[x]],[5, null],[[1,2]],{k=3, n=null},2024-01-01T00:00:05.500]",
+                "[2,null,null,null,null,null,null]"), rows);
+        // one field of a two-level list's element group: the group still reads as the element
+        assertEquals(List.of("[1,[[2]]]", "[2,null]"), spark.read()
+                .schema("id INT, multi ARRAY<STRUCT<y: INT>>").parquet(dir.toString())
+                .collectAsList().stream().map(Row::toString).sorted().toList());
+    }
 }

@@ -34,6 +34,7 @@ public class AnalysisException extends Exception implements SparkThrowable {
         this(condition, messageParameters, (Throwable) null);
     }
 
+    /** As {@link #AnalysisException(String, Map)}, with the error that led to this one. */
     public AnalysisException(String condition, Map<String, String> messageParameters, Throwable cause) {
         this(ErrorConditions.message(condition, messageParameters), cause, condition, messageParameters);
     }

@@ -35,6 +35,10 @@ public class Column implements Serializable {
         this(UnresolvedAttribute.quoted(name));
     }
 
+    /**
+     * A column of an engine expression (engine-internal; applications build columns through
+     * {@code functions}).
+     */
     public Column(Expression expr) {
         this(expr, null);
     }
@@ -61,58 +65,88 @@ public class Column implements Serializable {
         return new Column(new Comparison(op, expr, lit(other).expr));
     }
 
+    /**
+     * {@code this + other}; {@code other} is a {@code Column} or a literal value. The operands are
+     * widened to a common type as Spark does; under ANSI mode (the default) an overflow fails in
+     * Spark's words ({@code [BINARY_ARITHMETIC_OVERFLOW]}, {@code [ARITHMETIC_OVERFLOW]}).
+     */
     public Column plus(Object other) {
         return arith(BinaryArithmetic.Op.ADD, other);
     }
 
+    /** {@code this - other}, typed and checked as {@link #plus(Object)}. */
     public Column minus(Object other) {
         return arith(BinaryArithmetic.Op.SUBTRACT, other);
     }
 
+    /** {@code this * other}, typed and checked as {@link #plus(Object)}. */
     public Column multiply(Object other) {
         return arith(BinaryArithmetic.Op.MULTIPLY, other);
     }
 
+    /**
+     * {@code this / other}: a double for integral operands, a decimal for decimals. Division by
+     * zero is {@code [DIVIDE_BY_ZERO]} under ANSI mode (the default), null otherwise.
+     */
     public Column divide(Object other) {
         return arith(BinaryArithmetic.Op.DIVIDE, other);
     }
 
+    /**
+     * {@code this % other}, the remainder with the sign of the dividend; by zero it is
+     * {@code [DIVIDE_BY_ZERO]} under ANSI mode, null otherwise.
+     */
     public Column mod(Object other) {
         return arith(BinaryArithmetic.Op.REMAINDER, other);
     }
 
+    /** {@code -this}; under ANSI mode negating the least value of an integral type overflows. */
     public Column unary_minus() {
         return new Column(new UnaryMinus(expr));
     }
 
+    /** {@code this = other}: null when either side is null (see {@link #eqNullSafe(Object)}). */
     public Column equalTo(Object other) {
         return cmp(Comparison.Op.EQ, other);
     }
 
+    /** {@code this != other}: null when either side is null. */
     public Column notEqual(Object other) {
         return cmp(Comparison.Op.NE, other);
     }
 
+    /** {@code this > other}: null when either side is null. */
     public Column gt(Object other) {
         return cmp(Comparison.Op.GT, other);
     }
 
+    /** {@code this >= other}: null when either side is null. */
     public Column geq(Object other) {
         return cmp(Comparison.Op.GE, other);
     }
 
+    /** {@code this < other}: null when either side is null. */
     public Column lt(Object other) {
         return cmp(Comparison.Op.LT, other);
     }
 
+    /** {@code this <= other}: null when either side is null. */
     public Column leq(Object other) {
         return cmp(Comparison.Op.LE, other);
     }
 
+    /**
+     * {@code this AND other}, with SQL's three-valued logic: false if either is false, else null if
+     * either is null.
+     */
     public Column and(Column other) {
         return new Column(new Logical(true, expr, other.expr));
     }
 
+    /**
+     * {@code this OR other}, with SQL's three-valued logic: true if either is true, else null if
+     * either is null.
+     */
     public Column or(Column other) {
         return new Column(new Logical(false, expr, other.expr));
     }
@@ -149,6 +183,10 @@ public class Column implements Serializable {
         return new Column(c.otherwise(lit(value).expr));
     }
 
+    /**
+     * {@code this IN (list...)}: true when equal to one of the values; null when not found and the
+     * value or one of the list is null.
+     */
     public Column isin(Object... list) {
         java.util.List<Expression> items = new java.util.ArrayList<>(list.length);
         for (Object o : list) {
@@ -157,6 +195,7 @@ public class Column implements Serializable {
         return new Column(new In(expr, items));
     }
 
+    /** As {@link #isin(Object...)} with the collection's values. */
     public Column isInCollection(Iterable<?> values) {
         java.util.List<Object> list = new java.util.ArrayList<>();
         values.forEach(list::add);
@@ -168,74 +207,98 @@ public class Column implements Serializable {
         return geq(lowerBound).and(leq(upperBound));
     }
 
+    /** Whether the value is NaN; false for null. */
     public Column isNaN() {
         return fn("isnan");
     }
 
+    /** {@code this <=> other}: equality in which two nulls are equal and null never results. */
     public Column eqNullSafe(Object other) {
         return fn("<=>", other);
     }
 
+    /** SQL {@code LIKE}: {@code %} matches any characters, {@code _} one, {@code \} escapes. */
     public Column like(String literal) {
         return fn("like", literal);
     }
 
+    /** SQL {@code ILIKE}: {@link #like(String)} ignoring case. */
     public Column ilike(String literal) {
         return fn("ilike", literal);
     }
 
+    /** Whether a Java regular expression matches part of the value. */
     public Column rlike(String literal) {
         return fn("rlike", literal);
     }
 
+    /** Whether the string (or binary) value starts with {@code literal}. */
     public Column startsWith(String literal) {
         return fn("startswith", literal);
     }
 
+    /** Whether the value starts with the value of {@code other}. */
     public Column startsWith(Column other) {
         return fn("startswith", other);
     }
 
+    /** Whether the string (or binary) value ends with {@code literal}. */
     public Column endsWith(String literal) {
         return fn("endswith", literal);
     }
 
+    /** Whether the value ends with the value of {@code other}. */
     public Column endsWith(Column other) {
         return fn("endswith", other);
     }
 
+    /** Whether the string value contains {@code other}. */
     public Column contains(Object other) {
         return fn("contains", other);
     }
 
+    /** {@code this & other} on integral values. */
     public Column bitwiseAND(Object other) {
         return fn("&", other);
     }
 
+    /** {@code this | other} on integral values. */
     public Column bitwiseOR(Object other) {
         return fn("|", other);
     }
 
+    /** {@code this ^ other} on integral values. */
     public Column bitwiseXOR(Object other) {
         return fn("^", other);
     }
 
+    /**
+     * The substring from the 1-based {@code startPos} (negative: counted from the end), of at most
+     * {@code len} characters.
+     */
     public Column substr(int startPos, int len) {
         return fn("substr", startPos, len);
     }
 
+    /** The substring from {@code startPos} of at most {@code len} characters, both columns. */
     public Column substr(Column startPos, Column len) {
         return fn("substr", startPos, len);
     }
 
+    /** Whether the value is null. */
     public Column isNull() {
         return new Column(new NullCheck(expr, false));
     }
 
+    /** Whether the value is not null. */
     public Column isNotNull() {
         return new Column(new NullCheck(expr, true));
     }
 
+    /**
+     * This column under the name {@code alias} (replacing an earlier alias), the result's column
+     * name.
+     */
     public Column as(String alias) {
         return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, alias));
     }
@@ -251,14 +314,26 @@ public class Column implements Serializable {
         return as(scala.jdk.javaapi.CollectionConverters.asJava(aliases).toArray(new String[0]));
     }
 
+    /** As {@link #as(String)}. */
     public Column alias(String alias) {
         return as(alias);
     }
 
+    /** As {@link #as(String)}. */
     public Column name(String alias) {
         return as(alias);
     }
 
+    /** This column read as objects of {@code encoder}'s type, for {@code Dataset.select} and {@code KeyValueGroupedDataset.agg}. */
+    public <U> TypedColumn<Object, U> as(Encoder<U> encoder) {
+        return new TypedColumn<>(expr, encoder);
+    }
+
+    /**
+     * The value converted to type {@code to}, with Spark's cast rules; under ANSI mode (the
+     * default) a value that cannot be converted fails with Spark's {@code [CAST_INVALID_INPUT]} or
+     * {@code [CAST_OVERFLOW]}, otherwise it becomes null.
+     */
     public Column cast(DataType to) {
         return new Column(new Cast(expr, to));
     }
@@ -334,10 +409,12 @@ public class Column implements Serializable {
         return new Column(new SortOrder(expr, false, true));
     }
 
+    /** Ascending order, nulls first, for {@code orderBy}/{@code sort}. */
     public Column asc_nulls_first() {
         return new Column(new SortOrder(expr, false, true));
     }
 
+    /** Ascending order, nulls last, for {@code orderBy}/{@code sort}. */
     public Column asc_nulls_last() {
         return new Column(new SortOrder(expr, false, false));
     }
@@ -347,10 +424,12 @@ public class Column implements Serializable {
         return new Column(new SortOrder(expr, true, false));
     }
 
+    /** Descending order, nulls first, for {@code orderBy}/{@code sort}. */
     public Column desc_nulls_first() {
         return new Column(new SortOrder(expr, true, true));
     }
 
+    /** Descending order, nulls last, for {@code orderBy}/{@code sort}. */
     public Column desc_nulls_last() {
         return new Column(new SortOrder(expr, true, false));
     }

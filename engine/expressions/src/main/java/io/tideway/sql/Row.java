@@ -14,6 +14,7 @@ import java.util.List;
  * their schema, so {@link #getAs(String)} works.
  */
 public interface Row extends Serializable {
+    /** The number of fields. */
     int size();
 
     /**
@@ -25,19 +26,23 @@ public interface Row extends Serializable {
         return this;
     }
 
+    /** The number of fields, as {@link #size()}. */
     default int length() {
         return size();
     }
 
+    /** The value of field {@code i} as a Java object (see the type mapping above), or null. */
     Object get(int i);
 
     /** The schema, or null for rows made by {@link RowFactory#create}. */
     StructType schema();
 
+    /** Whether field {@code i} is null. */
     default boolean isNullAt(int i) {
         return get(i) == null;
     }
 
+    /** Whether any field is null. */
     default boolean anyNull() {
         for (int i = 0; i < size(); i++) {
             if (isNullAt(i)) {
@@ -47,34 +52,66 @@ public interface Row extends Serializable {
         return false;
     }
 
+    /** Field {@code i} as a {@code String}; null stays null. */
     default String getString(int i) {
         return (String) get(i);
     }
 
+    /**
+     * Field {@code i} as a {@code boolean}; a null field throws {@code NullPointerException}
+     * ("{@code Value at index i is null}"), as Spark 3 did: Spark 4 throws a {@code SparkException}
+     * ({@code _LEGACY_ERROR_TEMP_2232}) with that text. The same holds for the other primitive
+     * getters.
+     */
     default boolean getBoolean(int i) {
         return (Boolean) nonNull(i);
     }
 
+    /**
+     * Field {@code i} as an {@code int}; a null field throws {@code NullPointerException}. Any
+     * numeric field converts (where Spark's cast would throw {@code ClassCastException} for, say, a
+     * {@code bigint} field).
+     */
     default int getInt(int i) {
         return ((Number) nonNull(i)).intValue();
     }
 
+    /**
+     * Field {@code i} as a {@code long}; a null field throws {@code NullPointerException}. Any
+     * numeric field converts, as for {@link #getInt}.
+     */
     default long getLong(int i) {
         return ((Number) nonNull(i)).longValue();
     }
 
+    /**
+     * Field {@code i} as a {@code double}; a null field throws {@code NullPointerException}. Any
+     * numeric field converts, as for {@link #getInt}.
+     */
     default double getDouble(int i) {
         return ((Number) nonNull(i)).doubleValue();
     }
 
+    /**
+     * Field {@code i} as a {@code byte}; a null field throws {@code NullPointerException}. Any
+     * numeric field converts, as for {@link #getInt}.
+     */
     default byte getByte(int i) {
         return ((Number) nonNull(i)).byteValue();
     }
 
+    /**
+     * Field {@code i} as a {@code short}; a null field throws {@code NullPointerException}. Any
+     * numeric field converts, as for {@link #getInt}.
+     */
     default short getShort(int i) {
         return ((Number) nonNull(i)).shortValue();
     }
 
+    /**
+     * Field {@code i} as a {@code float}; a null field throws {@code NullPointerException}. Any
+     * numeric field converts, as for {@link #getInt}.
+     */
     default float getFloat(int i) {
         return ((Number) nonNull(i)).floatValue();
     }
@@ -84,14 +121,17 @@ public interface Row extends Serializable {
         return (java.math.BigDecimal) get(i);
     }
 
+    /** A {@code timestamp} field as a {@code java.sql.Timestamp}; null stays null. */
     default Timestamp getTimestamp(int i) {
         return (Timestamp) get(i);
     }
 
+    /** A {@code date} field as a {@code java.sql.Date}; null stays null. */
     default Date getDate(int i) {
         return (Date) get(i);
     }
 
+    /** An array field as a {@code java.util.List}; null stays null. */
     @SuppressWarnings("unchecked")
     default <T> List<T> getList(int i) {
         return (List<T>) get(i);
@@ -115,20 +155,36 @@ public interface Row extends Serializable {
         return l == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(l);
     }
 
+    /** A struct field as a {@code Row} with its own schema; null stays null. */
     default Row getStruct(int i) {
         return (Row) get(i);
     }
 
+    /**
+     * Field {@code i}, cast to the type the caller expects (a wrong type fails with
+     * {@code ClassCastException} where the value is used).
+     */
     @SuppressWarnings("unchecked")
     default <T> T getAs(int i) {
         return (T) get(i);
     }
 
+    /**
+     * The field called {@code fieldName}, cast to the type the caller expects; see
+     * {@link #fieldIndex(String)} for the lookup.
+     */
     @SuppressWarnings("unchecked")
     default <T> T getAs(String fieldName) {
         return (T) get(fieldIndex(fieldName));
     }
 
+    /**
+     * The position of the field called {@code name}; an unknown name throws
+     * {@code IllegalArgumentException}. A row without a schema throws
+     * {@code UnsupportedOperationException}
+     * ("{@code fieldIndex on a Row without schema is undefined.}"), Spark 3's message: Spark 4
+     * throws {@code [UNSUPPORTED_CALL.FIELD_INDEX]}.
+     */
     default int fieldIndex(String name) {
         if (schema() == null) {
             throw new UnsupportedOperationException("fieldIndex on a Row without schema is undefined.");
@@ -144,6 +200,7 @@ public interface Row extends Serializable {
         return v;
     }
 
+    /** The fields' string forms joined by {@code sep} ({@code null} for a null field). */
     default String mkString(String sep) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < size(); i++) {

@@ -7,6 +7,10 @@ public final class RowFactory {
     private RowFactory() {
     }
 
+    /**
+     * A row of these values, in order, without a schema (as Spark's: fields are read by position; a
+     * name lookup such as {@code getAs("x")} needs a row that has one). The array is copied.
+     */
     public static Row create(Object... values) {
         return new GenericRow(values.clone(), null);
     }

@@ -37,35 +37,47 @@ public final class JavaSerializationEncoder<T> implements ObjectEncoder<T> {
     }
 
     @Override
+    public boolean singleValue() {
+        return true;
+    }
+
+    @Override
+    public T fromColumnValue(Object value) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream((byte[]) value))) {
+            return cls.cast(in.readObject());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot deserialize a " + cls.getName(), e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot deserialize a " + cls.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Object toColumnValue(T object) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+            o.writeObject(object);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serialize a " + cls.getName(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
     public Converter<T> newConverter() {
         return new Converter<>() {
             @Override
             public T read(RowReader row) {
-                if (row.isNullAt(0)) {
-                    return null;
-                }
-                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(row.getBinary(0)))) {
-                    return cls.cast(in.readObject());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot deserialize a " + cls.getName(), e);
-                } catch (ClassNotFoundException e) {
-                    throw new IllegalStateException("Cannot deserialize a " + cls.getName() + ": " + e.getMessage(), e);
-                }
+                return row.isNullAt(0) ? null : fromColumnValue(row.getBinary(0));
             }
 
             @Override
             public void write(T value, RowWriter out) {
                 if (value == null) {
                     out.setNull(0);
-                    return;
+                } else {
+                    out.putBytes(0, (byte[]) toColumnValue(value));
                 }
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
-                    o.writeObject(value);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot serialize a " + cls.getName(), e);
-                }
-                out.putBytes(0, bytes.toByteArray());
             }
         };
     }

@@ -10,9 +10,20 @@ import io.tideway.sql.types.StructType;
 public final class RowEncoder implements ObjectEncoder<Row> {
     private static final long serialVersionUID = 1L;
     private final StructType schema;
+    /** Whether reading a row fails as Spark's deserializer does on a date it cannot decode ({@link JavaDateDecoding}). */
+    private final boolean sparkDateLimit;
 
     public RowEncoder(StructType schema) {
+        this(schema, true);
+    }
+
+    /**
+     * @param sparkDateLimit false for rows the engine reads for itself ({@code count}, {@code show}),
+     *                       which Spark never decodes into Java objects
+     */
+    public RowEncoder(StructType schema, boolean sparkDateLimit) {
         this.schema = schema;
+        this.sparkDateLimit = sparkDateLimit;
     }
 
     @Override
@@ -28,9 +39,11 @@ public final class RowEncoder implements ObjectEncoder<Row> {
     @Override
     public Converter<Row> newConverter() {
         RowConverter rows = new RowConverter(schema);
+        int[] dates = sparkDateLimit ? JavaDateDecoding.dateFields(schema) : new int[0];
         return new Converter<>() {
             @Override
             public Row read(RowReader row) {
+                JavaDateDecoding.check(row, dates, schema);
                 return rows.toRow(row);
             }
 

@@ -12,6 +12,10 @@ import scala.Tuple2;
 import scala.Tuple3;
 import scala.Tuple4;
 import scala.Tuple5;
+import scala.Tuple6;
+import scala.Tuple7;
+import scala.Tuple8;
+import scala.Tuple9;
 
 import java.util.List;
 
@@ -28,20 +32,21 @@ public final class TupleEncoder<T extends Product> implements ObjectEncoder<T> {
     private final StructType schema;
 
     public TupleEncoder(List<? extends Encoder<?>> elements) {
-        if (elements.size() < 2 || elements.size() > 5) {
-            throw new IllegalArgumentException("a tuple encoder takes 2 to 5 elements, not " + elements.size());
+        if (elements.size() < 2 || elements.size() > 9) { // Encoders.tuple makes up to 5; KeyValueGroupedDataset.agg up to 9
+            throw new IllegalArgumentException("a tuple encoder takes 2 to 9 elements, not " + elements.size());
         }
         this.elements = elements.stream().<ObjectEncoder<?>>map(ObjectEncoder::of).toList();
         StructType s = new StructType();
         for (int i = 0; i < this.elements.size(); i++) {
-            s = s.add("_" + (i + 1), columnType(this.elements.get(i)), true);
+            ObjectEncoder<?> e = this.elements.get(i);
+            s = s.add("_" + (i + 1), columnType(e), !flat(e) || e.schema().apply(0).nullable()); // kryo's binary is not null
         }
         this.schema = s;
     }
 
     /** Whether an element is stored as its only column's value rather than as a struct. */
     private static boolean flat(ObjectEncoder<?> e) {
-        return e instanceof PrimitiveEncoder<?>;
+        return e.singleValue();
     }
 
     /** Whether a tuple holds an object of {@code encoder} as its only column's value (a primitive) rather than as a struct. */
@@ -65,7 +70,11 @@ public final class TupleEncoder<T extends Product> implements ObjectEncoder<T> {
             case 2 -> Tuple2.class;
             case 3 -> Tuple3.class;
             case 4 -> Tuple4.class;
-            default -> Tuple5.class;
+            case 5 -> Tuple5.class;
+            case 6 -> Tuple6.class;
+            case 7 -> Tuple7.class;
+            case 8 -> Tuple8.class;
+            default -> Tuple9.class;
         };
         return (Class<T>) c;
     }
@@ -93,7 +102,7 @@ public final class TupleEncoder<T extends Product> implements ObjectEncoder<T> {
                     if (row.isNullAt(i)) {
                         v[i] = null;
                     } else {
-                        v[i] = nested[i] == null ? flatValues.get(i) : nested[i].read(row.getStruct(i, nestedReaders[i]));
+                        v[i] = nested[i] == null ? elementValue(i, flatValues.get(i)) : nested[i].read(row.getStruct(i, nestedReaders[i]));
                     }
                 }
                 return tuple(v);
@@ -104,7 +113,7 @@ public final class TupleEncoder<T extends Product> implements ObjectEncoder<T> {
                 for (int i = 0; i < n; i++) {
                     Object e = value.productElement(i);
                     if (e == null || nested[i] == null) {
-                        RowConverter.writeValue(e, schema.apply(i).dataType(), out, i);
+                        RowConverter.writeValue(e == null ? null : columnValue(i, e), schema.apply(i).dataType(), out, i);
                     } else {
                         RowWriter w = new RowWriter(elements.get(i).schema().length()).wrap(scratch, 0);
                         nested[i].write(e, w);
@@ -121,8 +130,22 @@ public final class TupleEncoder<T extends Product> implements ObjectEncoder<T> {
             case 2 -> new Tuple2<>(v[0], v[1]);
             case 3 -> new Tuple3<>(v[0], v[1], v[2]);
             case 4 -> new Tuple4<>(v[0], v[1], v[2], v[3]);
-            default -> new Tuple5<>(v[0], v[1], v[2], v[3], v[4]);
+            case 5 -> new Tuple5<>(v[0], v[1], v[2], v[3], v[4]);
+            case 6 -> new Tuple6<>(v[0], v[1], v[2], v[3], v[4], v[5]);
+            case 7 -> new Tuple7<>(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+            case 8 -> new Tuple8<>(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+            default -> new Tuple9<>(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
         };
         return (T) t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object elementValue(int i, Object columnValue) {
+        return ((ObjectEncoder<Object>) elements.get(i)).fromColumnValue(columnValue);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object columnValue(int i, Object element) {
+        return ((ObjectEncoder<Object>) elements.get(i)).toColumnValue(element);
     }
 }

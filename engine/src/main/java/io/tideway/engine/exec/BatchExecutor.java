@@ -55,7 +55,12 @@ public final class BatchExecutor {
             try (StateStoreProvider ephemeral = StateStoreProvider.inMemory()) {
                 StateStore store = ephemeral.load(0);
                 HashAggregator aggregator = new HashAggregator(agg, ctx);
-                run(agg.child(), Operator.of((b, o, l) -> aggregator.update(store, b, o, l)), ctx);
+                io.tideway.engine.plan.RangeRelation sliced = slicedRange(agg.child());
+                if (sliced != null) {
+                    aggregateBySlice(agg, sliced, aggregator, store, ctx);
+                } else {
+                    run(agg.child(), Operator.of((b, o, l) -> aggregator.update(store, b, o, l)), ctx);
+                }
                 aggregator.emit(store, false, above);
                 if (agg.grouping().isEmpty() && store.numKeys() == 0) {
                     aggregator.emitEmpty(above);
@@ -93,6 +98,34 @@ public final class BatchExecutor {
             }
             rows.forEach(entry);
             entry.finish();
+        }
+    }
+
+    /** The range below an aggregate that reads it alone and in several slices, or null. */
+    private static io.tideway.engine.plan.RangeRelation slicedRange(LogicalPlan input) {
+        List<LogicalPlan> leaves = PlanShape.leaves(input);
+        return leaves.size() == 1 && leaves.get(0) instanceof io.tideway.engine.plan.RangeRelation r && r.slices() > 1
+                && PlanShape.topAggregate(input) == null ? r : null;
+    }
+
+    /**
+     * Spark's partial aggregation over a range's partitions: each slice is folded into a state of
+     * its own, then the slices' states are merged in order into {@code store}. Where the result
+     * depends on how rows were grouped (percentile_approx's summaries, a double sum's rounding), it
+     * is then Spark's.
+     */
+    private static void aggregateBySlice(Aggregate agg, io.tideway.engine.plan.RangeRelation range,
+                                         HashAggregator aggregator, StateStore store, EvalContext ctx) {
+        for (int i = 0; i < range.slices(); i++) {
+            try (StateStoreProvider sliceStores = StateStoreProvider.inMemory()) {
+                StateStore partial = sliceStores.load(0);
+                HashAggregator sliceAggregator = new HashAggregator(agg, ctx);
+                Operator entry = ChainBuilder.build(agg.child(), range, 0,
+                        Operator.of((b, o, l) -> sliceAggregator.update(partial, b, o, l)), ctx, true);
+                generate(range.slice(i), entry);
+                entry.finish();
+                sliceAggregator.exportPartials(partial, (hash, b, o, l) -> aggregator.merge(store, b, o, l));
+            }
         }
     }
 

@@ -16,7 +16,8 @@ import org.agrona.DirectBuffer;
  * columns; an outer generator gives one row of nulls when it gives none. When a plain
  * {@code explode}'s array can give its elements as byte ranges ({@link ByteRangeArray}, e.g.
  * {@code split} on one character), each element is copied once, from where it lies into the
- * output row, and the array is never built.
+ * output row, and the array is never built; when the element is the whole output row and the next
+ * link is a {@link ValueSink} that takes values, it is handed over where it lies, not copied.
  */
 final class GenerateOperator implements Operator {
     /** The generator's rows, or null when {@link #ranges} gives them. */
@@ -31,6 +32,8 @@ final class GenerateOperator implements Operator {
     private final RowReader in;
     private final RowScratch out;
     private final Operator next;
+    /** The next link when it takes the elements as values ({@link #ranges} only), else null. */
+    private final ValueSink values;
 
     GenerateOperator(Generate g, EvalContext ctx, Operator next) {
         this.ranges = g.generator() instanceof Explode e && !e.position() ? SplitKernels.ranges(e.child(), ctx) : null;
@@ -42,6 +45,8 @@ final class GenerateOperator implements Operator {
         this.in = new RowReader(g.child().schema().length());
         this.out = new RowScratch(first + width);
         this.next = next;
+        this.values = ranges != null && first == 0 && width == 1 && next instanceof ValueSink v && v.acceptsValues()
+                ? v : null;
     }
 
     @Override
@@ -77,6 +82,13 @@ final class GenerateOperator implements Operator {
         int n = ranges.evalRanges(in);
         if (n <= 0 && outer) {
             emitNulls();
+            return;
+        }
+        if (values != null) {
+            DirectBuffer words = ranges.rangeBuffer();
+            for (int i = 0; i < n; i++) {
+                values.acceptValue(words, ranges.rangeOffset(i), ranges.rangeLength(i));
+            }
             return;
         }
         for (int i = 0; i < n; i++) {

@@ -174,12 +174,35 @@ public final class HashAggregator {
      * (key bytes, state words) with the key's hash, which picks its shuffle partition.
      */
     public void exportPartials(StateStore partial, PartialSink sink) {
-        partial.forEach((buf, ko, kl, po, pl) -> {
-            RowWriter w = partialOut.begin();
-            w.putBytes(0, buf, ko, kl);
-            w.putBytes(1, buf, po, pl);
-            sink.accept(Murmur3Hash.hash(buf, ko, kl), partialOut.buffer, 0, w.finish());
-        });
+        partial.forEach((buf, ko, kl, po, pl) -> exportPartial(buf, ko, kl, buf, po, pl, sink));
+    }
+
+    /** Hands one group's partial state to {@code sink}, as {@link #exportPartials} does for each. */
+    public void exportPartial(DirectBuffer keyBuffer, int keyOffset, int keyLength, DirectBuffer payload,
+                              int payloadOffset, int payloadLength, PartialSink sink) {
+        RowWriter w = partialOut.begin();
+        w.putBytes(0, keyBuffer, keyOffset, keyLength);
+        w.putBytes(1, payload, payloadOffset, payloadLength);
+        sink.accept(Murmur3Hash.hash(keyBuffer, keyOffset, keyLength), partialOut.buffer, 0, w.finish());
+    }
+
+    /** The aggregate words of a group that has seen no row. */
+    public DirectBuffer initialPayload() {
+        return initial;
+    }
+
+    /**
+     * Folds the row {@code row} wraps into the aggregate words at {@code base} of {@code page}:
+     * {@link #update} for a group already found, when no aggregate is variable-width.
+     */
+    public void updateWords(MutableDirectBuffer page, int base, RowReader row) {
+        for (int i = 0; i < functions.length; i++) {
+            Evaluator[] e = inputs[i];
+            for (Evaluator k : e) {
+                k.eval(row);
+            }
+            functions[i].update(page, base + wordOffsets[i], e);
+        }
     }
 
     /** Emits the groups this batch updated (update mode) or all groups (complete mode). */

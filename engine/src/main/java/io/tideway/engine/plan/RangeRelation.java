@@ -16,14 +16,58 @@ public final class RangeRelation extends LogicalPlan {
     private final long start;
     private final long end;
     private final long step;
+    /** How many partitions Spark's range would have: aggregates fold each slice on its own, then merge. */
+    private final int slices;
 
     public RangeRelation(long start, long end, long step) {
+        this(start, end, step, 1);
+    }
+
+    public RangeRelation(long start, long end, long step, int slices) {
         if (step == 0) {
             throw new IllegalArgumentException("requirement failed: step (0) cannot be 0");
+        }
+        if (slices < 1) {
+            throw new IllegalArgumentException("requirement failed: numPartitions (" + slices + ") must be positive");
         }
         this.start = start;
         this.end = end;
         this.step = step;
+        this.slices = slices;
+    }
+
+    public int slices() {
+        return slices;
+    }
+
+    /**
+     * Slice {@code i} of {@link #slices()} as a range of its own, cut where Spark's {@code RangeExec}
+     * cuts its partitions: elements {@code i * n / slices} to {@code (i + 1) * n / slices} of the {@code n}.
+     */
+    public RangeRelation slice(int i) {
+        java.math.BigInteger n = elements();
+        java.math.BigInteger k = java.math.BigInteger.valueOf(slices);
+        java.math.BigInteger from = n.multiply(java.math.BigInteger.valueOf(i)).divide(k);
+        java.math.BigInteger to = n.multiply(java.math.BigInteger.valueOf(i + 1L)).divide(k);
+        java.math.BigInteger s = java.math.BigInteger.valueOf(step);
+        java.math.BigInteger first = java.math.BigInteger.valueOf(start);
+        return new RangeRelation(first.add(from.multiply(s)).longValueExact(), clamp(first.add(to.multiply(s))), step, 1);
+    }
+
+    /** How many numbers the range holds. */
+    private java.math.BigInteger elements() {
+        java.math.BigInteger span = java.math.BigInteger.valueOf(end).subtract(java.math.BigInteger.valueOf(start));
+        java.math.BigInteger s = java.math.BigInteger.valueOf(step);
+        if (span.signum() != 0 && span.signum() != s.signum()) {
+            return java.math.BigInteger.ZERO;
+        }
+        java.math.BigInteger[] qr = span.divideAndRemainder(s);
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(java.math.BigInteger.ONE);
+    }
+
+    /** An end past the long range stands for the range's own end (no number lies beyond it anyway). */
+    private long clamp(java.math.BigInteger v) {
+        return v.bitLength() < 64 ? v.longValue() : end;
     }
 
     public long start() {
@@ -50,7 +94,7 @@ public final class RangeRelation extends LogicalPlan {
 
     @Override
     public LogicalPlan copy(List<LogicalPlan> children) {
-        return new RangeRelation(start, end, step);
+        return new RangeRelation(start, end, step, slices);
     }
 
     @Override

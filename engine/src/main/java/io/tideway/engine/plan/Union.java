@@ -18,9 +18,22 @@ public final class Union extends LogicalPlan {
         return children;
     }
 
+    /** The first child's columns, each nullable when it is so in any child (as Spark's {@code Union.output}). */
     @Override
     public StructType schema() {
-        return children.get(0).schema();
+        StructType first = children.get(0).schema();
+        io.tideway.sql.types.StructField[] fields = first.fields();
+        boolean widened = false;
+        for (int i = 0; i < fields.length; i++) {
+            for (int c = 1; c < children.size() && !fields[i].nullable(); c++) {
+                if (children.get(c).schema().apply(i).nullable()) {
+                    fields[i] = new io.tideway.sql.types.StructField(fields[i].name(), fields[i].dataType(), true,
+                            fields[i].metadata());
+                    widened = true;
+                }
+            }
+        }
+        return widened ? new StructType(fields) : first;
     }
 
     @Override

@@ -4,28 +4,35 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlShuttle;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Drops the view's name or alias from qualified column references ({@code t.v} becomes
+ * Drops the view's name or alias (or a LATERAL VIEW's table name) from qualified column references ({@code t.v} becomes
  * {@code v}, {@code t.*} becomes {@code *}) so they resolve against the view's columns; other
  * dotted names (struct fields) are left alone. One instance per query; not shared between threads.
  */
 final class QualifierStripper extends SqlShuttle {
-    private final String qualifier;
+    /** The view's name or alias, then the names of its LATERAL VIEWs' tables, lower-cased. */
+    private final Set<String> qualifiers = new HashSet<>();
 
-    QualifierStripper(String qualifier) {
-        this.qualifier = qualifier == null ? null : qualifier.toLowerCase(Locale.ROOT);
+    QualifierStripper(String qualifier, List<String> lateralTables) {
+        if (qualifier != null) {
+            qualifiers.add(qualifier.toLowerCase(Locale.ROOT));
+        }
+        lateralTables.forEach(t -> qualifiers.add(t.toLowerCase(Locale.ROOT)));
     }
 
     /** {@code n} with qualified references stripped; null stays null. */
     SqlNode strip(SqlNode n) {
-        return n == null || qualifier == null ? n : n.accept(this);
+        return n == null || qualifiers.isEmpty() ? n : n.accept(this);
     }
 
     @Override
     public SqlNode visit(SqlIdentifier id) {
-        if (id.names.size() < 2 || !id.names.get(0).toLowerCase(Locale.ROOT).equals(qualifier)) {
+        if (id.names.size() < 2 || !qualifiers.contains(id.names.get(0).toLowerCase(Locale.ROOT))) {
             return id;
         }
         if (id.isStar() && id.names.size() == 2) {

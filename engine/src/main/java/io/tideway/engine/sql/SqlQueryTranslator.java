@@ -5,8 +5,10 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.MultiAlias;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.engine.expr.sql.SourceText;
+import io.tideway.engine.expr.sql.SparkClauses;
 import io.tideway.engine.expr.sql.SparkDialectParser;
 import io.tideway.engine.expr.sql.SqlNodeTranslator;
 import io.tideway.engine.expr.sql.SyntaxErrors;
@@ -40,7 +42,8 @@ import java.util.StringJoiner;
  * {@code expr()}) and builds it from Dataset operations on {@code session.table(view)}:
  * {@code filter} for WHERE, {@code groupBy(...).agg(...)} for GROUP BY and aggregates (see
  * {@link AggregateRewriter}), {@code filter} on the aggregate for HAVING, {@code select} for the
- * select list. Expressions translate as in {@code expr()} ({@link SqlNodeTranslator}), so output
+ * select list, after the FROM view's {@code LATERAL VIEW}s ({@link LateralViews}). Expressions
+ * translate as in {@code expr()} ({@link SqlNodeTranslator}), so output
  * columns carry the DataFrame API's names ({@code count(1)}, {@code sum(v)}, aliases).
  *
  * <p>Spark's resolution rules that are followed: ORDER BY and GROUP BY positions ({@code ORDER BY 2}),
@@ -65,12 +68,16 @@ public final class SqlQueryTranslator {
     private final QueryShape shape;
     private final SqlNodeTranslator translator;
     private final QualifierStripper stripper;
+    private final SourceText src;
+    private final LateralViews lateralViews;
 
     private SqlQueryTranslator(TidewaySession session, SourceText src, QueryShape shape) {
         this.session = session;
         this.shape = shape;
+        this.src = src;
         this.translator = new SqlNodeTranslator(src, "sql()");
-        this.stripper = new QualifierStripper(shape.qualifier());
+        this.lateralViews = new LateralViews(src.original());
+        this.stripper = new QualifierStripper(shape.qualifier(), lateralViews.tables());
     }
 
     /** Runs {@code sql} over the session's temporary views; see the class comment for what is supported. */
@@ -91,6 +98,7 @@ public final class SqlQueryTranslator {
 
     private Dataset<Row> build() {
         Dataset<Row> in = shape.table() == null ? oneRow() : session.table(String.join(".", shape.table().names));
+        in = lateralViews.apply(in, stripper);
         List<SelectItem> items = items(in);
         in = where(in);
         OrderByResolver orderBy = new OrderByResolver(items, translator, stripper);
@@ -158,8 +166,14 @@ public final class SqlQueryTranslator {
 
     private List<SelectItem> items(Dataset<Row> in) {
         List<SelectItem> items = new ArrayList<>();
+        List<SparkClauses.MultiAlias> multiAliases = SparkClauses.multiAliases(src.original());
         for (SqlNode raw : shape.select().getSelectList()) {
             SqlNode n = stripper.strip(raw);
+            List<String> names = multiAlias(multiAliases, raw);
+            if (names != null) { // gen(a) AS (x, y), which SourceText hid from Calcite
+                items.add(new SelectItem(new MultiAlias(translator.translate(n).expr(), names), null, null));
+                continue;
+            }
             String alias = null;
             if (n.getKind() == SqlKind.AS) {
                 alias = ((SqlIdentifier) ((SqlBasicCall) n).operand(1)).getSimple();
@@ -176,6 +190,18 @@ public final class SqlQueryTranslator {
             items.add(new SelectItem(translator.translate(n).expr(), alias, name));
         }
         return items;
+    }
+
+    /** The names {@code AS (a, b)} gives the select item {@code item}, or null. */
+    private List<String> multiAlias(List<SparkClauses.MultiAlias> aliases, SqlNode item) {
+        org.apache.calcite.sql.parser.SqlParserPos pos = item.getParserPosition();
+        int end = src.originalOffset(pos.getEndLineNum(), pos.getEndColumnNum()) + 1;
+        for (SparkClauses.MultiAlias a : aliases) {
+            if (a.exprEnd() == end) {
+                return a.names();
+            }
+        }
+        return null;
     }
 
     private Dataset<Row> where(Dataset<Row> in) {

@@ -8,6 +8,10 @@ public final class ContinuousTrigger extends Trigger {
         this.intervalMs = intervalMs;
     }
 
+    /**
+     * The epoch interval in milliseconds: how often the epoch coordinator commits offsets to the
+     * checkpoint. Rows do not wait for it; they flow through as they arrive.
+     */
     public long intervalMs() {
         return intervalMs;
     }

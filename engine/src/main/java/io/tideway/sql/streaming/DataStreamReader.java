@@ -3,7 +3,6 @@ package io.tideway.sql.streaming;
 import io.tideway.engine.conf.TidewayConf;
 
 import io.tideway.engine.connector.Providers;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.plan.StreamingRelation;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceProvider;
@@ -13,7 +12,6 @@ import io.tideway.sql.TidewaySession;
 import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
-import io.tideway.sql.types.DdlParseException;
 import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
@@ -30,10 +28,18 @@ public final class DataStreamReader {
     private String format;
     private StructType userSchema;
 
+    /**
+     * A reader for {@code session}; applications get one from {@code TidewaySession.readStream()}.
+     */
     public DataStreamReader(TidewaySession session) {
         this.session = session;
     }
 
+    /**
+     * The source by name: {@code rate}, {@code rate-micro-batch}, {@code socket}, {@code text},
+     * {@code csv}, {@code json}, {@code parquet}, {@code kafka}, {@code chronicle}, ... Checked at
+     * {@link #load()}: an unknown name fails there with Spark's {@code [DATA_SOURCE_NOT_FOUND]}.
+     */
     public DataStreamReader format(String source) {
         this.format = source;
         return this;
@@ -51,16 +57,10 @@ public final class DataStreamReader {
 
     /**
      * A DDL schema string such as {@code "name STRING, age INT"}; one that cannot be read is
-     * Spark's {@link ParseException}, raised here as Spark's {@code StructType.fromDDL} raises it.
+     * Spark's {@link ParseException}, raised by {@code StructType.fromDDL} as Spark's is.
      */
     public DataStreamReader schema(String ddl) {
-        StructType parsed;
-        try {
-            parsed = StructType.fromDDL(ddl);
-        } catch (DdlParseException e) {
-            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), e.text(), e.offset(), e));
-        }
-        return schema(parsed);
+        return schema(StructType.fromDDL(ddl));
     }
 
     /** Spark's {@code DataType.asNullable}: nullable at every level. */
@@ -78,28 +78,42 @@ public final class DataStreamReader {
         return t;
     }
 
+    /**
+     * Sets a source option; names are case-insensitive, as in Spark, and a later value replaces an
+     * earlier one. Values are checked at {@link #load()} or when the query starts, by the source.
+     */
     public DataStreamReader option(String key, String value) {
         options.put(key, value);
         return this;
     }
 
+    /** Sets a source option to a number, as its decimal text. */
     public DataStreamReader option(String key, long value) {
         return option(key, Long.toString(value));
     }
 
+    /** Sets a source option to a number, as its decimal text. */
     public DataStreamReader option(String key, double value) {
         return option(key, Double.toString(value));
     }
 
+    /** Sets a source option to {@code true} or {@code false}. */
     public DataStreamReader option(String key, boolean value) {
         return option(key, Boolean.toString(value));
     }
 
+    /** Sets every option of {@code opts}, as {@link #option(String, String)} one by one. */
     public DataStreamReader options(Map<String, String> opts) {
         options.putAll(opts);
         return this;
     }
 
+    /**
+     * The streaming DataFrame of the source: the format given (else
+     * {@code spark.sql.sources.default}, {@code parquet}), its options and schema. Nothing is read
+     * until a query over it starts. A source that needs a schema and has none fails here in Spark's
+     * words, as does a bad path.
+     */
     public Dataset<Row> load() {
         String fmt = format == null ? TidewayConf.SOURCES_DEFAULT.get(session.conf()) : format;
         SourceProvider provider = Providers.source(fmt);
@@ -108,6 +122,11 @@ public final class DataStreamReader {
         return Dataset.ofRows(session, new StreamingRelation(provider, fmt, opts, schema));
     }
 
+    /**
+     * As {@link #load()} with the {@code path} option set to {@code path}. With a {@code path}
+     * option already set it fails, as Spark does, with {@code AnalysisException} (unless
+     * {@code spark.sql.legacy.pathOptionBehavior.enabled} is true, when the parameter wins).
+     */
     public Dataset<Row> load(String path) {
         PathParameter.refuseIfPathOptionSet(options, "load", session);
         options.put("path", path);
@@ -120,14 +139,26 @@ public final class DataStreamReader {
         return format(t.format()).schema(t.schema()).load(t.location().toString());
     }
 
+    /**
+     * New text files in the directory {@code path}, one row per line in a {@code value} string
+     * column.
+     */
     public Dataset<Row> text(String path) {
         return format("text").load(path);
     }
 
+    /**
+     * New CSV files in the directory {@code path}; give a schema, unless
+     * {@code spark.sql.streaming.schemaInference} is true.
+     */
     public Dataset<Row> csv(String path) {
         return format("csv").load(path);
     }
 
+    /**
+     * New JSON files in the directory {@code path}; give a schema, unless
+     * {@code spark.sql.streaming.schemaInference} is true.
+     */
     public Dataset<Row> json(String path) {
         return format("json").load(path);
     }

@@ -54,20 +54,35 @@ public final class DataStreamWriter<T> {
     private ForeachWriter<T> foreachWriter;
     private VoidFunction2<Dataset<T>, Long> foreachBatch;
 
+    /** A writer of {@code ds}; applications get one from {@code Dataset.writeStream()}. */
     public DataStreamWriter(Dataset<T> ds) {
         this.ds = ds;
     }
 
+    /**
+     * The sink by name: {@code console}, {@code memory}, {@code json}, {@code csv}, {@code text},
+     * {@code parquet}, {@code kafka}, {@code chronicle}, {@code noop}, ... Without one,
+     * {@code spark.sql.sources.default} ({@code parquet}) is used. Checked at {@link #start()}.
+     */
     public DataStreamWriter<T> format(String source) {
         this.format = source;
         return this;
     }
 
+    /**
+     * What each trigger writes: {@link OutputMode#Append()} (the default),
+     * {@link OutputMode#Update()} or {@link OutputMode#Complete()}. Whether the query and the sink
+     * allow it is checked at {@link #start()}, with Spark's {@code AnalysisException}s.
+     */
     public DataStreamWriter<T> outputMode(OutputMode mode) {
         this.outputMode = mode;
         return this;
     }
 
+    /**
+     * The output mode by name, {@code append}, {@code update} or {@code complete} in any case; any
+     * other name throws Spark's {@code [STREAMING_OUTPUT_MODE.INVALID]} here.
+     */
     public DataStreamWriter<T> outputMode(String mode) {
         this.outputMode = OutputMode.fromString(mode);
         return this;
@@ -79,38 +94,63 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
+    /**
+     * Names the query: shown in progress and logs, the table name of the {@code memory} sink, and
+     * the checkpoint directory under {@code spark.sql.streaming.checkpointLocation}. Two active
+     * queries of a session may not share a name.
+     */
     public DataStreamWriter<T> queryName(String name) {
         this.queryName = name;
         return this;
     }
 
+    /**
+     * Writes each row under {@code col=value/} directories of these columns, as Spark lays them
+     * out. File sinks only: {@code memory} and {@code console} refuse it at {@link #start()} in
+     * Spark's words, and Tideway's other sinks (such as {@code kafka}) refuse it in its own.
+     */
     public DataStreamWriter<T> partitionBy(String... cols) {
         this.partitionBy = Arrays.asList(cols);
         return this;
     }
 
+    /**
+     * Sets a sink option ({@code path}, {@code checkpointLocation}, {@code numRows}, ...); names
+     * are case-insensitive, a later value replaces an earlier one, and the sink checks values when
+     * the query starts.
+     */
     public DataStreamWriter<T> option(String key, String value) {
         options.put(key, value);
         return this;
     }
 
+    /** Sets a sink option to a number, as its decimal text. */
     public DataStreamWriter<T> option(String key, long value) {
         return option(key, Long.toString(value));
     }
 
+    /** Sets a sink option to a number, as its decimal text. */
     public DataStreamWriter<T> option(String key, double value) {
         return option(key, Double.toString(value));
     }
 
+    /** Sets a sink option to {@code true} or {@code false}. */
     public DataStreamWriter<T> option(String key, boolean value) {
         return option(key, Boolean.toString(value));
     }
 
+    /** Sets every option of {@code opts}, as {@link #option(String, String)} one by one. */
     public DataStreamWriter<T> options(Map<String, String> opts) {
         options.putAll(opts);
         return this;
     }
 
+    /**
+     * Writes each row through {@code writer}: per partition and batch (or epoch), a fresh copy of
+     * the writer is opened, given the rows and closed (it must be serializable). Works in
+     * micro-batch and continuous mode; at least once. A null writer throws
+     * {@code IllegalArgumentException}.
+     */
     public DataStreamWriter<T> foreach(ForeachWriter<T> writer) {
         if (writer == null) {
             throw new IllegalArgumentException("foreach writer cannot be null");
@@ -120,6 +160,13 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
+    /**
+     * Calls {@code function} with each micro-batch as a static Dataset and its batch id; a batch
+     * re-run after a failure has the same id, so the function can be idempotent. Micro-batch mode
+     * only: with a continuous trigger {@link #start()} fails with Spark's
+     * {@code 'foreachBatch' is not supported with continuous trigger}. A null function throws
+     * {@code IllegalArgumentException}.
+     */
     public DataStreamWriter<T> foreachBatch(VoidFunction2<Dataset<T>, Long> function) {
         if (function == null) {
             throw new IllegalArgumentException("foreachBatch function cannot be null");
@@ -129,6 +176,11 @@ public final class DataStreamWriter<T> {
         return this;
     }
 
+    /**
+     * As {@link #start()} with the {@code path} option set to {@code path} (a file sink's output
+     * directory). With a {@code path} option already set it fails as Spark does, unless
+     * {@code spark.sql.legacy.pathOptionBehavior.enabled} is true.
+     */
     public StreamingQuery start(String path) throws java.util.concurrent.TimeoutException {
         PathParameter.refuseIfPathOptionSet(options, "start", ds.sparkSession());
         options.put("path", path);

@@ -14,14 +14,24 @@ public final class GroupStateTimeout implements Serializable {
         this.name = name;
     }
 
+    /** Groups never time out; {@code GroupState.setTimeout*} calls fail. */
     public static GroupStateTimeout NoTimeout() {
         return NO;
     }
 
+    /**
+     * A group times out when no row has arrived for it for the duration given to
+     * {@link GroupState#setTimeoutDuration(long)}, measured on the processing-time clock of
+     * batches.
+     */
     public static GroupStateTimeout ProcessingTimeTimeout() {
         return PROCESSING;
     }
 
+    /**
+     * A group times out once the watermark passes the time given to
+     * {@link GroupState#setTimeoutTimestamp(long)}; the query needs a watermark.
+     */
     public static GroupStateTimeout EventTimeTimeout() {
         return EVENT;
     }

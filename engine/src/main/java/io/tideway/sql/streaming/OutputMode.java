@@ -22,14 +22,20 @@ public final class OutputMode implements Serializable {
         this.name = name;
     }
 
+    /**
+     * Only rows added to the result since the last trigger, each written once (the default); an
+     * aggregation needs a watermark, and writes a group once the watermark passes it.
+     */
     public static OutputMode Append() {
         return APPEND;
     }
 
+    /** Only the rows of the result that changed since the last trigger. */
     public static OutputMode Update() {
         return UPDATE;
     }
 
+    /** The whole result table every trigger; needs an aggregation in the query, as in Spark. */
     public static OutputMode Complete() {
         return COMPLETE;
     }

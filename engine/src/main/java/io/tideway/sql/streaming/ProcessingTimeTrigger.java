@@ -8,6 +8,10 @@ public final class ProcessingTimeTrigger extends Trigger {
         this.intervalMs = intervalMs;
     }
 
+    /**
+     * The interval between micro-batch starts in milliseconds; 0 starts the next batch as soon as
+     * the previous one ends.
+     */
     public long intervalMs() {
         return intervalMs;
     }

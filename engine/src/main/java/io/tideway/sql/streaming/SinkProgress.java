@@ -7,11 +7,13 @@ public final class SinkProgress {
     private final String description;
     private final long numOutputRows;
 
+    /** A sink's progress; {@code numOutputRows} is -1 when the sink does not count its rows. */
     public SinkProgress(String description, long numOutputRows) {
         this.description = description;
         this.numOutputRows = numOutputRows;
     }
 
+    /** The sink's description, the text Spark's progress JSON shows for the same sink. */
     public String description() {
         return description;
     }
@@ -28,10 +30,12 @@ public final class SinkProgress {
         return n;
     }
 
+    /** This progress as one-line JSON, with Spark's field names. */
     public String json() {
         return ProgressJson.compact(jsonValue());
     }
 
+    /** This progress as indented JSON, as {@code toString()} prints it. */
     public String prettyJson() {
         return ProgressJson.pretty(jsonValue());
     }

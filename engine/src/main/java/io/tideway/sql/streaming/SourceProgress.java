@@ -13,6 +13,7 @@ public final class SourceProgress {
     private final double processedRowsPerSecond;
     private final java.util.Map<String, String> metrics;
 
+    /** A source's progress without source-specific metrics. */
     public SourceProgress(String description, String startOffset, String endOffset, String latestOffset,
                           long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond) {
         this(description, startOffset, endOffset, latestOffset, numInputRows, inputRowsPerSecond, processedRowsPerSecond,
@@ -33,34 +34,54 @@ public final class SourceProgress {
         this.processedRowsPerSecond = processedRowsPerSecond;
     }
 
+    /**
+     * The source's description as Spark writes it, such as
+     * {@code RateStreamV2[rowsPerSecond=1, ...]} or {@code FileStreamSource[file:/in]}.
+     */
     public String description() {
         return description;
     }
 
+    /** The source's offset (JSON) before the batch, or null for the first batch. */
     public String startOffset() {
         return startOffset;
     }
 
+    /** The source's offset (JSON) the batch read up to. */
     public String endOffset() {
         return endOffset;
     }
 
+    /**
+     * The newest offset (JSON) the source had when the batch was planned; null for sources that do
+     * not report it, as in Spark.
+     */
     public String latestOffset() {
         return latestOffset;
     }
 
+    /** Rows read from this source in the batch (in continuous mode, since the previous epoch). */
     public long numInputRows() {
         return numInputRows;
     }
 
+    /**
+     * Rows read per second of wall time since the previous report; NaN, left out of the JSON as
+     * Spark does, when it cannot be computed.
+     */
     public double inputRowsPerSecond() {
         return inputRowsPerSecond;
     }
 
+    /** Rows read per second of the batch's processing time; NaN when it cannot be computed. */
     public double processedRowsPerSecond() {
         return processedRowsPerSecond;
     }
 
+    /**
+     * Source-specific counters by name (in continuous mode the per-partition ring counters), sorted
+     * by name; empty for most micro-batch sources.
+     */
     public java.util.Map<String, String> metrics() {
         return metrics;
     }
@@ -81,10 +102,12 @@ public final class SourceProgress {
         return n;
     }
 
+    /** This progress as one-line JSON, with Spark's field names. */
     public String json() {
         return ProgressJson.compact(jsonValue());
     }
 
+    /** This progress as indented JSON, as {@code toString()} prints it. */
     public String prettyJson() {
         return ProgressJson.pretty(jsonValue());
     }

@@ -19,6 +19,10 @@ public final class StateOperatorProgress {
     private final long numStateStoreInstances;
     private final Map<String, Long> customMetrics;
 
+    /**
+     * A stateful operator's progress, each argument a field of Spark's progress JSON of the same
+     * name.
+     */
     public StateOperatorProgress(String operatorName, long numRowsTotal, long numRowsUpdated, long allUpdatesTimeMs,
                                  long numRowsRemoved, long allRemovalsTimeMs, long commitTimeMs, long memoryUsedBytes,
                                  long numRowsDroppedByWatermark, long numShufflePartitions, long numStateStoreInstances,
@@ -37,30 +41,40 @@ public final class StateOperatorProgress {
         this.customMetrics = Map.copyOf(customMetrics);
     }
 
+    /**
+     * The operator's name in Spark's words: {@code stateStoreSave}, {@code dedupe},
+     * {@code symmetricHashJoin}, {@code flatMapGroupsWithState}, {@code globalLimit}, ...
+     */
     public String operatorName() {
         return operatorName;
     }
 
+    /** Rows (keys) in the operator's state after the batch. */
     public long numRowsTotal() {
         return numRowsTotal;
     }
 
+    /** State rows written or updated in the batch. */
     public long numRowsUpdated() {
         return numRowsUpdated;
     }
 
+    /** State rows removed in the batch, by watermark eviction or timeout. */
     public long numRowsRemoved() {
         return numRowsRemoved;
     }
 
+    /** An estimate of the memory the operator's state takes, in bytes. */
     public long memoryUsedBytes() {
         return memoryUsedBytes;
     }
 
+    /** Input rows the operator dropped for arriving later than the watermark. */
     public long numRowsDroppedByWatermark() {
         return numRowsDroppedByWatermark;
     }
 
+    /** The state store provider's own metrics by name, summed over partitions, unmodifiable. */
     public Map<String, Long> customMetrics() {
         return customMetrics;
     }
@@ -82,10 +96,12 @@ public final class StateOperatorProgress {
         return n;
     }
 
+    /** This progress as one-line JSON, with Spark's field names. */
     public String json() {
         return ProgressJson.compact(jsonValue());
     }
 
+    /** This progress as indented JSON. */
     public String prettyJson() {
         return ProgressJson.pretty(jsonValue());
     }

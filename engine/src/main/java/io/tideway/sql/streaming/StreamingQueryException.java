@@ -29,6 +29,10 @@ public class StreamingQueryException extends Exception implements SparkThrowable
                 condition, messageParameters);
     }
 
+    /**
+     * The failure of the query described by {@code queryDebugString} with the given message, cause,
+     * offsets of the failing batch or epoch, and Spark's error condition.
+     */
     public StreamingQueryException(String queryDebugString, String message, Throwable cause, String startOffset,
                                    String endOffset, String condition, Map<String, String> messageParameters) {
         super(message, cause);
@@ -45,14 +49,19 @@ public class StreamingQueryException extends Exception implements SparkThrowable
         return message;
     }
 
+    /** The error that stopped the query, as {@link #getCause()}. */
     public Throwable cause() {
         return getCause();
     }
 
+    /**
+     * The JSON offsets the failing batch or epoch started from, per source, as Spark reports them.
+     */
     public String startOffset() {
         return startOffset;
     }
 
+    /** The JSON offsets the failing batch or epoch was to end at, per source. */
     public String endOffset() {
         return endOffset;
     }

@@ -26,6 +26,7 @@ public final class StreamingQueryProgress {
     private final SinkProgress sink;
     private final Map<String, io.tideway.sql.Row> observedMetrics;
 
+    /** A progress report without observed metrics; the maps and lists are copied. */
     public StreamingQueryProgress(UUID id, UUID runId, String name, String timestamp, long batchId, long batchDuration,
                                   Map<String, Long> durationMs, Map<String, String> eventTime,
                                   List<StateOperatorProgress> stateOperators, List<SourceProgress> sources, SinkProgress sink) {
@@ -56,50 +57,72 @@ public final class StreamingQueryProgress {
         return observedMetrics;
     }
 
+    /** The query's id, the same across restarts from one checkpoint. */
     public UUID id() {
         return id;
     }
 
+    /** The id of this run of the query, new at every start. */
     public UUID runId() {
         return runId;
     }
 
+    /** The query's name, or null when it has none. */
     public String name() {
         return name;
     }
 
+    /** When the trigger started, in Spark's format ({@code 2024-01-01T00:00:00.000Z}, UTC). */
     public String timestamp() {
         return timestamp;
     }
 
+    /** The micro-batch id; in continuous mode, the epoch id. */
     public long batchId() {
         return batchId;
     }
 
+    /** How long the trigger took, in milliseconds. */
     public long batchDuration() {
         return batchDuration;
     }
 
+    /**
+     * Time spent per phase in milliseconds, under Spark's names ({@code latestOffset},
+     * {@code walCommit}, {@code addBatch}, {@code commitOffsets}, {@code triggerExecution}, ...).
+     */
     public Map<String, Long> durationMs() {
         return durationMs;
     }
 
+    /**
+     * Event-time statistics of the trigger's input when the query has a watermark:
+     * {@code watermark}, and {@code min}, {@code max}, {@code avg} of the event times seen, as UTC
+     * timestamps; empty otherwise.
+     */
     public Map<String, String> eventTime() {
         return eventTime;
     }
 
+    /**
+     * One entry per stateful operator (aggregation, deduplication, join, ...), in plan order; a
+     * fresh array.
+     */
     public StateOperatorProgress[] stateOperators() {
         return stateOperators.clone();
     }
 
+    /** One entry per source, in the order the query reads them; a fresh array. */
     public SourceProgress[] sources() {
         return sources.clone();
     }
 
+    /** The sink's part of the report. */
     public SinkProgress sink() {
         return sink;
     }
 
+    /** Rows read in the trigger, summed over the sources. */
     public long numInputRows() {
         long n = 0;
         for (SourceProgress s : sources) {
@@ -108,6 +131,7 @@ public final class StreamingQueryProgress {
         return n;
     }
 
+    /** Input rate summed over the sources; NaN when a source's cannot be computed. */
     public double inputRowsPerSecond() {
         double r = 0;
         for (SourceProgress s : sources) {
@@ -116,6 +140,7 @@ public final class StreamingQueryProgress {
         return r;
     }
 
+    /** Processing rate summed over the sources; NaN when a source's cannot be computed. */
     public double processedRowsPerSecond() {
         double r = 0;
         for (SourceProgress s : sources) {
@@ -160,10 +185,12 @@ public final class StreamingQueryProgress {
         return n;
     }
 
+    /** This report as one-line JSON, with Spark's field names and order. */
     public String json() {
         return ProgressJson.compact(jsonValue());
     }
 
+    /** This report as indented JSON, as {@code toString()} prints it. */
     public String prettyJson() {
         return ProgressJson.pretty(jsonValue());
     }

@@ -11,10 +11,16 @@ import java.util.concurrent.TimeUnit;
  */
 public abstract class Trigger {
 
+    /**
+     * Micro-batches started every {@code intervalMs} milliseconds (0: each as soon as the last
+     * ends). A batch that overruns its interval is followed at once by the next. Throws
+     * {@code IllegalArgumentException} for a negative interval, as Spark.
+     */
     public static Trigger ProcessingTime(long intervalMs) {
         return new ProcessingTimeTrigger(checkInterval(intervalMs));
     }
 
+    /** Micro-batches started every {@code interval} of {@code unit}. */
     public static Trigger ProcessingTime(long interval, TimeUnit unit) {
         return ProcessingTime(unit.toMillis(interval));
     }
@@ -34,22 +40,36 @@ public abstract class Trigger {
         return OneTimeTrigger.INSTANCE;
     }
 
+    /**
+     * Processes all data available when the query starts, in as many micro-batches as the sources'
+     * rate limits (such as {@code maxFilesPerTrigger}) make, then stops the query.
+     */
     public static Trigger AvailableNow() {
         return AvailableNowTrigger.INSTANCE;
     }
 
+    /**
+     * Continuous processing with an epoch (checkpoint) interval of {@code intervalMs} milliseconds.
+     * Only map-like queries run in this mode; others fail at {@code start()} with Spark's
+     * {@code Continuous processing does not support ...} message.
+     */
     public static Trigger Continuous(long intervalMs) {
         return new ContinuousTrigger(checkInterval(intervalMs));
     }
 
+    /** Continuous processing with an epoch interval of {@code interval} of {@code unit}. */
     public static Trigger Continuous(long interval, TimeUnit unit) {
         return Continuous(unit.toMillis(interval));
     }
 
+    /** Continuous processing with an epoch interval such as {@code "1 second"}. */
     public static Trigger Continuous(String interval) {
         return Continuous(Durations.parseInterval(interval));
     }
 
+    /**
+     * Continuous processing with an epoch interval given as a Scala duration, Spark's Scala form.
+     */
     public static Trigger Continuous(scala.concurrent.duration.Duration interval) {
         return Continuous(interval.toMillis());
     }

@@ -89,6 +89,12 @@ class SqlExpressionParserTest {
         "MyCol               | MyCol",
         "*                   | *",
         "window.start        | window.start",
+        "struct(v AS x, s)   | struct(v AS x, s)",
+        "struct(v AS value)  | struct(v AS value)",
+        "v::bigint           | CAST(v AS BIGINT)",
+        "(v + 1)::string     | CAST((v + 1) AS STRING)",
+        "'1'::int + 2        | (CAST(1 AS INT) + 2)",
+        "cast(a as array<map<string, int>>) | CAST(a AS ARRAY<MAP<STRING, INT>>)",
     })
     void namesMatchSpark(String text, String expectedName) {
         assertEquals(expectedName, parse(text).sql());

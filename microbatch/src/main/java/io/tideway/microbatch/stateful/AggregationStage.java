@@ -2,13 +2,14 @@ package io.tideway.microbatch.stateful;
 
 import io.tideway.engine.exec.HashAggregator;
 import io.tideway.engine.exec.Operator;
+import io.tideway.engine.exec.PartialAggregator;
+import io.tideway.engine.exec.ValueSink;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.plan.Aggregate;
 import io.tideway.engine.plan.UnaryNode;
 import io.tideway.engine.state.StateStore;
-import io.tideway.engine.state.StateStoreProvider;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.sql.streaming.OutputMode;
@@ -96,28 +97,31 @@ public final class AggregationStage implements StatefulStage {
      * Folds a task's rows into a task-local partial aggregate; exports one row per group at the
      * end. Late rows are folded too: the reduce side drops their groups, where Spark counts them.
      */
-    private final class PartialAggregation implements MapSide {
-        private final HashAggregator aggregator = new HashAggregator(aggregate, ctx);
-        private final StateStoreProvider local = StateStoreProvider.inMemory();
-        private final StateStore partial = local.load(0);
-        private final Shuffle shuffle;
+    private final class PartialAggregation implements MapSide, ValueSink {
+        private final PartialAggregator partials;
 
         PartialAggregation(Shuffle shuffle) {
-            this.shuffle = shuffle;
+            this.partials = PartialAggregator.create(aggregate, ctx, shuffle::add);
         }
 
         @Override
         public void accept(DirectBuffer buffer, int offset, int length) {
-            aggregator.update(partial, buffer, offset, length);
+            partials.accept(buffer, offset, length);
+        }
+
+        @Override
+        public boolean acceptsValues() {
+            return partials instanceof ValueSink v && v.acceptsValues();
+        }
+
+        @Override
+        public void acceptValue(DirectBuffer buffer, int offset, int length) {
+            ((ValueSink) partials).acceptValue(buffer, offset, length);
         }
 
         @Override
         public void finish() {
-            try {
-                aggregator.exportPartials(partial, shuffle::add);
-            } finally {
-                local.close();
-            }
+            partials.finish();
         }
 
         @Override

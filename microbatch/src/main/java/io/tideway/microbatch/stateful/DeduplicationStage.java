@@ -86,27 +86,17 @@ public final class DeduplicationStage implements StatefulStage {
     }
 
     /** Drops late rows and sends the rest to the partition of their key. */
-    private final class KeyShuffle extends LateRowDroppingSide {
+    private final class KeyShuffle extends RowTimedSide {
         private final KeyBuilder key = new KeyBuilder(keys, ctx);
-        private final RowReader in = new RowReader(node.child().schema().length());
-        private final EventTimeColumn eventTime = lateOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), lateOrdinal);
-        private final Shuffle shuffle;
 
         KeyShuffle(Shuffle shuffle) {
-            super(ctx);
-            this.shuffle = shuffle;
-        }
-
-        @Override
-        long eventTimeMicros(DirectBuffer buffer, int offset, int length) {
-            in.wrap(buffer, offset, length);
-            return eventTime == null ? EventTimeColumn.NULL_TIME : eventTime.micros(in);
+            super(ctx, node.child().schema(), lateOrdinal, shuffle);
         }
 
         @Override
         void shuffle(DirectBuffer buffer, int offset, int length) {
             key.build(in);
-            shuffle.add(key.hash(), buffer, offset, length);
+            out.add(key.hash(), buffer, offset, length);
         }
     }
 

@@ -105,28 +105,18 @@ public final class GroupsWithStateStage implements StatefulStage {
     }
 
     /** Runs the key function and sends (key, value) rows to the key's partition. */
-    private final class KeyShuffle extends LateRowDroppingSide {
+    private final class KeyShuffle extends RowTimedSide {
         @SuppressWarnings("rawtypes")
         private final ObjectEncoder.Converter values = node.valueEncoder().newConverter();
         @SuppressWarnings("rawtypes")
         private final ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
-        private final RowReader in = new RowReader(node.child().schema().length());
-        private final EventTimeColumn eventTime = lateOrdinal < 0 ? null : EventTimeColumn.at(node.child().schema(), lateOrdinal);
         private final GrowableBuffer keyMemory = new GrowableBuffer(64);
         private final RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
         private final GrowableBuffer pairMemory = new GrowableBuffer(256);
         private final RowWriter pair = new RowWriter(2);
-        private final Shuffle shuffle;
 
         KeyShuffle(Shuffle shuffle) {
-            super(ctx);
-            this.shuffle = shuffle;
-        }
-
-        @Override
-        long eventTimeMicros(DirectBuffer buffer, int offset, int length) {
-            in.wrap(buffer, offset, length);
-            return eventTime == null ? EventTimeColumn.NULL_TIME : eventTime.micros(in);
+            super(ctx, node.child().schema(), lateOrdinal, shuffle);
         }
 
         @Override
@@ -140,7 +130,7 @@ public final class GroupsWithStateStage implements StatefulStage {
             pair.wrap(pairMemory.buffer(), 0, pairMemory);
             pair.putBytes(0, keyMemory.buffer(), 0, keyLength);
             pair.putBytes(1, buffer, offset, length);
-            shuffle.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
+            out.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
         }
     }
 

@@ -8,19 +8,23 @@ public final class ArrayType extends DataType {
     private final DataType elementType;
     private final boolean containsNull;
 
+    /** An array type; {@code containsNull} says whether an element may be null. */
     public ArrayType(DataType elementType, boolean containsNull) {
         this.elementType = Objects.requireNonNull(elementType, "elementType");
         this.containsNull = containsNull;
     }
 
+    /** Spark's {@code ArrayType.apply(t)}: an array whose elements may be null. */
     public static ArrayType apply(DataType elementType) {
         return new ArrayType(elementType, true);
     }
 
+    /** The type of the elements. */
     public DataType elementType() {
         return elementType;
     }
 
+    /** Whether an element may be null. */
     public boolean containsNull() {
         return containsNull;
     }

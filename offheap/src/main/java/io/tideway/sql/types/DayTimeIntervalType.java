@@ -24,18 +24,22 @@ public final class DayTimeIntervalType extends DataType {
         this.endField = endField;
     }
 
+    /** The code of the day field, 0. */
     public static byte DAY() {
         return 0;
     }
 
+    /** The code of the hour field, 1. */
     public static byte HOUR() {
         return 1;
     }
 
+    /** The code of the minute field, 2. */
     public static byte MINUTE() {
         return 2;
     }
 
+    /** The code of the second field, 3. */
     public static byte SECOND() {
         return 3;
     }
@@ -55,10 +59,12 @@ public final class DayTimeIntervalType extends DataType {
         return -1;
     }
 
+    /** The first field the interval is written with, {@link #DAY()} to {@link #SECOND()}. */
     public byte startField() {
         return startField;
     }
 
+    /** The last field the interval is written with, not before {@link #startField()}. */
     public byte endField() {
         return endField;
     }

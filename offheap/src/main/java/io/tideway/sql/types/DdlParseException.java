@@ -25,10 +25,15 @@ public final class DdlParseException extends IllegalArgumentException {
         this.offset = offset;
     }
 
+    /** Spark's error condition: {@code PARSE_SYNTAX_ERROR} or {@code UNSUPPORTED_DATATYPE}. */
     public String condition() {
         return condition;
     }
 
+    /**
+     * The condition's message parameters by name (for example {@code error} and {@code hint}),
+     * unmodifiable.
+     */
     public Map<String, String> messageParameters() {
         return messageParameters;
     }

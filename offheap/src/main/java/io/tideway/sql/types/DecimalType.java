@@ -13,6 +13,10 @@ public final class DecimalType extends NumericType {
     private final int precision;
     private final int scale;
 
+    /**
+     * {@code decimal(precision, scale)}; throws {@code IllegalArgumentException} unless
+     * {@code 1 <= precision <= 38} and {@code 0 <= scale <= precision}.
+     */
     public DecimalType(int precision, int scale) {
         if (precision < 1 || precision > MAX_PRECISION || scale < 0 || scale > precision) {
             throw new IllegalArgumentException("Decimal precision " + precision + " and scale " + scale
@@ -39,10 +43,12 @@ public final class DecimalType extends NumericType {
         return new DecimalType(Math.max(x.precision(), x.scale()), x.scale());
     }
 
+    /** The greatest number of digits, 1 to 38. */
     public int precision() {
         return precision;
     }
 
+    /** How many of the digits come after the decimal point. */
     public int scale() {
         return scale;
     }

@@ -13,6 +13,7 @@ public final class MapType extends DataType {
     private final DataType valueType;
     private final boolean valueContainsNull;
 
+    /** A map type; {@code valueContainsNull} says whether a value may be null (a key never may). */
     public MapType(DataType keyType, DataType valueType, boolean valueContainsNull) {
         this.keyType = Objects.requireNonNull(keyType, "keyType");
         this.valueType = Objects.requireNonNull(valueType, "valueType");
@@ -24,14 +25,17 @@ public final class MapType extends DataType {
         return new MapType(keyType, valueType, true);
     }
 
+    /** The type of the keys. */
     public DataType keyType() {
         return keyType;
     }
 
+    /** The type of the values. */
     public DataType valueType() {
         return valueType;
     }
 
+    /** Whether a value may be null. */
     public boolean valueContainsNull() {
         return valueContainsNull;
     }

@@ -19,10 +19,12 @@ public final class Metadata implements Serializable {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
+    /** The metadata with no entries, which a field has unless given other. */
     public static Metadata empty() {
         return EMPTY;
     }
 
+    /** Whether a value is stored under {@code key}. */
     public boolean contains(String key) {
         return values.containsKey(key);
     }

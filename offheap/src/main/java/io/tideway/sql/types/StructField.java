@@ -11,6 +11,10 @@ public final class StructField implements Serializable {
     private final boolean nullable;
     private final Metadata metadata;
 
+    /**
+     * A field named {@code name} of type {@code dataType}; a null {@code metadata} means
+     * {@link Metadata#empty()}.
+     */
     public StructField(String name, DataType dataType, boolean nullable, Metadata metadata) {
         this.name = Objects.requireNonNull(name, "name");
         this.dataType = Objects.requireNonNull(dataType, "dataType");
@@ -18,22 +22,27 @@ public final class StructField implements Serializable {
         this.metadata = metadata == null ? Metadata.empty() : metadata;
     }
 
+    /** A field with no metadata. */
     public StructField(String name, DataType dataType, boolean nullable) {
         this(name, dataType, nullable, Metadata.empty());
     }
 
+    /** The field's name, as given. */
     public String name() {
         return name;
     }
 
+    /** The type of the field's values. */
     public DataType dataType() {
         return dataType;
     }
 
+    /** Whether the field's value may be null. */
     public boolean nullable() {
         return nullable;
     }
 
+    /** The field's metadata, {@link Metadata#empty()} when none was given. */
     public Metadata metadata() {
         return metadata;
     }

@@ -14,33 +14,46 @@ public final class StructType extends DataType implements Iterable<StructField> 
     private static final long serialVersionUID = 1L;
     private final StructField[] fields;
 
+    /** A struct with no fields, to grow with {@code add}. */
     public StructType() {
         this(new StructField[0]);
     }
 
+    /** A struct of these fields, in order; the array is copied. */
     public StructType(StructField[] fields) {
         this.fields = fields.clone();
     }
 
+    /** A struct of these fields, in list order. */
     public static StructType of(List<StructField> fields) {
         return new StructType(fields.toArray(new StructField[0]));
     }
 
-    /** Parses a DDL field list such as {@code "name STRING, age INT"}. */
+    /**
+     * Parses a DDL field list such as {@code "name STRING, age INT"}; text that cannot be read
+     * throws what Spark throws, its {@code ParseException} (see {@link DdlErrorTranslator}).
+     */
     public static StructType fromDDL(String ddl) {
-        return TypeNames.parseFields(ddl);
+        try {
+            return TypeNames.parseFields(ddl);
+        } catch (DdlParseException e) {
+            throw DdlErrors.raise(e);
+        }
     }
 
+    /** A new struct with {@code field} appended; this one is unchanged. */
     public StructType add(StructField field) {
         StructField[] next = Arrays.copyOf(fields, fields.length + 1);
         next[fields.length] = field;
         return new StructType(next);
     }
 
+    /** A new struct with a nullable field {@code name} of {@code type} appended. */
     public StructType add(String name, DataType type) {
         return add(new StructField(name, type, true));
     }
 
+    /** A new struct with a field {@code name} of {@code type} appended. */
     public StructType add(String name, DataType type, boolean nullable) {
         return add(new StructField(name, type, nullable));
     }
@@ -50,30 +63,42 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return add(new StructField(name, TypeNames.parse(typeName), true));
     }
 
+    /**
+     * A new struct with a field whose type is given by name appended; an unknown type name throws
+     * {@link DdlParseException}.
+     */
     public StructType add(String name, String typeName, boolean nullable) {
         return add(new StructField(name, TypeNames.parse(typeName), nullable));
     }
 
+    /** The fields in order, as a fresh array. */
     public StructField[] fields() {
         return fields.clone();
     }
 
+    /**
+     * The field at position {@code i}; {@code ArrayIndexOutOfBoundsException} when there is none.
+     */
     public StructField apply(int i) {
         return fields[i];
     }
 
+    /** The field called {@code name}, looked up as {@link #fieldIndex(String)} does. */
     public StructField apply(String name) {
         return fields[fieldIndex(name)];
     }
 
+    /** The number of fields. */
     public int length() {
         return fields.length;
     }
 
+    /** The number of fields, as {@link #length()}. */
     public int size() {
         return fields.length;
     }
 
+    /** The field names in order. */
     public String[] fieldNames() {
         String[] names = new String[fields.length];
         for (int i = 0; i < fields.length; i++) {
@@ -98,6 +123,12 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return -1;
     }
 
+    /**
+     * The position of the field called {@code name}; {@code IllegalArgumentException}
+     * ("{@code name does not exist. Available: ...}", Spark 3's message; Spark 4 throws
+     * {@code [FIELD_NOT_FOUND]}) when there is none. Unlike Spark's, which matches the name
+     * exactly, a name differing only in case is found too (an exact match wins).
+     */
     public int fieldIndex(String name) {
         int i = indexOf(name);
         if (i < 0) {
@@ -106,6 +137,7 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return i;
     }
 
+    /** The fields in order, as a new modifiable list. */
     public List<StructField> toList() {
         return new ArrayList<>(Arrays.asList(fields));
     }
@@ -165,6 +197,7 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return sb.toString();
     }
 
+    /** Prints {@link #treeString()} to standard output, as {@code printSchema()} does. */
     public void printTreeString() {
         System.out.print(treeString());
     }

@@ -15,6 +15,11 @@ final class TypeNames {
     private final String text;
     /** The next unread character. */
     private int pos;
+    /**
+     * The first unknown type name: Spark's grammar reads any name as a type and its visitor
+     * refuses it later, so a syntax error anywhere in the text is reported before it.
+     */
+    private DdlParseException unsupported;
 
     private TypeNames(String text) {
         this.text = text;
@@ -25,6 +30,7 @@ final class TypeNames {
         TypeNames p = new TypeNames(name);
         DataType t = p.dataType();
         p.expectEnd();
+        p.throwUnsupported();
         return t;
     }
 
@@ -36,6 +42,7 @@ final class TypeNames {
             fields.add(p.field(false));
         } while (p.accept(','));
         p.expectEnd();
+        p.throwUnsupported();
         return StructType.of(fields);
     }
 
@@ -183,8 +190,11 @@ final class TypeNames {
             }
             default -> {
                 // Spark shows the name as its toSQLType does: upper-cased, in double quotes
-                throw new DdlParseException("UNSUPPORTED_DATATYPE",
-                        Map.of("typeName", "\"" + word.toUpperCase(Locale.ROOT) + "\""), text, start);
+                if (unsupported == null) {
+                    unsupported = new DdlParseException("UNSUPPORTED_DATATYPE",
+                            Map.of("typeName", "\"" + word.toUpperCase(Locale.ROOT) + "\""), text, start);
+                }
+                return DataTypes.NullType;
             }
         }
     }
@@ -298,10 +308,30 @@ final class TypeNames {
         }
     }
 
+    /**
+     * The end of the text, or Spark's syntax error at the next token; one last token before the end
+     * is its {@code extra input} (ANTLR deletes it and would then have matched).
+     */
     private void expectEnd() {
         skipSpaces();
         if (pos < text.length()) {
-            throw syntaxError();
+            int start = pos;
+            int end = tokenEnd();
+            pos = end;
+            skipSpaces();
+            if (pos < text.length()) {
+                pos = start;
+                throw syntaxError();
+            }
+            String token = "'" + text.substring(start, end) + "'";
+            throw new DdlParseException("PARSE_SYNTAX_ERROR", Map.of("error", token, "hint", ": extra input " + token),
+                    text, start);
+        }
+    }
+
+    private void throwUnsupported() {
+        if (unsupported != null) {
+            throw unsupported;
         }
     }
 
@@ -315,14 +345,19 @@ final class TypeNames {
             return new DdlParseException("PARSE_SYNTAX_ERROR", Map.of("error", "end of input", "hint", ""), text,
                     text.length());
         }
+        return new DdlParseException("PARSE_SYNTAX_ERROR",
+                Map.of("error", "'" + text.substring(pos, tokenEnd()) + "'", "hint", ""), text, pos);
+    }
+
+    /** The end of the token at {@code pos}: a word, or one other character. */
+    private int tokenEnd() {
         int end = pos + 1;
         if (isWordPart(text.charAt(pos))) {
             while (end < text.length() && isWordPart(text.charAt(end))) {
                 end++;
             }
         }
-        return new DdlParseException("PARSE_SYNTAX_ERROR",
-                Map.of("error", "'" + text.substring(pos, end) + "'", "hint", ""), text, pos);
+        return end;
     }
 
     private void skipSpaces() {

@@ -24,10 +24,12 @@ public final class YearMonthIntervalType extends DataType {
         this.endField = endField;
     }
 
+    /** The code of the year field, 0. */
     public static byte YEAR() {
         return 0;
     }
 
+    /** The code of the month field, 1. */
     public static byte MONTH() {
         return 1;
     }
@@ -47,10 +49,12 @@ public final class YearMonthIntervalType extends DataType {
         return -1;
     }
 
+    /** The first field the interval is written with ({@link #YEAR()} or {@link #MONTH()}). */
     public byte startField() {
         return startField;
     }
 
+    /** The last field the interval is written with, not before {@link #startField()}. */
     public byte endField() {
         return endField;
     }

@@ -59,4 +59,14 @@ class StructTypeFromDdlTest {
         DdlParseException nested = assertThrows(DdlParseException.class, () -> DataTypes.fromName("array<foo>"));
         assertEquals(6, nested.offset());
     }
+
+    @Test
+    void oneTokenAfterATypeIsExtraInputAndWinsOverAnUnknownName() {
+        DdlParseException e = assertThrows(DdlParseException.class, () -> DataTypes.fromName("nonsense type"));
+        assertEquals("PARSE_SYNTAX_ERROR", e.condition());
+        assertEquals(Map.of("error", "'type'", "hint", ": extra input 'type'"), e.messageParameters());
+        assertEquals(9, e.offset());
+        DdlParseException two = assertThrows(DdlParseException.class, () -> DataTypes.fromName("int a b"));
+        assertEquals(Map.of("error", "'a'", "hint", ""), two.messageParameters());
+    }
 }

@@ -144,6 +144,17 @@ public abstract class AggregateFunction extends Expression {
         return t instanceof io.tideway.sql.types.DayTimeIntervalType || t instanceof io.tideway.sql.types.YearMonthIntervalType;
     }
 
+    /**
+     * Spark's implicit cast of a sum/avg input ({@code TypeCollection(NumericType, ANSI intervals)}),
+     * with or without ANSI: a string or NULL becomes a DOUBLE (invisible in the column name); other
+     * types stay as they are, for {@link #requireNumeric()} to judge.
+     */
+    protected Expression numericInput() {
+        DataType t = child.dataType();
+        return t == io.tideway.sql.types.DataTypes.StringType || t == io.tideway.sql.types.DataTypes.NullType
+                ? TypeCoercion.castIfNeeded(child, io.tideway.sql.types.DataTypes.DoubleType) : child;
+    }
+
     /** Spark's sum/avg input: a number or an ANSI interval. */
     protected void requireNumeric() {
         DataType t = child.dataType();

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** {@code avg(x)}: a double, or decimal(p + 4, s + 4) for decimal(p, s) as Spark's; null when no non-null input. */
-public final class Average extends AggregateFunction {
+public final class Average extends AggregateFunction implements Coercible {
     private static final long serialVersionUID = 1L;
 
     public Average(Expression child) {
@@ -21,6 +21,12 @@ public final class Average extends AggregateFunction {
     @Override
     public Expression withChildren(List<Expression> c) {
         return new Average(c.get(0));
+    }
+
+    @Override
+    public Expression coerceTypes() {
+        Expression in = numericInput();
+        return in == child ? this : new Average(in);
     }
 
     @Override

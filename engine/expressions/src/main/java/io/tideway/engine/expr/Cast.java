@@ -102,7 +102,7 @@ public final class Cast extends Expression implements Coercible {
         if (implicit || to instanceof StructType) { // Spark prints a cast to a struct as its child
             return child.sql();
         }
-        return (tryMode ? "TRY_CAST(" : "CAST(") + child.sql() + " AS " + to.simpleString().toUpperCase(Locale.ROOT) + ")";
+        return (tryMode ? "TRY_CAST(" : "CAST(") + child.sql() + " AS " + to.sql() + ")";
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class CommonType {
             if (TypeCoercion.integral(other)) {
                 return DataTypes.LongType;
             }
-            if (other == DataTypes.FloatType) {
+            if (other == DataTypes.FloatType || other instanceof io.tideway.sql.types.DecimalType) {
                 return DataTypes.DoubleType;
             }
             if (other == DataTypes.DoubleType || other == DataTypes.BooleanType || other == DataTypes.BinaryType
@@ -80,6 +80,44 @@ public final class CommonType {
             }
         }
         return null;
+    }
+
+    /**
+     * The type a column of a UNION has when its sides have types {@code a} and {@code b}, or null:
+     * Spark's {@code findWiderTypeForTwo} under ANSI; without ANSI a string beside another atomic
+     * type makes a string, and beside a binary or boolean none (Spark's non-ANSI string promotion).
+     */
+    public static DataType forSetOperation(DataType a, DataType b) {
+        if (SessionConf.ansi()) {
+            return of(a, b, true);
+        }
+        if ((a == DataTypes.StringType) != (b == DataTypes.StringType)) {
+            DataType other = a == DataTypes.StringType ? b : a;
+            if (other.isNumeric() || isDatetime(other) || other == DataTypes.NullType) {
+                return DataTypes.StringType;
+            }
+        }
+        return of(a, b, false);
+    }
+
+    /**
+     * Spark's non-ANSI {@code findCommonTypeForBinaryComparison} for a string compared with another
+     * atomic type: the other side's type (a decimal's is DOUBLE, a NULL's STRING), so {@code '2.5' = 2}
+     * compares the ints 2 and 2. Null when neither or both sides are strings, or the other is not atomic.
+     */
+    public static DataType forComparisonWithoutAnsi(DataType a, DataType b) {
+        if ((a == DataTypes.StringType) == (b == DataTypes.StringType)) {
+            return null;
+        }
+        DataType other = a == DataTypes.StringType ? b : a;
+        if (other == DataTypes.NullType) {
+            return DataTypes.StringType;
+        }
+        if (other instanceof io.tideway.sql.types.DecimalType) {
+            return DataTypes.DoubleType;
+        }
+        return other.isNumeric() || isDatetime(other) || other == DataTypes.BooleanType || other == DataTypes.BinaryType
+                ? other : null;
     }
 
     /** The common type of all of {@code types}, or null (an empty list has NULL's type). */

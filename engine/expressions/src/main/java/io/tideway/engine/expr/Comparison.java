@@ -63,7 +63,8 @@ public final class Comparison extends BinaryExpression implements Coercible {
 
     /**
      * Both sides cast to their {@link CommonType} (Spark 4's ANSI rules: a string compared with an
-     * integral becomes a BIGINT, with a date a DATE); none is {@code BINARY_OP_DIFF_TYPES}.
+     * integral becomes a BIGINT, with a date a DATE; without ANSI a string takes the other side's
+     * type); none is {@code BINARY_OP_DIFF_TYPES}.
      */
     @Override
     public Expression coerceTypes() {
@@ -80,7 +81,8 @@ public final class Comparison extends BinaryExpression implements Coercible {
                 return new Comparison(op, x, y).coerceTypes();
             }
         }
-        DataType t = CommonType.of(a, b, true);
+        DataType t = SessionConf.ansi() ? null : CommonType.forComparisonWithoutAnsi(a, b);
+        t = t != null ? t : CommonType.of(a, b, true);
         if (t == null) { // Spark's a <> b is NOT(a = b): the error names the equality
             throw TypeCoercion.mismatch(op == Op.NE ? new Comparison(Op.EQ, left, right) : this, a, b);
         }

@@ -101,7 +101,7 @@ public final class MinMax extends AggregateFunction {
         boolean seen = b.getLong(at + 8) != 0;
         if (fractionalInput()) {
             double cur = b.getDouble(at);
-            if (!seen || (isMax ? in.d > cur : in.d < cur)) {
+            if (!seen || keeps(in.d, cur)) {
                 b.putDouble(at, in.d);
             }
         } else {
@@ -111,6 +111,12 @@ public final class MinMax extends AggregateFunction {
             }
         }
         b.putLong(at + 8, 1L);
+    }
+
+    /** Whether {@code v} replaces the held double {@code cur}, in Spark's order (NaN above every other value). */
+    private boolean keeps(double v, double cur) {
+        int c = SqlArithmetic.compare(v, cur);
+        return isMax ? c > 0 : c < 0;
     }
 
     @Override
@@ -128,7 +134,7 @@ public final class MinMax extends AggregateFunction {
         if (fractionalInput()) {
             double cur = b.getDouble(at);
             double v = src.getDouble(srcAt);
-            if (!seen || (isMax ? v > cur : v < cur)) {
+            if (!seen || keeps(v, cur)) {
                 b.putDouble(at, v);
             }
         } else {

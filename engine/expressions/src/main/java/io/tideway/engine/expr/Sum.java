@@ -15,7 +15,7 @@ import java.util.List;
  * (Spark's, at most 38 digits; past them ANSI's {@code NUMERIC_VALUE_OUT_OF_RANGE}); null when no
  * non-null input.
  */
-public final class Sum extends AggregateFunction {
+public final class Sum extends AggregateFunction implements Coercible {
     private static final long serialVersionUID = 1L;
 
     public Sum(Expression child) {
@@ -25,6 +25,12 @@ public final class Sum extends AggregateFunction {
     @Override
     public Expression withChildren(List<Expression> c) {
         return new Sum(c.get(0));
+    }
+
+    @Override
+    public Expression coerceTypes() {
+        Expression in = numericInput();
+        return in == child ? this : new Sum(in);
     }
 
     @Override

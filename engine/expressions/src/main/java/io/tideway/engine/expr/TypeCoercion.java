@@ -8,7 +8,7 @@ import io.tideway.sql.types.DataTypes;
 
 import java.util.Map;
 
-/** Spark's implicit widening between operand types (non-ANSI mode). */
+/** Spark's implicit widening between operand types (ANSI mode, and non-ANSI string promotion). */
 public final class TypeCoercion {
     private TypeCoercion() {
     }
@@ -17,6 +17,9 @@ public final class TypeCoercion {
     public static DataType widerNumeric(DataType a, DataType b) {
         if (!numericLike(a) || !numericLike(b)) {
             return null;
+        }
+        if (!SessionConf.ansi() && (a == DataTypes.StringType || b == DataTypes.StringType)) {
+            return DataTypes.DoubleType; // Spark's non-ANSI PromoteStrings: a string operand is read as a DOUBLE
         }
         if (a == DataTypes.StringType && b == DataTypes.StringType) {
             return null; // Spark 4 promotes a string only beside a number

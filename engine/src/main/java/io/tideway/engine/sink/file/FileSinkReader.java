@@ -30,14 +30,32 @@ public final class FileSinkReader {
         if (!Files.isDirectory(dir.resolve(FileSinkLog.METADATA_DIR))) {
             return listVisible(dir);
         }
-        FileSinkLog log = FileSinkLog.forOutputDir(dir, FileLogSettings.DEFAULTS);
         List<Path> files = new ArrayList<>();
-        for (FileSinkEntry e : log.allEntries()) {
-            if (FileSinkEntry.ADD.equals(e.action())) {
-                files.add(Path.of(URI.create(e.path())));
-            }
+        for (FileSinkEntry e : readCommittedEntries(dir)) {
+            files.add(pathOf(e));
         }
         return files;
+    }
+
+    /**
+     * The entries of the files {@code outputDir}'s metadata log holds, in commit order: every
+     * added file but those an entry deleted (Spark's {@code FileStreamSinkLog.allFiles}; the log's
+     * compaction rule drops those).
+     */
+    public static List<FileSinkEntry> readCommittedEntries(Path outputDir) {
+        FileSinkLog log = FileSinkLog.forOutputDir(outputDir.toAbsolutePath().normalize(), FileLogSettings.DEFAULTS);
+        List<FileSinkEntry> added = new ArrayList<>();
+        for (FileSinkEntry e : log.allEntries()) {
+            if (FileSinkEntry.ADD.equals(e.action())) {
+                added.add(e);
+            }
+        }
+        return added;
+    }
+
+    /** The local file an entry names (its path is a {@code file:} URI, as Spark writes it). */
+    public static Path pathOf(FileSinkEntry e) {
+        return Path.of(URI.create(e.path()));
     }
 
     /** Every line of every committed file, in commit order (for small outputs and tests). */

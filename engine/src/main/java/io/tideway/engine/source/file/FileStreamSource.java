@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Streams the files that appear under a path, each exactly once (Spark's {@code FileStreamSource}).
- * {@link #latestOffset} lists the path, admits unseen files in
+ * {@link #latestOffset} lists the path (only the files a file sink's log committed when the path
+ * is a sink's output: {@link SourceFileIndex}), admits unseen files in
  * modification-time order (newest first with {@code latestFirst}), at most
  * {@code maxFilesPerTrigger} unless the limit is {@link ReadLimit#ALL_AVAILABLE}, and records
  * them as log entry N in {@code sources/<i>/N} before returning {@code {"logOffset":N}}. A batch
@@ -36,6 +37,8 @@ public final class FileStreamSource implements StreamSource {
 
     private final FileSourceOptions options;
     private final FileLister lister;
+    /** The lister's files, or a sink's committed files when the path is a sink's output. Query thread only. */
+    private final SourceFileIndex index;
     private final FileReadFormat format;
     private final PartitionColumns partitions;
     private final int numFields;
@@ -57,6 +60,8 @@ public final class FileStreamSource implements StreamSource {
                      PartitionColumns partitions) {
         this.options = options;
         this.lister = lister;
+        this.cleaner = SourceFileCleaner.of(options);
+        this.index = new SourceFileIndex(lister, cleaner != null);
         this.format = format;
         this.partitions = partitions;
         this.numFields = context.schema().length();
@@ -65,7 +70,6 @@ public final class FileStreamSource implements StreamSource {
         this.description = "FileStreamSource[file:" + java.nio.file.Path.of(options.path().replaceFirst("^file:(//)?", ""))
                 .toAbsolutePath().normalize() + "]";
         this.seen = new SeenFilesMap(options.maxFileAgeMs(), options.fileNameOnly());
-        this.cleaner = SourceFileCleaner.of(options);
         restore();
     }
 
@@ -88,7 +92,7 @@ public final class FileStreamSource implements StreamSource {
                 ? Integer.MAX_VALUE : options.maxFilesPerTrigger();
         List<FileSourceEntry> batch = new ArrayList<>();
         long next = currentLogOffset + 1;
-        for (FileLister.ListedFile f : lister.list(options.latestFirst())) {
+        for (FileLister.ListedFile f : index.list(options.latestFirst())) {
             if (batch.size() >= max) {
                 break;
             }
@@ -163,7 +167,7 @@ public final class FileStreamSource implements StreamSource {
     @Override
     public void prepareForTriggerAvailableNow() {
         Set<String> now = new HashSet<>();
-        for (FileLister.ListedFile f : lister.list(false)) {
+        for (FileLister.ListedFile f : index.list(false)) {
             now.add(f.uri());
         }
         availableNow = now;

@@ -185,8 +185,8 @@ final class JsonFunctions {
         } catch (DdlParseException notAType) {
             try {
                 return StructType.fromDDL(text);
-            } catch (DdlParseException x) {
-                throw Unchecked.raise(new AnalysisException(x.condition(), x.messageParameters(), origin));
+            } catch (Exception notDdl) { // Spark's DataType.fromDDL reports the type's error when both fail
+                throw Unchecked.raise(new AnalysisException(notAType.condition(), notAType.messageParameters(), origin));
             }
         }
     }

@@ -33,7 +33,8 @@ public final class SourceText {
         b.append(prefix);
         // Spark's operators Calcite lacks, rewritten in place (same length, so offsets are unchanged)
         // and Spark's interval literals hidden behind a placeholder word (TypedLiterals)
-        String text = TypedLiterals.blank(original, SparkOperators.rewrite(original));
+        String text = SparkClauses.rewrite(original, TypedLiterals.blank(original, SparkOperators.rewrite(original)),
+                prefix.isEmpty());
         int at = 0;
         for (int i = 0; i < escapedStarts.length; i++) {
             b.append(text, at, escapedStarts[i]).append('`')
@@ -46,7 +47,16 @@ public final class SourceText {
 
     /** An expression for {@code expr()}: parsed as the single item of {@code SELECT <text>}. */
     public static SourceText of(String text) {
-        return withCallsEscaped(new SourceText(text, PREFIX, new int[0], new int[0]), CALLS_NAMED_LIKE_KEYWORDS);
+        return withStructFieldNamesEscaped(withCallsEscaped(new SourceText(text, PREFIX, new int[0], new int[0]),
+                CALLS_NAMED_LIKE_KEYWORDS));
+    }
+
+    /** {@code struct(v AS value)}: the field names backticked ({@link SparkClauses#structFieldNames}). */
+    private static SourceText withStructFieldNamesEscaped(SourceText src) {
+        for (int at : SparkClauses.structFieldNames(src.original)) {
+            src = src.isEscaped(at) ? src : src.escape(at, src.wordEnd(at));
+        }
+        return src;
     }
 
     /** Calcite's keywords and special forms that are also Spark functions taking plain arguments. */
@@ -233,7 +243,12 @@ public final class SourceText {
 
     /** A whole query for {@code sql()}: parsed as written. */
     public static SourceText ofQuery(String text) {
-        return withCallsEscaped(new SourceText(text, "", new int[0], new int[0]), AGGREGATES_NAMED_LIKE_KEYWORDS);
+        SourceText src = withStructFieldNamesEscaped(withCallsEscaped(new SourceText(text, "", new int[0], new int[0]),
+                AGGREGATES_NAMED_LIKE_KEYWORDS));
+        for (int at : SparkClauses.callsNamedLikeKeywords(text)) { // exists(arr, x -> ...), filter(arr, x -> ...)
+            src = src.isEscaped(at) ? src : src.escape(at, src.wordEnd(at));
+        }
+        return src;
     }
 
     /** Whether this is a whole query for {@code sql()} rather than an expression. */

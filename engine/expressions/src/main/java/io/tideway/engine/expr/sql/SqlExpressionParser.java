@@ -40,10 +40,6 @@ public final class SqlExpressionParser {
     /** Bounds the reserved-word retries: each escapes one more word of the text. */
     private static final int MAX_ESCAPES = 16;
 
-    /** {@code <expr> AS (name, ...)}: a generator's columns named (Spark's {@code multipartIdentifierList} alias). */
-    private static final java.util.regex.Pattern MULTI_ALIAS = java.util.regex.Pattern.compile(
-            "(?is)(.*\\S)\\s+AS\\s*\\(((?:\\s*(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)+`)\\s*,)+\\s*(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)+`)\\s*)\\)\\s*");
-
     private SqlExpressionParser() {
     }
 
@@ -55,16 +51,15 @@ public final class SqlExpressionParser {
         if (text == null || text.isBlank()) {
             throw SyntaxErrors.emptyStatement(text);
         }
-        java.util.regex.Matcher multi = MULTI_ALIAS.matcher(text);
-        if (multi.matches()) { // Calcite has no select item AS (a, b): a generator's column names
-            java.util.List<String> names = new java.util.ArrayList<>();
-            for (String n : multi.group(2).split(",")) {
-                String name = n.strip();
-                names.add(name.startsWith("`") ? name.substring(1, name.length() - 1).replace("``", "`") : name);
-            }
-            Column inner = parseColumn(multi.group(1));
-            return new Column(new io.tideway.engine.expr.MultiAlias(inner.expr(), names));
+        java.util.List<SparkClauses.MultiAlias> multi = SparkClauses.multiAliases(text);
+        if (!multi.isEmpty()) { // gen(a) AS (x, y): a generator's column names, which SourceText hid from Calcite
+            Column inner = parseSingle(text);
+            return new Column(new io.tideway.engine.expr.MultiAlias(inner.expr(), multi.get(0).names()));
         }
+        return parseSingle(text);
+    }
+
+    private static Column parseSingle(String text) {
         SparkDialectParser.Parsed parsed;
         try {
             parsed = SparkDialectParser.parse(SourceText.of(text), MAX_ESCAPES);

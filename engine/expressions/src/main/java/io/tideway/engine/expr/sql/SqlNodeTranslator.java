@@ -161,6 +161,31 @@ public final class SqlNodeTranslator {
         return functions.col(String.join(".", id.names));
     }
 
+    /**
+     * Spark 4's {@code value::type}, which {@link SparkClauses} wrote as the element access
+     * {@code value[____]}: the type read back from the user's text, or null when {@code index} is
+     * a real index.
+     */
+    private DataType colonCastType(SqlNode index) {
+        if (!(index instanceof SqlIdentifier id) || !id.isSimple() || id.getSimple().chars().anyMatch(ch -> ch != '_')) {
+            return null;
+        }
+        int at = offset(id.getParserPosition());
+        String text = src.original();
+        if (at < 1 || !text.startsWith("::", at - 1)) {
+            return null;
+        }
+        int start = at + 1;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        try {
+            return DataTypes.fromName(text.substring(start, at + 1 + id.getSimple().length()));
+        } catch (io.tideway.sql.types.DdlParseException e) {
+            throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), text, start + e.offset(), null));
+        }
+    }
+
     private Column literal(SqlLiteral l) {
         switch (l.getTypeName()) {
             case NULL:
@@ -289,8 +314,12 @@ public final class SqlNodeTranslator {
             case LESS_THAN_OR_EQUAL: return fold(c).leq(arg(c, 1));
             case GREATER_THAN: return fold(c).gt(arg(c, 1));
             case GREATER_THAN_OR_EQUAL: return fold(c).geq(arg(c, 1));
-            case AND:
-            case OR: return logical(c);
+            case OR:
+                if (ops.size() == 2 && ops.get(1) instanceof SqlIdentifier alias && operatorText(c).equalsIgnoreCase("AS")) {
+                    return arg(c, 0).as(alias.getSimple()); // struct(e AS name): SparkClauses wrote the AS as OR
+                }
+                return logical(c);
+            case AND: return logical(c);
             case NOT: return functions.not(arg(c, 0));
             case IN:
             case NOT_IN: return in(c);
@@ -314,7 +343,10 @@ public final class SqlNodeTranslator {
                     return functions.not(arg(c, 0));
                 }
                 return ops.get(0) instanceof SqlNumericLiteral num ? numeric(num, true) : arg(c, 0).unary_minus();
-            case ITEM: return registry("[]", arg(c, 0), arg(c, 1));
+            case ITEM: {
+                DataType colonCast = colonCastType(ops.get(1));
+                return colonCast != null ? arg(c, 0).cast(colonCast) : registry("[]", arg(c, 0), arg(c, 1));
+            }
             case DOT: // struct(i, s).i: a field of an expression's struct
                 if (ops.get(1) instanceof SqlIdentifier field && field.isSimple()) {
                     return new Column(new io.tideway.engine.expr.UnresolvedExtractField(arg(c, 0).expr(), field.getSimple()));
@@ -605,6 +637,16 @@ public final class SqlNodeTranslator {
     }
 
     private DataType castType(SqlDataTypeSpec spec) {
+        int start = offset(spec.getParserPosition());
+        String typeText = SparkClauses.typeAt(src.original(), start);
+        if (typeText != null) { // STRUCT<...>, ARRAY<...>, MAP<...>: a placeholder name SparkClauses wrote
+            try {
+                return DataTypes.fromName(typeText);
+            } catch (io.tideway.sql.types.DdlParseException e) {
+                throw Unchecked.raise(new ParseException(e.condition(), e.messageParameters(), src.original(),
+                        start + e.offset(), null));
+            }
+        }
         if (spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec || spec.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec) {
             String name = spec.getTypeNameSpec().getTypeName().getSimple().toUpperCase(Locale.ROOT);
             switch (name) {

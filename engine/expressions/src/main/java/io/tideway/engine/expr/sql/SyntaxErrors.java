@@ -32,6 +32,10 @@ public final class SyntaxErrors {
             String near = last.kind == 0 ? null : unescaped(last.image, src, offset);
             String hint = expects(pe, ")") && openParentheses(src.original(), offset) > 0 ? ": missing ')'"
                     : extraLastToken(pe, last, src, offset) ? ": extra input '" + near + "'" : "";
+            int open = ")".equals(near) ? emptyInList(src.original(), offset) : -1;
+            if (open >= 0) { // IN (): Spark's parser finds no alternative at the '(' where its choice began
+                return at(src, open, "(", "", e);
+            }
             return at(src, offset, near, hint, e);
         }
         SqlParserPos pos = e.getPos();
@@ -144,6 +148,24 @@ public final class SyntaxErrors {
             }
         }
         return depth;
+    }
+
+    /** The offset of the {@code (} of an empty {@code IN ()} whose {@code )} is at {@code close}, or -1. */
+    private static int emptyInList(String text, int close) {
+        int open = close - 1;
+        while (open >= 0 && Character.isWhitespace(text.charAt(open))) {
+            open--;
+        }
+        if (open < 0 || text.charAt(open) != '(') {
+            return -1;
+        }
+        int end = open;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        boolean in = end >= 2 && text.regionMatches(true, end - 2, "IN", 0, 2)
+                && (end == 2 || !SourceText.isWordPart(text.charAt(end - 3)));
+        return in ? open : -1;
     }
 
     private static char previousChar(String text, int offset) {

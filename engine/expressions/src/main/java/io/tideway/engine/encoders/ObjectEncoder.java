@@ -18,6 +18,25 @@ public interface ObjectEncoder<T> extends Encoder<T> {
         void write(T value, RowWriter out);
     }
 
+    /**
+     * Whether an object is one column's value, not a struct of columns, where Spark nests it (an
+     * element of a tuple, a typed aggregate's result): primitives and the opaque binary encoders
+     * ({@code javaSerialization}, {@code kryo}), not beans or tuples.
+     */
+    default boolean singleValue() {
+        return false;
+    }
+
+    /** For a {@link #singleValue()} encoder: the object of that column's value as {@code Row.get} returns it. */
+    default T fromColumnValue(Object value) {
+        throw new UnsupportedOperationException(clsTag().getName() + " is not encoded as one value");
+    }
+
+    /** For a {@link #singleValue()} encoder: the column's value ({@code Row.get}'s form) of an object. */
+    default Object toColumnValue(T object) {
+        throw new UnsupportedOperationException(clsTag().getName() + " is not encoded as one value");
+    }
+
     @SuppressWarnings("unchecked")
     static <T> ObjectEncoder<T> of(Encoder<T> encoder) {
         if (encoder instanceof ObjectEncoder<T> oe) {

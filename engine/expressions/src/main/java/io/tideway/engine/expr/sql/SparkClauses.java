@@ -1,0 +1,332 @@
+package io.tideway.engine.expr.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Spark's SQL forms that Calcite's grammar lacks, found over the tokens of the user's text
+ * ({@link SqlTokens}) and hidden from Calcite at the same offsets, so that positions in errors
+ * stay the user's:
+ * <ul>
+ *   <li>{@code struct(e AS name, ...)}: the {@code AS} of a field becomes {@code OR}, Calcite's
+ *       loosest binary operator, which the translator reads back as the field's alias;</li>
+ *   <li>{@code CAST(x AS STRUCT<a: INT>)}, {@code ARRAY<...>}, {@code MAP<k, v>}: the type becomes
+ *       a placeholder name of the same length ({@code S_______}), read back by the translator
+ *       ({@link #typeAt}); Spark 4's {@code x::type} becomes an element access {@code x[____]}, as
+ *       tight a postfix as Spark's, which the translator reads back as the cast;</li>
+ *   <li>{@code gen(...) AS (a, b)}: a generator's column names, blanked ({@link #multiAliases});</li>
+ *   <li>in a query, {@code LATERAL VIEW [OUTER] gen(...) t [AS] a, b}, blanked
+ *       ({@link #lateralViews}), and {@code exists(arr, x -> ...)}, {@code filter(arr, x -> ...)}
+ *       called as functions ({@link #callsNamedLikeKeywords}).</li>
+ * </ul>
+ * Stateless.
+ */
+public final class SparkClauses {
+    /** Words that end a LATERAL VIEW's column list. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET",
+            "LATERAL", "WINDOW", "CLUSTER", "DISTRIBUTE", "SORT", "UNION", "EXCEPT", "INTERSECT", "MINUS", "JOIN",
+            "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "ON", "QUALIFY", "FETCH");
+
+    private static final Set<String> OPEN_TYPES = Set.of("STRUCT", "ARRAY", "MAP");
+
+    private SparkClauses() {
+    }
+
+    /** {@code gen(...) AS (a, b)}: the names given to the expression that ends at {@code exprEnd} (exclusive). */
+    public record MultiAlias(int exprEnd, List<String> names) {
+    }
+
+    /**
+     * {@code LATERAL VIEW [OUTER] gen(...) table [AS] c1, c2}: the generator call at
+     * {@code [callStart, callEnd)} of the text, its function's name as written, the table's name and
+     * the columns' (empty for the generator's own names).
+     */
+    public record LateralView(boolean outer, String function, int callStart, int callEnd, String table,
+                              List<String> columns) {
+    }
+
+    /** {@code text} (already rewritten for Calcite from {@code original}) with these forms hidden. */
+    static String rewrite(String original, String text, boolean query) {
+        SqlTokens t = SqlTokens.of(original);
+        char[] c = text.toCharArray();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.isWord(i, "struct") && t.isSymbol(i + 1, "(") && !t.isSymbol(i - 1, ".")) {
+                structAliases(t, i + 1, c);
+            } else if (t.isSymbol(i, "::") && castable(t, i - 1)) {
+                int end = colonTypeEnd(t, i + 1);
+                if (end > 0 && original.substring(t.get(i).start(), end).indexOf('\n') < 0) {
+                    c[t.get(i).start()] = '[';
+                    for (int k = t.get(i).start() + 1; k < end - 1; k++) {
+                        c[k] = '_';
+                    }
+                    c[end - 1] = ']';
+                }
+            } else if (t.isWord(i, "AS") && castAt(t, i)) {
+                int end = typeEnd(t, i + 1);
+                if (end > 0 && original.substring(t.get(i + 1).start(), end).indexOf('\n') < 0) {
+                    for (int k = t.get(i + 1).start() + 1; k < end; k++) {
+                        c[k] = '_';
+                    }
+                }
+            }
+        }
+        for (MultiAlias m : multiAliases(t)) {
+            blank(c, original, m.exprEnd, aliasEnd(t, m.exprEnd));
+        }
+        if (query) {
+            for (int[] span : lateralViewSpans(t)) {
+                blank(c, original, span[0], span[1]);
+            }
+        }
+        return new String(c);
+    }
+
+    /** The {@code AS name} fields directly inside the parentheses opened at token {@code open}: AS becomes OR. */
+    private static void structAliases(SqlTokens t, int open, char[] c) {
+        for (int k : structAliasTokens(t, open)) {
+            c[t.get(k).start()] = 'O';
+            c[t.get(k).start() + 1] = 'R';
+        }
+    }
+
+    /** The tokens {@code AS} of the {@code AS name} fields directly inside the parentheses opened at token {@code open}. */
+    private static List<Integer> structAliasTokens(SqlTokens t, int open) {
+        List<Integer> out = new ArrayList<>();
+        int close = t.closing(open, "(", ")");
+        int depth = 0;
+        for (int k = open + 1; k < close; k++) {
+            if (t.isSymbol(k, "(")) {
+                depth++;
+            } else if (t.isSymbol(k, ")")) {
+                depth--;
+            } else if (depth == 0 && t.isWord(k, "AS") && t.isName(k + 1)
+                    && (t.isSymbol(k + 2, ",") || k + 2 == close)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The offsets of the bare names of {@code struct(e AS name)} fields, which SourceText backticks:
+     * after the OR that stands for AS, Calcite would read a keyword there ({@code value}) as one.
+     */
+    static List<Integer> structFieldNames(String original) {
+        SqlTokens t = SqlTokens.of(original);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.isWord(i, "struct") && t.isSymbol(i + 1, "(") && !t.isSymbol(i - 1, ".")) {
+                for (int k : structAliasTokens(t, i + 1)) {
+                    if (t.get(k + 1).kind() == SqlTokens.Kind.WORD) {
+                        out.add(t.get(k + 1).start());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the AS at token {@code i} is a CAST's (or TRY_CAST's) {@code AS type}. */
+    private static boolean castAt(SqlTokens t, int i) {
+        int depth = 0;
+        for (int k = i - 1; k > 0; k--) {
+            if (t.isSymbol(k, ")")) {
+                depth++;
+            } else if (t.isSymbol(k, "(")) {
+                if (depth-- == 0) {
+                    return t.isWord(k - 1, "CAST") || t.isWord(k - 1, "TRY_CAST");
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The end offset of a {@code STRUCT<...>}, {@code ARRAY<...>} or {@code MAP<...>} type at token {@code i}, or -1. */
+    private static int typeEnd(SqlTokens t, int i) {
+        if (i >= t.size() || t.get(i).kind() != SqlTokens.Kind.WORD || !OPEN_TYPES.contains(t.image(i).toUpperCase(Locale.ROOT))
+                || !t.isSymbol(i + 1, "<")) {
+            return -1;
+        }
+        int close = t.closing(i + 1, "<", ">");
+        return close < 0 ? -1 : t.get(close).end();
+    }
+
+    /** Whether token {@code i} ends a value (a name, literal, call, parenthesised expression or element). */
+    private static boolean castable(SqlTokens t, int i) {
+        return i >= 0 && (t.get(i).kind() != SqlTokens.Kind.SYMBOL || t.isSymbol(i, ")") || t.isSymbol(i, "]"));
+    }
+
+    /** The end offset of the type after {@code ::} at token {@code i}: a name, {@code name(...)} or a STRUCT/ARRAY/MAP; -1 for none. */
+    private static int colonTypeEnd(SqlTokens t, int i) {
+        int complex = typeEnd(t, i);
+        if (complex > 0) {
+            return complex;
+        }
+        if (!t.isName(i) || t.isWord(i, "INTERVAL")) {
+            return -1;
+        }
+        if (t.isSymbol(i + 1, "(")) {
+            int close = t.closing(i + 1, "(", ")");
+            return close < 0 ? -1 : t.get(close).end();
+        }
+        return t.get(i).end();
+    }
+
+    /**
+     * The text of the type whose placeholder starts at {@code offset} of {@code original}, or null
+     * when no STRUCT/ARRAY/MAP type starts there.
+     */
+    static String typeAt(String original, int offset) {
+        SqlTokens t = SqlTokens.of(original);
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).start() == offset) {
+                int end = typeEnd(t, i);
+                return end < 0 ? null : original.substring(offset, end);
+            }
+        }
+        return null;
+    }
+
+    /** The {@code AS (a, b)} aliases outside any parentheses. */
+    public static List<MultiAlias> multiAliases(String original) {
+        return multiAliases(SqlTokens.of(original));
+    }
+
+    private static List<MultiAlias> multiAliases(SqlTokens t) {
+        List<MultiAlias> out = new ArrayList<>();
+        int depth = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.isSymbol(i, "(")) {
+                depth++;
+            } else if (t.isSymbol(i, ")")) {
+                depth--;
+            } else if (depth == 0 && i > 0 && t.isWord(i, "AS") && t.isSymbol(i + 1, "(")) {
+                List<String> names = new ArrayList<>();
+                int k = i + 2;
+                while (t.isName(k) && (t.isSymbol(k + 1, ",") || t.isSymbol(k + 1, ")"))) {
+                    names.add(t.name(k));
+                    k += 2;
+                    if (t.isSymbol(k - 1, ")")) {
+                        if (k >= t.size() || t.isSymbol(k, ",") || t.isWord(k, "FROM") || isClauseWord(t, k)) {
+                            out.add(new MultiAlias(t.get(i - 1).end(), List.copyOf(names)));
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The end of the {@code AS (...)} that follows the expression ending at {@code exprEnd}. */
+    private static int aliasEnd(SqlTokens t, int exprEnd) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).start() >= exprEnd && t.isSymbol(i, ")")) {
+                return t.get(i).end();
+            }
+        }
+        return t.text().length();
+    }
+
+    /** The query's LATERAL VIEW clauses, in order. */
+    public static List<LateralView> lateralViews(String original) {
+        SqlTokens t = SqlTokens.of(original);
+        List<LateralView> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            LateralView v = lateralView(t, i, null);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static List<int[]> lateralViewSpans(SqlTokens t) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            int[] span = new int[2];
+            if (lateralView(t, i, span) != null) {
+                out.add(span);
+            }
+        }
+        return out;
+    }
+
+    /** The LATERAL VIEW clause starting at token {@code i}, or null; {@code span} receives its offsets. */
+    private static LateralView lateralView(SqlTokens t, int i, int[] span) {
+        if (!t.isWord(i, "LATERAL") || !t.isWord(i + 1, "VIEW")) {
+            return null;
+        }
+        int k = i + 2;
+        boolean outer = t.isWord(k, "OUTER") && t.isName(k + 1) && t.isSymbol(k + 2, "(");
+        k += outer ? 1 : 0;
+        if (!t.isName(k) || !t.isSymbol(k + 1, "(")) {
+            return null;
+        }
+        int close = t.closing(k + 1, "(", ")");
+        if (close < 0 || !t.isName(close + 1) || isClauseWord(t, close + 1)) {
+            return null;
+        }
+        String function = t.name(k);
+        int callStart = t.get(k).start();
+        int callEnd = t.get(close).end();
+        String table = t.name(close + 1);
+        int last = close + 1;
+        int next = close + 2;
+        boolean as = t.isWord(next, "AS");
+        next += as ? 1 : 0;
+        List<String> columns = new ArrayList<>();
+        while (t.isName(next) && !isClauseWord(t, next)) {
+            columns.add(t.name(next));
+            last = next;
+            if (!t.isSymbol(next + 1, ",")) {
+                break;
+            }
+            next += 2;
+        }
+        if (as && columns.isEmpty()) {
+            return null;
+        }
+        if (span != null) {
+            span[0] = t.get(i).start();
+            span[1] = t.get(last).end();
+        }
+        return new LateralView(outer, function, callStart, callEnd, table, List.copyOf(columns));
+    }
+
+    private static boolean isClauseWord(SqlTokens t, int i) {
+        return t.get(i).kind() == SqlTokens.Kind.WORD && CLAUSE_WORDS.contains(t.image(i).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The offsets of {@code exists} and {@code filter} called as Spark's higher-order functions in
+     * a query: not {@code EXISTS (SELECT ...)}, nor an aggregate's {@code FILTER (WHERE ...)}.
+     */
+    static List<Integer> callsNamedLikeKeywords(String original) {
+        SqlTokens t = SqlTokens.of(original);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.isSymbol(i + 1, "(") || t.isSymbol(i - 1, ".")) {
+                continue;
+            }
+            boolean exists = t.isWord(i, "exists") && !t.isWord(i + 2, "SELECT") && !t.isWord(i + 2, "WITH")
+                    && !t.isWord(i + 2, "VALUES") && !t.isSymbol(i + 2, "(");
+            boolean filter = t.isWord(i, "filter") && !t.isSymbol(i - 1, ")") && !t.isWord(i + 2, "WHERE");
+            if (exists || filter) {
+                out.add(t.get(i).start());
+            }
+        }
+        return out;
+    }
+
+    /** Blanks {@code [from, to)}, keeping line breaks so Calcite's line numbers stay the user's. */
+    private static void blank(char[] c, String original, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (original.charAt(k) != '\n') {
+                c[k] = ' ';
+            }
+        }
+    }
+}
