@@ -242,4 +242,29 @@ public final class FnUdf {
         Dataset<Row> viaApi = df.groupBy(col("k")).agg(call_udf("sum_len", col("s")).as("n")).orderBy("k");
         ctx.rows(viaApi.collectAsList());
     }
+
+    @Case
+    public static void nestedCollectionArguments(CaseContext ctx) throws Exception {
+        UserDefinedFunction seen = udf((UDF1<Object, String>) v -> {
+            if (v instanceof Row r) {
+                StringBuilder sb = new StringBuilder("Row(");
+                for (int i = 0; i < r.length(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(seen(r.get(i)));
+                }
+                return sb.append(")").toString();
+            }
+            if (v instanceof scala.collection.Seq<?> q && q.nonEmpty() && q.head() instanceof Row) {
+                return "Seq of Row " + q.mkString("[", ",", "]");
+            }
+            return seen(v);
+        }, DataTypes.StringType);
+        Dataset<Row> in = ctx.spark().read().schema("st STRUCT<a: ARRAY<INT>, m: MAP<STRING, INT>>, arr ARRAY<STRUCT<x: INT>>, "
+                + "aa ARRAY<ARRAY<STRING>>").json(ctx.file(ctx.dir("in"), "1.json",
+                "{\"st\":{\"a\":[1,2],\"m\":{\"k\":3}},\"arr\":[{\"x\":1},{\"x\":2}],\"aa\":[[\"p\"],[\"q\",\"r\"]]}").toString());
+        for (Row r : in.select(seen.apply(col("st")), seen.apply(col("arr")), seen.apply(col("aa"))).collectAsList()) {
+            for (int k = 0; k < r.length(); k++) {
+                ctx.println(r.get(k));
+            }
+        }
+    }
 }
