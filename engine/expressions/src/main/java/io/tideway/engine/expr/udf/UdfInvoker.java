@@ -39,7 +39,7 @@ public final class UdfInvoker implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Object function;
     private final int arity;
-    /** Spark's name of the function in its error: the class of the user's function object. */
+    /** How Spark's error names the function: its name, if it has one, and a class in parentheses. */
     private final String functionName;
     private final String signature;
     private final String result;
@@ -50,11 +50,6 @@ public final class UdfInvoker implements Serializable {
         this.functionName = functionName;
         this.signature = signature;
         this.result = result;
-    }
-
-    /** The user's function object. */
-    public Object function() {
-        return function;
     }
 
     /** Calls the function on {@code a} (its first {@code arity} entries). */
