@@ -11,6 +11,7 @@ import io.tideway.sql.api.java.UDF2;
 import io.tideway.sql.api.java.UDF3;
 import io.tideway.sql.expressions.UserDefinedFunction;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -266,5 +267,20 @@ public final class FnUdf {
                 ctx.println(r.get(k));
             }
         }
+    }
+
+    @Case
+    public static void nestedCollectionResults(CaseContext ctx) throws Exception {
+        StructType inner = DataTypes.createStructType(new io.tideway.sql.types.StructField[] {
+            DataTypes.createStructField("xs", DataTypes.createArrayType(DataTypes.IntegerType), true),
+            DataTypes.createStructField("m", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), true)});
+        UserDefinedFunction row = udf((UDF1<Integer, Row>) i -> RowFactory.create(
+                scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(i, i + 1)).toSeq(),
+                Map.of("k", i)), inner);
+        UserDefinedFunction nested = udf((UDF1<Integer, Object>) i -> new Object[] {Arrays.asList(i), new Integer[] {i, i}},
+                DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.IntegerType)));
+        Dataset<Row> in = ctx.spark().read().schema("i INT").json(ctx.file(ctx.dir("in"), "1.json", "{\"i\":4}").toString());
+        Dataset<Row> out = in.select(row.apply(col("i")).cast("string"), nested.apply(col("i")).cast("string"));
+        ctx.rows(out.collectAsList());
     }
 }
