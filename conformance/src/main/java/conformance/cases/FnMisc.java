@@ -56,4 +56,11 @@ public final class FnMisc {
         OpsData.run(ctx, rate.select(col("value"), spark_partition_id().alias("p"), monotonically_increasing_id().alias("id"),
                 input_file_name().alias("f")));
     }
+
+    @Case
+    public static void partitionIdOverRatePartitions(CaseContext ctx) throws Exception {
+        Dataset<Row> rate = ctx.spark().readStream().format("rate-micro-batch").option("rowsPerBatch", 4)
+                .option("numPartitions", 2).load();
+        OpsData.run(ctx, rate.select(col("value"), spark_partition_id().alias("p"), input_file_name().alias("f")));
+    }
 }

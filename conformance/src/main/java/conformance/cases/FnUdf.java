@@ -11,6 +11,7 @@ import io.tideway.sql.api.java.UDF2;
 import io.tideway.sql.api.java.UDF3;
 import io.tideway.sql.expressions.UserDefinedFunction;
 import io.tideway.sql.types.DataTypes;
+import io.tideway.sql.types.StructType;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -241,5 +242,45 @@ public final class FnUdf {
         ctx.rows(out.collectAsList());
         Dataset<Row> viaApi = df.groupBy(col("k")).agg(call_udf("sum_len", col("s")).as("n")).orderBy("k");
         ctx.rows(viaApi.collectAsList());
+    }
+
+    @Case
+    public static void nestedCollectionArguments(CaseContext ctx) throws Exception {
+        UserDefinedFunction seen = udf((UDF1<Object, String>) v -> {
+            if (v instanceof Row r) {
+                StringBuilder sb = new StringBuilder("Row(");
+                for (int i = 0; i < r.length(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(seen(r.get(i)));
+                }
+                return sb.append(")").toString();
+            }
+            if (v instanceof scala.collection.Seq<?> q && q.nonEmpty() && q.head() instanceof Row) {
+                return "Seq of Row " + q.mkString("[", ",", "]");
+            }
+            return seen(v);
+        }, DataTypes.StringType);
+        Dataset<Row> in = ctx.spark().read().schema("st STRUCT<a: ARRAY<INT>, m: MAP<STRING, INT>>, arr ARRAY<STRUCT<x: INT>>, "
+                + "aa ARRAY<ARRAY<STRING>>").json(ctx.file(ctx.dir("in"), "1.json",
+                "{\"st\":{\"a\":[1,2],\"m\":{\"k\":3}},\"arr\":[{\"x\":1},{\"x\":2}],\"aa\":[[\"p\"],[\"q\",\"r\"]]}").toString());
+        for (Row r : in.select(seen.apply(col("st")), seen.apply(col("arr")), seen.apply(col("aa"))).collectAsList()) {
+            for (int k = 0; k < r.length(); k++) {
+                ctx.println(r.get(k));
+            }
+        }
+    }
+
+    @Case
+    public static void nestedCollectionResults(CaseContext ctx) throws Exception {
+        StructType inner = DataTypes.createStructType(new io.tideway.sql.types.StructField[] {
+            DataTypes.createStructField("xs", DataTypes.createArrayType(DataTypes.IntegerType), true),
+            DataTypes.createStructField("m", DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), true)});
+        UserDefinedFunction row = udf((UDF1<Integer, Row>) i -> RowFactory.create(
+                scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(i, i + 1)).toSeq(),
+                Map.of("k", i)), inner);
+        UserDefinedFunction nested = udf((UDF1<Integer, Object>) i -> new Object[] {Arrays.asList(i), new Integer[] {i, i}},
+                DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.IntegerType)));
+        Dataset<Row> in = ctx.spark().read().schema("i INT").json(ctx.file(ctx.dir("in"), "1.json", "{\"i\":4}").toString());
+        Dataset<Row> out = in.select(row.apply(col("i")).cast("string"), nested.apply(col("i")).cast("string"));
+        ctx.rows(out.collectAsList());
     }
 }

@@ -71,6 +71,23 @@ class UdfChainTest {
         assertGenerated(udf((UDF1<Row, String>) r -> r.get(0) + "/" + r.get(1), DataTypes.StringType).apply(row));
     }
 
+    /** A UDF that numbers the rows it sees: state in a field, as Spark allows per task. */
+    private static final class RowNumber implements UDF1<Integer, Long> {
+        private static final long serialVersionUID = 1L;
+        private long seen;
+
+        @Override
+        public Long call(Integer n) {
+            return ++seen;
+        }
+    }
+
+    @Test
+    void eachChainCallsItsOwnCopyOfAStatefulUdf() {
+        // the interpreted and the generated chain each number the rows from 1: neither sees the other's calls
+        assertGenerated(udf(new RowNumber(), DataTypes.LongType).apply(col("n")));
+    }
+
     @Test
     void userExceptionFailsAlike() {
         assertGenerated(udf((UDF1<Integer, Integer>) n -> {

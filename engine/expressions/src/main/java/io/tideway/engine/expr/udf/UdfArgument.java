@@ -88,13 +88,20 @@ public final class UdfArgument {
             if (struct == null) {
                 struct = new RowConverter(st);
             }
-            return struct.toRow(b, offset, length);
+            return scala(struct.toRow(b, offset, length));
         }
         throw new IllegalStateException("no Java value for " + type.simpleString());
     }
 
-    /** Java lists and maps, nested ones too, as the Scala collections Spark passes. */
+    /** Java lists and maps, nested ones too (in rows as well), as the Scala collections Spark passes. */
     private static Object scala(Object v) {
+        if (v instanceof Row r) {
+            Object[] values = new Object[r.length()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = scala(r.get(i));
+            }
+            return new io.tideway.engine.row.GenericRow(values, r.schema());
+        }
         if (v instanceof List<?> list) {
             Object[] items = new Object[list.size()];
             for (int i = 0; i < items.length; i++) {

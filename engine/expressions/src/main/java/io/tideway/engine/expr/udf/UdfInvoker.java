@@ -39,22 +39,57 @@ public final class UdfInvoker implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Object function;
     private final int arity;
-    /** Spark's name of the function in its error: the class of the user's function object. */
+    /** How Spark's error names the function: its name, if it has one, and a class in parentheses. */
     private final String functionName;
     private final String signature;
     private final String result;
 
     public UdfInvoker(Object function, int arity, String functionName, String signature, String result) {
-        this.function = function;
+        this.function = copyOf(function);
         this.arity = arity;
         this.functionName = functionName;
         this.signature = signature;
         this.result = result;
     }
 
-    /** The user's function object. */
-    public Object function() {
-        return function;
+    /**
+     * A copy of the user's object for one generated class (one task), made by serializing it as
+     * Spark ships a UDF to each task: a UDF that keeps state in its fields sees only its own
+     * task's rows and is never called from two threads at once. An object that does not
+     * serialize (Spark would refuse it as not serializable) is shared as it is.
+     */
+    private static Object copyOf(Object function) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(function);
+            }
+            try (java.io.ObjectInputStream in = new ContextObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()), function.getClass().getClassLoader())) {
+                return in.readObject();
+            }
+        } catch (java.io.IOException | ClassNotFoundException | RuntimeException e) {
+            return function;
+        }
+    }
+
+    /** Reads classes, and lambdas' capturing classes, with the user's class loader. */
+    private static final class ContextObjectInputStream extends java.io.ObjectInputStream {
+        private final ClassLoader loader;
+
+        ContextObjectInputStream(java.io.InputStream in, ClassLoader loader) throws java.io.IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws java.io.IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc);
+            }
+        }
     }
 
     /** Calls the function on {@code a} (its first {@code arity} entries). */

@@ -122,7 +122,7 @@ public final class UdfResult {
             }
             out.append(CollectionCodec.encodeMap(jm, m));
         } else if (type instanceof StructType st) {
-            if (!(r instanceof Row row)) {
+            if (!(java(r) instanceof Row row)) {
                 throw notConvertible(r);
             }
             if (struct == null) {
@@ -143,13 +143,33 @@ public final class UdfResult {
         return out.buffer();
     }
 
-    /** Scala collections as Java ones, for the encoders of arrays and maps. */
+    /** Scala collections as Java ones, nested ones too (in rows as well), for the encoders of arrays, maps and rows. */
     private static Object java(Object r) {
         if (r instanceof scala.collection.Seq<?> s) {
-            return scala.jdk.javaapi.CollectionConverters.asJava(s);
+            r = scala.jdk.javaapi.CollectionConverters.asJava(s);
+        } else if (r instanceof scala.collection.Map<?, ?> m) {
+            r = scala.jdk.javaapi.CollectionConverters.asJava(m);
         }
-        if (r instanceof scala.collection.Map<?, ?> m) {
-            return scala.jdk.javaapi.CollectionConverters.asJava(m);
+        if (r instanceof java.util.List<?> list) {
+            java.util.List<Object> out = new java.util.ArrayList<>(list.size());
+            for (Object v : list) {
+                out.add(java(v));
+            }
+            return out;
+        }
+        if (r instanceof java.util.Map<?, ?> map) {
+            java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(java(e.getKey()), java(e.getValue()));
+            }
+            return out;
+        }
+        if (r instanceof Row row) {
+            Object[] values = new Object[row.length()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = java(row.get(i));
+            }
+            return new io.tideway.engine.row.GenericRow(values, row.schema());
         }
         return r;
     }
