@@ -97,16 +97,40 @@ public final class DataFrameReader {
         return load(paths, opts);
     }
 
-    /** Reads the files at {@code path} (a directory, a file or a glob). */
+    /**
+     * Reads the files at {@code path} (a directory, a file or a glob). A {@code path} option set
+     * too is refused, as for {@link #load(String...)}; with
+     * {@code spark.sql.legacy.pathOptionBehavior.enabled} the parameter replaces it, as in Spark.
+     */
     public Dataset<Row> load(String path) {
+        if (PathOptionCheck.legacy(session)) {
+            options.keySet().removeIf(k -> k.equalsIgnoreCase("path"));
+            options.put("path", path);
+            return load();
+        }
         return load(new String[]{path});
     }
 
-    /** Reads the files under every one of {@code paths}, as one DataFrame. */
+    /**
+     * Reads the files under every one of {@code paths}, as one DataFrame. A {@code path} (or
+     * {@code paths}) option set too is Spark's {@code AnalysisException} unless
+     * {@code spark.sql.legacy.pathOptionBehavior.enabled}, which reads the option's path first,
+     * then the parameters.
+     */
     public Dataset<Row> load(String... paths) {
+        if (paths.length == 0) {
+            return load();
+        }
+        PathOptionCheck.refuseLoad(options, session);
+        List<String> all = new ArrayList<>();
+        String pathOption = PathOptionCheck.option(options, "path");
+        if (pathOption != null) {
+            all.add(pathOption); // legacy only: the check above refused it otherwise
+        }
+        all.addAll(Arrays.asList(paths));
         Map<String, String> without = new LinkedHashMap<>(options);
         without.keySet().removeIf(k -> k.equalsIgnoreCase("path"));
-        return load(Arrays.asList(paths), new Options(without));
+        return load(all, new Options(without));
     }
 
     private Dataset<Row> load(List<String> paths, Options opts) {

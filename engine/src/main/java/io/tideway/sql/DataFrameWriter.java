@@ -122,11 +122,11 @@ public final class DataFrameWriter<T> {
 
     /**
      * Writes the Dataset into the directory {@code path}, in the format and save mode set, on the
-     * calling thread. Unlike Spark, which refuses a {@code path} option set beside the parameter
-     * (unless {@code spark.sql.legacy.pathOptionBehavior.enabled}), the option is dropped and the
-     * parameter wins.
+     * calling thread. A {@code path} option set too is Spark's {@code AnalysisException}, unless
+     * {@code spark.sql.legacy.pathOptionBehavior.enabled}, with which the parameter replaces it.
      */
     public void save(String path) {
+        PathOptionCheck.refuseSave(options, ds.sparkSession());
         Map<String, String> without = new LinkedHashMap<>(options);
         without.keySet().removeIf(k -> k.equalsIgnoreCase("path"));
         options.clear();

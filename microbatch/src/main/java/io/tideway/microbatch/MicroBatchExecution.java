@@ -288,7 +288,7 @@ final class MicroBatchExecution extends StreamExecution {
             lastProgressMs = triggerStart;
             recordIdleProgress(ProgressBuilder.idle(this, spec, nextBatchId, triggerStart, sources, committed,
                     watermarks.hasWatermark() ? Map.of("watermark", ProgressTimestamp.format(watermarks.currentMs())) : Map.of()),
-                    reportedBefore ? interval : 0);
+                    reportedBefore ? interval : -1);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tideway.sql;
 
+import io.tideway.engine.error.RowErrors;
 import io.tideway.sql.types.StructType;
 
 import java.io.Serializable;
@@ -58,62 +59,44 @@ public interface Row extends Serializable {
     }
 
     /**
-     * Field {@code i} as a {@code boolean}; a null field throws {@code NullPointerException}
-     * ("{@code Value at index i is null}"), as Spark 3 did: Spark 4 throws a {@code SparkException}
-     * ({@code _LEGACY_ERROR_TEMP_2232}) with that text. The same holds for the other primitive
-     * getters.
+     * Field {@code i} as a {@code boolean}; a null field throws Spark 4's
+     * {@code SparkRuntimeException} {@code [ROW_VALUE_IS_NULL]}, a field of another type
+     * {@code ClassCastException}. The other primitive getters do the same: each casts the value to
+     * its own boxed type, as Spark's, so {@code getInt} of a {@code bigint} field fails rather
+     * than converting.
      */
     default boolean getBoolean(int i) {
         return (Boolean) nonNull(i);
     }
 
-    /**
-     * Field {@code i} as an {@code int}; a null field throws {@code NullPointerException}. Any
-     * numeric field converts (where Spark's cast would throw {@code ClassCastException} for, say, a
-     * {@code bigint} field).
-     */
+    /** Field {@code i}, an {@code int} ({@link Integer}); see {@link #getBoolean} for null and other types. */
     default int getInt(int i) {
-        return ((Number) nonNull(i)).intValue();
+        return (Integer) nonNull(i);
     }
 
-    /**
-     * Field {@code i} as a {@code long}; a null field throws {@code NullPointerException}. Any
-     * numeric field converts, as for {@link #getInt}.
-     */
+    /** Field {@code i}, a {@code bigint} ({@link Long}); see {@link #getBoolean} for null and other types. */
     default long getLong(int i) {
-        return ((Number) nonNull(i)).longValue();
+        return (Long) nonNull(i);
     }
 
-    /**
-     * Field {@code i} as a {@code double}; a null field throws {@code NullPointerException}. Any
-     * numeric field converts, as for {@link #getInt}.
-     */
+    /** Field {@code i}, a {@code double} ({@link Double}); see {@link #getBoolean} for null and other types. */
     default double getDouble(int i) {
-        return ((Number) nonNull(i)).doubleValue();
+        return (Double) nonNull(i);
     }
 
-    /**
-     * Field {@code i} as a {@code byte}; a null field throws {@code NullPointerException}. Any
-     * numeric field converts, as for {@link #getInt}.
-     */
+    /** Field {@code i}, a {@code tinyint} ({@link Byte}); see {@link #getBoolean} for null and other types. */
     default byte getByte(int i) {
-        return ((Number) nonNull(i)).byteValue();
+        return (Byte) nonNull(i);
     }
 
-    /**
-     * Field {@code i} as a {@code short}; a null field throws {@code NullPointerException}. Any
-     * numeric field converts, as for {@link #getInt}.
-     */
+    /** Field {@code i}, a {@code smallint} ({@link Short}); see {@link #getBoolean} for null and other types. */
     default short getShort(int i) {
-        return ((Number) nonNull(i)).shortValue();
+        return (Short) nonNull(i);
     }
 
-    /**
-     * Field {@code i} as a {@code float}; a null field throws {@code NullPointerException}. Any
-     * numeric field converts, as for {@link #getInt}.
-     */
+    /** Field {@code i}, a {@code float} ({@link Float}); see {@link #getBoolean} for null and other types. */
     default float getFloat(int i) {
-        return ((Number) nonNull(i)).floatValue();
+        return (Float) nonNull(i);
     }
 
     /** A decimal field's value; null stays null, as Spark's {@code getDecimal}. */
@@ -179,15 +162,14 @@ public interface Row extends Serializable {
     }
 
     /**
-     * The position of the field called {@code name}; an unknown name throws
-     * {@code IllegalArgumentException}. A row without a schema throws
-     * {@code UnsupportedOperationException}
-     * ("{@code fieldIndex on a Row without schema is undefined.}"), Spark 3's message: Spark 4
-     * throws {@code [UNSUPPORTED_CALL.FIELD_INDEX]}.
+     * The position of the field called exactly {@code name} in {@link #schema()}, as
+     * {@link StructType#fieldIndex} ({@code [FIELD_NOT_FOUND]} for an unknown name). A row without
+     * a schema throws Spark 4's {@code SparkUnsupportedOperationException}
+     * {@code [UNSUPPORTED_CALL.FIELD_INDEX]}.
      */
     default int fieldIndex(String name) {
         if (schema() == null) {
-            throw new UnsupportedOperationException("fieldIndex on a Row without schema is undefined.");
+            throw RowErrors.fieldIndexWithoutSchema(name);
         }
         return schema().fieldIndex(name);
     }
@@ -195,7 +177,7 @@ public interface Row extends Serializable {
     private Object nonNull(int i) {
         Object v = get(i);
         if (v == null) {
-            throw new NullPointerException("Value at index " + i + " is null");
+            throw RowErrors.valueIsNull(i);
         }
         return v;
     }

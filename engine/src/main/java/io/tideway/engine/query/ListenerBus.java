@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers query events to listeners on one daemon thread, in posting order, so a slow
- * listener never stalls a query thread. Any thread may post; only the bus thread calls listeners.
+ * listener never stalls a query thread. Any thread may post. The bus thread calls listeners for
+ * every event but {@code QueryStartedEvent}, which {@link #postNow} delivers on the posting thread
+ * (Spark's contract: {@code onQueryStarted} has run before {@code start()} returns).
  */
 public final class ListenerBus {
     private static final Logger LOG = LoggerFactory.getLogger(ListenerBus.class);
@@ -43,6 +45,14 @@ public final class ListenerBus {
         }
     }
 
+    /**
+     * Delivers {@code e} to every listener on the calling thread before returning; a listener's
+     * exception is logged and the others still run, as on the bus thread.
+     */
+    public void postNow(Event e) {
+        deliver(e);
+    }
+
     private void run() {
         while (!Thread.currentThread().isInterrupted()) {
             Event e;
@@ -51,12 +61,16 @@ public final class ListenerBus {
             } catch (InterruptedException ie) {
                 return;
             }
-            for (StreamingQueryListener l : listeners) {
-                try {
-                    dispatch(l, e);
-                } catch (RuntimeException ex) {
-                    LOG.warn("Listener {} threw an exception", l, ex); // Spark logs it and goes on
-                }
+            deliver(e);
+        }
+    }
+
+    private void deliver(Event e) {
+        for (StreamingQueryListener l : listeners) {
+            try {
+                dispatch(l, e);
+            } catch (RuntimeException ex) {
+                LOG.warn("Listener {} threw an exception", l, ex); // Spark logs it and goes on
             }
         }
     }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The session's active queries, the checks that keep two runs of one query apart, and the
  * executor lookup. Thread-safe: every method synchronises on this registry, except that
- * {@link #start} stops a previous run between two synchronised steps.
+ * {@link #start} stops a previous run between two synchronised steps and starts the new run
+ * after registering it, outside the lock.
  */
 public final class QueryRegistry implements StreamingQueryManagerHooks {
     private static final Logger LOG = LoggerFactory.getLogger(QueryRegistry.class);
@@ -58,12 +59,15 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
             query = executor.create(spec);
             previousRun = activeRun(query.id());
             if (previousRun == null) {
-                return register(query);
+                register(query);
             }
             if (!TidewayConf.STOP_ACTIVE_RUN_ON_RESTART.get(spec.session().conf())) {
                 throw new IllegalStateException("Cannot start query with id " + query.id()
                         + " as another query with same id is already active. Perhaps you are attempting to restart a query from checkpoint that is already active.");
             }
+        }
+        if (previousRun == null) {
+            return launch(query);
         }
         LOG.warn("Stopping existing streaming query [id={}, runId={}], as a new run is being started.",
                 previousRun.id(), previousRun.runId());
@@ -76,8 +80,9 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
             if (activeRun(query.id()) != null) { // a concurrent start won the race after the stop
                 throw new ConcurrentModificationException(ErrorConditions.message("CONCURRENT_QUERY", Map.of()));
             }
-            return register(query);
+            register(query);
         }
+        return launch(query);
     }
 
     private StreamExecution activeRun(UUID id) {
@@ -89,12 +94,22 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
         return null;
     }
 
-    private StreamingQuery register(StreamExecution query) {
+    private void register(StreamExecution query) {
         active.add(query);
+    }
+
+    /**
+     * Starts a registered query outside this registry's lock: {@code start()} waits for the
+     * listeners' {@code onQueryStarted}, user code that may call back into this registry (as
+     * Spark, which holds no lock there either).
+     */
+    private StreamingQuery launch(StreamExecution query) {
         try {
             query.start(this); // fails, naming the holder, if another query holds the checkpoint's lock
         } catch (RuntimeException e) {
-            active.remove(query);
+            synchronized (this) {
+                active.remove(query);
+            }
             throw e;
         }
         return query;
@@ -122,6 +137,11 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
     @Override
     public void post(StreamingQueryListener.Event event) {
         bus.post(event);
+    }
+
+    @Override
+    public void postNow(StreamingQueryListener.Event event) {
+        bus.postNow(event);
     }
 
     @Override

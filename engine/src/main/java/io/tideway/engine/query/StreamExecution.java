@@ -42,6 +42,8 @@ public abstract class StreamExecution implements StreamingQuery {
     private final UUID runId = UUID.randomUUID();
     private final int maxRecentProgress;
     private final ArrayDeque<StreamingQueryProgress> recent = new ArrayDeque<>();
+    /** Opened by the query thread once the listeners have had the started event; {@link #start} waits on it. */
+    private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object progressLock = new Object();
     private volatile Thread thread;
@@ -83,7 +85,10 @@ public abstract class StreamExecution implements StreamingQuery {
     /** Releases sources and sinks; called once on the query thread as the run ends. */
     protected abstract void cleanUp();
 
-    /** Called by the manager: starts the query thread and posts the started event. */
+    /**
+     * Called by the manager: starts the query thread, which tells the listeners the query
+     * started; returns once they have been told.
+     */
     void start(StreamingQueryManagerHooks hooks) {
         // a second query on this checkpoint, here or in another JVM, is refused naming the holder
         lock = checkpoint.lock();
@@ -92,17 +97,36 @@ public abstract class StreamExecution implements StreamingQuery {
         if (TidewayConf.METRICS_ENABLED.get(spec.session().conf())) {
             mbean = QueryMBean.register(this);
         }
-        hooks.post(new StreamingQueryListener.QueryStartedEvent(id, runId, spec.name(), ProgressTimestamp.now()));
         LOG.info("Starting {}. Use {} to store the query checkpoint.", displayName(), qualified(spec.checkpointRoot()));
         Thread t = new Thread(this::runStream, "stream execution thread for " + displayName());
         t.setDaemon(true);
         thread = t;
         t.start();
+        awaitStarted();
+    }
+
+    /** As Spark's {@code start()}: returns once the query thread has told the listeners it started. */
+    private void awaitStarted() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                started.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // the run has begun; wait for its started event all the same
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void runStream() {
         Throwable error = null;
         try {
+            // Spark's order: the listeners' onQueryStarted runs on this thread, then start() returns
+            hooks.postNow(new StreamingQueryListener.QueryStartedEvent(id, runId, spec.name(), ProgressTimestamp.now()));
+            started.countDown();
             updateStatus("Initializing sources", false, false);
             runActivatedStream();
         } catch (Throwable t) {
@@ -150,6 +174,7 @@ public abstract class StreamExecution implements StreamingQuery {
             } finally {
                 // whatever the reporting above throws, stop() and awaitTermination() are released
                 active = false;
+                started.countDown();
                 terminated.countDown();
             }
         }
@@ -236,12 +261,16 @@ public abstract class StreamExecution implements StreamingQuery {
     }
 
     /**
-     * Query thread: records the report of a trigger that found no data and tells listeners;
-     * {@code idleForMs} > 0 also logs Spark's line saying the query has been idle that long.
+     * Query thread: keeps the report of a trigger that found no data in {@link #recentProgress()}
+     * without posting it, as Spark's {@code ProgressReporter.updateIdleness}. {@code idleForMs} >= 0
+     * (a report came before, at least {@code idleForMs} ago) also posts a {@code QueryIdleEvent}
+     * stamped with the trigger's start and logs Spark's line saying the query has been idle that
+     * long; -1 (nothing reported yet in this run) only keeps the report.
      */
     protected final void recordIdleProgress(StreamingQueryProgress p, long idleForMs) {
-        addProgress(p);
-        if (idleForMs > 0) {
+        keepProgress(p);
+        if (idleForMs >= 0) {
+            hooks.post(new StreamingQueryListener.QueryIdleEvent(id, runId, p.timestamp()));
             LOG.info("Streaming query has been idle and waiting for new data more than {} ms.", idleForMs);
         }
     }
@@ -252,13 +281,17 @@ public abstract class StreamExecution implements StreamingQuery {
     }
 
     private void addProgress(StreamingQueryProgress p) {
+        keepProgress(p);
+        hooks.post(new StreamingQueryListener.QueryProgressEvent(p));
+    }
+
+    private void keepProgress(StreamingQueryProgress p) {
         synchronized (recent) {
             recent.addLast(p);
             while (recent.size() > maxRecentProgress) {
                 recent.removeFirst();
             }
         }
-        hooks.post(new StreamingQueryListener.QueryProgressEvent(p));
     }
 
     public String displayName() {

@@ -6,5 +6,8 @@ import io.tideway.sql.streaming.StreamingQueryListener;
 interface StreamingQueryManagerHooks {
     void post(StreamingQueryListener.Event event);
 
+    /** Delivers {@code event} to the listeners on the calling thread before returning. */
+    void postNow(StreamingQueryListener.Event event);
+
     void terminated(StreamExecution query, String errorMessage);
 }

@@ -2,6 +2,7 @@ package io.tideway.engine.sink;
 
 import io.tideway.engine.encoders.ObjectEncoder;
 import io.tideway.engine.encoders.RowEncoder;
+import io.tideway.engine.error.RowErrors;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.row.RowConverter;
 import io.tideway.engine.spi.CommitMessage;
@@ -339,7 +340,7 @@ public final class ForeachSink<T> implements StreamSink {
 
         private void checkNotNull(int i) {
             if (isNullAt(i)) {
-                throw new NullPointerException("Value at index " + i + " is null");
+                throw RowErrors.valueIsNull(i); // as Row's own getters
             }
         }
 

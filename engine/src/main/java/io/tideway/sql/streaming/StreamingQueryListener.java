@@ -3,31 +3,34 @@ package io.tideway.sql.streaming;
 import java.util.UUID;
 
 /**
- * Receives query lifecycle events, mirroring Spark's {@code StreamingQueryListener}. Callbacks run
- * on the session's listener-bus thread, one event at a time, in the order they were posted; a
- * query's started event always precedes its terminated event.
+ * Receives query lifecycle events, mirroring Spark's {@code StreamingQueryListener}.
+ * {@link #onQueryStarted} runs on the query's own thread before {@code start()} returns; the other
+ * callbacks run on the session's listener-bus thread, one event at a time, in the order they were
+ * posted. A query's started event always precedes its other events.
  */
 public abstract class StreamingQueryListener {
 
     /**
-     * Called when a query starts (and again at each restart, with a new run id). Unlike Spark,
-     * which calls it on the thread of {@code start()} before {@code start()} returns, Tideway
-     * delivers it on the listener thread like every other event, so it may run after
-     * {@code start()} has returned.
+     * Called when a query starts (and again at each restart, with a new run id), as in Spark
+     * synchronously with {@code start()}: on the query's thread ("stream execution thread for
+     * ..."), which {@code start()} waits for, so every listener has run it before {@code start()}
+     * returns. Do not block here: the query waits too.
      */
     public abstract void onQueryStarted(QueryStartedEvent event);
 
     /**
      * Called after each trigger's progress report: each micro-batch, and in continuous mode each
      * epoch. An idle query's reports are kept in {@code recentProgress()} but not posted here, as
-     * in Spark.
+     * in Spark; {@link #onQueryIdle} is called instead.
      */
     public abstract void onQueryProgress(QueryProgressEvent event);
 
     /**
-     * Called in Spark when a query has been idle for
-     * {@code spark.sql.streaming.noDataProgressEventInterval}; Tideway does not post idle events
-     * yet, so this default (which does nothing) is never called.
+     * Called when a micro-batch query has had no new data for
+     * {@code spark.sql.streaming.noDataProgressEventInterval} (10 s by default) since its last
+     * report, as in Spark 4: at most once per interval, and only once the query has reported a
+     * batch or an earlier idle trigger (the first idle trigger after a start is only kept in
+     * {@code recentProgress()}). Continuous queries do not post it. Does nothing by default.
      */
     public void onQueryIdle(QueryIdleEvent event) {
     }
@@ -78,7 +81,7 @@ public abstract class StreamingQueryListener {
         }
     }
 
-    /** Posted after each trigger that ran a batch (and at most every 10 s when idle). */
+    /** Posted after each trigger that ran a batch. */
     public static final class QueryProgressEvent implements Event {
         private final StreamingQueryProgress progress;
 
@@ -93,7 +96,7 @@ public abstract class StreamingQueryListener {
         }
     }
 
-    /** Posted for an idle trigger. */
+    /** Posted for an idle trigger, at most once per {@code spark.sql.streaming.noDataProgressEventInterval}. */
     public static final class QueryIdleEvent implements Event {
         private final UUID id;
         private final UUID runId;

@@ -1,5 +1,6 @@
 package io.tideway.engine.sink;
 
+import io.tideway.SparkRuntimeException;
 import io.tideway.engine.encoders.PrimitiveEncoder;
 import io.tideway.engine.encoders.RowEncoder;
 import io.tideway.engine.spi.PartitionWriter;
@@ -108,9 +109,11 @@ class ForeachSinkTest {
         ForeachUserFunctionException e = assertThrows(ForeachUserFunctionException.class,
                 () -> writer.accept(memory.buffer(), 0, row(null, "x", 1.0)));
         assertEquals("[FOREACH_USER_FUNCTION_ERROR] An error occurred in the user provided function in foreach sink. "
-                + "Reason: Value at index 0 is null SQLSTATE: 39000", e.getMessage(), "process() failed: Spark wraps it");
-        assertEquals(NullPointerException.class, e.getCause().getClass());
-        assertEquals("Value at index 0 is null", e.getCause().getMessage());
+                + "Reason: [ROW_VALUE_IS_NULL] Found NULL in a row at the index 0, expected a non-NULL value. SQLSTATE: 22023"
+                + " SQLSTATE: 39000", e.getMessage(), "process() failed: Spark wraps it");
+        assertEquals(SparkRuntimeException.class, e.getCause().getClass());
+        assertEquals("[ROW_VALUE_IS_NULL] Found NULL in a row at the index 0, expected a non-NULL value. SQLSTATE: 22023",
+                e.getCause().getMessage());
     }
 
     @Test

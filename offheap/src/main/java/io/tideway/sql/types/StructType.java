@@ -124,17 +124,17 @@ public final class StructType extends DataType implements Iterable<StructField> 
     }
 
     /**
-     * The position of the field called {@code name}; {@code IllegalArgumentException}
-     * ("{@code name does not exist. Available: ...}", Spark 3's message; Spark 4 throws
-     * {@code [FIELD_NOT_FOUND]}) when there is none. Unlike Spark's, which matches the name
-     * exactly, a name differing only in case is found too (an exact match wins).
+     * The position of the field called exactly {@code name} (case-sensitive, as Spark's; the
+     * engine's case-insensitive lookup is {@link #indexOf}); Spark 4's
+     * {@code SparkIllegalArgumentException} {@code [FIELD_NOT_FOUND]} when there is none.
      */
     public int fieldIndex(String name) {
-        int i = indexOf(name);
-        if (i < 0) {
-            throw new IllegalArgumentException(name + " does not exist. Available: " + String.join(", ", fieldNames()));
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].name().equals(name)) {
+                return i;
+            }
         }
-        return i;
+        throw FieldNotFound.error(name, fieldNames());
     }
 
     /** The fields in order, as a new modifiable list. */

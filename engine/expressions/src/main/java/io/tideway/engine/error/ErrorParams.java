@@ -20,6 +20,41 @@ public final class ErrorParams {
         return "`" + name.replace("`", "``") + "`";
     }
 
+    /**
+     * Spark's {@code toSQLId(String)}: the name read as a (possibly dotted, possibly backticked)
+     * attribute name, each part as {@link #id(String)}: {@code a.b} is {@code `a`.`b`}. A name that
+     * does not parse (an unclosed backtick) is quoted whole.
+     */
+    public static String attributeId(String name) {
+        StringJoiner parts = new StringJoiner(".");
+        StringBuilder part = new StringBuilder();
+        boolean inQuotes = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (inQuotes) {
+                if (c == '`' && i + 1 < name.length() && name.charAt(i + 1) == '`') {
+                    part.append('`');
+                    i++;
+                } else if (c == '`') {
+                    inQuotes = false;
+                } else {
+                    part.append(c);
+                }
+            } else if (c == '`') {
+                inQuotes = true;
+            } else if (c == '.') {
+                parts.add(id(part.toString()));
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        if (inQuotes) {
+            return id(name);
+        }
+        return parts.add(id(part.toString())).toString();
+    }
+
     /** Each name as {@link #id(String)}, joined by {@code ", "}. */
     public static String ids(String... names) {
         StringJoiner j = new StringJoiner(", ");
