@@ -16,17 +16,12 @@ import java.util.List;
 public final class JavaUserDefinedFunction extends UserDefinedFunction {
     private final Object function;
     private final DataType returnType;
-    private final String name;
-    private final boolean nullable;
-    private final boolean deterministic;
 
     private JavaUserDefinedFunction(Object function, DataType returnType, String name, boolean nullable,
                                     boolean deterministic) {
+        super(name, nullable, deterministic);
         this.function = function;
         this.returnType = returnType;
-        this.name = name;
-        this.nullable = nullable;
-        this.deterministic = deterministic;
     }
 
     /** The function {@code functions.udf} returns for {@code function}, a {@code UDF0} to {@code UDF22}. */
@@ -37,7 +32,7 @@ public final class JavaUserDefinedFunction extends UserDefinedFunction {
     /** The name {@link #withName} gave; Spark's {@code UDF} without one. */
     @Override
     public String name() {
-        return name != null ? name : "UDF";
+        return givenName != null ? givenName : "UDF";
     }
 
     @Override
@@ -46,7 +41,7 @@ public final class JavaUserDefinedFunction extends UserDefinedFunction {
         for (Column c : exprs) {
             args.add(c.expr());
         }
-        return new Column(new JavaUdfCall(function, returnType, args, name, nullable, deterministic));
+        return new Column(new JavaUdfCall(function, returnType, args, givenName, nullable(), deterministic()));
     }
 
     /** How many arguments the function takes: n for a {@code UDFn}. */
@@ -64,27 +59,7 @@ public final class JavaUserDefinedFunction extends UserDefinedFunction {
     }
 
     @Override
-    public boolean nullable() {
-        return nullable;
-    }
-
-    @Override
-    public boolean deterministic() {
-        return deterministic;
-    }
-
-    @Override
-    public UserDefinedFunction withName(String newName) {
-        return new JavaUserDefinedFunction(function, returnType, newName, nullable, deterministic);
-    }
-
-    @Override
-    public UserDefinedFunction asNonNullable() {
-        return new JavaUserDefinedFunction(function, returnType, name, false, deterministic);
-    }
-
-    @Override
-    public UserDefinedFunction asNondeterministic() {
-        return new JavaUserDefinedFunction(function, returnType, name, nullable, false);
+    UserDefinedFunction copy(String givenName, boolean nullable, boolean deterministic) {
+        return new JavaUserDefinedFunction(function, returnType, givenName, nullable, deterministic);
     }
 }

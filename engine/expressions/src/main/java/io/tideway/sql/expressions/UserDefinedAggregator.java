@@ -16,22 +16,17 @@ import java.util.List;
 public final class UserDefinedAggregator extends UserDefinedFunction {
     private final Aggregator<?, ?, ?> aggregator;
     private final Encoder<?> inputEncoder;
-    private final String name;
-    private final boolean nullable;
-    private final boolean deterministic;
 
     UserDefinedAggregator(Aggregator<?, ?, ?> aggregator, Encoder<?> inputEncoder, String name, boolean nullable,
                           boolean deterministic) {
+        super(name, nullable, deterministic);
         this.aggregator = aggregator;
         this.inputEncoder = inputEncoder;
-        this.name = name;
-        this.nullable = nullable;
-        this.deterministic = deterministic;
     }
 
     @Override
     public String name() {
-        return name != null ? name : aggregator.name();
+        return givenName != null ? givenName : aggregator.name();
     }
 
     @Override
@@ -41,33 +36,13 @@ public final class UserDefinedAggregator extends UserDefinedFunction {
             inputs.add(c.expr());
         }
         // Spark names the column after the class in lower case unless withName gave a name
-        String columnName = name != null ? name : aggregator.name().toLowerCase(java.util.Locale.ROOT);
+        String columnName = givenName != null ? givenName : aggregator.name().toLowerCase(java.util.Locale.ROOT);
         return new Column(TypedAggregate.udaf(aggregator, inputEncoder, inputs, columnName));
     }
 
     @Override
-    public boolean nullable() {
-        return nullable;
-    }
-
-    @Override
-    public boolean deterministic() {
-        return deterministic;
-    }
-
-    @Override
-    public UserDefinedFunction withName(String newName) {
-        return new UserDefinedAggregator(aggregator, inputEncoder, newName, nullable, deterministic);
-    }
-
-    @Override
-    public UserDefinedFunction asNonNullable() {
-        return new UserDefinedAggregator(aggregator, inputEncoder, name, false, deterministic);
-    }
-
-    @Override
-    public UserDefinedFunction asNondeterministic() {
-        return new UserDefinedAggregator(aggregator, inputEncoder, name, nullable, false);
+    UserDefinedFunction copy(String givenName, boolean nullable, boolean deterministic) {
+        return new UserDefinedAggregator(aggregator, inputEncoder, givenName, nullable, deterministic);
     }
 
     /** The function {@code functions.udaf} returns. */

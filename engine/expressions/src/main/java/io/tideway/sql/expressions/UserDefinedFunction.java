@@ -8,7 +8,21 @@ import io.tideway.sql.Column;
  * methods return a new function.
  */
 public abstract class UserDefinedFunction {
-    /** The function's name: the one {@link #withName} gave, else the aggregator's class name. */
+    /** The name {@link #withName} gave, or null. */
+    final String givenName;
+    private final boolean nullable;
+    private final boolean deterministic;
+
+    UserDefinedFunction(String givenName, boolean nullable, boolean deterministic) {
+        this.givenName = givenName;
+        this.nullable = nullable;
+        this.deterministic = deterministic;
+    }
+
+    /** This function with other settings: what the {@code with}/{@code as} methods return. */
+    abstract UserDefinedFunction copy(String givenName, boolean nullable, boolean deterministic);
+
+    /** The function's name: the one {@link #withName} gave, else the function's own (see each kind). */
     public abstract String name();
 
     /** The column of this function over {@code exprs}. */
@@ -23,20 +37,30 @@ public abstract class UserDefinedFunction {
      * Whether the function's result may be null: true unless {@link #asNonNullable()} made this
      * copy.
      */
-    public abstract boolean nullable();
+    public final boolean nullable() {
+        return nullable;
+    }
 
     /**
      * Whether the function returns the same result for the same input: true unless
      * {@link #asNondeterministic()} made this copy.
      */
-    public abstract boolean deterministic();
+    public final boolean deterministic() {
+        return deterministic;
+    }
 
     /** A copy of this function named {@code name}, the name its result column takes. */
-    public abstract UserDefinedFunction withName(String name);
+    public final UserDefinedFunction withName(String name) {
+        return copy(name, nullable, deterministic);
+    }
 
     /** A copy of this function declared never to return null. */
-    public abstract UserDefinedFunction asNonNullable();
+    public final UserDefinedFunction asNonNullable() {
+        return copy(givenName, false, deterministic);
+    }
 
     /** A copy of this function declared nondeterministic. */
-    public abstract UserDefinedFunction asNondeterministic();
+    public final UserDefinedFunction asNondeterministic() {
+        return copy(givenName, nullable, false);
+    }
 }
