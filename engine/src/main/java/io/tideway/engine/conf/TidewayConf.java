@@ -72,7 +72,8 @@ public final class TidewayConf {
                     + "read before the error are kept); the source option `ignoreCorruptFiles` overrides it");
     public static final ConfigEntry<Boolean> LEGACY_PATH_OPTION = declare(
             "spark.sql.legacy.pathOptionBehavior.enabled", ValueType.BOOLEAN).defaultText("false")
-            .doc("allow both `option(\"path\", ...)` and a path argument to `load`/`start` (the argument wins)");
+            .doc("allow both `option(\"path\", ...)` and a path argument to `load`/`save`/`start` (the argument wins; a batch "
+                    + "`load(paths...)` also reads the option's path); without it Spark's `_LEGACY_ERROR_TEMP_1306`/`1307` errors");
     public static final ConfigEntry<String> CHECKPOINT_LOCATION = declare("spark.sql.streaming.checkpointLocation",
             ValueType.STRING)
             .doc("root for checkpoints of queries without their own (`<root>/<queryName or uuid>`)");
