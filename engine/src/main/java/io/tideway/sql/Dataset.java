@@ -34,6 +34,7 @@ import io.tideway.engine.plan.EncoderAlignment;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.SelectPlanner;
+import io.tideway.engine.plan.SetOperation;
 import io.tideway.engine.plan.TypedColumns;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.Union;
@@ -479,23 +480,37 @@ public class Dataset<T> implements Serializable {
      * columns of different types fail with {@code [INCOMPATIBLE_COLUMN_TYPE]}.
      */
     public Dataset<T> union(Dataset<T> other) {
+        LogicalPlan[] sides = setOperationSides("UNION", other, (l, r) -> new Union(List.of(l, r)));
+        return withPlan(new Union(List.of(sides[0], sides[1]))); // a Row encoder of the widened schema
+    }
+
+    /**
+     * This Dataset's plan and {@code other}'s as the two sides of a set operation, each column cast
+     * to the wider type of both sides (Spark's WidenSetOperationTypes). A different column count
+     * fails with {@code [NUM_COLUMNS_MISMATCH]}, columns with no common type with
+     * {@code [INCOMPATIBLE_COLUMN_TYPE]} naming {@code operator} and ending with the plan
+     * {@code node} builds.
+     */
+    private LogicalPlan[] setOperationSides(String operator, Dataset<?> other,
+                                            java.util.function.BinaryOperator<LogicalPlan> node) {
         StructType a = plan.schema();
         StructType b = other.plan.schema();
         if (a.length() != b.length()) {
-            throw Unchecked.raise(new AnalysisException("NUM_COLUMNS_MISMATCH", Map.of("operator", "UNION",
-                    "firstNumColumns", String.valueOf(a.length()), "invalidOrdinalNum", ErrorParams.ordinal(1),
-                    "invalidNumColumns", String.valueOf(b.length()))));
+            Map<String, String> params = Map.of("operator", operator, "firstNumColumns", String.valueOf(a.length()),
+                    "invalidOrdinalNum", ErrorParams.ordinal(1), "invalidNumColumns", String.valueOf(b.length()));
+            // Spark checks a union's width as it builds it; the others' in CheckAnalysis, whose message ends with the plan
+            throw Unchecked.raise(operator.equals("UNION") ? new AnalysisException("NUM_COLUMNS_MISMATCH", params)
+                    : new ExtendedAnalysisException("NUM_COLUMNS_MISMATCH", params, node.apply(plan, other.plan)));
         }
-        // Spark's WidenSetOperationTypes: each column becomes the wider type of both sides
         DataType[] wider = new DataType[a.length()];
         boolean widens = false;
         for (int i = 0; i < a.length(); i++) {
             wider[i] = io.tideway.engine.expr.CommonType.forSetOperation(a.apply(i).dataType(), b.apply(i).dataType());
             if (wider[i] == null) { // Spark's check of the analysed plan: the message ends with the plan
-                throw Unchecked.raise(new ExtendedAnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", "UNION",
+                throw Unchecked.raise(new ExtendedAnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", operator,
                         "columnOrdinalNumber", ErrorParams.ordinal(i), "tableOrdinalNumber", ErrorParams.ordinal(1),
                         "dataType1", ErrorParams.type(b.apply(i).dataType()), "dataType2", ErrorParams.type(a.apply(i).dataType()),
-                        "hint", ""), new Union(List.of(plan, other.plan))));
+                        "hint", ""), node.apply(plan, other.plan)));
             }
             widens |= !wider[i].equals(a.apply(i).dataType()) || !wider[i].equals(b.apply(i).dataType());
         }
@@ -503,8 +518,7 @@ public class Dataset<T> implements Serializable {
         // Both sides derived from one frame share nodes; the right one gets its own so that each
         // branch scans its source, as in Spark.
         LogicalPlan right = plan.sharesNodeWith(other.plan) ? other.plan.freshCopy() : other.plan;
-        right = widens ? castedTo(right, wider) : right;
-        return withPlan(new Union(List.of(left, right))); // a Row encoder of the widened schema
+        return new LogicalPlan[] {left, widens ? castedTo(right, wider) : right};
     }
 
     /** {@code p}'s columns cast (invisibly, keeping their names) to {@code types}, as Spark's set operations widen them. */
@@ -522,6 +536,39 @@ public class Dataset<T> implements Serializable {
     /** As {@link #union(Dataset)}. */
     public Dataset<T> unionAll(Dataset<T> other) {
         return union(other);
+    }
+
+    // ---- set operations and Dataset methods of Spark's Java API (issue #15, helper "setops") ----
+
+    /**
+     * The distinct rows of this Dataset not in {@code other} (SQL's {@code EXCEPT DISTINCT}), rows
+     * compared by position with nulls equal, columns widened as {@link #union(Dataset)} does. On a
+     * stream Spark refuses a streaming {@code other} at {@code start()}.
+     */
+    public Dataset<T> except(Dataset<T> other) {
+        return setOperation(SetOperation.Kind.EXCEPT, false, other);
+    }
+
+    /** As {@link #except(Dataset)}, keeping duplicates: a row {@code l} times here and {@code r} times in {@code other} stays {@code l - r} times. */
+    public Dataset<T> exceptAll(Dataset<T> other) {
+        return setOperation(SetOperation.Kind.EXCEPT, true, other);
+    }
+
+    /** The distinct rows of this Dataset also in {@code other} ({@code INTERSECT DISTINCT}); Spark refuses it on a stream. */
+    public Dataset<T> intersect(Dataset<T> other) {
+        return setOperation(SetOperation.Kind.INTERSECT, false, other);
+    }
+
+    /** As {@link #intersect(Dataset)}, keeping duplicates: {@code min(l, r)} times. */
+    public Dataset<T> intersectAll(Dataset<T> other) {
+        return setOperation(SetOperation.Kind.INTERSECT, true, other);
+    }
+
+    private Dataset<T> setOperation(SetOperation.Kind kind, boolean all, Dataset<T> other) {
+        // the SQL statement Spark names in its errors: EXCEPT, EXCEPT ALL, INTERSECT, INTERSECT ALL
+        String operator = kind.name() + (all ? " ALL" : "");
+        LogicalPlan[] sides = setOperationSides(operator, other, (l, r) -> new SetOperation(kind, all, l, r));
+        return withPlan(new SetOperation(kind, all, sides[0], sides[1]));
     }
 
     /**
