@@ -564,6 +564,40 @@ public class Dataset<T> implements Serializable {
         return setOperation(SetOperation.Kind.INTERSECT, true, other);
     }
 
+    /**
+     * Registers this Dataset as the temporary view {@code name} of its session, as
+     * {@link #createOrReplaceTempView(String)}, but fails with Spark's
+     * {@code [TEMP_TABLE_OR_VIEW_ALREADY_EXISTS]} when the session has a view of that name.
+     */
+    public void createTempView(String name) throws AnalysisException {
+        if (session.hasView(name)) {
+            throw new io.tideway.sql.catalyst.analysis.TempTableAlreadyExistsException(name);
+        }
+        createOrReplaceTempView(name);
+    }
+
+    /** Spark's deprecated name for {@link #createOrReplaceTempView(String)}. */
+    @Deprecated
+    public void registerTempTable(String tableName) {
+        createOrReplaceTempView(tableName);
+    }
+
+    /**
+     * Registers this Dataset as the global temporary view {@code name}, seen by every session of
+     * the application as {@code global_temp.<name>} in {@code table()} and {@code sql()}; fails
+     * with {@code [TEMP_TABLE_OR_VIEW_ALREADY_EXISTS]} when there is one of that name.
+     */
+    public void createGlobalTempView(String name) throws AnalysisException {
+        if (!session.globalTempViews().register(name, plan, false)) {
+            throw new io.tideway.sql.catalyst.analysis.TempTableAlreadyExistsException(name);
+        }
+    }
+
+    /** As {@link #createGlobalTempView(String)}, replacing a global view of that name. */
+    public void createOrReplaceGlobalTempView(String name) {
+        session.globalTempViews().register(name, plan, true);
+    }
+
     private Dataset<T> setOperation(SetOperation.Kind kind, boolean all, Dataset<T> other) {
         // the SQL statement Spark names in its errors: EXCEPT, EXCEPT ALL, INTERSECT, INTERSECT ALL
         String operator = kind.name() + (all ? " ALL" : "");
