@@ -598,6 +598,106 @@ public class Dataset<T> implements Serializable {
         session.globalTempViews().register(name, plan, true);
     }
 
+    /**
+     * The rows after the first {@code n} (Spark's {@code OFFSET}). A negative {@code n} fails as
+     * Spark's {@code [INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE]}; Spark refuses it on a stream.
+     */
+    public Dataset<T> offset(int n) {
+        io.tideway.engine.plan.Offset skipped = new io.tideway.engine.plan.Offset(n, plan);
+        if (n < 0) {
+            throw Unchecked.raise(new ExtendedAnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", Map.of(
+                    "expr", ErrorParams.expr(String.valueOf(n)), "name", "offset", "v", String.valueOf(n)), skipped));
+        }
+        return new Dataset<>(session, skipped, encoder);
+    }
+
+    /**
+     * Sorts each partition by {@code sortExprs}. A static Tideway Dataset is one partition, so
+     * this is {@link #sort(Column...)} (where Spark, with several partitions, orders each apart);
+     * on a stream Spark refuses it as it refuses {@code sort}.
+     */
+    public Dataset<T> sortWithinPartitions(Column... sortExprs) {
+        return sort(sortExprs);
+    }
+
+    /** As {@link #sortWithinPartitions(Column...)}, by column names. */
+    public Dataset<T> sortWithinPartitions(String sortCol, String... sortCols) {
+        return sort(sortCol, sortCols);
+    }
+
+    /** Whether {@code collect()} and {@code take()} run without executors: the plan is a local relation, as Spark's. */
+    public boolean isLocal() {
+        return plan instanceof io.tideway.engine.plan.LocalRelation;
+    }
+
+    /**
+     * Turns the columns {@code values} into rows: for each input row, one row per value column,
+     * with the {@code ids} columns, the value column's name in {@code variableColumnName} and its
+     * value (cast to the value columns' common type) in {@code valueColumnName}. Rows keep Spark's
+     * order (each input row's values in turn). Values of no common type fail with Spark's
+     * {@code [UNPIVOT_VALUE_DATA_TYPE_MISMATCH]}.
+     */
+    public Dataset<Row> unpivot(Column[] ids, Column[] values, String variableColumnName, String valueColumnName) {
+        if (values.length == 0) { // Spark's check of the analysed plan: the message ends with the plan
+            throw Unchecked.raise(new ExtendedAnalysisException("UNPIVOT_REQUIRES_VALUE_COLUMNS", Map.of(), plan));
+        }
+        StructType resolved = select(values).logicalPlan().schema();
+        List<DataType> valueTypes = new ArrayList<>();
+        for (StructField f : resolved.fields()) {
+            valueTypes.add(f.dataType());
+        }
+        DataType common = io.tideway.engine.expr.CommonType.of(valueTypes, false); // Spark's UnpivotCoercion: no string promotion
+        if (common == null) {
+            java.util.TreeSet<String> types = new java.util.TreeSet<>(); // Spark lists them sorted
+            for (StructField f : resolved.fields()) {
+                types.add(ErrorParams.type(f.dataType()) + " (" + ErrorParams.id(f.name()) + ")");
+            }
+            throw Unchecked.raise(new ExtendedAnalysisException("UNPIVOT_VALUE_DATA_TYPE_MISMATCH",
+                    Map.of("types", String.join(", ", types)), plan));
+        }
+        // one struct per value column, exploded in order: Spark's Expand gives each row's values in turn
+        Column[] pairs = new Column[values.length];
+        for (int i = 0; i < values.length; i++) {
+            pairs[i] = functions.struct(functions.lit(resolved.apply(i).name()).as(variableColumnName),
+                    values[i].cast(common).as(valueColumnName));
+        }
+        String hidden = "__unpivot";
+        List<Column> exploded = new ArrayList<>(Arrays.asList(ids));
+        exploded.add(functions.explode(functions.array(pairs)).as(hidden));
+        List<Column> out = new ArrayList<>();
+        for (String id : select(ids).columns()) {
+            out.add(functions.col(ErrorParams.id(id)));
+        }
+        out.add(functions.col(hidden).getField(variableColumnName).as(variableColumnName));
+        out.add(functions.col(hidden).getField(valueColumnName).as(valueColumnName));
+        return select(exploded.toArray(new Column[0])).select(out.toArray(new Column[0]));
+    }
+
+    /** As {@link #unpivot(Column[], Column[], String, String)}, every column not among {@code ids} being a value column. */
+    public Dataset<Row> unpivot(Column[] ids, String variableColumnName, String valueColumnName) {
+        java.util.Set<String> idNames = new java.util.HashSet<>();
+        for (String n : select(ids).columns()) {
+            idNames.add(n.toLowerCase(java.util.Locale.ROOT));
+        }
+        List<Column> values = new ArrayList<>();
+        for (int i = 0; i < plan.schema().length(); i++) {
+            if (!idNames.contains(plan.schema().apply(i).name().toLowerCase(java.util.Locale.ROOT))) {
+                values.add(field(i));
+            }
+        }
+        return unpivot(ids, values.toArray(new Column[0]), variableColumnName, valueColumnName);
+    }
+
+    /** Spark's alias of {@link #unpivot(Column[], Column[], String, String)}. */
+    public Dataset<Row> melt(Column[] ids, Column[] values, String variableColumnName, String valueColumnName) {
+        return unpivot(ids, values, variableColumnName, valueColumnName);
+    }
+
+    /** Spark's alias of {@link #unpivot(Column[], String, String)}. */
+    public Dataset<Row> melt(Column[] ids, String variableColumnName, String valueColumnName) {
+        return unpivot(ids, variableColumnName, valueColumnName);
+    }
+
     private Dataset<T> setOperation(SetOperation.Kind kind, boolean all, Dataset<T> other) {
         // the SQL statement Spark names in its errors: EXCEPT, EXCEPT ALL, INTERSECT, INTERSECT ALL
         String operator = kind.name() + (all ? " ALL" : "");

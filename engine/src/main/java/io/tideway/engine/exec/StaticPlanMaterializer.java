@@ -8,6 +8,7 @@ import io.tideway.engine.plan.Limit;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
+import io.tideway.engine.plan.Offset;
 import io.tideway.engine.plan.SetOperation;
 import io.tideway.engine.plan.Sort;
 import io.tideway.engine.sql.SqlValueOrdering;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit},
+ * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit}, {@code offset},
  * {@code distinct}/{@code dropDuplicates}, {@code except}/{@code intersect}, {@code groupByKey}'s group functions, and aggregations below a union or a join — before the
  * fused chain runs: each such node over a static child is replaced by a {@link LocalRelation} of
  * its result, computed from the child's rows on the calling thread. What is left is map-like
@@ -61,7 +62,7 @@ public final class StaticPlanMaterializer {
         if (!p.isStreaming() && p instanceof SetOperation op) {
             return new LocalRelation(p.schema(), SetOperationRunner.run(op, ctx));
         }
-        if (p.isStreaming() || !(p instanceof Sort || p instanceof Limit || p instanceof Deduplicate)) {
+        if (p.isStreaming() || !(p instanceof Sort || p instanceof Limit || p instanceof Offset || p instanceof Deduplicate)) {
             return p;
         }
         LogicalPlan child = p.children().get(0);
@@ -70,6 +71,8 @@ public final class StaticPlanMaterializer {
             rows.sort(SqlValueOrdering.byOrders(s.orders()));
         } else if (p instanceof Limit l) {
             rows = rows.subList(0, Math.min(l.limit(), rows.size()));
+        } else if (p instanceof Offset o) {
+            rows = rows.subList(Math.min(o.offset(), rows.size()), rows.size());
         } else {
             rows = distinct(rows, ((Deduplicate) p).keyOrdinals());
         }

@@ -102,6 +102,8 @@ public final class UnsupportedOperationChecker {
                 .anyMatch(o -> o.exists(e -> e instanceof io.tideway.engine.expr.agg.DistinctAggregate))) {
             throw fail("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider using "
                     + "approx_count_distinct() instead.", plan);
+        } else if (node instanceof Offset o) {
+            throw fail("Offset is not supported on streaming DataFrames/Datasets", o);
         } else if (node instanceof Limit l && l.child().isStreaming() && mode == OutputMode.Update()) {
             throw fail("Limits are not supported on streaming DataFrames/Datasets in Update output mode", l);
         } else if (node instanceof Sort s && !containsCompleteData(s, mode)) {
