@@ -698,6 +698,91 @@ public class Dataset<T> implements Serializable {
         return unpivot(ids, variableColumnName, valueColumnName);
     }
 
+    /**
+     * About {@code fraction} of the rows, each kept independently (Bernoulli sampling), drawn as
+     * Spark draws them for {@code seed}: per partition of a range or a local relation, with Spark's
+     * generator seeded {@code seed + partition}, so that a seed picks Spark's rows.
+     */
+    public Dataset<T> sample(double fraction, long seed) {
+        return sample(false, fraction, seed);
+    }
+
+    /** As {@link #sample(double, long)} with a random seed. */
+    public Dataset<T> sample(double fraction) {
+        return sample(fraction, new java.util.Random().nextLong());
+    }
+
+    /**
+     * As {@link #sample(double, long)}; {@code withReplacement} (Spark's Poisson sampling, which
+     * may repeat rows) is not implemented and fails.
+     */
+    public Dataset<T> sample(boolean withReplacement, double fraction, long seed) {
+        final double eps = 1e-6; // Spark's RandomSampler.roundingEpsilon
+        if (withReplacement) {
+            throw new UnsupportedOperationException("sample with replacement (Spark's Poisson sampler) is not "
+                    + "implemented in Tideway (issue #15)");
+        }
+        if (!(fraction >= -eps && fraction <= 1.0 + eps)) {
+            throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
+                    + ") must be on interval [0, 1] without replacement");
+        }
+        return new Dataset<>(session, sampled(0.0, fraction, seed, false, plan), encoder);
+    }
+
+    /** As {@link #sample(boolean, double, long)} with a random seed. */
+    public Dataset<T> sample(boolean withReplacement, double fraction) {
+        return sample(withReplacement, fraction, new java.util.Random().nextLong());
+    }
+
+    /**
+     * Splits the rows into Datasets of about the given relative {@code weights}, as Spark's
+     * {@code randomSplit}: each partition is sorted by its orderable columns, then one draw per row
+     * from Spark's seeded generator picks the split, so that the splits are disjoint and a seed
+     * gives Spark's rows.
+     */
+    @SuppressWarnings("unchecked")
+    public Dataset<T>[] randomSplit(double[] weights, long seed) {
+        double sum = 0;
+        for (double w : weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("requirement failed: Weights must be nonnegative, but got "
+                        + io.tideway.engine.plan.Sample.weightsText(weights));
+            }
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("requirement failed: Sum of weights must be positive, but got "
+                    + io.tideway.engine.plan.Sample.weightsText(weights));
+        }
+        Dataset<T>[] out = new Dataset[weights.length];
+        double lower = 0;
+        for (int i = 0; i < weights.length; i++) {
+            double upper = lower + weights[i] / sum; // Spark's scanLeft over the normalized weights
+            out[i] = new Dataset<>(session, sampled(lower, upper, seed, true, plan), encoder);
+            lower = upper;
+        }
+        return out;
+    }
+
+    /** As {@link #randomSplit(double[], long)} with a random seed. */
+    public Dataset<T>[] randomSplit(double[] weights) {
+        return randomSplit(weights, new java.util.Random().nextLong());
+    }
+
+    /** As {@link #randomSplit(double[], long)}, as a list. */
+    public List<Dataset<T>> randomSplitAsList(double[] weights, long seed) {
+        return Arrays.asList(randomSplit(weights, seed));
+    }
+
+    private io.tideway.engine.plan.Sample sampled(double lower, double upper, long seed, boolean sortPartitions, LogicalPlan input) {
+        if (input.isStreaming()) {
+            throw new UnsupportedOperationException("sample/randomSplit on a streaming Dataset is not implemented in "
+                    + "Tideway (issue #15)");
+        }
+        return new io.tideway.engine.plan.Sample(lower, upper, seed, sortPartitions,
+                session.sparkContext().defaultParallelism(), input);
+    }
+
     private Dataset<T> setOperation(SetOperation.Kind kind, boolean all, Dataset<T> other) {
         // the SQL statement Spark names in its errors: EXCEPT, EXCEPT ALL, INTERSECT, INTERSECT ALL
         String operator = kind.name() + (all ? " ALL" : "");

@@ -59,6 +59,9 @@ public final class StaticPlanMaterializer {
         if (!p.isStreaming() && belowBranch && p instanceof Aggregate) {
             return new LocalRelation(p.schema(), BatchExecutor.collect(p, new RowEncoder(p.schema()), ctx));
         }
+        if (!p.isStreaming() && p instanceof io.tideway.engine.plan.Sample sample) {
+            return new LocalRelation(p.schema(), SampleRunner.run(sample, ctx));
+        }
         if (!p.isStreaming() && p instanceof SetOperation op) {
             return new LocalRelation(p.schema(), SetOperationRunner.run(op, ctx));
         }
