@@ -105,4 +105,15 @@ public final class OpsSample {
             ctx.error(e);
         }
     }
+
+    /** Spark samples a stream batch by batch (each batch's partitions drawn with seed + partition). */
+    @Case
+    public static void sampleStream(CaseContext ctx) throws Exception {
+        Dataset<Row> s = JoinsInput.csv(ctx, "in", "k INT", JoinsInput.batch("1", "2", "3", "4"), JoinsInput.batch("5", "6"));
+        try {
+            JoinsInput.run(ctx, s.sample(1.0, 3), "append");
+        } catch (Exception e) {
+            ctx.error(e);
+        }
+    }
 }

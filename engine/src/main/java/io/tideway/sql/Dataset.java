@@ -701,7 +701,8 @@ public class Dataset<T> implements Serializable {
     /**
      * About {@code fraction} of the rows, each kept independently (Bernoulli sampling), drawn as
      * Spark draws them for {@code seed}: per partition of a range or a local relation, with Spark's
-     * generator seeded {@code seed + partition}, so that a seed picks Spark's rows.
+     * generator seeded {@code seed + partition}, so that a seed picks Spark's rows. Spark refuses
+     * it on a stream at {@code start()}.
      */
     public Dataset<T> sample(double fraction, long seed) {
         return sample(false, fraction, seed);
@@ -775,10 +776,6 @@ public class Dataset<T> implements Serializable {
     }
 
     private io.tideway.engine.plan.Sample sampled(double lower, double upper, long seed, boolean sortPartitions, LogicalPlan input) {
-        if (input.isStreaming()) {
-            throw new UnsupportedOperationException("sample/randomSplit on a streaming Dataset is not implemented in "
-                    + "Tideway (issue #15)");
-        }
         return new io.tideway.engine.plan.Sample(lower, upper, seed, sortPartitions,
                 session.sparkContext().defaultParallelism(), input);
     }

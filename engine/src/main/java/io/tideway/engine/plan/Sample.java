@@ -8,7 +8,8 @@ import io.tideway.sql.types.StructType;
  * (seed {@code seed + partition index}). {@code sortPartitions}: each partition is first sorted
  * by its orderable columns, as {@code randomSplit} does so that its splits are disjoint.
  * {@code localPartitions} is how many partitions Spark cuts a local relation into (its
- * {@code defaultParallelism}). Computed when an action runs ({@code StaticPlanMaterializer}).
+ * {@code defaultParallelism}). Computed when an action runs ({@code StaticPlanMaterializer}); on a
+ * stream {@code start()} refuses it as Spark does.
  * Immutable.
  */
 public final class Sample extends UnaryNode {

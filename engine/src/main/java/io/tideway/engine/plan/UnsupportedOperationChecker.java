@@ -102,6 +102,8 @@ public final class UnsupportedOperationChecker {
                 .anyMatch(o -> o.exists(e -> e instanceof io.tideway.engine.expr.agg.DistinctAggregate))) {
             throw fail("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider using "
                     + "approx_count_distinct() instead.", plan);
+        } else if (node instanceof Sample sample && sample.isStreaming()) {
+            throw fail("Sampling is not supported on streaming DataFrames/Datasets", sample);
         } else if (node instanceof Offset o) {
             throw fail("Offset is not supported on streaming DataFrames/Datasets", o);
         } else if (node instanceof Limit l && l.child().isStreaming() && mode == OutputMode.Update()) {
