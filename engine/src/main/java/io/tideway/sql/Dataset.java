@@ -34,6 +34,7 @@ import io.tideway.engine.plan.EncoderAlignment;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
 import io.tideway.engine.plan.SelectPlanner;
+import io.tideway.engine.plan.SetOperation;
 import io.tideway.engine.plan.TypedColumns;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.Union;
@@ -480,23 +481,37 @@ public class Dataset<T> implements Serializable {
      * columns of different types fail with {@code [INCOMPATIBLE_COLUMN_TYPE]}.
      */
     public Dataset<T> union(Dataset<T> other) {
+        LogicalPlan[] sides = setOperationSides("UNION", other, (l, r) -> new Union(List.of(l, r)));
+        return withPlan(new Union(List.of(sides[0], sides[1]))); // a Row encoder of the widened schema
+    }
+
+    /**
+     * This Dataset's plan and {@code other}'s as the two sides of a set operation, each column cast
+     * to the wider type of both sides (Spark's WidenSetOperationTypes). A different column count
+     * fails with {@code [NUM_COLUMNS_MISMATCH]}, columns with no common type with
+     * {@code [INCOMPATIBLE_COLUMN_TYPE]} naming {@code operator} and ending with the plan
+     * {@code node} builds.
+     */
+    private LogicalPlan[] setOperationSides(String operator, Dataset<?> other,
+                                            java.util.function.BinaryOperator<LogicalPlan> node) {
         StructType a = plan.schema();
         StructType b = other.plan.schema();
         if (a.length() != b.length()) {
-            throw Unchecked.raise(new AnalysisException("NUM_COLUMNS_MISMATCH", Map.of("operator", "UNION",
-                    "firstNumColumns", String.valueOf(a.length()), "invalidOrdinalNum", ErrorParams.ordinal(1),
-                    "invalidNumColumns", String.valueOf(b.length()))));
+            Map<String, String> params = Map.of("operator", operator, "firstNumColumns", String.valueOf(a.length()),
+                    "invalidOrdinalNum", ErrorParams.ordinal(1), "invalidNumColumns", String.valueOf(b.length()));
+            // Spark checks a union's width as it builds it; the others' in CheckAnalysis, whose message ends with the plan
+            throw Unchecked.raise(operator.equals("UNION") ? new AnalysisException("NUM_COLUMNS_MISMATCH", params)
+                    : new ExtendedAnalysisException("NUM_COLUMNS_MISMATCH", params, node.apply(plan, other.plan)));
         }
-        // Spark's WidenSetOperationTypes: each column becomes the wider type of both sides
         DataType[] wider = new DataType[a.length()];
         boolean widens = false;
         for (int i = 0; i < a.length(); i++) {
             wider[i] = io.tideway.engine.expr.CommonType.forSetOperation(a.apply(i).dataType(), b.apply(i).dataType());
             if (wider[i] == null) { // Spark's check of the analysed plan: the message ends with the plan
-                throw Unchecked.raise(new ExtendedAnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", "UNION",
+                throw Unchecked.raise(new ExtendedAnalysisException("INCOMPATIBLE_COLUMN_TYPE", Map.of("operator", operator,
                         "columnOrdinalNumber", ErrorParams.ordinal(i), "tableOrdinalNumber", ErrorParams.ordinal(1),
                         "dataType1", ErrorParams.type(b.apply(i).dataType()), "dataType2", ErrorParams.type(a.apply(i).dataType()),
-                        "hint", ""), new Union(List.of(plan, other.plan))));
+                        "hint", ""), node.apply(plan, other.plan)));
             }
             widens |= !wider[i].equals(a.apply(i).dataType()) || !wider[i].equals(b.apply(i).dataType());
         }
@@ -504,8 +519,7 @@ public class Dataset<T> implements Serializable {
         // Both sides derived from one frame share nodes; the right one gets its own so that each
         // branch scans its source, as in Spark.
         LogicalPlan right = plan.sharesNodeWith(other.plan) ? other.plan.freshCopy() : other.plan;
-        right = widens ? castedTo(right, wider) : right;
-        return withPlan(new Union(List.of(left, right))); // a Row encoder of the widened schema
+        return new LogicalPlan[] {left, widens ? castedTo(right, wider) : right};
     }
 
     /** {@code p}'s columns cast (invisibly, keeping their names) to {@code types}, as Spark's set operations widen them. */
@@ -523,6 +537,255 @@ public class Dataset<T> implements Serializable {
     /** As {@link #union(Dataset)}. */
     public Dataset<T> unionAll(Dataset<T> other) {
         return union(other);
+    }
+
+    // ---- set operations and Dataset methods of Spark's Java API (issue #15, helper "setops") ----
+
+    /**
+     * The distinct rows of this Dataset not in {@code other} (SQL's {@code EXCEPT DISTINCT}), rows
+     * compared by position with nulls equal, columns widened as {@link #union(Dataset)} does. On a
+     * stream Spark refuses a streaming {@code other} at {@code start()}.
+     */
+    public Dataset<T> except(Dataset<T> other) {
+        return setOperation(SetOperation.Kind.EXCEPT, false, other);
+    }
+
+    /** As {@link #except(Dataset)}, keeping duplicates: a row {@code l} times here and {@code r} times in {@code other} stays {@code l - r} times. */
+    public Dataset<T> exceptAll(Dataset<T> other) {
+        return setOperation(SetOperation.Kind.EXCEPT, true, other);
+    }
+
+    /** The distinct rows of this Dataset also in {@code other} ({@code INTERSECT DISTINCT}); Spark refuses it on a stream. */
+    public Dataset<T> intersect(Dataset<T> other) {
+        return setOperation(SetOperation.Kind.INTERSECT, false, other);
+    }
+
+    /** As {@link #intersect(Dataset)}, keeping duplicates: {@code min(l, r)} times. */
+    public Dataset<T> intersectAll(Dataset<T> other) {
+        return setOperation(SetOperation.Kind.INTERSECT, true, other);
+    }
+
+    /**
+     * Registers this Dataset as the temporary view {@code name} of its session, as
+     * {@link #createOrReplaceTempView(String)}, but fails with Spark's
+     * {@code [TEMP_TABLE_OR_VIEW_ALREADY_EXISTS]} when the session has a view of that name.
+     */
+    public void createTempView(String name) throws AnalysisException {
+        if (session.hasView(name)) {
+            throw new io.tideway.sql.catalyst.analysis.TempTableAlreadyExistsException(name);
+        }
+        createOrReplaceTempView(name);
+    }
+
+    /** Spark's deprecated name for {@link #createOrReplaceTempView(String)}. */
+    @Deprecated
+    public void registerTempTable(String tableName) {
+        createOrReplaceTempView(tableName);
+    }
+
+    /**
+     * Registers this Dataset as the global temporary view {@code name}, seen by every session of
+     * the application as {@code global_temp.<name>} in {@code table()} and {@code sql()}; fails
+     * with {@code [TEMP_TABLE_OR_VIEW_ALREADY_EXISTS]} when there is one of that name.
+     */
+    public void createGlobalTempView(String name) throws AnalysisException {
+        if (!session.globalTempViews().register(name, plan, false)) {
+            throw new io.tideway.sql.catalyst.analysis.TempTableAlreadyExistsException(name);
+        }
+    }
+
+    /** As {@link #createGlobalTempView(String)}, replacing a global view of that name. */
+    public void createOrReplaceGlobalTempView(String name) {
+        session.globalTempViews().register(name, plan, true);
+    }
+
+    /**
+     * The rows after the first {@code n} (Spark's {@code OFFSET}). A negative {@code n} fails as
+     * Spark's {@code [INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE]}; Spark refuses it on a stream.
+     */
+    public Dataset<T> offset(int n) {
+        io.tideway.engine.plan.Offset skipped = new io.tideway.engine.plan.Offset(n, plan);
+        if (n < 0) {
+            throw Unchecked.raise(new ExtendedAnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", Map.of(
+                    "expr", ErrorParams.expr(String.valueOf(n)), "name", "offset", "v", String.valueOf(n)), skipped));
+        }
+        return new Dataset<>(session, skipped, encoder);
+    }
+
+    /**
+     * Sorts each partition by {@code sortExprs}. A static Tideway Dataset is one partition, so
+     * this is {@link #sort(Column...)} (where Spark, with several partitions, orders each apart);
+     * on a stream Spark refuses it as it refuses {@code sort}.
+     */
+    public Dataset<T> sortWithinPartitions(Column... sortExprs) {
+        return sort(sortExprs);
+    }
+
+    /** As {@link #sortWithinPartitions(Column...)}, by column names. */
+    public Dataset<T> sortWithinPartitions(String sortCol, String... sortCols) {
+        return sort(sortCol, sortCols);
+    }
+
+    /** Whether {@code collect()} and {@code take()} run without executors: the plan is a local relation, as Spark's. */
+    public boolean isLocal() {
+        return plan instanceof io.tideway.engine.plan.LocalRelation;
+    }
+
+    /**
+     * Turns the columns {@code values} into rows: for each input row, one row per value column,
+     * with the {@code ids} columns, the value column's name in {@code variableColumnName} and its
+     * value (cast to the value columns' common type) in {@code valueColumnName}. Rows keep Spark's
+     * order (each input row's values in turn). Values of no common type fail with Spark's
+     * {@code [UNPIVOT_VALUE_DATA_TYPE_MISMATCH]}.
+     */
+    public Dataset<Row> unpivot(Column[] ids, Column[] values, String variableColumnName, String valueColumnName) {
+        if (values.length == 0) { // Spark's check of the analysed plan: the message ends with the plan
+            throw Unchecked.raise(new ExtendedAnalysisException("UNPIVOT_REQUIRES_VALUE_COLUMNS", Map.of(), plan));
+        }
+        StructType resolved = select(values).logicalPlan().schema();
+        List<DataType> valueTypes = new ArrayList<>();
+        for (StructField f : resolved.fields()) {
+            valueTypes.add(f.dataType());
+        }
+        DataType common = io.tideway.engine.expr.CommonType.of(valueTypes, false); // Spark's UnpivotCoercion: no string promotion
+        if (common == null) {
+            java.util.TreeSet<String> types = new java.util.TreeSet<>(); // Spark lists them sorted
+            for (StructField f : resolved.fields()) {
+                types.add(ErrorParams.type(f.dataType()) + " (" + ErrorParams.id(f.name()) + ")");
+            }
+            throw Unchecked.raise(new ExtendedAnalysisException("UNPIVOT_VALUE_DATA_TYPE_MISMATCH",
+                    Map.of("types", String.join(", ", types)), plan));
+        }
+        // one struct per value column, exploded in order: Spark's Expand gives each row's values in turn
+        Column[] pairs = new Column[values.length];
+        for (int i = 0; i < values.length; i++) {
+            pairs[i] = functions.struct(functions.lit(resolved.apply(i).name()).as(variableColumnName),
+                    values[i].cast(common).as(valueColumnName));
+        }
+        String hidden = "__unpivot";
+        List<Column> exploded = new ArrayList<>(Arrays.asList(ids));
+        exploded.add(functions.explode(functions.array(pairs)).as(hidden));
+        List<Column> out = new ArrayList<>();
+        for (String id : select(ids).columns()) {
+            out.add(functions.col(ErrorParams.id(id)));
+        }
+        out.add(functions.col(hidden).getField(variableColumnName).as(variableColumnName));
+        out.add(functions.col(hidden).getField(valueColumnName).as(valueColumnName));
+        return select(exploded.toArray(new Column[0])).select(out.toArray(new Column[0]));
+    }
+
+    /** As {@link #unpivot(Column[], Column[], String, String)}, every column not among {@code ids} being a value column. */
+    public Dataset<Row> unpivot(Column[] ids, String variableColumnName, String valueColumnName) {
+        java.util.Set<String> idNames = new java.util.HashSet<>();
+        for (String n : select(ids).columns()) {
+            idNames.add(n.toLowerCase(java.util.Locale.ROOT));
+        }
+        List<Column> values = new ArrayList<>();
+        for (int i = 0; i < plan.schema().length(); i++) {
+            if (!idNames.contains(plan.schema().apply(i).name().toLowerCase(java.util.Locale.ROOT))) {
+                values.add(field(i));
+            }
+        }
+        return unpivot(ids, values.toArray(new Column[0]), variableColumnName, valueColumnName);
+    }
+
+    /** Spark's alias of {@link #unpivot(Column[], Column[], String, String)}. */
+    public Dataset<Row> melt(Column[] ids, Column[] values, String variableColumnName, String valueColumnName) {
+        return unpivot(ids, values, variableColumnName, valueColumnName);
+    }
+
+    /** Spark's alias of {@link #unpivot(Column[], String, String)}. */
+    public Dataset<Row> melt(Column[] ids, String variableColumnName, String valueColumnName) {
+        return unpivot(ids, variableColumnName, valueColumnName);
+    }
+
+    /**
+     * About {@code fraction} of the rows, each kept independently (Bernoulli sampling), drawn as
+     * Spark draws them for {@code seed}: per partition of a range or a local relation, with Spark's
+     * generator seeded {@code seed + partition}, so that a seed picks Spark's rows. Spark refuses
+     * it on a stream at {@code start()}.
+     */
+    public Dataset<T> sample(double fraction, long seed) {
+        return sample(false, fraction, seed);
+    }
+
+    /** As {@link #sample(double, long)} with a random seed. */
+    public Dataset<T> sample(double fraction) {
+        return sample(fraction, new java.util.Random().nextLong());
+    }
+
+    /**
+     * As {@link #sample(double, long)}; {@code withReplacement} (Spark's Poisson sampling, which
+     * may repeat rows) is not implemented and fails.
+     */
+    public Dataset<T> sample(boolean withReplacement, double fraction, long seed) {
+        final double eps = 1e-6; // Spark's RandomSampler.roundingEpsilon
+        if (withReplacement) {
+            throw new UnsupportedOperationException("sample with replacement (Spark's Poisson sampler) is not "
+                    + "implemented in Tideway (issue #15)");
+        }
+        if (!(fraction >= -eps && fraction <= 1.0 + eps)) {
+            throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
+                    + ") must be on interval [0, 1] without replacement");
+        }
+        return new Dataset<>(session, sampled(0.0, fraction, seed, false, plan), encoder);
+    }
+
+    /** As {@link #sample(boolean, double, long)} with a random seed. */
+    public Dataset<T> sample(boolean withReplacement, double fraction) {
+        return sample(withReplacement, fraction, new java.util.Random().nextLong());
+    }
+
+    /**
+     * Splits the rows into Datasets of about the given relative {@code weights}, as Spark's
+     * {@code randomSplit}: each partition is sorted by its orderable columns, then one draw per row
+     * from Spark's seeded generator picks the split, so that the splits are disjoint and a seed
+     * gives Spark's rows.
+     */
+    @SuppressWarnings("unchecked")
+    public Dataset<T>[] randomSplit(double[] weights, long seed) {
+        double sum = 0;
+        for (double w : weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("requirement failed: Weights must be nonnegative, but got "
+                        + io.tideway.engine.plan.Sample.weightsText(weights));
+            }
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("requirement failed: Sum of weights must be positive, but got "
+                    + io.tideway.engine.plan.Sample.weightsText(weights));
+        }
+        Dataset<T>[] out = new Dataset[weights.length];
+        double lower = 0;
+        for (int i = 0; i < weights.length; i++) {
+            double upper = lower + weights[i] / sum; // Spark's scanLeft over the normalized weights
+            out[i] = new Dataset<>(session, sampled(lower, upper, seed, true, plan), encoder);
+            lower = upper;
+        }
+        return out;
+    }
+
+    /** As {@link #randomSplit(double[], long)} with a random seed. */
+    public Dataset<T>[] randomSplit(double[] weights) {
+        return randomSplit(weights, new java.util.Random().nextLong());
+    }
+
+    /** As {@link #randomSplit(double[], long)}, as a list. */
+    public List<Dataset<T>> randomSplitAsList(double[] weights, long seed) {
+        return Arrays.asList(randomSplit(weights, seed));
+    }
+
+    private io.tideway.engine.plan.Sample sampled(double lower, double upper, long seed, boolean sortPartitions, LogicalPlan input) {
+        return new io.tideway.engine.plan.Sample(lower, upper, seed, sortPartitions,
+                session.sparkContext().defaultParallelism(), input);
+    }
+
+    private Dataset<T> setOperation(SetOperation.Kind kind, boolean all, Dataset<T> other) {
+        // the SQL statement Spark names in its errors: EXCEPT, EXCEPT ALL, INTERSECT, INTERSECT ALL
+        String operator = kind.name() + (all ? " ALL" : "");
+        LogicalPlan[] sides = setOperationSides(operator, other, (l, r) -> new SetOperation(kind, all, l, r));
+        return withPlan(new SetOperation(kind, all, sides[0], sides[1]));
     }
 
     /**

@@ -41,6 +41,8 @@ public final class TidewaySession implements AutoCloseable {
     private final TableCatalog tables;
     /** This session's temporary functions ({@link #udf()}); a new session starts without any, as Spark's. */
     private final io.tideway.engine.expr.fn.TemporaryFunctions functions = new io.tideway.engine.expr.fn.TemporaryFunctions();
+    /** The application's global temporary views, shared as {@link #tables} is. */
+    private final io.tideway.engine.catalog.GlobalTempViews globalViews;
     private final io.tideway.SparkContext sparkContext = new io.tideway.SparkContext(this);
     /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
     private static final String SPARK_VERSION = "4.0.4";
@@ -48,10 +50,12 @@ public final class TidewaySession implements AutoCloseable {
     /** The status page ({@code spark.ui.enabled}) of a session made by {@code getOrCreate()}, or null; stopped by {@link #stop()}. */
     private volatile io.tideway.engine.ui.StatusServer statusPage;
 
-    private TidewaySession(Map<String, String> settings, TableCatalog tables) {
+    private TidewaySession(Map<String, String> settings, TableCatalog tables,
+                           io.tideway.engine.catalog.GlobalTempViews globalViews) {
         this.initialSettings = Map.copyOf(settings);
         this.conf = new RuntimeConfig(settings);
         this.tables = tables;
+        this.globalViews = globalViews;
     }
 
     /** The status page's address, when {@code spark.ui.enabled} started one. */
@@ -66,7 +70,7 @@ public final class TidewaySession implements AutoCloseable {
      * this session are not seen by the new one.
      */
     public TidewaySession newSession() {
-        return new TidewaySession(initialSettings, tables);
+        return new TidewaySession(initialSettings, tables, globalViews);
     }
 
     /** A builder for the session: {@code TidewaySession.builder().appName("x").getOrCreate()}. */
@@ -126,6 +130,16 @@ public final class TidewaySession implements AutoCloseable {
         if (view != null) {
             return Dataset.ofRows(this, view.get());
         }
+        String global = io.tideway.engine.catalog.GlobalTempViews.viewName(name);
+        if (global != null) {
+            LogicalPlan p = globalViews.get(global);
+            if (p == null) {
+                throw io.tideway.engine.error.Unchecked.raise(new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", Map.of("relationName",
+                        io.tideway.engine.error.ErrorParams.id(io.tideway.engine.catalog.GlobalTempViews.DATABASE)
+                                + "." + io.tideway.engine.error.ErrorParams.id(global))));
+            }
+            return Dataset.ofRows(this, p);
+        }
         TableCatalog.Table t = tables.require(name);
         return read().format(t.format()).schema(t.schema()).load(t.location().toString());
     }
@@ -138,6 +152,11 @@ public final class TidewaySession implements AutoCloseable {
     /** Engine-internal: the application's tables. */
     public TableCatalog tableCatalog() {
         return tables;
+    }
+
+    /** Engine-internal: the application's global temporary views ({@code global_temp.<name>}). */
+    public io.tideway.engine.catalog.GlobalTempViews globalTempViews() {
+        return globalViews;
     }
 
     /** Engine-internal: whether a temporary view called {@code name} exists. */
@@ -303,7 +322,7 @@ public final class TidewaySession implements AutoCloseable {
                 Map<String, String> all = new LinkedHashMap<>(defaults);
                 all.putAll(settings);
                 TidewayConf.validateAll(all);
-                s = new TidewaySession(all, new TableCatalog(warehouse(all)));
+                s = new TidewaySession(all, new TableCatalog(warehouse(all)), new io.tideway.engine.catalog.GlobalTempViews());
                 String logLevel = TidewayConf.LOG_LEVEL.get(s.conf);
                 if (logLevel != null) {
                     LogLevels.set(logLevel); // as Spark's SparkContext at startup

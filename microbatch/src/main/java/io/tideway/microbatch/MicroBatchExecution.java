@@ -81,6 +81,7 @@ final class MicroBatchExecution extends StreamExecution {
 
     @Override
     protected void runActivatedStream() throws Exception {
+        io.tideway.engine.plan.SetOperation.checkStreaming(plan, spec.outputMode()); // as Spark plans its first batch
         // before anything is written: offsets/ behind commits/ (deleted or lost) would redo committed batches
         commits.requireCommitsNotAheadOfOffsets();
         RecoveryPoint recovery = commits.recover(false);

@@ -343,6 +343,16 @@ public class Column implements Serializable {
         return cast(SqlExpressionParser.parseDataType(to));
     }
 
+    /** {@code try_cast(x AS T)}: the cast, or null where the value cannot be cast (Spark's {@code Column.try_cast}). */
+    public Column try_cast(DataType to) {
+        return new Column(io.tideway.engine.expr.Cast.tryCast(expr, to));
+    }
+
+    /** {@link #try_cast(DataType)} to the type by its SQL name. */
+    public Column try_cast(String to) {
+        return try_cast(SqlExpressionParser.parseDataType(to));
+    }
+
     /**
      * An element of an array column by its 0-based index, or the value of a map column for a key,
      * as Spark's {@code getItem}: {@code arr[0]}, {@code m[k]}.

@@ -8,6 +8,8 @@ import io.tideway.engine.plan.Limit;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
+import io.tideway.engine.plan.Offset;
+import io.tideway.engine.plan.SetOperation;
 import io.tideway.engine.plan.Sort;
 import io.tideway.engine.sql.SqlValueOrdering;
 import io.tideway.sql.Row;
@@ -20,8 +22,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit},
- * {@code distinct}/{@code dropDuplicates}, {@code groupByKey}'s group functions, and aggregations below a union or a join — before the
+ * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit}, {@code offset},
+ * {@code distinct}/{@code dropDuplicates}, {@code except}/{@code intersect}, {@code groupByKey}'s group functions, and aggregations below a union or a join — before the
  * fused chain runs: each such node over a static child is replaced by a {@link LocalRelation} of
  * its result, computed from the child's rows on the calling thread. What is left is map-like
  * operators, joins and at most one aggregation on the plan's single-child spine, which
@@ -57,7 +59,13 @@ public final class StaticPlanMaterializer {
         if (!p.isStreaming() && belowBranch && p instanceof Aggregate) {
             return new LocalRelation(p.schema(), BatchExecutor.collect(p, new RowEncoder(p.schema()), ctx));
         }
-        if (p.isStreaming() || !(p instanceof Sort || p instanceof Limit || p instanceof Deduplicate)) {
+        if (!p.isStreaming() && p instanceof io.tideway.engine.plan.Sample sample) {
+            return new LocalRelation(p.schema(), SampleRunner.run(sample, ctx));
+        }
+        if (!p.isStreaming() && p instanceof SetOperation op) {
+            return new LocalRelation(p.schema(), SetOperationRunner.run(op, ctx));
+        }
+        if (p.isStreaming() || !(p instanceof Sort || p instanceof Limit || p instanceof Offset || p instanceof Deduplicate)) {
             return p;
         }
         LogicalPlan child = p.children().get(0);
@@ -66,6 +74,8 @@ public final class StaticPlanMaterializer {
             rows.sort(SqlValueOrdering.byOrders(s.orders()));
         } else if (p instanceof Limit l) {
             rows = rows.subList(0, Math.min(l.limit(), rows.size()));
+        } else if (p instanceof Offset o) {
+            rows = rows.subList(Math.min(o.offset(), rows.size()), rows.size());
         } else {
             rows = distinct(rows, ((Deduplicate) p).keyOrdinals());
         }
@@ -77,15 +87,25 @@ public final class StaticPlanMaterializer {
         Set<List<Object>> seen = new HashSet<>();
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
-            List<Object> key = new ArrayList<>(keys.length);
-            for (int k : keys) {
-                key.add(normalized(r.get(k)));
-            }
-            if (seen.add(key)) {
+            if (seen.add(key(r, keys))) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    /** The values of {@code r}'s columns {@code keys}, normalized so that rows Spark groups together are equal. */
+    private static List<Object> key(Row r, int[] keys) {
+        List<Object> key = new ArrayList<>(keys.length);
+        for (int k : keys) {
+            key.add(normalized(r.get(k)));
+        }
+        return key;
+    }
+
+    /** All of {@code r}'s columns as a key, as {@link #distinct} compares rows. */
+    static List<Object> groupingKey(Row r) {
+        return key(r, java.util.stream.IntStream.range(0, r.length()).toArray());
     }
 
     /** Values Spark groups as equal compare equal: {@code -0.0} is {@code 0.0}, binary by content. */

@@ -50,7 +50,7 @@ public final class AttributeLineage {
             return ordinalOf(u.children().get(0), origin, column); // a union's output is its first child's
         }
         if (plan instanceof Filter || plan instanceof EventTimeWatermark || plan instanceof Deduplicate
-                || plan instanceof SubqueryAlias || plan instanceof Sort || plan instanceof Limit) {
+                || plan instanceof SubqueryAlias || plan instanceof Sort || plan instanceof Limit || plan instanceof Offset) {
             return ordinalOf(plan.children().get(0), origin, column); // same columns as the child
         }
         if (plan instanceof Project p) {

@@ -94,6 +94,10 @@ public final class UnsupportedOperationChecker {
             throw fail("dropDuplicatesWithinWatermark is not supported on streaming DataFrames/DataSets without watermark", plan);
         } else if (node instanceof Union u && u.children().stream().map(LogicalPlan::isStreaming).distinct().count() == 2) {
             throw fail("Union between streaming and batch DataFrames/Datasets is not supported", u);
+        } else if (node instanceof SetOperation s && s.kind() == SetOperation.Kind.EXCEPT && s.children().get(1).isStreaming()) {
+            throw fail("Except on a streaming DataFrame/Dataset on the right is not supported", s);
+        } else if (node instanceof SetOperation s && s.kind() == SetOperation.Kind.INTERSECT && s.isStreaming()) {
+            throw fail("Intersect of streaming DataFrames/Datasets is not supported", s);
         } else if (node instanceof Aggregate a && a.isStreaming() && a.outputs().stream()
                 .anyMatch(o -> o.exists(e -> e instanceof io.tideway.engine.expr.agg.DistinctAggregate))) {
             throw fail("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider using "
@@ -101,6 +105,10 @@ public final class UnsupportedOperationChecker {
         } else if (node.isStreaming() && expressionsOf(node).stream().anyMatch(e -> e.exists(x ->
                 x instanceof io.tideway.engine.expr.fn.ScalarFunction f && f.name().equals("monotonically_increasing_id")))) {
             throw fail("Expression(s): monotonically_increasing_id() is not supported with streaming DataFrames/Datasets", node);
+        } else if (node instanceof Sample sample && sample.isStreaming()) {
+            throw fail("Sampling is not supported on streaming DataFrames/Datasets", sample);
+        } else if (node instanceof Offset o) {
+            throw fail("Offset is not supported on streaming DataFrames/Datasets", o);
         } else if (node instanceof Limit l && l.child().isStreaming() && mode == OutputMode.Update()) {
             throw fail("Limits are not supported on streaming DataFrames/Datasets in Update output mode", l);
         } else if (node instanceof Sort s && !containsCompleteData(s, mode)) {

@@ -31,6 +31,11 @@ public final class Catalog {
         return had;
     }
 
+    /** Drops a global temporary view ({@code global_temp.<viewName>}); whether there was one. */
+    public boolean dropGlobalTempView(String viewName) {
+        return session.globalTempViews().drop(viewName);
+    }
+
     public String currentDatabase() {
         return "default";
     }

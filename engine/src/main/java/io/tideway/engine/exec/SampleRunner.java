@@ -1,0 +1,119 @@
+package io.tideway.engine.exec;
+
+import io.tideway.engine.encoders.RowEncoder;
+import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.plan.LocalRelation;
+import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.RangeRelation;
+import io.tideway.engine.plan.Sample;
+import io.tideway.engine.plan.Sort;
+import io.tideway.engine.sql.SqlValueOrdering;
+import io.tideway.sql.Row;
+import io.tideway.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes a static {@link Sample} as Spark does, partition by partition: the sample's input is
+ * run once per partition of its one leaf (a range's slices; a local relation cut into Spark's
+ * {@code parallelize} slices), and each partition's rows are kept where a draw of
+ * {@code XorShiftRandom(seed + partition)} falls in the sample's bounds. An input with several
+ * leaves, or a shuffle below the sample, is taken as one partition (Spark's partitions there
+ * are its shuffle's). Stateless.
+ */
+final class SampleRunner {
+    private SampleRunner() {
+    }
+
+    static List<Row> run(Sample sample, EvalContext ctx) {
+        LogicalPlan input = sample.child();
+        List<LogicalPlan> leaves = PlanShape.leaves(input);
+        List<LogicalPlan> slices = leaves.size() == 1 && narrow(input) ? slices(leaves.get(0), sample.localPartitions()) : List.of();
+        List<Row> out = new ArrayList<>();
+        if (slices.isEmpty()) {
+            keep(sample, input.schema(), rows(input, ctx), 0, out);
+            return out;
+        }
+        for (int i = 0; i < slices.size(); i++) {
+            keep(sample, input.schema(), rows(replaced(input, leaves.get(0), slices.get(i)), ctx), i, out);
+        }
+        return out;
+    }
+
+    /** Spark's {@code BernoulliCellSampler} over one partition's rows. */
+    private static void keep(Sample sample, StructType schema, List<Row> rows, int partition, List<Row> out) {
+        if (sample.upperBound() - sample.lowerBound() <= 0.0) {
+            return;
+        }
+        if (sample.sortPartitions() && !rows.isEmpty()) {
+            rows = new ArrayList<>(rows);
+            rows.sort(SqlValueOrdering.byOrders(ascendingOrders(schema)));
+        }
+        XorShiftRandom rng = new XorShiftRandom(sample.seed() + partition);
+        for (Row r : rows) {
+            double x = rng.nextDouble();
+            if (x >= sample.lowerBound() && x < sample.upperBound()) {
+                out.add(r);
+            }
+        }
+    }
+
+    /** {@code randomSplit}'s local sort: every orderable column, ascending, nulls first. */
+    private static List<Sort.Order> ascendingOrders(StructType schema) {
+        List<Sort.Order> orders = new ArrayList<>();
+        for (int i = 0; i < schema.length(); i++) {
+            if (!(schema.apply(i).dataType() instanceof io.tideway.sql.types.MapType)) {
+                orders.add(new Sort.Order(i, false, true));
+            }
+        }
+        return orders;
+    }
+
+    /** Whether every node of {@code plan} keeps its input's partitions (no shuffle below the sample). */
+    private static boolean narrow(LogicalPlan plan) {
+        for (LogicalPlan p = plan; !p.children().isEmpty(); p = p.children().get(0)) {
+            if (!(p instanceof io.tideway.engine.plan.Project || p instanceof io.tideway.engine.plan.Filter
+                    || p instanceof io.tideway.engine.plan.SubqueryAlias || p instanceof io.tideway.engine.plan.Generate)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The leaf's partitions as leaves of their own, or none when it is neither a range nor a local relation. */
+    private static List<LogicalPlan> slices(LogicalPlan leaf, int localPartitions) {
+        List<LogicalPlan> out = new ArrayList<>();
+        if (leaf instanceof RangeRelation range) {
+            for (int i = 0; i < range.slices(); i++) {
+                out.add(range.slice(i));
+            }
+        } else if (leaf instanceof LocalRelation local) {
+            // Spark's LocalTableScanExec: parallelize(rows, min(max(rows, 1), defaultParallelism))
+            List<Row> rows = local.rows();
+            int n = Math.min(Math.max(rows.size(), 1), localPartitions);
+            for (int i = 0; i < n; i++) {
+                int from = (int) ((long) i * rows.size() / n);
+                int to = (int) ((long) (i + 1) * rows.size() / n);
+                out.add(new LocalRelation(local.schema(), rows.subList(from, to)));
+            }
+        }
+        return out;
+    }
+
+    /** {@code plan} with the node {@code leaf} (by identity) replaced by {@code by}. */
+    private static LogicalPlan replaced(LogicalPlan plan, LogicalPlan leaf, LogicalPlan by) {
+        if (plan == leaf) {
+            return by;
+        }
+        List<LogicalPlan> kids = new ArrayList<>();
+        for (LogicalPlan c : plan.children()) {
+            kids.add(replaced(c, leaf, by));
+        }
+        return plan.copy(kids);
+    }
+
+    private static List<Row> rows(LogicalPlan p, EvalContext ctx) {
+        return new ArrayList<>(BatchExecutor.collect(p, new RowEncoder(p.schema()), ctx));
+    }
+}
