@@ -70,4 +70,19 @@ public final class OpsDatasetTo {
         Dataset<Row> s = csv(ctx, "in", "a INT, b STRING", batch("1,x", "2,y"));
         run(ctx, s.to(new StructType().add("b", DataTypes.StringType).add("a", DataTypes.LongType)), "append");
     }
+
+    /** withMetadata replaces a column's metadata; to() keeps it (Spark merges the schema's in). */
+    @Case
+    public static void withMetadata(CaseContext ctx) throws Exception {
+        io.tideway.sql.types.Metadata m = new io.tideway.sql.types.MetadataBuilder().putLong("width", 12).build();
+        Dataset<Row> df = input(ctx).withMetadata("name", m);
+        ctx.println(Arrays.toString(df.columns()));
+        ctx.println("name: " + df.schema().apply("name").metadata());
+        ctx.println("id: " + df.schema().apply("id").metadata());
+        Dataset<Row> renamed = df.select(df.col("name").as("n"));
+        ctx.println("n: " + renamed.schema().apply("n").metadata());
+        Dataset<Row> replaced = df.withMetadata("name", new io.tideway.sql.types.MetadataBuilder().putLong("other", 1).build());
+        ctx.println("replaced: " + replaced.schema().apply("name").metadata());
+        df.printSchema();
+    }
 }

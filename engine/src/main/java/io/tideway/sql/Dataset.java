@@ -838,6 +838,11 @@ public class Dataset<T> implements Serializable {
                 || t == io.tideway.sql.types.DataTypes.TimestampNTZType;
     }
 
+    /** The column {@code columnName} carrying {@code metadata} in place of its own, as Spark's {@code withMetadata}. */
+    public Dataset<Row> withMetadata(String columnName, io.tideway.sql.types.Metadata metadata) {
+        return withColumn(columnName, col(columnName).as(columnName, metadata));
+    }
+
     private Dataset<T> setOperation(SetOperation.Kind kind, boolean all, Dataset<T> other) {
         // the SQL statement Spark names in its errors: EXCEPT, EXCEPT ALL, INTERSECT, INTERSECT ALL
         String operator = kind.name() + (all ? " ALL" : "");
