@@ -843,6 +843,24 @@ public class Dataset<T> implements Serializable {
         return withColumn(columnName, col(columnName).as(columnName, metadata));
     }
 
+    /**
+     * The columns whose names match a regular expression written in backquotes ({@code "`a.*`"},
+     * or {@code "t.`a.*`"} for those of alias {@code t}), for {@code select}; any other name is
+     * {@link #col(String)}. Case-insensitive unless {@code spark.sql.caseSensitive}, as Spark.
+     */
+    public Column colRegex(String colName) {
+        boolean caseSensitive = Boolean.parseBoolean(session.conf().get("spark.sql.caseSensitive", "false"));
+        java.util.regex.Matcher plain = java.util.regex.Pattern.compile("`((?s).+)`").matcher(colName);
+        if (plain.matches()) {
+            return new Column(new io.tideway.engine.expr.UnresolvedRegex(plain.group(1), null, caseSensitive));
+        }
+        java.util.regex.Matcher qualified = java.util.regex.Pattern.compile("((?s).+)\\.`((?s).+)`").matcher(colName);
+        if (qualified.matches()) {
+            return new Column(new io.tideway.engine.expr.UnresolvedRegex(qualified.group(2), qualified.group(1), caseSensitive));
+        }
+        return col(colName);
+    }
+
     private Dataset<T> setOperation(SetOperation.Kind kind, boolean all, Dataset<T> other) {
         // the SQL statement Spark names in its errors: EXCEPT, EXCEPT ALL, INTERSECT, INTERSECT ALL
         String operator = kind.name() + (all ? " ALL" : "");
