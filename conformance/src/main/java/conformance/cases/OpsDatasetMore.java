@@ -130,4 +130,14 @@ public final class OpsDatasetMore {
         Dataset<Row> s = csv(ctx, "in", "k INT, a INT, b INT", batch("1,10,11", "2,20,21"), batch("3,30,31"));
         run(ctx, s.unpivot(new Column[] {col("k")}, "col", "val"), "append");
     }
+
+    @Case
+    public static void colRegexSelects(CaseContext ctx) throws Exception {
+        Dataset<Row> s = scores(ctx);
+        ordered(ctx, "`m.*|a.*`", s.select(s.colRegex("`m.*|a.*`")));
+        ordered(ctx, "`ID|NAME`", s.select(s.colRegex("`ID|NAME`")));
+        ordered(ctx, "id plain", s.select(s.colRegex("id"), s.colRegex("`x.*`")));
+        Dataset<Row> t = s.as("t");
+        ordered(ctx, "t.`.*a.*`", t.select(t.colRegex("t.`.*a.*`")));
+    }
 }

@@ -781,6 +781,87 @@ public class Dataset<T> implements Serializable {
                 session.sparkContext().defaultParallelism(), input);
     }
 
+    /**
+     * This Dataset's columns brought to {@code schema}, as Spark's {@code to}: each field takes the
+     * column of its name (case-insensitively; a missing nullable field is null), in the schema's
+     * order and names, cast where Spark's ANSI store assignment allows it. A nullable column for a
+     * non-nullable field fails with {@code [NULLABLE_COLUMN_OR_FIELD]}, a type that cannot be
+     * assigned with {@code [INVALID_COLUMN_OR_FIELD_DATA_TYPE]}. Unlike Spark, a struct, array or
+     * map column is not reconciled field by field: its type must be the field's.
+     */
+    public Dataset<Row> to(StructType schema) {
+        StructType in = plan.schema();
+        List<Column> cols = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            int i = Resolver.ordinalOf(f.name(), in);
+            if (i < 0) {
+                if (!f.nullable()) { // the analyzer's UNRESOLVED_COLUMN, with its suggestions
+                    Resolver.resolve(new io.tideway.engine.expr.UnresolvedAttribute(f.name()), plan);
+                }
+                cols.add(functions.lit(null).cast(f.dataType()).as(f.name()));
+                continue;
+            }
+            StructField c = in.apply(i);
+            if (c.nullable() && !f.nullable()) {
+                throw Unchecked.raise(new AnalysisException("NULLABLE_COLUMN_OR_FIELD", Map.of("name", ErrorParams.id(c.name()))));
+            }
+            Column col = field(i);
+            if (!c.dataType().equals(f.dataType())) {
+                if (!canAnsiStoreAssign(c.dataType(), f.dataType())) {
+                    throw Unchecked.raise(new AnalysisException("INVALID_COLUMN_OR_FIELD_DATA_TYPE", Map.of("name",
+                            ErrorParams.id(c.name()), "type", ErrorParams.type(c.dataType()),
+                            "expectedType", ErrorParams.type(f.dataType()))));
+                }
+                col = col.cast(f.dataType());
+            }
+            cols.add(col.as(f.name()));
+        }
+        return select(cols.toArray(new Column[0]));
+    }
+
+    /** Spark's {@code Cast.canANSIStoreAssign} for the types Tideway has. */
+    private static boolean canAnsiStoreAssign(DataType from, DataType to) {
+        if (from.equals(to) || from == io.tideway.sql.types.DataTypes.NullType) {
+            return true;
+        }
+        if (from.isNumeric() && to.isNumeric()) {
+            return true;
+        }
+        if (to == io.tideway.sql.types.DataTypes.StringType) {
+            return !(from instanceof StructType || from instanceof io.tideway.sql.types.ArrayType
+                    || from instanceof io.tideway.sql.types.MapType);
+        }
+        return isDatetime(from) && isDatetime(to);
+    }
+
+    private static boolean isDatetime(DataType t) {
+        return t == io.tideway.sql.types.DataTypes.DateType || t == io.tideway.sql.types.DataTypes.TimestampType
+                || t == io.tideway.sql.types.DataTypes.TimestampNTZType;
+    }
+
+    /** The column {@code columnName} carrying {@code metadata} in place of its own, as Spark's {@code withMetadata}. */
+    public Dataset<Row> withMetadata(String columnName, io.tideway.sql.types.Metadata metadata) {
+        return withColumn(columnName, col(columnName).as(columnName, metadata));
+    }
+
+    /**
+     * The columns whose names match a regular expression written in backquotes ({@code "`a.*`"},
+     * or {@code "t.`a.*`"} for those of alias {@code t}), for {@code select}; any other name is
+     * {@link #col(String)}. Case-insensitive unless {@code spark.sql.caseSensitive}, as Spark.
+     */
+    public Column colRegex(String colName) {
+        boolean caseSensitive = Boolean.parseBoolean(session.conf().get("spark.sql.caseSensitive", "false"));
+        java.util.regex.Matcher plain = java.util.regex.Pattern.compile("`((?s).+)`").matcher(colName);
+        if (plain.matches()) {
+            return new Column(new io.tideway.engine.expr.UnresolvedRegex(plain.group(1), null, caseSensitive));
+        }
+        java.util.regex.Matcher qualified = java.util.regex.Pattern.compile("((?s).+)\\.`((?s).+)`").matcher(colName);
+        if (qualified.matches()) {
+            return new Column(new io.tideway.engine.expr.UnresolvedRegex(qualified.group(2), qualified.group(1), caseSensitive));
+        }
+        return col(colName);
+    }
+
     private Dataset<T> setOperation(SetOperation.Kind kind, boolean all, Dataset<T> other) {
         // the SQL statement Spark names in its errors: EXCEPT, EXCEPT ALL, INTERSECT, INTERSECT ALL
         String operator = kind.name() + (all ? " ALL" : "");

@@ -300,7 +300,21 @@ public class Column implements Serializable {
      * name.
      */
     public Column as(String alias) {
-        return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, alias));
+        // a renamed alias keeps metadata given with it (withColumn(name, c.as(name, metadata)))
+        return new Column(expr instanceof Alias a ? new Alias(a.child(), alias, a.explicitMetadata()) : new Alias(expr, alias));
+    }
+
+    /**
+     * Prints this column's expression as {@link #toString()} does, as Spark's {@code explain(false)};
+     * {@code extended} prints the same (Spark prints its internal expression tree, with object hashes).
+     */
+    public void explain(boolean extended) {
+        System.out.println(toString());
+    }
+
+    /** As {@link #as(String)}, the column carrying {@code metadata} (in place of its own), as Spark's {@code as(alias, metadata)}. */
+    public Column as(String alias, io.tideway.sql.types.Metadata metadata) {
+        return new Column(new Alias(expr instanceof Alias a ? a.child() : expr, alias, metadata));
     }
 
     /** Names each column of a generator ({@code posexplode(a).as(new String[] {"p", "v"})}); one name is {@link #as(String)}. */

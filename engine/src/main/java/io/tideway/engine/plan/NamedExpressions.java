@@ -39,6 +39,9 @@ public final class NamedExpressions {
 
     /** A column reference, aliased or not, keeps its field's metadata (as Spark's Alias does). */
     private static io.tideway.sql.types.Metadata metadataOf(Expression e) {
+        if (e instanceof Alias a && a.explicitMetadata() != null) {
+            return a.explicitMetadata(); // as(name, metadata): Spark's explicitMetadata replaces the child's
+        }
         Expression inner = e instanceof Alias a ? a.child() : e;
         return inner instanceof BoundReference r ? r.metadata() : io.tideway.sql.types.Metadata.empty();
     }

@@ -43,6 +43,20 @@ public final class SelectPlanner {
         return fields;
     }
 
+    /** The columns of {@code child} a {@code colRegex} selects (of its qualifier's alias, when it has one), in order. */
+    private static List<Expression> regexColumns(io.tideway.engine.expr.UnresolvedRegex r, LogicalPlan child) {
+        StructType s = child.schema();
+        List<Expression> out = new ArrayList<>();
+        List<Integer> scope = r.qualifier() == null ? java.util.stream.IntStream.range(0, s.length()).boxed().toList()
+                : Qualifiers.starOrdinals(child, r.qualifier());
+        for (int i : scope == null ? List.<Integer>of() : scope) {
+            if (r.matches(s.apply(i).name())) {
+                out.add(Resolver.reference(s, i));
+            }
+        }
+        return out;
+    }
+
     public static LogicalPlan select(List<Column> columns, LogicalPlan child) {
         List<Expression> exprs = new ArrayList<>();
         for (Column c : columns) {
@@ -58,6 +72,8 @@ public final class SelectPlanner {
                 }
             } else if (c.expr() instanceof UnresolvedAttribute a && a.name().endsWith(".*")) {
                 exprs.addAll(structStar(a.name().substring(0, a.name().length() - 2), child));
+            } else if (c.expr() instanceof io.tideway.engine.expr.UnresolvedRegex r) {
+                exprs.addAll(regexColumns(r, child));
             } else {
                 exprs.add(c.expr());
             }

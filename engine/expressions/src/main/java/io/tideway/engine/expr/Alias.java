@@ -9,10 +9,22 @@ public final class Alias extends Expression {
     private static final long serialVersionUID = 1L;
     private final Expression child;
     private final String name;
+    /** Metadata given with the name ({@code as(name, metadata)}), replacing the child's; null: the child's. */
+    private final io.tideway.sql.types.Metadata explicitMetadata;
 
     public Alias(Expression child, String name) {
+        this(child, name, null);
+    }
+
+    public Alias(Expression child, String name, io.tideway.sql.types.Metadata explicitMetadata) {
         this.child = child;
         this.name = name;
+        this.explicitMetadata = explicitMetadata;
+    }
+
+    /** The metadata given with the name, or null when the column keeps its child's. */
+    public io.tideway.sql.types.Metadata explicitMetadata() {
+        return explicitMetadata;
     }
 
     public Expression child() {
@@ -30,7 +42,7 @@ public final class Alias extends Expression {
 
     @Override
     public Expression withChildren(List<Expression> children) {
-        return new Alias(children.get(0), name);
+        return new Alias(children.get(0), name, explicitMetadata);
     }
 
     @Override
