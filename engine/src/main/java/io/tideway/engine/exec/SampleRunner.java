@@ -2,6 +2,7 @@ package io.tideway.engine.exec;
 
 import io.tideway.engine.encoders.RowEncoder;
 import io.tideway.engine.expr.EvalContext;
+import io.tideway.engine.expr.fn.XorShiftRandom;
 import io.tideway.engine.plan.LocalRelation;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.RangeRelation;
