@@ -163,8 +163,8 @@ public final class FnWindow {
         data(ctx).createOrReplaceTempView("t");
         print(ctx, ctx.spark().sql("SELECT s, rank() OVER (PARTITION BY k ORDER BY v DESC) AS r, "
                 + "dense_rank() OVER w AS d, avg(v) OVER w AS a FROM t WINDOW w AS (PARTITION BY k ORDER BY v)"));
-        print(ctx, ctx.spark().sql("SELECT * FROM (SELECT s, k, row_number() OVER (PARTITION BY k ORDER BY s DESC) AS rn "
-                + "FROM t) WHERE rn = 1"));
+        print(ctx, ctx.spark().sql("SELECT s, k, row_number() OVER (PARTITION BY k ORDER BY s DESC) AS rn, "
+                + "lead(s) OVER (PARTITION BY k ORDER BY s) AS next, sum(v) OVER (ORDER BY s ROWS 1 PRECEDING) AS two FROM t"));
     }
 
     @Case

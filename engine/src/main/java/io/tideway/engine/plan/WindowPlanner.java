@@ -14,7 +14,11 @@ import io.tideway.engine.expr.window.WindowExpression;
 import io.tideway.engine.expr.window.WindowFunction;
 import io.tideway.sql.types.StructField;
 
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.AnalysisException;
+
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,40 +52,51 @@ public final class WindowPlanner {
         }
     }
 
+    /** Spark's error for a window expression in a clause other than a projection ({@code WHERE}). */
+    public static void refuseIn(Expression e, String clause) {
+        if (hasWindow(e)) {
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1034", Map.of("clauseName", clause)));
+        }
+    }
+
     /** The plan of {@code resolved} (bound to {@code input}), whose window expressions become {@link Window} columns. */
     public static LogicalPlan plan(List<Expression> resolved, LogicalPlan input) {
-        Map<String, WindowExpression> windows = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
+        // by identity: first(v) and first(v, true) share a name but not a value
+        Map<WindowExpression, String> names = new IdentityHashMap<>();
+        List<WindowExpression> windows = new ArrayList<>();
         int[] generated = {0};
         for (Expression e : resolved) {
             checkOver(e);
             Expression top = e instanceof Alias a ? a.child() : e;
             e.exists(x -> {
-                if (x instanceof WindowExpression w && windows.putIfAbsent(w.sql(), w) == null) {
+                if (x instanceof WindowExpression w && !names.containsKey(w)) {
                     w.check();
-                    names.put(w.sql(), x == top ? (e instanceof Alias a ? a.name() : w.sql()) : "_we" + generated[0]++);
+                    windows.add(w);
+                    names.put(w, x == top ? (e instanceof Alias a ? a.name() : w.sql()) : "_we" + generated[0]++);
                 }
                 return false;
             });
         }
         Map<String, List<WindowExpression>> bySpec = new LinkedHashMap<>();
-        for (WindowExpression w : windows.values()) {
+        for (WindowExpression w : windows) {
             bySpec.computeIfAbsent(specKey(w), k -> new ArrayList<>()).add(w);
         }
         LogicalPlan plan = input;
-        Map<String, BoundReference> columns = new LinkedHashMap<>();
+        Map<WindowExpression, BoundReference> columns = new IdentityHashMap<>();
         for (List<WindowExpression> group : bySpec.values()) {
             Window w = window(group, names, plan);
             for (int i = 0; i < group.size(); i++) {
                 int ordinal = w.width() + i;
                 StructField f = w.schema().apply(ordinal);
-                columns.put(group.get(i).sql(), new BoundReference(ordinal, f.dataType(), f.nullable(), f.name()));
+                columns.put(group.get(i), new BoundReference(ordinal, f.dataType(), f.nullable(), f.name()));
             }
             plan = w;
         }
         List<Expression> projections = new ArrayList<>();
         for (Expression e : resolved) {
-            projections.add(e.transformUp(x -> x instanceof WindowExpression w ? columns.get(w.sql()) : x));
+            Expression replaced = e.transformUp(x -> x instanceof WindowExpression w ? columns.get(w) : x);
+            // an expression over a window keeps the name it has with the window in it
+            projections.add(e instanceof Alias || replaced == e ? replaced : new Alias(replaced, NamedExpressions.nameOf(e)));
         }
         return new Project(projections, plan);
     }
@@ -92,7 +107,7 @@ public final class WindowPlanner {
     }
 
     /** One window over {@code input}: a projection adding the hidden columns, then the window node. */
-    private static Window window(List<WindowExpression> group, Map<String, String> names, LogicalPlan input) {
+    private static Window window(List<WindowExpression> group, Map<WindowExpression, String> names, LogicalPlan input) {
         int width = input.schema().length();
         List<Expression> pre = new ArrayList<>();
         for (int i = 0; i < width; i++) {
@@ -115,7 +130,7 @@ public final class WindowPlanner {
         List<int[]> values = new ArrayList<>();
         List<String> columnNames = new ArrayList<>();
         for (WindowExpression w : group) {
-            columnNames.add(names.get(w.sql()));
+            columnNames.add(names.get(w));
             if (w.function() instanceof OffsetWindowFunction f) {
                 Expression dflt = f.defaultValue().dataType() == f.input().dataType() ? f.defaultValue()
                         : TypeCoercion.castIfNeeded(f.defaultValue(), f.input().dataType());

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The parts of a parsed {@code sql()} statement that Tideway can run: one {@code SELECT} over at
  * most one temporary view, with its ORDER BY, OFFSET and LIMIT. Building one rejects everything
- * else (joins, subqueries, set operations, window functions, ...) with an
+ * else (joins, subqueries, set operations, ...) with an
  * {@link AnalysisException} that names the construct and points at it. Immutable.
  *
  * @param select   the SELECT block
@@ -58,9 +58,6 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
         SqlNode stream = select.getModifierNode(SqlSelectKeyword.STREAM);
         if (stream != null) {
             throw unsupported("SELECT STREAM", stream, src);
-        }
-        if (!select.getWindowList().isEmpty()) {
-            throw unsupported("the WINDOW clause", select.getWindowList().get(0), src);
         }
         if (select.getQualify() != null) {
             throw unsupported("QUALIFY", select.getQualify(), src);
@@ -132,7 +129,7 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
                 offset, null));
     }
 
-    /** Finds subqueries and window functions inside the clauses' expressions. */
+    /** Finds subqueries inside the clauses' expressions. */
     private static final class SubqueryScan {
         private final SourceText src;
 
@@ -151,8 +148,6 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
             switch (n.getKind()) {
                 case SELECT: case ORDER_BY: case UNION: case INTERSECT: case EXCEPT: case WITH: case VALUES:
                     throw unsupported("subqueries", n, src);
-                case OVER:
-                    throw unsupported("window functions (OVER)", n, src);
                 case ROLLUP: case CUBE: case GROUPING_SETS:
                     throw unsupported(n.getKind().sql.replace('_', ' '), n, src);
                 default:

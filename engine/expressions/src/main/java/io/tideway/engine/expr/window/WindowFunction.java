@@ -37,7 +37,7 @@ public abstract class WindowFunction extends Expression {
     /** Spark's {@code WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE} for this function; declared to return so callers can write {@code throw}. */
     public RuntimeException withoutOver() {
         throw Unchecked.raise(new AnalysisException("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE",
-                Map.of("funcName", ErrorParams.expr(errorText())), sqlOrigin()));
+                Map.of("funcName", ErrorParams.expr(errorText())))); // Spark's check names no position
     }
 
     @Override
