@@ -307,6 +307,7 @@ public class Dataset<T> implements Serializable {
     public Dataset<T> filter(Column condition) {
         LogicalPlan input = MissingReferences.widenFor(condition.expr(), plan);
         Expression c = Resolver.resolve(condition.expr(), input);
+        io.tideway.engine.plan.WindowPlanner.refuseIn(c, "WHERE");
         if (c.dataType() != io.tideway.sql.types.DataTypes.BooleanType) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", Map.of("sqlExpr",
                     ErrorParams.expr(c.sql()), "filter", ErrorParams.expr(c.sql()), "type", ErrorParams.type(c.dataType()))));

@@ -3029,6 +3029,100 @@ public final class functions {
 
     // ---- end of aggregate functions ----
 
+    // ---- window functions (WindowFunctions, io.tideway.engine.expr.window; use with Column.over) ----
+
+    /** Window function: the row's 1-based position in its partition's order. */
+    public static Column row_number() {
+        return call("row_number");
+    }
+
+    /** Window function: the row's rank in its partition, ties sharing one rank and leaving gaps after them. */
+    public static Column rank() {
+        return call("rank");
+    }
+
+    /** Window function: the row's rank in its partition, ties sharing one rank without gaps. */
+    public static Column dense_rank() {
+        return call("dense_rank");
+    }
+
+    /** Window function: {@code (rank - 1) / (rows in partition - 1)}, 0 for a one-row partition. */
+    public static Column percent_rank() {
+        return call("percent_rank");
+    }
+
+    /** Window function: the fraction of the partition's rows ordered at or before the row (its peers included). */
+    public static Column cume_dist() {
+        return call("cume_dist");
+    }
+
+    /** Window function: the number (1 to {@code n}) of the group the row falls in when its partition is cut into {@code n}. */
+    public static Column ntile(int n) {
+        return call("ntile", lit(n));
+    }
+
+    /** Window function: the value {@code offset} rows before the current row, null when there is none. */
+    public static Column lag(Column e, int offset) {
+        return lag(e, offset, null);
+    }
+
+    /** Window function: the named column's value {@code offset} rows before the current row. */
+    public static Column lag(String columnName, int offset) {
+        return lag(col(columnName), offset);
+    }
+
+    /** Window function: the named column's value {@code offset} rows before the current row, else {@code defaultValue}. */
+    public static Column lag(String columnName, int offset, Object defaultValue) {
+        return lag(col(columnName), offset, defaultValue);
+    }
+
+    /** Window function: the value {@code offset} rows before the current row, else {@code defaultValue}. */
+    public static Column lag(Column e, int offset, Object defaultValue) {
+        return lag(e, offset, defaultValue, false);
+    }
+
+    /** Window function: as {@link #lag(Column, int, Object)}, counting only rows whose value is not null with {@code ignoreNulls}. */
+    public static Column lag(Column e, int offset, Object defaultValue, boolean ignoreNulls) {
+        return call("lag", e, lit(offset), lit(defaultValue), lit(ignoreNulls));
+    }
+
+    /** Window function: the value {@code offset} rows after the current row, null when there is none. */
+    public static Column lead(Column e, int offset) {
+        return lead(e, offset, null);
+    }
+
+    /** Window function: the named column's value {@code offset} rows after the current row. */
+    public static Column lead(String columnName, int offset) {
+        return lead(col(columnName), offset);
+    }
+
+    /** Window function: the named column's value {@code offset} rows after the current row, else {@code defaultValue}. */
+    public static Column lead(String columnName, int offset, Object defaultValue) {
+        return lead(col(columnName), offset, defaultValue);
+    }
+
+    /** Window function: the value {@code offset} rows after the current row, else {@code defaultValue}. */
+    public static Column lead(Column e, int offset, Object defaultValue) {
+        return lead(e, offset, defaultValue, false);
+    }
+
+    /** Window function: as {@link #lead(Column, int, Object)}, counting only rows whose value is not null with {@code ignoreNulls}. */
+    public static Column lead(Column e, int offset, Object defaultValue, boolean ignoreNulls) {
+        return call("lead", e, lit(offset), lit(defaultValue), lit(ignoreNulls));
+    }
+
+    /** Window function: the value at the {@code offset}-th row of the frame, null when the frame is shorter. */
+    public static Column nth_value(Column e, int offset) {
+        return nth_value(e, offset, false);
+    }
+
+    /** Window function: as {@link #nth_value(Column, int)}, counting only values that are not null with {@code ignoreNulls}. */
+    public static Column nth_value(Column e, int offset, boolean ignoreNulls) {
+        return call("nth_value", e, lit(offset), lit(ignoreNulls));
+    }
+
+    // ---- end of window functions ----
+
     // ---- user-defined aggregate functions (Aggregator, io.tideway.engine.expr.agg.TypedAggregate) ----
 
     /**

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit}, {@code offset},
+ * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit}, {@code offset}, window functions,
  * {@code distinct}/{@code dropDuplicates}, {@code except}/{@code intersect}, {@code groupByKey}'s group functions, and aggregations below a union or a join — before the
  * fused chain runs: each such node over a static child is replaced by a {@link LocalRelation} of
  * its result, computed from the child's rows on the calling thread. What is left is map-like
@@ -61,6 +61,9 @@ public final class StaticPlanMaterializer {
         }
         if (!p.isStreaming() && p instanceof io.tideway.engine.plan.Sample sample) {
             return new LocalRelation(p.schema(), SampleRunner.run(sample, ctx));
+        }
+        if (!p.isStreaming() && p instanceof io.tideway.engine.plan.Window window) {
+            return new LocalRelation(p.schema(), WindowRunner.run(window, ctx));
         }
         if (!p.isStreaming() && p instanceof SetOperation op) {
             return new LocalRelation(p.schema(), SetOperationRunner.run(op, ctx));

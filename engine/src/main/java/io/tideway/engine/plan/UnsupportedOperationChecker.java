@@ -105,6 +105,8 @@ public final class UnsupportedOperationChecker {
         } else if (node.isStreaming() && expressionsOf(node).stream().anyMatch(e -> e.exists(x ->
                 x instanceof io.tideway.engine.expr.fn.ScalarFunction f && f.name().equals("monotonically_increasing_id")))) {
             throw fail("Expression(s): monotonically_increasing_id() is not supported with streaming DataFrames/Datasets", node);
+        } else if (node instanceof Window w && w.isStreaming()) {
+            throw w.streamingError();
         } else if (node instanceof Sample sample && sample.isStreaming()) {
             throw fail("Sampling is not supported on streaming DataFrames/Datasets", sample);
         } else if (node instanceof Offset o) {

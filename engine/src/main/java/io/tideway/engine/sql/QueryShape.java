@@ -56,9 +56,6 @@ record QueryShape(SqlSelect select, SqlNode from, String qualifier, SqlNodeList 
         if (stream != null) {
             throw unsupported("SELECT STREAM", stream, src);
         }
-        if (!select.getWindowList().isEmpty()) {
-            throw unsupported("the WINDOW clause", select.getWindowList().get(0), src);
-        }
         if (select.getQualify() != null) {
             throw unsupported("QUALIFY", select.getQualify(), src);
         }
@@ -100,7 +97,7 @@ record QueryShape(SqlSelect select, SqlNode from, String qualifier, SqlNodeList 
                 offset, null));
     }
 
-    /** Finds subqueries and window functions inside the clauses' expressions. */
+    /** Finds subqueries inside the clauses' expressions. */
     private static final class SubqueryScan {
         private final SourceText src;
 
@@ -119,8 +116,6 @@ record QueryShape(SqlSelect select, SqlNode from, String qualifier, SqlNodeList 
             switch (n.getKind()) {
                 case SELECT: case ORDER_BY: case UNION: case INTERSECT: case EXCEPT: case WITH: case VALUES:
                     throw unsupported("subqueries", n, src);
-                case OVER:
-                    throw unsupported("window functions (OVER)", n, src);
                 case ROLLUP: case CUBE: case GROUPING_SETS:
                     throw unsupported(n.getKind().sql.replace('_', ' '), n, src);
                 default:

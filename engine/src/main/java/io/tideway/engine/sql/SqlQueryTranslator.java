@@ -83,6 +83,7 @@ public final class SqlQueryTranslator {
         this.shape = shape;
         this.src = planner.src();
         this.translator = new SqlNodeTranslator(src, "sql()");
+        this.translator.defineWindows(shape.select().getWindowList());
         this.lateralViews = new LateralViews(src.original(), all -> planner.lateralViews(shape.select(), all));
         this.stripper = new QualifierStripper(shape.qualifier(), lateralViews.tables());
         this.from = new FromClause(planner, n -> translator.translate(stripper.strip(n)));
@@ -292,8 +293,12 @@ public final class SqlQueryTranslator {
         });
     }
 
+    /** Whether {@code e} aggregates its group: an aggregate that is not computed over a window. */
     private static boolean hasAggregate(Expression e) {
-        return e.exists(x -> x instanceof AggregateFunction);
+        if (e instanceof io.tideway.engine.expr.window.WindowExpression) {
+            return false;
+        }
+        return e instanceof AggregateFunction || e.children().stream().anyMatch(SqlQueryTranslator::hasAggregate);
     }
 
     /** OFFSET or LIMIT as a row count; -1 when absent. */

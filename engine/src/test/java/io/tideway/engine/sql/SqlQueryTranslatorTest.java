@@ -217,7 +217,6 @@ class SqlQueryTranslatorTest {
     @Test
     void unsupportedConstructsAreNamed() {
         assertUnsupported("SELECT k FROM t WHERE v IN (SELECT v FROM t)", "subqueries", 28);
-        assertUnsupported("SELECT k, sum(v) OVER (PARTITION BY k) FROM t", "window functions (OVER)", 10);
         assertUnsupported("SELECT k, count(*) FROM t GROUP BY ROLLUP(k)", "ROLLUP", 35);
     }
 

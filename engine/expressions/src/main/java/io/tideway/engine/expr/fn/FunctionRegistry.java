@@ -51,6 +51,7 @@ public final class FunctionRegistry {
         StructFunctions.register();
         JsonFunctions.register();
         AggregateFunctions.register();
+        WindowFunctions.register();
         CsvFunctions.register();
         LambdaFunctions.register();
         MiscFunctions.register();
