@@ -93,4 +93,46 @@ public final class FnPartitions {
         q.awaitTermination();
         ctx.rows(ctx.spark().sql("SELECT * FROM rate_partitions ORDER BY value").collectAsList());
     }
+
+    @Case
+    public static void seededUuidPerSlice(CaseContext ctx) throws Exception {
+        Dataset<Row> out = ctx.spark().range(0, 4, 1, 2).selectExpr("id", "uuid(7) AS u");
+        OpsData.fields(ctx, out);
+        ctx.rows(out.collectAsList());
+    }
+
+    @Case
+    public static void seededShufflePerSlice(CaseContext ctx) throws Exception {
+        Dataset<Row> out = ctx.spark().range(0, 4, 1, 2).selectExpr("id", "shuffle(array(1, 2, 3, 4, 5), 7) AS s",
+                "shuffle(array('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), 123456789012)",
+                "size(shuffle(array(id), NULL)) AS n");
+        OpsData.fields(ctx, out);
+        ctx.rows(out.collectAsList());
+        for (String bad : new String[] {"shuffle(array(1), id)", "shuffle(array(1), 'x')", "shuffle(array(1), 1.5)"}) {
+            try {
+                ctx.spark().range(1).selectExpr(bad).collectAsList();
+            } catch (Exception e) {
+                ctx.error(e);
+            }
+        }
+    }
+
+    @Case
+    public static void shuffleProperties(CaseContext ctx) throws Exception {
+        Dataset<Row> out = ctx.spark().range(0, 4, 1, 2).select(col("id"),
+                sort_array(shuffle(array(lit(3), lit(1), lit(2), lit(null).cast("int")))).alias("sorted"),
+                size(shuffle(array(col("id"), lit(9L)))).alias("n"), shuffle(array(col("id"))),
+                shuffle(lit(null).cast("array<string>")));
+        OpsData.fields(ctx, out);
+        ctx.rows(out.collectAsList());
+        Dataset<Row> sql = ctx.spark().range(0, 2, 1, 1).selectExpr("sort_array(shuffle(array('b', 'a')))",
+                "shuffle(array())", "shuffle(NULL)");
+        OpsData.fields(ctx, sql);
+        ctx.rows(sql.collectAsList());
+        try {
+            ctx.spark().range(1).selectExpr("shuffle(1)").collectAsList();
+        } catch (Exception e) {
+            ctx.error(e);
+        }
+    }
 }
