@@ -3558,6 +3558,14 @@ public final class functions {
     }
 
     /**
+     * A random permutation of the array (non-deterministic): each task's generator is seeded with a
+     * seed drawn for the call plus the task's partition index, as Spark's.
+     */
+    public static Column shuffle(Column e) {
+        return call("shuffle", e);
+    }
+
+    /**
      * The array of integers (step 1 or -1), dates or timestamps (step a day) from {@code start} to {@code stop}
      * inclusive.
      */

@@ -37,7 +37,7 @@ final class SampleRunner {
             return out;
         }
         for (int i = 0; i < slices.size(); i++) {
-            keep(sample, input.schema(), rows(replaced(input, leaves.get(0), slices.get(i)), ctx), i, out);
+            keep(sample, input.schema(), rows(replaced(input, leaves.get(0), slices.get(i)), ctx.forPartition(i)), i, out);
         }
         return out;
     }
