@@ -14,6 +14,7 @@ import io.tideway.engine.encoders.SortedGroupEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.FlatMapGroupsWithState;
+import io.tideway.engine.plan.InitialGroupState;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
 import io.tideway.engine.plan.TypedColumns;
@@ -327,7 +328,7 @@ public final class KeyValueGroupedDataset<K, V> {
                 state.update(acc);
                 return List.of(new Tuple2<>(k, acc)).iterator();
             };
-            return plan(f, valueEncoder, out, GroupStateTimeout.NoTimeout(), false, OutputMode.Update());
+            return plan(f, valueEncoder, out, GroupStateTimeout.NoTimeout(), false, OutputMode.Update(), null);
         }
         return groups((k, it) -> {
             V acc = it.next();
@@ -375,12 +376,46 @@ public final class KeyValueGroupedDataset<K, V> {
         }
         Object f = valueFunction == null ? func
                 : (MapGroupsWithStateFunction<K, Object, S, U>) (k, it, state) -> func.call(k, values(it), state);
-        return plan(f, stateEncoder, outputEncoder, timeout, true, OutputMode.Update());
+        return plan(f, stateEncoder, outputEncoder, timeout, true, OutputMode.Update(), null);
+    }
+
+    /**
+     * {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)}
+     * starting from {@code initialState}'s states (one per key; its values are the states): the
+     * first batch stores them before calling {@code func}, and calls {@code func} for every key
+     * with an initial state, with or without data, as Spark does. A static Dataset only.
+     */
+    public <S, U> Dataset<U> mapGroupsWithState(MapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
+                                                Encoder<U> outputEncoder, GroupStateTimeout timeout,
+                                                KeyValueGroupedDataset<K, S> initialState) {
+        if (func == null) {
+            throw new IllegalArgumentException("function cannot be null");
+        }
+        Object f = valueFunction == null ? func
+                : (MapGroupsWithStateFunction<K, Object, S, U>) (k, it, state) -> func.call(k, values(it), state);
+        return plan(f, stateEncoder, outputEncoder, timeout, true, OutputMode.Update(), initialState.asInitialState());
     }
 
     /** Any number of outputs per group per trigger; {@code outputMode} (append or update) must match the query's. */
     public <S, U> Dataset<U> flatMapGroupsWithState(FlatMapGroupsWithStateFunction<K, V, S, U> func, OutputMode outputMode,
                                                     Encoder<S> stateEncoder, Encoder<U> outputEncoder, GroupStateTimeout timeout) {
+        return flatMapGroupsWithState(func, outputMode, stateEncoder, outputEncoder, timeout, (InitialGroupState) null);
+    }
+
+    /**
+     * {@link #flatMapGroupsWithState(FlatMapGroupsWithStateFunction, OutputMode, Encoder, Encoder, GroupStateTimeout)}
+     * starting from {@code initialState}'s states, as
+     * {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout, KeyValueGroupedDataset)}.
+     */
+    public <S, U> Dataset<U> flatMapGroupsWithState(FlatMapGroupsWithStateFunction<K, V, S, U> func, OutputMode outputMode,
+                                                    Encoder<S> stateEncoder, Encoder<U> outputEncoder, GroupStateTimeout timeout,
+                                                    KeyValueGroupedDataset<K, S> initialState) {
+        return flatMapGroupsWithState(func, outputMode, stateEncoder, outputEncoder, timeout, initialState.asInitialState());
+    }
+
+    private <S, U> Dataset<U> flatMapGroupsWithState(FlatMapGroupsWithStateFunction<K, V, S, U> func, OutputMode outputMode,
+                                                     Encoder<S> stateEncoder, Encoder<U> outputEncoder, GroupStateTimeout timeout,
+                                                     InitialGroupState initialState) {
         if (outputMode != OutputMode.Append() && outputMode != OutputMode.Update()) {
             throw new IllegalArgumentException("The output mode of function should be append or update");
         }
@@ -389,7 +424,12 @@ public final class KeyValueGroupedDataset<K, V> {
         }
         Object f = valueFunction == null ? func
                 : (FlatMapGroupsWithStateFunction<K, Object, S, U>) (k, it, state) -> func.call(k, values(it), state);
-        return plan(f, stateEncoder, outputEncoder, timeout, false, outputMode);
+        return plan(f, stateEncoder, outputEncoder, timeout, false, outputMode, initialState);
+    }
+
+    /** These groups as the initial state of another grouping's stateful operation: each value is its key's state. */
+    InitialGroupState asInitialState() {
+        return new InitialGroupState(child, inputEncoder, keyFunction, valueFunction);
     }
 
     /** The group's values as the user functions see them: the input objects through {@link #mapValues}'s function. */
@@ -415,10 +455,10 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     private <S, U> Dataset<U> plan(Object func, Encoder<S> stateEncoder, Encoder<U> outputEncoder, GroupStateTimeout timeout,
-                                   boolean isMapGroups, OutputMode mode) {
+                                   boolean isMapGroups, OutputMode mode, InitialGroupState initialState) {
         FlatMapGroupsWithState node = new FlatMapGroupsWithState(keyFunction, func, ObjectEncoder.of(keyEncoder),
                 inputEncoder, ObjectEncoder.of(stateEncoder), ObjectEncoder.of(outputEncoder),
-                timeout == null ? GroupStateTimeout.NoTimeout() : timeout, isMapGroups, mode, child);
+                timeout == null ? GroupStateTimeout.NoTimeout() : timeout, isMapGroups, mode, initialState, child);
         return new Dataset<>(session, node, outputEncoder);
     }
 }

@@ -129,6 +129,10 @@ public final class UnsupportedOperationChecker {
 
     /** The guide's rules for mapGroupsWithState/flatMapGroupsWithState, Spark 4's version. */
     private static void checkGroupsWithState(FlatMapGroupsWithState f, LogicalPlan plan, OutputMode mode, boolean aggregatesInQuery) {
+        if (f.initialState() != null && f.initialState().plan().isStreaming()) { // Spark's wording, "Non-" and all
+            throw fail("Non-streaming DataFrame/Dataset is not supported as the initial state in [flatMap|map]GroupsWithState "
+                    + "operation on a streaming DataFrame/Dataset", f);
+        }
         if (f.isMapGroups()) {
             if (mode != OutputMode.Update()) {
                 throw fail("mapGroupsWithState is not supported with " + mode + " output mode on a streaming DataFrame/Dataset", f);

@@ -4,6 +4,7 @@ import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapGroupsWithStateFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.exec.InitialStates;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.exec.UserFunctionException;
 import io.tideway.engine.expr.EvalContext;
@@ -33,14 +34,21 @@ import java.util.Set;
 
 /**
  * {@code mapGroupsWithState} / {@code flatMapGroupsWithState}. The map side runs the key function
- * and shuffles (key, value) rows by key; the reduce side groups a partition's rows by key, calls
- * the user function once per key with its values and {@link GroupStateImpl}, then once per
- * other key whose timeout expired (no values, {@code hasTimedOut()}), and saves each changed
- * state as {@code [timeout timestamp][state row]} in the store. The function runs on objects, so
- * this stage allocates per row, as Spark's does.
+ * and shuffles (key, value, null) rows by key; in the first batch the stage also seeds the
+ * shuffle with its initial state as (key, null, state) rows. The reduce side groups a
+ * partition's rows by key, stores a key's initial state, calls the user function once per key
+ * with values or an initial state (Spark's cogroup of the two) with its {@link GroupStateImpl},
+ * then once per other key whose timeout expired (no values, {@code hasTimedOut()}), and saves
+ * each changed state as {@code [timeout timestamp][state row]} in the store. The function runs
+ * on objects, so this stage allocates per row, as Spark's does.
  */
 public final class GroupsWithStateStage implements StatefulStage {
     private static final int TIMEOUT_BYTES = 8;
+    /** The fields of a shuffled row: the key's row, an input row (null in a seed row), an initial state's row (null in an input row). */
+    private static final int KEY = 0;
+    private static final int VALUE = 1;
+    private static final int INITIAL = 2;
+    private static final int PAIR_FIELDS = 3;
     private final FlatMapGroupsWithState node;
     private final EvalContext ctx;
     /** The input's watermarked column, by which late rows are dropped: only under an event-time timeout, as in Spark; or -1. */
@@ -100,6 +108,37 @@ public final class GroupsWithStateStage implements StatefulStage {
     }
 
     @Override
+    public boolean seeds(long batchId) {
+        return batchId == 0 && node.initialState() != null; // Spark loads it in the first batch only (IncrementalExecution)
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void seed(Shuffle shuffle) {
+        ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
+        ObjectEncoder.Converter states = node.stateEncoder().newConverter();
+        GrowableBuffer keyMemory = new GrowableBuffer(64);
+        RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
+        GrowableBuffer stateMemory = new GrowableBuffer(256);
+        RowWriter stateWriter = new RowWriter(node.stateEncoder().schema().length());
+        GrowableBuffer pairMemory = new GrowableBuffer(256);
+        RowWriter pair = new RowWriter(PAIR_FIELDS);
+        for (InitialStates.Entry e : InitialStates.read(node.initialState(), ctx)) {
+            keyWriter.wrap(keyMemory.buffer(), 0, keyMemory);
+            keys.write(e.key(), keyWriter);
+            int keyLength = keyWriter.finish();
+            stateWriter.wrap(stateMemory.buffer(), 0, stateMemory);
+            states.write(e.state(), stateWriter);
+            int stateLength = stateWriter.finish();
+            pair.wrap(pairMemory.buffer(), 0, pairMemory);
+            pair.putBytes(KEY, keyMemory.buffer(), 0, keyLength);
+            pair.setNull(VALUE);
+            pair.putBytes(INITIAL, stateMemory.buffer(), 0, stateLength);
+            shuffle.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
+        }
+    }
+
+    @Override
     public MapSide mapSide(Shuffle shuffle, io.tideway.engine.plan.LogicalPlan input) {
         return new KeyShuffle(shuffle);
     }
@@ -113,7 +152,7 @@ public final class GroupsWithStateStage implements StatefulStage {
         private final GrowableBuffer keyMemory = new GrowableBuffer(64);
         private final RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
         private final GrowableBuffer pairMemory = new GrowableBuffer(256);
-        private final RowWriter pair = new RowWriter(2);
+        private final RowWriter pair = new RowWriter(PAIR_FIELDS);
 
         KeyShuffle(Shuffle shuffle) {
             super(ctx, node.child().schema(), lateOrdinal, shuffle);
@@ -128,8 +167,9 @@ public final class GroupsWithStateStage implements StatefulStage {
             keys.write(key, keyWriter);
             int keyLength = keyWriter.finish();
             pair.wrap(pairMemory.buffer(), 0, pairMemory);
-            pair.putBytes(0, keyMemory.buffer(), 0, keyLength);
-            pair.putBytes(1, buffer, offset, length);
+            pair.putBytes(KEY, keyMemory.buffer(), 0, keyLength);
+            pair.putBytes(VALUE, buffer, offset, length);
+            pair.setNull(INITIAL);
             out.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
         }
     }
@@ -139,26 +179,35 @@ public final class GroupsWithStateStage implements StatefulStage {
     public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
         ObjectEncoder.Converter values = node.valueEncoder().newConverter();
         ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
+        ObjectEncoder.Converter states = node.stateEncoder().newConverter();
         Calls calls = new Calls(store, above, watermarkMs);
-        RowReader pair = new RowReader(2);
+        RowReader pair = new RowReader(PAIR_FIELDS);
         RowReader valueRow = new RowReader(node.child().schema().length());
-        Map<ByteBuffer, List<Object>> groups = new LinkedHashMap<>();
+        RowReader stateRow = new RowReader(node.stateEncoder().schema().length());
+        Map<ByteBuffer, Group> groups = new LinkedHashMap<>();
         for (RowArena a : input) {
             a.forEach((b, o, l) -> {
                 pair.wrap(b, o, l);
-                byte[] key = new byte[pair.varLength(0)];
-                b.getBytes(pair.varOffset(0), key);
-                valueRow.wrap(b, pair.varOffset(1), pair.varLength(1));
-                groups.computeIfAbsent(ByteBuffer.wrap(key), k -> new ArrayList<>()).add(values.read(valueRow));
+                byte[] key = new byte[pair.varLength(KEY)];
+                b.getBytes(pair.varOffset(KEY), key);
+                Group g = groups.computeIfAbsent(ByteBuffer.wrap(key), k -> new Group());
+                if (pair.isNullAt(VALUE)) {
+                    g.initial(states.read(stateRow.wrap(b, pair.varOffset(INITIAL), pair.varLength(INITIAL))));
+                } else {
+                    g.values.add(values.read(valueRow.wrap(b, pair.varOffset(VALUE), pair.varLength(VALUE))));
+                }
             });
         }
         RowReader keyRow = new RowReader(node.keyEncoder().schema().length());
         Set<ByteBuffer> seen = new HashSet<>(groups.keySet());
-        for (Map.Entry<ByteBuffer, List<Object>> g : groups.entrySet()) {
+        for (Map.Entry<ByteBuffer, Group> g : groups.entrySet()) {
             byte[] key = g.getKey().array();
             UnsafeBuffer keyBuffer = new UnsafeBuffer(key);
             Object k = keys.read(keyRow.wrap(keyBuffer, 0, key.length));
-            calls.run(keyBuffer, k, g.getValue().iterator(), false);
+            if (g.getValue().initial != null) {
+                calls.store(keyBuffer, g.getValue().initial);
+            }
+            calls.run(keyBuffer, k, g.getValue().values.iterator(), false);
         }
         if (node.timeout() == GroupStateTimeout.NoTimeout()) {
             return 0;
@@ -182,6 +231,20 @@ public final class GroupsWithStateStage implements StatefulStage {
             calls.run(keyBuffer, k, Collections.emptyIterator(), true);
         }
         return 0;
+    }
+
+    /** One key's rows of a batch: its input values and, in the first batch, its initial state. */
+    private static final class Group {
+        final List<Object> values = new ArrayList<>();
+        Object initial;
+
+        /** Spark fails the batch when the initial state holds a key twice. */
+        void initial(Object state) {
+            if (initial != null) {
+                throw InitialStates.duplicateKey();
+            }
+            initial = state;
+        }
     }
 
     private boolean hasExpired(long timeoutMs, long watermarkMs) {
@@ -209,6 +272,15 @@ public final class GroupsWithStateStage implements StatefulStage {
             this.store = store;
             this.above = above;
             this.watermarkMs = watermarkMs;
+        }
+
+        /** Stores a key's initial state, without a timeout, before the function sees it (Spark's {@code putState}). */
+        void store(UnsafeBuffer key, Object initial) {
+            stateWriter.wrap(stateMemory.buffer(), TIMEOUT_BYTES, stateMemory);
+            states.write(initial, stateWriter);
+            int length = stateWriter.finish();
+            stateMemory.buffer().putLong(0, GroupStateImpl.NO_TIMESTAMP);
+            store.put(key, 0, key.capacity(), stateMemory.buffer(), 0, TIMEOUT_BYTES + length);
         }
 
         void run(UnsafeBuffer key, Object k, Iterator<Object> values, boolean timedOut) {

@@ -56,6 +56,18 @@ public interface StatefulStage {
     }
 
     /**
+     * Whether batch {@code batchId} adds rows of this stage's own to its shuffle ({@link #seed}):
+     * the initial state of a {@code [flat]MapGroupsWithState} in the first batch.
+     */
+    default boolean seeds(long batchId) {
+        return false;
+    }
+
+    /** Writes the stage's own rows into its shuffle, before the reduce; on the query thread, when {@link #seeds} says so. */
+    default void seed(Shuffle shuffle) {
+    }
+
+    /**
      * Whether a batch without new data would do work now (emit, evict, time out), given the
      * watermark the next batch would run with and the one the last batch ran with.
      */
