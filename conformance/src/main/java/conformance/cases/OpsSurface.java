@@ -8,6 +8,7 @@ import io.tideway.sql.Column;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Encoders;
 import io.tideway.sql.KeyValueGroupedDataset;
+import io.tideway.sql.Row;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,5 +82,39 @@ public final class OpsSurface {
                         scala.collection.IterableOnce<String>> & java.io.Serializable) (k, left, right) -> scala.jdk.javaapi.CollectionConverters.asScala(
                         List.of(k + " " + left.mkString(",") + " " + right.mkString(",")).iterator()), Encoders.STRING());
         ctx.show(out);
+    }
+
+    private static void sampled(CaseContext ctx, String label, Dataset<?> df) {
+        ctx.println(label + ": " + df.collectAsList());
+    }
+
+    /** Poisson sampling: a row may come several times; each partition draws from its own seed. */
+    @Case
+    public static void sampleWithReplacementRange(CaseContext ctx) {
+        sampled(ctx, "range(0,30,1,1) 0.5 seed 7", ctx.spark().range(0, 30, 1, 1).sample(true, 0.5, 7));
+        sampled(ctx, "range(0,30,1,3) 0.5 seed 7", ctx.spark().range(0, 30, 1, 3).sample(true, 0.5, 7));
+        sampled(ctx, "range(0,20,1,2) 1.0 seed 42", ctx.spark().range(0, 20, 1, 2).sample(true, 1.0, 42));
+        sampled(ctx, "range(0,10,1,2) 2.5 seed 1", ctx.spark().range(0, 10, 1, 2).sample(true, 2.5, 1));
+        sampled(ctx, "range(0,10,1,2) 0.0 seed 1", ctx.spark().range(0, 10, 1, 2).sample(true, 0.0, 1));
+        sampled(ctx, "range(0,400,1,4) 0.05 seed -3", ctx.spark().range(0, 400, 1, 4).sample(true, 0.05, -3));
+    }
+
+    @Case
+    public static void sampleWithReplacementProjected(CaseContext ctx) {
+        Dataset<Row> df = ctx.spark().range(0, 40, 1, 2).selectExpr("id", "id % 7 AS r").where("r <> 3");
+        sampled(ctx, "filtered 0.7 seed 11", df.sample(true, 0.7, 11));
+        ctx.println("count 3.0 seed 5: " + ctx.spark().range(0, 100, 1, 2).sample(true, 3.0, 5).count());
+    }
+
+    @Case
+    public static void sampleWithReplacementLocalRows(CaseContext ctx) {
+        Dataset<String> words = ctx.spark().createDataset(Arrays.asList("a", "b", "c", "d", "e", "f", "g"), Encoders.STRING());
+        sampled(ctx, "local 0.8 seed 3", words.sample(true, 0.8, 3));
+    }
+
+    @Case
+    public static void sampleWithReplacementNegative(CaseContext ctx) {
+        OpsData.error(ctx, "fraction -0.5", () -> ctx.spark().range(10).sample(true, -0.5, 1));
+        OpsData.error(ctx, "fraction 1.5 without", () -> ctx.spark().range(10).sample(false, 1.5, 1));
     }
 }

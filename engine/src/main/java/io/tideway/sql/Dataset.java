@@ -715,20 +715,22 @@ public class Dataset<T> implements Serializable {
     }
 
     /**
-     * As {@link #sample(double, long)}; {@code withReplacement} (Spark's Poisson sampling, which
-     * may repeat rows) is not implemented and fails.
+     * As {@link #sample(double, long)}; with {@code withReplacement} each row is kept as many times
+     * as Spark's {@code PoissonSampler} (mean {@code fraction}) draws for it, per partition, with
+     * the partition's seed from {@code java.util.Random(seed)} as Spark takes it, so that a seed
+     * repeats Spark's rows.
      */
     public Dataset<T> sample(boolean withReplacement, double fraction, long seed) {
         final double eps = 1e-6; // Spark's RandomSampler.roundingEpsilon
-        if (withReplacement) {
-            throw new UnsupportedOperationException("sample with replacement (Spark's Poisson sampler) is not "
-                    + "implemented in Tideway (issue #15)");
+        if (withReplacement && !(fraction >= -eps)) {
+            throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
+                    + ") must be nonnegative with replacement");
         }
-        if (!(fraction >= -eps && fraction <= 1.0 + eps)) {
+        if (!withReplacement && !(fraction >= -eps && fraction <= 1.0 + eps)) {
             throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
                     + ") must be on interval [0, 1] without replacement");
         }
-        return new Dataset<>(session, sampled(0.0, fraction, seed, false, plan), encoder);
+        return new Dataset<>(session, sampled(0.0, fraction, withReplacement, seed, false, plan), encoder);
     }
 
     /** As {@link #sample(boolean, double, long)} with a random seed. */
@@ -760,7 +762,7 @@ public class Dataset<T> implements Serializable {
         double lower = 0;
         for (int i = 0; i < weights.length; i++) {
             double upper = lower + weights[i] / sum; // Spark's scanLeft over the normalized weights
-            out[i] = new Dataset<>(session, sampled(lower, upper, seed, true, plan), encoder);
+            out[i] = new Dataset<>(session, sampled(lower, upper, false, seed, true, plan), encoder);
             lower = upper;
         }
         return out;
@@ -776,8 +778,9 @@ public class Dataset<T> implements Serializable {
         return Arrays.asList(randomSplit(weights, seed));
     }
 
-    private io.tideway.engine.plan.Sample sampled(double lower, double upper, long seed, boolean sortPartitions, LogicalPlan input) {
-        return new io.tideway.engine.plan.Sample(lower, upper, seed, sortPartitions,
+    private io.tideway.engine.plan.Sample sampled(double lower, double upper, boolean withReplacement, long seed,
+                                                  boolean sortPartitions, LogicalPlan input) {
+        return new io.tideway.engine.plan.Sample(lower, upper, withReplacement, seed, sortPartitions,
                 session.sparkContext().defaultParallelism(), input);
     }
 
