@@ -117,4 +117,87 @@ public final class OpsSurface {
         OpsData.error(ctx, "fraction -0.5", () -> ctx.spark().range(10).sample(true, -0.5, 1));
         OpsData.error(ctx, "fraction 1.5 without", () -> ctx.spark().range(10).sample(false, 1.5, 1));
     }
+
+    /** Two JSON directories, each with one file (written by the case, so both engines read the same bytes). */
+    private static String[] jsonDirs(CaseContext ctx) throws Exception {
+        java.nio.file.Path a = ctx.dir("a");
+        ctx.file(a, "1.json", "{\"n\":1}", "{\"n\":2}");
+        java.nio.file.Path b = ctx.dir("b");
+        ctx.file(b, "2.json", "{\"n\":3}");
+        return new String[] {a.toString(), b.toString()};
+    }
+
+    /** {@code json(p1, p2)}, {@code load(p1, p2)} and {@code parquet(p1, p2)} read every path, a path given twice too. */
+    @Case
+    public static void readSeveralPaths(CaseContext ctx) throws Exception {
+        String[] dirs = jsonDirs(ctx);
+        String file = dirs[0] + "/1.json";
+        ctx.println("json(a, b):");
+        ctx.show(ctx.spark().read().json(dirs[0], dirs[1]));
+        ctx.println("json(a, a):");
+        ctx.show(ctx.spark().read().json(dirs[0], dirs[0]));
+        ctx.println("json(file, file):");
+        ctx.show(ctx.spark().read().json(file, file));
+        ctx.println("load(file, b):");
+        ctx.show(ctx.spark().read().format("json").load(file, dirs[1]));
+        String p1 = ctx.path("p1");
+        String p2 = ctx.path("p2");
+        ctx.spark().range(0, 3, 1, 1).write().mode("overwrite").parquet(p1);
+        ctx.spark().range(10, 12, 1, 1).write().mode("overwrite").parquet(p2);
+        ctx.println("parquet(p1, p2):");
+        ctx.show(ctx.spark().read().parquet(p1, p2));
+        ctx.println("parquet(p1, p1):");
+        ctx.show(ctx.spark().read().parquet(p1, p1));
+        ctx.println("load(p2, p1):");
+        ctx.show(ctx.spark().read().format("parquet").load(p2, p1));
+    }
+
+    private static void files(CaseContext ctx, String label, Dataset<?> df) {
+        String[] files = df.inputFiles();
+        Arrays.sort(files);
+        ctx.println(label + ": " + Arrays.toString(files));
+    }
+
+    /** The files a Dataset reads, as Spark's URIs, each once. */
+    @Case
+    public static void inputFilesOfReads(CaseContext ctx) throws Exception {
+        String[] dirs = jsonDirs(ctx);
+        Dataset<Row> a = ctx.spark().read().json(dirs[0]);
+        Dataset<Row> b = ctx.spark().read().json(dirs[1]);
+        files(ctx, "json(a)", a);
+        files(ctx, "json(a, b)", ctx.spark().read().json(dirs[0], dirs[1]));
+        files(ctx, "json(a, a)", ctx.spark().read().json(dirs[0], dirs[0]));
+        files(ctx, "json(file)", ctx.spark().read().json(dirs[0] + "/1.json"));
+        files(ctx, "filtered", a.where("n > 1").select("n"));
+        files(ctx, "a union b", a.union(b));
+        files(ctx, "a union a", a.union(a));
+        files(ctx, "a join b", a.join(b, "n"));
+        files(ctx, "range", ctx.spark().range(3));
+        files(ctx, "text", ctx.spark().read().text(dirs[1]));
+    }
+
+    private static void same(CaseContext ctx, String label, Dataset<Row> x, Dataset<Row> y) {
+        ctx.println(label + ": sameSemantics " + x.sameSemantics(y) + ", equal semanticHash "
+                + (x.semanticHash() == y.semanticHash()));
+    }
+
+    /** Whether two Datasets compute the same result, as Spark's canonical plans compare. */
+    @Case
+    public static void sameSemanticsAndHash(CaseContext ctx) throws Exception {
+        Dataset<Row> r = ctx.spark().range(10).toDF();
+        same(ctx, "same filter", r.where("id > 1"), ctx.spark().range(10).toDF().where("id > 1"));
+        same(ctx, "filter as Column", r.where("id > 1"), r.where(col("id").gt(1)));
+        same(ctx, "other bound", r.where("id > 1"), r.where("id > 2"));
+        same(ctx, "other range", r, ctx.spark().range(11).toDF());
+        same(ctx, "itself", r, r);
+        same(ctx, "plus", r.select(col("id").plus(1)), r.selectExpr("id + 1"));
+        same(ctx, "other alias", r.select(col("id").as("a")), r.select(col("id").as("b")));
+        same(ctx, "swapped and", r.where("id > 1 AND id < 5"), r.where("id < 5 AND id > 1"));
+        same(ctx, "swapped equality", r.where("id = 3"), r.where("3 = id"));
+        same(ctx, "limit", r.limit(3), r.limit(4));
+        same(ctx, "aggregate", r.groupBy().count(), ctx.spark().range(10).toDF().groupBy().count());
+        String[] dirs = jsonDirs(ctx);
+        same(ctx, "json twice", ctx.spark().read().json(dirs[0]), ctx.spark().read().json(dirs[0]));
+        same(ctx, "json other dir", ctx.spark().read().json(dirs[0]), ctx.spark().read().json(dirs[1]));
+    }
 }

@@ -631,6 +631,40 @@ public class Dataset<T> implements Serializable {
         return plan instanceof io.tideway.engine.plan.LocalRelation;
     }
 
+    // ---- inputFiles, sameSemantics, semanticHash (surface) ----
+
+    /**
+     * The files this Dataset reads, as {@code file:} URIs, each once, as Spark's {@code inputFiles}:
+     * those of every file read in its plan ({@code spark.read()}); none for a stream, a range or
+     * local rows.
+     */
+    public String[] inputFiles() {
+        List<LogicalPlan> nodes = new ArrayList<>();
+        plan.collect(nodes);
+        java.util.Set<String> files = new java.util.LinkedHashSet<>();
+        for (LogicalPlan n : nodes) {
+            if (n instanceof io.tideway.engine.plan.DataSourceRelation d) {
+                files.addAll(d.scan().inputFiles());
+            }
+        }
+        return files.toArray(new String[0]);
+    }
+
+    /**
+     * Whether {@code other} computes the same rows, as Spark's {@code sameSemantics}: the two plans'
+     * canonical forms ({@link io.tideway.engine.plan.PlanCanonical}) are equal.
+     */
+    public boolean sameSemantics(Dataset<T> other) {
+        return io.tideway.engine.plan.PlanCanonical.text(plan).equals(io.tideway.engine.plan.PlanCanonical.text(other.plan));
+    }
+
+    /** A hash of the plan's canonical form: equal for Datasets that {@link #sameSemantics} finds the same. */
+    public int semanticHash() {
+        return io.tideway.engine.plan.PlanCanonical.text(plan).hashCode();
+    }
+
+    // ---- end of inputFiles, sameSemantics, semanticHash ----
+
     /**
      * Turns the columns {@code values} into rows: for each input row, one row per value column,
      * with the {@code ids} columns, the value column's name in {@code variableColumnName} and its
