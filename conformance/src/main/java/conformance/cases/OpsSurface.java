@@ -6,9 +6,11 @@ import io.tideway.api.java.function.CoGroupFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.sql.Column;
 import io.tideway.sql.Dataset;
+import io.tideway.sql.Encoder;
 import io.tideway.sql.Encoders;
 import io.tideway.sql.KeyValueGroupedDataset;
 import io.tideway.sql.Row;
+import io.tideway.sql.expressions.Aggregator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +19,9 @@ import java.util.List;
 
 import static conformance.cases.OpsData.fields;
 import static io.tideway.sql.functions.col;
+import static io.tideway.sql.functions.count;
+import static io.tideway.sql.functions.max;
+import static io.tideway.sql.functions.min;
 
 /**
  * The remaining pieces of Spark's Java surface (issue 15): {@code cogroupSorted}, sampling with
@@ -199,5 +204,70 @@ public final class OpsSurface {
         String[] dirs = jsonDirs(ctx);
         same(ctx, "json twice", ctx.spark().read().json(dirs[0]), ctx.spark().read().json(dirs[0]));
         same(ctx, "json other dir", ctx.spark().read().json(dirs[0]), ctx.spark().read().json(dirs[1]));
+    }
+
+    /** The total length of a row's {@code s} column, over rows (a DataFrame's objects). */
+    public static final class RowLength extends Aggregator<Row, Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long zero() {
+            return 0L;
+        }
+
+        @Override
+        public Long reduce(Long b, Row a) {
+            String s = a.getString(a.fieldIndex("s"));
+            return s == null ? b : b + s.length();
+        }
+
+        @Override
+        public Long merge(Long b1, Long b2) {
+            return b1 + b2;
+        }
+
+        @Override
+        public Long finish(Long reduction) {
+            return reduction;
+        }
+
+        @Override
+        public Encoder<Long> bufferEncoder() {
+            return Encoders.LONG();
+        }
+
+        @Override
+        public Encoder<Long> outputEncoder() {
+            return Encoders.LONG();
+        }
+    }
+
+    private static Dataset<Row> keyed(CaseContext ctx) {
+        return JoinsInput.rows(ctx, new io.tideway.sql.types.StructType().add("k", io.tideway.sql.types.DataTypes.StringType)
+                        .add("s", io.tideway.sql.types.DataTypes.StringType),
+                new Object[] {"a", "xy"}, new Object[] {"a", "xyz"}, new Object[] {"b", null}, new Object[] {"b", "q"},
+                new Object[] {"c", "hello"});
+    }
+
+    /** An aggregator's column in an untyped {@code groupBy(...).agg(...)} aggregates the rows of each group. */
+    @Case
+    public static void aggregatorInGroupByAgg(CaseContext ctx) {
+        Dataset<Row> out = keyed(ctx).groupBy("k").agg(new RowLength().toColumn());
+        fields(ctx, out);
+        ctx.show(out);
+        Dataset<Row> mixed = keyed(ctx).groupBy(col("k")).agg(max("s"), new RowLength().toColumn().name("total"), count("*"));
+        fields(ctx, mixed);
+        ctx.show(mixed);
+    }
+
+    /** {@code Dataset.agg} with an aggregator: one row over all rows. */
+    @Case
+    public static void aggregatorInDatasetAgg(CaseContext ctx) {
+        Dataset<Row> all = keyed(ctx).agg(new RowLength().toColumn(), min("k"));
+        fields(ctx, all);
+        ctx.show(all);
+        Dataset<Row> named = keyed(ctx).where("k <> 'c'").agg(new RowLength().toColumn().name("n"));
+        fields(ctx, named);
+        ctx.show(named);
     }
 }
