@@ -632,6 +632,40 @@ public class Dataset<T> implements Serializable {
         return plan instanceof io.tideway.engine.plan.LocalRelation;
     }
 
+    // ---- inputFiles, sameSemantics, semanticHash (surface) ----
+
+    /**
+     * The files this Dataset reads, as {@code file:} URIs, each once, as Spark's {@code inputFiles}:
+     * those of every file read in its plan ({@code spark.read()}); none for a stream, a range or
+     * local rows.
+     */
+    public String[] inputFiles() {
+        List<LogicalPlan> nodes = new ArrayList<>();
+        plan.collect(nodes);
+        java.util.Set<String> files = new java.util.LinkedHashSet<>();
+        for (LogicalPlan n : nodes) {
+            if (n instanceof io.tideway.engine.plan.DataSourceRelation d) {
+                files.addAll(d.scan().inputFiles());
+            }
+        }
+        return files.toArray(new String[0]);
+    }
+
+    /**
+     * Whether {@code other} computes the same rows, as Spark's {@code sameSemantics}: the two plans'
+     * canonical forms ({@link io.tideway.engine.plan.PlanCanonical}) are equal.
+     */
+    public boolean sameSemantics(Dataset<T> other) {
+        return io.tideway.engine.plan.PlanCanonical.text(plan).equals(io.tideway.engine.plan.PlanCanonical.text(other.plan));
+    }
+
+    /** A hash of the plan's canonical form: equal for Datasets that {@link #sameSemantics} finds the same. */
+    public int semanticHash() {
+        return io.tideway.engine.plan.PlanCanonical.text(plan).hashCode();
+    }
+
+    // ---- end of inputFiles, sameSemantics, semanticHash ----
+
     /**
      * Turns the columns {@code values} into rows: for each input row, one row per value column,
      * with the {@code ids} columns, the value column's name in {@code variableColumnName} and its
@@ -716,20 +750,22 @@ public class Dataset<T> implements Serializable {
     }
 
     /**
-     * As {@link #sample(double, long)}; {@code withReplacement} (Spark's Poisson sampling, which
-     * may repeat rows) is not implemented and fails.
+     * As {@link #sample(double, long)}; with {@code withReplacement} each row is kept as many times
+     * as Spark's {@code PoissonSampler} (mean {@code fraction}) draws for it, per partition, with
+     * the partition's seed from {@code java.util.Random(seed)} as Spark takes it, so that a seed
+     * repeats Spark's rows.
      */
     public Dataset<T> sample(boolean withReplacement, double fraction, long seed) {
         final double eps = 1e-6; // Spark's RandomSampler.roundingEpsilon
-        if (withReplacement) {
-            throw new UnsupportedOperationException("sample with replacement (Spark's Poisson sampler) is not "
-                    + "implemented in Tideway (issue #15)");
+        if (withReplacement && !(fraction >= -eps)) {
+            throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
+                    + ") must be nonnegative with replacement");
         }
-        if (!(fraction >= -eps && fraction <= 1.0 + eps)) {
+        if (!withReplacement && !(fraction >= -eps && fraction <= 1.0 + eps)) {
             throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
                     + ") must be on interval [0, 1] without replacement");
         }
-        return new Dataset<>(session, sampled(0.0, fraction, seed, false, plan), encoder);
+        return new Dataset<>(session, sampled(0.0, fraction, withReplacement, seed, false, plan), encoder);
     }
 
     /** As {@link #sample(boolean, double, long)} with a random seed. */
@@ -761,7 +797,7 @@ public class Dataset<T> implements Serializable {
         double lower = 0;
         for (int i = 0; i < weights.length; i++) {
             double upper = lower + weights[i] / sum; // Spark's scanLeft over the normalized weights
-            out[i] = new Dataset<>(session, sampled(lower, upper, seed, true, plan), encoder);
+            out[i] = new Dataset<>(session, sampled(lower, upper, false, seed, true, plan), encoder);
             lower = upper;
         }
         return out;
@@ -777,8 +813,9 @@ public class Dataset<T> implements Serializable {
         return Arrays.asList(randomSplit(weights, seed));
     }
 
-    private io.tideway.engine.plan.Sample sampled(double lower, double upper, long seed, boolean sortPartitions, LogicalPlan input) {
-        return new io.tideway.engine.plan.Sample(lower, upper, seed, sortPartitions,
+    private io.tideway.engine.plan.Sample sampled(double lower, double upper, boolean withReplacement, long seed,
+                                                  boolean sortPartitions, LogicalPlan input) {
+        return new io.tideway.engine.plan.Sample(lower, upper, withReplacement, seed, sortPartitions,
                 session.sparkContext().defaultParallelism(), input);
     }
 

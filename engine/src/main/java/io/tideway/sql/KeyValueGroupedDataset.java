@@ -10,6 +10,7 @@ import io.tideway.api.java.function.ReduceFunction;
 import io.tideway.engine.encoders.ConvertedKeyEncoder;
 import io.tideway.engine.encoders.KeyedValueEncoder;
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.encoders.RowEncoder;
 import io.tideway.engine.encoders.SortedGroupEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.engine.plan.AggregatePlanner;
@@ -212,6 +213,32 @@ public final class KeyValueGroupedDataset<K, V> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <U> Dataset<U> flatMapSortedGroups(Column[] sortExprs, FlatMapGroupsFunction<K, V, U> f, Encoder<U> encoder) {
+        SortedValues sorted = sortedValues(sortExprs);
+        MapFunction<Object, Object> key = t -> ((Tuple3<?, ?, ?>) t)._1();
+        MapGroups.GroupFunction groups = (k, it) -> {
+            List<Tuple3<K, V, Row>> values = new java.util.ArrayList<>();
+            it.forEachRemaining(t -> values.add((Tuple3<K, V, Row>) t));
+            return f.call((K) k, sorted.sort(values, Tuple3::_3, Tuple3::_2));
+        };
+        return new Dataset<>(session, new MapGroups(key, null, groups, sorted.encoder(), ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), sorted.plan()), encoder);
+    }
+
+    /**
+     * The values with their key and the values of {@code sortExprs} (over the values' columns):
+     * rows read by {@code encoder} as (key, value, sort keys), and how to order them by the keys.
+     */
+    private record SortedValues(LogicalPlan plan, ObjectEncoder<Tuple3<Object, Object, Row>> encoder, StructType sortKeys,
+                                java.util.Comparator<Row> order) {
+        /** {@code items}' values in the order of their sort keys ({@code keysOf}); a stable sort, as Spark's. */
+        <I, W> Iterator<W> sort(List<I> items, java.util.function.Function<I, Row> keysOf, java.util.function.Function<I, W> valueOf) {
+            items.sort((a, b) -> order.compare(keysOf.apply(a), keysOf.apply(b)));
+            return items.stream().map(valueOf).iterator();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SortedValues sortedValues(Column[] sortExprs) {
         KeyedValueEncoder<K, V> pairs = new KeyedValueEncoder<>(keyEncoder, valueEncoder);
         Dataset<Row> keyed = Dataset.ofRows(session, keyedValues(pairs));
         List<Column> columns = new java.util.ArrayList<>();
@@ -228,18 +255,8 @@ public final class KeyValueGroupedDataset<K, V> {
         Dataset<Row> withKeys = keyed.select(columns.toArray(new Column[0]));
         StructType all = withKeys.schema();
         StructType sortKeys = new StructType(java.util.Arrays.copyOfRange(all.fields(), all.length() - sortExprs.length, all.length()));
-        SortedGroupEncoder<K, V> rows = new SortedGroupEncoder<>(pairs, sortKeys);
-        MapFunction<Object, Object> key = t -> ((Tuple3<?, ?, ?>) t)._1();
-        MapGroups.GroupFunction groups = (k, it) -> {
-            List<Tuple3<K, V, Row>> values = new java.util.ArrayList<>();
-            it.forEachRemaining(t -> values.add((Tuple3<K, V, Row>) t));
-            java.util.Comparator<Row> order = SqlValueOrdering.byOrders(orders);
-            values.sort((a, b) -> order.compare(a._3(), b._3()));
-            Iterator<V> sorted = values.stream().map(Tuple3::_2).iterator();
-            return f.call((K) k, sorted);
-        };
-        return new Dataset<>(session, new MapGroups(key, null, groups, rows, ObjectEncoder.of(keyEncoder),
-                ObjectEncoder.of(encoder), withKeys.logicalPlan()), encoder);
+        return new SortedValues(withKeys.logicalPlan(), (ObjectEncoder) new SortedGroupEncoder<>(pairs, sortKeys), sortKeys,
+                SqlValueOrdering.byOrders(orders));
     }
 
     /**
@@ -276,6 +293,63 @@ public final class KeyValueGroupedDataset<K, V> {
         };
         return new Dataset<>(session, new MapGroups(key, null, groups, ObjectEncoder.of(sided), ObjectEncoder.of(keyEncoder),
                 ObjectEncoder.of(encoder), new io.tideway.engine.plan.Union(List.of(left, right))), encoder);
+    }
+
+    /**
+     * {@link #cogroup} with each key's values sorted on each side, by {@code thisSortExprs} over this
+     * side's value columns and {@code otherSortExprs} over the other's, as Spark 4.0's
+     * {@code cogroupSorted}. Each side's rows carry their sort keys (a {@link SortedGroupEncoder}
+     * row) into the groups, which sort them before {@code f} sees them.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <U, R> Dataset<R> cogroupSorted(KeyValueGroupedDataset<K, U> other, Column[] thisSortExprs, Column[] otherSortExprs,
+                                           CoGroupFunction<K, V, U, R> f, Encoder<R> encoder) {
+        if (child.isStreaming() || other.child.isStreaming()) {
+            throw UnsupportedOperationChecker.fail("CoGrouping with a streaming DataFrame/Dataset is not supported", child);
+        }
+        SortedValues leftSorted = sortedValues(thisSortExprs);
+        SortedValues rightSorted = other.sortedValues(otherSortExprs);
+        // (side, key, left value, right value, left sort keys, right sort keys)
+        Encoder<Tuple6<Integer, K, V, U, Row, Row>> sided = (Encoder) new TupleEncoder<>(List.of(Encoders.INT(), keyEncoder,
+                valueEncoder, other.valueEncoder, new RowEncoder(leftSorted.sortKeys()), new RowEncoder(rightSorted.sortKeys())));
+        MapFunction<Object, Object> toLeft = t -> {
+            Tuple3<?, ?, ?> kv = (Tuple3<?, ?, ?>) t;
+            return new Tuple6<>(0, kv._1(), kv._2(), null, kv._3(), null);
+        };
+        MapFunction<Object, Object> toRight = t -> {
+            Tuple3<?, ?, ?> kv = (Tuple3<?, ?, ?>) t;
+            return new Tuple6<>(1, kv._1(), null, kv._2(), null, kv._3());
+        };
+        LogicalPlan left = new TypedOperator(TypedOperator.Kind.MAP, toLeft, leftSorted.encoder(), ObjectEncoder.of(sided),
+                leftSorted.plan());
+        LogicalPlan right = new TypedOperator(TypedOperator.Kind.MAP, toRight, rightSorted.encoder(), ObjectEncoder.of(sided),
+                rightSorted.plan());
+        if (left.sharesNodeWith(right)) {
+            right = right.freshCopy();
+        }
+        MapFunction<Object, Object> key = t -> ((Tuple6<?, ?, ?, ?, ?, ?>) t)._2();
+        MapGroups.GroupFunction groups = (k, it) -> {
+            List<Tuple6<Integer, K, V, U, Row, Row>> lefts = new java.util.ArrayList<>();
+            List<Tuple6<Integer, K, V, U, Row, Row>> rights = new java.util.ArrayList<>();
+            while (it.hasNext()) {
+                Tuple6<Integer, K, V, U, Row, Row> t = (Tuple6<Integer, K, V, U, Row, Row>) it.next();
+                (t._1() == 0 ? lefts : rights).add(t);
+            }
+            return f.call((K) k, leftSorted.sort(lefts, Tuple6::_5, Tuple6::_3), rightSorted.sort(rights, Tuple6::_6, Tuple6::_4));
+        };
+        return new Dataset<>(session, new MapGroups(key, null, groups, ObjectEncoder.of(sided), ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), new io.tideway.engine.plan.Union(List.of(left, right))), encoder);
+    }
+
+    /** As {@link #cogroupSorted(KeyValueGroupedDataset, Column[], Column[], CoGroupFunction, Encoder)}, Spark's Scala form. */
+    public <U, R> Dataset<R> cogroupSorted(KeyValueGroupedDataset<K, U> other, scala.collection.immutable.Seq<Column> thisSortExprs,
+                                           scala.collection.immutable.Seq<Column> otherSortExprs,
+                                           scala.Function3<K, scala.collection.Iterator<V>, scala.collection.Iterator<U>,
+                                                   scala.collection.IterableOnce<R>> f, Encoder<R> encoder) {
+        CoGroupFunction<K, V, U, R> javaF = (k, l, r) -> scala.jdk.javaapi.CollectionConverters.asJava(
+                f.apply(k, scala.jdk.javaapi.CollectionConverters.asScala(l), scala.jdk.javaapi.CollectionConverters.asScala(r)).iterator());
+        return cogroupSorted(other, scala.jdk.javaapi.CollectionConverters.asJava(thisSortExprs).toArray(new Column[0]),
+                scala.jdk.javaapi.CollectionConverters.asJava(otherSortExprs).toArray(new Column[0]), javaF, encoder);
     }
 
     /** One side of a {@link #cogroup}: each input object as (side, key, value on its side, null on the other). */

@@ -5,6 +5,7 @@ import io.tideway.engine.expr.Count;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.TypedColumns;
 import io.tideway.sql.types.NumericType;
 import io.tideway.sql.types.StructField;
 
@@ -33,7 +34,21 @@ public final class RelationalGroupedDataset {
         List<Column> all = new ArrayList<>();
         all.add(expr);
         all.addAll(Arrays.asList(exprs));
-        return Dataset.ofRows(session, AggregatePlanner.aggregate(grouping, all, child));
+        return Dataset.ofRows(session, AggregatePlanner.aggregate(grouping, rowsAggregated(all), child));
+    }
+
+    /**
+     * The columns with each {@code Aggregator.toColumn()} bound to the grouped rows, as Spark's
+     * {@code withInputType(df.exprEnc, ...)}: its {@code df} is always a DataFrame, so the
+     * aggregator's input is a {@link Row}, whatever the Dataset's type.
+     */
+    private List<Column> rowsAggregated(List<Column> columns) {
+        List<Column> out = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            out.add(c instanceof TypedColumn<?, ?> t
+                    ? TypedColumns.boundTo(new io.tideway.engine.encoders.RowEncoder(child.schema()), t).get(0) : c);
+        }
+        return out;
     }
 
     /** Rows per group, in a column named {@code count}. */
