@@ -54,6 +54,8 @@ public final class FunctionRegistry {
         CsvFunctions.register();
         LambdaFunctions.register();
         MiscFunctions.register();
+        XPathFunctions.register();
+        CryptoFunctions.register();
     }
 
     private FunctionRegistry() {
