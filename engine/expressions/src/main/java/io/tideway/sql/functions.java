@@ -2357,6 +2357,118 @@ public final class functions {
     }
     // ---- end of collection and JSON functions ----
 
+    // ---- XML, xpath and AES functions (XPathFunctions, CryptoFunctions) ----
+
+    /** The values of the nodes of the XML document that the XPath expression {@code path} matches (a string literal). */
+    public static Column xpath(Column xml, Column path) {
+        return call("xpath", xml, path);
+    }
+
+    /** The text of the first node the XPath expression matches; null for an empty document. */
+    public static Column xpath_string(Column xml, Column path) {
+        return call("xpath_string", xml, path);
+    }
+
+    /** Whether the XPath expression is true or matches a node. */
+    public static Column xpath_boolean(Column xml, Column path) {
+        return call("xpath_boolean", xml, path);
+    }
+
+    /** The XPath expression's value as a short: 0 if nothing matches or the match is no number. */
+    public static Column xpath_short(Column xml, Column path) {
+        return call("xpath_short", xml, path);
+    }
+
+    /** The XPath expression's value as an int: 0 if nothing matches or the match is no number. */
+    public static Column xpath_int(Column xml, Column path) {
+        return call("xpath_int", xml, path);
+    }
+
+    /** The XPath expression's value as a long: 0 if nothing matches or the match is no number. */
+    public static Column xpath_long(Column xml, Column path) {
+        return call("xpath_long", xml, path);
+    }
+
+    /** The XPath expression's value as a float: 0 if nothing matches, NaN if the match is no number. */
+    public static Column xpath_float(Column xml, Column path) {
+        return call("xpath_float", xml, path);
+    }
+
+    /** The XPath expression's value as a double: 0 if nothing matches, NaN if the match is no number. */
+    public static Column xpath_double(Column xml, Column path) {
+        return call("xpath_double", xml, path);
+    }
+
+    /** {@link #xpath_double} under its other name. */
+    public static Column xpath_number(Column xml, Column path) {
+        return call("xpath_number", xml, path);
+    }
+    /** AES encryption of {@code input} with {@code key} (16, 24 or 32 bytes) in GCM mode; a random IV leads the result. */
+    public static Column aes_encrypt(Column input, Column key) {
+        return call("aes_encrypt", input, key);
+    }
+
+    /** AES encryption in {@code mode} (GCM, CBC or ECB). */
+    public static Column aes_encrypt(Column input, Column key, Column mode) {
+        return call("aes_encrypt", input, key, mode);
+    }
+
+    /** AES encryption in {@code mode} with {@code padding} (DEFAULT, NONE for GCM, PKCS for CBC and ECB). */
+    public static Column aes_encrypt(Column input, Column key, Column mode, Column padding) {
+        return call("aes_encrypt", input, key, mode, padding);
+    }
+
+    /** AES encryption with the initialization vector {@code iv} (12 bytes for GCM, 16 for CBC; empty for a random one). */
+    public static Column aes_encrypt(Column input, Column key, Column mode, Column padding, Column iv) {
+        return call("aes_encrypt", input, key, mode, padding, iv);
+    }
+
+    /** AES encryption with an IV and GCM's additional authenticated data {@code aad}. */
+    public static Column aes_encrypt(Column input, Column key, Column mode, Column padding, Column iv, Column aad) {
+        return call("aes_encrypt", input, key, mode, padding, iv, aad);
+    }
+
+    /** AES decryption of what {@link #aes_encrypt} wrote, in GCM mode. */
+    public static Column aes_decrypt(Column input, Column key) {
+        return call("aes_decrypt", input, key);
+    }
+
+    /** AES decryption in {@code mode}. */
+    public static Column aes_decrypt(Column input, Column key, Column mode) {
+        return call("aes_decrypt", input, key, mode);
+    }
+
+    /** AES decryption in {@code mode} with {@code padding}. */
+    public static Column aes_decrypt(Column input, Column key, Column mode, Column padding) {
+        return call("aes_decrypt", input, key, mode, padding);
+    }
+
+    /** AES decryption with GCM's additional authenticated data {@code aad}. */
+    public static Column aes_decrypt(Column input, Column key, Column mode, Column padding, Column aad) {
+        return call("aes_decrypt", input, key, mode, padding, aad);
+    }
+
+    /** As {@link #aes_decrypt}, null where it fails. */
+    public static Column try_aes_decrypt(Column input, Column key) {
+        return call("try_aes_decrypt", input, key);
+    }
+
+    /** As {@link #aes_decrypt}, null where it fails. */
+    public static Column try_aes_decrypt(Column input, Column key, Column mode) {
+        return call("try_aes_decrypt", input, key, mode);
+    }
+
+    /** As {@link #aes_decrypt}, null where it fails. */
+    public static Column try_aes_decrypt(Column input, Column key, Column mode, Column padding) {
+        return call("try_aes_decrypt", input, key, mode, padding);
+    }
+
+    /** As {@link #aes_decrypt}, null where it fails. */
+    public static Column try_aes_decrypt(Column input, Column key, Column mode, Column padding, Column aad) {
+        return call("try_aes_decrypt", input, key, mode, padding, aad);
+    }
+    // ---- end of XML, xpath and AES functions ----
+
     /**
      * The array of the parts of the string around the matches of the regular expression {@code pattern}; trailing empty
      * parts are kept.

@@ -55,6 +55,8 @@ public final class FunctionRegistry {
         CsvFunctions.register();
         LambdaFunctions.register();
         MiscFunctions.register();
+        XPathFunctions.register();
+        CryptoFunctions.register();
     }
 
     private FunctionRegistry() {

@@ -484,6 +484,9 @@ public final class SqlNodeTranslator {
                     if (!FunctionRegistry.exists(name) && end > at) {
                         name = src.original().substring(at, end); // Calcite renamed it (translate -> TRANSLATE3)
                     }
+                    if (name.equalsIgnoreCase("substr") && SparkClauses.isSubstrKeywordForm(src.original(), at)) {
+                        name = "substring"; // substr(s FROM 2 FOR 3), the comma form SparkClauses wrote
+                    }
                     Column unitForm = dateUnitForm(name, ops);
                     if (unitForm != null) {
                         return unitForm;
