@@ -2469,6 +2469,49 @@ public final class functions {
     }
     // ---- end of XML, xpath and AES functions ----
 
+    // ---- variant functions (VariantFunctions, io.tideway.types.variant) ----
+
+    /** Parses a JSON string into a variant; text that is not JSON fails. */
+    public static Column parse_json(Column json) {
+        return call("parse_json", json);
+    }
+
+    /** Parses a JSON string into a variant; text that is not JSON gives null. */
+    public static Column try_parse_json(Column json) {
+        return call("try_parse_json", json);
+    }
+
+    /** The value at {@code path} of a variant, cast to {@code targetType}; a failed cast fails. */
+    public static Column variant_get(Column v, String path, String targetType) {
+        return call("variant_get", v, lit(path), lit(targetType));
+    }
+
+    /** The value at a path computed per row, cast to {@code targetType}; a failed cast fails. */
+    public static Column variant_get(Column v, Column path, String targetType) {
+        return call("variant_get", v, path, lit(targetType));
+    }
+
+    /** The value at {@code path} of a variant, cast to {@code targetType}; a failed cast gives null. */
+    public static Column try_variant_get(Column v, String path, String targetType) {
+        return call("try_variant_get", v, lit(path), lit(targetType));
+    }
+
+    /** The value at a path computed per row, cast to {@code targetType}; a failed cast gives null. */
+    public static Column try_variant_get(Column v, Column path, String targetType) {
+        return call("try_variant_get", v, path, lit(targetType));
+    }
+
+    /** Whether a variant is a JSON null (a SQL NULL is not). */
+    public static Column is_variant_null(Column v) {
+        return call("is_variant_null", v);
+    }
+
+    /** The schema of a variant as SQL text ({@code OBJECT<a: BIGINT>}). */
+    public static Column schema_of_variant(Column v) {
+        return call("schema_of_variant", v);
+    }
+    // ---- end of variant functions ----
+
     /**
      * The array of the parts of the string around the matches of the regular expression {@code pattern}; trailing empty
      * parts are kept.

@@ -50,6 +50,7 @@ public final class FunctionRegistry {
         MapFunctions.register();
         StructFunctions.register();
         JsonFunctions.register();
+        VariantFunctions.register();
         AggregateFunctions.register();
         WindowFunctions.register();
         CsvFunctions.register();

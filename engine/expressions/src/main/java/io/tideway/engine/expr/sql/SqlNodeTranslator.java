@@ -761,6 +761,7 @@ public final class SqlNodeTranslator {
                     break;
                 case "DATE": return DataTypes.DateType;
                 case "BINARY": case "VARBINARY": return DataTypes.BinaryType;
+                case "VARIANT": return DataTypes.VariantType;
                 default: break;
             }
         }
