@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * One {@code SELECT} block of a parsed {@code sql()} statement, with its ORDER BY, OFFSET and
  * LIMIT; its FROM clause is read by {@link FromClause}. Building one rejects what Tideway cannot
- * run inside a block (subqueries in expressions, window functions, GROUPING SETS, ...) with an
+ * run inside a block (subqueries in expressions, GROUPING SETS, ...) with an
  * {@link AnalysisException} that names the construct and points at it. Immutable.
  *
  * @param select   the SELECT block

@@ -62,7 +62,7 @@ import java.util.StringJoiner;
  * A query without ORDER BY/LIMIT over a streaming view returns a streaming Dataset.
  *
  * <p>Unsupported, each an {@link AnalysisException} naming it: subqueries inside expressions
- * ({@code IN (SELECT ...)}, {@code EXISTS}, scalar subqueries), window functions, GROUPING
+ * ({@code IN (SELECT ...)}, {@code EXISTS}, scalar subqueries), GROUPING
  * SETS/ROLLUP/CUBE. Stateless entry point; one translator per SELECT block, so any thread may
  * call it.
  */
