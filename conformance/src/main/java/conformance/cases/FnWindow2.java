@@ -141,6 +141,16 @@ public final class FnWindow2 {
     }
 
     @Case
+    public static void sqlIgnoreNulls(CaseContext ctx) {
+        print(ctx, scores(ctx).selectExpr("player", "game",
+                "lag(bonus) IGNORE NULLS OVER (PARTITION BY team ORDER BY player, game) AS prev_bonus",
+                "lead(bonus, 2) IGNORE NULLS OVER (PARTITION BY team ORDER BY player, game) AS next2",
+                "nth_value(score, 2) IGNORE NULLS OVER (ORDER BY game, player)",
+                "last_value(bonus) IGNORE NULLS OVER (PARTITION BY team ORDER BY player, game)",
+                "first_value(score) RESPECT NULLS OVER (PARTITION BY team ORDER BY score)"));
+    }
+
+    @Case
     public static void dedupeInForeachBatchWithSql(CaseContext ctx) throws Exception {
         Dataset<Row> in = OpsData.json(ctx, "id STRING, version INT, payload STRING",
                 new String[] {"{\"id\":\"x\",\"version\":1,\"payload\":\"x1\"}", "{\"id\":\"y\",\"version\":2,\"payload\":\"y2\"}",

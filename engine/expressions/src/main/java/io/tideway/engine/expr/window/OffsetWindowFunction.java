@@ -40,6 +40,11 @@ public final class OffsetWindowFunction extends WindowFunction {
         return ignoreNulls;
     }
 
+    /** This function counting only rows whose input is not null, as SQL's {@code IGNORE NULLS} asks. */
+    public OffsetWindowFunction ignoringNulls() {
+        return new OffsetWindowFunction(lead, input, offset, defaultValue, true);
+    }
+
     /** The signed distance to the row read: negative for lag. */
     public int signedOffset() {
         return lead ? offset : -offset;
