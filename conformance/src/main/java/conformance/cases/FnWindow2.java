@@ -58,6 +58,18 @@ public final class FnWindow2 {
     }
 
     @Case
+    public static void rangeFramesAndNulls(CaseContext ctx) {
+        WindowSpec first = Window.partitionBy("team").orderBy(col("score").asc_nulls_first());
+        WindowSpec last = Window.partitionBy("team").orderBy(col("score").desc_nulls_last());
+        print(ctx, scores(ctx).select(col("player"), col("game"),
+                count("*").over(first.rangeBetween(Window.unboundedPreceding(), 1)),
+                count("*").over(first.rangeBetween(-1, Window.unboundedFollowing())),
+                count("*").over(last.rangeBetween(Window.unboundedPreceding(), 1)),
+                count("*").over(last.rangeBetween(-1, Window.unboundedFollowing())),
+                count("*").over(last.rangeBetween(-100, -50)), count("*").over(first.rangeBetween(50, 100))));
+    }
+
+    @Case
     public static void rangeDescending(CaseContext ctx) {
         WindowSpec w = Window.partitionBy("team").orderBy(col("game").desc());
         print(ctx, scores(ctx).select(col("player"), col("game"), collect_list("player").over(w.rangeBetween(-1, 0)),
