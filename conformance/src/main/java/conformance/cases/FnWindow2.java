@@ -69,6 +69,33 @@ public final class FnWindow2 {
                 count("*").over(last.rangeBetween(-100, -50)), count("*").over(first.rangeBetween(50, 100))));
     }
 
+    /** Readings at times one to ninety minutes apart, with dates, for time-based RANGE frames. */
+    private static Dataset<Row> readings(CaseContext ctx) {
+        StructType schema = new StructType().add("ts", DataTypes.TimestampType).add("dt", DataTypes.DateType)
+                .add("v", DataTypes.IntegerType);
+        return table(ctx, schema,
+                new Object[] {FnSupport.ts("2024-01-01 10:00:00"), java.sql.Date.valueOf("2024-01-01"), 1},
+                new Object[] {FnSupport.ts("2024-01-01 10:30:00"), java.sql.Date.valueOf("2024-01-01"), 2},
+                new Object[] {FnSupport.ts("2024-01-01 11:00:00"), java.sql.Date.valueOf("2024-01-02"), 3},
+                new Object[] {FnSupport.ts("2024-01-01 11:01:00"), java.sql.Date.valueOf("2024-01-03"), 4},
+                new Object[] {FnSupport.ts("2024-01-01 12:31:00"), java.sql.Date.valueOf("2024-01-05"), 5},
+                new Object[] {null, null, 6});
+    }
+
+    @Case
+    public static void rangeOverTimes(CaseContext ctx) {
+        Dataset<Row> df = readings(ctx);
+        print(ctx, df.select(col("v"), sum("v").over(Window.orderBy(col("ts").cast("long")).rangeBetween(-3600, 0)).as("last_hour")));
+        OpsData.error(ctx, "timestamp range", () -> df.select(sum("v").over(Window.orderBy("ts").rangeBetween(-1, 0))).collectAsList());
+        OpsData.error(ctx, "date range", () -> df.select(sum("v").over(Window.orderBy("dt").rangeBetween(-1, 0))).collectAsList());
+        OpsData.error(ctx, "timestamp rows", () -> print(ctx, df.select(col("v"),
+                sum("v").over(Window.orderBy("ts").rowsBetween(-1, 0)), count("*").over(Window.orderBy("dt")))));
+        OpsData.error(ctx, "interval range", () -> print(ctx, df.selectExpr("v",
+                "sum(v) OVER (ORDER BY ts RANGE BETWEEN INTERVAL 1 HOUR PRECEDING AND CURRENT ROW)")));
+        OpsData.error(ctx, "date interval range", () -> print(ctx, df.selectExpr("v",
+                "count(*) OVER (ORDER BY dt RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND INTERVAL '1' DAY FOLLOWING)")));
+    }
+
     @Case
     public static void rangeDescending(CaseContext ctx) {
         WindowSpec w = Window.partitionBy("team").orderBy(col("game").desc());

@@ -122,7 +122,7 @@ final class WindowPartition {
             case UNBOUNDED_PRECEDING -> 0;
             case UNBOUNDED_FOLLOWING -> rows.size();
             case CURRENT_ROW -> frame.rows() ? i : firstPeer[i];
-            case OFFSET -> frame.rows() ? (int) Math.max(0, Math.min(rows.size(), i + b.offset())) : valueBound(i, b.offset(), true);
+            case OFFSET -> frame.rows() ? (int) Math.max(0, Math.min(rows.size(), i + b.offset())) : valueBound(i, b.offset(), b.interval() != null, true);
         };
     }
 
@@ -133,7 +133,7 @@ final class WindowPartition {
             case UNBOUNDED_PRECEDING -> -1;
             case UNBOUNDED_FOLLOWING -> rows.size() - 1;
             case CURRENT_ROW -> frame.rows() ? i : lastPeer[i];
-            case OFFSET -> frame.rows() ? (int) Math.max(-1, Math.min(rows.size() - 1, i + b.offset())) : valueBound(i, b.offset(), false);
+            case OFFSET -> frame.rows() ? (int) Math.max(-1, Math.min(rows.size() - 1, i + b.offset())) : valueBound(i, b.offset(), b.interval() != null, false);
         };
     }
 
@@ -144,7 +144,7 @@ final class WindowPartition {
      * sort put them, before or after every value, as Spark's bound ordering compares them. The
      * non-null values are sorted, so the bound is a binary search among them.
      */
-    private int valueBound(int i, long offset, boolean lower) {
+    private int valueBound(int i, long offset, boolean interval, boolean lower) {
         Sort.Order key = orderKeys.get(0);
         if (keys == null) {
             keys = new double[rows.size()];
@@ -153,7 +153,7 @@ final class WindowPartition {
             for (int j = 0; j < rows.size(); j++) {
                 Object o = rows.get(j).row().get(key.ordinal());
                 if (o != null) {
-                    keys[j] = ((Number) o).doubleValue();
+                    keys[j] = keyValue(o);
                     nonNullFrom = Math.min(nonNullFrom, j);
                     nonNullTo = j;
                 }
@@ -163,7 +163,10 @@ final class WindowPartition {
             return lower ? firstPeer[i] : lastPeer[i];
         }
         boolean descending = key.descending();
-        double limit = keys[i] + (descending ? -offset : offset);
+        Object value = rows.get(i).row().get(key.ordinal());
+        boolean day = value instanceof java.sql.Date || value instanceof java.time.LocalDate;
+        double step = interval && day ? offset / (double) MICROS_PER_DAY : offset; // a date's key is its day number
+        double limit = keys[i] + (descending ? -step : step);
         // the rows "after" the limit in sort order: a lower bound's first row inside, an upper bound's first row outside
         int lo = nonNullFrom;
         int hi = nonNullTo + 1;
@@ -178,5 +181,27 @@ final class WindowPartition {
             }
         }
         return lower ? lo : lo - 1;
+    }
+
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    /** An ORDER BY value as a number on its own scale: a date's day, a timestamp's microsecond, a number as it is. */
+    private static double keyValue(Object o) {
+        if (o instanceof java.sql.Timestamp t) {
+            return io.tideway.engine.row.RowConverter.toMicros(t);
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate().toEpochDay();
+        }
+        if (o instanceof java.time.Instant t) {
+            return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+        }
+        if (o instanceof java.time.LocalDate d) {
+            return d.toEpochDay();
+        }
+        if (o instanceof java.time.LocalDateTime l) {
+            return io.tideway.engine.row.TemporalValues.localToNtz(l);
+        }
+        return ((Number) o).doubleValue();
     }
 }

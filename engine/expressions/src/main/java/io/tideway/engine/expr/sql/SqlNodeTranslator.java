@@ -154,6 +154,11 @@ public final class SqlNodeTranslator {
             return io.tideway.engine.expr.window.FrameBound.ofSql(n.bigDecimalValue().longValueExact(),
                     call.getKind() == SqlKind.PRECEDING);
         }
+        if (b instanceof SqlCall call && translate(call.operand(0)).expr() instanceof io.tideway.engine.expr.Literal l
+                && l.dataType() instanceof io.tideway.sql.types.DayTimeIntervalType && l.value() != null) {
+            return io.tideway.engine.expr.window.FrameBound.ofInterval(io.tideway.engine.row.TemporalValues.toLong(l.value()),
+                    l.sql(), call.getKind() == SqlKind.PRECEDING);
+        }
         throw unsupported("this window frame bound", b);
     }
 

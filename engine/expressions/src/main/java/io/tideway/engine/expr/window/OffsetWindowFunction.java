@@ -57,7 +57,7 @@ public final class OffsetWindowFunction extends WindowFunction {
     /** Spark's frame for the function: the one row at the offset, {@code ROWS BETWEEN -1 FOLLOWING AND -1 FOLLOWING}. */
     @Override
     public WindowFrame requiredFrame() {
-        FrameBound at = new FrameBound(FrameBound.Kind.OFFSET, signedOffset(), false, false);
+        FrameBound at = new FrameBound(FrameBound.Kind.OFFSET, signedOffset(), false, false, null);
         return new WindowFrame(true, at, at);
     }
 
