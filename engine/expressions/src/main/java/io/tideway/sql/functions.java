@@ -2705,7 +2705,7 @@ public final class functions {
      */
     public static Column count(Column c) {
         if (c.expr() instanceof io.tideway.engine.expr.UnresolvedAttribute a && a.isStar()) {
-            return new Column(new Count(Literal.of(1)));
+            return new Column(Count.star());
         }
         return new Column(new Count(c.expr()));
     }
