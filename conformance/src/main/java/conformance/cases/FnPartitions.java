@@ -96,9 +96,17 @@ public final class FnPartitions {
 
     @Case
     public static void seededUuidPerSlice(CaseContext ctx) throws Exception {
-        Dataset<Row> out = ctx.spark().range(0, 4, 1, 2).selectExpr("id", "uuid(7) AS u");
+        Dataset<Row> out = ctx.spark().range(0, 4, 1, 2).selectExpr("id", "uuid(7) AS u", "replace(uuid(7), '-', ' ') AS spaced",
+                "uuid(7) = uuid(7) AS same", "uuid(-3)", "length(uuid()) AS n", "uuid(NULL) = uuid(NULL) AS unseeded");
         OpsData.fields(ctx, out);
         ctx.rows(out.collectAsList());
+        for (String bad : new String[] {"uuid(id)", "uuid('x')"}) {
+            try {
+                ctx.spark().range(1).selectExpr(bad).collectAsList();
+            } catch (Exception e) {
+                ctx.error(e);
+            }
+        }
     }
 
     @Case
