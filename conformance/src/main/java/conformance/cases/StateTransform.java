@@ -617,6 +617,115 @@ public final class StateTransform {
         q.awaitTermination();
     }
 
+    /** Complete output mode, for the query or the processor. */
+    @Case
+    public static void completeModeRefused(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        Dataset<String> out = byUser(clicks(ctx)).transformWithState(new RunningCount(), TimeMode.None(), OutputMode.Update(),
+                Encoders.STRING());
+        JoinsInput.refused(ctx, out, "complete");
+        Dataset<String> complete = byUser(clicks(ctx)).transformWithState(new RunningCount(), TimeMode.None(),
+                OutputMode.Complete(), Encoders.STRING());
+        JoinsInput.refused(ctx, complete, "complete");
+    }
+
+    /** The processor's output mode differs from the query's. */
+    @Case
+    public static void appendProcessorInUpdateQuery(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        Dataset<String> out = byUser(clicks(ctx)).transformWithState(new RunningCount(), TimeMode.None(), OutputMode.Append(),
+                Encoders.STRING());
+        runStrings(ctx, out, "update");
+    }
+
+    /** Continuous processing refuses transformWithState. */
+    @Case
+    public static void continuousRefused(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        Dataset<Long> rate = ctx.spark().readStream().format("rate").load().select("value").as(Encoders.LONG());
+        Dataset<String> out = rate.groupByKey((MapFunction<Long, String>) v -> "k" + (v % 2), Encoders.STRING())
+                .transformWithState(new LongCount(), TimeMode.None(), OutputMode.Update(), Encoders.STRING());
+        try {
+            out.writeStream().outputMode("update").format("console").trigger(Trigger.Continuous("1 second")).start().stop();
+            ctx.println("started");
+        } catch (Exception e) {
+            ctx.error(e);
+        }
+    }
+
+    /** A count of Longs per key. */
+    public static class LongCount extends StatefulProcessor<String, Long, String> {
+        private transient ValueState<Long> count;
+
+        @Override
+        public void init(OutputMode outputMode, TimeMode timeMode) {
+            count = getHandle().getValueState("count", Encoders.LONG(), TTLConfig.NONE());
+        }
+
+        @Override
+        public scala.collection.Iterator<String> handleInputRows(String key, scala.collection.Iterator<Long> rows, TimerValues timers) {
+            long n = (count.exists() ? count.get() : 0L) + list(rows).size();
+            count.update(n);
+            return iterator(List.of(key + ":" + n));
+        }
+    }
+
+    /** mapValues before transformWithState: the processor sees the mapped values. */
+    @Case
+    public static void mapValuesThenTransform(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        Dataset<String> out = byUser(clicks(ctx)).mapValues((MapFunction<Row, Long>) r -> (long) r.getInt(1), Encoders.LONG())
+                .transformWithState(new LongSum(), TimeMode.None(), OutputMode.Update(), Encoders.STRING());
+        runStrings(ctx, out, "update");
+    }
+
+    /** A sum of Longs per key. */
+    public static class LongSum extends StatefulProcessor<String, Long, String> {
+        private transient ValueState<Long> sum;
+
+        @Override
+        public void init(OutputMode outputMode, TimeMode timeMode) {
+            sum = getHandle().getValueState("sum", Encoders.LONG(), TTLConfig.NONE());
+        }
+
+        @Override
+        public scala.collection.Iterator<String> handleInputRows(String key, scala.collection.Iterator<Long> rows, TimerValues timers) {
+            long s = sum.exists() ? sum.get() : 0L;
+            for (Long v : list(rows)) {
+                s += v;
+            }
+            sum.update(s);
+            return iterator(List.of(key + ":" + s));
+        }
+    }
+
+    /** Two initial states for one key fail the first batch (printed as the root cause). */
+    @Case
+    public static void initialStateDuplicateKeyFails(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        StructType schema = new StructType().add("user", DataTypes.StringType).add("count", DataTypes.LongType);
+        KeyValueGroupedDataset<String, Long> initial = rows(ctx, schema, new Object[] {"alice", 10L}, new Object[] {"alice", 11L})
+                .groupByKey(BY_USER, Encoders.STRING())
+                .mapValues((MapFunction<Row, Long>) r -> r.getLong(1), Encoders.LONG());
+        Dataset<String> out = byUser(clicks(ctx)).transformWithState(new CountFromInitial(), TimeMode.None(), OutputMode.Update(),
+                initial, Encoders.STRING(), Encoders.LONG());
+        runExpectingFailure(ctx, out);
+    }
+
+    /** In event time, rows at or below the previous batch's watermark are dropped before the processor sees them. */
+    @Case
+    public static void eventTimeDropsLateRows(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        Dataset<Row> in = csv(ctx, "in", "user STRING, ts TIMESTAMP",
+                batch("a," + t("10:00:30")),
+                batch("b," + t("10:00:05"), "a," + t("10:00:40")),
+                batch("b," + t("10:00:25")))
+                .withWatermark("ts", "10 seconds");
+        Dataset<String> out = byUser(in).transformWithState(new SessionEnd(), TimeMode.EventTime(), OutputMode.Update(),
+                Encoders.STRING());
+        runStrings(ctx, out, "update");
+    }
+
     /** Without the RocksDB provider Spark refuses the query; Tideway runs it (listed in DIVERGENCES). */
     @Case
     public static void withoutRocksDbProvider(CaseContext ctx) throws Exception {

@@ -22,7 +22,7 @@ final class ExpiredTimers {
     record Timer(long expiryMs, byte[] key) {
     }
 
-    /** The timers below {@code thresholdMs}, earliest first (then by key bytes), as Spark's range scan gives them. */
+    /** The timers at or below {@code thresholdMs} (Spark's {@code TimerStateImpl}), earliest first, then by key bytes. */
     static List<Timer> below(StateStore store, long thresholdMs) {
         List<Timer> out = new ArrayList<>();
         if (thresholdMs == Long.MIN_VALUE) {
@@ -42,7 +42,7 @@ final class ExpiredTimers {
             int at = store.payloadOffset(h);
             for (int t = 0; t < store.payloadLength(h); t += 8) {
                 long expiry = b.getLong(at + t);
-                if (expiry < thresholdMs) {
+                if (expiry <= thresholdMs) {
                     out.add(new Timer(expiry, key));
                 }
             }

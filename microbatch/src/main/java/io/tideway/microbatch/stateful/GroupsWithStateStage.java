@@ -122,15 +122,16 @@ public final class GroupsWithStateStage implements StatefulStage {
         ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
         Calls calls = new Calls(store, above, watermarkMs);
         Map<ByteBuffer, KeyedRows.Group> groups = KeyedRows.group(input, node.valueEncoder(), node.child().schema().length(),
-                node.initialState() == null ? null : node.stateEncoder(), InitialStates::duplicateKey);
+                node.initialState() == null ? null : node.stateEncoder());
         RowReader keyRow = new RowReader(node.keyEncoder().schema().length());
         Set<ByteBuffer> seen = new HashSet<>(groups.keySet());
         for (Map.Entry<ByteBuffer, KeyedRows.Group> g : groups.entrySet()) {
             byte[] key = g.getKey().array();
             UnsafeBuffer keyBuffer = new UnsafeBuffer(key);
             Object k = keys.read(keyRow.wrap(keyBuffer, 0, key.length));
-            if (g.getValue().initial != null) {
-                calls.store(keyBuffer, g.getValue().initial);
+            Object initial = g.getValue().initial(InitialStates::duplicateKey);
+            if (initial != null) {
+                calls.store(keyBuffer, initial);
             }
             calls.run(keyBuffer, k, g.getValue().values.iterator(), false);
         }

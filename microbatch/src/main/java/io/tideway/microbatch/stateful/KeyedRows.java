@@ -39,27 +39,24 @@ final class KeyedRows {
     private KeyedRows() {
     }
 
-    /** One key's rows of a batch: its input objects and, in the first batch, its initial state. */
+    /** One key's rows of a batch: its input objects and, in the first batch, its initial states (in order). */
     static final class Group {
         final List<Object> values = new ArrayList<>();
-        Object initial;
+        final List<Object> initials = new ArrayList<>(1);
 
-        /** Spark fails the batch when the initial state holds a key twice. */
-        private void initial(Object state, java.util.function.Supplier<RuntimeException> duplicate) {
-            if (initial != null) {
+        /** The key's one initial state, or null; {@code duplicate} when it has several ([flat]MapGroupsWithState refuses them). */
+        Object initial(java.util.function.Supplier<RuntimeException> duplicate) {
+            if (initials.size() > 1) {
                 throw duplicate.get();
             }
-            initial = state;
+            return initials.isEmpty() ? null : initials.get(0);
         }
     }
 
-    /**
-     * A partition's rows grouped by the key's bytes, keys in order of first appearance; a key
-     * given twice in the initial state fails with {@code duplicate}.
-     */
+    /** A partition's rows grouped by the key's bytes, keys in order of first appearance. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Map<ByteBuffer, Group> group(List<RowArena> input, ObjectEncoder<?> valueEncoder, int valueFields,
-                                        ObjectEncoder<?> stateEncoder, java.util.function.Supplier<RuntimeException> duplicate) {
+                                        ObjectEncoder<?> stateEncoder) {
         ObjectEncoder.Converter values = valueEncoder.newConverter();
         ObjectEncoder.Converter states = stateEncoder == null ? null : stateEncoder.newConverter();
         RowReader pair = new RowReader(FIELDS);
@@ -73,7 +70,7 @@ final class KeyedRows {
                 b.getBytes(pair.varOffset(KEY), key);
                 Group g = groups.computeIfAbsent(ByteBuffer.wrap(key), k -> new Group());
                 if (pair.isNullAt(VALUE)) {
-                    g.initial(states.read(stateRow.wrap(b, pair.varOffset(INITIAL), pair.varLength(INITIAL))), duplicate);
+                    g.initials.add(states.read(stateRow.wrap(b, pair.varOffset(INITIAL), pair.varLength(INITIAL))));
                 } else {
                     g.values.add(values.read(valueRow.wrap(b, pair.varOffset(VALUE), pair.varLength(VALUE))));
                 }

@@ -31,14 +31,13 @@ import java.util.UUID;
  * the shuffle with the initial state. Each reduce task runs a copy of the processor of its own
  * against its partition's store ({@link ProcessorHandle}): {@code init}, then
  * {@code handleInitialState} per initial key (first batch), {@code handleInputRows} per key with
- * data, {@code handleExpiredTimer} per timer below the batch time (processing time) or the
- * watermark (event time), earliest first, then the TTL sweep and {@code close}.
+ * data, {@code handleExpiredTimer} per timer at or below the batch time (processing time) or the
+ * watermark (event time), earliest first, then the TTL sweep and {@code close}. No input row is
+ * dropped as late (as in Spark 4.0.4).
  */
 public final class TransformWithStateStage implements StatefulStage {
     private final TransformWithState node;
     private final EvalContext ctx;
-    /** The input's watermarked column, by which late rows are dropped in event time; or -1. */
-    private final int lateOrdinal;
     private final boolean watermarkPresent;
     private volatile UUID queryId = new UUID(0, 0);
     private volatile UUID runId = new UUID(0, 0);
@@ -49,7 +48,6 @@ public final class TransformWithStateStage implements StatefulStage {
         this.node = node;
         this.ctx = ctx;
         this.watermarkPresent = watermarkPresent;
-        this.lateOrdinal = node.timeMode() == TimeMode.EventTime() ? EventTimeColumn.find(node.child().schema()) : -1;
     }
 
     @Override
@@ -94,7 +92,8 @@ public final class TransformWithStateStage implements StatefulStage {
 
     @Override
     public MapSide mapSide(Shuffle shuffle, LogicalPlan input) {
-        return new KeyedRows.MapSide(ctx, node.child().schema(), lateOrdinal, shuffle, node.valueEncoder(), node.keyEncoder(),
+        // Spark 4.0.4's transformWithState drops no late rows, in any time mode
+        return new KeyedRows.MapSide(ctx, node.child().schema(), -1, shuffle, node.valueEncoder(), node.keyEncoder(),
                 node.keyFunction());
     }
 
@@ -112,13 +111,12 @@ public final class TransformWithStateStage implements StatefulStage {
         processor.init(node.outputMode(), node.timeMode());
         handle.setPhase(ProcessorHandle.Phase.INITIALIZED);
         Map<ByteBuffer, KeyedRows.Group> groups = KeyedRows.group(input, node.valueEncoder(), node.child().schema().length(),
-                node.initialStateEncoder(), TransformWithStateStage::reinitialized);
+                node.initialStateEncoder());
         for (Map.Entry<ByteBuffer, KeyedRows.Group> g : groups.entrySet()) {
-            if (g.getValue().initial != null) {
-                byte[] key = g.getKey().array();
+            byte[] key = g.getKey().array();
+            for (Object initial : g.getValue().initials) { // Spark 4.0.4 hands a key given twice to the processor twice
                 Object k = keys.read(keyRow.wrap(new UnsafeBuffer(key), 0, key.length));
                 handle.setKey(key);
-                Object initial = g.getValue().initial;
                 ((StatefulProcessorWithInitialState) processor).handleInitialState(k, initial, times);
             }
         }
@@ -152,11 +150,6 @@ public final class TransformWithStateStage implements StatefulStage {
         handle.setPhase(ProcessorHandle.Phase.CLOSED);
         processor.setHandle(null);
         return 0;
-    }
-
-    /** Spark's {@code STATEFUL_PROCESSOR_CANNOT_REINITIALIZE_STATE_ON_KEY}, whose key Tideway does not name. */
-    private static RuntimeException reinitialized() {
-        return InitialStates.duplicateKey();
     }
 
     /** Writes the processor's output objects into the chain above. One per reduce task. */
