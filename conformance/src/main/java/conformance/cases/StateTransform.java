@@ -734,4 +734,19 @@ public final class StateTransform {
                 Encoders.STRING());
         runExpectingFailure(ctx, out);
     }
+    /** On a static Dataset Spark runs the processor once per key over all its rows. */
+    @Case
+    public static void batchDataset(CaseContext ctx) {
+        rocksDb(ctx);
+        StructType schema = new StructType().add("user", DataTypes.StringType).add("n", DataTypes.IntegerType);
+        Dataset<String> out = byUser(rows(ctx, schema, new Object[] {"alice", 1}, new Object[] {"bob", 2}, new Object[] {"alice", 3}))
+                .transformWithState(new RunningCount(), TimeMode.None(), OutputMode.Update(), Encoders.STRING());
+        try {
+            List<String> result = new ArrayList<>(out.collectAsList());
+            Collections.sort(result);
+            result.forEach(ctx::println);
+        } catch (Exception e) {
+            ctx.error(e);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapGroupsWithStateFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.exec.GroupStateImpl;
 import io.tideway.engine.exec.InitialStates;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.exec.UserFunctionException;
