@@ -749,4 +749,51 @@ public final class StateTransform {
             ctx.error(e);
         }
     }
+    /** A processor outside transformWithState has no handle. */
+    @Case
+    public static void handleOutsideQuery(CaseContext ctx) {
+        try {
+            new RunningCount().getHandle();
+            ctx.println("a handle");
+        } catch (Exception e) {
+            ctx.error(e);
+        }
+    }
+
+    /** Event-time timers and state survive a restart: a timer set in the first run fires in the second. */
+    @Case
+    public static void eventTimeTimersAfterRestart(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        Path in = ctx.dir("in");
+        String cp = ctx.path("cp");
+        ctx.file(in, "0.csv", "a," + t("10:00:00"), "b," + t("10:00:30"));
+        eventTimeRun(ctx, in, cp, "first run");
+        ctx.file(in, "1.csv", "c," + t("10:01:00"));
+        eventTimeRun(ctx, in, cp, "second run");
+    }
+
+    private static void eventTimeRun(CaseContext ctx, Path in, String cp, String label) throws Exception {
+        ctx.println("-- " + label + " --");
+        Dataset<Row> events = ctx.spark().readStream().schema("user STRING, ts TIMESTAMP").option("maxFilesPerTrigger", 1)
+                .csv(in.toString()).withWatermark("ts", "10 seconds");
+        StreamingQuery q = byUser(events).transformWithState(new SessionEnd(), TimeMode.EventTime(), OutputMode.Update(),
+                        Encoders.STRING())
+                .writeStream()
+                .outputMode("update")
+                .foreachBatch(ctx.<String>batches())
+                .option("checkpointLocation", cp)
+                .trigger(Trigger.AvailableNow())
+                .start();
+        q.awaitTermination();
+    }
+
+    /** Event time without a watermark. */
+    @Case
+    public static void eventTimeWithoutWatermark(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        Dataset<Row> in = csv(ctx, "in", "user STRING, ts TIMESTAMP", batch("a," + t("10:00:00")), batch("a," + t("10:00:30")));
+        Dataset<String> out = byUser(in).transformWithState(new SessionEnd(), TimeMode.EventTime(), OutputMode.Update(),
+                Encoders.STRING());
+        runExpectingFailure(ctx, out);
+    }
 }

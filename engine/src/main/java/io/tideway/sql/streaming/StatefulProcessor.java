@@ -38,7 +38,7 @@ public abstract class StatefulProcessor<K, I, O> implements Serializable {
     /** The handle; Spark's error when there is none. */
     public final StatefulProcessorHandle getHandle() {
         if (handle == null) {
-            throw new io.tideway.SparkRuntimeException("STATEFUL_PROCESSOR_CANNOT_ACCESS_HANDLE", java.util.Map.of());
+            throw new io.tideway.SparkRuntimeException("STATE_STORE_HANDLE_NOT_INITIALIZED", java.util.Map.of());
         }
         return handle;
     }

@@ -103,7 +103,7 @@ public final class TransformWithStateStage implements StatefulStage {
         long batchMs = ctx.batchTimestampMicros() / 1000L;
         StatefulProcessor<Object, Object, Object> processor = ProcessorCopies.copy(node.processor());
         ProcessorHandle handle = new ProcessorHandle(store, node.timeMode(), batchMs, queryId, runId, batchId);
-        Times times = new Times(batchMs, watermarkPresent ? watermarkMs : -1L);
+        Times times = new Times(batchMs, watermarkMs); // Spark's is the batch watermark, 0 in a query without one
         Output output = new Output(above);
         ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
         RowReader keyRow = new RowReader(node.keyEncoder().schema().length());
@@ -134,7 +134,7 @@ public final class TransformWithStateStage implements StatefulStage {
         }
         handle.setPhase(ProcessorHandle.Phase.DATA_PROCESSED);
         long threshold = node.timeMode() == TimeMode.ProcessingTime() ? batchMs
-                : node.timeMode() == TimeMode.EventTime() && watermarkPresent ? watermarkMs : Long.MIN_VALUE;
+                : node.timeMode() == TimeMode.EventTime() ? watermarkMs : Long.MIN_VALUE;
         for (ExpiredTimers.Timer t : ExpiredTimers.below(store, threshold)) {
             Object k = keys.read(keyRow.wrap(new UnsafeBuffer(t.key()), 0, t.key().length));
             handle.setKey(t.key());
@@ -175,7 +175,7 @@ public final class TransformWithStateStage implements StatefulStage {
         }
     }
 
-    /** Spark's {@code TimerValuesImpl}: -1 for a time the batch has not. */
+    /** Spark's {@code TimerValuesImpl}. */
     private record Times(long getCurrentProcessingTimeInMs, long getCurrentWatermarkInMs) implements TimerValues {
     }
 
