@@ -270,4 +270,17 @@ public final class OpsSurface {
         fields(ctx, named);
         ctx.show(named);
     }
+
+    /** {@code Encoder.clsTag()} is a {@code scala.reflect.ClassTag} of the objects' class. */
+    @Case
+    public static void encoderClassTags(CaseContext ctx) {
+        List<Encoder<?>> encoders = Arrays.asList(Encoders.STRING(), Encoders.INT(), Encoders.LONG(), Encoders.DOUBLE(),
+                Encoders.BOOLEAN(), Encoders.DATE(), Encoders.TIMESTAMP(), Encoders.INSTANT(), Encoders.DECIMAL(), Encoders.BINARY(),
+                Encoders.bean(OpsTypedAgg.Person.class), Encoders.tuple(Encoders.STRING(), Encoders.INT()),
+                Encoders.javaSerialization(java.util.ArrayList.class));
+        for (Encoder<?> e : encoders) {
+            scala.reflect.ClassTag<?> tag = e.clsTag();
+            ctx.println(tag.runtimeClass().getName() + " / " + tag);
+        }
+    }
 }

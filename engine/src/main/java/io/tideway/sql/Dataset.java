@@ -1399,7 +1399,7 @@ public class Dataset<T> implements Serializable {
         if (to instanceof TupleEncoder) {
             EncoderAlignment.alignByPosition(to.schema(), plan); // refuses a column count that does not line up
         } else if (!(to instanceof RowEncoder)) {
-            EncoderAlignment.check(to.schema(), plan.schema(), to.clsTag());
+            EncoderAlignment.check(to.schema(), plan.schema(), to.runtimeClass());
         }
         return new Dataset<>(session, plan, target);
     }
@@ -1550,7 +1550,7 @@ public class Dataset<T> implements Serializable {
     }
 
     private Object toArray(List<T> objects) {
-        Object array = java.lang.reflect.Array.newInstance(encoder.clsTag(), objects.size());
+        Object array = java.lang.reflect.Array.newInstance(ObjectEncoder.of(encoder).runtimeClass(), objects.size());
         for (int i = 0; i < objects.size(); i++) {
             java.lang.reflect.Array.set(array, i, objects.get(i));
         }
