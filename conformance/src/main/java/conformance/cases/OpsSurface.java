@@ -283,4 +283,33 @@ public final class OpsSurface {
             ctx.println(tag.runtimeClass().getName() + " / " + tag);
         }
     }
+
+    /**
+     * {@code spark.sql.parquet.writeLegacyFormat}: the nested and non-null-element columns of
+     * {@code SourcesParquetNested} written in Spark's legacy layout and read back.
+     */
+    @Case
+    public static void parquetLegacyWriteAndReadBack(CaseContext ctx) throws Exception {
+        ctx.spark().conf().set("spark.sql.parquet.writeLegacyFormat", "true");
+        String nested = ctx.dir("out").resolve("nested").toString();
+        SourcesParquetNested.nested(ctx).coalesce(1).write().parquet(nested);
+        SinksParquet.show(ctx, "nested, legacy layout", ctx.spark().read().parquet(nested));
+        String nonNull = ctx.dir("out").resolve("nonnull").toString();
+        SourcesParquetNested.nonNull(ctx).coalesce(1).write().parquet(nonNull);
+        SinksParquet.show(ctx, "non-null elements, legacy layout", ctx.spark().read().parquet(nonNull));
+    }
+
+    /**
+     * Spark reads the files Tideway wrote in the legacy layout (committed inputs; the nested one is
+     * byte-identical to Spark's {@code spark-nested-legacy}).
+     */
+    @Case
+    public static void parquetLegacyFilesTidewayWrote(CaseContext ctx) throws Exception {
+        java.nio.file.Path nested = ctx.dir("nested");
+        ctx.input(nested, "tideway-nested-legacy.snappy.parquet");
+        SinksParquet.show(ctx, "nested, legacy layout (Tideway wrote)", ctx.spark().read().parquet(nested.toString()));
+        java.nio.file.Path nonNull = ctx.dir("nonnull");
+        ctx.input(nonNull, "tideway-nonnull-legacy.snappy.parquet");
+        SinksParquet.show(ctx, "non-null elements, legacy layout (Tideway wrote)", ctx.spark().read().parquet(nonNull.toString()));
+    }
 }
