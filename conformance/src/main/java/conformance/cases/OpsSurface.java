@@ -312,4 +312,33 @@ public final class OpsSurface {
         ctx.input(nonNull, "tideway-nonnull-legacy.snappy.parquet");
         SinksParquet.show(ctx, "non-null elements, legacy layout (Tideway wrote)", ctx.spark().read().parquet(nonNull.toString()));
     }
+
+    /** {@code checkpoint} needs a checkpoint directory, {@code localCheckpoint} does not; both keep the rows and cut the plan. */
+    @Case
+    public static void checkpoints(CaseContext ctx) throws Exception {
+        Dataset<Row> df = ctx.spark().range(0, 6, 1, 2).toDF().where("id % 2 = 0").selectExpr("id", "id * 10 AS x");
+        ctx.println("localCheckpoint: " + df.localCheckpoint().collectAsList());
+        ctx.println("localCheckpoint(false): " + df.localCheckpoint(false).collectAsList());
+        OpsData.error(ctx, "checkpoint without a directory", () -> df.checkpoint());
+        ctx.spark().sparkContext().setCheckpointDir(ctx.path("checkpoints"));
+        Dataset<Row> kept = df.checkpoint();
+        ctx.println("checkpoint: " + kept.collectAsList() + " " + Arrays.toString(kept.columns()) + " streaming " + kept.isStreaming());
+        ctx.println("checkpoint(false): " + df.checkpoint(false).where("x > 0").collectAsList());
+        Dataset<Long> typed = ctx.spark().range(3).localCheckpoint();
+        ctx.println("typed: " + typed.collectAsList());
+        String[] dirs = jsonDirs(ctx);
+        files(ctx, "json(a) checkpointed", ctx.spark().read().json(dirs[0]).localCheckpoint());
+    }
+
+    /** {@code inputFiles} of a stream fails as Spark's (it plans the query); explain's modes. */
+    @Case
+    public static void streamInputFilesAndExplainModes(CaseContext ctx) throws Exception {
+        String[] dirs = jsonDirs(ctx);
+        Dataset<Row> stream = ctx.spark().readStream().schema("n INT").json(dirs[0]);
+        OpsData.error(ctx, "stream inputFiles", () -> files(ctx, "stream", stream));
+        ctx.println("isStreaming: " + stream.isStreaming() + " " + stream.where("n > 1").isStreaming() + " "
+                + ctx.spark().range(2).isStreaming());
+        OpsData.error(ctx, "explain(\"fancy\")", () -> ctx.spark().range(2).explain("fancy"));
+        OpsData.error(ctx, "checkpoint of a stream", () -> stream.localCheckpoint());
+    }
 }
