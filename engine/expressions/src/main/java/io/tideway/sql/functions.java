@@ -2359,6 +2359,56 @@ public final class functions {
 
     // ---- XML, xpath and AES functions (XPathFunctions, CryptoFunctions) ----
 
+    /** Parses an XML document column into a struct of {@code schema}; the root element is the row. */
+    public static Column from_xml(Column e, StructType schema) {
+        return call("from_xml", e, schemaText(schema));
+    }
+
+    /** Parses an XML document column with the XML data source's options ({@code attributePrefix}, {@code mode}, ...). */
+    public static Column from_xml(Column e, StructType schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, schemaText(schema), optionsMap(options));
+    }
+
+    /** Parses an XML document column into a struct of the DDL {@code schema}, with options. */
+    public static Column from_xml(Column e, String schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, lit(schema), optionsMap(options));
+    }
+
+    /** Parses an XML document column into a struct of {@code schema} (a DDL string literal or {@code schema_of_xml}). */
+    public static Column from_xml(Column e, Column schema) {
+        return call("from_xml", e, schema);
+    }
+
+    /** Parses an XML document column into a struct of {@code schema}, with options. */
+    public static Column from_xml(Column e, Column schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, schema, optionsMap(options));
+    }
+
+    /** The XML document of a struct column: a {@code ROW} element, fields as child elements (attributes by prefix). */
+    public static Column to_xml(Column e) {
+        return call("to_xml", e);
+    }
+
+    /** The XML document of a struct column, with the XML data source's options ({@code rowTag}, {@code indent}, ...). */
+    public static Column to_xml(Column e, java.util.Map<String, String> options) {
+        return call("to_xml", e, optionsMap(options));
+    }
+
+    /** The schema Spark infers for an XML document literal, as DDL. */
+    public static Column schema_of_xml(String xml) {
+        return schema_of_xml(lit(xml));
+    }
+
+    /** The schema Spark infers for the XML document literal (or foldable column), as DDL. */
+    public static Column schema_of_xml(Column xml) {
+        return call("schema_of_xml", xml);
+    }
+
+    /** The schema Spark infers for the XML document literal with the XML data source's options, as DDL. */
+    public static Column schema_of_xml(Column xml, java.util.Map<String, String> options) {
+        return call("schema_of_xml", xml, optionsMap(options));
+    }
+
     /** The values of the nodes of the XML document that the XPath expression {@code path} matches (a string literal). */
     public static Column xpath(Column xml, Column path) {
         return call("xpath", xml, path);

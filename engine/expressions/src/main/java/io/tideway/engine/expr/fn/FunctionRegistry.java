@@ -56,6 +56,7 @@ public final class FunctionRegistry {
         MiscFunctions.register();
         XPathFunctions.register();
         CryptoFunctions.register();
+        XmlFunctions.register();
     }
 
     private FunctionRegistry() {
