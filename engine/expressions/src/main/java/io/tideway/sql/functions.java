@@ -750,6 +750,44 @@ public final class functions {
 
     // ---- end of string functions ----
 
+    // ---- URL codec and UTF-8 check functions (TextCheckFunctions) ----
+
+    /** The string encoded as an {@code application/x-www-form-urlencoded} URL part in UTF-8. */
+    public static Column url_encode(Column str) {
+        return call("url_encode", str);
+    }
+
+    /** The {@code application/x-www-form-urlencoded} string decoded; an error for a malformed escape. */
+    public static Column url_decode(Column str) {
+        return call("url_decode", str);
+    }
+
+    /** As {@link #url_decode}, null for a malformed escape. */
+    public static Column try_url_decode(Column str) {
+        return call("try_url_decode", str);
+    }
+
+    /** Whether the string is well-formed UTF-8. */
+    public static Column is_valid_utf8(Column str) {
+        return call("is_valid_utf8", str);
+    }
+
+    /** The string with each invalid UTF-8 sequence replaced by U+FFFD. */
+    public static Column make_valid_utf8(Column str) {
+        return call("make_valid_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, an error otherwise. */
+    public static Column validate_utf8(Column str) {
+        return call("validate_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, null otherwise. */
+    public static Column try_validate_utf8(Column str) {
+        return call("try_validate_utf8", str);
+    }
+    // ---- end of URL codec and UTF-8 check functions ----
+
     // ---- math functions ----
 
     /**

@@ -57,6 +57,7 @@ public final class FunctionRegistry {
         XPathFunctions.register();
         CryptoFunctions.register();
         XmlFunctions.register();
+        TextCheckFunctions.register();
     }
 
     private FunctionRegistry() {
