@@ -8,7 +8,7 @@ import io.tideway.sql.Row;
 import static conformance.cases.FnSupport.*;
 import static io.tideway.sql.functions.*;
 
-/** URL codec functions (url_encode, url_decode, try_url_decode) and UTF-8 checks (is_valid_utf8 and the others). */
+/** URL codec functions (url_encode, url_decode, try_url_decode), UTF-8 checks (is_valid_utf8 and the others) and randstr. */
 public final class FnUrlUtf8 {
     private FnUrlUtf8() {
     }
@@ -29,5 +29,14 @@ public final class FnUrlUtf8 {
                 "hex(make_valid_utf8(unhex('E282')))", "hex(make_valid_utf8(unhex('F0908080FF41EDA080')))",
                 "is_valid_utf8(unhex('F4908080'))", "is_valid_utf8(unhex('EFBFBF'))",
                 "try_validate_utf8(unhex('FF'))", "validate_utf8(unhex('61FF'))", "validate_utf8(s)", "is_valid_utf8(NULL)");
+    }
+
+    @Case
+    public static void randstrSeeded(CaseContext ctx) {
+        Dataset<Row> one = strings(ctx, "x");
+        show(ctx, one, randstr(lit(3), lit(0)), randstr(lit(10), lit(42L)), randstr(lit(0), lit(1)),
+                length(randstr(lit(8))).as("len"));
+        showExpr(ctx, one, "randstr(3, 0)", "randstr(CAST(5 AS SMALLINT), 7)", "length(randstr(4))", "randstr(-1, 0)",
+                "randstr(length(s), 0)", "randstr(2, length(s))", "randstr('3', 0)");
     }
 }

@@ -750,7 +750,7 @@ public final class functions {
 
     // ---- end of string functions ----
 
-    // ---- URL codec and UTF-8 check functions (TextCheckFunctions) ----
+    // ---- URL codec, UTF-8 check and randstr functions (TextCheckFunctions, RandomTextFunctions) ----
 
     /** The string encoded as an {@code application/x-www-form-urlencoded} URL part in UTF-8. */
     public static Column url_encode(Column str) {
@@ -785,6 +785,16 @@ public final class functions {
     /** The string if it is well-formed UTF-8, null otherwise. */
     public static Column try_validate_utf8(Column str) {
         return call("try_validate_utf8", str);
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z (a random seed, shown in the column name as Spark does). */
+    public static Column randstr(Column length) {
+        return call("randstr", length, lit(new java.util.Random().nextLong()));
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z, drawn with {@code seed}. */
+    public static Column randstr(Column length, Column seed) {
+        return call("randstr", length, seed);
     }
     // ---- end of URL codec and UTF-8 check functions ----
 

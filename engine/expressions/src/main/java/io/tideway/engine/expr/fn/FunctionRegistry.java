@@ -58,6 +58,7 @@ public final class FunctionRegistry {
         CryptoFunctions.register();
         XmlFunctions.register();
         TextCheckFunctions.register();
+        RandomTextFunctions.register();
     }
 
     private FunctionRegistry() {
