@@ -750,6 +750,54 @@ public final class functions {
 
     // ---- end of string functions ----
 
+    // ---- URL codec, UTF-8 check and randstr functions (TextCheckFunctions, RandomTextFunctions) ----
+
+    /** The string encoded as an {@code application/x-www-form-urlencoded} URL part in UTF-8. */
+    public static Column url_encode(Column str) {
+        return call("url_encode", str);
+    }
+
+    /** The {@code application/x-www-form-urlencoded} string decoded; an error for a malformed escape. */
+    public static Column url_decode(Column str) {
+        return call("url_decode", str);
+    }
+
+    /** As {@link #url_decode}, null for a malformed escape. */
+    public static Column try_url_decode(Column str) {
+        return call("try_url_decode", str);
+    }
+
+    /** Whether the string is well-formed UTF-8. */
+    public static Column is_valid_utf8(Column str) {
+        return call("is_valid_utf8", str);
+    }
+
+    /** The string with each invalid UTF-8 sequence replaced by U+FFFD. */
+    public static Column make_valid_utf8(Column str) {
+        return call("make_valid_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, an error otherwise. */
+    public static Column validate_utf8(Column str) {
+        return call("validate_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, null otherwise. */
+    public static Column try_validate_utf8(Column str) {
+        return call("try_validate_utf8", str);
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z (a random seed, shown in the column name as Spark does). */
+    public static Column randstr(Column length) {
+        return call("randstr", length, lit(new java.util.Random().nextLong()));
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z, drawn with {@code seed}. */
+    public static Column randstr(Column length, Column seed) {
+        return call("randstr", length, seed);
+    }
+    // ---- end of URL codec and UTF-8 check functions ----
+
     // ---- math functions ----
 
     /**
@@ -2358,6 +2406,56 @@ public final class functions {
     // ---- end of collection and JSON functions ----
 
     // ---- XML, xpath and AES functions (XPathFunctions, CryptoFunctions) ----
+
+    /** Parses an XML document column into a struct of {@code schema}; the root element is the row. */
+    public static Column from_xml(Column e, StructType schema) {
+        return call("from_xml", e, schemaText(schema));
+    }
+
+    /** Parses an XML document column with the XML data source's options ({@code attributePrefix}, {@code mode}, ...). */
+    public static Column from_xml(Column e, StructType schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, schemaText(schema), optionsMap(options));
+    }
+
+    /** Parses an XML document column into a struct of the DDL {@code schema}, with options. */
+    public static Column from_xml(Column e, String schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, lit(schema), optionsMap(options));
+    }
+
+    /** Parses an XML document column into a struct of {@code schema} (a DDL string literal or {@code schema_of_xml}). */
+    public static Column from_xml(Column e, Column schema) {
+        return call("from_xml", e, schema);
+    }
+
+    /** Parses an XML document column into a struct of {@code schema}, with options. */
+    public static Column from_xml(Column e, Column schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, schema, optionsMap(options));
+    }
+
+    /** The XML document of a struct column: a {@code ROW} element, fields as child elements (attributes by prefix). */
+    public static Column to_xml(Column e) {
+        return call("to_xml", e);
+    }
+
+    /** The XML document of a struct column, with the XML data source's options ({@code rowTag}, {@code indent}, ...). */
+    public static Column to_xml(Column e, java.util.Map<String, String> options) {
+        return call("to_xml", e, optionsMap(options));
+    }
+
+    /** The schema Spark infers for an XML document literal, as DDL. */
+    public static Column schema_of_xml(String xml) {
+        return schema_of_xml(lit(xml));
+    }
+
+    /** The schema Spark infers for the XML document literal (or foldable column), as DDL. */
+    public static Column schema_of_xml(Column xml) {
+        return call("schema_of_xml", xml);
+    }
+
+    /** The schema Spark infers for the XML document literal with the XML data source's options, as DDL. */
+    public static Column schema_of_xml(Column xml, java.util.Map<String, String> options) {
+        return call("schema_of_xml", xml, optionsMap(options));
+    }
 
     /** The values of the nodes of the XML document that the XPath expression {@code path} matches (a string literal). */
     public static Column xpath(Column xml, Column path) {

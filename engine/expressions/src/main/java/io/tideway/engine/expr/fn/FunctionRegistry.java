@@ -58,6 +58,9 @@ public final class FunctionRegistry {
         MiscFunctions.register();
         XPathFunctions.register();
         CryptoFunctions.register();
+        XmlFunctions.register();
+        TextCheckFunctions.register();
+        RandomTextFunctions.register();
     }
 
     private FunctionRegistry() {
