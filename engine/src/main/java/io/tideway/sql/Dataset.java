@@ -1270,7 +1270,7 @@ public class Dataset<T> implements Serializable {
     /** Accepted after checking the columns resolve; the partitioning is Tideway's own. */
     public Dataset<T> repartition(Column... partitionExprs) {
         for (Column c : partitionExprs) {
-            Resolver.resolve(c.expr(), plan); // an unknown column fails as in Spark
+            io.tideway.engine.plan.VariantRefusals.requirePartitionable(Resolver.resolve(c.expr(), plan), plan); // an unknown column fails as in Spark
         }
         return this;
     }

@@ -3376,6 +3376,89 @@ public final class functions {
 
     // ---- end of window functions ----
 
+    // ---- sketch functions (HllSketchAggregate, HllUnionAggregate, SketchFunctions) ----
+
+    /** An HLL sketch (DataSketches HLL_8, lgConfigK 12) of the non-null values, as binary. */
+    public static Column hll_sketch_agg(Column e) {
+        return call("hll_sketch_agg", e);
+    }
+
+    /** As {@link #hll_sketch_agg(Column)} of the named column. */
+    public static Column hll_sketch_agg(String columnName) {
+        return hll_sketch_agg(col(columnName));
+    }
+
+    /** An HLL sketch with {@code lgConfigK} (4 to 21) of the non-null values. */
+    public static Column hll_sketch_agg(Column e, int lgConfigK) {
+        return call("hll_sketch_agg", e, lit(lgConfigK));
+    }
+
+    /** As {@link #hll_sketch_agg(Column, int)} of the named column. */
+    public static Column hll_sketch_agg(String columnName, int lgConfigK) {
+        return hll_sketch_agg(col(columnName), lgConfigK);
+    }
+
+    /** An HLL sketch with a constant {@code lgConfigK} column. */
+    public static Column hll_sketch_agg(Column e, Column lgConfigK) {
+        return call("hll_sketch_agg", e, lgConfigK);
+    }
+
+    /** The union of the sketches of a column (all of one lgConfigK). */
+    public static Column hll_union_agg(Column e) {
+        return call("hll_union_agg", e);
+    }
+
+    /** As {@link #hll_union_agg(Column)} of the named column. */
+    public static Column hll_union_agg(String columnName) {
+        return hll_union_agg(col(columnName));
+    }
+
+    /** The union of the sketches of a column, of different lgConfigK if allowed. */
+    public static Column hll_union_agg(Column e, boolean allowDifferentLgConfigK) {
+        return call("hll_union_agg", e, lit(allowDifferentLgConfigK));
+    }
+
+    /** As {@link #hll_union_agg(Column, boolean)} of the named column. */
+    public static Column hll_union_agg(String columnName, boolean allowDifferentLgConfigK) {
+        return hll_union_agg(col(columnName), allowDifferentLgConfigK);
+    }
+
+    /** As {@link #hll_union_agg(Column, boolean)} with a constant boolean column. */
+    public static Column hll_union_agg(Column e, Column allowDifferentLgConfigK) {
+        return call("hll_union_agg", e, allowDifferentLgConfigK);
+    }
+
+    /** The estimated number of distinct values of a sketch. */
+    public static Column hll_sketch_estimate(Column c) {
+        return call("hll_sketch_estimate", c);
+    }
+
+    /** As {@link #hll_sketch_estimate(Column)} of the named column. */
+    public static Column hll_sketch_estimate(String columnName) {
+        return hll_sketch_estimate(col(columnName));
+    }
+
+    /** The union of two sketches of one lgConfigK. */
+    public static Column hll_union(Column c1, Column c2) {
+        return call("hll_union", c1, c2);
+    }
+
+    /** As {@link #hll_union(Column, Column)} of the named columns. */
+    public static Column hll_union(String columnName1, String columnName2) {
+        return hll_union(col(columnName1), col(columnName2));
+    }
+
+    /** The union of two sketches, of different lgConfigK if allowed. */
+    public static Column hll_union(Column c1, Column c2, boolean allowDifferentLgConfigK) {
+        return call("hll_union", c1, c2, lit(allowDifferentLgConfigK));
+    }
+
+    /** As {@link #hll_union(Column, Column, boolean)} of the named columns. */
+    public static Column hll_union(String columnName1, String columnName2, boolean allowDifferentLgConfigK) {
+        return hll_union(col(columnName1), col(columnName2), allowDifferentLgConfigK);
+    }
+    // ---- end of sketch functions ----
+
     // ---- user-defined aggregate functions (Aggregator, io.tideway.engine.expr.agg.TypedAggregate) ----
 
     /**

@@ -51,6 +51,7 @@ public final class FunctionRegistry {
         StructFunctions.register();
         JsonFunctions.register();
         VariantFunctions.register();
+        SketchFunctions.register();
         AggregateFunctions.register();
         WindowFunctions.register();
         CsvFunctions.register();
