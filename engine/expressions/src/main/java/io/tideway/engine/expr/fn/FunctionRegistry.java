@@ -58,6 +58,7 @@ public final class FunctionRegistry {
         MiscFunctions.register();
         XPathFunctions.register();
         CryptoFunctions.register();
+        GroupingFunctions.register();
     }
 
     private FunctionRegistry() {
