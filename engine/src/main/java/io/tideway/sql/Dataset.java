@@ -23,6 +23,7 @@ import io.tideway.engine.expr.Expression;
 import io.tideway.engine.plan.Resolver;
 import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.EventTimeWatermark;
+import io.tideway.engine.plan.GroupingSetsPlanner;
 import io.tideway.engine.plan.ExtendedAnalysisException;
 import io.tideway.engine.plan.Filter;
 import io.tideway.engine.plan.MissingReferences;
@@ -1440,6 +1441,53 @@ public class Dataset<T> implements Serializable {
             all.add(new Column(c));
         }
         return new RelationalGroupedDataset(session, plan, all);
+    }
+
+    /**
+     * Groups by the columns and by each prefix of them, down to no column at all (subtotals and a
+     * grand total), as Spark's {@code rollup}: {@code rollup(a, b)} groups by {@code (a, b)},
+     * {@code (a)} and {@code ()}; a column outside the row's grouping set is null, which
+     * {@code grouping(col)} tells from a null value.
+     */
+    public RelationalGroupedDataset rollup(Column... cols) {
+        return RelationalGroupedDataset.groupingSets(session, plan, Arrays.asList(cols),
+                GroupingSetsPlanner.rollupSets(cols.length));
+    }
+
+    /** As {@link #rollup(Column...)}, of the named columns. */
+    public RelationalGroupedDataset rollup(String col, String... cols) {
+        return rollup(named(col, cols));
+    }
+
+    /** Groups by every subset of the columns, as Spark's {@code cube}; see {@link #rollup(Column...)}. */
+    public RelationalGroupedDataset cube(Column... cols) {
+        return RelationalGroupedDataset.groupingSets(session, plan, Arrays.asList(cols),
+                GroupingSetsPlanner.cubeSets(cols.length));
+    }
+
+    /** As {@link #cube(Column...)}, of the named columns. */
+    public RelationalGroupedDataset cube(String col, String... cols) {
+        return cube(named(col, cols));
+    }
+
+    /**
+     * Groups by each of {@code groupingSets}, whose columns are among {@code cols}, as Spark 4's
+     * {@code groupingSets} (whose Scala {@code Seq}s are Java {@code List}s here); see
+     * {@link #rollup(Column...)}.
+     */
+    public RelationalGroupedDataset groupingSets(List<List<Column>> groupingSets, Column... cols) {
+        List<Column> all = Arrays.asList(cols);
+        return RelationalGroupedDataset.groupingSets(session, plan, all,
+                GroupingSetsPlanner.positions(groupingSets, all, plan));
+    }
+
+    private static Column[] named(String col, String... cols) {
+        Column[] all = new Column[cols.length + 1];
+        all[0] = new Column(col);
+        for (int i = 0; i < cols.length; i++) {
+            all[i + 1] = new Column(cols[i]);
+        }
+        return all;
     }
 
     /** Aggregates without grouping ({@code df.agg(max("v"))}). */

@@ -3282,6 +3282,42 @@ public final class functions {
 
     // ---- end of aggregate functions ----
 
+    // ---- grouping-sets functions (GroupingFunctions; with rollup, cube, groupingSets) ----
+
+    /**
+     * Aggregate: 1 when {@code e} is not in the row's grouping set (a subtotal row of a
+     * {@code rollup} or {@code cube}), else 0, as a TINYINT.
+     */
+    public static Column grouping(Column e) {
+        return call("grouping", e);
+    }
+
+    /** As {@link #grouping(Column)}, of the named column. */
+    public static Column grouping(String columnName) {
+        return grouping(col(columnName));
+    }
+
+    /**
+     * Aggregate: the grouping bits of the grouping columns as a BIGINT, the first column the most
+     * significant bit ({@code (grouping(c1) << (n-1)) + ... + grouping(cn)}); the columns, if
+     * given, must be the grouping columns in order.
+     */
+    public static Column grouping_id(Column... cols) {
+        return call("grouping_id", cols);
+    }
+
+    /** As {@link #grouping_id(Column...)}, of the named columns. */
+    public static Column grouping_id(String colName, String... colNames) {
+        Column[] cols = new Column[colNames.length + 1];
+        cols[0] = col(colName);
+        for (int i = 0; i < colNames.length; i++) {
+            cols[i + 1] = col(colNames[i]);
+        }
+        return grouping_id(cols);
+    }
+
+    // ---- end of grouping-sets functions ----
+
     // ---- window functions (WindowFunctions, io.tideway.engine.expr.window; use with Column.over) ----
 
     /** Window function: the row's 1-based position in its partition's order. */
