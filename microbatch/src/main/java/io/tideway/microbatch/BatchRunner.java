@@ -105,7 +105,7 @@ final class BatchRunner implements AutoCloseable {
     }
 
     BatchMetrics run(long batchId, Offset[] start, Offset[] end) throws Exception {
-        stages.forEach(StatefulStage::startBatch);
+        stages.forEach(s -> s.startBatch(batchId));
         BatchMetrics m = runTasks(batchId, start, end);
         stages.forEach(StatefulStage::endBatch);
         return m;
@@ -293,6 +293,17 @@ final class BatchRunner implements AutoCloseable {
             int stage = k;
             exchanges.addAll(fromSources.get(k));
             fromSources.get(k).clear();
+            if (stages.get(k).seeds(batchId)) {
+                ShuffleExchange seeded = new ShuffleExchange(partitions);
+                exchanges.add(seeded);
+                try {
+                    stages.get(k).seed(seeded::add);
+                } catch (RuntimeException e) {
+                    exchanges.forEach(ShuffleExchange::close);
+                    fromSources.forEach(higher -> higher.forEach(ShuffleExchange::close));
+                    throw failed(batchId, e);
+                }
+            }
             dropped += droppedReading[k];
             List<ShuffleExchange> in = exchanges;
             List<Callable<ReduceResult>> tasks = new ArrayList<>();

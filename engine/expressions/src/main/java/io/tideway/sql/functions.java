@@ -750,6 +750,54 @@ public final class functions {
 
     // ---- end of string functions ----
 
+    // ---- URL codec, UTF-8 check and randstr functions (TextCheckFunctions, RandomTextFunctions) ----
+
+    /** The string encoded as an {@code application/x-www-form-urlencoded} URL part in UTF-8. */
+    public static Column url_encode(Column str) {
+        return call("url_encode", str);
+    }
+
+    /** The {@code application/x-www-form-urlencoded} string decoded; an error for a malformed escape. */
+    public static Column url_decode(Column str) {
+        return call("url_decode", str);
+    }
+
+    /** As {@link #url_decode}, null for a malformed escape. */
+    public static Column try_url_decode(Column str) {
+        return call("try_url_decode", str);
+    }
+
+    /** Whether the string is well-formed UTF-8. */
+    public static Column is_valid_utf8(Column str) {
+        return call("is_valid_utf8", str);
+    }
+
+    /** The string with each invalid UTF-8 sequence replaced by U+FFFD. */
+    public static Column make_valid_utf8(Column str) {
+        return call("make_valid_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, an error otherwise. */
+    public static Column validate_utf8(Column str) {
+        return call("validate_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, null otherwise. */
+    public static Column try_validate_utf8(Column str) {
+        return call("try_validate_utf8", str);
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z (a random seed, shown in the column name as Spark does). */
+    public static Column randstr(Column length) {
+        return call("randstr", length, lit(new java.util.Random().nextLong()));
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z, drawn with {@code seed}. */
+    public static Column randstr(Column length, Column seed) {
+        return call("randstr", length, seed);
+    }
+    // ---- end of URL codec and UTF-8 check functions ----
+
     // ---- math functions ----
 
     /**
@@ -2357,6 +2405,211 @@ public final class functions {
     }
     // ---- end of collection and JSON functions ----
 
+    // ---- XML, xpath and AES functions (XPathFunctions, CryptoFunctions) ----
+
+    /** Parses an XML document column into a struct of {@code schema}; the root element is the row. */
+    public static Column from_xml(Column e, StructType schema) {
+        return call("from_xml", e, schemaText(schema));
+    }
+
+    /** Parses an XML document column with the XML data source's options ({@code attributePrefix}, {@code mode}, ...). */
+    public static Column from_xml(Column e, StructType schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, schemaText(schema), optionsMap(options));
+    }
+
+    /** Parses an XML document column into a struct of the DDL {@code schema}, with options. */
+    public static Column from_xml(Column e, String schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, lit(schema), optionsMap(options));
+    }
+
+    /** Parses an XML document column into a struct of {@code schema} (a DDL string literal or {@code schema_of_xml}). */
+    public static Column from_xml(Column e, Column schema) {
+        return call("from_xml", e, schema);
+    }
+
+    /** Parses an XML document column into a struct of {@code schema}, with options. */
+    public static Column from_xml(Column e, Column schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, schema, optionsMap(options));
+    }
+
+    /** The XML document of a struct column: a {@code ROW} element, fields as child elements (attributes by prefix). */
+    public static Column to_xml(Column e) {
+        return call("to_xml", e);
+    }
+
+    /** The XML document of a struct column, with the XML data source's options ({@code rowTag}, {@code indent}, ...). */
+    public static Column to_xml(Column e, java.util.Map<String, String> options) {
+        return call("to_xml", e, optionsMap(options));
+    }
+
+    /** The schema Spark infers for an XML document literal, as DDL. */
+    public static Column schema_of_xml(String xml) {
+        return schema_of_xml(lit(xml));
+    }
+
+    /** The schema Spark infers for the XML document literal (or foldable column), as DDL. */
+    public static Column schema_of_xml(Column xml) {
+        return call("schema_of_xml", xml);
+    }
+
+    /** The schema Spark infers for the XML document literal with the XML data source's options, as DDL. */
+    public static Column schema_of_xml(Column xml, java.util.Map<String, String> options) {
+        return call("schema_of_xml", xml, optionsMap(options));
+    }
+
+    /** The values of the nodes of the XML document that the XPath expression {@code path} matches (a string literal). */
+    public static Column xpath(Column xml, Column path) {
+        return call("xpath", xml, path);
+    }
+
+    /** The text of the first node the XPath expression matches; null for an empty document. */
+    public static Column xpath_string(Column xml, Column path) {
+        return call("xpath_string", xml, path);
+    }
+
+    /** Whether the XPath expression is true or matches a node. */
+    public static Column xpath_boolean(Column xml, Column path) {
+        return call("xpath_boolean", xml, path);
+    }
+
+    /** The XPath expression's value as a short: 0 if nothing matches or the match is no number. */
+    public static Column xpath_short(Column xml, Column path) {
+        return call("xpath_short", xml, path);
+    }
+
+    /** The XPath expression's value as an int: 0 if nothing matches or the match is no number. */
+    public static Column xpath_int(Column xml, Column path) {
+        return call("xpath_int", xml, path);
+    }
+
+    /** The XPath expression's value as a long: 0 if nothing matches or the match is no number. */
+    public static Column xpath_long(Column xml, Column path) {
+        return call("xpath_long", xml, path);
+    }
+
+    /** The XPath expression's value as a float: 0 if nothing matches, NaN if the match is no number. */
+    public static Column xpath_float(Column xml, Column path) {
+        return call("xpath_float", xml, path);
+    }
+
+    /** The XPath expression's value as a double: 0 if nothing matches, NaN if the match is no number. */
+    public static Column xpath_double(Column xml, Column path) {
+        return call("xpath_double", xml, path);
+    }
+
+    /** {@link #xpath_double} under its other name. */
+    public static Column xpath_number(Column xml, Column path) {
+        return call("xpath_number", xml, path);
+    }
+    /** AES encryption of {@code input} with {@code key} (16, 24 or 32 bytes) in GCM mode; a random IV leads the result. */
+    public static Column aes_encrypt(Column input, Column key) {
+        return call("aes_encrypt", input, key);
+    }
+
+    /** AES encryption in {@code mode} (GCM, CBC or ECB). */
+    public static Column aes_encrypt(Column input, Column key, Column mode) {
+        return call("aes_encrypt", input, key, mode);
+    }
+
+    /** AES encryption in {@code mode} with {@code padding} (DEFAULT, NONE for GCM, PKCS for CBC and ECB). */
+    public static Column aes_encrypt(Column input, Column key, Column mode, Column padding) {
+        return call("aes_encrypt", input, key, mode, padding);
+    }
+
+    /** AES encryption with the initialization vector {@code iv} (12 bytes for GCM, 16 for CBC; empty for a random one). */
+    public static Column aes_encrypt(Column input, Column key, Column mode, Column padding, Column iv) {
+        return call("aes_encrypt", input, key, mode, padding, iv);
+    }
+
+    /** AES encryption with an IV and GCM's additional authenticated data {@code aad}. */
+    public static Column aes_encrypt(Column input, Column key, Column mode, Column padding, Column iv, Column aad) {
+        return call("aes_encrypt", input, key, mode, padding, iv, aad);
+    }
+
+    /** AES decryption of what {@link #aes_encrypt} wrote, in GCM mode. */
+    public static Column aes_decrypt(Column input, Column key) {
+        return call("aes_decrypt", input, key);
+    }
+
+    /** AES decryption in {@code mode}. */
+    public static Column aes_decrypt(Column input, Column key, Column mode) {
+        return call("aes_decrypt", input, key, mode);
+    }
+
+    /** AES decryption in {@code mode} with {@code padding}. */
+    public static Column aes_decrypt(Column input, Column key, Column mode, Column padding) {
+        return call("aes_decrypt", input, key, mode, padding);
+    }
+
+    /** AES decryption with GCM's additional authenticated data {@code aad}. */
+    public static Column aes_decrypt(Column input, Column key, Column mode, Column padding, Column aad) {
+        return call("aes_decrypt", input, key, mode, padding, aad);
+    }
+
+    /** As {@link #aes_decrypt}, null where it fails. */
+    public static Column try_aes_decrypt(Column input, Column key) {
+        return call("try_aes_decrypt", input, key);
+    }
+
+    /** As {@link #aes_decrypt}, null where it fails. */
+    public static Column try_aes_decrypt(Column input, Column key, Column mode) {
+        return call("try_aes_decrypt", input, key, mode);
+    }
+
+    /** As {@link #aes_decrypt}, null where it fails. */
+    public static Column try_aes_decrypt(Column input, Column key, Column mode, Column padding) {
+        return call("try_aes_decrypt", input, key, mode, padding);
+    }
+
+    /** As {@link #aes_decrypt}, null where it fails. */
+    public static Column try_aes_decrypt(Column input, Column key, Column mode, Column padding, Column aad) {
+        return call("try_aes_decrypt", input, key, mode, padding, aad);
+    }
+    // ---- end of XML, xpath and AES functions ----
+
+    // ---- variant functions (VariantFunctions, io.tideway.types.variant) ----
+
+    /** Parses a JSON string into a variant; text that is not JSON fails. */
+    public static Column parse_json(Column json) {
+        return call("parse_json", json);
+    }
+
+    /** Parses a JSON string into a variant; text that is not JSON gives null. */
+    public static Column try_parse_json(Column json) {
+        return call("try_parse_json", json);
+    }
+
+    /** The value at {@code path} of a variant, cast to {@code targetType}; a failed cast fails. */
+    public static Column variant_get(Column v, String path, String targetType) {
+        return call("variant_get", v, lit(path), lit(targetType));
+    }
+
+    /** The value at a path computed per row, cast to {@code targetType}; a failed cast fails. */
+    public static Column variant_get(Column v, Column path, String targetType) {
+        return call("variant_get", v, path, lit(targetType));
+    }
+
+    /** The value at {@code path} of a variant, cast to {@code targetType}; a failed cast gives null. */
+    public static Column try_variant_get(Column v, String path, String targetType) {
+        return call("try_variant_get", v, lit(path), lit(targetType));
+    }
+
+    /** The value at a path computed per row, cast to {@code targetType}; a failed cast gives null. */
+    public static Column try_variant_get(Column v, Column path, String targetType) {
+        return call("try_variant_get", v, path, lit(targetType));
+    }
+
+    /** Whether a variant is a JSON null (a SQL NULL is not). */
+    public static Column is_variant_null(Column v) {
+        return call("is_variant_null", v);
+    }
+
+    /** The schema of a variant as SQL text ({@code OBJECT<a: BIGINT>}). */
+    public static Column schema_of_variant(Column v) {
+        return call("schema_of_variant", v);
+    }
+    // ---- end of variant functions ----
+
     /**
      * The array of the parts of the string around the matches of the regular expression {@code pattern}; trailing empty
      * parts are kept.
@@ -2550,7 +2803,7 @@ public final class functions {
      */
     public static Column count(Column c) {
         if (c.expr() instanceof io.tideway.engine.expr.UnresolvedAttribute a && a.isStar()) {
-            return new Column(new Count(Literal.of(1)));
+            return new Column(Count.star());
         }
         return new Column(new Count(c.expr()));
     }
@@ -3028,6 +3281,219 @@ public final class functions {
     }
 
     // ---- end of aggregate functions ----
+
+    // ---- grouping-sets functions (GroupingFunctions; with rollup, cube, groupingSets) ----
+
+    /**
+     * Aggregate: 1 when {@code e} is not in the row's grouping set (a subtotal row of a
+     * {@code rollup} or {@code cube}), else 0, as a TINYINT.
+     */
+    public static Column grouping(Column e) {
+        return call("grouping", e);
+    }
+
+    /** As {@link #grouping(Column)}, of the named column. */
+    public static Column grouping(String columnName) {
+        return grouping(col(columnName));
+    }
+
+    /**
+     * Aggregate: the grouping bits of the grouping columns as a BIGINT, the first column the most
+     * significant bit ({@code (grouping(c1) << (n-1)) + ... + grouping(cn)}); the columns, if
+     * given, must be the grouping columns in order.
+     */
+    public static Column grouping_id(Column... cols) {
+        return call("grouping_id", cols);
+    }
+
+    /** As {@link #grouping_id(Column...)}, of the named columns. */
+    public static Column grouping_id(String colName, String... colNames) {
+        Column[] cols = new Column[colNames.length + 1];
+        cols[0] = col(colName);
+        for (int i = 0; i < colNames.length; i++) {
+            cols[i + 1] = col(colNames[i]);
+        }
+        return grouping_id(cols);
+    }
+
+    // ---- end of grouping-sets functions ----
+
+    // ---- window functions (WindowFunctions, io.tideway.engine.expr.window; use with Column.over) ----
+
+    /** Window function: the row's 1-based position in its partition's order. */
+    public static Column row_number() {
+        return call("row_number");
+    }
+
+    /** Window function: the row's rank in its partition, ties sharing one rank and leaving gaps after them. */
+    public static Column rank() {
+        return call("rank");
+    }
+
+    /** Window function: the row's rank in its partition, ties sharing one rank without gaps. */
+    public static Column dense_rank() {
+        return call("dense_rank");
+    }
+
+    /** Window function: {@code (rank - 1) / (rows in partition - 1)}, 0 for a one-row partition. */
+    public static Column percent_rank() {
+        return call("percent_rank");
+    }
+
+    /** Window function: the fraction of the partition's rows ordered at or before the row (its peers included). */
+    public static Column cume_dist() {
+        return call("cume_dist");
+    }
+
+    /** Window function: the number (1 to {@code n}) of the group the row falls in when its partition is cut into {@code n}. */
+    public static Column ntile(int n) {
+        return call("ntile", lit(n));
+    }
+
+    /** Window function: the value {@code offset} rows before the current row, null when there is none. */
+    public static Column lag(Column e, int offset) {
+        return lag(e, offset, null);
+    }
+
+    /** Window function: the named column's value {@code offset} rows before the current row. */
+    public static Column lag(String columnName, int offset) {
+        return lag(col(columnName), offset);
+    }
+
+    /** Window function: the named column's value {@code offset} rows before the current row, else {@code defaultValue}. */
+    public static Column lag(String columnName, int offset, Object defaultValue) {
+        return lag(col(columnName), offset, defaultValue);
+    }
+
+    /** Window function: the value {@code offset} rows before the current row, else {@code defaultValue}. */
+    public static Column lag(Column e, int offset, Object defaultValue) {
+        return lag(e, offset, defaultValue, false);
+    }
+
+    /** Window function: as {@link #lag(Column, int, Object)}, counting only rows whose value is not null with {@code ignoreNulls}. */
+    public static Column lag(Column e, int offset, Object defaultValue, boolean ignoreNulls) {
+        return call("lag", e, lit(offset), lit(defaultValue), lit(ignoreNulls));
+    }
+
+    /** Window function: the value {@code offset} rows after the current row, null when there is none. */
+    public static Column lead(Column e, int offset) {
+        return lead(e, offset, null);
+    }
+
+    /** Window function: the named column's value {@code offset} rows after the current row. */
+    public static Column lead(String columnName, int offset) {
+        return lead(col(columnName), offset);
+    }
+
+    /** Window function: the named column's value {@code offset} rows after the current row, else {@code defaultValue}. */
+    public static Column lead(String columnName, int offset, Object defaultValue) {
+        return lead(col(columnName), offset, defaultValue);
+    }
+
+    /** Window function: the value {@code offset} rows after the current row, else {@code defaultValue}. */
+    public static Column lead(Column e, int offset, Object defaultValue) {
+        return lead(e, offset, defaultValue, false);
+    }
+
+    /** Window function: as {@link #lead(Column, int, Object)}, counting only rows whose value is not null with {@code ignoreNulls}. */
+    public static Column lead(Column e, int offset, Object defaultValue, boolean ignoreNulls) {
+        return call("lead", e, lit(offset), lit(defaultValue), lit(ignoreNulls));
+    }
+
+    /** Window function: the value at the {@code offset}-th row of the frame, null when the frame is shorter. */
+    public static Column nth_value(Column e, int offset) {
+        return nth_value(e, offset, false);
+    }
+
+    /** Window function: as {@link #nth_value(Column, int)}, counting only values that are not null with {@code ignoreNulls}. */
+    public static Column nth_value(Column e, int offset, boolean ignoreNulls) {
+        return call("nth_value", e, lit(offset), lit(ignoreNulls));
+    }
+
+    // ---- end of window functions ----
+
+    // ---- sketch functions (HllSketchAggregate, HllUnionAggregate, SketchFunctions) ----
+
+    /** An HLL sketch (DataSketches HLL_8, lgConfigK 12) of the non-null values, as binary. */
+    public static Column hll_sketch_agg(Column e) {
+        return call("hll_sketch_agg", e);
+    }
+
+    /** As {@link #hll_sketch_agg(Column)} of the named column. */
+    public static Column hll_sketch_agg(String columnName) {
+        return hll_sketch_agg(col(columnName));
+    }
+
+    /** An HLL sketch with {@code lgConfigK} (4 to 21) of the non-null values. */
+    public static Column hll_sketch_agg(Column e, int lgConfigK) {
+        return call("hll_sketch_agg", e, lit(lgConfigK));
+    }
+
+    /** As {@link #hll_sketch_agg(Column, int)} of the named column. */
+    public static Column hll_sketch_agg(String columnName, int lgConfigK) {
+        return hll_sketch_agg(col(columnName), lgConfigK);
+    }
+
+    /** An HLL sketch with a constant {@code lgConfigK} column. */
+    public static Column hll_sketch_agg(Column e, Column lgConfigK) {
+        return call("hll_sketch_agg", e, lgConfigK);
+    }
+
+    /** The union of the sketches of a column (all of one lgConfigK). */
+    public static Column hll_union_agg(Column e) {
+        return call("hll_union_agg", e);
+    }
+
+    /** As {@link #hll_union_agg(Column)} of the named column. */
+    public static Column hll_union_agg(String columnName) {
+        return hll_union_agg(col(columnName));
+    }
+
+    /** The union of the sketches of a column, of different lgConfigK if allowed. */
+    public static Column hll_union_agg(Column e, boolean allowDifferentLgConfigK) {
+        return call("hll_union_agg", e, lit(allowDifferentLgConfigK));
+    }
+
+    /** As {@link #hll_union_agg(Column, boolean)} of the named column. */
+    public static Column hll_union_agg(String columnName, boolean allowDifferentLgConfigK) {
+        return hll_union_agg(col(columnName), allowDifferentLgConfigK);
+    }
+
+    /** As {@link #hll_union_agg(Column, boolean)} with a constant boolean column. */
+    public static Column hll_union_agg(Column e, Column allowDifferentLgConfigK) {
+        return call("hll_union_agg", e, allowDifferentLgConfigK);
+    }
+
+    /** The estimated number of distinct values of a sketch. */
+    public static Column hll_sketch_estimate(Column c) {
+        return call("hll_sketch_estimate", c);
+    }
+
+    /** As {@link #hll_sketch_estimate(Column)} of the named column. */
+    public static Column hll_sketch_estimate(String columnName) {
+        return hll_sketch_estimate(col(columnName));
+    }
+
+    /** The union of two sketches of one lgConfigK. */
+    public static Column hll_union(Column c1, Column c2) {
+        return call("hll_union", c1, c2);
+    }
+
+    /** As {@link #hll_union(Column, Column)} of the named columns. */
+    public static Column hll_union(String columnName1, String columnName2) {
+        return hll_union(col(columnName1), col(columnName2));
+    }
+
+    /** The union of two sketches, of different lgConfigK if allowed. */
+    public static Column hll_union(Column c1, Column c2, boolean allowDifferentLgConfigK) {
+        return call("hll_union", c1, c2, lit(allowDifferentLgConfigK));
+    }
+
+    /** As {@link #hll_union(Column, Column, boolean)} of the named columns. */
+    public static Column hll_union(String columnName1, String columnName2, boolean allowDifferentLgConfigK) {
+        return hll_union(col(columnName1), col(columnName2), allowDifferentLgConfigK);
+    }
+    // ---- end of sketch functions ----
 
     // ---- user-defined aggregate functions (Aggregator, io.tideway.engine.expr.agg.TypedAggregate) ----
 

@@ -11,6 +11,7 @@ import io.tideway.engine.plan.Sort;
 import io.tideway.engine.sql.SqlValueOrdering;
 import io.tideway.sql.Row;
 import io.tideway.sql.types.StructType;
+import org.apache.commons.math3.distribution.PoissonDistribution;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.List;
  * run once per partition of its one leaf (a range's slices, each task numbered so its expressions
  * see the partition; a local relation cut into Spark's {@code parallelize} slices, after the
  * projections and filters Spark folds into it), and each partition's rows are kept where a draw of
- * {@code XorShiftRandom(seed + partition)} falls in the sample's bounds. An input with several
+ * {@code XorShiftRandom(seed + partition)} falls in the sample's bounds, or, with replacement,
+ * repeated as often as Spark's {@code PoissonSampler} draws. An input with several
  * leaves, or a shuffle below the sample, is taken as one partition (Spark's partitions there
  * are its shuffle's). Stateless.
  */
@@ -52,9 +54,13 @@ final class SampleRunner {
         return out;
     }
 
-    /** Spark's {@code BernoulliCellSampler} over one partition's rows. */
+    /** Spark's {@code BernoulliCellSampler}, or its {@code PoissonSampler}, over one partition's rows. */
     private static void keep(Sample sample, StructType schema, List<Row> rows, int partition, List<Row> out) {
         if (sample.upperBound() - sample.lowerBound() <= 0.0) {
+            return;
+        }
+        if (sample.withReplacement()) {
+            repeat(sample, rows, partition, out);
             return;
         }
         if (sample.sortPartitions() && !rows.isEmpty()) {
@@ -65,6 +71,26 @@ final class SampleRunner {
         for (Row r : rows) {
             double x = rng.nextDouble();
             if (x >= sample.lowerBound() && x < sample.upperBound()) {
+                out.add(r);
+            }
+        }
+    }
+
+    /**
+     * Spark's {@code SampleExec} with replacement: a {@code PoissonSampler} without gap sampling,
+     * seeded with the {@code (partition + 1)}-th {@code nextLong} of {@code java.util.Random(seed)},
+     * draws each row's count.
+     */
+    private static void repeat(Sample sample, List<Row> rows, int partition, List<Row> out) {
+        java.util.Random seeds = new java.util.Random(sample.seed());
+        long seed = seeds.nextLong();
+        for (int i = 0; i < partition; i++) {
+            seed = seeds.nextLong();
+        }
+        PoissonDistribution poisson = new PoissonDistribution(sample.upperBound() - sample.lowerBound());
+        poisson.reseedRandomGenerator(seed);
+        for (Row r : rows) {
+            for (int n = poisson.sample(); n > 0; n--) {
                 out.add(r);
             }
         }

@@ -50,10 +50,19 @@ public final class FunctionRegistry {
         MapFunctions.register();
         StructFunctions.register();
         JsonFunctions.register();
+        VariantFunctions.register();
+        SketchFunctions.register();
         AggregateFunctions.register();
+        WindowFunctions.register();
         CsvFunctions.register();
         LambdaFunctions.register();
         MiscFunctions.register();
+        XPathFunctions.register();
+        CryptoFunctions.register();
+        XmlFunctions.register();
+        TextCheckFunctions.register();
+        RandomTextFunctions.register();
+        GroupingFunctions.register();
     }
 
     private FunctionRegistry() {

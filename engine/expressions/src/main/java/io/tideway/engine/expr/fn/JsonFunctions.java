@@ -40,7 +40,8 @@ final class JsonFunctions {
         FunctionRegistry.add(FunctionSpec.named("to_json").inputs(ANY, ANY).optional(1)
                 .coercion(call -> {
                     DataType t = call.children().get(0).dataType();
-                    if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType || t == DataTypes.NullType)) {
+                    if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType || t == DataTypes.NullType
+                            || t == DataTypes.VariantType)) {
                         throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.INVALID_JSON_SCHEMA", Map.of("sqlExpr",
                                 ErrorParams.expr(call.sql()), "schema", ErrorParams.type(t)), call.sqlOrigin()));
                     }
@@ -175,6 +176,9 @@ final class JsonFunctions {
         } else if (e instanceof ScalarFunction f && f.name().equals("schema_of_csv")
                 && f.children().get(0) instanceof Literal l && l.value() instanceof String s) {
             text = new CsvFunctions.CsvSchema(options(f, 1)).of(s);
+        } else if (e instanceof ScalarFunction f && f.name().equals("schema_of_xml")
+                && f.children().get(0) instanceof Literal l && l.value() instanceof String s) {
+            text = new XmlSchemaInference(options(f, 1)).of(s);
         }
         if (text == null) {
             throw Unchecked.raise(new AnalysisException("INVALID_SCHEMA.NON_STRING_LITERAL",

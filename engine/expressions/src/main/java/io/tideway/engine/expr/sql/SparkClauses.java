@@ -17,9 +17,12 @@ import java.util.Set;
  *       ({@link #typeAt}); Spark 4's {@code x::type} becomes an element access {@code x[____]}, as
  *       tight a postfix as Spark's, which the translator reads back as the cast;</li>
  *   <li>{@code gen(...) AS (a, b)}: a generator's column names, blanked ({@link #multiAliases});</li>
+ *   <li>{@code substr(s FROM 2 FOR 3)}: FROM and FOR become commas padded with spaces, and the
+ *       translator names the call {@code substring} as Spark's parser does ({@link #isSubstrKeywordForm});</li>
  *   <li>in a query, {@code LATERAL VIEW [OUTER] gen(...) t [AS] a, b}, blanked
  *       ({@link LateralViewClause}), and {@code exists(arr, x -> ...)}, {@code filter(arr, x -> ...)}
- *       called as functions ({@link #callsNamedLikeKeywords}).</li>
+ *       called as functions ({@link #callsNamedLikeKeywords}), and the FROM clause's
+ *       {@code LEFT SEMI JOIN} and inline {@code VALUES} tables ({@link FromClauseForms}).</li>
  * </ul>
  * Stateless.
  */
@@ -40,6 +43,13 @@ public final class SparkClauses {
         for (int i = 0; i < t.size(); i++) {
             if (t.isWord(i, "struct") && t.isSymbol(i + 1, "(") && !t.isSymbol(i - 1, ".")) {
                 structAliases(t, i + 1, c);
+            } else if (isSubstrCall(t, i)) {
+                for (int k : substrKeywords(t, i + 1)) {
+                    c[t.get(k).start()] = ',';
+                    for (int j = t.get(k).start() + 1; j < t.get(k).end(); j++) {
+                        c[j] = ' ';
+                    }
+                }
             } else if (t.isSymbol(i, "::") && castable(t, i - 1)) {
                 int end = colonTypeEnd(t, i + 1);
                 if (end > 0 && original.substring(t.get(i).start(), end).indexOf('\n') < 0) {
@@ -65,8 +75,44 @@ public final class SparkClauses {
             for (int[] span : LateralViewClause.spans(t)) {
                 blank(c, original, span[0], span[1]);
             }
+            FromClauseForms.hide(t, original, c);
         }
         return new String(c);
+    }
+
+    private static boolean isSubstrCall(SqlTokens t, int i) {
+        return t.isWord(i, "substr") && t.isSymbol(i + 1, "(") && !t.isSymbol(i - 1, ".");
+    }
+
+    /** The FROM and FOR of {@code substr(s FROM pos [FOR len])} directly inside the parentheses opened at {@code open}. */
+    private static List<Integer> substrKeywords(SqlTokens t, int open) {
+        List<Integer> out = new ArrayList<>();
+        int close = t.closing(open, "(", ")");
+        int depth = 0;
+        for (int k = open + 1; k < close; k++) {
+            if (t.isSymbol(k, "(")) {
+                depth++;
+            } else if (t.isSymbol(k, ")")) {
+                depth--;
+            } else if (depth == 0 && (out.isEmpty() ? t.isWord(k, "FROM") : out.size() == 1 && t.isWord(k, "FOR"))) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the call at {@code offset} of {@code original} is {@code substr(s FROM pos ...)}, which
+     * Spark's grammar reads as its {@code substring} (the column is named so).
+     */
+    static boolean isSubstrKeywordForm(String original, int offset) {
+        SqlTokens t = SqlTokens.of(original);
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).start() == offset) {
+                return isSubstrCall(t, i) && !substrKeywords(t, i + 1).isEmpty();
+            }
+        }
+        return false;
     }
 
     /** The {@code AS name} fields directly inside the parentheses opened at token {@code open}: AS becomes OR. */
