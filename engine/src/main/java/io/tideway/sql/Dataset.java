@@ -1303,8 +1303,13 @@ public class Dataset<T> implements Serializable {
         }
     }
 
-    /** Accepted and ignored, as Spark ignores a hint it does not know; Tideway's joins have one strategy. */
+    /**
+     * Accepted and ignored, as Spark ignores a hint it does not know; Tideway's joins have one
+     * strategy and its partitions follow its own plan. The partitioning hints' parameters are
+     * checked as Spark's analyzer checks them ({@link HintParameters}).
+     */
     public Dataset<T> hint(String name, Object... parameters) {
+        HintParameters.check(name, parameters);
         return this;
     }
 
