@@ -199,6 +199,9 @@ public final class OpsSurface {
         same(ctx, "other alias", r.select(col("id").as("a")), r.select(col("id").as("b")));
         same(ctx, "swapped and", r.where("id > 1 AND id < 5"), r.where("id < 5 AND id > 1"));
         same(ctx, "swapped equality", r.where("id = 3"), r.where("3 = id"));
+        same(ctx, "three conjuncts", r.where("id > 1 AND (id < 5 AND id <> 3)"), r.where("(id <> 3 AND id > 1) AND id < 5"));
+        same(ctx, "mixed and/or", r.where("id = 1 OR (id = 2 AND id > 0)"), r.where("(id > 0 AND id = 2) OR 1 = id"));
+        same(ctx, "and vs or", r.where("id > 1 AND id < 5"), r.where("id > 1 OR id < 5"));
         same(ctx, "limit", r.limit(3), r.limit(4));
         same(ctx, "aggregate", r.groupBy().count(), ctx.spark().range(10).toDF().groupBy().count());
         String[] dirs = jsonDirs(ctx);
