@@ -59,6 +59,7 @@ public final class FunctionRegistry {
         XmlFunctions.register();
         TextCheckFunctions.register();
         RandomTextFunctions.register();
+        ReflectFunctions.register();
     }
 
     private FunctionRegistry() {
