@@ -152,7 +152,7 @@ final class ContinuousExecution extends StreamExecution {
         try {
             for (int p = 0; p < partitions; p++) {
                 EpochWriter writer = new EpochWriter(spec.sink(), p, startEpoch);
-                Operator chain = ChainBuilder.build(spec.plan(), relation, writer, ctx);
+                Operator chain = ChainBuilder.build(spec.plan(), relation, writer, ctx.forPartition(p));
                 built.add(new PartitionPipeline(spec.name() == null ? "query" : spec.name(), p,
                         stream.createReader(p, committed.get(p)), chain, writer, coordinator::currentEpoch, startEpoch,
                         settings, taskOnReaderThread ? sharedIdles.get(ReaderThread.threadOf(p, readerThreads)) : null, coordinator::report,

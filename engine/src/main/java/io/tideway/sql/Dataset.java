@@ -23,6 +23,7 @@ import io.tideway.engine.expr.Expression;
 import io.tideway.engine.plan.Resolver;
 import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.EventTimeWatermark;
+import io.tideway.engine.plan.GroupingSetsPlanner;
 import io.tideway.engine.plan.ExtendedAnalysisException;
 import io.tideway.engine.plan.Filter;
 import io.tideway.engine.plan.MissingReferences;
@@ -147,6 +148,21 @@ public class Dataset<T> implements Serializable {
      * plans are not printed.
      */
     public void explain(boolean extended) {
+        explain(extended ? "extended" : "simple");
+    }
+
+    /**
+     * Prints the plan in one of Spark's modes: {@code simple} as {@link #explain()},
+     * {@code extended} as {@code explain(true)}; {@code codegen}, {@code cost} and
+     * {@code formatted} print what {@code simple} does. Another mode fails as Spark's.
+     */
+    public void explain(String mode) {
+        String m = mode.toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("simple", "extended", "codegen", "cost", "formatted").contains(m)) {
+            throw new IllegalArgumentException("Unknown explain mode: " + mode
+                    + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");
+        }
+        boolean extended = m.equals("extended");
         StringBuilder sb = new StringBuilder();
         if (extended) {
             sb.append("== Analyzed Logical Plan ==\n").append(plan.treeString()).append('\n');
@@ -307,6 +323,7 @@ public class Dataset<T> implements Serializable {
     public Dataset<T> filter(Column condition) {
         LogicalPlan input = MissingReferences.widenFor(condition.expr(), plan);
         Expression c = Resolver.resolve(condition.expr(), input);
+        io.tideway.engine.plan.WindowPlanner.refuseIn(c, "WHERE");
         if (c.dataType() != io.tideway.sql.types.DataTypes.BooleanType) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", Map.of("sqlExpr",
                     ErrorParams.expr(c.sql()), "filter", ErrorParams.expr(c.sql()), "type", ErrorParams.type(c.dataType()))));
@@ -631,6 +648,41 @@ public class Dataset<T> implements Serializable {
         return plan instanceof io.tideway.engine.plan.LocalRelation;
     }
 
+    // ---- inputFiles, sameSemantics, semanticHash (surface) ----
+
+    /**
+     * The files this Dataset reads, as {@code file:} URIs, each once, as Spark's {@code inputFiles}:
+     * those of every file read in its plan ({@code spark.read()}); none for a range, local rows or
+     * a checkpointed Dataset. A stream fails as Spark's does (it plans the query as a batch).
+     */
+    public String[] inputFiles() {
+        requireBatch();
+        List<LogicalPlan> nodes = new ArrayList<>();
+        plan.collect(nodes);
+        java.util.Set<String> files = new java.util.LinkedHashSet<>();
+        for (LogicalPlan n : nodes) {
+            if (n instanceof io.tideway.engine.plan.DataSourceRelation d) {
+                files.addAll(d.scan().inputFiles());
+            }
+        }
+        return files.toArray(new String[0]);
+    }
+
+    /**
+     * Whether {@code other} computes the same rows, as Spark's {@code sameSemantics}: the two plans'
+     * canonical forms ({@link io.tideway.engine.plan.PlanCanonical}) are equal.
+     */
+    public boolean sameSemantics(Dataset<T> other) {
+        return io.tideway.engine.plan.PlanCanonical.text(plan).equals(io.tideway.engine.plan.PlanCanonical.text(other.plan));
+    }
+
+    /** A hash of the plan's canonical form: equal for Datasets that {@link #sameSemantics} finds the same. */
+    public int semanticHash() {
+        return io.tideway.engine.plan.PlanCanonical.text(plan).hashCode();
+    }
+
+    // ---- end of inputFiles, sameSemantics, semanticHash ----
+
     /**
      * Turns the columns {@code values} into rows: for each input row, one row per value column,
      * with the {@code ids} columns, the value column's name in {@code variableColumnName} and its
@@ -715,20 +767,22 @@ public class Dataset<T> implements Serializable {
     }
 
     /**
-     * As {@link #sample(double, long)}; {@code withReplacement} (Spark's Poisson sampling, which
-     * may repeat rows) is not implemented and fails.
+     * As {@link #sample(double, long)}; with {@code withReplacement} each row is kept as many times
+     * as Spark's {@code PoissonSampler} (mean {@code fraction}) draws for it, per partition, with
+     * the partition's seed from {@code java.util.Random(seed)} as Spark takes it, so that a seed
+     * repeats Spark's rows.
      */
     public Dataset<T> sample(boolean withReplacement, double fraction, long seed) {
         final double eps = 1e-6; // Spark's RandomSampler.roundingEpsilon
-        if (withReplacement) {
-            throw new UnsupportedOperationException("sample with replacement (Spark's Poisson sampler) is not "
-                    + "implemented in Tideway (issue #15)");
+        if (withReplacement && !(fraction >= -eps)) {
+            throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
+                    + ") must be nonnegative with replacement");
         }
-        if (!(fraction >= -eps && fraction <= 1.0 + eps)) {
+        if (!withReplacement && !(fraction >= -eps && fraction <= 1.0 + eps)) {
             throw new IllegalArgumentException("requirement failed: Sampling fraction (" + fraction
                     + ") must be on interval [0, 1] without replacement");
         }
-        return new Dataset<>(session, sampled(0.0, fraction, seed, false, plan), encoder);
+        return new Dataset<>(session, sampled(0.0, fraction, withReplacement, seed, false, plan), encoder);
     }
 
     /** As {@link #sample(boolean, double, long)} with a random seed. */
@@ -760,7 +814,7 @@ public class Dataset<T> implements Serializable {
         double lower = 0;
         for (int i = 0; i < weights.length; i++) {
             double upper = lower + weights[i] / sum; // Spark's scanLeft over the normalized weights
-            out[i] = new Dataset<>(session, sampled(lower, upper, seed, true, plan), encoder);
+            out[i] = new Dataset<>(session, sampled(lower, upper, false, seed, true, plan), encoder);
             lower = upper;
         }
         return out;
@@ -776,8 +830,9 @@ public class Dataset<T> implements Serializable {
         return Arrays.asList(randomSplit(weights, seed));
     }
 
-    private io.tideway.engine.plan.Sample sampled(double lower, double upper, long seed, boolean sortPartitions, LogicalPlan input) {
-        return new io.tideway.engine.plan.Sample(lower, upper, seed, sortPartitions,
+    private io.tideway.engine.plan.Sample sampled(double lower, double upper, boolean withReplacement, long seed,
+                                                  boolean sortPartitions, LogicalPlan input) {
+        return new io.tideway.engine.plan.Sample(lower, upper, withReplacement, seed, sortPartitions,
                 session.sparkContext().defaultParallelism(), input);
     }
 
@@ -1130,6 +1185,49 @@ public class Dataset<T> implements Serializable {
 
     // ---- accepted for Spark programs: caching, partitioning and hints change nothing in Tideway ----
 
+    // ---- checkpoint and localCheckpoint (surface) ----
+
+    /**
+     * This Dataset's rows computed now and kept, as Spark's {@code checkpoint()}: later actions
+     * read the kept rows (a non-deterministic plan gives the same rows each time), and the plan
+     * is cut there ({@link #inputFiles()} is empty). As Spark it requires
+     * {@code sparkContext().setCheckpointDir}; Tideway keeps the rows in memory, not in that
+     * directory. A stream fails as its {@code collect} does.
+     */
+    public Dataset<T> checkpoint() {
+        return checkpoint(true);
+    }
+
+    /**
+     * As {@link #checkpoint()}; Spark's lazy form ({@code eager = false}) computes the rows at the
+     * first action, Tideway at once, so that the rows are the same for every action that follows.
+     */
+    public Dataset<T> checkpoint(boolean eager) {
+        if (session.sparkContext().getCheckpointDir().isEmpty()) {
+            throw io.tideway.engine.error.Unchecked.raise(
+                    new io.tideway.SparkException("Checkpoint directory has not been set in the SparkContext"));
+        }
+        return localCheckpoint(eager);
+    }
+
+    /** As {@link #checkpoint()}, without a checkpoint directory, as Spark's {@code localCheckpoint()}. */
+    public Dataset<T> localCheckpoint() {
+        return localCheckpoint(true);
+    }
+
+    /** As {@link #checkpoint(boolean)}, without a checkpoint directory. */
+    public Dataset<T> localCheckpoint(boolean eager) {
+        List<Row> rows = Dataset.ofRows(session, plan).collectAsList();
+        return new Dataset<>(session, new io.tideway.engine.plan.LocalRelation(plan.schema(), rows), encoder);
+    }
+
+    /** As {@link #localCheckpoint(boolean)}; Tideway keeps the rows in memory whatever the level. */
+    public Dataset<T> localCheckpoint(boolean eager, io.tideway.storage.StorageLevel storageLevel) {
+        return localCheckpoint(eager);
+    }
+
+    // ---- end of checkpoint and localCheckpoint ----
+
     /** Accepted; Tideway does not cache (a static Dataset is recomputed by each action, a stream is never cached). */
     public Dataset<T> persist() {
         return this;
@@ -1173,7 +1271,7 @@ public class Dataset<T> implements Serializable {
     /** Accepted after checking the columns resolve; the partitioning is Tideway's own. */
     public Dataset<T> repartition(Column... partitionExprs) {
         for (Column c : partitionExprs) {
-            Resolver.resolve(c.expr(), plan); // an unknown column fails as in Spark
+            io.tideway.engine.plan.VariantRefusals.requirePartitionable(Resolver.resolve(c.expr(), plan), plan); // an unknown column fails as in Spark
         }
         return this;
     }
@@ -1345,6 +1443,53 @@ public class Dataset<T> implements Serializable {
         return new RelationalGroupedDataset(session, plan, all);
     }
 
+    /**
+     * Groups by the columns and by each prefix of them, down to no column at all (subtotals and a
+     * grand total), as Spark's {@code rollup}: {@code rollup(a, b)} groups by {@code (a, b)},
+     * {@code (a)} and {@code ()}; a column outside the row's grouping set is null, which
+     * {@code grouping(col)} tells from a null value.
+     */
+    public RelationalGroupedDataset rollup(Column... cols) {
+        return RelationalGroupedDataset.groupingSets(session, plan, Arrays.asList(cols),
+                GroupingSetsPlanner.rollupSets(cols.length));
+    }
+
+    /** As {@link #rollup(Column...)}, of the named columns. */
+    public RelationalGroupedDataset rollup(String col, String... cols) {
+        return rollup(named(col, cols));
+    }
+
+    /** Groups by every subset of the columns, as Spark's {@code cube}; see {@link #rollup(Column...)}. */
+    public RelationalGroupedDataset cube(Column... cols) {
+        return RelationalGroupedDataset.groupingSets(session, plan, Arrays.asList(cols),
+                GroupingSetsPlanner.cubeSets(cols.length));
+    }
+
+    /** As {@link #cube(Column...)}, of the named columns. */
+    public RelationalGroupedDataset cube(String col, String... cols) {
+        return cube(named(col, cols));
+    }
+
+    /**
+     * Groups by each of {@code groupingSets}, whose columns are among {@code cols}, as Spark 4's
+     * {@code groupingSets} (whose Scala {@code Seq}s are Java {@code List}s here); see
+     * {@link #rollup(Column...)}.
+     */
+    public RelationalGroupedDataset groupingSets(List<List<Column>> groupingSets, Column... cols) {
+        List<Column> all = Arrays.asList(cols);
+        return RelationalGroupedDataset.groupingSets(session, plan, all,
+                GroupingSetsPlanner.positions(groupingSets, all, plan));
+    }
+
+    private static Column[] named(String col, String... cols) {
+        Column[] all = new Column[cols.length + 1];
+        all[0] = new Column(col);
+        for (int i = 0; i < cols.length; i++) {
+            all[i + 1] = new Column(cols[i]);
+        }
+        return all;
+    }
+
     /** Aggregates without grouping ({@code df.agg(max("v"))}). */
     public Dataset<Row> agg(Column expr, Column... exprs) {
         return groupBy().agg(expr, exprs);
@@ -1362,7 +1507,7 @@ public class Dataset<T> implements Serializable {
         if (to instanceof TupleEncoder) {
             EncoderAlignment.alignByPosition(to.schema(), plan); // refuses a column count that does not line up
         } else if (!(to instanceof RowEncoder)) {
-            EncoderAlignment.check(to.schema(), plan.schema(), to.clsTag());
+            EncoderAlignment.check(to.schema(), plan.schema(), to.runtimeClass());
         }
         return new Dataset<>(session, plan, target);
     }
@@ -1513,7 +1658,7 @@ public class Dataset<T> implements Serializable {
     }
 
     private Object toArray(List<T> objects) {
-        Object array = java.lang.reflect.Array.newInstance(encoder.clsTag(), objects.size());
+        Object array = java.lang.reflect.Array.newInstance(ObjectEncoder.of(encoder).runtimeClass(), objects.size());
         for (int i = 0; i < objects.size(); i++) {
             java.lang.reflect.Array.set(array, i, objects.get(i));
         }

@@ -10,17 +10,23 @@ import io.tideway.api.java.function.ReduceFunction;
 import io.tideway.engine.encoders.ConvertedKeyEncoder;
 import io.tideway.engine.encoders.KeyedValueEncoder;
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.encoders.RowEncoder;
 import io.tideway.engine.encoders.SortedGroupEncoder;
 import io.tideway.engine.encoders.TupleEncoder;
 import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.FlatMapGroupsWithState;
+import io.tideway.engine.plan.InitialGroupState;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
 import io.tideway.engine.plan.TypedColumns;
+import io.tideway.engine.plan.TransformWithState;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.UnsupportedOperationChecker;
 import io.tideway.engine.sql.SqlValueOrdering;
 import io.tideway.sql.streaming.GroupStateTimeout;
+import io.tideway.sql.streaming.StatefulProcessor;
+import io.tideway.sql.streaming.StatefulProcessorWithInitialState;
+import io.tideway.sql.streaming.TimeMode;
 import io.tideway.sql.types.StructType;
 import io.tideway.sql.streaming.OutputMode;
 import scala.Tuple2;
@@ -211,6 +217,32 @@ public final class KeyValueGroupedDataset<K, V> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <U> Dataset<U> flatMapSortedGroups(Column[] sortExprs, FlatMapGroupsFunction<K, V, U> f, Encoder<U> encoder) {
+        SortedValues sorted = sortedValues(sortExprs);
+        MapFunction<Object, Object> key = t -> ((Tuple3<?, ?, ?>) t)._1();
+        MapGroups.GroupFunction groups = (k, it) -> {
+            List<Tuple3<K, V, Row>> values = new java.util.ArrayList<>();
+            it.forEachRemaining(t -> values.add((Tuple3<K, V, Row>) t));
+            return f.call((K) k, sorted.sort(values, Tuple3::_3, Tuple3::_2));
+        };
+        return new Dataset<>(session, new MapGroups(key, null, groups, sorted.encoder(), ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), sorted.plan()), encoder);
+    }
+
+    /**
+     * The values with their key and the values of {@code sortExprs} (over the values' columns):
+     * rows read by {@code encoder} as (key, value, sort keys), and how to order them by the keys.
+     */
+    private record SortedValues(LogicalPlan plan, ObjectEncoder<Tuple3<Object, Object, Row>> encoder, StructType sortKeys,
+                                java.util.Comparator<Row> order) {
+        /** {@code items}' values in the order of their sort keys ({@code keysOf}); a stable sort, as Spark's. */
+        <I, W> Iterator<W> sort(List<I> items, java.util.function.Function<I, Row> keysOf, java.util.function.Function<I, W> valueOf) {
+            items.sort((a, b) -> order.compare(keysOf.apply(a), keysOf.apply(b)));
+            return items.stream().map(valueOf).iterator();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SortedValues sortedValues(Column[] sortExprs) {
         KeyedValueEncoder<K, V> pairs = new KeyedValueEncoder<>(keyEncoder, valueEncoder);
         Dataset<Row> keyed = Dataset.ofRows(session, keyedValues(pairs));
         List<Column> columns = new java.util.ArrayList<>();
@@ -227,18 +259,8 @@ public final class KeyValueGroupedDataset<K, V> {
         Dataset<Row> withKeys = keyed.select(columns.toArray(new Column[0]));
         StructType all = withKeys.schema();
         StructType sortKeys = new StructType(java.util.Arrays.copyOfRange(all.fields(), all.length() - sortExprs.length, all.length()));
-        SortedGroupEncoder<K, V> rows = new SortedGroupEncoder<>(pairs, sortKeys);
-        MapFunction<Object, Object> key = t -> ((Tuple3<?, ?, ?>) t)._1();
-        MapGroups.GroupFunction groups = (k, it) -> {
-            List<Tuple3<K, V, Row>> values = new java.util.ArrayList<>();
-            it.forEachRemaining(t -> values.add((Tuple3<K, V, Row>) t));
-            java.util.Comparator<Row> order = SqlValueOrdering.byOrders(orders);
-            values.sort((a, b) -> order.compare(a._3(), b._3()));
-            Iterator<V> sorted = values.stream().map(Tuple3::_2).iterator();
-            return f.call((K) k, sorted);
-        };
-        return new Dataset<>(session, new MapGroups(key, null, groups, rows, ObjectEncoder.of(keyEncoder),
-                ObjectEncoder.of(encoder), withKeys.logicalPlan()), encoder);
+        return new SortedValues(withKeys.logicalPlan(), (ObjectEncoder) new SortedGroupEncoder<>(pairs, sortKeys), sortKeys,
+                SqlValueOrdering.byOrders(orders));
     }
 
     /**
@@ -275,6 +297,63 @@ public final class KeyValueGroupedDataset<K, V> {
         };
         return new Dataset<>(session, new MapGroups(key, null, groups, ObjectEncoder.of(sided), ObjectEncoder.of(keyEncoder),
                 ObjectEncoder.of(encoder), new io.tideway.engine.plan.Union(List.of(left, right))), encoder);
+    }
+
+    /**
+     * {@link #cogroup} with each key's values sorted on each side, by {@code thisSortExprs} over this
+     * side's value columns and {@code otherSortExprs} over the other's, as Spark 4.0's
+     * {@code cogroupSorted}. Each side's rows carry their sort keys (a {@link SortedGroupEncoder}
+     * row) into the groups, which sort them before {@code f} sees them.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <U, R> Dataset<R> cogroupSorted(KeyValueGroupedDataset<K, U> other, Column[] thisSortExprs, Column[] otherSortExprs,
+                                           CoGroupFunction<K, V, U, R> f, Encoder<R> encoder) {
+        if (child.isStreaming() || other.child.isStreaming()) {
+            throw UnsupportedOperationChecker.fail("CoGrouping with a streaming DataFrame/Dataset is not supported", child);
+        }
+        SortedValues leftSorted = sortedValues(thisSortExprs);
+        SortedValues rightSorted = other.sortedValues(otherSortExprs);
+        // (side, key, left value, right value, left sort keys, right sort keys)
+        Encoder<Tuple6<Integer, K, V, U, Row, Row>> sided = (Encoder) new TupleEncoder<>(List.of(Encoders.INT(), keyEncoder,
+                valueEncoder, other.valueEncoder, new RowEncoder(leftSorted.sortKeys()), new RowEncoder(rightSorted.sortKeys())));
+        MapFunction<Object, Object> toLeft = t -> {
+            Tuple3<?, ?, ?> kv = (Tuple3<?, ?, ?>) t;
+            return new Tuple6<>(0, kv._1(), kv._2(), null, kv._3(), null);
+        };
+        MapFunction<Object, Object> toRight = t -> {
+            Tuple3<?, ?, ?> kv = (Tuple3<?, ?, ?>) t;
+            return new Tuple6<>(1, kv._1(), null, kv._2(), null, kv._3());
+        };
+        LogicalPlan left = new TypedOperator(TypedOperator.Kind.MAP, toLeft, leftSorted.encoder(), ObjectEncoder.of(sided),
+                leftSorted.plan());
+        LogicalPlan right = new TypedOperator(TypedOperator.Kind.MAP, toRight, rightSorted.encoder(), ObjectEncoder.of(sided),
+                rightSorted.plan());
+        if (left.sharesNodeWith(right)) {
+            right = right.freshCopy();
+        }
+        MapFunction<Object, Object> key = t -> ((Tuple6<?, ?, ?, ?, ?, ?>) t)._2();
+        MapGroups.GroupFunction groups = (k, it) -> {
+            List<Tuple6<Integer, K, V, U, Row, Row>> lefts = new java.util.ArrayList<>();
+            List<Tuple6<Integer, K, V, U, Row, Row>> rights = new java.util.ArrayList<>();
+            while (it.hasNext()) {
+                Tuple6<Integer, K, V, U, Row, Row> t = (Tuple6<Integer, K, V, U, Row, Row>) it.next();
+                (t._1() == 0 ? lefts : rights).add(t);
+            }
+            return f.call((K) k, leftSorted.sort(lefts, Tuple6::_5, Tuple6::_3), rightSorted.sort(rights, Tuple6::_6, Tuple6::_4));
+        };
+        return new Dataset<>(session, new MapGroups(key, null, groups, ObjectEncoder.of(sided), ObjectEncoder.of(keyEncoder),
+                ObjectEncoder.of(encoder), new io.tideway.engine.plan.Union(List.of(left, right))), encoder);
+    }
+
+    /** As {@link #cogroupSorted(KeyValueGroupedDataset, Column[], Column[], CoGroupFunction, Encoder)}, Spark's Scala form. */
+    public <U, R> Dataset<R> cogroupSorted(KeyValueGroupedDataset<K, U> other, scala.collection.immutable.Seq<Column> thisSortExprs,
+                                           scala.collection.immutable.Seq<Column> otherSortExprs,
+                                           scala.Function3<K, scala.collection.Iterator<V>, scala.collection.Iterator<U>,
+                                                   scala.collection.IterableOnce<R>> f, Encoder<R> encoder) {
+        CoGroupFunction<K, V, U, R> javaF = (k, l, r) -> scala.jdk.javaapi.CollectionConverters.asJava(
+                f.apply(k, scala.jdk.javaapi.CollectionConverters.asScala(l), scala.jdk.javaapi.CollectionConverters.asScala(r)).iterator());
+        return cogroupSorted(other, scala.jdk.javaapi.CollectionConverters.asJava(thisSortExprs).toArray(new Column[0]),
+                scala.jdk.javaapi.CollectionConverters.asJava(otherSortExprs).toArray(new Column[0]), javaF, encoder);
     }
 
     /** One side of a {@link #cogroup}: each input object as (side, key, value on its side, null on the other). */
@@ -327,7 +406,7 @@ public final class KeyValueGroupedDataset<K, V> {
                 state.update(acc);
                 return List.of(new Tuple2<>(k, acc)).iterator();
             };
-            return plan(f, valueEncoder, out, GroupStateTimeout.NoTimeout(), false, OutputMode.Update());
+            return plan(f, valueEncoder, out, GroupStateTimeout.NoTimeout(), false, OutputMode.Update(), null);
         }
         return groups((k, it) -> {
             V acc = it.next();
@@ -375,12 +454,46 @@ public final class KeyValueGroupedDataset<K, V> {
         }
         Object f = valueFunction == null ? func
                 : (MapGroupsWithStateFunction<K, Object, S, U>) (k, it, state) -> func.call(k, values(it), state);
-        return plan(f, stateEncoder, outputEncoder, timeout, true, OutputMode.Update());
+        return plan(f, stateEncoder, outputEncoder, timeout, true, OutputMode.Update(), null);
+    }
+
+    /**
+     * {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout)}
+     * starting from {@code initialState}'s states (one per key; its values are the states): the
+     * first batch stores them before calling {@code func}, and calls {@code func} for every key
+     * with an initial state, with or without data, as Spark does. A static Dataset only.
+     */
+    public <S, U> Dataset<U> mapGroupsWithState(MapGroupsWithStateFunction<K, V, S, U> func, Encoder<S> stateEncoder,
+                                                Encoder<U> outputEncoder, GroupStateTimeout timeout,
+                                                KeyValueGroupedDataset<K, S> initialState) {
+        if (func == null) {
+            throw new IllegalArgumentException("function cannot be null");
+        }
+        Object f = valueFunction == null ? func
+                : (MapGroupsWithStateFunction<K, Object, S, U>) (k, it, state) -> func.call(k, values(it), state);
+        return plan(f, stateEncoder, outputEncoder, timeout, true, OutputMode.Update(), initialState.asInitialState());
     }
 
     /** Any number of outputs per group per trigger; {@code outputMode} (append or update) must match the query's. */
     public <S, U> Dataset<U> flatMapGroupsWithState(FlatMapGroupsWithStateFunction<K, V, S, U> func, OutputMode outputMode,
                                                     Encoder<S> stateEncoder, Encoder<U> outputEncoder, GroupStateTimeout timeout) {
+        return flatMapGroupsWithState(func, outputMode, stateEncoder, outputEncoder, timeout, (InitialGroupState) null);
+    }
+
+    /**
+     * {@link #flatMapGroupsWithState(FlatMapGroupsWithStateFunction, OutputMode, Encoder, Encoder, GroupStateTimeout)}
+     * starting from {@code initialState}'s states, as
+     * {@link #mapGroupsWithState(MapGroupsWithStateFunction, Encoder, Encoder, GroupStateTimeout, KeyValueGroupedDataset)}.
+     */
+    public <S, U> Dataset<U> flatMapGroupsWithState(FlatMapGroupsWithStateFunction<K, V, S, U> func, OutputMode outputMode,
+                                                    Encoder<S> stateEncoder, Encoder<U> outputEncoder, GroupStateTimeout timeout,
+                                                    KeyValueGroupedDataset<K, S> initialState) {
+        return flatMapGroupsWithState(func, outputMode, stateEncoder, outputEncoder, timeout, initialState.asInitialState());
+    }
+
+    private <S, U> Dataset<U> flatMapGroupsWithState(FlatMapGroupsWithStateFunction<K, V, S, U> func, OutputMode outputMode,
+                                                     Encoder<S> stateEncoder, Encoder<U> outputEncoder, GroupStateTimeout timeout,
+                                                     InitialGroupState initialState) {
         if (outputMode != OutputMode.Append() && outputMode != OutputMode.Update()) {
             throw new IllegalArgumentException("The output mode of function should be append or update");
         }
@@ -389,7 +502,66 @@ public final class KeyValueGroupedDataset<K, V> {
         }
         Object f = valueFunction == null ? func
                 : (FlatMapGroupsWithStateFunction<K, Object, S, U>) (k, it, state) -> func.call(k, values(it), state);
-        return plan(f, stateEncoder, outputEncoder, timeout, false, outputMode);
+        return plan(f, stateEncoder, outputEncoder, timeout, false, outputMode, initialState);
+    }
+
+    // ---- transformWithState ----
+
+    /**
+     * Runs {@code statefulProcessor} over each key's values of every micro-batch, with state
+     * variables and timers kept across batches, as Spark 4's {@code transformWithState}. Streams
+     * in micro-batch mode; {@code outputMode} is append or update.
+     */
+    public <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> statefulProcessor, TimeMode timeMode,
+                                             OutputMode outputMode, Encoder<U> outputEncoder) {
+        return transformWithState(statefulProcessor, timeMode, outputMode, outputEncoder, null, null);
+    }
+
+    /**
+     * {@link #transformWithState(StatefulProcessor, TimeMode, OutputMode, Encoder)} in event time:
+     * timers fire on the watermark. Spark also marks the output's {@code eventTimeColumnName} as
+     * its event-time column; Tideway does not yet (listed in DIVERGENCES).
+     */
+    public <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> statefulProcessor, String eventTimeColumnName,
+                                             OutputMode outputMode, Encoder<U> outputEncoder) {
+        return transformWithState(statefulProcessor, TimeMode.EventTime(), outputMode, outputEncoder, null, null);
+    }
+
+    /**
+     * {@link #transformWithState(StatefulProcessor, TimeMode, OutputMode, Encoder)} starting from
+     * {@code initialState}: in the first batch {@code handleInitialState} runs once per key of it,
+     * before any input.
+     */
+    public <U, S> Dataset<U> transformWithState(StatefulProcessorWithInitialState<K, V, U, S> statefulProcessor,
+                                                TimeMode timeMode, OutputMode outputMode, KeyValueGroupedDataset<K, S> initialState,
+                                                Encoder<U> outputEncoder, Encoder<S> initialStateEncoder) {
+        return transformWithState(statefulProcessor, timeMode, outputMode, outputEncoder, initialState.asInitialState(),
+                initialStateEncoder);
+    }
+
+    /** The initial-state form of {@link #transformWithState(StatefulProcessor, String, OutputMode, Encoder)}. */
+    public <U, S> Dataset<U> transformWithState(StatefulProcessorWithInitialState<K, V, U, S> statefulProcessor,
+                                                String eventTimeColumnName, OutputMode outputMode,
+                                                KeyValueGroupedDataset<K, S> initialState, Encoder<U> outputEncoder,
+                                                Encoder<S> initialStateEncoder) {
+        return transformWithState(statefulProcessor, TimeMode.EventTime(), outputMode, outputEncoder, initialState.asInitialState(),
+                initialStateEncoder);
+    }
+
+    private <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> processor, TimeMode timeMode, OutputMode outputMode,
+                                              Encoder<U> outputEncoder, InitialGroupState initialState,
+                                              Encoder<?> initialStateEncoder) {
+        TransformWithState node = new TransformWithState(keyFunction, valueFunction, processor, ObjectEncoder.of(keyEncoder),
+                inputEncoder, ObjectEncoder.of(outputEncoder), timeMode, outputMode, initialState,
+                initialStateEncoder == null ? null : ObjectEncoder.of(initialStateEncoder), child);
+        return new Dataset<>(session, node, outputEncoder);
+    }
+
+    // ---- end of transformWithState ----
+
+    /** These groups as the initial state of another grouping's stateful operation: each value is its key's state. */
+    InitialGroupState asInitialState() {
+        return new InitialGroupState(child, inputEncoder, keyFunction, valueFunction);
     }
 
     /** The group's values as the user functions see them: the input objects through {@link #mapValues}'s function. */
@@ -415,10 +587,10 @@ public final class KeyValueGroupedDataset<K, V> {
     }
 
     private <S, U> Dataset<U> plan(Object func, Encoder<S> stateEncoder, Encoder<U> outputEncoder, GroupStateTimeout timeout,
-                                   boolean isMapGroups, OutputMode mode) {
+                                   boolean isMapGroups, OutputMode mode, InitialGroupState initialState) {
         FlatMapGroupsWithState node = new FlatMapGroupsWithState(keyFunction, func, ObjectEncoder.of(keyEncoder),
                 inputEncoder, ObjectEncoder.of(stateEncoder), ObjectEncoder.of(outputEncoder),
-                timeout == null ? GroupStateTimeout.NoTimeout() : timeout, isMapGroups, mode, child);
+                timeout == null ? GroupStateTimeout.NoTimeout() : timeout, isMapGroups, mode, initialState, child);
         return new Dataset<>(session, node, outputEncoder);
     }
 }

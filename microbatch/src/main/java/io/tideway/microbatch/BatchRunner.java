@@ -105,7 +105,7 @@ final class BatchRunner implements AutoCloseable {
     }
 
     BatchMetrics run(long batchId, Offset[] start, Offset[] end) throws Exception {
-        stages.forEach(StatefulStage::startBatch);
+        stages.forEach(s -> s.startBatch(batchId));
         BatchMetrics m = runTasks(batchId, start, end);
         stages.forEach(StatefulStage::endBatch);
         return m;
@@ -186,12 +186,14 @@ final class BatchRunner implements AutoCloseable {
         return e;
     }
 
+    /** The task reading {@code partition}; {@code writerPartition} is its index among the batch's input partitions. */
     private ReadResult read(long batchId, int source, InputPartition partition, int writerPartition) {
+        EvalContext ctx = this.ctx.forPartition(writerPartition);
         if (!stages.isEmpty()) {
-            return readIntoShuffle(source, partition);
+            return readIntoShuffle(source, partition, ctx);
         }
         if (global != null) {
-            return readWhole(source, partition);
+            return readWhole(source, partition, ctx);
         }
         PartitionWriter writer = sink.createWriter(writerPartition, batchId);
         CountingOperator output = new CountingOperator(Operator.of(writer));
@@ -206,7 +208,7 @@ final class BatchRunner implements AutoCloseable {
     }
 
     /** Without state, below a per-batch group function: the chain up to it collects the partition's rows. */
-    private ReadResult readWhole(int source, InputPartition partition) {
+    private ReadResult readWhole(int source, InputPartition partition, EvalContext ctx) {
         RowArena rows = new RowArena();
         try {
             CountingOperator input = new CountingOperator(ChainBuilder.build(global.input(), relations.get(source),
@@ -223,7 +225,7 @@ final class BatchRunner implements AutoCloseable {
      * The map side of the lowest stateful operator above the source (the lowest stage of the
      * chain, or a join higher up whose other side it is): the chain between them feeds its shuffle.
      */
-    private ReadResult readIntoShuffle(int source, InputPartition partition) {
+    private ReadResult readIntoShuffle(int source, InputPartition partition, EvalContext ctx) {
         int k = stageReading(relations.get(source));
         StatefulStage stage = stages.get(k);
         ShuffleExchange exchange = new ShuffleExchange(partitions);
@@ -291,6 +293,17 @@ final class BatchRunner implements AutoCloseable {
             int stage = k;
             exchanges.addAll(fromSources.get(k));
             fromSources.get(k).clear();
+            if (stages.get(k).seeds(batchId)) {
+                ShuffleExchange seeded = new ShuffleExchange(partitions);
+                exchanges.add(seeded);
+                try {
+                    stages.get(k).seed(seeded::add);
+                } catch (RuntimeException e) {
+                    exchanges.forEach(ShuffleExchange::close);
+                    fromSources.forEach(higher -> higher.forEach(ShuffleExchange::close));
+                    throw failed(batchId, e);
+                }
+            }
             dropped += droppedReading[k];
             List<ShuffleExchange> in = exchanges;
             List<Callable<ReduceResult>> tasks = new ArrayList<>();
@@ -363,6 +376,8 @@ final class BatchRunner implements AutoCloseable {
     private ReduceResult reducePartition(long batchId, int k, int p, List<ShuffleExchange> in, long watermarkMs) {
         StatefulStage stage = stages.get(k);
         boolean top = k == stages.size() - 1;
+        // above a shuffle, a task's partition is the shuffle's
+        EvalContext ctx = this.ctx.forPartition(p);
         StateStoreProvider provider = stateProviders[k][p];
         StateStore store = provider.load(batchId);
         List<RowArena> input = new ArrayList<>(in.size());

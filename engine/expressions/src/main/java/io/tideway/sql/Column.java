@@ -412,6 +412,20 @@ public class Column implements Serializable {
         return new Column(new Not(expr));
     }
 
+    /**
+     * This window function or aggregate computed over {@code window} ({@code row_number().over(w)},
+     * {@code sum("v").over(w)}); only a projection may hold it, and not on a stream.
+     */
+    public Column over(io.tideway.sql.expressions.WindowSpec window) {
+        return new Column(new io.tideway.engine.expr.window.WindowExpression(expr, window.definition()));
+    }
+
+    /** This function over the whole Dataset as one partition: {@code over(Window.partitionBy())}. */
+    public Column over() {
+        return new Column(new io.tideway.engine.expr.window.WindowExpression(expr,
+                io.tideway.engine.expr.window.WindowSpecDefinition.EMPTY));
+    }
+
     /** As Spark 4 prints a column: the text it was parsed from, else its tree in prefix form ({@code +(a, 1)}). */
     @Override
     public String toString() {

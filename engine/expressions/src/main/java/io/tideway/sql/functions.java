@@ -2580,6 +2580,49 @@ public final class functions {
     }
     // ---- end of XML, xpath, AES, URL, UTF-8, randstr and reflect functions ----
 
+    // ---- variant functions (VariantFunctions, io.tideway.types.variant) ----
+
+    /** Parses a JSON string into a variant; text that is not JSON fails. */
+    public static Column parse_json(Column json) {
+        return call("parse_json", json);
+    }
+
+    /** Parses a JSON string into a variant; text that is not JSON gives null. */
+    public static Column try_parse_json(Column json) {
+        return call("try_parse_json", json);
+    }
+
+    /** The value at {@code path} of a variant, cast to {@code targetType}; a failed cast fails. */
+    public static Column variant_get(Column v, String path, String targetType) {
+        return call("variant_get", v, lit(path), lit(targetType));
+    }
+
+    /** The value at a path computed per row, cast to {@code targetType}; a failed cast fails. */
+    public static Column variant_get(Column v, Column path, String targetType) {
+        return call("variant_get", v, path, lit(targetType));
+    }
+
+    /** The value at {@code path} of a variant, cast to {@code targetType}; a failed cast gives null. */
+    public static Column try_variant_get(Column v, String path, String targetType) {
+        return call("try_variant_get", v, lit(path), lit(targetType));
+    }
+
+    /** The value at a path computed per row, cast to {@code targetType}; a failed cast gives null. */
+    public static Column try_variant_get(Column v, Column path, String targetType) {
+        return call("try_variant_get", v, path, lit(targetType));
+    }
+
+    /** Whether a variant is a JSON null (a SQL NULL is not). */
+    public static Column is_variant_null(Column v) {
+        return call("is_variant_null", v);
+    }
+
+    /** The schema of a variant as SQL text ({@code OBJECT<a: BIGINT>}). */
+    public static Column schema_of_variant(Column v) {
+        return call("schema_of_variant", v);
+    }
+    // ---- end of variant functions ----
+
     /**
      * The array of the parts of the string around the matches of the regular expression {@code pattern}; trailing empty
      * parts are kept.
@@ -2773,7 +2816,7 @@ public final class functions {
      */
     public static Column count(Column c) {
         if (c.expr() instanceof io.tideway.engine.expr.UnresolvedAttribute a && a.isStar()) {
-            return new Column(new Count(Literal.of(1)));
+            return new Column(Count.star());
         }
         return new Column(new Count(c.expr()));
     }
@@ -3252,6 +3295,219 @@ public final class functions {
 
     // ---- end of aggregate functions ----
 
+    // ---- grouping-sets functions (GroupingFunctions; with rollup, cube, groupingSets) ----
+
+    /**
+     * Aggregate: 1 when {@code e} is not in the row's grouping set (a subtotal row of a
+     * {@code rollup} or {@code cube}), else 0, as a TINYINT.
+     */
+    public static Column grouping(Column e) {
+        return call("grouping", e);
+    }
+
+    /** As {@link #grouping(Column)}, of the named column. */
+    public static Column grouping(String columnName) {
+        return grouping(col(columnName));
+    }
+
+    /**
+     * Aggregate: the grouping bits of the grouping columns as a BIGINT, the first column the most
+     * significant bit ({@code (grouping(c1) << (n-1)) + ... + grouping(cn)}); the columns, if
+     * given, must be the grouping columns in order.
+     */
+    public static Column grouping_id(Column... cols) {
+        return call("grouping_id", cols);
+    }
+
+    /** As {@link #grouping_id(Column...)}, of the named columns. */
+    public static Column grouping_id(String colName, String... colNames) {
+        Column[] cols = new Column[colNames.length + 1];
+        cols[0] = col(colName);
+        for (int i = 0; i < colNames.length; i++) {
+            cols[i + 1] = col(colNames[i]);
+        }
+        return grouping_id(cols);
+    }
+
+    // ---- end of grouping-sets functions ----
+
+    // ---- window functions (WindowFunctions, io.tideway.engine.expr.window; use with Column.over) ----
+
+    /** Window function: the row's 1-based position in its partition's order. */
+    public static Column row_number() {
+        return call("row_number");
+    }
+
+    /** Window function: the row's rank in its partition, ties sharing one rank and leaving gaps after them. */
+    public static Column rank() {
+        return call("rank");
+    }
+
+    /** Window function: the row's rank in its partition, ties sharing one rank without gaps. */
+    public static Column dense_rank() {
+        return call("dense_rank");
+    }
+
+    /** Window function: {@code (rank - 1) / (rows in partition - 1)}, 0 for a one-row partition. */
+    public static Column percent_rank() {
+        return call("percent_rank");
+    }
+
+    /** Window function: the fraction of the partition's rows ordered at or before the row (its peers included). */
+    public static Column cume_dist() {
+        return call("cume_dist");
+    }
+
+    /** Window function: the number (1 to {@code n}) of the group the row falls in when its partition is cut into {@code n}. */
+    public static Column ntile(int n) {
+        return call("ntile", lit(n));
+    }
+
+    /** Window function: the value {@code offset} rows before the current row, null when there is none. */
+    public static Column lag(Column e, int offset) {
+        return lag(e, offset, null);
+    }
+
+    /** Window function: the named column's value {@code offset} rows before the current row. */
+    public static Column lag(String columnName, int offset) {
+        return lag(col(columnName), offset);
+    }
+
+    /** Window function: the named column's value {@code offset} rows before the current row, else {@code defaultValue}. */
+    public static Column lag(String columnName, int offset, Object defaultValue) {
+        return lag(col(columnName), offset, defaultValue);
+    }
+
+    /** Window function: the value {@code offset} rows before the current row, else {@code defaultValue}. */
+    public static Column lag(Column e, int offset, Object defaultValue) {
+        return lag(e, offset, defaultValue, false);
+    }
+
+    /** Window function: as {@link #lag(Column, int, Object)}, counting only rows whose value is not null with {@code ignoreNulls}. */
+    public static Column lag(Column e, int offset, Object defaultValue, boolean ignoreNulls) {
+        return call("lag", e, lit(offset), lit(defaultValue), lit(ignoreNulls));
+    }
+
+    /** Window function: the value {@code offset} rows after the current row, null when there is none. */
+    public static Column lead(Column e, int offset) {
+        return lead(e, offset, null);
+    }
+
+    /** Window function: the named column's value {@code offset} rows after the current row. */
+    public static Column lead(String columnName, int offset) {
+        return lead(col(columnName), offset);
+    }
+
+    /** Window function: the named column's value {@code offset} rows after the current row, else {@code defaultValue}. */
+    public static Column lead(String columnName, int offset, Object defaultValue) {
+        return lead(col(columnName), offset, defaultValue);
+    }
+
+    /** Window function: the value {@code offset} rows after the current row, else {@code defaultValue}. */
+    public static Column lead(Column e, int offset, Object defaultValue) {
+        return lead(e, offset, defaultValue, false);
+    }
+
+    /** Window function: as {@link #lead(Column, int, Object)}, counting only rows whose value is not null with {@code ignoreNulls}. */
+    public static Column lead(Column e, int offset, Object defaultValue, boolean ignoreNulls) {
+        return call("lead", e, lit(offset), lit(defaultValue), lit(ignoreNulls));
+    }
+
+    /** Window function: the value at the {@code offset}-th row of the frame, null when the frame is shorter. */
+    public static Column nth_value(Column e, int offset) {
+        return nth_value(e, offset, false);
+    }
+
+    /** Window function: as {@link #nth_value(Column, int)}, counting only values that are not null with {@code ignoreNulls}. */
+    public static Column nth_value(Column e, int offset, boolean ignoreNulls) {
+        return call("nth_value", e, lit(offset), lit(ignoreNulls));
+    }
+
+    // ---- end of window functions ----
+
+    // ---- sketch functions (HllSketchAggregate, HllUnionAggregate, SketchFunctions) ----
+
+    /** An HLL sketch (DataSketches HLL_8, lgConfigK 12) of the non-null values, as binary. */
+    public static Column hll_sketch_agg(Column e) {
+        return call("hll_sketch_agg", e);
+    }
+
+    /** As {@link #hll_sketch_agg(Column)} of the named column. */
+    public static Column hll_sketch_agg(String columnName) {
+        return hll_sketch_agg(col(columnName));
+    }
+
+    /** An HLL sketch with {@code lgConfigK} (4 to 21) of the non-null values. */
+    public static Column hll_sketch_agg(Column e, int lgConfigK) {
+        return call("hll_sketch_agg", e, lit(lgConfigK));
+    }
+
+    /** As {@link #hll_sketch_agg(Column, int)} of the named column. */
+    public static Column hll_sketch_agg(String columnName, int lgConfigK) {
+        return hll_sketch_agg(col(columnName), lgConfigK);
+    }
+
+    /** An HLL sketch with a constant {@code lgConfigK} column. */
+    public static Column hll_sketch_agg(Column e, Column lgConfigK) {
+        return call("hll_sketch_agg", e, lgConfigK);
+    }
+
+    /** The union of the sketches of a column (all of one lgConfigK). */
+    public static Column hll_union_agg(Column e) {
+        return call("hll_union_agg", e);
+    }
+
+    /** As {@link #hll_union_agg(Column)} of the named column. */
+    public static Column hll_union_agg(String columnName) {
+        return hll_union_agg(col(columnName));
+    }
+
+    /** The union of the sketches of a column, of different lgConfigK if allowed. */
+    public static Column hll_union_agg(Column e, boolean allowDifferentLgConfigK) {
+        return call("hll_union_agg", e, lit(allowDifferentLgConfigK));
+    }
+
+    /** As {@link #hll_union_agg(Column, boolean)} of the named column. */
+    public static Column hll_union_agg(String columnName, boolean allowDifferentLgConfigK) {
+        return hll_union_agg(col(columnName), allowDifferentLgConfigK);
+    }
+
+    /** As {@link #hll_union_agg(Column, boolean)} with a constant boolean column. */
+    public static Column hll_union_agg(Column e, Column allowDifferentLgConfigK) {
+        return call("hll_union_agg", e, allowDifferentLgConfigK);
+    }
+
+    /** The estimated number of distinct values of a sketch. */
+    public static Column hll_sketch_estimate(Column c) {
+        return call("hll_sketch_estimate", c);
+    }
+
+    /** As {@link #hll_sketch_estimate(Column)} of the named column. */
+    public static Column hll_sketch_estimate(String columnName) {
+        return hll_sketch_estimate(col(columnName));
+    }
+
+    /** The union of two sketches of one lgConfigK. */
+    public static Column hll_union(Column c1, Column c2) {
+        return call("hll_union", c1, c2);
+    }
+
+    /** As {@link #hll_union(Column, Column)} of the named columns. */
+    public static Column hll_union(String columnName1, String columnName2) {
+        return hll_union(col(columnName1), col(columnName2));
+    }
+
+    /** The union of two sketches, of different lgConfigK if allowed. */
+    public static Column hll_union(Column c1, Column c2, boolean allowDifferentLgConfigK) {
+        return call("hll_union", c1, c2, lit(allowDifferentLgConfigK));
+    }
+
+    /** As {@link #hll_union(Column, Column, boolean)} of the named columns. */
+    public static Column hll_union(String columnName1, String columnName2, boolean allowDifferentLgConfigK) {
+        return hll_union(col(columnName1), col(columnName2), allowDifferentLgConfigK);
+    }
+    // ---- end of sketch functions ----
+
     // ---- user-defined aggregate functions (Aggregator, io.tideway.engine.expr.agg.TypedAggregate) ----
 
     /**
@@ -3685,6 +3941,14 @@ public final class functions {
     /** The arrays of an array of arrays joined into one; null if any of them is null. */
     public static Column flatten(Column e) {
         return call("flatten", e);
+    }
+
+    /**
+     * A random permutation of the array (non-deterministic): each task's generator is seeded with a
+     * seed drawn for the call plus the task's partition index, as Spark's.
+     */
+    public static Column shuffle(Column e) {
+        return call("shuffle", e);
     }
 
     /**

@@ -71,18 +71,24 @@ public final class BatchExecutor {
         }
         // one Dataset may stand at several places (a self-join, a self-union): each place is fed once
         java.util.Map<LogicalPlan, Integer> seen = new java.util.IdentityHashMap<>();
+        boolean byPartition = !hasJoin(top);
+        // Spark's UnionRDD numbers a union's partitions one child after the other, here from the
+        // context's own (a sample runs each slice of its input as a plan of its own)
+        int firstPartition = ctx.partitionIndex();
         for (LogicalPlan leaf : PlanShape.leaves(top)) {
             int occurrence = seen.merge(leaf, 1, Integer::sum) - 1;
             if (leaf instanceof io.tideway.engine.plan.RangeRelation range) {
-                Operator entry = ChainBuilder.build(top, leaf, occurrence, sink, ctx, true);
-                generate(range, entry);
-                entry.finish();
+                int slices = byPartition ? range.slices() : 1;
+                for (int i = 0; i < slices; i++) {
+                    Operator entry = ChainBuilder.build(top, leaf, occurrence, sink, ctx.forPartition(firstPartition + i), true);
+                    generate(slices == 1 ? range : range.slice(i), entry);
+                    entry.finish();
+                }
+                firstPartition += slices;
                 continue;
             }
             if (leaf instanceof DataSourceRelation source) {
-                Operator entry = ChainBuilder.build(top, leaf, occurrence, sink, ctx, true);
-                scan(source.scan(), entry);
-                entry.finish();
+                firstPartition += scan(source.scan(), top, leaf, occurrence, sink, byPartition, firstPartition, ctx);
                 continue;
             }
             if (!(leaf instanceof LocalRelation local)) {
@@ -98,7 +104,25 @@ public final class BatchExecutor {
             }
             rows.forEach(entry);
             entry.finish();
+            firstPartition++;
         }
+    }
+
+    /**
+     * Whether a join stands in the plan: its probe side then runs as one task over all the
+     * partitions of its leaf, as the join's operator holds the build side once and adds an outer
+     * join's unmatched rows when that one task finishes (Spark's partitions there are its shuffle's).
+     */
+    private static boolean hasJoin(LogicalPlan plan) {
+        if (plan instanceof io.tideway.engine.plan.Join) {
+            return true;
+        }
+        for (LogicalPlan c : plan.children()) {
+            if (hasJoin(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The range below an aggregate that reads it alone and in several slices, or null. */
@@ -119,9 +143,9 @@ public final class BatchExecutor {
         for (int i = 0; i < range.slices(); i++) {
             try (StateStoreProvider sliceStores = StateStoreProvider.inMemory()) {
                 StateStore partial = sliceStores.load(0);
-                HashAggregator sliceAggregator = new HashAggregator(agg, ctx);
+                HashAggregator sliceAggregator = new HashAggregator(agg, ctx.forPartition(ctx.partitionIndex() + i));
                 Operator entry = ChainBuilder.build(agg.child(), range, 0,
-                        Operator.of((b, o, l) -> sliceAggregator.update(partial, b, o, l)), ctx, true);
+                        Operator.of((b, o, l) -> sliceAggregator.update(partial, b, o, l)), ctx.forPartition(ctx.partitionIndex() + i), true);
                 generate(range.slice(i), entry);
                 entry.finish();
                 sliceAggregator.exportPartials(partial, (hash, b, o, l) -> aggregator.merge(store, b, o, l));
@@ -129,16 +153,28 @@ public final class BatchExecutor {
         }
     }
 
-    /** Reads every partition of a batch scan into {@code entry}, one reader at a time. */
-    private static void scan(BatchScan scan, Operator entry) {
+    /**
+     * Reads a batch scan, one reader at a time, through the chain from {@code leaf} up to
+     * {@code top}: a task (a chain of its own) per partition, numbered from {@code firstPartition},
+     * or, unless {@code byPartition}, one task for them all. Returns how many tasks ran.
+     */
+    private static int scan(BatchScan scan, LogicalPlan top, LogicalPlan leaf, int occurrence, Operator sink,
+                            boolean byPartition, int firstPartition, EvalContext ctx) {
         final int chunk = 4096;
-        for (InputPartition p : scan.planPartitions()) {
-            try (PartitionReader reader = scan.createReader(p)) {
-                while (reader.read(entry, chunk) >= 0) {
-                    // a reader returns -1 once its partition is exhausted
+        List<InputPartition> partitions = scan.planPartitions();
+        int tasks = byPartition ? Math.max(partitions.size(), 1) : 1;
+        for (int t = 0; t < tasks; t++) {
+            Operator entry = ChainBuilder.build(top, leaf, occurrence, sink, ctx.forPartition(firstPartition + t), true);
+            for (InputPartition p : tasks == 1 ? partitions : List.of(partitions.get(t))) {
+                try (PartitionReader reader = scan.createReader(p)) {
+                    while (reader.read(entry, chunk) >= 0) {
+                        // a reader returns -1 once its partition is exhausted
+                    }
                 }
             }
+            entry.finish();
         }
+        return tasks;
     }
 
     /** Feeds a range's numbers to {@code entry} a chunk at a time, so that no range is held whole. */

@@ -7,6 +7,7 @@ import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.sql.types.StructField;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.GroupingFunction;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
@@ -42,6 +43,7 @@ public final class AggregatePlanner {
             if (g.exists(e -> e instanceof AggregateFunction)) {
                 throw Unchecked.raise(new AnalysisException("GROUP_BY_AGGREGATE", Map.of("sqlExpr", g.sql())));
             }
+            VariantRefusals.requireGroupable(g instanceof Alias a ? a.child() : g, input);
             grouping.add(g instanceof Alias a ? a.child() : g);
             outputs.add(g);
         }
@@ -49,6 +51,9 @@ public final class AggregatePlanner {
         boolean computed = false;
         for (Column c : aggs) {
             Expression a = Resolver.resolve(c.expr(), child);
+            if (a.exists(x -> x instanceof GroupingFunction)) { // only a rollup, cube or grouping sets replaces it
+                throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", Map.of()));
+            }
             if (TimeWindowing.hasWindow(a)) {
                 throw Unchecked.raise(new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)"));
             }
@@ -75,7 +80,7 @@ public final class AggregatePlanner {
      * The Aggregate of the grouping columns and every aggregate function the {@code agg()}
      * columns use, and above it a Project computing those columns from its output.
      */
-    private static LogicalPlan projectOverAggregate(List<Expression> grouping, List<Expression> outputs,
+    static LogicalPlan projectOverAggregate(List<Expression> grouping, List<Expression> outputs,
                                                     List<Expression> aggColumns, LogicalPlan child) {
         List<Expression> project = new ArrayList<>();
         for (int g = 0; g < outputs.size(); g++) {
@@ -141,7 +146,7 @@ public final class AggregatePlanner {
      * column API does not tell {@code groupBy("kind")} from {@code groupBy(col("kind"))}; both
      * take the eager wording here.
      */
-    private static void requireGroupingName(Expression e, LogicalPlan input) {
+    static void requireGroupingName(Expression e, LogicalPlan input) {
         if (e instanceof UnresolvedAttribute a && !a.isStar() && a.origin() == null && a.sqlOrigin() == null
                 && !a.name().contains(".")
                 && Resolver.ordinalOf(a.name(), input.schema()) < 0) {

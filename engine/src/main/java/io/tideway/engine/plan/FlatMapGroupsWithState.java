@@ -23,11 +23,15 @@ public final class FlatMapGroupsWithState extends UnaryNode {
     private final GroupStateTimeout timeout;
     private final boolean isMapGroups;
     private final OutputMode functionOutputMode;
+    /** The states the first batch starts from, or null. */
+    private final InitialGroupState initialState;
 
     public FlatMapGroupsWithState(Object keyFunction, Object function, ObjectEncoder<?> keyEncoder, ObjectEncoder<?> valueEncoder,
                                   ObjectEncoder<?> stateEncoder, ObjectEncoder<?> outputEncoder, GroupStateTimeout timeout,
-                                  boolean isMapGroups, OutputMode functionOutputMode, LogicalPlan child) {
+                                  boolean isMapGroups, OutputMode functionOutputMode, InitialGroupState initialState,
+                                  LogicalPlan child) {
         super(child);
+        this.initialState = initialState;
         this.keyFunction = keyFunction;
         this.function = function;
         this.keyEncoder = keyEncoder;
@@ -78,6 +82,11 @@ public final class FlatMapGroupsWithState extends UnaryNode {
         return functionOutputMode;
     }
 
+    /** The states the first batch loads before calling the function (Spark's {@code initialState}), or null. */
+    public InitialGroupState initialState() {
+        return initialState;
+    }
+
     /** Spark's name in messages: {@code mapGroupsWithState} or {@code flatMapGroupsWithState}. */
     public String operationName() {
         return isMapGroups ? "mapGroupsWithState" : "flatMapGroupsWithState";
@@ -101,6 +110,6 @@ public final class FlatMapGroupsWithState extends UnaryNode {
     @Override
     public FlatMapGroupsWithState withNewChild(LogicalPlan child) {
         return new FlatMapGroupsWithState(keyFunction, function, keyEncoder, valueEncoder, stateEncoder, outputEncoder,
-                timeout, isMapGroups, functionOutputMode, child);
+                timeout, isMapGroups, functionOutputMode, initialState, child);
     }
 }

@@ -74,6 +74,9 @@ public final class Resolver {
                 }
                 return node;
             }
+            if (node instanceof UnresolvedAttribute a && !a.isStar() && a.name().indexOf('.') < 0) {
+                ambiguousAmongAliases(a, input);
+            }
             return node;
         });
         return resolve(bySource, input.schema());
@@ -112,6 +115,29 @@ public final class Resolver {
             e = GetStructField.byName(e, parts[p]);
         }
         return e;
+    }
+
+    /**
+     * Spark's {@code AMBIGUOUS_REFERENCE} for a plain name several columns of a join carry, each
+     * proposed with the alias that qualifies it ({@code `o`.`uid`, `u`.`uid`}); nothing when the
+     * name is unique or no alias stands below {@code input} (then {@link #ordinalOf(String, StructType)}
+     * names the columns alone).
+     */
+    private static void ambiguousAmongAliases(UnresolvedAttribute a, LogicalPlan input) {
+        StructType schema = input.schema();
+        List<Integer> matches = new ArrayList<>();
+        for (int i = 0; i < schema.length(); i++) {
+            if (schema.apply(i).name().equalsIgnoreCase(a.name())) {
+                matches.add(i);
+            }
+        }
+        List<String> qualified = matches.size() > 1 ? Qualifiers.qualifiedNames(input) : null;
+        if (qualified != null) {
+            List<String> names = new ArrayList<>();
+            matches.forEach(i -> names.add(qualified.get(i)));
+            throw Unchecked.raise(new AnalysisException("AMBIGUOUS_REFERENCE", Map.of("name", ErrorParams.id(a.name()),
+                    "referenceNames", "[" + String.join(", ", names) + "]"), a.sqlOrigin()));
+        }
     }
 
     /**

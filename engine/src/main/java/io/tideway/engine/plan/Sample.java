@@ -5,7 +5,8 @@ import io.tideway.sql.types.StructType;
 /**
  * {@code sample}/{@code randomSplit}: the rows whose draw from Spark's seeded generator falls in
  * {@code [lowerBound, upperBound)}, drawn per partition as Spark's {@code BernoulliCellSampler}
- * (seed {@code seed + partition index}). {@code sortPartitions}: each partition is first sorted
+ * (seed {@code seed + partition index}); with {@code withReplacement}, each row repeated as often
+ * as Spark's {@code PoissonSampler} of mean {@code upperBound - lowerBound} says. {@code sortPartitions}: each partition is first sorted
  * by its orderable columns, as {@code randomSplit} does so that its splits are disjoint.
  * {@code localPartitions} is how many partitions Spark cuts a local relation into (its
  * {@code defaultParallelism}). Computed when an action runs ({@code StaticPlanMaterializer}); on a
@@ -16,15 +17,17 @@ public final class Sample extends UnaryNode {
     private static final long serialVersionUID = 1L;
     private final double lowerBound;
     private final double upperBound;
+    private final boolean withReplacement;
     private final long seed;
     private final boolean sortPartitions;
     private final int localPartitions;
 
-    public Sample(double lowerBound, double upperBound, long seed, boolean sortPartitions, int localPartitions,
-                  LogicalPlan child) {
+    public Sample(double lowerBound, double upperBound, boolean withReplacement, long seed, boolean sortPartitions,
+                  int localPartitions, LogicalPlan child) {
         super(child);
         this.lowerBound = lowerBound;
         this.upperBound = upperBound;
+        this.withReplacement = withReplacement;
         this.seed = seed;
         this.sortPartitions = sortPartitions;
         this.localPartitions = localPartitions;
@@ -36,6 +39,10 @@ public final class Sample extends UnaryNode {
 
     public double upperBound() {
         return upperBound;
+    }
+
+    public boolean withReplacement() {
+        return withReplacement;
     }
 
     public long seed() {
@@ -63,7 +70,7 @@ public final class Sample extends UnaryNode {
     /** Spark's {@code lowerBound, upperBound, withReplacement, seed}. */
     @Override
     protected String argString() {
-        return lowerBound + ", " + upperBound + ", false, " + seed;
+        return lowerBound + ", " + upperBound + ", " + withReplacement + ", " + seed;
     }
 
     /** Weights as Spark's {@code mkString("[", ",", "]")} prints them in its errors. */
@@ -77,6 +84,6 @@ public final class Sample extends UnaryNode {
 
     @Override
     public Sample withNewChild(LogicalPlan child) {
-        return new Sample(lowerBound, upperBound, seed, sortPartitions, localPartitions, child);
+        return new Sample(lowerBound, upperBound, withReplacement, seed, sortPartitions, localPartitions, child);
     }
 }

@@ -110,6 +110,10 @@ public final class SelectPlanner {
         for (Expression e : exprs) {
             resolved.add(e instanceof BoundReference ? e : Cast.namedAfterChild(Resolver.resolve(e, input)));
         }
+        if (resolved.stream().anyMatch(WindowPlanner::hasWindow)) {
+            return WindowPlanner.plan(resolved, input); // window functions and aggregates under OVER
+        }
+        resolved.forEach(WindowPlanner::checkOver);
         if (resolved.stream().anyMatch(e -> e.exists(x -> x instanceof AggregateFunction))) {
             // Spark's global aggregate: select(count(x)), selectExpr("max(i) - min(i)")
             if (input != child || !resolved.stream().allMatch(SelectPlanner::onlyAggregated)) {

@@ -105,6 +105,8 @@ public final class UnsupportedOperationChecker {
         } else if (node.isStreaming() && expressionsOf(node).stream().anyMatch(e -> e.exists(x ->
                 x instanceof io.tideway.engine.expr.fn.ScalarFunction f && f.name().equals("monotonically_increasing_id")))) {
             throw fail("Expression(s): monotonically_increasing_id() is not supported with streaming DataFrames/Datasets", node);
+        } else if (node instanceof Window w && w.isStreaming()) {
+            throw w.streamingError();
         } else if (node instanceof Sample sample && sample.isStreaming()) {
             throw fail("Sampling is not supported on streaming DataFrames/Datasets", sample);
         } else if (node instanceof Offset o) {
@@ -127,6 +129,10 @@ public final class UnsupportedOperationChecker {
 
     /** The guide's rules for mapGroupsWithState/flatMapGroupsWithState, Spark 4's version. */
     private static void checkGroupsWithState(FlatMapGroupsWithState f, LogicalPlan plan, OutputMode mode, boolean aggregatesInQuery) {
+        if (f.initialState() != null && f.initialState().plan().isStreaming()) { // Spark's wording, "Non-" and all
+            throw fail("Non-streaming DataFrame/Dataset is not supported as the initial state in [flatMap|map]GroupsWithState "
+                    + "operation on a streaming DataFrame/Dataset", f);
+        }
         if (f.isMapGroups()) {
             if (mode != OutputMode.Update()) {
                 throw fail("mapGroupsWithState is not supported with " + mode + " output mode on a streaming DataFrame/Dataset", f);

@@ -21,4 +21,9 @@ public interface BatchScan {
 
     /** A reader of one slice; read until it returns -1, then closed. */
     PartitionReader createReader(InputPartition partition);
+
+    /** The URIs of the files this scan reads, each once ({@code Dataset.inputFiles}); none for a source without files. */
+    default List<String> inputFiles() {
+        return List.of();
+    }
 }

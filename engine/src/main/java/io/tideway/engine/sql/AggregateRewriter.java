@@ -43,7 +43,7 @@ final class AggregateRewriter {
         this.input = input;
         this.grouping = List.copyOf(grouping);
         for (Column g : grouping) {
-            Expression resolved = Resolver.resolve(g.expr(), input.schema());
+            Expression resolved = Resolver.resolve(g.expr(), input.logicalPlan());
             if (resolved.exists(e -> e instanceof AggregateFunction)) {
                 throw Unchecked.raise(new AnalysisException("GROUP_BY_AGGREGATE", Map.of("sqlExpr", resolved.sql())));
             }
@@ -80,7 +80,7 @@ final class AggregateRewriter {
 
     private Expression walk(Expression e, boolean bind) {
         if (e instanceof AggregateFunction) {
-            String key = Resolver.resolve(e, input.schema()).sql();
+            String key = Resolver.resolve(e, input.logicalPlan()).sql();
             int i = aggregateKeys.indexOf(key);
             if (i < 0) {
                 if (bind) {
@@ -92,12 +92,12 @@ final class AggregateRewriter {
             }
             return bind ? column(grouping.size() + i) : e;
         }
-        int g = grouping.isEmpty() ? -1 : groupingKeys.indexOf(Resolver.resolve(e, input.schema()).sql());
+        int g = grouping.isEmpty() ? -1 : groupingKeys.indexOf(Resolver.resolve(e, input.logicalPlan()).sql());
         if (g >= 0) {
             return bind ? column(g) : e;
         }
         if (e instanceof UnresolvedAttribute || e instanceof BoundReference) {
-            throw notAggregated(Resolver.resolve(e, input.schema()).sql());
+            throw notAggregated(Resolver.resolve(e, input.logicalPlan()).sql());
         }
         List<Expression> kids = e.children();
         if (kids.isEmpty()) {

@@ -32,9 +32,13 @@ final class LateralViews {
     private final String sql;
     private final List<LateralViewClause> views;
 
-    LateralViews(String sql) {
+    /**
+     * @param sql  the user's query text
+     * @param mine picks, from all the text's LATERAL VIEW clauses, those of this SELECT block
+     */
+    LateralViews(String sql, java.util.function.UnaryOperator<List<LateralViewClause>> mine) {
         this.sql = sql;
-        this.views = LateralViewClause.all(sql);
+        this.views = mine.apply(LateralViewClause.all(sql));
     }
 
     /** The tables' names, which qualify the generated columns ({@code t.c}). */

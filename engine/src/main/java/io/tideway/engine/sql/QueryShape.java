@@ -4,10 +4,7 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.sql.SourceText;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.catalyst.parser.ParseException;
-import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -15,25 +12,25 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The parts of a parsed {@code sql()} statement that Tideway can run: one {@code SELECT} over at
- * most one temporary view, with its ORDER BY, OFFSET and LIMIT. Building one rejects everything
- * else (joins, subqueries, set operations, window functions, ...) with an
+ * One {@code SELECT} block of a parsed {@code sql()} statement, with its ORDER BY, OFFSET and
+ * LIMIT; its FROM clause is read by {@link FromClause}. Building one rejects what Tideway cannot
+ * run inside a block (subqueries in expressions, GROUPING SETS, ...) with an
  * {@link AnalysisException} that names the construct and points at it. Immutable.
  *
  * @param select   the SELECT block
- * @param table    the view read, or null for a query without FROM
- * @param qualifier the name columns may be qualified with ({@code t.v}): the view's alias, else its name
+ * @param from     the FROM clause, or null for a query without FROM
+ * @param qualifier the name columns may be qualified with ({@code t.v}) when FROM reads one relation:
+ *                 its alias, else the view's name; null for a join
  * @param orderBy  the ORDER BY items, or null
  * @param offset   the OFFSET expression, or null
  * @param fetch    the LIMIT / FETCH expression, or null
  * @param distinct {@code SELECT DISTINCT}: the selected rows grouped by every column (Spark's
  *                 {@code ReplaceDistinctWithAggregate}, so on a stream it is an aggregation)
  */
-record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNodeList orderBy, SqlNode offset,
+record QueryShape(SqlSelect select, SqlNode from, String qualifier, SqlNodeList orderBy, SqlNode offset,
                   SqlNode fetch, boolean distinct) {
 
     static QueryShape of(SqlNode root, SourceText src) {
@@ -59,40 +56,24 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
         if (stream != null) {
             throw unsupported("SELECT STREAM", stream, src);
         }
-        if (!select.getWindowList().isEmpty()) {
-            throw unsupported("the WINDOW clause", select.getWindowList().get(0), src);
-        }
         if (select.getQualify() != null) {
             throw unsupported("QUALIFY", select.getQualify(), src);
         }
-        SqlIdentifier table = null;
-        String qualifier = null;
         SqlNode from = select.getFrom();
-        if (from != null) {
-            SqlNode target = from;
-            if (from.getKind() == SqlKind.AS) {
-                SqlBasicCall as = (SqlBasicCall) from;
-                target = as.operand(0);
-                if (target instanceof SqlIdentifier && as.operandCount() > 2) {
-                    throw unsupported("column aliases on a view (t AS x(a, b))", as.operand(2), src);
-                }
-                qualifier = ((SqlIdentifier) as.operand(1)).getSimple();
-            }
-            if (!(target instanceof SqlIdentifier id)) {
-                throw unsupported(fromName(target), target, src);
-            }
-            table = id;
-            qualifier = qualifier != null ? qualifier : id.names.get(id.names.size() - 1);
-        }
+        String qualifier = from == null ? null : FromClause.qualifier(from);
         SubqueryScan scan = new SubqueryScan(src);
-        scan.scan(select.getSelectList());
-        scan.scan(select.getWhere());
+        scan.scanAllowingScalars(select.getSelectList());
+        for (SqlNode conjunct : Subqueries.conjuncts(select.getWhere())) {
+            if (Subqueries.predicate(conjunct) == null) { // IN/EXISTS (SELECT ...) conjuncts are semi and anti joins
+                scan.scanAllowingScalars(conjunct);
+            }
+        }
         scan.scan(select.getGroup());
         scan.scan(select.getHaving());
         scan.scan(orderBy);
         scan.scan(offset);
         scan.scan(fetch);
-        return new QueryShape(select, table, qualifier, orderBy, offset, fetch, distinct);
+        return new QueryShape(select, from, qualifier, orderBy, offset, fetch, distinct);
     }
 
     private static String statementName(SqlNode root) {
@@ -110,18 +91,6 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
         }
     }
 
-    private static String fromName(SqlNode from) {
-        if (from instanceof SqlJoin j) {
-            return j.getJoinType().name().equals("COMMA") ? "JOIN (FROM a, b)" : "JOIN";
-        }
-        switch (from.getKind()) {
-            case SELECT: case ORDER_BY: case UNION: case INTERSECT: case EXCEPT: case WITH:
-                return "subqueries in FROM";
-            default:
-                return from.getKind().sql.replace('_', ' ').toUpperCase(Locale.ROOT) + " in FROM";
-        }
-    }
-
     /**
      * Throws Tideway's {@code UNSUPPORTED_FEATURE.SQL_QUERY} naming {@code what}, with Spark's caret
      * under {@code at}; declared to return so callers can write {@code throw}.
@@ -132,12 +101,25 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
                 offset, null));
     }
 
-    /** Finds subqueries and window functions inside the clauses' expressions. */
+    /**
+     * Finds subqueries inside the clauses' expressions: scalar subqueries are allowed in the
+     * select list and WHERE ({@link Subqueries}), any other is refused.
+     */
     private static final class SubqueryScan {
         private final SourceText src;
+        private boolean scalarsAllowed;
 
         SubqueryScan(SourceText src) {
             this.src = src;
+        }
+
+        void scanAllowingScalars(SqlNode n) {
+            scalarsAllowed = true;
+            try {
+                scan(n);
+            } finally {
+                scalarsAllowed = false;
+            }
         }
 
         void scan(SqlNode n) {
@@ -149,10 +131,20 @@ record QueryShape(SqlSelect select, SqlIdentifier table, String qualifier, SqlNo
                 return;
             }
             switch (n.getKind()) {
-                case SELECT: case ORDER_BY: case UNION: case INTERSECT: case EXCEPT: case WITH: case VALUES:
+                case SELECT: case ORDER_BY: case UNION: case INTERSECT: case EXCEPT: case WITH:
+                    if (scalarsAllowed) {
+                        return; // a scalar subquery, planned on its own
+                    }
                     throw unsupported("subqueries", n, src);
-                case OVER:
-                    throw unsupported("window functions (OVER)", n, src);
+                case VALUES:
+                    throw unsupported("subqueries", n, src);
+                case IN: case NOT_IN: case EXISTS:
+                    for (SqlNode o : ((SqlCall) n).getOperandList()) {
+                        if (o != null && SqlQueryPlanner.isQuery(o)) { // not a conjunct of WHERE
+                            throw unsupported("subqueries", o, src);
+                        }
+                    }
+                    break;
                 case ROLLUP: case CUBE: case GROUPING_SETS:
                     throw unsupported(n.getKind().sql.replace('_', ' '), n, src);
                 default:

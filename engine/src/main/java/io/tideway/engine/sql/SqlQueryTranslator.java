@@ -15,6 +15,8 @@ import io.tideway.engine.expr.sql.SyntaxErrors;
 import io.tideway.engine.plan.AggregatePlanner;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.Project;
+import io.tideway.engine.plan.Qualifiers;
+import io.tideway.engine.plan.Resolver;
 import io.tideway.engine.plan.Sort;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
@@ -29,6 +31,8 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.SqlNumericLiteral;
 
 import java.util.ArrayList;
@@ -39,7 +43,9 @@ import java.util.StringJoiner;
 /**
  * The engine behind {@code TidewaySession.sql}: parses the query with Calcite read like Spark
  * ({@link SparkDialectParser}, the same parser, reserved-word retry and syntax errors as
- * {@code expr()}) and builds it from Dataset operations on {@code session.table(view)}:
+ * {@code expr()}); {@link SqlQueryPlanner} takes WITH and set operations, and each SELECT block
+ * is built here from Dataset operations on its FROM clause ({@link FromClause}: views, WITH
+ * names, subqueries, joins):
  * {@code filter} for WHERE, {@code groupBy(...).agg(...)} for GROUP BY and aggregates (see
  * {@link AggregateRewriter}), {@code filter} on the aggregate for HAVING, {@code select} for the
  * select list, after the FROM view's {@code LATERAL VIEW}s ({@link LateralViews}). Expressions
@@ -48,7 +54,8 @@ import java.util.StringJoiner;
  *
  * <p>Spark's resolution rules that are followed: ORDER BY and GROUP BY positions ({@code ORDER BY 2}),
  * GROUP BY and HAVING on select-list aliases, ORDER BY on select-list names first and input
- * columns or expressions second, columns qualified by the view's name or alias ({@code t.v}).
+ * columns or expressions second, columns qualified by the view's name or alias ({@code t.v}; in a
+ * join, by either side's).
  *
  * <p>Over a batch view, ORDER BY, OFFSET and LIMIT collect the rows and return a static snapshot
  * ({@link BatchRowSorter}). Over a streaming view, ORDER BY and LIMIT become {@link Sort} and
@@ -56,9 +63,10 @@ import java.util.StringJoiner;
  * Complete mode); OFFSET is rejected when {@code sql()} is called.
  * A query without ORDER BY/LIMIT over a streaming view returns a streaming Dataset.
  *
- * <p>Unsupported, each an {@link AnalysisException} naming it: joins, subqueries, set operations,
- * WITH, DISTINCT, window functions, GROUPING SETS/ROLLUP/CUBE. Stateless entry point; each call
- * uses its own translator, so any thread may call it.
+ * <p>Unsupported, each an {@link AnalysisException} naming it: subqueries inside expressions
+ * ({@code IN (SELECT ...)}, {@code EXISTS}, scalar subqueries), GROUPING
+ * SETS/ROLLUP/CUBE. Stateless entry point; one translator per SELECT block, so any thread may
+ * call it.
  */
 public final class SqlQueryTranslator {
     /** Queries repeat reserved column names ({@code value}, {@code count}) more than single expressions do. */
@@ -70,14 +78,19 @@ public final class SqlQueryTranslator {
     private final QualifierStripper stripper;
     private final SourceText src;
     private final LateralViews lateralViews;
+    private final FromClause from;
+    private final SqlQueryPlanner planner;
 
-    private SqlQueryTranslator(TidewaySession session, SourceText src, QueryShape shape) {
-        this.session = session;
+    SqlQueryTranslator(SqlQueryPlanner planner, QueryShape shape) {
+        this.session = planner.session();
+        this.planner = planner;
         this.shape = shape;
-        this.src = src;
+        this.src = planner.src();
         this.translator = new SqlNodeTranslator(src, "sql()");
-        this.lateralViews = new LateralViews(src.original());
+        this.translator.defineWindows(shape.select().getWindowList());
+        this.lateralViews = new LateralViews(src.original(), all -> planner.lateralViews(shape.select(), all));
         this.stripper = new QualifierStripper(shape.qualifier(), lateralViews.tables());
+        this.from = new FromClause(planner, n -> translator.translate(stripper.strip(n)));
     }
 
     /** Runs {@code sql} over the session's temporary views; see the class comment for what is supported. */
@@ -92,15 +105,28 @@ public final class SqlQueryTranslator {
             return command;
         }
         SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.ofQuery(text), MAX_ESCAPES);
-        QueryShape shape = QueryShape.of(parsed.node(), parsed.src());
-        return new SqlQueryTranslator(session, parsed.src(), shape).build();
+        return new SqlQueryPlanner(session, parsed.src(), parsed.node()).query(parsed.node());
     }
 
-    private Dataset<Row> build() {
-        Dataset<Row> in = shape.table() == null ? oneRow() : session.table(String.join(".", shape.table().names));
+    /** The block's rows. */
+    Dataset<Row> build() {
+        Dataset<Row> in = shape.from() == null ? oneRow() : from.relation(shape.from());
         in = lateralViews.apply(in, stripper);
-        List<SelectItem> items = items(in);
-        in = where(in);
+        Subqueries subqueries = new Subqueries(planner, n -> translator.translate(stripper.strip(n)), translator::translate,
+                shape.qualifier());
+        List<SqlNode> conditions = new ArrayList<>();
+        for (SqlNode c : Subqueries.conjuncts(shape.select().getWhere())) {
+            Subqueries.Predicate p = Subqueries.predicate(c);
+            if (p != null) {
+                in = subqueries.semiJoin(in, p);
+            } else {
+                conditions.add(subqueries.replaceScalars(c));
+            }
+        }
+        SqlNodeList selectList = (SqlNodeList) subqueries.replaceScalars(shape.select().getSelectList());
+        in = subqueries.joinScalars(in);
+        List<SelectItem> items = items(in, selectList);
+        in = where(in, conditions);
         OrderByResolver orderBy = new OrderByResolver(items, translator, stripper);
         List<SortKey> keys = orderBy.resolve(shape.orderBy());
         List<Expression> hidden = orderBy.hidden();
@@ -164,10 +190,10 @@ public final class SqlQueryTranslator {
         return session.createDataFrame(List.of(RowFactory.create()), new StructType());
     }
 
-    private List<SelectItem> items(Dataset<Row> in) {
+    private List<SelectItem> items(Dataset<Row> in, SqlNodeList selectList) {
         List<SelectItem> items = new ArrayList<>();
         List<SparkClauses.MultiAlias> multiAliases = SparkClauses.multiAliases(src.original());
-        for (SqlNode raw : shape.select().getSelectList()) {
+        for (SqlNode raw : selectList) {
             SqlNode n = stripper.strip(raw);
             List<String> names = multiAlias(multiAliases, raw);
             if (names != null) { // gen(a) AS (x, y), which SourceText hid from Calcite
@@ -180,16 +206,39 @@ public final class SqlQueryTranslator {
                 n = ((SqlBasicCall) n).operand(0);
             }
             if (n instanceof SqlIdentifier id && id.isStar() && id.names.size() == 1 && alias == null) {
-                for (String f : in.schema().fieldNames()) {
-                    items.add(new SelectItem(functions.col(f).expr(), null, f));
+                String[] fields = in.schema().fieldNames();
+                for (int i = 0; i < fields.length; i++) {
+                    if (Subqueries.isPlaceholder(fields[i])) {
+                        continue;
+                    }
+                    // a join's output may repeat a name (a.id, b.id): each column by its place, as Spark's star
+                    Expression e = repeated(fields, i) ? Resolver.reference(in.schema(), i) : functions.col(fields[i]).expr();
+                    items.add(new SelectItem(e, null, fields[i]));
                 }
                 continue;
             }
+            if (n instanceof SqlIdentifier id && id.isStar() && id.names.size() == 2 && alias == null) {
+                List<Integer> ordinals = Qualifiers.starOrdinals(in.logicalPlan(), id.names.get(0));
+                if (ordinals != null) { // u.* over a join: u's columns, each its own item (ORDER BY 2 counts them)
+                    ordinals.forEach(i -> items.add(new SelectItem(Resolver.reference(in.schema(), i), null,
+                            in.schema().apply(i).name())));
+                    continue;
+                }
+            }
             String name = alias != null ? alias
                     : n instanceof SqlIdentifier id && !id.isStar() ? id.names.get(id.names.size() - 1) : null;
-            items.add(new SelectItem(translator.translate(n).expr(), alias, name));
+            items.add(new SelectItem(Subqueries.bind(translator.translate(n).expr(), in.schema()), alias, name));
         }
         return items;
+    }
+
+    private static boolean repeated(String[] names, int i) {
+        for (int j = 0; j < names.length; j++) {
+            if (j != i && names[j].equalsIgnoreCase(names[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The names {@code AS (a, b)} gives the select item {@code item}, or null. */
@@ -204,12 +253,16 @@ public final class SqlQueryTranslator {
         return null;
     }
 
-    private Dataset<Row> where(Dataset<Row> in) {
-        SqlNode where = stripper.strip(shape.select().getWhere());
-        if (where == null) {
+    /** WHERE's conjuncts but its subquery predicates (already joined), as one filter. */
+    private Dataset<Row> where(Dataset<Row> in, List<SqlNode> conjuncts) {
+        if (conjuncts.isEmpty()) {
             return in;
         }
-        Column condition = translator.translate(where);
+        SqlNode where = conjuncts.get(0);
+        for (int i = 1; i < conjuncts.size(); i++) {
+            where = SqlStdOperatorTable.AND.createCall(where.getParserPosition(), where, conjuncts.get(i));
+        }
+        Column condition = new Column(Subqueries.bind(translator.translate(stripper.strip(where)).expr(), in.schema()));
         if (hasAggregate(condition.expr())) {
             StringJoiner found = new StringJoiner(", ");
             condition.expr().exists(e -> {
@@ -264,8 +317,12 @@ public final class SqlQueryTranslator {
         });
     }
 
+    /** Whether {@code e} aggregates its group: an aggregate that is not computed over a window. */
     private static boolean hasAggregate(Expression e) {
-        return e.exists(x -> x instanceof AggregateFunction);
+        if (e instanceof io.tideway.engine.expr.window.WindowExpression) {
+            return false;
+        }
+        return e instanceof AggregateFunction || e.children().stream().anyMatch(SqlQueryTranslator::hasAggregate);
     }
 
     /** OFFSET or LIMIT as a row count; -1 when absent. */

@@ -216,13 +216,7 @@ class SqlQueryTranslatorTest {
 
     @Test
     void unsupportedConstructsAreNamed() {
-        assertUnsupported("SELECT * FROM t JOIN t AS u ON t.k = u.k", "JOIN", 16);
-        assertUnsupported("SELECT * FROM t, t AS u", "JOIN (FROM a, b)", 15);
-        assertUnsupported("SELECT * FROM (SELECT k FROM t)", "subqueries in FROM", 15);
-        assertUnsupported("SELECT k FROM t WHERE v IN (SELECT v FROM t)", "subqueries", 28);
-        assertUnsupported("SELECT k FROM t UNION SELECT k FROM t", "UNION", 0);
-        assertUnsupported("SELECT k, sum(v) OVER (PARTITION BY k) FROM t", "window functions (OVER)", 10);
-        assertUnsupported("WITH x AS (SELECT k FROM t) SELECT * FROM x", "WITH (common table expressions)", 0);
+        assertUnsupported("SELECT k, v IN (SELECT v FROM t) FROM t", "subqueries", 16);
         assertUnsupported("SELECT k, count(*) FROM t GROUP BY ROLLUP(k)", "ROLLUP", 35);
     }
 

@@ -4,20 +4,20 @@ import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapGroupsWithStateFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.exec.GroupStateImpl;
+import io.tideway.engine.exec.InitialStates;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.exec.UserFunctionException;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.FlatMapGroupsWithState;
 import io.tideway.engine.plan.UnaryNode;
 import io.tideway.engine.state.StateStore;
-import io.tideway.offheap.map.Murmur3Hash;
 import io.tideway.offheap.row.GrowableBuffer;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.streaming.GroupStateTimeout;
 import io.tideway.sql.streaming.OutputMode;
-import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -26,18 +26,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code mapGroupsWithState} / {@code flatMapGroupsWithState}. The map side runs the key function
- * and shuffles (key, value) rows by key; the reduce side groups a partition's rows by key, calls
- * the user function once per key with its values and {@link GroupStateImpl}, then once per
- * other key whose timeout expired (no values, {@code hasTimedOut()}), and saves each changed
- * state as {@code [timeout timestamp][state row]} in the store. The function runs on objects, so
- * this stage allocates per row, as Spark's does.
+ * and shuffles (key, value, null) rows by key; in the first batch the stage also seeds the
+ * shuffle with its initial state as (key, null, state) rows. The reduce side groups a
+ * partition's rows by key, stores a key's initial state, calls the user function once per key
+ * with values or an initial state (Spark's cogroup of the two) with its {@link GroupStateImpl},
+ * then once per other key whose timeout expired (no values, {@code hasTimedOut()}), and saves
+ * each changed state as {@code [timeout timestamp][state row]} in the store. The function runs
+ * on objects, so this stage allocates per row, as Spark's does.
  */
 public final class GroupsWithStateStage implements StatefulStage {
     private static final int TIMEOUT_BYTES = 8;
@@ -100,65 +101,40 @@ public final class GroupsWithStateStage implements StatefulStage {
     }
 
     @Override
-    public MapSide mapSide(Shuffle shuffle, io.tideway.engine.plan.LogicalPlan input) {
-        return new KeyShuffle(shuffle);
+    public boolean seeds(long batchId) {
+        return batchId == 0 && node.initialState() != null; // Spark loads it in the first batch only (IncrementalExecution)
     }
 
-    /** Runs the key function and sends (key, value) rows to the key's partition. */
-    private final class KeyShuffle extends RowTimedSide {
-        @SuppressWarnings("rawtypes")
-        private final ObjectEncoder.Converter values = node.valueEncoder().newConverter();
-        @SuppressWarnings("rawtypes")
-        private final ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
-        private final GrowableBuffer keyMemory = new GrowableBuffer(64);
-        private final RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
-        private final GrowableBuffer pairMemory = new GrowableBuffer(256);
-        private final RowWriter pair = new RowWriter(2);
+    @Override
+    public void seed(Shuffle shuffle) {
+        KeyedRows.seed(InitialStates.read(node.initialState(), ctx), node.keyEncoder(), node.stateEncoder(), shuffle);
+    }
 
-        KeyShuffle(Shuffle shuffle) {
-            super(ctx, node.child().schema(), lateOrdinal, shuffle);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        void shuffle(DirectBuffer buffer, int offset, int length) {
-            Object value = values.read(in);
-            Object key = UserFunctionException.call(() -> ((MapFunction<Object, Object>) node.keyFunction()).call(value));
-            keyWriter.wrap(keyMemory.buffer(), 0, keyMemory);
-            keys.write(key, keyWriter);
-            int keyLength = keyWriter.finish();
-            pair.wrap(pairMemory.buffer(), 0, pairMemory);
-            pair.putBytes(0, keyMemory.buffer(), 0, keyLength);
-            pair.putBytes(1, buffer, offset, length);
-            out.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
-        }
+    @Override
+    @SuppressWarnings("unchecked")
+    public MapSide mapSide(Shuffle shuffle, io.tideway.engine.plan.LogicalPlan input) {
+        return new KeyedRows.MapSide(ctx, node.child().schema(), lateOrdinal, shuffle, node.valueEncoder(), node.keyEncoder(),
+                (MapFunction<Object, Object>) node.keyFunction());
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
-        ObjectEncoder.Converter values = node.valueEncoder().newConverter();
         ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
         Calls calls = new Calls(store, above, watermarkMs);
-        RowReader pair = new RowReader(2);
-        RowReader valueRow = new RowReader(node.child().schema().length());
-        Map<ByteBuffer, List<Object>> groups = new LinkedHashMap<>();
-        for (RowArena a : input) {
-            a.forEach((b, o, l) -> {
-                pair.wrap(b, o, l);
-                byte[] key = new byte[pair.varLength(0)];
-                b.getBytes(pair.varOffset(0), key);
-                valueRow.wrap(b, pair.varOffset(1), pair.varLength(1));
-                groups.computeIfAbsent(ByteBuffer.wrap(key), k -> new ArrayList<>()).add(values.read(valueRow));
-            });
-        }
+        Map<ByteBuffer, KeyedRows.Group> groups = KeyedRows.group(input, node.valueEncoder(), node.child().schema().length(),
+                node.initialState() == null ? null : node.stateEncoder());
         RowReader keyRow = new RowReader(node.keyEncoder().schema().length());
         Set<ByteBuffer> seen = new HashSet<>(groups.keySet());
-        for (Map.Entry<ByteBuffer, List<Object>> g : groups.entrySet()) {
+        for (Map.Entry<ByteBuffer, KeyedRows.Group> g : groups.entrySet()) {
             byte[] key = g.getKey().array();
             UnsafeBuffer keyBuffer = new UnsafeBuffer(key);
             Object k = keys.read(keyRow.wrap(keyBuffer, 0, key.length));
-            calls.run(keyBuffer, k, g.getValue().iterator(), false);
+            Object initial = g.getValue().initial(InitialStates::duplicateKey);
+            if (initial != null) {
+                calls.store(keyBuffer, initial);
+            }
+            calls.run(keyBuffer, k, g.getValue().values.iterator(), false);
         }
         if (node.timeout() == GroupStateTimeout.NoTimeout()) {
             return 0;
@@ -209,6 +185,15 @@ public final class GroupsWithStateStage implements StatefulStage {
             this.store = store;
             this.above = above;
             this.watermarkMs = watermarkMs;
+        }
+
+        /** Stores a key's initial state, without a timeout, before the function sees it (Spark's {@code putState}). */
+        void store(UnsafeBuffer key, Object initial) {
+            stateWriter.wrap(stateMemory.buffer(), TIMEOUT_BYTES, stateMemory);
+            states.write(initial, stateWriter);
+            int length = stateWriter.finish();
+            stateMemory.buffer().putLong(0, GroupStateImpl.NO_TIMESTAMP);
+            store.put(key, 0, key.capacity(), stateMemory.buffer(), 0, TIMEOUT_BYTES + length);
         }
 
         void run(UnsafeBuffer key, Object k, Iterator<Object> values, boolean timedOut) {

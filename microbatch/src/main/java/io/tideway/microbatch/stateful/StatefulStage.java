@@ -47,12 +47,33 @@ public interface StatefulStage {
     default void startBatch() {
     }
 
+    /** Called on the query thread before batch {@code batchId}'s tasks start: by default {@link #startBatch()}. */
+    default void startBatch(long batchId) {
+        startBatch();
+    }
+
+    /** Called on the query thread when the query starts: the query's id and this run's. */
+    default void identify(java.util.UUID queryId, java.util.UUID runId) {
+    }
+
     /** Called on the query thread after a batch's tasks ended. */
     default void endBatch() {
     }
 
     /** Called once when the query resumes from a checkpoint that has state. */
     default void restored() {
+    }
+
+    /**
+     * Whether batch {@code batchId} adds rows of this stage's own to its shuffle ({@link #seed}):
+     * the initial state of a {@code [flat]MapGroupsWithState} in the first batch.
+     */
+    default boolean seeds(long batchId) {
+        return false;
+    }
+
+    /** Writes the stage's own rows into its shuffle, before the reduce; on the query thread, when {@link #seeds} says so. */
+    default void seed(Shuffle shuffle) {
     }
 
     /**

@@ -34,6 +34,8 @@ public final class DataTypes {
      * them.
      */
     public static final DataType CalendarIntervalType = io.tideway.sql.types.CalendarIntervalType.INSTANCE;
+    /** {@code variant}: a semi-structured value in Spark's binary variant encoding. */
+    public static final DataType VariantType = io.tideway.sql.types.VariantType.INSTANCE;
     /**
      * {@code timestamp_ntz}: a local date-time without a time zone ({@code java.time.LocalDateTime}
      * in a row).

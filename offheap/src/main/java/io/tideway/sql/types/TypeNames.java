@@ -173,6 +173,9 @@ final class TypeNames {
             case "binary" -> {
                 return DataTypes.BinaryType;
             }
+            case "variant" -> {
+                return DataTypes.VariantType;
+            }
             case "timestamp", "timestamp_ltz" -> {
                 return DataTypes.TimestampType;
             }

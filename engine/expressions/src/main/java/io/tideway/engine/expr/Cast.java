@@ -170,6 +170,9 @@ public final class Cast extends Expression implements Coercible {
         if (from instanceof io.tideway.sql.types.MapType a && to instanceof io.tideway.sql.types.MapType b) {
             return canCast(a.keyType(), b.keyType()) && canCast(a.valueType(), b.valueType());
         }
+        if (from == DataTypes.VariantType || to == DataTypes.VariantType) {
+            return io.tideway.engine.expr.fn.VariantCast.canCast(from, to);
+        }
         if (io.tideway.engine.expr.fn.TemporalCasts.involves(from, to)) {
             return io.tideway.engine.expr.fn.TemporalCasts.canCast(from, to);
         }
@@ -264,6 +267,10 @@ public final class Cast extends Expression implements Coercible {
         DataType from = in.type();
         CodeValue v = ctx.declare(to);
         if (from == DataTypes.NullType) {
+            return v;
+        }
+        if (io.tideway.engine.expr.fn.VariantCast.applies(from, to)) {
+            io.tideway.engine.expr.fn.VariantCast.code(ctx, in, v);
             return v;
         }
         if (io.tideway.engine.expr.fn.CollectionCast.applies(from, to)) {

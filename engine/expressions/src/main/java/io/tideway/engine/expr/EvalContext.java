@@ -11,6 +11,11 @@ import java.util.Map;
  * the event-time watermark, plus the event-time statistics each {@code withWatermark} node
  * collects. Written by the thread that starts a batch before the batch's tasks run; read by them
  * after. Whether evaluation follows ANSI rules is fixed for the query when it is planned.
+ *
+ * <p>A task's context also names the input partition it evaluates ({@link #forPartition}), as
+ * Spark's {@code Nondeterministic.initialize(partitionIndex)} does: {@code spark_partition_id()},
+ * {@code monotonically_increasing_id()} and the seeded random functions read it when their code
+ * is generated for the task. The views of one query share its batch values and statistics.
  */
 public final class EvalContext {
     private final boolean ansi;
@@ -18,12 +23,20 @@ public final class EvalContext {
     private final ZoneId timeZone;
     /** A streaming query's: seeded random functions take a random seed instead (Spark's SPARK-25010). */
     private final boolean randomSeeds;
-    private volatile long batchTimestampMicros;
-    private volatile long watermarkMs;
-    private volatile long lateEventsWatermarkMs;
-    private final Map<Object, EventTimeStats> eventTimeStats = new IdentityHashMap<>();
-    /** What the tasks of a run share per plan node besides event-time statistics (observed metrics); guarded by itself. */
-    private final Map<Object, Object> nodeState = new IdentityHashMap<>();
+    /** The input partition the task holding this view evaluates (0 for the query's own context). */
+    private final int partitionIndex;
+    /** What every partition's view of the query shares. */
+    private final RunState run;
+
+    /** The batch values and per-node statistics the tasks of one query share. */
+    private static final class RunState {
+        private volatile long batchTimestampMicros;
+        private volatile long watermarkMs;
+        private volatile long lateEventsWatermarkMs;
+        private final Map<Object, EventTimeStats> eventTimeStats = new IdentityHashMap<>();
+        /** What the tasks of a run share per plan node besides event-time statistics (observed metrics); guarded by itself. */
+        private final Map<Object, Object> nodeState = new IdentityHashMap<>();
+    }
 
     /** A context evaluating with ANSI rules, Spark 4's default. */
     public EvalContext() {
@@ -40,13 +53,15 @@ public final class EvalContext {
      * @param timeZone the query's {@code spark.sql.session.timeZone}
      */
     public EvalContext(boolean ansi, ZoneId timeZone) {
-        this(ansi, timeZone, false);
+        this(ansi, timeZone, false, 0, new RunState());
     }
 
-    private EvalContext(boolean ansi, ZoneId timeZone, boolean randomSeeds) {
+    private EvalContext(boolean ansi, ZoneId timeZone, boolean randomSeeds, int partitionIndex, RunState run) {
         this.ansi = ansi;
         this.timeZone = timeZone;
         this.randomSeeds = randomSeeds;
+        this.partitionIndex = partitionIndex;
+        this.run = run;
     }
 
     /**
@@ -56,7 +71,22 @@ public final class EvalContext {
      * micro-batch.
      */
     public EvalContext forStream() {
-        return new EvalContext(ansi, timeZone, true);
+        return new EvalContext(ansi, timeZone, true, partitionIndex, run);
+    }
+
+    /**
+     * The view of this query's context for the task evaluating input partition {@code index}
+     * (Spark's {@code TaskContext.partitionId()}): it shares this context's batch values and
+     * statistics. Expressions built with it number their rows and seed their generators from
+     * {@code index}, so each task builds its chain with its own view.
+     */
+    public EvalContext forPartition(int index) {
+        return index == partitionIndex ? this : new EvalContext(ansi, timeZone, randomSeeds, index, run);
+    }
+
+    /** The input partition this context's task evaluates ({@link #forPartition}); 0 for the query's own. */
+    public int partitionIndex() {
+        return partitionIndex;
     }
 
     /** Whether seeded random functions ignore their seed ({@link #forStream}). */
@@ -86,20 +116,20 @@ public final class EvalContext {
     }
 
     public long batchTimestampMicros() {
-        return batchTimestampMicros;
+        return run.batchTimestampMicros;
     }
 
     public void setBatchTimestampMs(long ms) {
-        this.batchTimestampMicros = ms * 1000L;
+        run.batchTimestampMicros = ms * 1000L;
     }
 
     /** The event-time watermark this batch runs with (0 until one advanced it). */
     public long watermarkMs() {
-        return watermarkMs;
+        return run.watermarkMs;
     }
 
     public void setWatermarkMs(long ms) {
-        this.watermarkMs = ms;
+        run.watermarkMs = ms;
     }
 
     /**
@@ -110,25 +140,25 @@ public final class EvalContext {
      * aggregated once and leaves the state in the same batch.
      */
     public long lateEventsWatermarkMs() {
-        return lateEventsWatermarkMs;
+        return run.lateEventsWatermarkMs;
     }
 
     public void setLateEventsWatermarkMs(long ms) {
-        this.lateEventsWatermarkMs = ms;
+        run.lateEventsWatermarkMs = ms;
     }
 
     /** The batch's shared statistics of one watermark node (keyed by identity). */
     public EventTimeStats eventTimeStats(Object watermarkNode) {
-        synchronized (eventTimeStats) {
-            return eventTimeStats.computeIfAbsent(watermarkNode, k -> new EventTimeStats());
+        synchronized (run.eventTimeStats) {
+            return run.eventTimeStats.computeIfAbsent(watermarkNode, k -> new EventTimeStats());
         }
     }
 
     /** The state the tasks of a run share for the plan node identified by {@code key} (by identity), made by {@code create} on first use. */
     @SuppressWarnings("unchecked")
     public <T> T nodeState(Object key, java.util.function.Supplier<T> create) {
-        synchronized (nodeState) {
-            return (T) nodeState.computeIfAbsent(key, k -> create.get());
+        synchronized (run.nodeState) {
+            return (T) run.nodeState.computeIfAbsent(key, k -> create.get());
         }
     }
 }

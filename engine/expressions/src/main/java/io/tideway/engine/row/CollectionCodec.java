@@ -86,6 +86,10 @@ public final class CollectionCodec {
             return TemporalValues.toJava(t, a.getLong(j));
         } else if (TemporalValues.isCalendar(t)) {
             return TemporalValues.decode(a.buffer(), a.varOffset(j));
+        } else if (t == DataTypes.VariantType) {
+            return new io.tideway.unsafe.types.VariantVal(
+                    io.tideway.types.variant.VariantLayout.value(a.buffer(), a.varOffset(j), a.varLength(j)),
+                    io.tideway.types.variant.VariantLayout.metadata(a.buffer(), a.varOffset(j), a.varLength(j)));
         } else if (t instanceof DecimalType d) {
             if (d.isFixedWidth()) {
                 return BigDecimal.valueOf(a.getLong(j), d.scale());
@@ -180,6 +184,9 @@ public final class CollectionCodec {
             a.putLong(j, TemporalValues.toLong(v));
         } else if (TemporalValues.isCalendar(t)) {
             putBytes(a, j, TemporalValues.encode((io.tideway.unsafe.types.CalendarInterval) v));
+        } else if (t == DataTypes.VariantType) {
+            io.tideway.unsafe.types.VariantVal vv = (io.tideway.unsafe.types.VariantVal) v;
+            putBytes(a, j, io.tideway.types.variant.VariantLayout.encode(vv.getValue(), vv.getMetadata()));
         } else if (t instanceof DecimalType d) {
             BigDecimal dec = DecimalKernels.ofJava(v, d);
             if (d.isFixedWidth()) {

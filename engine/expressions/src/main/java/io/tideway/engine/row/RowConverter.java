@@ -85,6 +85,10 @@ public final class RowConverter {
             return TemporalValues.toJava(t, row.getLong(i));
         } else if (TemporalValues.isCalendar(t)) {
             return TemporalValues.decode(row.buffer(), row.varOffset(i));
+        } else if (t == DataTypes.VariantType) {
+            return new io.tideway.unsafe.types.VariantVal(
+                    io.tideway.types.variant.VariantLayout.value(row.buffer(), row.varOffset(i), row.varLength(i)),
+                    io.tideway.types.variant.VariantLayout.metadata(row.buffer(), row.varOffset(i), row.varLength(i)));
         } else if (t instanceof ArrayType at) {
             return CollectionCodec.readArray(row.buffer(), row.varOffset(i), row.varLength(i), at.elementType());
         } else if (t instanceof MapType mt) {
@@ -147,6 +151,9 @@ public final class RowConverter {
             w.putLong(i, TemporalValues.toLong(v));
         } else if (TemporalValues.isCalendar(t)) {
             w.putBytes(i, TemporalValues.encode((io.tideway.unsafe.types.CalendarInterval) v));
+        } else if (t == DataTypes.VariantType) {
+            io.tideway.unsafe.types.VariantVal vv = (io.tideway.unsafe.types.VariantVal) v;
+            w.putBytes(i, io.tideway.types.variant.VariantLayout.encode(vv.getValue(), vv.getMetadata()));
         } else if (t instanceof ArrayType at) {
             w.putBytes(i, CollectionCodec.encodeArray(v, at.elementType()));
         } else if (t instanceof MapType mt) {

@@ -27,14 +27,18 @@ final class FileBatchScan implements BatchScan {
     private final List<InputPartition> files;
     private final FileReadPolicy readPolicy;
 
+    /**
+     * @param listed every path's files in turn: a file listed under two of the paths is read twice,
+     *               as Spark reads it
+     */
     FileBatchScan(StructType schema, FileReadFormat format, PartitionColumns partitions, Map<String, Path> roots,
-                  FileReadPolicy readPolicy) {
+                  List<String> listed, FileReadPolicy readPolicy) {
         this.readPolicy = readPolicy;
         this.schema = schema;
         this.format = format;
         this.partitions = partitions;
         this.roots = Map.copyOf(roots);
-        List<String> uris = new ArrayList<>(roots.keySet());
+        List<String> uris = new ArrayList<>(listed);
         uris.sort(null);
         List<InputPartition> list = new ArrayList<>();
         for (String uri : uris) {
@@ -46,6 +50,11 @@ final class FileBatchScan implements BatchScan {
     @Override
     public StructType schema() {
         return schema;
+    }
+
+    @Override
+    public List<String> inputFiles() {
+        return files.stream().map(f -> ((FileInputPartition) f).path()).distinct().toList();
     }
 
     @Override

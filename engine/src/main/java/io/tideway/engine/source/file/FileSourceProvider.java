@@ -132,6 +132,7 @@ public abstract class FileSourceProvider implements SourceProvider {
         String nameFilter = options.get(FileSourceOptions.PATH_GLOB_FILTER).orElse(null);
         Map<String, Path> roots = new LinkedHashMap<>();
         List<FileLister.ListedFile> files = new ArrayList<>();
+        List<String> uris = new ArrayList<>(); // with a file listed under two paths twice, as Spark reads it
         Path base = null;
         for (String path : paths) {
             FileLister lister = new FileLister(path, nameFilter, recursive);
@@ -160,6 +161,9 @@ public abstract class FileSourceProvider implements SourceProvider {
                 }
             }
             files.addAll(listed);
+            for (FileLister.ListedFile f : listed) {
+                uris.add(f.uri());
+            }
         }
         PartitionColumns partitions = recursive || files.isEmpty() ? PartitionColumns.none()
                 : PartitionColumns.discover(files, f -> roots.get(f.toUri().toString()), base, userSchema,
@@ -175,7 +179,7 @@ public abstract class FileSourceProvider implements SourceProvider {
             dataSchema = inferSchema(dataFiles, options, zone);
         }
         StructType schema = asNullable(partitions.appendTo(dataSchema));
-        return new FileBatchScan(schema, format(dataSchema, options, zone), partitions, roots, FileReadPolicy.of(options, conf));
+        return new FileBatchScan(schema, format(dataSchema, options, zone), partitions, roots, uris, FileReadPolicy.of(options, conf));
     }
 
     /** A path as Spark's error names it: {@code file:} and the absolute path. */

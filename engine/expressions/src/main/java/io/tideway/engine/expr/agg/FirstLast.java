@@ -43,6 +43,11 @@ public final class FirstLast extends AggregateFunction {
         return name;
     }
 
+    /** Whether nulls are skipped, which {@code Column.toString} prints as a second argument. */
+    public boolean ignoreNulls() {
+        return ignoreNulls;
+    }
+
     @Override
     public DataType dataType() {
         return child.dataType();

@@ -12,8 +12,10 @@ import java.util.List;
  * inserted in a given order: open addressing in a power-of-two table of 64 slots (doubled, keys
  * re-inserted in slot order, once more than 70% full), a key's first slot the Murmur3 (seed 0)
  * of its Java {@code hashCode} (a decimal's, Scala's BigDecimal hash), collisions probed at
- * +1, +2, +3...; iteration by slot. Keys of types whose hash is not modelled (arrays, binaries)
- * keep their insertion order. Stateless.
+ * +1, +2, +3...; iteration by slot. An array of fixed-width elements hashes as Spark's
+ * {@code UnsafeArrayData} ({@link UnsafeArrayHash}). Keys of types whose hash is not modelled
+ * (binaries, whose Java hash is their identity in Spark; arrays of strings or structs) keep their
+ * insertion order. Stateless.
  */
 final class OpenHashSetOrder {
     private static final int INITIAL_CAPACITY = 64;
@@ -99,6 +101,9 @@ final class OpenHashSetOrder {
         }
         if (t instanceof io.tideway.sql.types.DecimalType d) {
             return scalaDecimalHash(ValueCodec.decimal(b, at, len, d));
+        }
+        if (t instanceof io.tideway.sql.types.ArrayType a) {
+            return UnsafeArrayHash.of(new io.tideway.offheap.row.ArrayReader().wrap(b, at, len), a.elementType());
         }
         return null;
     }

@@ -110,13 +110,22 @@ public final class TypedAggregate extends HeldAggregate {
     @Override
     public String sql() {
         if (udafName == null) {
-            return name() + "(" + (inputEncoder == null ? "unknown" : inputEncoder.clsTag().getName()) + ")";
+            return name() + "(" + (inputEncoder == null ? "unknown" : inputClassName()) + ")";
         }
         List<String> args = new ArrayList<>();
         for (Expression e : inputs) {
             args.add(e.sql());
         }
         return udafName + "(" + String.join(", ", args) + ")";
+    }
+
+    /**
+     * The input class in the column's name. Rows are named as Spark names its {@code Row} class,
+     * since the name is the column's: a ported program refers to the column by it.
+     */
+    private String inputClassName() {
+        Class<?> c = inputEncoder.runtimeClass();
+        return c == io.tideway.sql.Row.class ? "org.apache.spark.sql.Row" : c.getName();
     }
 
     @Override

@@ -32,7 +32,8 @@ public record CodeValue(DataType type, Kind kind, String isNull, String value, S
         if (t instanceof io.tideway.sql.types.DecimalType) {
             return Kind.DECIMAL;
         }
-        if (t == DataTypes.StringType || t == DataTypes.BinaryType || t == DataTypes.CalendarIntervalType) {
+        if (t == DataTypes.StringType || t == DataTypes.BinaryType || t == DataTypes.CalendarIntervalType
+                || t == DataTypes.VariantType) { // a variant: VariantLayout's bytes
             return Kind.BYTES;
         }
         // arrays, maps and structs travel as their encoded bytes, as strings do

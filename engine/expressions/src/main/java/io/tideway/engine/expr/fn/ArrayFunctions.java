@@ -57,6 +57,24 @@ final class ArrayFunctions {
         return ((ArrayType) arrayType).containsNull();
     }
 
+    /**
+     * shuffle(array[, seed]): a random permutation, Spark's {@code Shuffle}. Its seed is no
+     * argument in Spark (the column is named {@code shuffle(a)}): it is a hidden literal here
+     * ({@link RandomSeedArgument}), and each task's generator is seeded from it.
+     */
+    private static final FunctionSpec SHUFFLE = FunctionSpec.named("shuffle").inputs(ARRAY, ANY).returns(types -> types.get(0))
+            .nullable(call -> call.children().get(0).nullable())
+            .sql(call -> "shuffle(" + call.children().get(0).sql() + ")")
+            .customCode((ctx, call) -> {
+                String rng = ctx.constant(RandomSeedArgument.generator(ctx, call.children().get(1)),
+                        MersenneTwister.class.getName());
+                return ctx.nullSafe(call.dataType(), call.children().subList(0, 1), (out, a) -> {
+                    String o = CollectionCode.out(ctx);
+                    ctx.set(out, AK + "shuffle(" + CodegenContext.args(a[0]) + ", "
+                            + CollectionCode.type(ctx, element(a[0].type())) + ", " + rng + ", " + o + ")", o);
+                });
+            }).check();
+
     static void register() {
         FunctionRegistry.add(FunctionSpec.named("array").repeated(ANY)
                 .coercion(call -> sameType(call, "array"))
@@ -195,6 +213,8 @@ final class ArrayFunctions {
                     ctx.set(out, AK + "slice(" + CodegenContext.args(a[0]) + ", " + a[1].value() + ", " + a[2].value() + ", "
                             + CollectionCode.type(ctx, element(a[0].type())) + ", " + o + ")", o);
                 }));
+        FunctionRegistry.add("shuffle", 1, 2, (name, a) -> new ScalarFunction(SHUFFLE, name,
+                List.of(a.get(0), RandomSeedArgument.of(a.size() == 2 ? a.get(1) : null, "shuffle"))));
         FunctionRegistry.add(FunctionSpec.named("flatten").inputs(InputType.named("\"ARRAY\" of \"ARRAY\"", ARRAY))
                 .coercion(call -> {
                     DataType t = call.children().get(0).dataType();

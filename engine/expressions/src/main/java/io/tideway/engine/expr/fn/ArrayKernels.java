@@ -179,6 +179,27 @@ public final class ArrayKernels {
         return copyOf(a, order, t, out);
     }
 
+    /**
+     * {@code shuffle}: the elements in the order of Spark's {@code RandomIndicesGenerator}, the
+     * "inside-out" Fisher-Yates shuffle over the next draws of the call site's generator.
+     */
+    public static int shuffle(DirectBuffer b, int o, int n, DataType t, MersenneTwister rng, CollectionOut out) {
+        ArrayReader a = new ArrayReader().wrap(b, o, n);
+        int[] indices = new int[a.count()];
+        for (int i = 0; i < indices.length; i++) {
+            int j = rng.nextInt(i + 1);
+            if (j != i) {
+                indices[i] = indices[j];
+            }
+            indices[j] = i;
+        }
+        List<Integer> order = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            order.add(i);
+        }
+        return copyOf(a, order, t, out);
+    }
+
     // ---- shaping ----
 
     /** {@code slice(arr, start, length)}: start 1-based, negative from the end. */

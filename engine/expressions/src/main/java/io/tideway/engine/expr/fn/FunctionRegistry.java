@@ -50,7 +50,10 @@ public final class FunctionRegistry {
         MapFunctions.register();
         StructFunctions.register();
         JsonFunctions.register();
+        VariantFunctions.register();
+        SketchFunctions.register();
         AggregateFunctions.register();
+        WindowFunctions.register();
         CsvFunctions.register();
         LambdaFunctions.register();
         MiscFunctions.register();
@@ -60,6 +63,7 @@ public final class FunctionRegistry {
         TextCheckFunctions.register();
         RandomTextFunctions.register();
         ReflectFunctions.register();
+        GroupingFunctions.register();
     }
 
     private FunctionRegistry() {

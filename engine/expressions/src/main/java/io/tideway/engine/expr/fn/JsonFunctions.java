@@ -40,7 +40,8 @@ final class JsonFunctions {
         FunctionRegistry.add(FunctionSpec.named("to_json").inputs(ANY, ANY).optional(1)
                 .coercion(call -> {
                     DataType t = call.children().get(0).dataType();
-                    if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType || t == DataTypes.NullType)) {
+                    if (!(t instanceof StructType || t instanceof ArrayType || t instanceof MapType || t == DataTypes.NullType
+                            || t == DataTypes.VariantType)) {
                         throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.INVALID_JSON_SCHEMA", Map.of("sqlExpr",
                                 ErrorParams.expr(call.sql()), "schema", ErrorParams.type(t)), call.sqlOrigin()));
                     }

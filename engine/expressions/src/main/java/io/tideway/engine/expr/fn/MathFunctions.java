@@ -320,7 +320,7 @@ final class MathFunctions {
     /**
      * rand/random (uniform in [0, 1)) and randn (standard normal): Spark's XORShiftRandom from a
      * foldable seed (NULL is 0; none, a random one the name hides), one generator per call site and
-     * evaluator, so a static table gives Spark's sequence.
+     * task, seeded as Spark's {@code Rand.initialize}: the seed plus the task's partition index.
      */
     private static void random(String name, String next) {
         FunctionSpec seeded = FunctionSpec.named(name).inputs(SEED).returns(DataTypes.DoubleType).nullable(call -> false)
@@ -343,11 +343,19 @@ final class MathFunctions {
 
     private static CodeValue randomCode(CodegenContext ctx, long seed, String next) {
         CodeValue v = ctx.declare(DataTypes.DoubleType);
-        long s = ctx.evalContext().randomSeeds() ? new java.util.Random().nextLong() : seed;
-        String rng = ctx.constant(new XorShiftRandom(s), XorShiftRandom.class.getName());
+        String rng = ctx.constant(partitionRandom(ctx, seed), XorShiftRandom.class.getName());
         ctx.line(v.isNull() + " = false;");
         ctx.set(v, rng + "." + next + "()");
         return v;
+    }
+
+    /**
+     * The generator of one call site in the task evaluating partition {@code p}: Spark's
+     * {@code XORShiftRandom(seed + p)}; a streaming query's seed is drawn at random instead.
+     */
+    static XorShiftRandom partitionRandom(CodegenContext ctx, long seed) {
+        long s = ctx.evalContext().randomSeeds() ? new java.util.Random().nextLong() : seed;
+        return new XorShiftRandom(s + ctx.evalContext().partitionIndex());
     }
 
     /**
@@ -386,8 +394,7 @@ final class MathFunctions {
                     CodeValue v = ctx.declare(t);
                     CodeValue min = ctx.gen(call.children().get(0));
                     CodeValue max = ctx.gen(call.children().get(1));
-                    String rng = ctx.constant(new XorShiftRandom(ctx.evalContext().randomSeeds()
-                            ? new java.util.Random().nextLong() : constantLong(ctx, call.children().get(2))),
+                    String rng = ctx.constant(partitionRandom(ctx, constantLong(ctx, call.children().get(2))),
                             XorShiftRandom.class.getName());
                     String lo = asDouble(min);
                     String value = lo + " + (" + asDouble(max) + " - " + lo + ") * " + rng + ".nextDouble()";

@@ -5,11 +5,13 @@ import io.tideway.sql.types.DataTypes;
 
 /**
  * Spark's functions of where a row comes from: {@code spark_partition_id()},
- * {@code monotonically_increasing_id()} and {@code input_file_name()}. A Tideway task reads a
- * batch's input as one partition (Spark packs small files into one split too), so the partition id
- * is 0 and the ids are Spark's {@code partitionId << 33} plus the row's number in the task: 0, 1,
- * 2, ... counted from each batch's start, as Spark counts per task. The file name is the one the
- * file source is reading on this thread ({@link InputFileName}); empty for other sources, as Spark.
+ * {@code monotonically_increasing_id()} and {@code input_file_name()}. The partition id is the
+ * index of the input partition the task evaluates ({@link io.tideway.engine.expr.EvalContext#partitionIndex}:
+ * a range's slice, a source's partition, a shuffle's partition above it), and the ids are Spark's
+ * {@code partitionId << 33} plus the row's number in the task: counted from each task's start, as
+ * Spark counts. Both are constants of the task's generated code, so a row allocates nothing. The
+ * file name is the one the file source is reading on this thread ({@link InputFileName}); empty for
+ * other sources, as Spark.
  */
 final class MiscFunctions {
     private MiscFunctions() {
@@ -20,16 +22,18 @@ final class MiscFunctions {
                 .nullable(call -> false).sql(call -> "SPARK_PARTITION_ID()")
                 .customCode((ctx, call) -> {
                     CodeValue v = ctx.declare(DataTypes.IntegerType);
+                    // a field, not a literal: one compiled class serves every partition's task
+                    String partition = ctx.constant(new long[] {ctx.evalContext().partitionIndex()}, "long[]");
                     ctx.line(v.isNull() + " = false;");
-                    ctx.set(v, "0L");
+                    ctx.set(v, partition + "[0]");
                     return v;
                 }));
         FunctionRegistry.add(FunctionSpec.named("monotonically_increasing_id").returns(DataTypes.LongType)
                 .nullable(call -> false).sql(call -> "monotonically_increasing_id()")
                 .customCode((ctx, call) -> {
                     CodeValue v = ctx.declare(DataTypes.LongType);
-                    // the row count of this generated class's task: one counter per compiled chain
-                    String count = ctx.constant(new long[1], "long[]");
+                    // the next id of this task: Spark's partition index in the upper 31 bits, then the row count
+                    String count = ctx.constant(new long[] {(long) ctx.evalContext().partitionIndex() << 33}, "long[]");
                     ctx.line(v.isNull() + " = false;");
                     ctx.set(v, count + "[0]++");
                     return v;

@@ -31,10 +31,13 @@ public final class ToJson {
     private final JsonValueWriter writer;
     private final boolean pretty;
     private final RowConverter rows;
+    /** The zone a variant's timestamps are written in (the session's; Spark ignores the options for a variant). */
+    private final ZoneId variantZone;
 
     ToJson(DataType type, ZoneId sessionZone, Map<String, String> options) {
         this.type = type;
         String tz = options.get("timeZone");
+        this.variantZone = sessionZone;
         this.writer = new JsonValueWriter(tz == null ? sessionZone : ZoneId.of(tz), options);
         this.pretty = JsonOptions.bool(options, "pretty", false);
         this.rows = type instanceof StructType st ? new RowConverter(st) : null;
@@ -43,7 +46,9 @@ public final class ToJson {
     /** Writes the JSON text of the value at {@code (b, off, len)} into {@code out}; returns its length. */
     public int write(DirectBuffer b, int off, int len, BytesOut out) {
         Object value;
-        if (type instanceof StructType st) {
+        if (type == io.tideway.sql.types.DataTypes.VariantType) {
+            return VariantKernels.toJson(b, off, len, SessionZone.of(variantZone), out);
+        } else if (type instanceof StructType st) {
             value = rows.toRow(b, off, len);
         } else if (type instanceof ArrayType at) {
             value = CollectionCodec.readArray(b, off, len, at.elementType());

@@ -4,8 +4,8 @@ package io.tideway.engine.expr.fn;
  * Spark's {@code XORShiftRandom}: a {@link java.util.Random} whose {@code next} is an xorshift
  * step over a seed hashed with Scala's {@code MurmurHash3.bytesHash}, so {@code rand(42)} gives
  * Spark's numbers ({@code nextDouble}, {@code nextGaussian} are Random's). One per call site and
- * evaluator (Spark: one per partition, seeded with seed + partition index), and one per partition
- * of {@code sample}/{@code randomSplit} (seeded so); used by one thread.
+ * task, seeded as Spark's with seed + partition index, and one per partition of
+ * {@code sample}/{@code randomSplit} (seeded so); used by one thread.
  */
 public final class XorShiftRandom extends java.util.Random {
     private static final long serialVersionUID = 1L;

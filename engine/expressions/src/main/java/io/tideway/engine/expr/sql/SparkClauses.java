@@ -23,7 +23,8 @@ import java.util.Set;
  *       translator names the call {@code substring} as Spark's parser does ({@link #isSubstrKeywordForm});</li>
  *   <li>in a query, {@code LATERAL VIEW [OUTER] gen(...) t [AS] a, b}, blanked
  *       ({@link LateralViewClause}), and {@code exists(arr, x -> ...)}, {@code filter(arr, x -> ...)}
- *       called as functions ({@link #callsNamedLikeKeywords}).</li>
+ *       called as functions ({@link #callsNamedLikeKeywords}), and the FROM clause's
+ *       {@code LEFT SEMI JOIN} and inline {@code VALUES} tables ({@link FromClauseForms}).</li>
  * </ul>
  * Stateless.
  */
@@ -81,6 +82,7 @@ public final class SparkClauses {
             for (int[] span : LateralViewClause.spans(t)) {
                 blank(c, original, span[0], span[1]);
             }
+            FromClauseForms.hide(t, original, c);
         }
         return new String(c);
     }

@@ -59,6 +59,109 @@ public final class SqlNodeTranslator {
         this.api = api;
     }
 
+    /** The windows a query's {@code WINDOW w AS (...)} clause names, which {@code OVER w} refers to. */
+    private final Map<String, org.apache.calcite.sql.SqlWindow> namedWindows = new java.util.HashMap<>();
+
+    /** Makes the windows of a {@code WINDOW} clause known to {@code OVER w} in the expressions translated next. */
+    public void defineWindows(org.apache.calcite.sql.SqlNodeList windows) {
+        for (SqlNode n : windows) {
+            org.apache.calcite.sql.SqlWindow w = (org.apache.calcite.sql.SqlWindow) n;
+            namedWindows.put(w.getDeclName().getSimple().toLowerCase(Locale.ROOT), w);
+        }
+    }
+
+    /** {@code f(...) OVER (PARTITION BY ... ORDER BY ... ROWS|RANGE BETWEEN ...)} or {@code OVER w}. */
+    private Column over(SqlBasicCall c) {
+        SqlNode call = c.operand(0);
+        boolean ignoreNulls = call.getKind() == SqlKind.IGNORE_NULLS;
+        if (ignoreNulls || call.getKind() == SqlKind.RESPECT_NULLS) { // f(x) IGNORE NULLS OVER (...)
+            call = ((SqlCall) call).operand(0);
+        }
+        Expression function = translate(call).expr();
+        if (ignoreNulls) {
+            function = ignoringNulls(function, c.operand(0));
+        }
+        SqlNode spec = c.operand(1);
+        org.apache.calcite.sql.SqlWindow w = spec instanceof org.apache.calcite.sql.SqlWindow sw ? sw : null;
+        if (spec instanceof SqlIdentifier id || w != null && w.getRefName() != null && w.getPartitionList().isEmpty()
+                && w.getOrderList().isEmpty() && w.getLowerBound() == null) {
+            String name = spec instanceof SqlIdentifier id ? id.getSimple() : w.getRefName().getSimple();
+            w = namedWindows.get(name.toLowerCase(Locale.ROOT));
+            if (w == null) {
+                throw unsupported("the window " + name + " without a WINDOW clause defining it", spec);
+            }
+        }
+        if (w == null || w.getRefName() != null) {
+            throw unsupported("this window specification", spec);
+        }
+        List<Expression> partition = new ArrayList<>();
+        for (SqlNode p : w.getPartitionList()) {
+            partition.add(translate(p).expr());
+        }
+        List<io.tideway.engine.expr.SortOrder> order = new ArrayList<>();
+        for (SqlNode raw : w.getOrderList()) {
+            SqlNode n = raw;
+            boolean descending = false;
+            Boolean nullsFirst = null;
+            for (boolean more = true; more; ) {
+                switch (n.getKind()) {
+                    case DESCENDING -> descending = true;
+                    case NULLS_FIRST -> nullsFirst = true;
+                    case NULLS_LAST -> nullsFirst = false;
+                    default -> more = false;
+                }
+                n = more ? ((SqlCall) n).operand(0) : n;
+            }
+            order.add(new io.tideway.engine.expr.SortOrder(translate(n).expr(), descending,
+                    nullsFirst == null ? !descending : nullsFirst));
+        }
+        io.tideway.engine.expr.window.WindowFrame frame = null;
+        if (w.getLowerBound() != null) {
+            frame = new io.tideway.engine.expr.window.WindowFrame(w.isRows(), frameBound(w.getLowerBound()),
+                    w.getUpperBound() == null ? io.tideway.engine.expr.window.FrameBound.CURRENT_ROW : frameBound(w.getUpperBound()));
+        }
+        return new Column(new io.tideway.engine.expr.window.WindowExpression(function,
+                new io.tideway.engine.expr.window.WindowSpecDefinition(partition, order, frame)));
+    }
+
+    /** {@code function} skipping nulls, for the functions that take {@code IGNORE NULLS}. */
+    private Expression ignoringNulls(Expression function, SqlNode at) {
+        if (function instanceof io.tideway.engine.expr.window.OffsetWindowFunction f) {
+            return f.ignoringNulls();
+        }
+        if (function instanceof io.tideway.engine.expr.window.NthValue f) {
+            return f.ignoringNulls();
+        }
+        if (function instanceof io.tideway.engine.expr.agg.FirstLast f) {
+            // Spark's parser makes first_value(x) IGNORE NULLS its First(x, true), named first(x)
+            String name = f.name().startsWith("last") ? "last" : f.name().startsWith("first") ? "first" : f.name();
+            return new io.tideway.engine.expr.agg.FirstLast(name, f.input(), true);
+        }
+        throw unsupported("IGNORE NULLS after " + function.sql(), at);
+    }
+
+    private io.tideway.engine.expr.window.FrameBound frameBound(SqlNode b) {
+        if (org.apache.calcite.sql.SqlWindow.isUnboundedPreceding(b)) {
+            return io.tideway.engine.expr.window.FrameBound.UNBOUNDED_PRECEDING;
+        }
+        if (org.apache.calcite.sql.SqlWindow.isUnboundedFollowing(b)) {
+            return io.tideway.engine.expr.window.FrameBound.UNBOUNDED_FOLLOWING;
+        }
+        if (org.apache.calcite.sql.SqlWindow.isCurrentRow(b)) {
+            return io.tideway.engine.expr.window.FrameBound.CURRENT_ROW;
+        }
+        if (b instanceof SqlCall call && call.operand(0) instanceof SqlNumericLiteral n && n.isExact()) {
+            return io.tideway.engine.expr.window.FrameBound.ofSql(n.bigDecimalValue().longValueExact(),
+                    call.getKind() == SqlKind.PRECEDING);
+        }
+        if (b instanceof SqlCall call && translate(call.operand(0)).expr() instanceof io.tideway.engine.expr.Literal l
+                && l.dataType() instanceof io.tideway.sql.types.DayTimeIntervalType && l.value() != null) {
+            return io.tideway.engine.expr.window.FrameBound.ofInterval(io.tideway.engine.row.TemporalValues.toLong(l.value()),
+                    l.sql(), call.getKind() == SqlKind.PRECEDING);
+        }
+        throw unsupported("this window frame bound", b);
+    }
+
     /**
      * The column for {@code n}; every node built for it takes {@code n}'s {@link Origin}, so that
      * analysis errors point where the user wrote it.
@@ -318,6 +421,7 @@ public final class SqlNodeTranslator {
             return like(c, like);
         }
         switch (c.getKind()) {
+            case OVER: return over(c);
             case PLUS: return fold(c).plus(arg(c, 1));
             case MINUS: return fold(c).minus(arg(c, 1));
             case TIMES: return fold(c).multiply(arg(c, 1));
@@ -686,6 +790,7 @@ public final class SqlNodeTranslator {
                     break;
                 case "DATE": return DataTypes.DateType;
                 case "BINARY": case "VARBINARY": return DataTypes.BinaryType;
+                case "VARIANT": return DataTypes.VariantType;
                 default: break;
             }
         }

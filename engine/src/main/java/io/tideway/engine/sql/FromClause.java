@@ -1,0 +1,148 @@
+package io.tideway.engine.sql;
+
+import io.tideway.sql.Column;
+import io.tideway.sql.Dataset;
+import io.tideway.sql.Row;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * A SELECT block's FROM clause as a Dataset: a view or WITH name, a subquery, and joins of them
+ * ({@code JOIN ... ON}, {@code USING (...)}, {@code NATURAL JOIN}, {@code CROSS JOIN},
+ * {@code FROM a, b}, {@code LEFT SEMI JOIN}, {@code LEFT ANTI JOIN}) and inline {@code VALUES}
+ * tables ({@link InlineTables}), joins built from {@code Dataset.join}, so a join in SQL is planned, checked on
+ * streams and named exactly as the same join written with the DataFrame API. Each side of a join
+ * carries its alias (or view name) as a Dataset alias, so {@code a.userId} resolves as after
+ * {@code df.as("a")}. {@code t AS x(a, b)} renames the columns as {@code toDF("a", "b")}. One
+ * instance per SELECT block; not shared between threads.
+ */
+final class FromClause {
+    private final SqlQueryPlanner planner;
+    private final Function<SqlNode, Column> translator;
+
+    /**
+     * @param planner    reads views, WITH names and subqueries
+     * @param translator translates a join's ON condition as {@code expr()} does
+     */
+    FromClause(SqlQueryPlanner planner, Function<SqlNode, Column> translator) {
+        this.planner = planner;
+        this.translator = translator;
+    }
+
+    /**
+     * The name columns of {@code from} may be qualified with when it is one relation (its alias,
+     * else the view's name), or null for a join or an unnamed subquery.
+     */
+    static String qualifier(SqlNode from) {
+        if (from.getKind() == SqlKind.AS) {
+            return ((SqlIdentifier) ((SqlBasicCall) from).operand(1)).getSimple();
+        }
+        return from instanceof SqlIdentifier id ? id.names.get(id.names.size() - 1) : null;
+    }
+
+    /** The rows {@code from} reads. */
+    Dataset<Row> relation(SqlNode from) {
+        if (from instanceof SqlJoin join) {
+            return join(join);
+        }
+        if (from.getKind() == SqlKind.AS) {
+            SqlBasicCall as = (SqlBasicCall) from;
+            Dataset<Row> in = relation(as.operand(0));
+            if (as.operandCount() > 2) { // t AS x(a, b)
+                List<String> names = new ArrayList<>();
+                for (int i = 2; i < as.operandCount(); i++) {
+                    names.add(((SqlIdentifier) as.operand(i)).getSimple());
+                }
+                in = in.toDF(names.toArray(new String[0]));
+            }
+            return in;
+        }
+        if (from instanceof SqlIdentifier id) {
+            return planner.table(id);
+        }
+        if (SqlQueryPlanner.isQuery(from)) {
+            return planner.query(from);
+        }
+        if (from.getKind() == SqlKind.VALUES) {
+            return InlineTables.of(planner.session(), (SqlCall) from, translator);
+        }
+        throw QueryShape.unsupported(from.getKind().sql.replace('_', ' ').toUpperCase(Locale.ROOT) + " in FROM",
+                from, planner.src());
+    }
+
+    /** One side of a join, carrying its qualifier as a Dataset alias. */
+    private Dataset<Row> side(SqlNode n) {
+        Dataset<Row> in = relation(n);
+        String q = n instanceof SqlJoin ? null : qualifier(n);
+        return q == null ? in : in.alias(q);
+    }
+
+    private Dataset<Row> join(SqlJoin j) {
+        Dataset<Row> left = side(j.getLeft());
+        Dataset<Row> right = side(j.getRight());
+        String type = joinType(j);
+        if (j.isNatural()) {
+            return left.join(right, commonColumns(left, right), type);
+        }
+        JoinConditionType condition = j.getConditionType();
+        if (condition == JoinConditionType.ON) {
+            return left.join(right, translator.apply(j.getCondition()), type);
+        }
+        if (condition == JoinConditionType.USING) {
+            List<String> using = new ArrayList<>();
+            for (SqlNode n : (SqlNodeList) j.getCondition()) {
+                using.add(((SqlIdentifier) n).getSimple());
+            }
+            return left.join(right, using, type);
+        }
+        return type.equals("inner") ? left.join(right) : left.join(right, new String[0], type);
+    }
+
+    private String joinType(SqlJoin j) {
+        String semi = planner.semiJoinType(j.getLeft(), j.getRight());
+        if (semi != null) {
+            return semi;
+        }
+        switch (j.getJoinType()) {
+            case INNER: case COMMA: case CROSS:
+                return "inner";
+            case LEFT:
+                return "left_outer";
+            case RIGHT:
+                return "right_outer";
+            case FULL:
+                return "full_outer";
+            case LEFT_SEMI_JOIN:
+                return "left_semi";
+            case LEFT_ANTI_JOIN:
+                return "left_anti";
+            default:
+                throw QueryShape.unsupported(j.getJoinType().name().replace('_', ' ') + " JOIN", j, planner.src());
+        }
+    }
+
+    /** NATURAL JOIN's columns: the left's names the right also has, in the left's order. */
+    private static List<String> commonColumns(Dataset<Row> left, Dataset<Row> right) {
+        List<String> common = new ArrayList<>();
+        for (String l : left.columns()) {
+            for (String r : right.columns()) {
+                if (l.equalsIgnoreCase(r)) {
+                    common.add(l);
+                    break;
+                }
+            }
+        }
+        return common;
+    }
+}
