@@ -111,6 +111,45 @@ public final class FnVariant {
                 "named_struct('f', v)", "if(true, v, v)");
     }
 
+    /** Variant columns written to Parquet and JSON and read back (Parquet keeps the variant; JSON writes its text). */
+    @Case
+    public static void filesRoundTrip(CaseContext ctx) throws Exception {
+        Dataset<Row> v = docs(ctx).select(col("s").as("k"), parse_json(col("s")).as("v"),
+                array(parse_json(lit("[1, {\"z\": true}]"))).as("arr"));
+        String parquet = ctx.dir("out").resolve("parquet").toString();
+        v.coalesce(1).write().parquet(parquet);
+        Dataset<Row> back = ctx.spark().read().parquet(parquet);
+        back.printSchema();
+        List<String> rows = new ArrayList<>();
+        for (Row r : back.select(col("k"), to_json(col("v")), schema_of_variant(col("v")), col("arr")).collectAsList()) {
+            rows.add(Canonical.value(r));
+        }
+        java.util.Collections.sort(rows);
+        ctx.println(String.join("\n", rows));
+        String json = ctx.dir("out").resolve("json").toString();
+        v.select("v").coalesce(1).write().json(json);
+        List<String> lines = new ArrayList<>();
+        for (Row r : ctx.spark().read().text(json).collectAsList()) {
+            lines.add(r.getString(0));
+        }
+        java.util.Collections.sort(lines);
+        ctx.println(String.join("\n", lines));
+    }
+
+    /** A variant on a stream: parsed per batch, read by path, and kept in an aggregation's state. */
+    @Case
+    public static void variantOnStream(CaseContext ctx) throws Exception {
+        Dataset<Row> in = OpsData.json(ctx, "k STRING, j STRING",
+                new String[] {"{\"k\":\"a\",\"j\":\"{\\\"n\\\": 1, \\\"t\\\": [1, 2]}\"}",
+                        "{\"k\":\"b\",\"j\":\"[true]\"}"},
+                new String[] {"{\"k\":\"a\",\"j\":\"{\\\"n\\\": 2.5}\"}"});
+        Dataset<Row> v = in.select(col("k"), parse_json(col("j")).as("v"));
+        OpsData.run(ctx, v.select(col("k"), col("v"), variant_get(col("v"), "$.n", "double").as("n"),
+                schema_of_variant(col("v")).as("schema")));
+        OpsData.run(ctx, v.groupBy("k").agg(last("v").as("latest"), collect_list(col("v")).as("all"), count("v").as("c")),
+                "complete");
+    }
+
     private static void attempt(CaseContext ctx, String what, java.util.concurrent.Callable<List<Row>> action) {
         try {
             List<String> rows = new ArrayList<>();
