@@ -150,6 +150,25 @@ public final class FnVariant {
                 "complete");
     }
 
+    /** Parquet files with variant columns that Spark 4.0.4 and Tideway wrote, each read by both. */
+    @Case
+    public static void readsCommittedParquet(CaseContext ctx) throws Exception {
+        for (String name : new String[] {"spark-variant.snappy.parquet", "tideway-variant.snappy.parquet"}) {
+            java.nio.file.Path in = ctx.dir("in-" + name.substring(0, name.indexOf('-')));
+            ctx.input(in, name);
+            Dataset<Row> df = ctx.spark().read().parquet(in.toString());
+            ctx.println("-- " + name + " --");
+            df.printSchema();
+            List<String> rows = new ArrayList<>();
+            for (Row r : df.select(col("k"), col("v"), variant_get(col("v"), "$.a.y[1]", "double"),
+                    is_variant_null(col("v")), col("arr")).collectAsList()) {
+                rows.add(Canonical.value(r));
+            }
+            java.util.Collections.sort(rows);
+            ctx.println(String.join("\n", rows));
+        }
+    }
+
     private static void attempt(CaseContext ctx, String what, java.util.concurrent.Callable<List<Row>> action) {
         try {
             List<String> rows = new ArrayList<>();
