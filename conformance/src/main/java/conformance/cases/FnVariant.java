@@ -169,6 +169,39 @@ public final class FnVariant {
         }
     }
 
+    /** variant_explode and variant_explode_outer in SQL: fields of objects, elements of arrays, nothing of scalars. */
+    @Case
+    public static void explode(CaseContext ctx) {
+        Dataset<Row> v = strings(ctx, "{\"b\": [1, 2], \"a\": \"x\"}", "[true, null, {\"c\": 1}]", "5", "null", null)
+                .select(col("s"), parse_json(col("s")).as("v"));
+        v.createOrReplaceTempView("variants");
+        for (String sql : new String[] {
+            "SELECT s, pos, key, value FROM variants, LATERAL variant_explode(v)",
+            "SELECT s, pos, key, value FROM variants, LATERAL variant_explode_outer(v)",
+            "SELECT * FROM variant_explode(parse_json('{\"k\": {\"n\": 1}, \"j\": []}'))",
+            "SELECT variant_explode(v) FROM variants",
+            "SELECT s, schema_of_variant(value) FROM variants LATERAL VIEW variant_explode(v) t AS pos, key, value"}) {
+            try {
+                Dataset<Row> r = ctx.spark().sql(sql);
+                ctx.println(sql + " :: " + r.schema().simpleString());
+                ctx.rows(r.collectAsList());
+            } catch (Exception e) {
+                ctx.println(sql + " => " + Canonical.error(e));
+            }
+        }
+    }
+
+    /** schema_of_variant_agg: the schemas of a column's variants merged, per group and overall. */
+    @Case
+    public static void schemaOfVariantAgg(CaseContext ctx) {
+        Dataset<Row> v = strings(ctx, "{\"a\": 1}", "{\"b\": true, \"a\": 2.5}", "[1, \"x\"]", "null", null, "{\"a\": 1e3}")
+                .select(col("s"), parse_json(col("s")).as("v"));
+        showExpr(ctx, v, "schema_of_variant_agg(v)");
+        showExpr(ctx, v.filter("s LIKE '{%'"), "schema_of_variant_agg(v)");
+        showExpr(ctx, v.filter("s IS NULL"), "schema_of_variant_agg(v)");
+        show(ctx, v.filter("s LIKE '[%' OR s = 'null'"), schema_of_variant_agg(col("v")));
+    }
+
     private static void attempt(CaseContext ctx, String what, java.util.concurrent.Callable<List<Row>> action) {
         try {
             List<String> rows = new ArrayList<>();
