@@ -2621,6 +2621,11 @@ public final class functions {
     public static Column schema_of_variant(Column v) {
         return call("schema_of_variant", v);
     }
+
+    /** The schemas of a column's variants merged into one, as SQL text (an aggregate). */
+    public static Column schema_of_variant_agg(Column v) {
+        return call("schema_of_variant_agg", v);
+    }
     // ---- end of variant functions ----
 
     /**
