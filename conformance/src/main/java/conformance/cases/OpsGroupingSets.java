@@ -158,4 +158,10 @@ public final class OpsGroupingSets {
     public static void sqlGroupingWithoutGroupingSets(CaseContext ctx) {
         error(ctx, "GROUP BY region", () -> sql(ctx, "SELECT region, grouping(region) FROM sales GROUP BY region"));
     }
+
+    @Case
+    public static void sqlWithRollup(CaseContext ctx) {
+        error(ctx, "WITH ROLLUP", () -> print(ctx, sql(ctx,
+                "SELECT region, product, sum(qty) FROM sales GROUP BY region, product WITH ROLLUP")));
+    }
 }
