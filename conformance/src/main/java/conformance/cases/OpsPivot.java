@@ -126,4 +126,26 @@ public final class OpsPivot {
         error(ctx, "stream pivot collect_list", () -> run(ctx, in.groupBy("k").pivot("c", Arrays.asList("x", "y"))
                 .agg(collect_list("v")), "complete"));
     }
+
+    private static Dataset<Row> sql(CaseContext ctx, String query) {
+        sales(ctx).createOrReplaceTempView("sales");
+        return ctx.spark().sql(query);
+    }
+
+    @Case
+    public static void sqlPivot(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT * FROM sales PIVOT (sum(qty) FOR region IN ('east', 'west'))"));
+    }
+
+    @Case
+    public static void sqlPivotAliases(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT * FROM (SELECT year, region, qty FROM sales) "
+                + "PIVOT (sum(qty) AS s, count(qty) AS n FOR region IN ('east' AS e, 'west' AS w))"));
+    }
+
+    @Case
+    public static void sqlPivotListAggregate(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT * FROM (SELECT year, region, product FROM sales) "
+                + "PIVOT (collect_list(product) FOR region IN ('east', 'north'))"));
+    }
 }
