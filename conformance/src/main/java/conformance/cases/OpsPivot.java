@@ -148,4 +148,16 @@ public final class OpsPivot {
         print(ctx, sql(ctx, "SELECT * FROM (SELECT year, region, product FROM sales) "
                 + "PIVOT (collect_list(product) FOR region IN ('east', 'north'))"));
     }
+
+    @Case
+    public static void pivotNonLiteralValueRefused(CaseContext ctx) {
+        error(ctx, "pivot on a column value", () -> sales(ctx).groupBy("year")
+                .pivot(col("region"), Arrays.asList(col("product"))).sum("qty"));
+    }
+
+    @Case
+    public static void pivotWithoutAggregateRefused(CaseContext ctx) {
+        error(ctx, "pivot agg(qty)", () -> sales(ctx).groupBy("year").pivot("region", Arrays.asList("east"))
+                .agg(col("qty")));
+    }
 }
