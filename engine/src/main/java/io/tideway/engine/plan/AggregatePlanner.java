@@ -80,7 +80,7 @@ public final class AggregatePlanner {
      * columns use, and above it a Project computing those columns from its output.
      */
     static LogicalPlan projectOverAggregate(List<Expression> grouping, List<Expression> outputs,
-                                                    List<Expression> aggColumns, LogicalPlan child) {
+                                            List<Expression> aggColumns, LogicalPlan child) {
         List<Expression> project = new ArrayList<>();
         for (int g = 0; g < outputs.size(); g++) {
             Expression o = outputs.get(g);

@@ -42,11 +42,7 @@ final class AggregateRewriter {
     /** Null until {@link #aggregate} runs; after that no new aggregate may be registered. */
     private Dataset<Row> aggregated;
 
-    AggregateRewriter(Dataset<Row> input, List<Column> grouping) {
-        this(input, grouping, null);
-    }
-
-    /** With {@code sets}, the GROUP BY's grouping sets (ROLLUP, CUBE, GROUPING SETS), or null. */
+    /** {@code sets}: the GROUP BY's grouping sets (ROLLUP, CUBE, GROUPING SETS), or null for a plain GROUP BY. */
     AggregateRewriter(Dataset<Row> input, List<Column> grouping, List<List<Column>> sets) {
         this.input = input;
         this.grouping = List.copyOf(grouping);
