@@ -115,4 +115,53 @@ public final class OpsGroupingSets {
         Dataset<Row> in = json(ctx, "k STRING, v INT", new String[] {"{\"k\":\"a\",\"v\":1}"});
         error(ctx, "append", () -> run(ctx, in.rollup("k").count(), "append"));
     }
+
+    private static Dataset<Row> sql(CaseContext ctx, String query) {
+        sales(ctx).createOrReplaceTempView("sales");
+        return ctx.spark().sql(query);
+    }
+
+    @Case
+    public static void sqlRollup(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT region, product, sum(qty) FROM sales GROUP BY ROLLUP(region, product)"));
+    }
+
+    @Case
+    public static void sqlCubeWithGrouping(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT region, product, grouping(region) AS gr, grouping_id() AS gid, count(*) "
+                + "FROM sales GROUP BY CUBE(region, product)"));
+    }
+
+    @Case
+    public static void sqlGroupingSets(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT region, product, sum(qty) AS total FROM sales "
+                + "GROUP BY GROUPING SETS ((region, product), (region), ())"));
+    }
+
+    @Case
+    public static void sqlGroupingSetsSingleColumns(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT region, product, count(*) FROM sales GROUP BY GROUPING SETS (region, product)"));
+    }
+
+    @Case
+    public static void sqlPlainAndRollup(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT region, product, max(qty) FROM sales GROUP BY region, ROLLUP(product)"));
+    }
+
+    @Case
+    public static void sqlRollupHavingGrouping(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT region, sum(qty) AS s, grouping_id(region) FROM sales GROUP BY ROLLUP(region) "
+                + "HAVING grouping(region) = 0"));
+    }
+
+    @Case
+    public static void sqlGroupingWithoutGroupingSets(CaseContext ctx) {
+        error(ctx, "GROUP BY region", () -> sql(ctx, "SELECT region, grouping(region) FROM sales GROUP BY region"));
+    }
+
+    @Case
+    public static void sqlWithRollup(CaseContext ctx) {
+        error(ctx, "WITH ROLLUP", () -> print(ctx, sql(ctx,
+                "SELECT region, product, sum(qty) FROM sales GROUP BY region, product WITH ROLLUP")));
+    }
 }

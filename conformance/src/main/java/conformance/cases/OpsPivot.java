@@ -13,6 +13,7 @@ import java.util.List;
 import static conformance.cases.OpsData.error;
 import static conformance.cases.OpsData.fields;
 import static conformance.cases.OpsData.json;
+import static conformance.cases.OpsData.run;
 import static io.tideway.sql.functions.avg;
 import static io.tideway.sql.functions.col;
 import static io.tideway.sql.functions.collect_list;
@@ -104,5 +105,59 @@ public final class OpsPivot {
     public static void pivotWithoutValuesOnStreamRefused(CaseContext ctx) throws Exception {
         Dataset<Row> in = json(ctx, "k STRING, c STRING, v INT", new String[] {"{\"k\":\"a\",\"c\":\"x\",\"v\":1}"});
         error(ctx, "stream pivot", () -> in.groupBy("k").pivot("c"));
+    }
+
+    private static Dataset<Row> stream(CaseContext ctx) throws Exception {
+        return json(ctx, "k STRING, c STRING, v INT",
+                new String[] {"{\"k\":\"a\",\"c\":\"x\",\"v\":1}", "{\"k\":\"b\",\"c\":\"y\",\"v\":2}"},
+                new String[] {"{\"k\":\"a\",\"c\":\"y\",\"v\":4}"});
+    }
+
+    @Case
+    public static void streamingPivotNumericAggregate(CaseContext ctx) throws Exception {
+        Dataset<Row> in = stream(ctx);
+        error(ctx, "stream pivot sum", () -> run(ctx, in.groupBy("k").pivot("c", Arrays.asList("x", "y")).sum("v"),
+                "complete"));
+    }
+
+    @Case
+    public static void streamingPivotListAggregate(CaseContext ctx) throws Exception {
+        Dataset<Row> in = stream(ctx);
+        error(ctx, "stream pivot collect_list", () -> run(ctx, in.groupBy("k").pivot("c", Arrays.asList("x", "y"))
+                .agg(collect_list("v")), "complete"));
+    }
+
+    private static Dataset<Row> sql(CaseContext ctx, String query) {
+        sales(ctx).createOrReplaceTempView("sales");
+        return ctx.spark().sql(query);
+    }
+
+    @Case
+    public static void sqlPivot(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT * FROM sales PIVOT (sum(qty) FOR region IN ('east', 'west'))"));
+    }
+
+    @Case
+    public static void sqlPivotAliases(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT * FROM (SELECT year, region, qty FROM sales) "
+                + "PIVOT (sum(qty) AS s, count(qty) AS n FOR region IN ('east' AS e, 'west' AS w))"));
+    }
+
+    @Case
+    public static void sqlPivotListAggregate(CaseContext ctx) {
+        print(ctx, sql(ctx, "SELECT * FROM (SELECT year, region, product FROM sales) "
+                + "PIVOT (collect_list(product) FOR region IN ('east', 'north'))"));
+    }
+
+    @Case
+    public static void pivotNonLiteralValueRefused(CaseContext ctx) {
+        error(ctx, "pivot on a column value", () -> sales(ctx).groupBy("year")
+                .pivot(col("region"), Arrays.asList(col("product"))).sum("qty"));
+    }
+
+    @Case
+    public static void pivotWithoutAggregateRefused(CaseContext ctx) {
+        error(ctx, "pivot agg(qty)", () -> sales(ctx).groupBy("year").pivot("region", Arrays.asList("east"))
+                .agg(col("qty")));
     }
 }

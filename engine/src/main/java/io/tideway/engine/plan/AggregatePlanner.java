@@ -52,7 +52,7 @@ public final class AggregatePlanner {
         for (Column c : aggs) {
             Expression a = Resolver.resolve(c.expr(), child);
             if (a.exists(x -> x instanceof GroupingFunction)) { // only a rollup, cube or grouping sets replaces it
-                throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", Map.of()));
+                throw GroupingFunction.outsideGroupingSets(c.expr().exists(x -> x instanceof GroupingFunction) ? c.expr() : a);
             }
             if (TimeWindowing.hasWindow(a)) {
                 throw Unchecked.raise(new AnalysisException("window() is supported as a grouping expression: groupBy(window(...), ...)"));
@@ -81,7 +81,7 @@ public final class AggregatePlanner {
      * columns use, and above it a Project computing those columns from its output.
      */
     static LogicalPlan projectOverAggregate(List<Expression> grouping, List<Expression> outputs,
-                                                    List<Expression> aggColumns, LogicalPlan child) {
+                                            List<Expression> aggColumns, LogicalPlan child) {
         List<Expression> project = new ArrayList<>();
         for (int g = 0; g < outputs.size(); g++) {
             Expression o = outputs.get(g);

@@ -5,8 +5,7 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.Cast;
-import io.tideway.engine.expr.Comparison;
-import io.tideway.engine.expr.Count;
+import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.agg.FirstLast;
@@ -24,11 +23,11 @@ import java.util.Map;
 
 /**
  * Spark's {@code ResolvePivot} for {@code groupBy(...).pivot(col, values).agg(...)}: one column
- * per pivot value and aggregate, each aggregate fed only the rows whose pivot column equals the
- * value ({@code if(p <=> v, x, null)}). When every aggregate gives a type Spark's
- * {@code PivotFirst} carries (numbers and booleans), Spark aggregates per (group, pivot value)
- * first, so a value no row of the group has gives null rather than the aggregate of no rows
- * (a {@code count} of 0); the column is then guarded by whether any row matched. Stateless.
+ * per pivot value and aggregate, in Spark's two plans. When every aggregate gives a type Spark's
+ * {@code PivotFirst} carries (numbers and booleans), it aggregates per (group, pivot value) and
+ * then picks each value's result, so a value no row of the group has gives null (not a
+ * {@code count} of 0); otherwise each aggregate is fed only the rows whose pivot column equals
+ * the value ({@code if(p <=> v, x, null)}), so a {@code collect_list} gives {@code []}. Stateless.
  */
 public final class PivotPlanner {
     private PivotPlanner() {
@@ -48,27 +47,73 @@ public final class PivotPlanner {
             pivotFirst &= carriedByPivotFirst(a.dataType());
             resolvedAggs.add(a);
         }
-        List<Column> columns = new ArrayList<>();
+        List<Literal> literals = new ArrayList<>();
+        List<String> valueNames = new ArrayList<>();
         for (Column v : values) {
             Expression value = Resolver.resolve(v.expr(), input);
             if (!(unaliased(value) instanceof Literal lit)) {
                 throw Unchecked.raise(new AnalysisException("NON_LITERAL_PIVOT_VALUES", Map.of(
                         "expression", ErrorParams.expr(value.sql()))));
             }
-            Expression matches = FunctionRegistry.call("<=>", p, new Cast(lit, p.dataType()));
-            String valueName = value instanceof Alias a ? a.name() : text(lit.value());
-            for (Expression a : resolvedAggs) {
-                Expression filtered = filter(a instanceof Alias al ? al.child() : a, matches);
-                if (pivotFirst) {
-                    Expression any = new Comparison(Comparison.Op.GT, new Count(FunctionRegistry.call("if", matches,
-                            Literal.of(1), Literal.of(null))), Literal.of(0L));
-                    filtered = FunctionRegistry.call("if", any, filtered, new Literal(null, filtered.dataType()));
-                }
-                String name = resolvedAggs.size() == 1 ? valueName : valueName + "_" + NamedExpressions.nameOf(a);
-                columns.add(new Column(new Alias(filtered, name)));
+            literals.add(lit);
+            valueNames.add(value instanceof Alias a ? a.name() : text(lit.value()));
+        }
+        return pivotFirst ? twoSteps(groupBy, pivot, p, literals, valueNames, resolvedAggs, input)
+                : filtered(groupBy, p, literals, valueNames, resolvedAggs, input);
+    }
+
+    /**
+     * Spark's plan when every aggregate is numeric or boolean: the aggregates per group and pivot
+     * value first, then per group each value's aggregate picked out (Spark's {@code PivotFirst},
+     * here {@code first(if(p <=> v, agg, null), true)}), null for a value the group lacks. Being
+     * two aggregations, it is refused on a stream as Spark refuses it.
+     */
+    private static LogicalPlan twoSteps(List<Column> groupBy, Column pivot, Expression p, List<Literal> values,
+                                        List<String> valueNames, List<Expression> aggs, LogicalPlan input) {
+        List<Column> keys = new ArrayList<>(groupBy);
+        keys.add(pivot.expr() instanceof Alias || p instanceof BoundReference ? pivot
+                : new Column(new Alias(p, "__pivot_col")));
+        List<Column> named = new ArrayList<>();
+        for (Expression a : aggs) {
+            named.add(new Column(new Alias(unaliased(a), unaliased(a).sql())));
+        }
+        LogicalPlan first = AggregatePlanner.aggregate(keys, named, input);
+        int g = groupBy.size();
+        List<Column> outerKeys = new ArrayList<>();
+        for (int i = 0; i < g; i++) {
+            outerKeys.add(new Column(Resolver.reference(first.schema(), i)));
+        }
+        Expression pivotValue = Resolver.reference(first.schema(), g);
+        List<Column> columns = new ArrayList<>();
+        for (int v = 0; v < values.size(); v++) {
+            Expression matches = FunctionRegistry.call("<=>", pivotValue, new Cast(values.get(v), p.dataType()));
+            for (int i = 0; i < aggs.size(); i++) {
+                Expression agg = Resolver.reference(first.schema(), g + 1 + i);
+                Expression picked = new FirstLast("first", FunctionRegistry.call("if", matches, agg,
+                        new Literal(null, agg.dataType())), true);
+                columns.add(new Column(new Alias(picked, outputName(valueNames.get(v), aggs.get(i), aggs.size()))));
+            }
+        }
+        return AggregatePlanner.aggregate(outerKeys, columns, first);
+    }
+
+    /** Spark's other plan: one aggregation, each aggregate fed only its value's rows. */
+    private static LogicalPlan filtered(List<Column> groupBy, Expression p, List<Literal> values, List<String> valueNames,
+                                        List<Expression> aggs, LogicalPlan input) {
+        List<Column> columns = new ArrayList<>();
+        for (int v = 0; v < values.size(); v++) {
+            Expression matches = FunctionRegistry.call("<=>", p, new Cast(values.get(v), p.dataType()));
+            for (Expression a : aggs) {
+                Expression filtered = filter(unaliased(a), matches);
+                columns.add(new Column(new Alias(filtered, outputName(valueNames.get(v), a, aggs.size()))));
             }
         }
         return AggregatePlanner.aggregate(groupBy, columns, input);
+    }
+
+    /** {@code value} alone for one aggregate, else {@code value_aggregate}. */
+    private static String outputName(String value, Expression aggregate, int aggregates) {
+        return aggregates == 1 ? value : value + "_" + NamedExpressions.nameOf(aggregate);
     }
 
     /** Each aggregate function in {@code e} fed {@code if(matches, input, null)}; first/last then skip nulls, as Spark. */

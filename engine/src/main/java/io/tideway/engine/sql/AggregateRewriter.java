@@ -5,6 +5,7 @@ import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.GroupingFunction;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.engine.plan.Resolver;
 import io.tideway.sql.AnalysisException;
@@ -33,15 +34,19 @@ import java.util.Map;
 final class AggregateRewriter {
     private final Dataset<Row> input;
     private final List<Column> grouping;
+    /** The grouping sets of {@link #grouping}, or null for a plain GROUP BY. */
+    private final List<List<Column>> sets;
     private final List<String> groupingKeys = new ArrayList<>();
     private final List<Expression> aggregates = new ArrayList<>();
     private final List<String> aggregateKeys = new ArrayList<>();
     /** Null until {@link #aggregate} runs; after that no new aggregate may be registered. */
     private Dataset<Row> aggregated;
 
-    AggregateRewriter(Dataset<Row> input, List<Column> grouping) {
+    /** {@code sets}: the GROUP BY's grouping sets (ROLLUP, CUBE, GROUPING SETS), or null for a plain GROUP BY. */
+    AggregateRewriter(Dataset<Row> input, List<Column> grouping, List<List<Column>> sets) {
         this.input = input;
         this.grouping = List.copyOf(grouping);
+        this.sets = sets;
         for (Column g : grouping) {
             Expression resolved = Resolver.resolve(g.expr(), input.logicalPlan());
             if (resolved.exists(e -> e instanceof AggregateFunction)) {
@@ -66,7 +71,8 @@ final class AggregateRewriter {
             if (aggs.isEmpty()) {
                 aggs.add(functions.count(functions.lit(1))); // GROUP BY without aggregates: a column nobody reads
             }
-            aggregated = input.groupBy(grouping.toArray(new Column[0]))
+            Column[] keys = grouping.toArray(new Column[0]);
+            aggregated = (sets == null ? input.groupBy(keys) : input.groupingSets(sets, keys))
                     .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
         }
         return aggregated;
@@ -89,7 +95,7 @@ final class AggregateRewriter {
             }
             return bind ? e.withChildren(next) : e;
         }
-        if (e instanceof AggregateFunction) {
+        if (e instanceof AggregateFunction || e instanceof GroupingFunction) { // grouping(a): its own column
             String key = Resolver.resolve(e, input.logicalPlan()).sql();
             int i = aggregateKeys.indexOf(key);
             if (i < 0) {

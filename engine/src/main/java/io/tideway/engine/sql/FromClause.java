@@ -74,6 +74,12 @@ final class FromClause {
         if (SqlQueryPlanner.isQuery(from)) {
             return planner.query(from);
         }
+        if (from instanceof org.apache.calcite.sql.SqlPivot pivot) {
+            if (pivot.axisList.size() != 1) {
+                throw QueryShape.unsupported("PIVOT FOR several columns", pivot.axisList, planner.src());
+            }
+            return PivotClause.apply(planner.session(), relation(pivot.query), pivot, translator);
+        }
         if (from.getKind() == SqlKind.VALUES) {
             return InlineTables.of(planner.session(), (SqlCall) from, translator);
         }

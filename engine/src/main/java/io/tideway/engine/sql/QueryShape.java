@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * One {@code SELECT} block of a parsed {@code sql()} statement, with its ORDER BY, OFFSET and
  * LIMIT; its FROM clause is read by {@link FromClause}. Building one rejects what Tideway cannot
- * run inside a block (subqueries in expressions, GROUPING SETS, ...) with an
+ * run inside a block (subqueries in expressions, ...) with an
  * {@link AnalysisException} that names the construct and points at it. Immutable.
  *
  * @param select   the SELECT block
@@ -145,8 +145,6 @@ record QueryShape(SqlSelect select, SqlNode from, String qualifier, SqlNodeList 
                         }
                     }
                     break;
-                case ROLLUP: case CUBE: case GROUPING_SETS:
-                    throw unsupported(n.getKind().sql.replace('_', ' '), n, src);
                 default:
                     break;
             }

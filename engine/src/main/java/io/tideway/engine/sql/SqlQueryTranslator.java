@@ -64,8 +64,8 @@ import java.util.StringJoiner;
  * A query without ORDER BY/LIMIT over a streaming view returns a streaming Dataset.
  *
  * <p>Unsupported, each an {@link AnalysisException} naming it: subqueries inside expressions
- * ({@code IN (SELECT ...)}, {@code EXISTS}, scalar subqueries), GROUPING
- * SETS/ROLLUP/CUBE. Stateless entry point; one translator per SELECT block, so any thread may
+ * ({@code IN (SELECT ...)}, {@code EXISTS}, scalar subqueries). GROUP BY takes ROLLUP, CUBE and
+ * GROUPING SETS ({@link GroupingSetsClause}). Stateless entry point; one translator per SELECT block, so any thread may
  * call it.
  */
 public final class SqlQueryTranslator {
@@ -135,7 +135,8 @@ public final class SqlQueryTranslator {
         boolean grouped = shape.select().getGroup() != null || shape.select().getHaving() != null
                 || items.stream().anyMatch(i -> hasAggregate(i.expr()));
         if (grouped) {
-            AggregateRewriter agg = new AggregateRewriter(in, groupBy(items, in));
+            GroupingSetsClause groupBy = groupBy(items, in);
+            AggregateRewriter agg = new AggregateRewriter(in, groupBy.keys(), groupBy.sets());
             Expression having = having(items, in);
             items.forEach(i -> agg.register(i.expr()));
             if (having != null) {
@@ -277,29 +278,26 @@ public final class SqlQueryTranslator {
         return in.filter(condition);
     }
 
-    /** GROUP BY items: a position or a select-list alias stands for that item's expression. */
-    private List<Column> groupBy(List<SelectItem> items, Dataset<Row> in) {
-        List<Column> cols = new ArrayList<>();
-        if (shape.select().getGroup() == null) {
-            return cols;
-        }
-        for (SqlNode raw : shape.select().getGroup()) {
-            SqlNode n = stripper.strip(raw);
-            Integer position = SelectItem.position(n);
-            if (position != null) {
-                SelectItem item = SelectItem.at(items, position, "GROUP_BY_POS_OUT_OF_RANGE", "GROUP BY");
-                if (hasAggregate(item.expr())) {
-                    throw Unchecked.raise(new AnalysisException("GROUP_BY_POS_AGGREGATE",
-                            Map.of("index", String.valueOf(position), "aggExpr", item.expr().sql())));
-                }
-                cols.add(new Column(item.expr()));
-                continue;
+    /** GROUP BY items, with their ROLLUP, CUBE or GROUPING SETS. */
+    private GroupingSetsClause groupBy(List<SelectItem> items, Dataset<Row> in) {
+        List<SqlNode> group = shape.select().getGroup() == null ? List.of() : shape.select().getGroup().getList();
+        return GroupingSetsClause.of(group, raw -> groupColumn(stripper.strip(raw), items, in));
+    }
+
+    /** One GROUP BY expression: a position or a select-list alias stands for that item's expression. */
+    private Column groupColumn(SqlNode n, List<SelectItem> items, Dataset<Row> in) {
+        Integer position = SelectItem.position(n);
+        if (position != null) {
+            SelectItem item = SelectItem.at(items, position, "GROUP_BY_POS_OUT_OF_RANGE", "GROUP BY");
+            if (hasAggregate(item.expr())) {
+                throw Unchecked.raise(new AnalysisException("GROUP_BY_POS_AGGREGATE",
+                        Map.of("index", String.valueOf(position), "aggExpr", item.expr().sql())));
             }
-            SelectItem aliased = n instanceof SqlIdentifier id && id.names.size() == 1 && !id.isStar()
-                    && in.schema().indexOf(id.getSimple()) < 0 ? SelectItem.aliased(items, id.getSimple()) : null;
-            cols.add(aliased != null ? new Column(aliased.expr()) : translator.translate(n));
+            return new Column(item.expr());
         }
-        return cols;
+        SelectItem aliased = n instanceof SqlIdentifier id && id.names.size() == 1 && !id.isStar()
+                && in.schema().indexOf(id.getSimple()) < 0 ? SelectItem.aliased(items, id.getSimple()) : null;
+        return aliased != null ? new Column(aliased.expr()) : translator.translate(n);
     }
 
     /** HAVING, with names the view lacks read as select-list aliases ({@code HAVING n > 1}). */

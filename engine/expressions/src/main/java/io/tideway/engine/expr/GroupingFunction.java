@@ -74,6 +74,23 @@ public final class GroupingFunction extends Expression {
         throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", Map.of(), sqlOrigin()));
     }
 
+    /**
+     * Spark's {@code UNSUPPORTED_GROUPING_EXPRESSION} for the first grouping function in
+     * {@code tree}, at its place in the SQL text if it has one; declared to return so callers
+     * can write {@code throw}.
+     */
+    public static RuntimeException outsideGroupingSets(Expression tree) {
+        if (tree instanceof GroupingFunction f) {
+            throw f.outsideGroupingSets();
+        }
+        for (Expression c : tree.children()) {
+            if (c.exists(e -> e instanceof GroupingFunction)) {
+                throw outsideGroupingSets(c);
+            }
+        }
+        throw Unchecked.raise(new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", Map.of()));
+    }
+
     @Override
     public Evaluator evaluator(EvalContext context) {
         throw outsideGroupingSets();
