@@ -117,4 +117,15 @@ public final class FnStringCodec {
                 "to_char(X'537061726B', 'utf-8')", "to_char(X'537061726B', 'hex')", "to_char(X'537061726B', 'base64')",
                 "to_char(i, '999')", "to_char(d, '9.99')", "to_char(dt, 'yyyy/MM/dd')", "to_char(454)");
     }
+
+    /** Spark 4 breaks base64 into 76-character lines joined by CRLF (spark.sql.chunkBase64String.enabled, default true). */
+    @Case
+    public static void base64Chunked(CaseContext ctx) {
+        Dataset<Row> df = table(ctx).limit(1);
+        showExpr(ctx, df, "base64(repeat('Spark streaming ', 6))", "length(base64(repeat('x', 57)))",
+                "length(base64(repeat('x', 58)))", "unbase64(base64(repeat('ab', 40))) = cast(repeat('ab', 40) as binary)");
+        ctx.spark().conf().set("spark.sql.chunkBase64String.enabled", "false");
+        showExpr(ctx, df, "length(base64(repeat('x', 58)))");
+        ctx.spark().conf().unset("spark.sql.chunkBase64String.enabled");
+    }
 }

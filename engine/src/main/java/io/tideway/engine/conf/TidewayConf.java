@@ -28,6 +28,10 @@ public final class TidewayConf {
             .doc("Java UDFs get DATE and TIMESTAMP arguments as `java.time.LocalDate` and `Instant` instead of "
                     + "`java.sql.Date` and `Timestamp`, read when the UDF is applied (the rows `collect` returns keep "
                     + "the `java.sql` classes)");
+    public static final ConfigEntry<Boolean> CHUNK_BASE64_STRING = declare("spark.sql.chunkBase64String.enabled",
+            ValueType.BOOLEAN).defaultText("true")
+            .doc("`base64` breaks its output into lines of 76 characters joined by CRLF (MIME), as Spark 4's default; "
+                    + "false writes one line. Read when the column is built");
     public static final ConfigEntry<java.time.ZoneId> SESSION_TIME_ZONE = declare("spark.sql.session.timeZone",
             ValueType.TIME_ZONE).defaultText(java.time.ZoneId.systemDefault().getId()).shownDefault("the JVM's zone")
             .doc("the zone dates and local times are read and written in: casts between strings, dates and timestamps, "

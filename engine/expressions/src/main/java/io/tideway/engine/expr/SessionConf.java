@@ -33,4 +33,11 @@ public final class SessionConf {
         UnaryOperator<String> settings = ACTIVE.get();
         return settings == null || Boolean.parseBoolean(settings.apply("spark.sql.ansi.enabled"));
     }
+
+    /** The active session's {@code spark.sql.chunkBase64String.enabled}; true (Spark 4's default) without one. */
+    public static boolean chunkBase64() {
+        UnaryOperator<String> settings = ACTIVE.get();
+        String v = settings == null ? null : settings.apply("spark.sql.chunkBase64String.enabled");
+        return v == null || Boolean.parseBoolean(v);
+    }
 }

@@ -33,12 +33,28 @@ final class CodecFunctions {
     private static final String K = CodecKernels.class.getName() + ".";
     private static final String H = HashKernels.class.getName() + ".";
 
+    /**
+     * base64(bin): its second input is hidden (the column is named {@code base64(b)}), the
+     * session's {@code spark.sql.chunkBase64String.enabled} when the call was built, as Spark's
+     * {@code Base64(child, chunkBase64)}.
+     */
+    private static final FunctionSpec BASE64 = FunctionSpec.named("base64").inputs(BINARY_FROM_STRING, InputType.BOOLEAN)
+            .returns(DataTypes.StringType)
+            .nullable(call -> call.children().get(0).nullable())
+            .sql(call -> "base64(" + call.children().get(0).sql() + ")")
+            .customCode((ctx, call) -> {
+                boolean chunked = !(call.children().get(1) instanceof io.tideway.engine.expr.Literal l)
+                        || !Boolean.FALSE.equals(l.value());
+                return ctx.nullSafe(call.dataType(), call.children().subList(0, 1),
+                        (out, a) -> bytes(ctx, out, "base64(" + CodegenContext.args(a[0]) + ", " + chunked));
+            }).check();
+
     private CodecFunctions() {
     }
 
     static void register() {
-        FunctionRegistry.add(FunctionSpec.named("base64").inputs(BINARY_FROM_STRING).returns(DataTypes.StringType)
-                .code((ctx, call, out, a) -> bytes(ctx, out, "base64(" + CodegenContext.args(a[0]))));
+        FunctionRegistry.add("base64", 1, 1, (name, a) -> new ScalarFunction(BASE64, name,
+                java.util.List.of(a.get(0), io.tideway.engine.expr.Literal.of(io.tideway.engine.expr.SessionConf.chunkBase64()))));
         FunctionRegistry.add(FunctionSpec.named("unbase64").inputs(STRING).returns(DataTypes.BinaryType)
                 .code((ctx, call, out, a) -> bytes(ctx, out, "unbase64(" + CodegenContext.args(a[0]))));
         FunctionRegistry.add(FunctionSpec.named("hex").inputs(InputType.HEXABLE).returns(DataTypes.StringType)

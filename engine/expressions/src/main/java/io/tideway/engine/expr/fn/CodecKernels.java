@@ -34,10 +34,14 @@ public final class CodecKernels {
     private CodecKernels() {
     }
 
-    public static int base64(DirectBuffer b, int off, int len, BytesOut out) {
+    /**
+     * Base64 of the bytes; {@code chunked} (Spark 4's {@code spark.sql.chunkBase64String.enabled})
+     * breaks it into lines of 76 characters joined by CRLF, as commons-codec's chunked encoder.
+     */
+    public static int base64(DirectBuffer b, int off, int len, boolean chunked, BytesOut out) {
         byte[] in = new byte[len];
         b.getBytes(off, in);
-        return out.reset().append(Base64.getEncoder().encode(in)).length();
+        return out.reset().append((chunked ? Base64.getMimeEncoder() : Base64.getEncoder()).encode(in)).length();
     }
 
     /** Lenient base64 decoding, as Spark's (commons-codec): characters outside the alphabet are skipped, padding is optional. */
