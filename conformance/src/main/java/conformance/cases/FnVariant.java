@@ -78,7 +78,8 @@ public final class FnVariant {
                 "CAST(s AS VARIANT)", "CAST(b AS VARIANT)", "CAST(dt AS VARIANT)", "CAST(ts AS VARIANT)",
                 "schema_of_variant(CAST(d AS VARIANT))", "to_json(CAST(ts AS VARIANT))",
                 "CAST(CAST(1.50 AS DECIMAL(5, 2)) AS VARIANT)", "CAST(array(i, i) AS VARIANT)",
-                "schema_of_variant(CAST(dt AS VARIANT))");
+                "schema_of_variant(CAST(dt AS VARIANT))", "to_json(named_struct('v', parse_json('{\\\"x\\\": [1]}'), 'i', i))",
+                "to_json(array(parse_json('1'), CAST(s AS VARIANT)))");
     }
 
     @Case

@@ -30,8 +30,11 @@ public final class JsonValueWriter {
     private final DateTimeFormatter timestamp;
     private final DateTimeFormatter date;
     private final boolean ignoreNullFields;
+    /** The zone a nested variant's timestamps are written in. */
+    private final ZoneId zone;
 
     public JsonValueWriter(ZoneId zone, Map<String, String> options) {
+        this.zone = zone;
         this.timestamp = DateTimeFormatter.ofPattern(options.getOrDefault("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"),
                 Locale.US).withZone(zone);
         String d = options.get("dateFormat");
@@ -83,6 +86,8 @@ public final class JsonValueWriter {
                 write(g, r.get(i), st.apply(i).dataType());
             }
             g.writeEndObject();
+        } else if (v instanceof io.tideway.unsafe.types.VariantVal variant) { // its JSON in place, as Spark's
+            g.writeRawValue(variant.toJson(zone));
         } else if (v instanceof Timestamp ts) {
             g.writeString(timestamp(RowConverter.toMicros(ts)));
         } else if (v instanceof Date d) {
