@@ -95,10 +95,34 @@ public final class FnPartitions {
     }
 
     @Case
+    public static void sampleOverRandPerPartition(CaseContext ctx) throws Exception {
+        ctx.rows(ctx.spark().range(0, 30, 1, 3).select(col("id"), rand(3).alias("r"), spark_partition_id().alias("p"))
+                .sample(0.4, 7).collectAsList());
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            rows.add(RowFactory.create("s" + i));
+        }
+        StructType schema = new StructType().add("s", DataTypes.StringType);
+        ctx.rows(ctx.spark().createDataFrame(rows, schema).select(col("s"), rand(3).alias("r"), spark_partition_id().alias("p"))
+                .sample(0.5, 7).collectAsList());
+        Dataset<Row>[] parts = ctx.spark().range(0, 20, 1, 2).select(col("id"), rand(1).alias("r")).randomSplit(new double[] {1, 1}, 5);
+        ctx.rows(parts[0].collectAsList());
+        ctx.rows(parts[1].collectAsList());
+    }
+
+    @Case
     public static void seededUuidPerSlice(CaseContext ctx) throws Exception {
-        Dataset<Row> out = ctx.spark().range(0, 4, 1, 2).selectExpr("id", "uuid(7) AS u");
+        Dataset<Row> out = ctx.spark().range(0, 4, 1, 2).selectExpr("id", "uuid(7) AS u", "replace(uuid(7), '-', ' ') AS spaced",
+                "uuid(7) = uuid(7) AS same", "uuid(-3)", "length(uuid()) AS n", "uuid(NULL) = uuid(NULL) AS unseeded");
         OpsData.fields(ctx, out);
         ctx.rows(out.collectAsList());
+        for (String bad : new String[] {"uuid(id)", "uuid('x')"}) {
+            try {
+                ctx.spark().range(1).selectExpr(bad).collectAsList();
+            } catch (Exception e) {
+                ctx.error(e);
+            }
+        }
     }
 
     @Case

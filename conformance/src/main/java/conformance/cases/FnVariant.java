@@ -94,4 +94,33 @@ public final class FnVariant {
         v.select("v").show(false);
         ctx.println(v.schema().toDDL());
     }
+
+    /** Where Spark refuses a variant: grouping, ordering, comparisons, set operations, hashing, partitioning. */
+    @Case
+    public static void refusedOperations(CaseContext ctx) {
+        Dataset<Row> v = strings(ctx, "1", "{\"a\": 2}").select(col("s"), parse_json(col("s")).as("v"));
+        attempt(ctx, "groupBy", () -> v.groupBy(col("v")).count().collectAsList());
+        attempt(ctx, "orderBy", () -> v.orderBy(col("v")).collectAsList());
+        attempt(ctx, "distinct", () -> v.distinct().collectAsList());
+        attempt(ctx, "except", () -> v.except(v).collectAsList());
+        attempt(ctx, "intersect", () -> v.intersect(v).collectAsList());
+        attempt(ctx, "dropDuplicates", () -> v.dropDuplicates("v").collectAsList());
+        attempt(ctx, "repartition", () -> v.repartition(col("v")).collectAsList());
+        attempt(ctx, "union", () -> v.union(v).select(to_json(col("v"))).collectAsList());
+        showExpr(ctx, v, "v = v", "v < v", "hash(v)", "v IS NULL", "coalesce(v, v)", "array(v, v)",
+                "named_struct('f', v)", "if(true, v, v)");
+    }
+
+    private static void attempt(CaseContext ctx, String what, java.util.concurrent.Callable<List<Row>> action) {
+        try {
+            List<String> rows = new ArrayList<>();
+            for (Row r : action.call()) {
+                rows.add(Canonical.value(r));
+            }
+            java.util.Collections.sort(rows);
+            ctx.println(what + " => " + String.join(" | ", rows));
+        } catch (Exception e) {
+            ctx.println(what + " => " + Canonical.error(e));
+        }
+    }
 }

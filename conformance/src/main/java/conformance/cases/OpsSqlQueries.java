@@ -158,4 +158,41 @@ public final class OpsSqlQueries {
         show(ctx, "SELECT col1 + 1 AS n, col2 FROM VALUES (1, 'x'), (3, null)");
         show(ctx, "SELECT t.a FROM (VALUES (1.5), (2)) AS t(a)");
     }
+
+    @Case
+    public static void inAndExistsSubqueries(CaseContext ctx) {
+        views(ctx);
+        show(ctx, "SELECT oid FROM orders WHERE uid IN (SELECT uid FROM vip) ORDER BY oid");
+        show(ctx, "SELECT oid FROM orders WHERE uid NOT IN (SELECT uid FROM users WHERE uid > 1) ORDER BY oid");
+        show(ctx, "SELECT oid FROM orders WHERE uid NOT IN (SELECT uid FROM orders) ORDER BY oid");
+        show(ctx, "SELECT name FROM users WHERE EXISTS (SELECT * FROM vip WHERE uid = 3) AND uid < 3 ORDER BY name");
+        show(ctx, "SELECT name FROM users WHERE NOT EXISTS (SELECT * FROM vip WHERE uid > 5) ORDER BY name");
+        show(ctx, "SELECT count(*) FROM users WHERE uid IN (SELECT uid FROM orders WHERE amount > 2)");
+    }
+
+    @Case
+    public static void scalarSubqueries(CaseContext ctx) {
+        views(ctx);
+        show(ctx, "SELECT oid, amount FROM orders WHERE amount > (SELECT avg(amount) FROM orders) ORDER BY oid");
+        show(ctx, "SELECT oid, amount - (SELECT min(amount) FROM orders) FROM orders ORDER BY oid");
+        show(ctx, "SELECT (SELECT max(uid) FROM users) AS top, (SELECT count(*) FROM vip)");
+        show(ctx, "SELECT * FROM users WHERE uid = (SELECT max(uid) FROM vip)");
+        show(ctx, "SELECT oid FROM orders WHERE amount > (SELECT avg(amount) FROM orders WHERE uid = 9)");
+    }
+
+    @Case
+    public static void subqueryErrors(CaseContext ctx) {
+        views(ctx);
+        error(ctx, "two columns", () -> ctx.spark().sql("SELECT (SELECT max(uid), min(uid) FROM vip) FROM users").collectAsList());
+    }
+
+    /** A correlated EXISTS, which Spark rewrites to a semi join on the correlation. */
+    @Case
+    public static void correlatedExists(CaseContext ctx) {
+        views(ctx);
+        show(ctx, "SELECT name FROM users u WHERE EXISTS (SELECT * FROM orders o WHERE o.uid = u.uid) ORDER BY name");
+        show(ctx, "SELECT u.name FROM users u WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.uid = u.uid AND o.amount > 4)"
+                + " ORDER BY u.name");
+        show(ctx, "SELECT uid FROM vip v WHERE EXISTS (SELECT * FROM users WHERE users.uid = v.uid AND name <> 'bob') ORDER BY uid");
+    }
 }

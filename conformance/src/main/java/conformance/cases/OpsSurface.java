@@ -270,4 +270,75 @@ public final class OpsSurface {
         fields(ctx, named);
         ctx.show(named);
     }
+
+    /** {@code Encoder.clsTag()} is a {@code scala.reflect.ClassTag} of the objects' class. */
+    @Case
+    public static void encoderClassTags(CaseContext ctx) {
+        List<Encoder<?>> encoders = Arrays.asList(Encoders.STRING(), Encoders.INT(), Encoders.LONG(), Encoders.DOUBLE(),
+                Encoders.BOOLEAN(), Encoders.DATE(), Encoders.TIMESTAMP(), Encoders.INSTANT(), Encoders.DECIMAL(), Encoders.BINARY(),
+                Encoders.bean(OpsTypedAgg.Person.class), Encoders.tuple(Encoders.STRING(), Encoders.INT()),
+                Encoders.javaSerialization(java.util.ArrayList.class));
+        for (Encoder<?> e : encoders) {
+            scala.reflect.ClassTag<?> tag = e.clsTag();
+            ctx.println(tag.runtimeClass().getName() + " / " + tag);
+        }
+    }
+
+    /**
+     * {@code spark.sql.parquet.writeLegacyFormat}: the nested and non-null-element columns of
+     * {@code SourcesParquetNested} written in Spark's legacy layout and read back.
+     */
+    @Case
+    public static void parquetLegacyWriteAndReadBack(CaseContext ctx) throws Exception {
+        ctx.spark().conf().set("spark.sql.parquet.writeLegacyFormat", "true");
+        String nested = ctx.dir("out").resolve("nested").toString();
+        SourcesParquetNested.nested(ctx).coalesce(1).write().parquet(nested);
+        SinksParquet.show(ctx, "nested, legacy layout", ctx.spark().read().parquet(nested));
+        String nonNull = ctx.dir("out").resolve("nonnull").toString();
+        SourcesParquetNested.nonNull(ctx).coalesce(1).write().parquet(nonNull);
+        SinksParquet.show(ctx, "non-null elements, legacy layout", ctx.spark().read().parquet(nonNull));
+    }
+
+    /**
+     * Spark reads the files Tideway wrote in the legacy layout (committed inputs; the nested one is
+     * byte-identical to Spark's {@code spark-nested-legacy}).
+     */
+    @Case
+    public static void parquetLegacyFilesTidewayWrote(CaseContext ctx) throws Exception {
+        java.nio.file.Path nested = ctx.dir("nested");
+        ctx.input(nested, "tideway-nested-legacy.snappy.parquet");
+        SinksParquet.show(ctx, "nested, legacy layout (Tideway wrote)", ctx.spark().read().parquet(nested.toString()));
+        java.nio.file.Path nonNull = ctx.dir("nonnull");
+        ctx.input(nonNull, "tideway-nonnull-legacy.snappy.parquet");
+        SinksParquet.show(ctx, "non-null elements, legacy layout (Tideway wrote)", ctx.spark().read().parquet(nonNull.toString()));
+    }
+
+    /** {@code checkpoint} needs a checkpoint directory, {@code localCheckpoint} does not; both keep the rows and cut the plan. */
+    @Case
+    public static void checkpoints(CaseContext ctx) throws Exception {
+        Dataset<Row> df = ctx.spark().range(0, 6, 1, 2).toDF().where("id % 2 = 0").selectExpr("id", "id * 10 AS x");
+        ctx.println("localCheckpoint: " + df.localCheckpoint().collectAsList());
+        ctx.println("localCheckpoint(false): " + df.localCheckpoint(false).collectAsList());
+        OpsData.error(ctx, "checkpoint without a directory", () -> df.checkpoint());
+        ctx.spark().sparkContext().setCheckpointDir(ctx.path("checkpoints"));
+        Dataset<Row> kept = df.checkpoint();
+        ctx.println("checkpoint: " + kept.collectAsList() + " " + Arrays.toString(kept.columns()) + " streaming " + kept.isStreaming());
+        ctx.println("checkpoint(false): " + df.checkpoint(false).where("x > 0").collectAsList());
+        Dataset<Long> typed = ctx.spark().range(3).localCheckpoint();
+        ctx.println("typed: " + typed.collectAsList());
+        String[] dirs = jsonDirs(ctx);
+        files(ctx, "json(a) checkpointed", ctx.spark().read().json(dirs[0]).localCheckpoint());
+    }
+
+    /** {@code inputFiles} of a stream fails as Spark's (it plans the query); explain's modes. */
+    @Case
+    public static void streamInputFilesAndExplainModes(CaseContext ctx) throws Exception {
+        String[] dirs = jsonDirs(ctx);
+        Dataset<Row> stream = ctx.spark().readStream().schema("n INT").json(dirs[0]);
+        OpsData.error(ctx, "stream inputFiles", () -> files(ctx, "stream", stream));
+        ctx.println("isStreaming: " + stream.isStreaming() + " " + stream.where("n > 1").isStreaming() + " "
+                + ctx.spark().range(2).isStreaming());
+        OpsData.error(ctx, "explain(\"fancy\")", () -> ctx.spark().range(2).explain("fancy"));
+        OpsData.error(ctx, "checkpoint of a stream", () -> stream.localCheckpoint());
+    }
 }

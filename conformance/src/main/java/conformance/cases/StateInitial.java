@@ -220,4 +220,63 @@ public final class StateInitial {
                 .start();
         q.awaitTermination();
     }
+    /** Static input: the Dataset the batch cases group. */
+    static Dataset<Row> staticClicks(CaseContext ctx) {
+        StructType schema = new StructType().add("user", DataTypes.StringType).add("n", DataTypes.IntegerType);
+        return rows(ctx, schema, new Object[] {"alice", 1}, new Object[] {"bob", 2}, new Object[] {"alice", 3},
+                new Object[] {"carol", 4});
+    }
+
+    private static void printSorted(CaseContext ctx, Dataset<String> out) {
+        List<String> rows = new ArrayList<>(out.collectAsList());
+        java.util.Collections.sort(rows);
+        rows.forEach(ctx::println);
+    }
+
+    /** On a static Dataset: one call per key with data or an initial state, as Spark's batch plan (a cogroup). */
+    @Case
+    public static void batchMapGroupsWithInitialState(CaseContext ctx) {
+        Dataset<String> out = staticClicks(ctx).groupByKey(BY_USER, Encoders.STRING())
+                .mapGroupsWithState(COUNT, Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.NoTimeout(), initialCounts(ctx));
+        printSorted(ctx, out);
+    }
+
+    /** On a static Dataset without an initial state: each key's function sees no state. */
+    @Case
+    public static void batchMapGroupsWithState(CaseContext ctx) {
+        Dataset<String> out = staticClicks(ctx).groupByKey(BY_USER, Encoders.STRING())
+                .mapGroupsWithState(COUNT, Encoders.LONG(), Encoders.STRING());
+        printSorted(ctx, out);
+    }
+
+    @Case
+    public static void batchFlatMapGroupsWithInitialState(CaseContext ctx) {
+        FlatMapGroupsWithStateFunction<String, Row, Long, String> f = (user, values, state) -> {
+            List<String> out = new ArrayList<>();
+            out.add(user + ":exists=" + state.exists() + (state.exists() ? ",state=" + state.get() : ""));
+            values.forEachRemaining(r -> out.add(user + ":n=" + r.getInt(1)));
+            return out.iterator();
+        };
+        Dataset<String> out = staticClicks(ctx).groupByKey(BY_USER, Encoders.STRING())
+                .flatMapGroupsWithState(f, OutputMode.Update(), Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.NoTimeout(),
+                        initialCounts(ctx));
+        printSorted(ctx, out);
+    }
+
+    @Case
+    public static void batchDuplicateInitialKeyFails(CaseContext ctx) {
+        Dataset<String> out = staticClicks(ctx).groupByKey(BY_USER, Encoders.STRING())
+                .mapGroupsWithState(COUNT, Encoders.LONG(), Encoders.STRING(), GroupStateTimeout.NoTimeout(),
+                        initialCounts(ctx, new Object[] {"dave", 6L}));
+        try {
+            printSorted(ctx, out);
+            ctx.println("no failure");
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            ctx.println("root cause: " + Canonical.error(root));
+        }
+    }
 }

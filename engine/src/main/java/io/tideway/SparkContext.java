@@ -13,6 +13,8 @@ import io.tideway.sql.TidewaySession;
  */
 public final class SparkContext {
     private final TidewaySession session;
+    /** {@link #setCheckpointDir}'s directory, null until set; written and read by any thread. */
+    private volatile String checkpointDir;
 
     public SparkContext(TidewaySession session) {
         this.session = session;
@@ -54,6 +56,24 @@ public final class SparkContext {
             return m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Math.max(1, Integer.parseInt(m.group(1)));
         }
         return master().trim().equals("local") ? 1 : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The directory {@code Dataset.checkpoint()} requires, as Spark's: created if missing. Tideway
+     * keeps a checkpointed Dataset's rows in memory and writes nothing there.
+     */
+    public void setCheckpointDir(String directory) {
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(directory));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Failed to create checkpoint directory " + directory, e);
+        }
+        checkpointDir = directory;
+    }
+
+    /** {@link #setCheckpointDir}'s directory, if set. */
+    public scala.Option<String> getCheckpointDir() {
+        return scala.Option.apply(checkpointDir);
     }
 
     /** {@code spark.master}, as the builder set it ({@code local[*]} by default; Tideway runs in process). */

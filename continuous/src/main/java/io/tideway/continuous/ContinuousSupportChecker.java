@@ -39,6 +39,9 @@ final class ContinuousSupportChecker {
                 p.projectList().forEach(e -> checkExpression(e, plan));
             } else if (n instanceof Filter f) {
                 checkExpression(f.condition(), plan);
+            } else if (n instanceof io.tideway.engine.plan.TransformWithState) {
+                // Spark's groupByKey puts an AppendColumns node below it, which its check meets first
+                throw UnsupportedOperationChecker.fail("Continuous processing does not support AppendColumns operations.", plan);
             } else if (!(n instanceof TypedOperator)) {
                 throw UnsupportedOperationChecker.fail("Continuous processing does not support " + n.nodeName() + " operations.", plan);
             }

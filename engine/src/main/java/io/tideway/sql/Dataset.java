@@ -148,6 +148,21 @@ public class Dataset<T> implements Serializable {
      * plans are not printed.
      */
     public void explain(boolean extended) {
+        explain(extended ? "extended" : "simple");
+    }
+
+    /**
+     * Prints the plan in one of Spark's modes: {@code simple} as {@link #explain()},
+     * {@code extended} as {@code explain(true)}; {@code codegen}, {@code cost} and
+     * {@code formatted} print what {@code simple} does. Another mode fails as Spark's.
+     */
+    public void explain(String mode) {
+        String m = mode.toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("simple", "extended", "codegen", "cost", "formatted").contains(m)) {
+            throw new IllegalArgumentException("Unknown explain mode: " + mode
+                    + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");
+        }
+        boolean extended = m.equals("extended");
         StringBuilder sb = new StringBuilder();
         if (extended) {
             sb.append("== Analyzed Logical Plan ==\n").append(plan.treeString()).append('\n');
@@ -637,10 +652,11 @@ public class Dataset<T> implements Serializable {
 
     /**
      * The files this Dataset reads, as {@code file:} URIs, each once, as Spark's {@code inputFiles}:
-     * those of every file read in its plan ({@code spark.read()}); none for a stream, a range or
-     * local rows.
+     * those of every file read in its plan ({@code spark.read()}); none for a range, local rows or
+     * a checkpointed Dataset. A stream fails as Spark's does (it plans the query as a batch).
      */
     public String[] inputFiles() {
+        requireBatch();
         List<LogicalPlan> nodes = new ArrayList<>();
         plan.collect(nodes);
         java.util.Set<String> files = new java.util.LinkedHashSet<>();
@@ -1169,6 +1185,49 @@ public class Dataset<T> implements Serializable {
 
     // ---- accepted for Spark programs: caching, partitioning and hints change nothing in Tideway ----
 
+    // ---- checkpoint and localCheckpoint (surface) ----
+
+    /**
+     * This Dataset's rows computed now and kept, as Spark's {@code checkpoint()}: later actions
+     * read the kept rows (a non-deterministic plan gives the same rows each time), and the plan
+     * is cut there ({@link #inputFiles()} is empty). As Spark it requires
+     * {@code sparkContext().setCheckpointDir}; Tideway keeps the rows in memory, not in that
+     * directory. A stream fails as its {@code collect} does.
+     */
+    public Dataset<T> checkpoint() {
+        return checkpoint(true);
+    }
+
+    /**
+     * As {@link #checkpoint()}; Spark's lazy form ({@code eager = false}) computes the rows at the
+     * first action, Tideway at once, so that the rows are the same for every action that follows.
+     */
+    public Dataset<T> checkpoint(boolean eager) {
+        if (session.sparkContext().getCheckpointDir().isEmpty()) {
+            throw io.tideway.engine.error.Unchecked.raise(
+                    new io.tideway.SparkException("Checkpoint directory has not been set in the SparkContext"));
+        }
+        return localCheckpoint(eager);
+    }
+
+    /** As {@link #checkpoint()}, without a checkpoint directory, as Spark's {@code localCheckpoint()}. */
+    public Dataset<T> localCheckpoint() {
+        return localCheckpoint(true);
+    }
+
+    /** As {@link #checkpoint(boolean)}, without a checkpoint directory. */
+    public Dataset<T> localCheckpoint(boolean eager) {
+        List<Row> rows = Dataset.ofRows(session, plan).collectAsList();
+        return new Dataset<>(session, new io.tideway.engine.plan.LocalRelation(plan.schema(), rows), encoder);
+    }
+
+    /** As {@link #localCheckpoint(boolean)}; Tideway keeps the rows in memory whatever the level. */
+    public Dataset<T> localCheckpoint(boolean eager, io.tideway.storage.StorageLevel storageLevel) {
+        return localCheckpoint(eager);
+    }
+
+    // ---- end of checkpoint and localCheckpoint ----
+
     /** Accepted; Tideway does not cache (a static Dataset is recomputed by each action, a stream is never cached). */
     public Dataset<T> persist() {
         return this;
@@ -1212,7 +1271,7 @@ public class Dataset<T> implements Serializable {
     /** Accepted after checking the columns resolve; the partitioning is Tideway's own. */
     public Dataset<T> repartition(Column... partitionExprs) {
         for (Column c : partitionExprs) {
-            Resolver.resolve(c.expr(), plan); // an unknown column fails as in Spark
+            io.tideway.engine.plan.VariantRefusals.requirePartitionable(Resolver.resolve(c.expr(), plan), plan); // an unknown column fails as in Spark
         }
         return this;
     }
@@ -1448,7 +1507,7 @@ public class Dataset<T> implements Serializable {
         if (to instanceof TupleEncoder) {
             EncoderAlignment.alignByPosition(to.schema(), plan); // refuses a column count that does not line up
         } else if (!(to instanceof RowEncoder)) {
-            EncoderAlignment.check(to.schema(), plan.schema(), to.clsTag());
+            EncoderAlignment.check(to.schema(), plan.schema(), to.runtimeClass());
         }
         return new Dataset<>(session, plan, target);
     }
@@ -1599,7 +1658,7 @@ public class Dataset<T> implements Serializable {
     }
 
     private Object toArray(List<T> objects) {
-        Object array = java.lang.reflect.Array.newInstance(encoder.clsTag(), objects.size());
+        Object array = java.lang.reflect.Array.newInstance(ObjectEncoder.of(encoder).runtimeClass(), objects.size());
         for (int i = 0; i < objects.size(); i++) {
             java.lang.reflect.Array.set(array, i, objects.get(i));
         }

@@ -19,10 +19,14 @@ import io.tideway.engine.plan.InitialGroupState;
 import io.tideway.engine.plan.LogicalPlan;
 import io.tideway.engine.plan.MapGroups;
 import io.tideway.engine.plan.TypedColumns;
+import io.tideway.engine.plan.TransformWithState;
 import io.tideway.engine.plan.TypedOperator;
 import io.tideway.engine.plan.UnsupportedOperationChecker;
 import io.tideway.engine.sql.SqlValueOrdering;
 import io.tideway.sql.streaming.GroupStateTimeout;
+import io.tideway.sql.streaming.StatefulProcessor;
+import io.tideway.sql.streaming.StatefulProcessorWithInitialState;
+import io.tideway.sql.streaming.TimeMode;
 import io.tideway.sql.types.StructType;
 import io.tideway.sql.streaming.OutputMode;
 import scala.Tuple2;
@@ -500,6 +504,60 @@ public final class KeyValueGroupedDataset<K, V> {
                 : (FlatMapGroupsWithStateFunction<K, Object, S, U>) (k, it, state) -> func.call(k, values(it), state);
         return plan(f, stateEncoder, outputEncoder, timeout, false, outputMode, initialState);
     }
+
+    // ---- transformWithState ----
+
+    /**
+     * Runs {@code statefulProcessor} over each key's values of every micro-batch, with state
+     * variables and timers kept across batches, as Spark 4's {@code transformWithState}. Streams
+     * in micro-batch mode; {@code outputMode} is append or update.
+     */
+    public <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> statefulProcessor, TimeMode timeMode,
+                                             OutputMode outputMode, Encoder<U> outputEncoder) {
+        return transformWithState(statefulProcessor, timeMode, outputMode, outputEncoder, null, null);
+    }
+
+    /**
+     * {@link #transformWithState(StatefulProcessor, TimeMode, OutputMode, Encoder)} in event time:
+     * timers fire on the watermark. Spark also marks the output's {@code eventTimeColumnName} as
+     * its event-time column; Tideway does not yet (listed in DIVERGENCES).
+     */
+    public <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> statefulProcessor, String eventTimeColumnName,
+                                             OutputMode outputMode, Encoder<U> outputEncoder) {
+        return transformWithState(statefulProcessor, TimeMode.EventTime(), outputMode, outputEncoder, null, null);
+    }
+
+    /**
+     * {@link #transformWithState(StatefulProcessor, TimeMode, OutputMode, Encoder)} starting from
+     * {@code initialState}: in the first batch {@code handleInitialState} runs once per key of it,
+     * before any input.
+     */
+    public <U, S> Dataset<U> transformWithState(StatefulProcessorWithInitialState<K, V, U, S> statefulProcessor,
+                                                TimeMode timeMode, OutputMode outputMode, KeyValueGroupedDataset<K, S> initialState,
+                                                Encoder<U> outputEncoder, Encoder<S> initialStateEncoder) {
+        return transformWithState(statefulProcessor, timeMode, outputMode, outputEncoder, initialState.asInitialState(),
+                initialStateEncoder);
+    }
+
+    /** The initial-state form of {@link #transformWithState(StatefulProcessor, String, OutputMode, Encoder)}. */
+    public <U, S> Dataset<U> transformWithState(StatefulProcessorWithInitialState<K, V, U, S> statefulProcessor,
+                                                String eventTimeColumnName, OutputMode outputMode,
+                                                KeyValueGroupedDataset<K, S> initialState, Encoder<U> outputEncoder,
+                                                Encoder<S> initialStateEncoder) {
+        return transformWithState(statefulProcessor, TimeMode.EventTime(), outputMode, outputEncoder, initialState.asInitialState(),
+                initialStateEncoder);
+    }
+
+    private <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> processor, TimeMode timeMode, OutputMode outputMode,
+                                              Encoder<U> outputEncoder, InitialGroupState initialState,
+                                              Encoder<?> initialStateEncoder) {
+        TransformWithState node = new TransformWithState(keyFunction, valueFunction, processor, ObjectEncoder.of(keyEncoder),
+                inputEncoder, ObjectEncoder.of(outputEncoder), timeMode, outputMode, initialState,
+                initialStateEncoder == null ? null : ObjectEncoder.of(initialStateEncoder), child);
+        return new Dataset<>(session, node, outputEncoder);
+    }
+
+    // ---- end of transformWithState ----
 
     /** These groups as the initial state of another grouping's stateful operation: each value is its key's state. */
     InitialGroupState asInitialState() {

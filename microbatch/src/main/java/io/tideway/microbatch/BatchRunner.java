@@ -105,7 +105,7 @@ final class BatchRunner implements AutoCloseable {
     }
 
     BatchMetrics run(long batchId, Offset[] start, Offset[] end) throws Exception {
-        stages.forEach(StatefulStage::startBatch);
+        stages.forEach(s -> s.startBatch(batchId));
         BatchMetrics m = runTasks(batchId, start, end);
         stages.forEach(StatefulStage::endBatch);
         return m;

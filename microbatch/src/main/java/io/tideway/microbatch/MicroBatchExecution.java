@@ -96,6 +96,7 @@ final class MicroBatchExecution extends StreamExecution {
                 TidewayConf.MAINTENANCE_INTERVAL.get(conf),
                 spec.name() == null ? "query " + id() : spec.name());
 
+        runner.stages().forEach(s -> s.identify(id(), runId()));
         StateSchemaCheck.verifyAndRecord(checkpoint, runner.stages().stream().map(StatefulStage::stateSchema).toList());
         watermarks = new WatermarkTracker(plan, commits.pinned(WatermarkTracker.POLICY_CONF));
         watermarks.restore(recovery.watermarkMs());

@@ -25,11 +25,14 @@ final class ParquetOutputFormat implements FileWriteFormat {
     private final StructType schema;
     private final CompressionCodecName codec;
     private final TimestampOutput timestamps;
+    /** {@code spark.sql.parquet.writeLegacyFormat} ({@link ParquetSchemas}). */
+    private final boolean legacy;
 
-    ParquetOutputFormat(StructType schema, CompressionCodecName codec, TimestampOutput timestamps) {
+    ParquetOutputFormat(StructType schema, CompressionCodecName codec, TimestampOutput timestamps, boolean legacy) {
         this.schema = schema;
         this.codec = codec;
         this.timestamps = timestamps;
+        this.legacy = legacy;
     }
 
     @Override
@@ -40,12 +43,12 @@ final class ParquetOutputFormat implements FileWriteFormat {
     /** Every column type must have a Parquet layout (checked as each batch writes, as Spark does). */
     @Override
     public void checkSchema() {
-        ParquetSchemas.toParquet(schema, timestamps);
+        ParquetSchemas.toParquet(schema, timestamps, legacy);
     }
 
     @Override
     public FileRowWriter open(Path file) throws IOException {
-        ParquetWriter<RowReader> writer = new Builder(new LocalOutputFile(file), new RowWriteSupport(schema, timestamps))
+        ParquetWriter<RowReader> writer = new Builder(new LocalOutputFile(file), new RowWriteSupport(schema, timestamps, legacy))
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(ParquetCodecs.INSTANCE)
                 .withCompressionCodec(codec)

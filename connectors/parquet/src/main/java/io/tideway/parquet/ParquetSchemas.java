@@ -30,7 +30,10 @@ import java.util.Map;
  * micros/millis ({@link TimestampOutput}), decimal as INT32 up to precision 9, INT64 up to 18,
  * else the smallest FIXED_LEN_BYTE_ARRAY, timestamp_ntz as INT64 micros not adjusted to UTC,
  * arrays as the three-level LIST, maps as the MAP of repeated {@code key_value} groups, structs as
- * groups, a nullable column optional. Reading ({@code ParquetToSparkSchemaConverter}) maps the
+ * groups, a nullable column optional. With {@code legacy} ({@code spark.sql.parquet.writeLegacyFormat}),
+ * Spark's legacy layout: every decimal as FIXED_LEN_BYTE_ARRAY, a list of nullable elements as
+ * {@code repeated group bag { array }}, of non-null ones as {@code repeated array} (two levels),
+ * a map's {@code key_value} group annotated MAP_KEY_VALUE. Reading ({@code ParquetToSparkSchemaConverter}) maps the
  * Parquet types of a file written without Spark's footer schema, including the legacy two-level
  * lists and maps of older writers ({@link #isListElement}). Stateless.
  */
@@ -41,16 +44,19 @@ final class ParquetSchemas {
     private ParquetSchemas() {
     }
 
-    static MessageType toParquet(StructType schema, TimestampOutput timestamps) {
+    static MessageType toParquet(StructType schema, TimestampOutput timestamps, boolean legacy) {
         Types.MessageTypeBuilder b = Types.buildMessage();
         for (StructField f : schema.fields()) {
-            b.addField(field(f.name(), f.dataType(), f.nullable(), timestamps));
+            b.addField(field(f.name(), f.dataType(), f.nullable(), timestamps, legacy));
         }
         return b.named(MESSAGE_NAME);
     }
 
-    private static Type field(String name, DataType t, boolean nullable, TimestampOutput timestamps) {
-        Type.Repetition rep = nullable ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+    private static Type field(String name, DataType t, boolean nullable, TimestampOutput timestamps, boolean legacy) {
+        return field(name, t, nullable ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED, timestamps, legacy);
+    }
+
+    private static Type field(String name, DataType t, Type.Repetition rep, TimestampOutput timestamps, boolean legacy) {
         if (t == DataTypes.BooleanType) {
             return Types.primitive(PrimitiveTypeName.BOOLEAN, rep).named(name);
         } else if (t == DataTypes.ByteType) {
@@ -85,29 +91,41 @@ final class ParquetSchemas {
             };
         } else if (t instanceof DecimalType d) {
             LogicalTypeAnnotation dec = LogicalTypeAnnotation.decimalType(d.scale(), d.precision());
-            if (d.precision() <= 9) {
+            if (legacy) {
+                return Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep).length(minBytesForPrecision(d.precision()))
+                        .as(dec).named(name);
+            } else if (d.precision() <= 9) {
                 return Types.primitive(PrimitiveTypeName.INT32, rep).as(dec).named(name);
             } else if (d.precision() <= 18) {
                 return Types.primitive(PrimitiveTypeName.INT64, rep).as(dec).named(name);
             }
             return Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, rep).length(minBytesForPrecision(d.precision()))
                     .as(dec).named(name);
+        } else if (t instanceof ArrayType a && legacy && !a.containsNull()) {
+            return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
+                    .addField(field("array", a.elementType(), Type.Repetition.REPEATED, timestamps, true))
+                    .named(name);
         } else if (t instanceof ArrayType a) {
             return Types.buildGroup(rep).as(LogicalTypeAnnotation.listType())
-                    .addField(Types.repeatedGroup().addField(field("element", a.elementType(), a.containsNull(), timestamps))
-                            .named("list"))
+                    .addField(Types.repeatedGroup()
+                            .addField(field(legacy ? "array" : "element", a.elementType(), a.containsNull(), timestamps, legacy))
+                            .named(legacy ? "bag" : "list"))
                     .named(name);
         } else if (t instanceof MapType m) {
+            Types.GroupBuilder<GroupType> entries = Types.repeatedGroup();
+            if (legacy) { // parquet-java's ConversionPatterns.mapType, which Spark's legacy converter calls
+                entries = entries.as(LogicalTypeAnnotation.MapKeyValueTypeAnnotation.getInstance());
+            }
             return Types.buildGroup(rep).as(LogicalTypeAnnotation.mapType())
-                    .addField(Types.repeatedGroup()
-                            .addField(field("key", m.keyType(), false, timestamps))
-                            .addField(field("value", m.valueType(), m.valueContainsNull(), timestamps))
+                    .addField(entries
+                            .addField(field("key", m.keyType(), false, timestamps, legacy))
+                            .addField(field("value", m.valueType(), m.valueContainsNull(), timestamps, legacy))
                             .named("key_value"))
                     .named(name);
         } else if (t instanceof StructType st) {
             Types.GroupBuilder<GroupType> g = Types.buildGroup(rep);
             for (StructField f : st.fields()) {
-                g.addField(field(f.name(), f.dataType(), f.nullable(), timestamps));
+                g.addField(field(f.name(), f.dataType(), f.nullable(), timestamps, legacy));
             }
             return g.named(name);
         }

@@ -21,6 +21,6 @@ public final class ParquetSinkProvider extends FileSinkProvider {
     @Override
     protected FileWriteFormat format(StructType schema, Options options, Map<String, String> sessionConf) {
         return new ParquetOutputFormat(schema, ParquetCompression.of(options, sessionConf),
-                TimestampOutput.of(sessionConf));
+                TimestampOutput.of(sessionConf), io.tideway.engine.conf.TidewayConf.PARQUET_WRITE_LEGACY_FORMAT.get(sessionConf));
     }
 }

@@ -39,18 +39,21 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
 
     private final StructType schema;
     private final TimestampOutput timestamps;
+    /** Spark's legacy layout ({@link ParquetSchemas}): fixed-length decimals, {@code bag}/{@code array} lists. */
+    private final boolean legacy;
     private final ByteBuffer int96 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     private RecordConsumer out;
 
-    RowWriteSupport(StructType schema, TimestampOutput timestamps) {
+    RowWriteSupport(StructType schema, TimestampOutput timestamps, boolean legacy) {
         this.schema = schema;
         this.timestamps = timestamps;
+        this.legacy = legacy;
     }
 
     @Override
     public WriteContext init(ParquetConfiguration configuration) {
         // Spark also writes its version: readers take the dates as proleptic Gregorian, as Tideway's are
-        return new WriteContext(ParquetSchemas.toParquet(schema, timestamps), Map.of(
+        return new WriteContext(ParquetSchemas.toParquet(schema, timestamps, legacy), Map.of(
                 SparkSchemaJson.ROW_METADATA_KEY, SparkSchemaJson.toJson(schema),
                 "org.apache.spark.version", "4.0.4"));
     }
@@ -144,7 +147,7 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
             buffer.getBytes(offset, b);
             wideDecimal(new BigInteger(b), d);
         } else if (t instanceof ArrayType a) {
-            array(new ArrayReader().wrap(buffer, offset, length), a.elementType());
+            array(new ArrayReader().wrap(buffer, offset, length), a);
         } else if (t instanceof MapType m) {
             ArrayReader keys = new ArrayReader();
             ArrayReader values = new ArrayReader();
@@ -173,9 +176,14 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
         }
     }
 
-    /** Spark's layout by precision: the unscaled value as INT32 up to 9 digits, else INT64. */
+    /**
+     * Spark's layout by precision: the unscaled value as INT32 up to 9 digits, else INT64; in the
+     * legacy layout as fixed bytes (Spark's {@code binaryWriterUsingUnscaledLong}).
+     */
     private void longDecimal(long unscaled, DecimalType d) {
-        if (d.precision() <= 9) {
+        if (legacy) {
+            wideDecimal(BigInteger.valueOf(unscaled), d);
+        } else if (d.precision() <= 9) {
             out.addInteger((int) unscaled);
         } else {
             out.addLong(unscaled);
@@ -192,21 +200,34 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
         out.addBinary(Binary.fromConstantByteArray(fixed));
     }
 
-    /** The three-level LIST: {@code <field> { repeated group list { element } }}. */
-    private void array(ArrayReader values, DataType element) {
+    /**
+     * The three-level LIST: {@code <field> { repeated group list { element } }}; in the legacy
+     * layout {@code bag} and {@code array}, or, for non-null elements, two levels
+     * {@code <field> { repeated array }} (Spark's {@code twoLevelArrayWriter}).
+     */
+    private void array(ArrayReader values, ArrayType type) {
+        DataType element = type.elementType();
         out.startGroup();
-        if (values.count() > 0) {
-            out.startField("list", 0);
+        if (values.count() > 0 && legacy && !type.containsNull()) {
+            out.startField("array", 0);
+            for (int j = 0; j < values.count(); j++) {
+                element(values, j, element);
+            }
+            out.endField("array", 0);
+        } else if (values.count() > 0) {
+            String repeated = legacy ? "bag" : "list";
+            String field = legacy ? "array" : "element";
+            out.startField(repeated, 0);
             for (int j = 0; j < values.count(); j++) {
                 out.startGroup();
                 if (!values.isNullAt(j)) {
-                    out.startField("element", 0);
+                    out.startField(field, 0);
                     element(values, j, element);
-                    out.endField("element", 0);
+                    out.endField(field, 0);
                 }
                 out.endGroup();
             }
-            out.endField("list", 0);
+            out.endField(repeated, 0);
         }
         out.endGroup();
     }

@@ -69,6 +69,9 @@ final class ColumnText {
         if (e instanceof io.tideway.engine.expr.UpdateFields u) {
             return u.columnText(ColumnText::of);
         }
+        if (e instanceof io.tideway.engine.expr.Count c && c.isStar()) {
+            return "count(*)";
+        }
         if (e instanceof io.tideway.engine.expr.agg.FirstLast f && f.ignoreNulls()) {
             return f.name() + "(" + of(f.input()) + ", true)";
         }

@@ -15,6 +15,6 @@ public interface Encoder<T> extends Serializable {
      */
     StructType schema();
 
-    /** The class of {@code T}. */
-    Class<T> clsTag();
+    /** The class of {@code T}, as Spark's: a {@code scala.reflect.ClassTag} ({@code clsTag().runtimeClass()}). */
+    scala.reflect.ClassTag<T> clsTag();
 }

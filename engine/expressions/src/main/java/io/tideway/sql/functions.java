@@ -750,6 +750,54 @@ public final class functions {
 
     // ---- end of string functions ----
 
+    // ---- URL codec, UTF-8 check and randstr functions (TextCheckFunctions, RandomTextFunctions) ----
+
+    /** The string encoded as an {@code application/x-www-form-urlencoded} URL part in UTF-8. */
+    public static Column url_encode(Column str) {
+        return call("url_encode", str);
+    }
+
+    /** The {@code application/x-www-form-urlencoded} string decoded; an error for a malformed escape. */
+    public static Column url_decode(Column str) {
+        return call("url_decode", str);
+    }
+
+    /** As {@link #url_decode}, null for a malformed escape. */
+    public static Column try_url_decode(Column str) {
+        return call("try_url_decode", str);
+    }
+
+    /** Whether the string is well-formed UTF-8. */
+    public static Column is_valid_utf8(Column str) {
+        return call("is_valid_utf8", str);
+    }
+
+    /** The string with each invalid UTF-8 sequence replaced by U+FFFD. */
+    public static Column make_valid_utf8(Column str) {
+        return call("make_valid_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, an error otherwise. */
+    public static Column validate_utf8(Column str) {
+        return call("validate_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, null otherwise. */
+    public static Column try_validate_utf8(Column str) {
+        return call("try_validate_utf8", str);
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z (a random seed, shown in the column name as Spark does). */
+    public static Column randstr(Column length) {
+        return call("randstr", length, lit(new java.util.Random().nextLong()));
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z, drawn with {@code seed}. */
+    public static Column randstr(Column length, Column seed) {
+        return call("randstr", length, seed);
+    }
+    // ---- end of URL codec and UTF-8 check functions ----
+
     // ---- math functions ----
 
     /**
@@ -2359,6 +2407,56 @@ public final class functions {
 
     // ---- XML, xpath and AES functions (XPathFunctions, CryptoFunctions) ----
 
+    /** Parses an XML document column into a struct of {@code schema}; the root element is the row. */
+    public static Column from_xml(Column e, StructType schema) {
+        return call("from_xml", e, schemaText(schema));
+    }
+
+    /** Parses an XML document column with the XML data source's options ({@code attributePrefix}, {@code mode}, ...). */
+    public static Column from_xml(Column e, StructType schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, schemaText(schema), optionsMap(options));
+    }
+
+    /** Parses an XML document column into a struct of the DDL {@code schema}, with options. */
+    public static Column from_xml(Column e, String schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, lit(schema), optionsMap(options));
+    }
+
+    /** Parses an XML document column into a struct of {@code schema} (a DDL string literal or {@code schema_of_xml}). */
+    public static Column from_xml(Column e, Column schema) {
+        return call("from_xml", e, schema);
+    }
+
+    /** Parses an XML document column into a struct of {@code schema}, with options. */
+    public static Column from_xml(Column e, Column schema, java.util.Map<String, String> options) {
+        return call("from_xml", e, schema, optionsMap(options));
+    }
+
+    /** The XML document of a struct column: a {@code ROW} element, fields as child elements (attributes by prefix). */
+    public static Column to_xml(Column e) {
+        return call("to_xml", e);
+    }
+
+    /** The XML document of a struct column, with the XML data source's options ({@code rowTag}, {@code indent}, ...). */
+    public static Column to_xml(Column e, java.util.Map<String, String> options) {
+        return call("to_xml", e, optionsMap(options));
+    }
+
+    /** The schema Spark infers for an XML document literal, as DDL. */
+    public static Column schema_of_xml(String xml) {
+        return schema_of_xml(lit(xml));
+    }
+
+    /** The schema Spark infers for the XML document literal (or foldable column), as DDL. */
+    public static Column schema_of_xml(Column xml) {
+        return call("schema_of_xml", xml);
+    }
+
+    /** The schema Spark infers for the XML document literal with the XML data source's options, as DDL. */
+    public static Column schema_of_xml(Column xml, java.util.Map<String, String> options) {
+        return call("schema_of_xml", xml, optionsMap(options));
+    }
+
     /** The values of the nodes of the XML document that the XPath expression {@code path} matches (a string literal). */
     public static Column xpath(Column xml, Column path) {
         return call("xpath", xml, path);
@@ -2705,7 +2803,7 @@ public final class functions {
      */
     public static Column count(Column c) {
         if (c.expr() instanceof io.tideway.engine.expr.UnresolvedAttribute a && a.isStar()) {
-            return new Column(new Count(Literal.of(1)));
+            return new Column(Count.star());
         }
         return new Column(new Count(c.expr()));
     }
@@ -3313,6 +3411,89 @@ public final class functions {
     }
 
     // ---- end of window functions ----
+
+    // ---- sketch functions (HllSketchAggregate, HllUnionAggregate, SketchFunctions) ----
+
+    /** An HLL sketch (DataSketches HLL_8, lgConfigK 12) of the non-null values, as binary. */
+    public static Column hll_sketch_agg(Column e) {
+        return call("hll_sketch_agg", e);
+    }
+
+    /** As {@link #hll_sketch_agg(Column)} of the named column. */
+    public static Column hll_sketch_agg(String columnName) {
+        return hll_sketch_agg(col(columnName));
+    }
+
+    /** An HLL sketch with {@code lgConfigK} (4 to 21) of the non-null values. */
+    public static Column hll_sketch_agg(Column e, int lgConfigK) {
+        return call("hll_sketch_agg", e, lit(lgConfigK));
+    }
+
+    /** As {@link #hll_sketch_agg(Column, int)} of the named column. */
+    public static Column hll_sketch_agg(String columnName, int lgConfigK) {
+        return hll_sketch_agg(col(columnName), lgConfigK);
+    }
+
+    /** An HLL sketch with a constant {@code lgConfigK} column. */
+    public static Column hll_sketch_agg(Column e, Column lgConfigK) {
+        return call("hll_sketch_agg", e, lgConfigK);
+    }
+
+    /** The union of the sketches of a column (all of one lgConfigK). */
+    public static Column hll_union_agg(Column e) {
+        return call("hll_union_agg", e);
+    }
+
+    /** As {@link #hll_union_agg(Column)} of the named column. */
+    public static Column hll_union_agg(String columnName) {
+        return hll_union_agg(col(columnName));
+    }
+
+    /** The union of the sketches of a column, of different lgConfigK if allowed. */
+    public static Column hll_union_agg(Column e, boolean allowDifferentLgConfigK) {
+        return call("hll_union_agg", e, lit(allowDifferentLgConfigK));
+    }
+
+    /** As {@link #hll_union_agg(Column, boolean)} of the named column. */
+    public static Column hll_union_agg(String columnName, boolean allowDifferentLgConfigK) {
+        return hll_union_agg(col(columnName), allowDifferentLgConfigK);
+    }
+
+    /** As {@link #hll_union_agg(Column, boolean)} with a constant boolean column. */
+    public static Column hll_union_agg(Column e, Column allowDifferentLgConfigK) {
+        return call("hll_union_agg", e, allowDifferentLgConfigK);
+    }
+
+    /** The estimated number of distinct values of a sketch. */
+    public static Column hll_sketch_estimate(Column c) {
+        return call("hll_sketch_estimate", c);
+    }
+
+    /** As {@link #hll_sketch_estimate(Column)} of the named column. */
+    public static Column hll_sketch_estimate(String columnName) {
+        return hll_sketch_estimate(col(columnName));
+    }
+
+    /** The union of two sketches of one lgConfigK. */
+    public static Column hll_union(Column c1, Column c2) {
+        return call("hll_union", c1, c2);
+    }
+
+    /** As {@link #hll_union(Column, Column)} of the named columns. */
+    public static Column hll_union(String columnName1, String columnName2) {
+        return hll_union(col(columnName1), col(columnName2));
+    }
+
+    /** The union of two sketches, of different lgConfigK if allowed. */
+    public static Column hll_union(Column c1, Column c2, boolean allowDifferentLgConfigK) {
+        return call("hll_union", c1, c2, lit(allowDifferentLgConfigK));
+    }
+
+    /** As {@link #hll_union(Column, Column, boolean)} of the named columns. */
+    public static Column hll_union(String columnName1, String columnName2, boolean allowDifferentLgConfigK) {
+        return hll_union(col(columnName1), col(columnName2), allowDifferentLgConfigK);
+    }
+    // ---- end of sketch functions ----
 
     // ---- user-defined aggregate functions (Aggregator, io.tideway.engine.expr.agg.TypedAggregate) ----
 

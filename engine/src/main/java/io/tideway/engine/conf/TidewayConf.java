@@ -55,6 +55,11 @@ public final class TidewayConf {
                     "The value of spark.sql.parquet.outputTimestampType should be one of INT96, TIMESTAMP_MICROS, TIMESTAMP_MILLIS")
             .doc("the Parquet type timestamps are written as: INT96 (Spark's default) or INT64 with the timestamp "
                     + "logical type in micro- or milliseconds");
+    public static final ConfigEntry<Boolean> PARQUET_WRITE_LEGACY_FORMAT = declare(
+            "spark.sql.parquet.writeLegacyFormat", ValueType.BOOLEAN).defaultText("false")
+            .doc("Parquet files in the layout of Spark 1.4 and earlier (for Hive and Impala readers): decimals as "
+                    + "FIXED_LEN_BYTE_ARRAY, lists as `bag`/`array` groups (two levels for non-null elements), map "
+                    + "entries as MAP_KEY_VALUE groups");
     public static final ConfigEntry<Boolean> PARTITION_TYPE_INFERENCE = declare(
             "spark.sql.sources.partitionColumnTypeInference.enabled", ValueType.BOOLEAN).defaultText("true")
             .doc("partition columns (`col=value` directories) typed from their values; false: all strings");

@@ -94,7 +94,7 @@ public final class BeanEncoder<T> implements ObjectEncoder<T> {
     }
 
     @Override
-    public Class<T> clsTag() {
+    public Class<T> runtimeClass() {
         return cls;
     }
 

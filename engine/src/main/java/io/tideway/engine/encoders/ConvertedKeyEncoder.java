@@ -19,7 +19,7 @@ public final class ConvertedKeyEncoder<K, L> implements ObjectEncoder<L> {
 
     public ConvertedKeyEncoder(ObjectEncoder<K> stored, ObjectEncoder<L> objects) {
         this.stored = stored;
-        this.cls = objects.clsTag();
+        this.cls = objects.runtimeClass();
         this.toObjects = new KeyConversion<>(stored, objects);
         this.toStored = new KeyConversion<>(objects, stored);
     }
@@ -35,7 +35,7 @@ public final class ConvertedKeyEncoder<K, L> implements ObjectEncoder<L> {
     }
 
     @Override
-    public Class<L> clsTag() {
+    public Class<L> runtimeClass() {
         return cls;
     }
 

@@ -39,7 +39,7 @@ public final class KeyedValueEncoder<K, V> implements ObjectEncoder<Tuple2<K, V>
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Class<Tuple2<K, V>> clsTag() {
+    public Class<Tuple2<K, V>> runtimeClass() {
         return (Class) Tuple2.class;
     }
 

@@ -29,7 +29,7 @@ public final class PrimitiveEncoder<T> implements ObjectEncoder<T> {
     }
 
     @Override
-    public Class<T> clsTag() {
+    public Class<T> runtimeClass() {
         return cls;
     }
 

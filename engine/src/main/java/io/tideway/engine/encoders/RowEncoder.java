@@ -32,7 +32,7 @@ public final class RowEncoder implements ObjectEncoder<Row> {
     }
 
     @Override
-    public Class<Row> clsTag() {
+    public Class<Row> runtimeClass() {
         return Row.class;
     }
 

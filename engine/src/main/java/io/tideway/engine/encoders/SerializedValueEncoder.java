@@ -36,7 +36,7 @@ abstract class SerializedValueEncoder<T> implements ObjectEncoder<T> {
     }
 
     @Override
-    public final Class<T> clsTag() {
+    public final Class<T> runtimeClass() {
         return cls;
     }
 

@@ -39,7 +39,7 @@ public final class SortedGroupEncoder<K, V> implements ObjectEncoder<Tuple3<K, V
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Class<Tuple3<K, V, Row>> clsTag() {
+    public Class<Tuple3<K, V, Row>> runtimeClass() {
         return (Class) Tuple3.class;
     }
 

@@ -65,7 +65,7 @@ public final class TupleEncoder<T extends Product> implements ObjectEncoder<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Class<T> clsTag() {
+    public Class<T> runtimeClass() {
         Class<?> c = switch (elements.size()) {
             case 2 -> Tuple2.class;
             case 3 -> Tuple3.class;

@@ -72,8 +72,9 @@ public final class BatchExecutor {
         // one Dataset may stand at several places (a self-join, a self-union): each place is fed once
         java.util.Map<LogicalPlan, Integer> seen = new java.util.IdentityHashMap<>();
         boolean byPartition = !hasJoin(top);
-        // Spark's UnionRDD numbers a union's partitions one child after the other
-        int firstPartition = 0;
+        // Spark's UnionRDD numbers a union's partitions one child after the other, here from the
+        // context's own (a sample runs each slice of its input as a plan of its own)
+        int firstPartition = ctx.partitionIndex();
         for (LogicalPlan leaf : PlanShape.leaves(top)) {
             int occurrence = seen.merge(leaf, 1, Integer::sum) - 1;
             if (leaf instanceof io.tideway.engine.plan.RangeRelation range) {
@@ -142,9 +143,9 @@ public final class BatchExecutor {
         for (int i = 0; i < range.slices(); i++) {
             try (StateStoreProvider sliceStores = StateStoreProvider.inMemory()) {
                 StateStore partial = sliceStores.load(0);
-                HashAggregator sliceAggregator = new HashAggregator(agg, ctx.forPartition(i));
+                HashAggregator sliceAggregator = new HashAggregator(agg, ctx.forPartition(ctx.partitionIndex() + i));
                 Operator entry = ChainBuilder.build(agg.child(), range, 0,
-                        Operator.of((b, o, l) -> sliceAggregator.update(partial, b, o, l)), ctx.forPartition(i), true);
+                        Operator.of((b, o, l) -> sliceAggregator.update(partial, b, o, l)), ctx.forPartition(ctx.partitionIndex() + i), true);
                 generate(range.slice(i), entry);
                 entry.finish();
                 sliceAggregator.exportPartials(partial, (hash, b, o, l) -> aggregator.merge(store, b, o, l));

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Computes a static {@link Sample} as Spark does, partition by partition: the sample's input is
- * run once per partition of its one leaf (a range's slices; a local relation cut into Spark's
- * {@code parallelize} slices), and each partition's rows are kept where a draw of
+ * run once per partition of its one leaf (a range's slices, each task numbered so its expressions
+ * see the partition; a local relation cut into Spark's {@code parallelize} slices, after the
+ * projections and filters Spark folds into it), and each partition's rows are kept where a draw of
  * {@code XorShiftRandom(seed + partition)} falls in the sample's bounds, or, with replacement,
  * repeated as often as Spark's {@code PoissonSampler} draws. An input with several
  * leaves, or a shuffle below the sample, is taken as one partition (Spark's partitions there
@@ -32,8 +33,17 @@ final class SampleRunner {
     static List<Row> run(Sample sample, EvalContext ctx) {
         LogicalPlan input = sample.child();
         List<LogicalPlan> leaves = PlanShape.leaves(input);
-        List<LogicalPlan> slices = leaves.size() == 1 && narrow(input) ? slices(leaves.get(0), sample.localPartitions()) : List.of();
         List<Row> out = new ArrayList<>();
+        if (leaves.size() == 1 && leaves.get(0) instanceof LocalRelation && foldsIntoLocal(input)) {
+            // Spark folds projections and filters of a local relation into it, evaluated as partition 0
+            // (ConvertToLocalRelation), and parallelizes the rows that come out
+            List<LogicalPlan> parts = slices(new LocalRelation(input.schema(), rows(input, ctx)), sample.localPartitions());
+            for (int i = 0; i < parts.size(); i++) {
+                keep(sample, input.schema(), ((LocalRelation) parts.get(i)).rows(), i, out);
+            }
+            return out;
+        }
+        List<LogicalPlan> slices = leaves.size() == 1 && narrow(input) ? slices(leaves.get(0), sample.localPartitions()) : List.of();
         if (slices.isEmpty()) {
             keep(sample, input.schema(), rows(input, ctx), 0, out);
             return out;
@@ -95,6 +105,17 @@ final class SampleRunner {
             }
         }
         return orders;
+    }
+
+    /** Whether {@code plan} is projections and filters down to its leaf, which Spark folds into a local relation. */
+    private static boolean foldsIntoLocal(LogicalPlan plan) {
+        for (LogicalPlan p = plan; !p.children().isEmpty(); p = p.children().get(0)) {
+            if (!(p instanceof io.tideway.engine.plan.Project || p instanceof io.tideway.engine.plan.Filter
+                    || p instanceof io.tideway.engine.plan.SubqueryAlias)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every node of {@code plan} keeps its input's partitions (no shuffle below the sample). */

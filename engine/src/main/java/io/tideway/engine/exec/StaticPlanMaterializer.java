@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Runs the blocking operators of static subtrees — {@code orderBy}, {@code limit}, {@code offset}, window functions,
- * {@code distinct}/{@code dropDuplicates}, {@code except}/{@code intersect}, {@code groupByKey}'s group functions, and aggregations below a union or a join — before the
+ * {@code distinct}/{@code dropDuplicates}, {@code except}/{@code intersect}, {@code groupByKey}'s group functions and {@code [flat]MapGroupsWithState}, and aggregations below a union or a join — before the
  * fused chain runs: each such node over a static child is replaced by a {@link LocalRelation} of
  * its result, computed from the child's rows on the calling thread. What is left is map-like
  * operators, joins and at most one aggregation on the plan's single-child spine, which
@@ -55,6 +55,12 @@ public final class StaticPlanMaterializer {
         LogicalPlan p = changed ? plan.copy(done) : plan;
         if (!p.isStreaming() && p instanceof MapGroups groups) {
             return new LocalRelation(p.schema(), MapGroupsRunner.run(groups, ctx));
+        }
+        if (!p.isStreaming() && p instanceof io.tideway.engine.plan.FlatMapGroupsWithState groups) {
+            return new LocalRelation(p.schema(), GroupsWithStateRunner.run(groups, ctx));
+        }
+        if (!p.isStreaming() && p instanceof io.tideway.engine.plan.TransformWithState) {
+            throw new UnsupportedOperationException("Tideway runs transformWithState on streaming Datasets only");
         }
         if (!p.isStreaming() && belowBranch && p instanceof Aggregate) {
             return new LocalRelation(p.schema(), BatchExecutor.collect(p, new RowEncoder(p.schema()), ctx));

@@ -28,6 +28,10 @@ final class WindowPartition {
     private final int[] firstPeer;
     private final int[] lastPeer;
     private final int[] denseRank;
+    /** The ORDER BY key as doubles, for RANGE frames with value offsets; filled on first use. */
+    private double[] keys;
+    private int nonNullFrom;
+    private int nonNullTo;
 
     WindowPartition(List<Input> rows, Comparator<Row> order, List<Sort.Order> orderKeys) {
         this.rows = rows;
@@ -118,7 +122,7 @@ final class WindowPartition {
             case UNBOUNDED_PRECEDING -> 0;
             case UNBOUNDED_FOLLOWING -> rows.size();
             case CURRENT_ROW -> frame.rows() ? i : firstPeer[i];
-            case OFFSET -> frame.rows() ? (int) Math.max(0, Math.min(rows.size(), i + b.offset())) : valueBound(i, b.offset(), true);
+            case OFFSET -> frame.rows() ? (int) Math.max(0, Math.min(rows.size(), i + b.offset())) : valueBound(i, b.offset(), b.interval() != null, true);
         };
     }
 
@@ -129,37 +133,75 @@ final class WindowPartition {
             case UNBOUNDED_PRECEDING -> -1;
             case UNBOUNDED_FOLLOWING -> rows.size() - 1;
             case CURRENT_ROW -> frame.rows() ? i : lastPeer[i];
-            case OFFSET -> frame.rows() ? (int) Math.max(-1, Math.min(rows.size() - 1, i + b.offset())) : valueBound(i, b.offset(), false);
+            case OFFSET -> frame.rows() ? (int) Math.max(-1, Math.min(rows.size() - 1, i + b.offset())) : valueBound(i, b.offset(), b.interval() != null, false);
         };
     }
 
     /**
      * A RANGE bound {@code offset} from row {@code i}'s ORDER BY value: the first (lower) or last
      * (upper) row whose value lies on the frame's side of {@code value + offset} ({@code value - offset}
-     * descending). A null value's frame is its null peers; a bound of a non-null value never takes a null.
+     * descending). A null value's frame is its null peers; for a non-null value, nulls stand where the
+     * sort put them, before or after every value, as Spark's bound ordering compares them. The
+     * non-null values are sorted, so the bound is a binary search among them.
      */
-    private int valueBound(int i, long offset, boolean lower) {
+    private int valueBound(int i, long offset, boolean interval, boolean lower) {
         Sort.Order key = orderKeys.get(0);
-        Object v = rows.get(i).row().get(key.ordinal());
-        if (v == null) {
+        if (keys == null) {
+            keys = new double[rows.size()];
+            nonNullFrom = rows.size();
+            nonNullTo = -1;
+            for (int j = 0; j < rows.size(); j++) {
+                Object o = rows.get(j).row().get(key.ordinal());
+                if (o != null) {
+                    keys[j] = keyValue(o);
+                    nonNullFrom = Math.min(nonNullFrom, j);
+                    nonNullTo = j;
+                }
+            }
+        }
+        if (rows.get(i).row().get(key.ordinal()) == null) {
             return lower ? firstPeer[i] : lastPeer[i];
         }
-        double limit = ((Number) v).doubleValue() + (key.descending() ? -offset : offset);
-        int found = lower ? rows.size() : -1;
-        for (int j = 0; j < rows.size(); j++) {
-            Object o = rows.get(j).row().get(key.ordinal());
-            if (o == null) {
-                continue;
-            }
-            double x = ((Number) o).doubleValue();
-            boolean inside = lower ? (key.descending() ? x <= limit : x >= limit) : (key.descending() ? x >= limit : x <= limit);
-            if (inside) {
-                if (lower) {
-                    return j;
-                }
-                found = j;
+        boolean descending = key.descending();
+        Object value = rows.get(i).row().get(key.ordinal());
+        boolean day = value instanceof java.sql.Date || value instanceof java.time.LocalDate;
+        double step = interval && day ? offset / (double) MICROS_PER_DAY : offset; // a date's key is its day number
+        double limit = keys[i] + (descending ? -step : step);
+        // the rows "after" the limit in sort order: a lower bound's first row inside, an upper bound's first row outside
+        int lo = nonNullFrom;
+        int hi = nonNullTo + 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double x = keys[mid];
+            boolean past = lower ? (descending ? x <= limit : x >= limit) : (descending ? x < limit : x > limit);
+            if (past) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return found;
+        return lower ? lo : lo - 1;
+    }
+
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    /** An ORDER BY value as a number on its own scale: a date's day, a timestamp's microsecond, a number as it is. */
+    private static double keyValue(Object o) {
+        if (o instanceof java.sql.Timestamp t) {
+            return io.tideway.engine.row.RowConverter.toMicros(t);
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate().toEpochDay();
+        }
+        if (o instanceof java.time.Instant t) {
+            return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+        }
+        if (o instanceof java.time.LocalDate d) {
+            return d.toEpochDay();
+        }
+        if (o instanceof java.time.LocalDateTime l) {
+            return io.tideway.engine.row.TemporalValues.localToNtz(l);
+        }
+        return ((Number) o).doubleValue();
     }
 }

@@ -14,11 +14,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Computes a static {@link Window} as Spark's {@code WindowExec} after its exchange: the child's
- * rows sorted by partition id, partition keys and ORDER BY keys (a stable sort, so ties keep the
- * child's order), each partition's window columns computed ({@link WindowPartition}), and the rows
- * returned in that order with the input's columns and the window columns. Runs on the calling
- * thread; holds the child's rows in memory.
+ * Computes a static {@link Window} as Spark's {@code WindowExec}: the child's rows sorted by
+ * partition keys (ascending, nulls first) and ORDER BY keys, a stable sort so ties keep the child's
+ * order; each partition's window columns computed ({@link WindowPartition}); the rows returned in
+ * that order with the input's columns and the window columns. That is the order Spark shows for
+ * data that fits one shuffle partition: adaptive execution coalesces the exchange's partitions
+ * into one before the sort. Runs on the calling thread; holds the child's rows in memory.
  */
 public final class WindowRunner {
     private WindowRunner() {

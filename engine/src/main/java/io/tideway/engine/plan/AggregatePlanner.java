@@ -43,6 +43,7 @@ public final class AggregatePlanner {
             if (g.exists(e -> e instanceof AggregateFunction)) {
                 throw Unchecked.raise(new AnalysisException("GROUP_BY_AGGREGATE", Map.of("sqlExpr", g.sql())));
             }
+            VariantRefusals.requireGroupable(g instanceof Alias a ? a.child() : g, input);
             grouping.add(g instanceof Alias a ? a.child() : g);
             outputs.add(g);
         }

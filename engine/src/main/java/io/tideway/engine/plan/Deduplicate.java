@@ -20,6 +20,9 @@ public final class Deduplicate extends UnaryNode {
         super(child);
         this.keyOrdinals = keyOrdinals.clone();
         this.withinWatermark = withinWatermark;
+        for (int k : this.keyOrdinals) {
+            VariantRefusals.requireComparable(child.schema().apply(k), child);
+        }
     }
 
     public int[] keyOrdinals() {

@@ -29,6 +29,7 @@ public final class SetOperation extends LogicalPlan {
         this.all = all;
         this.left = left;
         this.right = right;
+        VariantRefusals.requireComparable(left.schema(), left);
     }
 
     public Kind kind() {

@@ -23,6 +23,9 @@ public final class Sort extends UnaryNode {
     public Sort(List<Order> orders, LogicalPlan child) {
         super(child);
         this.orders = List.copyOf(orders);
+        for (Order o : this.orders) {
+            VariantRefusals.requireSortable(child.schema().apply(o.ordinal()), o, child);
+        }
     }
 
     public List<Order> orders() {

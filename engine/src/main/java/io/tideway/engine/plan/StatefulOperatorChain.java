@@ -85,6 +85,11 @@ final class StatefulOperatorChain {
      * @param nodes the plan's nodes, pre-order
      */
     static void checkTidewayRuns(List<LogicalPlan> nodes, OutputMode mode, LogicalPlan plan) {
+        long transforms = nodes.stream().filter(n -> n instanceof TransformWithState && n.isStreaming()).count();
+        if (transforms > 0 && transforms + nodes.stream().filter(n -> n.isStreaming() && (n instanceof Aggregate
+                || n instanceof Deduplicate || n instanceof FlatMapGroupsWithState || isStreamStreamJoin(n))).count() > 1) {
+            throw fail("Tideway runs transformWithState only as the one stateful operator of a query", plan);
+        }
         List<LogicalPlan> stateful = new ArrayList<>();
         for (LogicalPlan n : nodes) {
             if ((n instanceof Sort || n instanceof Limit) && n.isStreaming() && !aboveCompleteAggregation(n, nodes, mode)

@@ -34,7 +34,7 @@ public final class Window extends UnaryNode {
      * @param windows       the window expressions, bound to {@code child}
      * @param names         each one's column name (its alias, its SQL, or Spark's {@code _we0} inside an expression)
      * @param width         how many of the child's first columns pass through
-     * @param partitionKeys the hidden partition id and keys, ascending with nulls first
+     * @param partitionKeys the hidden partition keys, ascending with nulls first
      * @param orderKeys     the ORDER BY keys
      * @param valueOrdinals per expression, the hidden columns of the values it reads row by row
      *                      (lag/lead: input, default; nth_value: input), empty for others

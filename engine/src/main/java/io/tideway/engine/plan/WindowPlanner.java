@@ -3,11 +3,8 @@ package io.tideway.engine.plan;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
-import io.tideway.engine.expr.Literal;
-import io.tideway.engine.expr.SessionConf;
 import io.tideway.engine.expr.SortOrder;
 import io.tideway.engine.expr.TypeCoercion;
-import io.tideway.engine.expr.fn.FunctionRegistry;
 import io.tideway.engine.expr.window.NthValue;
 import io.tideway.engine.expr.window.OffsetWindowFunction;
 import io.tideway.engine.expr.window.WindowExpression;
@@ -26,9 +23,8 @@ import java.util.Map;
 /**
  * Plans a projection holding window expressions, as Spark's {@code ExtractWindowExpressions}: one
  * {@link Window} per distinct partitioning and ordering, stacked in the order they first appear,
- * each over a projection that adds its hidden columns (the partition id of Spark's hash exchange
- * into {@code spark.sql.shuffle.partitions}, the partition and ORDER BY keys, the values lag, lead
- * and nth_value read); then the projection reads the windows' columns. Stateless.
+ * each over a projection that adds its hidden columns (the partition and ORDER BY keys, the values
+ * lag, lead and nth_value read); then the projection reads the windows' columns. Stateless.
  */
 public final class WindowPlanner {
     private WindowPlanner() {
@@ -115,13 +111,8 @@ public final class WindowPlanner {
         }
         List<Expression> partition = group.get(0).spec().partition();
         List<Sort.Order> partitionKeys = new ArrayList<>();
-        if (!partition.isEmpty()) { // Spark's HashPartitioning: pmod(murmur3(keys, 42), partitions)
-            Expression hash = FunctionRegistry.call("hash", partition);
-            Expression id = FunctionRegistry.call("pmod", hash, Literal.of(SessionConf.shufflePartitions()));
-            partitionKeys.add(new Sort.Order(hidden(pre, Resolver.resolve(id, input.schema())), false, true));
-            for (Expression p : partition) {
-                partitionKeys.add(new Sort.Order(hidden(pre, p), false, true));
-            }
+        for (Expression p : partition) {
+            partitionKeys.add(new Sort.Order(hidden(pre, p), false, true));
         }
         List<Sort.Order> orderKeys = new ArrayList<>();
         for (SortOrder o : group.get(0).spec().order()) {

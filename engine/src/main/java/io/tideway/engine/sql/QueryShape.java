@@ -62,8 +62,12 @@ record QueryShape(SqlSelect select, SqlNode from, String qualifier, SqlNodeList 
         SqlNode from = select.getFrom();
         String qualifier = from == null ? null : FromClause.qualifier(from);
         SubqueryScan scan = new SubqueryScan(src);
-        scan.scan(select.getSelectList());
-        scan.scan(select.getWhere());
+        scan.scanAllowingScalars(select.getSelectList());
+        for (SqlNode conjunct : Subqueries.conjuncts(select.getWhere())) {
+            if (Subqueries.predicate(conjunct) == null) { // IN/EXISTS (SELECT ...) conjuncts are semi and anti joins
+                scan.scanAllowingScalars(conjunct);
+            }
+        }
         scan.scan(select.getGroup());
         scan.scan(select.getHaving());
         scan.scan(orderBy);
@@ -97,12 +101,25 @@ record QueryShape(SqlSelect select, SqlNode from, String qualifier, SqlNodeList 
                 offset, null));
     }
 
-    /** Finds subqueries inside the clauses' expressions. */
+    /**
+     * Finds subqueries inside the clauses' expressions: scalar subqueries are allowed in the
+     * select list and WHERE ({@link Subqueries}), any other is refused.
+     */
     private static final class SubqueryScan {
         private final SourceText src;
+        private boolean scalarsAllowed;
 
         SubqueryScan(SourceText src) {
             this.src = src;
+        }
+
+        void scanAllowingScalars(SqlNode n) {
+            scalarsAllowed = true;
+            try {
+                scan(n);
+            } finally {
+                scalarsAllowed = false;
+            }
         }
 
         void scan(SqlNode n) {
@@ -114,8 +131,20 @@ record QueryShape(SqlSelect select, SqlNode from, String qualifier, SqlNodeList 
                 return;
             }
             switch (n.getKind()) {
-                case SELECT: case ORDER_BY: case UNION: case INTERSECT: case EXCEPT: case WITH: case VALUES:
+                case SELECT: case ORDER_BY: case UNION: case INTERSECT: case EXCEPT: case WITH:
+                    if (scalarsAllowed) {
+                        return; // a scalar subquery, planned on its own
+                    }
                     throw unsupported("subqueries", n, src);
+                case VALUES:
+                    throw unsupported("subqueries", n, src);
+                case IN: case NOT_IN: case EXISTS:
+                    for (SqlNode o : ((SqlCall) n).getOperandList()) {
+                        if (o != null && SqlQueryPlanner.isQuery(o)) { // not a conjunct of WHERE
+                            throw unsupported("subqueries", o, src);
+                        }
+                    }
+                    break;
                 default:
                     break;
             }

@@ -31,6 +31,8 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.SqlNumericLiteral;
 
 import java.util.ArrayList;
@@ -77,9 +79,11 @@ public final class SqlQueryTranslator {
     private final SourceText src;
     private final LateralViews lateralViews;
     private final FromClause from;
+    private final SqlQueryPlanner planner;
 
     SqlQueryTranslator(SqlQueryPlanner planner, QueryShape shape) {
         this.session = planner.session();
+        this.planner = planner;
         this.shape = shape;
         this.src = planner.src();
         this.translator = new SqlNodeTranslator(src, "sql()");
@@ -108,8 +112,21 @@ public final class SqlQueryTranslator {
     Dataset<Row> build() {
         Dataset<Row> in = shape.from() == null ? oneRow() : from.relation(shape.from());
         in = lateralViews.apply(in, stripper);
-        List<SelectItem> items = items(in);
-        in = where(in);
+        Subqueries subqueries = new Subqueries(planner, n -> translator.translate(stripper.strip(n)), translator::translate,
+                shape.qualifier());
+        List<SqlNode> conditions = new ArrayList<>();
+        for (SqlNode c : Subqueries.conjuncts(shape.select().getWhere())) {
+            Subqueries.Predicate p = Subqueries.predicate(c);
+            if (p != null) {
+                in = subqueries.semiJoin(in, p);
+            } else {
+                conditions.add(subqueries.replaceScalars(c));
+            }
+        }
+        SqlNodeList selectList = (SqlNodeList) subqueries.replaceScalars(shape.select().getSelectList());
+        in = subqueries.joinScalars(in);
+        List<SelectItem> items = items(in, selectList);
+        in = where(in, conditions);
         OrderByResolver orderBy = new OrderByResolver(items, translator, stripper);
         List<SortKey> keys = orderBy.resolve(shape.orderBy());
         List<Expression> hidden = orderBy.hidden();
@@ -174,10 +191,10 @@ public final class SqlQueryTranslator {
         return session.createDataFrame(List.of(RowFactory.create()), new StructType());
     }
 
-    private List<SelectItem> items(Dataset<Row> in) {
+    private List<SelectItem> items(Dataset<Row> in, SqlNodeList selectList) {
         List<SelectItem> items = new ArrayList<>();
         List<SparkClauses.MultiAlias> multiAliases = SparkClauses.multiAliases(src.original());
-        for (SqlNode raw : shape.select().getSelectList()) {
+        for (SqlNode raw : selectList) {
             SqlNode n = stripper.strip(raw);
             List<String> names = multiAlias(multiAliases, raw);
             if (names != null) { // gen(a) AS (x, y), which SourceText hid from Calcite
@@ -192,6 +209,9 @@ public final class SqlQueryTranslator {
             if (n instanceof SqlIdentifier id && id.isStar() && id.names.size() == 1 && alias == null) {
                 String[] fields = in.schema().fieldNames();
                 for (int i = 0; i < fields.length; i++) {
+                    if (Subqueries.isPlaceholder(fields[i])) {
+                        continue;
+                    }
                     // a join's output may repeat a name (a.id, b.id): each column by its place, as Spark's star
                     Expression e = repeated(fields, i) ? Resolver.reference(in.schema(), i) : functions.col(fields[i]).expr();
                     items.add(new SelectItem(e, null, fields[i]));
@@ -208,7 +228,7 @@ public final class SqlQueryTranslator {
             }
             String name = alias != null ? alias
                     : n instanceof SqlIdentifier id && !id.isStar() ? id.names.get(id.names.size() - 1) : null;
-            items.add(new SelectItem(translator.translate(n).expr(), alias, name));
+            items.add(new SelectItem(Subqueries.bind(translator.translate(n).expr(), in.schema()), alias, name));
         }
         return items;
     }
@@ -234,12 +254,16 @@ public final class SqlQueryTranslator {
         return null;
     }
 
-    private Dataset<Row> where(Dataset<Row> in) {
-        SqlNode where = stripper.strip(shape.select().getWhere());
-        if (where == null) {
+    /** WHERE's conjuncts but its subquery predicates (already joined), as one filter. */
+    private Dataset<Row> where(Dataset<Row> in, List<SqlNode> conjuncts) {
+        if (conjuncts.isEmpty()) {
             return in;
         }
-        Column condition = translator.translate(where);
+        SqlNode where = conjuncts.get(0);
+        for (int i = 1; i < conjuncts.size(); i++) {
+            where = SqlStdOperatorTable.AND.createCall(where.getParserPosition(), where, conjuncts.get(i));
+        }
+        Column condition = new Column(Subqueries.bind(translator.translate(stripper.strip(where)).expr(), in.schema()));
         if (hasAggregate(condition.expr())) {
             StringJoiner found = new StringJoiner(", ");
             condition.expr().exists(e -> {

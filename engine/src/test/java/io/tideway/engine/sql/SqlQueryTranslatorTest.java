@@ -216,7 +216,7 @@ class SqlQueryTranslatorTest {
 
     @Test
     void unsupportedConstructsAreNamed() {
-        assertUnsupported("SELECT k FROM t WHERE v IN (SELECT v FROM t)", "subqueries", 28);
+        assertUnsupported("SELECT k, v IN (SELECT v FROM t) FROM t", "subqueries", 16);
     }
 
     private void assertUnsupported(String sql, String what, int pos) {

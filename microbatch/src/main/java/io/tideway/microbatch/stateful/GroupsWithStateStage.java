@@ -4,6 +4,7 @@ import io.tideway.api.java.function.FlatMapGroupsWithStateFunction;
 import io.tideway.api.java.function.MapFunction;
 import io.tideway.api.java.function.MapGroupsWithStateFunction;
 import io.tideway.engine.encoders.ObjectEncoder;
+import io.tideway.engine.exec.GroupStateImpl;
 import io.tideway.engine.exec.InitialStates;
 import io.tideway.engine.exec.Operator;
 import io.tideway.engine.exec.UserFunctionException;
@@ -11,14 +12,12 @@ import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.plan.FlatMapGroupsWithState;
 import io.tideway.engine.plan.UnaryNode;
 import io.tideway.engine.state.StateStore;
-import io.tideway.offheap.map.Murmur3Hash;
 import io.tideway.offheap.row.GrowableBuffer;
 import io.tideway.offheap.row.RowArena;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.streaming.GroupStateTimeout;
 import io.tideway.sql.streaming.OutputMode;
-import org.agrona.DirectBuffer;
 import org.agrona.collections.LongArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,11 +42,6 @@ import java.util.Set;
  */
 public final class GroupsWithStateStage implements StatefulStage {
     private static final int TIMEOUT_BYTES = 8;
-    /** The fields of a shuffled row: the key's row, an input row (null in a seed row), an initial state's row (null in an input row). */
-    private static final int KEY = 0;
-    private static final int VALUE = 1;
-    private static final int INITIAL = 2;
-    private static final int PAIR_FIELDS = 3;
     private final FlatMapGroupsWithState node;
     private final EvalContext ctx;
     /** The input's watermarked column, by which late rows are dropped: only under an event-time timeout, as in Spark; or -1. */
@@ -113,99 +106,33 @@ public final class GroupsWithStateStage implements StatefulStage {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public void seed(Shuffle shuffle) {
-        ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
-        ObjectEncoder.Converter states = node.stateEncoder().newConverter();
-        GrowableBuffer keyMemory = new GrowableBuffer(64);
-        RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
-        GrowableBuffer stateMemory = new GrowableBuffer(256);
-        RowWriter stateWriter = new RowWriter(node.stateEncoder().schema().length());
-        GrowableBuffer pairMemory = new GrowableBuffer(256);
-        RowWriter pair = new RowWriter(PAIR_FIELDS);
-        for (InitialStates.Entry e : InitialStates.read(node.initialState(), ctx)) {
-            keyWriter.wrap(keyMemory.buffer(), 0, keyMemory);
-            keys.write(e.key(), keyWriter);
-            int keyLength = keyWriter.finish();
-            stateWriter.wrap(stateMemory.buffer(), 0, stateMemory);
-            states.write(e.state(), stateWriter);
-            int stateLength = stateWriter.finish();
-            pair.wrap(pairMemory.buffer(), 0, pairMemory);
-            pair.putBytes(KEY, keyMemory.buffer(), 0, keyLength);
-            pair.setNull(VALUE);
-            pair.putBytes(INITIAL, stateMemory.buffer(), 0, stateLength);
-            shuffle.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
-        }
+        KeyedRows.seed(InitialStates.read(node.initialState(), ctx), node.keyEncoder(), node.stateEncoder(), shuffle);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public MapSide mapSide(Shuffle shuffle, io.tideway.engine.plan.LogicalPlan input) {
-        return new KeyShuffle(shuffle);
-    }
-
-    /** Runs the key function and sends (key, value) rows to the key's partition. */
-    private final class KeyShuffle extends RowTimedSide {
-        @SuppressWarnings("rawtypes")
-        private final ObjectEncoder.Converter values = node.valueEncoder().newConverter();
-        @SuppressWarnings("rawtypes")
-        private final ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
-        private final GrowableBuffer keyMemory = new GrowableBuffer(64);
-        private final RowWriter keyWriter = new RowWriter(node.keyEncoder().schema().length());
-        private final GrowableBuffer pairMemory = new GrowableBuffer(256);
-        private final RowWriter pair = new RowWriter(PAIR_FIELDS);
-
-        KeyShuffle(Shuffle shuffle) {
-            super(ctx, node.child().schema(), lateOrdinal, shuffle);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        void shuffle(DirectBuffer buffer, int offset, int length) {
-            Object value = values.read(in);
-            Object key = UserFunctionException.call(() -> ((MapFunction<Object, Object>) node.keyFunction()).call(value));
-            keyWriter.wrap(keyMemory.buffer(), 0, keyMemory);
-            keys.write(key, keyWriter);
-            int keyLength = keyWriter.finish();
-            pair.wrap(pairMemory.buffer(), 0, pairMemory);
-            pair.putBytes(KEY, keyMemory.buffer(), 0, keyLength);
-            pair.putBytes(VALUE, buffer, offset, length);
-            pair.setNull(INITIAL);
-            out.add(Murmur3Hash.hash(keyMemory.buffer(), 0, keyLength), pairMemory.buffer(), 0, pair.finish());
-        }
+        return new KeyedRows.MapSide(ctx, node.child().schema(), lateOrdinal, shuffle, node.valueEncoder(), node.keyEncoder(),
+                (MapFunction<Object, Object>) node.keyFunction());
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public long reduce(StateStore store, List<RowArena> input, Operator above, OutputMode mode, long watermarkMs) {
-        ObjectEncoder.Converter values = node.valueEncoder().newConverter();
         ObjectEncoder.Converter keys = node.keyEncoder().newConverter();
-        ObjectEncoder.Converter states = node.stateEncoder().newConverter();
         Calls calls = new Calls(store, above, watermarkMs);
-        RowReader pair = new RowReader(PAIR_FIELDS);
-        RowReader valueRow = new RowReader(node.child().schema().length());
-        RowReader stateRow = new RowReader(node.stateEncoder().schema().length());
-        Map<ByteBuffer, Group> groups = new LinkedHashMap<>();
-        for (RowArena a : input) {
-            a.forEach((b, o, l) -> {
-                pair.wrap(b, o, l);
-                byte[] key = new byte[pair.varLength(KEY)];
-                b.getBytes(pair.varOffset(KEY), key);
-                Group g = groups.computeIfAbsent(ByteBuffer.wrap(key), k -> new Group());
-                if (pair.isNullAt(VALUE)) {
-                    g.initial(states.read(stateRow.wrap(b, pair.varOffset(INITIAL), pair.varLength(INITIAL))));
-                } else {
-                    g.values.add(values.read(valueRow.wrap(b, pair.varOffset(VALUE), pair.varLength(VALUE))));
-                }
-            });
-        }
+        Map<ByteBuffer, KeyedRows.Group> groups = KeyedRows.group(input, node.valueEncoder(), node.child().schema().length(),
+                node.initialState() == null ? null : node.stateEncoder());
         RowReader keyRow = new RowReader(node.keyEncoder().schema().length());
         Set<ByteBuffer> seen = new HashSet<>(groups.keySet());
-        for (Map.Entry<ByteBuffer, Group> g : groups.entrySet()) {
+        for (Map.Entry<ByteBuffer, KeyedRows.Group> g : groups.entrySet()) {
             byte[] key = g.getKey().array();
             UnsafeBuffer keyBuffer = new UnsafeBuffer(key);
             Object k = keys.read(keyRow.wrap(keyBuffer, 0, key.length));
-            if (g.getValue().initial != null) {
-                calls.store(keyBuffer, g.getValue().initial);
+            Object initial = g.getValue().initial(InitialStates::duplicateKey);
+            if (initial != null) {
+                calls.store(keyBuffer, initial);
             }
             calls.run(keyBuffer, k, g.getValue().values.iterator(), false);
         }
@@ -231,20 +158,6 @@ public final class GroupsWithStateStage implements StatefulStage {
             calls.run(keyBuffer, k, Collections.emptyIterator(), true);
         }
         return 0;
-    }
-
-    /** One key's rows of a batch: its input values and, in the first batch, its initial state. */
-    private static final class Group {
-        final List<Object> values = new ArrayList<>();
-        Object initial;
-
-        /** Spark fails the batch when the initial state holds a key twice. */
-        void initial(Object state) {
-            if (initial != null) {
-                throw InitialStates.duplicateKey();
-            }
-            initial = state;
-        }
     }
 
     private boolean hasExpired(long timeoutMs, long watermarkMs) {

@@ -47,6 +47,15 @@ public interface StatefulStage {
     default void startBatch() {
     }
 
+    /** Called on the query thread before batch {@code batchId}'s tasks start: by default {@link #startBatch()}. */
+    default void startBatch(long batchId) {
+        startBatch();
+    }
+
+    /** Called on the query thread when the query starts: the query's id and this run's. */
+    default void identify(java.util.UUID queryId, java.util.UUID runId) {
+    }
+
     /** Called on the query thread after a batch's tasks ended. */
     default void endBatch() {
     }

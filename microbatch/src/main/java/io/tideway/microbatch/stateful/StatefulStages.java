@@ -6,6 +6,7 @@ import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.EventTimeWatermark;
 import io.tideway.engine.plan.FlatMapGroupsWithState;
 import io.tideway.engine.plan.LogicalPlan;
+import io.tideway.engine.plan.TransformWithState;
 import io.tideway.sql.streaming.OutputMode;
 
 /** Finds the stateful operators of a plan, as the stages the micro-batch executor runs. */
@@ -68,6 +69,9 @@ public final class StatefulStages {
         }
         if (plan instanceof FlatMapGroupsWithState f && f.isStreaming()) {
             return new GroupsWithStateStage(f, ctx, hasWatermark(f));
+        }
+        if (plan instanceof TransformWithState t && t.isStreaming()) {
+            return new TransformWithStateStage(t, ctx, hasWatermark(t));
         }
         for (LogicalPlan c : plan.children()) {
             StatefulStage s = of(c, ctx, mode);

@@ -1,5 +1,6 @@
 package io.tideway.microbatch.stateful;
 
+import io.tideway.engine.exec.GroupStateImpl;
 import io.tideway.sql.streaming.GroupState;
 import io.tideway.sql.streaming.GroupStateTimeout;
 

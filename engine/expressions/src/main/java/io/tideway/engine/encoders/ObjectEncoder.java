@@ -11,6 +11,14 @@ import io.tideway.sql.Encoder;
 public interface ObjectEncoder<T> extends Encoder<T> {
     Converter<T> newConverter();
 
+    /** The class of {@code T}, which {@link #clsTag()} wraps. */
+    Class<T> runtimeClass();
+
+    @Override
+    default scala.reflect.ClassTag<T> clsTag() {
+        return scala.reflect.ClassTag$.MODULE$.apply(runtimeClass());
+    }
+
     /** Reads and writes objects of one encoder; owned by one thread. */
     interface Converter<T> {
         T read(RowReader row);
@@ -29,12 +37,12 @@ public interface ObjectEncoder<T> extends Encoder<T> {
 
     /** For a {@link #singleValue()} encoder: the object of that column's value as {@code Row.get} returns it. */
     default T fromColumnValue(Object value) {
-        throw new UnsupportedOperationException(clsTag().getName() + " is not encoded as one value");
+        throw new UnsupportedOperationException(runtimeClass().getName() + " is not encoded as one value");
     }
 
     /** For a {@link #singleValue()} encoder: the column's value ({@code Row.get}'s form) of an object. */
     default Object toColumnValue(T object) {
-        throw new UnsupportedOperationException(clsTag().getName() + " is not encoded as one value");
+        throw new UnsupportedOperationException(runtimeClass().getName() + " is not encoded as one value");
     }
 
     @SuppressWarnings("unchecked")

@@ -70,6 +70,13 @@ public final class Comparison extends BinaryExpression implements Coercible {
     public Expression coerceTypes() {
         DataType a = left.dataType();
         DataType b = right.dataType();
+        if (io.tideway.engine.expr.fn.VariantCast.containsVariant(a)) { // Spark's checkForOrderingExpr
+            Comparison shown = op == Op.NE ? new Comparison(Op.EQ, left, right) : this;
+            throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE",
+                    java.util.Map.of("sqlExpr", io.tideway.engine.error.ErrorParams.expr(shown.sql()),
+                            "functionName", "`" + shown.op.symbol + "`", "dataType", io.tideway.engine.error.ErrorParams.type(a)),
+                    sqlOrigin()));
+        }
         if (a.equals(b) || CommonType.sameStructShape(a, b)) {
             return this;
         }

@@ -12,13 +12,30 @@ import java.util.List;
 public final class Count extends AggregateFunction {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the user wrote {@code count(*)}, which {@code Column.toString} prints so (its SQL name is {@code count(1)}). */
+    private final boolean star;
+
     public Count(Expression child) {
+        this(child, false);
+    }
+
+    private Count(Expression child, boolean star) {
         super(child);
+        this.star = star;
+    }
+
+    /** {@code count(*)}: counts rows, as {@code count(1)}. */
+    public static Count star() {
+        return new Count(Literal.of(1), true);
+    }
+
+    public boolean isStar() {
+        return star;
     }
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new Count(c.get(0));
+        return new Count(c.get(0), star);
     }
 
     @Override

@@ -33,19 +33,4 @@ public final class SessionConf {
         UnaryOperator<String> settings = ACTIVE.get();
         return settings == null || Boolean.parseBoolean(settings.apply("spark.sql.ansi.enabled"));
     }
-
-    /**
-     * The active session's {@code spark.sql.shuffle.partitions}; 200 (Spark's default) without one.
-     * A window operator orders its partitions as Spark's hash exchange into this many does.
-     */
-    public static int shufflePartitions() {
-        UnaryOperator<String> settings = ACTIVE.get();
-        String n = null;
-        try {
-            n = settings == null ? null : settings.apply("spark.sql.shuffle.partitions");
-        } catch (RuntimeException unset) { // a session without the setting reads Spark's default
-            n = null;
-        }
-        return n == null ? 200 : Integer.parseInt(n.trim());
-    }
 }

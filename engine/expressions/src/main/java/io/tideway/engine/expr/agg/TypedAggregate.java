@@ -124,7 +124,7 @@ public final class TypedAggregate extends HeldAggregate {
      * since the name is the column's: a ported program refers to the column by it.
      */
     private String inputClassName() {
-        Class<?> c = inputEncoder.clsTag();
+        Class<?> c = inputEncoder.runtimeClass();
         return c == io.tideway.sql.Row.class ? "org.apache.spark.sql.Row" : c.getName();
     }
 

@@ -7,6 +7,9 @@ import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.agg.ApproxCountDistinct;
 import io.tideway.engine.expr.agg.ApproxPercentile;
 import io.tideway.engine.expr.agg.BoolAggregate;
+import io.tideway.engine.expr.agg.HllSketchAggregate;
+import io.tideway.engine.expr.agg.HllSketches;
+import io.tideway.engine.expr.agg.HllUnionAggregate;
 import io.tideway.engine.expr.agg.CentralMoment;
 import io.tideway.engine.expr.agg.Collect;
 import io.tideway.engine.expr.agg.CountIf;
@@ -61,6 +64,10 @@ final class AggregateFunctions {
         for (String name : new String[] {"collect_list", "array_agg", "collect_set"}) {
             FunctionRegistry.add(name, 1, 1, (n, a) -> new Collect(n, a.get(0)));
         }
+        FunctionRegistry.add("hll_sketch_agg", 1, 2, (n, a) ->
+                new HllSketchAggregate(a.get(0), a.size() > 1 ? a.get(1) : Literal.of(HllSketches.DEFAULT_LG_K)));
+        FunctionRegistry.add("hll_union_agg", 1, 2, (n, a) ->
+                new HllUnionAggregate(a.get(0), a.size() > 1 ? a.get(1) : Literal.of(false)));
     }
 
     private static void moment(String name, CentralMoment.Kind kind) {

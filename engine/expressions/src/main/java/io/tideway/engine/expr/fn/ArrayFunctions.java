@@ -59,18 +59,14 @@ final class ArrayFunctions {
 
     /**
      * shuffle(array[, seed]): a random permutation, Spark's {@code Shuffle}. Its seed is no
-     * argument in Spark (the column is named {@code shuffle(a)}): it is kept here as a hidden
-     * BIGINT literal, NULL when none was given, and each task's generator is seeded with it (a
-     * random one when NULL, or in a streaming query) plus the task's partition index, as
-     * Spark's {@code initializeInternal(partitionIndex)}.
+     * argument in Spark (the column is named {@code shuffle(a)}): it is a hidden literal here
+     * ({@link RandomSeedArgument}), and each task's generator is seeded from it.
      */
     private static final FunctionSpec SHUFFLE = FunctionSpec.named("shuffle").inputs(ARRAY, ANY).returns(types -> types.get(0))
             .nullable(call -> call.children().get(0).nullable())
             .sql(call -> "shuffle(" + call.children().get(0).sql() + ")")
             .customCode((ctx, call) -> {
-                Object seed = ((Literal) call.children().get(1)).value();
-                long s = seed == null || ctx.evalContext().randomSeeds() ? new java.util.Random().nextLong() : (Long) seed;
-                String rng = ctx.constant(new MersenneTwister(s + ctx.evalContext().partitionIndex()),
+                String rng = ctx.constant(RandomSeedArgument.generator(ctx, call.children().get(1)),
                         MersenneTwister.class.getName());
                 return ctx.nullSafe(call.dataType(), call.children().subList(0, 1), (out, a) -> {
                     String o = CollectionCode.out(ctx);
@@ -78,15 +74,6 @@ final class ArrayFunctions {
                             + CollectionCode.type(ctx, element(a[0].type())) + ", " + rng + ", " + o + ")", o);
                 });
             }).check();
-
-    /** Spark's {@code ExpressionWithRandomSeed.expressionToSeed}: an INT or BIGINT literal, or NULL (no seed). */
-    private static Long shuffleSeed(Expression e) {
-        if (e instanceof Literal l && (l.value() == null || l.value() instanceof Integer || l.value() instanceof Long)) {
-            return l.value() == null ? null : ((Number) l.value()).longValue();
-        }
-        throw Unchecked.raise(new AnalysisException("INVALID_PARAMETER_VALUE.LONG", Map.of("parameter", "`seed`",
-                "functionName", "`shuffle`", "invalidValue", ErrorParams.expr(e.sql())), io.tideway.engine.expr.CurrentOrigin.get()));
-    }
 
     static void register() {
         FunctionRegistry.add(FunctionSpec.named("array").repeated(ANY)
@@ -227,7 +214,7 @@ final class ArrayFunctions {
                             + CollectionCode.type(ctx, element(a[0].type())) + ", " + o + ")", o);
                 }));
         FunctionRegistry.add("shuffle", 1, 2, (name, a) -> new ScalarFunction(SHUFFLE, name,
-                List.of(a.get(0), Literal.of(a.size() == 2 ? shuffleSeed(a.get(1)) : null))));
+                List.of(a.get(0), RandomSeedArgument.of(a.size() == 2 ? a.get(1) : null, "shuffle"))));
         FunctionRegistry.add(FunctionSpec.named("flatten").inputs(InputType.named("\"ARRAY\" of \"ARRAY\"", ARRAY))
                 .coercion(call -> {
                     DataType t = call.children().get(0).dataType();

@@ -79,6 +79,12 @@ final class CodecFunctions {
         return FunctionSpec.named(name).repeated(ANY).optional(1).returns(result).nullable(call -> false)
                 .coercion(call -> {
                     for (Expression e : call.children()) {
+                        if (VariantCast.containsVariant(e.dataType())) {
+                            throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException(
+                                    "DATATYPE_MISMATCH.HASH_VARIANT_TYPE", java.util.Map.of("sqlExpr",
+                                    io.tideway.engine.error.ErrorParams.expr(call.sql()), "functionName",
+                                    io.tideway.engine.error.ErrorParams.id(name)), call.sqlOrigin()));
+                        }
                         if (CollectionHash.holdsMap(e.dataType())) {
                             throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException(
                                     "DATATYPE_MISMATCH.HASH_MAP_TYPE", java.util.Map.of("sqlExpr",

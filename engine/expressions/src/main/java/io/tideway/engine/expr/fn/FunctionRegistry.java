@@ -51,6 +51,7 @@ public final class FunctionRegistry {
         StructFunctions.register();
         JsonFunctions.register();
         VariantFunctions.register();
+        SketchFunctions.register();
         AggregateFunctions.register();
         WindowFunctions.register();
         CsvFunctions.register();
@@ -58,6 +59,9 @@ public final class FunctionRegistry {
         MiscFunctions.register();
         XPathFunctions.register();
         CryptoFunctions.register();
+        XmlFunctions.register();
+        TextCheckFunctions.register();
+        RandomTextFunctions.register();
         GroupingFunctions.register();
     }
 

@@ -176,6 +176,9 @@ final class JsonFunctions {
         } else if (e instanceof ScalarFunction f && f.name().equals("schema_of_csv")
                 && f.children().get(0) instanceof Literal l && l.value() instanceof String s) {
             text = new CsvFunctions.CsvSchema(options(f, 1)).of(s);
+        } else if (e instanceof ScalarFunction f && f.name().equals("schema_of_xml")
+                && f.children().get(0) instanceof Literal l && l.value() instanceof String s) {
+            text = new XmlSchemaInference(options(f, 1)).of(s);
         }
         if (text == null) {
             throw Unchecked.raise(new AnalysisException("INVALID_SCHEMA.NON_STRING_LITERAL",

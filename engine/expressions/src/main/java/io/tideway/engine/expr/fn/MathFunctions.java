@@ -55,7 +55,7 @@ final class MathFunctions {
             t -> t instanceof DecimalType, from -> from == DataTypes.DoubleType ? new DecimalType(30, 15)
                     : DecimalPrecision.forIntegral(from));
     /** A random seed: an INT or BIGINT as it is (a NULL is the seed 0). */
-    private static final InputType SEED = InputType.nullOnly("(\"INT\" or \"BIGINT\")",
+    static final InputType SEED = InputType.nullOnly("(\"INT\" or \"BIGINT\")",
             t -> t == DataTypes.IntegerType || t == DataTypes.LongType, DataTypes.IntegerType);
     /** uniform's bounds: numbers taken as they are. */
     private static final InputType NUMBER_AS_IS = InputType.nullOnly("\"NUMERIC\"", DataType::isNumeric, DataTypes.IntegerType);

@@ -63,16 +63,21 @@ final class TextFunctions {
                 .code((ctx, call, out, a) -> ctx.set(out, K + "luhn(" + CodegenContext.args(a[0]) + ") ? 1L : 0L")));
         FunctionRegistry.add(parseUrl("parse_url", true));
         FunctionRegistry.add(parseUrl("try_parse_url", false));
-        FunctionRegistry.add(FunctionSpec.named("uuid").inputs(ANY).optional(0).returns(DataTypes.StringType)
+        // uuid([seed]): Spark's RandomUUIDGenerator, its seed hidden as shuffle's (RandomSeedArgument)
+        FunctionSpec uuid = FunctionSpec.named("uuid").inputs(ANY).returns(DataTypes.StringType)
                 .nullable(call -> false)
                 .sql(call -> "uuid()")
                 .customCode((ctx, call) -> {
                     CodeValue v = ctx.declare(DataTypes.StringType);
+                    String rng = ctx.constant(RandomSeedArgument.generator(ctx, call.children().get(0)),
+                            MersenneTwister.class.getName());
                     String scratch = ctx.scratch();
                     ctx.line(v.isNull() + " = false;");
-                    ctx.set(v, K + "uuid(" + scratch + ")", scratch);
+                    ctx.set(v, K + "uuid(" + rng + ", " + scratch + ")", scratch);
                     return v;
-                }));
+                }).check();
+        FunctionRegistry.add("uuid", 0, 1, (name, a) -> new ScalarFunction(uuid, name,
+                List.of(RandomSeedArgument.of(a.isEmpty() ? null : a.get(0), "UUID"))));
     }
 
     /** parse_url(url, part[, key]); an unparsable URL fails ({@code INVALID_URL}) under ANSI when {@code failing}, else is null. */

@@ -183,7 +183,10 @@ public final class TextKernels {
         return value == null ? -1 : out.reset().append(value).length();
     }
 
-    public static int uuid(BytesOut out) {
-        return out.reset().append(UUID.randomUUID().toString()).length();
+    /** Spark's {@code RandomUUIDGenerator.getNextUUID}: a version 4 UUID from the next two longs of {@code rng}. */
+    public static int uuid(MersenneTwister rng, BytesOut out) {
+        long most = (rng.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
+        long least = (rng.nextLong() | 0x8000000000000000L) & 0xBFFFFFFFFFFFFFFFL;
+        return out.reset().append(new UUID(most, least).toString()).length();
     }
 }

@@ -16,6 +16,27 @@ public final class VariantCast {
     private VariantCast() {
     }
 
+    /** Whether {@code t} is a variant or holds one (in an array, map or struct), which Spark cannot order or hash. */
+    public static boolean containsVariant(DataType t) {
+        if (t == DataTypes.VariantType) {
+            return true;
+        }
+        if (t instanceof ArrayType a) {
+            return containsVariant(a.elementType());
+        }
+        if (t instanceof io.tideway.sql.types.MapType m) {
+            return containsVariant(m.keyType()) || containsVariant(m.valueType());
+        }
+        if (t instanceof io.tideway.sql.types.StructType s) {
+            for (io.tideway.sql.types.StructField f : s.fields()) {
+                if (containsVariant(f.dataType())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Spark's {@code Cast.canCast} for casts involving a variant. */
     public static boolean canCast(DataType from, DataType to) {
         if (from == DataTypes.VariantType) {

@@ -72,7 +72,15 @@ public final class SqlNodeTranslator {
 
     /** {@code f(...) OVER (PARTITION BY ... ORDER BY ... ROWS|RANGE BETWEEN ...)} or {@code OVER w}. */
     private Column over(SqlBasicCall c) {
-        Expression function = translate(c.operand(0)).expr();
+        SqlNode call = c.operand(0);
+        boolean ignoreNulls = call.getKind() == SqlKind.IGNORE_NULLS;
+        if (ignoreNulls || call.getKind() == SqlKind.RESPECT_NULLS) { // f(x) IGNORE NULLS OVER (...)
+            call = ((SqlCall) call).operand(0);
+        }
+        Expression function = translate(call).expr();
+        if (ignoreNulls) {
+            function = ignoringNulls(function, c.operand(0));
+        }
         SqlNode spec = c.operand(1);
         org.apache.calcite.sql.SqlWindow w = spec instanceof org.apache.calcite.sql.SqlWindow sw ? sw : null;
         if (spec instanceof SqlIdentifier id || w != null && w.getRefName() != null && w.getPartitionList().isEmpty()
@@ -116,6 +124,22 @@ public final class SqlNodeTranslator {
                 new io.tideway.engine.expr.window.WindowSpecDefinition(partition, order, frame)));
     }
 
+    /** {@code function} skipping nulls, for the functions that take {@code IGNORE NULLS}. */
+    private Expression ignoringNulls(Expression function, SqlNode at) {
+        if (function instanceof io.tideway.engine.expr.window.OffsetWindowFunction f) {
+            return f.ignoringNulls();
+        }
+        if (function instanceof io.tideway.engine.expr.window.NthValue f) {
+            return f.ignoringNulls();
+        }
+        if (function instanceof io.tideway.engine.expr.agg.FirstLast f) {
+            // Spark's parser makes first_value(x) IGNORE NULLS its First(x, true), named first(x)
+            String name = f.name().startsWith("last") ? "last" : f.name().startsWith("first") ? "first" : f.name();
+            return new io.tideway.engine.expr.agg.FirstLast(name, f.input(), true);
+        }
+        throw unsupported("IGNORE NULLS after " + function.sql(), at);
+    }
+
     private io.tideway.engine.expr.window.FrameBound frameBound(SqlNode b) {
         if (org.apache.calcite.sql.SqlWindow.isUnboundedPreceding(b)) {
             return io.tideway.engine.expr.window.FrameBound.UNBOUNDED_PRECEDING;
@@ -129,6 +153,11 @@ public final class SqlNodeTranslator {
         if (b instanceof SqlCall call && call.operand(0) instanceof SqlNumericLiteral n && n.isExact()) {
             return io.tideway.engine.expr.window.FrameBound.ofSql(n.bigDecimalValue().longValueExact(),
                     call.getKind() == SqlKind.PRECEDING);
+        }
+        if (b instanceof SqlCall call && translate(call.operand(0)).expr() instanceof io.tideway.engine.expr.Literal l
+                && l.dataType() instanceof io.tideway.sql.types.DayTimeIntervalType && l.value() != null) {
+            return io.tideway.engine.expr.window.FrameBound.ofInterval(io.tideway.engine.row.TemporalValues.toLong(l.value()),
+                    l.sql(), call.getKind() == SqlKind.PRECEDING);
         }
         throw unsupported("this window frame bound", b);
     }

@@ -13,14 +13,18 @@ import java.io.Serializable;
  *                    (the Java API's negative offsets it names {@code -n FOLLOWING})
  * @param longLiteral whether the offset was given as a long ({@code rangeBetween}), which
  *                    {@code Column.toString} prints as {@code -2L}
+ * @param interval    for a day-time interval offset of a RANGE frame over dates or timestamps, the
+ *                    interval as SQL prints it ({@code INTERVAL '01' HOUR}), the offset then in
+ *                    microseconds; else null
  */
-public record FrameBound(Kind kind, long offset, boolean preceding, boolean longLiteral) implements Serializable {
+public record FrameBound(Kind kind, long offset, boolean preceding, boolean longLiteral, String interval)
+        implements Serializable {
     /** The kinds of bound, in frame order. */
     public enum Kind { UNBOUNDED_PRECEDING, OFFSET, CURRENT_ROW, UNBOUNDED_FOLLOWING }
 
-    public static final FrameBound UNBOUNDED_PRECEDING = new FrameBound(Kind.UNBOUNDED_PRECEDING, 0, false, false);
-    public static final FrameBound CURRENT_ROW = new FrameBound(Kind.CURRENT_ROW, 0, false, false);
-    public static final FrameBound UNBOUNDED_FOLLOWING = new FrameBound(Kind.UNBOUNDED_FOLLOWING, 0, false, false);
+    public static final FrameBound UNBOUNDED_PRECEDING = new FrameBound(Kind.UNBOUNDED_PRECEDING, 0, false, false, null);
+    public static final FrameBound CURRENT_ROW = new FrameBound(Kind.CURRENT_ROW, 0, false, false, null);
+    public static final FrameBound UNBOUNDED_FOLLOWING = new FrameBound(Kind.UNBOUNDED_FOLLOWING, 0, false, false, null);
 
     /** A bound of the Java API's {@code rowsBetween}/{@code rangeBetween}: {@code Window.unboundedPreceding()} and friends, or an offset. */
     public static FrameBound ofApi(long value, boolean rangeFrame) {
@@ -30,12 +34,17 @@ public record FrameBound(Kind kind, long offset, boolean preceding, boolean long
         if (value == Long.MAX_VALUE) {
             return UNBOUNDED_FOLLOWING;
         }
-        return value == 0 ? CURRENT_ROW : new FrameBound(Kind.OFFSET, value, false, rangeFrame);
+        return value == 0 ? CURRENT_ROW : new FrameBound(Kind.OFFSET, value, false, rangeFrame, null);
     }
 
     /** An offset written in SQL text, {@code n PRECEDING} or {@code n FOLLOWING}. */
     public static FrameBound ofSql(long n, boolean preceding) {
-        return new FrameBound(Kind.OFFSET, preceding ? -n : n, preceding, false);
+        return new FrameBound(Kind.OFFSET, preceding ? -n : n, preceding, false, null);
+    }
+
+    /** A day-time interval written in SQL text, {@code INTERVAL 1 HOUR PRECEDING}: {@code micros} and its SQL. */
+    public static FrameBound ofInterval(long micros, String sql, boolean preceding) {
+        return new FrameBound(Kind.OFFSET, preceding ? -micros : micros, preceding, false, sql);
     }
 
     /** As Spark names a resolved frame's bound ({@code 1 PRECEDING}, {@code -1 FOLLOWING}). */
@@ -44,7 +53,8 @@ public record FrameBound(Kind kind, long offset, boolean preceding, boolean long
             case UNBOUNDED_PRECEDING -> "UNBOUNDED PRECEDING";
             case CURRENT_ROW -> "CURRENT ROW";
             case UNBOUNDED_FOLLOWING -> "UNBOUNDED FOLLOWING";
-            case OFFSET -> preceding ? -offset + " PRECEDING" : offset + " FOLLOWING";
+            case OFFSET -> interval != null ? interval + (preceding ? " PRECEDING" : " FOLLOWING")
+                    : preceding ? -offset + " PRECEDING" : offset + " FOLLOWING";
         };
     }
 

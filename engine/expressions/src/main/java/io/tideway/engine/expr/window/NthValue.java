@@ -35,6 +35,11 @@ public final class NthValue extends WindowFunction {
         return ignoreNulls;
     }
 
+    /** This function counting only values that are not null, as SQL's {@code IGNORE NULLS} asks. */
+    public NthValue ignoringNulls() {
+        return new NthValue(input, n, true);
+    }
+
     @Override
     public WindowFrame requiredFrame() {
         return null;

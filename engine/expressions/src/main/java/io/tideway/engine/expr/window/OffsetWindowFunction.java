@@ -40,6 +40,11 @@ public final class OffsetWindowFunction extends WindowFunction {
         return ignoreNulls;
     }
 
+    /** This function counting only rows whose input is not null, as SQL's {@code IGNORE NULLS} asks. */
+    public OffsetWindowFunction ignoringNulls() {
+        return new OffsetWindowFunction(lead, input, offset, defaultValue, true);
+    }
+
     /** The signed distance to the row read: negative for lag. */
     public int signedOffset() {
         return lead ? offset : -offset;
@@ -52,7 +57,7 @@ public final class OffsetWindowFunction extends WindowFunction {
     /** Spark's frame for the function: the one row at the offset, {@code ROWS BETWEEN -1 FOLLOWING AND -1 FOLLOWING}. */
     @Override
     public WindowFrame requiredFrame() {
-        FrameBound at = new FrameBound(FrameBound.Kind.OFFSET, signedOffset(), false, false);
+        FrameBound at = new FrameBound(FrameBound.Kind.OFFSET, signedOffset(), false, false, null);
         return new WindowFrame(true, at, at);
     }
 

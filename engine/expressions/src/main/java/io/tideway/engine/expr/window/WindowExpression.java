@@ -132,7 +132,15 @@ public final class WindowExpression extends Expression {
                         "orderSpec", String.join(",", spec.order().stream().map(Expression::sql).toList()))));
             }
             DataType t = spec.order().get(0).dataType();
-            if (!t.isNumeric()) {
+            boolean temporal = t == io.tideway.sql.types.DataTypes.DateType || t == io.tideway.sql.types.DataTypes.TimestampType
+                    || t == io.tideway.sql.types.DataTypes.TimestampNTZType;
+            boolean interval = f.valueBound().interval() != null;
+            if (temporal != interval && (t.isNumeric() || temporal)) {
+                throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.RANGE_FRAME_INVALID_TYPE", Map.of(
+                        "sqlExpr", ErrorParams.expr(specSql()), "orderSpecType", ErrorParams.type(t),
+                        "valueBoundaryType", interval ? "\"INTERVAL\"" : f.valueBound().longLiteral() ? "\"BIGINT\"" : "\"INT\"")));
+            }
+            if (!t.isNumeric() && !temporal) {
                 throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE", Map.of(
                         "sqlExpr", frameSql, "location", f.lower().kind() == FrameBound.Kind.OFFSET ? "lower" : "upper",
                         "exprType", ErrorParams.type(t),

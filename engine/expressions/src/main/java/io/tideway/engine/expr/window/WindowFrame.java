@@ -41,6 +41,11 @@ public record WindowFrame(boolean rows, FrameBound lower, FrameBound upper) impl
         return !rows && (lower.kind() == FrameBound.Kind.OFFSET || upper.kind() == FrameBound.Kind.OFFSET);
     }
 
+    /** The bound with a value offset (the lower one if both have), or null. */
+    public FrameBound valueBound() {
+        return lower.kind() == FrameBound.Kind.OFFSET ? lower : upper.kind() == FrameBound.Kind.OFFSET ? upper : null;
+    }
+
     /** Whether the frame's lower bound is not after its upper bound. */
     public boolean ordered() {
         return lower.kind() != FrameBound.Kind.UNBOUNDED_FOLLOWING && upper.kind() != FrameBound.Kind.UNBOUNDED_PRECEDING

@@ -22,6 +22,16 @@ class SparkClausesTest {
     }
 
     @Test
+    void substrFromForBecomesCommasOfTheSameLength() {
+        assertEquals("substr(s ,    2 ,   3)", rewrite("substr(s FROM 2 FOR 3)", false));
+        assertEquals("SUBSTR(s ,    (i + 1))", rewrite("SUBSTR(s FROM (i + 1))", false));
+        assertEquals("substr(s, 2, 3)", rewrite("substr(s, 2, 3)", false));
+        assertEquals("substring(s FROM 2)", rewrite("substring(s FROM 2)", false));
+        assertTrue(SparkClauses.isSubstrKeywordForm("x + substr(s FROM 2)", 4));
+        assertTrue(!SparkClauses.isSubstrKeywordForm("substr(s, 2)", 0));
+    }
+
+    @Test
     void complexCastTypesBecomeOnePlaceholderWordOfTheSameLength() {
         String text = "CAST(x AS MAP<STRING, ARRAY<STRUCT<a: INT>>>) + 1";
         String rewritten = rewrite(text, false);

@@ -1,4 +1,4 @@
-package io.tideway.microbatch.stateful;
+package io.tideway.engine.exec;
 
 import io.tideway.engine.util.Durations;
 import io.tideway.sql.streaming.GroupState;
@@ -10,10 +10,11 @@ import scala.Option;
 /**
  * The {@link GroupState} handed to one call of a {@code [flat]MapGroupsWithState} function, with
  * Spark's rules and messages. The timeout starts unset on every call, so a function that wants
- * one keeps setting it (Spark's semantics). Used by one task thread.
+ * one keeps setting it (Spark's semantics). Used by one task thread: a micro-batch's reduce
+ * task, or the run of a static Dataset's ({@link GroupsWithStateRunner}).
  */
-final class GroupStateImpl<S> implements GroupState<S> {
-    static final long NO_TIMESTAMP = -1L;
+public final class GroupStateImpl<S> implements GroupState<S> {
+    public static final long NO_TIMESTAMP = -1L;
     private final GroupStateTimeout timeoutConf;
     private final long batchProcessingTimeMs;
     private final long watermarkMs;
@@ -25,7 +26,7 @@ final class GroupStateImpl<S> implements GroupState<S> {
     private boolean removed;
     private long timeoutTimestampMs = NO_TIMESTAMP;
 
-    GroupStateImpl(S value, GroupStateTimeout timeoutConf, long batchProcessingTimeMs, long watermarkMs,
+    public GroupStateImpl(S value, GroupStateTimeout timeoutConf, long batchProcessingTimeMs, long watermarkMs,
                    boolean watermarkPresent, boolean timedOut) {
         this.value = value;
         this.defined = value != null;
@@ -152,15 +153,15 @@ final class GroupStateImpl<S> implements GroupState<S> {
         return batchProcessingTimeMs;
     }
 
-    boolean isUpdated() {
+    public boolean isUpdated() {
         return updated;
     }
 
-    boolean isRemoved() {
+    public boolean isRemoved() {
         return removed;
     }
 
-    long timeoutTimestampMs() {
+    public long timeoutTimestampMs() {
         return timeoutTimestampMs;
     }
 
