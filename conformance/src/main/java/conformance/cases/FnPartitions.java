@@ -111,6 +111,12 @@ public final class FnPartitions {
     }
 
     @Case
+    public static void randstrPerSlice(CaseContext ctx) throws Exception {
+        ctx.rows(ctx.spark().range(0, 6, 1, 3).selectExpr("id", "randstr(6, 0) AS s", "spark_partition_id() AS p")
+                .collectAsList());
+    }
+
+    @Case
     public static void seededUuidPerSlice(CaseContext ctx) throws Exception {
         Dataset<Row> out = ctx.spark().range(0, 4, 1, 2).selectExpr("id", "uuid(7) AS u", "replace(uuid(7), '-', ' ') AS spaced",
                 "uuid(7) = uuid(7) AS same", "uuid(-3)", "length(uuid()) AS n", "uuid(NULL) = uuid(NULL) AS unseeded");

@@ -111,6 +111,97 @@ public final class FnVariant {
                 "named_struct('f', v)", "if(true, v, v)");
     }
 
+    /** Variant columns written to Parquet and JSON and read back (Parquet keeps the variant; JSON writes its text). */
+    @Case
+    public static void filesRoundTrip(CaseContext ctx) throws Exception {
+        Dataset<Row> v = docs(ctx).select(col("s").as("k"), parse_json(col("s")).as("v"),
+                array(parse_json(lit("[1, {\"z\": true}]"))).as("arr"));
+        String parquet = ctx.dir("out").resolve("parquet").toString();
+        v.coalesce(1).write().parquet(parquet);
+        Dataset<Row> back = ctx.spark().read().parquet(parquet);
+        back.printSchema();
+        List<String> rows = new ArrayList<>();
+        for (Row r : back.select(col("k"), to_json(col("v")), schema_of_variant(col("v")), col("arr")).collectAsList()) {
+            rows.add(Canonical.value(r));
+        }
+        java.util.Collections.sort(rows);
+        ctx.println(String.join("\n", rows));
+        String json = ctx.dir("out").resolve("json").toString();
+        v.select("v").coalesce(1).write().json(json);
+        List<String> lines = new ArrayList<>();
+        for (Row r : ctx.spark().read().text(json).collectAsList()) {
+            lines.add(r.getString(0));
+        }
+        java.util.Collections.sort(lines);
+        ctx.println(String.join("\n", lines));
+    }
+
+    /** A variant on a stream: parsed per batch, read by path, and kept in an aggregation's state. */
+    @Case
+    public static void variantOnStream(CaseContext ctx) throws Exception {
+        Dataset<Row> in = OpsData.json(ctx, "k STRING, j STRING",
+                new String[] {"{\"k\":\"a\",\"j\":\"{\\\"n\\\": 1, \\\"t\\\": [1, 2]}\"}",
+                        "{\"k\":\"b\",\"j\":\"[true]\"}"},
+                new String[] {"{\"k\":\"a\",\"j\":\"{\\\"n\\\": 2.5}\"}"});
+        Dataset<Row> v = in.select(col("k"), parse_json(col("j")).as("v"));
+        OpsData.run(ctx, v.select(col("k"), col("v"), variant_get(col("v"), "$.n", "double").as("n"),
+                schema_of_variant(col("v")).as("schema")));
+        OpsData.run(ctx, v.groupBy("k").agg(last("v").as("latest"), collect_list(col("v")).as("all"), count("v").as("c")),
+                "complete");
+    }
+
+    /** Parquet files with variant columns that Spark 4.0.4 and Tideway wrote, each read by both. */
+    @Case
+    public static void readsCommittedParquet(CaseContext ctx) throws Exception {
+        for (String name : new String[] {"spark-variant.snappy.parquet", "tideway-variant.snappy.parquet"}) {
+            java.nio.file.Path in = ctx.dir("in-" + name.substring(0, name.indexOf('-')));
+            ctx.input(in, name);
+            Dataset<Row> df = ctx.spark().read().parquet(in.toString());
+            ctx.println("-- " + name + " --");
+            df.printSchema();
+            List<String> rows = new ArrayList<>();
+            for (Row r : df.select(col("k"), col("v"), variant_get(col("v"), "$.a.y[1]", "double"),
+                    is_variant_null(col("v")), col("arr")).collectAsList()) {
+                rows.add(Canonical.value(r));
+            }
+            java.util.Collections.sort(rows);
+            ctx.println(String.join("\n", rows));
+        }
+    }
+
+    /** variant_explode and variant_explode_outer in SQL: fields of objects, elements of arrays, nothing of scalars. */
+    @Case
+    public static void explode(CaseContext ctx) {
+        Dataset<Row> v = strings(ctx, "{\"b\": [1, 2], \"a\": \"x\"}", "[true, null, {\"c\": 1}]", "5", "null", null)
+                .select(col("s"), parse_json(col("s")).as("v"));
+        v.createOrReplaceTempView("variants");
+        for (String sql : new String[] {
+            "SELECT s, pos, key, value FROM variants, LATERAL variant_explode(v)",
+            "SELECT s, pos, key, value FROM variants, LATERAL variant_explode_outer(v)",
+            "SELECT * FROM variant_explode(parse_json('{\"k\": {\"n\": 1}, \"j\": []}'))",
+            "SELECT variant_explode(v) FROM variants",
+            "SELECT s, schema_of_variant(value) FROM variants LATERAL VIEW variant_explode(v) t AS pos, key, value"}) {
+            try {
+                Dataset<Row> r = ctx.spark().sql(sql);
+                ctx.println(sql + " :: " + r.schema().simpleString());
+                ctx.rows(r.collectAsList());
+            } catch (Exception e) {
+                ctx.println(sql + " => " + Canonical.error(e));
+            }
+        }
+    }
+
+    /** schema_of_variant_agg: the schemas of a column's variants merged, per group and overall. */
+    @Case
+    public static void schemaOfVariantAgg(CaseContext ctx) {
+        Dataset<Row> v = strings(ctx, "{\"a\": 1}", "{\"b\": true, \"a\": 2.5}", "[1, \"x\"]", "null", null, "{\"a\": 1e3}")
+                .select(col("s"), parse_json(col("s")).as("v"));
+        showExpr(ctx, v, "schema_of_variant_agg(v)");
+        showExpr(ctx, v.filter("s LIKE '{%'"), "schema_of_variant_agg(v)");
+        showExpr(ctx, v.filter("s IS NULL"), "schema_of_variant_agg(v)");
+        show(ctx, v.filter("s LIKE '[%' OR s = 'null'"), schema_of_variant_agg(col("v")));
+    }
+
     private static void attempt(CaseContext ctx, String what, java.util.concurrent.Callable<List<Row>> action) {
         try {
             List<String> rows = new ArrayList<>();

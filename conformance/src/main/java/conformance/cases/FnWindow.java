@@ -207,5 +207,6 @@ public final class FnWindow {
         OpsData.error(ctx, "non-aggregate over", () -> df.select(upper(col("s")).over(w)).collectAsList());
         OpsData.error(ctx, "sql row_number without over", () -> df.selectExpr("row_number()").collectAsList());
         OpsData.error(ctx, "window in where", () -> df.where(row_number().over(w).equalTo(1)).collectAsList());
+        OpsData.error(ctx, "window in aggregate", () -> df.select(sum(row_number().over(w))).collectAsList());
     }
 }

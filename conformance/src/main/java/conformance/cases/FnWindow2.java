@@ -180,6 +180,15 @@ public final class FnWindow2 {
     }
 
     @Case
+    public static void sqlWindowOverGroupBy(CaseContext ctx) {
+        scores(ctx).createOrReplaceTempView("scores");
+        print(ctx, ctx.spark().sql("SELECT team, sum(score) AS total, rank() OVER (ORDER BY sum(score) DESC) AS r, "
+                + "count(*) * 100 / sum(count(*)) OVER () AS pct FROM scores GROUP BY team"));
+        print(ctx, ctx.spark().sql("SELECT player, max(game) AS last_game, "
+                + "lag(max(game)) OVER (PARTITION BY min(team) ORDER BY player) AS prev FROM scores GROUP BY player"));
+    }
+
+    @Case
     public static void sqlIgnoreNulls(CaseContext ctx) {
         print(ctx, scores(ctx).selectExpr("player", "game",
                 "lag(bonus) IGNORE NULLS OVER (PARTITION BY team ORDER BY player, game) AS prev_bonus",

@@ -199,6 +199,9 @@ public final class OpsSurface {
         same(ctx, "other alias", r.select(col("id").as("a")), r.select(col("id").as("b")));
         same(ctx, "swapped and", r.where("id > 1 AND id < 5"), r.where("id < 5 AND id > 1"));
         same(ctx, "swapped equality", r.where("id = 3"), r.where("3 = id"));
+        same(ctx, "three conjuncts", r.where("id > 1 AND (id < 5 AND id <> 3)"), r.where("(id <> 3 AND id > 1) AND id < 5"));
+        same(ctx, "mixed and/or", r.where("id = 1 OR (id = 2 AND id > 0)"), r.where("(id > 0 AND id = 2) OR 1 = id"));
+        same(ctx, "and vs or", r.where("id > 1 AND id < 5"), r.where("id > 1 OR id < 5"));
         same(ctx, "limit", r.limit(3), r.limit(4));
         same(ctx, "aggregate", r.groupBy().count(), ctx.spark().range(10).toDF().groupBy().count());
         String[] dirs = jsonDirs(ctx);
@@ -340,5 +343,25 @@ public final class OpsSurface {
                 + ctx.spark().range(2).isStreaming());
         OpsData.error(ctx, "explain(\"fancy\")", () -> ctx.spark().range(2).explain("fancy"));
         OpsData.error(ctx, "checkpoint of a stream", () -> stream.localCheckpoint());
+    }
+
+    /** Hints change no rows; the partitioning hints check their parameters as Spark's analyzer does. */
+    @Case
+    public static void hintForms(CaseContext ctx) {
+        Dataset<Row> df = ctx.spark().range(0, 5, 1, 2).toDF();
+        Dataset<Row> other = ctx.spark().range(3, 8, 1, 2).toDF();
+        ctx.println("broadcast join: " + df.join(other.hint("broadcast"), "id").collectAsList());
+        ctx.println("BROADCASTJOIN: " + df.hint("BROADCASTJOIN").join(other, "id").collectAsList());
+        ctx.println("merge, shuffle_hash: " + df.hint("merge").join(other.hint("shuffle_hash"), "id").count());
+        ctx.println("coalesce 1: " + df.hint("coalesce", 1).collectAsList());
+        ctx.println("repartition 3 by id: " + df.hint("repartition", 3, col("id")).count());
+        ctx.println("repartition by id: " + df.hint("REPARTITION", col("id")).count());
+        ctx.println("repartition_by_range 2 by id: " + df.hint("repartition_by_range", 2, col("id")).count());
+        ctx.println("rebalance: " + df.hint("rebalance").count());
+        ctx.println("unknown: " + df.hint("no_such_hint", "x", 1).collectAsList());
+        OpsData.error(ctx, "coalesce without a number", () -> df.hint("coalesce"));
+        OpsData.error(ctx, "coalesce of a name", () -> df.hint("coalesce", "id"));
+        OpsData.error(ctx, "repartition of a number string", () -> df.hint("repartition", 3, "id"));
+        OpsData.error(ctx, "repartition of a sort order", () -> df.hint("repartition", 3, col("id").desc()));
     }
 }

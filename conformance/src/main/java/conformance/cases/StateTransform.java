@@ -796,4 +796,31 @@ public final class StateTransform {
                 Encoders.STRING());
         runExpectingFailure(ctx, out);
     }
+    /** A processing-time timer at the batch time itself. */
+    public static class TimerAtBatchTime extends StatefulProcessor<String, Row, String> {
+        @Override
+        public void init(OutputMode outputMode, TimeMode timeMode) {
+        }
+
+        @Override
+        public scala.collection.Iterator<String> handleInputRows(String key, scala.collection.Iterator<Row> rows, TimerValues timers) {
+            getHandle().registerTimer(timers.getCurrentProcessingTimeInMs());
+            return iterator(List.of(key + ":registered"));
+        }
+
+        @Override
+        public scala.collection.Iterator<String> handleExpiredTimer(String key, TimerValues timers, ExpiredTimerInfo expired) {
+            boolean sameBatch = expired.getExpiryTimeInMs() == timers.getCurrentProcessingTimeInMs();
+            return iterator(List.of(key + ":fired, in the batch that registered it: " + sameBatch));
+        }
+    }
+
+    @Case
+    public static void processingTimeTimerAtBatchTime(CaseContext ctx) throws Exception {
+        rocksDb(ctx);
+        Dataset<Row> in = csv(ctx, "in", "user STRING, n INT", batch("alice,1"));
+        Dataset<String> out = byUser(in).transformWithState(new TimerAtBatchTime(), TimeMode.ProcessingTime(), OutputMode.Update(),
+                Encoders.STRING());
+        runUntilRows(ctx, out, 2);
+    }
 }

@@ -143,9 +143,9 @@ public class Dataset<T> implements Serializable {
     }
 
     /**
-     * Prints the plan to standard output; with {@code extended}, the analysed logical plan first.
-     * Unlike Spark's, both are Tideway's own operator tree, and the parsed and optimised logical
-     * plans are not printed.
+     * Prints the plan to standard output; with {@code extended}, under Spark's four headings
+     * (parsed, analysed with its output columns, optimised, physical). Unlike Spark's, every tree
+     * is Tideway's own operator tree.
      */
     public void explain(boolean extended) {
         explain(extended ? "extended" : "simple");
@@ -153,8 +153,9 @@ public class Dataset<T> implements Serializable {
 
     /**
      * Prints the plan in one of Spark's modes: {@code simple} as {@link #explain()},
-     * {@code extended} as {@code explain(true)}; {@code codegen}, {@code cost} and
-     * {@code formatted} print what {@code simple} does. Another mode fails as Spark's.
+     * {@code extended} as {@code explain(true)}, {@code cost} the optimised logical plan (without
+     * Spark's statistics) then the physical one; {@code codegen} and {@code formatted} print what
+     * {@code simple} does. Another mode fails as Spark's.
      */
     public void explain(String mode) {
         String m = mode.toLowerCase(java.util.Locale.ROOT);
@@ -162,12 +163,20 @@ public class Dataset<T> implements Serializable {
             throw new IllegalArgumentException("Unknown explain mode: " + mode
                     + ". Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.");
         }
-        boolean extended = m.equals("extended");
         StringBuilder sb = new StringBuilder();
-        if (extended) {
-            sb.append("== Analyzed Logical Plan ==\n").append(plan.treeString()).append('\n');
+        String tree = plan.treeString();
+        if (m.equals("extended")) {
+            java.util.StringJoiner output = new java.util.StringJoiner(", ");
+            for (StructField f : plan.schema().fields()) {
+                output.add(f.name() + ": " + f.dataType().simpleString());
+            }
+            sb.append("== Parsed Logical Plan ==\n").append(tree).append('\n')
+                    .append("== Analyzed Logical Plan ==\n").append(output).append('\n').append(tree).append('\n')
+                    .append("== Optimized Logical Plan ==\n").append(tree).append('\n');
+        } else if (m.equals("cost")) {
+            sb.append("== Optimized Logical Plan ==\n").append(tree).append('\n');
         }
-        sb.append("== Physical Plan ==\n").append(plan.treeString());
+        sb.append("== Physical Plan ==\n").append(tree);
         System.out.println(sb);
     }
 
@@ -1305,8 +1314,13 @@ public class Dataset<T> implements Serializable {
         }
     }
 
-    /** Accepted and ignored, as Spark ignores a hint it does not know; Tideway's joins have one strategy. */
+    /**
+     * Accepted and ignored, as Spark ignores a hint it does not know; Tideway's joins have one
+     * strategy and its partitions follow its own plan. The partitioning hints' parameters are
+     * checked as Spark's analyzer checks them ({@link HintParameters}).
+     */
     public Dataset<T> hint(String name, Object... parameters) {
+        HintParameters.check(name, parameters);
         return this;
     }
 

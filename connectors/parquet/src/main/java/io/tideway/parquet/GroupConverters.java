@@ -63,6 +63,9 @@ final class GroupConverters {
         if (asked instanceof MapType m) {
             return new MapConverter(m, file.asGroupType(), sink);
         }
+        if (asked == io.tideway.sql.types.DataTypes.VariantType) {
+            return new VariantConverter(file.asGroupType(), sink);
+        }
         return new StructConverter((StructType) asked, file.asGroupType(), sink);
     }
 

@@ -105,6 +105,9 @@ final class ParquetProjection {
                 return g.withNewFields(kv.withNewFields(projectValue(m.keyType(), key, child(sub, key.getName()), fileUri),
                         projectValue(m.valueType(), value, child(sub, value.getName()), fileUri)));
             }
+            if (asked == DataTypes.VariantType && ParquetSchemas.isVariant(g)) {
+                return g; // read whole: both binaries
+            }
             if (asked instanceof StructType st && !list && !map) {
                 List<Type> kept = new ArrayList<>();
                 for (StructField f : st.fields()) {

@@ -41,6 +41,10 @@ final class ParquetSchemas {
     /** The message name Spark gives every schema it writes. */
     static final String MESSAGE_NAME = "spark_schema";
 
+    /** The fields of a variant's group, as Spark 4.0 names them. */
+    static final String VARIANT_VALUE = "value";
+    static final String VARIANT_METADATA = "metadata";
+
     private ParquetSchemas() {
     }
 
@@ -122,6 +126,12 @@ final class ParquetSchemas {
                             .addField(field("value", m.valueType(), m.valueContainsNull(), timestamps, legacy))
                             .named("key_value"))
                     .named(name);
+        } else if (t == DataTypes.VariantType) {
+            // Spark 4.0's unshredded variant: its two binaries, both required
+            return Types.buildGroup(rep)
+                    .addField(Types.primitive(PrimitiveTypeName.BINARY, Type.Repetition.REQUIRED).named(VARIANT_VALUE))
+                    .addField(Types.primitive(PrimitiveTypeName.BINARY, Type.Repetition.REQUIRED).named(VARIANT_METADATA))
+                    .named(name);
         } else if (t instanceof StructType st) {
             Types.GroupBuilder<GroupType> g = Types.buildGroup(rep);
             for (StructField f : st.fields()) {
@@ -131,6 +141,14 @@ final class ParquetSchemas {
         }
         throw Unchecked.raise(new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of(
                 "format", "Parquet", "columnName", ErrorParams.id(name), "columnType", ErrorParams.type(t))));
+    }
+
+    /** Whether a group is an unshredded variant: exactly a binary {@code value} and a binary {@code metadata}. */
+    static boolean isVariant(GroupType g) {
+        return g.getFieldCount() == 2 && g.containsField(VARIANT_VALUE) && g.containsField(VARIANT_METADATA)
+                && g.getType(VARIANT_VALUE).isPrimitive() && g.getType(VARIANT_METADATA).isPrimitive()
+                && g.getType(VARIANT_VALUE).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+                && g.getType(VARIANT_METADATA).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY;
     }
 
     /** Bytes of the smallest two's complement integer holding every unscaled value of {@code precision} digits (Spark's {@code Decimal.minBytesForPrecision}). */

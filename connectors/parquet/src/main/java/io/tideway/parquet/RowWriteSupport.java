@@ -157,6 +157,15 @@ final class RowWriteSupport extends WriteSupport<RowReader> {
             out.startGroup();
             fields(new RowReader(st.length()).wrap(buffer, offset, length), st);
             out.endGroup();
+        } else if (t == DataTypes.VariantType) {
+            out.startGroup();
+            out.startField(ParquetSchemas.VARIANT_VALUE, 0);
+            out.addBinary(Binary.fromConstantByteArray(io.tideway.types.variant.VariantLayout.value(buffer, offset, length)));
+            out.endField(ParquetSchemas.VARIANT_VALUE, 0);
+            out.startField(ParquetSchemas.VARIANT_METADATA, 1);
+            out.addBinary(Binary.fromConstantByteArray(io.tideway.types.variant.VariantLayout.metadata(buffer, offset, length)));
+            out.endField(ParquetSchemas.VARIANT_METADATA, 1);
+            out.endGroup();
         } else {
             throw new IllegalStateException("no Parquet writer for " + t.simpleString()); // ParquetSchemas refused it first
         }

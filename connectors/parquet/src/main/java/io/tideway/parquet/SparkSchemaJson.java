@@ -123,6 +123,7 @@ final class SparkSchemaJson {
             case "double" -> DataTypes.DoubleType;
             case "string" -> DataTypes.StringType;
             case "binary" -> DataTypes.BinaryType;
+            case "variant" -> DataTypes.VariantType;
             case "date" -> DataTypes.DateType;
             case "timestamp" -> DataTypes.TimestampType;
             case "timestamp_ntz" -> DataTypes.TimestampNTZType;

@@ -750,54 +750,6 @@ public final class functions {
 
     // ---- end of string functions ----
 
-    // ---- URL codec, UTF-8 check and randstr functions (TextCheckFunctions, RandomTextFunctions) ----
-
-    /** The string encoded as an {@code application/x-www-form-urlencoded} URL part in UTF-8. */
-    public static Column url_encode(Column str) {
-        return call("url_encode", str);
-    }
-
-    /** The {@code application/x-www-form-urlencoded} string decoded; an error for a malformed escape. */
-    public static Column url_decode(Column str) {
-        return call("url_decode", str);
-    }
-
-    /** As {@link #url_decode}, null for a malformed escape. */
-    public static Column try_url_decode(Column str) {
-        return call("try_url_decode", str);
-    }
-
-    /** Whether the string is well-formed UTF-8. */
-    public static Column is_valid_utf8(Column str) {
-        return call("is_valid_utf8", str);
-    }
-
-    /** The string with each invalid UTF-8 sequence replaced by U+FFFD. */
-    public static Column make_valid_utf8(Column str) {
-        return call("make_valid_utf8", str);
-    }
-
-    /** The string if it is well-formed UTF-8, an error otherwise. */
-    public static Column validate_utf8(Column str) {
-        return call("validate_utf8", str);
-    }
-
-    /** The string if it is well-formed UTF-8, null otherwise. */
-    public static Column try_validate_utf8(Column str) {
-        return call("try_validate_utf8", str);
-    }
-
-    /** A string of {@code length} random characters from 0-9, a-z, A-Z (a random seed, shown in the column name as Spark does). */
-    public static Column randstr(Column length) {
-        return call("randstr", length, lit(new java.util.Random().nextLong()));
-    }
-
-    /** A string of {@code length} random characters from 0-9, a-z, A-Z, drawn with {@code seed}. */
-    public static Column randstr(Column length, Column seed) {
-        return call("randstr", length, seed);
-    }
-    // ---- end of URL codec and UTF-8 check functions ----
-
     // ---- math functions ----
 
     /**
@@ -2405,7 +2357,8 @@ public final class functions {
     }
     // ---- end of collection and JSON functions ----
 
-    // ---- XML, xpath and AES functions (XPathFunctions, CryptoFunctions) ----
+    // ---- XML, xpath, AES, URL, UTF-8, randstr and reflect functions (XmlFunctions, XPathFunctions, CryptoFunctions,
+    // TextCheckFunctions, RandomTextFunctions, ReflectFunctions) ----
 
     /** Parses an XML document column into a struct of {@code schema}; the root element is the row. */
     public static Column from_xml(Column e, StructType schema) {
@@ -2565,7 +2518,67 @@ public final class functions {
     public static Column try_aes_decrypt(Column input, Column key, Column mode, Column padding, Column aad) {
         return call("try_aes_decrypt", input, key, mode, padding, aad);
     }
-    // ---- end of XML, xpath and AES functions ----
+
+    /** The string encoded as an {@code application/x-www-form-urlencoded} URL part in UTF-8. */
+    public static Column url_encode(Column str) {
+        return call("url_encode", str);
+    }
+
+    /** The {@code application/x-www-form-urlencoded} string decoded; an error for a malformed escape. */
+    public static Column url_decode(Column str) {
+        return call("url_decode", str);
+    }
+
+    /** As {@link #url_decode}, null for a malformed escape. */
+    public static Column try_url_decode(Column str) {
+        return call("try_url_decode", str);
+    }
+
+    /** Whether the string is well-formed UTF-8. */
+    public static Column is_valid_utf8(Column str) {
+        return call("is_valid_utf8", str);
+    }
+
+    /** The string with each invalid UTF-8 sequence replaced by U+FFFD. */
+    public static Column make_valid_utf8(Column str) {
+        return call("make_valid_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, an error otherwise. */
+    public static Column validate_utf8(Column str) {
+        return call("validate_utf8", str);
+    }
+
+    /** The string if it is well-formed UTF-8, null otherwise. */
+    public static Column try_validate_utf8(Column str) {
+        return call("try_validate_utf8", str);
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z (a random seed, shown in the column name as Spark does). */
+    public static Column randstr(Column length) {
+        return call("randstr", length, lit(new java.util.Random().nextLong()));
+    }
+
+    /** A string of {@code length} random characters from 0-9, a-z, A-Z, drawn with {@code seed}. */
+    public static Column randstr(Column length, Column seed) {
+        return call("randstr", length, seed);
+    }
+
+    /** Calls the public static method {@code cols[1]} of the class {@code cols[0]} (string literals) with the other columns; its result as a string. */
+    public static Column reflect(Column... cols) {
+        return call("reflect", cols);
+    }
+
+    /** {@link #reflect} under its other name. */
+    public static Column java_method(Column... cols) {
+        return call("java_method", cols);
+    }
+
+    /** As {@link #reflect}, null where the method throws. */
+    public static Column try_reflect(Column... cols) {
+        return call("try_reflect", cols);
+    }
+    // ---- end of XML, xpath, AES, URL, UTF-8, randstr and reflect functions ----
 
     // ---- variant functions (VariantFunctions, io.tideway.types.variant) ----
 
@@ -2607,6 +2620,11 @@ public final class functions {
     /** The schema of a variant as SQL text ({@code OBJECT<a: BIGINT>}). */
     public static Column schema_of_variant(Column v) {
         return call("schema_of_variant", v);
+    }
+
+    /** The schemas of a column's variants merged into one, as SQL text (an aggregate). */
+    public static Column schema_of_variant_agg(Column v) {
+        return call("schema_of_variant_agg", v);
     }
     // ---- end of variant functions ----
 
@@ -3742,6 +3760,7 @@ public final class functions {
     public static Column input_file_name() {
         return call("input_file_name");
     }
+
 
     // ---- end of user-defined and miscellaneous functions ----
 

@@ -59,8 +59,11 @@ public final class StaticPlanMaterializer {
         if (!p.isStreaming() && p instanceof io.tideway.engine.plan.FlatMapGroupsWithState groups) {
             return new LocalRelation(p.schema(), GroupsWithStateRunner.run(groups, ctx));
         }
-        if (!p.isStreaming() && p instanceof io.tideway.engine.plan.TransformWithState) {
-            throw new UnsupportedOperationException("Tideway runs transformWithState on streaming Datasets only");
+        if (!p.isStreaming() && p instanceof io.tideway.engine.plan.TransformWithState transform) {
+            StaticTransformRunner runner = java.util.ServiceLoader.load(StaticTransformRunner.class).findFirst()
+                    .orElseThrow(() -> new UnsupportedOperationException("transformWithState on a static Dataset needs the "
+                            + "tideway-microbatch module on the class path"));
+            return new LocalRelation(p.schema(), runner.run(transform, ctx));
         }
         if (!p.isStreaming() && belowBranch && p instanceof Aggregate) {
             return new LocalRelation(p.schema(), BatchExecutor.collect(p, new RowEncoder(p.schema()), ctx));

@@ -60,8 +60,10 @@ public final class PlanCanonical {
         if (e instanceof Alias a) {
             return a.child();
         }
-        if (e instanceof Logical || e instanceof BinaryArithmetic b && (b.op() == BinaryArithmetic.Op.ADD
-                || b.op() == BinaryArithmetic.Op.MULTIPLY)) {
+        if (e instanceof Logical l) {
+            return ordered(l);
+        }
+        if (e instanceof BinaryArithmetic b && (b.op() == BinaryArithmetic.Op.ADD || b.op() == BinaryArithmetic.Op.MULTIPLY)) {
             List<Expression> kids = e.children();
             return outOfOrder(kids.get(0), kids.get(1)) ? e.withChildren(List.of(kids.get(1), kids.get(0))) : e;
         }
@@ -76,6 +78,30 @@ public final class PlanCanonical {
             return new Comparison(flipped, c.right(), c.left());
         }
         return e;
+    }
+
+    /**
+     * A chain of {@code AND}s (or of {@code OR}s) with its operands in order, as Spark's
+     * {@code orderCommutative}: {@code a AND (c AND b)} and {@code (b AND a) AND c} are the same.
+     */
+    private static Expression ordered(Logical chain) {
+        List<Expression> operands = new java.util.ArrayList<>();
+        flatten(chain, chain.isAnd(), operands);
+        operands.sort(java.util.Comparator.comparing(Expression::sql));
+        Expression out = operands.get(0);
+        for (int i = 1; i < operands.size(); i++) {
+            out = new Logical(chain.isAnd(), out, operands.get(i));
+        }
+        return out;
+    }
+
+    private static void flatten(Expression e, boolean and, List<Expression> out) {
+        if (e instanceof Logical l && l.isAnd() == and) {
+            flatten(l.left(), and, out);
+            flatten(l.right(), and, out);
+        } else {
+            out.add(e);
+        }
     }
 
     private static boolean outOfOrder(Expression left, Expression right) {

@@ -73,6 +73,9 @@ public final class WindowPlanner {
                 return false;
             });
         }
+        for (Expression e : resolved) {
+            refuseAggregateBeside(e);
+        }
         Map<String, List<WindowExpression>> bySpec = new LinkedHashMap<>();
         for (WindowExpression w : windows) {
             bySpec.computeIfAbsent(specKey(w), k -> new ArrayList<>()).add(w);
@@ -95,6 +98,26 @@ public final class WindowPlanner {
             projections.add(e instanceof Alias || replaced == e ? replaced : new Alias(replaced, NamedExpressions.nameOf(e)));
         }
         return new Project(projections, plan);
+    }
+
+    /**
+     * An aggregate outside OVER in a projection with window functions: Spark's error when it holds
+     * a window function; else Spark would aggregate first, which this planner does not do yet.
+     */
+    private static void refuseAggregateBeside(Expression e) {
+        if (e instanceof WindowExpression) {
+            return;
+        }
+        if (e instanceof io.tideway.engine.expr.AggregateFunction) {
+            if (hasWindow(e)) {
+                throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1031", Map.of()));
+            }
+            throw Unchecked.raise(new AnalysisException("Tideway computes window functions over a projection, not beside the "
+                    + "aggregate " + e.sql() + " in one select: aggregate first (groupBy(...).agg(...)), then add the window column"));
+        }
+        for (Expression c : e.children()) {
+            refuseAggregateBeside(c);
+        }
     }
 
     private static String specKey(WindowExpression w) {

@@ -85,6 +85,16 @@ final class AggregateRewriter {
     }
 
     private Expression walk(Expression e, boolean bind) {
+        if (e instanceof io.tideway.engine.expr.window.WindowExpression) {
+            // an aggregate under OVER runs over the window, on the groups' columns: only its arguments are the group's
+            List<Expression> kids = e.children();
+            List<Expression> next = new ArrayList<>(kids.size());
+            for (int i = 0; i < kids.size(); i++) {
+                Expression k = kids.get(i);
+                next.add(i == 0 && k instanceof AggregateFunction ? walkChildren(k, bind) : walk(k, bind));
+            }
+            return bind ? e.withChildren(next) : e;
+        }
         if (e instanceof AggregateFunction || e instanceof GroupingFunction) { // grouping(a): its own column
             String key = Resolver.resolve(e, input.logicalPlan()).sql();
             int i = aggregateKeys.indexOf(key);
@@ -111,6 +121,14 @@ final class AggregateRewriter {
         }
         List<Expression> next = new ArrayList<>(kids.size());
         for (Expression k : kids) {
+            next.add(walk(k, bind));
+        }
+        return bind ? e.withChildren(next) : e;
+    }
+
+    private Expression walkChildren(Expression e, boolean bind) {
+        List<Expression> next = new ArrayList<>();
+        for (Expression k : e.children()) {
             next.add(walk(k, bind));
         }
         return bind ? e.withChildren(next) : e;

@@ -27,26 +27,32 @@ public final class Window {
         return 0;
     }
 
+    /** A spec partitioned by the named columns: each partition's rows are a window apart from the others'. */
     public static WindowSpec partitionBy(String colName, String... colNames) {
         return empty().partitionBy(colName, colNames);
     }
 
+    /** A spec partitioned by the given columns (none: one partition of all rows). */
     public static WindowSpec partitionBy(Column... cols) {
         return empty().partitionBy(cols);
     }
 
+    /** A spec of one partition ordered by the named columns, ascending with nulls first. */
     public static WindowSpec orderBy(String colName, String... colNames) {
         return empty().orderBy(colName, colNames);
     }
 
+    /** A spec of one partition ordered by the given columns ({@code col("v").desc()}, or ascending with nulls first). */
     public static WindowSpec orderBy(Column... cols) {
         return empty().orderBy(cols);
     }
 
+    /** A spec of one partition with a ROWS frame; see {@link WindowSpec#rowsBetween}. */
     public static WindowSpec rowsBetween(long start, long end) {
         return empty().rowsBetween(start, end);
     }
 
+    /** A spec of one partition with a RANGE frame; see {@link WindowSpec#rangeBetween}. */
     public static WindowSpec rangeBetween(long start, long end) {
         return empty().rangeBetween(start, end);
     }

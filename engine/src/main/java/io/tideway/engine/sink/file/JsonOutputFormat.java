@@ -117,6 +117,9 @@ final class JsonOutputFormat implements OutputFormat {
                 g.writeString(ValueFormats.date(row.getInt(i)));
             } else if (t == DataTypes.BinaryType) {
                 g.writeBinary(row.getBinary(i));
+            } else if (t == DataTypes.VariantType) { // as Spark: the value's JSON, in place
+                g.writeRawValue(io.tideway.types.variant.VariantLayout.read(row.buffer(), row.varOffset(i), row.varLength(i))
+                        .toJson(formats.zone()));
             } else {
                 g.writeNull();
             }

@@ -96,13 +96,26 @@ public abstract class FileSourceProvider implements SourceProvider {
         return asNullable(partitions.appendTo(data));
     }
 
-    /** Every column nullable: a file can hold a null anywhere (Spark's {@code schema.asNullable}). */
+    /** Every column nullable: a file can hold a null anywhere (Spark's {@code schema.asNullable}, nested types too). */
     private static StructType asNullable(StructType schema) {
         StructType out = new StructType();
         for (StructField f : schema.fields()) {
-            out = out.add(new StructField(f.name(), f.dataType(), true, f.metadata()));
+            out = out.add(new StructField(f.name(), asNullable(f.dataType()), true, f.metadata()));
         }
         return out;
+    }
+
+    private static io.tideway.sql.types.DataType asNullable(io.tideway.sql.types.DataType t) {
+        if (t instanceof StructType st) {
+            return asNullable(st);
+        }
+        if (t instanceof io.tideway.sql.types.ArrayType a) {
+            return new io.tideway.sql.types.ArrayType(asNullable(a.elementType()), true);
+        }
+        if (t instanceof io.tideway.sql.types.MapType m) {
+            return new io.tideway.sql.types.MapType(asNullable(m.keyType()), asNullable(m.valueType()), true);
+        }
+        return t;
     }
 
     @Override

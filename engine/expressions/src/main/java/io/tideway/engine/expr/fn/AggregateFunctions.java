@@ -66,6 +66,8 @@ final class AggregateFunctions {
         }
         FunctionRegistry.add("hll_sketch_agg", 1, 2, (n, a) ->
                 new HllSketchAggregate(a.get(0), a.size() > 1 ? a.get(1) : Literal.of(HllSketches.DEFAULT_LG_K)));
+        FunctionRegistry.add("schema_of_variant_agg", 1, 1, (n, a) ->
+                new io.tideway.engine.expr.agg.SchemaOfVariantAggregate(a.get(0)));
         FunctionRegistry.add("hll_union_agg", 1, 2, (n, a) ->
                 new HllUnionAggregate(a.get(0), a.size() > 1 ? a.get(1) : Literal.of(false)));
     }

@@ -62,6 +62,7 @@ public final class FunctionRegistry {
         XmlFunctions.register();
         TextCheckFunctions.register();
         RandomTextFunctions.register();
+        ReflectFunctions.register();
         GroupingFunctions.register();
     }
 

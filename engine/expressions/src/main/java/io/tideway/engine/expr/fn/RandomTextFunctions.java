@@ -18,9 +18,9 @@ import static io.tideway.engine.expr.fn.MathFunctions.SEED;
 
 /**
  * Spark 4's {@code randstr(length[, seed])}: a string of {@code length} characters drawn from
- * 0-9, a-z, A-Z by the {@link XorShiftRandom} of the seed (a random one when it is left out, which
- * the column name then hides), as Spark's {@code ExpressionImplUtils.randStr}. Length and seed
- * must be foldable. Implemented by {@link RandomTextKernels}. Registered once, immutable after.
+ * 0-9, a-z, A-Z by the {@link XorShiftRandom} of the seed plus the task's partition index (a
+ * random seed when it is left out, which the column name then hides), as Spark's
+ * {@code ExpressionImplUtils.randStr}. Length and seed must be foldable. Implemented by {@link RandomTextKernels}. Registered once, immutable after.
  */
 final class RandomTextFunctions {
     private RandomTextFunctions() {
@@ -61,9 +61,9 @@ final class RandomTextFunctions {
                 .sql(call -> hiddenSeed ? "randstr(" + call.children().get(0).sql() + ")" : call.callSql())
                 .customCode((ctx, call) -> {
                     CodeValue v = ctx.declare(DataTypes.StringType);
-                    long seed = ctx.evalContext().randomSeeds() ? new java.util.Random().nextLong()
-                            : constant(ctx.evalContext(), call.children().get(1));
-                    String rng = ctx.constant(new XorShiftRandom(seed), XorShiftRandom.class.getName());
+                    // Spark's RandStr.initializeInternal: XORShiftRandom(seed + partitionIndex), as rand's
+                    String rng = ctx.constant(MathFunctions.partitionRandom(ctx, constant(ctx.evalContext(), call.children().get(1))),
+                            XorShiftRandom.class.getName());
                     String scratch = ctx.scratch();
                     ctx.line(v.isNull() + " = false;");
                     ctx.set(v, RandomTextKernels.class.getName() + ".randStr(" + rng + ", "

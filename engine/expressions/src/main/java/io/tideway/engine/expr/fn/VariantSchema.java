@@ -10,11 +10,13 @@ import java.util.List;
  * The schema of a variant as {@code schema_of_variant} prints it (Spark's {@code SchemaOfVariant}):
  * SQL type names, objects as {@code OBJECT<key: type, ...>} with keys in order, arrays as
  * {@code ARRAY<t>} of the merged element types; integers are {@code BIGINT}, decimals at their
- * stripped precision and scale; types that do not merge become {@code VARIANT}. Immutable nodes.
+ * stripped precision and scale; types that do not merge become {@code VARIANT}. Immutable nodes;
+ * {@code schema_of_variant_agg} keeps a merged schema as the bytes of {@link #encode}.
  */
-final class VariantSchema {
+public final class VariantSchema {
     /** A type: {@code name} for a scalar, else an object's fields or an array's element. */
-    private record Node(String name, List<String> keys, List<Node> fields, Node element, int precision, int scale) {
+    private record Node(String name, List<String> keys, List<Node> fields, Node element, int precision, int scale)
+            implements java.io.Serializable {
         static Node scalar(String name) {
             return new Node(name, null, null, null, 0, 0);
         }
@@ -36,6 +38,41 @@ final class VariantSchema {
         StringBuilder sb = new StringBuilder();
         print(sb, schema(v));
         return sb.toString();
+    }
+
+    /** The schema of {@code v} as state bytes for {@code schema_of_variant_agg}. */
+    public static byte[] encode(Variant v) {
+        return bytes(schema(v));
+    }
+
+    /** Two schemas' state bytes merged. */
+    public static byte[] merge(byte[] a, byte[] b) {
+        return bytes(merge(node(a), node(b)));
+    }
+
+    /** The SQL text of a schema's state bytes; {@code VOID} for none. */
+    public static String text(byte[] state) {
+        StringBuilder sb = new StringBuilder();
+        print(sb, state == null ? VOID : node(state));
+        return sb.toString();
+    }
+
+    private static byte[] bytes(Node n) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(out)) {
+            o.writeObject(n);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Node node(byte[] b) {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(b))) {
+            return (Node) in.readObject();
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("schema_of_variant_agg state unreadable", e);
+        }
     }
 
     private static Node schema(Variant v) {
@@ -93,7 +130,7 @@ final class VariantSchema {
         if (a.equals(b)) {
             return a;
         }
-        if (a == VOID || a.name.equals("VOID")) {
+        if (a.name.equals("VOID")) {
             return b;
         }
         if (b.name.equals("VOID")) {

@@ -17,6 +17,8 @@ import java.util.Set;
  *       ({@link #typeAt}); Spark 4's {@code x::type} becomes an element access {@code x[____]}, as
  *       tight a postfix as Spark's, which the translator reads back as the cast;</li>
  *   <li>{@code gen(...) AS (a, b)}: a generator's column names, blanked ({@link #multiAliases});</li>
+ *   <li>{@code struct(e name, ...)}: a field named without AS, the name blanked and read back by the
+ *       translator ({@link #bareFieldName});</li>
  *   <li>{@code substr(s FROM 2 FOR 3)}: FROM and FOR become commas padded with spaces, and the
  *       translator names the call {@code substring} as Spark's parser does ({@link #isSubstrKeywordForm});</li>
  *   <li>in a query, {@code LATERAL VIEW [OUTER] gen(...) t [AS] a, b}, blanked
@@ -43,6 +45,11 @@ public final class SparkClauses {
         for (int i = 0; i < t.size(); i++) {
             if (t.isWord(i, "struct") && t.isSymbol(i + 1, "(") && !t.isSymbol(i - 1, ".")) {
                 structAliases(t, i + 1, c);
+                for (int k : bareFieldNames(t, i + 1)) {
+                    for (int j = t.get(k).start(); j < t.get(k).end(); j++) {
+                        c[j] = ' ';
+                    }
+                }
             } else if (isSubstrCall(t, i)) {
                 for (int k : substrKeywords(t, i + 1)) {
                     c[t.get(k).start()] = ',';
@@ -78,6 +85,73 @@ public final class SparkClauses {
             FromClauseForms.hide(t, original, c);
         }
         return new String(c);
+    }
+
+    /** Words that end an expression, so that a name after them is no field name ({@code x IS NULL}, {@code CASE ... END}). */
+    private static final Set<String> NOT_FIELD_NAMES = Set.of("NULL", "TRUE", "FALSE", "END", "YEAR", "YEARS", "QUARTER",
+            "MONTH", "MONTHS", "WEEK", "WEEKS", "DAY", "DAYS", "HOUR", "HOURS", "MINUTE", "MINUTES", "SECOND", "SECONDS",
+            "MILLISECOND", "MILLISECONDS", "MICROSECOND", "MICROSECONDS", "TO");
+    /** Words after which a name starts an expression rather than naming one. */
+    private static final Set<String> OPERATOR_WORDS = Set.of("AS", "AND", "OR", "NOT", "IS", "IN", "LIKE", "ILIKE", "RLIKE",
+            "REGEXP", "BETWEEN", "CASE", "WHEN", "THEN", "ELSE", "DISTINCT", "INTERVAL", "DIV", "ALL", "ANY", "SOME", "TO");
+
+    /**
+     * The tokens naming the fields of {@code struct(e name, ...)} without AS, directly inside the
+     * parentheses opened at token {@code open}: a name right before a comma or the closing
+     * parenthesis that follows the end of an expression.
+     */
+    private static List<Integer> bareFieldNames(SqlTokens t, int open) {
+        List<Integer> out = new ArrayList<>();
+        int close = t.closing(open, "(", ")");
+        int depth = 0;
+        for (int k = open + 1; k < close; k++) {
+            if (t.isSymbol(k, "(")) {
+                depth++;
+            } else if (t.isSymbol(k, ")")) {
+                depth--;
+            } else if (depth == 0 && fieldName(t, k) && endsExpression(t, k - 1) && !out.contains(k - 1)
+                    && (t.isSymbol(k + 1, ",") || k + 1 == close
+                        // struct(i x y): Spark names the field x and fails at y, so x is the name here too
+                        || fieldName(t, k + 1) && (t.isSymbol(k + 2, ",") || k + 2 == close))) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private static boolean fieldName(SqlTokens t, int k) {
+        String word = t.get(k).kind() == SqlTokens.Kind.WORD ? t.image(k).toUpperCase(Locale.ROOT) : "";
+        return t.isName(k) && !NOT_FIELD_NAMES.contains(word) && !OPERATOR_WORDS.contains(word);
+    }
+
+    private static boolean endsExpression(SqlTokens t, int k) {
+        if (k < 0 || t.isSymbol(k, "(") || t.isSymbol(k, ",")) {
+            return false;
+        }
+        SqlTokens.Kind kind = t.get(k).kind();
+        if (kind == SqlTokens.Kind.SYMBOL) {
+            return t.isSymbol(k, ")") || t.isSymbol(k, "]");
+        }
+        return kind != SqlTokens.Kind.WORD || !OPERATOR_WORDS.contains(t.image(k).toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The name of a {@code struct} field written without AS whose expression ends at {@code end}
+     * (exclusive) of {@code original}, or null.
+     */
+    static String bareFieldName(String original, int end) {
+        SqlTokens t = SqlTokens.of(original);
+        for (int i = 0; i < t.size(); i++) {
+            if (t.isWord(i, "struct") && t.isSymbol(i + 1, "(") && !t.isSymbol(i - 1, ".")) {
+                for (int k : bareFieldNames(t, i + 1)) {
+                    int start = t.get(k).start();
+                    if (start >= end && original.substring(end, start).isBlank()) {
+                        return t.name(k);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isSubstrCall(SqlTokens t, int i) {

@@ -535,7 +535,7 @@ public final class SqlNodeTranslator {
                             }
                             args.add(io.tideway.engine.expr.Literal.of(unit));
                         } else {
-                            args.add(translate(o).expr());
+                            args.add(fieldNamed(name, o, translate(o)).expr());
                         }
                     }
                     return new Column(FunctionRegistry.callByName(name, args));
@@ -958,6 +958,16 @@ public final class SqlNodeTranslator {
         return syntax == SqlSyntax.BINARY || syntax == SqlSyntax.POSTFIX
                 || c.getKind() == SqlKind.AS || c.getKind() == SqlKind.BETWEEN || c.getKind() == SqlKind.LIKE
                 || c.getKind() == SqlKind.IN || c.getKind() == SqlKind.NOT_IN;
+    }
+
+    /** {@code struct(e name)}: the field named as written after it without AS (SparkClauses blanked the name). */
+    private Column fieldNamed(String function, SqlNode arg, Column value) {
+        if (!function.equalsIgnoreCase("struct")) {
+            return value;
+        }
+        SqlParserPos p = arg.getParserPosition();
+        String alias = SparkClauses.bareFieldName(src.original(), src.originalOffset(p.getEndLineNum(), p.getEndColumnNum()) + 1);
+        return alias == null ? value : value.as(alias);
     }
 
     private int offset(SqlParserPos pos) {

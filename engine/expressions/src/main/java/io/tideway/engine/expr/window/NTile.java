@@ -16,7 +16,7 @@ public final class NTile extends WindowFunction {
     private static final long serialVersionUID = 1L;
     private final int buckets;
 
-    /** Spark's check of the bucket count, {@code DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE} below 1. */
+    /** {@code ntile(buckets)}; {@link #check()} refuses a count below one when the window is analysed. */
     public NTile(int buckets) {
         this.buckets = buckets;
     }
@@ -25,7 +25,7 @@ public final class NTile extends WindowFunction {
         return buckets;
     }
 
-    /** Raises Spark's error for a bucket count below one. */
+    /** Raises Spark's {@code DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE} for a bucket count below one. */
     public void check() {
         if (buckets <= 0) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", Map.of(

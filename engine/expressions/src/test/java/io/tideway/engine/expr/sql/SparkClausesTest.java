@@ -22,6 +22,15 @@ class SparkClausesTest {
     }
 
     @Test
+    void structFieldNamesWithoutAsAreBlankedAndReadBack() {
+        assertEquals("struct(i  , upper(s)  )", rewrite("struct(i x, upper(s) u)", false));
+        assertEquals("struct(x IS NULL, b AND c, CASE WHEN a THEN 1 END)",
+                rewrite("struct(x IS NULL, b AND c, CASE WHEN a THEN 1 END)", false));
+        assertEquals("x", SparkClauses.bareFieldName("struct(i x)", 8));
+        assertEquals(null, SparkClauses.bareFieldName("struct(i, x)", 8));
+    }
+
+    @Test
     void substrFromForBecomesCommasOfTheSameLength() {
         assertEquals("substr(s ,    2 ,   3)", rewrite("substr(s FROM 2 FOR 3)", false));
         assertEquals("SUBSTR(s ,    (i + 1))", rewrite("SUBSTR(s FROM (i + 1))", false));
