@@ -588,6 +588,11 @@ public final class functions {
         return call("sha1", e);
     }
 
+    /** The SHA-1 digest, as {@link #sha1(Column)}, under the name {@code sha}. */
+    public static Column sha(Column e) {
+        return call("sha", e);
+    }
+
     /** The CRC-32 checksum of a binary as a bigint; null for null. */
     public static Column crc32(Column e) {
         return call("crc32", e);
@@ -2842,6 +2847,11 @@ public final class functions {
     /** Aggregate: the mean of the values; the same as {@link #avg(Column)}. */
     public static Column mean(Column c) {
         return avg(c);
+    }
+
+    /** Aggregate: the mean of the named column's values; the same as {@link #avg(String)}. */
+    public static Column mean(String columnName) {
+        return avg(columnName);
     }
 
     /** Aggregate: the smallest value, ignoring nulls (null when there are none). */
