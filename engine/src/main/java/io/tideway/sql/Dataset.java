@@ -1606,6 +1606,11 @@ public class Dataset<T> implements Serializable {
         return first();
     }
 
+    /** The first {@code n} objects as an array, as {@link #take(int)}. */
+    public Object head(int n) {
+        return take(n);
+    }
+
     /** Whether this static Dataset has no rows. */
     public boolean isEmpty() {
         return takeAsList(1).isEmpty();
