@@ -10,11 +10,16 @@ import io.tideway.sql.types.StructType;
 import java.util.Arrays;
 
 import static conformance.cases.JoinsInput.rows;
+import static io.tideway.sql.functions.approxCountDistinct;
 import static io.tideway.sql.functions.col;
 import static io.tideway.sql.functions.mean;
+import static io.tideway.sql.functions.monotonicallyIncreasingId;
 import static io.tideway.sql.functions.sha;
 
-/** {@code functions} overloads the API audit found missing (issue 15): {@code mean(String)}, {@code sha(Column)}. */
+/**
+ * {@code functions} overloads the API audit found missing (issue 15): {@code mean(String)}, {@code sha(Column)}, the
+ * deprecated {@code approxCountDistinct(..., rsd)} and {@code monotonicallyIncreasingId()}.
+ */
 public final class OpsAuditFunctions {
     private OpsAuditFunctions() {
     }
@@ -45,5 +50,13 @@ public final class OpsAuditFunctions {
     public static void shaAlias(CaseContext ctx) throws Exception {
         show(ctx, input(ctx).select(sha(col("s")), sha(col("s").cast("binary")).as("b")));
         ctx.println(sha(col("s")));
+    }
+
+    @Case
+    @SuppressWarnings("deprecation")
+    public static void deprecatedAliases(CaseContext ctx) throws Exception {
+        show(ctx, input(ctx).agg(approxCountDistinct(col("k"), 0.1), approxCountDistinct("s", 0.05)));
+        ctx.println(monotonicallyIncreasingId());
+        ctx.println(input(ctx).select(monotonicallyIncreasingId()).columns()[0]);
     }
 }

@@ -3197,6 +3197,25 @@ public final class functions {
     }
 
     /**
+     * Aggregate: an estimate of the number of distinct values, with at most {@code rsd} relative standard deviation.
+     * @deprecated as in Spark: use {@link #approx_count_distinct(Column, double)}.
+     */
+    @Deprecated
+    public static Column approxCountDistinct(Column e, double rsd) {
+        return approx_count_distinct(e, rsd);
+    }
+
+    /**
+     * Aggregate: an estimate of the number of distinct values of the named column, with at most {@code rsd} relative
+     * standard deviation.
+     * @deprecated as in Spark: use {@link #approx_count_distinct(String, double)}.
+     */
+    @Deprecated
+    public static Column approxCountDistinct(String columnName, double rsd) {
+        return approx_count_distinct(columnName, rsd);
+    }
+
+    /**
      * Aggregate: the smallest value such that at least {@code percentage} (0 to 1, or an array of them for an array
      * result) of the values are no greater, estimated; a larger {@code accuracy} (such as 10000) costs memory for
      * precision.
@@ -3746,6 +3765,15 @@ public final class functions {
      */
     public static Column monotonically_increasing_id() {
         return call("monotonically_increasing_id");
+    }
+
+    /**
+     * As {@link #monotonically_increasing_id()}.
+     * @deprecated as in Spark: use {@link #monotonically_increasing_id()}.
+     */
+    @Deprecated
+    public static Column monotonicallyIncreasingId() {
+        return monotonically_increasing_id();
     }
 
     /** The file the row was read from (the file source's), else the empty string. */
