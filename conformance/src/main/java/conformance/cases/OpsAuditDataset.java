@@ -3,6 +3,7 @@ package conformance.cases;
 import conformance.Case;
 import conformance.CaseContext;
 import io.tideway.sql.Dataset;
+import io.tideway.sql.Encoders;
 import io.tideway.sql.Row;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.MetadataBuilder;
@@ -43,5 +44,16 @@ public final class OpsAuditDataset {
         ctx.println("k: " + replaced.schema().apply("k").metadata());
         ctx.println(java.util.Arrays.toString(replaced.columns()));
         replaced.show();
+    }
+
+    @Case
+    public static void emptyDatasetOfEncoder(CaseContext ctx) throws Exception {
+        Dataset<String> strings = ctx.spark().emptyDataset(Encoders.STRING());
+        strings.printSchema();
+        ctx.println(strings.count() + " " + strings.isEmpty());
+        strings.show();
+        Dataset<Long> longs = ctx.spark().emptyDataset(Encoders.LONG());
+        longs.printSchema();
+        ctx.println(longs.collectAsList());
     }
 }
