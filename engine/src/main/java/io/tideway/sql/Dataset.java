@@ -379,6 +379,11 @@ public class Dataset<T> implements Serializable {
         return new Dataset<>(session, new TypedOperator(TypedOperator.Kind.MAP_PARTITIONS, func, encoder, ObjectEncoder.of(out), typedPlan()), out);
     }
 
+    /** Adds or replaces a column, giving it {@code metadata}, as Spark's {@code withColumn(name, col.as(name, metadata))}. */
+    public Dataset<Row> withColumn(String name, Column col, io.tideway.sql.types.Metadata metadata) {
+        return withColumn(name, col.as(name, metadata));
+    }
+
     /** Adds or replaces a column. */
     public Dataset<Row> withColumn(String name, Column col) {
         StructType s = plan.schema();
@@ -1620,6 +1625,11 @@ public class Dataset<T> implements Serializable {
         return first();
     }
 
+    /** The first {@code n} objects as an array, as {@link #take(int)}. */
+    public Object head(int n) {
+        return take(n);
+    }
+
     /** Whether this static Dataset has no rows. */
     public boolean isEmpty() {
         return takeAsList(1).isEmpty();
@@ -1734,9 +1744,17 @@ public class Dataset<T> implements Serializable {
      * many rows were left out); {@code truncate} cuts values to 20 characters.
      */
     public void show(int numRows, boolean truncate) {
+        show(numRows, truncate ? 20 : 0);
+    }
+
+    /**
+     * Prints the first {@code numRows} rows with cells longer than {@code truncate} characters cut
+     * (and right-aligned, as Spark's); {@code truncate} 0 or less cuts nothing.
+     */
+    public void show(int numRows, int truncate) {
         requireBatch();
         List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema(), false), evalContext());
-        System.out.println(ShowString.format(plan.schema(), rows, numRows, truncate ? 20 : 0));
+        System.out.println(ShowString.format(plan.schema(), rows, numRows, truncate));
     }
 
     /**

@@ -237,6 +237,11 @@ public final class TidewaySession implements AutoCloseable {
         return new Dataset<>(this, new LocalRelation(e.schema(), ObjectRows.toRows(data, e)), encoder);
     }
 
+    /** A Dataset without rows, of {@code encoder}'s schema (Spark's {@code emptyDataset}). */
+    public <T> Dataset<T> emptyDataset(Encoder<T> encoder) {
+        return createDataset(List.of(), encoder);
+    }
+
     /** Stops all active queries. */
     public void stop() {
         queries.stopAll();

@@ -114,6 +114,19 @@ public interface Row extends Serializable {
         return (Date) get(i);
     }
 
+    /**
+     * A {@code date} field as a {@code java.time.LocalDate} (rows hold one when
+     * {@code spark.sql.datetime.java8API.enabled} is true; otherwise, as in Spark, the cast fails).
+     */
+    default java.time.LocalDate getLocalDate(int i) {
+        return (java.time.LocalDate) get(i);
+    }
+
+    /** A {@code timestamp} field as a {@code java.time.Instant}, under the same condition as {@link #getLocalDate}. */
+    default java.time.Instant getInstant(int i) {
+        return (java.time.Instant) get(i);
+    }
+
     /** An array field as a {@code java.util.List}; null stays null. */
     @SuppressWarnings("unchecked")
     default <T> List<T> getList(int i) {
@@ -180,6 +193,21 @@ public interface Row extends Serializable {
             throw RowErrors.valueIsNull(i);
         }
         return v;
+    }
+
+    /** A row with no fields, as Spark's {@code Row.empty()}. */
+    static Row empty() {
+        return RowFactory.create();
+    }
+
+    /** The fields' string forms run together. */
+    default String mkString() {
+        return mkString("");
+    }
+
+    /** The fields' string forms joined by {@code sep}, between {@code start} and {@code end}. */
+    default String mkString(String start, String sep, String end) {
+        return start + mkString(sep) + end;
     }
 
     /** The fields' string forms joined by {@code sep} ({@code null} for a null field). */

@@ -588,6 +588,11 @@ public final class functions {
         return call("sha1", e);
     }
 
+    /** The SHA-1 digest, as {@link #sha1(Column)}, under the name {@code sha}. */
+    public static Column sha(Column e) {
+        return call("sha", e);
+    }
+
     /** The CRC-32 checksum of a binary as a bigint; null for null. */
     public static Column crc32(Column e) {
         return call("crc32", e);
@@ -2862,6 +2867,11 @@ public final class functions {
         return avg(c);
     }
 
+    /** Aggregate: the mean of the named column's values; the same as {@link #avg(String)}. */
+    public static Column mean(String columnName) {
+        return avg(columnName);
+    }
+
     /** Aggregate: the smallest value, ignoring nulls (null when there are none). */
     public static Column min(Column c) {
         return new Column(new MinMax(c.expr(), false));
@@ -3202,6 +3212,25 @@ public final class functions {
     @Deprecated
     public static Column approxCountDistinct(String columnName) {
         return approx_count_distinct(columnName);
+    }
+
+    /**
+     * Aggregate: an estimate of the number of distinct values, with at most {@code rsd} relative standard deviation.
+     * @deprecated as in Spark: use {@link #approx_count_distinct(Column, double)}.
+     */
+    @Deprecated
+    public static Column approxCountDistinct(Column e, double rsd) {
+        return approx_count_distinct(e, rsd);
+    }
+
+    /**
+     * Aggregate: an estimate of the number of distinct values of the named column, with at most {@code rsd} relative
+     * standard deviation.
+     * @deprecated as in Spark: use {@link #approx_count_distinct(String, double)}.
+     */
+    @Deprecated
+    public static Column approxCountDistinct(String columnName, double rsd) {
+        return approx_count_distinct(columnName, rsd);
     }
 
     /**
@@ -3754,6 +3783,15 @@ public final class functions {
      */
     public static Column monotonically_increasing_id() {
         return call("monotonically_increasing_id");
+    }
+
+    /**
+     * As {@link #monotonically_increasing_id()}.
+     * @deprecated as in Spark: use {@link #monotonically_increasing_id()}.
+     */
+    @Deprecated
+    public static Column monotonicallyIncreasingId() {
+        return monotonically_increasing_id();
     }
 
     /** The file the row was read from (the file source's), else the empty string. */

@@ -61,14 +61,26 @@ public final class Metadata implements Serializable {
         return values.hashCode();
     }
 
-    @Override
-    public String toString() {
+    /** The entries as compact JSON, as Spark's {@code Metadata.json}. */
+    public String json() {
         StringBuilder b = new StringBuilder("{");
-        values.forEach((k, v) -> jsonString(b.append(b.length() > 1 ? "," : ""), k).append(':').append(v));
+        values.forEach((k, v) -> {
+            jsonString(b.append(b.length() > 1 ? "," : ""), k).append(':');
+            if (v instanceof String s) {
+                jsonString(b, s);
+            } else {
+                b.append(v);
+            }
+        });
         return b.append('}').toString();
     }
 
-    /** Appends {@code s} as a JSON string literal (the values are numbers, so only keys need it; offheap has no JSON library). */
+    @Override
+    public String toString() {
+        return json();
+    }
+
+    /** Appends {@code s} as a JSON string literal (offheap has no JSON library). */
     private static StringBuilder jsonString(StringBuilder b, String s) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
