@@ -103,6 +103,13 @@ public final class XPathEvaluator {
                 dbf.setFeature(SAX_FEATURES + "external-general-entities", false);
                 dbf.setFeature(SAX_FEATURES + "external-parameter-entities", false);
                 builder = dbf.newDocumentBuilder();
+                // the parse error is raised to the caller; without a handler the JDK also prints it to stderr per row
+                builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                    @Override
+                    public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                        throw e;
+                    }
+                });
             } catch (ParserConfigurationException e) {
                 throw new RuntimeException("Error instantiating DocumentBuilder, cannot build xml parser", e);
             }
