@@ -234,13 +234,12 @@ final class Subqueries {
     private Dataset<Row> uncorrelated(SqlNode query, Dataset<Row> outer) {
         try {
             return planner.query(query);
-        } catch (RuntimeException e) {
-            throw correlated(e, query, outer);
-        } catch (Exception e) { // AnalysisException, raised undeclared
+        } catch (Exception e) { // AnalysisException is raised undeclared
             throw correlated(e, query, outer);
         }
     }
 
+    /** Rethrows {@code e}, as Tideway's refusal of correlated subqueries when it names an outer column; declared to return so callers can write {@code throw}. */
     private RuntimeException correlated(Exception e, SqlNode query, Dataset<Row> outer) {
         if (e instanceof AnalysisException a && a.getCondition() != null && a.getCondition().startsWith("UNRESOLVED_COLUMN")
                 && a.getMessageParameters().get("objectName") != null
