@@ -56,4 +56,23 @@ public final class OpsAuditDataset {
         longs.printSchema();
         ctx.println(longs.collectAsList());
     }
+
+    @Case
+    public static void aggByNameMap(CaseContext ctx) throws Exception {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("k", "MAX");
+        m.put("*", "count");
+        m.put("a_rather_long_name", "count");
+        Dataset<Row> all = input(ctx).agg(m);
+        ctx.println(java.util.Arrays.toString(all.columns()));
+        all.show();
+        java.util.Map<String, String> g = new java.util.LinkedHashMap<>();
+        g.put("k", "mean");
+        g.put("a_rather_long_name", "max");
+        Dataset<Row> grouped = input(ctx).withColumn("g", col("k").gt(5)).groupBy("g").agg(g);
+        grouped.printSchema();
+        grouped.collectAsList().stream().map(Object::toString).sorted().forEach(ctx::println);
+        Dataset<Row> std = input(ctx).agg(java.util.Map.of("k", "std"));
+        ctx.println(java.util.Arrays.toString(std.columns()));
+    }
 }

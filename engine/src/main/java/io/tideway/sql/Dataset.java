@@ -1500,6 +1500,11 @@ public class Dataset<T> implements Serializable {
         return groupBy().agg(expr, exprs);
     }
 
+    /** Aggregates without grouping, by column name to function name, as {@link RelationalGroupedDataset#agg(java.util.Map)}. */
+    public Dataset<Row> agg(java.util.Map<String, String> exprs) {
+        return groupBy().agg(exprs);
+    }
+
     /**
      * Views this Dataset as objects of another type. As in Spark the columns stay as they are
      * ({@code columns()}, {@code select}, sinks other than {@code foreach} see them); typed
