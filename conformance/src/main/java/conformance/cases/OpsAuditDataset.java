@@ -75,4 +75,16 @@ public final class OpsAuditDataset {
         Dataset<Row> std = input(ctx).agg(java.util.Map.of("k", "std"));
         ctx.println(java.util.Arrays.toString(std.columns()));
     }
+
+    @Case
+    public static void printSchemaLevels(CaseContext ctx) throws Exception {
+        Dataset<Row> nested = input(ctx).selectExpr("k",
+                "named_struct('a', k, 'b', named_struct('c', a_rather_long_name)) AS s",
+                "array(named_struct('x', k)) AS arr", "map('m', array(k)) AS mp");
+        for (int level : new int[] {1, 2, 3, 0, -1}) {
+            ctx.println("level " + level);
+            nested.printSchema(level);
+        }
+        ctx.println(nested.schema().treeString(2));
+    }
 }

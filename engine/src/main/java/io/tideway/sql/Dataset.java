@@ -137,6 +137,11 @@ public class Dataset<T> implements Serializable {
         System.out.println(plan.schema().treeString());
     }
 
+    /** As {@link #printSchema()}, nested no deeper than {@code level} levels (Spark's {@code printSchema(level)}). */
+    public void printSchema(int level) {
+        System.out.println(plan.schema().treeString(level));
+    }
+
     /** Prints the physical plan to standard output. */
     public void explain() {
         explain(false);
