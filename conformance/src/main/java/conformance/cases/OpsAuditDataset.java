@@ -87,4 +87,14 @@ public final class OpsAuditDataset {
         }
         ctx.println(nested.schema().treeString(2));
     }
+
+    @Case
+    public static void metadataDoubleBoolean(CaseContext ctx) throws Exception {
+        io.tideway.sql.types.Metadata m = new MetadataBuilder().putBoolean("a", true).putDouble("b", 1.5)
+                .putDouble("c", 2.0).build();
+        ctx.println(m + " " + m.getBoolean("a") + " " + m.getDouble("b") + " " + m.isEmpty()
+                + " " + new MetadataBuilder().build().isEmpty());
+        Dataset<Row> out = input(ctx).withColumn("k", col("k"), m);
+        ctx.println(out.schema().apply("k").metadata());
+    }
 }
