@@ -56,4 +56,45 @@ public final class OpsAuditDataset {
         longs.printSchema();
         ctx.println(longs.collectAsList());
     }
+
+    @Case
+    public static void aggByNameMap(CaseContext ctx) throws Exception {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("k", "MAX");
+        m.put("*", "count");
+        m.put("a_rather_long_name", "count");
+        Dataset<Row> all = input(ctx).agg(m);
+        ctx.println(java.util.Arrays.toString(all.columns()));
+        all.show();
+        java.util.Map<String, String> g = new java.util.LinkedHashMap<>();
+        g.put("k", "mean");
+        g.put("a_rather_long_name", "max");
+        Dataset<Row> grouped = input(ctx).withColumn("g", col("k").gt(5)).groupBy("g").agg(g);
+        grouped.printSchema();
+        grouped.collectAsList().stream().map(Object::toString).sorted().forEach(ctx::println);
+        Dataset<Row> std = input(ctx).agg(java.util.Map.of("k", "std"));
+        ctx.println(java.util.Arrays.toString(std.columns()));
+    }
+
+    @Case
+    public static void printSchemaLevels(CaseContext ctx) throws Exception {
+        Dataset<Row> nested = input(ctx).selectExpr("k",
+                "named_struct('a', k, 'b', named_struct('c', a_rather_long_name)) AS s",
+                "array(named_struct('x', k)) AS arr", "map('m', array(k)) AS mp");
+        for (int level : new int[] {1, 2, 3, 0, -1}) {
+            ctx.println("level " + level);
+            nested.printSchema(level);
+        }
+        ctx.println(nested.schema().treeString(2));
+    }
+
+    @Case
+    public static void metadataDoubleBoolean(CaseContext ctx) throws Exception {
+        io.tideway.sql.types.Metadata m = new MetadataBuilder().putBoolean("a", true).putDouble("b", 1.5)
+                .putDouble("c", 2.0).build();
+        ctx.println(m + " " + m.getBoolean("a") + " " + m.getDouble("b") + " " + m.isEmpty()
+                + " " + new MetadataBuilder().build().isEmpty());
+        Dataset<Row> out = input(ctx).withColumn("k", col("k"), m);
+        ctx.println(out.schema().apply("k").metadata());
+    }
 }

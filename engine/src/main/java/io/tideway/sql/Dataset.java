@@ -137,6 +137,11 @@ public class Dataset<T> implements Serializable {
         System.out.println(plan.schema().treeString());
     }
 
+    /** As {@link #printSchema()}, nested no deeper than {@code level} levels (Spark's {@code printSchema(level)}). */
+    public void printSchema(int level) {
+        System.out.println(plan.schema().treeString(level));
+    }
+
     /** Prints the physical plan to standard output. */
     public void explain() {
         explain(false);
@@ -1512,6 +1517,11 @@ public class Dataset<T> implements Serializable {
     /** Aggregates without grouping ({@code df.agg(max("v"))}). */
     public Dataset<Row> agg(Column expr, Column... exprs) {
         return groupBy().agg(expr, exprs);
+    }
+
+    /** Aggregates without grouping, by column name to function name, as {@link RelationalGroupedDataset#agg(java.util.Map)}. */
+    public Dataset<Row> agg(java.util.Map<String, String> exprs) {
+        return groupBy().agg(exprs);
     }
 
     /**

@@ -130,6 +130,33 @@ public final class RelationalGroupedDataset {
     }
 
     /**
+     * One row per group: the grouping columns, then for each entry (column name to aggregate
+     * function name) the function of that column, as Spark's {@code agg(java.util.Map)}:
+     * {@code avg}/{@code average}/{@code mean} and {@code stddev}/{@code std} name their
+     * functions, {@code count}/{@code size} of {@code "*"} counts rows, any other name is looked
+     * up as a function. Entries come in the map's iteration order.
+     */
+    public Dataset<Row> agg(java.util.Map<String, String> exprs) {
+        List<Column> all = new ArrayList<>();
+        exprs.forEach((column, function) -> all.add(byName(column, function)));
+        return Dataset.ofRows(session, aggregate(all));
+    }
+
+    private static Column byName(String column, String function) {
+        String fn = function.toLowerCase(java.util.Locale.ROOT);
+        if (("count".equals(fn) || "size".equals(fn)) && "*".equals(column)) {
+            return functions.count(functions.lit(1));
+        }
+        Column input = functions.col(column);
+        return switch (fn) {
+            case "avg", "average", "mean" -> functions.avg(input);
+            case "stddev", "std" -> functions.stddev(input);
+            case "count", "size" -> functions.count(input);
+            default -> functions.call_function(function, input);
+        };
+    }
+
+    /**
      * The columns with each {@code Aggregator.toColumn()} bound to the grouped rows, as Spark's
      * {@code withInputType(df.exprEnc, ...)}: its {@code df} is always a DataFrame, so the
      * aggregator's input is a {@link Row}, whatever the Dataset's type.

@@ -47,6 +47,29 @@ public final class Metadata implements Serializable {
         return s;
     }
 
+    /** The double under {@code key}; {@code NoSuchElementException} when absent. */
+    public double getDouble(String key) {
+        Object v = values.get(key);
+        if (!(v instanceof Double d)) {
+            throw new java.util.NoSuchElementException(key);
+        }
+        return d;
+    }
+
+    /** The boolean under {@code key}; {@code NoSuchElementException} when absent. */
+    public boolean getBoolean(String key) {
+        Object v = values.get(key);
+        if (!(v instanceof Boolean b)) {
+            throw new java.util.NoSuchElementException(key);
+        }
+        return b;
+    }
+
+    /** Whether there are no entries. */
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
     Map<String, Object> values() {
         return values;
     }

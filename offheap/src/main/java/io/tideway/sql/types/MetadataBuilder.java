@@ -25,6 +25,18 @@ public final class MetadataBuilder {
         return this;
     }
 
+    /** Stores {@code value} under {@code key}, replacing what was there. */
+    public MetadataBuilder putDouble(String key, double value) {
+        values.put(key, value);
+        return this;
+    }
+
+    /** Stores {@code value} under {@code key}, replacing what was there. */
+    public MetadataBuilder putBoolean(String key, boolean value) {
+        values.put(key, value);
+        return this;
+    }
+
     /** Drops the entry under {@code key}, if any. */
     public MetadataBuilder remove(String key) {
         values.remove(key);

@@ -190,9 +190,15 @@ public final class StructType extends DataType implements Iterable<StructField> 
 
     /** The tree printed by {@code printSchema()}: {@code root} then one {@code |-- } line per field. */
     public String treeString() {
+        return treeString(0);
+    }
+
+    /** As {@link #treeString()}, nested no deeper than {@code maxDepth} levels (0 or less: all). */
+    public String treeString(int maxDepth) {
+        int depth = maxDepth > 0 ? maxDepth : Integer.MAX_VALUE;
         StringBuilder sb = new StringBuilder("root\n");
         for (StructField f : fields) {
-            appendField(sb, " |", f.name(), f.dataType(), "nullable = " + f.nullable());
+            appendField(sb, " |", f.name(), f.dataType(), "nullable = " + f.nullable(), depth);
         }
         return sb.toString();
     }
@@ -202,20 +208,24 @@ public final class StructType extends DataType implements Iterable<StructField> 
         System.out.print(treeString());
     }
 
-    private static void appendField(StringBuilder sb, String prefix, String name, DataType type, String nullability) {
+    private static void appendField(StringBuilder sb, String prefix, String name, DataType type, String nullability,
+            int depth) {
+        if (depth <= 0) {
+            return;
+        }
         // Spark prints a map's key without nullability: keys are never null
         sb.append(prefix).append("-- ").append(name).append(": ").append(type.typeName())
                 .append(nullability == null ? "" : " (" + nullability + ")").append('\n');
         String nested = prefix + "    |";
         if (type instanceof StructType st) {
             for (StructField f : st.fields) {
-                appendField(sb, nested, f.name(), f.dataType(), "nullable = " + f.nullable());
+                appendField(sb, nested, f.name(), f.dataType(), "nullable = " + f.nullable(), depth - 1);
             }
         } else if (type instanceof ArrayType at) {
-            appendField(sb, nested, "element", at.elementType(), "containsNull = " + at.containsNull());
+            appendField(sb, nested, "element", at.elementType(), "containsNull = " + at.containsNull(), depth - 1);
         } else if (type instanceof MapType mt) {
-            appendField(sb, nested, "key", mt.keyType(), null);
-            appendField(sb, nested, "value", mt.valueType(), "valueContainsNull = " + mt.valueContainsNull());
+            appendField(sb, nested, "key", mt.keyType(), null, depth - 1);
+            appendField(sb, nested, "value", mt.valueType(), "valueContainsNull = " + mt.valueContainsNull(), depth - 1);
         }
     }
 
