@@ -1,11 +1,8 @@
 package io.tideway.engine.expr;
 
-import io.tideway.engine.error.ErrorParams;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.ArrayReader;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
-import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
@@ -13,41 +10,26 @@ import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code inline(array<struct>)} and {@code inline_outer}, as Spark's {@code Inline}: one row per
  * struct of the array, its fields as the columns (named as the struct's fields; all nullable when
  * the array may hold a null struct, which gives a row of nulls).
  */
-public final class Inline extends Generator {
+public final class Inline extends UnaryGenerator {
     private static final long serialVersionUID = 1L;
-    private final Expression child;
-    private final boolean outer;
-
     public Inline(Expression child, boolean outer) {
-        this.child = child;
-        this.outer = outer;
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of(child);
+        super(child, outer);
     }
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new Inline(c.get(0), outer);
+        return new Inline(c.get(0), outer());
     }
 
     @Override
-    public String prettyName() {
-        return outer ? "inline_outer" : "inline";
-    }
-
-    @Override
-    public boolean outer() {
-        return outer;
+    protected String baseName() {
+        return "inline";
     }
 
     @Override
@@ -62,10 +44,7 @@ public final class Inline extends Generator {
             }
             return nullable;
         }
-        throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
-                "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0),
-                "requiredType", "\"ARRAY<STRUCT>\"", "inputSql", ErrorParams.expr(child.sql()),
-                "inputType", ErrorParams.type(child.dataType())), sqlOrigin()));
+        throw unexpectedInput("\"ARRAY<STRUCT>\"");
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.tideway.engine.expr;
 
-import io.tideway.engine.error.ErrorParams;
-import io.tideway.engine.error.Unchecked;
 import io.tideway.offheap.row.RowReader;
 import io.tideway.offheap.row.RowWriter;
-import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
 import io.tideway.types.variant.Variant;
@@ -14,7 +11,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code variant_explode(v)} and {@code variant_explode_outer}, as Spark's {@code VariantExplode}:
@@ -22,43 +18,26 @@ import java.util.Map;
  * variant array ({@code key} null); any other value, a variant null or a SQL NULL gives none.
  * Each value keeps its parent's metadata, as Spark's does.
  */
-public final class VariantExplode extends Generator {
+public final class VariantExplode extends UnaryGenerator {
     private static final long serialVersionUID = 1L;
-    private final Expression child;
-    private final boolean outer;
-
     public VariantExplode(Expression child, boolean outer) {
-        this.child = child;
-        this.outer = outer;
-    }
-
-    @Override
-    public List<Expression> children() {
-        return List.of(child);
+        super(child, outer);
     }
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new VariantExplode(c.get(0), outer);
+        return new VariantExplode(c.get(0), outer());
     }
 
     @Override
-    public String prettyName() {
-        return outer ? "variant_explode_outer" : "variant_explode";
-    }
-
-    @Override
-    public boolean outer() {
-        return outer;
+    protected String baseName() {
+        return "variant_explode";
     }
 
     @Override
     public StructType elementSchema() {
         if (child.dataType() != DataTypes.VariantType && child.dataType() != DataTypes.NullType) {
-            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", Map.of(
-                    "sqlExpr", ErrorParams.expr(sql()), "paramIndex", ErrorParams.ordinal(0),
-                    "requiredType", "\"VARIANT\"", "inputSql", ErrorParams.expr(child.sql()),
-                    "inputType", ErrorParams.type(child.dataType())), sqlOrigin()));
+            throw unexpectedInput("\"VARIANT\"");
         }
         return new StructType().add("pos", DataTypes.IntegerType, false).add("key", DataTypes.StringType, true)
                 .add("value", DataTypes.VariantType, false);
