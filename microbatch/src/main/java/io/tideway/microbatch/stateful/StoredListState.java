@@ -20,11 +20,6 @@ final class StoredListState<S> extends StoredVariable implements ListState<S> {
     }
 
     @Override
-    public boolean exists() {
-        return !read().isEmpty();
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public scala.collection.Iterator<S> get() {
         List<S> values = new ArrayList<>();

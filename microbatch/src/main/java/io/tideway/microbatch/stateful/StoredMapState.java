@@ -25,11 +25,6 @@ final class StoredMapState<K, V> extends StoredVariable implements MapState<K, V
     }
 
     @Override
-    public boolean exists() {
-        return !read().isEmpty();
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public V getValue(K key) {
         requireNonNull(key);

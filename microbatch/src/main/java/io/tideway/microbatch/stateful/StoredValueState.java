@@ -16,11 +16,6 @@ final class StoredValueState<S> extends StoredVariable implements ValueState<S> 
     }
 
     @Override
-    public boolean exists() {
-        return !read().isEmpty();
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public S get() {
         List<Element> e = read();

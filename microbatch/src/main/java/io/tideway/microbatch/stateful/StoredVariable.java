@@ -37,6 +37,11 @@ abstract class StoredVariable {
         return ttlMs > 0;
     }
 
+    /** Whether the current key has a live element: {@code exists()} of every state kind. */
+    public final boolean exists() {
+        return !read().isEmpty();
+    }
+
     /** The current key's live elements (expired ones left out). */
     final List<Element> read() {
         List<Element> all = handle.read(kind, name, kind == TransformStateLayout.MAP);
