@@ -1,6 +1,5 @@
 package io.tideway.engine.expr.fn;
 
-import io.tideway.SparkException;
 import io.tideway.SparkUnsupportedOperationException;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
@@ -8,8 +7,6 @@ import io.tideway.engine.expr.CollectionOut;
 import io.tideway.engine.format.CsvTokenizer;
 import io.tideway.engine.format.CsvValueParser;
 import io.tideway.engine.format.TimestampParser;
-import io.tideway.engine.row.RowConverter;
-import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
@@ -81,21 +78,6 @@ public final class FromCsv {
                 malformed = true;
             }
         }
-        if (malformed && mode.equals("FAILFAST")) {
-            StringBuilder shown = new StringBuilder("[");
-            for (int i = 0; i < fields.length; i++) {
-                shown.append(i == 0 ? "" : ",").append(fields[i]);
-            }
-            throw Unchecked.raise(new SparkException("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", Map.of(
-                    "badRecord", shown.append(']').toString(), "failFastMode", "FAILFAST"), null));
-        }
-        if (malformed && corruptField >= 0) {
-            fields[corruptField] = text;
-        }
-        RowWriter w = out.struct(fields.length);
-        for (int i = 0; i < fields.length; i++) {
-            RowConverter.writeValue(fields[i], schema.apply(i).dataType(), w, i);
-        }
-        return w.finish();
+        return ParsedRecord.finish(fields, malformed, mode, corruptField, text, schema, out);
     }
 }

@@ -2,7 +2,6 @@ package io.tideway.engine.expr.fn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tideway.SparkException;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.CollectionOut;
@@ -10,8 +9,6 @@ import io.tideway.engine.format.JsonOptions;
 import io.tideway.engine.format.JsonValueParser;
 import io.tideway.engine.format.TimestampParser;
 import io.tideway.engine.row.CollectionCodec;
-import io.tideway.engine.row.RowConverter;
-import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.DataType;
@@ -21,7 +18,6 @@ import io.tideway.sql.types.StructType;
 import org.agrona.DirectBuffer;
 
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,21 +139,6 @@ public final class FromJson {
                 }
             }
         }
-        if (malformed && mode.equals("FAILFAST")) {
-            String[] shown = new String[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                shown[i] = String.valueOf(fields[i]);
-            }
-            throw Unchecked.raise(new SparkException("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", Map.of(
-                    "badRecord", "[" + String.join(",", Arrays.asList(shown)) + "]", "failFastMode", "FAILFAST"), null));
-        }
-        if (malformed && corruptField >= 0) {
-            fields[corruptField] = text;
-        }
-        RowWriter w = out.struct(fields.length);
-        for (int i = 0; i < fields.length; i++) {
-            RowConverter.writeValue(fields[i], st.apply(i).dataType(), w, i);
-        }
-        return w.finish();
+        return ParsedRecord.finish(fields, malformed, mode, corruptField, text, st, out);
     }
 }

@@ -1,12 +1,9 @@
 package io.tideway.engine.expr.fn;
 
-import io.tideway.SparkException;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.CollectionOut;
 import io.tideway.engine.format.CsvValueParser;
-import io.tideway.engine.row.RowConverter;
-import io.tideway.offheap.row.RowWriter;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.RowFactory;
 import io.tideway.sql.types.ArrayType;
@@ -102,22 +99,7 @@ public final class FromXml {
             fields = new Object[schema.length()];
             malformed = true;
         }
-        if (malformed && options.mode().equals("FAILFAST")) {
-            StringBuilder shown = new StringBuilder("[");
-            for (int i = 0; i < fields.length; i++) {
-                shown.append(i == 0 ? "" : ",").append(fields[i]);
-            }
-            throw Unchecked.raise(new SparkException("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", Map.of(
-                    "badRecord", shown.append(']').toString(), "failFastMode", "FAILFAST"), null));
-        }
-        if (malformed && corruptField >= 0) {
-            fields[corruptField] = text;
-        }
-        RowWriter w = out.struct(fields.length);
-        for (int i = 0; i < fields.length; i++) {
-            RowConverter.writeValue(fields[i], schema.apply(i).dataType(), w, i);
-        }
-        return w.finish();
+        return ParsedRecord.finish(fields, malformed, options.mode(), corruptField, text, schema, out);
     }
 
     /** Comments, processing instructions and DTD events are skipped, as Spark's filter does. */
