@@ -3802,6 +3802,50 @@ public final class functions {
 
     // ---- end of user-defined and miscellaneous functions ----
 
+    // ---- functions the API audit found missing (issue #14: ArrayFunctions, StringFunctions, MiscFunctions) ----
+
+    /** The number of elements of an array; null for a null array. */
+    public static Column array_size(Column e) {
+        return call("array_size", e);
+    }
+
+    /** The 1-based position of {@code str} in the comma-separated {@code strArray}; 0 if absent. */
+    public static Column find_in_set(Column str, Column strArray) {
+        return call("find_in_set", str, strArray);
+    }
+
+    /** The session's current database: {@code default}. */
+    public static Column current_database() {
+        return call("current_database");
+    }
+
+    /** The session's current schema: {@code default}. */
+    public static Column current_schema() {
+        return call("current_schema");
+    }
+
+    /** The session's current catalog: {@code spark_catalog}. */
+    public static Column current_catalog() {
+        return call("current_catalog");
+    }
+
+    /** The user running the session (SPARK_USER, else the JVM's user). */
+    public static Column current_user() {
+        return call("current_user");
+    }
+
+    /** The user running the session; the same as {@link #current_user}. */
+    public static Column user() {
+        return call("user");
+    }
+
+    /** The user running the session; the same as {@link #current_user}. */
+    public static Column session_user() {
+        return call("session_user");
+    }
+
+    // ---- end of functions the API audit found missing ----
+
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

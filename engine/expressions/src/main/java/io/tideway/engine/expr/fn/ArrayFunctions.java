@@ -123,6 +123,9 @@ final class ArrayFunctions {
                     ctx.close();
                     return v;
                 }));
+        // Spark's ArraySize: size() without the legacy -1, so NULL for a NULL array in either mode
+        FunctionRegistry.add(FunctionSpec.named("array_size").inputs(ARRAY).returns(DataTypes.IntegerType)
+                .code((ctx, call, out, a) -> ctx.set(out, AK + "count(" + a[0].value() + ", " + a[0].offset() + ")")));
         elementAt("element_at", true);
         elementAt("try_element_at", false);
         FunctionRegistry.add(FunctionSpec.named("get").inputs(ARRAY, INT).returnsFromArgs(args -> element(args.get(0).dataType()))

@@ -408,4 +408,37 @@ public final class StringKernels {
         });
         return out.reset().append(sb.toString()).length();
     }
+
+    /**
+     * Spark's {@code find_in_set}: the 1-based position of {@code s} among the comma-separated
+     * items of {@code list}, 0 if absent or if {@code s} itself holds a comma.
+     */
+    public static int findInSet(DirectBuffer s, int so, int sl, DirectBuffer list, int lo, int ll) {
+        for (int i = 0; i < sl; i++) {
+            if (s.getByte(so + i) == ',') {
+                return 0;
+            }
+        }
+        int index = 1;
+        int start = lo;
+        for (int i = lo; i <= lo + ll; i++) {
+            if (i == lo + ll || list.getByte(i) == ',') {
+                if (i - start == sl && sameBytes(s, so, list, start, sl)) {
+                    return index;
+                }
+                index++;
+                start = i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean sameBytes(DirectBuffer a, int ao, DirectBuffer b, int bo, int len) {
+        for (int i = 0; i < len; i++) {
+            if (a.getByte(ao + i) != b.getByte(bo + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
