@@ -11,6 +11,9 @@ import java.util.Arrays;
 
 import static conformance.cases.JoinsInput.rows;
 import static io.tideway.sql.functions.array;
+import static io.tideway.sql.functions.array_append;
+import static io.tideway.sql.functions.array_compact;
+import static io.tideway.sql.functions.array_prepend;
 import static io.tideway.sql.functions.array_size;
 import static io.tideway.sql.functions.col;
 import static io.tideway.sql.functions.current_catalog;
@@ -53,6 +56,17 @@ public final class FnAuditMore {
         show(ctx, input(ctx).selectExpr("array_size(array(k, k, 3))", "array_size(array())",
                 "array_size(CAST(NULL AS ARRAY<STRING>))"));
         ctx.println(array_size(col("a")));
+    }
+
+    @Case
+    public static void arrayEdits(CaseContext ctx) throws Exception {
+        show(ctx, input(ctx).select(array_append(array(col("k"), lit(2)), col("k")), array_prepend(array(col("s")), "z"),
+                array_compact(array(col("k"), lit(null), lit(3))), array_append(array(lit(1)), 2.5).as("w"),
+                array_prepend(array(lit(1)), 0).as("p")));
+        show(ctx, input(ctx).selectExpr("array_append(array(1, 2), NULL)", "array_prepend(array('a'), s)",
+                "array_append(CAST(NULL AS ARRAY<INT>), 1)", "array_compact(array(s, NULL, 'x'))",
+                "array_compact(CAST(NULL AS ARRAY<INT>))", "array_prepend(array(1L), k)"));
+        ctx.println(array_append(col("a"), 1) + " " + array_prepend(col("a"), col("b")) + " " + array_compact(col("a")));
     }
 
     @Case

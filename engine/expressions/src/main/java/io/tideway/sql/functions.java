@@ -3804,6 +3804,21 @@ public final class functions {
 
     // ---- functions the API audit found missing (issue #14: ArrayFunctions, StringFunctions, MiscFunctions) ----
 
+    /** The array with {@code element} added at its end; null for a null array. */
+    public static Column array_append(Column column, Object element) {
+        return call("array_append", column, lit(element));
+    }
+
+    /** The array with {@code element} added at its start; null for a null array. */
+    public static Column array_prepend(Column column, Object element) {
+        return call("array_prepend", column, lit(element));
+    }
+
+    /** The array without its null elements. */
+    public static Column array_compact(Column column) {
+        return call("array_compact", column);
+    }
+
     /** The number of elements of an array; null for a null array. */
     public static Column array_size(Column e) {
         return call("array_size", e);

@@ -53,6 +53,21 @@ final class ArrayFunctions {
         return ((ArrayType) arrayType).elementType();
     }
 
+    /** Its array argument, typed as one that may hold nulls (the same bytes): Spark's type of array_append/prepend. */
+    private static final FunctionSpec NULL_ELEMENTS = FunctionSpec.named("array_append").inputs(ARRAY)
+            .returns(types -> DataTypes.createArrayType(element(types.get(0)), true))
+            .customCode((ctx, call) -> {
+                CodeValue a = ctx.gen(call.children().get(0));
+                CodeValue v = ctx.declare(call.dataType());
+                ctx.line(v.isNull() + " = " + a.isNull() + "; " + v.value() + " = " + a.value() + "; " + v.offset() + " = "
+                        + a.offset() + "; " + v.length() + " = " + a.length() + ";");
+                return v;
+            }).check();
+
+    private static Expression withNullElements(Expression e) {
+        return new ScalarFunction(NULL_ELEMENTS, NULL_ELEMENTS.name(), List.of(e));
+    }
+
     static boolean containsNull(DataType arrayType) {
         return ((ArrayType) arrayType).containsNull();
     }
@@ -126,6 +141,19 @@ final class ArrayFunctions {
         // Spark's ArraySize: size() without the legacy -1, so NULL for a NULL array in either mode
         FunctionRegistry.add(FunctionSpec.named("array_size").inputs(ARRAY).returns(DataTypes.IntegerType)
                 .code((ctx, call, out, a) -> ctx.set(out, AK + "count(" + a[0].value() + ", " + a[0].offset() + ")")));
+        FunctionRegistry.add(FunctionSpec.named("array_compact").inputs(ARRAY)
+                .returns(types -> DataTypes.createArrayType(element(types.get(0)), false))
+                .code((ctx, call, out, a) -> {
+                    String o = CollectionCode.out(ctx);
+                    ctx.set(out, AK + "compact(" + CodegenContext.args(a[0]) + ", "
+                            + CollectionCode.type(ctx, element(a[0].type())) + ", " + o + ")", o);
+                }));
+        // array_append(a, e) = concat(a, array(e)) and array_prepend(a, e) = concat(array(e), a): the
+        // element widens with the array's element type, a NULL array gives NULL, a NULL element is kept
+        FunctionRegistry.add("array_append", 2, 2, (n, a) -> new RuntimeReplaceable(n, a,
+                withNullElements(FunctionRegistry.call("concat", a.get(0), FunctionRegistry.call("array", a.get(1))))));
+        FunctionRegistry.add("array_prepend", 2, 2, (n, a) -> new RuntimeReplaceable(n, a,
+                withNullElements(FunctionRegistry.call("concat", FunctionRegistry.call("array", a.get(1)), a.get(0)))));
         elementAt("element_at", true);
         elementAt("try_element_at", false);
         FunctionRegistry.add(FunctionSpec.named("get").inputs(ARRAY, INT).returnsFromArgs(args -> element(args.get(0).dataType()))

@@ -179,6 +179,18 @@ public final class ArrayKernels {
         return copyOf(a, order, t, out);
     }
 
+    /** {@code array_compact}: the elements that are not null, in order. */
+    public static int compact(DirectBuffer b, int o, int n, DataType t, CollectionOut out) {
+        ArrayReader a = new ArrayReader().wrap(b, o, n);
+        List<Integer> keep = new ArrayList<>(a.count());
+        for (int i = 0; i < a.count(); i++) {
+            if (!a.isNullAt(i)) {
+                keep.add(i);
+            }
+        }
+        return copyOf(a, keep, t, out);
+    }
+
     /**
      * {@code shuffle}: the elements in the order of Spark's {@code RandomIndicesGenerator}, the
      * "inside-out" Fisher-Yates shuffle over the next draws of the call site's generator.
