@@ -23,6 +23,7 @@ import static io.tideway.sql.functions.current_user;
 import static io.tideway.sql.functions.find_in_set;
 import static io.tideway.sql.functions.lit;
 import static io.tideway.sql.functions.session_user;
+import static io.tideway.sql.functions.split_part;
 import static io.tideway.sql.functions.user;
 
 /**
@@ -75,6 +76,11 @@ public final class FnAuditMore {
         show(ctx, input(ctx).selectExpr("find_in_set('b', 'a,b,c')", "find_in_set('a,b', 'a,b')",
                 "find_in_set('', 'a,,b')", "find_in_set(NULL, 'a')", "find_in_set(k, '0,1,2')", "find_in_set('c', 'a,b')"));
         ctx.println(find_in_set(col("s"), lit("a,b")));
+        show(ctx, input(ctx).select(split_part(col("s"), lit("n"), col("k")), split_part(lit("a||b||c"), lit("||"), lit(-1)).as("l")));
+        show(ctx, input(ctx).selectExpr("split_part('a,b,c', ',', 2)", "split_part('a,b,c', ',', 4)", "split_part('a,b,c', ',', -3)",
+                "split_part('a,b,c', ',', -4)", "split_part('abc', '', 1)", "split_part('abc', '', -1)", "split_part(',a,', ',', 3)",
+                "split_part(s, NULL, 1)", "split_part('', ',', 1)", "split_part('aaa', 'aa', 2)"));
+        ctx.println(split_part(col("s"), lit(","), lit(1)));
     }
 
     @Case

@@ -3824,6 +3824,11 @@ public final class functions {
         return call("array_size", e);
     }
 
+    /** The {@code partNum}-th piece (1-based, negative from the end) of {@code str} split at {@code delimiter}; '' if none. */
+    public static Column split_part(Column str, Column delimiter, Column partNum) {
+        return call("split_part", str, delimiter, partNum);
+    }
+
     /** The 1-based position of {@code str} in the comma-separated {@code strArray}; 0 if absent. */
     public static Column find_in_set(Column str, Column strArray) {
         return call("find_in_set", str, strArray);
