@@ -13,6 +13,7 @@ import static conformance.cases.JoinsInput.rows;
 import static io.tideway.sql.functions.array;
 import static io.tideway.sql.functions.array_append;
 import static io.tideway.sql.functions.array_compact;
+import static io.tideway.sql.functions.array_insert;
 import static io.tideway.sql.functions.array_prepend;
 import static io.tideway.sql.functions.array_size;
 import static io.tideway.sql.functions.col;
@@ -67,6 +68,13 @@ public final class FnAuditMore {
         show(ctx, input(ctx).selectExpr("array_append(array(1, 2), NULL)", "array_prepend(array('a'), s)",
                 "array_append(CAST(NULL AS ARRAY<INT>), 1)", "array_compact(array(s, NULL, 'x'))",
                 "array_compact(CAST(NULL AS ARRAY<INT>))", "array_prepend(array(1L), k)"));
+        show(ctx, input(ctx).select(array_insert(array(col("k"), lit(2)), col("k"), lit(9)),
+                array_insert(array(lit("x")), lit(-1), col("s")).as("s")));
+        show(ctx, input(ctx).selectExpr("array_insert(array(1, 2, 3), 2, 9)", "array_insert(array(1, 2), 5, 9)",
+                "array_insert(array(1, 2), -1, 9)", "array_insert(array(1, 2), -2, 9)", "array_insert(array(1, 2), -3, 9)",
+                "array_insert(array(1, 2), -5, 9)", "array_insert(array(1, 2), 3, 9L)", "array_insert(array(1), 1, NULL)",
+                "array_insert(CAST(NULL AS ARRAY<INT>), 1, 1)"));
+        ctx.println(array_insert(col("a"), lit(1), col("b")));
         ctx.println(array_append(col("a"), 1) + " " + array_prepend(col("a"), col("b")) + " " + array_compact(col("a")));
     }
 

@@ -3814,6 +3814,14 @@ public final class functions {
         return call("array_prepend", column, lit(element));
     }
 
+    /**
+     * The array with {@code value} inserted at 1-based {@code pos} (negative: from the end, -1 appends); positions past
+     * either end pad with nulls.
+     */
+    public static Column array_insert(Column arr, Column pos, Column value) {
+        return call("array_insert", arr, pos, value);
+    }
+
     /** The array without its null elements. */
     public static Column array_compact(Column column) {
         return call("array_compact", column);

@@ -64,6 +64,33 @@ final class ArrayFunctions {
                 return v;
             }).check();
 
+    /**
+     * array_insert over (array, position, array(item)): the item travels as a one-element array so
+     * one kernel copies any element type; both arrays take their common element type.
+     */
+    private static final FunctionSpec INSERT = FunctionSpec.named("array_insert").inputs(ARRAY, INT, ARRAY)
+            .coercion(call -> {
+                List<Expression> a = call.children();
+                DataType common = commonArrayType(a.get(0).dataType(), a.get(2).dataType());
+                if (common == null) {
+                    throw call.unexpectedType(2, InputType.exact(element(a.get(0).dataType())),
+                            element(a.get(2).dataType()));
+                }
+                List<Expression> out = new ArrayList<>(a);
+                for (int i : new int[] {0, 2}) {
+                    boolean nulls = !(a.get(i).dataType() instanceof ArrayType at) || at.containsNull();
+                    out.set(i, TypeCoercion.castIfNeeded(a.get(i), DataTypes.createArrayType(element(common), nulls)));
+                }
+                out.set(1, StringFunctions.castTo(call, 1, a.get(1), INT));
+                return out;
+            })
+            .returns(types -> DataTypes.createArrayType(element(types.get(0)), true))
+            .code((ctx, call, out, a) -> {
+                String o = CollectionCode.out(ctx);
+                ctx.set(out, AK + "insert(" + CodegenContext.args(a[0]) + ", " + a[1].value() + ", "
+                        + CodegenContext.args(a[2]) + ", " + CollectionCode.type(ctx, element(a[0].type())) + ", " + o + ")", o);
+            }).check();
+
     private static Expression withNullElements(Expression e) {
         return new ScalarFunction(NULL_ELEMENTS, NULL_ELEMENTS.name(), List.of(e));
     }
@@ -154,6 +181,8 @@ final class ArrayFunctions {
                 withNullElements(FunctionRegistry.call("concat", a.get(0), FunctionRegistry.call("array", a.get(1))))));
         FunctionRegistry.add("array_prepend", 2, 2, (n, a) -> new RuntimeReplaceable(n, a,
                 withNullElements(FunctionRegistry.call("concat", FunctionRegistry.call("array", a.get(1)), a.get(0)))));
+        FunctionRegistry.add("array_insert", 3, 3, (n, a) -> new RuntimeReplaceable(n, a,
+                new ScalarFunction(INSERT, n, List.of(a.get(0), a.get(1), FunctionRegistry.call("array", a.get(2))))));
         elementAt("element_at", true);
         elementAt("try_element_at", false);
         FunctionRegistry.add(FunctionSpec.named("get").inputs(ARRAY, INT).returnsFromArgs(args -> element(args.get(0).dataType()))
