@@ -26,6 +26,7 @@ import static io.tideway.sql.functions.lit;
 import static io.tideway.sql.functions.session_user;
 import static io.tideway.sql.functions.split_part;
 import static io.tideway.sql.functions.user;
+import static io.tideway.sql.functions.version;
 
 /**
  * {@code functions} the API audit found missing (issue 14), one case per family: {@code array_size},
@@ -102,5 +103,8 @@ public final class FnAuditMore {
         String me = System.getenv("SPARK_USER") != null ? System.getenv("SPARK_USER") : System.getProperty("user.name");
         ctx.println(me.equals(r.getString(0)) + " " + me.equals(r.getString(1)) + " " + me.equals(r.getString(2)));
         ctx.println(current_database() + " " + current_catalog() + " " + current_user());
+        show(ctx, input(ctx).limit(1).select(version()));
+        show(ctx, input(ctx).limit(1).selectExpr("version()"));
+        ctx.println(version());
     }
 }

@@ -3872,6 +3872,11 @@ public final class functions {
         return call("session_user");
     }
 
+    /** The Spark release Tideway follows and its git revision, as Spark's {@code version()} prints them. */
+    public static Column version() {
+        return call("version");
+    }
+
     // ---- end of functions the API audit found missing ----
 
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */

@@ -12,9 +12,16 @@ import io.tideway.sql.types.DataTypes;
  * Spark counts. Both are constants of the task's generated code, so a row allocates nothing. The
  * file name is the one the file source is reading on this thread ({@link InputFileName}); empty for
  * other sources, as Spark. Also the session's {@code current_database}/{@code current_schema},
- * {@code current_catalog} and {@code current_user}/{@code user}/{@code session_user}: string constants.
+ * {@code current_catalog}, {@code current_user}/{@code user}/{@code session_user} and {@code version}:
+ * string constants.
  */
 final class MiscFunctions {
+    /**
+     * What Spark's {@code version()} prints: the release Tideway follows (TidewaySession's
+     * {@code version()}) and that release's git revision.
+     */
+    private static final String SPARK_VERSION = "4.0.4 c7d67e3f5d4c9d88a480367b44fc54d26adf99ab";
+
     private MiscFunctions() {
     }
 
@@ -44,6 +51,7 @@ final class MiscFunctions {
         session(FunctionSpec.named("current_database", "current_schema").sql(call -> "current_schema()"), "default");
         session(FunctionSpec.named("current_catalog"), "spark_catalog");
         session(FunctionSpec.named("current_user", "user", "session_user"), currentUser());
+        session(FunctionSpec.named("version"), SPARK_VERSION);
         FunctionRegistry.add(FunctionSpec.named("input_file_name").returns(DataTypes.StringType)
                 .nullable(call -> false).sql(call -> "input_file_name()")
                 .customCode((ctx, call) -> {
