@@ -3802,6 +3802,83 @@ public final class functions {
 
     // ---- end of user-defined and miscellaneous functions ----
 
+    // ---- functions the API audit found missing (issue #14: ArrayFunctions, StringFunctions, MiscFunctions) ----
+
+    /** The array with {@code element} added at its end; null for a null array. */
+    public static Column array_append(Column column, Object element) {
+        return call("array_append", column, lit(element));
+    }
+
+    /** The array with {@code element} added at its start; null for a null array. */
+    public static Column array_prepend(Column column, Object element) {
+        return call("array_prepend", column, lit(element));
+    }
+
+    /**
+     * The array with {@code value} inserted at 1-based {@code pos} (negative: from the end, -1 appends); positions past
+     * either end pad with nulls.
+     */
+    public static Column array_insert(Column arr, Column pos, Column value) {
+        return call("array_insert", arr, pos, value);
+    }
+
+    /** The array without its null elements. */
+    public static Column array_compact(Column column) {
+        return call("array_compact", column);
+    }
+
+    /** The number of elements of an array; null for a null array. */
+    public static Column array_size(Column e) {
+        return call("array_size", e);
+    }
+
+    /** The {@code partNum}-th piece (1-based, negative from the end) of {@code str} split at {@code delimiter}; '' if none. */
+    public static Column split_part(Column str, Column delimiter, Column partNum) {
+        return call("split_part", str, delimiter, partNum);
+    }
+
+    /** The 1-based position of {@code str} in the comma-separated {@code strArray}; 0 if absent. */
+    public static Column find_in_set(Column str, Column strArray) {
+        return call("find_in_set", str, strArray);
+    }
+
+    /** The session's current database: {@code default}. */
+    public static Column current_database() {
+        return call("current_database");
+    }
+
+    /** The session's current schema: {@code default}. */
+    public static Column current_schema() {
+        return call("current_schema");
+    }
+
+    /** The session's current catalog: {@code spark_catalog}. */
+    public static Column current_catalog() {
+        return call("current_catalog");
+    }
+
+    /** The user running the session (SPARK_USER, else the JVM's user). */
+    public static Column current_user() {
+        return call("current_user");
+    }
+
+    /** The user running the session; the same as {@link #current_user}. */
+    public static Column user() {
+        return call("user");
+    }
+
+    /** The user running the session; the same as {@link #current_user}. */
+    public static Column session_user() {
+        return call("session_user");
+    }
+
+    /** The Spark release Tideway follows and its git revision, as Spark's {@code version()} prints them. */
+    public static Column version() {
+        return call("version");
+    }
+
+    // ---- end of functions the API audit found missing ----
+
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

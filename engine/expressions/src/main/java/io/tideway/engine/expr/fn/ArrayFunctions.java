@@ -53,6 +53,48 @@ final class ArrayFunctions {
         return ((ArrayType) arrayType).elementType();
     }
 
+    /** Its array argument, typed as one that may hold nulls (the same bytes): Spark's type of array_append/prepend. */
+    private static final FunctionSpec NULL_ELEMENTS = FunctionSpec.named("array_append").inputs(ARRAY)
+            .returns(types -> DataTypes.createArrayType(element(types.get(0)), true))
+            .customCode((ctx, call) -> {
+                CodeValue a = ctx.gen(call.children().get(0));
+                CodeValue v = ctx.declare(call.dataType());
+                ctx.line(v.isNull() + " = " + a.isNull() + "; " + v.value() + " = " + a.value() + "; " + v.offset() + " = "
+                        + a.offset() + "; " + v.length() + " = " + a.length() + ";");
+                return v;
+            }).check();
+
+    /**
+     * array_insert over (array, position, array(item)): the item travels as a one-element array so
+     * one kernel copies any element type; both arrays take their common element type.
+     */
+    private static final FunctionSpec INSERT = FunctionSpec.named("array_insert").inputs(ARRAY, INT, ARRAY)
+            .coercion(call -> {
+                List<Expression> a = call.children();
+                DataType common = commonArrayType(a.get(0).dataType(), a.get(2).dataType());
+                if (common == null) {
+                    throw call.unexpectedType(2, InputType.exact(element(a.get(0).dataType())),
+                            element(a.get(2).dataType()));
+                }
+                List<Expression> out = new ArrayList<>(a);
+                for (int i : new int[] {0, 2}) {
+                    boolean nulls = !(a.get(i).dataType() instanceof ArrayType at) || at.containsNull();
+                    out.set(i, TypeCoercion.castIfNeeded(a.get(i), DataTypes.createArrayType(element(common), nulls)));
+                }
+                out.set(1, StringFunctions.castTo(call, 1, a.get(1), INT));
+                return out;
+            })
+            .returns(types -> DataTypes.createArrayType(element(types.get(0)), true))
+            .code((ctx, call, out, a) -> {
+                String o = CollectionCode.out(ctx);
+                ctx.set(out, AK + "insert(" + CodegenContext.args(a[0]) + ", " + a[1].value() + ", "
+                        + CodegenContext.args(a[2]) + ", " + CollectionCode.type(ctx, element(a[0].type())) + ", " + o + ")", o);
+            }).check();
+
+    private static Expression withNullElements(Expression e) {
+        return new ScalarFunction(NULL_ELEMENTS, NULL_ELEMENTS.name(), List.of(e));
+    }
+
     static boolean containsNull(DataType arrayType) {
         return ((ArrayType) arrayType).containsNull();
     }
@@ -123,6 +165,24 @@ final class ArrayFunctions {
                     ctx.close();
                     return v;
                 }));
+        // Spark's ArraySize: size() without the legacy -1, so NULL for a NULL array in either mode
+        FunctionRegistry.add(FunctionSpec.named("array_size").inputs(ARRAY).returns(DataTypes.IntegerType)
+                .code((ctx, call, out, a) -> ctx.set(out, AK + "count(" + a[0].value() + ", " + a[0].offset() + ")")));
+        FunctionRegistry.add(FunctionSpec.named("array_compact").inputs(ARRAY)
+                .returns(types -> DataTypes.createArrayType(element(types.get(0)), false))
+                .code((ctx, call, out, a) -> {
+                    String o = CollectionCode.out(ctx);
+                    ctx.set(out, AK + "compact(" + CodegenContext.args(a[0]) + ", "
+                            + CollectionCode.type(ctx, element(a[0].type())) + ", " + o + ")", o);
+                }));
+        // array_append(a, e) = concat(a, array(e)) and array_prepend(a, e) = concat(array(e), a): the
+        // element widens with the array's element type, a NULL array gives NULL, a NULL element is kept
+        FunctionRegistry.add("array_append", 2, 2, (n, a) -> new RuntimeReplaceable(n, a,
+                withNullElements(FunctionRegistry.call("concat", a.get(0), FunctionRegistry.call("array", a.get(1))))));
+        FunctionRegistry.add("array_prepend", 2, 2, (n, a) -> new RuntimeReplaceable(n, a,
+                withNullElements(FunctionRegistry.call("concat", FunctionRegistry.call("array", a.get(1)), a.get(0)))));
+        FunctionRegistry.add("array_insert", 3, 3, (n, a) -> new RuntimeReplaceable(n, a,
+                new ScalarFunction(INSERT, n, List.of(a.get(0), a.get(1), FunctionRegistry.call("array", a.get(2))))));
         elementAt("element_at", true);
         elementAt("try_element_at", false);
         FunctionRegistry.add(FunctionSpec.named("get").inputs(ARRAY, INT).returnsFromArgs(args -> element(args.get(0).dataType()))

@@ -180,6 +180,51 @@ public final class ArrayKernels {
     }
 
     /**
+     * {@code array_insert(arr, pos, item)}, the item given as the one element of {@code ib}: at
+     * 1-based {@code pos}, or from the end for a negative one (-1 appends); a position past either
+     * end pads with nulls, as Spark; Spark's INVALID_INDEX_OF_ZERO for 0.
+     */
+    public static int insert(DirectBuffer b, int o, int n, long pos, DirectBuffer ib, int io, int il, DataType t,
+                             CollectionOut out) {
+        if (pos == 0) {
+            throw new SparkRuntimeException("INVALID_INDEX_OF_ZERO", Map.of());
+        }
+        ArrayReader a = new ArrayReader().wrap(b, o, n);
+        ArrayReader item = new ArrayReader().wrap(ib, io, il);
+        int count = a.count();
+        boolean extendsLeft = pos < 0 && -pos > count;
+        long length = pos > 0 ? Math.max(count + 1L, pos) : Math.max(count + 1L, -pos);
+        long at = pos > 0 ? pos - 1 : extendsLeft ? 0 : count + 1L + pos;
+        ArrayWriter w = out.array((int) length);
+        boolean inSlot = ArrayElements.inSlot(t);
+        for (int j = 0; j < length; j++) {
+            if (j == at) {
+                ArrayElements.copy(item, 0, w, j, inSlot);
+                continue;
+            }
+            long i = extendsLeft ? j - (length - count) : j < at ? j : j - 1;
+            if (i >= 0 && i < count) {
+                ArrayElements.copy(a, (int) i, w, j, inSlot);
+            } else {
+                w.setNull(j);
+            }
+        }
+        return w.finish();
+    }
+
+    /** {@code array_compact}: the elements that are not null, in order. */
+    public static int compact(DirectBuffer b, int o, int n, DataType t, CollectionOut out) {
+        ArrayReader a = new ArrayReader().wrap(b, o, n);
+        List<Integer> keep = new ArrayList<>(a.count());
+        for (int i = 0; i < a.count(); i++) {
+            if (!a.isNullAt(i)) {
+                keep.add(i);
+            }
+        }
+        return copyOf(a, keep, t, out);
+    }
+
+    /**
      * {@code shuffle}: the elements in the order of Spark's {@code RandomIndicesGenerator}, the
      * "inside-out" Fisher-Yates shuffle over the next draws of the call site's generator.
      */

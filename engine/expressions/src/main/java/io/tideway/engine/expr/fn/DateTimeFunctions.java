@@ -332,7 +332,7 @@ final class DateTimeFunctions {
     }
 
     /** A non-null string computed when the code is generated. */
-    private static CodeValue stringConstant(CodegenContext ctx, String value) {
+    static CodeValue stringConstant(CodegenContext ctx, String value) {
         String k = ctx.constant(new UnsafeBuffer(value.getBytes(StandardCharsets.UTF_8)), "org.agrona.DirectBuffer");
         CodeValue v = ctx.declare(DataTypes.StringType);
         ctx.line(v.isNull() + " = false; " + v.value() + " = " + k + "; " + v.offset() + " = 0; " + v.length() + " = " + k

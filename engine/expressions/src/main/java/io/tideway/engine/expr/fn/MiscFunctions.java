@@ -11,9 +11,17 @@ import io.tideway.sql.types.DataTypes;
  * {@code partitionId << 33} plus the row's number in the task: counted from each task's start, as
  * Spark counts. Both are constants of the task's generated code, so a row allocates nothing. The
  * file name is the one the file source is reading on this thread ({@link InputFileName}); empty for
- * other sources, as Spark.
+ * other sources, as Spark. Also the session's {@code current_database}/{@code current_schema},
+ * {@code current_catalog}, {@code current_user}/{@code user}/{@code session_user} and {@code version}:
+ * string constants.
  */
 final class MiscFunctions {
+    /**
+     * What Spark's {@code version()} prints: the release Tideway follows (TidewaySession's
+     * {@code version()}) and that release's git revision.
+     */
+    private static final String SPARK_VERSION = "4.0.4 c7d67e3f5d4c9d88a480367b44fc54d26adf99ab";
+
     private MiscFunctions() {
     }
 
@@ -38,6 +46,12 @@ final class MiscFunctions {
                     ctx.set(v, count + "[0]++");
                     return v;
                 }));
+        // the session's catalog, schema and user: constants, as Spark's optimizer folds them
+        // Spark names both current_schema() in the column (Column.toString keeps the name called)
+        session(FunctionSpec.named("current_database", "current_schema").sql(call -> "current_schema()"), "default");
+        session(FunctionSpec.named("current_catalog"), "spark_catalog");
+        session(FunctionSpec.named("current_user", "user", "session_user"), currentUser());
+        session(FunctionSpec.named("version"), SPARK_VERSION);
         FunctionRegistry.add(FunctionSpec.named("input_file_name").returns(DataTypes.StringType)
                 .nullable(call -> false).sql(call -> "input_file_name()")
                 .customCode((ctx, call) -> {
@@ -46,5 +60,16 @@ final class MiscFunctions {
                     ctx.set(v, InputFileName.class.getName() + ".write(" + out + ")", out);
                     return v;
                 }));
+    }
+
+    private static void session(FunctionSpec spec, String value) {
+        FunctionRegistry.add(spec.returns(DataTypes.StringType).nullable(call -> false)
+                .customCode((ctx, call) -> DateTimeFunctions.stringConstant(ctx, value)));
+    }
+
+    /** Spark's {@code Utils.getCurrentUserName}: SPARK_USER if set, else the JVM's user. */
+    private static String currentUser() {
+        String user = System.getenv("SPARK_USER");
+        return user != null ? user : System.getProperty("user.name");
     }
 }

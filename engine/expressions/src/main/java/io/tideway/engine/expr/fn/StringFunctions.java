@@ -37,6 +37,12 @@ final class StringFunctions {
                 .code((ctx, call, out, a) -> ctx.set(out, a[0].length())));
         FunctionRegistry.add(FunctionSpec.named("bit_length").inputs(STRING_OR_BINARY).returns(DataTypes.IntegerType)
                 .code((ctx, call, out, a) -> ctx.set(out, a[0].length() + " * 8L")));
+        FunctionRegistry.add(FunctionSpec.named("find_in_set").inputs(STRING, STRING).returns(DataTypes.IntegerType)
+                .code((ctx, call, out, a) -> ctx.set(out, K + "findInSet(" + CodegenContext.args(a[0], a[1]) + ")")));
+        FunctionRegistry.add(FunctionSpec.named("split_part").inputs(STRING, STRING, INT).returns(DataTypes.StringType)
+                .nullable(call -> true) // Spark's element_at over the split: always nullable
+                .code((ctx, call, out, a) -> bytes(ctx, out, "splitPart(" + CodegenContext.args(a[0], a[1]) + ", "
+                        + a[2].value())));
         FunctionRegistry.add(unary("initcap"));
         FunctionRegistry.add(FunctionSpec.named("reverse")
                 .inputs(InputType.anyOf(STRING, InputType.named("\"ARRAY\"", ArrayFunctions.ARRAY)))

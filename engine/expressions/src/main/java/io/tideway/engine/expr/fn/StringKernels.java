@@ -408,4 +408,73 @@ public final class StringKernels {
         });
         return out.reset().append(sb.toString()).length();
     }
+
+    /**
+     * Spark's {@code find_in_set}: the 1-based position of {@code s} among the comma-separated
+     * items of {@code list}, 0 if absent or if {@code s} itself holds a comma.
+     */
+    public static int findInSet(DirectBuffer s, int so, int sl, DirectBuffer list, int lo, int ll) {
+        for (int i = 0; i < sl; i++) {
+            if (s.getByte(so + i) == ',') {
+                return 0;
+            }
+        }
+        int index = 1;
+        int start = lo;
+        for (int i = lo; i <= lo + ll; i++) {
+            if (i == lo + ll || list.getByte(i) == ',') {
+                if (i - start == sl && sameBytes(s, so, list, start, sl)) {
+                    return index;
+                }
+                index++;
+                start = i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Spark's {@code split_part}: the {@code part}-th (1-based, negative from the end) piece of
+     * {@code s} split at each {@code delim} (literal; an empty one does not split); '' out of
+     * range, Spark's INVALID_INDEX_OF_ZERO for 0.
+     */
+    public static int splitPart(DirectBuffer s, int so, int sl, DirectBuffer d, int dof, int dl, long part, BytesOut out) {
+        if (part == 0) {
+            throw new io.tideway.SparkRuntimeException("INVALID_INDEX_OF_ZERO", java.util.Map.of());
+        }
+        int pieces = 1;
+        for (int i = dl == 0 ? sl : nextDelimiter(s, so, sl, 0, d, dof, dl); i < sl; i = nextDelimiter(s, so, sl, i + dl, d, dof, dl)) {
+            pieces++;
+        }
+        long want = part > 0 ? part - 1 : pieces + part;
+        out.reset();
+        if (want < 0 || want >= pieces) {
+            return out.length();
+        }
+        int start = 0;
+        for (long k = 0; k < want; k++) {
+            start = nextDelimiter(s, so, sl, start, d, dof, dl) + dl;
+        }
+        int end = dl == 0 ? sl : nextDelimiter(s, so, sl, start, d, dof, dl);
+        return out.append(s, so + start, end - start).length();
+    }
+
+    /** The position (relative to {@code so}) of the first {@code d} in {@code s} at or after {@code from}; {@code sl} if none. */
+    private static int nextDelimiter(DirectBuffer s, int so, int sl, int from, DirectBuffer d, int dof, int dl) {
+        for (int i = from; i + dl <= sl; i++) {
+            if (sameBytes(s, so + i, d, dof, dl)) {
+                return i;
+            }
+        }
+        return sl;
+    }
+
+    private static boolean sameBytes(DirectBuffer a, int ao, DirectBuffer b, int bo, int len) {
+        for (int i = 0; i < len; i++) {
+            if (a.getByte(ao + i) != b.getByte(bo + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -75,4 +75,36 @@ class StringKernelsTest {
         UnsafeBuffer ashcraft = utf8("Ashcraft");
         assertEquals("A261", result(TextKernels.soundex(ashcraft, 0, ashcraft.capacity(), out)));
     }
+
+    private String splitPart(String s, String d, long part) {
+        UnsafeBuffer b = utf8(s);
+        UnsafeBuffer db = utf8(d);
+        return result(StringKernels.splitPart(b, 0, b.capacity(), db, 0, db.capacity(), part, out));
+    }
+
+    @Test
+    void splitPartCountsPiecesFromEitherEnd() {
+        assertEquals("b", splitPart("a,b,c", ",", 2));
+        assertEquals("a", splitPart("a,b,c", ",", -3));
+        assertEquals("", splitPart("a,b,c", ",", 4));
+        assertEquals("", splitPart(",a,", ",", 3));
+        assertEquals("é😀", splitPart("x||é😀", "||", -1));
+        assertEquals("abc", splitPart("abc", "", 1));
+        assertEquals("a", splitPart("aaa", "aa", 2));
+    }
+
+    private int findInSet(String s, String list) {
+        UnsafeBuffer b = utf8(s);
+        UnsafeBuffer l = utf8(list);
+        return StringKernels.findInSet(b, 0, b.capacity(), l, 0, l.capacity());
+    }
+
+    @Test
+    void findInSetMatchesWholeItems() {
+        assertEquals(2, findInSet("b", "a,b,c"));
+        assertEquals(0, findInSet("a,b", "a,b"));
+        assertEquals(2, findInSet("", "a,,b"));
+        assertEquals(0, findInSet("ab", "a,b"));
+        assertEquals(3, findInSet("c", "a,b,c"));
+    }
 }
