@@ -103,13 +103,8 @@ public final class SparkClauses {
     private static List<Integer> bareFieldNames(SqlTokens t, int open) {
         List<Integer> out = new ArrayList<>();
         int close = t.closing(open, "(", ")");
-        int depth = 0;
-        for (int k = open + 1; k < close; k++) {
-            if (t.isSymbol(k, "(")) {
-                depth++;
-            } else if (t.isSymbol(k, ")")) {
-                depth--;
-            } else if (depth == 0 && fieldName(t, k) && endsExpression(t, k - 1) && !out.contains(k - 1)
+        for (int k : t.inside(open)) {
+            if (fieldName(t, k) && endsExpression(t, k - 1) && !out.contains(k - 1)
                     && (t.isSymbol(k + 1, ",") || k + 1 == close
                         // struct(i x y): Spark names the field x and fails at y, so x is the name here too
                         || fieldName(t, k + 1) && (t.isSymbol(k + 2, ",") || k + 2 == close))) {
@@ -161,14 +156,8 @@ public final class SparkClauses {
     /** The FROM and FOR of {@code substr(s FROM pos [FOR len])} directly inside the parentheses opened at {@code open}. */
     private static List<Integer> substrKeywords(SqlTokens t, int open) {
         List<Integer> out = new ArrayList<>();
-        int close = t.closing(open, "(", ")");
-        int depth = 0;
-        for (int k = open + 1; k < close; k++) {
-            if (t.isSymbol(k, "(")) {
-                depth++;
-            } else if (t.isSymbol(k, ")")) {
-                depth--;
-            } else if (depth == 0 && (out.isEmpty() ? t.isWord(k, "FROM") : out.size() == 1 && t.isWord(k, "FOR"))) {
+        for (int k : t.inside(open)) {
+            if (out.isEmpty() ? t.isWord(k, "FROM") : out.size() == 1 && t.isWord(k, "FOR")) {
                 out.add(k);
             }
         }
@@ -201,13 +190,8 @@ public final class SparkClauses {
     private static List<Integer> structAliasTokens(SqlTokens t, int open) {
         List<Integer> out = new ArrayList<>();
         int close = t.closing(open, "(", ")");
-        int depth = 0;
-        for (int k = open + 1; k < close; k++) {
-            if (t.isSymbol(k, "(")) {
-                depth++;
-            } else if (t.isSymbol(k, ")")) {
-                depth--;
-            } else if (depth == 0 && t.isWord(k, "AS") && t.isName(k + 1)
+        for (int k : t.inside(open)) {
+            if (t.isWord(k, "AS") && t.isName(k + 1)
                     && (t.isSymbol(k + 2, ",") || k + 2 == close)) {
                 out.add(k);
             }

@@ -135,6 +135,26 @@ final class SqlTokens {
     }
 
     /**
+     * The tokens directly inside the parentheses opened at token {@code open}, in order: neither
+     * the parentheses nested in them nor what those hold.
+     */
+    List<Integer> inside(int open) {
+        List<Integer> out = new ArrayList<>();
+        int close = closing(open, "(", ")");
+        int depth = 0;
+        for (int k = open + 1; k < close; k++) {
+            if (isSymbol(k, "(")) {
+                depth++;
+            } else if (isSymbol(k, ")")) {
+                depth--;
+            } else if (depth == 0) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The index of the token closing the bracket {@code open} .. {@code close} opened at token
      * {@code i}, or -1 when the text ends first.
      */
