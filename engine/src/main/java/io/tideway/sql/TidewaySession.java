@@ -45,7 +45,6 @@ public final class TidewaySession implements AutoCloseable {
     private final io.tideway.engine.catalog.GlobalTempViews globalViews;
     private final io.tideway.SparkContext sparkContext = new io.tideway.SparkContext(this);
     /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
-    private static final String SPARK_VERSION = "4.0.4";
 
     /** The status page ({@code spark.ui.enabled}) of a session made by {@code getOrCreate()}, or null; stopped by {@link #stop()}. */
     private volatile io.tideway.engine.ui.StatusServer statusPage;
@@ -93,7 +92,7 @@ public final class TidewaySession implements AutoCloseable {
      * Spark's {@code version()} prints, so that a ported program prints the same line.
      */
     public String version() {
-        return SPARK_VERSION;
+        return io.tideway.engine.SparkRelease.VERSION;
     }
 
     /** Spark's {@code sparkContext()}: {@code setLogLevel}, the version, the application name and master. */

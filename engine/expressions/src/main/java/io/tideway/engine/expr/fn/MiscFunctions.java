@@ -16,12 +16,6 @@ import io.tideway.sql.types.DataTypes;
  * string constants.
  */
 final class MiscFunctions {
-    /**
-     * What Spark's {@code version()} prints: the release Tideway follows (TidewaySession's
-     * {@code version()}) and that release's git revision.
-     */
-    private static final String SPARK_VERSION = "4.0.4 c7d67e3f5d4c9d88a480367b44fc54d26adf99ab";
-
     private MiscFunctions() {
     }
 
@@ -51,7 +45,7 @@ final class MiscFunctions {
         session(FunctionSpec.named("current_database", "current_schema").sql(call -> "current_schema()"), "default");
         session(FunctionSpec.named("current_catalog"), "spark_catalog");
         session(FunctionSpec.named("current_user", "user", "session_user"), currentUser());
-        session(FunctionSpec.named("version"), SPARK_VERSION);
+        session(FunctionSpec.named("version"), io.tideway.engine.SparkRelease.VERSION + " " + io.tideway.engine.SparkRelease.REVISION);
         FunctionRegistry.add(FunctionSpec.named("input_file_name").returns(DataTypes.StringType)
                 .nullable(call -> false).sql(call -> "input_file_name()")
                 .customCode((ctx, call) -> {
