@@ -4,12 +4,11 @@ import conformance.Case;
 import conformance.CaseContext;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Row;
-import io.tideway.sql.types.DataTypes;
-import io.tideway.sql.types.StructType;
 
 import java.util.Arrays;
 
-import static conformance.cases.JoinsInput.rows;
+import static conformance.cases.OpsAuditFunctions.input;
+import static conformance.cases.OpsAuditFunctions.show;
 import static io.tideway.sql.functions.array;
 import static io.tideway.sql.functions.array_append;
 import static io.tideway.sql.functions.array_compact;
@@ -34,22 +33,6 @@ import static io.tideway.sql.functions.version;
  */
 public final class FnAuditMore {
     private FnAuditMore() {
-    }
-
-    private static final StructType IN = new StructType()
-            .add("k", DataTypes.IntegerType)
-            .add("s", DataTypes.StringType);
-
-    private static Dataset<Row> input(CaseContext ctx) {
-        return rows(ctx, IN, new Object[] {1, "ann"}, new Object[] {4, null}, new Object[] {null, ""});
-    }
-
-    private static void show(CaseContext ctx, Dataset<Row> out) {
-        ctx.println(Arrays.toString(out.columns()));
-        out.printSchema();
-        for (Row r : out.collectAsList()) {
-            ctx.println(r);
-        }
     }
 
     @Case

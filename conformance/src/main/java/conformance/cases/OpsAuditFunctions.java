@@ -28,11 +28,13 @@ public final class OpsAuditFunctions {
             .add("k", DataTypes.IntegerType)
             .add("s", DataTypes.StringType);
 
-    private static Dataset<Row> input(CaseContext ctx) {
+    /** Three rows of {@code k INT, s STRING}, nulls and an empty string among them; also {@link FnAuditMore}'s. */
+    static Dataset<Row> input(CaseContext ctx) {
         return rows(ctx, IN, new Object[] {1, "ann"}, new Object[] {4, null}, new Object[] {null, ""});
     }
 
-    private static void show(CaseContext ctx, Dataset<Row> out) {
+    /** Prints the columns, the schema and the rows of {@code out}; also {@link FnAuditMore}'s. */
+    static void show(CaseContext ctx, Dataset<Row> out) {
         ctx.println(Arrays.toString(out.columns()));
         out.printSchema();
         for (Row r : out.collectAsList()) {
