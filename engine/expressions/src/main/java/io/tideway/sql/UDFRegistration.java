@@ -1,9 +1,12 @@
 package io.tideway.sql;
 
+import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.fn.TemporaryFunctions;
 import io.tideway.sql.expressions.JavaUserDefinedFunction;
 import io.tideway.sql.expressions.UserDefinedFunction;
 import io.tideway.sql.types.DataType;
+
+import java.util.List;
 
 /**
  * {@code session.udf()}: registers user-defined functions as the session's temporary functions,
@@ -25,7 +28,9 @@ public final class UDFRegistration {
      */
     public UserDefinedFunction register(String name, UserDefinedFunction udf) {
         UserDefinedFunction named = udf.withName(name);
-        functions.register(name, named);
+        // Spark's registered builder checks the count of a Java UDF's arguments
+        int arity = named instanceof JavaUserDefinedFunction j ? j.arity() : -1;
+        functions.register(name, arity, (n, args) -> named.apply(columns(args)).expr());
         TemporaryFunctions.activate(functions);
         return named;
     }
@@ -143,5 +148,13 @@ public final class UDFRegistration {
     /** Registers a Java UDF of 22 arguments returning {@code returnType} under {@code name}. */
     public void register(String name, io.tideway.sql.api.java.UDF22<?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?> f, DataType returnType) {
         register(name, JavaUserDefinedFunction.of(f, returnType));
+    }
+
+    private static Column[] columns(List<Expression> args) {
+        Column[] cols = new Column[args.size()];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = new Column(args.get(i));
+        }
+        return cols;
     }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 
+import static io.tideway.engine.expr.fn.InputType.ANY_TIMESTAMP;
 import static io.tideway.engine.expr.fn.InputType.BOOLEAN;
 import static io.tideway.engine.expr.fn.InputType.DATE;
 import static io.tideway.engine.expr.fn.InputType.DOUBLE;
@@ -40,12 +41,6 @@ final class DateTimeFunctions {
     /** Spark's day count argument: {@code TypeCollection(IntegerType, ShortType, ByteType)}; a string is cast to INT. */
     private static final InputType DAYS = new InputType("(\"INT\" or \"SMALLINT\" or \"TINYINT\")", t -> t == DataTypes.IntegerType || t == DataTypes.ShortType || t == DataTypes.ByteType,
             from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.IntegerType : null);
-
-    /** Spark's {@code AnyTimestampType} (TIMESTAMP or TIMESTAMP_NTZ); a string or date becomes a TIMESTAMP. */
-    static final InputType ANY_TIMESTAMP = new InputType("\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"",
-            t -> t == DataTypes.TimestampType || t == DataTypes.TimestampNTZType,
-            from -> from == DataTypes.NullType || from == DataTypes.StringType || from == DataTypes.DateType
-                    ? DataTypes.TimestampType : null);
 
     /** What a parse takes: {@code TypeCollection(StringType, DateType, TimestampType)}; no other type is cast. */
     private static final InputType TIME_SOURCE = InputType.nullOnly("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\")",
@@ -443,7 +438,7 @@ final class DateTimeFunctions {
 
     /** A field holding the session zone. */
     static String zone(CodegenContext ctx) {
-        return ctx.constant(SessionZone.of(ctx.evalContext().timeZone()), SessionZone.class.getName());
+        return SessionZone.constant(ctx);
     }
 
     /** A field holding the query's evaluation context, for the batch timestamp. */

@@ -38,7 +38,7 @@ final class FailedCall extends Expression implements Coercible {
 
     @Override
     public String sql() {
-        return name + "(" + ConditionalFunctions.args(args) + ")";
+        return name + "(" + String.join(", ", args.stream().map(Expression::sql).toList()) + ")";
     }
 
     @Override

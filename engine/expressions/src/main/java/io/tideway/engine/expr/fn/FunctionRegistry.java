@@ -10,13 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * Every function by Spark's name: the one place {@code functions.*}, {@code Column} methods,
  * {@code expr}, {@code selectExpr} and {@code sql()} turn a name and arguments into an expression.
  * Unknown names are Spark's {@code UNRESOLVED_ROUTINE}, a wrong argument count
- * {@code WRONG_NUM_ARGS}. Families register themselves in the static initializer; immutable after,
- * safe from any thread.
+ * {@code WRONG_NUM_ARGS}. The {@link FunctionFamily families} found through {@link ServiceLoader}
+ * register themselves in the static initializer; immutable after, safe from any thread.
  */
 public final class FunctionRegistry {
     /** Builds a call from its arguments, whose count the registry already checked. */
@@ -32,38 +33,19 @@ public final class FunctionRegistry {
     private static final String DOC_ROOT = "https://spark.apache.org/docs/latest";
     private static final Map<String, Entry> ENTRIES = new HashMap<>();
 
+    /** Where the function library lists its {@link FunctionFamily} providers. */
+    static final String FAMILIES_FILE = "META-INF/services/" + FunctionFamily.class.getName();
+
     static {
-        CoreFunctions.register();
-        StringFunctions.register();
-        ConditionalFunctions.register();
-        PredicateFunctions.register();
-        BitwiseFunctions.register();
-        RegexpFunctions.register();
-        CodecFunctions.register();
-        TextFunctions.register();
-        DateTimeFunctions.register();
-        IntervalFunctions.register();
-        TimestampNtzFunctions.register();
-        MathFunctions.register();
-        ArrayFunctions.register();
-        ArraySetFunctions.register();
-        MapFunctions.register();
-        StructFunctions.register();
-        JsonFunctions.register();
-        VariantFunctions.register();
-        SketchFunctions.register();
-        AggregateFunctions.register();
-        WindowFunctions.register();
-        CsvFunctions.register();
-        LambdaFunctions.register();
-        MiscFunctions.register();
-        XPathFunctions.register();
-        CryptoFunctions.register();
-        XmlFunctions.register();
-        TextCheckFunctions.register();
-        RandomTextFunctions.register();
-        ReflectFunctions.register();
-        GroupingFunctions.register();
+        int families = 0;
+        for (FunctionFamily family : ServiceLoader.load(FunctionFamily.class, FunctionFamily.class.getClassLoader())) {
+            family.register();
+            families++;
+        }
+        if (families == 0) { // a registry without functions would fail every call as UNRESOLVED_ROUTINE
+            throw new IllegalStateException("No function family found: " + FAMILIES_FILE + " is missing from the class path"
+                    + " (tideway-functions provides it; a shaded jar must merge META-INF/services files)");
+        }
     }
 
     private FunctionRegistry() {
@@ -103,7 +85,7 @@ public final class FunctionRegistry {
 
     /** Whether {@code name} is a function (any case): a built-in one or the active session's temporary one. */
     public static boolean exists(String name) {
-        return ENTRIES.containsKey(name.toLowerCase(Locale.ROOT)) || TemporaryFunctions.lookup(name) != null;
+        return ENTRIES.containsKey(name.toLowerCase(Locale.ROOT)) || TemporaryFunctions.exists(name);
     }
 
     /**
@@ -112,7 +94,7 @@ public final class FunctionRegistry {
      * shadows a built-in function as in Spark, else the built-in function.
      */
     public static Expression callByName(String name, List<Expression> args) {
-        return TemporaryFunctions.lookup(name) != null ? TemporaryFunctions.call(name, args) : call(name, args);
+        return TemporaryFunctions.exists(name) ? TemporaryFunctions.call(name, args) : call(name, args);
     }
 
     /**

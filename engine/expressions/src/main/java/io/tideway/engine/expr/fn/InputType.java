@@ -27,6 +27,11 @@ public final class InputType {
     public static final InputType DOUBLE = exact(DataTypes.DoubleType);
     public static final InputType DATE = exact(DataTypes.DateType);
     public static final InputType TIMESTAMP = exact(DataTypes.TimestampType);
+    /** Spark's {@code AnyTimestampType} (TIMESTAMP or TIMESTAMP_NTZ); a string or date becomes a TIMESTAMP. */
+    public static final InputType ANY_TIMESTAMP = new InputType("\"(TIMESTAMP OR TIMESTAMP WITHOUT TIME ZONE)\"",
+            t -> t == DataTypes.TimestampType || t == DataTypes.TimestampNTZType,
+            from -> from == DataTypes.NullType || from == DataTypes.StringType || from == DataTypes.DateType
+                    ? DataTypes.TimestampType : null);
     /** Spark's {@code NumericType} taken as it is, for functions whose result has the argument's type (abs, positive). */
     public static final InputType NUMERIC_ANY = new InputType("\"NUMERIC\"", DataType::isNumeric,
             from -> from == DataTypes.NullType || from == DataTypes.StringType ? DataTypes.DoubleType : null);

@@ -59,7 +59,7 @@ public final class IntervalFunctions {
 
     /** The session zone, or UTC's wall clock for a {@code timestamp_ntz}. */
     static String zoneOf(CodegenContext ctx, DataType t) {
-        return t == DataTypes.TimestampNTZType ? UTC_ZONE : DateTimeFunctions.zone(ctx);
+        return t == DataTypes.TimestampNTZType ? UTC_ZONE : SessionZone.constant(ctx);
     }
 
     /** The three parts of a calendar interval value, for a kernel call. */
@@ -223,7 +223,7 @@ public final class IntervalFunctions {
                 }
                 if (a instanceof YearMonthIntervalType && b instanceof DayTimeIntervalType) {
                     // Spark reads it as TimeAdd(l, r), whose first argument must be a timestamp
-                    throw new ScalarFunction(TIME_ADD, "timeadd", List.of(l, r)).unexpectedType(0, DateTimeFunctions.ANY_TIMESTAMP, a);
+                    throw new ScalarFunction(TIME_ADD, "timeadd", List.of(l, r)).unexpectedType(0, InputType.ANY_TIMESTAMP, a);
                 }
                 if (isAnsiInterval(a) && isAnsiInterval(b) && a.getClass() == b.getClass()) {
                     DataType t = io.tideway.engine.expr.CommonType.of(a, b, false);

@@ -1,5 +1,7 @@
 package io.tideway.engine.expr.fn;
 
+import io.tideway.engine.expr.codegen.CodegenContext;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -27,6 +29,11 @@ public final class SessionZone {
 
     public static SessionZone of(ZoneId id) {
         return new SessionZone(id);
+    }
+
+    /** A field of the generated class {@code ctx} builds holding the query's session zone. */
+    static String constant(CodegenContext ctx) {
+        return ctx.constant(of(ctx.evalContext().timeZone()), SessionZone.class.getName());
     }
 
     public ZoneId id() {

@@ -110,9 +110,9 @@ public final class TemporalCasts {
             ctx.set(v, t.endField() == YearMonthIntervalType.MONTH() ? x : x + " - " + x + " % 12L");
         } else if (to == DataTypes.TimestampNTZType) {
             ctx.set(v, from == DataTypes.DateType ? "Math.multiplyExact(" + x + ", " + IntervalKernels.MICROS_PER_DAY + "L)"
-                    : DateTimeFunctions.zone(ctx) + ".toLocal(" + x + ")");
+                    : SessionZone.constant(ctx) + ".toLocal(" + x + ")");
         } else if (to == DataTypes.TimestampType) {
-            ctx.set(v, DateTimeFunctions.zone(ctx) + ".toUtc(" + x + ")");
+            ctx.set(v, SessionZone.constant(ctx) + ".toUtc(" + x + ")");
         } else if (to == DataTypes.DateType) {
             ctx.set(v, "Math.floorDiv(" + x + ", " + IntervalKernels.MICROS_PER_DAY + "L)");
         } else if (IntervalFunctions.isAnsiInterval(from)) { // whole units of the last field, toward zero; beyond the target fails

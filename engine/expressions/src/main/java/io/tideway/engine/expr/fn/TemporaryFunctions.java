@@ -1,8 +1,6 @@
 package io.tideway.engine.expr.fn;
 
 import io.tideway.engine.expr.Expression;
-import io.tideway.sql.Column;
-import io.tideway.sql.expressions.UserDefinedFunction;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * any thread.
  */
 public final class TemporaryFunctions {
-    private static final ThreadLocal<TemporaryFunctions> ACTIVE = new ThreadLocal<>();
-    private final Map<String, UserDefinedFunction> functions = new ConcurrentHashMap<>();
+    /** A registered function: the count of arguments it takes (-1: any) and how a call of it is built. */
+    private record Entry(int arity, FunctionRegistry.Builder builder) {
+    }
 
-    /** Adds {@code function} under {@code name}, replacing a function of that name (Spark's {@code createOrReplaceTempFunction}). */
-    public void register(String name, UserDefinedFunction function) {
-        functions.put(name.toLowerCase(Locale.ROOT), function);
+    private static final ThreadLocal<TemporaryFunctions> ACTIVE = new ThreadLocal<>();
+    private final Map<String, Entry> functions = new ConcurrentHashMap<>();
+
+    /**
+     * Adds the function {@code builder} builds calls of under {@code name}, taking {@code arity}
+     * arguments (-1: any number), replacing a function of that name (Spark's
+     * {@code createOrReplaceTempFunction}).
+     */
+    public void register(String name, int arity, FunctionRegistry.Builder builder) {
+        functions.put(name.toLowerCase(Locale.ROOT), new Entry(arity, builder));
     }
 
     /** The names registered, in lower case. */
@@ -36,23 +42,23 @@ public final class TemporaryFunctions {
         ACTIVE.set(session);
     }
 
-    /** The active session's function {@code name}, or null. */
-    static UserDefinedFunction lookup(String name) {
+    /** Whether the active session has a function {@code name}. */
+    static boolean exists(String name) {
+        return lookup(name) != null;
+    }
+
+    private static Entry lookup(String name) {
         TemporaryFunctions session = ACTIVE.get();
         return session == null ? null : session.functions.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** The call of the active session's function {@code name} (which must exist) on {@code args}. */
     static Expression call(String name, List<Expression> args) {
-        UserDefinedFunction f = lookup(name);
+        Entry f = lookup(name);
         // Spark's registered builder checks the count of a Java UDF's arguments
-        if (f instanceof io.tideway.sql.expressions.JavaUserDefinedFunction j && j.arity() != args.size()) {
-            throw FunctionRegistry.wrongArgCount(name, String.valueOf(j.arity()), args.size());
+        if (f.arity() >= 0 && f.arity() != args.size()) {
+            throw FunctionRegistry.wrongArgCount(name, String.valueOf(f.arity()), args.size());
         }
-        Column[] cols = new Column[args.size()];
-        for (int i = 0; i < cols.length; i++) {
-            cols[i] = new Column(args.get(i));
-        }
-        return f.apply(cols).expr();
+        return f.builder().build(name, args);
     }
 }

@@ -52,13 +52,13 @@ public final class VariantCast {
     /** Writes {@code v} from the non-null {@code in}. */
     public static void code(CodegenContext ctx, CodeValue in, CodeValue v) {
         ctx.open("if (!" + in.isNull() + ")");
-        String zone = VariantFunctions.zone(ctx);
+        String zone = SessionZone.constant(ctx);
         if (in.type() == DataTypes.VariantType) {
             String type = ctx.constant(v.type(), DataType.class.getName());
             String result = ctx.fresh("cast");
             ctx.line("Object " + result + " = " + VariantKernels.class.getName() + ".cast(" + CodegenContext.args(in)
                     + ", " + type + ", " + ctx.ansi() + ", " + zone + ");");
-            VariantFunctions.unbox(ctx, v, result);
+            unbox(ctx, v, result);
         } else {
             String type = ctx.constant(in.type(), DataType.class.getName());
             String scratch = ctx.scratch();
@@ -69,6 +69,22 @@ public final class VariantCast {
             ctx.line(v.isNull() + " = false;");
             ctx.set(v, VariantEncoder.class.getName() + ".encode(" + type + ", " + scalar + ", " + dbl + ", " + dec + ", "
                     + arg + ", " + scratch + ")", scratch);
+        }
+        ctx.close();
+    }
+
+    /** Sets {@code v} from a kernel's boxed result (see {@link VariantCasts}); null stays null. */
+    static void unbox(CodegenContext ctx, CodeValue v, String obj) {
+        ctx.line(v.isNull() + " = " + obj + " == null;");
+        ctx.open("if (!" + v.isNull() + ")");
+        switch (v.kind()) {
+            case LONG -> ctx.line(v.value() + " = ((Number) " + obj + ").longValue();");
+            case DOUBLE -> ctx.line(v.value() + " = ((Number) " + obj + ").doubleValue();");
+            case DECIMAL -> ctx.line(v.value() + " = (java.math.BigDecimal) " + obj + ";");
+            case BYTES -> {
+                ctx.line(v.value() + " = new org.agrona.concurrent.UnsafeBuffer((byte[]) " + obj + ");");
+                ctx.line(v.offset() + " = 0; " + v.length() + " = ((byte[]) " + obj + ").length;");
+            }
         }
         ctx.close();
     }

@@ -104,7 +104,7 @@ final class VariantFunctions {
                                 + ", " + CodegenContext.args(p) + ", \"" + name + "\", " + type + ", " + failOnError + ", "
                                 + zone + ");");
                     }
-                    unbox(ctx, v, result);
+                    VariantCast.unbox(ctx, v, result);
                     ctx.close();
                     return v;
                 });
@@ -135,22 +135,6 @@ final class VariantFunctions {
     }
 
     static String zone(CodegenContext ctx) {
-        return ctx.constant(SessionZone.of(ctx.evalContext().timeZone()), SessionZone.class.getName());
-    }
-
-    /** Sets {@code v} from a kernel's boxed result (see {@link VariantCasts}); null stays null. */
-    static void unbox(CodegenContext ctx, CodeValue v, String obj) {
-        ctx.line(v.isNull() + " = " + obj + " == null;");
-        ctx.open("if (!" + v.isNull() + ")");
-        switch (v.kind()) {
-            case LONG -> ctx.line(v.value() + " = ((Number) " + obj + ").longValue();");
-            case DOUBLE -> ctx.line(v.value() + " = ((Number) " + obj + ").doubleValue();");
-            case DECIMAL -> ctx.line(v.value() + " = (java.math.BigDecimal) " + obj + ";");
-            case BYTES -> {
-                ctx.line(v.value() + " = new org.agrona.concurrent.UnsafeBuffer((byte[]) " + obj + ");");
-                ctx.line(v.offset() + " = 0; " + v.length() + " = ((byte[]) " + obj + ").length;");
-            }
-        }
-        ctx.close();
+        return SessionZone.constant(ctx);
     }
 }
