@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The array functions' code, called alike by generated chains and interpreted evaluators
- * ({@link ArrayFunctions}): reading and indexing elements, ordering and shaping arrays (those that
+ * ({@code ArrayFunctions}): reading and indexing elements, ordering and shaping arrays (those that
  * compare elements with a value or each other are {@link ArraySetKernels}). An array is its
  * encoded bytes {@code (b, o, n)}; a result array is
  * written into the call site's {@link CollectionOut} and its length returned (-1: null). Elements

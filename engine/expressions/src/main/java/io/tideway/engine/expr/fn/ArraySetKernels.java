@@ -21,7 +21,7 @@ import java.util.Set;
  * ({@code array_distinct}, {@code array_union}, {@code array_intersect}, {@code array_except},
  * {@code arrays_overlap}). Elements are equal as Spark's ordering has them ({@code NaN} equals
  * {@code NaN}); sets keep first occurrences in order and at most one null. Called alike by
- * generated chains and interpreted evaluators ({@link ArraySetFunctions}); stateless.
+ * generated chains and interpreted evaluators ({@code ArraySetFunctions}); stateless.
  */
 public final class ArraySetKernels {
     private ArraySetKernels() {

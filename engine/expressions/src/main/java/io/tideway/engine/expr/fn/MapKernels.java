@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * The map functions' code, called alike by generated chains and interpreted evaluators
- * ({@link MapFunctions}). A map is its encoded bytes ({@link MapDescriptor}); a result map is
+ * ({@code MapFunctions}). A map is its encoded bytes ({@link MapDescriptor}); a result map is
  * written into the call site's {@link CollectionOut} and its length returned (-1: null). Keys
  * follow Spark 4's default {@code spark.sql.mapKeyDedupPolicy=EXCEPTION}: a null key is
  * {@code NULL_MAP_KEY}, a repeated one {@code DUPLICATED_MAP_KEY}. Stateless.
