@@ -156,6 +156,33 @@ public final class DataFrameReader {
         return format("json").load(paths);
     }
 
+    /**
+     * Parses each string of {@code jsonDataset} as a JSON record, with this reader's options and
+     * schema (inferred from the strings without one), as {@link #json(String...)} parses a line.
+     */
+    public Dataset<Row> json(Dataset<String> jsonDataset) {
+        return ofStrings(jsonDataset, "json");
+    }
+
+    /**
+     * Parses each string of {@code csvDataset} as a CSV line, with this reader's options and schema;
+     * with {@code header} the first string names the columns and every string equal to it is skipped.
+     */
+    public Dataset<Row> csv(Dataset<String> csvDataset) {
+        return ofStrings(csvDataset, "csv");
+    }
+
+    private Dataset<Row> ofStrings(Dataset<String> strings, String fmt) {
+        List<String> records = strings.collectAsList();
+        Options opts = new Options(options);
+        Map<String, String> conf = session.conf().getAll();
+        BatchScan scan = switch (fmt) {
+            case "json" -> io.tideway.engine.source.file.StringDatasetScan.json(records, userSchema, opts, conf);
+            default -> io.tideway.engine.source.file.StringDatasetScan.csv(records, userSchema, opts, conf);
+        };
+        return Dataset.ofRows(session, new DataSourceRelation(scan, fmt));
+    }
+
     /** Reads text files, a row per line in one {@code value} string column. */
     public Dataset<Row> text(String... paths) {
         return format("text").load(paths);

@@ -43,6 +43,7 @@ public final class DataFrameWriter<T> {
     private String format;
     private SaveMode mode = SaveMode.ErrorIfExists;
     private List<String> partitionBy = List.of();
+    private final WriterLayout layout = new WriterLayout();
 
     DataFrameWriter(Dataset<T> ds) {
         this.ds = ds;
@@ -108,11 +109,43 @@ public final class DataFrameWriter<T> {
     /** Writes one {@code col=value/} directory per distinct value of these columns, which leave the files. */
     public DataFrameWriter<T> partitionBy(String... colNames) {
         this.partitionBy = Arrays.asList(colNames);
+        layout.partitionBy();
+        return this;
+    }
+
+    /**
+     * Buckets the output by these columns, for {@link #saveAsTable} only (Tideway writes the table's
+     * rows without the bucket layout; what reads them sees the same rows); every other write refuses
+     * it, as Spark's {@code '<operation>' does not support bucketBy right now}.
+     */
+    public DataFrameWriter<T> bucketBy(int numBuckets, String colName, String... colNames) {
+        layout.bucketBy(numBuckets);
+        return this;
+    }
+
+    /** Sorts each bucket by these columns; only with {@link #bucketBy}, as in Spark. */
+    public DataFrameWriter<T> sortBy(String colName, String... colNames) {
+        List<String> cols = new ArrayList<>(List.of(colName));
+        cols.addAll(Arrays.asList(colNames));
+        layout.sortBy(cols);
+        return this;
+    }
+
+    /**
+     * Clusters the output by these columns (Spark 4's {@code clusterBy}): a hint for the storage
+     * layout that Tideway's file formats accept and do not act on; refused together with
+     * {@code partitionBy} or {@code bucketBy}, and by {@code jdbc}, in Spark's words.
+     */
+    public DataFrameWriter<T> clusterBy(String colName, String... colNames) {
+        List<String> cols = new ArrayList<>(List.of(colName));
+        cols.addAll(Arrays.asList(colNames));
+        layout.clusterBy(cols);
         return this;
     }
 
     /** Writes to the {@code path} option. */
     public void save() {
+        layout.assertNotBucketed("save");
         String path = new Options(options).get("path").orElse(null);
         if (path == null) {
             throw DataSourceErrors.expectedOnePath("");
@@ -126,6 +159,7 @@ public final class DataFrameWriter<T> {
      * {@code spark.sql.legacy.pathOptionBehavior.enabled}, with which the parameter replaces it.
      */
     public void save(String path) {
+        layout.assertNotBucketed("save");
         PathOptionCheck.refuseSave(options, ds.sparkSession());
         Map<String, String> without = new LinkedHashMap<>(options);
         without.keySet().removeIf(k -> k.equalsIgnoreCase("path"));
@@ -207,6 +241,7 @@ public final class DataFrameWriter<T> {
      * {@code mode("overwrite")} the table's rows are replaced.
      */
     public void insertInto(String tableName) {
+        layout.assertNotBucketed("insertInto");
         TableCatalog.Table table = ds.sparkSession().tableCatalog().require(tableName);
         StructType target = table.schema();
         String[] data = ds.columns();

@@ -195,6 +195,34 @@ public interface Row extends Serializable {
         return v;
     }
 
+    /** The value of field {@code i}, as {@link #get(int)} (Scala's {@code row(i)}). */
+    default Object apply(int i) {
+        return get(i);
+    }
+
+    /** The fields' values in order, as Spark's {@code toSeq} returns them, a Scala sequence. */
+    default scala.collection.immutable.Seq<Object> toSeq() {
+        List<Object> values = new java.util.ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            values.add(get(i));
+        }
+        return scala.jdk.javaapi.CollectionConverters.asScala(values).toList();
+    }
+
+    /**
+     * The row as compact JSON, as Spark's {@code json}: needs a schema; null fields kept,
+     * timestamps {@code yyyy-MM-dd HH:mm:ss} in the session time zone (see
+     * {@link io.tideway.engine.format.RowJson}).
+     */
+    default String json() {
+        return io.tideway.engine.format.RowJson.render(this, false);
+    }
+
+    /** The row as indented JSON, as Spark's {@code prettyJson}. */
+    default String prettyJson() {
+        return io.tideway.engine.format.RowJson.render(this, true);
+    }
+
     /** A row with no fields, as Spark's {@code Row.empty()}. */
     static Row empty() {
         return RowFactory.create();

@@ -163,6 +163,17 @@ public final class DataStreamReader {
         return format("json").load(path);
     }
 
+    /**
+     * The lines of the text files arriving at {@code path} as strings (the column {@code value}); a
+     * user schema is refused, as in Spark.
+     */
+    public Dataset<String> textFile(String path) {
+        if (userSchema != null) {
+            throw io.tideway.engine.datasource.DataSourceErrors.userSchemaUnsupported("textFile");
+        }
+        return text(path).select("value").as(io.tideway.sql.Encoders.STRING());
+    }
+
     /** Needs the {@code io.tideway:tideway-parquet} module on the class path. */
     public Dataset<Row> parquet(String path) {
         return format("parquet").load(path);

@@ -51,6 +51,7 @@ public final class DataStreamWriter<T> {
     private Trigger trigger = Trigger.ProcessingTime(0);
     private String queryName;
     private List<String> partitionBy = new ArrayList<>();
+    private List<String> clusterBy;
     private ForeachWriter<T> foreachWriter;
     private VoidFunction2<Dataset<T>, Long> foreachBatch;
 
@@ -111,7 +112,25 @@ public final class DataStreamWriter<T> {
      */
     public DataStreamWriter<T> partitionBy(String... cols) {
         this.partitionBy = Arrays.asList(cols);
+        refuseClusterByWithPartitionBy();
         return this;
+    }
+
+    /**
+     * Clusters the output by these columns (Spark 4's {@code clusterBy}): a layout hint that
+     * Tideway's sinks accept without acting on, as Spark 4.0's own sinks do (not even checking the
+     * names); {@code partitionBy} with it fails at once, in Spark's words.
+     */
+    public DataStreamWriter<T> clusterBy(String... cols) {
+        this.clusterBy = Arrays.asList(cols);
+        refuseClusterByWithPartitionBy();
+        return this;
+    }
+
+    private void refuseClusterByWithPartitionBy() {
+        if (clusterBy != null && !partitionBy.isEmpty()) {
+            throw Unchecked.raise(new AnalysisException("SPECIFY_CLUSTER_BY_WITH_PARTITIONED_BY_IS_NOT_ALLOWED", Map.of()));
+        }
     }
 
     /**

@@ -34,6 +34,13 @@ public final class SessionConf {
         return settings == null || Boolean.parseBoolean(settings.apply("spark.sql.ansi.enabled"));
     }
 
+    /** The active session's {@code spark.sql.session.timeZone}; the JVM's zone without one, as Spark's default. */
+    public static java.time.ZoneId zone() {
+        UnaryOperator<String> settings = ACTIVE.get();
+        String v = settings == null ? null : settings.apply("spark.sql.session.timeZone");
+        return v == null ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(v, java.time.ZoneId.SHORT_IDS);
+    }
+
     /** The active session's {@code spark.sql.chunkBase64String.enabled}; true (Spark 4's default) without one. */
     public static boolean chunkBase64() {
         UnaryOperator<String> settings = ACTIVE.get();

@@ -32,6 +32,11 @@ final class CsvSchemaInference {
     }
 
     static StructType infer(List<Path> files, Options options, CsvFormat format) {
+        return infer(InferenceInput.files(files), options, format);
+    }
+
+    /** The schema of {@code input}'s lines, its first line the header with {@code header}. */
+    static StructType infer(InferenceInput input, Options options, CsvFormat format) {
         boolean header = format.headerLines() > 0;
         boolean inferTypes = FileSourceOptions.bool(options, "inferSchema");
         CsvTokenizer tokenizer = format.newTokenizer();
@@ -40,7 +45,7 @@ final class CsvSchemaInference {
         List<String> names = new ArrayList<>();
         List<DataType> types = new ArrayList<>();
         boolean[] first = {true};
-        RecordLines.forEach(files, (n, line) -> {
+        input.forEachLine((n, line) -> {
             if (format.skipLine(line)) {
                 return;
             }

@@ -97,7 +97,7 @@ public abstract class FileSourceProvider implements SourceProvider {
     }
 
     /** Every column nullable: a file can hold a null anywhere (Spark's {@code schema.asNullable}, nested types too). */
-    private static StructType asNullable(StructType schema) {
+    static StructType asNullable(StructType schema) {
         StructType out = new StructType();
         for (StructField f : schema.fields()) {
             out = out.add(new StructField(f.name(), asNullable(f.dataType()), true, f.metadata()));
@@ -210,7 +210,7 @@ public abstract class FileSourceProvider implements SourceProvider {
     }
 
     /** The {@code timeZone} option, else the session time zone, else the JVM's. */
-    private static ZoneId zone(Options options, Map<String, String> conf) {
+    static ZoneId zone(Options options, Map<String, String> conf) {
         if (options.get(TIME_ZONE_OPTION).isEmpty()) {
             ZoneId session = conf == null ? null : TidewayConf.SESSION_TIME_ZONE.get(conf);
             return session == null ? ZoneId.systemDefault() : session;

@@ -38,6 +38,11 @@ final class JsonSchemaInference {
     }
 
     static StructType infer(List<Path> files, Options options) {
+        return infer(InferenceInput.files(files), options, JsonFormat.multiLine(options));
+    }
+
+    /** The schema of {@code input}'s records, each a line or ({@code wholeRecords}) a whole text. */
+    static StructType infer(InferenceInput input, Options options, boolean wholeRecords) {
         ObjectMapper mapper = JsonFormat.mapper(options);
         ParseMode mode = ParseMode.fromOptions(options);
         String corruptColumn = options.getOrDefault(MalformedRecordPolicy.CORRUPT_COLUMN_OPTION,
@@ -68,10 +73,10 @@ final class JsonSchemaInference {
                 corrupt[0] |= malformed(mode, corruptColumn, null);
             }
         };
-        if (JsonFormat.multiLine(options)) {
-            RecordLines.forEachFile(files, record);
+        if (wholeRecords) {
+            input.forEachWhole(record);
         } else {
-            RecordLines.forEach(files, (n, line) -> record.accept(line));
+            input.forEachLine((n, line) -> record.accept(line));
         }
         if (corrupt[0]) {
             fields.put(corruptColumn, DataTypes.StringType);
