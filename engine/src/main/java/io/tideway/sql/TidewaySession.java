@@ -105,6 +105,11 @@ public final class TidewaySession implements AutoCloseable {
         return new DataFrameReader(this);
     }
 
+    /** Spark 4's table-valued functions as Datasets: {@code tvf().range(10)}, {@code tvf().explode(array(...))}. */
+    public TableValuedFunction tvf() {
+        return new TableValuedFunction(this);
+    }
+
     /** A reader for a streaming source: {@code readStream().format("rate").load()}. */
     public DataStreamReader readStream() {
         return new DataStreamReader(this);

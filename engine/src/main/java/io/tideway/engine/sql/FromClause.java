@@ -21,7 +21,8 @@ import java.util.function.Function;
  * A SELECT block's FROM clause as a Dataset: a view or WITH name, a subquery, and joins of them
  * ({@code JOIN ... ON}, {@code USING (...)}, {@code NATURAL JOIN}, {@code CROSS JOIN},
  * {@code FROM a, b}, {@code LEFT SEMI JOIN}, {@code LEFT ANTI JOIN}) and inline {@code VALUES}
- * tables ({@link InlineTables}), joins built from {@code Dataset.join}, so a join in SQL is planned, checked on
+ * tables ({@link InlineTables}), table-valued functions ({@code range(10)}, {@code explode(...)},
+ * {@code t, LATERAL explode(t.arr)}: {@link TableFunctionCall}), joins built from {@code Dataset.join}, so a join in SQL is planned, checked on
  * streams and named exactly as the same join written with the DataFrame API. Each side of a join
  * carries its alias (or view name) as a Dataset alias, so {@code a.userId} resolves as after
  * {@code df.as("a")}. {@code t AS x(a, b)} renames the columns as {@code toDF("a", "b")}. One
@@ -57,16 +58,9 @@ final class FromClause {
             return join(join);
         }
         if (from.getKind() == SqlKind.AS) {
-            SqlBasicCall as = (SqlBasicCall) from;
-            Dataset<Row> in = relation(as.operand(0));
-            if (as.operandCount() > 2) { // t AS x(a, b)
-                List<String> names = new ArrayList<>();
-                for (int i = 2; i < as.operandCount(); i++) {
-                    names.add(((SqlIdentifier) as.operand(i)).getSimple());
-                }
-                in = in.toDF(names.toArray(new String[0]));
-            }
-            return in;
+            Dataset<Row> in = relation(((SqlBasicCall) from).operand(0));
+            List<String> names = columnNames(from);
+            return names.isEmpty() ? in : in.toDF(names.toArray(new String[0])); // t AS x(a, b)
         }
         if (from instanceof SqlIdentifier id) {
             return planner.table(id);
@@ -95,6 +89,10 @@ final class FromClause {
     }
 
     private Dataset<Row> join(SqlJoin j) {
+        TableFunctionCall generator = lateralGenerator(j);
+        if (generator != null) {
+            return generator.lateral(side(j.getLeft()), columnNames(j.getRight()));
+        }
         Dataset<Row> left = side(j.getLeft());
         Dataset<Row> right = side(j.getRight());
         String type = joinType(j);
@@ -136,6 +134,25 @@ final class FromClause {
             default:
                 throw QueryShape.unsupported(j.getJoinType().name().replace('_', ' ') + " JOIN", j, planner.src());
         }
+    }
+
+    /** The generator call {@code j} joins laterally to its left side ({@code t, LATERAL explode(t.arr)}), or null. */
+    private TableFunctionCall lateralGenerator(SqlJoin j) {
+        SqlNode right = j.getRight().getKind() == SqlKind.AS ? ((SqlBasicCall) j.getRight()).operand(0) : j.getRight();
+        TableFunctionCall call = right instanceof SqlIdentifier id ? planner.tableFunction(id) : null;
+        return call != null && call.isGenerator() && TableFunctionCall.joinsLaterally(j) ? call : null;
+    }
+
+    /** The column names {@code x AS t(a, b)} gives, or none. */
+    private static List<String> columnNames(SqlNode n) {
+        List<String> names = new ArrayList<>();
+        if (n.getKind() == SqlKind.AS) {
+            SqlBasicCall as = (SqlBasicCall) n;
+            for (int i = 2; i < as.operandCount(); i++) {
+                names.add(((SqlIdentifier) as.operand(i)).getSimple());
+            }
+        }
+        return names;
     }
 
     /** NATURAL JOIN's columns: the left's names the right also has, in the left's order. */

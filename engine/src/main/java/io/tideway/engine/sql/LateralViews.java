@@ -14,11 +14,17 @@ import io.tideway.sql.Column;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Row;
 import io.tideway.sql.functions;
+import io.tideway.engine.error.ErrorParams;
+import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.fn.FunctionRegistry;
+import io.tideway.sql.AnalysisException;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A query's {@code LATERAL VIEW [OUTER] gen(...) t [AS] c1, c2} clauses ({@link LateralViewClause}
@@ -54,6 +60,9 @@ final class LateralViews {
             // the call parsed alone but at its place in the query, so that errors point where Spark points
             SparkDialectParser.Parsed parsed = SparkDialectParser.parse(SourceText.of(onlyCall(v)), 16);
             SqlNode call = ((SqlSelect) parsed.node()).getSelectList().get(0);
+            if (call instanceof SqlCall c && !FunctionRegistry.exists(c.getOperator().getName())) {
+                throw notFound(c.getOperator().getName());
+            }
             Expression generator = new SqlNodeTranslator(parsed.src(), "sql()").translate(stripper.strip(call)).expr();
             Expression translated = v.outer() ? outer(generator) : generator;
             // Spark places the generator (and its errors) at the LATERAL VIEW clause; its arguments keep their places
@@ -65,6 +74,15 @@ final class LateralViews {
             in = in.select(functions.col("*"), new Column(generator));
         }
         return in;
+    }
+
+    /**
+     * Spark looks a LATERAL VIEW's generator up in the session catalog, which names a missing one
+     * with its schema ({@code variant_explode}, a table function only, is missing there too).
+     */
+    private static RuntimeException notFound(String name) {
+        throw Unchecked.raise(new AnalysisException("ROUTINE_NOT_FOUND",
+                Map.of("routineName", ErrorParams.id("default") + "." + ErrorParams.id(name))));
     }
 
     /** The query's text with everything but the view's call blanked (line breaks kept). */

@@ -43,12 +43,14 @@ final class SqlQueryPlanner {
     /** The text's semi and anti joins and inline tables, which Calcite saw as inner joins and names. */
     private final List<FromClauseForms.SemiJoin> semiJoins;
     private final List<FromClauseForms.InlineTable> inlineTables;
+    private final List<FromClauseForms.TableFunction> tableFunctions;
 
     SqlQueryPlanner(TidewaySession session, SourceText src, SqlNode root) {
         this.session = session;
         this.src = src;
         this.semiJoins = FromClauseForms.semiJoins(src.original());
         this.inlineTables = FromClauseForms.inlineTables(src.original());
+        this.tableFunctions = FromClauseForms.tableFunctions(src.original());
         root.accept(new SqlBasicVisitor<Void>() {
             @Override
             public Void visit(SqlCall call) {
@@ -98,7 +100,7 @@ final class SqlQueryPlanner {
         }
     }
 
-    /** A view, an inline table, or a WITH name in scope (which shadows a view of the same name, as in Spark). */
+    /** A view, an inline table, a table function's rows, or a WITH name in scope (which shadows a view of the same name, as in Spark). */
     Dataset<Row> table(SqlIdentifier id) {
         if (id.names.size() == 1) {
             int at = offset(id);
@@ -107,12 +109,27 @@ final class SqlQueryPlanner {
                     return InlineTables.of(session, src.original(), t);
                 }
             }
+            TableFunctionCall call = tableFunction(id);
+            if (call != null) {
+                return call.rows();
+            }
             Dataset<Row> cte = ctes.get(id.getSimple().toLowerCase(Locale.ROOT));
             if (cte != null) {
                 return cte;
             }
         }
         return session.table(String.join(".", id.names));
+    }
+
+    /** The table function call hidden behind the name {@code id} ({@code FROM range(10)}), or null. */
+    TableFunctionCall tableFunction(SqlIdentifier id) {
+        int at = offset(id);
+        for (FromClauseForms.TableFunction f : tableFunctions) {
+            if (f.start() == at && id.names.size() == 1) {
+                return new TableFunctionCall(session, src.original(), f);
+            }
+        }
+        return null;
     }
 
     /** The LATERAL VIEWs written after {@code select}'s FROM clause (and before any later block's). */

@@ -28,8 +28,6 @@ final class CoreFunctions {
         FunctionRegistry.add("posexplode_outer", 1, 1, (name, a) -> new Explode(a.get(0), true, true));
         FunctionRegistry.add("inline", 1, 1, (name, a) -> new io.tideway.engine.expr.Inline(a.get(0), false));
         FunctionRegistry.add("inline_outer", 1, 1, (name, a) -> new io.tideway.engine.expr.Inline(a.get(0), true));
-        FunctionRegistry.add("variant_explode", 1, 1, (name, a) -> new io.tideway.engine.expr.VariantExplode(a.get(0), false));
-        FunctionRegistry.add("variant_explode_outer", 1, 1, (name, a) -> new io.tideway.engine.expr.VariantExplode(a.get(0), true));
         FunctionRegistry.add("json_tuple", 0, -1, (name, a) -> {
             if (a.size() < 2) {
                 throw FunctionRegistry.wrongArgCountUnpositioned(name, "> 1", a.size());

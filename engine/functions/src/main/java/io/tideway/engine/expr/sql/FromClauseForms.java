@@ -11,6 +11,10 @@ import java.util.List;
  *       words before {@code JOIN} are blanked, so Calcite reads an inner join, and
  *       {@link #semiJoins} tells the planner which joins were semi or anti, by the offset of their
  *       {@code JOIN};</li>
+ *   <li>a table function {@code name(...)} after {@code FROM}, {@code JOIN} or {@code LATERAL}
+ *       (Calcite's grammar takes few argument forms there): it becomes a placeholder name at its
+ *       first offset, LATERAL is blanked, and {@link #tableFunctions} gives the planner the call's
+ *       offsets to parse;</li>
  *   <li>an inline table {@code VALUES (1, 'a'), (2, 'b')} after {@code FROM} or {@code JOIN}: it
  *       becomes a placeholder name at its first offset ({@code T______}), and
  *       {@link #inlineTables} gives the planner each row's offsets to parse.</li>
@@ -45,6 +49,23 @@ public final class FromClauseForms {
         return out;
     }
 
+    /** A table function's call in FROM, {@code [start, end)}: its name, then its arguments in parentheses. */
+    public record TableFunction(int start, int end) {
+    }
+
+    /** The query's table function calls, in order. */
+    public static List<TableFunction> tableFunctions(String query) {
+        SqlTokens t = SqlTokens.of(query);
+        List<TableFunction> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            TableFunction f = tableFunctionAt(t, i);
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
     /** The query's inline tables, in order. */
     public static List<InlineTable> inlineTables(String query) {
         SqlTokens t = SqlTokens.of(query);
@@ -65,16 +86,49 @@ public final class FromClauseForms {
                 int from = t.isWord(i - 1, "LEFT") ? t.get(i - 1).start() : t.get(i).start();
                 blank(c, original, from, t.get(i).end());
             }
+            TableFunction f = tableFunctionAt(t, i);
+            if (f != null) {
+                if (t.isWord(i - 1, "LATERAL")) {
+                    blank(c, original, t.get(i - 1).start(), t.get(i - 1).end());
+                }
+                placeholder(c, original, f.start(), f.end());
+            }
             int[] end = new int[1];
             InlineTable v = inlineTableAt(t, i, end);
             if (v != null) {
-                blank(c, original, v.start(), end[0]);
-                c[v.start()] = 'T';
-                for (int k = v.start() + 1; k < end[0] && original.charAt(k) != '\n'; k++) {
-                    c[k] = '_';
-                }
+                placeholder(c, original, v.start(), end[0]);
             }
         }
+    }
+
+    /**
+     * The table function whose name is token {@code i}, or null: a name and its parenthesized
+     * arguments right after FROM, JOIN or LATERAL (not {@code VALUES (...)}, {@code TABLE(...)}).
+     */
+    private static TableFunction tableFunctionAt(SqlTokens t, int i) {
+        if (t.get(i).kind() != SqlTokens.Kind.WORD || !t.isSymbol(i + 1, "(") || t.isWord(i, "VALUES") || t.isWord(i, "TABLE")
+                || !(t.isWord(i - 1, "FROM") || t.isWord(i - 1, "JOIN") || t.isWord(i - 1, "LATERAL"))
+                || !inQueryBlock(t, i - 1)) {
+            return null;
+        }
+        int close = t.closing(i + 1, "(", ")");
+        return close < 0 ? null : new TableFunction(t.get(i).start(), t.get(close).end());
+    }
+
+    /**
+     * Whether token {@code i} lies directly in a query block (at the top, or in parentheses that
+     * open with SELECT or WITH), not among a call's arguments, as the FROM of {@code trim(BOTH FROM s)}.
+     */
+    private static boolean inQueryBlock(SqlTokens t, int i) {
+        int depth = 0;
+        for (int k = i - 1; k >= 0; k--) {
+            if (t.isSymbol(k, ")")) {
+                depth++;
+            } else if (t.isSymbol(k, "(") && depth-- == 0) {
+                return t.isWord(k + 1, "SELECT") || t.isWord(k + 1, "WITH");
+            }
+        }
+        return true;
     }
 
     /** {@code left_semi} or {@code left_anti} when token {@code i} is the SEMI or ANTI of such a join, else null. */
@@ -105,6 +159,15 @@ public final class FromClauseForms {
                 return new InlineTable(t.get(i).start(), rows);
             }
             k = close + 2;
+        }
+    }
+
+    /** {@code [from, to)} as a name Calcite reads as a table ({@code T______}), up to its first line break. */
+    private static void placeholder(char[] c, String original, int from, int to) {
+        blank(c, original, from, to);
+        c[from] = 'T';
+        for (int k = from + 1; k < to && original.charAt(k) != '\n'; k++) {
+            c[k] = '_';
         }
     }
 

@@ -248,7 +248,25 @@ public final class SourceText {
         for (int at : SparkClauses.callsNamedLikeKeywords(text)) { // exists(arr, x -> ...), filter(arr, x -> ...)
             src = src.isEscaped(at) ? src : src.escape(at, src.wordEnd(at));
         }
-        return src;
+        return src.withoutEscapesIn(FromClauseForms.tableFunctions(text));
+    }
+
+    /**
+     * A copy without the escapes inside the table function calls {@code calls}, which Calcite sees
+     * as one placeholder name (each call is parsed alone, with its own escapes).
+     */
+    private SourceText withoutEscapesIn(List<FromClauseForms.TableFunction> calls) {
+        int kept = 0;
+        int[] starts = new int[escapedStarts.length];
+        int[] ends = new int[escapedEnds.length];
+        for (int i = 0; i < escapedStarts.length; i++) {
+            int at = escapedStarts[i];
+            if (calls.stream().noneMatch(f -> at >= f.start() && at < f.end())) {
+                starts[kept] = at;
+                ends[kept++] = escapedEnds[i];
+            }
+        }
+        return kept == starts.length ? this : new SourceText(original, prefix, Arrays.copyOf(starts, kept), Arrays.copyOf(ends, kept));
     }
 
     /** Whether this is a whole query for {@code sql()} rather than an expression. */
