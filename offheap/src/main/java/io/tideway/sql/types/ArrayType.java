@@ -35,6 +35,15 @@ public final class ArrayType extends DataType {
     }
 
     @Override
+    Object jsonValue() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("type", typeName());
+        m.put("elementType", elementType.jsonValue());
+        m.put("containsNull", containsNull);
+        return m;
+    }
+
+    @Override
     public String sql() {
         return "ARRAY<" + elementType.sql() + ">";
     }
@@ -62,5 +71,11 @@ public final class ArrayType extends DataType {
     @Override
     public int hashCode() {
         return elementType.hashCode() * 31 + (containsNull ? 1 : 0);
+    }
+
+    /** Spark's estimate: one element. */
+    @Override
+    public int defaultSize() {
+        return elementType.defaultSize();
     }
 }

@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code binary} type; use the singleton {@link DataTypes#BinaryType}. */
-public final class BinaryType extends DataType {
+public final class BinaryType extends AtomicType {
     private static final long serialVersionUID = 1L;
     static final BinaryType INSTANCE = new BinaryType();
 
@@ -30,5 +30,11 @@ public final class BinaryType extends DataType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 100;
     }
 }

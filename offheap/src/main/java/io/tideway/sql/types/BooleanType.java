@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code boolean} type; use the singleton {@link DataTypes#BooleanType}. */
-public final class BooleanType extends DataType {
+public final class BooleanType extends AtomicType {
     private static final long serialVersionUID = 1L;
     static final BooleanType INSTANCE = new BooleanType();
 
@@ -30,5 +30,11 @@ public final class BooleanType extends DataType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 1;
     }
 }

@@ -32,4 +32,10 @@ public final class CalendarIntervalType extends DataType {
     private Object readResolve() {
         return INSTANCE;
     }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 16;
+    }
 }

@@ -1,13 +1,57 @@
 package io.tideway.sql.types;
 
-import java.io.Serializable;
-
 /**
  * The type of a column, mirroring {@code org.apache.spark.sql.types.DataType}. Instances are
  * immutable and safe to share between threads.
  */
-public abstract class DataType implements Serializable {
+public abstract class DataType extends AbstractDataType {
     private static final long serialVersionUID = 1L;
+
+    /** Spark's size estimate of a value of this type, in bytes (plans use it to size broadcasts). */
+    public abstract int defaultSize();
+
+    /**
+     * The type as Spark's JSON schema format writes it, compact: the format of
+     * {@code StructType.json}, Parquet footers and checkpoints ({@code "integer"},
+     * {@code {"type":"array","elementType":"string","containsNull":true}}).
+     */
+    public String json() {
+        return JsonWriter.compact(jsonValue());
+    }
+
+    /** {@link #json()} indented as Spark's {@code prettyJson} (Jackson's default pretty printer). */
+    public String prettyJson() {
+        return JsonWriter.pretty(jsonValue());
+    }
+
+    /**
+     * The type a JSON schema string describes, as Spark's {@code DataType.fromJson}; text that is
+     * not one throws Spark's {@code [INVALID_JSON_DATA_TYPE]}.
+     */
+    public static DataType fromJson(String json) {
+        return DataTypeJson.fromJson(json);
+    }
+
+    /**
+     * A type from DDL, as Spark's {@code DataType.fromDDL}: a type name ({@code "array<int>"}),
+     * else a field list read as a struct ({@code "a INT, b STRING"}).
+     */
+    public static DataType fromDDL(String ddl) {
+        try {
+            return TypeNames.parse(ddl);
+        } catch (DdlParseException e) {
+            try {
+                return TypeNames.parseFields(ddl);
+            } catch (DdlParseException ignored) {
+                throw DdlErrors.raise(e);
+            }
+        }
+    }
+
+    /** The JSON value tree {@link #json()} writes: the type name, or an object for nested types. */
+    Object jsonValue() {
+        return typeName();
+    }
 
     /** Name used by {@code printSchema()}, e.g. {@code integer}, {@code long}, {@code array}. */
     public abstract String typeName();

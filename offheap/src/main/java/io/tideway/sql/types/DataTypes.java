@@ -81,6 +81,21 @@ public final class DataTypes {
         return new DecimalType(10, 0);
     }
 
+    /** Spark's {@code char(length)}. */
+    public static CharType createCharType(int length) {
+        return new CharType(length);
+    }
+
+    /** Spark's {@code varchar(length)}. */
+    public static VarcharType createVarcharType(int length) {
+        return new VarcharType(length);
+    }
+
+    /** A field with {@code metadata} (null means none). */
+    public static StructField createStructField(String name, DataType type, boolean nullable, Metadata metadata) {
+        return new StructField(name, type, nullable, metadata);
+    }
+
     /** A field without metadata. */
     public static StructField createStructField(String name, DataType type, boolean nullable) {
         return new StructField(name, type, nullable);

@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code date} type; use the singleton {@link DataTypes#DateType}. */
-public final class DateType extends DataType {
+public final class DateType extends DatetimeType {
     private static final long serialVersionUID = 1L;
     static final DateType INSTANCE = new DateType();
 
@@ -30,5 +30,11 @@ public final class DateType extends DataType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 4;
     }
 }

@@ -6,7 +6,7 @@ package io.tideway.sql.types;
  * a long), whose fields only say how it is written ({@code interval day}, {@code interval hour to
  * minute}). Collected as a {@link java.time.Duration}. Immutable; equal by its fields.
  */
-public final class DayTimeIntervalType extends DataType {
+public final class DayTimeIntervalType extends AnsiIntervalType {
     private static final long serialVersionUID = 1L;
     private static final String[] FIELD_NAMES = {"day", "hour", "minute", "second"};
     /** {@code INTERVAL DAY TO SECOND}, Spark's default day-time interval type. */
@@ -98,5 +98,11 @@ public final class DayTimeIntervalType extends DataType {
     @Override
     public int hashCode() {
         return 31 * startField + endField + 7;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 8;
     }
 }

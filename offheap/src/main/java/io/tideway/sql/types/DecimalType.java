@@ -6,7 +6,7 @@ package io.tideway.sql.types;
  * of them after the point. In a row, up to 18 digits live in the slot as the unscaled long, wider
  * values as bytes (see {@code RowDescriptor}). Immutable; equal by precision and scale.
  */
-public final class DecimalType extends NumericType {
+public final class DecimalType extends FractionalType {
     private static final long serialVersionUID = 1L;
     /** Spark's largest precision. */
     public static final int MAX_PRECISION = 38;
@@ -28,6 +28,48 @@ public final class DecimalType extends NumericType {
 
     /** Spark's {@code DecimalType.SYSTEM_DEFAULT}, decimal(38,18): a Java BigDecimal's type in an encoder. */
     public static final DecimalType SYSTEM_DEFAULT = new DecimalType(MAX_PRECISION, 18);
+    /** Spark's {@code DecimalType.USER_DEFAULT}, decimal(10,0): a bare {@code DECIMAL}. */
+    public static final DecimalType USER_DEFAULT = new DecimalType(10, 0);
+
+    /** Spark's {@code DecimalType(precision)}: scale 0. */
+    public DecimalType(int precision) {
+        this(precision, 0);
+    }
+
+    /** Spark's {@code DecimalType()}: decimal(10,0). */
+    public DecimalType() {
+        this(10, 0);
+    }
+
+    /** Spark's {@code DecimalType.MAX_PRECISION()} as a Java caller writes it: 38. */
+    public static int MAX_PRECISION() {
+        return MAX_PRECISION;
+    }
+
+    /** Spark's {@code DecimalType.MAX_SCALE()}: 38. */
+    public static int MAX_SCALE() {
+        return MAX_PRECISION;
+    }
+
+    /** Spark's {@code DecimalType.DEFAULT_SCALE()}: 18, the scale of {@link #SYSTEM_DEFAULT}. */
+    public static int DEFAULT_SCALE() {
+        return 18;
+    }
+
+    /** Spark's {@code DecimalType.MINIMUM_ADJUSTED_SCALE()}: 6, the scale division keeps when precision runs out. */
+    public static int MINIMUM_ADJUSTED_SCALE() {
+        return 6;
+    }
+
+    /** Spark's {@code DecimalType.SYSTEM_DEFAULT()} as a Java caller writes it. */
+    public static DecimalType SYSTEM_DEFAULT() {
+        return SYSTEM_DEFAULT;
+    }
+
+    /** Spark's {@code DecimalType.USER_DEFAULT()} as a Java caller writes it. */
+    public static DecimalType USER_DEFAULT() {
+        return USER_DEFAULT;
+    }
 
     /** Spark's {@code DecimalType.bounded}: both capped at 38. */
     public static DecimalType bounded(int precision, int scale) {
@@ -82,5 +124,11 @@ public final class DecimalType extends NumericType {
     @Override
     public int hashCode() {
         return precision * 31 + scale;
+    }
+
+    /** Spark's estimate: a long up to 18 digits, else 16 bytes. */
+    @Override
+    public int defaultSize() {
+        return precision <= 18 ? 8 : 16;
     }
 }

@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code double} type; use the singleton {@link DataTypes#DoubleType}. */
-public final class DoubleType extends NumericType {
+public final class DoubleType extends FractionalType {
     private static final long serialVersionUID = 1L;
     static final DoubleType INSTANCE = new DoubleType();
 
@@ -20,5 +20,11 @@ public final class DoubleType extends NumericType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 8;
     }
 }

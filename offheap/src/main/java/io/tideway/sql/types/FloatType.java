@@ -5,7 +5,7 @@ package io.tideway.sql.types;
  * {@link DataTypes#FloatType}. In a row its value fills the field's 8-byte slot (as the double it
  * equals exactly). Immutable.
  */
-public final class FloatType extends NumericType {
+public final class FloatType extends FractionalType {
     private static final long serialVersionUID = 1L;
     static final FloatType INSTANCE = new FloatType();
 
@@ -24,5 +24,11 @@ public final class FloatType extends NumericType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 4;
     }
 }

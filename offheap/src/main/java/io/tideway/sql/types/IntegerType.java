@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code int} type; use the singleton {@link DataTypes#IntegerType}. */
-public final class IntegerType extends NumericType {
+public final class IntegerType extends IntegralType {
     private static final long serialVersionUID = 1L;
     static final IntegerType INSTANCE = new IntegerType();
 
@@ -20,5 +20,11 @@ public final class IntegerType extends NumericType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 4;
     }
 }

@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code bigint} type; use the singleton {@link DataTypes#LongType}. */
-public final class LongType extends NumericType {
+public final class LongType extends IntegralType {
     private static final long serialVersionUID = 1L;
     static final LongType INSTANCE = new LongType();
 
@@ -20,5 +20,11 @@ public final class LongType extends NumericType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 8;
     }
 }

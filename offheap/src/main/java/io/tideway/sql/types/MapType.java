@@ -46,6 +46,16 @@ public final class MapType extends DataType {
     }
 
     @Override
+    Object jsonValue() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("type", typeName());
+        m.put("keyType", keyType.jsonValue());
+        m.put("valueType", valueType.jsonValue());
+        m.put("valueContainsNull", valueContainsNull);
+        return m;
+    }
+
+    @Override
     public String sql() {
         return "MAP<" + keyType.sql() + ", " + valueType.sql() + ">";
     }
@@ -74,5 +84,11 @@ public final class MapType extends DataType {
     @Override
     public int hashCode() {
         return (keyType.hashCode() * 31 + valueType.hashCode()) * 31 + (valueContainsNull ? 1 : 0);
+    }
+
+    /** Spark's estimate: one entry. */
+    @Override
+    public int defaultSize() {
+        return keyType.defaultSize() + valueType.defaultSize();
     }
 }

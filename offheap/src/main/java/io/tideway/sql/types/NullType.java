@@ -31,4 +31,10 @@ public final class NullType extends DataType {
     private Object readResolve() {
         return INSTANCE;
     }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 1;
+    }
 }

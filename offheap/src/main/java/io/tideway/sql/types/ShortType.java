@@ -4,7 +4,7 @@ package io.tideway.sql.types;
  * The {@code smallint} type (16-bit), as Spark's {@code ShortType}; use the singleton
  * {@link DataTypes#ShortType}. In a row its value fills the field's 8-byte slot (sign-extended to a long). Immutable.
  */
-public final class ShortType extends NumericType {
+public final class ShortType extends IntegralType {
     private static final long serialVersionUID = 1L;
     static final ShortType INSTANCE = new ShortType();
 
@@ -23,5 +23,11 @@ public final class ShortType extends NumericType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 2;
     }
 }

@@ -1,11 +1,14 @@
 package io.tideway.sql.types;
 
-/** The {@code string} type; use the singleton {@link DataTypes#StringType}. */
-public final class StringType extends DataType {
+/**
+ * The {@code string} type; use the singleton {@link DataTypes#StringType}. {@link CharType} and
+ * {@link VarcharType} extend it, as in Spark 4, which reads them as strings almost everywhere.
+ */
+public class StringType extends AtomicType {
     private static final long serialVersionUID = 1L;
     static final StringType INSTANCE = new StringType();
 
-    private StringType() {
+    StringType() {
     }
 
     @Override
@@ -30,5 +33,11 @@ public final class StringType extends DataType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 20;
     }
 }

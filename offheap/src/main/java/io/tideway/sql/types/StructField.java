@@ -52,8 +52,13 @@ public final class StructField implements Serializable {
         return new StructField(name, dataType, nullable, new MetadataBuilder().withMetadata(metadata).putString("comment", comment).build());
     }
 
+    /** The comment in the field's metadata, if any, as Spark's {@code getComment}. */
+    public scala.Option<String> getComment() {
+        return metadata.contains("comment") ? scala.Option.apply(metadata.getString("comment")) : scala.Option.empty();
+    }
+
     /** The field in a {@code STRUCT<...>} type: {@code name: TYPE[ NOT NULL][ COMMENT '...']}. */
-    String sql() {
+    public String sql() {
         return quoteIfNeeded(name) + ": " + dataType.sql() + (nullable ? "" : " NOT NULL") + ddlComment();
     }
 

@@ -71,6 +71,96 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return add(new StructField(name, TypeNames.parse(typeName), nullable));
     }
 
+    /** A new struct with a field carrying {@code metadata} appended. */
+    public StructType add(String name, DataType type, boolean nullable, Metadata metadata) {
+        return add(new StructField(name, type, nullable, metadata));
+    }
+
+    /** A new struct with a field carrying {@code comment} appended (a null comment: none). */
+    public StructType add(String name, DataType type, boolean nullable, String comment) {
+        StructField f = new StructField(name, type, nullable);
+        return add(comment == null ? f : f.withComment(comment));
+    }
+
+    /** As {@link #add(String, DataType, boolean, Metadata)} with the type given by name. */
+    public StructType add(String name, String typeName, boolean nullable, Metadata metadata) {
+        return add(name, TypeNames.parse(typeName), nullable, metadata);
+    }
+
+    /** As {@link #add(String, DataType, boolean, String)} with the type given by name. */
+    public StructType add(String name, String typeName, boolean nullable, String comment) {
+        return add(name, TypeNames.parse(typeName), nullable, comment);
+    }
+
+    /** The field names in order, as {@link #fieldNames()}. */
+    public String[] names() {
+        return fieldNames();
+    }
+
+    /** The position of the field called exactly {@code name}, or none, as Spark's {@code getFieldIndex}. */
+    public scala.Option<Object> getFieldIndex(String name) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].name().equals(name)) {
+                return scala.Option.apply(i);
+            }
+        }
+        return scala.Option.empty();
+    }
+
+    /** The position of the field called {@code name} in any case, or none (several such fields: none). */
+    public scala.Option<Object> getFieldIndexCaseInsensitive(String name) {
+        int found = -1;
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].name().equalsIgnoreCase(name)) {
+                if (found >= 0) {
+                    return scala.Option.empty();
+                }
+                found = i;
+            }
+        }
+        return found < 0 ? scala.Option.empty() : scala.Option.apply(found);
+    }
+
+    /**
+     * This schema merged with {@code that}, as Spark's {@code merge}: see {@link StructMerge};
+     * {@code caseSensitive} says how field names match.
+     */
+    public StructType merge(StructType that, boolean caseSensitive) {
+        return StructMerge.merge(this, that, caseSensitive);
+    }
+
+    /** Spark's estimate: the sum over the fields. */
+    @Override
+    public int defaultSize() {
+        int size = 0;
+        for (StructField f : fields) {
+            size += f.dataType().defaultSize();
+        }
+        return size;
+    }
+
+    @Override
+    Object jsonValue() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("type", typeName());
+        List<Object> fs = new ArrayList<>();
+        for (StructField f : fields) {
+            fs.add(DataTypeJson.field(f));
+        }
+        m.put("fields", fs);
+        return m;
+    }
+
+    /** {@code struct<a:int,b:string>} with each field type's catalog string, never truncated. */
+    @Override
+    public String catalogString() {
+        StringBuilder sb = new StringBuilder("struct<");
+        for (int i = 0; i < fields.length; i++) {
+            sb.append(i > 0 ? "," : "").append(fields[i].name()).append(':').append(fields[i].dataType().catalogString());
+        }
+        return sb.append('>').toString();
+    }
+
     /** The fields in order, as a fresh array. */
     public StructField[] fields() {
         return fields.clone();

@@ -5,7 +5,7 @@ package io.tideway.sql.types;
  * held as microseconds since 1970-01-01T00:00 of that wall clock (a long). Collected as a
  * {@link java.time.LocalDateTime}. Use the singleton {@link DataTypes#TimestampNTZType}.
  */
-public final class TimestampNTZType extends DataType {
+public final class TimestampNTZType extends DatetimeType {
     private static final long serialVersionUID = 1L;
     static final TimestampNTZType INSTANCE = new TimestampNTZType();
 
@@ -29,5 +29,11 @@ public final class TimestampNTZType extends DataType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 8;
     }
 }

@@ -1,7 +1,7 @@
 package io.tideway.sql.types;
 
 /** The {@code timestamp} type; use the singleton {@link DataTypes#TimestampType}. */
-public final class TimestampType extends DataType {
+public final class TimestampType extends DatetimeType {
     private static final long serialVersionUID = 1L;
     static final TimestampType INSTANCE = new TimestampType();
 
@@ -30,5 +30,11 @@ public final class TimestampType extends DataType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 8;
     }
 }

@@ -170,6 +170,14 @@ final class TypeNames {
             case "string" -> {
                 return DataTypes.StringType;
             }
+            case "char", "character", "varchar" -> {
+                if (!accept('(')) {
+                    return unsupported(word, start);
+                }
+                int length = number();
+                expect(')');
+                return word.equalsIgnoreCase("varchar") ? new VarcharType(length) : new CharType(length);
+            }
             case "binary" -> {
                 return DataTypes.BinaryType;
             }
@@ -192,14 +200,18 @@ final class TypeNames {
                 return DataTypes.NullType;
             }
             default -> {
-                // Spark shows the name as its toSQLType does: upper-cased, in double quotes
-                if (unsupported == null) {
-                    unsupported = new DdlParseException("UNSUPPORTED_DATATYPE",
-                            Map.of("typeName", "\"" + word.toUpperCase(Locale.ROOT) + "\""), text, start);
-                }
-                return DataTypes.NullType;
+                return unsupported(word, start);
             }
         }
+    }
+
+    /** Notes the first unknown type name; Spark shows it as its toSQLType does: upper-cased, in double quotes. */
+    private DataType unsupported(String word, int start) {
+        if (unsupported == null) {
+            unsupported = new DdlParseException("UNSUPPORTED_DATATYPE",
+                    Map.of("typeName", "\"" + word.toUpperCase(Locale.ROOT) + "\""), text, start);
+        }
+        return DataTypes.NullType;
     }
 
     /**

@@ -7,7 +7,7 @@ package io.tideway.sql.types;
  * region ({@code io.tideway.types.variant.VariantLayout}); collected as a
  * {@code io.tideway.unsafe.types.VariantVal}. Use the singleton {@link DataTypes#VariantType}.
  */
-public final class VariantType extends DataType {
+public final class VariantType extends AtomicType {
     private static final long serialVersionUID = 1L;
     static final VariantType INSTANCE = new VariantType();
 
@@ -31,5 +31,11 @@ public final class VariantType extends DataType {
 
     private Object readResolve() {
         return INSTANCE;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 2048;
     }
 }

@@ -6,7 +6,7 @@ package io.tideway.sql.types;
  * holds in its 8-byte slot), whose fields only say how it is written. Collected as a
  * {@link java.time.Period}. Immutable; equal by its fields.
  */
-public final class YearMonthIntervalType extends DataType {
+public final class YearMonthIntervalType extends AnsiIntervalType {
     private static final long serialVersionUID = 1L;
     private static final String[] FIELD_NAMES = {"year", "month"};
     /** {@code INTERVAL YEAR TO MONTH}, Spark's default year-month interval type. */
@@ -88,5 +88,11 @@ public final class YearMonthIntervalType extends DataType {
     @Override
     public int hashCode() {
         return 17 * startField + endField + 3;
+    }
+
+    /** Spark's size estimate of a value, in bytes. */
+    @Override
+    public int defaultSize() {
+        return 4;
     }
 }

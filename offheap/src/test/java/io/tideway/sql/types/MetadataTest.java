@@ -8,6 +8,6 @@ class MetadataTest {
     @Test
     void printsKeysAsJsonStrings() {
         Metadata m = new MetadataBuilder().putLong("spark.watermarkDelayMs", 5000).putLong("a\"b\\c\nd", 1).build();
-        assertEquals("{\"a\\\"b\\\\c\\u000ad\":1,\"spark.watermarkDelayMs\":5000}", m.toString());
+        assertEquals("{\"a\\\"b\\\\c\\nd\":1,\"spark.watermarkDelayMs\":5000}", m.toString());
     }
 }

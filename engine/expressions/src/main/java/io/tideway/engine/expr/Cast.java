@@ -45,7 +45,7 @@ public final class Cast extends Expression implements Coercible {
 
     private Cast(Expression child, DataType to, boolean implicit, boolean tryMode, boolean ansi) {
         this.child = child;
-        this.to = to;
+        this.to = CharVarcharTypes.asString(to); // Spark 4 casts to char(n)/varchar(n) as to string
         this.implicit = implicit;
         this.tryMode = tryMode;
         this.ansi = ansi;
