@@ -64,6 +64,12 @@ public final class FunctionRegistry {
         RandomTextFunctions.register();
         ReflectFunctions.register();
         GroupingFunctions.register();
+        UserErrorFunctions.register();
+        FileBlockFunctions.register();
+        NumberParseFunctions.register();
+        SentenceFunctions.register();
+        CollationFunctions.register();
+        VariantObjectFunctions.register();
     }
 
     private FunctionRegistry() {
