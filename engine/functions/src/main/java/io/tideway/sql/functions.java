@@ -3879,6 +3879,140 @@ public final class functions {
 
     // ---- end of functions the API audit found missing ----
 
+    // ---- miscellaneous scalar functions (issue #14: MiscScalarFunctions, NumberParseFunctions, SentenceFunctions,
+    // CollationFunctions, DateTimeFunctions' timestamp constructors, VariantFunctions' to_variant_object) ----
+    // Spark's functions.char is not here: char is a Java keyword, so no Java program can call it; SQL's char(n) is chr.
+
+    /** The DDL name of {@code col}'s type ({@code int}, {@code array<string>}); never null. */
+    public static Column typeof(Column col) {
+        return call("typeof", col);
+    }
+
+    /** The timestamp of the given fields in the session time zone; the same as {@link #make_timestamp}. */
+    public static Column make_timestamp_ltz(Column years, Column months, Column days, Column hours, Column mins, Column secs) {
+        return call("make_timestamp_ltz", years, months, days, hours, mins, secs);
+    }
+
+    /** The timestamp of the given fields in {@code timezone}; the same as {@link #make_timestamp}. */
+    public static Column make_timestamp_ltz(Column years, Column months, Column days, Column hours, Column mins, Column secs,
+            Column timezone) {
+        return call("make_timestamp_ltz", years, months, days, hours, mins, secs, timezone);
+    }
+
+    /** {@link #make_timestamp}, null (never an error) where the fields make no timestamp. */
+    public static Column try_make_timestamp(Column years, Column months, Column days, Column hours, Column mins, Column secs) {
+        return call("try_make_timestamp", years, months, days, hours, mins, secs);
+    }
+
+    /** {@link #make_timestamp} in {@code timezone}, null (never an error) where the fields make no timestamp. */
+    public static Column try_make_timestamp(Column years, Column months, Column days, Column hours, Column mins, Column secs,
+            Column timezone) {
+        return call("try_make_timestamp", years, months, days, hours, mins, secs, timezone);
+    }
+
+    /** {@link #make_timestamp_ltz}, null (never an error) where the fields make no timestamp. */
+    public static Column try_make_timestamp_ltz(Column years, Column months, Column days, Column hours, Column mins,
+            Column secs) {
+        return call("try_make_timestamp_ltz", years, months, days, hours, mins, secs);
+    }
+
+    /** {@link #make_timestamp_ltz} in {@code timezone}, null (never an error) where the fields make no timestamp. */
+    public static Column try_make_timestamp_ltz(Column years, Column months, Column days, Column hours, Column mins,
+            Column secs, Column timezone) {
+        return call("try_make_timestamp_ltz", years, months, days, hours, mins, secs, timezone);
+    }
+
+    /** {@link #make_timestamp_ntz}, null (never an error) where the fields make no timestamp. */
+    public static Column try_make_timestamp_ntz(Column years, Column months, Column days, Column hours, Column mins,
+            Column secs) {
+        return call("try_make_timestamp_ntz", years, months, days, hours, mins, secs);
+    }
+
+    /** {@code timestamp} as a timestamp (with the session time zone); the same as {@link #to_timestamp(Column)}. */
+    public static Column to_timestamp_ltz(Column timestamp) {
+        return call("to_timestamp_ltz", timestamp);
+    }
+
+    /** The text {@code timestamp} parsed with the datetime pattern {@code format} in the session time zone. */
+    public static Column to_timestamp_ltz(Column timestamp, Column format) {
+        return call("to_timestamp_ltz", timestamp, format);
+    }
+
+    /** The start offset of the file block being read, -1 where rows do not come from a file. */
+    public static Column input_file_block_start() {
+        return call("input_file_block_start");
+    }
+
+    /** The length of the file block being read, -1 where rows do not come from a file. */
+    public static Column input_file_block_length() {
+        return call("input_file_block_length");
+    }
+
+    /** Fails the query with Spark's {@code USER_RAISED_EXCEPTION} and the message {@code c}; typed null. */
+    public static Column raise_error(Column c) {
+        return call("raise_error", c);
+    }
+
+    /** Null if {@code c} is true, else fails the query with {@code '<c>' is not true!}. */
+    public static Column assert_true(Column c) {
+        return call("assert_true", c);
+    }
+
+    /** Null if {@code c} is true, else fails the query with the message {@code e}. */
+    public static Column assert_true(Column c, Column e) {
+        return call("assert_true", c, e);
+    }
+
+    /** The text's sentences, each an array of its words, split by the default locale's rules. */
+    public static Column sentences(Column string) {
+        return call("sentences", string);
+    }
+
+    /** The text's sentences, each an array of its words, split by {@code language}'s rules. */
+    public static Column sentences(Column string, Column language) {
+        return call("sentences", string, language);
+    }
+
+    /** The text's sentences, each an array of its words, split by the rules of {@code language} and {@code country}. */
+    public static Column sentences(Column string, Column language, Column country) {
+        return call("sentences", string, language, country);
+    }
+
+    /** The text {@code e} as a decimal, read with the number format {@code format}; an error if it does not match. */
+    public static Column to_number(Column e, Column format) {
+        return call("to_number", e, format);
+    }
+
+    /** {@link #to_number}, null where the text does not match the format. */
+    public static Column try_to_number(Column e, Column format) {
+        return call("try_to_number", e, format);
+    }
+
+    /** The string {@code e} with the collation {@code collation}. */
+    public static Column collate(Column e, String collation) {
+        return call("collate", e, lit(collation));
+    }
+
+    /** The collation name of the string {@code e}. */
+    public static Column collation(Column e) {
+        return call("collation", e);
+    }
+
+    /** The struct {@code col} (or a map, or an array of them, nested) as a VARIANT object. */
+    public static Column to_variant_object(Column col) {
+        return call("to_variant_object", col);
+    }
+
+    /**
+     * Spark's untyped Scala UDF: always refused with {@code UNTYPED_SCALA_UDF}, as Spark refuses it by default (a Java
+     * program has no Scala closure to give it; use the {@code udf(UDFn, DataType)} forms).
+     */
+    public static io.tideway.sql.expressions.UserDefinedFunction udf(Object f, DataType dataType) {
+        throw io.tideway.engine.error.Unchecked.raise(new AnalysisException("UNTYPED_SCALA_UDF", java.util.Map.of()));
+    }
+
+    // ---- end of miscellaneous scalar functions ----
+
     /** Tumbling event-time windows of {@code windowDuration} (e.g. {@code "10 minutes"}). */
     public static Column window(Column timeColumn, String windowDuration) {
         return window(timeColumn, windowDuration, windowDuration, "0 seconds");

@@ -50,7 +50,8 @@ public final class Resolver {
         String c = a.getCondition();
         return !(a instanceof ExtendedAnalysisException) && c != null
                 && (c.startsWith("UNRESOLVED_COLUMN.") || c.startsWith("DATATYPE_MISMATCH.")
-                        || c.equals("SEED_EXPRESSION_IS_UNFOLDABLE"));
+                        || c.equals("SEED_EXPRESSION_IS_UNFOLDABLE")
+                        || c.startsWith("INVALID_FORMAT.")); // to_number's format check
     }
 
     private static Expression resolveIn(Expression e, LogicalPlan input) {

@@ -82,7 +82,7 @@ public final class ArithmeticErrors {
         if (to.isNumeric()) {
             return new SparkNumberFormatException("CAST_INVALID_INPUT", p, NO_CONTEXT);
         }
-        if (to == DataTypes.DateType || to == DataTypes.TimestampType) {
+        if (to == DataTypes.DateType || to == DataTypes.TimestampType || to == DataTypes.TimestampNTZType) {
             return new SparkDateTimeException("CAST_INVALID_INPUT", p, NO_CONTEXT);
         }
         return new SparkRuntimeException("CAST_INVALID_INPUT", p);

@@ -138,6 +138,14 @@ public final class CastKernels {
         fromText(b, off, len, DataTypes.TimestampType, zone, ansi, out);
     }
 
+    /** A string as a timestamp_ntz: read on {@code zone}'s wall clock (UTC), failing as a cast to TIMESTAMP_NTZ does. */
+    public static void stringToTimestampNtz(DirectBuffer b, int off, int len, SessionZone zone, boolean ansi, Parsed out) {
+        fromText(b, off, len, DataTypes.TimestampType, zone, false, out);
+        if (out.isNull && ansi) {
+            throw ArithmeticErrors.castInvalidInput(b.getStringWithoutLengthUtf8(off, len), DataTypes.TimestampNTZType);
+        }
+    }
+
     public static void stringToDate(DirectBuffer b, int off, int len, boolean ansi, Parsed out) {
         fromText(b, off, len, DataTypes.DateType, null, ansi, out);
     }

@@ -9,6 +9,7 @@ import io.tideway.offheap.row.GrowableBuffer;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ final class FilePartitionReader implements PartitionReader {
     private final GrowableBuffer scratch = new GrowableBuffer(256);
     private FileRowReader in;
     private boolean exhausted;
+    /** The file's size once open: its one block's length for input_file_block_length(). */
+    private long length = -1;
 
     FilePartitionReader(FileInputPartition partition, FileReadFormat format, int numFields, Object[] partitionValues,
                         DataType[] partitionTypes, FileReadPolicy policy) {
@@ -53,14 +56,16 @@ final class FilePartitionReader implements PartitionReader {
             return -1;
         }
         int emitted = 0;
-        io.tideway.engine.expr.fn.InputFileName.set(uri); // input_file_name() of the rows handed on below
         try {
             if (in == null) {
                 in = open();
                 if (in == null) {
                     return -1; // a missing file, skipped
                 }
+                length = Files.size(Path.of(URI.create(uri)));
             }
+            // input_file_name() and input_file_block_*() of the rows handed on below: the whole file is one block
+            io.tideway.engine.expr.fn.InputFileName.set(uri, 0, length);
             while (emitted < maxRows) {
                 writer.wrap(scratch.buffer(), 0, scratch);
                 int status;

@@ -100,7 +100,7 @@ public final class TemporalCasts {
             ctx.line(v.value() + " = " + p + ".l;");
         } else if (from == DataTypes.StringType) { // timestamp_ntz: the text read on UTC's wall clock
             String p = ctx.constant(new CastKernels.Parsed(), CastKernels.Parsed.class.getName());
-            ctx.line(CastKernels.class.getName() + ".stringToTimestamp(" + CodegenContext.args(in) + ", "
+            ctx.line(CastKernels.class.getName() + ".stringToTimestampNtz(" + CodegenContext.args(in) + ", "
                     + IntervalFunctions.UTC_ZONE + ", " + ctx.ansi() + ", " + p + ");");
             ctx.line(v.isNull() + " = " + p + ".isNull; " + v.value() + " = " + p + ".l;");
         } else if (from instanceof DayTimeIntervalType && to instanceof DayTimeIntervalType t) {

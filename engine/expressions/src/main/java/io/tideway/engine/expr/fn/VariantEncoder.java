@@ -36,6 +36,20 @@ public final class VariantEncoder {
         return out.reset().append(VariantLayout.encode(w.value(), w.metadata())).length();
     }
 
+    /**
+     * {@code to_variant_object}: the variant of a struct, map or array value (nested ones included),
+     * a struct or map becoming an object; returns its length in {@code out}.
+     */
+    public static int encodeObject(DataType t, DirectBuffer b, int off, int len, BytesOut out) {
+        Object value = t instanceof io.tideway.sql.types.StructType st
+                ? new io.tideway.engine.row.RowConverter(st).toRow(b, off, len)
+                : t instanceof io.tideway.sql.types.MapType mt ? CollectionCodec.readMap(b, off, len, mt)
+                : CollectionCodec.readArray(b, off, len, ((ArrayType) t).elementType());
+        VariantWriter w = new VariantWriter(false);
+        appendJava(w, t, value);
+        return out.reset().append(VariantLayout.encode(w.value(), w.metadata())).length();
+    }
+
     private static void append(VariantWriter w, DataType t, long l, double d, BigDecimal m, DirectBuffer b, int off, int len) {
         if (t == DataTypes.BooleanType) {
             w.appendBoolean(l != 0);
@@ -99,6 +113,24 @@ public final class VariantEncoder {
             w.appendTimestamp(io.tideway.engine.row.RowConverter.toMicros(ts));
         } else if (v instanceof io.tideway.unsafe.types.VariantVal vv) {
             w.appendVariant(new Variant(vv.getValue(), vv.getMetadata()));
+        } else if (v instanceof io.tideway.sql.Row r && t instanceof io.tideway.sql.types.StructType st) {
+            // to_variant_object: a struct is an object of its fields
+            int start = w.position();
+            List<VariantWriter.Field> fields = new ArrayList<>();
+            for (int i = 0; i < st.length(); i++) {
+                w.addField(fields, st.fields()[i].name(), start);
+                appendJava(w, st.fields()[i].dataType(), r.get(i));
+            }
+            w.finishObject(start, fields);
+        } else if (v instanceof java.util.Map<?, ?> map && t instanceof io.tideway.sql.types.MapType mt) {
+            // to_variant_object: a map (of string keys) is an object of its entries
+            int start = w.position();
+            List<VariantWriter.Field> fields = new ArrayList<>();
+            for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                w.addField(fields, String.valueOf(e.getKey()), start);
+                appendJava(w, mt.valueType(), e.getValue());
+            }
+            w.finishObject(start, fields);
         } else if (v instanceof Iterable<?> it && t instanceof ArrayType at) {
             int start = w.position();
             List<Integer> offsets = new ArrayList<>();

@@ -40,5 +40,11 @@ public final class BuiltinFunctionFamilies implements FunctionFamily {
         RandomTextFunctions.register();
         ReflectFunctions.register();
         GroupingFunctions.register();
+        UserErrorFunctions.register();
+        FileBlockFunctions.register();
+        NumberParseFunctions.register();
+        SentenceFunctions.register();
+        CollationFunctions.register();
+        VariantObjectFunctions.register();
     }
 }

@@ -114,10 +114,13 @@ final class DateTimeFunctions {
         FunctionRegistry.add(FunctionSpec.named("timestampdiff").inputs(STRING, TIMESTAMP, TIMESTAMP).returns(DataTypes.LongType)
                 .code((ctx, call, out, a) -> ctx.set(out, K + "timestampDiff(" + CodegenContext.args(a[0]) + ", "
                         + a[1].value() + ", " + a[2].value() + ", " + zone(ctx) + ")")));
-        for (String name : new String[] {"make_timestamp", "make_timestamp_ltz", "try_make_timestamp"}) {
+        for (String name : new String[] {"make_timestamp", "make_timestamp_ltz", "try_make_timestamp", "try_make_timestamp_ltz"}) {
             boolean tryOnly = name.startsWith("try_");
             FunctionRegistry.add(FunctionSpec.named(name).inputs(INT, INT, INT, INT, INT, DOUBLE, STRING).optional(6)
                     .returns(DataTypes.TimestampType)
+                    // Spark names try_make_timestamp without its time zone argument
+                    .sql(call -> name.equals("try_make_timestamp") ? name + "(" + call.children().subList(0, 6).stream()
+                            .map(Expression::sql).collect(java.util.stream.Collectors.joining(", ")) + ")" : call.callSql())
                     .nullable(call -> tryOnly || !call.ansi() || call.children().stream().anyMatch(e -> e.nullable())
                             || secondsMayBeNull(call.children().get(5)))
                     .code((ctx, call, out, a) -> {
@@ -187,9 +190,12 @@ final class DateTimeFunctions {
                     ctx.set(out, formats(ctx) + ".format(" + a[0].value() + " * 1000000L, " + zone(ctx) + ", "
                             + CodegenContext.args(a[1]) + ", " + scratch + ")", scratch);
                 }));
-        FunctionRegistry.add("to_timestamp", 1, 2, (name, a) -> a.size() == 1
-                ? new RuntimeReplaceable(name, a, new Cast(new ScalarFunction(TIMESTAMP_SOURCE, name, a), DataTypes.TimestampType))
-                : new ScalarFunction(PARSE, name, a));
+        // to_timestamp_ltz is to_timestamp with the session's default timestamp type, TIMESTAMP_LTZ
+        for (String to : new String[] {"to_timestamp", "to_timestamp_ltz"}) {
+            FunctionRegistry.add(to, 1, 2, (name, a) -> a.size() == 1
+                    ? new RuntimeReplaceable(name, a, new Cast(new ScalarFunction(TIMESTAMP_SOURCE, name, a), DataTypes.TimestampType))
+                    : new ScalarFunction(PARSE, name, a));
+        }
         // try_to_timestamp(x) is to_timestamp(x)'s cast as a try_cast: a number is seconds since the epoch
         FunctionRegistry.add("try_to_timestamp", 1, 2, (name, a) -> a.size() == 1
                 ? new RuntimeReplaceable(name, a, Cast.tryCast(new ScalarFunction(TIMESTAMP_SOURCE, name, a), DataTypes.TimestampType))
@@ -276,10 +282,11 @@ final class DateTimeFunctions {
         return Cast.forceNullable(given.dataType(), DataTypes.createDecimalType(16, 6));
     }
 
-    /** What {@code to_timestamp(x)} casts: a string, date, timestamp or number as it is; a boolean as a string. */
+    /** What {@code to_timestamp(x)} casts: a string, date, timestamp, timestamp_ntz or number as it is; a boolean as a string. */
     private static final FunctionSpec TIMESTAMP_SOURCE = FunctionSpec.named("to_timestamp")
-            .inputs(new InputType("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"NUMERIC\")",
-                    t -> t == DataTypes.StringType || t == DataTypes.DateType || t == DataTypes.TimestampType || t.isNumeric(),
+            .inputs(new InputType("(\"STRING\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"NUMERIC\")",
+                    t -> t == DataTypes.StringType || t == DataTypes.DateType || t == DataTypes.TimestampType
+                            || t == DataTypes.TimestampNTZType || t.isNumeric(),
                     from -> from == DataTypes.NullType || from == DataTypes.BooleanType ? DataTypes.StringType : null))
             .returns(types -> types.get(0)).code((ctx, call, out, a) -> ctx.assign(out, a[0])).check();
     /** What {@code to_date(x)} casts: a string, date or timestamp as it is; anything else as a string. */

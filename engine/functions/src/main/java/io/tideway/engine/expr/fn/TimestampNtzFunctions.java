@@ -33,11 +33,15 @@ final class TimestampNtzFunctions {
         FunctionRegistry.add("to_timestamp_ntz", 1, 2, (name, a) -> a.size() == 1
                 ? new RuntimeReplaceable(name, a, new Cast(a.get(0), DataTypes.TimestampNTZType))
                 : new ScalarFunction(PARSE, name, a));
-        FunctionRegistry.add(FunctionSpec.named("make_timestamp_ntz").inputs(INT, INT, INT, INT, INT, DOUBLE)
-                .returns(DataTypes.TimestampNTZType)
-                .code((ctx, call, out, a) -> DateTimeFunctions.nullIfMin(ctx, out, K + "makeTimestamp(" + a[0].value() + ", "
-                        + a[1].value() + ", " + a[2].value() + ", " + a[3].value() + ", " + a[4].value() + ", " + a[5].value()
-                        + ", " + IntervalFunctions.UTC_ZONE + ", " + ctx.ansi() + ")")));
+        for (String name : new String[] {"make_timestamp_ntz", "try_make_timestamp_ntz"}) {
+            boolean tryOnly = name.startsWith("try_");
+            FunctionRegistry.add(FunctionSpec.named(name).inputs(INT, INT, INT, INT, INT, DOUBLE)
+                    .returns(DataTypes.TimestampNTZType)
+                    .nullable(call -> tryOnly || call.children().stream().anyMatch(e -> e.nullable()))
+                    .code((ctx, call, out, a) -> DateTimeFunctions.nullIfMin(ctx, out, K + "makeTimestamp(" + a[0].value() + ", "
+                            + a[1].value() + ", " + a[2].value() + ", " + a[3].value() + ", " + a[4].value() + ", " + a[5].value()
+                            + ", " + IntervalFunctions.UTC_ZONE + ", " + (ctx.ansi() && !tryOnly) + ")")));
+        }
         FunctionRegistry.add("convert_timezone", 2, 3, (name, a) -> a.size() == 3 ? new ScalarFunction(CONVERT, name, a)
                 : new ScalarFunction(CONVERT, name, java.util.List.of(FunctionRegistry.call("current_timezone"), a.get(0), a.get(1))));
     }
