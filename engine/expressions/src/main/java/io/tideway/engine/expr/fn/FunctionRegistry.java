@@ -53,6 +53,8 @@ public final class FunctionRegistry {
         VariantFunctions.register();
         SketchFunctions.register();
         AggregateFunctions.register();
+        AuditAggregateFunctions.register();
+        BitmapFunctions.register();
         WindowFunctions.register();
         CsvFunctions.register();
         LambdaFunctions.register();
