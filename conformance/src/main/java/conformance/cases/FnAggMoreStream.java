@@ -7,13 +7,18 @@ import io.tideway.sql.Dataset;
 import io.tideway.sql.Row;
 import io.tideway.sql.expressions.Window;
 import io.tideway.sql.expressions.WindowSpec;
+import io.tideway.sql.streaming.StreamingQuery;
+import io.tideway.sql.streaming.Trigger;
+
+import java.nio.file.Path;
 
 import static conformance.cases.FnSupport.table;
 import static io.tideway.sql.functions.*;
 
 /**
  * The aggregate functions added for issue #14 in micro-batch streaming aggregations (their state
- * carried across batches in Complete mode) and as window functions over {@code OVER} frames.
+ * carried across batches in Complete and Update modes, and restored from a checkpoint after a
+ * restart) and as window functions over {@code OVER} frames.
  */
 public final class FnAggMoreStream {
     private FnAggMoreStream() {
@@ -50,6 +55,28 @@ public final class FnAggMoreStream {
         OpsData.run(ctx, in.selectExpr("bit_xor(l) AS bx", "regr_intercept(x, v) AS ri", "regr_syy(x, v) AS syy",
                 "try_sum(v) AS ts", "bitmap_count(bitmap_construct_agg(bitmap_bit_position(l))) AS bc"),
                 "complete");
+    }
+
+    private static Dataset<Row> restartable(Dataset<Row> in) {
+        return in.groupBy("k").agg(bit_xor(col("l")), regr_intercept(col("x"), col("v")), regr_avgy(col("x"), col("v")),
+                try_avg(col("v")), product(col("x")), histogram_numeric(col("x"), lit(2)),
+                bitmap_count(bitmap_construct_agg(bitmap_bit_position(col("l")))));
+    }
+
+    @Case(timeoutSeconds = 120)
+    public static void stateRestoredAfterRestart(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        String cp = ctx.path("cp");
+        ctx.file(in, "1.json", FIRST);
+        ctx.file(in, "2.json", SECOND);
+        for (String label : new String[] {"first run", "second run"}) {
+            ctx.println("-- " + label + " --");
+            StreamingQuery q = restartable(ctx.spark().readStream().schema(DDL).option("maxFilesPerTrigger", 1)
+                    .json(in.toString())).writeStream().outputMode("update").foreachBatch(ctx.<Row>batches())
+                    .option("checkpointLocation", cp).trigger(Trigger.AvailableNow()).start();
+            q.awaitTermination();
+            ctx.file(in, "3.json", THIRD);
+        }
     }
 
     private static void windowed(CaseContext ctx, Dataset<Row> df, Column... cols) {
