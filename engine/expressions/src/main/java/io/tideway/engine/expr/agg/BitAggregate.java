@@ -21,10 +21,13 @@ import java.util.List;
 public final class BitAggregate extends AggregateFunction {
     private static final long serialVersionUID = 1L;
     private final String name;
+    /** 0 and, 1 or, 2 xor: decided once, not per row. */
+    private final int op;
 
     public BitAggregate(String name, Expression child) {
         super(child);
         this.name = name;
+        this.op = name.equals("bit_and") ? 0 : name.equals("bit_or") ? 1 : 2;
     }
 
     @Override
@@ -83,11 +86,7 @@ public final class BitAggregate extends AggregateFunction {
             return;
         }
         long held = b.getLong(at);
-        b.putLong(at, switch (name) {
-            case "bit_and" -> held & v;
-            case "bit_or" -> held | v;
-            default -> held ^ v;
-        });
+        b.putLong(at, op == 0 ? held & v : op == 1 ? held | v : held ^ v);
     }
 
     @Override

@@ -36,6 +36,9 @@ import java.util.Map;
 public final class HistogramNumeric extends HeldAggregate {
     private static final long serialVersionUID = 1L;
     private final Expression bins;
+    /** nb and the input's type once checked, read per row (racy single-check: each computed whole, immutable). */
+    private transient int binCount;
+    private transient DataType inputType;
 
     public HistogramNumeric(Expression child, Expression bins) {
         super(child);
@@ -98,6 +101,24 @@ public final class HistogramNumeric extends HeldAggregate {
         return (int) e.l;
     }
 
+    private int cachedBinCount() {
+        int n = binCount;
+        if (n == 0) {
+            n = binCount();
+            binCount = n;
+        }
+        return n;
+    }
+
+    private DataType inputType() {
+        DataType t = inputType;
+        if (t == null) {
+            t = InputTypes.numeric(child).dataType();
+            inputType = t;
+        }
+        return t;
+    }
+
     private static boolean foldable(Expression e) {
         if (e instanceof Literal) {
             return true;
@@ -124,8 +145,7 @@ public final class HistogramNumeric extends HeldAggregate {
         if (e.isNull) {
             return UNCHANGED;
         }
-        return NumericHistogram.add(held, heldAt, heldLength, InputTypes.asDouble(e, InputTypes.numeric(child).dataType()),
-                binCount(), out);
+        return NumericHistogram.add(held, heldAt, heldLength, InputTypes.asDouble(e, inputType()), cachedBinCount(), out);
     }
 
     @Override
@@ -134,7 +154,7 @@ public final class HistogramNumeric extends HeldAggregate {
         if (otherLength < 0 || NumericHistogram.bins(otherLength) == 0) {
             return UNCHANGED;
         }
-        return NumericHistogram.merge(held, heldAt, heldLength, other, otherAt, otherLength, binCount(), out);
+        return NumericHistogram.merge(held, heldAt, heldLength, other, otherAt, otherLength, cachedBinCount(), out);
     }
 
     @Override

@@ -37,6 +37,8 @@ public final class ListAgg extends HeldAggregate {
     private final Expression delimiter;
     private final List<SortOrder> order;
     private final boolean distinct;
+    /** {@link #inputs()} once resolved, read per row. */
+    private transient List<Expression> inputs;
 
     public ListAgg(String name, Expression child, Expression delimiter) {
         this(name, child, delimiter, List.of(), false);
@@ -93,12 +95,17 @@ public final class ListAgg extends HeldAggregate {
     /** The value as a string or binary, then each ordering key. */
     @Override
     public List<Expression> inputs() {
-        List<Expression> in = new ArrayList<>();
-        in.add(asText(child));
-        for (SortOrder o : order) {
-            in.add(o.child());
+        List<Expression> cached = inputs;
+        if (cached == null) {
+            List<Expression> in = new ArrayList<>();
+            in.add(asText(child));
+            for (SortOrder o : order) {
+                in.add(o.child());
+            }
+            cached = List.copyOf(in);
+            inputs = cached;
         }
-        return in;
+        return cached;
     }
 
     /** Spark's implicit cast to {@code (STRING or BINARY)}: anything but a binary becomes a string. */

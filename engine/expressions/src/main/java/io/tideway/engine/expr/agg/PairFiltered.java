@@ -24,6 +24,8 @@ public final class PairFiltered extends AggregateFunction {
     private static final long serialVersionUID = 1L;
     private final String name;
     private final Expression x;
+    /** The input the inner function reads: y for regr_avgy, else x. */
+    private final int averaged;
     /** The replacement, built once the inputs are resolved (its types are theirs). */
     private transient AggregateFunction inner;
 
@@ -31,6 +33,7 @@ public final class PairFiltered extends AggregateFunction {
         super(y);
         this.name = name;
         this.x = x;
+        this.averaged = name.equals("regr_avgy") ? 0 : 1;
     }
 
     private AggregateFunction inner() {
@@ -107,7 +110,7 @@ public final class PairFiltered extends AggregateFunction {
     @Override
     public void update(MutableDirectBuffer b, int at, Evaluator[] in) {
         if (!in[0].isNull && !in[1].isNull) {
-            inner().update(b, at, in[name.equals("regr_avgy") ? 0 : 1]);
+            inner().update(b, at, in[averaged]);
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class Product extends AggregateFunction {
     private static final long serialVersionUID = 1L;
+    /** The input's type once resolved, read per row. */
+    private transient DataType inputType;
 
     public Product(Expression child) {
         super(child);
@@ -68,7 +70,12 @@ public final class Product extends AggregateFunction {
         if (in.isNull) {
             return;
         }
-        b.putDouble(at, b.getDouble(at) * InputTypes.asDouble(in, InputTypes.numeric(child).dataType()));
+        DataType t = inputType;
+        if (t == null) {
+            t = InputTypes.numeric(child).dataType();
+            inputType = t;
+        }
+        b.putDouble(at, b.getDouble(at) * InputTypes.asDouble(in, t));
         b.putLong(at + 8, b.getLong(at + 8) + 1);
     }
 

@@ -21,13 +21,25 @@ import java.util.List;
  */
 public final class Regression extends AggregateFunction {
     private static final long serialVersionUID = 1L;
+    private static final int SXX = 0;
+    private static final int SYY = 1;
+    private static final int SLOPE = 2;
+    private static final int INTERCEPT = 3;
+    private static final int R2 = 4;
+    private static final int SXY = 5;
     private final String name;
     private final Expression x;
+    /** Which statistic, decided once rather than by name per row. */
+    private final int kind;
+    /** The inputs' types once resolved, read per row (racy single-check: each computed whole, immutable). */
+    private transient DataType yType;
+    private transient DataType xType;
 
     public Regression(String name, Expression y, Expression x) {
         super(y);
         this.name = name;
         this.x = x;
+        this.kind = List.of("regr_sxx", "regr_syy", "regr_slope", "regr_intercept", "regr_r2", "regr_sxy").indexOf(name);
     }
 
     @Override
@@ -87,12 +99,22 @@ public final class Regression extends AggregateFunction {
         if (in[0].isNull || in[1].isNull) {
             return;
         }
-        double yv = InputTypes.asDouble(in[0], InputTypes.numeric(child).dataType());
-        double xv = InputTypes.asDouble(in[1], InputTypes.numeric(x).dataType());
-        switch (name) {
-            case "regr_sxx" -> RegressionState.updateMoment(b, at, xv);
-            case "regr_syy" -> RegressionState.updateMoment(b, at, yv);
-            case "regr_slope", "regr_intercept" -> {
+        DataType yt = yType;
+        if (yt == null) {
+            yt = InputTypes.numeric(child).dataType();
+            yType = yt;
+        }
+        DataType xt = xType;
+        if (xt == null) {
+            xt = InputTypes.numeric(x).dataType();
+            xType = xt;
+        }
+        double yv = InputTypes.asDouble(in[0], yt);
+        double xv = InputTypes.asDouble(in[1], xt);
+        switch (kind) {
+            case SXX -> RegressionState.updateMoment(b, at, xv);
+            case SYY -> RegressionState.updateMoment(b, at, yv);
+            case SLOPE, INTERCEPT -> {
                 RegressionState.updatePair(b, at, xv, yv);
                 RegressionState.updateMoment(b, at, xv);
             }
@@ -109,22 +131,22 @@ public final class Regression extends AggregateFunction {
     public void writeResult(DirectBuffer b, int at, RowWriter out, int field) {
         double ck = b.getDouble(at + RegressionState.CK);
         double m2 = b.getDouble(at + RegressionState.M2);
-        switch (name) {
-            case "regr_sxx", "regr_syy" -> {
+        switch (kind) {
+            case SXX, SYY -> {
                 if (b.getDouble(at + RegressionState.M_N) == 0.0) {
                     out.setNull(field);
                 } else {
                     out.putDouble(field, m2);
                 }
             }
-            case "regr_sxy" -> {
+            case SXY -> {
                 if (b.getDouble(at + RegressionState.N) == 0.0) {
                     out.setNull(field);
                 } else {
                     out.putDouble(field, ck);
                 }
             }
-            case "regr_r2" -> { // Spark 4.0.4: a constant x gives null, a constant y 1.0
+            case R2 -> { // Spark 4.0.4: a constant x gives null, a constant y 1.0
                 double yMk = b.getDouble(at + RegressionState.A_MK);
                 double xMk = b.getDouble(at + RegressionState.B_MK);
                 if (xMk == 0.0) {
@@ -139,7 +161,7 @@ public final class Regression extends AggregateFunction {
             default -> {
                 if (m2 == 0.0) {
                     out.setNull(field);
-                } else if (name.equals("regr_slope")) {
+                } else if (kind == SLOPE) {
                     out.putDouble(field, ck / m2);
                 } else {
                     out.putDouble(field, b.getDouble(at + RegressionState.B_AVG)

@@ -32,6 +32,16 @@ public final class TrySumOrAverage extends AggregateFunction implements Coercibl
     private static final long serialVersionUID = 1L;
     private final boolean average;
     private final AggregateFunction plain;
+    /**
+     * How a row is added, decided once the input is resolved (see {@link #mode()}); each cached field
+     * is computed whole by whichever thread gets there first (racy single-check, immutable values).
+     */
+    private transient int mode = -1;
+    private transient DecimalType sumType;
+    private static final int DECIMAL = 0;
+    private static final int DOUBLE_OF_DOUBLES = 1;
+    private static final int DOUBLE_OF_LONGS = 2;
+    private static final int EXACT = 3;
 
     public TrySumOrAverage(boolean average, Expression child) {
         super(child);
@@ -83,7 +93,23 @@ public final class TrySumOrAverage extends AggregateFunction implements Coercibl
 
     /** The decimal type of the running sum, or null when the input is no decimal. */
     private DecimalType sumType() {
-        return child.dataType() instanceof DecimalType d ? DecimalType.bounded(d.precision() + 10, d.scale()) : null;
+        DecimalType t = sumType;
+        if (t == null && child.dataType() instanceof DecimalType d) {
+            t = DecimalType.bounded(d.precision() + 10, d.scale());
+            sumType = t;
+        }
+        return t;
+    }
+
+    /** A decimal sum, a double sum (doubles, and averages of integers), or an exact long sum (integers, intervals). */
+    private int mode() {
+        int m = mode;
+        if (m < 0) {
+            m = child.dataType() instanceof DecimalType ? DECIMAL : fractionalInput() ? DOUBLE_OF_DOUBLES
+                    : average && !intervalInput() ? DOUBLE_OF_LONGS : EXACT;
+            mode = m;
+        }
+        return m;
     }
 
     @Override
@@ -91,11 +117,11 @@ public final class TrySumOrAverage extends AggregateFunction implements Coercibl
         if (in.isNull) {
             return;
         }
-        DecimalType d = sumType();
-        if (d != null) {
-            addDecimal(b, at, in.dec.unscaledValue(), 1, d);
-        } else if (fractionalInput() || average && !intervalInput()) {
-            b.putDouble(at, b.getDouble(at) + (fractionalInput() ? in.d : in.l));
+        int m = mode();
+        if (m == DECIMAL) {
+            addDecimal(b, at, in.dec.unscaledValue(), 1, sumType());
+        } else if (m != EXACT) {
+            b.putDouble(at, b.getDouble(at) + (m == DOUBLE_OF_DOUBLES ? in.d : in.l));
             b.putLong(at + 8, b.getLong(at + 8) + 1);
         } else {
             addExact(b, at, in.l, 1);
@@ -119,7 +145,7 @@ public final class TrySumOrAverage extends AggregateFunction implements Coercibl
                 }
                 addDecimal(b, at, DecimalAggregateState.unscaled(src, srcAt), n, d);
             }
-        } else if (fractionalInput() || average && !intervalInput()) {
+        } else if (mode() != EXACT) {
             b.putDouble(at, b.getDouble(at) + src.getDouble(srcAt));
             b.putLong(at + 8, b.getLong(at + 8) + src.getLong(srcAt + 8));
         } else if (src.getLong(srcAt + 8) != 0) {
