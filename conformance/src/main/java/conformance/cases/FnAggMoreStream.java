@@ -57,6 +57,17 @@ public final class FnAggMoreStream {
                 "complete");
     }
 
+    @Case
+    public static void listaggOnStreams(CaseContext ctx) throws Exception {
+        Dataset<Row> in = OpsData.json(ctx, DDL, FIRST, SECOND);
+        OpsData.run(ctx, in.groupBy("k").agg(listagg(col("v").cast("string"), lit(",")).as("vs"), string_agg(col("k")).as("ks")),
+                "complete");
+        OpsData.error(ctx, "listagg_distinct", () -> OpsData.run(ctx, in.groupBy("k").agg(listagg_distinct(col("k"))), "complete"));
+        in.createOrReplaceTempView("events");
+        OpsData.error(ctx, "string_agg(DISTINCT k)", () -> OpsData.run(ctx,
+                ctx.spark().sql("SELECT string_agg(DISTINCT k) FROM events"), "complete"));
+    }
+
     private static Dataset<Row> restartable(Dataset<Row> in) {
         return in.groupBy("k").agg(bit_xor(col("l")), regr_intercept(col("x"), col("v")), regr_avgy(col("x"), col("v")),
                 try_avg(col("v")), product(col("x")), histogram_numeric(col("x"), lit(2)),

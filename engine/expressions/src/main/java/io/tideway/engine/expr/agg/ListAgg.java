@@ -57,6 +57,11 @@ public final class ListAgg extends HeldAggregate {
         return new ListAgg(name, child, delimiter, order, true);
     }
 
+    /** Whether this is {@code listagg(DISTINCT ...)}, which Spark refuses on streams as every distinct aggregate. */
+    public boolean isDistinct() {
+        return distinct;
+    }
+
     /**
      * {@code f WITHIN GROUP (ORDER BY order)} written in SQL: a listagg sorted by the keys; any other
      * function is Spark's {@code INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX}.
