@@ -3329,6 +3329,159 @@ public final class functions {
 
     // ---- end of aggregate functions ----
 
+    // ---- aggregate functions the API audit found missing (issue #14: AuditAggregateFunctions, BitmapFunctions,
+    // io.tideway.engine.expr.agg) ----
+
+    /** Aggregate: the bitwise AND of the non-null values of an integral column, of its type; null when none. */
+    public static Column bit_and(Column e) {
+        return call("bit_and", e);
+    }
+
+    /** Aggregate: the bitwise OR of the non-null values of an integral column, of its type; null when none. */
+    public static Column bit_or(Column e) {
+        return call("bit_or", e);
+    }
+
+    /** Aggregate: the bitwise XOR of the non-null values of an integral column, of its type; null when none. */
+    public static Column bit_xor(Column e) {
+        return call("bit_xor", e);
+    }
+
+    /** Aggregate: the number of rows where both the dependent {@code y} and the independent {@code x} are non-null. */
+    public static Column regr_count(Column y, Column x) {
+        return call("regr_count", y, x);
+    }
+
+    /** Aggregate: the average of {@code x} over the rows where {@code y} and {@code x} are non-null. */
+    public static Column regr_avgx(Column y, Column x) {
+        return call("regr_avgx", y, x);
+    }
+
+    /** Aggregate: the average of {@code y} over the rows where {@code y} and {@code x} are non-null. */
+    public static Column regr_avgy(Column y, Column x) {
+        return call("regr_avgy", y, x);
+    }
+
+    /** Aggregate: the coefficient of determination of the linear regression of {@code y} on {@code x}. */
+    public static Column regr_r2(Column y, Column x) {
+        return call("regr_r2", y, x);
+    }
+
+    /** Aggregate: the slope of the linear regression line of {@code y} on {@code x}. */
+    public static Column regr_slope(Column y, Column x) {
+        return call("regr_slope", y, x);
+    }
+
+    /** Aggregate: the intercept of the linear regression line of {@code y} on {@code x}. */
+    public static Column regr_intercept(Column y, Column x) {
+        return call("regr_intercept", y, x);
+    }
+
+    /** Aggregate: {@code regr_count(y, x) * var_pop(x)} over the rows where both are non-null. */
+    public static Column regr_sxx(Column y, Column x) {
+        return call("regr_sxx", y, x);
+    }
+
+    /** Aggregate: {@code regr_count(y, x) * var_pop(y)} over the rows where both are non-null. */
+    public static Column regr_syy(Column y, Column x) {
+        return call("regr_syy", y, x);
+    }
+
+    /** Aggregate: {@code regr_count(y, x) * covar_pop(y, x)} over the rows where both are non-null. */
+    public static Column regr_sxy(Column y, Column x) {
+        return call("regr_sxy", y, x);
+    }
+
+    /** Aggregate: the sum of the values, as {@link #sum(Column)}, but null instead of an error on overflow. */
+    public static Column try_sum(Column e) {
+        return call("try_sum", e);
+    }
+
+    /** Aggregate: the average of the values, as {@link #avg(Column)}, but null instead of an error on overflow. */
+    public static Column try_avg(Column e) {
+        return call("try_avg", e);
+    }
+
+    /** Aggregate: the product of the non-null values as a double; null when none. Spark has no SQL name for it. */
+    public static Column product(Column e) {
+        return new Column(new io.tideway.engine.expr.agg.Product(e.expr()));
+    }
+
+    /**
+     * Aggregate: a histogram of the numeric column in {@code nBins} bins, an array of structs {@code (x, y)}: bin
+     * centres (of the column's type) and heights, by Spark's streaming histogram algorithm.
+     */
+    public static Column histogram_numeric(Column e, Column nBins) {
+        return call("histogram_numeric", e, nBins);
+    }
+
+    /** Aggregate: the non-null strings (or binaries) concatenated, without a delimiter. */
+    public static Column listagg(Column e) {
+        return call("listagg", e);
+    }
+
+    /** Aggregate: the non-null strings (or binaries) concatenated, separated by {@code delimiter}. */
+    public static Column listagg(Column e, Column delimiter) {
+        return call("listagg", e, delimiter);
+    }
+
+    /** Aggregate: the distinct non-null strings (or binaries) concatenated, without a delimiter. */
+    public static Column listagg_distinct(Column e) {
+        return distinct("listagg", e);
+    }
+
+    /** Aggregate: the distinct non-null strings (or binaries) concatenated, separated by {@code delimiter}. */
+    public static Column listagg_distinct(Column e, Column delimiter) {
+        return distinct("listagg", e, delimiter);
+    }
+
+    /** Aggregate: the same as {@link #listagg(Column)}. */
+    public static Column string_agg(Column e) {
+        return call("string_agg", e);
+    }
+
+    /** Aggregate: the same as {@link #listagg(Column, Column)}. */
+    public static Column string_agg(Column e, Column delimiter) {
+        return call("string_agg", e, delimiter);
+    }
+
+    /** Aggregate: the same as {@link #listagg_distinct(Column)}. */
+    public static Column string_agg_distinct(Column e) {
+        return distinct("string_agg", e);
+    }
+
+    /** Aggregate: the same as {@link #listagg_distinct(Column, Column)}. */
+    public static Column string_agg_distinct(Column e, Column delimiter) {
+        return distinct("string_agg", e, delimiter);
+    }
+
+    /** The bucket of a BIGINT value among bitmaps of 32,768 values each (positive values from bucket 1). */
+    public static Column bitmap_bucket_number(Column col) {
+        return call("bitmap_bucket_number", col);
+    }
+
+    /** The bit position of a BIGINT value in its bitmap bucket ({@link #bitmap_bucket_number(Column)}). */
+    public static Column bitmap_bit_position(Column col) {
+        return call("bitmap_bit_position", col);
+    }
+
+    /** The number of bits set in a bitmap (a binary). */
+    public static Column bitmap_count(Column col) {
+        return call("bitmap_count", col);
+    }
+
+    /** Aggregate: the 4,096-byte bitmap with the bit of every non-null position set (positions 0 to 32,767). */
+    public static Column bitmap_construct_agg(Column col) {
+        return call("bitmap_construct_agg", col);
+    }
+
+    /** Aggregate: the bitwise OR of the bitmaps of a binary column, 4,096 bytes. */
+    public static Column bitmap_or_agg(Column col) {
+        return call("bitmap_or_agg", col);
+    }
+
+    // ---- end of aggregate functions the API audit found missing ----
+
     // ---- grouping-sets functions (GroupingFunctions; with rollup, cube, groupingSets) ----
 
     /**

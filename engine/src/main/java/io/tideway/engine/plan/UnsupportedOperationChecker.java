@@ -99,7 +99,8 @@ public final class UnsupportedOperationChecker {
         } else if (node instanceof SetOperation s && s.kind() == SetOperation.Kind.INTERSECT && s.isStreaming()) {
             throw fail("Intersect of streaming DataFrames/Datasets is not supported", s);
         } else if (node instanceof Aggregate a && a.isStreaming() && a.outputs().stream()
-                .anyMatch(o -> o.exists(e -> e instanceof io.tideway.engine.expr.agg.DistinctAggregate))) {
+                .anyMatch(o -> o.exists(e -> e instanceof io.tideway.engine.expr.agg.DistinctAggregate
+                        || e instanceof io.tideway.engine.expr.agg.ListAgg l && l.isDistinct()))) {
             throw fail("Distinct aggregations are not supported on streaming DataFrames/Datasets. Consider using "
                     + "approx_count_distinct() instead.", plan);
         } else if (node.isStreaming() && expressionsOf(node).stream().anyMatch(e -> e.exists(x ->

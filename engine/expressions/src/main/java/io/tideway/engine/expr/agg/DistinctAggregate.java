@@ -38,6 +38,9 @@ public final class DistinctAggregate extends HeldAggregate {
     public static Expression call(String name, List<Expression> args) {
         boolean count = name.equalsIgnoreCase("count");
         Expression f = FunctionRegistry.call(name, count ? args.subList(0, 1) : args);
+        if (f instanceof ListAgg l) {
+            return l.distinct(); // its values once each, in arrival order or sorted WITHIN GROUP
+        }
         if (!(f instanceof AggregateFunction a)) {
             throw Unchecked.raise(new AnalysisException("DISTINCT is only allowed in an aggregate function, not in "
                     + name + "(...)"));

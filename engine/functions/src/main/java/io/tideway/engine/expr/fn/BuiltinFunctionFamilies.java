@@ -29,6 +29,8 @@ public final class BuiltinFunctionFamilies implements FunctionFamily {
         VariantFunctions.register();
         SketchFunctions.register();
         AggregateFunctions.register();
+        AuditAggregateFunctions.register();
+        BitmapFunctions.register();
         WindowFunctions.register();
         CsvFunctions.register();
         LambdaFunctions.register();

@@ -98,23 +98,7 @@ public final class SqlNodeTranslator {
         for (SqlNode p : w.getPartitionList()) {
             partition.add(translate(p).expr());
         }
-        List<io.tideway.engine.expr.SortOrder> order = new ArrayList<>();
-        for (SqlNode raw : w.getOrderList()) {
-            SqlNode n = raw;
-            boolean descending = false;
-            Boolean nullsFirst = null;
-            for (boolean more = true; more; ) {
-                switch (n.getKind()) {
-                    case DESCENDING -> descending = true;
-                    case NULLS_FIRST -> nullsFirst = true;
-                    case NULLS_LAST -> nullsFirst = false;
-                    default -> more = false;
-                }
-                n = more ? ((SqlCall) n).operand(0) : n;
-            }
-            order.add(new io.tideway.engine.expr.SortOrder(translate(n).expr(), descending,
-                    nullsFirst == null ? !descending : nullsFirst));
-        }
+        List<io.tideway.engine.expr.SortOrder> order = sortOrders(w.getOrderList());
         io.tideway.engine.expr.window.WindowFrame frame = null;
         if (w.getLowerBound() != null) {
             frame = new io.tideway.engine.expr.window.WindowFrame(w.isRows(), frameBound(w.getLowerBound()),
@@ -406,6 +390,37 @@ public final class SqlNodeTranslator {
         return new Column(io.tideway.engine.expr.Literal.decimal(v));
     }
 
+    /** {@code ORDER BY} keys: {@code k [ASC|DESC] [NULLS FIRST|LAST]}, nulls first when ascending unless written. */
+    private List<io.tideway.engine.expr.SortOrder> sortOrders(org.apache.calcite.sql.SqlNodeList keys) {
+        List<io.tideway.engine.expr.SortOrder> order = new ArrayList<>();
+        for (SqlNode raw : keys) {
+            SqlNode n = raw;
+            boolean descending = false;
+            Boolean nullsFirst = null;
+            for (boolean more = true; more; ) {
+                switch (n.getKind()) {
+                    case DESCENDING -> descending = true;
+                    case NULLS_FIRST -> nullsFirst = true;
+                    case NULLS_LAST -> nullsFirst = false;
+                    default -> more = false;
+                }
+                n = more ? ((SqlCall) n).operand(0) : n;
+            }
+            order.add(new io.tideway.engine.expr.SortOrder(translate(n).expr(), descending,
+                    nullsFirst == null ? !descending : nullsFirst));
+        }
+        return order;
+    }
+
+    /** {@code f(...) WITHIN GROUP (ORDER BY ...)}: an ordered listagg; Spark refuses it for other functions. */
+    private Column withinGroup(SqlBasicCall c) {
+        SqlCall function = (SqlCall) c.operand(0);
+        Expression f = translate(function).expr();
+        List<io.tideway.engine.expr.SortOrder> order = sortOrders((org.apache.calcite.sql.SqlNodeList) c.operand(1));
+        return new Column(CurrentOrigin.withOrigin(originOf(function),
+                () -> io.tideway.engine.expr.agg.ListAgg.withinGroup(f, nameAsWritten(function), order)));
+    }
+
     private Column call(SqlBasicCall c) {
         List<SqlNode> ops = c.getOperandList();
         if (c.getOperator().getName().equalsIgnoreCase("INTERVAL") && ops.size() == 2
@@ -422,6 +437,7 @@ public final class SqlNodeTranslator {
         }
         switch (c.getKind()) {
             case OVER: return over(c);
+            case WITHIN_GROUP: return withinGroup(c);
             case PLUS: return fold(c).plus(arg(c, 1));
             case MINUS: return fold(c).minus(arg(c, 1));
             case TIMES: return fold(c).multiply(arg(c, 1));
