@@ -110,4 +110,19 @@ public final class FnMisc2 {
             ctx.println(OpsData.describe(e));
         }
     }
+
+    @Case
+    public static void columnStrings(CaseContext ctx) {
+        io.tideway.sql.Column[] columns = {typeof(col("i")), raise_error(lit("boom")), assert_true(col("b")),
+            assert_true(col("b"), lit("m")), to_number(col("s"), lit("999")), try_to_number(col("s"), lit("9.9")),
+            sentences(col("s")), sentences(col("s"), lit("en"), lit("US")), collate(col("s"), "UTF8_BINARY"),
+            collation(col("s")), to_variant_object(struct(col("i"))), input_file_block_start(), input_file_block_length(),
+            make_timestamp_ltz(col("y"), col("mo"), col("d"), col("h"), col("mi"), col("sec"), col("tz")),
+            try_make_timestamp(col("y"), col("mo"), col("d"), col("h"), col("mi"), col("sec"), col("tz")),
+            try_make_timestamp_ntz(col("y"), col("mo"), col("d"), col("h"), col("mi"), col("sec")),
+            to_timestamp_ltz(col("s")), to_timestamp_ltz(col("s"), lit("yyyy"))};
+        for (io.tideway.sql.Column c : columns) {
+            ctx.println(c.toString());
+        }
+    }
 }

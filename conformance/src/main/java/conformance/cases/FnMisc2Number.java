@@ -66,4 +66,12 @@ public final class FnMisc2Number {
     public static void mismatchFailsStream(CaseContext ctx) throws Exception {
         OpsData.runFailing(ctx, OpsData.strings(ctx, "12", "x1").selectExpr("to_number(s, '99') AS n"));
     }
+
+    @Case
+    public static void toCharFormatChecks(CaseContext ctx) {
+        Dataset<Row> t = strings(ctx, "x");
+        showExpr(ctx, t, "to_char(454, 'ABC')", "to_char(454, '9.9.9')", "to_char(454, '9$')", "to_char(454, '')",
+                "to_char(454, s)", "to_char(454, '999')", "to_varchar(-4.5, 'MI9MI')", "to_char(454, NULL)",
+                "to_char(DATE'2024-01-02', s)");
+    }
 }

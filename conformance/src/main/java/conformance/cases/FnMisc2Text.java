@@ -35,7 +35,8 @@ public final class FnMisc2Text {
         Dataset<Row> t = strings(ctx, "a", "A", "b", null);
         show(ctx, t, collation(col("s")), collate(col("s"), "UTF8_BINARY"), collation(collate(col("s"), "UTF8_BINARY")),
                 collation(lit("x")));
-        showExpr(ctx, t, "collation(s)", "collate(s, 'UTF8_BINARY')",
+        showExpr(ctx, t, "collation(s)", "collate(s, 'UTF8_BINARY')", "collation(s COLLATE UTF8_BINARY)", "s COLLATE UTF8_BINARY",
+                "s COLLATE utf8_binary = 'a'", "collation(collate(s, 'SYSTEM.BUILTIN.UTF8_BINARY'))", "upper(s) COLLATE UTF8_BINARY",
                 "collation(collate(s, 'utf8_binary'))", "typeof(collate(s, 'UTF8_BINARY'))",
                 "collate(1, 'UTF8_BINARY')", "collation(1)", "collate(s, s)");
     }
@@ -43,7 +44,7 @@ public final class FnMisc2Text {
     @Case
     public static void otherCollations(CaseContext ctx) {
         Dataset<Row> t = strings(ctx, "a", "A", "b", "B", null);
-        showExpr(ctx, t, "collation(s COLLATE UTF8_BINARY)", "s COLLATE UTF8_BINARY", "collation(s COLLATE UTF8_LCASE)",
+        showExpr(ctx, t, "collation(s COLLATE UTF8_LCASE)",
                 "s COLLATE UTF8_LCASE = 'A'", "(s COLLATE UNICODE) < 'b'",
                 "collation(collate(s, 'UNICODE_CI'))", "s COLLATE UNICODE_CI = 'a'", "typeof(s COLLATE UTF8_LCASE)",
                 "collate(s, 'NOT_A_COLLATION')");

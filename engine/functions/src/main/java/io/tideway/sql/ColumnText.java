@@ -57,6 +57,14 @@ final class ColumnText {
         if (e instanceof Cast c && e.sql().startsWith("CAST(")) {
             return "CAST(" + of(c.child()) + " AS " + c.dataType().simpleString().toUpperCase(Locale.ROOT) + ")";
         }
+        if (e instanceof ScalarFunction f && f.name().equals("__struct")) {
+            // struct(a, b) runs as named_struct('a', a, 'b', b): Spark's text shows the values alone
+            List<Expression> values = new java.util.ArrayList<>();
+            for (int i = 1; i < f.children().size(); i += 2) {
+                values.add(f.children().get(i));
+            }
+            return call("struct", values);
+        }
         if (e instanceof ScalarFunction f) {
             return call(f.name(), f.writtenArgs());
         }

@@ -4108,12 +4108,13 @@ public final class functions {
 
     /** Null if {@code c} is true, else fails the query with {@code '<c>' is not true!}. */
     public static Column assert_true(Column c) {
-        return call("assert_true", c);
+        // Spark's text is the call as written, without the message the column name shows
+        return new Column(call("assert_true", c).expr(), "assert_true(" + c + ")");
     }
 
     /** Null if {@code c} is true, else fails the query with the message {@code e}. */
     public static Column assert_true(Column c, Column e) {
-        return call("assert_true", c, e);
+        return new Column(call("assert_true", c, e).expr(), "assert_true(" + c + ", " + e + ")");
     }
 
     /** The text's sentences, each an array of its words, split by the default locale's rules. */

@@ -27,6 +27,23 @@ final class CollationFunctions {
     private static final String UTF8_BINARY = "SYSTEM.BUILTIN.UTF8_BINARY";
     /** Spark's collations that Tideway does not implement, as proposals for a misspelt name. */
     private static final List<String> KNOWN = List.of("UTF8_BINARY", "UTF8_LCASE", "UNICODE", "UNICODE_CI");
+    /** The qualifier of a fully qualified collation name. */
+    private static final String QUALIFIER = "SYSTEM.BUILTIN.";
+
+    /** {@code collate(text, name)}: the text itself, once the name is checked. */
+    private static final FunctionSpec COLLATE = FunctionSpec.named("collate").inputs(STRING, STRING).strict()
+            .returns(DataTypes.StringType)
+            .nullable(call -> call.children().get(0).nullable())
+            .coercion(call -> {
+                List<Expression> a = call.children();
+                if (a.get(0).dataType() != DataTypes.StringType && a.get(0).dataType() != DataTypes.NullType) {
+                    throw call.unexpectedType(0, STRING, a.get(0).dataType());
+                }
+                check(call, a.get(1));
+                return a;
+            })
+            .code((ctx, call, out, a) -> ctx.assign(out, a[0]))
+            .check();
 
     private CollationFunctions() {
     }
@@ -35,17 +52,10 @@ final class CollationFunctions {
         FunctionRegistry.add(FunctionSpec.named("collation").inputs(STRING).strict().returns(DataTypes.StringType)
                 .nullable(call -> false)
                 .customCode((ctx, call) -> DateTimeFunctions.stringConstant(ctx, UTF8_BINARY)));
-        FunctionRegistry.add(FunctionSpec.named("collate").inputs(STRING, STRING).strict().returns(DataTypes.StringType)
-                .nullable(call -> call.children().get(0).nullable())
-                .coercion(call -> {
-                    List<Expression> a = call.children();
-                    if (a.get(0).dataType() != DataTypes.StringType && a.get(0).dataType() != DataTypes.NullType) {
-                        throw call.unexpectedType(0, STRING, a.get(0).dataType());
-                    }
-                    check(call, a.get(1));
-                    return a;
-                })
-                .code((ctx, call, out, a) -> ctx.assign(out, a[0])));
+        // Spark shows a fully qualified name by its last part: collate(s, 'SYSTEM.BUILTIN.UTF8_BINARY') is collate(s, UTF8_BINARY)
+        FunctionRegistry.add("collate", 2, 2, (name, a) -> new ScalarFunction(COLLATE, name, List.of(a.get(0),
+                a.get(1) instanceof Literal l && l.value() instanceof String text && text.toUpperCase(Locale.ROOT).startsWith(QUALIFIER)
+                        ? Literal.of(text.substring(QUALIFIER.length())) : a.get(1))));
     }
 
     /** Spark's checks of the name: a string literal ({@code NON_FOLDABLE_ARGUMENT}), then a collation it knows. */

@@ -246,6 +246,14 @@ final class DateTimeFunctions {
      * Spark names to_varchar to_char.
      */
     static final FunctionSpec TO_CHAR = FunctionSpec.named("to_char", "to_varchar").inputs(CHAR_SOURCE, STRING)
+            .coercion(call -> {
+                List<Expression> a = List.of(StringFunctions.castTo(call, 0, call.children().get(0), CHAR_SOURCE),
+                        StringFunctions.castTo(call, 1, call.children().get(1), STRING));
+                if (!isDatetime(a.get(0))) {
+                    NumberParseFunctions.check(call, a.get(1)); // Spark's ToCharacter checks its format as to_number does
+                }
+                return a;
+            })
             .returns(DataTypes.StringType)
             .sql(call -> (isDatetime(call.children().get(0)) ? "date_format" : "to_char") + "("
                     + call.children().get(0).sql() + ", " + call.children().get(1).sql() + ")")

@@ -63,8 +63,11 @@ final class NumberParseFunctions {
         return errorOnFail ? spec : spec.nullable(call -> true);
     }
 
-    /** Spark's checks of the format: a constant ({@code NON_FOLDABLE_INPUT}), then a valid one ({@code INVALID_FORMAT}). */
-    private static void check(ScalarFunction call, Expression format) {
+    /**
+     * Spark's checks of a number format (to_number's, to_char's): a constant ({@code NON_FOLDABLE_INPUT}), then a
+     * valid one ({@code INVALID_FORMAT}); a null format passes.
+     */
+    static void check(ScalarFunction call, Expression format) {
         if (!MathFunctions.foldable(format)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                     ErrorParams.expr(call.sql()), "inputName", ErrorParams.id(prettyName(format)), "inputType",

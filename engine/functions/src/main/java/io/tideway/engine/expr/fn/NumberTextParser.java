@@ -22,6 +22,8 @@ public final class NumberTextParser {
     private final boolean errorOnFail;
     private final StringBuilder before = new StringBuilder();
     private final StringBuilder after = new StringBuilder();
+    /** The decimal's text, built from the digits read. */
+    private final StringBuilder text = new StringBuilder();
     /** The digit counts of the group being read, last group first. */
     private final int[] groupSizes;
     private int groups;
@@ -167,7 +169,7 @@ public final class NumberTextParser {
     /** The decimal of the digits read, at the format's scale; Spark builds it from text, so no digits fail as Spark's does. */
     private BigDecimal value(boolean negate) {
         int scale = pattern.scale();
-        StringBuilder text = new StringBuilder(before.length() + scale + 2);
+        text.setLength(0);
         if (negate) {
             text.append('-');
         }

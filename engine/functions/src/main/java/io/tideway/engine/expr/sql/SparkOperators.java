@@ -5,7 +5,8 @@ package io.tideway.engine.expr.sql;
  * offsets and with the same length, so positions in errors stay the user's:
  * {@code <=>} becomes {@code <> } (and {@code ==} {@code = }), {@code |} becomes {@code ^},
  * {@code >>} and {@code >>>} become {@code <<}, {@code ~} and a prefix {@code !} become {@code -},
- * the {@code REGEXP} operator {@code RLIKE}, {@code LIKE ANY|SOME|ALL} {@code IN}, the {@code DIV} operator {@code /}, and the {@code L}/{@code D} suffix of a number a
+ * the {@code REGEXP} operator {@code RLIKE}, {@code LIKE ANY|SOME|ALL} {@code IN}, the {@code DIV} operator {@code /},
+ * the {@code COLLATE} clause {@code ||} (the translator reads it back as {@code collate(s, name)}), and the {@code L}/{@code D} suffix of a number a
  * blank, a double-quoted string a single-quoted one. The translator tells each rewritten operator from the one it stands for by reading the
  * user's text at the operator ({@link SqlNodeTranslator}). String literals, quoted identifiers
  * and comments are left alone. Stateless.
@@ -95,6 +96,9 @@ final class SparkOperators {
                 }
                 if (end - i == 3 && text.regionMatches(true, i, "DIV", 0, 3) && operandBefore(text, c, i)) {
                     "/  ".getChars(0, 3, c, i);
+                }
+                if (end - i == 7 && text.regionMatches(true, i, "COLLATE", 0, 7) && operandBefore(text, c, i)) {
+                    "||     ".getChars(0, 7, c, i); // binds tighter than comparisons, as Spark's COLLATE clause
                 }
                 i = end;
             } else {

@@ -517,6 +517,10 @@ public final class SqlNodeTranslator {
                 }
                 throw unsupported("this form of CAST", c);
             default:
+                if (c.getOperator().getName().equals("||") && c.operand(1) instanceof SqlIdentifier name
+                        && operatorText(c).equalsIgnoreCase("COLLATE")) { // SparkOperators wrote COLLATE as ||
+                    return registry("collate", fold(c), functions.lit(String.join(".", name.names)));
+                }
                 if (c.getOperator() instanceof org.apache.calcite.sql.SqlBinaryOperator
                         && FunctionRegistry.exists(c.getOperator().getName())) { // <<, >>, >>>, ||
                     String op = c.getOperator().getName().equals("<<") ? operatorText(c) : c.getOperator().getName();
