@@ -1443,6 +1443,11 @@ public class Dataset<T> implements Serializable {
         return new DataFrameNaFunctions(toDF());
     }
 
+    /** Spark's statistic functions: quantiles, covariance, crosstab, frequent items, sampleBy, sketches. */
+    public DataFrameStatFunctions stat() {
+        return new DataFrameStatFunctions(toDF());
+    }
+
     /** Groups by the key {@code func} gives each object, for {@code mapGroupsWithState} and friends. */
     public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> func, Encoder<K> keyEncoder) {
         return new KeyValueGroupedDataset<>(session, typedPlan(), func, keyEncoder, encoder);

@@ -52,6 +52,7 @@ public final class FunctionRegistry {
         JsonFunctions.register();
         VariantFunctions.register();
         SketchFunctions.register();
+        StatSketchFunctions.register();
         AggregateFunctions.register();
         WindowFunctions.register();
         CsvFunctions.register();
