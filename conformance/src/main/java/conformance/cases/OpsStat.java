@@ -194,4 +194,12 @@ public final class OpsStat {
         attempt(ctx, "bloomFilter", () -> stream.stat().bloomFilter("n", 10L, 0.1));
         ctx.println("sampleBy streaming: " + stream.stat().sampleBy("n", Map.of(1, 0.5), 1L).isStreaming());
     }
+
+    @Case
+    public static void freqItemsOnStream(CaseContext ctx) throws Exception {
+        java.nio.file.Path in = ctx.dir("in");
+        ctx.file(in, "a.csv", "1,x", "2,y");
+        Dataset<Row> stream = ctx.spark().readStream().schema("n INT, s STRING").csv(in.toString());
+        attempt(ctx, "freqItems", () -> ctx.println("streaming: " + stream.stat().freqItems(new String[] {"n"}).isStreaming()));
+    }
 }

@@ -204,4 +204,19 @@ public final class OpsStatSketch {
             ctx.error(e);
         }
     }
+
+    @Case
+    public static void countMinSketchOnStream(CaseContext ctx) throws Exception {
+        java.nio.file.Path in = ctx.dir("in");
+        ctx.file(in, "a.csv", "1,x", "2,y", "1,z");
+        ctx.file(in, "b.csv", "3,x", "1,y");
+        Dataset<Row> stream = ctx.spark().readStream().schema("n INT, s STRING").option("maxFilesPerTrigger", 1)
+                .csv(in.toString());
+        io.tideway.sql.streaming.StreamingQuery q = stream
+                .agg(hex(count_min_sketch(col("n"), lit(0.5), lit(0.5), lit(1))).as("n"),
+                        hex(count_min_sketch(col("s"), lit(0.5), lit(0.75), lit(2))).as("s"))
+                .writeStream().outputMode("complete").trigger(io.tideway.sql.streaming.Trigger.AvailableNow())
+                .foreachBatch(ctx.<Row>batches()).start();
+        q.awaitTermination();
+    }
 }
