@@ -36,8 +36,9 @@ import static io.tideway.sql.functions.when;
  * ({@code crosstab}), frequent items, stratified sampling ({@code sampleBy}), and Count-min
  * sketches and Bloom filters in Spark's formats. Statistics Spark merges across partitions are
  * computed over Spark's partitions of a local relation or range, so they round as Spark's. Actions
- * need a static Dataset (a stream fails with Spark's message); {@code crosstab} and
- * {@code sampleBy} are lazy transformations. Immutable.
+ * need a static Dataset (a stream fails with Spark's message; {@code crosstab} with its pivot's);
+ * {@code sampleBy} is a lazy filter that works on streams too. {@code freqItems} runs at once,
+ * where Spark's is a lazy aggregate. Immutable.
  */
 public final class DataFrameStatFunctions {
     private final Dataset<Row> df;
