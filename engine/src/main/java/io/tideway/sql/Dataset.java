@@ -1443,6 +1443,82 @@ public class Dataset<T> implements Serializable {
         return new DataFrameNaFunctions(toDF());
     }
 
+    /** Spark's statistic functions: quantiles, covariance, crosstab, frequent items, sampleBy, sketches. */
+    public DataFrameStatFunctions stat() {
+        return new DataFrameStatFunctions(toDF());
+    }
+
+    /**
+     * A DataFrame without the column {@code col} refers to, as Spark 4 resolves it: a column of
+     * this Dataset by name (case-insensitively) or by the Dataset it came from ({@code other.col}
+     * after a join); a name it lacks or an expression that is not a column drops nothing.
+     */
+    public Dataset<Row> drop(Column col) {
+        return drop(col, new Column[0]);
+    }
+
+    /** A DataFrame without the columns {@code col} and {@code cols} refer to (see {@link #drop(Column)}). */
+    public Dataset<Row> drop(Column col, Column... cols) {
+        java.util.Set<Integer> dropped = new java.util.HashSet<>();
+        for (Column c : concat(col, cols)) {
+            if (c.expr() instanceof io.tideway.engine.expr.UnresolvedAttribute) {
+                try {
+                    if (Resolver.resolve(c.expr(), plan) instanceof io.tideway.engine.expr.BoundReference b) {
+                        dropped.add(b.ordinal());
+                    }
+                } catch (Exception e) { // Spark leaves a name it cannot resolve out of the drop list
+                    if (!(e instanceof AnalysisException a) || a.getCondition() == null
+                            || !a.getCondition().startsWith("UNRESOLVED_COLUMN")) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        List<Column> kept = new ArrayList<>();
+        for (int i = 0; i < plan.schema().length(); i++) {
+            if (!dropped.contains(i)) {
+                kept.add(field(i));
+            }
+        }
+        return dropped.isEmpty() ? toDF() : select(kept.toArray(new Column[0]));
+    }
+
+    private static Column[] concat(Column first, Column[] rest) {
+        Column[] all = new Column[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    /**
+     * Spark 4's transpose on the first column: its sorted non-null values become the columns,
+     * the other columns the rows (a {@code key} column of their names). Runs this Dataset.
+     */
+    public Dataset<Row> transpose() {
+        requireBatch();
+        return DatasetTranspose.transpose(toDF(), null);
+    }
+
+    /** Spark 4's transpose on {@code indexColumn} (a column of atomic type of this Dataset). */
+    public Dataset<Row> transpose(Column indexColumn) {
+        requireBatch();
+        return DatasetTranspose.transpose(toDF(), indexColumn);
+    }
+
+    /**
+     * Prints the first {@code numRows} rows with cells longer than {@code truncate} characters cut;
+     * {@code vertical} prints one {@code -RECORD i} block per row, as Spark's.
+     */
+    public void show(int numRows, int truncate, boolean vertical) {
+        if (!vertical) {
+            show(numRows, truncate);
+            return;
+        }
+        requireBatch();
+        List<Row> rows = BatchExecutor.collect(plan, new RowEncoder(plan.schema(), false), evalContext());
+        System.out.println(io.tideway.engine.exec.VerticalShowString.format(plan.schema(), rows, numRows, truncate));
+    }
+
     /** Groups by the key {@code func} gives each object, for {@code mapGroupsWithState} and friends. */
     public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> func, Encoder<K> keyEncoder) {
         return new KeyValueGroupedDataset<>(session, typedPlan(), func, keyEncoder, encoder);

@@ -63,8 +63,9 @@ public final class RelationalGroupedDataset {
             throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_3063", Map.of()));
         }
         int max = Integer.parseInt(session.conf().get(PIVOT_MAX_VALUES, "10000"));
-        List<Row> rows = Dataset.ofRows(session, child).select(pivotColumn).distinct().limit(max + 1)
-                .sort(pivotColumn).collectAsList();
+        // sorted by the selected value: an expression (crosstab's CASE) is not a column after the select
+        List<Row> rows = Dataset.ofRows(session, child).select(pivotColumn.alias("pivot")).distinct().limit(max + 1)
+                .sort("pivot").collectAsList();
         if (rows.size() > max) {
             throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1324", Map.of(
                     "pivotColumn", pivotColumn.toString(), "maxValues", String.valueOf(max),

@@ -3695,6 +3695,24 @@ public final class functions {
     }
     // ---- end of sketch functions ----
 
+    // ---- statistics sketch functions (StatSketchFunctions, io.tideway.engine.expr.agg.CountMinSketchAggregate) ----
+
+    /**
+     * A Count-min sketch of the column's non-null values (integral, string or binary) with relative
+     * error {@code eps}, {@code confidence} and {@code seed} (constants: doubles, and an int or
+     * bigint), as binary in Spark's format ({@code io.tideway.util.sketch.CountMinSketch.readFrom}).
+     */
+    public static Column count_min_sketch(Column e, Column eps, Column confidence, Column seed) {
+        return call("count_min_sketch", e, eps, confidence, seed);
+    }
+
+    /** As {@link #count_min_sketch(Column, Column, Column, Column)} with a random seed, as Spark's. */
+    public static Column count_min_sketch(Column e, Column eps, Column confidence) {
+        return count_min_sketch(e, eps, confidence, lit(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+    }
+
+    // ---- end of statistics sketch functions ----
+
     // ---- user-defined aggregate functions (Aggregator, io.tideway.engine.expr.agg.TypedAggregate) ----
 
     /**

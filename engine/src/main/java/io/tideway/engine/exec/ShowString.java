@@ -71,7 +71,7 @@ public final class ShowString {
         sb.append('\n');
     }
 
-    private static String cut(String s, int truncate) {
+    static String cut(String s, int truncate) {
         if (truncate <= 0 || s.length() <= truncate) {
             return s;
         }

@@ -14,9 +14,10 @@ import java.util.List;
  * <pre>
  *  | count (long) | samples n (int) | head n (int) | n x (value double, g long, delta long) | head doubles |
  * </pre>
- * Built per call from the held bytes; not thread-safe.
+ * Built per call from the held bytes, or empty ({@link #create}) for {@code df.stat().approxQuantile};
+ * not thread-safe.
  */
-final class QuantileSummary {
+public final class QuantileSummary {
     static final int HEAD_SIZE = 50_000;
     private static final int COMPRESS_THRESHOLD = 10_000;
     static final int HEADER = 16;
@@ -36,6 +37,11 @@ final class QuantileSummary {
         this.g = g;
         this.delta = delta;
         this.head = head;
+    }
+
+    /** An empty summary of the given relative error. */
+    public static QuantileSummary create(double relativeError) {
+        return new QuantileSummary(relativeError, 0, new double[0], new long[0], new long[0], new double[0]);
     }
 
     /** The summary held at {@code at} ({@code length} &lt; 0: an empty one). */
@@ -80,7 +86,7 @@ final class QuantileSummary {
     }
 
     /** Spark's {@code insert}: into the head; a full head goes into the samples, compressed past the threshold. */
-    void insert(double x) {
+    public void insert(double x) {
         head = Arrays.copyOf(head, head.length + 1);
         head[head.length - 1] = x;
         if (head.length >= HEAD_SIZE) {
@@ -134,7 +140,7 @@ final class QuantileSummary {
     }
 
     /** Spark's {@code compress}: the head inserted, then neighbouring samples merged under {@code 2 e n}. */
-    void compress() {
+    public void compress() {
         insertHead();
         compressSamples(2 * relativeError * count);
     }
@@ -163,7 +169,7 @@ final class QuantileSummary {
     }
 
     /** Spark's {@code merge} of two compressed summaries, into this one. */
-    void merge(QuantileSummary other) {
+    public void merge(QuantileSummary other) {
         compress();
         other.compress();
         if (other.count == 0) {
@@ -203,30 +209,69 @@ final class QuantileSummary {
 
     /** Spark's {@code query} on a compressed summary; NaN when it holds nothing. */
     double query(double quantile) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        if (quantile <= relativeError) {
-            return values[0];
-        }
-        if (quantile >= 1 - relativeError) {
-            return values[values.length - 1];
-        }
-        long rank = (long) Math.ceil(quantile * count);
-        long targetError = Long.MIN_VALUE;
-        for (int i = 0; i < values.length; i++) {
-            targetError = Math.max(targetError, delta[i] + g[i]);
-        }
-        targetError /= 2;
-        long minRank = 0;
-        for (int i = 0; i < values.length - 1; i++) {
-            minRank += g[i];
-            long maxRank = minRank + delta[i];
-            if (maxRank - targetError <= rank && rank <= minRank + targetError) {
-                return values[i];
+        double[] q = query(new double[] {quantile});
+        return q == null ? Double.NaN : q[0];
+    }
+
+    /**
+     * Spark 4.0's {@code query(percentiles)} on a compressed summary: the percentiles answered in
+     * increasing order by one forward scan ({@code findApproxQuantile}), each resuming where the
+     * previous stopped; null when the summary holds nothing.
+     */
+    public double[] query(double[] percentiles) {
+        for (double p : percentiles) {
+            if (!(0 <= p && p <= 1)) {
+                throw new IllegalArgumentException("requirement failed: percentile should be in the range [0.0, 1.0]");
             }
         }
-        return values[values.length - 1];
+        if (values.length == 0) {
+            return null;
+        }
+        long maxError = Long.MIN_VALUE;
+        for (int i = 0; i < values.length; i++) {
+            maxError = Math.max(maxError, delta[i] + g[i]);
+        }
+        double targetError = maxError / 2;
+        Integer[] order = new Integer[percentiles.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(percentiles[a], percentiles[b]));
+        double[] result = new double[percentiles.length];
+        int index = 0;
+        long minRank = g[0];
+        for (int pos : order) {
+            double p = percentiles[pos];
+            if (p <= relativeError) {
+                result[pos] = values[0];
+            } else if (p >= 1 - relativeError) {
+                result[pos] = values[values.length - 1];
+            } else {
+                long rank = (long) Math.ceil(p * count);
+                int i = index;
+                long r = minRank;
+                boolean found = false;
+                while (i < values.length - 1) {
+                    long maxRank = r + delta[i];
+                    if (maxRank - targetError <= rank && rank <= r + targetError) {
+                        found = true;
+                        break;
+                    }
+                    i++;
+                    r += g[i];
+                }
+                if (found) {
+                    index = i;
+                    minRank = r;
+                    result[pos] = values[i];
+                } else {
+                    index = values.length - 1;
+                    minRank = 0;
+                    result[pos] = values[values.length - 1];
+                }
+            }
+        }
+        return result;
     }
 
     boolean isEmpty() {

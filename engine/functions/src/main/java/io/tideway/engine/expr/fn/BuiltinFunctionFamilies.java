@@ -28,6 +28,7 @@ public final class BuiltinFunctionFamilies implements FunctionFamily {
         JsonFunctions.register();
         VariantFunctions.register();
         SketchFunctions.register();
+        StatSketchFunctions.register();
         AggregateFunctions.register();
         AuditAggregateFunctions.register();
         BitmapFunctions.register();
