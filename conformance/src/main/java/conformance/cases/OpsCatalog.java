@@ -101,6 +101,7 @@ public final class OpsCatalog {
         people(ctx, new Object[] {1, "a"}).write().partitionBy("name").saveAsTable("cat_cols");
         c.listColumns("cat_cols").show(false);
         c.listColumns("default", "cat_cols").show(false);
+        ctx.spark().sql("DESCRIBE TABLE cat_cols").show(false);
         people(ctx, new Object[] {1, "a"}).createOrReplaceTempView("cat_cols_view");
         c.listColumns("cat_cols_view").show(false);
         fields(ctx, c.listColumns("cat_cols"));
@@ -130,6 +131,7 @@ public final class OpsCatalog {
         for (io.tideway.sql.catalog.Function f : fns) {
             ctx.println("listed: " + f.name() + " " + f.isTemporary());
         }
+        ctx.spark().sql("SHOW USER FUNCTIONS").show(false);
         ctx.println("array_* count > 10: " + (c.listFunctions("default", "array_*").count() > 10));
         ctx.println("has abs: " + c.listFunctions().where(col("name").equalTo("abs")).count());
         fields(ctx, c.listFunctions());

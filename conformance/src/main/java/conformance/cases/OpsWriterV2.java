@@ -114,6 +114,7 @@ public final class OpsWriterV2 {
         df.writeTo("v2_parts").partitionedBy(col("name")).create();
         ctx.show(ctx.spark().table("v2_parts"));
         fields(ctx, ctx.spark().table("v2_parts"));
+        ctx.spark().catalog().listColumns("v2_parts").show(false);
         error(ctx, "append", () -> people(ctx, new Object[] {4, "c"}).writeTo("v2_parts").append());
         ctx.show(ctx.spark().table("v2_parts").where(col("name").equalTo("c")));
         ctx.println("partition dir: " + java.nio.file.Files.isDirectory(
@@ -133,6 +134,8 @@ public final class OpsWriterV2 {
         error(ctx, "bucket", () -> df.writeTo("v2_bucket").partitionedBy(bucket(4, col("id"))).create());
         error(ctx, "bucket column", () -> df.writeTo("v2_bucket2").partitionedBy(bucket(lit(4), col("id"))).create());
         ctx.println("exists: " + ctx.spark().catalog().tableExists("v2_years"));
+        ctx.show(ctx.spark().table("v2_bucket"));
+        ctx.spark().catalog().listColumns("v2_bucket").show(false);
         // Spark's message shows the expression after its optimizer rewrote it, so only the condition is printed
         condition(ctx, "years in select", () -> df.select(years(col("ts"))).collectAsList());
         condition(ctx, "bucket in select", () -> df.select(bucket(2, col("id"))).collectAsList());
@@ -153,6 +156,7 @@ public final class OpsWriterV2 {
     public static void clusterBy(CaseContext ctx) throws Exception {
         people(ctx, new Object[] {1, "a"}, new Object[] {2, "b"}).writeTo("v2_cluster").clusterBy("id").create();
         ctx.show(ctx.spark().table("v2_cluster"));
+        ctx.spark().catalog().listColumns("v2_cluster").show(false);
         error(ctx, "cluster missing column", () -> people(ctx, new Object[] {1, "a"}).writeTo("v2_cluster2").clusterBy("nope").create());
         error(ctx, "cluster and partition", () -> people(ctx, new Object[] {1, "a"}).writeTo("v2_cluster3")
                 .partitionedBy(col("name")).clusterBy("id").create());

@@ -381,7 +381,8 @@ public final class TidewaySession implements AutoCloseable {
         }
 
         /**
-         * The active session, or a new one whose settings are, lowest precedence first (as Spark's):
+         * The thread's active session, else the default one (this builder's settings applied to
+         * it), or a new one, which becomes both, whose settings are, lowest precedence first (as Spark's):
          * the {@code tideway-defaults.conf} file, {@code -Dspark.*}/{@code -Dtideway.*} system
          * properties, then this builder's {@code config(...)}; each validated, the error naming the
          * key and value.
@@ -399,13 +400,13 @@ public final class TidewaySession implements AutoCloseable {
         /** As {@link #getOrCreate()}, starting a new session from {@code defaults} instead of the process's. */
         synchronized TidewaySession getOrCreate(Map<String, String> defaults) {
             TidewaySession s = ActiveSessions.current();
-            if (s == null) {
+            if (s == null) { // as Spark's: only a new session becomes the default and the thread's active one
                 s = build(defaults);
                 ActiveSessions.setDefault(s);
+                ActiveSessions.setActive(s);
             } else {
                 settings.forEach(s.conf::setFromBuilder);
             }
-            ActiveSessions.setActive(s);
             return s;
         }
 

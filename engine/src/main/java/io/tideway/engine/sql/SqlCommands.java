@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * TABLES [LIKE 'pattern']} ({@code namespace}, {@code tableName}, {@code isTemporary}: the
  * warehouse's tables, then the session's temporary views, each sorted by name), {@code DROP TABLE
  * [IF EXISTS] t} (a table's files go with it, as a managed table's in Spark) and {@code DROP VIEW
- * [IF EXISTS] v}; the catalog's commands are {@link CatalogCommands}'s. A command runs when
+ * [IF EXISTS] v}; the catalog's commands are in {@link CatalogCommands}. A command runs when
  * {@code sql()} is called, as in Spark. Stateless.
  */
 final class SqlCommands {
