@@ -95,6 +95,26 @@ public final class OpsSession {
     }
 
     @Case
+    public static void createSharesTables(CaseContext ctx) throws Exception {
+        scala.Option<TidewaySession> wasActive = TidewaySession.getActiveSession();
+        try {
+            ctx.spark().range(3).write().saveAsTable("sess_created");
+            TidewaySession made = TidewaySession.builder().config("conformance.created", "yes").create();
+            ctx.println("new: " + (made != ctx.spark()) + ", not the default: " + (made != TidewaySession.getDefaultSession().get()));
+            // Spark's builder gives a new session new shared state: an in-memory catalog without the other session's tables
+            ctx.println("sees the table: " + made.catalog().tableExists("sess_created") + " "
+                    + ctx.spark().newSession().catalog().tableExists("sess_created"));
+            ctx.println("conf: " + made.conf().get("conformance.created") + " / " + ctx.spark().conf().get("conformance.created", "unset"));
+        } finally {
+            if (wasActive.isDefined()) {
+                TidewaySession.setActiveSession(wasActive.get());
+            } else {
+                TidewaySession.clearActiveSession();
+            }
+        }
+    }
+
+    @Case
     public static void namedParameters(CaseContext ctx) throws Exception {
         TidewaySession spark = ctx.spark();
         spark.range(5).createOrReplaceTempView("ids");

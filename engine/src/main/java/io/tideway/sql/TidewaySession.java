@@ -425,6 +425,10 @@ public final class TidewaySession implements AutoCloseable {
             return s;
         }
 
+        /**
+         * A new session with its own catalog: as Spark's builder makes a new session (new shared
+         * state), it knows none of the tables another session created.
+         */
         private TidewaySession build(Map<String, String> defaults) {
             Map<String, String> all = new LinkedHashMap<>(defaults);
             all.putAll(settings);
