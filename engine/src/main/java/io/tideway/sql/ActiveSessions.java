@@ -15,8 +15,9 @@ final class ActiveSessions {
     private ActiveSessions() {
     }
 
+    /** The calling thread's active session, unless it stopped (as Spark's, which skips a stopped one). */
     static TidewaySession active() {
-        return ACTIVE.get();
+        return running(ACTIVE.get());
     }
 
     static void setActive(TidewaySession session) {
@@ -24,7 +25,7 @@ final class ActiveSessions {
     }
 
     static TidewaySession defaultSession() {
-        return DEFAULT.get();
+        return running(DEFAULT.get());
     }
 
     static void setDefault(TidewaySession session) {
@@ -33,8 +34,13 @@ final class ActiveSessions {
 
     /** The calling thread's active session, else the default one, else null. */
     static TidewaySession current() {
-        TidewaySession s = ACTIVE.get();
-        return s != null ? s : DEFAULT.get();
+        TidewaySession s = active();
+        return s != null ? s : defaultSession();
+    }
+
+    /** {@code session} unless it is null or stopped; a thread that inherited a session may hold it after another thread stopped it. */
+    private static TidewaySession running(TidewaySession session) {
+        return session == null || session.isStopped() ? null : session;
     }
 
     /** Forgets {@code session} where it is the default or the calling thread's active session (it stopped). */

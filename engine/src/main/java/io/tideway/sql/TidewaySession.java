@@ -45,6 +45,9 @@ public final class TidewaySession implements AutoCloseable {
     private final io.tideway.SparkContext sparkContext = new io.tideway.SparkContext(this);
     /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
 
+    /** Set by {@link #stop()}: a stopped session is no longer anyone's active or default session. */
+    private volatile boolean stopped;
+
     /** The status page ({@code spark.ui.enabled}) of a session made by {@code getOrCreate()}, or null; stopped by {@link #stop()}. */
     private volatile io.tideway.engine.ui.StatusServer statusPage;
 
@@ -115,6 +118,11 @@ public final class TidewaySession implements AutoCloseable {
     /** There is no default session after this; {@code getOrCreate()} then builds a new one. */
     public static void clearDefaultSession() {
         ActiveSessions.setDefault(null);
+    }
+
+    /** Whether {@link #stop()} was called. */
+    boolean isStopped() {
+        return stopped;
     }
 
     // ---- end of the active and default sessions ----
@@ -317,6 +325,7 @@ public final class TidewaySession implements AutoCloseable {
             statusPage = null;
             page.stop();
         }
+        stopped = true;
         ActiveSessions.stopped(this);
     }
 
