@@ -1,6 +1,7 @@
 package io.tideway.sql;
 
 import io.tideway.engine.catalog.TableCatalog;
+import io.tideway.engine.catalog.TableLayout;
 import io.tideway.engine.conf.TidewayConf;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
@@ -228,11 +229,17 @@ public final class DataFrameWriter<T> {
                 }
             }
         }
+        createTable(tableName, new TableLayout(partitionBy, List.of(), List.of(), null, false));
+    }
+
+    /** Writes the Dataset as the new managed table {@code tableName}, laid out as {@code layout} says. */
+    void createTable(String tableName, TableLayout layout) {
+        TableCatalog tables = ds.sparkSession().tableCatalog();
         // a new table's files join whatever an earlier application left at its location, as in Spark
         Path location = tables.defaultLocation(tableName);
         String fmt = format();
         write(location, fmt, SaveMode.Append, ds);
-        tables.create(new TableCatalog.Table(tableName, location, fmt, TableCatalog.nullable(ds.schema())));
+        tables.create(new TableCatalog.Table(tableName, location, fmt, TableCatalog.nullable(ds.schema()), layout));
     }
 
     /**

@@ -1634,6 +1634,22 @@ public class Dataset<T> implements Serializable {
         return new DataFrameWriter<>(this);
     }
 
+    /** Writes this batch Dataset to the catalog table {@code table}, as Spark's {@code writeTo}; see {@link DataFrameWriterV2}. */
+    public DataFrameWriterV2<T> writeTo(String table) {
+        if (isStreaming()) {
+            throw io.tideway.engine.datasource.DataSourceErrors.callOnStreamingDataset("`writeTo`");
+        }
+        return new DataFrameWriterV2<>(this, table);
+    }
+
+    /** Merges this Dataset's rows into {@code table} where {@code condition} matches, as Spark's {@code mergeInto}; see {@link MergeIntoWriter}. */
+    public MergeIntoWriter<T> mergeInto(String table, Column condition) {
+        if (isStreaming()) {
+            throw io.tideway.engine.datasource.DataSourceErrors.callOnStreamingDataset("`mergeInto`");
+        }
+        return new MergeIntoWriter<>(this, table, condition);
+    }
+
     /**
      * A writer that starts a streaming query over this Dataset. A static Dataset fails with Spark's
      * {@code [WRITE_STREAM_NOT_ALLOWED]}.

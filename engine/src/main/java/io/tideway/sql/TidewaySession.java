@@ -30,7 +30,6 @@ import java.util.function.Supplier;
  * are accepted.
  */
 public final class TidewaySession implements AutoCloseable {
-    private static volatile TidewaySession active;
     /** The builder's settings, which {@link #newSession()} starts from (Spark's shared SparkConf). */
     private final Map<String, String> initialSettings;
     private final RuntimeConfig conf;
@@ -45,6 +44,9 @@ public final class TidewaySession implements AutoCloseable {
     private final io.tideway.engine.catalog.GlobalTempViews globalViews;
     private final io.tideway.SparkContext sparkContext = new io.tideway.SparkContext(this);
     /** The Spark release Tideway mirrors (its API, messages and outputs), returned by {@link #version()}. */
+
+    /** Set by {@link #stop()}: a stopped session is no longer anyone's active or default session. */
+    private volatile boolean stopped;
 
     /** The status page ({@code spark.ui.enabled}) of a session made by {@code getOrCreate()}, or null; stopped by {@link #stop()}. */
     private volatile io.tideway.engine.ui.StatusServer statusPage;
@@ -77,10 +79,53 @@ public final class TidewaySession implements AutoCloseable {
         return new Builder();
     }
 
-    /** The session made by the last {@code getOrCreate()}, if any. */
+    // ---- the active and default sessions (ActiveSessions), as Spark's static methods ----
+
+    /** The calling thread's active session, else the default one; Spark's {@code IllegalStateException} if neither. */
     public static TidewaySession active() {
-        return active;
+        TidewaySession s = ActiveSessions.current();
+        if (s == null) {
+            throw new IllegalStateException("No active or default Spark session found");
+        }
+        return s;
     }
+
+    /** The calling thread's active session, if it has one (Spark's {@code scala.Option}). */
+    public static scala.Option<TidewaySession> getActiveSession() {
+        return scala.Option.apply(ActiveSessions.active());
+    }
+
+    /** The default session, if there is one (Spark's {@code scala.Option}). */
+    public static scala.Option<TidewaySession> getDefaultSession() {
+        return scala.Option.apply(ActiveSessions.defaultSession());
+    }
+
+    /** Makes {@code session} the calling thread's active session (and that of threads it starts). */
+    public static void setActiveSession(TidewaySession session) {
+        ActiveSessions.setActive(session);
+    }
+
+    /** The calling thread has no active session after this; {@code getOrCreate()} then returns the default. */
+    public static void clearActiveSession() {
+        ActiveSessions.setActive(null);
+    }
+
+    /** Makes {@code session} the default session, which {@code getOrCreate()} returns when a thread has no active one. */
+    public static void setDefaultSession(TidewaySession session) {
+        ActiveSessions.setDefault(session);
+    }
+
+    /** There is no default session after this; {@code getOrCreate()} then builds a new one. */
+    public static void clearDefaultSession() {
+        ActiveSessions.setDefault(null);
+    }
+
+    /** Whether {@link #stop()} was called. */
+    boolean isStopped() {
+        return stopped;
+    }
+
+    // ---- end of the active and default sessions ----
 
     /** The session's settings, which can be read and changed while it runs. */
     public RuntimeConfig conf() {
@@ -180,8 +225,29 @@ public final class TidewaySession implements AutoCloseable {
 
     /** Runs a SQL query over temporary views (SELECT, WHERE, GROUP BY, ORDER BY over one view). */
     public Dataset<Row> sql(String sqlText) {
+        return sql(sqlText, (Map<String, Object>) null);
+    }
+
+    /**
+     * As {@link #sql(String)}, binding each named marker {@code :name} to the literal of
+     * {@code args.get(name)} ({@link io.tideway.engine.sql.SqlParameters}); a marker without an
+     * argument fails with Spark's {@code [UNBOUND_SQL_PARAMETER]}.
+     */
+    public Dataset<Row> sql(String sqlText, Map<String, Object> args) {
         io.tideway.engine.expr.fn.TemporaryFunctions.activate(functions);
-        return SqlQueryTranslator.translate(this, sqlText);
+        return SqlQueryTranslator.translate(this, io.tideway.engine.sql.SqlParameters.bind(sqlText, args, null));
+    }
+
+    /**
+     * As {@link #sql(String)}, binding the positional markers {@code ?} in order to the literals of
+     * {@code args}, an {@code Object[]} (Spark's {@code Array[_]}).
+     */
+    public Dataset<Row> sql(String sqlText, Object args) {
+        if (!(args instanceof Object[] values)) {
+            throw new IllegalArgumentException("sql(String, Object) takes an array of arguments, not " + args);
+        }
+        io.tideway.engine.expr.fn.TemporaryFunctions.activate(functions);
+        return SqlQueryTranslator.translate(this, io.tideway.engine.sql.SqlParameters.bind(sqlText, null, values));
     }
 
     /** Engine-internal: the names of this session's temporary views (lower case, as Spark's catalog lists them), sorted. */
@@ -235,6 +301,16 @@ public final class TidewaySession implements AutoCloseable {
         return Dataset.ofRows(this, new LocalRelation(schema, rows));
     }
 
+    /** A DataFrame of Java beans, a column per bean property (sorted by name, as Spark's bean encoder). */
+    public Dataset<Row> createDataFrame(List<?> data, Class<?> beanClass) {
+        return beanFrame(data, Encoders.bean(beanClass));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Dataset<Row> beanFrame(List<?> data, Encoder<T> encoder) {
+        return createDataset((List<T>) data, encoder).toDF();
+    }
+
     /** A Dataset of {@code data}, encoded with {@code encoder} (Spark's {@code createDataset}). */
     public <T> Dataset<T> createDataset(List<T> data, Encoder<T> encoder) {
         ObjectEncoder<T> e = ObjectEncoder.of(encoder);
@@ -254,9 +330,8 @@ public final class TidewaySession implements AutoCloseable {
             statusPage = null;
             page.stop();
         }
-        if (active == this) {
-            active = null;
-        }
+        stopped = true;
+        ActiveSessions.stopped(this);
     }
 
     @Override
@@ -308,8 +383,20 @@ public final class TidewaySession implements AutoCloseable {
             return config(key, Boolean.toString(value));
         }
 
+        /** A setting with a decimal value, as {@link #config(String, String)} with Java's text of it ({@code 0.25}). */
+        public Builder config(String key, double value) {
+            return config(key, Double.toString(value));
+        }
+
+        /** Every setting of {@code map}, each value as its text, as {@link #config(String, String)} one by one. */
+        public Builder config(Map<String, Object> map) {
+            map.forEach((k, v) -> config(k, String.valueOf(v)));
+            return this;
+        }
+
         /**
-         * The active session, or a new one whose settings are, lowest precedence first (as Spark's):
+         * The thread's active session, else the default one (this builder's settings applied to
+         * it), or a new one, which becomes both, whose settings are, lowest precedence first (as Spark's):
          * the {@code tideway-defaults.conf} file, {@code -Dspark.*}/{@code -Dtideway.*} system
          * properties, then this builder's {@code config(...)}; each validated, the error naming the
          * key and value.
@@ -326,22 +413,47 @@ public final class TidewaySession implements AutoCloseable {
 
         /** As {@link #getOrCreate()}, starting a new session from {@code defaults} instead of the process's. */
         synchronized TidewaySession getOrCreate(Map<String, String> defaults) {
-            TidewaySession s = active;
-            if (s == null) {
-                Map<String, String> all = new LinkedHashMap<>(defaults);
-                all.putAll(settings);
-                TidewayConf.validateAll(all);
-                s = new TidewaySession(all, new TableCatalog(warehouse(all)), new io.tideway.engine.catalog.GlobalTempViews());
-                String logLevel = TidewayConf.LOG_LEVEL.get(s.conf);
-                if (logLevel != null) {
-                    LogLevels.set(logLevel); // as Spark's SparkContext at startup
-                }
-                if (TidewayConf.UI_ENABLED.get(all)) { // the settings given, where tideway.ui.* may stand for spark.ui.*
-                    s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, all);
-                }
-                active = s;
+            TidewaySession s = ActiveSessions.current();
+            if (s == null) { // as Spark's: only a new session becomes the default and the thread's active one
+                s = build(defaults);
+                ActiveSessions.setDefault(s);
+                ActiveSessions.setActive(s);
             } else {
                 settings.forEach(s.conf::setFromBuilder);
+            }
+            return s;
+        }
+
+        /**
+         * A new session of this builder's settings, whatever sessions exist, as Spark's
+         * {@code create()}; it becomes the default and the thread's active session where there is none.
+         */
+        public TidewaySession create() {
+            TidewaySession s = build(DefaultSettings.load());
+            if (ActiveSessions.defaultSession() == null) {
+                ActiveSessions.setDefault(s);
+            }
+            if (ActiveSessions.active() == null) {
+                ActiveSessions.setActive(s);
+            }
+            return s;
+        }
+
+        /**
+         * A new session with its own catalog: as Spark's builder makes a new session (new shared
+         * state), it knows none of the tables another session created.
+         */
+        private TidewaySession build(Map<String, String> defaults) {
+            Map<String, String> all = new LinkedHashMap<>(defaults);
+            all.putAll(settings);
+            TidewayConf.validateAll(all);
+            TidewaySession s = new TidewaySession(all, new TableCatalog(warehouse(all)), new io.tideway.engine.catalog.GlobalTempViews());
+            String logLevel = TidewayConf.LOG_LEVEL.get(s.conf);
+            if (logLevel != null) {
+                LogLevels.set(logLevel); // as Spark's SparkContext at startup
+            }
+            if (TidewayConf.UI_ENABLED.get(all)) { // the settings given, where tideway.ui.* may stand for spark.ui.*
+                s.statusPage = io.tideway.engine.ui.StatusServer.start(s.streams, all);
             }
             return s;
         }

@@ -104,7 +104,8 @@ class SettingValidationTest {
 
     @Test
     void defaultsAndSystemPropertiesInSparksPrecedence() {
-        TidewaySession previous = TidewaySession.active();
+        TidewaySession previous = TidewaySession.getActiveSession() // the session the builder would return
+                .getOrElse(() -> TidewaySession.getDefaultSession().getOrElse(() -> null));
         if (previous != null) {
             previous.stop();
         }
@@ -121,7 +122,8 @@ class SettingValidationTest {
 
     @Test
     void systemPropertyHonouredBelowTheBuilder() {
-        TidewaySession previous = TidewaySession.active();
+        TidewaySession previous = TidewaySession.getActiveSession() // the session the builder would return
+                .getOrElse(() -> TidewaySession.getDefaultSession().getOrElse(() -> null));
         if (previous != null) {
             previous.stop();
         }

@@ -39,7 +39,8 @@ class StatusPageApiTest {
 
     @BeforeEach
     void start() {
-        TidewaySession previous = TidewaySession.active();
+        TidewaySession previous = TidewaySession.getActiveSession() // the session the builder would return
+                .getOrElse(() -> TidewaySession.getDefaultSession().getOrElse(() -> null));
         if (previous != null) {
             previous.stop(); // the builder would return it, without a status page
         }

@@ -1881,6 +1881,48 @@ public final class functions {
 
     // ---- end of date and time functions ----
 
+    // ---- partition transforms (io.tideway.engine.expr.PartitionTransform; only inside writeTo(...).partitionedBy) ----
+
+    /** Partitions a {@code writeTo} table by the year of a date or timestamp; evaluated elsewhere it fails, as in Spark. */
+    public static Column years(Column e) {
+        return transform("years", e);
+    }
+
+    /** Partitions a {@code writeTo} table by the month of a date or timestamp; evaluated elsewhere it fails, as in Spark. */
+    public static Column months(Column e) {
+        return transform("months", e);
+    }
+
+    /** Partitions a {@code writeTo} table by the day of a date or timestamp; evaluated elsewhere it fails, as in Spark. */
+    public static Column days(Column e) {
+        return transform("days", e);
+    }
+
+    /** Partitions a {@code writeTo} table by the hour of a timestamp; evaluated elsewhere it fails, as in Spark. */
+    public static Column hours(Column e) {
+        return transform("hours", e);
+    }
+
+    /** Buckets a {@code writeTo} table by a hash of {@code e} into {@code numBuckets} buckets; evaluated elsewhere it fails, as in Spark. */
+    public static Column bucket(Column numBuckets, Column e) {
+        return transform("bucket", numBuckets, e);
+    }
+
+    /** As {@link #bucket(Column, Column)} with a literal count. */
+    public static Column bucket(int numBuckets, Column e) {
+        return bucket(lit(numBuckets), e);
+    }
+
+    private static Column transform(String name, Column... args) {
+        java.util.List<Expression> exprs = new java.util.ArrayList<>();
+        for (Column a : args) {
+            exprs.add(a.expr());
+        }
+        return new Column(new io.tideway.engine.expr.PartitionTransform(name, exprs));
+    }
+
+    // ---- end of partition transforms ----
+
     // ---- interval and timestamp_ntz functions (IntervalFunctions, TimestampNtzFunctions) ----
 
     /** The day-time interval of the given days, hours and minutes. */

@@ -20,8 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * only after this application created it; names are case-insensitive. Thread-safe.
  */
 public final class TableCatalog {
-    /** A managed table: its name as created, where its files are, their format and schema. */
-    public record Table(String name, Path location, String format, StructType schema) {
+    /** A table: its name as created, where its files are, their format and schema, and how they are laid out. */
+    public record Table(String name, Path location, String format, StructType schema, TableLayout layout) {
+        /** A managed table without partitions, buckets, clustering or comment. */
+        public Table(String name, Path location, String format, StructType schema) {
+            this(name, location, format, schema, TableLayout.NONE);
+        }
+
         /** Spark's identifier in messages: {@code `spark_catalog`.`default`.`name`}. */
         public String qualifiedName() {
             return TableCatalog.qualified(name);
@@ -31,8 +36,35 @@ public final class TableCatalog {
     private final Path warehouse;
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
 
+    /** The names (lower case) of the tables and views {@code cacheTable} marked cached; shared as Spark's cache manager is. */
+    private final java.util.Set<String> cached = ConcurrentHashMap.newKeySet();
+
     public TableCatalog(Path warehouse) {
         this.warehouse = warehouse.toAbsolutePath().normalize();
+    }
+
+    /** The warehouse directory, where managed tables live (the {@code default} database's location). */
+    public Path warehouse() {
+        return warehouse;
+    }
+
+    /** Marks the table or view {@code name} cached, or not: what {@code isCached} answers. */
+    public void cached(String name, boolean cache) {
+        if (cache) {
+            cached.add(key(name));
+        } else {
+            cached.remove(key(name));
+        }
+    }
+
+    /** Whether {@code name} is marked cached. */
+    public boolean isCached(String name) {
+        return cached.contains(key(name));
+    }
+
+    /** Forgets every cached mark ({@code clearCache}). */
+    public void clearCache() {
+        cached.clear();
     }
 
     /** {@code `spark_catalog`.`default`.`name`}, the name lower-cased as Spark's session catalog stores it. */
@@ -69,13 +101,14 @@ public final class TableCatalog {
 
     /** Registers {@code table}; Spark's {@code TABLE_OR_VIEW_ALREADY_EXISTS} when its name is taken. */
     public void create(Table table) {
-        if (tables.putIfAbsent(key(table.name()), new Table(key(table.name()), table.location(), table.format(), table.schema())) != null) {
+        if (tables.putIfAbsent(key(table.name()), new Table(key(table.name()), table.location(), table.format(), table.schema(), table.layout())) != null) {
             throw Unchecked.raise(new AnalysisException("TABLE_OR_VIEW_ALREADY_EXISTS",
                     Map.of("relationName", qualified(table.name()))));
         }
     }
 
     public void drop(String name) {
+        cached.remove(key(name));
         tables.remove(key(name));
     }
 

@@ -55,6 +55,9 @@ public final class ShowString {
     }
 
     private static String border(int[] widths) {
+        if (widths.length == 0) {
+            return "++\n"; // Spark's mkString("+", "+", "+") of no columns
+        }
         StringBuilder sb = new StringBuilder("+");
         for (int w : widths) {
             sb.append("-".repeat(w)).append('+');
@@ -63,6 +66,7 @@ public final class ShowString {
     }
 
     private static void appendLine(StringBuilder sb, String[] line, int[] widths, boolean rightAlign) {
+        sb.append(line.length == 0 ? "|" : ""); // no columns: Spark's "||"
         sb.append('|');
         for (int c = 0; c < line.length; c++) {
             String pad = " ".repeat(widths[c] - displayWidth(line[c]));

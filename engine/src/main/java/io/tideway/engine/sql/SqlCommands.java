@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * TABLES [LIKE 'pattern']} ({@code namespace}, {@code tableName}, {@code isTemporary}: the
  * warehouse's tables, then the session's temporary views, each sorted by name), {@code DROP TABLE
  * [IF EXISTS] t} (a table's files go with it, as a managed table's in Spark) and {@code DROP VIEW
- * [IF EXISTS] v}. A command runs when {@code sql()} is called, as in Spark. Stateless.
+ * [IF EXISTS] v}; the catalog's commands are in {@link CatalogCommands}. A command runs when
+ * {@code sql()} is called, as in Spark. Stateless.
  */
 final class SqlCommands {
     private static final Pattern SET_VALUE = Pattern.compile("(?is)\\s*SET\\s+([^=\\s]+)\\s*=\\s*(.*?)\\s*");
@@ -54,7 +55,7 @@ final class SqlCommands {
             drop(session, m.group(1).equalsIgnoreCase("VIEW"), m.group(2) != null, unquote(m.group(3)));
             return session.createDataFrame(List.of(), new StructType());
         }
-        return null;
+        return CatalogCommands.run(session, text);
     }
 
     private static Dataset<Row> keyValue(TidewaySession session, String key, String value) {
@@ -71,7 +72,7 @@ final class SqlCommands {
             throw Unchecked.raise(new AnalysisException("SCHEMA_NOT_FOUND",
                     Map.of("schemaName", "`spark_catalog`." + ErrorParams.id(unquote(database)))));
         }
-        Pattern like = pattern == null ? null : likePattern(pattern);
+        Pattern like = pattern == null ? null : io.tideway.engine.catalog.NamePattern.compile(pattern);
         for (TableCatalog.Table t : session.tableCatalog().list()) {
             if (like == null || like.matcher(t.name()).matches()) {
                 rows.add(RowFactory.create("default", t.name(), false));
@@ -89,15 +90,6 @@ final class SqlCommands {
         return session.createDataFrame(rows, schema);
     }
 
-    /** Spark's SHOW TABLES pattern: {@code *} any characters, {@code |} alternatives, case-insensitive. */
-    private static Pattern likePattern(String pattern) {
-        List<String> alternatives = new ArrayList<>();
-        for (String alt : pattern.split("\\|")) {
-            alternatives.add(Pattern.quote(alt.trim()).replace("*", "\\E.*\\Q"));
-        }
-        return Pattern.compile(String.join("|", alternatives), Pattern.CASE_INSENSITIVE);
-    }
-
     private static void drop(TidewaySession session, boolean view, boolean ifExists, String name) {
         if (session.hasView(name)) {
             session.dropView(name);
@@ -107,7 +99,9 @@ final class SqlCommands {
         TableCatalog.Table table = view ? null : catalog.get(name);
         if (table != null) {
             catalog.drop(name);
-            FileTrees.delete(table.location());
+            if (!table.layout().external()) { // an external table's files are the user's
+                FileTrees.delete(table.location());
+            }
             return;
         }
         if (!ifExists) {

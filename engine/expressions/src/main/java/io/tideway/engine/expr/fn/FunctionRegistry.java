@@ -83,6 +83,11 @@ public final class FunctionRegistry {
         }
     }
 
+    /** The built-in functions' names (lower case), sorted: what {@code SHOW FUNCTIONS} and {@code catalog.listFunctions} list. */
+    public static java.util.SortedSet<String> names() {
+        return new java.util.TreeSet<>(ENTRIES.keySet());
+    }
+
     /** Whether {@code name} is a function (any case): a built-in one or the active session's temporary one. */
     public static boolean exists(String name) {
         return ENTRIES.containsKey(name.toLowerCase(Locale.ROOT)) || TemporaryFunctions.exists(name);
