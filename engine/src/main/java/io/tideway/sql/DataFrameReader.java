@@ -178,9 +178,23 @@ public final class DataFrameReader {
         Map<String, String> conf = session.conf().getAll();
         BatchScan scan = switch (fmt) {
             case "json" -> io.tideway.engine.source.file.StringDatasetScan.json(records, userSchema, opts, conf);
+            case "xml" -> io.tideway.engine.source.file.StringDatasetScan.xml(records, userSchema, opts, conf);
             default -> io.tideway.engine.source.file.StringDatasetScan.csv(records, userSchema, opts, conf);
         };
         return Dataset.ofRows(session, new DataSourceRelation(scan, fmt));
+    }
+
+    /**
+     * Reads XML files: each {@code rowTag} element (the option is required) is a row, its
+     * attributes and children the columns; the schema is inferred unless one is given.
+     */
+    public Dataset<Row> xml(String... paths) {
+        return format("xml").load(paths);
+    }
+
+    /** Parses each string of {@code xmlDataset} for its {@code rowTag} elements, as {@link #xml(String...)} reads a file. */
+    public Dataset<Row> xml(Dataset<String> xmlDataset) {
+        return ofStrings(xmlDataset, "xml");
     }
 
     /** Reads text files, a row per line in one {@code value} string column. */

@@ -190,6 +190,14 @@ public final class DataFrameWriter<T> {
         format("text").save(path);
     }
 
+    /**
+     * Writes the Dataset as XML files into the directory {@code path}: per file a {@code rootTag}
+     * element ({@code ROWS}) of {@code rowTag} elements ({@code ROW}), one per row.
+     */
+    public void xml(String path) {
+        format("xml").save(path);
+    }
+
     /** Needs the {@code io.tideway:tideway-parquet} module on the class path. */
     public void parquet(String path) {
         format("parquet").save(path);
