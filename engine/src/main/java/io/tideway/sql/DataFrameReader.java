@@ -178,9 +178,23 @@ public final class DataFrameReader {
         Map<String, String> conf = session.conf().getAll();
         BatchScan scan = switch (fmt) {
             case "json" -> io.tideway.engine.source.file.StringDatasetScan.json(records, userSchema, opts, conf);
+            case "xml" -> io.tideway.engine.source.file.StringDatasetScan.xml(records, userSchema, opts, conf);
             default -> io.tideway.engine.source.file.StringDatasetScan.csv(records, userSchema, opts, conf);
         };
         return Dataset.ofRows(session, new DataSourceRelation(scan, fmt));
+    }
+
+    /**
+     * Reads XML files: each {@code rowTag} element (the option is required) is a row, its
+     * attributes and children the columns; the schema is inferred unless one is given.
+     */
+    public Dataset<Row> xml(String... paths) {
+        return format("xml").load(paths);
+    }
+
+    /** Parses each string of {@code xmlDataset} for its {@code rowTag} elements, as {@link #xml(String...)} reads a file. */
+    public Dataset<Row> xml(Dataset<String> xmlDataset) {
+        return ofStrings(xmlDataset, "xml");
     }
 
     /** Reads text files, a row per line in one {@code value} string column. */
@@ -199,6 +213,48 @@ public final class DataFrameReader {
             throw io.tideway.engine.datasource.DataSourceErrors.userSchemaUnsupported("textFile");
         }
         return text(paths).select("value").as(Encoders.STRING());
+    }
+
+    /**
+     * Reads the table {@code table} (or a parenthesized, aliased query) of the database at
+     * {@code url} through JDBC, in one partition; {@code properties} (user, password, any driver
+     * property, or this source's options) add to this reader's options.
+     */
+    public Dataset<Row> jdbc(String url, String table, java.util.Properties properties) {
+        options.putAll(propertyMap(properties));
+        options.put("url", url);
+        options.put("dbtable", table);
+        return format("jdbc").load();
+    }
+
+    /**
+     * Reads a JDBC table in {@code numPartitions} partitions, strides of {@code columnName} between
+     * {@code lowerBound} and {@code upperBound} (which decide the strides, not which rows are read).
+     */
+    public Dataset<Row> jdbc(String url, String table, String columnName, long lowerBound, long upperBound,
+                             int numPartitions, java.util.Properties connectionProperties) {
+        options.put("partitionColumn", columnName);
+        options.put("lowerBound", Long.toString(lowerBound));
+        options.put("upperBound", Long.toString(upperBound));
+        options.put("numPartitions", Integer.toString(numPartitions));
+        return jdbc(url, table, connectionProperties);
+    }
+
+    /** Reads a JDBC table in one partition per predicate, each the WHERE clause of its partition's query. */
+    public Dataset<Row> jdbc(String url, String table, String[] predicates, java.util.Properties connectionProperties) {
+        options.putAll(propertyMap(connectionProperties));
+        options.put("url", url);
+        options.put("dbtable", table);
+        BatchScan scan = io.tideway.engine.jdbc.JdbcSourceProvider.scan(userSchema, new Options(options), Arrays.asList(predicates));
+        return Dataset.ofRows(session, new DataSourceRelation(scan, "jdbc"));
+    }
+
+    private static Map<String, String> propertyMap(java.util.Properties properties) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            out.put(name, properties.getProperty(name));
+        }
+        return out;
     }
 
     /** A temporary view, as {@code spark.table(name)}. */

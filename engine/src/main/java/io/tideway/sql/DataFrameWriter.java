@@ -147,6 +147,10 @@ public final class DataFrameWriter<T> {
     /** Writes to the {@code path} option. */
     public void save() {
         layout.assertNotBucketed("save");
+        if ("jdbc".equalsIgnoreCase(format())) {
+            io.tideway.engine.jdbc.JdbcTableWriter.write(ds.toDF().toLocalIterator(), ds.schema(), new Options(options), mode);
+            return;
+        }
         String path = new Options(options).get("path").orElse(null);
         if (path == null) {
             throw DataSourceErrors.expectedOnePath("");
@@ -191,9 +195,35 @@ public final class DataFrameWriter<T> {
         format("text").save(path);
     }
 
+    /**
+     * Writes the Dataset as XML files into the directory {@code path}: per file a {@code rootTag}
+     * element ({@code ROWS}) of {@code rowTag} elements ({@code ROW}), one per row.
+     */
+    public void xml(String path) {
+        format("xml").save(path);
+    }
+
     /** Needs the {@code io.tideway:tideway-parquet} module on the class path. */
     public void parquet(String path) {
         format("parquet").save(path);
+    }
+
+    /**
+     * Writes the Dataset into the table {@code table} of the database at {@code url} through JDBC,
+     * the save mode deciding what an existing table means ({@link io.tideway.engine.jdbc.JdbcTableWriter});
+     * {@code connectionProperties} (user, password, {@code batchsize}, {@code isolationLevel}, ...)
+     * add to this writer's options. Refuses {@code partitionBy}, {@code bucketBy} and {@code clusterBy}, as Spark.
+     */
+    public void jdbc(String url, String table, java.util.Properties connectionProperties) {
+        layout.assertNotPartitioned("jdbc");
+        layout.assertNotBucketed("jdbc");
+        layout.assertNotClustered("jdbc");
+        for (String name : connectionProperties.stringPropertyNames()) {
+            options.put(name, connectionProperties.getProperty(name));
+        }
+        options.put("url", url);
+        options.put("dbtable", table);
+        format("jdbc").save();
     }
 
     /**

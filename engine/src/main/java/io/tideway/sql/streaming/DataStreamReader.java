@@ -174,6 +174,11 @@ public final class DataStreamReader {
         return text(path).select("value").as(io.tideway.sql.Encoders.STRING());
     }
 
+    /** The {@code rowTag} elements of XML files arriving at {@code path}; needs a schema, as in Spark. */
+    public Dataset<Row> xml(String path) {
+        return format("xml").load(path);
+    }
+
     /** Needs the {@code io.tideway:tideway-parquet} module on the class path. */
     public Dataset<Row> parquet(String path) {
         return format("parquet").load(path);

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code spark.read().json(Dataset<String>)} and {@code csv(Dataset<String>)}: the strings of a
@@ -22,13 +23,17 @@ import java.util.Map;
  */
 public final class StringDatasetScan implements BatchScan {
     private final StructType schema;
-    private final RecordFormat format;
-    private final List<String> records;
+    /** A reader of the strings, made afresh for every read. */
+    private final Supplier<FileRowReader> reader;
 
-    private StringDatasetScan(StructType schema, RecordFormat format, List<String> records) {
+    private StringDatasetScan(StructType schema, Supplier<FileRowReader> reader) {
         this.schema = schema;
-        this.format = format;
-        this.records = List.copyOf(records);
+        this.reader = reader;
+    }
+
+    private static StringDatasetScan of(StructType schema, RecordFormat format, List<String> records) {
+        List<String> copy = List.copyOf(records);
+        return new StringDatasetScan(schema, () -> new RecordListReader(copy, format));
     }
 
     /** JSON records, a record per string ({@code multiLine} does not apply). */
@@ -37,7 +42,21 @@ public final class StringDatasetScan implements BatchScan {
         StructType schema = userSchema != null ? userSchema
                 : JsonSchemaInference.infer(InferenceInput.records(records), options, true);
         schema = FileSourceProvider.asNullable(schema);
-        return new StringDatasetScan(schema, new JsonFormat(schema, options, zone), records);
+        return of(schema, new JsonFormat(schema, options, zone), records);
+    }
+
+    /**
+     * XML records, a record per string whatever its root element (as Spark's {@code xml(Dataset)},
+     * which does not look for {@code rowTag} in the strings, though it requires the option).
+     */
+    public static StringDatasetScan xml(List<String> records, StructType userSchema, Options options, Map<String, String> conf) {
+        ZoneId zone = FileSourceProvider.zone(options, conf);
+        XmlFormat.rowTag(options);
+        StructType schema = userSchema != null ? userSchema : XmlSourceProvider.infer(records, options);
+        schema = FileSourceProvider.asNullable(schema);
+        XmlFormat format = new XmlFormat(schema, options, zone);
+        List<String> copy = List.copyOf(records);
+        return new StringDatasetScan(schema, () -> format.reader(copy));
     }
 
     /** CSV lines, a line per string. */
@@ -58,7 +77,7 @@ public final class StringDatasetScan implements BatchScan {
         StructType schema = userSchema != null ? userSchema
                 : CsvSchemaInference.infer(InferenceInput.records(lines), options, probe);
         schema = FileSourceProvider.asNullable(schema);
-        return new StringDatasetScan(schema, new CsvFormat(schema, options, zone), lines);
+        return of(schema, new CsvFormat(schema, options, zone), lines);
     }
 
     @Override
@@ -73,6 +92,6 @@ public final class StringDatasetScan implements BatchScan {
 
     @Override
     public PartitionReader createReader(InputPartition partition) {
-        return new RecordListReader(records, format, schema.length());
+        return new RowReaderPartition(reader.get(), schema.length());
     }
 }

@@ -81,8 +81,24 @@ public final class FromXml {
                     Map.of("funcName", ErrorParams.id("from_xml"), "mode", options.mode())));
         }
         String text = b.getStringWithoutLengthUtf8(off, len);
-        Object[] fields;
-        boolean malformed = false;
+        Parsed parsed = parse(text);
+        return ParsedRecord.finish(parsed.fields(), parsed.malformed(), options.mode(), corruptField, text, schema, out);
+    }
+
+    /**
+     * A reader of XML records into {@code schema}'s fields, for the XML file source (each record
+     * one {@code rowTag} element), with the same options as {@code from_xml}.
+     */
+    public static FromXml forRecords(StructType schema, ZoneId zone, Map<String, String> options) {
+        return new FromXml(schema, zone, options);
+    }
+
+    /** A record's fields (Java values; null where a value did not convert) and whether it was malformed. */
+    public record Parsed(Object[] fields, boolean malformed) {
+    }
+
+    /** Parses one XML document or record; the corrupt-record field is left for the caller's parse mode. */
+    public Parsed parse(String text) {
         try {
             XMLEventReader r = FACTORY.createFilteredReader(FACTORY.createXMLEventReader(new StringReader(text)),
                     e -> keep(e.getEventType()));
@@ -90,16 +106,14 @@ public final class FromXml {
             while (r.hasNext() && root.getEventType() != XMLStreamConstants.START_ELEMENT) {
                 root = r.nextEvent();
             }
-            fields = object(r, schema, attributes(root.asStartElement()));
+            Object[] fields = object(r, schema, attributes(root.asStartElement()));
             r.close();
+            return new Parsed(fields, false);
         } catch (PartialResult p) {
-            fields = p.row;
-            malformed = true;
+            return new Parsed(p.row, true);
         } catch (RuntimeException | XMLStreamException e) {
-            fields = new Object[schema.length()];
-            malformed = true;
+            return new Parsed(new Object[schema.length()], true);
         }
-        return ParsedRecord.finish(fields, malformed, options.mode(), corruptField, text, schema, out);
     }
 
     /** Comments, processing instructions and DTD events are skipped, as Spark's filter does. */

@@ -61,6 +61,25 @@ public final class ToXml {
         return to.length();
     }
 
+    /** A writer of rows as {@code rowTag} elements, for the XML file sink, with {@code to_xml}'s options. */
+    public static ToXml forRecords(StructType type, ZoneId zone, Map<String, String> options) {
+        return new ToXml(type, zone, options);
+    }
+
+    /**
+     * The XML of {@code row} as a {@code rowTag} element inside {@code depth} open elements (the
+     * file sink's root tag): on a new line, indented as Spark's one indenting writer per file does.
+     */
+    public String element(Row row, int depth) {
+        out = new StringBuilder();
+        open.clear();
+        for (int i = 0; i < depth; i++) {
+            open.add(true);
+        }
+        child(options.rowTag(), type, row);
+        return out.toString();
+    }
+
     private boolean isAttribute(String name) {
         return name.startsWith(options.attributePrefix()) && !name.equals(options.valueTag());
     }

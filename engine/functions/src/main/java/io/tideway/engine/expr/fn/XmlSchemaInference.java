@@ -43,6 +43,31 @@ public final class XmlSchemaInference {
         this.options = XmlReadOptions.of(options, ZoneOffset.UTC);
     }
 
+    /** An inference with these options, for the XML file source's records (merged with {@link #merge}). */
+    public static XmlSchemaInference forRecords(Map<String, String> options) {
+        return new XmlSchemaInference(options);
+    }
+
+    /** The struct of one record before {@link #finish} (fields only ever empty are still {@code void}). */
+    public StructType record(String xml) throws XMLStreamException {
+        XMLEventReader r = FACTORY.createXMLEventReader(new StringReader(xml));
+        XMLEvent root = r.peek();
+        while (r.hasNext() && root.getEventType() != XMLStreamConstants.START_ELEMENT) {
+            root = r.nextEvent();
+        }
+        return object(r, attributes(root.asStartElement()));
+    }
+
+    /** Two records' structs merged, as Spark's {@code compatibleType} reduces the records of a file source. */
+    public static StructType merge(StructType a, StructType b) {
+        return (StructType) compatible(a, b);
+    }
+
+    /** The merged struct with {@code void} fields as strings, as Spark's {@code canonicalizeType}. */
+    public static StructType finish(StructType merged) {
+        return (StructType) canonical(merged);
+    }
+
     /** The DDL of the schema of the document at {@code (b, off, len)}, written to {@code out}; its length. */
     public int text(DirectBuffer b, int off, int len, BytesOut out) {
         return out.reset().append(of(b.getStringWithoutLengthUtf8(off, len))).length();
@@ -135,12 +160,12 @@ public final class XmlSchemaInference {
         return new StructType(fields.toArray(new StructField[0]));
     }
 
-    /** A second occurrence of a field makes it an array (unless it is empty). */
+    /** A second occurrence of a field makes it an array, even an empty one ({@code <r/>}), as Spark 4.0's inference. */
     private static void add(Map<String, DataType> fields, String name, DataType t) {
         DataType old = fields.get(name);
         if (old == null) {
             fields.put(name, t);
-        } else if (!(old instanceof ArrayType) && t != DataTypes.NullType) {
+        } else if (!(old instanceof ArrayType)) {
             fields.put(name, DataTypes.createArrayType(compatible(old, t), true));
         } else {
             fields.put(name, compatible(old, t));
@@ -148,7 +173,8 @@ public final class XmlSchemaInference {
     }
 
     private DataType value(String datum) {
-        String v = options.value(datum);
+        // trimmed only: Spark's inferFrom does not compare with nullValue, which only the reader applies
+        String v = datum != null && options.ignoreSurroundingSpaces() ? datum.trim() : datum;
         if (v == null || v.isEmpty()) {
             return DataTypes.NullType;
         }
