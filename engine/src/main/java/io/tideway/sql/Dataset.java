@@ -1334,6 +1334,36 @@ public class Dataset<T> implements Serializable {
         return this;
     }
 
+    /**
+     * Spark 4's lateral join: each row of this Dataset with the rows of {@code right}, which may
+     * read this row's columns as {@code col("l.k").outer()} in its filters and projections
+     * ({@link io.tideway.engine.plan.LateralJoinPlanner}).
+     */
+    public Dataset<Row> lateralJoin(Dataset<?> right) {
+        return lateralJoin(right, (Column) null, "inner");
+    }
+
+    /** {@link #lateralJoin(Dataset)} whose rows also satisfy {@code joinExprs}. */
+    public Dataset<Row> lateralJoin(Dataset<?> right, Column joinExprs) {
+        return lateralJoin(right, joinExprs, "inner");
+    }
+
+    /** {@link #lateralJoin(Dataset)} of type {@code joinType}: {@code inner}, {@code cross} or {@code left} ({@code left_outer}). */
+    public Dataset<Row> lateralJoin(Dataset<?> right, String joinType) {
+        return lateralJoin(right, (Column) null, joinType);
+    }
+
+    /** {@link #lateralJoin(Dataset, Column)} of type {@code joinType}. */
+    public Dataset<Row> lateralJoin(Dataset<?> right, Column joinExprs, String joinType) {
+        String typ = joinType.toLowerCase(java.util.Locale.ROOT).replace("_", "");
+        if (!typ.equals("inner") && !typ.equals("cross") && !typ.equals("left") && !typ.equals("leftouter")) {
+            throw Unchecked.raise(new AnalysisException("UNSUPPORTED_JOIN_TYPE", Map.of("typ", joinType,
+                    "supported", "'inner', 'leftouter', 'left', 'left_outer', 'cross'")));
+        }
+        return Dataset.ofRows(session, io.tideway.engine.plan.LateralJoinPlanner.join(plan, right.plan,
+                joinExprs == null ? null : joinExprs.expr(), JoinType.parse(typ)));
+    }
+
     /** Inner join with {@code right} on {@code joinExprs}, e.g. {@code a.col("id").equalTo(b.col("id"))}. */
     public Dataset<Row> join(Dataset<?> right, Column joinExprs) {
         return join(right, joinExprs, "inner");

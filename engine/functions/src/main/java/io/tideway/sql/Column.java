@@ -296,6 +296,14 @@ public class Column implements Serializable {
     }
 
     /**
+     * This column of the outer Dataset, read inside the Dataset that {@code Dataset.lateralJoin}
+     * joins to it ({@code right.where(col("r.k").equalTo(col("l.k").outer()))}), as Spark's.
+     */
+    public Column outer() {
+        return new Column(new io.tideway.engine.expr.OuterReference(expr));
+    }
+
+    /**
      * This column under the name {@code alias} (replacing an earlier alias), the result's column
      * name.
      */

@@ -1,8 +1,11 @@
 package io.tideway.engine.sql;
 
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.AnalysisException;
 import io.tideway.sql.Column;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Row;
+import io.tideway.sql.functions;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -11,10 +14,14 @@ import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -50,6 +57,18 @@ final class FromClause {
             return ((SqlIdentifier) ((SqlBasicCall) from).operand(1)).getSimple();
         }
         return from instanceof SqlIdentifier id ? id.names.get(id.names.size() - 1) : null;
+    }
+
+    /** The names of every relation {@code from} reads (its aliases, else views' names), lower-cased. */
+    static Set<String> qualifiers(SqlNode from) {
+        Set<String> out = new HashSet<>();
+        if (from instanceof SqlJoin j) {
+            out.addAll(qualifiers(j.getLeft()));
+            out.addAll(qualifiers(j.getRight()));
+        } else if (from != null && qualifier(from) != null) {
+            out.add(qualifier(from).toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     /** The rows {@code from} reads. */
@@ -93,6 +112,10 @@ final class FromClause {
         if (generator != null) {
             return generator.lateral(side(j.getLeft()), columnNames(j.getRight()));
         }
+        SqlNode r = j.getRight().getKind() == SqlKind.AS ? ((SqlBasicCall) j.getRight()).operand(0) : j.getRight();
+        if (r.getKind() == SqlKind.LATERAL) {
+            return lateral(j, ((SqlCall) r).operand(0));
+        }
         Dataset<Row> left = side(j.getLeft());
         Dataset<Row> right = side(j.getRight());
         String type = joinType(j);
@@ -134,6 +157,48 @@ final class FromClause {
             default:
                 throw QueryShape.unsupported(j.getJoinType().name().replace('_', ' ') + " JOIN", j, planner.src());
         }
+    }
+
+    /**
+     * {@code left JOIN LATERAL (query)}: an uncorrelated query is joined as a subquery; a correlated
+     * one is decorrelated ({@link CorrelatedSubquery}): an aggregate joined by its correlation's
+     * equalities, rows joined on their correlated conjuncts, or items computed on each outer row.
+     */
+    private Dataset<Row> lateral(SqlJoin j, SqlNode query) {
+        String type = joinType(j);
+        if (!type.equals("inner") && !type.equals("left_outer")) {
+            throw Unchecked.raise(new AnalysisException("INVALID_LATERAL_JOIN_TYPE",
+                    Map.of("joinType", j.getJoinType().name().replace('_', ' ').replace("FULL", "FULL OUTER")
+                            .replace("RIGHT", "RIGHT OUTER"))));
+        }
+        SqlNode on = j.getConditionType() == JoinConditionType.ON ? j.getCondition() : null;
+        Dataset<Row> left = side(j.getLeft());
+        CorrelatedSubquery correlated = new CorrelatedSubquery(planner, translator, qualifiers(j.getLeft()));
+        if (!correlated.isCorrelated(query)) {
+            Dataset<Row> rows = planner.query(query);
+            List<String> names = columnNames(j.getRight());
+            rows = names.isEmpty() ? rows : rows.toDF(names.toArray(new String[0]));
+            String alias = qualifier(j.getRight());
+            rows = j.getRight().getKind() == SqlKind.AS && alias != null ? rows.alias(alias) : rows;
+            return on == null ? left.join(rows, functions.lit(true), type) : left.join(rows, translator.apply(on), type);
+        }
+        SqlSelect s = (SqlSelect) query;
+        // an inner join's ON filters the joined rows, where it may name the subquery's alias (x.v)
+        SqlNode filter = type.equals("inner") ? on : null;
+        Dataset<Row> out = s.getFrom() != null && (on == null || filter != null) && correlated.isGlobalAggregate(s)
+                ? correlated.joinAggregate(left, s, java.util.Collections.nCopies(s.getSelectList().size(), null))
+                : correlated.isGlobalAggregate(s) ? null : correlated.joinRows(left, s, type, filter == null ? on : null);
+        if (out != null && j.getRight().getKind() == SqlKind.AS) { // x.b names the subquery's column
+            out = out.alias(qualifier(j.getRight()));
+        }
+        if (out != null && filter != null) {
+            out = out.filter(translator.apply(filter));
+        }
+        if (out == null) {
+            throw QueryShape.unsupported("this correlated LATERAL subquery (an aggregate must be correlated by "
+                    + "equalities, without GROUP BY, LIMIT or DISTINCT)", query, planner.src());
+        }
+        return out;
     }
 
     /** The generator call {@code j} joins laterally to its left side ({@code t, LATERAL explode(t.arr)}), or null. */

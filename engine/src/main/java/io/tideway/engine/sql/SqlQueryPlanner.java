@@ -1,6 +1,7 @@
 package io.tideway.engine.sql;
 
 import io.tideway.engine.expr.sql.FromClauseForms;
+import io.tideway.engine.expr.sql.GroupByModifiers;
 import io.tideway.engine.expr.sql.LateralViewClause;
 import io.tideway.engine.expr.sql.SourceText;
 import io.tideway.sql.Dataset;
@@ -15,6 +16,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSetOperator;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
@@ -44,6 +46,7 @@ final class SqlQueryPlanner {
     private final List<FromClauseForms.SemiJoin> semiJoins;
     private final List<FromClauseForms.InlineTable> inlineTables;
     private final List<FromClauseForms.TableFunction> tableFunctions;
+    private final List<GroupByModifiers.Modifier> groupByModifiers;
 
     SqlQueryPlanner(TidewaySession session, SourceText src, SqlNode root) {
         this.session = session;
@@ -51,6 +54,7 @@ final class SqlQueryPlanner {
         this.semiJoins = FromClauseForms.semiJoins(src.original());
         this.inlineTables = FromClauseForms.inlineTables(src.original());
         this.tableFunctions = FromClauseForms.tableFunctions(src.original());
+        this.groupByModifiers = GroupByModifiers.all(src.original());
         root.accept(new SqlBasicVisitor<Void>() {
             @Override
             public Void visit(SqlCall call) {
@@ -130,6 +134,25 @@ final class SqlQueryPlanner {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code select}'s GROUP BY items, read as {@code ROLLUP(...)} or {@code CUBE(...)} of them when
+     * {@code WITH ROLLUP} ({@code WITH CUBE}) follows the list.
+     */
+    List<SqlNode> groupBy(SqlSelect select) {
+        if (select.getGroup() == null || select.getGroup().isEmpty()) {
+            return List.of();
+        }
+        List<SqlNode> items = select.getGroup().getList();
+        int listEnd = end(items.get(items.size() - 1));
+        for (GroupByModifiers.Modifier m : groupByModifiers) {
+            if (m.start() >= listEnd && src.original().substring(listEnd, m.start()).isBlank()) {
+                SqlParserPos pos = select.getGroup().getParserPosition();
+                return List.of((m.rollup() ? SqlStdOperatorTable.ROLLUP : SqlStdOperatorTable.CUBE).createCall(pos, items));
+            }
+        }
+        return items;
     }
 
     /** The LATERAL VIEWs written after {@code select}'s FROM clause (and before any later block's). */

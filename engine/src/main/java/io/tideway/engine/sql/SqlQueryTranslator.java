@@ -113,7 +113,7 @@ public final class SqlQueryTranslator {
         Dataset<Row> in = shape.from() == null ? oneRow() : from.relation(shape.from());
         in = lateralViews.apply(in, stripper);
         Subqueries subqueries = new Subqueries(planner, n -> translator.translate(stripper.strip(n)), translator::translate,
-                shape.qualifier());
+                shape.qualifier(), FromClause.qualifiers(shape.from()));
         List<SqlNode> conditions = new ArrayList<>();
         for (SqlNode c : Subqueries.conjuncts(shape.select().getWhere())) {
             Subqueries.Predicate p = Subqueries.predicate(c);
@@ -280,8 +280,7 @@ public final class SqlQueryTranslator {
 
     /** GROUP BY items, with their ROLLUP, CUBE or GROUPING SETS. */
     private GroupingSetsClause groupBy(List<SelectItem> items, Dataset<Row> in) {
-        List<SqlNode> group = shape.select().getGroup() == null ? List.of() : shape.select().getGroup().getList();
-        return GroupingSetsClause.of(group, raw -> groupColumn(stripper.strip(raw), items, in));
+        return GroupingSetsClause.of(planner.groupBy(shape.select()), raw -> groupColumn(stripper.strip(raw), items, in));
     }
 
     /** One GROUP BY expression: a position or a select-list alias stands for that item's expression. */

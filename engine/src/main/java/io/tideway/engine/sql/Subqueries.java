@@ -37,9 +37,10 @@ import java.util.function.Function;
  * row, as SQL's three-valued NOT IN); a scalar subquery {@code (SELECT max(v) FROM t)} in the
  * select list or WHERE is a left outer join with its one row, read as the column
  * {@code scalarsubquery()}. A correlated {@code [NOT] EXISTS} whose WHERE names the outer
- * relation ({@code o.k}) joins on those conjuncts. A scalar subquery must be an aggregate without
- * GROUP BY (one row always), and other subqueries may not read the outer query's columns; either
- * is refused by name. One
+ * relation ({@code o.k}) joins on those conjuncts; a correlated scalar subquery (an aggregate
+ * whose WHERE equates outer and inner columns) is decorrelated by {@link CorrelatedSubquery}. A
+ * scalar subquery must be an aggregate without GROUP BY (one row always), and other subqueries
+ * may not read the outer query's columns; either is refused by name. One
  * instance per SELECT block; not shared between threads.
  */
 final class Subqueries {
@@ -55,14 +56,17 @@ final class Subqueries {
     private final Function<SqlNode, Column> qualifiedTranslator;
     private final String outerQualifier;
     private final List<SqlNode> scalars = new ArrayList<>();
+    private final CorrelatedSubquery correlated;
 
     /**
      * @param translator          translates the block's expressions (its own qualifier dropped)
      * @param qualifiedTranslator translates keeping every qualifier, for correlation conditions
      * @param outerQualifier      the name the block's one FROM relation is known by, or null (a join)
+     * @param outerQualifiers     the names of every relation of the block's FROM, lower-cased
      */
     Subqueries(SqlQueryPlanner planner, Function<SqlNode, Column> translator, Function<SqlNode, Column> qualifiedTranslator,
-               String outerQualifier) {
+               String outerQualifier, java.util.Set<String> outerQualifiers) {
+        this.correlated = new CorrelatedSubquery(planner, translator, outerQualifiers);
         this.planner = planner;
         this.translator = translator;
         this.qualifiedTranslator = qualifiedTranslator;
@@ -197,6 +201,10 @@ final class Subqueries {
     /** {@code in} left-outer-joined with the one row of each scalar subquery found so far. */
     Dataset<Row> joinScalars(Dataset<Row> in) {
         for (int i = 0; i < scalars.size(); i++) {
+            if (correlated.isCorrelated(scalars.get(i))) {
+                in = joinCorrelated(in, (SqlSelect) scalars.get(i), i);
+                continue;
+            }
             Dataset<Row> sub = uncorrelated(scalars.get(i), in);
             if (sub.columns().length != 1) {
                 SqlParserPos pos = scalars.get(i).getParserPosition();
@@ -213,18 +221,43 @@ final class Subqueries {
         return in;
     }
 
+    /**
+     * {@code in} with the values of the correlated scalar subquery {@code s}, an aggregate without
+     * GROUP BY over rows correlated by equalities (Spark's {@code RewriteCorrelatedScalarSubquery});
+     * any other correlated scalar subquery is refused by name.
+     */
+    private Dataset<Row> joinCorrelated(Dataset<Row> in, SqlSelect s, int i) {
+        Dataset<Row> joined = s.getSelectList().size() == 1 && correlated.isGlobalAggregate(s)
+                ? correlated.joinAggregate(in, s, List.of(PLACEHOLDER + i + "(" + String.join(", ", correlated.outerNames(s)) + ")"))
+                : null;
+        if (joined == null) {
+            throw QueryShape.unsupported("correlated scalar subqueries other than an aggregate without GROUP BY "
+                    + "whose correlation is equalities", s, planner.src());
+        }
+        return joined;
+    }
+
     /** Whether {@code name} is a placeholder's column, which {@code SELECT *} does not show. */
     static boolean isPlaceholder(String name) {
         return name.startsWith(PLACEHOLDER);
     }
 
-    /** {@code e} with placeholders bound to their columns of {@code input}, named {@code scalarsubquery()} as Spark's. */
+    /**
+     * {@code e} with placeholders bound to their columns of {@code input}, named as Spark's:
+     * {@code scalarsubquery()}, or {@code scalarsubquery(k)} with the outer columns a correlated one
+     * reads (which its column's name carries after the placeholder).
+     */
     static Expression bind(Expression e, StructType input) {
         return e.transformUp(x -> {
             if (x instanceof UnresolvedAttribute a && isPlaceholder(a.name())) {
-                int i = input.indexOf(a.name());
-                StructField f = input.apply(i);
-                return new BoundReference(i, f.dataType(), true, "scalarsubquery()", f.metadata());
+                for (int i = 0; i < input.length(); i++) {
+                    StructField f = input.apply(i);
+                    if (f.name().equals(a.name()) || f.name().startsWith(a.name() + "(")) {
+                        String outer = f.name().substring(a.name().length());
+                        return new BoundReference(i, f.dataType(), true, "scalarsubquery" + (outer.isEmpty() ? "()" : outer),
+                                f.metadata());
+                    }
+                }
             }
             return x;
         });

@@ -103,10 +103,12 @@ public final class FromClauseForms {
 
     /**
      * The table function whose name is token {@code i}, or null: a name and its parenthesized
-     * arguments right after FROM, JOIN or LATERAL (not {@code VALUES (...)}, {@code TABLE(...)}).
+     * arguments right after FROM, JOIN or LATERAL (not {@code VALUES (...)}, {@code TABLE(...)},
+     * {@code LATERAL (SELECT ...)}).
      */
     private static TableFunction tableFunctionAt(SqlTokens t, int i) {
         if (t.get(i).kind() != SqlTokens.Kind.WORD || !t.isSymbol(i + 1, "(") || t.isWord(i, "VALUES") || t.isWord(i, "TABLE")
+                || t.isWord(i, "LATERAL")
                 || !(t.isWord(i - 1, "FROM") || t.isWord(i - 1, "JOIN") || t.isWord(i - 1, "LATERAL"))
                 || !inQueryBlock(t, i - 1)) {
             return null;

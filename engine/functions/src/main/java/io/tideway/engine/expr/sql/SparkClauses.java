@@ -24,7 +24,8 @@ import java.util.Set;
  *   <li>in a query, {@code LATERAL VIEW [OUTER] gen(...) t [AS] a, b}, blanked
  *       ({@link LateralViewClause}), and {@code exists(arr, x -> ...)}, {@code filter(arr, x -> ...)}
  *       called as functions ({@link #callsNamedLikeKeywords}), and the FROM clause's
- *       {@code LEFT SEMI JOIN} and inline {@code VALUES} tables ({@link FromClauseForms}).</li>
+ *       {@code LEFT SEMI JOIN} and inline {@code VALUES} tables ({@link FromClauseForms}), and
+ *       {@code GROUP BY a, b WITH ROLLUP} ({@link GroupByModifiers}).</li>
  * </ul>
  * Stateless.
  */
@@ -83,6 +84,7 @@ public final class SparkClauses {
                 blank(c, original, span[0], span[1]);
             }
             FromClauseForms.hide(t, original, c);
+            GroupByModifiers.hide(original, c);
         }
         return new String(c);
     }

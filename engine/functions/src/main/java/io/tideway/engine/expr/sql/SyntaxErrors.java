@@ -30,7 +30,8 @@ public final class SyntaxErrors {
             // Spark puts "end of input" after the last character; Calcite's end token sits on it
             int offset = last.kind == 0 ? src.original().length() : src.originalOffset(last.beginLine, last.beginColumn);
             String near = last.kind == 0 ? null : unescaped(last.image, src, offset);
-            String hint = expects(pe, ")") && openParentheses(src.original(), offset) > 0 ? ": missing ')'"
+            String hint = expects(pe, ")") && openParentheses(src.original(), offset) > 0
+                    ? closesNext(src.original(), offset, near) ? ": extra input '" + near + "'" : ": missing ')'"
                     : extraLastToken(pe, last, src, offset) ? ": extra input '" + near + "'" : "";
             int open = ")".equals(near) ? emptyInList(src.original(), offset) : -1;
             if (open >= 0) { // IN (): Spark's parser finds no alternative at the '(' where its choice began
@@ -129,6 +130,18 @@ public final class SyntaxErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the ')' Calcite expects comes right after the token {@code near} at {@code offset}
+     * ({@code struct(i x y)}): ANTLR then deletes that one token and reports it as extra input.
+     */
+    private static boolean closesNext(String text, int offset, String near) {
+        if (near == null) {
+            return false;
+        }
+        String rest = text.substring(Math.min(offset + near.length(), text.length())).stripLeading();
+        return rest.startsWith(")");
     }
 
     /** Parentheses opened and not closed before {@code offset}, outside quotes; ANTLR then offers the missing ')'. */
