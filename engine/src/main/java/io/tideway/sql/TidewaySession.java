@@ -227,7 +227,7 @@ public final class TidewaySession implements AutoCloseable {
      * schema's types (see {@link Row} for the Java type of each).
      */
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
-        return Dataset.ofRows(this, new LocalRelation(schema, rows));
+        return Dataset.ofRows(this, new LocalRelation(io.tideway.engine.expr.CharVarcharTypes.failIfHasCharVarchar(schema), rows));
     }
 
     /** A Dataset of {@code data}, encoded with {@code encoder} (Spark's {@code createDataset}). */

@@ -54,6 +54,7 @@ public final class StructField implements Serializable {
 
     /** The comment in the field's metadata, if any, as Spark's {@code getComment}. */
     public scala.Option<String> getComment() {
+        // a null comment reads as none, as Spark's Option(null)
         return metadata.contains("comment") ? scala.Option.apply(metadata.getString("comment")) : scala.Option.empty();
     }
 
@@ -68,7 +69,8 @@ public final class StructField implements Serializable {
     }
 
     private String ddlComment() {
-        return metadata.contains("comment") ? " COMMENT '" + metadata.getString("comment").replace("'", "\\'") + "'" : "";
+        scala.Option<String> comment = getComment();
+        return comment.isDefined() ? " COMMENT '" + comment.get().replace("'", "\\'") + "'" : "";
     }
 
     /** A name as SQL text needs it: bare when it is an identifier (a letter or underscore, then letters, digits, underscores), else in backquotes. */

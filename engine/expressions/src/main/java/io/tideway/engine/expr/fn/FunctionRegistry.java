@@ -64,6 +64,7 @@ public final class FunctionRegistry {
         RandomTextFunctions.register();
         ReflectFunctions.register();
         GroupingFunctions.register();
+        UdtFunctions.register();
     }
 
     private FunctionRegistry() {
