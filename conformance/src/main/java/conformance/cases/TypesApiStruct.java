@@ -4,6 +4,7 @@ import conformance.Case;
 import conformance.CaseContext;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Row;
+import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.Metadata;
 import io.tideway.sql.types.MetadataBuilder;
@@ -138,5 +139,59 @@ public final class TypesApiStruct {
         ctx.println(String.valueOf(DataTypes.createStructField("x", DataTypes.IntegerType, false,
                 new MetadataBuilder().putString("comment", "hi").build()).getComment()));
         ctx.println(String.valueOf(DataTypes.createStructField("x", DataTypes.IntegerType, false).withComment("it's").toDDL()));
+    }
+
+    @Case
+    public static void fieldDefaults(CaseContext ctx) {
+        StructField f = DataTypes.createStructField("n", DataTypes.IntegerType, false).withComment("count")
+                .withCurrentDefaultValue("42").withExistenceDefaultValue("0");
+        ctx.println(f.getCurrentDefaultValue() + " " + f.getExistenceDefaultValue() + " " + f.getDefault() + " "
+                + f.getComment());
+        ctx.println(f.toDDL() + " | " + f.sql());
+        ctx.println(f.metadata().json());
+        StructField cleared = f.clearCurrentDefaultValue();
+        ctx.println(cleared.getCurrentDefaultValue() + " " + cleared.toDDL() + " " + cleared.metadata().json());
+        ctx.println(new StructType(new StructField[]{f, cleared}).toDDL());
+        StructField fn = DataTypes.createStructField("p", DataTypes.StringType, true,
+                new MetadataBuilder().putString("default", "'x'").build());
+        ctx.println(fn.getDefault() + " " + fn.getCurrentDefaultValue() + " " + fn.toDDL());
+    }
+
+    @Case
+    public static void looseEquality(CaseContext ctx) {
+        StructType a = new StructType().add("x", DataTypes.IntegerType, false)
+                .add("arr", DataTypes.createArrayType(DataTypes.StringType, false))
+                .add("m", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false));
+        StructType b = new StructType().add("x", DataTypes.IntegerType, true)
+                .add("arr", DataTypes.createArrayType(DataTypes.StringType, true))
+                .add("m", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, true));
+        StructType upper = new StructType().add("X", DataTypes.IntegerType, false)
+                .add("ARR", DataTypes.createArrayType(DataTypes.StringType, false))
+                .add("M", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false));
+        StructType renamed = new StructType().add("p", DataTypes.IntegerType, false)
+                .add("q", DataTypes.createArrayType(DataTypes.StringType, false))
+                .add("r", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false));
+        ctx.println(a.equals(b) + " " + DataType.equalsIgnoreNullability(a, b) + " "
+                + DataType.equalsIgnoreNullability(a, upper) + " " + DataType.equalsIgnoreCaseAndNullability(b, upper));
+        ctx.println(DataType.equalsStructurally(a, renamed, false) + " " + DataType.equalsStructurally(a, b, false) + " "
+                + DataType.equalsStructurally(renamed, b, true) + " "
+                + DataType.equalsStructurally(DataTypes.IntegerType, DataTypes.LongType, true));
+    }
+
+    @Case
+    public static void metadataJsonManyKeys(CaseContext ctx) {
+        String[][] keySets = {{"a", "b", "c"}, {"zeta", "alpha", "mid", "comment"},
+            {"a", "b", "c", "d", "e"}, {"comment", "CURRENT_DEFAULT", "EXISTS_DEFAULT", "spark.watermarkDelayMs", "k1", "k2", "k3"},
+            {"x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11", "x12", "x13", "x14"}};
+        for (String[] keys : keySets) {
+            MetadataBuilder b = new MetadataBuilder();
+            for (int i = 0; i < keys.length; i++) {
+                b.putLong(keys[i], i);
+            }
+            Metadata m = b.build();
+            ctx.println(m.json());
+            ctx.println(Metadata.fromJson(m.json()).json());
+            ctx.println(new MetadataBuilder().withMetadata(m).remove(keys[0]).build().json());
+        }
     }
 }
