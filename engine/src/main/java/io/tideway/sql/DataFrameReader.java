@@ -50,7 +50,7 @@ public final class DataFrameReader {
      * nullable, as Spark's do.
      */
     public DataFrameReader schema(StructType schema) {
-        this.userSchema = schema;
+        this.userSchema = io.tideway.engine.expr.CharVarcharTypes.failIfHasCharVarchar(schema);
         return this;
     }
 

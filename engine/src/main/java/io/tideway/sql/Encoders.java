@@ -26,6 +26,16 @@ public final class Encoders {
         return new PrimitiveEncoder<>(String.class, DataTypes.StringType);
     }
 
+    /** A {@code String} as one {@code char(length)} column, as Spark's {@code Encoders.CHAR}. */
+    public static Encoder<String> CHAR(int length) {
+        return new PrimitiveEncoder<>(String.class, new io.tideway.sql.types.CharType(length));
+    }
+
+    /** A {@code String} as one {@code varchar(length)} column, as Spark's {@code Encoders.VARCHAR}. */
+    public static Encoder<String> VARCHAR(int length) {
+        return new PrimitiveEncoder<>(String.class, new io.tideway.sql.types.VarcharType(length));
+    }
+
     /** A {@code Long} as one nullable {@code bigint} column, {@code value}. */
     public static Encoder<Long> LONG() {
         return new PrimitiveEncoder<>(Long.class, DataTypes.LongType);

@@ -298,7 +298,7 @@ public final class TidewaySession implements AutoCloseable {
      * schema's types (see {@link Row} for the Java type of each).
      */
     public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
-        return Dataset.ofRows(this, new LocalRelation(schema, rows));
+        return Dataset.ofRows(this, new LocalRelation(io.tideway.engine.expr.CharVarcharTypes.failIfHasCharVarchar(schema), rows));
     }
 
     /** A DataFrame of Java beans, a column per bean property (sorted by name, as Spark's bean encoder). */

@@ -4015,6 +4015,15 @@ public final class functions {
 
     // ---- end of user-defined and miscellaneous functions ----
 
+    // ---- user-defined types (UdtFunctions) ----
+
+    /** Spark's {@code unwrap_udt(col)}: the values of a user-defined type column as its SQL type. */
+    public static Column unwrap_udt(Column column) {
+        return call("unwrap_udt", column);
+    }
+
+    // ---- end of user-defined types ----
+
     // ---- functions the API audit found missing (issue #14: ArrayFunctions, StringFunctions, MiscFunctions) ----
 
     /** The array with {@code element} added at its end; null for a null array. */

@@ -84,6 +84,11 @@ public final class BeanEncoder<T> implements ObjectEncoder<T> {
         } else if (t == byte[].class) {
             return DataTypes.BinaryType;
         }
+        // a class with a user-defined type (annotated or registered) is stored through it, as in Spark
+        io.tideway.sql.types.UserDefinedType<?> udt = io.tideway.sql.types.UDTRegistration.forUserClass(t);
+        if (udt != null) {
+            return udt;
+        }
         throw new UnsupportedOperationException("Cannot encode property '" + property + "' of bean " + cls.getName()
                 + ": type " + t.getName() + " is not supported");
     }

@@ -51,7 +51,7 @@ public final class DataStreamReader {
      * anything, and only file sources accept a schema.
      */
     public DataStreamReader schema(StructType schema) {
-        this.userSchema = (StructType) asNullable(schema);
+        this.userSchema = (StructType) asNullable(io.tideway.engine.expr.CharVarcharTypes.failIfHasCharVarchar(schema));
         return this;
     }
 

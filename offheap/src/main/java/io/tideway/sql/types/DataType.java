@@ -48,6 +48,21 @@ public abstract class DataType extends AbstractDataType {
         }
     }
 
+    /** Whether the types are equal but for nullability (of fields, array elements, map values). */
+    public static boolean equalsIgnoreNullability(DataType left, DataType right) {
+        return TypeEquality.ignoringNullability(left, right, false);
+    }
+
+    /** As {@link #equalsIgnoreNullability}, also ignoring the case of field names. */
+    public static boolean equalsIgnoreCaseAndNullability(DataType left, DataType right) {
+        return TypeEquality.ignoringNullability(left, right, true);
+    }
+
+    /** Whether the types have the same shape whatever their field names; nullability too unless {@code ignoreNullability}. */
+    public static boolean equalsStructurally(DataType from, DataType to, boolean ignoreNullability) {
+        return TypeEquality.structurally(from, to, ignoreNullability);
+    }
+
     /** The JSON value tree {@link #json()} writes: the type name, or an object for nested types. */
     Object jsonValue() {
         return typeName();

@@ -18,7 +18,8 @@ public final class Decimal implements Comparable<Object>, java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private static final int MAX_LONG_DIGITS = 18;
     private static final long[] POW_10 = new long[MAX_LONG_DIGITS + 1];
-    private static final MathContext MATH_CONTEXT = new MathContext(DecimalType.MAX_PRECISION, RoundingMode.HALF_UP);
+    /** Spark's: 39 digits, the rest dropped. */
+    private static final MathContext MATH_CONTEXT = new MathContext(DecimalType.MAX_PRECISION + 1, RoundingMode.DOWN);
 
     static {
         POW_10[0] = 1;
@@ -186,7 +187,10 @@ public final class Decimal implements Comparable<Object>, java.io.Serializable {
     /** This decimal set to {@code unscaled * 10^-scale}; Spark's overflow error when it has more than {@code precision} digits. */
     public Decimal set(long unscaled, int precision, int scale) {
         if (setOrNull(unscaled, precision, scale) == null) {
-            throw new ArithmeticException("Unscaled value too large for precision");
+            // Spark names this decimal's value before the set, not the unscaled value refused
+            throw SparkErrorBridge.arithmetic("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", Map.of("value", toString(),
+                    "precision", Integer.toString(precision), "scale", Integer.toString(scale),
+                    "config", "\"spark.sql.ansi.enabled\""));
         }
         return this;
     }
@@ -223,8 +227,9 @@ public final class Decimal implements Comparable<Object>, java.io.Serializable {
         checkScale(scale);
         BigDecimal v = value.setScale(scale, RoundingMode.HALF_UP);
         if (v.precision() > precision) {
-            throw SparkErrorBridge.arithmetic("DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION",
-                    Map.of("precision", Integer.toString(v.precision()), "maxPrecision", Integer.toString(precision)));
+            throw SparkErrorBridge.arithmetic("NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION", Map.of("roundedValue",
+                    v.toString(), "originalValue", value.toString(), "precision", Integer.toString(precision),
+                    "scale", Integer.toString(scale)));
         }
         decimalVal = v;
         longVal = 0;
@@ -400,20 +405,48 @@ public final class Decimal implements Comparable<Object>, java.io.Serializable {
             return true;
         }
         checkScale(scale);
-        BigDecimal v = toJavaBigDecimal().setScale(scale, mode);
-        if (v.precision() > precision) {
-            return false;
+        // Spark's algorithm, so a value keeps the form (compact or expanded) Spark's would
+        if (decimalVal == null) {
+            if (scale < this.scale) {
+                longVal = rescaleDown(longVal, this.scale - scale, mode);
+            } else if (scale > this.scale) {
+                int diff = scale - this.scale;
+                long p = POW_10[Math.max(MAX_LONG_DIGITS - diff, 0)];
+                if (diff <= MAX_LONG_DIGITS && longVal > -p && longVal < p) {
+                    longVal *= POW_10[diff];
+                } else {
+                    decimalVal = BigDecimal.valueOf(longVal, this.scale);
+                }
+            }
         }
-        if (precision <= MAX_LONG_DIGITS) {
-            decimalVal = null;
-            longVal = v.unscaledValue().longValue();
-        } else {
+        if (decimalVal != null) {
+            BigDecimal v = decimalVal.setScale(scale, mode);
+            if (v.precision() > precision) {
+                return false;
+            }
             decimalVal = v;
-            longVal = 0;
+        } else {
+            long p = POW_10[Math.min(precision, MAX_LONG_DIGITS)];
+            if (longVal <= -p || longVal >= p) {
+                return false;
+            }
         }
         this.precision = precision;
         this.scale = scale;
         return true;
+    }
+
+    /** {@code unscaled} with {@code digits} fewer decimals, rounded as {@code mode}. */
+    private static long rescaleDown(long unscaled, int digits, RoundingMode mode) {
+        long pow = POW_10[digits];
+        long dropped = unscaled % pow;
+        long v = unscaled / pow;
+        switch (mode) {
+            case FLOOR -> v += dropped < 0 ? -1 : 0;
+            case CEILING -> v += dropped > 0 ? 1 : 0;
+            default -> v += Math.abs(dropped) * 2 >= pow ? (dropped < 0 ? -1 : 1) : 0;
+        }
+        return v;
     }
 
     private static void checkScale(int scale) {
@@ -478,14 +511,15 @@ public final class Decimal implements Comparable<Object>, java.io.Serializable {
         return apply(toJavaBigDecimal().subtract(that.toJavaBigDecimal()));
     }
 
-    /** {@code this * that}, to 38 significant digits. */
+    /** {@code this * that}, to 39 significant digits. */
     public Decimal $times(Decimal that) {
         return apply(toJavaBigDecimal().multiply(that.toJavaBigDecimal(), MATH_CONTEXT));
     }
 
-    /** {@code this / that} to 38 significant digits; null when {@code that} is zero. */
+    /** {@code this / that} to 39 decimal places, the rest dropped; null when {@code that} is zero. */
     public Decimal $div(Decimal that) {
-        return that.isZero() ? null : apply(toJavaBigDecimal().divide(that.toJavaBigDecimal(), MATH_CONTEXT));
+        return that.isZero() ? null
+                : apply(toJavaBigDecimal().divide(that.toJavaBigDecimal(), DecimalType.MAX_PRECISION + 1, MATH_CONTEXT.getRoundingMode()));
     }
 
     /** {@code this % that}; null when {@code that} is zero. */

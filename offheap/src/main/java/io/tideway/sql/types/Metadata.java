@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Field metadata (Spark's {@code Metadata}): named values a field carries through the plan, each
@@ -24,7 +23,7 @@ public final class Metadata implements Serializable {
     private final Map<String, Object> values;
 
     Metadata(Map<String, Object> values) {
-        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.values = Collections.unmodifiableMap(ScalaMapOrder.order(values));
     }
 
     /** The metadata with no entries, which a field has unless given other. */

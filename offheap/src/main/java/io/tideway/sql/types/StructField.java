@@ -10,6 +10,9 @@ public final class StructField implements Serializable {
     private final DataType dataType;
     private final boolean nullable;
     private final Metadata metadata;
+    /** Spark's metadata keys of a column's defaults ({@code ResolveDefaultColumnsUtils}). */
+    private static final String CURRENT_DEFAULT = "CURRENT_DEFAULT";
+    private static final String EXISTS_DEFAULT = "EXISTS_DEFAULT";
 
     /**
      * A field named {@code name} of type {@code dataType}; a null {@code metadata} means
@@ -54,7 +57,46 @@ public final class StructField implements Serializable {
 
     /** The comment in the field's metadata, if any, as Spark's {@code getComment}. */
     public scala.Option<String> getComment() {
+        // a null comment reads as none, as Spark's Option(null)
         return metadata.contains("comment") ? scala.Option.apply(metadata.getString("comment")) : scala.Option.empty();
+    }
+
+    /** The SQL text of the column's current default ({@code ALTER/CREATE ... DEFAULT}), if any, as Spark's. */
+    public scala.Option<String> getCurrentDefaultValue() {
+        return metadataString(CURRENT_DEFAULT);
+    }
+
+    /** This field with {@code value} as the SQL text of its current default. */
+    public StructField withCurrentDefaultValue(String value) {
+        return withMetadataEntry(CURRENT_DEFAULT, value);
+    }
+
+    /** This field without a current default. */
+    public StructField clearCurrentDefaultValue() {
+        return new StructField(name, dataType, nullable, new MetadataBuilder().withMetadata(metadata).remove(CURRENT_DEFAULT).build());
+    }
+
+    /** The SQL text of the default that rows written before the column existed read, if any. */
+    public scala.Option<String> getExistenceDefaultValue() {
+        return metadataString(EXISTS_DEFAULT);
+    }
+
+    /** This field with {@code value} as the SQL text of its existence default. */
+    public StructField withExistenceDefaultValue(String value) {
+        return withMetadataEntry(EXISTS_DEFAULT, value);
+    }
+
+    /** The default a SQL function's parameter declares (metadata key {@code default}), if any. */
+    public scala.Option<String> getDefault() {
+        return metadataString("default");
+    }
+
+    private scala.Option<String> metadataString(String key) {
+        return metadata.contains(key) ? scala.Option.apply(metadata.getString(key)) : scala.Option.empty();
+    }
+
+    private StructField withMetadataEntry(String key, String value) {
+        return new StructField(name, dataType, nullable, new MetadataBuilder().withMetadata(metadata).putString(key, value).build());
     }
 
     /** The field in a {@code STRUCT<...>} type: {@code name: TYPE[ NOT NULL][ COMMENT '...']}. */
@@ -62,13 +104,19 @@ public final class StructField implements Serializable {
         return quoteIfNeeded(name) + ": " + dataType.sql() + (nullable ? "" : " NOT NULL") + ddlComment();
     }
 
-    /** The field as DDL: {@code name TYPE[ NOT NULL][ COMMENT '...']}, as Spark's {@code toDDL}. */
+    /**
+     * The field as DDL: {@code name TYPE[ NOT NULL][ DEFAULT expr][ COMMENT '...']}, as Spark's
+     * {@code toDDL}; the default is {@link #getDefault()}, else the current default.
+     */
     public String toDDL() {
-        return quoteIfNeeded(name) + " " + dataType.sql() + (nullable ? "" : " NOT NULL") + ddlComment();
+        scala.Option<String> dflt = getDefault().isDefined() ? getDefault() : getCurrentDefaultValue();
+        return quoteIfNeeded(name) + " " + dataType.sql() + (nullable ? "" : " NOT NULL")
+                + (dflt.isDefined() ? " DEFAULT " + dflt.get() : "") + ddlComment();
     }
 
     private String ddlComment() {
-        return metadata.contains("comment") ? " COMMENT '" + metadata.getString("comment").replace("'", "\\'") + "'" : "";
+        scala.Option<String> comment = getComment();
+        return comment.isDefined() ? " COMMENT '" + comment.get().replace("'", "\\'") + "'" : "";
     }
 
     /** A name as SQL text needs it: bare when it is an identifier (a letter or underscore, then letters, digits, underscores), else in backquotes. */

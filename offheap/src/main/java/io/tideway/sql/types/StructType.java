@@ -76,10 +76,9 @@ public final class StructType extends DataType implements Iterable<StructField> 
         return add(new StructField(name, type, nullable, metadata));
     }
 
-    /** A new struct with a field carrying {@code comment} appended (a null comment: none). */
+    /** A new struct with a field carrying {@code comment} appended (a null one is kept as a null comment, as Spark's). */
     public StructType add(String name, DataType type, boolean nullable, String comment) {
-        StructField f = new StructField(name, type, nullable);
-        return add(comment == null ? f : f.withComment(comment));
+        return add(new StructField(name, type, nullable).withComment(comment));
     }
 
     /** As {@link #add(String, DataType, boolean, Metadata)} with the type given by name. */
@@ -295,7 +294,7 @@ public final class StructType extends DataType implements Iterable<StructField> 
 
     /** Prints {@link #treeString()} to standard output, as {@code printSchema()} does. */
     public void printTreeString() {
-        System.out.print(treeString());
+        System.out.println(treeString());
     }
 
     private static void appendField(StringBuilder sb, String prefix, String name, DataType type, String nullability,

@@ -172,7 +172,11 @@ final class TypeNames {
             }
             case "char", "character", "varchar" -> {
                 if (!accept('(')) {
-                    return unsupported(word, start);
+                    String name = "\"" + word.toUpperCase(Locale.ROOT) + "\"";
+                    if (unsupported == null) {
+                        unsupported = new DdlParseException("DATATYPE_MISSING_SIZE", Map.of("type", name), text, start);
+                    }
+                    return DataTypes.NullType;
                 }
                 int length = number();
                 expect(')');

@@ -1,5 +1,7 @@
 package io.tideway.engine.expr;
 
+import io.tideway.engine.error.Unchecked;
+import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.ArrayType;
 import io.tideway.sql.types.CharType;
 import io.tideway.sql.types.DataType;
@@ -9,6 +11,8 @@ import io.tideway.sql.types.StructField;
 import io.tideway.sql.types.StructType;
 import io.tideway.sql.types.VarcharType;
 
+import java.util.Map;
+
 /**
  * Spark 4's reading of {@code char(n)} and {@code varchar(n)} outside table schemas
  * ({@code CharVarcharUtils.replaceCharVarcharWithString}): plain {@code string}, at any depth, as
@@ -16,6 +20,18 @@ import io.tideway.sql.types.VarcharType;
  */
 public final class CharVarcharTypes {
     private CharVarcharTypes() {
+    }
+
+    /**
+     * {@code schema} itself, or Spark's {@code [UNSUPPORTED_CHAR_OR_VARCHAR_AS_STRING]} when it holds
+     * a char or varchar anywhere: Spark 4 refuses them in a reader's or a local relation's schema
+     * (unless {@code spark.sql.legacy.charVarcharAsString}).
+     */
+    public static StructType failIfHasCharVarchar(StructType schema) {
+        if (!asString(schema).equals(schema)) {
+            throw Unchecked.raise(new AnalysisException("UNSUPPORTED_CHAR_OR_VARCHAR_AS_STRING", Map.of()));
+        }
+        return schema;
     }
 
     /** {@code type} with every char and varchar, however nested, read as {@code string}. */

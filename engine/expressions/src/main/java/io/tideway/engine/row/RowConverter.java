@@ -11,6 +11,7 @@ import io.tideway.sql.types.DecimalType;
 import io.tideway.sql.types.MapType;
 import io.tideway.engine.expr.DecimalKernels;
 import io.tideway.sql.types.StructType;
+import io.tideway.sql.types.UserDefinedType;
 import org.agrona.ExpandableDirectByteBuffer;
 
 import java.sql.Date;
@@ -57,6 +58,11 @@ public final class RowConverter {
 
     private Object read(RowReader row, int i) {
         DataType t = types[i];
+        // a user-defined type is stored as its SQL type and handed to user code as the user's object
+        return t instanceof UserDefinedType<?> u ? u.deserialize(read(row, i, u.sqlType())) : read(row, i, t);
+    }
+
+    private Object read(RowReader row, int i, DataType t) {
         if (t == DataTypes.LongType) {
             return row.getLong(i);
         } else if (t == DataTypes.IntegerType) {
@@ -100,6 +106,11 @@ public final class RowConverter {
             return structConverters[i].toRow(row.getStruct(i, new RowReader(st.length())));
         }
         return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object serialize(UserDefinedType<?> udt, Object value) {
+        return ((UserDefinedType<Object>) udt).serialize(value);
     }
 
     public static Timestamp toTimestamp(long micros) {
@@ -158,6 +169,8 @@ public final class RowConverter {
             w.putBytes(i, CollectionCodec.encodeArray(v, at.elementType()));
         } else if (t instanceof MapType mt) {
             w.putBytes(i, CollectionCodec.encodeMap((java.util.Map<?, ?>) v, mt));
+        } else if (t instanceof UserDefinedType<?> u) {
+            writeValue(serialize(u, v), u.sqlType(), w, i);
         } else if (t instanceof StructType st) {
             ExpandableDirectByteBuffer scratch = new ExpandableDirectByteBuffer(64);
             RowWriter nested = new RowWriter(st.length()).wrap(scratch, 0);

@@ -36,6 +36,9 @@ public record CodeValue(DataType type, Kind kind, String isNull, String value, S
                 || t == DataTypes.VariantType) { // a variant: VariantLayout's bytes
             return Kind.BYTES;
         }
+        if (t instanceof io.tideway.sql.types.UserDefinedType<?> u) {
+            return kindOf(u.sqlType()); // a user-defined type's values are its SQL type's
+        }
         // arrays, maps and structs travel as their encoded bytes, as strings do
         if (t instanceof io.tideway.sql.types.ArrayType || t instanceof io.tideway.sql.types.MapType
                 || t instanceof io.tideway.sql.types.StructType) {

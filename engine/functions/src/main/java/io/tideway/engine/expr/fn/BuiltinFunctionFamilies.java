@@ -43,6 +43,7 @@ public final class BuiltinFunctionFamilies implements FunctionFamily {
         RandomTextFunctions.register();
         ReflectFunctions.register();
         GroupingFunctions.register();
+        UdtFunctions.register();
         UserErrorFunctions.register();
         FileBlockFunctions.register();
         NumberParseFunctions.register();
