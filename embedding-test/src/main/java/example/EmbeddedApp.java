@@ -3,9 +3,15 @@ package example;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.ForeachWriter;
 import io.tideway.sql.Row;
+import io.tideway.sql.RowFactory;
 import io.tideway.sql.TidewaySession;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.Trigger;
+import io.tideway.sql.types.StructType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A user's application: a micro-batch query and a continuous query, each writing through a
- * {@code ForeachWriter<Row>}, printing one line per query that the embedding test checks.
+ * {@code ForeachWriter<Row>}, and a JSON write read back (the file formats' module, whose services
+ * files a shaded jar merges with the engine's), printing one line each that the embedding test checks.
  */
 public final class EmbeddedApp {
     private EmbeddedApp() {
@@ -71,6 +78,11 @@ public final class EmbeddedApp {
         boolean reached = CONTINUOUS.await(60, TimeUnit.SECONDS);
         continuous.stop();
         System.out.println("continuous rows " + (reached ? ">= 20" : "missing"));
+
+        Path json = Files.createTempDirectory("embedded-json");
+        spark.createDataFrame(List.of(RowFactory.create("a"), RowFactory.create("b")), new StructType().add("s", "string"))
+                .write().mode("overwrite").json(json.toString());
+        System.out.println("file rows " + spark.read().json(json.toString()).count());
         spark.stop();
     }
 }

@@ -38,6 +38,7 @@ class EmbeddingTest {
     private static void assertRan(String output) {
         assertTrue(output.contains("micro-batch rows 5"), output);
         assertTrue(output.contains("continuous rows >= 20"), output);
+        assertTrue(output.contains("file rows 2"), output);
     }
 
     /** Runs {@code java -Xmx256m args...} (and no other flag); its output, after asserting exit 0. */

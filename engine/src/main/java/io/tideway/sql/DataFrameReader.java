@@ -7,6 +7,7 @@ import io.tideway.engine.plan.DataSourceRelation;
 import io.tideway.engine.spi.BatchScan;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceProvider;
+import io.tideway.engine.spi.StringRecordsProvider;
 import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.types.StructType;
 
@@ -176,11 +177,11 @@ public final class DataFrameReader {
         List<String> records = strings.collectAsList();
         Options opts = new Options(options);
         Map<String, String> conf = session.conf().getAll();
-        BatchScan scan = switch (fmt) {
-            case "json" -> io.tideway.engine.source.file.StringDatasetScan.json(records, userSchema, opts, conf);
-            case "xml" -> io.tideway.engine.source.file.StringDatasetScan.xml(records, userSchema, opts, conf);
-            default -> io.tideway.engine.source.file.StringDatasetScan.csv(records, userSchema, opts, conf);
-        };
+        if (!(Providers.source(fmt) instanceof StringRecordsProvider provider)) {
+            throw new IllegalStateException("The " + fmt + " source found through META-INF/services/"
+                    + SourceProvider.class.getName() + " does not parse strings");
+        }
+        BatchScan scan = provider.scanStrings(records, userSchema, opts, conf);
         return Dataset.ofRows(session, new DataSourceRelation(scan, fmt));
     }
 

@@ -11,8 +11,8 @@ import io.tideway.sql.types.StructType;
 import io.tideway.engine.connector.Providers;
 import io.tideway.engine.datasource.DataSourceErrors;
 import io.tideway.engine.exec.BatchExecutor;
-import io.tideway.engine.sink.file.FileBatchWriter;
-import io.tideway.engine.sink.file.FileSinkProvider;
+import io.tideway.engine.spi.BatchFileWrite;
+import io.tideway.engine.spi.FileWriteProvider;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SinkProvider;
 import io.tideway.engine.util.FileTrees;
@@ -31,7 +31,7 @@ import java.util.Map;
  * Writes a batch Dataset once, mirroring Spark's {@code DataFrameWriter}
  * ({@code df.write().mode("append").json(path)}, what {@code foreachBatch} functions call): the
  * file formats ({@code json}, {@code csv}, {@code text}, {@code parquet}), with the streaming file sink's options
- * and output, files laid out as Spark writes them ({@link FileBatchWriter}) and readable by
+ * and output, files laid out as Spark writes them ({@link FileWriteProvider#openBatchWrite}) and readable by
  * {@code spark.read()} and by the streaming file source. The save mode decides what happens to an
  * existing path: {@code errorifexists} (the default) fails with {@code [PATH_ALREADY_EXISTS]},
  * {@code append} adds files, {@code overwrite} deletes the path first, {@code ignore} writes
@@ -314,7 +314,7 @@ public final class DataFrameWriter<T> {
     private void write(Path dir, String fmt, SaveMode saveMode, Dataset<?> data) {
         TidewaySession session = ds.sparkSession();
         SinkProvider provider = Providers.sink(fmt);
-        if (!(provider instanceof FileSinkProvider files)) {
+        if (!(provider instanceof FileWriteProvider files)) {
             throw DataSourceErrors.notABatchSource(fmt);
         }
         if (Files.exists(dir)) {
@@ -329,7 +329,7 @@ public final class DataFrameWriter<T> {
             }
         }
         ZoneId zone = java.util.Objects.requireNonNullElseGet(TidewayConf.SESSION_TIME_ZONE.get(session.conf()), ZoneId::systemDefault);
-        FileBatchWriter writer = FileBatchWriter.open(files, dir, data.schema(), new Options(options),
+        BatchFileWrite writer = files.openBatchWrite(dir, data.schema(), new Options(options),
                 new ArrayList<>(partitionBy), zone, session.conf().getAll());
         try {
             BatchExecutor.materialize(data.logicalPlan(), data.evalContext(), writer);

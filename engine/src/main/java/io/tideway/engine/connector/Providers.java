@@ -11,14 +11,18 @@ import java.util.ServiceLoader;
 
 /**
  * Finds source and sink providers by short name through {@link ServiceLoader}. A format that
- * Tideway ships as a module of its own fails, when that module is absent, naming the artifact to
- * add rather than as an unknown format. Stateless.
+ * Tideway ships as a module of its own (the file formats, Parquet, Kafka) fails, when that module
+ * is absent, naming the artifact to add and its services file rather than as an unknown format.
+ * Stateless.
  */
 public final class Providers {
     /** Formats served by an optional module, and the module's Maven coordinates. */
     private static final Map<String, String> MODULES = Map.of(
             "parquet", "io.tideway:tideway-parquet",
-            "kafka", "io.tideway:tideway-connector-kafka");
+            "kafka", "io.tideway:tideway-connector-kafka",
+            "csv", "io.tideway:tideway-files",
+            "json", "io.tideway:tideway-files",
+            "text", "io.tideway:tideway-files");
 
     private Providers() {
     }
@@ -29,7 +33,7 @@ public final class Providers {
                 return p;
             }
         }
-        missingModule(format);
+        missingModule(format, SourceProvider.class);
         // Spark's DataSource.lookupDataSource: the format, then <format>.DefaultSource, as a class name
         throw Unchecked.raise(new SparkClassNotFoundException("DATA_SOURCE_NOT_FOUND", Map.of("provider", format),
                 new ClassNotFoundException(format + ".DefaultSource")));
@@ -45,16 +49,21 @@ public final class Providers {
                 return p;
             }
         }
-        missingModule(format);
+        missingModule(format, SinkProvider.class);
         throw notFound(format);
     }
 
-    /** Fails naming the module to add when {@code format} is one of Tideway's optional modules. */
-    private static void missingModule(String format) {
+    /**
+     * Fails naming the module to add, and the services file it registers its providers in, when
+     * {@code format} is served by one of Tideway's modules outside the engine.
+     */
+    private static void missingModule(String format, Class<?> spi) {
         String module = MODULES.get(format.toLowerCase(java.util.Locale.ROOT));
         if (module != null) {
             throw Unchecked.raise(new AnalysisException("Failed to find the data source: " + format + ". It is provided by "
-                    + "the module " + module + ": add that dependency to the application's class path."));
+                    + "the module " + module + ": add that dependency to the application's class path "
+                    + "(it lists its providers in META-INF/services/" + spi.getName()
+                    + "; a shaded jar must merge META-INF/services files)."));
         }
     }
 

@@ -250,10 +250,10 @@ public final class DataStreamWriter<T> {
             throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1197", Map.of("operation", fmt)));
         }
         if (!partitionBy.isEmpty()) {
-            if (!(provider instanceof io.tideway.engine.sink.file.FileSinkProvider)) {
+            if (!(provider instanceof io.tideway.engine.spi.FileWriteProvider files)) {
                 throw Unchecked.raise(new AnalysisException("partitionBy is not supported yet by Tideway's " + fmt + " sink"));
             }
-            opts = io.tideway.engine.sink.file.FileSinkProvider.withPartitionColumns(opts, partitionBy);
+            opts = files.withPartitionColumns(opts, partitionBy);
         }
         if (continuous && foreachBatch != null) {
             throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1195", Map.of("source", "foreachBatch")));

@@ -3,9 +3,10 @@ package io.tideway.engine.sink.file;
 import io.tideway.SparkIllegalArgumentException;
 import io.tideway.checkpoint.FileLogSettings;
 import io.tideway.engine.conf.TidewayConf;
+import io.tideway.engine.spi.BatchFileWrite;
+import io.tideway.engine.spi.FileWriteProvider;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SinkContext;
-import io.tideway.engine.spi.SinkProvider;
 import io.tideway.engine.spi.StreamSink;
 import io.tideway.sql.streaming.OutputMode;
 import io.tideway.sql.types.StructType;
@@ -28,7 +29,7 @@ import java.util.Set;
  *
  * <p>Threading: stateless and thread-safe.
  */
-public abstract class FileSinkProvider implements SinkProvider {
+public abstract class FileSinkProvider implements FileWriteProvider {
     /** Spark's {@code DataSourceUtils.PARTITIONING_COLUMNS_KEY}. */
     static final String PARTITION_COLUMNS_KEY = "__partition_columns";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -54,7 +55,8 @@ public abstract class FileSinkProvider implements SinkProvider {
      * {@code options} with the stream writer's {@code partitionBy} columns, under the key Spark's
      * data sources receive them by ({@value #PARTITION_COLUMNS_KEY}, a JSON array of names).
      */
-    public static Options withPartitionColumns(Options options, List<String> columns) {
+    @Override
+    public final Options withPartitionColumns(Options options, List<String> columns) {
         Map<String, String> all = new LinkedHashMap<>(options.asMap());
         try {
             all.put(PARTITION_COLUMNS_KEY, JSON.writeValueAsString(columns));
@@ -62,6 +64,12 @@ public abstract class FileSinkProvider implements SinkProvider {
             throw new IllegalStateException(e); // a list of strings always serializes
         }
         return new Options(all);
+    }
+
+    @Override
+    public final BatchFileWrite openBatchWrite(Path dir, StructType schema, Options options, List<String> partitionBy,
+                                               ZoneId zone, Map<String, String> sessionConf) {
+        return FileBatchWriter.open(this, dir, schema, options, partitionBy, zone, sessionConf);
     }
 
     private static List<String> partitionColumns(Options options) {

@@ -1,12 +1,16 @@
 package io.tideway.engine.source.file;
 
+import io.tideway.engine.spi.BatchScan;
 import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.StringRecordsProvider;
 import io.tideway.sql.types.StructType;
 
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 /** {@code format("csv")}: CSV lines against a required user schema ({@link CsvFormat}). Stateless. */
-public final class CsvSourceProvider extends FileSourceProvider {
+public final class CsvSourceProvider extends FileSourceProvider implements StringRecordsProvider {
     @Override
     public String shortName() {
         return "csv";
@@ -28,5 +32,11 @@ public final class CsvSourceProvider extends FileSourceProvider {
             throw io.tideway.engine.datasource.DataSourceErrors.unableToInferSchema("CSV");
         }
         return CsvSchemaInference.infer(files, options, new CsvFormat(new StructType(), options, zone));
+    }
+
+    /** {@code spark.read().csv(Dataset<String>)}: the strings parsed as {@link StringDatasetScan} does. */
+    @Override
+    public BatchScan scanStrings(List<String> records, StructType userSchema, Options options, Map<String, String> sessionConf) {
+        return StringDatasetScan.csv(records, userSchema, options, sessionConf);
     }
 }

@@ -1,8 +1,8 @@
 package io.tideway.engine.sink.file;
 
+import io.tideway.engine.spi.BatchFileWrite;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.PartitionWriter;
-import io.tideway.offheap.row.RowConsumer;
 import io.tideway.sql.types.StructType;
 import org.agrona.DirectBuffer;
 
@@ -28,7 +28,7 @@ import java.util.UUID;
  *
  * <p>Threading: owned by the thread that runs the write.
  */
-public final class FileBatchWriter implements RowConsumer {
+public final class FileBatchWriter implements BatchFileWrite {
     private final Path dir;
     private final String jobId = UUID.randomUUID().toString();
     private final PartitionWriter target;
@@ -60,6 +60,7 @@ public final class FileBatchWriter implements RowConsumer {
     }
 
     /** Renames every file into place, then writes {@code _SUCCESS}. */
+    @Override
     public void commit() {
         target.commit();
         try {
@@ -71,6 +72,7 @@ public final class FileBatchWriter implements RowConsumer {
     }
 
     /** Deletes the files not yet renamed into place. */
+    @Override
     public void abort() {
         target.abort();
     }

@@ -4,7 +4,9 @@ import io.tideway.SparkException;
 import io.tideway.engine.datasource.DataSourceErrors;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.fn.XmlSchemaInference;
+import io.tideway.engine.spi.BatchScan;
 import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.StringRecordsProvider;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
 
@@ -22,7 +24,7 @@ import java.util.Map;
  * record's attributes and children, merged over every record; see {@link XmlSchemaInference}), a
  * record that does not parse adding the corrupt-record column in PERMISSIVE mode. Stateless.
  */
-public final class XmlSourceProvider extends FileSourceProvider {
+public final class XmlSourceProvider extends FileSourceProvider implements StringRecordsProvider {
     @Override
     public String shortName() {
         return "xml";
@@ -79,5 +81,11 @@ public final class XmlSourceProvider extends FileSourceProvider {
             merged = XmlSchemaInference.merge(merged, new StructType().add(corrupt, DataTypes.StringType));
         }
         return XmlSchemaInference.finish(merged);
+    }
+
+    /** {@code spark.read().xml(Dataset<String>)}: the strings parsed as {@link StringDatasetScan} does. */
+    @Override
+    public BatchScan scanStrings(List<String> records, StructType userSchema, Options options, Map<String, String> sessionConf) {
+        return StringDatasetScan.xml(records, userSchema, options, sessionConf);
     }
 }
