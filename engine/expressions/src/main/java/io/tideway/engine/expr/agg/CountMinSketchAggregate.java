@@ -10,6 +10,7 @@ import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.util.sketch.CountMinSketch;
+import io.tideway.util.sketch.CountMinSketchDescriptor;
 import io.tideway.util.sketch.IncompatibleMergeException;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -25,8 +26,8 @@ import java.util.Map;
  * {@link CountMinSketch} of the non-null values (integral numbers as longs, strings and binaries
  * as their bytes) serialized in Spark's format; no rows give the empty sketch. eps and confidence
  * must be constant doubles (no implicit cast, as Spark's {@code ExpectsInputTypes}), the seed a
- * constant int or bigint. The held state is the serialized sketch, read and rewritten per row:
- * simple and exact, at a cost that grows with the sketch's size.
+ * constant int or bigint. The held state is the serialized sketch: a row bumps its counters in
+ * place ({@link CountMinSketchDescriptor}); partial sketches merge as whole sketches.
  */
 public final class CountMinSketchAggregate extends HeldAggregate {
     private static final long serialVersionUID = 1L;
@@ -166,16 +167,23 @@ public final class CountMinSketchAggregate extends HeldAggregate {
         if (e.isNull) {
             return UNCHANGED;
         }
-        CountMinSketch s = held(held, heldAt, heldLength);
+        int length;
+        if (heldLength < 0) {
+            length = write(empty(), out);
+        } else {
+            out.putBytes(0, held, heldAt, heldLength);
+            length = heldLength;
+        }
+        // counted in the held bytes themselves: the sketch is never read back whole per row
         DataType t = child.dataType();
         if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
             byte[] bytes = new byte[e.len];
             e.buf.getBytes(e.off, bytes);
-            s.addBinary(bytes);
+            CountMinSketchDescriptor.addBinary(out, 0, bytes);
         } else {
-            s.addLong(e.l);
+            CountMinSketchDescriptor.addLong(out, 0, e.l);
         }
-        return write(s, out);
+        return length;
     }
 
     @Override
