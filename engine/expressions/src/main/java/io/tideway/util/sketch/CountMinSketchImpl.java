@@ -13,7 +13,6 @@ import java.util.Random;
 /** The {@link CountMinSketch} Spark builds. Not thread-safe. */
 final class CountMinSketchImpl extends CountMinSketch implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final long PRIME_MODULUS = (1L << 31) - 1;
 
     private int depth;
     private int width;
@@ -161,17 +160,12 @@ final class CountMinSketchImpl extends CountMinSketch implements Serializable {
         totalCount += count;
     }
 
-    /** Row {@code row}'s bucket for a long: Spark's multiply, fold and mod-prime. */
     private int hash(long item, int row) {
-        long hash = hashA[row] * item;
-        hash += hash >> 32;
-        hash &= PRIME_MODULUS;
-        return ((int) hash) % width;
+        return CountMinSketchDescriptor.longBucket(hashA[row], item, width);
     }
 
-    /** Row {@code row}'s bucket for bytes hashed to {@code h1, h2}. */
     private int bucket(int h1, int h2, int row) {
-        return Math.abs((h1 + row * h2) % width);
+        return CountMinSketchDescriptor.binaryBucket(h1, h2, row, width);
     }
 
     @Override

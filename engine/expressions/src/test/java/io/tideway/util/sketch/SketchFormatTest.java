@@ -90,4 +90,22 @@ class SketchFormatTest {
         IllegalArgumentException type = assertThrows(IllegalArgumentException.class, () -> a.add(1.5));
         assertEquals("Unsupported data type java.lang.Double", type.getMessage());
     }
+
+    @Test
+    void descriptorCountsInPlaceAsTheSketchCounts() throws IOException {
+        CountMinSketch sketch = CountMinSketch.create(0.05, 0.95, 11);
+        org.agrona.ExpandableArrayBuffer bytes = new org.agrona.ExpandableArrayBuffer();
+        byte[] empty = sketch.toByteArray();
+        bytes.putBytes(0, empty);
+        for (long i = -50; i < 200; i += 3) {
+            sketch.addLong(i * 1_000_003L);
+            CountMinSketchDescriptor.addLong(bytes, 0, i * 1_000_003L);
+            byte[] item = SketchItems.utf8("item" + i);
+            sketch.addBinary(item);
+            CountMinSketchDescriptor.addBinary(bytes, 0, item);
+        }
+        byte[] inPlace = new byte[empty.length];
+        bytes.getBytes(0, inPlace);
+        assertArrayEquals(sketch.toByteArray(), inPlace);
+    }
 }

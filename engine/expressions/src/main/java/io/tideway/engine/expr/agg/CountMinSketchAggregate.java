@@ -2,6 +2,8 @@ package io.tideway.engine.expr.agg;
 
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
+import io.tideway.engine.expr.Cast;
+import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.engine.expr.Literal;
@@ -10,6 +12,7 @@ import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.util.sketch.CountMinSketch;
+import io.tideway.util.sketch.CountMinSketchDescriptor;
 import io.tideway.util.sketch.IncompatibleMergeException;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -25,8 +28,8 @@ import java.util.Map;
  * {@link CountMinSketch} of the non-null values (integral numbers as longs, strings and binaries
  * as their bytes) serialized in Spark's format; no rows give the empty sketch. eps and confidence
  * must be constant doubles (no implicit cast, as Spark's {@code ExpectsInputTypes}), the seed a
- * constant int or bigint. The held state is the serialized sketch, read and rewritten per row:
- * simple and exact, at a cost that grows with the sketch's size.
+ * constant int or bigint. The held state is the serialized sketch: a row bumps its counters in
+ * place ({@link CountMinSketchDescriptor}); partial sketches merge as whole sketches.
  */
 public final class CountMinSketchAggregate extends HeldAggregate {
     private static final long serialVersionUID = 1L;
@@ -84,8 +87,8 @@ public final class CountMinSketchAggregate extends HeldAggregate {
         notNull(eps, "eps");
         notNull(confidence, "confidence");
         notNull(seed, "seed");
-        double e = ((Number) ((Literal) eps).value()).doubleValue();
-        double c = ((Number) ((Literal) confidence).value()).doubleValue();
+        double e = ((Number) valueOf(eps)).doubleValue();
+        double c = ((Number) valueOf(confidence)).doubleValue();
         if (e <= 0.0) {
             throw mismatch("VALUE_OUT_OF_RANGE", Map.of("exprName", "eps", "valueRange", "(0.0, 1.7976931348623157E308]",
                     "currentValue", ErrorParams.value(e, DataTypes.DoubleType)));
@@ -104,7 +107,7 @@ public final class CountMinSketchAggregate extends HeldAggregate {
 
     /** Spark's NON_FOLDABLE_INPUT for a parameter that is not a constant. */
     private void foldable(Expression e, String name) {
-        if (!(e instanceof Literal)) {
+        if (!isFoldable(e)) {
             throw mismatch("NON_FOLDABLE_INPUT", Map.of("inputName", ErrorParams.id(name),
                     "inputType", ErrorParams.type(e.dataType()), "inputExpr", ErrorParams.expr(e.sql())));
         }
@@ -112,9 +115,27 @@ public final class CountMinSketchAggregate extends HeldAggregate {
 
     /** Spark's UNEXPECTED_NULL for a NULL parameter. */
     private void notNull(Expression e, String name) {
-        if (((Literal) e).value() == null) {
+        if (valueOf(e) == null) {
             throw mismatch("UNEXPECTED_NULL", Map.of("exprName", name));
         }
+    }
+
+    /** A constant as these parameters take one: a literal, or casts of one ({@code CAST(NULL AS DOUBLE)}). */
+    private static boolean isFoldable(Expression e) {
+        return e instanceof Literal || e instanceof Cast c && isFoldable(c.child());
+    }
+
+    /** The value of a {@linkplain #isFoldable foldable} parameter: null, a double or a long. */
+    private static Object valueOf(Expression e) {
+        if (e instanceof Literal l) {
+            return l.value();
+        }
+        Evaluator ev = e.evaluator(new EvalContext());
+        ev.eval(null);
+        if (ev.isNull) {
+            return null;
+        }
+        return e.dataType() == DataTypes.DoubleType ? (Object) ev.d : (Object) ev.l;
     }
 
     private RuntimeException inputType(int index, Expression e, String required) {
@@ -129,8 +150,8 @@ public final class CountMinSketchAggregate extends HeldAggregate {
     }
 
     private CountMinSketch empty() {
-        return CountMinSketch.create(((Number) ((Literal) eps).value()).doubleValue(),
-                ((Number) ((Literal) confidence).value()).doubleValue(), ((Number) ((Literal) seed).value()).intValue());
+        return CountMinSketch.create(((Number) valueOf(eps)).doubleValue(), ((Number) valueOf(confidence)).doubleValue(),
+                ((Number) valueOf(seed)).intValue());
     }
 
     private CountMinSketch held(DirectBuffer b, int at, int len) {
@@ -166,16 +187,23 @@ public final class CountMinSketchAggregate extends HeldAggregate {
         if (e.isNull) {
             return UNCHANGED;
         }
-        CountMinSketch s = held(held, heldAt, heldLength);
+        int length;
+        if (heldLength < 0) {
+            length = write(empty(), out);
+        } else {
+            out.putBytes(0, held, heldAt, heldLength);
+            length = heldLength;
+        }
+        // counted in the held bytes themselves: the sketch is never read back whole per row
         DataType t = child.dataType();
         if (t == DataTypes.StringType || t == DataTypes.BinaryType) {
             byte[] bytes = new byte[e.len];
             e.buf.getBytes(e.off, bytes);
-            s.addBinary(bytes);
+            CountMinSketchDescriptor.addBinary(out, 0, bytes);
         } else {
-            s.addLong(e.l);
+            CountMinSketchDescriptor.addLong(out, 0, e.l);
         }
-        return write(s, out);
+        return length;
     }
 
     @Override
