@@ -61,6 +61,14 @@ public final class IoWriterLayout {
     }
 
     @Case
+    public static void bucketSpecMismatchOnAppend(CaseContext ctx) throws Exception {
+        people(ctx).write().bucketBy(4, "id").saveAsTable("b4");
+        attempt(ctx, "append with other buckets", () -> people(ctx).write().mode("append").bucketBy(2, "id").saveAsTable("b4"));
+        attempt(ctx, "append without buckets", () -> people(ctx).write().mode("append").saveAsTable("b4"));
+        ctx.println(ctx.spark().table("b4").count());
+    }
+
+    @Case
     public static void clusterBy(CaseContext ctx) throws Exception {
         Path out = ctx.dir("out");
         attempt(ctx, "clusterBy json", () -> people(ctx).write().clusterBy("id").json(out.resolve("a").toString()));
