@@ -53,6 +53,14 @@ public final class IoWriterLayout {
     }
 
     @Case
+    public static void insertIntoRefusesPartitionBy(CaseContext ctx) throws Exception {
+        people(ctx).write().saveAsTable("ins");
+        attempt(ctx, "partitionBy insertInto", () -> people(ctx).write().partitionBy("name").insertInto("ins"));
+        attempt(ctx, "insertInto", () -> people(ctx).write().insertInto("ins"));
+        ctx.println(ctx.spark().table("ins").count());
+    }
+
+    @Case
     public static void bucketByWithSaveAsTable(CaseContext ctx) throws Exception {
         people(ctx).write().bucketBy(4, "id").sortBy("name").saveAsTable("bucketed");
         ctx.show(ctx.spark().table("bucketed"));
