@@ -53,11 +53,27 @@ public final class IoWriterLayout {
     }
 
     @Case
+    public static void insertIntoRefusesPartitionBy(CaseContext ctx) throws Exception {
+        people(ctx).write().saveAsTable("ins");
+        attempt(ctx, "partitionBy insertInto", () -> people(ctx).write().partitionBy("name").insertInto("ins"));
+        attempt(ctx, "insertInto", () -> people(ctx).write().insertInto("ins"));
+        ctx.println(ctx.spark().table("ins").count());
+    }
+
+    @Case
     public static void bucketByWithSaveAsTable(CaseContext ctx) throws Exception {
         people(ctx).write().bucketBy(4, "id").sortBy("name").saveAsTable("bucketed");
         ctx.show(ctx.spark().table("bucketed"));
         people(ctx).write().mode("append").bucketBy(4, "id").sortBy("name").saveAsTable("bucketed");
         ctx.println(ctx.spark().table("bucketed").count());
+    }
+
+    @Case
+    public static void bucketSpecMismatchOnAppend(CaseContext ctx) throws Exception {
+        people(ctx).write().bucketBy(4, "id").saveAsTable("b4");
+        attempt(ctx, "append with other buckets", () -> people(ctx).write().mode("append").bucketBy(2, "id").saveAsTable("b4"));
+        attempt(ctx, "append without buckets", () -> people(ctx).write().mode("append").saveAsTable("b4"));
+        ctx.println(ctx.spark().table("b4").count());
     }
 
     @Case

@@ -279,6 +279,7 @@ public final class DataFrameWriter<T> {
      */
     public void insertInto(String tableName) {
         layout.assertNotBucketed("insertInto");
+        layout.assertNotPartitionedForInsertInto();
         TableCatalog.Table table = ds.sparkSession().tableCatalog().require(tableName);
         StructType target = table.schema();
         String[] data = ds.columns();

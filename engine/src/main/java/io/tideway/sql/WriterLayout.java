@@ -59,6 +59,13 @@ final class WriterLayout {
         }
     }
 
+    /** {@code insertInto} takes the table's own partitioning: Spark refuses {@code partitionBy} with it. */
+    void assertNotPartitionedForInsertInto() {
+        if (partitioned) {
+            throw error("_LEGACY_ERROR_TEMP_1309", Map.of());
+        }
+    }
+
     /** Refuses clustering for {@code operation} ({@code jdbc}). */
     void assertNotClustered(String operation) {
         if (clusterColumns != null) {
