@@ -2,7 +2,10 @@ package conformance.cases;
 
 import conformance.Case;
 import conformance.CaseContext;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.Decimal;
+import io.tideway.sql.types.DecimalType;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -99,5 +102,24 @@ public final class TypesApiDecimal {
                 + Decimal.apply("0.000").isZero() + " " + a.isZero());
         Decimal big = Decimal.apply("12345678901234567890.5");
         ctx.println("big " + show(big.$plus(a)) + " | " + show(big.$times(big)));
+    }
+
+    @Case
+    public static void decimalTypeHelpers(CaseContext ctx) {
+        DecimalType[] ts = {new DecimalType(5, 2), new DecimalType(9, 0), new DecimalType(18, 4), new DecimalType(19, 2),
+            DecimalType.SYSTEM_DEFAULT(), DecimalType.USER_DEFAULT()};
+        DataType[] others = {DataTypes.ByteType, DataTypes.IntegerType, DataTypes.LongType, DataTypes.DoubleType,
+            new DecimalType(5, 2), new DecimalType(10, 5), DataTypes.StringType};
+        for (DecimalType t : ts) {
+            StringBuilder b = new StringBuilder(t.simpleString() + ": 32=" + DecimalType.is32BitDecimalType(t) + " 64="
+                    + DecimalType.is64BitDecimalType(t) + " bytes=" + DecimalType.isByteArrayDecimalType(t));
+            for (DataType o : others) {
+                b.append(' ').append(o.simpleString()).append('=').append(t.isWiderThan(o) ? 'W' : '-')
+                        .append(t.isTighterThan(o) ? 'T' : '-');
+            }
+            ctx.println(b.toString());
+        }
+        ctx.println(DecimalType.MAX_PRECISION() + " " + DecimalType.MAX_SCALE() + " " + DecimalType.DEFAULT_SCALE() + " "
+                + DecimalType.MINIMUM_ADJUSTED_SCALE() + " " + DecimalType.is32BitDecimalType(DataTypes.IntegerType));
     }
 }

@@ -46,8 +46,8 @@ public final class TypesApiJson {
     @Case
     public static void atomicTypeNames(CaseContext ctx) {
         for (DataType t : atomicTypes()) {
-            ctx.println(String.valueOf(t + ": typeName=" + t.typeName() + " simple=" + t.simpleString() + " catalog="
-                    + t.catalogString() + " sql=" + t.sql() + " size=" + t.defaultSize() + " json=" + t.json()));
+            ctx.println(t + ": typeName=" + t.typeName() + " simple=" + t.simpleString() + " catalog="
+                    + t.catalogString() + " sql=" + t.sql() + " size=" + t.defaultSize() + " json=" + t.json());
         }
     }
 
@@ -55,7 +55,7 @@ public final class TypesApiJson {
     public static void atomicJsonRoundTrip(CaseContext ctx) {
         for (DataType t : atomicTypes()) {
             DataType back = DataType.fromJson(t.json());
-            ctx.println(String.valueOf(t.json() + " -> " + back + " equal=" + back.equals(t) + " pretty=" + t.prettyJson()));
+            ctx.println(t.json() + " -> " + back + " equal=" + back.equals(t) + " pretty=" + t.prettyJson());
         }
     }
 
@@ -74,12 +74,12 @@ public final class TypesApiJson {
     @Case
     public static void nestedJson(CaseContext ctx) {
         StructType s = nested();
-        ctx.println(String.valueOf(s.json()));
-        ctx.println(String.valueOf(s.prettyJson()));
+        ctx.println(s.json());
+        ctx.println(s.prettyJson());
         DataType back = DataType.fromJson(s.json());
         ctx.println("equal=" + back.equals(s) + " same json=" + back.json().equals(s.json()));
         ctx.println(String.valueOf(DataType.fromJson(s.prettyJson()).json().equals(s.json())));
-        ctx.println(String.valueOf(new ArrayType(new MapType(DataTypes.IntegerType, DataTypes.StringType, true), true).prettyJson()));
+        ctx.println(new ArrayType(new MapType(DataTypes.IntegerType, DataTypes.StringType, true), true).prettyJson());
     }
 
     @Case
@@ -92,7 +92,7 @@ public final class TypesApiJson {
         };
         for (String t : texts) {
             DataType d = DataType.fromJson(t);
-            ctx.println(String.valueOf(t.strip() + " -> " + d + " " + d.json()));
+            ctx.println(t.strip() + " -> " + d + " " + d.json());
         }
     }
 
@@ -108,7 +108,7 @@ public final class TypesApiJson {
         String[] ddls = {"int", "array<string>", "map<string, array<int>>", "struct<a:int,b:string>",
             "a INT, b STRING NOT NULL", "decimal(10,2)", "varchar(4)", "char(2)"};
         for (String d : ddls) {
-            ctx.println(String.valueOf(d + " -> " + DataType.fromDDL(d)));
+            ctx.println(d + " -> " + DataType.fromDDL(d));
         }
     }
 
@@ -117,23 +117,23 @@ public final class TypesApiJson {
         Dataset<Row> df = ctx.spark().range(2).selectExpr("id", "cast(id as string) as s", "array(id) as arr",
                 "map('k', id) as m", "named_struct('a', id, 'b', 1.5) as st", "cast(id as decimal(5,1)) as dec",
                 "current_date() as d", "interval 1 day as i");
-        ctx.println(String.valueOf(df.schema().json()));
+        ctx.println(df.schema().json());
         ctx.println(String.valueOf(df.schema().defaultSize()));
-        ctx.println(String.valueOf(df.schema().catalogString()));
+        ctx.println(df.schema().catalogString());
     }
 
     @Case
     public static void typeHierarchy(CaseContext ctx) {
         for (DataType t : atomicTypes()) {
-            ctx.println(String.valueOf(t.simpleString() + ": atomic=" + (t instanceof AtomicType) + " numeric=" + (t instanceof NumericType)
+            ctx.println(t.simpleString() + ": atomic=" + (t instanceof AtomicType) + " numeric=" + (t instanceof NumericType)
                     + " integral=" + (t instanceof IntegralType) + " fractional=" + (t instanceof FractionalType)
                     + " datetime=" + (t instanceof DatetimeType) + " ansiInterval=" + (t instanceof AnsiIntervalType)
-                    + " string=" + (t instanceof StringType)));
+                    + " string=" + (t instanceof StringType));
         }
         DataType[] nested = {nested(), DataTypes.createArrayType(DataTypes.IntegerType),
             DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)};
         for (DataType t : nested) {
-            ctx.println(String.valueOf(t.typeName() + ": atomic=" + (t instanceof AtomicType) + " size=" + t.defaultSize()));
+            ctx.println(t.typeName() + ": atomic=" + (t instanceof AtomicType) + " size=" + t.defaultSize());
         }
     }
 }

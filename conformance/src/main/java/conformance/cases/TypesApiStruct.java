@@ -36,11 +36,11 @@ public final class TypesApiStruct {
                 .putStringArray("strs", new String[]{"p", "q"})
                 .putMetadataArray("mds", new Metadata[]{inner, Metadata.empty()})
                 .build();
-        ctx.println(String.valueOf(m.getLong("long") + " " + m.getDouble("double") + " " + m.getBoolean("bool") + " "
-                + m.getString("str").replace("\n", "\\n").replace("\t", "\\t")));
-        ctx.println(String.valueOf(m.getMetadata("inner").json() + " " + Arrays.toString(m.getLongArray("longs")) + " "
+        ctx.println(m.getLong("long") + " " + m.getDouble("double") + " " + m.getBoolean("bool") + " "
+                + m.getString("str").replace("\n", "\\n").replace("\t", "\\t"));
+        ctx.println(m.getMetadata("inner").json() + " " + Arrays.toString(m.getLongArray("longs")) + " "
                 + Arrays.toString(m.getDoubleArray("doubles")) + " " + Arrays.toString(m.getBooleanArray("bools")) + " "
-                + Arrays.toString(m.getStringArray("strs")) + " " + m.getMetadataArray("mds").length));
+                + Arrays.toString(m.getStringArray("strs")) + " " + m.getMetadataArray("mds").length);
         ctx.println("contains nothing=" + m.contains("nothing") + " missing=" + m.contains("missing")
                 + " empty=" + m.isEmpty() + " " + Metadata.empty().isEmpty());
         Metadata back = Metadata.fromJson(m.json());
@@ -51,17 +51,17 @@ public final class TypesApiStruct {
 
     @Case
     public static void metadataJsonOneKey(CaseContext ctx) {
-        ctx.println(String.valueOf(new MetadataBuilder().putString("comment", "a \"quoted\" \\ / \u0001 é").build().json()));
-        ctx.println(String.valueOf(new MetadataBuilder().putDouble("d", 1e20).build().json()));
+        ctx.println(new MetadataBuilder().putString("comment", "a \"quoted\" \\ / \u0001 é").build().json());
+        ctx.println(new MetadataBuilder().putDouble("d", 1e20).build().json());
         ctx.println(String.valueOf(new MetadataBuilder().putDouble("d", 0.1).build()));
         ctx.println(String.valueOf(new MetadataBuilder().putLongArray("l", new long[0]).build()));
         ctx.println(String.valueOf(Metadata.fromJson("{\"a\":[],\"b\":1,\"c\":1.0}").getLongArray("a").length));
-        ctx.println(String.valueOf(Metadata.fromJson("{\"x\":{\"y\":[{\"z\":null}]}}").json()));
+        ctx.println(Metadata.fromJson("{\"x\":{\"y\":[{\"z\":null}]}}").json());
     }
 
     @Case
     public static void metadataJsonTwoKeys(CaseContext ctx) {
-        ctx.println(String.valueOf(new MetadataBuilder().putLong("b", 1).putLong("a", 2).build().json()));
+        ctx.println(new MetadataBuilder().putLong("b", 1).putLong("a", 2).build().json());
         ctx.println(String.valueOf(new MetadataBuilder().putString("comment", "c").putLong("spark.watermarkDelayMs", 10).build()));
     }
 
@@ -76,19 +76,19 @@ public final class TypesApiStruct {
                 .add("f", "map<string,int>", true, Metadata.empty())
                 .add("g", DataTypes.StringType, true, (String) null);
         ctx.println(String.valueOf(s));
-        ctx.println(String.valueOf(String.join(",", s.names()) + " | " + String.join(",", s.fieldNames())));
-        ctx.println(String.valueOf(s.fieldIndex("c") + " " + s.getFieldIndex("c") + " " + s.getFieldIndex("C") + " "
-                + s.getFieldIndexCaseInsensitive("C") + " " + s.getFieldIndexCaseInsensitive("zz")));
-        ctx.println(String.valueOf(s.toDDL()));
-        ctx.println(String.valueOf(s.simpleString()));
-        ctx.println(String.valueOf(s.catalogString()));
-        ctx.println(String.valueOf(s.sql()));
-        ctx.println(String.valueOf(s.defaultSize() + " " + s.size() + " " + s.length()));
-        ctx.println(String.valueOf(s.apply("d") + " " + s.apply(0)));
-        ctx.println(String.valueOf(s.json()));
+        ctx.println(String.join(",", s.names()) + " | " + String.join(",", s.fieldNames()));
+        ctx.println(s.fieldIndex("c") + " " + s.getFieldIndex("c") + " " + s.getFieldIndex("C") + " "
+                + s.getFieldIndexCaseInsensitive("C") + " " + s.getFieldIndexCaseInsensitive("zz"));
+        ctx.println(s.toDDL());
+        ctx.println(s.simpleString());
+        ctx.println(s.catalogString());
+        ctx.println(s.sql());
+        ctx.println(s.defaultSize() + " " + s.size() + " " + s.length());
+        ctx.println(s.apply("d") + " " + s.apply(0));
+        ctx.println(s.json());
         for (StructField f : s.fields()) {
-            ctx.println(String.valueOf(f.name() + ": comment=" + f.getComment() + " ddl=" + f.toDDL() + " sql=" + f.sql()
-                    + " metadata=" + f.metadata()));
+            ctx.println(f.name() + ": comment=" + f.getComment() + " ddl=" + f.toDDL() + " sql=" + f.sql()
+                    + " metadata=" + f.metadata());
         }
         error(ctx, "fieldIndex missing", () -> s.fieldIndex("zz"));
     }
@@ -100,9 +100,9 @@ public final class TypesApiStruct {
                 .add("s", new StructType().add("x", DataTypes.createArrayType(
                         new StructType().add("deep", DataTypes.StringType)))
                         .add("m", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false)));
-        ctx.println(String.valueOf(s.treeString()));
-        ctx.println(String.valueOf(s.treeString(1)));
-        ctx.println(String.valueOf(s.treeString(2)));
+        ctx.println(s.treeString());
+        ctx.println(s.treeString(1));
+        ctx.println(s.treeString(2));
         s.printTreeString();
     }
 
@@ -120,7 +120,7 @@ public final class TypesApiStruct {
                 .add("arr", DataTypes.createArrayType(DataTypes.LongType, true), false)
                 .add("a", DataTypes.IntegerType, false);
         ctx.println(String.valueOf(left.merge(right, true)));
-        ctx.println(String.valueOf(left.merge(right, true).treeString()));
+        ctx.println(left.merge(right, true).treeString());
         StructType upper = new StructType().add("A", DataTypes.IntegerType).add("z", DataTypes.DateType);
         ctx.println(String.valueOf(left.merge(upper, false)));
         ctx.println(String.valueOf(left.merge(upper, true)));
@@ -138,7 +138,7 @@ public final class TypesApiStruct {
         ctx.println(String.valueOf(s.fields()[0].getComment()));
         ctx.println(String.valueOf(DataTypes.createStructField("x", DataTypes.IntegerType, false,
                 new MetadataBuilder().putString("comment", "hi").build()).getComment()));
-        ctx.println(String.valueOf(DataTypes.createStructField("x", DataTypes.IntegerType, false).withComment("it's").toDDL()));
+        ctx.println(DataTypes.createStructField("x", DataTypes.IntegerType, false).withComment("it's").toDDL());
     }
 
     @Case

@@ -85,6 +85,55 @@ public final class DecimalType extends FractionalType {
         return new DecimalType(Math.max(x.precision(), x.scale()), x.scale());
     }
 
+    /** Whether values of {@code t} are decimals that fit an int (at most 9 digits). */
+    public static boolean is32BitDecimalType(DataType t) {
+        return t instanceof DecimalType d && d.precision <= 9;
+    }
+
+    /** Whether values of {@code t} are decimals that fit a long (at most 18 digits). */
+    public static boolean is64BitDecimalType(DataType t) {
+        return t instanceof DecimalType d && d.precision <= 18;
+    }
+
+    /** Whether values of {@code t} are decimals too wide for a long. */
+    public static boolean isByteArrayDecimalType(DataType t) {
+        return t instanceof DecimalType d && d.precision > 18;
+    }
+
+    /** Whether every value of {@code other} (a decimal or an integer type) fits this type. */
+    public boolean isWiderThan(DataType other) {
+        DecimalType d = asDecimal(other);
+        return d != null && precision - scale >= d.precision - d.scale && scale >= d.scale;
+    }
+
+    /**
+     * Whether every value of this type fits {@code other} (a decimal or an integer type); for an
+     * integer type, strictly fewer integral digits and no fraction, as Spark's (equal digits may
+     * overflow).
+     */
+    public boolean isTighterThan(DataType other) {
+        DecimalType d = asDecimal(other);
+        if (d == null) {
+            return false;
+        }
+        if (other instanceof IntegralType) {
+            return precision - scale < d.precision && scale == 0;
+        }
+        return precision - scale <= d.precision - d.scale && scale <= d.scale;
+    }
+
+    /** Spark's {@code DecimalType.forType} of an integer type, the decimal itself, or null. */
+    private static DecimalType asDecimal(DataType t) {
+        if (t instanceof DecimalType d) {
+            return d;
+        }
+        if (t instanceof IntegralType) {
+            int digits = t == DataTypes.ByteType ? 3 : t == DataTypes.ShortType ? 5 : t == DataTypes.IntegerType ? 10 : 20;
+            return new DecimalType(digits, 0);
+        }
+        return null;
+    }
+
     /** The greatest number of digits, 1 to 38. */
     public int precision() {
         return precision;
