@@ -11,8 +11,11 @@ import io.tideway.sql.types.StructType;
 import java.util.concurrent.Callable;
 
 import static io.tideway.sql.functions.col;
+import static io.tideway.sql.functions.count;
+import static io.tideway.sql.functions.lit;
 import static io.tideway.sql.functions.max;
 import static io.tideway.sql.functions.not;
+import static io.tideway.sql.functions.sum;
 
 /**
  * Spark 4's Datasets as columns of another Dataset: {@code scalar()} (uncorrelated, in select,
@@ -67,5 +70,19 @@ public final class OpsSubqueryColumns {
                 .and(s.where(col("s.k").equalTo(col("t.k").outer())).exists())));
         show(ctx, "uncorrelated", () -> t.where(s.exists()));
         show(ctx, "uncorrelated none", () -> t.where(s.where(col("v").gt(100)).exists()));
+    }
+
+    @Case
+    public static void scalarCorrelated(CaseContext ctx) {
+        Dataset<Row> t = t(ctx);
+        Dataset<Row> s = s(ctx);
+        show(ctx, "max", () -> t.select(col("k"), s.where(col("s.k").equalTo(col("t.k").outer())).select(max("v")).scalar()));
+        show(ctx, "count", () -> t.select(col("k"), s.where(col("s.k").equalTo(col("t.k").outer())).select(count(lit(1))).scalar()));
+        show(ctx, "projected", () -> t.select(col("k"),
+                s.where(col("s.k").equalTo(col("t.k").outer())).select(max("v").plus(1)).scalar().as("m")));
+        show(ctx, "filter", () -> t.where(col("a").lt(s.where(col("s.k").equalTo(col("t.k").outer()))
+                .select(sum("v")).scalar().multiply(3))));
+        show(ctx, "withColumn", () -> t.withColumn("n", s.where(col("s.k").equalTo(col("t.k").outer())
+                .and(col("v").gt(1))).select(count(lit(1))).scalar()));
     }
 }

@@ -232,7 +232,8 @@ public class Dataset<T> implements Serializable {
      * no aggregate.
      */
     public Dataset<Row> select(Column... cols) {
-        io.tideway.engine.plan.SubqueryColumns.Planned p = io.tideway.engine.plan.SubqueryColumns.scalars(plan, Arrays.asList(cols));
+        io.tideway.engine.plan.SubqueryColumns.Planned p = io.tideway.engine.plan.SubqueryColumns.scalars(plan, Arrays.asList(cols),
+                this::firstValue);
         return rows(SelectPlanner.select(p.columns(), p.plan()));
     }
 
@@ -338,7 +339,7 @@ public class Dataset<T> implements Serializable {
     public Dataset<T> filter(Column condition) {
         if (io.tideway.engine.plan.SubqueryColumns.has(condition.expr())) { // exists() and scalar() are joins
             return new Dataset<>(session, io.tideway.engine.plan.SubqueryColumns.filter(plan, condition.expr(),
-                    (in, c) -> Dataset.ofRows(session, in).filter(c).plan), encoder);
+                    (in, c) -> Dataset.ofRows(session, in).filter(c).plan, this::firstValue), encoder);
         }
         LogicalPlan input = MissingReferences.widenFor(condition.expr(), plan);
         Expression c = Resolver.resolve(condition.expr(), input);
@@ -1337,6 +1338,11 @@ public class Dataset<T> implements Serializable {
     public Dataset<T> hint(String name, Object... parameters) {
         HintParameters.check(name, parameters);
         return this;
+    }
+
+    /** The first value of {@code p}'s first row: what a correlated {@code scalar()} gives an outer row without rows. */
+    private Object firstValue(LogicalPlan p) {
+        return Dataset.ofRows(session, p).collectAsList().get(0).get(0);
     }
 
     /**
