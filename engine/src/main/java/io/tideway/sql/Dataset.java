@@ -232,7 +232,9 @@ public class Dataset<T> implements Serializable {
      * no aggregate.
      */
     public Dataset<Row> select(Column... cols) {
-        return rows(SelectPlanner.select(Arrays.asList(cols), plan));
+        io.tideway.engine.plan.SubqueryColumns.Planned p = io.tideway.engine.plan.SubqueryColumns.scalars(plan, Arrays.asList(cols),
+                this::firstValue);
+        return rows(SelectPlanner.select(p.columns(), p.plan()));
     }
 
     // ---- typed select: select(TypedColumn...) ----
@@ -335,6 +337,10 @@ public class Dataset<T> implements Serializable {
      * mode.
      */
     public Dataset<T> filter(Column condition) {
+        if (io.tideway.engine.plan.SubqueryColumns.has(condition.expr())) { // exists() and scalar() are joins
+            return new Dataset<>(session, io.tideway.engine.plan.SubqueryColumns.filter(plan, condition.expr(),
+                    (in, c) -> Dataset.ofRows(session, in).filter(c).plan, this::firstValue), encoder);
+        }
         LogicalPlan input = MissingReferences.widenFor(condition.expr(), plan);
         Expression c = Resolver.resolve(condition.expr(), input);
         io.tideway.engine.plan.WindowPlanner.refuseIn(c, "WHERE");
@@ -1332,6 +1338,29 @@ public class Dataset<T> implements Serializable {
     public Dataset<T> hint(String name, Object... parameters) {
         HintParameters.check(name, parameters);
         return this;
+    }
+
+    /** The first value of {@code p}'s first row: what a correlated {@code scalar()} gives an outer row without rows. */
+    private Object firstValue(LogicalPlan p) {
+        return Dataset.ofRows(session, p).collectAsList().get(0).get(0);
+    }
+
+    /**
+     * This Dataset's one value as a column of another Dataset ({@code other.select(col("k"),
+     * df.select(max("v")).scalar())}), named {@code scalarsubquery()}, as Spark's scalar subquery:
+     * null when it has no rows.
+     */
+    public Column scalar() {
+        return new Column(new io.tideway.engine.plan.SubqueryExpression(plan, false));
+    }
+
+    /**
+     * Whether this Dataset has rows, as a filter condition of another Dataset
+     * ({@code other.where(df.where(col("k").equalTo(col("o.k").outer())).exists())}), as Spark's
+     * EXISTS subquery; {@code not(...)} of it keeps the rows for which it has none.
+     */
+    public Column exists() {
+        return new Column(new io.tideway.engine.plan.SubqueryExpression(plan, true));
     }
 
     /**

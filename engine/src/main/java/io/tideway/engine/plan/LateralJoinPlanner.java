@@ -23,11 +23,12 @@ public final class LateralJoinPlanner {
     private LateralJoinPlanner() {
     }
 
-    /** The lateral join of {@code left} and {@code right}; {@code condition} may be null. */
+    /**
+     * The lateral join of {@code left} and {@code right}; {@code condition} may be null. {@code type}
+     * is inner, cross, left outer, or left semi (anti) for {@code exists()}, whose output is the
+     * left's columns only.
+     */
     public static LogicalPlan join(LogicalPlan left, LogicalPlan right, Expression condition, JoinType type) {
-        if (type != JoinType.INNER && type != JoinType.CROSS && type != JoinType.LEFT_OUTER) {
-            throw Unchecked.raise(new IllegalArgumentException("Unsupported lateral join type " + type));
-        }
         List<UnaryNode> lifted = new ArrayList<>();
         LogicalPlan base = right;
         while (correlated(base)) {
@@ -65,8 +66,11 @@ public final class LateralJoinPlanner {
         for (Expression f : filters) {
             on = on == null ? f : new Logical(true, on, f);
         }
+        if (on == null && joinType.leftOnly()) { // an uncorrelated exists(): every left row or none
+            on = new io.tideway.engine.expr.Literal(true, io.tideway.sql.types.DataTypes.BooleanType);
+        }
         LogicalPlan joined = JoinPlanner.join(left, base, on, joinType);
-        return lifted.isEmpty() ? joined : new Project(output, joined);
+        return lifted.isEmpty() || joinType.leftOnly() ? joined : new Project(output, joined);
     }
 
     private static Expression unaliased(Expression e) {
@@ -74,7 +78,7 @@ public final class LateralJoinPlanner {
     }
 
     /** Whether {@code plan} or a node below it reads an outer column. */
-    private static boolean correlated(LogicalPlan plan) {
+    static boolean correlated(LogicalPlan plan) {
         List<LogicalPlan> nodes = new ArrayList<>();
         plan.collect(nodes);
         for (LogicalPlan n : nodes) {
