@@ -18,15 +18,11 @@ import java.util.List;
  * words {@code n, xAvg, yAvg, ck, xMk, yMk}. As in Spark 4, a sample statistic of one pair is null, and
  * the correlation of a constant column is ANSI's {@code DIVIDE_BY_ZERO}.
  */
-public final class Covariance extends AggregateFunction {
+public final class Covariance extends NumericPairAggregate {
     private static final long serialVersionUID = 1L;
-    private final String name;
-    private final Expression right;
 
     public Covariance(String name, Expression x, Expression y) {
-        super(x);
-        this.name = name;
-        this.right = y;
+        super(name, x, y);
     }
 
     @Override
@@ -34,30 +30,14 @@ public final class Covariance extends AggregateFunction {
         return new Covariance(name, c.get(0), c.get(1));
     }
 
-    @Override
-    public List<Expression> children() {
-        return List.of(child, right);
-    }
 
-    @Override
-    public List<Expression> inputs() {
-        return List.of(InputTypes.numeric(child), InputTypes.numeric(right));
-    }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public String sql() {
-        return name + "(" + child.sql() + ", " + right.sql() + ")";
-    }
 
     @Override
     public DataType dataType() {
         InputTypes.requireNumeric(this, child, 0);
-        InputTypes.requireNumeric(this, right, 1);
+        InputTypes.requireNumeric(this, second, 1);
         return DataTypes.DoubleType;
     }
 
@@ -89,7 +69,7 @@ public final class Covariance extends AggregateFunction {
             return;
         }
         double x = InputTypes.asDouble(in[0], InputTypes.numeric(child).dataType());
-        double y = InputTypes.asDouble(in[1], InputTypes.numeric(right).dataType());
+        double y = InputTypes.asDouble(in[1], InputTypes.numeric(second).dataType());
         double n = b.getDouble(at) + 1.0;
         double xAvg = b.getDouble(at + 8);
         double yAvg = b.getDouble(at + 16);

@@ -20,27 +20,23 @@ import java.util.List;
  * function keeps its state, types and results (a decimal average stays a decimal); the column is
  * named {@code regr_avgx(y, x)}.
  */
-public final class PairFiltered extends AggregateFunction {
+public final class PairFiltered extends NumericPairAggregate {
     private static final long serialVersionUID = 1L;
-    private final String name;
-    private final Expression x;
     /** The input the inner function reads: y for regr_avgy, else x. */
     private final int averaged;
     /** The replacement, built once the inputs are resolved (its types are theirs). */
     private transient AggregateFunction inner;
 
     public PairFiltered(String name, Expression y, Expression x) {
-        super(y);
-        this.name = name;
-        this.x = x;
+        super(name, y, x);
         this.averaged = name.equals("regr_avgy") ? 0 : 1;
     }
 
     private AggregateFunction inner() {
         if (inner == null) {
             inner = switch (name) {
-                case "regr_count" -> new Count(x);
-                case "regr_avgx" -> new Average(InputTypes.numeric(x));
+                case "regr_count" -> new Count(second);
+                case "regr_avgx" -> new Average(InputTypes.numeric(second));
                 default -> new Average(InputTypes.numeric(child));
             };
         }
@@ -52,31 +48,14 @@ public final class PairFiltered extends AggregateFunction {
         return new PairFiltered(name, c.get(0), c.get(1));
     }
 
-    @Override
-    public List<Expression> children() {
-        return List.of(child, x);
-    }
 
-    /** y and x, a string cast to double (Spark's implicit cast evaluates, and may fail on, both). */
-    @Override
-    public List<Expression> inputs() {
-        return List.of(InputTypes.numeric(child), InputTypes.numeric(x));
-    }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public String sql() {
-        return name + "(" + child.sql() + ", " + x.sql() + ")";
-    }
 
     @Override
     public DataType dataType() {
         requireNumber(child, 0);
-        requireNumber(x, 1);
+        requireNumber(second, 1);
         return inner().dataType();
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
  * {@code VariancePop(x)}; all over the rows where both inputs are non-null. State:
  * {@link RegressionState}.
  */
-public final class Regression extends AggregateFunction {
+public final class Regression extends NumericPairAggregate {
     private static final long serialVersionUID = 1L;
     private static final int SXX = 0;
     private static final int SYY = 1;
@@ -27,8 +27,6 @@ public final class Regression extends AggregateFunction {
     private static final int INTERCEPT = 3;
     private static final int R2 = 4;
     private static final int SXY = 5;
-    private final String name;
-    private final Expression x;
     /** Which statistic, decided once rather than by name per row. */
     private final int kind;
     /** The inputs' types once resolved, read per row (racy single-check: each computed whole, immutable). */
@@ -36,9 +34,7 @@ public final class Regression extends AggregateFunction {
     private transient DataType xType;
 
     public Regression(String name, Expression y, Expression x) {
-        super(y);
-        this.name = name;
-        this.x = x;
+        super(name, y, x);
         this.kind = List.of("regr_sxx", "regr_syy", "regr_slope", "regr_intercept", "regr_r2", "regr_sxy").indexOf(name);
     }
 
@@ -47,30 +43,14 @@ public final class Regression extends AggregateFunction {
         return new Regression(name, c.get(0), c.get(1));
     }
 
-    @Override
-    public List<Expression> children() {
-        return List.of(child, x);
-    }
 
-    @Override
-    public List<Expression> inputs() {
-        return List.of(InputTypes.numeric(child), InputTypes.numeric(x));
-    }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public String sql() {
-        return name + "(" + child.sql() + ", " + x.sql() + ")";
-    }
 
     @Override
     public DataType dataType() {
         InputTypes.requireNumeric(this, child, 0);
-        InputTypes.requireNumeric(this, x, 1);
+        InputTypes.requireNumeric(this, second, 1);
         return DataTypes.DoubleType;
     }
 
@@ -106,7 +86,7 @@ public final class Regression extends AggregateFunction {
         }
         DataType xt = xType;
         if (xt == null) {
-            xt = InputTypes.numeric(x).dataType();
+            xt = InputTypes.numeric(second).dataType();
             xType = xt;
         }
         double yv = InputTypes.asDouble(in[0], yt);
