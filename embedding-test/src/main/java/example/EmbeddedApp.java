@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A user's application: a micro-batch query and a continuous query, each writing through a
- * {@code ForeachWriter<Row>}, and a JSON write read back (the file formats' module, whose services
- * files a shaded jar merges with the engine's), printing one line each that the embedding test checks.
+ * {@code ForeachWriter<Row>}, a JSON write read back (the file formats' module, whose services
+ * files a shaded jar merges with the engine's) and a JDBC read (the JDBC module's), printing one line
+ * each that the embedding test checks.
  */
 public final class EmbeddedApp {
     private EmbeddedApp() {
@@ -83,6 +84,14 @@ public final class EmbeddedApp {
         spark.createDataFrame(List.of(RowFactory.create("a"), RowFactory.create("b")), new StructType().add("s", "string"))
                 .write().mode("overwrite").json(json.toString());
         System.out.println("file rows " + spark.read().json(json.toString()).count());
+
+        // no JDBC driver is on the class path: the read fails in the JDBC module, found through the merged services files
+        try {
+            spark.read().option("driver", "absent.Driver").jdbc("jdbc:absent:db", "t", new java.util.Properties());
+            System.out.println("jdbc read without a driver succeeded");
+        } catch (IllegalStateException e) {
+            System.out.println("jdbc " + e.getMessage());
+        }
         spark.stop();
     }
 }

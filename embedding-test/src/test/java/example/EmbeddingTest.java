@@ -39,6 +39,7 @@ class EmbeddingTest {
         assertTrue(output.contains("micro-batch rows 5"), output);
         assertTrue(output.contains("continuous rows >= 20"), output);
         assertTrue(output.contains("file rows 2"), output);
+        assertTrue(output.contains("jdbc Did not find registered driver with class absent.Driver"), output);
     }
 
     /** Runs {@code java -Xmx256m args...} (and no other flag); its output, after asserting exit 0. */

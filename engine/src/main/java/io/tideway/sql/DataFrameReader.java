@@ -7,6 +7,7 @@ import io.tideway.engine.plan.DataSourceRelation;
 import io.tideway.engine.spi.BatchScan;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SourceProvider;
+import io.tideway.engine.spi.PredicateScanProvider;
 import io.tideway.engine.spi.StringRecordsProvider;
 import io.tideway.sql.catalyst.parser.ParseException;
 import io.tideway.sql.types.StructType;
@@ -246,7 +247,11 @@ public final class DataFrameReader {
         options.putAll(propertyMap(connectionProperties));
         options.put("url", url);
         options.put("dbtable", table);
-        BatchScan scan = io.tideway.engine.jdbc.JdbcSourceProvider.scan(userSchema, new Options(options), Arrays.asList(predicates));
+        if (!(Providers.source("jdbc") instanceof PredicateScanProvider provider)) {
+            throw new IllegalStateException("The jdbc source found through META-INF/services/"
+                    + SourceProvider.class.getName() + " does not split reads by predicates");
+        }
+        BatchScan scan = provider.scanPredicates(userSchema, new Options(options), Arrays.asList(predicates));
         return Dataset.ofRows(session, new DataSourceRelation(scan, "jdbc"));
     }
 

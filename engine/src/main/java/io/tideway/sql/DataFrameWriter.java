@@ -15,6 +15,7 @@ import io.tideway.engine.spi.BatchFileWrite;
 import io.tideway.engine.spi.FileWriteProvider;
 import io.tideway.engine.spi.Options;
 import io.tideway.engine.spi.SinkProvider;
+import io.tideway.engine.spi.TableWriteProvider;
 import io.tideway.engine.util.FileTrees;
 
 import java.nio.file.Files;
@@ -144,15 +145,18 @@ public final class DataFrameWriter<T> {
         return this;
     }
 
-    /** Writes to the {@code path} option. */
+    /**
+     * Writes to the {@code path} option, or, for a format that writes tables rather than files
+     * ({@code jdbc}: a {@link TableWriteProvider}), into the table its options name.
+     */
     public void save() {
         layout.assertNotBucketed("save");
-        if ("jdbc".equalsIgnoreCase(format())) {
-            io.tideway.engine.jdbc.JdbcTableWriter.write(ds.toDF().toLocalIterator(), ds.schema(), new Options(options), mode);
-            return;
-        }
         String path = new Options(options).get("path").orElse(null);
         if (path == null) {
+            if (Providers.sink(format()) instanceof TableWriteProvider table) {
+                table.writeTable(ds.toDF().toLocalIterator(), ds.schema(), new Options(options), mode);
+                return;
+            }
             throw DataSourceErrors.expectedOnePath("");
         }
         write(path);
@@ -210,7 +214,7 @@ public final class DataFrameWriter<T> {
 
     /**
      * Writes the Dataset into the table {@code table} of the database at {@code url} through JDBC,
-     * the save mode deciding what an existing table means ({@link io.tideway.engine.jdbc.JdbcTableWriter});
+     * the save mode deciding what an existing table means (module {@code tideway-jdbc}'s {@link TableWriteProvider});
      * {@code connectionProperties} (user, password, {@code batchsize}, {@code isolationLevel}, ...)
      * add to this writer's options. Refuses {@code partitionBy}, {@code bucketBy} and {@code clusterBy}, as Spark.
      */

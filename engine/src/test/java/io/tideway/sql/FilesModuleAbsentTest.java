@@ -32,5 +32,9 @@ class FilesModuleAbsentTest {
                 assertThrows(AnalysisException.class, () -> spark.read().json(spark.createDataset(List.of("{}"), Encoders.STRING()))).getMessage());
         assertEquals(message("json", "SinkProvider"),
                 assertThrows(AnalysisException.class, () -> df.write().json(tmp.resolve("o").toString())).getMessage());
+        assertEquals(message("xml", "SourceProvider"),
+                assertThrows(AnalysisException.class, () -> spark.read().option("rowTag", "r").xml(dir)).getMessage());
+        assertEquals(message("xml", "SinkProvider"),
+                assertThrows(AnalysisException.class, () -> df.write().xml(tmp.resolve("x").toString())).getMessage());
     }
 }

@@ -11,7 +11,7 @@ import java.util.ServiceLoader;
 
 /**
  * Finds source and sink providers by short name through {@link ServiceLoader}. A format that
- * Tideway ships as a module of its own (the file formats, Parquet, Kafka) fails, when that module
+ * Tideway ships as a module of its own (the file formats, Parquet, Kafka, JDBC) fails, when that module
  * is absent, naming the artifact to add and its services file rather than as an unknown format.
  * Stateless.
  */
@@ -22,7 +22,9 @@ public final class Providers {
             "kafka", "io.tideway:tideway-connector-kafka",
             "csv", "io.tideway:tideway-files",
             "json", "io.tideway:tideway-files",
-            "text", "io.tideway:tideway-files");
+            "text", "io.tideway:tideway-files",
+            "xml", "io.tideway:tideway-files",
+            "jdbc", "io.tideway:tideway-jdbc");
 
     private Providers() {
     }

@@ -2,8 +2,8 @@ package io.tideway.engine.jdbc;
 
 import io.tideway.engine.spi.BatchScan;
 import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.PredicateScanProvider;
 import io.tideway.engine.spi.SourceContext;
-import io.tideway.engine.spi.SourceProvider;
 import io.tideway.engine.spi.StreamSource;
 import io.tideway.sql.types.StructType;
 
@@ -15,7 +15,7 @@ import java.util.Map;
  * read as a batch ({@link JdbcBatchScan}); Tideway depends on nothing but {@code java.sql}. Like
  * Spark's, it reads no streams and takes no user schema. Stateless.
  */
-public final class JdbcSourceProvider implements SourceProvider {
+public final class JdbcSourceProvider implements PredicateScanProvider {
     @Override
     public String shortName() {
         return "jdbc";
@@ -33,11 +33,12 @@ public final class JdbcSourceProvider implements SourceProvider {
 
     @Override
     public BatchScan createBatchScan(StructType userSchema, List<String> paths, Options options, Map<String, String> conf) {
-        return scan(userSchema, options, null);
+        return scanPredicates(userSchema, options, null);
     }
 
     /** A read of {@code options}' table, split by {@code predicates} (one partition each) when given. */
-    public static BatchScan scan(StructType userSchema, Options options, List<String> predicates) {
+    @Override
+    public BatchScan scanPredicates(StructType userSchema, Options options, List<String> predicates) {
         if (userSchema != null) {
             throw io.tideway.engine.error.Unchecked.raise(new io.tideway.sql.AnalysisException(
                     "jdbc does not allow user-specified schemas."));
