@@ -20,6 +20,7 @@ import io.tideway.engine.exec.ShowString;
 import io.tideway.engine.expr.Alias;
 import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.plan.FileMetadataColumn;
 import io.tideway.engine.plan.Resolver;
 import io.tideway.engine.plan.Deduplicate;
 import io.tideway.engine.plan.EventTimeWatermark;
@@ -192,10 +193,27 @@ public class Dataset<T> implements Serializable {
      */
     public Column col(String name) {
         if (!name.equals("*") && Resolver.ordinalOf(name, plan.schema()) < 0
-                && io.tideway.engine.plan.Qualifiers.ordinalOf(plan, name) < 0) {
+                && io.tideway.engine.plan.Qualifiers.ordinalOf(plan, name) < 0
+                && !(name.equalsIgnoreCase(FileMetadataColumn.NAME) && FileMetadataColumn.available(plan))) {
             throw Resolver.unresolved(name, plan.schema());
         }
         return new Column(new io.tideway.engine.expr.UnresolvedAttribute(name, plan));
+    }
+
+    /**
+     * The hidden metadata column {@code name} of this Dataset's file source ({@code _metadata}),
+     * even where a data column has that name; Spark's {@code UNRESOLVED_COLUMN} naming the
+     * metadata columns there are (none on a Dataset not read from files) otherwise.
+     */
+    public Column metadataColumn(String name) {
+        boolean files = FileMetadataColumn.available(plan);
+        if (files && name.equalsIgnoreCase(FileMetadataColumn.NAME)) {
+            return new Column(FileMetadataColumn.value(plan));
+        }
+        throw Unchecked.raise(files
+                ? new AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION", Map.of("objectName", ErrorParams.id(name),
+                        "proposal", ErrorParams.id(FileMetadataColumn.NAME)))
+                : new AnalysisException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName", ErrorParams.id(name))));
     }
 
     /** As {@link #col(String)}. */

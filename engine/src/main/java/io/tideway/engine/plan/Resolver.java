@@ -56,6 +56,12 @@ public final class Resolver {
 
     private static Expression resolveIn(Expression e, LogicalPlan input) {
         Expression bySource = e.transformUp(node -> {
+            if (node instanceof UnresolvedAttribute a && !a.isStar()) {
+                Expression metadata = FileMetadataColumn.resolve(a.name(), input); // a file source's hidden _metadata
+                if (metadata != null) {
+                    return metadata;
+                }
+            }
             if (node instanceof UnresolvedAttribute a && a.origin() != null && !a.isStar()) {
                 int i = AttributeLineage.ordinalOf(input, a.origin(), a.name());
                 if (i >= 0) {

@@ -26,4 +26,9 @@ public interface BatchScan {
     default List<String> inputFiles() {
         return List.of();
     }
+
+    /** Whether this scan reads files, so that its rows carry a hidden {@code _metadata} column (a file source's). */
+    default boolean readsFiles() {
+        return false;
+    }
 }

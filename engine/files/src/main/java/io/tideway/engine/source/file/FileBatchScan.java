@@ -48,6 +48,11 @@ final class FileBatchScan implements BatchScan {
     }
 
     @Override
+    public boolean readsFiles() {
+        return true;
+    }
+
+    @Override
     public StructType schema() {
         return schema;
     }

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,10 @@ final class FilePartitionReader implements PartitionReader {
     private boolean exhausted;
     /** The file's size once open: its one block's length for input_file_block_length(). */
     private long length = -1;
+    /** The file's path as Hadoop prints it, last path segment and modification time (microseconds), for {@code _metadata}. */
+    private String hadoopPath;
+    private String name;
+    private long modificationMicros = -1;
 
     FilePartitionReader(FileInputPartition partition, FileReadFormat format, int numFields, Object[] partitionValues,
                         DataType[] partitionTypes, FileReadPolicy policy) {
@@ -62,10 +68,15 @@ final class FilePartitionReader implements PartitionReader {
                 if (in == null) {
                     return -1; // a missing file, skipped
                 }
-                length = Files.size(Path.of(URI.create(uri)));
+                Path file = Path.of(URI.create(uri));
+                BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+                length = attrs.size();
+                modificationMicros = attrs.lastModifiedTime().to(TimeUnit.MILLISECONDS) * 1000L; // Hadoop's millisecond times
+                name = file.getFileName().toString();
+                hadoopPath = uri.startsWith("file:///") ? "file:/" + uri.substring("file:///".length()) : uri;
             }
-            // input_file_name() and input_file_block_*() of the rows handed on below: the whole file is one block
-            io.tideway.engine.expr.fn.InputFileName.set(uri, 0, length);
+            // input_file_name(), input_file_block_*() and _metadata of the rows handed on below: the whole file is one block
+            io.tideway.engine.expr.fn.InputFileName.set(uri, hadoopPath, name, 0, length, length, modificationMicros);
             while (emitted < maxRows) {
                 writer.wrap(scratch.buffer(), 0, scratch);
                 int status;

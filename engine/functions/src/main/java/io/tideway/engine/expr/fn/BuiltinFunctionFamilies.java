@@ -46,6 +46,7 @@ public final class BuiltinFunctionFamilies implements FunctionFamily {
         UdtFunctions.register();
         UserErrorFunctions.register();
         FileBlockFunctions.register();
+        FileMetadataFunctions.register();
         NumberParseFunctions.register();
         SentenceFunctions.register();
         CollationFunctions.register();

@@ -14,8 +14,12 @@ public final class InputFileName {
     /** One thread's current file; reused so that a read allocates nothing. */
     private static final class Current {
         String uri;
+        String path;
+        String name;
         long blockStart = -1;
         long blockLength = -1;
+        long size = -1;
+        long modificationMicros = -1;
     }
 
     private static final ThreadLocal<Current> CURRENT = ThreadLocal.withInitial(Current::new);
@@ -23,17 +27,57 @@ public final class InputFileName {
     private InputFileName() {
     }
 
-    /** From now on this thread's rows come from the block {@code [start, start + length)} of {@code uri}. */
-    public static void set(String uri, long start, long length) {
+    /**
+     * From now on this thread's rows come from the block {@code [start, start + length)} of
+     * {@code uri}, the file {@code path} (as Hadoop prints it: {@code file:/dir/f}) called
+     * {@code name}, of {@code size} bytes, last modified at {@code modificationMicros}
+     * (microseconds since the epoch).
+     */
+    public static void set(String uri, String path, String name, long start, long length, long size,
+                           long modificationMicros) {
         Current c = CURRENT.get();
         c.uri = uri;
+        c.path = path;
+        c.name = name;
         c.blockStart = start;
         c.blockLength = length;
+        c.size = size;
+        c.modificationMicros = modificationMicros;
     }
 
     /** This thread's rows no longer come from a file. */
     public static void clear() {
-        set(null, -1, -1);
+        set(null, null, null, -1, -1, -1, -1);
+    }
+
+    /** Writes the current file's path as Hadoop prints it (or nothing) into {@code out}; returns its length. */
+    public static int writePath(BytesOut out) {
+        String path = CURRENT.get().path;
+        out.reset();
+        if (path != null) {
+            out.append(path);
+        }
+        return out.length();
+    }
+
+    /** Writes the current file's last path segment (or nothing) into {@code out}; returns its length. */
+    public static int writeName(BytesOut out) {
+        String name = CURRENT.get().name;
+        out.reset();
+        if (name != null) {
+            out.append(name);
+        }
+        return out.length();
+    }
+
+    /** The current file's size in bytes; -1 without a file. */
+    public static long size() {
+        return CURRENT.get().size;
+    }
+
+    /** The current file's modification time in microseconds since the epoch; -1 without a file. */
+    public static long modificationMicros() {
+        return CURRENT.get().modificationMicros;
     }
 
     /** Writes the current file's name (or nothing) into {@code out}; returns its length. */
