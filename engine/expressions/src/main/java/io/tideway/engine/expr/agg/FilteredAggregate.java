@@ -3,6 +3,7 @@ package io.tideway.engine.expr.agg;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.AggregateFunction;
+import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.offheap.row.RowWriter;
@@ -52,12 +53,12 @@ public final class FilteredAggregate extends AggregateFunction {
     public static Expression of(Expression f, String writtenName, Expression condition) {
         if (!(f instanceof AggregateFunction a)) {
             throw Unchecked.raise(new AnalysisException("INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX", Map.of(
-                    "prettyName", ErrorParams.id(writtenName), "syntax", "FILTER CLAUSE")));
+                    "prettyName", ErrorParams.id(writtenName), "syntax", "FILTER CLAUSE"), CurrentOrigin.get()));
         }
         Expression nested = find(condition);
         if (nested != null) {
             throw Unchecked.raise(new AnalysisException("INVALID_AGGREGATE_FILTER.CONTAINS_AGGREGATE", Map.of(
-                    "filterExpr", ErrorParams.expr(condition.sql()), "aggExpr", ErrorParams.expr(nested.sql()))));
+                    "filterExpr", ErrorParams.expr(condition.sql()), "aggExpr", ErrorParams.expr(nested.sql())), CurrentOrigin.get()));
         }
         return new FilteredAggregate(a, condition);
     }

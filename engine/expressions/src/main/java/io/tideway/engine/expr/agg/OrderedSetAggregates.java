@@ -44,8 +44,9 @@ public final class OrderedSetAggregates {
                     "funcName", ErrorParams.id(name)), CurrentOrigin.get()));
         }
         if (keys.size() != 1) {
+            // Spark names mode by its class here
             throw Unchecked.raise(new AnalysisException("INVALID_WITHIN_GROUP_EXPRESSION.WRONG_NUM_ORDERINGS", Map.of(
-                    "funcName", ErrorParams.id(name), "expectedNum", "1", "actualNum", String.valueOf(keys.size())),
+                    "funcName", ErrorParams.id(name.equals("mode") ? "Mode" : name), "expectedNum", "1", "actualNum", String.valueOf(keys.size())),
                     CurrentOrigin.get()));
         }
         SortOrder key = keys.get(0);

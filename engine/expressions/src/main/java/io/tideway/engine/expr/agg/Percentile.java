@@ -117,6 +117,13 @@ public final class Percentile extends HeldAggregate {
         if (p != null) {
             return p;
         }
+        if (ordered != null && percentage instanceof Literal l && l.value() instanceof Number n) {
+            // Spark checks the replacement percentile, named after the ordered form's arguments
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", Map.of(
+                    "sqlExpr", ErrorParams.expr(ordered + "(" + child.sql() + ", " + percentage.sql() + ")"),
+                    "exprName", "percentage", "valueRange", "[0.0, 1.0]", "currentValue", n.doubleValue() + "D"),
+                    sqlOrigin()));
+        }
         throw Unchecked.raise(new AnalysisException("The percentage of " + sql()
                 + " must be a number literal between 0.0 and 1.0 or an array of them, not " + percentage.sql()));
     }
