@@ -20,15 +20,30 @@ public final class Mode extends HeldAggregate {
     private static final long serialVersionUID = 1L;
     /** {@code mode(x, true)}: among equally frequent values the smallest. */
     private final boolean deterministic;
+    /** {@code mode() WITHIN GROUP (ORDER BY x DESC)}: among equally frequent values the largest. */
+    private final boolean largest;
 
     public Mode(Expression child, boolean deterministic) {
+        this(child, deterministic, false);
+    }
+
+    private Mode(Expression child, boolean deterministic, boolean largest) {
         super(child);
         this.deterministic = deterministic;
+        this.largest = largest;
+    }
+
+    /**
+     * {@code mode() WITHIN GROUP (ORDER BY x [DESC])}: ascending answers the smallest of equally
+     * frequent values (Spark's {@code mode(x, true)}), descending the largest.
+     */
+    public static Mode withinGroup(Expression child, boolean descending) {
+        return new Mode(child, !descending, descending);
     }
 
     @Override
     public Expression withChildren(List<Expression> c) {
-        return new Mode(c.get(0), deterministic);
+        return new Mode(c.get(0), deterministic, largest);
     }
 
     @Override
@@ -38,7 +53,11 @@ public final class Mode extends HeldAggregate {
 
     @Override
     public String sql() {
-        // Spark plans mode(x, true) as its ordered-set form and names the column after it
+        // Spark plans mode(x, true) as its ordered-set form and names the column after it; its
+        // names are swapped: the ascending form (the smallest value) prints DESC, the descending none
+        if (largest) {
+            return "mode() WITHIN GROUP (ORDER BY " + child.sql() + ")";
+        }
         return deterministic ? "mode() WITHIN GROUP (ORDER BY " + child.sql() + " DESC)" : super.sql();
     }
 
@@ -87,8 +106,8 @@ public final class Mode extends HeldAggregate {
         int best = -1;
         for (int k : OpenHashSetOrder.order(held, keys, t)) {
             // the first of equally frequent values, as Scala's maxBy; deterministic: the smallest of them
-            if (best < 0 || counts.get(k) > counts.get(best) || deterministic && counts.get(k).equals(counts.get(best))
-                    && ValueCodec.compare(held, HeldList.valueAt(keys.get(k)), HeldList.valueLength(held, keys.get(k)),
+            if (best < 0 || counts.get(k) > counts.get(best) || (deterministic || largest) && counts.get(k).equals(counts.get(best))
+                    && (largest ? -1 : 1) * ValueCodec.compare(held, HeldList.valueAt(keys.get(k)), HeldList.valueLength(held, keys.get(k)),
                     held, HeldList.valueAt(keys.get(best)), HeldList.valueLength(held, keys.get(best)), t) < 0) {
                 best = k;
             }

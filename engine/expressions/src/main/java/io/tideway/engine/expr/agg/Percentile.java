@@ -31,21 +31,47 @@ public final class Percentile extends HeldAggregate {
     /** How many times each row counts: a column or literal of an integral type (1 unless given). */
     private final Expression frequency;
     private final boolean median;
+    /** {@code percentile_cont} or {@code percentile_disc} written with WITHIN GROUP, else null. */
+    private final String ordered;
+    /** {@code WITHIN GROUP (ORDER BY x DESC)}: the values ranked from the largest. */
+    private final boolean reverse;
 
     public Percentile(Expression child, Expression percentage, Expression frequency, boolean median) {
+        this(child, percentage, frequency, median, null, false);
+    }
+
+    private Percentile(Expression child, Expression percentage, Expression frequency, boolean median, String ordered,
+                       boolean reverse) {
         super(child);
         this.percentage = percentage;
         this.frequency = frequency == null ? Literal.of(1L) : frequency;
         this.median = median;
+        this.ordered = ordered;
+        this.reverse = reverse;
+    }
+
+    /**
+     * {@code percentile_cont(p) WITHIN GROUP (ORDER BY x [DESC])} (Spark's {@code PercentileCont},
+     * interpolated as {@code percentile}) or {@code percentile_disc(...)} (the first value whose
+     * cumulative share reaches p), each row counted once, ranked from the largest when descending.
+     */
+    public static Percentile ordered(String name, Expression child, Expression percentage, boolean reverse) {
+        return new Percentile(child, percentage, null, false, name, reverse);
     }
 
     @Override
     public Expression withChildren(List<Expression> c) {
+        if (ordered != null) {
+            return new Percentile(c.get(0), c.get(1), frequency, false, ordered, reverse);
+        }
         return median ? new Percentile(c.get(0), percentage, frequency, true) : new Percentile(c.get(0), c.get(1), c.get(2), false);
     }
 
     @Override
     public List<Expression> children() {
+        if (ordered != null) {
+            return List.of(child, percentage);
+        }
         return median ? List.of(child) : List.of(child, percentage, frequency);
     }
 
@@ -56,11 +82,14 @@ public final class Percentile extends HeldAggregate {
 
     @Override
     public String name() {
-        return median ? "median" : "percentile";
+        return ordered != null ? ordered : median ? "median" : "percentile";
     }
 
     @Override
     public String sql() {
+        if (ordered != null) {
+            return ordered + "(" + percentage.sql() + ") WITHIN GROUP (ORDER BY " + child.sql() + (reverse ? " DESC)" : ")");
+        }
         return median ? "median(" + child.sql() + ")"
                 : "percentile(" + child.sql() + ", " + percentage.sql() + ", " + frequency.sql() + ")";
     }
@@ -87,6 +116,13 @@ public final class Percentile extends HeldAggregate {
         double[] p = Percentages.of(percentage);
         if (p != null) {
             return p;
+        }
+        if (ordered != null && percentage instanceof Literal l && l.value() instanceof Number n) {
+            // Spark checks the replacement percentile, named after the ordered form's arguments
+            throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", Map.of(
+                    "sqlExpr", ErrorParams.expr(ordered + "(" + child.sql() + ", " + percentage.sql() + ")"),
+                    "exprName", "percentage", "valueRange", "[0.0, 1.0]", "currentValue", n.doubleValue() + "D"),
+                    sqlOrigin()));
         }
         throw Unchecked.raise(new AnalysisException("The percentage of " + sql()
                 + " must be a number literal between 0.0 and 1.0 or an array of them, not " + percentage.sql()));
@@ -138,7 +174,8 @@ public final class Percentile extends HeldAggregate {
             int at = heldAt + i * ENTRY;
             entries[i] = new double[] {held.getDouble(at), held.getLong(at + 8)};
         }
-        Arrays.sort(entries, (a, b) -> Double.compare(a[0], b[0])); // Spark's keys sorted, counts accumulated
+        // Spark's keys sorted (descending for WITHIN GROUP (ORDER BY x DESC)), counts accumulated
+        Arrays.sort(entries, reverse ? (a, b) -> Double.compare(b[0], a[0]) : (a, b) -> Double.compare(a[0], b[0]));
         double[] values = new double[n];
         long[] accumulated = new long[n];
         long total = 0;
@@ -148,15 +185,23 @@ public final class Percentile extends HeldAggregate {
             accumulated[i] = total;
         }
         double[] fractions = fractions();
+        boolean discrete = "percentile_disc".equals(ordered);
         if (!Percentages.isArray(percentage)) {
-            out.putDouble(field, at(values, accumulated, fractions[0]));
+            out.putDouble(field, discrete ? discreteAt(values, accumulated, fractions[0]) : at(values, accumulated, fractions[0]));
             return;
         }
         io.tideway.offheap.row.ArrayWriter a = out.beginArray(field, fractions.length);
         for (int j = 0; j < fractions.length; j++) {
-            a.putDouble(j, at(values, accumulated, fractions[j]));
+            a.putDouble(j, discrete ? discreteAt(values, accumulated, fractions[j]) : at(values, accumulated, fractions[j]));
         }
         a.end();
+    }
+
+    /** {@code percentile_disc}: the value with the smallest cumulative share of at least {@code fraction}. */
+    private static double discreteAt(double[] values, long[] accumulated, double fraction) {
+        long higher = (long) Math.ceil(accumulated[accumulated.length - 1] * fraction);
+        int i = Arrays.binarySearch(accumulated, higher);
+        return values[i < 0 ? -(i + 1) : i];
     }
 
     /** Spark's interpolation between the values of ranks around position {@code (count - 1) * p}. */

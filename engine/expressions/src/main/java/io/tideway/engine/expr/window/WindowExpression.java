@@ -111,6 +111,9 @@ public final class WindowExpression extends Expression {
             throw Unchecked.raise(new AnalysisException("DISTINCT_WINDOW_FUNCTION_UNSUPPORTED",
                     Map.of("windowExpr", ErrorParams.expr(sql())), sqlOrigin()));
         }
+        if (function instanceof io.tideway.engine.expr.agg.FilteredAggregate) {
+            throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1030", Map.of()));
+        }
         if (function instanceof WindowFunction w) {
             if (w.requiresOrder() && spec.order().isEmpty()) {
                 throw Unchecked.raise(new AnalysisException("_LEGACY_ERROR_TEMP_1037", Map.of("wf", w.errorText())));

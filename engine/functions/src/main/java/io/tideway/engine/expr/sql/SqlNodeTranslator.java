@@ -412,13 +412,38 @@ public final class SqlNodeTranslator {
         return order;
     }
 
-    /** {@code f(...) WITHIN GROUP (ORDER BY ...)}: an ordered listagg; Spark refuses it for other functions. */
+    /**
+     * {@code f(...) WITHIN GROUP (ORDER BY ...)}: an ordered listagg, or one of the ordered-set
+     * aggregates {@code percentile_cont}, {@code percentile_disc} and {@code mode}; Spark refuses it
+     * for other functions.
+     */
     private Column withinGroup(SqlBasicCall c) {
         SqlCall function = (SqlCall) c.operand(0);
+        String written = nameAsWritten(function);
+        if (io.tideway.engine.expr.agg.OrderedSetAggregates.handles(written)) {
+            List<Expression> args = new ArrayList<>();
+            for (SqlNode o : function.getOperandList()) {
+                args.add(translate(o).expr());
+            }
+            boolean distinct = function.getFunctionQuantifier() != null && function.getFunctionQuantifier().getValue()
+                    == org.apache.calcite.sql.SqlSelectKeyword.DISTINCT;
+            List<io.tideway.engine.expr.SortOrder> keys = sortOrders((org.apache.calcite.sql.SqlNodeList) c.operand(1));
+            return new Column(CurrentOrigin.withOrigin(originOf(function),
+                    () -> io.tideway.engine.expr.agg.OrderedSetAggregates.of(written, args, distinct, keys)));
+        }
         Expression f = translate(function).expr();
         List<io.tideway.engine.expr.SortOrder> order = sortOrders((org.apache.calcite.sql.SqlNodeList) c.operand(1));
         return new Column(CurrentOrigin.withOrigin(originOf(function),
                 () -> io.tideway.engine.expr.agg.ListAgg.withinGroup(f, nameAsWritten(function), order)));
+    }
+
+    /** {@code f(...) FILTER (WHERE condition)}: the aggregate fed only the rows where the condition holds. */
+    private Column filter(SqlBasicCall c) {
+        SqlCall function = (SqlCall) c.operand(0);
+        Expression f = translate(function).expr();
+        Expression condition = translate(c.operand(1)).expr();
+        return new Column(CurrentOrigin.withOrigin(originOf(function),
+                () -> io.tideway.engine.expr.agg.FilteredAggregate.of(f, nameAsWritten(function), condition)));
     }
 
     private Column call(SqlBasicCall c) {
@@ -438,6 +463,7 @@ public final class SqlNodeTranslator {
         switch (c.getKind()) {
             case OVER: return over(c);
             case WITHIN_GROUP: return withinGroup(c);
+            case FILTER: return filter(c);
             case PLUS: return fold(c).plus(arg(c, 1));
             case MINUS: return fold(c).minus(arg(c, 1));
             case TIMES: return fold(c).multiply(arg(c, 1));
