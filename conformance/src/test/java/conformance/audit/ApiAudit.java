@@ -5,6 +5,8 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,7 +137,7 @@ public final class ApiAudit {
         }
         for (Executable x : candidates) {
             if (x instanceof Constructor<?> || Modifier.isPublic(x.getModifiers())) {
-                if (sameParams(x.getParameterTypes(), m.params) || viaVarargs(x, m.params)) {
+                if (sameParams(x.getParameterTypes(), m.params) || viaVarargs(x, m.params) || viaTypeVariable(x, m.params)) {
                     return true;
                 }
             }
@@ -158,6 +160,26 @@ public final class ApiAudit {
         }
         String component = p[fixed].getComponentType().getTypeName();
         return expected.subList(fixed, expected.size()).stream().allMatch(t -> tidewayName(t).equals(component));
+    }
+
+    /**
+     * A Tideway parameter declared as an unbounded type variable ({@code <D> D broadcast(D)},
+     * generic because {@code functions} sits in a module below {@code Dataset}) takes any object
+     * Spark's parameter wants, so a Java call written against Spark compiles against it.
+     */
+    private static boolean viaTypeVariable(Executable x, List<String> expected) {
+        Type[] generic = x.getGenericParameterTypes();
+        if (generic.length != expected.size()) {
+            return false;
+        }
+        for (int i = 0; i < generic.length; i++) {
+            boolean anyObject = generic[i] instanceof TypeVariable<?> v && v.getBounds().length == 1
+                    && v.getBounds()[0] == Object.class && expected.get(i).contains(".");
+            if (!anyObject && !sameParams(new Class<?>[] {x.getParameterTypes()[i]}, expected.subList(i, i + 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameParams(Class<?>[] actual, List<String> expected) {

@@ -548,6 +548,41 @@ public final class KeyValueGroupedDataset<K, V> {
                 initialStateEncoder);
     }
 
+    /*
+     * Spark's Java-visible forms of its Scala methods with an implicit encoder: the trailing
+     * encoders are the implicit evidence, which a Java caller passes again; the explicit ones win.
+     */
+
+    /** {@link #transformWithState(StatefulProcessor, TimeMode, OutputMode, Encoder)}; {@code evidence} is unused. */
+    public <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> statefulProcessor, TimeMode timeMode,
+                                             OutputMode outputMode, Encoder<U> outputEncoder, Encoder<U> evidence) {
+        return transformWithState(statefulProcessor, timeMode, outputMode, outputEncoder);
+    }
+
+    /** {@link #transformWithState(StatefulProcessor, String, OutputMode, Encoder)}; {@code evidence} is unused. */
+    public <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> statefulProcessor, String eventTimeColumnName,
+                                             OutputMode outputMode, Encoder<U> outputEncoder, Encoder<U> evidence) {
+        return transformWithState(statefulProcessor, eventTimeColumnName, outputMode, outputEncoder);
+    }
+
+    /** The initial-state form with a {@link TimeMode}; the last two encoders are unused. */
+    public <U, S> Dataset<U> transformWithState(StatefulProcessorWithInitialState<K, V, U, S> statefulProcessor,
+                                                TimeMode timeMode, OutputMode outputMode, KeyValueGroupedDataset<K, S> initialState,
+                                                Encoder<U> outputEncoder, Encoder<S> initialStateEncoder,
+                                                Encoder<U> outputEvidence, Encoder<S> initialStateEvidence) {
+        return transformWithState(statefulProcessor, timeMode, outputMode, initialState, outputEncoder, initialStateEncoder);
+    }
+
+    /** The initial-state form in event time, in Spark's argument order; the last two encoders are unused. */
+    public <U, S> Dataset<U> transformWithState(StatefulProcessorWithInitialState<K, V, U, S> statefulProcessor,
+                                                OutputMode outputMode, KeyValueGroupedDataset<K, S> initialState,
+                                                String eventTimeColumnName, Encoder<U> outputEncoder,
+                                                Encoder<S> initialStateEncoder, Encoder<U> outputEvidence,
+                                                Encoder<S> initialStateEvidence) {
+        return transformWithState(statefulProcessor, eventTimeColumnName, outputMode, initialState, outputEncoder,
+                initialStateEncoder);
+    }
+
     private <U> Dataset<U> transformWithState(StatefulProcessor<K, V, U> processor, TimeMode timeMode, OutputMode outputMode,
                                               Encoder<U> outputEncoder, InitialGroupState initialState,
                                               Encoder<?> initialStateEncoder) {

@@ -213,6 +213,16 @@ public final class RelationalGroupedDataset {
         return each(cols, functions::max);
     }
 
+    /**
+     * The rows grouped by the grouping columns as typed groups, as Spark's {@code as[K, T]}: each
+     * key read from the grouping columns by {@code keyEncoder}, each value from a whole row by
+     * {@code valueEncoder}. Like Spark, it groups by the grouping columns whatever the grouping
+     * (rollup, cube, pivot) was.
+     */
+    public <K, T> KeyValueGroupedDataset<K, T> as(Encoder<K> keyEncoder, Encoder<T> valueEncoder) {
+        return GroupingColumnsAsKeys.group(session, child, grouping, keyEncoder, valueEncoder);
+    }
+
     /** {@code f} of each named column; with no names, of every numeric column of the input, as Spark does. */
     private Dataset<Row> each(String[] cols, java.util.function.Function<String, Column> f) {
         if (cols.length == 0) {

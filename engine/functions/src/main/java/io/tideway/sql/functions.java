@@ -4428,6 +4428,11 @@ public final class functions {
         return call("shuffle", e);
     }
 
+    /** {@link #shuffle(Column)} with the generator seeded from {@code seed}, a constant. */
+    public static Column shuffle(Column e, Column seed) {
+        return call("shuffle", e, seed);
+    }
+
     /**
      * The array of integers (step 1 or -1), dates or timestamps (step a day) from {@code start} to {@code stop}
      * inclusive.

@@ -145,13 +145,13 @@ public final class QueryRegistry implements StreamingQueryManagerHooks {
     }
 
     @Override
-    public synchronized void terminated(StreamExecution query, String errorMessage) {
+    public synchronized void terminated(StreamExecution query, String errorMessage, String errorClass) {
         active.remove(query);
         lastTerminated = query;
         if (errorMessage != null) {
             lastTerminatedWithError = query;
         }
-        bus.post(new StreamingQueryListener.QueryTerminatedEvent(query.id(), query.runId(), errorMessage));
+        bus.post(new StreamingQueryListener.QueryTerminatedEvent(query.id(), query.runId(), errorMessage, errorClass));
         notifyAll();
     }
 

@@ -169,7 +169,7 @@ public abstract class StreamExecution implements StreamingQuery {
                 }
                 // unregister before releasing stop()/awaitTermination(), so a restart right after
                 // stop() returns never sees this run as still active
-                hooks.terminated(this, error == null ? null : messageOf(error));
+                hooks.terminated(this, error == null ? null : messageOf(error), conditionOf(error));
                 wakeQueryThread();
             } finally {
                 // whatever the reporting above throws, stop() and awaitTermination() are released
@@ -187,6 +187,16 @@ public abstract class StreamExecution implements StreamingQuery {
             }
         }
         return false;
+    }
+
+    /**
+     * The error condition Spark's {@code QueryTerminatedEvent.errorClassOnException} shows: the
+     * failure's own condition when it is a {@code SparkThrowable}, else null. Unlike the query's
+     * exception, a user function's error is not unwrapped: Spark reports
+     * {@code FOREACH_BATCH_USER_FUNCTION_ERROR} for it.
+     */
+    private static String conditionOf(Throwable error) {
+        return error instanceof io.tideway.SparkThrowable t ? t.getCondition() : null;
     }
 
     private static String messageOf(Throwable t) {

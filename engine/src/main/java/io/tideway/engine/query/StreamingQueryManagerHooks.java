@@ -9,5 +9,9 @@ interface StreamingQueryManagerHooks {
     /** Delivers {@code event} to the listeners on the calling thread before returning. */
     void postNow(StreamingQueryListener.Event event);
 
-    void terminated(StreamExecution query, String errorMessage);
+    /**
+     * The query ended: {@code errorMessage} and {@code errorClass} (its failure's error condition)
+     * are null when it was stopped.
+     */
+    void terminated(StreamExecution query, String errorMessage, String errorClass);
 }

@@ -23,6 +23,14 @@ public final class SinkProgress {
         return numOutputRows;
     }
 
+    /**
+     * The sink's own metrics by name: empty, as no Tideway sink reports custom metrics (Spark's
+     * JSON leaves the field out when it is empty, and so does {@link #json()}).
+     */
+    public java.util.Map<String, String> metrics() {
+        return java.util.Map.of();
+    }
+
     ObjectNode jsonValue() {
         ObjectNode n = ProgressJson.MAPPER.createObjectNode();
         n.put("description", description);

@@ -64,6 +64,31 @@ public final class StateOperatorProgress {
         return numRowsRemoved;
     }
 
+    /** Milliseconds the batch spent writing state rows. */
+    public long allUpdatesTimeMs() {
+        return allUpdatesTimeMs;
+    }
+
+    /** Milliseconds the batch spent removing state rows. */
+    public long allRemovalsTimeMs() {
+        return allRemovalsTimeMs;
+    }
+
+    /** Milliseconds the batch spent committing the operator's state. */
+    public long commitTimeMs() {
+        return commitTimeMs;
+    }
+
+    /** The number of partitions the operator's state is kept in. */
+    public long numShufflePartitions() {
+        return numShufflePartitions;
+    }
+
+    /** The number of state store instances the operator used (one per partition and store). */
+    public long numStateStoreInstances() {
+        return numStateStoreInstances;
+    }
+
     /** An estimate of the memory the operator's state takes, in bytes. */
     public long memoryUsedBytes() {
         return memoryUsedBytes;

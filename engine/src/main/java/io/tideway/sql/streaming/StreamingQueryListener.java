@@ -1,5 +1,7 @@
 package io.tideway.sql.streaming;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.UUID;
 
 /**
@@ -79,6 +81,14 @@ public abstract class StreamingQueryListener {
         public String timestamp() {
             return timestamp;
         }
+
+        /** The event as one-line JSON: {@code id}, {@code runId}, {@code name}, {@code timestamp}. */
+        public String json() {
+            ObjectNode n = ids(id, runId);
+            n.put("name", name);
+            n.put("timestamp", timestamp);
+            return ProgressJson.compact(n);
+        }
     }
 
     /** Posted after each trigger that ran a batch. */
@@ -93,6 +103,13 @@ public abstract class StreamingQueryListener {
         /** The trigger's progress report. */
         public StreamingQueryProgress progress() {
             return progress;
+        }
+
+        /** The event as one-line JSON: the progress report under {@code progress}. */
+        public String json() {
+            ObjectNode n = ProgressJson.MAPPER.createObjectNode();
+            n.set("progress", progress.jsonValue());
+            return ProgressJson.compact(n);
         }
     }
 
@@ -123,6 +140,13 @@ public abstract class StreamingQueryListener {
         public String timestamp() {
             return timestamp;
         }
+
+        /** The event as one-line JSON: {@code id}, {@code runId}, {@code timestamp}. */
+        public String json() {
+            ObjectNode n = ids(id, runId);
+            n.put("timestamp", timestamp);
+            return ProgressJson.compact(n);
+        }
     }
 
     /** Posted after the query stopped or failed; {@link #exception()} holds the failure message. */
@@ -130,15 +154,25 @@ public abstract class StreamingQueryListener {
         private final UUID id;
         private final UUID runId;
         private final String exception;
+        private final String errorClassOnException;
 
         /**
          * The end of run {@code runId} of query {@code id}; {@code exception} is the failure's
          * message, or null when the query was stopped.
          */
         public QueryTerminatedEvent(UUID id, UUID runId, String exception) {
+            this(id, runId, exception, null);
+        }
+
+        /**
+         * {@link #QueryTerminatedEvent(UUID, UUID, String)} with the failure's error condition,
+         * null when the query was stopped or its failure has none.
+         */
+        public QueryTerminatedEvent(UUID id, UUID runId, String exception, String errorClassOnException) {
             this.id = id;
             this.runId = runId;
             this.exception = exception;
+            this.errorClassOnException = errorClassOnException;
         }
 
         /** The query's id. */
@@ -155,5 +189,28 @@ public abstract class StreamingQueryListener {
         public scala.Option<String> exception() {
             return scala.Option.apply(exception);
         }
+
+        /**
+         * The failure's error condition (such as {@code DIVIDE_BY_ZERO}), if the query failed with
+         * an error of Spark's error framework (Spark's {@code scala.Option<String>}).
+         */
+        public scala.Option<String> errorClassOnException() {
+            return scala.Option.apply(errorClassOnException);
+        }
+
+        /** The event as one-line JSON: {@code id}, {@code runId}, {@code exception}, {@code errorClassOnException}. */
+        public String json() {
+            ObjectNode n = ids(id, runId);
+            n.put("exception", exception);
+            n.put("errorClassOnException", errorClassOnException);
+            return ProgressJson.compact(n);
+        }
+    }
+
+    private static ObjectNode ids(UUID id, UUID runId) {
+        ObjectNode n = ProgressJson.MAPPER.createObjectNode();
+        n.put("id", id.toString());
+        n.put("runId", runId.toString());
+        return n;
     }
 }

@@ -24,6 +24,11 @@ public final class DayTimeIntervalType extends AnsiIntervalType {
         this.endField = endField;
     }
 
+    /** {@code INTERVAL DAY TO SECOND}, Spark's default day-time interval type (as {@code DataTypes.createDayTimeIntervalType()}). */
+    public static DayTimeIntervalType DEFAULT() {
+        return INSTANCE;
+    }
+
     /** The code of the day field, 0. */
     public static byte DAY() {
         return 0;

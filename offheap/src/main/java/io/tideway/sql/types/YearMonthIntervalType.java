@@ -24,6 +24,11 @@ public final class YearMonthIntervalType extends AnsiIntervalType {
         this.endField = endField;
     }
 
+    /** {@code INTERVAL YEAR TO MONTH}, Spark's default year-month interval type (as {@code DataTypes.createYearMonthIntervalType()}). */
+    public static YearMonthIntervalType DEFAULT() {
+        return INSTANCE;
+    }
+
     /** The code of the year field, 0. */
     public static byte YEAR() {
         return 0;
