@@ -133,6 +133,26 @@ public final class IoJdbc {
         }
     }
 
+    /** JDBC reads and writes batches only: a stream read or write is refused, the write when it starts. */
+    @Case(timeoutSeconds = 120)
+    public static void streamsRefused(CaseContext ctx) throws Exception {
+        try {
+            ctx.spark().readStream().format("jdbc").option("url", url("streams")).option("dbtable", "t").load();
+            ctx.println("stream read ok");
+        } catch (Exception e) {
+            ctx.error(e);
+        }
+        try {
+            io.tideway.sql.streaming.StreamingQuery q = ctx.spark().readStream().format("rate").load().writeStream()
+                    .format("jdbc").option("url", url("streams")).option("dbtable", "t")
+                    .option("checkpointLocation", ctx.path("cp")).start();
+            q.stop();
+            ctx.println("stream write ok");
+        } catch (Exception e) {
+            ctx.error(e);
+        }
+    }
+
     @Case
     public static void writeModes(CaseContext ctx) throws Exception {
         people(ctx).write().jdbc(url("write"), "people", props());

@@ -1,6 +1,7 @@
 package io.tideway.engine.jdbc;
 
 import io.tideway.SparkIllegalArgumentException;
+import io.tideway.SparkUnsupportedOperationException;
 import io.tideway.engine.spi.Options;
 
 import java.sql.Connection;
@@ -67,6 +68,11 @@ public final class JdbcOptions {
     /** Spark's {@code require}: {@code IllegalArgumentException("requirement failed: ...")}. */
     static IllegalArgumentException requirement(String message) {
         return new IllegalArgumentException("requirement failed: " + message);
+    }
+
+    /** Spark's refusal of a stream read or write ({@code operator}: reading, writing): JDBC moves batches only. */
+    static SparkUnsupportedOperationException streamed(String operator) {
+        return new SparkUnsupportedOperationException("_LEGACY_ERROR_TEMP_2049", Map.of("className", "jdbc", "operator", operator));
     }
 
     String url() {

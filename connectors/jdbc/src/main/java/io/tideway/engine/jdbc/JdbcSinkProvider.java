@@ -22,7 +22,7 @@ public final class JdbcSinkProvider implements TableWriteProvider {
 
     @Override
     public StreamSink create(SinkContext context) {
-        throw new UnsupportedOperationException("Data source jdbc does not support streamed writing");
+        throw JdbcOptions.streamed("writing");
     }
 
     @Override

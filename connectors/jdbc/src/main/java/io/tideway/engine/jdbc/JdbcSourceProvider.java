@@ -23,12 +23,12 @@ public final class JdbcSourceProvider implements PredicateScanProvider {
 
     @Override
     public StructType schema(StructType userSchema, Options options) {
-        throw new UnsupportedOperationException("Data source jdbc does not support streamed reading");
+        throw JdbcOptions.streamed("reading");
     }
 
     @Override
     public StreamSource create(SourceContext context) {
-        throw new UnsupportedOperationException("Data source jdbc does not support streamed reading");
+        throw JdbcOptions.streamed("reading");
     }
 
     @Override
