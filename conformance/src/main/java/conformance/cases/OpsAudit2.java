@@ -6,6 +6,7 @@ import io.tideway.api.java.function.MapGroupsFunction;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Encoders;
 import io.tideway.sql.Row;
+import io.tideway.sql.api.java.UDF1;
 import io.tideway.sql.streaming.StateOperatorProgress;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryListener;
@@ -256,5 +257,42 @@ public final class OpsAudit2 {
         ctx.println(shuffle(col("a"), lit(7)).toString());
         ctx.show(df.select(sort_array(shuffle(col("a"), lit(7))), size(shuffle(col("a"), lit(7)))));
         ctx.show(out);
+    }
+
+    /** A Java UDF that {@code registerJava} finds by its class name. */
+    public static class StrLen implements UDF1<String, Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Integer call(String s) {
+            return s == null ? null : s.length();
+        }
+    }
+
+    /** A UDF class {@code registerJava} cannot instantiate. */
+    public abstract static class AbstractUdf implements UDF1<String, String> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Case
+    public static void registerJavaByClassName(CaseContext ctx) throws Exception {
+        ctx.spark().udf().registerJava("strLen", StrLen.class.getName(), DataTypes.IntegerType);
+        ctx.spark().udf().registerJava("strLenInferred", StrLen.class.getName(), null);
+        Dataset<Row> out = ctx.spark().sql("SELECT strLen('hello') AS a, strLenInferred('hi') AS b, strLenInferred(null) AS c");
+        ctx.println(out.schema().simpleString());
+        ctx.show(out);
+    }
+
+    @Case
+    public static void registerJavaErrors(CaseContext ctx) throws Exception {
+        String[] classes = {"conformance.cases.NoSuchUdf", "java.lang.String", AbstractUdf.class.getName()};
+        for (String c : classes) {
+            try {
+                ctx.spark().udf().registerJava("bad", c, DataTypes.StringType);
+                ctx.println("registered " + c);
+            } catch (Exception e) {
+                ctx.error(e);
+            }
+        }
     }
 }
