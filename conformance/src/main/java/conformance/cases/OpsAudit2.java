@@ -7,10 +7,12 @@ import io.tideway.sql.Dataset;
 import io.tideway.sql.Encoders;
 import io.tideway.sql.Row;
 import io.tideway.sql.api.java.UDF1;
+import io.tideway.sql.streaming.OutputMode;
 import io.tideway.sql.streaming.StateOperatorProgress;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryListener;
 import io.tideway.sql.streaming.StreamingQueryProgress;
+import io.tideway.sql.streaming.TimeMode;
 import io.tideway.sql.streaming.Trigger;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.DayTimeIntervalType;
@@ -294,5 +296,14 @@ public final class OpsAudit2 {
                 ctx.error(e);
             }
         }
+    }
+
+    /** The Java-visible form of Spark's implicit-encoder {@code transformWithState}: the encoder twice. */
+    @Case
+    public static void transformWithStateEncoderTwice(CaseContext ctx) throws Exception {
+        StateTransform.rocksDb(ctx);
+        Dataset<String> out = StateTransform.byUser(StateMapGroups.clicks(ctx)).transformWithState(
+                new StateTransform.RunningCount(), TimeMode.None(), OutputMode.Update(), Encoders.STRING(), Encoders.STRING());
+        JoinsInput.runStrings(ctx, out, "update");
     }
 }
