@@ -6,10 +6,13 @@ import io.tideway.api.java.function.MapGroupsFunction;
 import io.tideway.sql.Dataset;
 import io.tideway.sql.Encoders;
 import io.tideway.sql.Row;
+import io.tideway.sql.api.java.UDF1;
+import io.tideway.sql.streaming.OutputMode;
 import io.tideway.sql.streaming.StateOperatorProgress;
 import io.tideway.sql.streaming.StreamingQuery;
 import io.tideway.sql.streaming.StreamingQueryListener;
 import io.tideway.sql.streaming.StreamingQueryProgress;
+import io.tideway.sql.streaming.TimeMode;
 import io.tideway.sql.streaming.Trigger;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.DayTimeIntervalType;
@@ -256,5 +259,51 @@ public final class OpsAudit2 {
         ctx.println(shuffle(col("a"), lit(7)).toString());
         ctx.show(df.select(sort_array(shuffle(col("a"), lit(7))), size(shuffle(col("a"), lit(7)))));
         ctx.show(out);
+    }
+
+    /** A Java UDF that {@code registerJava} finds by its class name. */
+    public static class StrLen implements UDF1<String, Integer> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Integer call(String s) {
+            return s == null ? null : s.length();
+        }
+    }
+
+    /** A UDF class {@code registerJava} cannot instantiate. */
+    public abstract static class AbstractUdf implements UDF1<String, String> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Case
+    public static void registerJavaByClassName(CaseContext ctx) throws Exception {
+        ctx.spark().udf().registerJava("strLen", StrLen.class.getName(), DataTypes.IntegerType);
+        ctx.spark().udf().registerJava("strLenInferred", StrLen.class.getName(), null);
+        Dataset<Row> out = ctx.spark().sql("SELECT strLen('hello') AS a, strLenInferred('hi') AS b, strLenInferred(null) AS c");
+        ctx.println(out.schema().simpleString());
+        ctx.show(out);
+    }
+
+    @Case
+    public static void registerJavaErrors(CaseContext ctx) throws Exception {
+        String[] classes = {"conformance.cases.NoSuchUdf", "java.lang.String", AbstractUdf.class.getName()};
+        for (String c : classes) {
+            try {
+                ctx.spark().udf().registerJava("bad", c, DataTypes.StringType);
+                ctx.println("registered " + c);
+            } catch (Exception e) {
+                ctx.error(e);
+            }
+        }
+    }
+
+    /** The Java-visible form of Spark's implicit-encoder {@code transformWithState}: the encoder twice. */
+    @Case
+    public static void transformWithStateEncoderTwice(CaseContext ctx) throws Exception {
+        StateTransform.rocksDb(ctx);
+        Dataset<String> out = StateTransform.byUser(StateMapGroups.clicks(ctx)).transformWithState(
+                new StateTransform.RunningCount(), TimeMode.None(), OutputMode.Update(), Encoders.STRING(), Encoders.STRING());
+        JoinsInput.runStrings(ctx, out, "update");
     }
 }

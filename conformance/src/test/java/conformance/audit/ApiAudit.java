@@ -187,8 +187,8 @@ public final class ApiAudit {
             return false;
         }
         for (int i = 0; i < actual.length; i++) {
-            // A type variable (T, KEY...) erases to Object in the class file.
-            String want = tidewayName(expected.get(i).replaceFirst("^[A-Z][A-Z0-9]*(?=(\\[])*$)", "java.lang.Object"));
+            // A type variable (T, KEY, UserType...: capitalized, no package) erases to Object in the class file.
+            String want = tidewayName(expected.get(i).replaceFirst("^[A-Z][A-Za-z0-9]*(?=(\\[])*$)", "java.lang.Object"));
             if (!actual[i].getTypeName().equals(want)) {
                 return false;
             }

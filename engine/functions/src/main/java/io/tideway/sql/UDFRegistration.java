@@ -150,6 +150,15 @@ public final class UDFRegistration {
         register(name, JavaUserDefinedFunction.of(f, returnType));
     }
 
+    /**
+     * Registers the Java UDF class {@code className} (one of {@code UDF0}..{@code UDF22}, with a
+     * public no-argument constructor) under {@code name}, as Spark's {@code registerJava};
+     * {@code returnDataType} null infers it from the class's declared result type.
+     */
+    public void registerJava(String name, String className, DataType returnDataType) {
+        JavaUdfClass.register(this, name, className, returnDataType);
+    }
+
     private static Column[] columns(List<Expression> args) {
         Column[] cols = new Column[args.size()];
         for (int i = 0; i < cols.length; i++) {
