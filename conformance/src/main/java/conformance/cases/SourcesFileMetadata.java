@@ -127,4 +127,18 @@ public final class SourcesFileMetadata {
         OpsData.run(ctx, out);
         OpsData.run(ctx, ctx.spark().readStream().text(in.toString()).select(col("_metadata")));
     }
+
+    /** Parquet's struct has {@code row_index} too: each row's index in its file. */
+    @Case
+    public static void parquetRowIndex(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        ctx.input(in, "spark-nonnull.snappy.parquet");
+        Dataset<Row> df = ctx.spark().read().parquet(in.toString());
+        Dataset<Row> out = df.select(col("_metadata"));
+        out.printSchema();
+        Dataset<Row> fields = df.select(col("_metadata.file_name"), col("_metadata.file_size"),
+                col("_metadata.file_block_start"), col("_metadata.row_index"));
+        OpsData.fields(ctx, fields);
+        ctx.show(fields);
+    }
 }
