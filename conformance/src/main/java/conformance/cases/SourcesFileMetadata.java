@@ -141,4 +141,16 @@ public final class SourcesFileMetadata {
         OpsData.fields(ctx, fields);
         ctx.show(fields);
     }
+
+    /** Grouping by a metadata field, and the column through an alias of the Dataset. */
+    @Case
+    public static void groupedAndAliased(CaseContext ctx) throws Exception {
+        Dataset<Row> df = json(ctx);
+        Dataset<Row> counts = df.groupBy(col("_metadata.file_name")).count();
+        OpsData.fields(ctx, counts);
+        ctx.show(counts);
+        Dataset<Row> aliased = df.as("t").select(col("t.i"), col("_metadata.file_size"));
+        OpsData.fields(ctx, aliased);
+        ctx.show(aliased);
+    }
 }

@@ -12,11 +12,10 @@ import java.util.Locale;
  * part of {@code *}, the schema or {@code columns}, resolved only where it is named
  * ({@code select("*", "_metadata")}, {@code col("_metadata.file_name")}, SQL
  * {@code _metadata.file_path}) on a file relation (batch or streaming) seen through nodes that
- * keep its rows in the reading thread (projections, filters, watermarks; not a temporary view,
- * as in Spark), and shadowed by a data
- * column of that name, which {@link io.tideway.sql.Dataset#metadataColumn} reaches past. Its value
- * is read from the file the source is reading ({@code FileMetadataFunctions}), the path
- * {@code input_file_name()} takes. Stateless.
+ * keep its rows in the reading thread (projections, filters, aliases, watermarks), and shadowed
+ * by a data column of that name, which {@link io.tideway.sql.Dataset#metadataColumn} reaches
+ * past. Its value is read from the file the source is reading ({@code FileMetadataFunctions}),
+ * the path {@code input_file_name()} takes. Stateless.
  */
 public final class FileMetadataColumn {
     /** The column's name. */
@@ -33,7 +32,7 @@ public final class FileMetadataColumn {
     /** The file relation {@code plan}'s rows come straight from; null if none. */
     private static LogicalPlan fileRelation(LogicalPlan plan) {
         LogicalPlan p = plan;
-        while (p instanceof Project || p instanceof Filter || p instanceof EventTimeWatermark) {
+        while (p instanceof Project || p instanceof Filter || p instanceof SubqueryAlias || p instanceof EventTimeWatermark) {
             p = ((UnaryNode) p).child();
         }
         boolean files = p instanceof DataSourceRelation r ? r.scan() != null && r.scan().readsFiles()
