@@ -153,4 +153,19 @@ public final class SourcesFileMetadata {
         OpsData.fields(ctx, aliased);
         ctx.show(aliased);
     }
+
+    /** {@code _metadata.*} expands the struct's fields. */
+    @Case
+    public static void starOfFields(CaseContext ctx) throws Exception {
+        Dataset<Row> out = json(ctx).select(col("i"), col("_metadata.*"));
+        OpsData.fields(ctx, out);
+        ctx.show(out);
+    }
+
+    /** Above a sort the column is Spark's still. */
+    @Case
+    public static void afterSort(CaseContext ctx) throws Exception {
+        Dataset<Row> df = json(ctx);
+        OpsData.error(ctx, "after orderBy", () -> ctx.show(df.orderBy(col("i")).select(col("i"), col("_metadata.file_name"))));
+    }
 }
