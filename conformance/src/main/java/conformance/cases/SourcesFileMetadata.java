@@ -127,4 +127,45 @@ public final class SourcesFileMetadata {
         OpsData.run(ctx, out);
         OpsData.run(ctx, ctx.spark().readStream().text(in.toString()).select(col("_metadata")));
     }
+
+    /** Parquet's struct has {@code row_index} too: each row's index in its file. */
+    @Case
+    public static void parquetRowIndex(CaseContext ctx) throws Exception {
+        Path in = ctx.dir("in");
+        ctx.input(in, "spark-nonnull.snappy.parquet");
+        Dataset<Row> df = ctx.spark().read().parquet(in.toString());
+        Dataset<Row> out = df.select(col("_metadata"));
+        out.printSchema();
+        Dataset<Row> fields = df.select(col("_metadata.file_name"), col("_metadata.file_size"),
+                col("_metadata.file_block_start"), col("_metadata.row_index"));
+        OpsData.fields(ctx, fields);
+        ctx.show(fields);
+    }
+
+    /** Grouping by a metadata field, and the column through an alias of the Dataset. */
+    @Case
+    public static void groupedAndAliased(CaseContext ctx) throws Exception {
+        Dataset<Row> df = json(ctx);
+        Dataset<Row> counts = df.groupBy(col("_metadata.file_name")).count();
+        OpsData.fields(ctx, counts);
+        ctx.show(counts);
+        Dataset<Row> aliased = df.as("t").select(col("t.i"), col("_metadata.file_size"));
+        OpsData.fields(ctx, aliased);
+        ctx.show(aliased);
+    }
+
+    /** {@code _metadata.*} expands the struct's fields. */
+    @Case
+    public static void starOfFields(CaseContext ctx) throws Exception {
+        Dataset<Row> out = json(ctx).select(col("i"), col("_metadata.*"));
+        OpsData.fields(ctx, out);
+        ctx.show(out);
+    }
+
+    /** Above a sort the column is Spark's still. */
+    @Case
+    public static void afterSort(CaseContext ctx) throws Exception {
+        Dataset<Row> df = json(ctx);
+        OpsData.error(ctx, "after orderBy", () -> ctx.show(df.orderBy(col("i")).select(col("i"), col("_metadata.file_name"))));
+    }
 }

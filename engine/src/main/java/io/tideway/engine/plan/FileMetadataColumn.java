@@ -12,11 +12,10 @@ import java.util.Locale;
  * part of {@code *}, the schema or {@code columns}, resolved only where it is named
  * ({@code select("*", "_metadata")}, {@code col("_metadata.file_name")}, SQL
  * {@code _metadata.file_path}) on a file relation (batch or streaming) seen through nodes that
- * keep its rows in the reading thread (projections, filters, watermarks; not a temporary view,
- * as in Spark), and shadowed by a data
- * column of that name, which {@link io.tideway.sql.Dataset#metadataColumn} reaches past. Its value
- * is read from the file the source is reading ({@code FileMetadataFunctions}), the path
- * {@code input_file_name()} takes. Stateless.
+ * keep its rows in the reading thread (projections, filters, aliases, watermarks), and shadowed
+ * by a data column of that name, which {@link io.tideway.sql.Dataset#metadataColumn} reaches
+ * past. Its value is read from the file the source is reading ({@code FileMetadataFunctions}),
+ * the path {@code input_file_name()} takes. Stateless.
  */
 public final class FileMetadataColumn {
     /** The column's name. */
@@ -27,26 +26,34 @@ public final class FileMetadataColumn {
 
     /** Whether {@code plan}'s rows come straight from a file source, so that {@code _metadata} names its file. */
     public static boolean available(LogicalPlan plan) {
+        return fileRelation(plan) != null;
+    }
+
+    /** The file relation {@code plan}'s rows come straight from; null if none. */
+    private static LogicalPlan fileRelation(LogicalPlan plan) {
         LogicalPlan p = plan;
-        while (p instanceof Project || p instanceof Filter || p instanceof EventTimeWatermark) {
+        while (p instanceof Project || p instanceof Filter || p instanceof SubqueryAlias || p instanceof EventTimeWatermark) {
             p = ((UnaryNode) p).child();
         }
-        if (p instanceof DataSourceRelation r) {
-            return r.scan() != null && r.scan().readsFiles();
-        }
-        return p instanceof StreamingRelation s && s.provider() != null && s.provider().sparkV1Relation();
+        boolean files = p instanceof DataSourceRelation r ? r.scan() != null && r.scan().readsFiles()
+                : p instanceof StreamingRelation s && s.provider() != null && s.provider().sparkV1Relation();
+        return files ? p : null;
     }
 
     /**
      * The metadata struct's value, named as Spark names the attribute: {@code _metadata}, with an
-     * underscore put before it while a data column of {@code plan} has the name.
+     * underscore put before it while a data column of {@code plan} has the name; Parquet's has
+     * {@code row_index} too.
      */
     public static Expression value(LogicalPlan plan) {
         String name = NAME;
         while (Resolver.ordinalOf(name, plan.schema()) >= 0) {
             name = "_" + name;
         }
-        return FunctionRegistry.call("__file_metadata", Literal.of(name));
+        LogicalPlan relation = fileRelation(plan);
+        String format = relation instanceof DataSourceRelation r ? r.format()
+                : relation instanceof StreamingRelation s ? s.format() : "";
+        return FunctionRegistry.call("__file_metadata", Literal.of(name), Literal.of("parquet".equalsIgnoreCase(format)));
     }
 
     /**

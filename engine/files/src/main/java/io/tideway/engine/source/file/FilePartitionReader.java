@@ -45,6 +45,8 @@ final class FilePartitionReader implements PartitionReader {
     private String hadoopPath;
     private String name;
     private long modificationMicros = -1;
+    /** The number of the file's rows handed on so far: the next row's {@code _metadata.row_index}. */
+    private long rowsHandedOn;
 
     FilePartitionReader(FileInputPartition partition, FileReadFormat format, int numFields, Object[] partitionValues,
                         DataType[] partitionTypes, FileReadPolicy policy) {
@@ -97,6 +99,7 @@ final class FilePartitionReader implements PartitionReader {
                 for (int i = 0; i < partitionValues.length; i++) {
                     RowConverter.writeValue(partitionValues[i], partitionTypes[i], writer, first + i);
                 }
+                io.tideway.engine.expr.fn.InputFileName.rowIndex(rowsHandedOn++);
                 out.accept(scratch.buffer(), 0, writer.finish());
                 emitted++;
             }

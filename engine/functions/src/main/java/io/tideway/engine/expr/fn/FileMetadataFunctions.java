@@ -7,6 +7,7 @@ import io.tideway.sql.types.DataType;
 import io.tideway.sql.types.DataTypes;
 import io.tideway.sql.types.StructType;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.tideway.engine.expr.fn.InputType.ANY;
@@ -15,7 +16,7 @@ import static io.tideway.engine.expr.fn.InputType.ANY;
  * The value of a file source's hidden {@code _metadata} column (Spark's
  * {@code FileSourceConstantMetadataStructField}s): the struct {@code file_path}, {@code file_name},
  * {@code file_size}, {@code file_block_start}, {@code file_block_length},
- * {@code file_modification_time} of the file the source is reading on this thread
+ * {@code file_modification_time} (and for Parquet {@code row_index}) of the file the source is reading on this thread
  * ({@link InputFileName}, the same path as {@code input_file_name()}, whose URI is
  * {@code file:///dir/f} where {@code file_path} is Hadoop's {@code file:/dir/f}). The resolver builds it with
  * {@link #METADATA} where a file relation's {@code _metadata} is named; it prints as the name
@@ -34,6 +35,8 @@ final class FileMetadataFunctions {
             .add("file_block_start", DataTypes.LongType, false)
             .add("file_block_length", DataTypes.LongType, false)
             .add("file_modification_time", DataTypes.TimestampType, false);
+    /** Parquet's: the fields, then the row's index in its file. */
+    private static final StructType PARQUET_TYPE = TYPE.add("row_index", DataTypes.LongType, false);
 
     private FileMetadataFunctions() {
     }
@@ -43,8 +46,9 @@ final class FileMetadataFunctions {
         fileString("__file_name", "file_name", "writeName");
         fileLong("__file_size", "file_size", DataTypes.LongType, "size");
         fileLong("__file_modification_time", "file_modification_time", DataTypes.TimestampType, "modificationMicros");
+        fileLong("__file_row_index", "row_index", DataTypes.LongType, "rowIndex");
         FunctionRegistry.add(FunctionSpec.named(STRUCT).repeated(ANY)
-                .returns(types -> TYPE)
+                .returnsFromArgs(args -> args.size() > TYPE.length() + 1 ? PARQUET_TYPE : TYPE)
                 .nullable(call -> false)
                 .sql(call -> String.valueOf(((Literal) call.children().get(0)).value()))
                 .customCode((ctx, call) -> {
@@ -53,7 +57,7 @@ final class FileMetadataFunctions {
                     for (int i = 0; i < values.length; i++) {
                         values[i] = ctx.gen(args.get(i + 1));
                     }
-                    CodeValue v = ctx.declare(TYPE);
+                    CodeValue v = ctx.declare(call.dataType());
                     String out = CollectionCode.out(ctx);
                     String w = ctx.fresh("w");
                     ctx.line("io.tideway.offheap.row.RowWriter " + w + " = " + out + ".struct(" + values.length + ");");
@@ -64,11 +68,18 @@ final class FileMetadataFunctions {
                             + v.length() + " = " + w + ".finish();");
                     return v;
                 }));
-        // __file_metadata('_metadata'): the struct printed under the name the resolver gives it
-        FunctionRegistry.add(METADATA, 1, 1, (name, args) -> new ScalarFunction(FunctionRegistry.spec(STRUCT),
-                STRUCT, List.of(args.get(0), FunctionRegistry.call("__file_path"), FunctionRegistry.call("__file_name"),
-                        FunctionRegistry.call("__file_size"), FunctionRegistry.call("input_file_block_start"),
-                        FunctionRegistry.call("input_file_block_length"), FunctionRegistry.call("__file_modification_time"))));
+        // __file_metadata('_metadata'[, true]): the struct printed under the name the resolver gives
+        // it, with Parquet's row_index when the second argument is true
+        FunctionRegistry.add(METADATA, 1, 2, (name, args) -> {
+            List<Expression> fields = new ArrayList<>(List.of(args.get(0), FunctionRegistry.call("__file_path"),
+                    FunctionRegistry.call("__file_name"), FunctionRegistry.call("__file_size"),
+                    FunctionRegistry.call("input_file_block_start"), FunctionRegistry.call("input_file_block_length"),
+                    FunctionRegistry.call("__file_modification_time")));
+            if (args.size() > 1 && Boolean.TRUE.equals(((Literal) args.get(1)).value())) {
+                fields.add(FunctionRegistry.call("__file_row_index"));
+            }
+            return new ScalarFunction(FunctionRegistry.spec(STRUCT), STRUCT, fields);
+        });
     }
 
     /** A field read from the thread's current file as a string (empty without one). */

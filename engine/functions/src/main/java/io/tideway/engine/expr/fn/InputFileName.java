@@ -20,6 +20,7 @@ public final class InputFileName {
         long blockLength = -1;
         long size = -1;
         long modificationMicros = -1;
+        long rowIndex = -1;
     }
 
     private static final ThreadLocal<Current> CURRENT = ThreadLocal.withInitial(Current::new);
@@ -48,6 +49,17 @@ public final class InputFileName {
     /** This thread's rows no longer come from a file. */
     public static void clear() {
         set(null, null, null, -1, -1, -1, -1);
+        rowIndex(-1);
+    }
+
+    /** The next row handed on is the file's row {@code index} (from 0), Parquet's {@code _metadata.row_index}. */
+    public static void rowIndex(long index) {
+        CURRENT.get().rowIndex = index;
+    }
+
+    /** The index in its file of the row being handed on; -1 without a file. */
+    public static long rowIndex() {
+        return CURRENT.get().rowIndex;
     }
 
     /** Writes the current file's path as Hadoop prints it (or nothing) into {@code out}; returns its length. */
