@@ -106,6 +106,16 @@ public final class FnAggFilter {
     }
 
     @Case
+    public static void filterWithOrderedSets(CaseContext ctx) {
+        queries(ctx,
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FILTER (WHERE x > 0), "
+                    + "mode() WITHIN GROUP (ORDER BY s) FILTER (WHERE k = 'b'), "
+                    + "listagg(s, ',') WITHIN GROUP (ORDER BY s) FILTER (WHERE v > 2) FROM kv",
+            "SELECT k, percentile_disc(0.5) WITHIN GROUP (ORDER BY x DESC) FILTER (WHERE v IS NOT NULL) AS p "
+                    + "FROM kv GROUP BY k ORDER BY k");
+    }
+
+    @Case
     public static void orderedSetErrors(CaseContext ctx) {
         queries(ctx,
             "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v, x) FROM kv",
