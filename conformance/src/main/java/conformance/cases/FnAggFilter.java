@@ -125,6 +125,16 @@ public final class FnAggFilter {
             "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s) FROM kv");
     }
 
+    @Case
+    public static void withinGroupMissingOrMisused(CaseContext ctx) {
+        queries(ctx,
+            "SELECT percentile_cont(0.5) FROM kv",
+            "SELECT percentile_disc(0.5) FROM kv",
+            "SELECT mode() FROM kv",
+            "SELECT mode(v) WITHIN GROUP (ORDER BY v) FROM kv",
+            "SELECT sum(v) FILTER (WHERE rand() > 0.5) FROM kv");
+    }
+
     private static final String DDL = "k STRING, v INT, x DOUBLE";
     private static final String[] FIRST = {
         "{\"k\":\"a\",\"v\":3,\"x\":1.5}", "{\"k\":\"a\",\"v\":null,\"x\":2.0}", "{\"k\":\"b\",\"v\":5,\"x\":-1.0}"};
