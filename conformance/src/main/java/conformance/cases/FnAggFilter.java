@@ -149,4 +149,14 @@ public final class FnAggFilter {
         OpsData.fields(ctx, out);
         OpsData.run(ctx, out, "complete");
     }
+
+    @Case
+    public static void orderedSetsInStreamingAggregation(CaseContext ctx) throws Exception {
+        Dataset<Row> in = OpsData.json(ctx, DDL, FIRST, SECOND);
+        Dataset<Row> out = in.groupBy("k").agg(expr("percentile_cont(0.5) WITHIN GROUP (ORDER BY x)"),
+                expr("percentile_disc(0.5) WITHIN GROUP (ORDER BY v DESC)"),
+                expr("mode() WITHIN GROUP (ORDER BY v DESC) FILTER (WHERE x > 0)"));
+        OpsData.fields(ctx, out);
+        OpsData.run(ctx, out, "update");
+    }
 }
