@@ -76,6 +76,9 @@ public final class FnAggFilter {
         Dataset<Row> g = d.groupBy("k").agg(expr("count(*) FILTER (WHERE v > 2)"), expr("sum(x) FILTER (WHERE s = 'q')"));
         OpsData.fields(ctx, g);
         ctx.rows(g.orderBy("k").collectAsList());
+        ctx.println(expr("count(*) FILTER (WHERE v > 2)").toString());
+        ctx.println(expr("percentile_cont(0.25) WITHIN GROUP (ORDER BY x DESC)").toString());
+        ctx.println(expr("mode() WITHIN GROUP (ORDER BY s)").toString());
         Dataset<Row> s = d.selectExpr("count(*) FILTER (WHERE x > 1) AS n", "min(v) FILTER (WHERE k = 'c')");
         OpsData.fields(ctx, s);
         ctx.rows(s.collectAsList());
