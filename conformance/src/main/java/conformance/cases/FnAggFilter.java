@@ -76,6 +76,9 @@ public final class FnAggFilter {
         Dataset<Row> g = d.groupBy("k").agg(expr("count(*) FILTER (WHERE v > 2)"), expr("sum(x) FILTER (WHERE s = 'q')"));
         OpsData.fields(ctx, g);
         ctx.rows(g.orderBy("k").collectAsList());
+        ctx.println(expr("count(*) FILTER (WHERE v > 2)").toString());
+        ctx.println(expr("percentile_cont(0.25) WITHIN GROUP (ORDER BY x DESC)").toString());
+        ctx.println(expr("mode() WITHIN GROUP (ORDER BY s)").toString());
         Dataset<Row> s = d.selectExpr("count(*) FILTER (WHERE x > 1) AS n", "min(v) FILTER (WHERE k = 'c')");
         OpsData.fields(ctx, s);
         ctx.rows(s.collectAsList());
@@ -106,6 +109,16 @@ public final class FnAggFilter {
     }
 
     @Case
+    public static void filterWithOrderedSets(CaseContext ctx) {
+        queries(ctx,
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FILTER (WHERE x > 0), "
+                    + "mode() WITHIN GROUP (ORDER BY s) FILTER (WHERE k = 'b'), "
+                    + "listagg(s, ',') WITHIN GROUP (ORDER BY s) FILTER (WHERE v > 2) FROM kv",
+            "SELECT k, percentile_disc(0.5) WITHIN GROUP (ORDER BY x DESC) FILTER (WHERE v IS NOT NULL) AS p "
+                    + "FROM kv GROUP BY k ORDER BY k");
+    }
+
+    @Case
     public static void orderedSetErrors(CaseContext ctx) {
         queries(ctx,
             "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v, x) FROM kv",
@@ -113,6 +126,16 @@ public final class FnAggFilter {
             "SELECT percentile_disc(DISTINCT 0.5) WITHIN GROUP (ORDER BY v) FROM kv",
             "SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY v) FROM kv",
             "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s) FROM kv");
+    }
+
+    @Case
+    public static void withinGroupMissingOrMisused(CaseContext ctx) {
+        queries(ctx,
+            "SELECT percentile_cont(0.5) FROM kv",
+            "SELECT percentile_disc(0.5) FROM kv",
+            "SELECT mode() FROM kv",
+            "SELECT mode(v) WITHIN GROUP (ORDER BY v) FROM kv",
+            "SELECT sum(v) FILTER (WHERE rand() > 0.5) FROM kv");
     }
 
     private static final String DDL = "k STRING, v INT, x DOUBLE";
@@ -128,5 +151,15 @@ public final class FnAggFilter {
                 expr("sum(x) FILTER (WHERE x > 0)"), expr("collect_list(v) FILTER (WHERE x < 5)"));
         OpsData.fields(ctx, out);
         OpsData.run(ctx, out, "complete");
+    }
+
+    @Case
+    public static void orderedSetsInStreamingAggregation(CaseContext ctx) throws Exception {
+        Dataset<Row> in = OpsData.json(ctx, DDL, FIRST, SECOND);
+        Dataset<Row> out = in.groupBy("k").agg(expr("percentile_cont(0.5) WITHIN GROUP (ORDER BY x)"),
+                expr("percentile_disc(0.5) WITHIN GROUP (ORDER BY v DESC)"),
+                expr("mode() WITHIN GROUP (ORDER BY v DESC) FILTER (WHERE x > 0)"));
+        OpsData.fields(ctx, out);
+        OpsData.run(ctx, out, "update");
     }
 }

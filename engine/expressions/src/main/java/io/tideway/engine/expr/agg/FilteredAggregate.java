@@ -60,7 +60,29 @@ public final class FilteredAggregate extends AggregateFunction {
             throw Unchecked.raise(new AnalysisException("INVALID_AGGREGATE_FILTER.CONTAINS_AGGREGATE", Map.of(
                     "filterExpr", ErrorParams.expr(condition.sql()), "aggExpr", ErrorParams.expr(nested.sql())), CurrentOrigin.get()));
         }
+        if (!deterministic(condition)) {
+            throw Unchecked.raise(new AnalysisException("INVALID_AGGREGATE_FILTER.NON_DETERMINISTIC", Map.of(
+                    "filterExpr", ErrorParams.expr(condition.sql())), CurrentOrigin.get()));
+        }
         return new FilteredAggregate(a, condition);
+    }
+
+    /** Spark's functions that may answer differently for the same row, as named in the registry. */
+    private static final java.util.Set<String> NONDETERMINISTIC = java.util.Set.of("rand", "randn", "random",
+            "uniform", "randstr", "uuid", "shuffle", "monotonically_increasing_id", "spark_partition_id",
+            "input_file_name", "input_file_block_start", "input_file_block_length");
+
+    private static boolean deterministic(Expression e) {
+        if (e instanceof io.tideway.engine.expr.fn.ScalarFunction f && NONDETERMINISTIC.contains(f.name())
+                || e instanceof io.tideway.engine.expr.udf.JavaUdfCall u && !u.deterministic()) {
+            return false;
+        }
+        for (Expression c : e.children()) {
+            if (!deterministic(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Expression find(Expression e) {

@@ -29,9 +29,30 @@ public final class OrderedSetAggregates {
         };
     }
 
+    /**
+     * Whether {@code name(args)} written without WITHIN GROUP needs it: {@code percentile_cont} and
+     * {@code percentile_disc} always, {@code mode} without arguments.
+     */
+    public static boolean requiresWithinGroup(String name, int args) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("percentile_cont") || n.equals("percentile_disc") || n.equals("mode") && args == 0;
+    }
+
+    /** Spark's {@code INVALID_WITHIN_GROUP_EXPRESSION.WITHIN_GROUP_MISSING}, at the call. */
+    public static RuntimeException withinGroupMissing(String name) {
+        throw Unchecked.raise(new AnalysisException("INVALID_WITHIN_GROUP_EXPRESSION.WITHIN_GROUP_MISSING", Map.of(
+                "funcName", ErrorParams.id(name.toLowerCase(Locale.ROOT))), CurrentOrigin.get()));
+    }
+
     /** {@code name(args) WITHIN GROUP (ORDER BY keys)}; {@code distinct} for {@code name(DISTINCT args)}. */
     public static Expression of(String writtenName, List<Expression> args, boolean distinct, List<SortOrder> keys) {
         String name = writtenName.toLowerCase(Locale.ROOT);
+        if (name.equals("mode") && !args.isEmpty()) {
+            // mode(x) is the plain aggregate, which Spark's check then finds given an ordering it takes none of
+            throw Unchecked.raise(new AnalysisException("INVALID_WITHIN_GROUP_EXPRESSION.WRONG_NUM_ORDERINGS", Map.of(
+                    "funcName", ErrorParams.id(name), "expectedNum", "0", "actualNum", String.valueOf(keys.size())),
+                    CurrentOrigin.get()));
+        }
         int expectedArgs = name.equals("mode") ? 0 : 1;
         if (args.size() != expectedArgs) {
             throw Unchecked.raise(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of(

@@ -562,6 +562,9 @@ public final class SqlNodeTranslator {
                     if (name.equalsIgnoreCase("substr") && SparkClauses.isSubstrKeywordForm(src.original(), at)) {
                         name = "substring"; // substr(s FROM 2 FOR 3), the comma form SparkClauses wrote
                     }
+                    if (io.tideway.engine.expr.agg.OrderedSetAggregates.requiresWithinGroup(name, ops.size())) {
+                        throw io.tideway.engine.expr.agg.OrderedSetAggregates.withinGroupMissing(name);
+                    }
                     Column unitForm = dateUnitForm(name, ops);
                     if (unitForm != null) {
                         return unitForm;

@@ -1,5 +1,6 @@
 package io.tideway.engine.expr.sql;
 
+import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Origin;
 import io.tideway.sql.AnalysisException;
@@ -52,7 +53,29 @@ public final class SyntaxErrors {
         if (src.isQuery() && "FROM".equalsIgnoreCase(near) && previousChar(src.original(), offset) == ',') {
             throw trailingComma();
         }
+        int orderedSet = "DISTINCT".equalsIgnoreCase(near) ? orderedSetCallBefore(src.original(), offset) : -1;
+        if (orderedSet >= 0) {
+            // Calcite's PERCENTILE_CONT/DISC syntax takes no DISTINCT; Spark's parser does, and its analysis refuses it
+            throw Unchecked.raise(new AnalysisException("INVALID_WITHIN_GROUP_EXPRESSION.DISTINCT_UNSUPPORTED", Map.of(
+                    "funcName", ErrorParams.id(orderedSetName(src.original(), orderedSet))), Origin.at(src.original(), orderedSet)));
+        }
         return at(src.original(), offset, near, hint, cause);
+    }
+
+    private static String orderedSetName(String text, int at) {
+        return text.regionMatches(true, at, "percentile_cont", 0, 15) ? "percentile_cont" : "percentile_disc";
+    }
+
+    /** The offset of {@code percentile_cont} or {@code percentile_disc} called with the '(' just before {@code offset}, or -1. */
+    private static int orderedSetCallBefore(String text, int offset) {
+        SqlTokens t = SqlTokens.of(text);
+        for (int i = 2; i < t.size(); i++) {
+            if (t.get(i).start() == offset && t.isSymbol(i - 1, "(")
+                    && (t.isWord(i - 2, "percentile_cont") || t.isWord(i - 2, "percentile_disc"))) {
+                return t.get(i - 2).start();
+            }
+        }
+        return -1;
     }
 
     /**
