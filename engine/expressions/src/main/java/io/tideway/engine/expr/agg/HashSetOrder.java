@@ -63,13 +63,13 @@ final class HashSetOrder {
             return (int) b.getLong(at);
         }
         if (t == DataTypes.LongType || t == DataTypes.TimestampType) {
-            return longHash(b.getLong(at));
+            return ScalaHashes.longHash(b.getLong(at));
         }
         if (t == DataTypes.DoubleType) {
-            return doubleHash(Double.longBitsToDouble(b.getLong(at)));
+            return ScalaHashes.doubleHash(Double.longBitsToDouble(b.getLong(at)));
         }
         if (t == DataTypes.FloatType) {
-            return floatHash((float) Double.longBitsToDouble(b.getLong(at)));
+            return ScalaHashes.floatHash((float) Double.longBitsToDouble(b.getLong(at)));
         }
         if (t == DataTypes.StringType) {
             return HashKernels.murmurBytes(b, at, len, 42);
@@ -77,30 +77,6 @@ final class HashSetOrder {
         return 0;
     }
 
-    private static int longHash(long l) {
-        int i = (int) l;
-        return i == l ? i : Long.hashCode(l);
-    }
 
-    private static int doubleHash(double d) {
-        int i = (int) d;
-        if (i == d) {
-            return i;
-        }
-        long l = (long) d;
-        if (l == d) {
-            return Long.hashCode(l);
-        }
-        float f = (float) d;
-        return f == d ? Float.hashCode(f) : Double.hashCode(d);
-    }
 
-    private static int floatHash(float f) {
-        int i = (int) f;
-        if (i == f) {
-            return i;
-        }
-        long l = (long) f;
-        return l == f ? Long.hashCode(l) : Float.hashCode(f);
-    }
 }

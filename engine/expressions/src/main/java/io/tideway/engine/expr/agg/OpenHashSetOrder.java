@@ -117,31 +117,17 @@ final class OpenHashSetOrder {
         java.math.BigDecimal stripped = v.stripTrailingZeros();
         if ((v.scale() <= 0 || stripped.scale() <= 0) && v.precision() - v.scale() < 4934) {
             java.math.BigInteger i = v.toBigInteger();
-            return i.bitLength() < 64 ? longHash(i.longValue()) : i.hashCode();
+            return i.bitLength() < 64 ? ScalaHashes.longHash(i.longValue()) : i.hashCode();
         }
         double d = v.doubleValue();
         if (!Double.isInfinite(d)
                 && new java.math.BigDecimal(Double.toString(d), java.math.MathContext.DECIMAL128).compareTo(v) == 0) {
-            return doubleHash(d);
+            return ScalaHashes.doubleHash(d);
         }
         int k = stripped.scale() * 0xcc9e2d51; // Scala's MurmurHash3.mixLast(digits' hash, scale)
         k = Integer.rotateLeft(k, 15) * 0x1b873593;
         return stripped.scaleByPowerOfTen(stripped.scale()).toBigInteger().hashCode() ^ k;
     }
 
-    /** Scala's {@code ##} of a long: the int itself when it fits in one. */
-    private static int longHash(long v) {
-        return v == (int) v ? (int) v : Long.hashCode(v);
-    }
 
-    /** Scala's {@code ##} of a double: as an int, a long or a float when it is exactly one. */
-    private static int doubleHash(double v) {
-        if ((int) v == v) {
-            return (int) v;
-        }
-        if ((long) v == v) {
-            return Long.hashCode((long) v);
-        }
-        return (float) v == v ? Float.hashCode((float) v) : Double.hashCode(v);
-    }
 }
