@@ -6,6 +6,7 @@ import io.tideway.engine.expr.Cast;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Foldable;
 import io.tideway.engine.expr.Literal;
 import io.tideway.offheap.row.ArrayWriter;
 import io.tideway.offheap.row.RowWriter;
@@ -85,7 +86,7 @@ public final class HistogramNumeric extends HeldAggregate {
 
     /** nb, checked as Spark's {@code checkInputDataTypes}: foldable, an INT (a string is cast), at least 2. */
     private int binCount() {
-        if (!foldable(bins)) {
+        if (!Foldable.of(bins)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                     ErrorParams.expr(sql()), "inputName", "`nb`", "inputType", "\"INT\"",
                     "inputExpr", ErrorParams.expr(bins.sql())), sqlOrigin()));
@@ -119,20 +120,6 @@ public final class HistogramNumeric extends HeldAggregate {
         return t;
     }
 
-    private static boolean foldable(Expression e) {
-        if (e instanceof Literal) {
-            return true;
-        }
-        if (e.children().isEmpty()) {
-            return false;
-        }
-        for (Expression c : e.children()) {
-            if (!foldable(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     @Override
     public boolean nullable() {

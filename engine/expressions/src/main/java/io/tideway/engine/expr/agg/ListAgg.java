@@ -6,6 +6,7 @@ import io.tideway.engine.expr.CurrentOrigin;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Foldable;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.SortOrder;
 import io.tideway.engine.expr.TypeCoercion;
@@ -151,7 +152,7 @@ public final class ListAgg extends HeldAggregate {
         }
         DataType result = asText(child).dataType();
         Expression d = delimiterInput();
-        if (!foldable(delimiter)) {
+        if (!Foldable.of(delimiter)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                     ErrorParams.expr(sql()), "inputName", "`delimiter`", "inputType", ErrorParams.type(d.dataType()),
                     "inputExpr", ErrorParams.expr(delimiter.sql())), sqlOrigin()));
@@ -164,20 +165,6 @@ public final class ListAgg extends HeldAggregate {
         return result;
     }
 
-    private static boolean foldable(Expression e) {
-        if (e instanceof Literal) {
-            return true;
-        }
-        if (e.children().isEmpty()) {
-            return false;
-        }
-        for (Expression c : e.children()) {
-            if (!foldable(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     @Override
     public boolean nullable() {

@@ -3,6 +3,7 @@ package io.tideway.engine.expr.fn;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Foldable;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
@@ -135,7 +136,7 @@ final class JsonFunctions {
     /** {@code schema_of_json}/{@code schema_of_csv}: their text must be a constant, Spark's {@code NON_FOLDABLE_INPUT}. */
     static void requireFoldableText(ScalarFunction call, String inputName) {
         Expression text = call.children().get(0);
-        if (!MathFunctions.foldable(text)) {
+        if (!Foldable.of(text)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                     ErrorParams.expr(call.sql()), "inputName", "`" + inputName + "`", "inputType", "\"STRING\"",
                     "inputExpr", ErrorParams.expr(text.sql()))));

@@ -9,6 +9,7 @@ import io.tideway.engine.expr.DecimalKernels;
 import io.tideway.engine.expr.DecimalPrecision;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Foldable;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.SqlArithmetic;
 import io.tideway.engine.expr.UnaryMinus;
@@ -212,7 +213,7 @@ final class MathFunctions {
                 .coercion(call -> {
                     List<Expression> a = List.of(StringFunctions.castTo(call, 0, call.children().get(0), InputType.NUMERIC_ANY),
                             StringFunctions.castTo(call, 1, call.children().get(1), INT));
-                    if (!foldable(a.get(1))) {
+                    if (!Foldable.of(a.get(1))) {
                         throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                                 ErrorParams.expr(call.sql()), "inputName", "`scale`", "inputType", "\"INT\"", "inputExpr",
                                 ErrorParams.expr(call.children().get(1).sql())), call.sqlOrigin()));
@@ -327,7 +328,7 @@ final class MathFunctions {
                 .strict()
                 .coercion(call -> {
                     Expression seed = StringFunctions.castTo(call, 0, call.children().get(0), SEED);
-                    if (!foldable(seed)) {
+                    if (!Foldable.of(seed)) {
                         throw Unchecked.raise(new AnalysisException("SEED_EXPRESSION_IS_UNFOLDABLE", Map.of("seedExpr",
                                 ErrorParams.expr(seed.sql()), "exprWithSeed", ErrorParams.expr(call.sql())), call.sqlOrigin()));
                     }
@@ -369,7 +370,7 @@ final class MathFunctions {
                     Expression seed = a.get(2);
                     StringFunctions.castTo(call, 0, a.get(0), NUMBER_AS_IS);
                     StringFunctions.castTo(call, 1, a.get(1), NUMBER_AS_IS);
-                    if (!foldable(seed)) {
+                    if (!Foldable.of(seed)) {
                         throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                                 ErrorParams.expr(call.sql()), "inputName", "`seed`", "inputType", "integer or floating-point",
                                 "inputExpr", ErrorParams.expr(seed.sql())), call.sqlOrigin()));
@@ -420,23 +421,6 @@ final class MathFunctions {
         return e.dataType() == DataTypes.DoubleType ? (long) ev.d : ev.l;
     }
 
-    /** Whether {@code e} is a constant Spark folds: a literal, or casts and functions of constants. */
-    static boolean foldable(Expression e) {
-        if (e instanceof Literal) {
-            return true;
-        }
-        if (e instanceof Cast || e instanceof ScalarFunction f && !f.children().isEmpty()
-                && !f.name().equals("rand") && !f.name().equals("randn") && !f.name().equals("random")
-                && !f.name().equals("uniform")) {
-            for (Expression c : e.children()) {
-                if (!foldable(c)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return e instanceof ScalarFunction f && (isEuler(f) || f.name().equals("pi"));
-    }
 
     private static void bytes(CodegenContext ctx, CodeValue out, String call) {
         String scratch = ctx.scratch();

@@ -6,6 +6,7 @@ import io.tideway.engine.expr.BoundReference;
 import io.tideway.engine.expr.EvalContext;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Foldable;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.UnresolvedAttribute;
 import io.tideway.sql.AnalysisException;
@@ -68,7 +69,7 @@ final class NumberParseFunctions {
      * valid one ({@code INVALID_FORMAT}); a null format passes.
      */
     static void check(ScalarFunction call, Expression format) {
-        if (!MathFunctions.foldable(format)) {
+        if (!Foldable.of(format)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                     ErrorParams.expr(call.sql()), "inputName", ErrorParams.id(prettyName(format)), "inputType",
                     ErrorParams.type(format.dataType()), "inputExpr", ErrorParams.expr(format.sql())), call.sqlOrigin()));

@@ -4,6 +4,7 @@ import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Foldable;
 import io.tideway.engine.expr.Literal;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.sql.AnalysisException;
@@ -48,7 +49,7 @@ final class RandomTextFunctions {
                     a.set(1, StringFunctions.castTo(call, 1, a.get(1), SEED));
                     String[] names = {"length", "seed"};
                     for (int i = 0; i < 2; i++) {
-                        if (!MathFunctions.foldable(a.get(i))) {
+                        if (!Foldable.of(a.get(i))) {
                             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                                     ErrorParams.expr(call.sql()), "inputName", ErrorParams.id(names[i]), "inputType", "integer",
                                     "inputExpr", ErrorParams.expr(a.get(i).sql())), call.sqlOrigin()));

@@ -4,6 +4,7 @@ import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Foldable;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.sql.AnalysisException;
 import io.tideway.sql.types.DataType;
@@ -83,7 +84,7 @@ final class ReflectFunctions {
         String[] names = {"class", "method"};
         for (int i = 0; i < a.size(); i++) {
             Expression e = a.get(i);
-            if (i < 2 && !(e.dataType() == DataTypes.StringType && MathFunctions.foldable(e))) {
+            if (i < 2 && !(e.dataType() == DataTypes.StringType && Foldable.of(e))) {
                 throw mismatch(call, "NON_FOLDABLE_INPUT", Map.of("inputName", ErrorParams.id(names[i]), "inputType",
                         "\"STRING\"", "inputExpr", ErrorParams.expr(e.sql())));
             }

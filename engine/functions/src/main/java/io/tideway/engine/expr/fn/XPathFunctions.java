@@ -3,6 +3,7 @@ package io.tideway.engine.expr.fn;
 import io.tideway.engine.error.ErrorParams;
 import io.tideway.engine.error.Unchecked;
 import io.tideway.engine.expr.Expression;
+import io.tideway.engine.expr.Foldable;
 import io.tideway.engine.expr.TypeCoercion;
 import io.tideway.engine.expr.codegen.CodeValue;
 import io.tideway.engine.expr.codegen.CodegenContext;
@@ -76,7 +77,7 @@ final class XPathFunctions {
     /** Spark checks the path is foldable first, then that both arguments are strings (a NULL is cast). */
     private static List<Expression> coerce(ScalarFunction call) {
         Expression path = call.children().get(1);
-        if (!MathFunctions.foldable(path)) {
+        if (!Foldable.of(path)) {
             throw Unchecked.raise(new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", Map.of("sqlExpr",
                     ErrorParams.expr(call.sql()), "inputName", "`path`", "inputType", "\"STRING\"",
                     "inputExpr", ErrorParams.expr(path.sql())), call.sqlOrigin()));
