@@ -22,18 +22,21 @@ public final class OpsLateralJoin {
     private OpsLateralJoin() {
     }
 
-    private static Dataset<Row> t(CaseContext ctx) {
+    /** {@code t(k, a)}: three rows, aliased {@code t}; also the outer side of {@link OpsSubqueryColumns}. */
+    static Dataset<Row> t(CaseContext ctx) {
         StructType schema = new StructType().add("k", DataTypes.IntegerType).add("a", DataTypes.IntegerType);
         return JoinsInput.rows(ctx, schema, new Object[] {1, 10}, new Object[] {2, 20}, new Object[] {3, 30}).as("t");
     }
 
-    private static Dataset<Row> s(CaseContext ctx) {
+    /** {@code s(k, v)}: four rows, aliased {@code s}, two of them on key 1 and one on no key of {@code t}. */
+    static Dataset<Row> s(CaseContext ctx) {
         StructType schema = new StructType().add("k", DataTypes.IntegerType).add("v", DataTypes.IntegerType);
         return JoinsInput.rows(ctx, schema, new Object[] {1, 1}, new Object[] {1, 5}, new Object[] {2, 7},
                 new Object[] {4, 9}).as("s");
     }
 
-    private static void show(CaseContext ctx, String label, Callable<Dataset<Row>> query) {
+    /** Prints the query's schema and its rows (sorted), or its error. */
+    static void show(CaseContext ctx, String label, Callable<Dataset<Row>> query) {
         try {
             Dataset<Row> r = query.call();
             ctx.println(label + " :: " + r.schema().simpleString());
