@@ -550,4 +550,101 @@ class RateContinuousTest {
         warm.close();
         reader.close();
     }
+
+    /** A target that takes rows in runs, as the continuous slot appender does: a header word, then the row. */
+    private static final class RunTarget implements ContinuousPartitionReader.BatchTarget {
+        final org.agrona.concurrent.UnsafeBuffer memory = new org.agrona.concurrent.UnsafeBuffer(new byte[64 * 1024]);
+        final List<String> rows = new ArrayList<>();
+        int used;
+        int runOffset;
+        int stride;
+
+        @Override
+        public boolean isFull() {
+            return false;
+        }
+
+        @Override
+        public int reserveRun(int length, int maxRows) {
+            stride = 8 + length;
+            int n = Math.min(maxRows, (memory.capacity() - used) / stride);
+            runOffset = used + 8;
+            used += n * stride;
+            return n;
+        }
+
+        @Override
+        public int runOffset() {
+            return runOffset;
+        }
+
+        @Override
+        public int runStride() {
+            return stride;
+        }
+
+        @Override
+        public void cancelRun(int n) {
+            used -= n * stride;
+        }
+
+        @Override
+        public org.agrona.MutableDirectBuffer buffer() {
+            return memory;
+        }
+
+        @Override
+        public void accept(org.agrona.DirectBuffer buffer, int offset, int length) {
+            throw new AssertionError("a run target takes every row in place");
+        }
+
+        /** The rows written so far, each as its bytes. */
+        List<String> drain(int length) {
+            for (int at = 8; at < used; at += stride) {
+                byte[] r = new byte[length];
+                memory.getBytes(at, r);
+                rows.add(java.util.Arrays.toString(r));
+            }
+            used = 0;
+            return rows;
+        }
+    }
+
+    @Test
+    void runsWriteTheSameRowsAsSinglePollsAtAnyRateAndPacing() {
+        String[][] cases = {
+                {"3000", "1", "true"}, {"7", "3", "false"}, {"999999937", "1", "true"}, {"100000", "2", "true"},
+                {"1000", "1", "false"}, {"333333", "5", "true"}};
+        for (String[] c : cases) {
+            ManualClock clock = new ManualClock(ORIGIN, 7_123_456_789L);
+            RateContinuousStream stream = stream(clock, "rowsPerSecond", c[0], "numPartitions", c[1], "exactPacing", c[2],
+                    "includeIntendedNanoTime", "true");
+            ContinuousPartitionReader run = stream.createReader(0, stream.initialOffsets().get(0));
+            ContinuousPartitionReader single = stream.createReader(0, stream.initialOffsets().get(0));
+            List<String> expected = new ArrayList<>();
+            RunTarget target = new RunTarget();
+            int length = RowDescriptorLength.W1;
+            for (int step = 1; step <= 40; step++) {
+                clock.millis = ORIGIN + step * 37L;
+                clock.nanos = 7_123_456_789L + step * 37_000_123L;
+                run.pollBatch(target, 500);
+                target.drain(length);
+                for (int n; (n = single.poll((b, o, l) -> {
+                    byte[] r = new byte[l];
+                    b.getBytes(o, r);
+                    expected.add(java.util.Arrays.toString(r));
+                }, 1)) > 0 && expected.size() < target.rows.size(); ) {
+                    // one row a poll, the reference path
+                }
+            }
+            assertTrue(target.rows.size() >= 3, java.util.Arrays.toString(c) + ": rows were due");
+            assertEquals(expected, target.rows, java.util.Arrays.toString(c));
+            assertEquals(single.currentOffset().json(), run.currentOffset().json(), java.util.Arrays.toString(c));
+        }
+    }
+
+    /** Row lengths of the rate source's rows with {@code includeIntendedNanoTime}. */
+    private static final class RowDescriptorLength {
+        static final int W1 = io.tideway.offheap.row.RowDescriptor.fixedLength(3);
+    }
 }
