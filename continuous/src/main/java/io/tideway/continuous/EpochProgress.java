@@ -28,14 +28,19 @@ final class EpochProgress {
     private long lastCommitMs = System.currentTimeMillis();
     /** The previous epoch's end offsets, this epoch's start. */
     private String startOffsetJson;
-    /** Every partition's latencies of one epoch together, reused. */
+    /** Every partition's latencies of one epoch together, reused; only with several partitions. */
     private Histogram queryLatency;
+    /** The source's and sink's descriptions: fixed for the run, so not rebuilt per epoch. */
+    private final String sourceDescription;
+    private final String sinkDescription;
 
     EpochProgress(StreamExecution query, QuerySpec spec, ContinuousStream stream, List<PartitionOffset> start) {
         this.query = query;
         this.spec = spec;
         this.stream = stream;
         this.startOffsetJson = stream.serializeOffsets(start);
+        this.sourceDescription = stream.description();
+        this.sinkDescription = spec.sink().description();
     }
 
     /**
@@ -64,7 +69,12 @@ final class EpochProgress {
                 metrics.put(k + "ringHopNanos.max", Long.toString(hops.max()));
             }
             Histogram latencies = c.latenciesSinceLastCall();
-            IntervalPercentiles.of(latencies).putLatencyMicros(metrics, k); // from each slot's oldest row's source time to the sink
+            IntervalPercentiles partitionLatency = IntervalPercentiles.of(latencies);
+            partitionLatency.putLatencyMicros(metrics, k); // from each slot's oldest row's source time to the sink
+            if (pipelines.size() == 1) {
+                partitionLatency.putLatencyMicros(metrics, ""); // the query's rows are this partition's
+                continue;
+            }
             if (queryLatency == null) {
                 queryLatency = new Histogram(latencies.getLowestDiscernibleValue(), latencies.getHighestTrackableValue(),
                         latencies.getNumberOfSignificantValueDigits());
@@ -75,12 +85,12 @@ final class EpochProgress {
             IntervalPercentiles.of(queryLatency).putLatencyMicros(metrics, ""); // every partition's rows together
             queryLatency.reset();
         }
-        SourceProgress source = new SourceProgress(stream.description(), startOffsetJson,
+        SourceProgress source = new SourceProgress(sourceDescription, startOffsetJson,
                 endOffsetJson, endOffsetJson, inputRows, rate, rate, metrics);
         startOffsetJson = endOffsetJson;
         lastCommitMs = now;
         return new StreamingQueryProgress(query.id(), query.runId(), spec.name(),
                 ProgressTimestamp.format(now), epoch, elapsed, durations, Map.of(),
-                List.of(), List.of(source), new SinkProgress(spec.sink().description(), outputRows));
+                List.of(), List.of(source), new SinkProgress(sinkDescription, outputRows));
     }
 }
