@@ -1,6 +1,10 @@
 package io.tideway.continuous;
 
 import io.tideway.engine.source.RowCountPartitionOffset;
+import io.tideway.engine.source.rate.RateSourceProvider;
+import io.tideway.engine.spi.ContinuousStream;
+import io.tideway.engine.spi.Options;
+import io.tideway.engine.spi.SourceContext;
 import io.tideway.engine.spi.CommitMessage;
 import io.tideway.engine.spi.ContinuousPartitionReader;
 import io.tideway.engine.spi.PartitionOffset;
@@ -23,6 +27,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,7 +35,10 @@ import java.util.concurrent.TimeUnit;
  * the reader polls the rows due into its one slot, hands the slot to the task, which runs each
  * row into the sink's writer — everything a row costs between the source and the sink on that
  * path, with no thread hand-off. {@code rows} rows are due per cycle (1: a paced source, one row
- * at a time; 64: a source that pours). Expect 0 B/op.
+ * at a time; 64: a source that pours). {@code source}: {@code alwaysDue} writes fixed 24-byte rows
+ * (the hand-off and task alone); {@code rate} is the real {@code rate} reader with
+ * {@code exactPacing} at 10^9 rows/s (every row due, so a cycle is a slot of {@code rows}), its
+ * clock read and schedule included. Expect 0 B/op.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +49,9 @@ import java.util.concurrent.TimeUnit;
 public class DirectPartitionBenchmark {
     @Param({"1", "64"})
     public int rows;
+
+    @Param({"alwaysDue", "rate"})
+    public String source;
 
     private ReaderAgent reader;
     private final CountingSink sink = new CountingSink();
@@ -119,15 +130,24 @@ public class DirectPartitionBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        ContinuousSettings settings = new ContinuousSettings(ContinuousWait.BACKOFF, 1024, 16384, 256, 0,
-                ContinuousSettings.AUTO, 1);
+        ContinuousSettings settings = new ContinuousSettings(ContinuousWait.BACKOFF, 1024, 16384,
+                source.equals("rate") ? rows : 256, 0, ContinuousSettings.AUTO, 1);
         EpochWriter writer = new EpochWriter(sink, 0, 0);
         TaskHandler task = new TaskHandler(0, writer, writer, (p, e, o, r) -> { }, new PartitionCounters(), 0);
         RingSlot slot = new RingSlot();
         slot.rows.wrap(new byte[settings.slotBytes()]);
         PacedIdleStrategy idle = settings.waitStrategy().newReaderIdle(null, 0);
-        reader = new ReaderAgent("bench", new AlwaysDue(rows), new DirectHandoff(task, slot), () -> 0L, 0, idle,
+        reader = new ReaderAgent("bench", source.equals("rate") ? rateReader() : new AlwaysDue(rows), new DirectHandoff(task, slot), () -> 0L, 0, idle,
                 settings, new PartitionCounters(), (t, e) -> { throw new IllegalStateException(t); });
+    }
+
+    /** The {@code rate} source's partition 0, pouring: 10^9 rows/s on {@code System.nanoTime()}. */
+    private static ContinuousPartitionReader rateReader() {
+        Options options = new Options(Map.of("rowsPerSecond", "1000000000", "numPartitions", "1", "exactPacing", "true",
+                "includeIntendedNanoTime", "true"));
+        RateSourceProvider rate = new RateSourceProvider();
+        ContinuousStream stream = rate.createContinuous(new SourceContext(options, rate.schema(null, options), null, Map.of()));
+        return stream.createReader(0, stream.initialOffsets().get(0));
     }
 
     @Benchmark

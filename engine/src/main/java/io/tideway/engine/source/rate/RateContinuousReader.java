@@ -163,40 +163,26 @@ final class RateContinuousReader implements ContinuousPartitionReader {
         final long step = pacer.stepNanos();
         final long remainder = pacer.stepRemainder();
         final long wrap = pacer.rowsPerSecond() - remainder;
-        // the timestamp column, floor((due + toEpochNanos) / 1000) µs, kept as µs plus the ns past
-        // them and advanced with the schedule: a division per row was a tenth of W2's reader time
-        long epochNanos = due + toEpochNanos;
-        long micros = Math.floorDiv(epochNanos, 1000L);
-        long pastMicro = Math.floorMod(epochNanos, 1000L);
-        final long stepMicros = step / 1000L;
-        final long stepPastMicro = step % 1000L;
         long value = lastValue;
         long last = lastDue;
         int emitted = 0;
         while (emitted < reserved && due - now <= 0) {
             value += partitions;
             Memory.putLong(memory, at + RowDescriptor.NULL_BITMAP_OFFSET, RowDescriptor.NO_NULLS);
-            Memory.putLong(memory, at + timestampAt, micros);
+            Memory.putLong(memory, at + timestampAt, Math.floorDiv(due + toEpochNanos, 1000L));
             Memory.putLong(memory, at + valueAt, value);
             if (intendedAt >= 0) {
                 Memory.putLong(memory, at + intendedAt, due + toNanoTime);
             }
             at += stride;
             last = due;
-            // RatePacer.advance() on the locals, and the timestamp with it
+            // RatePacer.advance() on the locals
             due += step;
-            micros += stepMicros;
-            pastMicro += stepPastMicro;
             if (carry >= wrap) {
                 carry -= wrap;
                 due++;
-                pastMicro++;
             } else {
                 carry += remainder;
-            }
-            if (pastMicro >= 1000L) { // at most 999 + 999 + 1: one carry
-                pastMicro -= 1000L;
-                micros++;
             }
             emitted++;
         }
