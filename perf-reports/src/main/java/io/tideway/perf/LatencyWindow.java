@@ -44,6 +44,12 @@ final class LatencyWindow {
     }
 
     RunResult measureLatency(Recorder recorder, Path hlog, String comment) throws IOException, InterruptedException {
+        return measureLatency(recorder, hlog, comment, () -> { });
+    }
+
+    /** As {@link #measureLatency(Recorder, Path, String)}, running {@code atWindowStart} as the warm-up is dropped. */
+    RunResult measureLatency(Recorder recorder, Path hlog, String comment, Runnable atWindowStart)
+            throws IOException, InterruptedException {
         // Everything the harness needs is loaded and initialised during the warm-up: done at the
         // window's start instead (the log writer, the management beans), it took the harness
         // thread tens of ms of CPU there and put a 20-35 ms stall into the first measured second
@@ -53,6 +59,7 @@ final class LatencyWindow {
         Hardware.cpuMillis();
         sleepChecking(warmupSeconds * 1000L);
         recorder.getIntervalHistogram(); // drop the warm-up
+        atWindowStart.run();
         long startMs = System.currentTimeMillis();
         long gc0 = Hardware.gcMillis();
         long cpu0 = Hardware.cpuMillis();

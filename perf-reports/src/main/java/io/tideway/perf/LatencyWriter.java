@@ -5,14 +5,17 @@ import io.tideway.sql.Row;
 import org.HdrHistogram.Recorder;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The W1 sink: records each row's latency, {@code System.nanoTime()} minus the row's intended
  * emission time (column {@code intendedColumn}), into the {@link SinkRegistry} recorder named
  * {@code key}, and stamps the first row's arrival ({@code System.nanoTime()}) in the counter
  * {@code key + ".first"} (the recovery scenario's clock). Measuring from the intended time counts
- * a stall against every row it delayed (no coordinated omission). One copy per partition and
- * epoch, used by that partition's task thread only.
+ * a stall against every row it delayed (no coordinated omission). A row {@link SinkRegistry#LATE_NANOS}
+ * late or later is also counted by how long after its epoch's {@code open} it arrived
+ * ({@link SinkRegistry#lateRows}). One copy per partition and epoch (continuous mode: per partition,
+ * opened each epoch), used by that partition's task thread only.
  */
 final class LatencyWriter extends ForeachWriter<Row> {
     private static final long serialVersionUID = 1L;
@@ -20,6 +23,9 @@ final class LatencyWriter extends ForeachWriter<Row> {
     private final int intendedColumn;
     private transient Recorder recorder;
     private transient AtomicLong firstRow;
+    private transient AtomicLongArray lateRows;
+    /** When this epoch's writer opened, {@code System.nanoTime()}. */
+    private transient long openedNanos;
 
     LatencyWriter(String key, int intendedColumn) {
         this.key = key;
@@ -34,13 +40,19 @@ final class LatencyWriter extends ForeachWriter<Row> {
     public boolean open(long partitionId, long epochId) {
         recorder = SinkRegistry.recorder(key);
         firstRow = SinkRegistry.counter(firstRowKey(key));
+        lateRows = SinkRegistry.lateRows(key);
+        openedNanos = System.nanoTime();
         return true;
     }
 
     @Override
     public void process(Row row) {
         long now = System.nanoTime();
-        recorder.recordValue(Math.max(0, now - row.getLong(intendedColumn)));
+        long latency = Math.max(0, now - row.getLong(intendedColumn));
+        recorder.recordValue(latency);
+        if (latency >= SinkRegistry.LATE_NANOS) {
+            lateRows.incrementAndGet((int) Math.min(SinkRegistry.EPOCH_AGE_BUCKETS - 1, (now - openedNanos) / 1_000_000));
+        }
         if (firstRow.get() == 0) {
             firstRow.compareAndSet(0, now);
         }

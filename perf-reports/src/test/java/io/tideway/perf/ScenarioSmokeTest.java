@@ -49,6 +49,10 @@ class ScenarioSmokeTest {
         new CheckpointScenario(args("--epochs", "100 milliseconds,1 hour", "--warmup", "0", "--duration", "1",
                 "--runs", "1"), results).run();
         assertEquals(2, tableRows(results.resolve("checkpoint/README.md")));
+        String checkpoint = Files.readString(results.resolve("checkpoint/README.md"));
+        assertTrue(checkpoint.contains("## Where the late rows are"), checkpoint);
+        assertEquals(2, checkpoint.lines().filter(l -> l.startsWith("- epoch ") && l.matches(".*: \\[(\\d+, ){20}\\d+\\]$")).count(),
+                "late rows by ms since the epoch began, 21 buckets, per configuration: " + checkpoint);
         new RecoveryScenario(args("--mode", "continuous", "--runs", "1"), results).run();
         assertEquals(1, tableRows(results.resolve("recovery/README.md")));
         String summary = Files.readString(results.resolve("README.md"));
