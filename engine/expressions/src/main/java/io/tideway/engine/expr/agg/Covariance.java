@@ -1,12 +1,9 @@
 package io.tideway.engine.expr.agg;
 
-import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.ArithmeticErrors;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.offheap.row.RowWriter;
-import io.tideway.sql.types.DataType;
-import io.tideway.sql.types.DataTypes;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -30,22 +27,6 @@ public final class Covariance extends NumericPairAggregate {
         return new Covariance(name, c.get(0), c.get(1));
     }
 
-
-
-
-
-    @Override
-    public DataType dataType() {
-        InputTypes.requireNumeric(this, child, 0);
-        InputTypes.requireNumeric(this, second, 1);
-        return DataTypes.DoubleType;
-    }
-
-    @Override
-    public boolean nullable() {
-        return true;
-    }
-
     @Override
     public int bufferWords() {
         return 6;
@@ -59,17 +40,12 @@ public final class Covariance extends NumericPairAggregate {
     }
 
     @Override
-    public void update(MutableDirectBuffer b, int at, Evaluator in) {
-        throw new UnsupportedOperationException(name + " reads two inputs");
-    }
-
-    @Override
     public void update(MutableDirectBuffer b, int at, Evaluator[] in) {
         if (in[0].isNull || in[1].isNull) {
             return;
         }
-        double x = InputTypes.asDouble(in[0], InputTypes.numeric(child).dataType());
-        double y = InputTypes.asDouble(in[1], InputTypes.numeric(second).dataType());
+        double x = InputTypes.asDouble(in[0], firstType());
+        double y = InputTypes.asDouble(in[1], secondType());
         double n = b.getDouble(at) + 1.0;
         double xAvg = b.getDouble(at + 8);
         double yAvg = b.getDouble(at + 16);

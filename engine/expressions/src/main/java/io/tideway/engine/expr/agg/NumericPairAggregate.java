@@ -1,7 +1,11 @@
 package io.tideway.engine.expr.agg;
 
 import io.tideway.engine.expr.AggregateFunction;
+import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
+import io.tideway.sql.types.DataType;
+import io.tideway.sql.types.DataTypes;
+import org.agrona.MutableDirectBuffer;
 
 import java.util.List;
 
@@ -14,6 +18,9 @@ abstract class NumericPairAggregate extends AggregateFunction {
     private static final long serialVersionUID = 1L;
     protected final String name;
     protected final Expression second;
+    /** The inputs' types once resolved, read per row (racy single-check: each computed whole, immutable). */
+    private transient DataType firstType;
+    private transient DataType secondType;
 
     NumericPairAggregate(String name, Expression first, Expression second) {
         super(first);
@@ -39,5 +46,43 @@ abstract class NumericPairAggregate extends AggregateFunction {
     @Override
     public final String sql() {
         return name + "(" + child.sql() + ", " + second.sql() + ")";
+    }
+
+    /** A double of two numeric inputs; {@link PairFiltered} answers for the aggregate it wraps. */
+    @Override
+    public DataType dataType() {
+        InputTypes.requireNumeric(this, child, 0);
+        InputTypes.requireNumeric(this, second, 1);
+        return DataTypes.DoubleType;
+    }
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public final void update(MutableDirectBuffer b, int at, Evaluator in) {
+        throw new UnsupportedOperationException(name + " reads two inputs");
+    }
+
+    /** The first input's type after the implicit numeric cast. */
+    protected final DataType firstType() {
+        DataType t = firstType;
+        if (t == null) {
+            t = InputTypes.numeric(child).dataType();
+            firstType = t;
+        }
+        return t;
+    }
+
+    /** The second input's type after the implicit numeric cast. */
+    protected final DataType secondType() {
+        DataType t = secondType;
+        if (t == null) {
+            t = InputTypes.numeric(second).dataType();
+            secondType = t;
+        }
+        return t;
     }
 }

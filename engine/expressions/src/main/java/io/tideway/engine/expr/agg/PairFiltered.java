@@ -48,10 +48,6 @@ public final class PairFiltered extends NumericPairAggregate {
         return new PairFiltered(name, c.get(0), c.get(1));
     }
 
-
-
-
-
     @Override
     public DataType dataType() {
         requireNumber(child, 0);
@@ -79,11 +75,6 @@ public final class PairFiltered extends NumericPairAggregate {
     @Override
     public void initialize(MutableDirectBuffer b, int at) {
         inner().initialize(b, at);
-    }
-
-    @Override
-    public void update(MutableDirectBuffer b, int at, Evaluator in) {
-        throw new UnsupportedOperationException(name + " reads two inputs");
     }
 
     @Override

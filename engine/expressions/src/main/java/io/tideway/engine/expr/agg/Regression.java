@@ -1,11 +1,8 @@
 package io.tideway.engine.expr.agg;
 
-import io.tideway.engine.expr.AggregateFunction;
 import io.tideway.engine.expr.Evaluator;
 import io.tideway.engine.expr.Expression;
 import io.tideway.offheap.row.RowWriter;
-import io.tideway.sql.types.DataType;
-import io.tideway.sql.types.DataTypes;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -29,9 +26,6 @@ public final class Regression extends NumericPairAggregate {
     private static final int SXY = 5;
     /** Which statistic, decided once rather than by name per row. */
     private final int kind;
-    /** The inputs' types once resolved, read per row (racy single-check: each computed whole, immutable). */
-    private transient DataType yType;
-    private transient DataType xType;
 
     public Regression(String name, Expression y, Expression x) {
         super(name, y, x);
@@ -41,22 +35,6 @@ public final class Regression extends NumericPairAggregate {
     @Override
     public Expression withChildren(List<Expression> c) {
         return new Regression(name, c.get(0), c.get(1));
-    }
-
-
-
-
-
-    @Override
-    public DataType dataType() {
-        InputTypes.requireNumeric(this, child, 0);
-        InputTypes.requireNumeric(this, second, 1);
-        return DataTypes.DoubleType;
-    }
-
-    @Override
-    public boolean nullable() {
-        return true;
     }
 
     @Override
@@ -70,27 +48,12 @@ public final class Regression extends NumericPairAggregate {
     }
 
     @Override
-    public void update(MutableDirectBuffer b, int at, Evaluator in) {
-        throw new UnsupportedOperationException(name + " reads two inputs");
-    }
-
-    @Override
     public void update(MutableDirectBuffer b, int at, Evaluator[] in) {
         if (in[0].isNull || in[1].isNull) {
             return;
         }
-        DataType yt = yType;
-        if (yt == null) {
-            yt = InputTypes.numeric(child).dataType();
-            yType = yt;
-        }
-        DataType xt = xType;
-        if (xt == null) {
-            xt = InputTypes.numeric(second).dataType();
-            xType = xt;
-        }
-        double yv = InputTypes.asDouble(in[0], yt);
-        double xv = InputTypes.asDouble(in[1], xt);
+        double yv = InputTypes.asDouble(in[0], firstType());
+        double xv = InputTypes.asDouble(in[1], secondType());
         switch (kind) {
             case SXX -> RegressionState.updateMoment(b, at, xv);
             case SYY -> RegressionState.updateMoment(b, at, yv);
